@@ -1,0 +1,111 @@
+"""The `moci-vocab` command line.
+
+Commands live in small modules and are imported only when run, so that
+`moci-vocab --help` stays fast: the table below carries each command's
+one-line help. The CLI parses arguments and prints; the work is done by the
+package's other modules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from moci_vocab import __version__
+
+# name: (module, function, one-line help shown by `moci-vocab --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": ("editing", "init_cmd", "Create a new, empty glossary repository."),
+    "add": ("editing", "add_cmd", "Add a new concept (warns about near-duplicates)."),
+    "translate": ("editing", "translate_cmd", "Add a term to a concept, or change its status."),
+    "edit": ("editing", "edit_cmd", "Change a concept's definition, notes, tags, links."),
+    "deprecate": ("editing", "deprecate_cmd", "Mark a term as deprecated."),
+    "rename": ("editing", "rename_cmd", "Rename a concept id; references follow."),
+    "remove": ("editing", "remove_cmd", "Remove a concept nothing refers to."),
+    "fmt": ("editing", "fmt_cmd", "Rewrite files in canonical form (--check: only report)."),
+    "show": ("reading", "show_cmd", "Show one concept."),
+    "list": ("reading", "list_cmd", "List concepts, filtered, in a language's order."),
+    "search": ("reading", "search_cmd", "Fuzzy search in every language and script."),
+    "stats": ("reading", "stats_cmd", "Coverage and review state per language."),
+}
+
+
+class UserError(click.ClickException):
+    """A MociError on its way to the terminal: one sentence, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True, file=file)
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        entry = COMMANDS.get(name)
+        if entry is None:
+            return None
+        module_name, attr, _help = entry
+        module = importlib.import_module(f"moci_vocab.cli.{module_name}")
+        return getattr(module, attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_m, _a, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context):
+        from moci_vocab.errors import MociError
+
+        try:
+            return super().invoke(ctx)
+        except MociError as exc:
+            raise UserError(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise UserError("interrupted; no file was changed half-way") from None
+        except Exception as exc:
+            if os.environ.get("MOCI_VOCAB_DEBUG"):
+                raise
+            raise UserError(
+                f"unexpected {type(exc).__name__}: {exc} (a bug; rerun with "
+                "MOCI_VOCAB_DEBUG=1 for details and report it)"
+            ) from None
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Example: moci-vocab translate reconciliation sq pajtim",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=str),
+    envvar="MOCI_VOCAB_ROOT",
+    help="The glossary folder (default: the nearest folder upward with glossary/glossary.yaml).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and requested data.")
+@click.version_option(__version__, prog_name="moci-vocab")
+@click.pass_context
+def cli(ctx: click.Context, root: str | None, quiet: bool) -> None:
+    """The MOCI shared vocabulary: one glossary for every language of the network."""
+    from moci_vocab.cli.common import State
+
+    ctx.obj = State(root_option=root, quiet=quiet)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="moci-vocab")
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,98 @@
+"""What every command shares: the glossary root, output, prompts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+FORMAT_TEXT_JSON = click.Choice(["text", "json"])
+
+
+@dataclass
+class State:
+    """Options of the `moci-vocab` group, passed to every command."""
+
+    root_option: str | None = None
+    quiet: bool = False
+
+    def root(self) -> Path:
+        from moci_vocab.store import find_root
+
+        if self.root_option:
+            root = Path(self.root_option)
+            from moci_vocab.errors import GlossaryNotFound
+            from moci_vocab.store import MANIFEST
+
+            if not (root / MANIFEST).is_file():
+                raise GlossaryNotFound(
+                    f"no glossary in {root}: {MANIFEST.as_posix()} is missing "
+                    f"(create one with `moci-vocab --root {root} init`)"
+                )
+            return root
+        return find_root()
+
+    def glossary(self):
+        from moci_vocab.store import load_glossary
+
+        return load_glossary(self.root())
+
+
+pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def say(state: State, message: str) -> None:
+    """A progress or result message for people (stderr, hidden by --quiet)."""
+    if not state.quiet:
+        click.echo(message, err=True)
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def confirm_or_refuse(question: str, yes: bool, refusal: str) -> None:
+    """Ask on a terminal; in scripts, go on only with --yes."""
+    from moci_vocab.errors import MociError
+
+    if yes:
+        return
+    if is_interactive():
+        if click.confirm(question, default=False, err=True):
+            return
+        raise MociError("cancelled; nothing was changed")
+    raise MociError(refusal)
+
+
+def apply_outcome(state: State, outcome) -> None:
+    outcome.changes.apply()
+    for message in outcome.messages:
+        say(state, message)
+
+
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """Repeated and comma-separated option values, flattened: (`a,b`, `c`) → [a, b, c]."""
+    items: list[str] = []
+    for value in values:
+        items.extend(part.strip() for part in value.split(",") if part.strip())
+    return items

@@ -1,0 +1,243 @@
+"""Commands that read the glossary: show, list, search, stats."""
+
+from __future__ import annotations
+
+import click
+
+from moci_vocab.cli.common import FORMAT_TEXT_JSON, State, echo_json, pass_state, split_list
+
+STATUS_MARK = {
+    "preferred": "",
+    "admitted": " (admitted)",
+    "deprecated": " (deprecated)",
+    "forbidden": " (forbidden)",
+}
+
+
+@click.command(epilog="Example: moci-vocab show reconciliation --format json")
+@click.argument("concept_id", metavar="ID")
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@pass_state
+def show_cmd(state: State, concept_id: str, fmt: str) -> None:
+    """Show concept ID: definitions, terms in every language, links."""
+    from moci_vocab.operations import require_concept
+
+    glossary = state.glossary()
+    concept = require_concept(glossary, concept_id)
+    if fmt == "json":
+        echo_json(concept.to_dict())
+        return
+    _print_concept(glossary, concept)
+
+
+def _print_concept(glossary, concept) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from moci_vocab.cli.common import stdout_console
+    from moci_vocab.languages import autonym
+
+    console = stdout_console()
+    title = Text(concept.id, style="bold")
+    details = [concept.status]
+    if concept.domain:
+        details.append(f"domain: {concept.domain}")
+    if concept.tags:
+        details.append("tags: " + ", ".join(concept.tags))
+    if concept.do_not_translate:
+        details.append("do not translate")
+    title.append("  " + " · ".join(details), style="dim")
+    console.print(title)
+    for lang, text in concept.definition.items():
+        console.print(Text(f"  {lang}: ", style="dim") + Text(text))
+    for lang, text in concept.note.items():
+        console.print(Text(f"  note ({lang}): ", style="dim") + Text(text))
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    for lang in [
+        *glossary.languages(),
+        *(k for k in concept.terms if k not in glossary.languages()),
+    ]:
+        terms = concept.terms.get(lang, [])
+        shown = Text()
+        for i, term in enumerate(terms):
+            if i:
+                shown.append(", ")
+            style = "strike" if term.status in ("deprecated", "forbidden") else ""
+            shown.append(term.term, style=style)
+            shown.append(STATUS_MARK[term.status], style="dim")
+            if term.review is not None and term.review.state != "approved":
+                shown.append(f" [{term.review.state}]", style="yellow")
+        if not terms:
+            shown.append("—", style="dim")
+        table.add_row(
+            Text(lang, style="cyan"), Text(_safe_autonym(autonym, lang), style="dim"), shown
+        )
+    console.print(table)
+    for kind in ("related", "broader"):
+        links = getattr(concept, kind)
+        if links:
+            console.print(Text(f"  {kind}: ", style="dim") + Text(", ".join(links)))
+
+
+def _safe_autonym(autonym, lang: str) -> str:
+    try:
+        return autonym(lang)
+    except ValueError:
+        return lang
+
+
+def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
+    """By the term in ``lang`` in that language's alphabetical order, else by id."""
+    if not lang:
+        return sorted(concepts, key=lambda c: c.id)
+    from moci_vocab.collation import sort_key
+
+    def key(concept):
+        term = concept.preferred(lang) or next(iter(concept.terms.get(lang, [])), None)
+        return (term is None, sort_key(term.term, lang) if term else (), concept.id)
+
+    return sorted(concepts, key=key)
+
+
+@click.command(
+    name="list",
+    epilog="Examples:\n\n  moci-vocab list --lang sq --tag core\n\n  moci-vocab list --missing hy",
+)
+@click.option("--lang", help="Show terms in this language, sorted in its alphabetical order.")
+@click.option("--tag", "tags", multiple=True, help="Only concepts with this tag.")
+@click.option("--domain", help="Only concepts in this domain.")
+@click.option("--status", help="Only concepts with this status (draft, approved, retired).")
+@click.option("--missing", metavar="LANG", help="Only concepts without a preferred LANG term.")
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@pass_state
+def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
+    """List concepts, filtered; with --lang in that language's alphabetical order."""
+    from moci_vocab.operations import require_language
+    from moci_vocab.selection import Selection
+
+    glossary = state.glossary()
+    lang = require_language(glossary, lang) if lang else None
+    missing = require_language(glossary, missing) if missing else None
+    selection = Selection(tags=split_list(tags), domain=domain, status=status, missing=missing)
+    concepts = _sort_concepts(glossary, selection.apply(glossary), lang)
+    if fmt == "json":
+        echo_json([concept.to_dict() for concept in concepts])
+        return
+    _print_list(glossary, concepts, lang)
+
+
+def _print_list(glossary, concepts: list, lang: str | None) -> None:
+    from rich.table import Table
+
+    from moci_vocab.cli.common import stdout_console
+
+    source = glossary.source_language
+    table = Table(box=None, header_style="bold")
+    table.add_column("id")
+    table.add_column(source)
+    if lang and lang != source:
+        table.add_column(lang)
+    table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=60)
+    for concept in concepts:
+        row = [concept.id, _term_text(concept, source)]
+        if lang and lang != source:
+            row.append(_term_text(concept, lang))
+        row.append(concept.definition.get(lang or source) or concept.definition.get(source, ""))
+        table.add_row(*row)
+    stdout_console().print(table)
+    click.echo(f"{len(concepts)} concept(s)", err=True)
+
+
+def _term_text(concept, lang: str) -> str:
+    term = concept.preferred(lang)
+    return term.term if term else "—"
+
+
+@click.command(
+    epilog="Examples:\n\n  moci-vocab search sherigeba\n\n  moci-vocab search pajtimi --lang sq"
+)
+@click.argument("query")
+@click.option("--lang", help="Only terms in this language.")
+@click.option("--limit", default=10, show_default=True, help="How many hits at most.")
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@pass_state
+def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str) -> None:
+    """Fuzzy search in every language and across scripts (Latin finds Georgian)."""
+    from moci_vocab.matching import search
+    from moci_vocab.operations import require_language
+
+    glossary = state.glossary()
+    lang = require_language(glossary, lang) if lang else None
+    hits = search(glossary, query, limit=limit, lang=lang)
+    if fmt == "json":
+        echo_json([hit.to_json() for hit in hits])
+        return
+    if not hits:
+        click.echo(f"nothing found for {query!r}", err=True)
+        return
+    from rich.table import Table
+
+    from moci_vocab.cli.common import stdout_console
+
+    table = Table(box=None, header_style="bold")
+    for column in ("score", "concept", "lang", "term", "preferred (source)"):
+        table.add_column(column)
+    for hit in hits:
+        source_term = _term_text(glossary.concepts[hit.concept], glossary.source_language)
+        table.add_row(f"{hit.score:.0f}", hit.concept, hit.lang, hit.term, source_term)
+    stdout_console().print(table)
+
+
+@click.command(epilog="Example: moci-vocab stats --format json")
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@pass_state
+def stats_cmd(state: State, fmt: str) -> None:
+    """Coverage per language, review states and growth of the glossary."""
+    from moci_vocab.stats import glossary_stats
+
+    glossary = state.glossary()
+    stats = glossary_stats(glossary)
+    if fmt == "json":
+        echo_json(stats)
+        return
+    from rich.table import Table
+
+    from moci_vocab.cli.common import stdout_console
+
+    console = stdout_console()
+    table = Table(
+        title=f"{glossary.manifest.name} {glossary.manifest.version}: {stats['concepts']} concepts",
+        header_style="bold",
+    )
+    for column in (
+        "language",
+        "name",
+        "preferred",
+        "coverage",
+        "terms",
+        "draft",
+        "reviewed",
+        "approved",
+        "unreviewed",
+    ):
+        table.add_column(column, justify="left" if column in ("language", "name") else "right")
+    for row in stats["languages"]:
+        review = row["review"]
+        table.add_row(
+            row["lang"] + (" *" if row["required"] else ""),
+            row["name"],
+            str(row["preferred"]),
+            f"{row['coverage']:.0%}",
+            str(row["terms"]),
+            str(review["draft"]),
+            str(review["reviewed"]),
+            str(review["approved"]),
+            str(review["none"]),
+        )
+    console.print(table)
+    console.print("* required language", style="dim")
+    if stats["growth"]:
+        console.print(
+            "growth (concepts added per month): "
+            + ", ".join(f"{g['month']}: {g['added']}" for g in stats["growth"])
+        )

@@ -1,0 +1,49 @@
+"""Errors a user can act on.
+
+Every error the command line reports is one of these: a sentence that says
+what is wrong and, where it comes from a file, which file and line. The CLI
+prints it and exits 1; nothing else in the package prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class MociError(Exception):
+    """A problem the user can fix: bad input, unknown concept, unsafe file."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        where = display_path(self.path)
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class GlossaryNotFound(MociError):
+    """No glossary/glossary.yaml at or above the folder."""
+
+
+class UnknownConcept(MociError):
+    """A concept id that is not in the glossary."""
+
+
+class LockTimeout(MociError):
+    """Another moci-vocab process holds the glossary's write lock for too long."""
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

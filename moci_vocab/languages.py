@@ -1,0 +1,136 @@
+"""Languages as BCP 47 tags, with names, scripts and plural rules from CLDR.
+
+Babel carries CLDR; it is imported only when a name or plural rule is
+asked for, so that start-up stays fast. Tag syntax is checked here without
+Babel (RFC 5646 shape), and the language subtag must be one CLDR knows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# language[-script][-region][-variant...] (RFC 5646, without extensions).
+_TAG_RE = re.compile(
+    r"^(?P<lang>[a-z]{2,3})"
+    r"(?:-(?P<script>[A-Z][a-z]{3}))?"
+    r"(?:-(?P<region>[A-Z]{2}|\d{3}))?"
+    r"(?:-(?P<variant>[0-9A-Za-z]{5,8}|\d[0-9A-Za-z]{3}))*$"
+)
+
+# Scripts whose ISO 15924 code differs from the name the `regex` module uses.
+SCRIPT_NAMES = {
+    "Latn": "Latin",
+    "Cyrl": "Cyrillic",
+    "Geor": "Georgian",
+    "Armn": "Armenian",
+    "Grek": "Greek",
+    "Arab": "Arabic",
+    "Hebr": "Hebrew",
+}
+
+
+def split_tag(tag: str) -> tuple[str, str | None, str | None]:
+    """(language, script, region) of a well-formed tag."""
+    match = _TAG_RE.match(tag)
+    if match is None:
+        raise ValueError(tag)
+    return match["lang"], match["script"], match["region"]
+
+
+def normalize_tag(tag: str) -> str:
+    """Canonical case of a tag: `SR-latn` → `sr-Latn`, `pt_br` → `pt-BR`."""
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) in (2, 3) and (part.isalpha() or part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def tag_problem(tag: object) -> str | None:
+    """Why ``tag`` is not a usable BCP 47 tag, or None when it is."""
+    if not isinstance(tag, str) or not _TAG_RE.match(tag):
+        hint = normalize_tag(tag) if isinstance(tag, str) else ""
+        suggestion = f" (did you mean {hint!r}?)" if hint and _TAG_RE.match(hint) else ""
+        return f"{tag!r} is not a BCP 47 language tag such as sq, ka, sr-Latn{suggestion}"
+    if not _known_language(tag.split("-")[0]):
+        return f"{tag!r}: CLDR knows no language {tag.split('-')[0]!r}"
+    return None
+
+
+@cache
+def _known_language(code: str) -> bool:
+    from babel import Locale
+    from babel.core import get_global
+
+    # Codes CLDR only knows as aliases (cnr → sr_ME) are languages too.
+    return code in Locale("en").languages or code in get_global("language_aliases")
+
+
+@cache
+def _locale(tag: str):
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        lang, script, _region = split_tag(tag)
+        try:
+            return Locale.parse(f"{lang}_{script}" if script else lang)
+        except (UnknownLocaleError, ValueError):
+            return Locale.parse(lang) if lang != tag else None
+
+
+def default_script(tag: str) -> str:
+    """The script a language is written in by default (CLDR likely subtags)."""
+    lang, script, region = split_tag(tag)
+    if script:
+        return script
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    for key in (f"{lang}_{region}" if region else None, lang):
+        if key and key in likely:
+            parts = likely[key].split("_")
+            for part in parts[1:]:
+                if len(part) == 4:
+                    return part
+    return "Latn"
+
+
+def english_name(tag: str) -> str:
+    """English display name (Serbian (Latin), Georgian)."""
+    locale = _locale(tag)
+    if locale is None:
+        return tag
+    name = locale.get_display_name("en") or tag
+    return name[0].upper() + name[1:] if name else tag
+
+
+def autonym(tag: str) -> str:
+    """The language's own name for itself (shqip, ქართული, հայերեն)."""
+    locale = _locale(tag)
+    if locale is None:
+        return tag
+    return locale.get_display_name(locale) or tag
+
+
+def plural_forms(tag: str) -> str:
+    """The gettext Plural-Forms header for the language, from CLDR."""
+    from babel.messages.plurals import get_plural
+
+    try:
+        plural = get_plural(tag.replace("-", "_"))
+    except Exception:
+        plural = get_plural(split_tag(tag)[0])
+    return plural.plural_forms
+
+
+def script_name(code: str) -> str:
+    """The `regex` module's name of an ISO 15924 script code."""
+    return SCRIPT_NAMES.get(code, code)

@@ -1,0 +1,251 @@
+"""The data model: concepts, terms, review state, the manifest.
+
+Concept-oriented after TBX (ISO 30042) and ISO 704: a Concept is one idea,
+with per language one or more Terms. Field names are the spec's contract;
+``to_dict`` gives them in the canonical key order that the store writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+CONCEPT_STATUSES = ("draft", "approved", "retired")
+TERM_STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+ALLOWED_STATUSES = ("preferred", "admitted")
+REVIEW_STATES = ("draft", "reviewed", "approved")
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "phrase", "properNoun")
+TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase")
+GENDERS = ("masculine", "feminine", "neuter", "other")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+CONCEPT_KEYS = (
+    "id",
+    "domain",
+    "tags",
+    "status",
+    "do_not_translate",
+    "definition",
+    "note",
+    "related",
+    "broader",
+    "terms",
+    "ignore",
+)
+TERM_KEYS = (
+    "term",
+    "status",
+    "type",
+    "pos",
+    "gender",
+    "case_sensitive",
+    "forms",
+    "context",
+    "note",
+    "source",
+    "review",
+)
+REVIEW_KEYS = ("state", "by", "date")
+
+
+def is_slug(text: str) -> bool:
+    return bool(SLUG_RE.match(text))
+
+
+@dataclass
+class Review:
+    state: str = "draft"
+    by: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"state": self.state}
+        if self.by:
+            data["by"] = self.by
+        if self.date:
+            data["date"] = self.date
+        return data
+
+
+@dataclass
+class Term:
+    term: str
+    status: str = "preferred"
+    type: str | None = None
+    pos: str | None = None
+    gender: str | None = None
+    case_sensitive: bool = False
+    forms: list[str] = field(default_factory=list)
+    context: str | None = None
+    note: str | None = None
+    source: str | None = None
+    review: Review | None = None
+
+    @property
+    def allowed(self) -> bool:
+        """Preferred and admitted terms are the ones a translation may use."""
+        return self.status in ALLOWED_STATUSES
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"term": self.term, "status": self.status}
+        for key in ("type", "pos", "gender"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value
+        if self.case_sensitive:
+            data["case_sensitive"] = True
+        if self.forms:
+            data["forms"] = list(self.forms)
+        for key in ("context", "note", "source"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value
+        if self.review is not None:
+            data["review"] = self.review.to_dict()
+        return data
+
+
+@dataclass
+class Ignore:
+    """A finding silenced in the concept file, with the reason why."""
+
+    code: str
+    reason: str
+    lang: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code}
+        if self.lang:
+            data["lang"] = self.lang
+        data["reason"] = self.reason
+        return data
+
+
+@dataclass
+class Concept:
+    id: str
+    domain: str | None = None
+    tags: list[str] = field(default_factory=list)
+    status: str = "draft"
+    do_not_translate: bool = False
+    definition: dict[str, str] = field(default_factory=dict)
+    note: dict[str, str] = field(default_factory=dict)
+    related: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    terms: dict[str, list[Term]] = field(default_factory=dict)
+    ignore: list[Ignore] = field(default_factory=list)
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in ``lang`` (the first one, if a file has several)."""
+        for term in self.terms.get(lang, ()):
+            if term.status == "preferred":
+                return term
+        return None
+
+    def find_term(self, lang: str, text: str) -> Term | None:
+        from moci_vocab.textnorm import match_key
+
+        key = match_key(text)
+        for term in self.terms.get(lang, ()):
+            if match_key(term.term) == key:
+                return term
+        return None
+
+    def all_terms(self):
+        """(lang, term) for every term of the concept."""
+        for lang, terms in self.terms.items():
+            for term in terms:
+                yield lang, term
+
+    def references(self) -> list[str]:
+        return [*self.related, *self.broader]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical structure of the concept's YAML file."""
+        data: dict[str, Any] = {"id": self.id}
+        if self.domain:
+            data["domain"] = self.domain
+        if self.tags:
+            data["tags"] = list(self.tags)
+        data["status"] = self.status
+        if self.do_not_translate:
+            data["do_not_translate"] = True
+        data["definition"] = dict(self.definition)
+        if self.note:
+            data["note"] = dict(self.note)
+        if self.related:
+            data["related"] = list(self.related)
+        if self.broader:
+            data["broader"] = list(self.broader)
+        data["terms"] = {
+            lang: [term.to_dict() for term in terms] for lang, terms in self.terms.items() if terms
+        }
+        if self.ignore:
+            data["ignore"] = [item.to_dict() for item in self.ignore]
+        return data
+
+
+@dataclass
+class LanguageSpec:
+    tag: str
+    script: str
+    required: bool = False
+    # Overrides for the few languages whose name CLDR lacks (Montenegrin, cnr).
+    name: str | None = None
+    autonym: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"script": self.script, "required": self.required}
+        if self.name:
+            data["name"] = self.name
+        if self.autonym:
+            data["autonym"] = self.autonym
+        return data
+
+
+@dataclass
+class Manifest:
+    name: str
+    version: str = "0.1.0"
+    source_language: str = "en"
+    languages: dict[str, LanguageSpec] = field(default_factory=dict)
+    domains: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "version": self.version,
+            "source_language": self.source_language,
+            "languages": {tag: spec.to_dict() for tag, spec in self.languages.items()},
+            "domains": dict(self.domains),
+            "tags": dict(self.tags),
+            "checks": dict(self.checks),
+        }
+        data.update(self.extra)
+        return data
+
+    def language_order(self) -> list[str]:
+        """Source language first, then the manifest's order."""
+        rest = [tag for tag in self.languages if tag != self.source_language]
+        return [self.source_language, *rest]
+
+
+@dataclass
+class Glossary:
+    """A loaded glossary: the manifest and its concepts by id (sorted)."""
+
+    root: Any  # pathlib.Path; Any keeps this module free of I/O imports
+    manifest: Manifest
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    @property
+    def source_language(self) -> str:
+        return self.manifest.source_language
+
+    def languages(self) -> list[str]:
+        return self.manifest.language_order()

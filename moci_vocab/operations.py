@@ -1,0 +1,391 @@
+"""What the editing commands do to a glossary, without the command line.
+
+Each function validates its input against the glossary, changes the model
+and returns the staged file changes (``fsutil.Changes``) plus messages for
+the user; the caller applies the changes under the write lock. Nothing here
+prints or touches files directly, so every operation is testable alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from moci_vocab import languages
+from moci_vocab.errors import MociError, UnknownConcept
+from moci_vocab.fsutil import Changes
+from moci_vocab.model import (
+    CONCEPT_STATUSES,
+    TERM_STATUSES,
+    Concept,
+    Glossary,
+    LanguageSpec,
+    Manifest,
+    Term,
+    is_slug,
+)
+from moci_vocab.store import (
+    CHANGELOG,
+    TERMS,
+    canonical_manifest_text,
+    concept_path,
+    manifest_path,
+    stage_concept,
+)
+from moci_vocab.textnorm import clean_spaces, nfc
+
+
+@dataclass
+class Outcome:
+    """Staged changes and what to tell the user about them."""
+
+    changes: Changes = field(default_factory=Changes)
+    messages: list[str] = field(default_factory=list)
+    concept: Concept | None = None
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def clean_text(text: str, what: str) -> str:
+    cleaned = clean_spaces(nfc(text))
+    if not cleaned:
+        raise MociError(f"the {what} is empty")
+    return cleaned
+
+
+def require_language(glossary: Glossary, lang: str) -> str:
+    """``lang`` as the manifest spells it, or an error listing the glossary's languages."""
+    problem = languages.tag_problem(lang)
+    normalized = languages.normalize_tag(lang)
+    if normalized in glossary.manifest.languages:
+        return normalized
+    known = ", ".join(glossary.manifest.languages)
+    if problem:
+        raise MociError(f"{problem}; this glossary's languages are: {known}")
+    raise MociError(
+        f"the language {lang!r} is not in this glossary (languages: {known}); "
+        f"add it under `languages` in {manifest_path(Path('.')).as_posix()}"
+    )
+
+
+def require_concept(glossary: Glossary, concept_id: str) -> Concept:
+    concept = glossary.concepts.get(concept_id)
+    if concept is None:
+        from moci_vocab.matching import search
+
+        hint = ""
+        close = [c.id for c in glossary.concepts.values() if concept_id in c.id][:3]
+        if not close:
+            close = sorted({hit.concept for hit in search(glossary, concept_id, limit=3)})
+        if close:
+            hint = f" (did you mean {', '.join(close)}?)"
+        raise UnknownConcept(f"there is no concept {concept_id!r}{hint}")
+    return concept
+
+
+def require_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise MociError(f"{what} {value!r} is not one of: {', '.join(allowed)}")
+    return value
+
+
+def parse_assignment(text: str, what: str) -> tuple[str, str]:
+    """`LANG=TEXT` → (lang, text)."""
+    lang, sep, value = text.partition("=")
+    if not sep or not lang.strip():
+        raise MociError(f"{what} {text!r} must look like LANG=TEXT, e.g. sq=pajtim")
+    return lang.strip(), value
+
+
+def _use_vocabulary(glossary: Glossary, kind: str, value: str, outcome: Outcome) -> None:
+    """Tags and domains must be in the manifest; a new one is added there, and said so."""
+    if not is_slug(value):
+        raise MociError(f"the {kind} {value!r} is not a slug (lowercase, digits, hyphens)")
+    manifest = glossary.manifest
+    vocabulary = manifest.tags if kind == "tag" else manifest.domains
+    if value not in vocabulary:
+        vocabulary[value] = ""
+        outcome.messages.append(f"added the new {kind} {value!r} to the manifest")
+        outcome.changes.write(manifest_path(Path(glossary.root)), canonical_manifest_text(manifest))
+
+
+# --------------------------------------------------------------------------- init
+
+
+def init_glossary(root: Path, name: str, source: str, langs: list[str]) -> Outcome:
+    """A new, empty glossary repository at ``root``."""
+    if (root / "glossary" / "glossary.yaml").exists():
+        raise MociError("already holds a glossary", root / "glossary" / "glossary.yaml")
+    tags = [languages.normalize_tag(tag) for tag in [source, *langs] if tag.strip()]
+    specs: dict[str, LanguageSpec] = {}
+    for tag in tags:
+        problem = languages.tag_problem(tag)
+        if problem:
+            raise MociError(problem)
+        specs.setdefault(tag, LanguageSpec(tag, languages.default_script(tag), required=True))
+    manifest = Manifest(name=name, version="0.1.0", source_language=tags[0], languages=specs)
+    outcome = Outcome()
+    outcome.changes.write(root / "glossary" / "glossary.yaml", canonical_manifest_text(manifest))
+    outcome.changes.write(root / CHANGELOG, f"# Changelog of {name}\n")
+    outcome.changes.write(root / TERMS / ".gitkeep", "")
+    outcome.changes.write(root / ".gitignore", "/exports/\n.moci-cache/\n")
+    outcome.messages.append(f"created the glossary {name!r} in {root} ({', '.join(tags)})")
+    return outcome
+
+
+# --------------------------------------------------------------------------- add
+
+
+@dataclass
+class NewConcept:
+    concept_id: str
+    terms: list[tuple[str, str]]
+    definitions: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    domain: str | None = None
+    do_not_translate: bool = False
+    pos: str | None = None
+
+
+def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
+    if not is_slug(new.concept_id):
+        raise MociError(
+            f"{new.concept_id!r} is not a valid concept id: use lowercase letters a-z, digits "
+            "and single hyphens, e.g. social-innovation"
+        )
+    if new.concept_id in glossary.concepts:
+        raise MociError(
+            f"the concept {new.concept_id!r} exists already; use `translate` or `edit`",
+            concept_path(Path(glossary.root), new.concept_id),
+        )
+    source = glossary.source_language
+    concept = Concept(id=new.concept_id, do_not_translate=new.do_not_translate)
+    outcome = Outcome()
+    for lang, text in new.terms:
+        lang = require_language(glossary, lang)
+        text = clean_text(text, f"term in {lang}")
+        existing = concept.terms.setdefault(lang, [])
+        if any(t.term == text for t in existing):
+            continue
+        status = "admitted" if any(t.status == "preferred" for t in existing) else "preferred"
+        existing.append(Term(term=text, status=status, pos=new.pos))
+    if source not in concept.terms:
+        raise MociError(f"a new concept needs a term in the source language: --term {source}=TEXT")
+    for lang, text in new.definitions:
+        lang = require_language(glossary, lang)
+        concept.definition[lang] = clean_text(text, f"definition in {lang}")
+    for tag in new.tags:
+        _use_vocabulary(glossary, "tag", tag, outcome)
+        if tag not in concept.tags:
+            concept.tags.append(tag)
+    if new.domain:
+        _use_vocabulary(glossary, "domain", new.domain, outcome)
+        concept.domain = new.domain
+    concept.terms = _ordered_terms(glossary, concept.terms)
+    glossary.concepts[concept.id] = concept
+    stage_concept(outcome.changes, Path(glossary.root), concept)
+    outcome.concept = concept
+    outcome.messages.append(f"added the concept {concept.id!r}")
+    return outcome
+
+
+def _ordered_terms(glossary: Glossary, terms: dict[str, list[Term]]) -> dict[str, list[Term]]:
+    """Languages in the manifest's order (source first), unknown ones last."""
+    order = {lang: i for i, lang in enumerate(glossary.languages())}
+    return dict(sorted(terms.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+# --------------------------------------------------------------------------- translate
+
+
+def translate(
+    glossary: Glossary,
+    concept_id: str,
+    lang: str,
+    text: str,
+    status: str | None = None,
+    note: str | None = None,
+    review: str | None = None,
+) -> Outcome:
+    """A new term for ``concept_id`` in ``lang``, or the status of an existing one changed.
+
+    A new term is preferred when the language has none yet, admitted otherwise.
+    Making a term preferred demotes the previous preferred term to admitted, so
+    that every language keeps exactly one preferred term.
+    """
+    concept = require_concept(glossary, concept_id)
+    lang = require_language(glossary, lang)
+    text = clean_text(text, "term")
+    if status is not None:
+        require_choice(status, TERM_STATUSES, "the status")
+    outcome = Outcome()
+    terms = concept.terms.setdefault(lang, [])
+    term = concept.find_term(lang, text)
+    if term is None:
+        has_preferred = any(t.status == "preferred" for t in terms)
+        term = Term(term=text, status=status or ("admitted" if has_preferred else "preferred"))
+        terms.append(term)
+        outcome.messages.append(f"{concept.id}: added {lang} term {text!r} ({term.status})")
+    elif status is None and note is None and review is None:
+        outcome.messages.append(f"{concept.id}: {lang} {term.term!r} is already {term.status}")
+    elif status is not None and status != term.status:
+        outcome.messages.append(f"{concept.id}: {lang} {term.term!r}: {term.status} → {status}")
+        term.status = status
+    if status == "preferred":
+        for other in terms:
+            if other is not term and other.status == "preferred":
+                other.status = "admitted"
+                outcome.messages.append(
+                    f"{concept.id}: {lang} {other.term!r} is now admitted (was preferred)"
+                )
+    if note is not None:
+        term.note = clean_text(note, "note")
+    if review is not None:
+        from moci_vocab.model import REVIEW_STATES, Review
+
+        term.review = Review(state=require_choice(review, REVIEW_STATES, "the review state"))
+    concept.terms = _ordered_terms(glossary, concept.terms)
+    stage_concept(outcome.changes, Path(glossary.root), concept)
+    outcome.concept = concept
+    return outcome
+
+
+def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outcome:
+    concept = require_concept(glossary, concept_id)
+    lang = require_language(glossary, lang)
+    term = concept.find_term(lang, text)
+    if term is None:
+        have = ", ".join(repr(t.term) for t in concept.terms.get(lang, ())) or "none"
+        raise MociError(f"{concept_id} has no {lang} term {text!r} (its {lang} terms: {have})")
+    outcome = translate(glossary, concept_id, lang, term.term, status="deprecated")
+    if concept.preferred(lang) is None:
+        outcome.messages.append(
+            f"warning: {concept_id} now has no preferred {lang} term; "
+            f"add one with `moci-vocab translate {concept_id} {lang} TEXT --status preferred`"
+        )
+    return outcome
+
+
+# --------------------------------------------------------------------------- edit
+
+
+@dataclass
+class Edit:
+    definitions: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    add_tags: list[str] = field(default_factory=list)
+    remove_tags: list[str] = field(default_factory=list)
+    domain: str | None = None
+    status: str | None = None
+    do_not_translate: bool | None = None
+    add_related: list[str] = field(default_factory=list)
+    remove_related: list[str] = field(default_factory=list)
+    add_broader: list[str] = field(default_factory=list)
+    remove_broader: list[str] = field(default_factory=list)
+    remove_terms: list[tuple[str, str]] = field(default_factory=list)
+
+
+def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
+    concept = require_concept(glossary, concept_id)
+    outcome = Outcome()
+    for lang, text in change.definitions:
+        lang = require_language(glossary, lang)
+        if text.strip():
+            concept.definition[lang] = clean_text(text, "definition")
+        else:
+            concept.definition.pop(lang, None)
+    for lang, text in change.notes:
+        lang = require_language(glossary, lang)
+        if text.strip():
+            concept.note[lang] = clean_text(text, "note")
+        else:
+            concept.note.pop(lang, None)
+    for tag in change.add_tags:
+        _use_vocabulary(glossary, "tag", tag, outcome)
+        if tag not in concept.tags:
+            concept.tags.append(tag)
+    concept.tags = [tag for tag in concept.tags if tag not in change.remove_tags]
+    if change.domain is not None:
+        if change.domain:
+            _use_vocabulary(glossary, "domain", change.domain, outcome)
+        concept.domain = change.domain or None
+    if change.status is not None:
+        concept.status = require_choice(change.status, CONCEPT_STATUSES, "the concept status")
+    if change.do_not_translate is not None:
+        concept.do_not_translate = change.do_not_translate
+    _edit_links(glossary, concept, "related", change.add_related, change.remove_related)
+    _edit_links(glossary, concept, "broader", change.add_broader, change.remove_broader)
+    for lang, text in change.remove_terms:
+        lang = require_language(glossary, lang)
+        term = concept.find_term(lang, text)
+        if term is None:
+            raise MociError(f"{concept_id} has no {lang} term {text!r}")
+        concept.terms[lang].remove(term)
+        if not concept.terms[lang]:
+            del concept.terms[lang]
+        if lang == glossary.source_language and lang not in concept.terms:
+            raise MociError(f"{concept_id} would have no {lang} (source language) term left")
+    stage_concept(outcome.changes, Path(glossary.root), concept)
+    outcome.concept = concept
+    outcome.messages.append(f"updated the concept {concept.id!r}")
+    return outcome
+
+
+def _edit_links(glossary: Glossary, concept: Concept, kind: str, add: list, remove: list) -> None:
+    links: list[str] = getattr(concept, kind)
+    for target in add:
+        require_concept(glossary, target)
+        if target == concept.id:
+            raise MociError(f"a concept cannot be {kind} to itself ({target})")
+        if target not in links:
+            links.append(target)
+    setattr(concept, kind, [target for target in links if target not in remove])
+
+
+# --------------------------------------------------------------------------- rename, remove
+
+
+def referrers(glossary: Glossary, concept_id: str) -> list[str]:
+    """Ids of the concepts whose related or broader lists name ``concept_id``."""
+    return sorted(c.id for c in glossary.concepts.values() if concept_id in c.references())
+
+
+def rename(glossary: Glossary, old: str, new: str) -> Outcome:
+    concept = require_concept(glossary, old)
+    if not is_slug(new):
+        raise MociError(f"{new!r} is not a valid concept id (lowercase a-z, 0-9, hyphens)")
+    if new in glossary.concepts:
+        raise MociError(f"the concept {new!r} exists already")
+    outcome = Outcome()
+    root = Path(glossary.root)
+    for other_id in referrers(glossary, old):
+        other = glossary.concepts[other_id]
+        other.related = [new if ref == old else ref for ref in other.related]
+        other.broader = [new if ref == old else ref for ref in other.broader]
+        stage_concept(outcome.changes, root, other)
+        outcome.messages.append(f"{other_id}: now refers to {new!r}")
+    outcome.changes.delete(concept_path(root, old))
+    del glossary.concepts[old]
+    concept.id = new
+    glossary.concepts[new] = concept
+    stage_concept(outcome.changes, root, concept)
+    outcome.concept = concept
+    outcome.messages.insert(0, f"renamed {old!r} to {new!r}")
+    return outcome
+
+
+def remove(glossary: Glossary, concept_id: str) -> Outcome:
+    require_concept(glossary, concept_id)
+    users = referrers(glossary, concept_id)
+    if users:
+        raise MociError(
+            f"cannot remove {concept_id!r}: {', '.join(users)} still refer to it "
+            "(edit them with --remove-related/--remove-broader first, or retire the concept "
+            "with `edit --status retired`)"
+        )
+    outcome = Outcome()
+    outcome.changes.delete(concept_path(Path(glossary.root), concept_id))
+    del glossary.concepts[concept_id]
+    outcome.messages.append(f"removed the concept {concept_id!r}")
+    return outcome

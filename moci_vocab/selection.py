@@ -1,0 +1,30 @@
+"""Which concepts a command works on: the filters shared by list and export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from moci_vocab.model import Concept, Glossary
+
+
+@dataclass
+class Selection:
+    tags: list[str] = field(default_factory=list)
+    domain: str | None = None
+    status: str | None = None
+    missing: str | None = None
+    include_retired: bool = True
+
+    def matches(self, concept: Concept) -> bool:
+        if self.tags and not set(self.tags) & set(concept.tags):
+            return False
+        if self.domain and concept.domain != self.domain:
+            return False
+        if self.status and concept.status != self.status:
+            return False
+        if not self.include_retired and concept.status == "retired":
+            return False
+        return not (self.missing and concept.preferred(self.missing) is not None)
+
+    def apply(self, glossary: Glossary) -> list[Concept]:
+        return [concept for concept in glossary.concepts.values() if self.matches(concept)]

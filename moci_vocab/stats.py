@@ -1,0 +1,89 @@
+"""`stats`: coverage per language, review states, growth over time."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+from moci_vocab.model import Glossary
+
+
+def glossary_stats(glossary: Glossary) -> dict:
+    from moci_vocab.languages import english_name
+
+    concepts = [c for c in glossary.concepts.values() if c.status != "retired"]
+    total = len(concepts)
+    rows = []
+    for lang in glossary.languages():
+        spec = glossary.manifest.languages.get(lang)
+        review: Counter[str] = Counter()
+        terms = preferred = 0
+        for concept in concepts:
+            if concept.preferred(lang) is not None:
+                preferred += 1
+            for term in concept.terms.get(lang, ()):
+                terms += 1
+                review[term.review.state if term.review else "none"] += 1
+        expected = total if lang == glossary.source_language else _translatable(concepts)
+        rows.append(
+            {
+                "lang": lang,
+                "name": (spec.name if spec and spec.name else None) or english_name(lang),
+                "required": bool(spec and spec.required),
+                "preferred": preferred,
+                "coverage": preferred / expected if expected else 1.0,
+                "terms": terms,
+                "review": {
+                    state: review.get(state, 0)
+                    for state in ("draft", "reviewed", "approved", "none")
+                },
+            }
+        )
+    return {
+        "name": glossary.manifest.name,
+        "version": glossary.manifest.version,
+        "concepts": total,
+        "retired": len(glossary.concepts) - total,
+        "languages": rows,
+        "growth": growth(Path(glossary.root)),
+    }
+
+
+def _translatable(concepts) -> int:
+    """Do-not-translate names need no term in other languages."""
+    return sum(1 for concept in concepts if not concept.do_not_translate)
+
+
+def growth(root: Path) -> list[dict]:
+    """Concept files added per month, from git history (empty outside a repository)."""
+    try:
+        result = subprocess.run(
+            [
+                "git",
+                "log",
+                "--diff-filter=A",
+                "--name-only",
+                "--format=@%ad",
+                "--date=format:%Y-%m",
+                "--",
+                "terms/",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if result.returncode != 0:
+        return []
+    added: Counter[str] = Counter()
+    month = None
+    for line in result.stdout.splitlines():
+        if line.startswith("@"):
+            month = line[1:]
+        elif line.endswith(".yaml") and month:
+            added[month] += 1
+    return [{"month": m, "added": n} for m, n in sorted(added.items())]

@@ -1,0 +1,175 @@
+"""The glossary on disk: find it, load it, write it back in canonical form.
+
+Layout: ``ROOT/glossary/glossary.yaml`` (the manifest) and
+``ROOT/terms/<concept-id>.yaml`` (one file per concept). Every write goes
+through ``canonical_concept_text`` / ``canonical_manifest_text`` and
+``fsutil.atomic_write``, under the glossary's write lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from moci_vocab.errors import GlossaryNotFound, MociError, UnknownConcept
+from moci_vocab.findings import Finding
+from moci_vocab.fsutil import Changes, write_lock
+from moci_vocab.model import Concept, Glossary, Manifest, is_slug
+from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
+from moci_vocab.yamlio import Document, dump_yaml, read_yaml
+
+MANIFEST = Path("glossary") / "glossary.yaml"
+CHANGELOG = Path("glossary") / "CHANGELOG.md"
+TERMS = Path("terms")
+CACHE_DIR = Path(".moci-cache")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` that holds glossary/glossary.yaml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise GlossaryNotFound(
+        f"no glossary here: no {MANIFEST.as_posix()} in {here} or above "
+        "(use --root DIR, or create one with `moci-vocab init DIR`)"
+    )
+
+
+def manifest_path(root: Path) -> Path:
+    return root / MANIFEST
+
+
+def concept_path(root: Path, concept_id: str) -> Path:
+    """The file of a concept; refuses ids that are not slugs (no `../x`)."""
+    if not is_slug(concept_id):
+        raise MociError(
+            f"{concept_id!r} is not a valid concept id: use lowercase letters a-z, digits "
+            "and single hyphens, e.g. social-innovation"
+        )
+    return root / TERMS / f"{concept_id}.yaml"
+
+
+def concept_files(root: Path) -> list[Path]:
+    folder = root / TERMS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _read_document(path: Path, report) -> Document | None:
+    try:
+        return read_yaml(path)
+    except MociError as exc:
+        report(
+            Finding(
+                code=YAML_ERROR,
+                severity="error",
+                message=exc.message,
+                file=str(path),
+                line=exc.line,
+                concept=path.stem,
+            )
+        )
+        return None
+
+
+def load_manifest(root: Path, report=None) -> Manifest:
+    """The manifest; without ``report`` the first error is raised."""
+    findings: list[Finding] = []
+    sink = report or findings.append
+    doc = _read_document(manifest_path(root), sink)
+    manifest = parse_manifest(doc, sink) if doc is not None else None
+    if report is None:
+        _raise_first_error(findings)
+    if manifest is None:
+        raise MociError("cannot be used as a glossary manifest", manifest_path(root))
+    return manifest
+
+
+def load_glossary(root: Path) -> Glossary:
+    """The whole glossary; raises the first error (for commands that write or export)."""
+    glossary, findings = load_glossary_reporting(root)
+    _raise_first_error(findings)
+    return glossary
+
+
+def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
+    """The glossary and every problem met while reading it (for `check`)."""
+    findings: list[Finding] = []
+    manifest = load_manifest(root, findings.append)
+    glossary = Glossary(root=root, manifest=manifest)
+    for path in concept_files(root):
+        if path.suffix == ".yml":
+            findings.append(
+                Finding(
+                    code="MV004",
+                    severity="error",
+                    message=f"concept files end in .yaml; rename to {path.stem}.yaml",
+                    file=str(path),
+                    concept=path.stem,
+                )
+            )
+        doc = _read_document(path, findings.append)
+        if doc is None:
+            continue
+        concept = parse_concept(doc, findings.append)
+        if concept is not None and concept.id not in glossary.concepts:
+            glossary.concepts[concept.id] = concept
+    return glossary, findings
+
+
+def _raise_first_error(findings: list[Finding]) -> None:
+    for finding in findings:
+        if finding.severity == "error":
+            raise MociError(finding.message, finding.file, finding.line)
+
+
+def load_concept(root: Path, concept_id: str) -> Concept:
+    """One concept by id (strict)."""
+    path = concept_path(root, concept_id)
+    if not path.is_file():
+        raise UnknownConcept(f"there is no concept {concept_id!r} (no file {path})")
+    findings: list[Finding] = []
+    doc = read_yaml(path)
+    concept = parse_concept(doc, findings.append)
+    _raise_first_error(findings)
+    assert concept is not None
+    return concept
+
+
+def document(path: Path) -> Document:
+    """A file's document, for looking up lines of findings after loading."""
+    return read_yaml(path)
+
+
+def canonical_concept_text(concept: Concept) -> str:
+    return dump_yaml(concept.to_dict())
+
+
+def canonical_manifest_text(manifest: Manifest) -> str:
+    return dump_yaml(manifest.to_dict())
+
+
+def stage_concept(changes: Changes, root: Path, concept: Concept) -> None:
+    changes.write(concept_path(root, concept.id), canonical_concept_text(concept))
+
+
+def save_concept(root: Path, concept: Concept) -> None:
+    changes = Changes()
+    stage_concept(changes, root, concept)
+    changes.apply()
+
+
+def save_manifest(root: Path, manifest: Manifest) -> None:
+    changes = Changes()
+    changes.write(manifest_path(root), canonical_manifest_text(manifest))
+    changes.apply()
+
+
+@contextlib.contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """The glossary's write lock: hold it around every read-modify-write."""
+    with write_lock(root / CACHE_DIR / "write.lock"):
+        yield
