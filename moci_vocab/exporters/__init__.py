@@ -1,0 +1,68 @@
+"""Exporters: one module per format, one interface.
+
+Every exporter is a function ``export(request: ExportRequest) -> list[Path]``
+that writes its files into ``request.outdir`` (atomically, through
+``fsutil.atomic_write``) and returns their paths. Heavy libraries are
+imported inside the exporter, never here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from moci_vocab.model import Concept, Glossary
+
+# format name: "module:function"; `export all` runs them in this order.
+EXPORTERS: dict[str, str] = {
+    "po": "moci_vocab.exporters.po:export_po",
+    "pot": "moci_vocab.exporters.po:export_pot",
+    "mo": "moci_vocab.exporters.po:export_mo",
+    "csv": "moci_vocab.exporters.csv:export_csv",
+    "tbx": "moci_vocab.exporters.tbx:export_tbx",
+    "json": "moci_vocab.exporters.json:export_json",
+    "html": "moci_vocab.exporters.html:export_html",
+    "booklet": "moci_vocab.exporters.booklet:export_booklet",
+}
+
+
+@dataclass
+class ExportRequest:
+    glossary: Glossary
+    concepts: list[Concept]  # the selected concepts, sorted by id
+    languages: list[str]  # chosen languages, the source language first
+    outdir: Path
+    options: dict[str, Any] = field(default_factory=dict)  # format-specific (bom, paper …)
+    today: date = field(default_factory=date.today)
+
+    @property
+    def version(self) -> str:
+        return self.glossary.manifest.version
+
+    @property
+    def source_language(self) -> str:
+        return self.glossary.source_language
+
+    @property
+    def targets(self) -> list[str]:
+        return [lang for lang in self.languages if lang != self.source_language]
+
+    @property
+    def name_slug(self) -> str:
+        return slugify(self.glossary.manifest.name) or "glossary"
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of a name: "MOCI Shared Vocabulary" → "moci-shared-vocabulary"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
+
+
+def get_exporter(name: str):
+    module_name, func = EXPORTERS[name].split(":")
+    return getattr(importlib.import_module(module_name), func)
