@@ -9,6 +9,7 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ MANIFEST = Path("glossary") / "glossary.yaml"
 CHANGELOG = Path("glossary") / "CHANGELOG.md"
 TERMS = Path("terms")
 CACHE_DIR = Path(".moci-cache")
+RACY_NS = 2_000_000_000
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -97,27 +99,64 @@ def load_glossary(root: Path) -> Glossary:
 
 def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
     """The glossary and every problem met while reading it (for `check`)."""
+    from moci_vocab import cache
+
     findings: list[Finding] = []
     manifest = load_manifest(root, findings.append)
     glossary = Glossary(root=root, manifest=manifest)
+    cached = cache.load(root, "concepts") or {}
+    if cached.get("root") != str(Path(root).resolve()):
+        cached = {}
+    old_files: dict = cached.get("files", {})
+    # Like git's "racy" rule: a file modified shortly before the cache was written
+    # could change again within the file system's timestamp granularity unnoticed,
+    # so only entries for files older than that are trusted.
+    trusted_before = cached.get("written", 0) - RACY_NS
+    files: dict = {}
+    reparsed = False
     for path in concept_files(root):
-        if path.suffix == ".yml":
-            findings.append(
-                Finding(
-                    code="MV004",
-                    severity="error",
-                    message=f"concept files end in .yaml; rename to {path.stem}.yaml",
-                    file=str(path),
-                    concept=path.stem,
-                )
-            )
-        doc = _read_document(path, findings.append)
-        if doc is None:
-            continue
-        concept = parse_concept(doc, findings.append)
+        stamp = _stamp_or_none(path)
+        entry = old_files.get(path.name)
+        if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
+            entry = (stamp, *_parse_concept_file(path))
+            reparsed = True
+        files[path.name] = entry
+        _stamp, concept, file_findings = entry
+        findings.extend(file_findings)
         if concept is not None and concept.id not in glossary.concepts:
             glossary.concepts[concept.id] = concept
+    if reparsed or files.keys() != old_files.keys():
+        resolved = str(Path(root).resolve())
+        cache.store(root, "concepts", {"root": resolved, "files": files, "written": time.time_ns()})
     return glossary, findings
+
+
+def _stamp_or_none(path: Path):
+    from moci_vocab.cache import file_stamp
+
+    try:
+        return file_stamp(path)
+    except OSError:
+        return None
+
+
+def _parse_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:
+    """One concept file parsed, with its own findings (what the cache keeps per file)."""
+    findings: list[Finding] = []
+    if path.suffix == ".yml":
+        findings.append(
+            Finding(
+                code="MV004",
+                severity="error",
+                message=f"concept files end in .yaml; rename to {path.stem}.yaml",
+                file=str(path),
+                concept=path.stem,
+            )
+        )
+    doc = _read_document(path, findings.append)
+    if doc is None:
+        return None, findings
+    return parse_concept(doc, findings.append), findings
 
 
 def _raise_first_error(findings: list[Finding]) -> None:
