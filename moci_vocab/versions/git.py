@@ -1,0 +1,303 @@
+"""The `git` command, run safely, and the glossary as it was at a revision.
+
+Git is always run with a list of arguments (never a shell), with revisions
+resolved to commit ids before use, and with literal pathspecs, so neither a
+revision nor a folder name can smuggle in an option or a glob. Every failure
+becomes one MociError sentence.
+
+A revision's glossary is read straight from git's object store
+(``ls-tree`` + one ``cat-file --batch``), never by checking files out, so
+the working tree is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from moci_vocab.errors import MociError
+from moci_vocab.findings import Finding
+from moci_vocab.model import Glossary, Manifest
+
+TAG_PREFIX = "v"
+CACHE_NAME = "revision-concepts"
+CACHE_ENTRIES = 50_000
+_RELEASE_TAG_RE = re.compile(r"^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A glossary inside a git work tree: the top-level folder and the glossary's prefix."""
+
+    root: Path  # the glossary's folder
+    toplevel: Path  # the work tree's top-level folder
+    prefix: str  # the glossary folder relative to toplevel, "" or "sub/dir/"
+
+    def path(self, relative: str) -> str:
+        """A glossary-relative path (``terms/x.yaml``) as git names it from the top level."""
+        return self.prefix + relative
+
+
+def _git_executable() -> str:
+    found = shutil.which("git")
+    if found is None:
+        raise MociError("git is not installed (or not on PATH); diff and release need it")
+    return found
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    # Never wait for a password prompt or a pager, and keep git's messages in English
+    # so the first line of an error can be shown as is.
+    env.update({"GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"})
+    return env
+
+
+def run_git(
+    cwd: Path, *args: str, input: bytes | None = None, check: bool = True
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git ARGS`` in ``cwd``; a failure raises MociError with git's own first line."""
+    command = [_git_executable(), "--literal-pathspecs", "-c", "core.quotepath=off", *args]
+    try:
+        result = subprocess.run(
+            command,
+            cwd=cwd,
+            input=input,
+            capture_output=True,
+            env=_environment(),
+            check=False,
+        )
+    except OSError as exc:
+        raise MociError(f"could not run git ({exc.strerror or exc})", cwd) from None
+    if check and result.returncode != 0:
+        raise MociError(f"git {args[0]} failed: {_first_line(result.stderr)}", cwd)
+    return result
+
+
+def _first_line(stderr: bytes) -> str:
+    for line in stderr.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if line:
+            return line.removeprefix("fatal: ").removeprefix("error: ")
+    return "no message"
+
+
+def open_repo(root: Path) -> Repo:
+    """The git work tree holding the glossary at ``root``; a clear error outside one."""
+    root = Path(root)
+    result = run_git(root, "rev-parse", "--show-toplevel", "--show-prefix", check=False)
+    if result.returncode != 0:
+        message = _first_line(result.stderr)
+        if "not a git repository" in message:
+            raise MociError(
+                "is not inside a git repository; diff and release compare git revisions "
+                "(create one with `git init` and commit the glossary)",
+                root,
+            )
+        raise MociError(f"git cannot be used here: {message}", root)
+    lines = result.stdout.decode("utf-8").splitlines()
+    if len(lines) < 1 or not lines[0]:
+        raise MociError("is inside a git folder but not in its work tree", root)
+    prefix = lines[1] if len(lines) > 1 else ""
+    return Repo(root=root, toplevel=Path(lines[0]), prefix=prefix)
+
+
+def git(repo: Repo, *args: str, input: bytes | None = None, check: bool = True):
+    """Run git at the repository's top level (where full pathspecs are meant)."""
+    return run_git(repo.toplevel, *args, input=input, check=check)
+
+
+def resolve(repo: Repo, rev: str) -> str:
+    """The commit id of ``rev``; a clear error for an unknown revision."""
+    if not rev or rev.startswith("-") or "\n" in rev or "\x00" in rev:
+        raise MociError(f"{rev!r} is not a git revision")
+    result = git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False)
+    if result.returncode != 0:
+        raise MociError(
+            f"unknown revision {rev!r}: no such commit, branch or tag in {repo.toplevel} "
+            "(run `git tag` or `git log --oneline` to see what exists)"
+        )
+    return result.stdout.decode("ascii").strip()
+
+
+def has_commits(repo: Repo) -> bool:
+    return git(repo, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0
+
+
+def release_tags(repo: Repo) -> list[str]:
+    """Tags named like a release (``v1.2.3``) that HEAD contains."""
+    if not has_commits(repo):
+        return []
+    result = git(repo, "tag", "--list", "--merged", "HEAD", f"{TAG_PREFIX}*")
+    names = result.stdout.decode("utf-8", "replace").split()
+    return [name for name in names if _RELEASE_TAG_RE.match(name)]
+
+
+def tag_exists(repo: Repo, name: str) -> bool:
+    ref = f"refs/tags/{name}"
+    return git(repo, "rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
+
+
+def create_tag(repo: Repo, name: str, message: str) -> None:
+    """An annotated tag at HEAD; ``verbatim`` keeps the changelog's `#` headings."""
+    result = git(repo, "tag", "--annotate", "--cleanup=verbatim", "--file=-", name, "HEAD",
+                 input=message.encode("utf-8"), check=False)  # fmt: skip
+    if result.returncode != 0:
+        problem = _first_line(result.stderr)
+        if "who you are" in result.stderr.decode("utf-8", "replace"):
+            problem = "git does not know who you are; set `git config user.name` and `user.email`"
+        raise MociError(f"could not create the tag {name}: {problem}")
+
+
+def uncommitted(repo: Repo, relatives: list[str]) -> list[str]:
+    """Glossary files (relative paths) that differ from HEAD: modified, staged or untracked."""
+    paths = [repo.path(rel) for rel in relatives]
+    result = git(repo, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths)
+    entries = [entry for entry in result.stdout.decode("utf-8").split("\x00") if entry]
+    changed = []
+    skip_next = False
+    for entry in entries:
+        if skip_next:  # the source path of a rename
+            skip_next = False
+            continue
+        status, path = entry[:2], entry[3:]
+        skip_next = "R" in status or "C" in status
+        changed.append(path.removeprefix(repo.prefix))
+    return changed
+
+
+# --------------------------------------------------------------------------- reading a revision
+
+
+def list_files(repo: Repo, commit: str, relatives: list[str]) -> dict[str, str]:
+    """The regular files under the glossary-relative paths at ``commit``: {path: blob id}."""
+    from moci_vocab.yamlio import MAX_FILE_BYTES
+
+    listing = git(
+        repo, "ls-tree", "-r", "-z", "--full-tree", "--long", commit, "--",
+        *(repo.path(rel) for rel in relatives),
+    )  # fmt: skip
+    found: dict[str, str] = {}
+    for entry in listing.stdout.decode("utf-8").split("\x00"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        mode, kind, sha, size = meta.split()
+        # Regular files only: a symlink's blob is its target's name, not a glossary file.
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue
+        relative = path.removeprefix(repo.prefix)
+        if int(size) > MAX_FILE_BYTES:
+            raise MociError(
+                f"is {int(size) // (1024 * 1024)} MB at {commit[:12]}; glossary files are "
+                f"limited to {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                relative,
+            )
+        found[relative] = sha
+    return found
+
+
+def read_blobs(repo: Repo, shas: list[str]) -> list[bytes]:
+    """The contents of blobs, in one `git cat-file --batch` run."""
+    if not shas:
+        return []
+    batch = "".join(f"{sha}\n" for sha in shas).encode("ascii")
+    return _split_batch(git(repo, "cat-file", "--batch", input=batch).stdout, len(shas))
+
+
+def _split_batch(output: bytes, count: int) -> list[bytes]:
+    """Blobs out of ``cat-file --batch`` output: ``<sha> blob <size>\\n<data>\\n`` each."""
+    blobs = []
+    at = 0
+    for _ in range(count):
+        header_end = output.index(b"\n", at)
+        header = output[at:header_end].split()
+        if len(header) != 3:
+            raise MociError(f"git cat-file answered {output[at:header_end]!r}")
+        size = int(header[2])
+        start = header_end + 1
+        blobs.append(output[start : start + size])
+        at = start + size + 1
+    return blobs
+
+
+def glossary_at(repo: Repo, commit: str, label: str) -> Glossary:
+    """The glossary as committed at ``commit``; errors name ``label:path:line``."""
+    from moci_vocab.schema import parse_manifest
+    from moci_vocab.store import MANIFEST, TERMS
+
+    manifest_rel = MANIFEST.as_posix()
+    listing = list_files(repo, commit, [manifest_rel, TERMS.as_posix()])
+    if manifest_rel not in listing:
+        raise MociError(
+            f"{label} has no {repo.path(manifest_rel)}: the glossary did not exist there yet "
+            "(choose a later revision)"
+        )
+    # Concept files are the .yaml files directly in terms/ (what the store loads).
+    concept_files = {
+        rel: sha
+        for rel, sha in listing.items()
+        if PurePosixPath(rel).parent.as_posix() == TERMS.as_posix() and rel.endswith(".yaml")
+    }
+    findings: list[Finding] = []
+    (manifest_blob,) = read_blobs(repo, [listing[manifest_rel]])
+    manifest = parse_manifest(_parse(manifest_blob, label, manifest_rel), findings.append)
+    _raise_first_error(findings)
+    assert isinstance(manifest, Manifest)
+    glossary = Glossary(root=repo.root, manifest=manifest)
+    for concept in _concepts(repo, concept_files, label):
+        if concept.id not in glossary.concepts:
+            glossary.concepts[concept.id] = concept
+    glossary.concepts = dict(sorted(glossary.concepts.items()))
+    return glossary
+
+
+def _parse(blob: bytes, label: str, relative: str):
+    from moci_vocab.yamlio import decode, parse_yaml
+
+    where = Path(f"{label}:{relative}")
+    return parse_yaml(decode(blob, where), where)
+
+
+def _concepts(repo: Repo, files: dict[str, str], label: str) -> list:
+    """The concepts of ``files`` ({path: blob id}), parsed or from the cache.
+
+    A blob id names its content for good, so a concept parsed from it (under
+    the same file name, which the id is checked against) never goes stale;
+    the cache is bounded, keeping the most recently used entries.
+    """
+    from moci_vocab import cache
+    from moci_vocab.schema import parse_concept
+
+    cached: dict = cache.load(repo.root, CACHE_NAME) or {}
+    concepts = []
+    missing = [rel for rel in sorted(files) if _cache_key(files[rel], rel) not in cached]
+    blobs = dict(zip(missing, read_blobs(repo, [files[rel] for rel in missing]), strict=True))
+    for relative in sorted(files):
+        key = _cache_key(files[relative], relative)
+        concept = cached.pop(key, None)
+        if concept is None:
+            findings: list[Finding] = []
+            concept = parse_concept(_parse(blobs[relative], label, relative), findings.append)
+            _raise_first_error(findings)
+        cached[key] = concept  # (re)inserted last: most recently used
+        if concept is not None:
+            concepts.append(concept)
+    if missing:
+        keep = list(cached.items())[-CACHE_ENTRIES:]
+        cache.store(repo.root, CACHE_NAME, dict(keep))
+    return concepts
+
+
+def _cache_key(sha: str, relative: str) -> str:
+    return f"{sha}:{PurePosixPath(relative).name}"
+
+
+def _raise_first_error(findings: list[Finding]) -> None:
+    for finding in findings:
+        if finding.severity == "error":
+            raise MociError(finding.message, finding.file, finding.line)
