@@ -1,0 +1,125 @@
+"""`export FORMAT`: write the glossary as PO, MO, POT, CSV, TBX, JSON, HTML or a booklet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from moci_vocab.cli.common import State, echo_json, pass_state, say, split_list
+from moci_vocab.model import CONCEPT_STATUSES
+
+# Kept in step with exporters.EXPORTERS (a test checks); listed here so that
+# `export --help` does not import the exporters package.
+FORMATS = ("po", "pot", "mo", "csv", "tbx", "json", "html", "booklet")
+
+
+@click.command(
+    epilog="Examples:\n\n  moci-vocab export po --lang sq,ka\n\n"
+    "  moci-vocab export all --tag workshop-tbilisi-2025 -o handouts\n\n"
+    "  moci-vocab export booklet --lang en,ka --paper a4 --imposition"
+)
+@click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "all"]))
+@click.option("--lang", "langs", multiple=True, help="Languages (comma-separated; default: all).")
+@click.option("--tag", "tags", multiple=True, help="Only concepts with this tag (repeatable).")
+@click.option("--domain", help="Only concepts of this subject field.")
+@click.option("--status", type=click.Choice(CONCEPT_STATUSES), help="Only concepts in this state.")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: exports/ in the glossary).",
+)
+@click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
+@click.option("--paper", type=click.Choice(["a5", "a4"]), help="Booklet: page size (default a5).")
+@click.option("--imposition", is_flag=True, help="Booklet: also an A4 saddle-stitch print file.")
+@click.option("--title", help="Booklet: the cover title (default: the glossary's name).")
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text")
+@pass_state
+def export_cmd(
+    state: State,
+    fmt: str,
+    langs: tuple[str, ...],
+    tags: tuple[str, ...],
+    domain: str | None,
+    status: str | None,
+    outdir: Path | None,
+    bom: bool,
+    paper: str | None,
+    imposition: bool,
+    title: str | None,
+    out_format: str,
+):
+    """Write the glossary as FORMAT into the output folder: po, pot, mo, csv, tbx, json,
+    html, booklet, or all of them.
+
+    Files: <lang>.po and <lang>.mo per target language, <name>.pot, <name>.csv (a column
+    per language) and <name>-terms.csv (a row per term), <name>.tbx, <name>.json,
+    <name>.html, <name>[-<langs>].pdf. Re-exporting an unchanged glossary gives identical
+    PO, MO, POT, CSV, TBX and JSON files.
+    """
+    from moci_vocab.exporting import ExportChoice, build_request, run_exports
+
+    glossary = state.glossary()
+    choice = ExportChoice(
+        languages=split_list(langs),
+        tags=split_list(tags),
+        domain=domain,
+        status=status,
+        outdir=outdir,
+        options={"bom": bom, "paper": paper, "imposition": imposition, "title": title},
+    )
+    request = build_request(glossary, choice)
+    if not request.concepts:
+        say(state, "warning: no concept matches the filters; the files will be empty")
+    formats = list(FORMATS) if fmt == "all" else [fmt]
+    results = run_exports(request, formats, progress=_progress_factory(state))
+    _report(state, results, out_format)
+    if any(result.error for result in results):
+        raise SystemExit(1)
+
+
+def _progress_factory(state: State):
+    """A rich progress bar on a terminal; nothing in CI, pipes or with --quiet."""
+    import sys
+
+    if state.quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from moci_vocab.cli.common import stderr_console
+
+    return lambda: Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=stderr_console(),
+        transient=True,
+    )
+
+
+def _report(state: State, results, out_format: str) -> None:
+    from moci_vocab.errors import display_path
+
+    if out_format == "json":
+        echo_json(
+            {
+                "files": [{"format": r.format, "path": str(p)} for r in results for p in r.paths],
+                "errors": [{"format": r.format, "message": r.error} for r in results if r.error],
+            }
+        )
+    else:
+        for result in results:
+            for path in result.paths:
+                click.echo(display_path(path))
+    written = sum(len(r.paths) for r in results)
+    for result in results:
+        if result.error:
+            click.echo(f"error: {result.format}: {result.error}", err=True)
+        elif not result.paths:
+            say(state, f"{result.format}: nothing to write ({result.note})")
+    if len(results) > 1:
+        failed = [r.format for r in results if r.error]
+        tail = f"; failed: {', '.join(failed)}" if failed else ""
+        say(state, f"wrote {written} files in {len(results) - len(failed)} formats{tail}")

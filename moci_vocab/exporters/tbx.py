@@ -1,0 +1,174 @@
+"""TBX-Basic: the ``martif`` form that OmegaT, Trados, memoQ, Weblate and
+translate-toolkit read.
+
+One ``termEntry`` per concept (``id`` = concept id) with the subject field
+(domain), one ``customerSubset`` per tag and a ``crossReference`` per related
+concept; one ``langSet`` per language with the definition and note; one
+``tig`` per term with part of speech, administrative status, term type,
+grammatical gender, context, source and note.
+
+The mapping is TBX-Basic's picklists:
+
+- status: preferred → ``preferredTerm-admn-sts``, admitted →
+  ``admittedTerm-admn-sts``, deprecated and forbidden →
+  ``deprecatedTerm-admn-sts`` (TBX-Basic has no "forbidden"; such a term
+  also gets the note ``FORBIDDEN_NOTE``, which the importer reads back);
+- part of speech: noun, verb, adjective, adverb, properNoun as they are;
+  phrase → ``other`` (and back).
+
+Not carried (TBX-Basic has no place for them; use JSON or CSV): concept
+status, ``broader`` links, ``do_not_translate``, a term's review, ``forms``
+and ``case_sensitive``.
+
+The XML is written by hand, in a fixed order, with every text and attribute
+escaped; characters XML 1.0 cannot hold at all (control characters) are
+refused with the concept and language named.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters import ExportRequest
+from moci_vocab.exporters.versioninfo import GENERATOR, export_date, one_line
+from moci_vocab.fsutil import atomic_write
+from moci_vocab.model import Concept, Term
+
+STATUS_TO_TBX = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "forbidden": "deprecatedTerm-admn-sts",
+}
+POS_TO_TBX = {"phrase": "other"}
+FORBIDDEN_NOTE = "Forbidden term: do not use."
+
+# Not allowed anywhere in XML 1.0 (tab, LF, CR are allowed and escaped as needed).
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def export_tbx(request: ExportRequest) -> list[Path]:
+    """``<name>.tbx``."""
+    path = Path(request.outdir) / f"{request.name_slug}.tbx"
+    atomic_write(path, render_tbx(request))
+    return [path]
+
+
+def escape(text: str, where: str) -> str:
+    """Text for an XML element or attribute value: & < > " escaped, CR kept as &#13;."""
+    bad = _INVALID_XML.search(text)
+    if bad:
+        raise MociError(
+            f"{where} contains the control character U+{ord(bad.group()):04X}, "
+            "which XML (and so TBX) cannot hold; remove it from the glossary"
+        )
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+    )
+
+
+def render_tbx(request: ExportRequest) -> str:
+    out: list[str] = []
+    source = request.source_language
+    out.append('<?xml version="1.0" encoding="UTF-8"?>')
+    out.append('<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
+    out.append(f'<martif type="TBX-Basic" xml:lang="{escape(source, "the source language")}">')
+    out.extend(_header(request))
+    out.append("  <text>")
+    out.append("    <body>")
+    for concept in request.concepts:
+        out.extend(_entry(concept, request.languages))
+    out.append("    </body>")
+    out.append("  </text>")
+    out.append("</martif>")
+    return "\n".join(out) + "\n"
+
+
+def _header(request: ExportRequest) -> list[str]:
+    name = escape(one_line(request.glossary.manifest.name), "the glossary's name")
+    version = escape(request.version, "the version")
+    date = export_date(request.glossary)
+    return [
+        "  <martifHeader>",
+        "    <fileDesc>",
+        "      <titleStmt>",
+        f"        <title>{name}</title>",
+        f"        <note>version {version}</note>",
+        "      </titleStmt>",
+        "      <publicationStmt>",
+        f"        <p>{name}, version {version}, {date}</p>",
+        "      </publicationStmt>",
+        "      <sourceDesc>",
+        f"        <p>{GENERATOR}: {name} {version}</p>",
+        "      </sourceDesc>",
+        "    </fileDesc>",
+        "    <encodingDesc>",
+        '      <p type="XCSURI">TBXBasicXCSV02.xcs</p>',
+        "    </encodingDesc>",
+        "  </martifHeader>",
+    ]
+
+
+def _entry(concept: Concept, languages: list[str]) -> list[str]:
+    where = f"concept {concept.id}"
+    out = [f'      <termEntry id="{escape(concept.id, where)}">']
+    if concept.domain:
+        out.append(
+            f'        <descrip type="subjectField">{escape(concept.domain, where)}</descrip>'
+        )
+    for tag in concept.tags:
+        out.append(f'        <admin type="customerSubset">{escape(tag, where)}</admin>')
+    for ref in concept.related:
+        ref_text = escape(ref, where)
+        out.append(f'        <ref type="crossReference" target="{ref_text}">{ref_text}</ref>')
+    for lang in languages:
+        out.extend(_lang_set(concept, lang))
+    out.append("      </termEntry>")
+    return out
+
+
+def _lang_set(concept: Concept, lang: str) -> list[str]:
+    terms = concept.terms.get(lang, [])
+    definition = concept.definition.get(lang)
+    note = concept.note.get(lang)
+    if not (terms or definition or note):
+        return []
+    where = f"concept {concept.id} ({lang})"
+    out = [f'        <langSet xml:lang="{escape(lang, where)}">']
+    if definition:
+        out.append(f'          <descrip type="definition">{escape(definition, where)}</descrip>')
+    if note:
+        out.append(f"          <note>{escape(note, where)}</note>")
+    for term in terms:
+        out.extend(_tig(term, where))
+    out.append("        </langSet>")
+    return out
+
+
+def _tig(term: Term, where: str) -> list[str]:
+    def note(kind: str, value: str | None) -> list[str]:
+        if not value:
+            return []
+        return [f'            <termNote type="{kind}">{escape(value, where)}</termNote>']
+
+    out = ["          <tig>", f"            <term>{escape(term.term, where)}</term>"]
+    out += note("partOfSpeech", POS_TO_TBX.get(term.pos or "", term.pos))
+    out += note("administrativeStatus", STATUS_TO_TBX.get(term.status))
+    out += note("termType", term.type)
+    out += note("grammaticalGender", term.gender)
+    if term.context:
+        out.append(f'            <descrip type="context">{escape(term.context, where)}</descrip>')
+    if term.source:
+        out.append(f'            <admin type="source">{escape(term.source, where)}</admin>')
+    if term.note:
+        out.append(f"            <note>{escape(term.note, where)}</note>")
+    if term.status == "forbidden":
+        out.append(f"            <note>{FORBIDDEN_NOTE}</note>")
+    out.append("          </tig>")
+    return out

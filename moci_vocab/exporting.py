@@ -1,0 +1,116 @@
+"""What `export` does, without the command line: choose, then run exporters.
+
+``build_request`` turns the user's choice (languages, tags, domain, status,
+output folder) into an ``ExportRequest``, checking every name against the
+glossary; ``run_exports`` runs one or more exporters from the registry
+(``exporters.EXPORTERS``) and collects what each wrote or why it failed, so
+that `export all` writes every format it can and reports the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters import EXPORTERS, ExportRequest, get_exporter
+from moci_vocab.model import Glossary
+from moci_vocab.selection import Selection
+
+DEFAULT_OUTDIR = Path("exports")
+
+
+@dataclass
+class ExportChoice:
+    languages: list[str] = field(default_factory=list)  # empty: all of the glossary's
+    tags: list[str] = field(default_factory=list)
+    domain: str | None = None
+    status: str | None = None
+    outdir: Path | None = None  # None: exports/ in the glossary
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ExportResult:
+    format: str
+    paths: list[Path] = field(default_factory=list)
+    error: str | None = None
+    note: str = ""
+
+
+def build_request(glossary: Glossary, choice: ExportChoice) -> ExportRequest:
+    """The request for ``choice``; unknown languages, tags or domains are errors."""
+    languages = choose_languages(glossary, choice.languages)
+    _require_known(glossary, "tag", choice.tags)
+    if choice.domain:
+        _require_known(glossary, "domain", [choice.domain])
+    selection = Selection(tags=choice.tags, domain=choice.domain, status=choice.status)
+    concepts = sorted(selection.apply(glossary), key=lambda concept: concept.id)
+    outdir = choice.outdir if choice.outdir is not None else Path(glossary.root) / DEFAULT_OUTDIR
+    options = {key: value for key, value in choice.options.items() if value not in (None, False)}
+    return ExportRequest(glossary, concepts, languages, Path(outdir), options)
+
+
+def choose_languages(glossary: Glossary, wanted: list[str]) -> list[str]:
+    """The chosen languages in the manifest's order, the source language always first."""
+    from moci_vocab.operations import require_language
+
+    order = glossary.languages()
+    if not wanted:
+        return order
+    chosen = {require_language(glossary, lang) for lang in wanted}
+    chosen.add(glossary.source_language)
+    return [lang for lang in order if lang in chosen]
+
+
+def _require_known(glossary: Glossary, kind: str, values: list[str]) -> None:
+    manifest = glossary.manifest
+    known = set(manifest.tags if kind == "tag" else manifest.domains)
+    for concept in glossary.concepts.values():
+        known.update(concept.tags if kind == "tag" else [concept.domain or ""])
+    known.discard("")
+    for value in values:
+        if value not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            raise MociError(f"there is no {kind} {value!r} in this glossary ({kind}s: {listed})")
+
+
+ProgressFactory = Callable[[], Any] | None
+
+
+def run_exports(
+    request: ExportRequest, formats: list[str], progress: ProgressFactory = None
+) -> list[ExportResult]:
+    """Run each format's exporter; with several formats, a failure does not stop the rest."""
+    unknown = [name for name in formats if name not in EXPORTERS]
+    if unknown:
+        raise MociError(f"unknown export format {unknown[0]!r} (formats: {', '.join(EXPORTERS)})")
+    if progress is None or len(formats) == 1:
+        return [_run_one(request, name, len(formats) > 1) for name in formats]
+    results = []
+    with progress() as bar:
+        task = bar.add_task("exporting", total=len(formats))
+        for name in formats:
+            bar.update(task, description=f"exporting {name}")
+            results.append(_run_one(request, name, True))
+            bar.advance(task)
+    return results
+
+
+def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResult:
+    result = ExportResult(name)
+    try:
+        result.paths = list(get_exporter(name)(request))
+    except MociError as exc:
+        if not keep_going:
+            raise
+        result.error = str(exc)
+    except Exception as exc:  # one broken format must not cost the organiser the others
+        if not keep_going:
+            raise
+        result.error = f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
+    if not result.paths and not result.error and name in ("po", "mo"):
+        result.note = "no target language chosen"
+    return result

@@ -1,0 +1,154 @@
+"""Importers: CSV, PO, TBX and JSON glossaries read into incoming concepts.
+
+Every reader is a function ``read(path: Path, options: ReadOptions) ->
+ImportFile`` that only reads: it turns the file into ``Incoming`` concepts
+(the model's ``Concept``, with the line it came from) and a list of problems
+it could step over (undecodable lines, rows without a term …), each with its
+line. ``merge.plan_merge`` then decides what those concepts mean for the
+glossary. A file that cannot be read at all raises ``MociError`` with file
+and line; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.model import Concept
+
+READERS: dict[str, str] = {
+    "csv": "moci_vocab.importers.csv:read_csv",
+    "po": "moci_vocab.importers.po:read_po",
+    "tbx": "moci_vocab.importers.tbx:read_tbx",
+    "json": "moci_vocab.importers.json:read_json",
+}
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class ReadOptions:
+    source_language: str = "en"
+    languages: list[str] = field(default_factory=list)  # --lang: the file's language(s)
+    include_untranslated: bool = False  # PO/bilingual CSV: also entries without a translation
+    include_fuzzy: bool = False  # PO: also fuzzy translations (imported as review: draft)
+
+
+@dataclass
+class Incoming:
+    """One concept as the file has it. ``id`` is empty unless the file's id can be trusted."""
+
+    concept: Concept
+    line: int | None = None
+    group: str = ""  # the file's own key for the concept (msgctxt, CSV context), not an id
+
+    @property
+    def trusted_id(self) -> bool:
+        return bool(self.concept.id)
+
+
+@dataclass
+class Problem:
+    line: int | None
+    message: str
+
+
+@dataclass
+class ImportFile:
+    path: Path
+    format: str
+    concepts: list[Incoming] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason → number of entries
+    version: str | None = None  # the glossary version a moci-vocab export came from
+    ours: bool = False  # written by moci-vocab (ids and escapes can be trusted)
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(line, message))
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+
+def get_reader(name: str):
+    if name not in READERS:
+        raise MociError(f"cannot import {name!r} files (formats: {', '.join(READERS)})")
+    module_name, func = READERS[name].split(":")
+    return getattr(importlib.import_module(module_name), func)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise MociError(f"is {size // (1024 * 1024)} MB, too large to import", path)
+        return path.read_bytes()
+    except OSError as exc:
+        raise MociError(f"cannot be read ({exc.strerror})", path) from None
+
+
+@dataclass
+class Decoded:
+    """A file's text, line by line, with the lines that were not UTF-8."""
+
+    lines: list[str]
+    bad: dict[int, str]  # 1-based line number → why it could not be decoded
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def decode_lines(raw: bytes, path: Path, encoding: str = "utf-8") -> Decoded:
+    """Decode line by line, so one bad byte costs one line and is reported with its number.
+
+    A bad line is kept, decoded with U+FFFD replacement characters, so that the
+    file's structure (and every later line number) stays as it was; the reader
+    decides what to leave out.
+    """
+    if b"\x00" in raw[:8192]:
+        raise MociError("is a binary file, not text", path)
+    lines: list[str] = []
+    bad: dict[int, str] = {}
+    for number, chunk in enumerate(raw.splitlines(keepends=True), start=1):
+        try:
+            lines.append(chunk.decode(encoding))
+        except UnicodeDecodeError as exc:
+            bad[number] = f"byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}"
+            lines.append(chunk.decode(encoding, errors="replace"))
+    if lines:
+        lines[0] = lines[0].removeprefix("\ufeff")
+    return Decoded(lines, bad)
+
+
+def language_from_filename(path: Path) -> str | None:
+    """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR."""
+    from moci_vocab.languages import tag_problem
+
+    stem = path.stem
+    parts = stem.replace(".", "-").split("-")
+    # The tag is the name's last part (`glossary-sq`), or its last two when the last is
+    # a script (`glossary-sr-Latn`); the whole name only as a last resort, since a
+    # prefix can look like a language (`new-sq` would read as Newari).
+    candidates = [parts[-1], stem]
+    if len(parts) > 1 and len(parts[-1]) == 4 and parts[-1].isalpha():
+        candidates.insert(0, "-".join(parts[-2:]))
+    for candidate in candidates:
+        tag = gettext_to_bcp47(candidate)
+        if tag and tag_problem(tag) is None:
+            return tag
+    return None
+
+
+def gettext_to_bcp47(code: str) -> str:
+    """gettext's `sr@latin`, `pt_BR` → BCP 47 `sr-Latn`, `pt-BR`."""
+    from moci_vocab.languages import normalize_tag
+
+    base, _sep, modifier = code.strip().partition("@")
+    tag = normalize_tag(base) if base else ""
+    script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(modifier.casefold())
+    if script and tag:
+        first, *rest = tag.split("-")
+        tag = "-".join([first, script, *rest])
+    return tag

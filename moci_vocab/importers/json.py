@@ -1,0 +1,65 @@
+"""moci-vocab's own JSON export, read back (or a bare list of concepts).
+
+Each concept is checked exactly as a concept file is (``schema.parse_concept``);
+a concept with schema errors is reported with its position and left out.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.findings import Finding
+from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
+from moci_vocab.model import is_slug
+
+
+def read_json(path: Path, options: ReadOptions) -> ImportFile:
+    raw = read_bytes(path)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise MociError("is not valid UTF-8", path, line) from None
+    except json.JSONDecodeError as exc:
+        raise MociError(f"is not valid JSON: {exc.msg}", path, exc.lineno) from None
+    result = ImportFile(path=path, format="json", ours=True)
+    if isinstance(data, dict):
+        result.version = data.get("version") if isinstance(data.get("version"), str) else None
+        items = data.get("concepts")
+    else:
+        items = data
+    if not isinstance(items, list):
+        raise MociError("is not a moci-vocab JSON export (no list of `concepts`)", path)
+    keep = {options.source_language, *options.languages} if options.languages else None
+    for index, item in enumerate(items):
+        concept = _concept(item, index, result)
+        if concept is None:
+            continue
+        if keep is not None:
+            concept.terms = {lang: t for lang, t in concept.terms.items() if lang in keep}
+        if concept.terms:
+            result.concepts.append(Incoming(concept=concept, group=concept.id))
+    return result
+
+
+def _concept(item, index: int, result: ImportFile):
+    from moci_vocab.schema import parse_concept
+    from moci_vocab.yamlio import Document
+
+    where = f"concepts[{index}]"
+    concept_id = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(concept_id, str) or not is_slug(concept_id):
+        result.problem(None, f"{where}: has no valid `id`; left out")
+        return None
+    findings: list[Finding] = []
+    # parse_concept checks the id against the file name; give it the matching one.
+    doc = Document(path=Path(f"{concept_id}.yaml"), data=item)
+    concept = parse_concept(doc, findings.append)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors or concept is None:
+        reason = errors[0].message if errors else "unusable"
+        result.problem(None, f"{where} ({concept_id}): {reason}; left out")
+        return None
+    return concept

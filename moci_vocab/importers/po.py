@@ -1,0 +1,217 @@
+"""PO glossaries: msgid = source term, msgstr = target term, ``#.`` = definition.
+
+The target language is ``--lang``, else the header's Language, else the file
+name (``glossary-sq.po``). Untranslated and fuzzy entries are skipped unless
+asked for (``include_untranslated``; ``include_fuzzy`` imports fuzzy
+translations with review state draft). Extracted comments are the source
+definition, except the labelled lines moci-vocab's own PO export writes
+(``Note:``, ``Definition (sq):``, ``Admitted (sq):`` …), which go back where
+they came from. GNOME-style definitions wrapped in double quotes lose the
+quotes. ``msgctxt`` is taken as the concept id only in moci-vocab's own
+files (``X-Generator: moci-vocab``); elsewhere it only keeps homonyms apart.
+
+A line that is not valid UTF-8 is reported with its number and left out:
+a comment line alone, otherwise its whole entry; the rest is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters.po import DEFINITION_LABEL, DO_NOT_TRANSLATE, NOTE_LABEL, STATUS_LABELS
+from moci_vocab.exporters.versioninfo import GENERATOR
+from moci_vocab.importers import (
+    Decoded,
+    ImportFile,
+    Incoming,
+    ReadOptions,
+    decode_lines,
+    gettext_to_bcp47,
+    language_from_filename,
+    read_bytes,
+)
+from moci_vocab.model import Concept, Review, Term, is_slug
+from moci_vocab.textnorm import clean_spaces, nfc
+
+_LABELLED = re.compile(r"^(?P<label>[A-Z][a-z]+) \((?P<lang>[A-Za-z0-9@_-]+)\): (?P<text>.*)$")
+_STATUS_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_VERSION = re.compile(r"\s(\d+\.\d+\.\d+\S*)$")
+
+
+def read_po(path: Path, options: ReadOptions) -> ImportFile:
+    raw = read_bytes(path)
+    decoded = decode_lines(raw, path, _encoding(raw, path))
+    result = ImportFile(path=path, format="po")
+    catalog = _parse(decoded, path)
+    metadata = catalog.metadata
+    result.ours = metadata.get("X-Generator", "") == GENERATOR
+    if result.ours:
+        found = _VERSION.search(metadata.get("Project-Id-Version", ""))
+        result.version = found.group(1) if found else None
+    lang = _target_language(path, options, metadata)
+    spans = _entry_spans(catalog, len(decoded.lines))
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        broken = _broken_lines(decoded, spans.get(entry.linenum, ()))
+        if _skip_broken(result, entry, decoded, broken):
+            continue
+        incoming = _incoming(entry, lang, options, result)
+        if incoming is not None:
+            incoming.line = entry.linenum
+            result.concepts.append(incoming)
+    return result
+
+
+def _encoding(raw: bytes, path: Path) -> str:
+    """The header's charset (UTF-8 when none is given or it is the template's CHARSET)."""
+    import codecs
+
+    found = _CHARSET.search(raw[:8192])
+    name = found.group(1).decode("ascii") if found else "utf-8"
+    if name.upper() == "CHARSET":
+        return "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise MociError(f"declares the unknown charset {name!r}", path) from None
+
+
+def _parse(decoded: Decoded, path: Path):
+    import polib
+
+    text = decoded.text
+    if not text.strip():
+        raise MociError("is empty", path)
+    try:
+        # A str with a newline is parsed as content, not taken for a file name.
+        return polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        found = re.search(r"line (\d+)", message)
+        line = int(found.group(1)) if found else None
+        reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or "syntax error"
+        raise MociError(f"is not a valid PO file: {reason}", path, line) from None
+
+
+def _target_language(path: Path, options: ReadOptions, metadata: dict[str, str]) -> str:
+    if options.languages:
+        return options.languages[0]
+    header = metadata.get("Language", "").strip()
+    if header:
+        return gettext_to_bcp47(header)
+    guessed = language_from_filename(path)
+    if guessed and guessed != options.source_language:
+        return guessed
+    raise MociError(
+        "does not say which language it translates into (no Language header, and the file "
+        "name does not tell); pass --lang, e.g. --lang sq",
+        path,
+    )
+
+
+def _entry_spans(catalog, total_lines: int) -> dict[int, range]:
+    """Line range of each entry: from its first comment to the line before the next entry."""
+    starts = sorted(entry.linenum for entry in catalog if entry.linenum)
+    spans = {}
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else total_lines + 1
+        spans[start] = range(start, end)
+    return spans
+
+
+def _broken_lines(decoded: Decoded, span) -> list[int]:
+    return [number for number in span if number in decoded.bad]
+
+
+def _skip_broken(result: ImportFile, entry, decoded: Decoded, broken: list[int]) -> bool:
+    """Report undecodable lines; drop those comment lines, or the whole entry for others."""
+    skip = False
+    for number in broken:
+        line = decoded.lines[number - 1]
+        why = decoded.bad[number]
+        if line.lstrip().startswith("#"):
+            result.problem(number, f"is not valid UTF-8 ({why}); this comment line was left out")
+            entry.comment = "\n".join(
+                part for part in entry.comment.split("\n") if "\ufffd" not in part
+            )
+            entry.tcomment = "\n".join(
+                part for part in entry.tcomment.split("\n") if "\ufffd" not in part
+            )
+        else:
+            result.problem(
+                number, f"is not valid UTF-8 ({why}); the entry {_label(entry)} was left out"
+            )
+            skip = True
+    return skip
+
+
+def _label(entry) -> str:
+    return repr(entry.msgid.replace("\ufffd", "?")[:60])
+
+
+def _clean(text: str) -> str:
+    return clean_spaces(nfc(text))
+
+
+def _incoming(entry, lang: str, options: ReadOptions, result: ImportFile) -> Incoming | None:
+    source_text = _clean(entry.msgid)
+    if not source_text:
+        return None
+    msgstr = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+    target_text = _clean(msgstr)
+    fuzzy = "fuzzy" in entry.flags
+    if fuzzy and not options.include_fuzzy:
+        result.skip("fuzzy")
+        return None
+    if not target_text and not options.include_untranslated:
+        result.skip("untranslated")
+        return None
+    source = options.source_language
+    concept_id = entry.msgctxt if result.ours and entry.msgctxt and is_slug(entry.msgctxt) else ""
+    concept = Concept(id=concept_id)
+    concept.terms[source] = [Term(term=source_text, status="preferred")]
+    if target_text and lang != source:
+        review = Review(state="draft") if fuzzy else None
+        concept.terms[lang] = [Term(term=target_text, status="preferred", review=review)]
+    _read_comments(concept, entry.comment, source, quoted=not result.ours)
+    group = "" if concept_id else (entry.msgctxt or "")
+    return Incoming(concept=concept, group=group)
+
+
+def _read_comments(concept: Concept, comment: str, source: str, quoted: bool) -> None:
+    definition: dict[str, list[str]] = {}
+    note: dict[str, list[str]] = {}
+    for line in comment.split("\n") if comment else ():
+        labelled = _LABELLED.match(line)
+        if line.startswith(f"{NOTE_LABEL}: "):
+            note.setdefault(source, []).append(line[len(NOTE_LABEL) + 2 :])
+        elif line == DO_NOT_TRANSLATE:
+            concept.do_not_translate = True
+        elif labelled and labelled["label"] in (DEFINITION_LABEL, NOTE_LABEL):
+            target = definition if labelled["label"] == DEFINITION_LABEL else note
+            target.setdefault(gettext_to_bcp47(labelled["lang"]), []).append(labelled["text"])
+        elif labelled and labelled["label"] in _STATUS_BY_LABEL:
+            term = _clean(labelled["text"])
+            if term:
+                status = _STATUS_BY_LABEL[labelled["label"]]
+                lang = gettext_to_bcp47(labelled["lang"])
+                concept.terms.setdefault(lang, []).append(Term(term=term, status=status))
+        else:
+            definition.setdefault(source, []).append(_unquote(line) if quoted else line)
+    for target, lines in ((concept.definition, definition), (concept.note, note)):
+        for lang, parts in lines.items():
+            text = _clean("\n".join(parts))
+            if text:
+                target[lang] = text
+
+
+def _unquote(line: str) -> str:
+    """GNOME's `#. "To terminate abruptly …"` → the sentence without the quotes."""
+    stripped = line.strip()
+    if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
+        return stripped[1:-1]
+    return line
