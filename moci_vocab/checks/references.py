@@ -1,0 +1,96 @@
+"""MV5xx: links between concepts (`related`, `broader`): dangling, cyclic, odd."""
+
+from __future__ import annotations
+
+from moci_vocab.checks.context import Context
+from moci_vocab.model import Concept
+
+
+def check(ctx: Context) -> None:
+    concepts = ctx.glossary.concepts
+    for concept in ctx.concepts():
+        _links(ctx, concept, concepts)
+    _cycles(ctx, concepts)
+
+
+def _links(ctx: Context, concept: Concept, concepts: dict[str, Concept]) -> None:
+    for kind, code in (("related", "MV501"), ("broader", "MV502")):
+        for index, target in enumerate(getattr(concept, kind)):
+            at = (kind, index)
+            if target not in concepts:
+                ctx.add(
+                    code,
+                    concept.id,
+                    f"`{kind}` names {target!r}, which is no concept (no terms/{target}.yaml); "
+                    "fix the id or remove the link",
+                    at=at,
+                    others=(target,),
+                )
+            elif target == concept.id and kind == "related":
+                ctx.add("MV504", concept.id, "is `related` to itself; remove the link", at=at)
+            elif concepts[target].status == "retired" and concept.status != "retired":
+                ctx.add(
+                    "MV506",
+                    concept.id,
+                    f"`{kind}` links to the retired concept {target!r}; link its successor",
+                    at=at,
+                    others=(target,),
+                )
+    for index, target in enumerate(concept.related):
+        if target in concept.broader:
+            ctx.add(
+                "MV505",
+                concept.id,
+                f"{target!r} is both `related` and `broader`; keep it under `broader` only",
+                at=("related", index),
+            )
+
+
+def _cycles(ctx: Context, concepts: dict[str, Concept]) -> None:
+    """Each cycle of `broader` links, reported at every concept on it.
+
+    Iterative depth-first search with colours (no recursion limit on a deep
+    hierarchy); a grey target on the stack closes a cycle.
+    """
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour = dict.fromkeys(concepts, WHITE)
+    seen_cycles: set[frozenset[str]] = set()
+    for start in concepts:
+        if colour[start] != WHITE:
+            continue
+        path: list[str] = [start]
+        stack = [iter(_broader(concepts, start))]
+        colour[start] = GREY
+        while stack:
+            target = next(stack[-1], None)
+            if target is None:
+                colour[path.pop()] = BLACK
+                stack.pop()
+                continue
+            if colour[target] == GREY:
+                cycle = path[path.index(target) :]
+                if frozenset(cycle) not in seen_cycles:
+                    seen_cycles.add(frozenset(cycle))
+                    _report_cycle(ctx, cycle)
+            elif colour[target] == WHITE:
+                colour[target] = GREY
+                path.append(target)
+                stack.append(iter(_broader(concepts, target)))
+
+
+def _broader(concepts: dict[str, Concept], concept_id: str) -> list[str]:
+    return [t for t in concepts[concept_id].broader if t in concepts]
+
+
+def _report_cycle(ctx: Context, cycle: list[str]) -> None:
+    shown = " → ".join([*cycle, cycle[0]])
+    group = ("MV503", frozenset(cycle))
+    for position, concept_id in enumerate(cycle):
+        target = cycle[(position + 1) % len(cycle)]
+        index = ctx.glossary.concepts[concept_id].broader.index(target)
+        message = (
+            "is `broader` than itself; remove the link"
+            if len(cycle) == 1
+            else f"`broader` links form a cycle ({shown}); remove one of them"
+        )
+        ctx.add("MV503", concept_id, message, at=("broader", index), group=group)

@@ -1,0 +1,106 @@
+"""`check`: validate the glossary for CI and pre-commit (the rules live in moci_vocab.checks)."""
+
+from __future__ import annotations
+
+import click
+
+from moci_vocab.cli.common import State, pass_state
+
+
+@click.command(
+    epilog=(
+        "Examples:\n\n  moci-vocab check\n\n  moci-vocab check --format github --since origin/main"
+        "\n\n  moci-vocab check --format sarif > check.sarif\n\n  moci-vocab check --rules"
+    )
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="text for people; json; github workflow annotations; SARIF 2.1.0 for code scanning.",
+)
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Only report findings in concepts changed since this git revision (e.g. origin/main).",
+)
+@click.option("--rules", is_flag=True, help="List every check: code, severity, what it finds.")
+@pass_state
+def check_cmd(state: State, fmt: str, since: str | None, rules: bool) -> None:
+    """Validate the glossary: schema, coverage, text, scripts, duplicates, links.
+
+    Exit status 1 when any finding is an error. Severities can be changed in
+    glossary/glossary.yaml (`checks: {MV401: error, MV203: off}`); one finding is
+    silenced in its concept file with `ignore: [{code: MV403, lang: sq, reason: ...}]`.
+    """
+    if rules:
+        _print_rules(state, fmt)
+        return
+    from moci_vocab import report
+    from moci_vocab.checks import descriptions, run_check
+    from moci_vocab.findings import has_errors
+
+    result = run_check(state.root(), since=since)
+    findings = result.findings
+    if fmt == "json":
+        click.echo(report.render_json(findings, _extra_summary(result)))
+    elif fmt == "github":
+        text = report.render_github(findings)
+        if text:
+            click.echo(text)
+        _say_summary(state, result)
+    elif fmt == "sarif":
+        click.echo(report.render_sarif(findings, descriptions()))
+    else:
+        if state.quiet:
+            findings = [f for f in findings if f.severity == "error"]
+        if findings or not state.quiet:
+            report.print_text(findings, console=_console())
+    if has_errors(result.findings):
+        raise click.exceptions.Exit(1)
+
+
+def _extra_summary(result) -> dict:
+    totals = result.summary()
+    for key in ("error", "warning", "info"):
+        totals.pop(key, None)
+    return totals
+
+
+def _say_summary(state: State, result) -> None:
+    from moci_vocab.cli.common import say
+
+    counts = result.summary()
+    say(
+        state,
+        f"moci-vocab check: {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info in {counts['concepts']} concepts",
+    )
+
+
+def _console():
+    from moci_vocab.cli.common import stdout_console
+
+    return stdout_console()
+
+
+def _print_rules(state: State, fmt: str) -> None:
+    from moci_vocab.checks.registry import RULES, severity_of
+
+    overrides = {}
+    try:
+        from moci_vocab.store import load_manifest
+
+        overrides = load_manifest(state.root(), report=lambda _finding: None).checks
+    except Exception:  # outside a glossary: the default severities
+        overrides = {}
+    rows = [(r.code, severity_of(r.code, overrides), r.summary) for r in RULES.values()]
+    if fmt == "json":
+        from moci_vocab.cli.common import echo_json
+
+        echo_json([{"code": c, "severity": s, "summary": t} for c, s, t in rows])
+        return
+    for code, severity, summary in rows:
+        click.echo(f"{code}  {severity:<7}  {summary}")
