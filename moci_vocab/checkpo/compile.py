@@ -1,0 +1,236 @@
+"""The glossary compiled for `check-po`, per target language, and its cache.
+
+Compiling means: every source term expanded into its match keys (plurals,
+spellings), every target term into inflection-tolerant patterns. Loading and
+compiling a large glossary costs more than checking a catalog, so the result
+is cached under ``<root>/.moci-cache/checkpo-<lang>.pickle`` (signed, see
+`moci_vocab.cache`), keyed on the (size, mtime, inode) of the manifest and of
+every concept file, the inflection data's version and the package version:
+any change to a glossary file recompiles it, so the cache is never stale.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
+from moci_vocab.checkpo.target_match import TargetTerm, compile_term
+
+COMPILE_FORMAT = 3
+# Like git's "racy" rule (see store.py): stamps of files changed within this many
+# nanoseconds before the cache was written are not trusted.
+RACY_NS = 2_000_000_000
+FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
+
+
+@dataclass
+class Rule:
+    """What one concept demands of a translation into the compiled language."""
+
+    concept: str
+    source: str  # the preferred source term, as written
+    allowed: tuple[TargetTerm, ...]
+    bad: tuple[TargetTerm, ...]  # deprecated and forbidden terms
+    do_not_translate: bool = False
+    ignored: frozenset[str] = frozenset()  # finding codes silenced in the concept file
+
+    @property
+    def expected(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for term in self.allowed:
+            seen.setdefault(term.text, None)
+        return list(seen)
+
+
+@dataclass
+class Compiled:
+    lang: str
+    source_language: str
+    rules: list[Rule]
+    patterns: list[str]
+    owners: list[int]
+    cased_patterns: list[str]
+    cased_owners: list[int]
+    severities: dict[str, str] = field(default_factory=dict)
+    _matcher: object = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_matcher"] = None  # the automaton is rebuilt, not pickled
+        return state
+
+    @property
+    def source_matcher(self):
+        if self._matcher is None:
+            from moci_vocab.checkpo.source_match import SourceMatcher
+
+            self._matcher = SourceMatcher(
+                self.patterns, self.owners, self.cased_patterns, self.cased_owners
+            )
+        return self._matcher
+
+
+def compile_glossary(glossary, lang: str) -> Compiled:
+    """The matching data for translations from the source language into ``lang``."""
+    from moci_vocab.checkpo.source_match import english_variants
+
+    infl = for_language(lang)
+    source = glossary.source_language
+    rules: list[Rule] = []
+    keys: dict[str, int] = {}
+    cased: dict[str, int] = {}
+    for concept in glossary.concepts.values():
+        if concept.status == "retired":
+            continue
+        source_terms = [t for t in concept.terms.get(source, ()) if t.status != "forbidden"]
+        if not source_terms:
+            continue
+        index = len(rules)
+        rules.append(_rule(concept, source, lang, infl))
+        for term in source_terms:
+            table = cased if term.case_sensitive else keys
+            for key in english_variants(term.term, term.pos, fold_case=not term.case_sensitive):
+                if key.strip():
+                    table.setdefault(key, index)  # first concept (by id) wins a shared key
+    severities = {
+        code: level for code, level in glossary.manifest.checks.items() if code in FINDING_CODES
+    }
+    return Compiled(
+        lang=lang,
+        source_language=source,
+        rules=rules,
+        patterns=list(keys),
+        owners=list(keys.values()),
+        cased_patterns=list(cased),
+        cased_owners=list(cased.values()),
+        severities=severities,
+    )
+
+
+def _rule(concept, source: str, lang: str, infl) -> Rule:
+    allowed: list[TargetTerm] = []
+    bad: list[TargetTerm] = []
+    for term in concept.terms.get(lang, ()):
+        target = allowed if term.allowed else bad
+        target.extend(compile_term(term.term, term.status, term.forms, infl))
+    if concept.do_not_translate and not allowed:
+        # The name itself, as written in the source language, is what must appear.
+        for term in concept.terms.get(source, ()):
+            if term.allowed:
+                allowed.extend(compile_term(term.term, "preferred", term.forms, infl))
+    preferred = concept.preferred(source) or concept.terms[source][0]
+    ignored = frozenset(
+        item.code for item in concept.ignore if item.lang in (None, lang) and item.code
+    )
+    return Rule(
+        concept=concept.id,
+        source=preferred.term,
+        allowed=tuple(allowed),
+        bad=tuple(bad),
+        do_not_translate=concept.do_not_translate,
+        ignored=ignored,
+    )
+
+
+# --- cache ---------------------------------------------------------------------------
+
+
+# As in store.py; not imported from there, so that a run served from the cache
+# never imports the YAML machinery.
+MANIFEST = Path("glossary") / "glossary.yaml"
+TERMS = Path("terms")
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def glossary_languages(root: Path) -> list[str]:
+    """The manifest's language tags (cached like the compiled glossary)."""
+    from moci_vocab import cache
+
+    stamp = _stamp(root / MANIFEST)
+    key = (_version_key(), str(Path(root).resolve()))
+    entry = cache.load(root, "checkpo-languages")
+    if (
+        isinstance(entry, dict)
+        and entry.get("key") == key
+        and entry.get("stamp") == stamp
+        and stamp[1] < entry.get("written", 0) - RACY_NS
+    ):
+        return entry["languages"]
+    from moci_vocab.store import load_manifest
+
+    languages = list(load_manifest(root).languages)
+    cache.store(
+        root,
+        "checkpo-languages",
+        {"key": key, "stamp": stamp, "written": time.time_ns(), "languages": languages},
+    )
+    return languages
+
+
+def glossary_stamps(root: Path) -> dict[str, tuple[int, int, int]]:
+    """(size, mtime_ns, inode) of the manifest and every concept file, by relative path."""
+    stamps: dict[str, tuple[int, int, int]] = {}
+    st = os.stat(root / MANIFEST)
+    stamps[MANIFEST.as_posix()] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    try:
+        with os.scandir(root / TERMS) as entries:
+            for entry in entries:
+                if entry.name.endswith((".yaml", ".yml")):
+                    st = entry.stat()
+                    stamps["terms/" + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    except FileNotFoundError:
+        pass
+    return stamps
+
+
+def _cache_name(lang: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch == "-" else "_" for ch in lang)
+    return f"checkpo-{safe}"
+
+
+def _version_key() -> tuple:
+    from moci_vocab import __version__
+
+    return (COMPILE_FORMAT, DATA_VERSION, __version__)
+
+
+def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
+    """The compiled glossary for ``lang``: from the cache when no glossary file changed."""
+    from moci_vocab import cache
+
+    stamps = glossary_stamps(root)
+    resolved = str(Path(root).resolve())
+    name = _cache_name(lang)
+    entry = cache.load(root, name)
+    if (
+        isinstance(entry, dict)
+        and entry.get("key") == (_version_key(), resolved, lang)
+        and entry.get("stamps") == stamps
+        and all(s[1] < entry.get("written", 0) - RACY_NS for s in stamps.values())
+    ):
+        return entry["compiled"]
+    if glossary_loader is None:
+        from moci_vocab.store import load_glossary
+
+        glossary = load_glossary(root)
+    else:
+        glossary = glossary_loader()
+    compiled = compile_glossary(glossary, lang)
+    cache.store(
+        root,
+        name,
+        {
+            "key": (_version_key(), resolved, lang),
+            "stamps": stamps,
+            "written": time.time_ns(),
+            "compiled": compiled,
+        },
+    )
+    return compiled

@@ -1,0 +1,278 @@
+"""Per-language inflection data for matching glossary terms in translations.
+
+Data, not code: for each language, the endings a word may take (built as
+every combination of a few "slots", e.g. plural marker + case ending), the
+vowels a stem may lose at its end, the "fleeting" vowels dropped from a last
+syllable (Albanian qendër → qendra, Georgian მომხმარებელი → მომხმარებლის),
+stem replacements (Armenian -ում → -մ in հաշտեցման), and the little
+connecting words of multi-word terms that change with the phrase (Albanian
+i/e/të/së in "fjalor i përbashkët" → "fjalorë të përbashkët").
+
+`target_match` reads these tables; a language without an entry gets
+`GENERIC`: drop one final vowel, then accept any ending up to three letters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """How words of one language change: everything `target_match` needs."""
+
+    # Endings a stem may take (always including "").
+    suffixes: frozenset[str]
+    # Letters a word may lose at its end before an ending is added.
+    final_vowels: str = ""
+    # Vowels that drop out of the last syllable before its final consonant(s)...
+    fleeting: tuple[str, ...] = ()
+    # ...when that consonant is one of these ("" = any consonant).
+    fleeting_before: str = ""
+    # ...when at most this many consonants follow it at the end of the word.
+    fleeting_cluster: int = 1
+    # (old ending, new ending) replacements of a word's end, tried in addition.
+    replacements: tuple[tuple[str, str], ...] = ()
+    # Small words inside multi-word terms that change with the phrase.
+    connectors: frozenset[str] = field(default_factory=frozenset)
+    # Without a suffix list: accept any ending up to this many letters.
+    open_suffix: int = 0
+    # Shortest stem that may be shortened by the rules above (short words stay exact).
+    min_stem: int = 3
+
+
+def _combine(*slots: list[str]) -> frozenset[str]:
+    """Every concatenation of one item per slot ("" allowed in each)."""
+    return frozenset("".join(parts) for parts in product(*slots))
+
+
+# --- Albanian -----------------------------------------------------------------
+# Indefinite/definite, singular/plural, five cases; plural markers before the
+# case/definite ending (fjalor-ë-t, qendr-a-t, nism-a-ve, aktivizm-i-t).
+_SQ_PLURAL = ["", "ë", "e", "a", "ra", "ër", "j", "nj", "ij"]
+_SQ_CASE = [
+    "",
+    "i", "u", "in", "un", "it", "ut", "ë", "ën", "ës", "në", "së", "a", "ja", "n", "s",
+    "e", "je", "en", "es", "jen", "jes", "t", "të", "ve", "ët", "et", "at", "it",
+    "sh", "ësh", "esh", "ash", "ish", "ave", "eve", "ëve", "rave",
+]  # fmt: skip
+SQ = Inflection(
+    suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
+    final_vowels="ëe",
+    fleeting=("ë",),
+    fleeting_before="rlmnj",
+    # Lemmas written in a case form (të dhënash, të dhënave) reduce to their stem.
+    replacements=(("ash", ""), ("ësh", ""), ("ave", ""), ("ëve", "")),
+    connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
+)
+
+# --- Georgian -----------------------------------------------------------------
+# Nominative -ი on consonant stems; plural -ებ-; case endings; postpositions
+# glued to the case ending (-ისთვის, -ზე, -ში, -სთან); then the particles -ც
+# ("also") and -ა (emphatic / "is").
+_KA_PLURAL = ["", "ებ", "ნ", "თ"]
+_KA_CASE = ["", "ი", "ის", "ს", "მა", "მ", "ით", "თ", "ად", "დ", "ო", "ვ", "ისა", "ითა", "ადა"]
+_KA_POST = [
+    "", "ზე", "ში", "თან", "თვის", "გან", "კენ", "დან", "მდე", "ებრ", "ვით", "ივით",
+    "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი",
+]  # fmt: skip
+_KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
+KA = Inflection(
+    suffixes=_combine(_KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
+    final_vowels="იაე",
+    fleeting=("ა", "ე", "ო"),
+    fleeting_before="ლრნმ",
+    min_stem=2,
+)
+
+# --- Armenian -----------------------------------------------------------------
+# Definite article -ը/-ն, possessive -ս/-դ, cases -ի -ին -ից -ով -ում -ան -ամբ,
+# plural -եր/-ներ; genitive -ության/-ման come from the replacements below.
+_HY_PLURAL = ["", "եր", "ներ"]
+_HY_CASE = [
+    "", "ը", "ն", "ս", "դ", "ի", "ին", "ից", "ով", "ում", "ու", "ան", "անը", "անն", "ամբ",
+    "իս", "իդ", "ային", "յի", "յին", "յից", "յով", "յում", "յան", "յը", "ն", "ը", "ի",
+]  # fmt: skip
+HY = Inflection(
+    suffixes=_combine(_HY_PLURAL, _HY_CASE),
+    final_vowels="ըաեիո",
+    fleeting=("ու", "ի"),
+    fleeting_cluster=2,
+    min_stem=2,
+    replacements=(
+        ("ություն", "ությ"),  # կայունություն → կայունության
+        ("ում", "մ"),  # հաշտեցում → հաշտեցման
+        ("ու", "վ"),  # լեզու → լեզվի
+        ("իչ", "չ"),
+        ("յուն", "յան"),
+    ),
+)
+
+# --- South Slavic, Latin script (Serbian, Croatian, Bosnian, Montenegrin) -----
+_SH_CASE = [
+    "", "a", "e", "i", "o", "u", "om", "em", "ama", "ima", "ov", "ev", "ova", "eva",
+    "ovi", "evi", "ove", "eve", "ovima", "evima", "og", "oga", "ome", "omu", "im",
+    "ih", "oj", "en", "na", "no", "ni", "ne", "nom", "nog", "nih", "nim",
+]  # fmt: skip
+SH_LATN = Inflection(
+    suffixes=frozenset(_SH_CASE),
+    final_vowels="aeiou",
+    fleeting=("a",),
+    fleeting_before="kcgl",
+)
+
+_LAT_TO_CYR = str.maketrans(
+    {
+        "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "g": "г", "h": "х", "i": "и",
+        "j": "ј", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "r": "р", "s": "с",
+        "t": "т", "u": "у", "v": "в", "z": "з",
+    }
+)  # fmt: skip
+SH_CYRL = Inflection(
+    suffixes=frozenset(s.translate(_LAT_TO_CYR) for s in _SH_CASE),
+    final_vowels="аеиоу",
+    fleeting=("а",),
+    fleeting_before="кцгл",
+)
+
+# --- Macedonian: no cases, but definite articles and plurals ------------------
+MK = Inflection(
+    suffixes=_combine(
+        ["", "и", "ови", "еви", "а", "ја", "иња", "ња"],
+        ["", "от", "та", "то", "те", "ов", "ва", "во", "ве", "он", "на", "но", "не", "ите"],
+    ),
+    final_vowels="аеиоу",
+    fleeting=("е",),
+    fleeting_before="кцрл",
+)
+
+# --- Russian: noun and adjective endings ------------------------------------------
+RU = Inflection(
+    suffixes=frozenset(
+        [
+            "",
+            "а",
+            "я",
+            "у",
+            "ю",
+            "ом",
+            "ем",
+            "ём",
+            "ой",
+            "ей",
+            "ою",
+            "ею",
+            "е",
+            "и",
+            "ы",
+            "ов",
+            "ев",
+            "ёв",
+            "ам",
+            "ям",
+            "ами",
+            "ями",
+            "ах",
+            "ях",
+            "ь",
+            "ью",
+            "ий",
+            "ый",
+            "ая",
+            "яя",
+            "ое",
+            "ее",
+            "ые",
+            "ие",
+            "ого",
+            "его",
+            "ому",
+            "ему",
+            "ым",
+            "им",
+            "ую",
+            "юю",
+            "ых",
+            "их",
+            "ыми",
+            "ими",
+            "ии",
+            "ия",
+            "ию",
+            "иям",
+            "иями",
+            "иях",
+            "ий",
+        ]
+    ),
+    final_vowels="аяеиоуыьйю",
+    fleeting=(
+        "о",
+        "е",
+        "ё",
+    ),
+    fleeting_before="кцл",
+    replacements=(("ие", "и"), ("ия", "и"), ("ый", ""), ("ий", ""), ("ой", ""), ("ая", "")),
+)
+
+# --- Azerbaijani: agglutinative, with vowel harmony -------------------------------
+_AZ_PLURAL = ["", "lar", "lər"]
+_AZ_POSS = ["", "ı", "i", "u", "ü", "ım", "im", "um", "üm", "ımız", "imiz", "umuz", "ümüz",
+            "sı", "si", "su", "sü", "ları", "ləri"]  # fmt: skip
+_AZ_CASE = [
+    "", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "a", "ə", "ya", "yə", "na",
+    "nə", "ı", "i", "u", "ü", "nı", "ni", "nu", "nü", "yı", "yi", "yu", "yü", "da", "də",
+    "nda", "ndə", "dan", "dən", "ndan", "ndən", "la", "lə", "yla", "ylə", "dır", "dir",
+]  # fmt: skip
+AZ = Inflection(
+    suffixes=_combine(_AZ_PLURAL, _AZ_POSS, _AZ_CASE),
+    final_vowels="",
+    fleeting=(
+        "ı",
+        "i",
+        "u",
+        "ü",
+    ),
+    fleeting_before="",
+    min_stem=5,
+)
+
+GENERIC = Inflection(
+    suffixes=frozenset({""}),
+    final_vowels="aeiouyëäöüåæøəıаеиоуыэюяёіїєაეიოუաեէըիոօ",
+    open_suffix=3,
+)
+
+LANGUAGES: dict[str, Inflection] = {
+    "sq": SQ,
+    "ka": KA,
+    "hy": HY,
+    "sr-Latn": SH_LATN,
+    "sr-Cyrl": SH_CYRL,
+    "sr": SH_CYRL,
+    "hr": SH_LATN,
+    "bs": SH_LATN,
+    "bs-Latn": SH_LATN,
+    "cnr": SH_LATN,
+    "cnr-Latn": SH_LATN,
+    "mk": MK,
+    "ru": RU,
+    "az": AZ,
+    "az-Latn": AZ,
+}
+
+# Bumped whenever the tables above change, so that compiled caches are rebuilt.
+DATA_VERSION = 1
+
+
+def for_language(tag: str) -> Inflection:
+    """The data for a BCP 47 tag: exact, then language + script, then language, then generic."""
+    if tag in LANGUAGES:
+        return LANGUAGES[tag]
+    parts = tag.split("-")
+    for size in range(len(parts) - 1, 0, -1):
+        candidate = "-".join(parts[:size])
+        if candidate in LANGUAGES:
+            return LANGUAGES[candidate]
+    return GENERIC

@@ -1,0 +1,174 @@
+"""Finding the glossary's source (English) terms in a msgid: one Aho-Corasick pass.
+
+Text and patterns are reduced to the same key: NFC, casefolded, placeholders
+and markup removed, every run of non-letters (spaces, hyphens, apostrophes)
+turned into a word gap, padded with a space at both ends. A pattern is
+" cultural  centre ", so the automaton itself enforces word boundaries
+("form" is not found in "format") and "South-Caucasus" meets "south
+caucasus". Every English term contributes its plural and spelling variants
+("reconciliations", "cultural centers"). The automaton runs leftmost-longest:
+a term that covers another starts at or before it and is longer, so
+"European Network of Cultural Centres" wins over "cultural centre" inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import product
+
+_NON_WORD = re.compile(r"[\W_]+")
+# Placeholders and markup are not words of the text: %(name)s, %s, {count}, <a href=…>.
+PLACEHOLDER = re.compile(
+    r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
+    r"|\{[^{}\s]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;"
+)
+
+
+def strip_placeholders(text: str) -> str:
+    """The text without printf/format placeholders, tags and entities (only when present)."""
+    if "%" in text or "{" in text or "<" in text or "&" in text:
+        return PLACEHOLDER.sub(" ", text)
+    return text
+
+
+def source_key(text: str, fold_case: bool = True) -> str:
+    """The matching key of a text: ' word  word … ' (casefolded unless told not to).
+
+    Words are joined by two spaces and the key is padded with one: a pattern
+    ' word ' then takes one space on each side, so that the next word's pattern
+    still finds its own space (the automaton's hits do not overlap).
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = strip_placeholders(text)
+    if fold_case:
+        text = text.casefold()
+    return " " + _NON_WORD.sub("  ", text).strip() + " "
+
+
+# --- English variants -------------------------------------------------------------
+
+_IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "criterion": "criteria",
+    "medium": "media",
+    "datum": "data",
+    "analysis": "analyses",
+    "life": "lives",
+    "leaf": "leaves",
+}
+# British/American spellings read alike (the glossary writes British English).
+_SPELLING = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("yse", "yze"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+    ("mme", "m"),
+)
+
+
+def plurals(word: str) -> set[str]:
+    """English plural forms of a noun (regular rules, a few irregular ones)."""
+    forms = {word + "s"}
+    if word in _IRREGULAR_PLURALS:
+        forms.add(_IRREGULAR_PLURALS[word])
+    for singular, plural in _IRREGULAR_PLURALS.items():
+        if word.endswith(singular) and len(word) > len(singular) + 2:
+            forms.add(word[: -len(singular)] + plural)
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    return forms
+
+
+def verb_forms(word: str) -> set[str]:
+    stem = word[:-1] if word.endswith("e") else word
+    return {word + "s", stem + "ed", stem + "ing", word + "d" if word.endswith("e") else ""} - {""}
+
+
+def spellings(word: str) -> set[str]:
+    forms = {word}
+    for british, american in _SPELLING:
+        if word.endswith(british) and len(word) > len(british) + 2:
+            forms.add(word[: -len(british)] + american)
+    return forms
+
+
+def english_variants(term: str, pos: str | None = None, fold_case: bool = True) -> set[str]:
+    """Keys under which a source term is found: itself, plurals, spelling variants."""
+    words = source_key(term, fold_case).split()
+    if not words:
+        return set()
+    # The head noun is the last word, or the word before "of" ("Centres of Culture").
+    heads = {len(words) - 1}
+    if "of" in words[1:]:
+        heads.add(words.index("of", 1) - 1)
+    choices: list[set[str]] = []
+    for i, word in enumerate(words):
+        options = spellings(word)
+        if i in heads and pos not in ("properNoun",) and len(word) > 2:
+            for form in list(options):
+                options |= plurals(form)
+                if pos == "verb":
+                    options |= verb_forms(form)
+        choices.append(options)
+    if len(words) > 6:  # long names: no combinatorial explosion, only the forms as written
+        choices = [{w} for w in words]
+    return {" " + "  ".join(combo) + " " for combo in product(*choices)}
+
+
+# --- Matching --------------------------------------------------------------------------
+
+
+class SourceMatcher:
+    """One automaton over every source pattern; `find` is one pass per text."""
+
+    def __init__(self, patterns: list[str], owners: list[int], cased: list[str], cased_owners):
+        import ahocorasick_rs
+
+        longest = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        self.owners = owners
+        # Pattern index → concept index, for both automatons (cased ones after the others).
+        self.all_owners = [*owners, *cased_owners]
+        self.automaton = ahocorasick_rs.AhoCorasick(patterns, longest) if patterns else None
+        self.cased_owners = cased_owners
+        self.cased_automaton = ahocorasick_rs.AhoCorasick(cased, longest) if cased else None
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of each hit in the text's key, in text order.
+
+        `owners[pattern index]` is the concept (rule) index. Plain tuples straight
+        from the automaton: this runs once per entry, tens of thousands of times.
+        """
+        hits = self.automaton.find_matches_as_indexes(source_key(text)) if self.automaton else []
+        if self.cased_automaton is not None:
+            key = source_key(text, fold_case=False)
+            cased = self.cased_automaton.find_matches_as_indexes(key)
+            if cased:
+                # Case-sensitive patterns are numbered after the others.
+                offset = len(self.owners)
+                hits = _merge(hits, [(i + offset, start, end) for i, start, end in cased])
+        return hits
+
+
+def _merge(hits: list, extra: list) -> list:
+    """Case-insensitive and case-sensitive hits together, the longer one where they overlap."""
+    ranked = sorted(hits + extra, key=lambda h: (h[1] - h[2], h[1]))
+    chosen: list = []
+    for hit in ranked:
+        if all(hit[2] <= other[1] or other[2] <= hit[1] for other in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h[1])

@@ -1,0 +1,310 @@
+"""Does a translation contain a term, in any inflected form?
+
+A term is compiled into a `TargetTerm`: one `WordSpec` per word (the stems the
+word may be cut back to, plus explicit `forms`), with the language's small
+connecting words as flexible slots. A token matches a word when it is one of
+the explicit forms, or a stem followed by an ending from the language's
+suffix list (`inflection.py`). When no rule matches, a tuned fuzzy fallback
+(rapidfuzz Levenshtein distance on the word's length) catches irregular stem
+changes such as Armenian օգտատեր → օգտատիրոջ; deprecated and forbidden terms
+are matched by the rules only, so a fuzzy guess never accuses a translator.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from moci_vocab.checkpo.inflection import Inflection
+from moci_vocab.checkpo.source_match import strip_placeholders
+
+_WORD = re.compile(r"[^\W_]+")
+_NEXT_WORD = re.compile(r"[\W_]*([^\W_]+)")
+# Letters treated as vowels when finding the last syllable of a stem.
+_VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეიოუաեէըիոօ")
+# A term's words may have this many other words between them ("emër të tillë
+# përdoruesi" for "emër përdoruesi"), and a connecting word slot may hold up to
+# this many connecting words ("bazës së të dhënave").
+_GAP = 2
+
+
+def tokens(text: str) -> list[str]:
+    """The casefolded NFC words of a text (hyphens, apostrophes, markup split words)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _WORD.findall(strip_placeholders(text).casefold())
+
+
+# Named tuples, not dataclasses: thousands of them are unpickled from the cache
+# on every run, and tuples unpickle several times faster.
+class WordSpec(NamedTuple):
+    word: str  # the word as in the term, casefolded
+    stems: tuple[str, ...]  # longest first
+    exact: frozenset[str]  # explicit forms (and the word itself)
+
+
+class TargetTerm(NamedTuple):
+    text: str  # as written in the glossary
+    status: str
+    words: tuple[WordSpec | None, ...]  # None: a connecting word (i, të, së …)
+    probe: str | None  # a substring every match contains, for a quick pre-check
+
+
+def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
+    """The stems a word may be cut back to before an ending is added."""
+    stems = {word}
+    for old, new in infl.replacements:
+        if word.endswith(old) and len(word) - len(old) >= 2:
+            stems.add(word[: -len(old)] + new)
+    if word[-1] in infl.final_vowels:
+        stems.add(word[:-1])
+    for base in list(stems):
+        reduced = _drop_fleeting(base, infl)
+        if reduced:
+            stems.add(reduced)
+    # Very short stems with an open ending would match almost anything.
+    keep = [s for s in stems if s == word or len(s) >= infl.min_stem]
+    return tuple(sorted(keep, key=len, reverse=True))
+
+
+def _drop_fleeting(base: str, infl: Inflection) -> str | None:
+    """qendër → qendr, მომხმარებელ → მომხმარებლ, Armenian խումբ → խմբ.
+
+    The last vowel (or vowel digraph, Armenian ու) of the word drops out when
+    only `fleeting_cluster` consonants follow it and a consonant precedes it.
+    """
+    if not infl.fleeting or len(base) < 3:
+        return None
+    for vowel in infl.fleeting:
+        at = base.rfind(vowel)
+        if at < 1:
+            continue
+        tail = base[at + len(vowel) :]
+        if not tail or len(tail) > infl.fleeting_cluster or any(ch in _VOWELS for ch in tail):
+            continue
+        if base[at - 1] in _VOWELS or (
+            infl.fleeting_before and tail[0] not in infl.fleeting_before
+        ):
+            continue
+        return base[:at] + tail
+    return None
+
+
+def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> list[TargetTerm]:
+    """A glossary term as patterns: the inflectable term, and each explicit form as written."""
+    words = tokens(text)
+    if not words:
+        return []
+    single_forms = {f for form in forms for f in tokens(form) if len(tokens(form)) == 1}
+    specs: list[WordSpec | None] = []
+    for i, word in enumerate(words):
+        if word in infl.connectors and 0 < i < len(words) - 1:
+            specs.append(None)
+            continue
+        exact = frozenset({word} | (single_forms if len(words) == 1 else set()))
+        specs.append(WordSpec(word, stems_of(word, infl), exact))
+    patterns = [TargetTerm(text, status, tuple(specs), _probe(specs))]
+    for form in forms:
+        form_words = tokens(form)
+        if len(form_words) > 1:
+            exact_specs = tuple(
+                None if (w in infl.connectors and 0 < i < len(form_words) - 1)
+                else WordSpec(w, (), frozenset({w}))
+                for i, w in enumerate(form_words)
+            )  # fmt: skip
+            patterns.append(TargetTerm(text, status, exact_specs, _probe(list(exact_specs))))
+    return patterns
+
+
+def _probe(specs: list[WordSpec | None]) -> str | None:
+    first = next(spec for spec in specs if spec is not None)
+    candidates = [*first.stems, *first.exact]
+    shortest = min(candidates, key=len)
+    return shortest if all(c.startswith(shortest) for c in candidates) else None
+
+
+class Translation:
+    """One translation prepared for matching: placeholders out, NFC, casefolded.
+
+    Words (tokens with their offsets) are split only when a multi-word term or
+    the fuzzy fallback needs them; single-word terms are found straight in the
+    casefolded text.
+    """
+
+    __slots__ = ("_index", "_spans", "_toks", "low", "plain", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        plain = text if text.isascii() else unicodedata.normalize("NFC", text)
+        self.plain = strip_placeholders(plain)
+        self.low = self.plain.casefold()
+        self._toks: list[str] | None = None
+        self._spans: list[tuple[int, int]] = []
+        self._index: dict[int, int] | None = None
+
+    @property
+    def toks(self) -> list[str]:
+        if self._toks is None:
+            found = list(_WORD.finditer(self.low))
+            self._toks = [m.group() for m in found]
+            self._spans = [m.span() for m in found]
+        return self._toks
+
+    @property
+    def token_index(self) -> dict[int, int]:
+        """Character offset where a word starts → its token number."""
+        if self._index is None:
+            self.toks  # noqa: B018 - splits the words if not done yet
+            self._index = {span[0]: i for i, span in enumerate(self._spans)}
+        return self._index
+
+    def span_of(self, first: int, end: int) -> tuple[int, int]:
+        """Character span of tokens first..end-1."""
+        self.toks  # noqa: B018 - splits the words if not done yet
+        return (self._spans[first][0], self._spans[end - 1][1])
+
+    def surface(self, span: tuple[int, int]) -> str:
+        """The text at a span, as written (casefolded only where casefolding moved letters)."""
+        source = self.plain if len(self.plain) == len(self.low) else self.low
+        return source[span[0] : span[1]]
+
+    def surface_words(self) -> list[str]:
+        return _WORD.findall(self.plain)
+
+
+class TargetMatcher:
+    """Matches compiled terms against a translation, for one language."""
+
+    def __init__(self, infl: Inflection):
+        self.infl = infl
+        self.suffixes = infl.suffixes
+        self.open = infl.open_suffix
+        self.connectors = infl.connectors
+
+    def word_matches(self, token: str, spec: WordSpec) -> bool:
+        if token in spec.exact:
+            return True
+        for stem in spec.stems:
+            if token.startswith(stem):
+                rest = len(token) - len(stem)
+                if rest <= self.open or token[len(stem) :] in self.suffixes:
+                    return True
+        return False
+
+    def find(
+        self, text: Translation, term: TargetTerm, fuzzy: bool = False
+    ) -> tuple[int, int] | None:
+        """The character span of the term in the translation, or None.
+
+        The probe (a prefix of every form of the term's first word) is looked up
+        with ``str.find``; only the words starting there are tested.
+        """
+        probe = term.probe
+        low = text.low
+        if probe is None or fuzzy:
+            found = self._find_in_tokens(text.toks, term, range(len(text.toks)), fuzzy)
+            return text.span_of(*found) if found else None
+        at = low.find(probe)
+        if at < 0:
+            return None
+        words = term.words
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalnum():
+                word = _WORD.match(low, at)
+                if word is not None and (
+                    word.group() in words[0].exact or self.word_matches(word.group(), words[0])
+                ):
+                    if len(words) == 1:
+                        return word.span()
+                    end = self._follow(low, word.end(), words)
+                    if end is not None:
+                        return (at, end)
+            at = low.find(probe, at + 1)
+        return None
+
+    def _follow(self, low: str, pos: int, words: tuple) -> int | None:
+        """Where the rest of a multi-word term ends, reading words from ``pos`` on."""
+        connectors = self.connectors
+        next_word = _NEXT_WORD.match
+        for spec in words[1:]:
+            if spec is None:  # up to _GAP connecting words (i, të, së …), or none
+                for _ in range(_GAP):
+                    word = next_word(low, pos)
+                    if word is None or word.group(1) not in connectors:
+                        break
+                    pos = word.end()
+                continue
+            for _ in range(_GAP + 1):
+                word = next_word(low, pos)
+                if word is None:
+                    return None
+                pos = word.end()
+                if self.word_matches(word.group(1), spec):
+                    break
+            else:
+                return None
+        return pos
+
+    def _find_in_tokens(self, toks: list[str], term: TargetTerm, starts, fuzzy: bool = False):
+        test = self.fuzzy_word_matches if fuzzy else self.word_matches
+        words = term.words
+        first = words[0]
+        count = len(toks)
+        connectors = self.connectors
+        for i in starts:
+            if first is None or not test(toks[i], first):
+                continue
+            j = i + 1
+            for spec in words[1:]:
+                if spec is None:
+                    for _ in range(_GAP):
+                        if j < count and toks[j] in connectors:
+                            j += 1
+                    continue
+                for gap in range(_GAP + 1):
+                    if j + gap < count and test(toks[j + gap], spec):
+                        j += gap + 1
+                        break
+                else:
+                    break
+            else:
+                return (i, j)
+        return None
+
+    def fuzzy_word_matches(self, token: str, spec: WordSpec) -> bool:
+        """The rules, or a token whose beginning is within a small edit distance of the word.
+
+        Tuned on the Django benchmark: the word must be at least 5 letters, share its
+        first three letters with the token, and the token may add at most 5 letters
+        of ending; one edit is allowed per 6 letters of the word.
+        """
+        if self.word_matches(token, spec):
+            return True
+        word = spec.word
+        if len(word) < 5 or token[:3] != word[:3] or len(token) > len(word) + 5:
+            return False
+        from rapidfuzz.distance import Levenshtein
+
+        budget = max(1, len(word) // 6)
+        head = token[: len(word)]
+        return Levenshtein.distance(head, word, score_cutoff=budget) <= budget
+
+
+def closest(toks_surface: list[str], term: str) -> str | None:
+    """The words of the translation most like the term (as written), or None."""
+    from rapidfuzz import fuzz, process
+
+    size = max(1, len(tokens(term)))
+    # dict, not set: ties resolve to the first candidate in the text, every run
+    candidates = dict.fromkeys(
+        " ".join(toks_surface[i : i + size]) for i in range(max(1, len(toks_surface) - size + 1))
+    )
+    candidates.pop("", None)
+    if not candidates:
+        return None
+    target = term.casefold()
+    best = process.extractOne(
+        target, list(candidates), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=45
+    )
+    return best[0] if best else None

@@ -1,0 +1,75 @@
+"""`moci-vocab check-po`: translations checked against the glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from moci_vocab.cli.common import State, pass_state
+
+
+@click.command(
+    "check-po",
+    epilog="Example: moci-vocab check-po locale/sq/LC_MESSAGES/messages.po --format github",
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", help="Target language (default: each file's Language header).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy entries.")
+@click.option(
+    "--include-untranslated",
+    is_flag=True,
+    help="Also report glossary terms in untranslated entries.",
+)
+@pass_state
+def check_po_cmd(
+    state: State,
+    files: tuple[Path, ...],
+    lang: str | None,
+    fmt: str,
+    include_fuzzy: bool,
+    include_untranslated: bool,
+) -> None:
+    """Check PO, MO or CSV translations against the glossary.
+
+    In each translated entry, every glossary term of the source text must be
+    translated with one of the concept's allowed terms (in any inflected form),
+    without deprecated or forbidden terms; names marked do-not-translate stay as
+    they are. CSV files need a header row naming a source and a target column.
+    Exit status 1 when any finding is an error.
+    """
+    from moci_vocab.checkpo.run import RULES, Options, check_files
+    from moci_vocab.findings import has_errors
+
+    root = state.root()
+    options = Options(lang, include_fuzzy, include_untranslated)
+    result = check_files(root, list(files), options)
+    findings = result.findings
+    if fmt == "json":
+        from moci_vocab.report import render_json
+
+        click.echo(render_json(findings, result.summary()))
+    elif fmt == "github":
+        from moci_vocab.report import render_github
+
+        text = render_github(findings)
+        if text:
+            click.echo(text)
+    elif fmt == "sarif":
+        from moci_vocab.report import render_sarif
+
+        click.echo(render_sarif(findings, RULES))
+    elif findings or not state.quiet:
+        from moci_vocab.cli.common import stdout_console
+        from moci_vocab.report import print_text
+
+        print_text(findings, stdout_console(), what="translations")
+    if has_errors(findings):
+        raise SystemExit(1)

@@ -1,0 +1,338 @@
+"""`check-po` parts: the PO reader, source and target matching, inflection, the cache."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moci_vocab.checkpo.inflection import for_language
+from moci_vocab.checkpo.reader import read_po
+from moci_vocab.checkpo.run import resolve_language
+from moci_vocab.checkpo.source_match import SourceMatcher, english_variants
+from moci_vocab.checkpo.target_match import TargetMatcher, Translation, compile_term
+from moci_vocab.errors import MociError
+
+# --------------------------------------------------------------------------- reader
+
+
+def test_reader_handles_continuations_escapes_plurals_fuzzy_obsolete(tmp_path):
+    po = tmp_path / "a.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: a.py:1\n#, fuzzy, python-format\nmsgctxt "menu"\nmsgid ""\n"Two \\"lines\\"\\n"\n'
+        '"here"\nmsgstr "Dy\\trreshta"\n\n'
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "një kartelë"\n'
+        'msgstr[1] "%d kartela"\n\n#~ msgid "old"\n#~ msgstr "vjetër"\n',
+        "utf-8",
+    )
+    catalog = read_po(po)
+    assert catalog.language == "sq"
+    first, second = catalog.entries
+    assert (first.msgctxt, first.msgid, first.msgstr) == (
+        "menu",
+        'Two "lines"\nhere',
+        ["Dy\trreshta"],
+    )
+    assert first.fuzzy and first.line == 8  # the msgctxt line, as polib counts
+    assert (second.msgid_plural, second.msgstr) == ("%d files", ["një kartelë", "%d kartela"])
+    assert not second.fuzzy and second.line == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('msgid "a"\nmsgstr "b"\nbogus\n', 3),
+        ('msgid "a"\nmsgstr "b\n', 2),
+        ('msgstr "b"\n', 1),
+        ('msgid "a"\n', 1),
+        ('msgid "a\\q"\nmsgstr ""\n', 1),
+        ('msgid "\nmsgstr ""\n', 1),
+        ('msgid ""\nmsgstr "\n', 2),
+        ('msgid "a"\nmsgstr "x"y"\n', 2),
+    ],
+)
+def test_reader_reports_syntax_errors_with_line(tmp_path, text, line):
+    po = tmp_path / "bad.po"
+    po.write_text(text, "utf-8")
+    with pytest.raises(MociError) as info:
+        read_po(po)
+    assert info.value.line == line
+    assert "bad.po" in str(info.value)
+
+
+def test_reader_refuses_bad_encoding(tmp_path):
+    po = tmp_path / "bad.po"
+    po.write_bytes(b'msgid "a"\nmsgstr "\xff"\n')
+    with pytest.raises(MociError, match="not valid utf-8") as info:
+        read_po(po)
+    assert info.value.line == 2
+
+
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\r")
+    | st.sampled_from(["\n", "\t", '"', "\\"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), _text), _text.filter(bool), _text, st.booleans()),
+        max_size=6,
+        unique_by=lambda item: (item[0], item[1]),
+    )
+)
+def test_reader_agrees_with_polib(tmp_path_factory, items):
+    """Whatever polib writes, the fast reader reads as polib does."""
+    path = tmp_path_factory.mktemp("po") / "x.po"
+    po = polib.POFile(wrapwidth=30)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ka"}
+    for ctxt, msgid, msgstr, fuzzy in items:
+        entry = polib.POEntry(msgctxt=ctxt, msgid=msgid, msgstr=msgstr)
+        if fuzzy:
+            entry.flags.append("fuzzy")
+        po.append(entry)
+    po.save(str(path))
+    ours = read_po(path)
+    theirs = [e for e in polib.pofile(str(path)) if not e.obsolete]
+    assert [(e.msgctxt, e.msgid, e.msgstr[0], e.fuzzy) for e in ours.entries] == [
+        (e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in theirs
+    ]
+    # Lines: the entry's first keyword (msgctxt or msgid); polib counts from its flags.
+    lines = path.read_text("utf-8").splitlines()
+    for entry in ours.entries:
+        assert lines[entry.line - 1].startswith("msgctxt" if entry.msgctxt is not None else "msgid")
+
+
+# --------------------------------------------------------------------------- source side
+
+
+def matcher(terms: dict[str, str]) -> tuple[SourceMatcher, list[str]]:
+    patterns, owners, names = [], [], []
+    for index, (name, term) in enumerate(terms.items()):
+        names.append(name)
+        for key in english_variants(term, "noun"):
+            patterns.append(key)
+            owners.append(index)
+    return SourceMatcher(patterns, owners, [], []), names
+
+
+def found(text: str, terms: dict[str, str]) -> list[str]:
+    source, names = matcher(terms)
+    return [names[source.all_owners[pattern]] for pattern, _s, _e in source.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reconciliations take time", ["reconciliation"]),
+        ("Our Cultural Centres", ["cultural-centre"]),
+        ("cultural centers in the US", ["cultural-centre"]),
+        ("Youth from the South-Caucasus", ["south-caucasus"]),
+        ("the south   caucasus", ["south-caucasus"]),
+        ("Pick a format", []),
+        ("Fill in the form", ["form"]),
+        ("%(form)s and {form} and <form>", []),
+        (
+            "The European Network of Cultural Centres and a cultural centre",
+            ["encc", "cultural-centre"],
+        ),
+        ("A youth organisation's youth organizations", ["youth-organisation"] * 2),
+    ],
+)
+def test_source_terms_found(text, expected):
+    terms = {
+        "reconciliation": "reconciliation",
+        "cultural-centre": "cultural centre",
+        "encc": "European Network of Cultural Centres",
+        "south-caucasus": "South Caucasus",
+        "form": "form",
+        "youth-organisation": "youth organisation",
+    }
+    assert found(text, terms) == expected
+
+
+def test_case_sensitive_source_term(moci, tmp_path):
+    """An acronym marked case_sensitive matches only as written."""
+    from moci_vocab.checkpo.compile import compile_glossary
+    from moci_vocab.store import load_concept, load_glossary, save_concept
+
+    moci("add", "sos", "--term", "en=SOS", "--term", "sq=SOS", "--yes")
+    concept = load_concept(moci.root, "sos")
+    concept.terms["en"][0].case_sensitive = True
+    save_concept(moci.root, concept)
+    compiled = compile_glossary(load_glossary(moci.root), "sq")
+    find = compiled.source_matcher.find
+    assert len(find("Send an SOS now")) == 1
+    assert find("an sos or Sos") == []
+
+
+# --------------------------------------------------------------------------- target side
+
+
+def matches(lang: str, term: str, text: str, forms: list[str] | None = None) -> bool:
+    infl = for_language(lang)
+    compiled = compile_term(term, "preferred", forms or [], infl)
+    target = TargetMatcher(infl)
+    translation = Translation(text)
+    return any(target.find(translation, t) is not None for t in compiled)
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("sq", "pajtim", "Pajtimin e kërkojmë"),
+        ("sq", "pajtim", "rruga e pajtimit"),
+        ("sq", "pajtim", "pajtimet e vogla"),
+        ("sq", "aktivizëm", "forma të aktivizmit"),
+        ("sq", "qendër", "Qendrat kulturore"),
+        ("sq", "qendër kulturore", "në qendrën kulturore"),
+        ("sq", "nismë", "Nisma jonë"),
+        ("sq", "nismë", "nismat e reja"),
+        ("sq", "fjalor i përbashkët", "Fjalorë të përbashkët"),
+        ("sq", "fjalor i përbashkët", "fjalorit të përbashkët"),
+        ("sq", "bazë të dhënash", "bazës së të dhënave"),
+        ("sq", "shoqëri civile", "Organizatat e shoqërisë civile"),
+        ("ka", "შერიგება", "შერიგების პროცესი"),
+        ("ka", "შერიგება", "შერიგებას"),
+        ("ka", "შერიგება", "შერიგებისთვის"),
+        ("ka", "მომხმარებელი", "მომხმარებლის სახელი"),
+        ("ka", "ქვეყანა", "ქვეყნის"),
+        ("ka", "სია", "სიის ბოლოს"),
+        ("ka", "მოქალაქე", "მოქალაქეებს"),
+        ("ka", "სამოქალაქო საზოგადოება", "სამოქალაქო საზოგადოების წევრები"),
+        ("hy", "հաշտեցում", "հաշտեցման գործընթացը"),
+        ("hy", "հաշտեցում", "Հաշտեցումը"),
+        ("hy", "կայունություն", "կայունության համար"),
+        ("hy", "խումբ", "խմբի անդամները"),
+        ("hy", "թիվ", "ամբողջ թվեր"),
+        ("hy", "ամսաթիվ", "ամսաթվի ձևաչափը"),
+        ("hy", "բազա", "տվյալների բազայի"),
+        ("hy", "օգտատեր", "օգտատիրոջ անունը"),  # irregular: the fuzzy fallback
+        ("sr-Latn", "pomirenje", "procesa pomirenja"),
+        ("sr-Cyrl", "помирење", "процес помирења"),
+        ("ru", "примирение", "процесс примирения"),
+        ("mk", "помирување", "помирувањето"),
+        ("az", "barışıq", "barışığın"),  # k/q → ğ before a vowel: the fuzzy fallback
+        ("de", "Versöhnung", "der Versöhnungen"),  # generic rule
+    ],
+)
+def test_inflected_forms_match(lang, term, text):
+    if (lang == "hy" and term == "օգտատեր") or lang == "az":
+        infl = for_language(lang)
+        target = TargetMatcher(infl)
+        [compiled] = compile_term(term, "preferred", [], infl)
+        assert target.find(Translation(text), compiled) is None  # not by the rules …
+        assert target.find(Translation(text), compiled, fuzzy=True) is not None  # … by fuzzy
+    else:
+        assert matches(lang, term, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("sq", "pajtim", "Paqja dhe pajtueshmëria"),
+        ("sq", "qendër", "qendrueshmëria"),
+        ("sq", "fjalor i përbashkët", "fjalor i ri"),
+        ("sq", "fjalor i përbashkët", "përbashkët fjalor"),
+        ("ka", "შერიგება", "მშვიდობის პროცესი"),
+        ("ka", "სია", "სიახლე"),
+        ("hy", "հաշտեցում", "խաղաղության գործընթացը"),
+        ("hy", "կայք", "կայուն"),
+        ("sr-Latn", "pomirenje", "pomoć"),
+        ("de", "Versöhnung", "Versammlung"),
+    ],
+)
+def test_other_words_do_not_match(lang, term, text):
+    assert not matches(lang, term, text)
+
+
+def test_explicit_forms_are_accepted():
+    assert not matches("sq", "i ri", "të rinj")
+    assert matches("sq", "i ri", "të rinj", forms=["të rinj"])
+    assert matches("ka", "კაცი", "კაცმა", forms=["კაცმა"])
+
+
+def test_every_language_has_plain_data():
+    for tag in ("sq", "ka", "hy", "sr-Latn", "sr-Cyrl", "hr", "bs", "mk", "ru", "az", "xx"):
+        infl = for_language(tag)
+        assert "" in infl.suffixes
+        assert all(isinstance(s, str) for s in infl.suffixes)
+
+
+# --------------------------------------------------------------------------- languages
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("sq", "sq"),
+        ("sq_AL", "sq"),
+        ("ka_GE", "ka"),
+        ("sr@latin", "sr-Latn"),
+        ("sr_RS@latin", "sr-Latn"),
+        ("sr_RS", "sr-Cyrl"),
+        ("sr-Latn", "sr-Latn"),
+        ("SQ", "sq"),
+        ("de", None),
+        ("", None),
+    ],
+)
+def test_resolve_language(raw, expected):
+    lang, problem = resolve_language(raw, ["en", "sq", "ka", "sr-Latn", "sr-Cyrl"])
+    assert lang == expected
+    assert bool(problem) == (expected is None)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_path):
+    from moci_vocab.checkpo import compile as compile_module
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    root = seeded.root
+    # Age the files past the racy window so that the cache may trust them.
+    old = time.time() - 10
+    for path in [*root.glob("terms/*.yaml"), root / "glossary" / "glossary.yaml"]:
+        os.utime(path, (old, old))
+    first = compile_module.load_compiled(root, "sq")
+    assert (root / ".moci-cache" / "checkpo-sq.pickle").is_file()
+
+    def must_not_load():
+        raise AssertionError("the glossary was loaded although nothing changed")
+
+    again = compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
+    assert [r.concept for r in again.rules] == [r.concept for r in first.rules]
+    assert again.source_matcher.find("Reconciliation")  # the automaton is rebuilt
+
+    path = root / "terms" / "reconciliation.yaml"
+    path.write_text(path.read_text("utf-8").replace("pajtim", "pajtimi"), "utf-8")
+    os.utime(path, (old, old))  # same age: the size and inode tell the change
+    with pytest.raises(AssertionError, match="was loaded"):
+        compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
+
+
+def test_planted_cache_is_ignored(seeded, monkeypatch, tmp_path):
+    from moci_vocab.checkpo.compile import load_compiled
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    folder = seeded.root / ".moci-cache"
+    folder.mkdir(exist_ok=True)
+    (folder / "checkpo-sq.pickle").write_bytes(b"MOCICACHE\x03" + b"0" * 32 + b"junk")
+    compiled = load_compiled(seeded.root, "sq")
+    assert {r.concept for r in compiled.rules} >= {"reconciliation", "resilience"}
+
+
+def test_lang_cache_name_is_safe(seeded):
+    from moci_vocab.checkpo.compile import _cache_name
+
+    assert _cache_name("../../x") == "checkpo-______x"
+    assert Path(_cache_name("sr-Latn")).name == "checkpo-sr-Latn"
