@@ -9,13 +9,24 @@ concept in five also has a deprecated term.
 Prints:
 - polib's parse of the file (in-process, and as a fresh `python -c` process);
 - the whole `moci-vocab check-po` run as a fresh process, with the compiled
-  glossary cached (the everyday case, target: <= 1.5x polib's parse) and
-  without the cache (first run after a glossary change);
+  glossary cached (the everyday case; target: <= 1.5x polib's parse in a fresh
+  process), and without the cache (first run after a glossary change);
+- wall and CPU (user + sys) time of each: the machine may be shared, and CPU
+  time is the steadier figure. Fresh processes of check-po and polib alternate,
+  so that both see the same load; best and median of --repeat runs;
+- where the time of a check goes (a fresh process with timestamps): start-up
+  and imports, the cached glossary, reading, source matching, the rest of the
+  check, the JSON output;
 - translate-toolkit's terminology matcher (translate.search.match.
   terminologymatcher, source-side matching only) on a sample of the entries,
   extrapolated to the whole catalog, and the ratio to check-po.
 
-    python benchmarks/bench_checkpo_speed.py [--entries N] [--concepts N]
+Both fresh processes run with bytecode caching on (PYTHONPYCACHEPREFIX in the
+scratch folder), as for an installed package: with PYTHONDONTWRITEBYTECODE set
+(as in some sandboxes), every check-po process would compile its own modules
+again while polib's were compiled when it was installed.
+
+    python benchmarks/bench_checkpo_speed.py [--entries N] [--concepts N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -170,23 +181,81 @@ def make_catalog(path: Path, entries: int, pairs, rng: random.Random) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-CPU: dict[str, float] = {}
-
-
-def fresh(args: list[str], env=None, repeat: int = 5, name: str = "") -> float:
-    """Best wall time of a fresh process (best of ``repeat``); its CPU time goes to CPU[name]."""
+def timed(args: list[str], env) -> tuple[float, float]:
+    """Wall and CPU (user + sys) seconds of one fresh process."""
     import resource
 
-    times, cpu = [], []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def alternate(commands: dict[str, list[str]], env, repeat: int) -> dict[str, dict[str, list]]:
+    """Each command ``repeat`` times, in turns: {name: {"wall": [...], "cpu": [...]}}."""
+    runs: dict[str, dict[str, list]] = {name: {"wall": [], "cpu": []} for name in commands}
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    CPU[name] = min(cpu)
-    return min(times)
+        for name, args in commands.items():
+            wall, cpu = timed(args, env)
+            runs[name]["wall"].append(wall)
+            runs[name]["cpu"].append(cpu)
+    return runs
+
+
+# Run in a fresh process: timestamps between the phases of one check (the same
+# calls as `check_files`, with source matching timed on its own first).
+PHASES = """
+import time, sys
+t0 = time.perf_counter()
+import gc, json
+from pathlib import Path
+import moci_vocab.cli, moci_vocab.cli.checkpo
+from moci_vocab.checkpo.run import FileCheck, Options, Result
+from moci_vocab.checkpo.compile import load_compiled, glossary_languages
+from moci_vocab.checkpo.reader import read_catalog
+from moci_vocab.findings import Finding
+from moci_vocab.report import render_json
+gc.disable()
+root, path = Path(sys.argv[1]), Path(sys.argv[2])
+t1 = time.perf_counter()
+glossary_languages(root)
+compiled = load_compiled(root, "sq")
+compiled.source_matcher
+t2 = time.perf_counter()
+catalog = read_catalog(path)
+t3 = time.perf_counter()
+compiled.source_matcher.pairs(catalog.msgids)
+t4 = time.perf_counter()
+result = Result()
+FileCheck(catalog, compiled, Options("sq"), result).run()
+result.findings.sort(key=Finding.sort_key)
+t5 = time.perf_counter()
+out = render_json(result.findings, result.summary())
+t6 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "glossary cache": t2 - t1, "read": t3 - t2,
+                  "source matching": t4 - t3, "target matching and findings": t5 - t4 - (t4 - t3),
+                  "json output": t6 - t5}))
+"""
+
+
+def phases(root: Path, catalog: Path, env, repeat: int = 3) -> dict[str, float]:
+    """Best time of each phase over a few fresh processes."""
+    import json
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", PHASES, str(root), str(catalog)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+        for name, seconds in json.loads(out).items():
+            best[name] = min(best.get(name, seconds), seconds)
+    return best
 
 
 def translate_toolkit(glossary_po: Path, catalog: Path, sample: int) -> tuple[float, int]:
@@ -217,6 +286,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--concepts", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--tt-sample", type=int, default=500)
     args = parser.parse_args()
     rng = random.Random(20260101)
@@ -227,6 +297,8 @@ def main() -> None:
         make_catalog(catalog, args.entries, pairs, rng)
         env = dict(os.environ, MOCI_VOCAB_CACHE_KEY_DIR=str(Path(tmp) / "key"))
         env.pop("MOCI_VOCAB_NO_CACHE", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         print(
             f"catalog: {args.entries} entries, {catalog.stat().st_size / 1e6:.1f} MB; "
             f"glossary: {args.concepts} concepts"
@@ -240,18 +312,17 @@ def main() -> None:
             polib.pofile(str(catalog))
             parse_times.append(time.perf_counter() - start)
         polib_inproc = min(parse_times)
-        polib_fresh = fresh(
-            [sys.executable, "-c", f"import polib; polib.pofile({str(catalog)!r})"], name="polib"
-        )
 
         check = [sys.executable, "-m", "moci_vocab", "--root", str(root), "check-po",
                  str(catalog), "--format", "json"]  # fmt: skip
-        cold_env = dict(env, MOCI_VOCAB_NO_CACHE="1")
-        cold = fresh(check, cold_env, repeat=1)
+        parse = [sys.executable, "-c", f"import polib; polib.pofile({str(catalog)!r})"]
+        cold_wall, cold_cpu = timed(check, dict(env, MOCI_VOCAB_NO_CACHE="1"))
         subprocess.run(check, stdout=subprocess.DEVNULL, env=env)  # fills the cache
+        subprocess.run(parse, stdout=subprocess.DEVNULL, env=env)  # polib's bytecode
         time.sleep(2.1)  # past the cache's racy window: the next runs trust it
         subprocess.run(check, stdout=subprocess.DEVNULL, env=env)
-        warm = fresh(check, env, name="check-po")
+        runs = alternate({"check-po": check, "polib": parse}, env, args.repeat)
+        split = phases(root, catalog, env)
         out = subprocess.run(check, capture_output=True, text=True, env=env).stdout
         import json
 
@@ -262,18 +333,40 @@ def main() -> None:
         tt_seconds, tt_units = translate_toolkit(glossary_po, catalog, args.tt_sample)
         tt_full = tt_seconds / tt_units * args.entries
 
-    print(f"polib parse, in-process:         {polib_inproc:7.2f} s")
-    print(f"polib parse, fresh process:      {polib_fresh:7.2f} s")
+    from statistics import median
+
+    def figures(name: str, kind: str) -> tuple[float, float]:
+        return min(runs[name][kind]), median(runs[name][kind])
+
+    check_wall, check_wall_med = figures("check-po", "wall")
+    polib_wall, polib_wall_med = figures("polib", "wall")
+    check_cpu, check_cpu_med = figures("check-po", "cpu")
+    polib_cpu, polib_cpu_med = figures("polib", "cpu")
+    print(f"fresh processes, {args.repeat} runs each, alternating (best / median):")
     print(
-        f"check-po, fresh, cached glossary:{warm:7.2f} s  "
-        f"= {warm / polib_inproc:.2f}x polib's parse (target <= 1.5x); "
-        f"{warm / polib_fresh:.2f}x the fresh polib process"
+        f"  polib parse:                   wall {polib_wall:5.2f} / {polib_wall_med:5.2f} s   "
+        f"CPU {polib_cpu:5.2f} / {polib_cpu_med:5.2f} s"
     )
     print(
-        f"CPU time (user+sys), fresh processes: check-po {CPU['check-po']:.2f} s, "
-        f"polib {CPU['polib']:.2f} s = {CPU['check-po'] / CPU['polib']:.2f}x"
+        f"  check-po, cached glossary:     wall {check_wall:5.2f} / {check_wall_med:5.2f} s   "
+        f"CPU {check_cpu:5.2f} / {check_cpu_med:5.2f} s"
     )
-    print(f"check-po, fresh, no cache:       {cold:7.2f} s  (compiles the glossary)")
+    print(
+        f"  ratio check-po / polib:        wall {check_wall / polib_wall:5.2f} / "
+        f"{check_wall_med / polib_wall_med:5.2f}     CPU {check_cpu / polib_cpu:5.2f} / "
+        f"{check_cpu_med / polib_cpu_med:5.2f}   (target <= 1.5)"
+    )
+    print(
+        f"polib parse, in-process: {polib_inproc:.2f} s "
+        f"(check-po's fresh run is {check_wall / polib_inproc:.2f}x that)"
+    )
+    print(
+        f"check-po, fresh, no cache: wall {cold_wall:.2f} s, CPU {cold_cpu:.2f} s "
+        "(compiles the glossary)"
+    )
+    print("where a cached check's time goes (fresh process, best of 3; plus interpreter start-up):")
+    for name, seconds in split.items():
+        print(f"  {name:30s} {seconds * 1000:6.0f} ms")
     print(
         f"  findings: {summary['error']} errors, {summary['warning']} warnings; "
         f"{summary['entries']} entries, {summary['terms']} term occurrences checked"
@@ -283,8 +376,8 @@ def main() -> None:
         f"→ ~{tt_full:.0f} s for {args.entries} (source side only)"
     )
     print(
-        f"  check-po is ~{tt_full / warm:.0f}x faster "
-        f"(ratio check-po / translate-toolkit = {warm / tt_full:.4f})"
+        f"  check-po is ~{tt_full / check_wall:.0f}x faster "
+        f"(ratio check-po / translate-toolkit = {check_wall / tt_full:.4f})"
     )
 
 

@@ -90,9 +90,29 @@ def load(root: Path, name: str) -> Any | None:
     if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
         return None
     try:
-        return pickle.loads(payload)
+        with gc_paused():
+            return pickle.loads(payload)
     except Exception:
         return None
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while many objects that live on are made.
+
+    Unpickling or parsing a 10,000-concept glossary creates about a million
+    objects; the collector would walk them again and again (half the time of
+    a cache load) only to find that none is garbage.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(root: Path, name: str, value: Any) -> None:

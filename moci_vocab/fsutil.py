@@ -8,6 +8,7 @@ must leave the old file whole and no temporary file behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import time
@@ -18,6 +19,23 @@ from pathlib import Path
 from moci_vocab.errors import LockTimeout, MociError
 
 LOCK_TIMEOUT_SECONDS = 30.0
+LOCK_TIMEOUT_ENV = "MOCI_VOCAB_LOCK_TIMEOUT"  # seconds; for scripts and tests
+
+
+def lock_timeout() -> float:
+    """The lock timeout: $MOCI_VOCAB_LOCK_TIMEOUT seconds, else 30."""
+    value = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not value:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise MociError(
+            f"{LOCK_TIMEOUT_ENV}={value!r} is not a number of seconds, e.g. 30 or 0.5"
+        ) from None
+    if not seconds >= 0:  # also refuses nan
+        raise MociError(f"{LOCK_TIMEOUT_ENV}={value!r} must be 0 or more seconds")
+    return seconds
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -70,26 +88,60 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def write_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold an exclusive lock on ``lock_path`` (created if needed) while the block runs."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+b")  # noqa: SIM115 - closed in finally
-    try:
-        deadline = time.monotonic() + timeout
-        while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise LockTimeout(
-                    f"is locked by another moci-vocab command for over {timeout:.0f} s; "
-                    "try again when it has finished",
-                    lock_path,
-                )
-            time.sleep(0.02)
+def write_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (created if needed) while the block runs.
+
+    ``timeout`` defaults to ``lock_timeout()``; when the lock stays taken
+    that long, LockTimeout says so in one sentence.
+    """
+    if timeout is None:
+        timeout = lock_timeout()
+    deadline = time.monotonic() + timeout
+    while True:
+        handle = _open_lock_file(lock_path)
         try:
-            yield
+            while not _try_lock(handle):
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"is held by another moci-vocab command that changes this glossary; "
+                        f"waited {timeout:g} s for it (try again when it has finished, or raise "
+                        f"{LOCK_TIMEOUT_ENV})",
+                        lock_path,
+                    )
+                time.sleep(0.02)
+            # Someone may have deleted the cache folder (it is safe to delete)
+            # between our open and our lock: then our lock guards a file that no
+            # other process will ever open. Lock the file that is there now.
+            if not _same_file(handle, lock_path):
+                _unlock(handle)
+                continue
+            try:
+                yield
+            finally:
+                _unlock(handle)
+            return
         finally:
-            _unlock(handle)
-    finally:
-        handle.close()
+            handle.close()
+
+
+def _open_lock_file(lock_path: Path):
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        return open(lock_path, "a+b")  # closed by write_lock
+    except OSError as exc:
+        raise MociError(
+            f"cannot be created or opened ({exc.strerror or exc}), so this glossary cannot be "
+            "changed safely; check that you may write in its folder",
+            lock_path,
+        ) from None
+
+
+def _same_file(handle, lock_path: Path) -> bool:
+    try:
+        mine, there = os.fstat(handle.fileno()), os.stat(lock_path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _try_lock(handle) -> bool:
@@ -103,7 +155,13 @@ def _try_lock(handle) -> bool:
             import fcntl
 
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
+        if os.name != "nt" and exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            # Not "taken by someone else" (e.g. no locks on this file system):
+            # waiting would only end in a misleading timeout.
+            raise MociError(
+                f"cannot be locked ({exc.strerror or exc})", Path(handle.name)
+            ) from None
         return False
     return True
 
@@ -142,6 +200,7 @@ class Changes:
         return [*self.writes, *self.deletes]
 
     def apply(self) -> None:
+        """Write and delete everything, or (on any failure, even Ctrl-C) put it all back."""
         backups: list[tuple[Path, bytes | None]] = []
         try:
             for path, text in self.writes.items():
@@ -153,8 +212,16 @@ class Changes:
                     path.unlink(missing_ok=True)
                 except OSError as exc:
                     raise MociError(f"could not be removed ({exc.strerror})", path) from None
-        except MociError:
-            _restore(backups)
+        except BaseException as exc:
+            unrestored = _restore(backups)
+            if unrestored and isinstance(exc, MociError):
+                names = ", ".join(str(path) for path in unrestored)
+                raise MociError(
+                    f"{exc.message}; putting back the other files failed too, so these may be "
+                    f"half-changed: {names} (compare them with `git diff`)",
+                    exc.path,
+                    exc.line,
+                ) from None
             raise
 
 
@@ -167,10 +234,15 @@ def _read_or_none(path: Path) -> bytes | None:
         raise MociError(f"cannot be read ({exc.strerror})", path) from None
 
 
-def _restore(backups: list[tuple[Path, bytes | None]]) -> None:
+def _restore(backups: list[tuple[Path, bytes | None]]) -> list[Path]:
+    """Put files back as they were; the paths that could not be put back."""
+    failed = []
     for path, old in reversed(backups):
-        with contextlib.suppress(OSError, MociError):
+        try:
             if old is None:
                 path.unlink(missing_ok=True)
-            else:
+            elif _read_or_none(path) != old:
                 atomic_write(path, old)
+        except (OSError, MociError):
+            failed.append(path)
+    return failed

@@ -51,7 +51,8 @@ REVIEW_KEYS = ("state", "by", "date")
 
 
 def is_slug(text: str) -> bool:
-    return bool(SLUG_RE.match(text))
+    # fullmatch: with match, `$` also matches before a final newline ("x\n").
+    return isinstance(text, str) and SLUG_RE.fullmatch(text) is not None
 
 
 @dataclass

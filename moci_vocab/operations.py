@@ -48,9 +48,15 @@ class Outcome:
 
 
 def clean_text(text: str, what: str) -> str:
+    from moci_vocab.schema import control_character
+
     cleaned = clean_spaces(nfc(text))
     if not cleaned:
         raise MociError(f"the {what} is empty")
+    control = control_character(cleaned)
+    if control is not None:
+        # The loader refuses such text, so writing it would break the glossary.
+        raise MociError(f"the {what} contains the control character {control}; remove it")
     return cleaned
 
 

@@ -7,6 +7,7 @@ the strict loader, which stops at the first error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,18 @@ UNKNOWN_FIELD = "MV003"  # a field the model does not know
 BAD_ID = "MV004"  # the id is not a slug or differs from the file name
 
 Report = Callable[[Finding], None]
+
+# Characters that no glossary text needs and that can take control of a
+# terminal: C0/C1 controls except tab, newline and carriage return (ESC
+# starts terminal escape sequences, and YAML lets a double-quoted string
+# carry it as "\e"; U+009B is the one-byte CSI).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first forbidden control character of ``text`` as U+XXXX, or None."""
+    found = _CONTROL_RE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 class _Reader:
@@ -77,7 +90,14 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             self.problem(f"{what} must be text", at, lang=lang)
             return None
-        return str(value)
+        value = str(value)
+        control = control_character(value)
+        if control is not None:
+            self.problem(
+                f"{what} contains the control character {control}; remove it", at, lang=lang
+            )
+            return None
+        return value
 
     def text_list(self, value: Any, at: tuple, what: str) -> list[str]:
         if value is None:
@@ -153,6 +173,9 @@ def parse_concept(doc: Document, report: Report) -> Concept | None:
             ("id",),
             code=BAD_ID,
         )
+        # Never carry a path-like id (`../../x`) into the model: the file name
+        # is one path component and cannot leave terms/.
+        concept_id = expected_id
     elif concept_id != expected_id:
         reader.problem(
             f"id {concept_id!r} differs from the file name {doc.path.name!r}",

@@ -9,6 +9,7 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,9 +56,25 @@ def concept_path(root: Path, concept_id: str) -> Path:
 
 def concept_files(root: Path) -> list[Path]:
     folder = root / TERMS
+    return [folder / name for name in concept_file_names(root)]
+
+
+def concept_file_names(root: Path) -> list[str]:
+    """The names of the files in terms/ that hold concepts (or should), sorted."""
+    folder = root / TERMS
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    # Symbolic links are listed too (even dangling ones), so that loading can refuse them.
+    # scandir knows the file type without a stat per file; sorting names (as
+    # sorted(paths) would compare them) avoids pathlib's slow comparisons.
+    with os.scandir(folder) as entries:
+        names = [
+            entry.name
+            for entry in entries
+            if os.path.splitext(entry.name)[1] in (".yaml", ".yml")
+            and (entry.is_symlink() or entry.is_file())
+        ]
+    return sorted(names, key=os.path.normcase)
 
 
 def _read_document(path: Path, report) -> Document | None:
@@ -80,13 +97,15 @@ def _read_document(path: Path, report) -> Document | None:
 def load_manifest(root: Path, report=None) -> Manifest:
     """The manifest; without ``report`` the first error is raised."""
     findings: list[Finding] = []
-    sink = report or findings.append
-    doc = _read_document(manifest_path(root), sink)
-    manifest = parse_manifest(doc, sink) if doc is not None else None
-    if report is None:
+    doc = _read_document(manifest_path(root), findings.append)
+    manifest = parse_manifest(doc, findings.append) if doc is not None else None
+    if report is None or manifest is None:
+        # Without a manifest nothing can go on: say why (file, line, reason).
         _raise_first_error(findings)
     if manifest is None:
         raise MociError("cannot be used as a glossary manifest", manifest_path(root))
+    for finding in findings:
+        report(finding)
     return manifest
 
 
@@ -112,22 +131,27 @@ def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
     # could change again within the file system's timestamp granularity unnoticed,
     # so only entries for files older than that are trusted.
     trusted_before = cached.get("written", 0) - RACY_NS
-    files: dict = {}
-    reparsed = False
-    for path in concept_files(root):
-        stamp = _stamp_or_none(path)
-        entry = old_files.get(path.name)
-        if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
-            entry = (stamp, *_parse_concept_file(path))
-            reparsed = True
-        files[path.name] = entry
-        _stamp, concept, file_findings = entry
-        findings.extend(file_findings)
-        if concept is not None and concept.id not in glossary.concepts:
-            glossary.concepts[concept.id] = concept
-    if reparsed or files.keys() != old_files.keys():
-        resolved = str(Path(root).resolve())
-        cache.store(root, "concepts", {"root": resolved, "files": files, "written": time.time_ns()})
+    # Parsing makes about a hundred objects per file, all of them kept: the cyclic
+    # garbage collector would only walk them again and again (see cache.gc_paused).
+    with cache.gc_paused():
+        files: dict = {}
+        reparsed = False
+        for path in concept_files(root):
+            stamp = _stamp_or_none(path)
+            entry = old_files.get(path.name)
+            if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
+                entry = (stamp, *_parse_concept_file(path))
+                reparsed = True
+            files[path.name] = entry
+            _stamp, concept, file_findings = entry
+            findings.extend(file_findings)
+            if concept is not None and concept.id not in glossary.concepts:
+                glossary.concepts[concept.id] = concept
+        if reparsed or files.keys() != old_files.keys():
+            resolved = str(Path(root).resolve())
+            cache.store(
+                root, "concepts", {"root": resolved, "files": files, "written": time.time_ns()}
+            )
     return glossary, findings
 
 
@@ -153,6 +177,19 @@ def _parse_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:
                 concept=path.stem,
             )
         )
+    if path.is_symlink():
+        # A pull request could add terms/x.yaml -> /etc/passwd (or a device) to
+        # make CI read, and echo in its findings, a file outside the glossary.
+        findings.append(
+            Finding(
+                code=YAML_ERROR,
+                severity="error",
+                message="is a symbolic link; concept files must be regular files in terms/",
+                file=str(path),
+                concept=path.stem,
+            )
+        )
+        return None, findings
     doc = _read_document(path, findings.append)
     if doc is None:
         return None, findings

@@ -1,10 +1,11 @@
 """YAML in and out: safe loading with line numbers, one canonical writer.
 
-Loading composes the document with libyaml (the C parser, when PyYAML has
-it) and builds plain Python values from the node tree itself. That is as
-fast as ``yaml.safe_load`` (whose constructor is Python too), and it lets us
-refuse what a glossary file never needs: tags (``!!python/object``),
-aliases (alias bombs), absurd nesting. It also records the line of every
+Loading reads the event stream of libyaml (the C parser, when PyYAML has
+it) and builds plain Python values from it directly, without a node tree.
+That is as fast as ``yaml.safe_load`` (whose constructor is Python too),
+and it lets us refuse what a glossary file never needs, at the first event
+that shows it: tags (``!!python/object``), anchors and aliases (alias
+bombs), absurd nesting, files over 10 MB. It also records the line of every
 key, so every error can name file and line.
 
 Writing produces the one canonical form: block style, two-space indent,
@@ -37,6 +38,36 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
 }
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _scalar_resolver(loader):
+    """The tag of an untagged scalar, as ``loader.resolve(ScalarNode, …)`` gives it.
+
+    PyYAML's resolve also keeps the bookkeeping of path resolvers at every
+    call; a safe loader has none, so a table by first character is enough
+    (a fifth of the time of loading a concept file went there).
+    """
+    cls = type(loader)
+    if cls.yaml_path_resolvers:  # pragma: no cover - not the case for SafeLoader
+        import yaml
+
+        return lambda value, implicit: loader.resolve(yaml.ScalarNode, value, implicit)
+    implicit_resolvers = cls.yaml_implicit_resolvers
+    wildcard = list(implicit_resolvers.get(None, []))
+    table = {first: [*found, *wildcard] for first, found in implicit_resolvers.items() if first}
+    empty = [*implicit_resolvers.get("", []), *wildcard]
+
+    def resolve(value: str, implicit) -> str:
+        if implicit[0]:
+            for tag, regexp in table.get(value[0], wildcard) if value else empty:
+                if regexp.match(value):
+                    return tag
+        return _STR
+
+    return resolve
 
 
 @dataclass
@@ -78,18 +109,31 @@ def decode(raw: bytes, path: Path) -> str:
 
 def read_yaml(path: Path) -> Document:
     """Load one YAML file safely. Raises MociError naming file and line."""
+    return parse_yaml(decode(read_bounded(path), path), path)
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or a clear error.
+
+    The size is checked before reading and the read itself is bounded, since
+    a file can grow, or report a size of 0 (/proc files), after `stat`.
+    """
+    too_big = (
+        f"is over {limit // (1024 * 1024)} MB; glossary files are limited to "
+        f"{limit // (1024 * 1024)} MB"
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise MociError(
-                f"is {size // (1024 * 1024)} MB; glossary files are limited to "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                path,
-            )
-        raw = path.read_bytes()
+        if not path.is_file():
+            raise MociError("is not a regular file", path)
+        if path.stat().st_size > limit:
+            raise MociError(too_big, path)
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror})", path) from None
-    return parse_yaml(decode(raw, path), path)
+        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
+    if len(raw) > limit:
+        raise MociError(too_big, path)
+    return raw
 
 
 def parse_yaml(text: str, path: Path) -> Document:
@@ -97,8 +141,16 @@ def parse_yaml(text: str, path: Path) -> Document:
     import yaml
 
     loader = _loader_class()(text)
+    doc = Document(path=path, data=None)
     try:
-        node = loader.get_single_node()
+        doc.data = _Builder(doc, loader).build()
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        char = exc.character
+        shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        raise MociError(
+            f"contains the character {shown}, which YAML does not allow ({exc.reason})", path, line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -108,71 +160,150 @@ def parse_yaml(text: str, path: Path) -> Document:
         raise MociError(f"is not valid YAML: {exc}", path) from None
     finally:
         loader.dispose()
-    doc = Document(path=path, data=None)
-    if node is not None:
-        if "&" in text:
-            _refuse_anchors(text, path)
-        doc.data = _Builder(doc).build(node, (), 0)
     return doc
 
 
-def _refuse_anchors(text: str, path: Path) -> None:
-    """Anchors are harmless alone but never canonical; refuse them with their line."""
-    import yaml
+@dataclass
+class _Open:
+    """A sequence or mapping being built: its value, where it is, a pending key."""
 
-    for event in yaml.parse(text, Loader=_loader_class()):
-        if getattr(event, "anchor", None):
-            raise MociError(
-                "uses a YAML anchor (&); write the value out instead",
-                path,
-                event.start_mark.line + 1,
-            )
+    value: list | dict
+    at: Path_
+    key: str | None = None
+    has_key: bool = False
 
 
 class _Builder:
-    """Builds Python values from composed nodes, recording the line of each key."""
+    """Builds Python values straight from parser events, recording the line of each key.
 
-    def __init__(self, doc: Document):
+    Iterative on purpose: libyaml's own composer recurses in C and crashes
+    the interpreter (segmentation fault) on 100,000 nested brackets; here the
+    nesting limit is enforced as each level opens, so hostile input costs one
+    pass and a stack of at most MAX_DEPTH levels. Anchors, aliases and tags
+    are refused at the event that carries them.
+    """
+
+    def __init__(self, doc: Document, loader):
         self.doc = doc
-        self.seen: set[int] = set()
+        self.loader = loader
+        self.stack: list[_Open] = []
 
-    def fail(self, message: str, node) -> MociError:
-        return MociError(message, self.doc.path, node.start_mark.line + 1)
+    def fail(self, message: str, event) -> MociError:
+        return MociError(message, self.doc.path, event.start_mark.line + 1)
 
-    def build(self, node, at: Path_, depth: int) -> Any:
+    def build(self) -> Any:
         import yaml
 
-        if depth > MAX_DEPTH:
-            raise self.fail(f"nests deeper than {MAX_DEPTH} levels", node)
-        if id(node) in self.seen:
-            raise self.fail("uses a YAML alias (*); write the value out instead", node)
-        self.seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            raise self.fail(f"uses the YAML tag {node.tag!r}; tags are not allowed", node)
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.doc.lines[(*at, index)] = item.start_mark.line + 1
-                items.append(self.build(item, (*at, index), depth + 1))
-            return items
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node, at, depth + 1)
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                raise self.fail("has a key that is not text", key_node)
-            key = str(key)
-            if key == "<<":
-                raise self.fail("uses a YAML merge key (<<); write the values out", key_node)
-            if key in result:
-                raise self.fail(f"has the key {key!r} twice", key_node)
-            self.doc.lines[(*at, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*at, key), depth + 1)
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # DocumentStart
+        result = self.node()
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise self.fail("holds more than one YAML document", loader.peek_event())
         return result
 
-    def scalar(self, node) -> Any:
-        tag, value = node.tag, node.value
+    def node(self) -> Any:
+        """Events of one node (with everything nested in it) to a value."""
+        import yaml
+
+        # This loop runs once per event of every concept file (70 per file):
+        # local names, the common cases inline (a text scalar; a value for a
+        # key or an item of a list), the rare ones in methods.
+        get_event, stack, lines = self.loader.get_event, self.stack, self.doc.lines
+        resolve = _scalar_resolver(self.loader)
+        scalar_event, sequence_start, mapping_start = (
+            yaml.ScalarEvent,
+            yaml.SequenceStartEvent,
+            yaml.MappingStartEvent,
+        )
+        ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        while True:
+            event = get_event()
+            cls = type(event)
+            if cls in ends:
+                value = stack.pop().value
+            elif cls is scalar_event or cls is sequence_start or cls is mapping_start:
+                if event.anchor is not None:
+                    raise self.fail("uses a YAML anchor (&); write the value out instead", event)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = (
+                        resolve(event.value, event.implicit)
+                        if cls is scalar_event
+                        else _SEQ
+                        if cls is sequence_start
+                        else _MAP
+                    )
+                if tag not in _PLAIN_TAGS:
+                    raise self.fail(f"uses the YAML tag {tag!r}; tags are not allowed", event)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(f"nests deeper than {MAX_DEPTH} levels", event)
+                if cls is not scalar_event:
+                    self.open(event, [] if cls is sequence_start else {})
+                    continue
+                value = event.value
+                if tag == _STR:
+                    if not value.isascii():
+                        value = nfc(value)
+                else:
+                    value = self.scalar(tag, value)
+            else:  # an alias: the only other event inside a document
+                raise self.fail("uses a YAML alias (*); write the value out instead", event)
+            if not stack:
+                return value
+            top = stack[-1]
+            if top.has_key:  # the value of a key
+                top.value[top.key] = value
+                top.key, top.has_key = None, False
+            elif type(top.value) is list:
+                if type(value) is not list and type(value) is not dict:
+                    lines[(*top.at, len(top.value))] = event.start_mark.line + 1
+                top.value.append(value)
+            else:
+                self.add(value, event)
+
+    def open(self, event, value: list | dict) -> None:
+        """A new sequence or mapping inside the current one (or at the top)."""
+        if not self.stack:
+            at: Path_ = ()
+        else:
+            parent = self.stack[-1]
+            if isinstance(parent.value, dict):
+                if not parent.has_key:
+                    raise self.fail("has a key that is not text", event)
+                at = (*parent.at, parent.key)
+            else:
+                at = (*parent.at, len(parent.value))
+                self.doc.lines[at] = event.start_mark.line + 1
+        self.stack.append(_Open(value=value, at=at))
+
+    def add(self, value: Any, event) -> None:
+        """A finished value into the open container (a key, or the key's value)."""
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            if not isinstance(value, (list, dict)):
+                self.doc.lines[(*top.at, len(top.value))] = event.start_mark.line + 1
+            top.value.append(value)
+            return
+        if top.has_key:
+            top.value[top.key] = value
+            top.key, top.has_key = None, False
+            return
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise self.fail("has a key that is not text", event)
+        key = str(value)
+        if key == "<<":
+            raise self.fail("uses a YAML merge key (<<); write the values out", event)
+        if key in top.value:
+            raise self.fail(f"has the key {key!r} twice", event)
+        self.doc.lines[(*top.at, key)] = event.start_mark.line + 1
+        top.key, top.has_key = key, True
+
+    @staticmethod
+    def scalar(tag: str, value: str) -> Any:
         if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
             return nfc(value) if not value.isascii() else value
         if tag == "tag:yaml.org,2002:null":

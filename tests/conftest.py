@@ -48,19 +48,47 @@ def moci(tmp_path: Path) -> Moci:
 def seeded(moci: Moci) -> Moci:
     """A small glossary with three linked concepts."""
     moci(
-        "add", "reconciliation", "--term", "en=reconciliation", "--term", "sq=pajtim",
-        "--term", "ka=შერიგება", "--term", "hy=հաշտեցում",
-        "--definition", "en=Restoring trust between groups after conflict.", "--tag", "core",
+        "add",
+        "reconciliation",
+        "--term",
+        "en=reconciliation",
+        "--term",
+        "sq=pajtim",
+        "--term",
+        "ka=შერიგება",
+        "--term",
+        "hy=հաշտեցում",
+        "--definition",
+        "en=Restoring trust between groups after conflict.",
+        "--tag",
+        "core",
         "--yes",
     )
     moci(
-        "add", "resilience", "--term", "en=resilience", "--term", "sq=qëndrueshmëri",
-        "--term", "ka=მდგრადობა", "--term", "hy=կայունություն",
-        "--definition", "en=The capacity to recover from difficulties.", "--yes",
+        "add",
+        "resilience",
+        "--term",
+        "en=resilience",
+        "--term",
+        "sq=qëndrueshmëri",
+        "--term",
+        "ka=მდგრადობა",
+        "--term",
+        "hy=կայունություն",
+        "--definition",
+        "en=The capacity to recover from difficulties.",
+        "--yes",
     )
     moci(
-        "add", "peacebuilding", "--term", "en=peacebuilding", "--term", "sq=ndërtim i paqes",
-        "--definition", "en=Work that prevents violent conflict.", "--yes",
+        "add",
+        "peacebuilding",
+        "--term",
+        "en=peacebuilding",
+        "--term",
+        "sq=ndërtim i paqes",
+        "--definition",
+        "en=Work that prevents violent conflict.",
+        "--yes",
     )
     moci("edit", "reconciliation", "--add-related", "resilience", "--add-broader", "peacebuilding")
     return moci

@@ -43,8 +43,17 @@ def test_init_rejects_a_bad_language_tag(tmp_path):
 
 def test_add_writes_canonical_yaml(moci):
     moci(
-        "add", "reconciliation", "--term", "en=reconciliation", "--term", "sq=pajtim",
-        "--definition", "en=Restoring trust after conflict.", "--tag", "core", "--yes",
+        "add",
+        "reconciliation",
+        "--term",
+        "en=reconciliation",
+        "--term",
+        "sq=pajtim",
+        "--definition",
+        "en=Restoring trust after conflict.",
+        "--tag",
+        "core",
+        "--yes",
     )
     text = (moci.root / "terms" / "reconciliation.yaml").read_text("utf-8")
     assert text == (
@@ -236,7 +245,9 @@ def test_search_finds_serbian_in_both_scripts(seeded):
 def test_deprecate(seeded):
     seeded("translate", "reconciliation", "sq", "pajtueshmëri", "--yes")
     seeded("deprecate", "reconciliation", "sq", "pajtueshmëri")
-    statuses = {t["term"]: t["status"] for t in seeded.json("show", "reconciliation")["terms"]["sq"]}
+    statuses = {
+        t["term"]: t["status"] for t in seeded.json("show", "reconciliation")["terms"]["sq"]
+    }
     assert statuses == {"pajtim": "preferred", "pajtueshmëri": "deprecated"}
 
 
@@ -255,8 +266,16 @@ def test_remove_after_references_are_gone(seeded):
 
 def test_edit_definitions_tags_and_status(seeded):
     seeded(
-        "edit", "resilience", "--definition", "sq=Aftësia për t'u rimëkëmbur.",
-        "--add-tag", "core", "--status", "approved", "--note", "en=Not sustainability.",
+        "edit",
+        "resilience",
+        "--definition",
+        "sq=Aftësia për t'u rimëkëmbur.",
+        "--add-tag",
+        "core",
+        "--status",
+        "approved",
+        "--note",
+        "en=Not sustainability.",
     )
     data = seeded.json("show", "resilience")
     assert data["definition"]["sq"] == "Aftësia për t'u rimëkëmbur."
@@ -328,7 +347,11 @@ def test_every_command_has_help_with_an_example(seeded):
 def test_python_dash_m_and_console_script_start(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "moci_vocab", "--help"],
-        capture_output=True, text=True, cwd=REPO, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0
     assert "translate" in result.stdout

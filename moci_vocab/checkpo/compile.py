@@ -19,7 +19,7 @@ from pathlib import Path
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
 
-COMPILE_FORMAT = 3
+COMPILE_FORMAT = 4
 # Like git's "racy" rule (see store.py): stamps of files changed within this many
 # nanoseconds before the cache was written are not trusted.
 RACY_NS = 2_000_000_000
@@ -56,11 +56,38 @@ class Compiled:
     cased_owners: list[int]
     severities: dict[str, str] = field(default_factory=dict)
     _matcher: object = None
+    _quick: list | None = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
+        state["_quick"] = None
         return state
+
+    def quick(self) -> list[tuple[TargetTerm | None, tuple[str, ...] | None] | None]:
+        """Per concept: what the checker's inline everyday test needs.
+
+        None for a concept with no term in this language (nothing to check);
+        else (the first allowed term, the probes of the deprecated and forbidden
+        terms or None): when none of those probes occurs in a translation and the
+        term is found, the concept is rendered as it should be. The term is None
+        when the inline test cannot decide (no allowed term, or no probe).
+        """
+        if self._quick is None:
+            quick: list[tuple[TargetTerm | None, tuple[str, ...] | None] | None] = []
+            for rule in self.rules:
+                if not rule.allowed and not rule.bad:
+                    quick.append(None)
+                    continue
+                term = rule.allowed[0] if rule.allowed else None
+                if term is not None and term.probe is None:
+                    term = None
+                probes = tuple(t.probe for t in rule.bad)
+                if None in probes:
+                    term = None
+                quick.append((term, probes or None))  # type: ignore[arg-type]
+            self._quick = quick
+        return self._quick
 
     @property
     def source_matcher(self):

@@ -10,11 +10,15 @@ i/e/të/së in "fjalor i përbashkët" → "fjalorë të përbashkët").
 
 `target_match` reads these tables; a language without an entry gets
 `GENERIC`: drop one final vowel, then accept any ending up to three letters.
+Each table is a cached function (SQ(), KA() …), built the first time its
+language is asked for: a check pays only for the languages it uses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import product
 
 
@@ -57,15 +61,20 @@ _SQ_CASE = [
     "e", "je", "en", "es", "jen", "jes", "t", "të", "ve", "ët", "et", "at", "it",
     "sh", "ësh", "esh", "ash", "ish", "ave", "eve", "ëve", "rave",
 ]  # fmt: skip
-SQ = Inflection(
-    suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
-    final_vowels="ëe",
-    fleeting=("ë",),
-    fleeting_before="rlmnj",
-    # Lemmas written in a case form (të dhënash, të dhënave) reduce to their stem.
-    replacements=(("ash", ""), ("ësh", ""), ("ave", ""), ("ëve", "")),
-    connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
-)
+
+
+@cache
+def SQ() -> Inflection:
+    return Inflection(
+        suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
+        final_vowels="ëe",
+        fleeting=("ë",),
+        fleeting_before="rlmnj",
+        # Lemmas written in a case form (të dhënash, të dhënave) reduce to their stem.
+        replacements=(("ash", ""), ("ësh", ""), ("ave", ""), ("ëve", "")),
+        connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
+    )
+
 
 # --- Georgian -----------------------------------------------------------------
 # Nominative -ი on consonant stems; plural -ებ-; case endings; postpositions
@@ -78,13 +87,18 @@ _KA_POST = [
     "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი",
 ]  # fmt: skip
 _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
-KA = Inflection(
-    suffixes=_combine(_KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
-    final_vowels="იაე",
-    fleeting=("ა", "ე", "ო"),
-    fleeting_before="ლრნმ",
-    min_stem=2,
-)
+
+
+@cache
+def KA() -> Inflection:
+    return Inflection(
+        suffixes=_combine(_KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
+        final_vowels="იაე",
+        fleeting=("ა", "ე", "ო"),
+        fleeting_before="ლრნმ",
+        min_stem=2,
+    )
+
 
 # --- Armenian -----------------------------------------------------------------
 # Definite article -ը/-ն, possessive -ս/-դ, cases -ի -ին -ից -ով -ում -ան -ամբ,
@@ -94,20 +108,25 @@ _HY_CASE = [
     "", "ը", "ն", "ս", "դ", "ի", "ին", "ից", "ով", "ում", "ու", "ան", "անը", "անն", "ամբ",
     "իս", "իդ", "ային", "յի", "յին", "յից", "յով", "յում", "յան", "յը", "ն", "ը", "ի",
 ]  # fmt: skip
-HY = Inflection(
-    suffixes=_combine(_HY_PLURAL, _HY_CASE),
-    final_vowels="ըաեիո",
-    fleeting=("ու", "ի"),
-    fleeting_cluster=2,
-    min_stem=2,
-    replacements=(
-        ("ություն", "ությ"),  # կայունություն → կայունության
-        ("ում", "մ"),  # հաշտեցում → հաշտեցման
-        ("ու", "վ"),  # լեզու → լեզվի
-        ("իչ", "չ"),
-        ("յուն", "յան"),
-    ),
-)
+
+
+@cache
+def HY() -> Inflection:
+    return Inflection(
+        suffixes=_combine(_HY_PLURAL, _HY_CASE),
+        final_vowels="ըաեիո",
+        fleeting=("ու", "ի"),
+        fleeting_cluster=2,
+        min_stem=2,
+        replacements=(
+            ("ություն", "ությ"),  # կայունություն → կայունության
+            ("ում", "մ"),  # հաշտեցում → հաշտեցման
+            ("ու", "վ"),  # լեզու → լեզվի
+            ("իչ", "չ"),
+            ("յուն", "յան"),
+        ),
+    )
+
 
 # --- South Slavic, Latin script (Serbian, Croatian, Bosnian, Montenegrin) -----
 _SH_CASE = [
@@ -115,12 +134,17 @@ _SH_CASE = [
     "ovi", "evi", "ove", "eve", "ovima", "evima", "og", "oga", "ome", "omu", "im",
     "ih", "oj", "en", "na", "no", "ni", "ne", "nom", "nog", "nih", "nim",
 ]  # fmt: skip
-SH_LATN = Inflection(
-    suffixes=frozenset(_SH_CASE),
-    final_vowels="aeiou",
-    fleeting=("a",),
-    fleeting_before="kcgl",
-)
+
+
+@cache
+def SH_LATN() -> Inflection:
+    return Inflection(
+        suffixes=frozenset(_SH_CASE),
+        final_vowels="aeiou",
+        fleeting=("a",),
+        fleeting_before="kcgl",
+    )
+
 
 _LAT_TO_CYR = str.maketrans(
     {
@@ -129,92 +153,103 @@ _LAT_TO_CYR = str.maketrans(
         "t": "т", "u": "у", "v": "в", "z": "з",
     }
 )  # fmt: skip
-SH_CYRL = Inflection(
-    suffixes=frozenset(s.translate(_LAT_TO_CYR) for s in _SH_CASE),
-    final_vowels="аеиоу",
-    fleeting=("а",),
-    fleeting_before="кцгл",
-)
+
+
+@cache
+def SH_CYRL() -> Inflection:
+    return Inflection(
+        suffixes=frozenset(s.translate(_LAT_TO_CYR) for s in _SH_CASE),
+        final_vowels="аеиоу",
+        fleeting=("а",),
+        fleeting_before="кцгл",
+    )
+
 
 # --- Macedonian: no cases, but definite articles and plurals ------------------
-MK = Inflection(
-    suffixes=_combine(
-        ["", "и", "ови", "еви", "а", "ја", "иња", "ња"],
-        ["", "от", "та", "то", "те", "ов", "ва", "во", "ве", "он", "на", "но", "не", "ите"],
-    ),
-    final_vowels="аеиоу",
-    fleeting=("е",),
-    fleeting_before="кцрл",
-)
+@cache
+def MK() -> Inflection:
+    return Inflection(
+        suffixes=_combine(
+            ["", "и", "ови", "еви", "а", "ја", "иња", "ња"],
+            ["", "от", "та", "то", "те", "ов", "ва", "во", "ве", "он", "на", "но", "не", "ите"],
+        ),
+        final_vowels="аеиоу",
+        fleeting=("е",),
+        fleeting_before="кцрл",
+    )
+
 
 # --- Russian: noun and adjective endings ------------------------------------------
-RU = Inflection(
-    suffixes=frozenset(
-        [
-            "",
-            "а",
-            "я",
-            "у",
-            "ю",
-            "ом",
-            "ем",
-            "ём",
-            "ой",
-            "ей",
-            "ою",
-            "ею",
+@cache
+def RU() -> Inflection:
+    return Inflection(
+        suffixes=frozenset(
+            [
+                "",
+                "а",
+                "я",
+                "у",
+                "ю",
+                "ом",
+                "ем",
+                "ём",
+                "ой",
+                "ей",
+                "ою",
+                "ею",
+                "е",
+                "и",
+                "ы",
+                "ов",
+                "ев",
+                "ёв",
+                "ам",
+                "ям",
+                "ами",
+                "ями",
+                "ах",
+                "ях",
+                "ь",
+                "ью",
+                "ий",
+                "ый",
+                "ая",
+                "яя",
+                "ое",
+                "ее",
+                "ые",
+                "ие",
+                "ого",
+                "его",
+                "ому",
+                "ему",
+                "ым",
+                "им",
+                "ую",
+                "юю",
+                "ых",
+                "их",
+                "ыми",
+                "ими",
+                "ии",
+                "ия",
+                "ию",
+                "иям",
+                "иями",
+                "иях",
+                "ий",
+            ]
+        ),
+        final_vowels="аяеиоуыьйю",
+        fleeting=(
+            "о",
             "е",
-            "и",
-            "ы",
-            "ов",
-            "ев",
-            "ёв",
-            "ам",
-            "ям",
-            "ами",
-            "ями",
-            "ах",
-            "ях",
-            "ь",
-            "ью",
-            "ий",
-            "ый",
-            "ая",
-            "яя",
-            "ое",
-            "ее",
-            "ые",
-            "ие",
-            "ого",
-            "его",
-            "ому",
-            "ему",
-            "ым",
-            "им",
-            "ую",
-            "юю",
-            "ых",
-            "их",
-            "ыми",
-            "ими",
-            "ии",
-            "ия",
-            "ию",
-            "иям",
-            "иями",
-            "иях",
-            "ий",
-        ]
-    ),
-    final_vowels="аяеиоуыьйю",
-    fleeting=(
-        "о",
-        "е",
-        "ё",
-    ),
-    fleeting_before="кцл",
-    replacements=(("ие", "и"), ("ия", "и"), ("ый", ""), ("ий", ""), ("ой", ""), ("ая", "")),
-)
+            "ё",
+        ),
+        fleeting_before="кцл",
+        replacements=(("ие", "и"), ("ия", "и"), ("ый", ""), ("ий", ""), ("ой", ""), ("ая", "")),
+    )
+
 
 # --- Azerbaijani: agglutinative, with vowel harmony -------------------------------
 _AZ_PLURAL = ["", "lar", "lər"]
@@ -225,18 +260,23 @@ _AZ_CASE = [
     "nə", "ı", "i", "u", "ü", "nı", "ni", "nu", "nü", "yı", "yi", "yu", "yü", "da", "də",
     "nda", "ndə", "dan", "dən", "ndan", "ndən", "la", "lə", "yla", "ylə", "dır", "dir",
 ]  # fmt: skip
-AZ = Inflection(
-    suffixes=_combine(_AZ_PLURAL, _AZ_POSS, _AZ_CASE),
-    final_vowels="",
-    fleeting=(
-        "ı",
-        "i",
-        "u",
-        "ü",
-    ),
-    fleeting_before="",
-    min_stem=5,
-)
+
+
+@cache
+def AZ() -> Inflection:
+    return Inflection(
+        suffixes=_combine(_AZ_PLURAL, _AZ_POSS, _AZ_CASE),
+        final_vowels="",
+        fleeting=(
+            "ı",
+            "i",
+            "u",
+            "ü",
+        ),
+        fleeting_before="",
+        min_stem=5,
+    )
+
 
 GENERIC = Inflection(
     suffixes=frozenset({""}),
@@ -244,7 +284,8 @@ GENERIC = Inflection(
     open_suffix=3,
 )
 
-LANGUAGES: dict[str, Inflection] = {
+# Tag → the function that builds its table (only the languages in use are built).
+LANGUAGES: dict[str, Callable[[], Inflection]] = {
     "sq": SQ,
     "ka": KA,
     "hy": HY,
@@ -269,10 +310,10 @@ DATA_VERSION = 1
 def for_language(tag: str) -> Inflection:
     """The data for a BCP 47 tag: exact, then language + script, then language, then generic."""
     if tag in LANGUAGES:
-        return LANGUAGES[tag]
+        return LANGUAGES[tag]()
     parts = tag.split("-")
     for size in range(len(parts) - 1, 0, -1):
         candidate = "-".join(parts[:size])
         if candidate in LANGUAGES:
-            return LANGUAGES[candidate]
+            return LANGUAGES[candidate]()
     return GENERIC

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.reader import Catalog, Entry, read_catalog
-from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest
+from moci_vocab.checkpo.reader import Catalog, read_catalog
+from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
 
@@ -138,7 +138,14 @@ def resolve_language(raw: str | None, languages: list[str]) -> tuple[str | None,
 
 
 class FileCheck:
-    """One catalog against one compiled glossary."""
+    """One catalog against one compiled glossary.
+
+    Works on the catalog's columns: the source terms of all entries are found in
+    one pass (`SourceMatcher.concepts`), the translations of the entries with
+    terms are prepared in one go (`lowered`), and the everyday case (the
+    concept's first allowed term is there, no deprecated term can be) is decided
+    inline. Everything else goes through `check_translation`.
+    """
 
     def __init__(self, catalog: Catalog, compiled: Compiled, options: Options, result: Result):
         self.catalog = catalog
@@ -147,61 +154,93 @@ class FileCheck:
         self.result = result
         self.file = str(catalog.path)
         self.matcher = TargetMatcher(for_language(compiled.lang))
-        # (concept index, allowed term) → [count, first entry using it]
-        self.renderings: dict[tuple[int, str], list] = {}
+        # (concept index, allowed term) → [count, index of the first entry using it]
+        self.renderings: dict[tuple[int, str], list[int]] = {}
+        # Findings waiting for their line numbers: (finding, entry index).
+        self.pending: list[tuple[Finding, int]] = []
 
     def run(self) -> None:
-        source_matcher = self.compiled.source_matcher
-        find = source_matcher.find
-        owners = source_matcher.all_owners
-        include_fuzzy = self.options.include_fuzzy
-        include_untranslated = self.options.include_untranslated
-        for entry in self.catalog.entries:
-            if entry.fuzzy and not include_fuzzy:
-                continue
-            if not include_untranslated and not entry.translated:
-                continue
-            self.result.entries += 1
-            source = entry.msgid if entry.msgid_plural is None else (
-                entry.msgid + "\n" + entry.msgid_plural
-            )  # fmt: skip
-            hits = find(source)
-            if hits:
-                self.check_entry(entry, [owners[hit[0]] for hit in hits])
-        self.report_inconsistencies()
-
-    def check_entry(self, entry: Entry, concepts: list[int]) -> None:
-        rules = self.compiled.rules
-        find = self.matcher.find
-        renderings = self.renderings
-        seen: set[int] = set()
-        # Each translation (plural form) is prepared once, for all its terms.
-        forms = [Translation(text) for text in (entry.msgstr or [""])]
-        for concept in concepts:
-            if concept in seen:
-                continue
-            seen.add(concept)
-            rule = rules[concept]
-            if not rule.allowed and not rule.bad:
+        catalog = self.catalog
+        chosen = self.chosen_entries()
+        self.result.entries += len(chosen)
+        msgids, plurals, msgstrs = catalog.msgids, catalog.plurals, catalog.msgstrs
+        if plurals.count(None) != len(plurals):
+            sources = [
+                msgids[i] if plurals[i] is None else f"{msgids[i]}\n{plurals[i]}" for i in chosen
+            ]
+        else:
+            sources = msgids if len(chosen) == len(msgids) else [msgids[i] for i in chosen]
+        pairs = self.compiled.source_matcher.pairs(sources)
+        # The (first) translation of every entry, prepared in one batch; entries with
+        # several plural forms take the long way.
+        lows = lowered([msgstrs[i][0] if msgstrs[i] else "" for i in chosen])
+        sizes = list(map(len, msgstrs))
+        several = (
+            {k for k, i in enumerate(chosen) if sizes[i] > 1}
+            if sizes.count(1) != len(sizes)
+            else set()
+        )
+        quick = self.compiled.quick()
+        find_low = self.matcher.find_low
+        counts: dict[int, int] = {}  # concept → entries using its first allowed term (inline)
+        firsts: dict[int, int] = {}  # concept → the first of those entries
+        terms = 0
+        for k, concept in pairs:
+            fast = quick[concept]
+            if fast is None:
                 continue  # no term in this language yet: nothing to demand
-            self.result.terms += 1
-            allowed = rule.allowed
-            for form in forms:
-                # The everyday case inline (no calls beyond `find`): the concept has
-                # no deprecated or forbidden term, and its first allowed term is there.
-                if not rule.bad and allowed:
-                    span = find(form, allowed[0])
-                    if span is not None:
-                        slot = renderings.get((concept, allowed[0].text))
-                        if slot is None:
-                            renderings[(concept, allowed[0].text)] = [1, entry]
-                        else:
-                            slot[0] += 1
-                        continue
-                if self.check_translation(entry, rule, concept, form):
-                    break  # one finding per entry and concept (the first plural form)
+            terms += 1
+            term, bad = fast
+            if term is not None and k not in several:
+                low = lows[k]
+                if bad is not None:
+                    for probe in bad:
+                        if probe in low:
+                            break  # a deprecated term may be there: the long way
+                    else:
+                        bad = None
+                if bad is None and find_low(low, term) is not None:
+                    # The everyday case: the concept's first allowed term is there.
+                    if concept in counts:
+                        counts[concept] += 1
+                    else:
+                        counts[concept] = 1
+                        firsts[concept] = chosen[k]
+                    continue
+            self.check_entry(chosen[k], concept)
+        self.result.terms += terms
+        rules = self.compiled.rules
+        for concept, count in counts.items():
+            key = (concept, rules[concept].allowed[0].text)
+            slot = self.renderings.get(key)
+            if slot is None:
+                self.renderings[key] = [count, firsts[concept]]
+            else:
+                slot[0] += count
+                slot[1] = min(slot[1], firsts[concept])
+        self.report_inconsistencies()
+        self.assign_lines()
 
-    def check_translation(self, entry: Entry, rule: Rule, index: int, form: Translation) -> bool:
+    def chosen_entries(self) -> list[int]:
+        """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""
+        catalog = self.catalog
+        fuzzy = () if self.options.include_fuzzy else catalog.fuzzy
+        if self.options.include_untranslated:
+            return [i for i in range(len(catalog)) if i not in fuzzy]
+        return [
+            i
+            for i, forms in enumerate(catalog.msgstrs)
+            if forms and (forms[0] or any(forms)) and i not in fuzzy
+        ]
+
+    def check_entry(self, index: int, concept: int) -> None:
+        """One concept in one entry, the long way (each plural form in turn)."""
+        rule = self.compiled.rules[concept]
+        for text in self.catalog.msgstrs[index] or [""]:
+            if self.check_translation(index, rule, concept, Translation(text)):
+                break  # one finding per entry and concept (the first plural form)
+
+    def check_translation(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
         """Check one translation for one concept; True when a finding was made."""
         find = self.matcher.find
         low = form.low
@@ -233,7 +272,7 @@ class FileCheck:
             return False
         return self.report_missing(entry, rule, index, form)
 
-    def report_missing(self, entry: Entry, rule: Rule, index: int, form: Translation) -> bool:
+    def report_missing(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
         # The rules found nothing: the fuzzy fallback, for irregular forms.
         for term in rule.allowed:
             if self.matcher.find(form, term, fuzzy=True) is not None:
@@ -254,30 +293,37 @@ class FileCheck:
             message = f"{rule.source!r} is not translated as {_quote_list(expected)}{near}"
         return self.add("MV601", rule, entry, message, expected, found)
 
-    def add(self, code: str, rule: Rule, entry: Entry, message: str, expected, found) -> bool:
+    def add(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> bool:
         severity = self.compiled.severities.get(code, SEVERITY[code])
         if code in rule.ignored or severity == "off":
             return False
-        self.result.findings.append(
-            Finding(
-                code,
-                severity,
-                message,
-                file=self.file,
-                line=entry.line,
-                concept=rule.concept,
-                lang=self.compiled.lang,
-                extra={
-                    "msgctxt": entry.msgctxt,
-                    "msgid": entry.msgid,
-                    "expected": list(expected),
-                    "found": found,
-                },
-            )
+        finding = Finding(
+            code,
+            severity,
+            message,
+            file=self.file,
+            line=None,  # counted for all findings at once, at the end
+            concept=rule.concept,
+            lang=self.compiled.lang,
+            extra={
+                "msgctxt": self.catalog.msgctxts[entry],
+                "msgid": self.catalog.msgids[entry],
+                "expected": list(expected),
+                "found": found,
+            },
         )
+        self.result.findings.append(finding)
+        self.pending.append((finding, entry))
         return True
 
-    def note_rendering(self, index: int, term: str, entry: Entry) -> None:
+    def assign_lines(self) -> None:
+        if self.pending:
+            lines = self.catalog.lines(entry for _f, entry in self.pending)
+            for finding, entry in self.pending:
+                finding.line = lines[entry]
+            self.pending = []
+
+    def note_rendering(self, index: int, term: str, entry: int) -> None:
         """Which allowed term an entry used (deprecated ones are errors already)."""
         slot = self.renderings.get((index, term))
         if slot is None:
@@ -286,7 +332,7 @@ class FileCheck:
             slot[0] += 1
 
     def report_inconsistencies(self) -> None:
-        by_concept: dict[int, dict[str, list]] = {}
+        by_concept: dict[int, dict[str, list[int]]] = {}
         for (index, term), slot in self.renderings.items():
             by_concept.setdefault(index, {})[term] = slot
         for index, renderings in by_concept.items():
@@ -298,8 +344,8 @@ class FileCheck:
             ranked = sorted(
                 renderings.items(), key=lambda kv: (-kv[1][0], order.get(kv[0], 99), kv[0])
             )
-            main, (_count, _entry) = ranked[0]
-            other, (_ocount, first_other) = ranked[1]
+            main = ranked[0][0]
+            other, (_count, first_other) = ranked[1]
             counts = ", ".join(f"{term!r} ({count}×)" for term, (count, _e) in ranked)
             message = f"{rule.source!r} is rendered in {len(ranked)} ways in this file: {counts}"
             finding_extra = {term: count for term, (count, _e) in ranked}

@@ -132,9 +132,47 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
 
 # --- Matching --------------------------------------------------------------------------
 
+# The keys of many texts are made in one go, over the texts joined by NUL (a
+# "word" no pattern contains, so no hit spans two texts): the placeholder
+# pattern must then not reach across a NUL either.
+PLACEHOLDER_JOINED = re.compile(
+    r"%(?:\([^)\x00]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
+    r"|\{[^{}\s\x00]*\}|<[^<>\x00]*>|&[a-zA-Z]+;|&#\d+;"
+)
+_NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+# ASCII letters, digits and NUL stay; every other ASCII byte becomes a space
+# (UTF-8 bytes of other letters are >= 0x80 and stay too).
+_ASCII_WORDS = bytes(b if b >= 0x80 or b == 0 or chr(b).isalnum() else 0x20 for b in range(256))
+
+
+def joined_key(texts: list[str], fold_case: bool = True) -> bytes:
+    """The keys of all texts (as `source_key`), UTF-8, separated by NUL words.
+
+    Text i is the part between the i-th and the (i+1)-th NUL. Whole-text string
+    operations instead of one regex substitution per text: several times faster
+    on a large catalog.
+    """
+    text = "\x00".join(texts)
+    if text.count("\x00") != max(0, len(texts) - 1):  # a NUL inside a text: one by one
+        return "\x00".join(source_key(t, fold_case) for t in texts).encode("utf-8")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if "%" in text or "{" in text or "<" in text or "&" in text:
+        text = PLACEHOLDER_JOINED.sub(" ", text)
+    if fold_case:
+        text = text.casefold()
+    if not text.isascii():
+        text = _NON_ASCII_NON_WORD.sub(" ", text)
+    data = text.encode("utf-8").translate(_ASCII_WORDS)
+    while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
+        data = data.replace(b"   ", b" ").replace(b"  ", b" ")
+    # Words two spaces apart (a pattern takes one on each side, and hits do not
+    # overlap), and a space on each side of every NUL.
+    return b" " + data.replace(b" ", b"  ").replace(b"\x00", b" \x00 ") + b" "
+
 
 class SourceMatcher:
-    """One automaton over every source pattern; `find` is one pass per text."""
+    """One automaton over every source pattern, run once over all texts of a catalog."""
 
     def __init__(self, patterns: list[str], owners: list[int], cased: list[str], cased_owners):
         import ahocorasick_rs
@@ -143,25 +181,83 @@ class SourceMatcher:
         self.owners = owners
         # Pattern index → concept index, for both automatons (cased ones after the others).
         self.all_owners = [*owners, *cased_owners]
-        self.automaton = ahocorasick_rs.AhoCorasick(patterns, longest) if patterns else None
+        self.automaton = (
+            ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns], longest)
+            if patterns
+            else None
+        )
         self.cased_owners = cased_owners
-        self.cased_automaton = ahocorasick_rs.AhoCorasick(cased, longest) if cased else None
+        self.cased_automaton = (
+            ahocorasick_rs.BytesAhoCorasick([p.encode() for p in cased], longest) if cased else None
+        )
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(pattern index, start, end) of each hit in the text's key, in text order.
 
-        `owners[pattern index]` is the concept (rule) index. Plain tuples straight
-        from the automaton: this runs once per entry, tens of thousands of times.
+        `all_owners[pattern index]` is the concept (rule) index.
         """
-        hits = self.automaton.find_matches_as_indexes(source_key(text)) if self.automaton else []
+        return self._hits([text]).get(0, [])
+
+    def pairs(self, texts: list[str]) -> list[tuple[int, int]]:
+        """(text index, concept index) for every concept found in the texts.
+
+        In text order, each concept once per text (at its first hit). One pass of
+        the automaton over all the texts together.
+        """
         if self.cased_automaton is not None:
-            key = source_key(text, fold_case=False)
-            cased = self.cased_automaton.find_matches_as_indexes(key)
-            if cased:
-                # Case-sensitive patterns are numbered after the others.
-                offset = len(self.owners)
-                hits = _merge(hits, [(i + offset, start, end) for i, start, end in cased])
-        return hits
+            owners = self.all_owners
+            found = self._hits(texts)
+            return [
+                (i, concept)
+                for i in sorted(found)
+                for concept in dict.fromkeys(owners[hit[0]] for hit in found[i])
+            ]
+        if self.automaton is None or not texts:
+            return []
+        key = joined_key(texts)
+        owners = self.owners
+        count = key.count
+        result: list[tuple[int, int]] = []
+        append = result.append
+        seen: list[int] = []  # the concepts of the current text so far
+        index, at, last = 0, 0, -1
+        for pattern, start, _end in self.automaton.find_matches_as_indexes(key):
+            index += count(b"\x00", at, start)
+            at = start
+            owner = owners[pattern]
+            if index != last:
+                last = index
+                seen = [owner]
+                append((index, owner))
+            elif owner not in seen:
+                seen.append(owner)
+                append((index, owner))
+        return result
+
+    def _hits(self, texts: list[str]) -> dict[int, list[tuple[int, int, int]]]:
+        """Text index → hits with offsets in that text's key (both automatons, merged)."""
+        found: dict[int, list[tuple[int, int, int]]] = {}
+        if self.automaton is not None and texts:
+            _collect(self.automaton, joined_key(texts), 0, found)
+        if self.cased_automaton is not None and texts:
+            cased: dict[int, list[tuple[int, int, int]]] = {}
+            _collect(self.cased_automaton, joined_key(texts, False), len(self.owners), cased)
+            for index, hits in cased.items():
+                found[index] = _merge(found[index], hits) if index in found else hits
+        return found
+
+
+def _collect(automaton, key: bytes, offset: int, found: dict) -> None:
+    """Hits of one automaton over a joined key, by text, with text-relative offsets."""
+    count = key.count
+    index, at, base = 0, 0, 0
+    for pattern, start, end in automaton.find_matches_as_indexes(key):
+        seen = count(b"\x00", at, start)
+        if seen:
+            index += seen
+            base = key.rfind(b"\x00", 0, start) + 1
+        at = start
+        found.setdefault(index, []).append((pattern + offset, start - base, end - base))
 
 
 def _merge(hits: list, extra: list) -> list:

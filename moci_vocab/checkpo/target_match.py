@@ -17,10 +17,13 @@ import unicodedata
 from typing import NamedTuple
 
 from moci_vocab.checkpo.inflection import Inflection
-from moci_vocab.checkpo.source_match import strip_placeholders
+from moci_vocab.checkpo.source_match import PLACEHOLDER_JOINED, strip_placeholders
 
 _WORD = re.compile(r"[^\W_]+")
 _NEXT_WORD = re.compile(r"[\W_]*([^\W_]+)")
+_WORD1 = re.compile(r"([^\W_]+)")
+# A word and the (up to) two words after it.
+_WORDS3 = re.compile(r"([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
 # Letters treated as vowels when finding the last syllable of a stem.
 _VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეიოუաեէըիոօ")
 # A term's words may have this many other words between them ("emër të tillë
@@ -124,6 +127,20 @@ def _probe(specs: list[WordSpec | None]) -> str | None:
     return shortest if all(c.startswith(shortest) for c in candidates) else None
 
 
+def lowered(texts: list[str]) -> list[str]:
+    """`Translation(text).low` of every text, computed over all of them at once."""
+    if not texts:
+        return []
+    text = "\x00".join(texts)
+    if text.count("\x00") != len(texts) - 1:  # a NUL inside a text: one at a time
+        return [Translation(t).low for t in texts]
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if "%" in text or "{" in text or "<" in text or "&" in text:
+        text = PLACEHOLDER_JOINED.sub(" ", text)
+    return text.casefold().split("\x00")
+
+
 class Translation:
     """One translation prepared for matching: placeholders out, NFC, casefolded.
 
@@ -195,37 +212,79 @@ class TargetMatcher:
     def find(
         self, text: Translation, term: TargetTerm, fuzzy: bool = False
     ) -> tuple[int, int] | None:
-        """The character span of the term in the translation, or None.
-
-        The probe (a prefix of every form of the term's first word) is looked up
-        with ``str.find``; only the words starting there are tested.
-        """
-        probe = term.probe
-        low = text.low
-        if probe is None or fuzzy:
+        """The character span of the term in the translation, or None."""
+        if term.probe is None or fuzzy:
+            if fuzzy and term.probe is not None and not _may_start(text.low, term):
+                return None  # no word can begin like the term's first word: skip the tokens
             found = self._find_in_tokens(text.toks, term, range(len(text.toks)), fuzzy)
             return text.span_of(*found) if found else None
-        at = low.find(probe)
+        return self.find_low(text.low, term)
+
+    def find_low(self, low: str, term: TargetTerm) -> tuple[int, int] | None:
+        """`find` by the rules, on a prepared (`lowered`) text, for a term with a probe.
+
+        The probe (a prefix of every form of the term's first word) is looked up
+        with ``str.find``; only the words starting there are tested. This runs for
+        every glossary term of every entry, so the word tests are inline, and a
+        term of two or three words reads them with one regex call when they stand
+        next to each other (the usual case; `_follow` handles the others).
+        """
+        probe = term.probe
+        at = low.find(probe)  # type: ignore[arg-type]
         if at < 0:
             return None
         words = term.words
+        count = len(words)
+        first = words[0]
+        exact, stems = first.exact, first.stems  # type: ignore[union-attr]
+        suffixes, open_suffix = self.suffixes, self.open
+        side_by_side = 1 < count <= 3 and None not in words
+        match = _WORDS3.match if side_by_side else _WORD1.match
         while at >= 0:
             if at == 0 or not low[at - 1].isalnum():
-                word = _WORD.match(low, at)
-                if word is not None and (
-                    word.group() in words[0].exact or self.word_matches(word.group(), words[0])
-                ):
-                    if len(words) == 1:
-                        return word.span()
-                    end = self._follow(low, word.end(), words)
-                    if end is not None:
-                        return (at, end)
-            at = low.find(probe, at + 1)
+                word = match(low, at)
+                if word is not None:
+                    token = word.group(1)
+                    ok = token in exact
+                    if not ok:
+                        for stem in stems:
+                            if token.startswith(stem):
+                                size = len(stem)
+                                if len(token) - size <= open_suffix or token[size:] in suffixes:
+                                    ok = True
+                                    break
+                    if ok:
+                        if count == 1:
+                            return word.span(1)
+                        if side_by_side:
+                            for k in range(1, count):
+                                spec, token = words[k], word.group(k + 1)
+                                if token is None:
+                                    break
+                                if token in spec.exact:  # type: ignore[union-attr]
+                                    continue
+                                for stem in spec.stems:  # type: ignore[union-attr]
+                                    if token.startswith(stem):
+                                        size = len(stem)
+                                        if (
+                                            len(token) - size <= open_suffix
+                                            or token[size:] in suffixes
+                                        ):
+                                            break
+                                else:
+                                    break  # this word does not match: maybe after a gap
+                            else:
+                                return (at, word.end(count))
+                        end = self._follow(low, word.end(1), words)
+                        if end is not None:
+                            return (at, end)
+            at = low.find(probe, at + 1)  # type: ignore[arg-type]
         return None
 
     def _follow(self, low: str, pos: int, words: tuple) -> int | None:
         """Where the rest of a multi-word term ends, reading words from ``pos`` on."""
         connectors = self.connectors
+        suffixes, open_suffix = self.suffixes, self.open
         next_word = _NEXT_WORD.match
         for spec in words[1:]:
             if spec is None:  # up to _GAP connecting words (i, të, së …), or none
@@ -235,13 +294,24 @@ class TargetMatcher:
                         break
                     pos = word.end()
                 continue
+            exact, stems = spec.exact, spec.stems
             for _ in range(_GAP + 1):
                 word = next_word(low, pos)
                 if word is None:
                     return None
                 pos = word.end()
-                if self.word_matches(word.group(1), spec):
+                token = word.group(1)
+                if token in exact:
                     break
+                # word_matches, inline: this runs for every word of every multi-word term
+                for stem in stems:
+                    if token.startswith(stem):
+                        size = len(stem)
+                        if len(token) - size <= open_suffix or token[size:] in suffixes:
+                            break
+                else:
+                    continue
+                break
             else:
                 return None
         return pos
@@ -289,6 +359,27 @@ class TargetMatcher:
         budget = max(1, len(word) // 6)
         head = token[: len(word)]
         return Levenshtein.distance(head, word, score_cutoff=budget) <= budget
+
+
+def _starts_word(low: str, prefix: str) -> bool:
+    """Does a word of the text begin with ``prefix``?"""
+    at = low.find(prefix)
+    while at >= 0:
+        if at == 0 or not low[at - 1].isalnum():
+            return True
+        at = low.find(prefix, at + 1)
+    return False
+
+
+def _may_start(low: str, term: TargetTerm) -> bool:
+    """Could a word of the text match the term's first word, by the rules or fuzzily?
+
+    By the rules, the word begins with the term's probe (every stem and form of
+    the first word extends it); by the fuzzy fallback, with the first three
+    letters of a first word of at least five (see `fuzzy_word_matches`).
+    """
+    word = term.words[0].word  # type: ignore[union-attr]
+    return _starts_word(low, term.probe) or (len(word) >= 5 and _starts_word(low, word[:3]))
 
 
 def closest(toks_surface: list[str], term: str) -> str | None:

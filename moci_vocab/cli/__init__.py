@@ -45,7 +45,19 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True, file=file)
+        click.echo(f"error: {printable(self.format_message())}", err=True, file=file)
+
+
+def printable(message: str) -> str:
+    """``message`` with control characters shown as escapes (\\x1b), never sent raw.
+
+    An error can quote a file name or a key from a hostile file; a raw ESC in
+    it would be a terminal escape sequence.
+    """
+    return "".join(
+        ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160) else f"\\x{ord(ch):02x}"
+        for ch in message
+    )
 
 
 class LazyGroup(click.Group):
@@ -110,6 +122,13 @@ def cli(ctx: click.Context, root: str | None, quiet: bool) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    if hasattr(signal, "SIGXFSZ"):
+        # Past the file-size limit (ulimit -f) the default action kills the
+        # process mid-write; ignored, the write fails with EFBIG instead, and
+        # atomic_write can clean up and say so.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         cli.main(prog_name="moci-vocab")
     except KeyboardInterrupt:

@@ -48,7 +48,7 @@ def check_po_cmd(
     from moci_vocab.checkpo.run import RULES, Options, check_files
     from moci_vocab.findings import has_errors
 
-    root = state.root()
+    root = _root(state)
     options = Options(lang, include_fuzzy, include_untranslated)
     result = check_files(root, list(files), options)
     findings = result.findings
@@ -73,3 +73,14 @@ def check_po_cmd(
         print_text(findings, stdout_console(), what="translations")
     if has_errors(findings):
         raise SystemExit(1)
+
+
+def _root(state: State) -> Path:
+    """The glossary root; an explicit --root is taken as it is, without importing the
+    store (a check served from the cache never needs it). Anything else, and every
+    error message, is `State.root`'s."""
+    if state.root_option:
+        root = Path(state.root_option)
+        if (root / "glossary" / "glossary.yaml").is_file():
+            return root
+    return state.root()

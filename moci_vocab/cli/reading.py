@@ -163,12 +163,16 @@ def _term_text(concept, lang: str) -> str:
 @pass_state
 def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str) -> None:
     """Fuzzy search in every language and across scripts (Latin finds Georgian)."""
-    from moci_vocab.matching import search
-    from moci_vocab.operations import require_language
+    from moci_vocab.matching import load_search_data
 
-    glossary = state.glossary()
-    lang = require_language(glossary, lang) if lang else None
-    hits = search(glossary, query, limit=limit, lang=lang)
+    root = state.root()
+    data = load_search_data(root)  # cached keys: no YAML parsed when nothing changed
+    if lang:
+        from moci_vocab.model import Glossary
+        from moci_vocab.operations import require_language
+
+        lang = require_language(Glossary(root, data.manifest), lang)
+    hits = data.index.only(lang).query(query, limit=limit)
     if fmt == "json":
         echo_json([hit.to_json() for hit in hits])
         return
@@ -183,7 +187,7 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     for column in ("score", "concept", "lang", "term", "preferred (source)"):
         table.add_column(column)
     for hit in hits:
-        source_term = _term_text(glossary.concepts[hit.concept], glossary.source_language)
+        source_term = data.source_terms.get(hit.concept, "—")
         table.add_row(f"{hit.score:.0f}", hit.concept, hit.lang, hit.term, source_term)
     stdout_console().print(table)
 

@@ -1,0 +1,17 @@
+"""Run a command and write its own peak memory (KiB) to a file.
+
+A child forked straight from a large test process inherits that process's
+peak RSS in Linux's accounting; a grandchild forked from this small wrapper
+starts from zero, so its figure is its own.
+"""
+
+import os
+import subprocess
+import sys
+
+rss_file, *command = sys.argv[1:]
+child = subprocess.Popen(command)
+_pid, status, usage = os.wait4(child.pid, 0)
+with open(rss_file, "w", encoding="ascii") as handle:
+    handle.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))

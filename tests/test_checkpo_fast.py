@@ -1,0 +1,171 @@
+"""`check-po`'s whole-file fast paths agree with the simple per-entry ones.
+
+The fast PO reader (one regular expression over the file) against the line
+parser, the joined source keys (one Aho-Corasick pass over all msgids)
+against `source_key` per text, and the batch-lowered translations against
+`Translation(text).low`: on generated input, including input the fast paths
+must hand over to the slow ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moci_vocab.checkpo import reader
+from moci_vocab.checkpo.reader import _parse_po, _Syntax, read_po
+from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
+from moci_vocab.checkpo.target_match import Translation, lowered
+from moci_vocab.errors import MociError
+
+# --------------------------------------------------------------------------- reader
+
+# Characters of a value as written: plain ones and valid escapes (mostly valid files).
+_chars = st.sampled_from([*"ab ë\txყ%{}<>&_-.", "\\n", '\\"', "\\t", "\\\\", "\\x41", "\\101"])
+_body = st.lists(_chars, max_size=8).map("".join)
+
+
+@st.composite
+def _quoted(draw) -> str:
+    """A PO string value as written: one line, or continuation lines."""
+    parts = draw(st.lists(_body, min_size=1, max_size=3))
+    return "\n".join(f'"{part}"' for part in parts)
+
+
+@st.composite
+def _entry(draw) -> str:
+    lines = []
+    for _ in range(draw(st.integers(0, 3))):
+        lines.append(
+            draw(
+                st.sampled_from(
+                    ["#: a.py:1", "#, fuzzy", "#, python-format", "#, fuzzy, c-format",
+                     "# note", "#~ msgid \"old\"", "#~ msgstr \"vjetër\"", "#| msgid \"x\"", ""]
+                )
+            )
+        )  # fmt: skip
+    if draw(st.booleans()):
+        lines.append("msgctxt " + draw(_quoted()))
+    lines.append("msgid " + draw(_quoted()))
+    if draw(st.booleans()):
+        lines.append("msgid_plural " + draw(_quoted()))
+        for n in range(draw(st.integers(1, 3))):
+            lines.append(f"msgstr[{n}] " + draw(_quoted()))
+    else:
+        lines.append("msgstr " + draw(_quoted()))
+    return "\n".join(lines)
+
+
+@st.composite
+def _po_text(draw) -> str:
+    header = 'msgid ""\nmsgstr ""\n"Language: sq\\n"\n' if draw(st.booleans()) else ""
+    entries = draw(st.lists(_entry(), max_size=5))
+    text = header + "\n\n".join(entries)
+    if draw(st.booleans()):
+        text += '\n\n#~ msgid "gone"\n#~ msgstr "ikur"'
+    if draw(st.booleans()):
+        text += "\n"
+    # Sometimes something unusual: a stray line, blanks inside an entry, a quote
+    # without its escape, an unknown escape, CRLF line ends.
+    unusual = ["bogus", "   ", "\r\n", '"x"', 'msgid_plural "y"', 'msgid "a"b"', "\\q"]
+    damage = draw(st.sampled_from([None] * len(unusual) + unusual))
+    if damage == "\r\n":
+        text = text.replace("\n", "\r\n")
+    elif damage == "\\q":
+        text = text.replace(' "', ' "\\q', 1)
+    elif damage is not None:
+        lines = text.split("\n")
+        lines.insert(draw(st.integers(0, len(lines))), damage)
+        text = "\n".join(lines)
+    return text
+
+
+def _slow(text: str):
+    """What the line parser makes of a text: (headers, entries) or the error's line."""
+    try:
+        entries = _parse_po(text.replace("\r\n", "\n"))
+    except _Syntax as exc:
+        return exc.line
+    headers: dict[str, str] = {}
+    kept = []
+    for entry in entries:
+        if entry.msgid == "" and entry.msgctxt is None:
+            headers = reader.parse_headers(entry.msgstr[0] if entry.msgstr else "")
+        else:
+            kept.append(entry)
+    return headers, kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(_po_text())
+def test_fast_reader_agrees_with_the_line_parser(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("po") / "x.po"
+    path.write_bytes(text.encode("utf-8"))
+    expected = _slow(text)
+    if isinstance(expected, int):
+        with pytest.raises(MociError) as info:
+            read_po(path)
+        assert info.value.line == expected
+        return
+    catalog = read_po(path)
+    assert (catalog.headers, catalog.entries) == expected
+    # Line numbers asked for one at a time, out of order, agree as well.
+    for i in reversed(range(len(catalog))):
+        assert catalog.line(i) == expected[1][i].line
+
+
+def test_fast_reader_reads_a_plain_catalog_itself(tmp_path, monkeypatch):
+    """The everyday file never reaches the line parser."""
+    path = tmp_path / "x.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: ka\\n"\n\n#: a.py:3\n#, fuzzy\nmsgid "One \\"two\\""\n'
+        'msgstr "ერთი"\n\nmsgctxt "menu"\nmsgid "File"\nmsgid_plural "Files"\n'
+        'msgstr[0] "ფაილი"\nmsgstr[1] ""\n"ფაილები"\n\n#~ msgid "old"\n#~ msgstr "ძველი"\n',
+        "utf-8",
+    )
+
+    def refuse(_text):
+        raise AssertionError("the line parser was used")
+
+    monkeypatch.setattr(reader, "_parse_po", refuse)
+    catalog = read_po(path)
+    assert catalog.language == "ka"
+    assert catalog.msgids == ['One "two"', "File"]
+    assert catalog.msgstrs == [["ერთი"], ["ფაილი", "ფაილები"]]
+    assert catalog.msgctxts == [None, "menu"]
+    assert catalog.plurals == [None, "Files"]
+    assert catalog.fuzzy == {0}
+    assert catalog.lines([1, 0]) == {0: 7, 1: 10}
+
+
+# --------------------------------------------------------------------------- source keys
+
+_text = st.text(
+    alphabet=st.sampled_from(list("ab cß-_.'%(){}<>&;sdİı\u00a0é\u0301\x00ΣAB1")), max_size=30
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_text, max_size=6))
+def test_joined_source_keys_find_what_each_key_finds(texts):
+    terms = ["ab", "a b", "c", "ss", "abc", "é", "b1", "ab ab"]
+    patterns, owners = [], []
+    for index, term in enumerate(terms):
+        for key in english_variants(term, "noun"):
+            patterns.append(key)
+            owners.append(index)
+    matcher = SourceMatcher(patterns, owners, [], [])
+    one_by_one = []
+    for i, text in enumerate(texts):
+        hits = matcher.automaton.find_matches_as_indexes(source_key(text).encode())
+        one_by_one.extend(
+            (i, concept) for concept in dict.fromkeys(owners[p] for p, _s, _e in hits)
+        )
+    assert matcher.pairs(texts) == one_by_one
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_text, max_size=6))
+def test_lowered_translations_are_each_translation_lowered(texts):
+    assert lowered(texts) == [Translation(text).low for text in texts]
