@@ -75,11 +75,6 @@ def test_check_po_reports_a_malformed_file_with_its_line(glossary, tmp_path, nam
 
 
 @needs_check_po
-@pytest.mark.xfail(
-    strict=True,
-    reason="checkpo/reader.py: 'unexpected error: unpack requires a buffer of 8 bytes' "
-    "instead of a clear error naming the file (reported to the lead)",
-)
 def test_check_po_on_an_mo_header_claiming_four_billion_strings(glossary, tmp_path):
     result = run(glossary, ["check-po", str(HOSTILE / "huge-count.mo")], tmp_path / "r")
     no_traceback(result)
@@ -143,24 +138,8 @@ def test_check_po_on_200000_entries_is_right_in_bounded_time_and_memory(glossary
 @pytest.mark.parametrize(
     ("name", "line"),
     [
-        pytest.param(
-            "unterminated.po",
-            {5, 6},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="importers/po.py reads an unterminated msgid as the term "
-                "'reconciliatio' and adds it as a new concept (reported to the lead)",
-            ),
-        ),
-        pytest.param(
-            "bad-escape.po",
-            {6},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="importers/po.py imports 'pajtim\\q\\x' with the invalid escapes "
-                "that msgfmt rejects (reported to the lead)",
-            ),
-        ),
+        ("unterminated.po", {5, 6}),
+        ("bad-escape.po", {6}),
         ("unknown-charset.po", None),
         ("binary.po", None),
     ],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,6 +214,14 @@ def read_po(path: Path) -> Catalog:
         else:
             kept.append(entry)
     return Catalog.from_entries(path, kept, headers)
+
+
+PoSyntaxError = _Syntax
+
+
+def check_po_syntax(text: str) -> None:
+    """Raise PoSyntaxError (with .message and .line) where ``text`` is not valid PO."""
+    _parse_po(text)
 
 
 def parse_headers(text: str) -> dict[str, str]:
@@ -509,15 +518,29 @@ class _PoLines:
 # --------------------------------------------------------------------------- MO
 
 
+def _check_mo_tables(data: bytes, path: Path) -> None:
+    """The header's string count and table offsets must fit inside the file."""
+    order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    count, originals, translations = struct.unpack(order + "III", data[8:20])
+    for table in (originals, translations):
+        if table + 8 * count > len(data):
+            raise MociError(
+                f"not a valid MO file: its header claims {count} strings, "
+                f"more than its {len(data)} bytes can hold",
+                path,
+            )
+
+
 def read_mo(path: Path) -> Catalog:
     import polib
 
     data = _read_bytes(path)
     if len(data) < 28 or data[:4] not in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):
         raise MociError("not a valid MO file (bad magic number)", path)
+    _check_mo_tables(data, path)
     try:
         mo = polib.mofile(str(path))
-    except (OSError, ValueError, UnicodeDecodeError, IndexError) as exc:
+    except (OSError, ValueError, UnicodeDecodeError, IndexError, struct.error) as exc:
         raise MociError(f"not a valid MO file ({exc})", path) from None
     entries = []
     for index, item in enumerate(mo, 1):

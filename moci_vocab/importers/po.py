@@ -86,6 +86,7 @@ def _parse(decoded: Decoded, path: Path):
     text = decoded.text
     if not text.strip():
         raise MociError("is empty", path)
+    _check_syntax(text, path)
     try:
         # A str with a newline is parsed as content, not taken for a file name.
         return polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
@@ -95,6 +96,20 @@ def _parse(decoded: Decoded, path: Path):
         line = int(found.group(1)) if found else None
         reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or "syntax error"
         raise MociError(f"is not a valid PO file: {reason}", path, line) from None
+
+
+def _check_syntax(text: str, path: Path) -> None:
+    """Refuse what polib would silently accept (unterminated strings, bad escapes).
+
+    polib reads a cut-off string as a shorter term; the strict reader of
+    `check-po` says where the file is broken instead.
+    """
+    from moci_vocab.checkpo.reader import PoSyntaxError, check_po_syntax
+
+    try:
+        check_po_syntax(text)
+    except PoSyntaxError as exc:
+        raise MociError(f"is not a valid PO file: {exc.message}", path, exc.line) from None
 
 
 def _target_language(path: Path, options: ReadOptions, metadata: dict[str, str]) -> str:
