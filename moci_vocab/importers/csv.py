@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.exporters.csv import ESCAPE, VERSION_COLUMN, YES
+from moci_vocab.exporters.csv import ESCAPE, LONG_COLUMNS, VERSION_COLUMN, YES
 from moci_vocab.importers import (
     Decoded,
     ImportFile,
@@ -70,24 +70,8 @@ BILINGUAL_COLUMNS = {
     "fuzzy",
 }
 WIDE_FIELDS = {"id", "status", "domain", "tags", "do_not_translate", "related", "broader"}
-LONG_FIELDS = {
-    "concept",
-    "lang",
-    "term",
-    "status",
-    "pos",
-    "type",
-    "gender",
-    "case_sensitive",
-    "forms",
-    "context",
-    "note",
-    "source",
-    "review_state",
-    "review_by",
-    "review_date",
-    "definition",
-}
+# The long shape is the exporter's own columns (the version column aside).
+LONG_FIELDS = set(LONG_COLUMNS) - {VERSION_COLUMN}
 TRUE_WORDS = {YES, "true", "1", "x", "y"}
 
 
