@@ -1,0 +1,40 @@
+"""The check-po step of the benchmark runner: cold and warm, each next to polib's parse."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIGURE = re.compile(
+    r"^(?P<what>check-po, .+?)\s+(?P<seconds>\d+\.\d{3}) s\s+(?P<ratio>\d+\.\d\d)x "
+    r"polib parse \((?P<base>\d+\.\d{3}) s\)"
+)
+
+
+def test_quick_check_po_step_prints_cold_warm_and_the_same_findings():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--only", "check-po"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "FAILED" not in result.stdout, result.stdout
+    figures = {m["what"]: m for m in map(FIGURE.match, result.stdout.splitlines()) if m}
+    assert set(figures) == {
+        "check-po, 2000 entries, 200 concepts, cold (no cache)",
+        "check-po, 2000 entries, 200 concepts, warm (cache)",
+    }, result.stdout
+    cold, warm = figures.values()
+    assert cold["base"] == warm["base"]  # one baseline, timed in turns with both
+    for figure in (cold, warm):
+        ratio = float(figure["seconds"]) / float(figure["base"])  # both rounded to 1 ms
+        assert abs(ratio - float(figure["ratio"])) <= 0.01 + ratio * 0.02
+    assert re.search(
+        r"^  \(\d+ errors, \d+ warnings, the same cold and warm\)$", result.stdout, re.M
+    )
+    assert "target < 1.5x" in figures["check-po, 2000 entries, 200 concepts, warm (cache)"].string
