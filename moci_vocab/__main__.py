@@ -2,4 +2,5 @@
 
 from moci_vocab.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process imports it
+    main()

@@ -17,16 +17,21 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Glossary, Term
 
+if TYPE_CHECKING:
+    from moci_vocab.exporters.booklet_layout import Booklet
+    from moci_vocab.exporters.typesetter import Typesetter
+
 HERE = Path(__file__).resolve().parent
-TEMPLATE = HERE / "booklet.typ"
 IMPOSE_TEMPLATE = HERE / "impose.typ"
 FONTS = HERE.parent / "fonts"
+# Sheet sides per Typst run of the imposition (about 100 MB of Typst's memory).
+IMPOSE_RUN = 400
 PAPERS = ("a5", "a4")
 
 # The booklet's own words. English, the network's working language; kept as data so that
@@ -66,18 +71,27 @@ class BookletFiles:
 
 def export_booklet(request: ExportRequest) -> list[Path]:
     """Write ``<name>[-<langs>].pdf`` (and ``…-imposed.pdf`` with imposition); return the paths."""
+    from moci_vocab.exporters.booklet_layout import needs_workers, typeset_booklet
+    from moci_vocab.exporters.typesetter import Typesetter, worker_count
     from moci_vocab.fsutil import atomic_write
 
     paper, imposition, title = _options(request.options)
     data = booklet_data(request, paper=paper, title=title)
-    pdf, pages = compile_booklet(data)
     files = booklet_paths(request)
-    atomic_write(files.booklet, pdf)
-    written = [files.booklet]
-    if imposition:
-        assert files.imposed is not None
-        atomic_write(files.imposed, impose(pdf, pages))
-        written.append(files.imposed)
+    workers = worker_count() if needs_workers(data) else 0
+    with (
+        tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp,
+        Typesetter(workers) as typesetter,
+    ):
+        booklet = typeset_booklet(data, typesetter, Path(tmp))
+        imposed = impose(booklet, typesetter) if imposition else None
+        # Both files are complete before either replaces an old one.
+        atomic_write(files.booklet, booklet.pdf.read_bytes())
+        written = [files.booklet]
+        if imposed is not None:
+            assert files.imposed is not None
+            atomic_write(files.imposed, imposed.read_bytes())
+            written.append(files.imposed)
     return written
 
 
@@ -283,41 +297,46 @@ def _index(
 
 
 def compile_booklet(data: dict) -> tuple[bytes, int]:
-    """The booklet PDF and its page count."""
-    import typst
+    """The booklet PDF and its page count, typeset here (no worker processes)."""
+    from moci_vocab.exporters.booklet_layout import typeset_booklet
+    from moci_vocab.exporters.typesetter import Typesetter
 
-    compiler = typst.Compiler(
-        str(TEMPLATE),
-        font_paths=[str(FONTS)],
-        ignore_system_fonts=True,
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-    )
-    try:
-        pdf = compiler.compile()
-        pages = int(compiler.query("<page-count>", field="value", one=True))
-    except typst.TypstError as exc:  # a template bug, not the user's: say so plainly
-        raise MociError(f"the booklet could not be typeset: {exc}") from None
-    return pdf, pages
+    with tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp:
+        booklet = typeset_booklet(data, Typesetter(0), Path(tmp))
+        return booklet.pdf.read_bytes(), booklet.pages
 
 
-def impose(pdf: bytes, pages: int) -> bytes:
-    """The A5 booklet two pages per A4 landscape sheet side, in saddle-stitch order."""
-    import typst
+def impose(booklet: Booklet, typesetter: Typesetter) -> Path:
+    """The A5 booklet two pages per A4 landscape sheet side, in saddle-stitch order.
 
+    The sheets take the pages of the booklet's parts, not of the joined PDF (whose
+    pages Typst would read again for every sheet), a few hundred sheets per Typst
+    run (each run's memory grows with its sheets); the runs are joined page by page.
+    """
+    from moci_vocab.exporters.pdfjoin import JoinJob
+    from moci_vocab.exporters.typesetter import PagesJob
     from moci_vocab.imposition import saddle_stitch
 
-    sides = [[left or 0, right or 0] for left, right in saddle_stitch(pages)]
-    # Typst reads images only below its root folder: give it a scratch one.
-    with tempfile.TemporaryDirectory(prefix="moci-impose-") as tmp:
-        root = Path(tmp)
-        (root / "booklet.pdf").write_bytes(pdf)
-        (root / "impose.typ").write_bytes(IMPOSE_TEMPLATE.read_bytes())
-        try:
-            return typst.compile(
-                str(root / "impose.typ"),
-                root=str(root),
-                ignore_system_fonts=True,
-                sys_inputs={"sides": json.dumps(sides), "pdf": "booklet.pdf"},
-            )
-        except typst.TypstError as exc:
-            raise MociError(f"the booklet could not be imposed: {exc}") from None
+    root = booklet.pdf.parent
+    sides = [
+        [booklet.sources[page - 1] if page else None for page in side]
+        for side in saddle_stitch(booklet.pages)
+    ]
+    runs = [sides[n : n + IMPOSE_RUN] for n in range(0, len(sides), IMPOSE_RUN)]
+    outputs = [root / f"imposed-{n:04d}.pdf" for n in range(len(runs))]
+    for run, output in zip(runs, outputs, strict=True):
+        names = sorted({source[0] for side in run for source in side if source})
+        number = {name: n for n, name in enumerate(names)}
+        sheets = [[[number[s[0]], s[1]] if s else None for s in side] for side in run]
+        inputs = {"plan": json.dumps({"files": names, "sheets": sheets})}
+        typesetter.run(PagesJob(str(IMPOSE_TEMPLATE), str(root), inputs, str(output)))
+    if len(outputs) == 1:
+        return outputs[0]
+    joined = root / "imposed.pdf"
+    sources = [
+        (out.name, n)
+        for out, run in zip(outputs, runs, strict=True)
+        for n in range(1, len(run) + 1)
+    ]
+    typesetter.run(JoinJob(str(root), sources, str(joined)))
+    return joined

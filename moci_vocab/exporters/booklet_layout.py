@@ -1,0 +1,350 @@
+"""Typesetting the booklet part by part, and the page numbers that join the parts.
+
+Typst's memory grows faster than a document's length (a 2,000-concept booklet in one
+piece took 2.9 GB), so the booklet is typeset as a sequence of short parts: the front
+matter, runs of entries, runs of each index's lines. Each part starts at the top of a
+page; a run is cut after its last *complete* page, where one item ends on a page and
+the next starts on the following one, and the next run starts with that item. Page
+for page, the joined booklet is the one a single document would give: a page's
+layout depends only on what comes before it.
+
+Page numbers are the planner's, not Typst's. Entries point to each other ("see also
+… p. 12") and the index points to entries, so the entries are laid out twice: first
+with the pages of the entries not yet placed estimated (tabular figures make a
+number's width depend only on its digit count, which the estimate gets right), then
+rendered with the pages the first pass found. If the second pass moves anything the
+first pass is repeated with the better numbers; in practice it never has to. The
+indexes and the contents, which come after or do not move, are rendered once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters.typesetter import PartJob, PartLayout, Typesetter
+
+# Items per part: about 60 A5 pages of entries, about 30 of index lines. A part this long
+# needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
+ENTRY_RUN = 250
+INDEX_RUN = 2500
+# Laying out the entries again with the numbers of the previous pass: how often at most.
+PASSES = 4
+# The template's data that every part shares.
+COMMON = ("paper", "name", "title", "version", "date", "year", "month", "day", "source")
+
+
+@dataclass
+class Piece:
+    """The items ``start``…``stop - 1`` of a run, on the booklet's pages ``first``…."""
+
+    start: int
+    stop: int
+    first: int
+    pages: int  # how many of the part's pages the booklet keeps
+    item_pages: list[int]  # the booklet page on which each item starts
+    pdf: str | None = None  # the part's PDF, when rendered
+
+
+@dataclass
+class PageBook:
+    """The page of every entry: known once laid out, estimated until then."""
+
+    order: dict[str, int]  # entry label → position in the booklet
+    first: int  # the page of the first entry
+    known: dict[str, int] = field(default_factory=dict)
+    per_entry: float = 0.3  # pages per entry, refined as entries are laid out
+
+    def page(self, label: str) -> int:
+        if label in self.known:
+            return self.known[label]
+        return self.first + int(self.order[label] * self.per_entry)
+
+    def learn(self, labels: list[str], pages: list[int]) -> None:
+        self.known.update(zip(labels, pages, strict=True))
+        if pages and pages[-1] > self.first:
+            self.per_entry = (pages[-1] - self.first) / max(1, self.order[labels[-1]])
+
+
+def needs_workers(data: dict[str, Any]) -> bool:
+    """Whether the booklet is long enough to be typeset in worker processes."""
+    lines = max((_index_size(idx) for idx in data["indexes"]), default=0)
+    return len(data["entries"]) > ENTRY_RUN or lines > INDEX_RUN
+
+
+def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path) -> Booklet:
+    """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them."""
+    files = _Files(workdir)
+    common = {key: data[key] for key in COMMON}
+    common["labels"] = data["labels"]
+    common["languages"] = data["languages"]
+    front_pages = _front(common, data, None, typesetter, None).pages
+    entries = EntryRuns(common, data["entries"], front_pages + 1)
+    pieces = entries.lay_out(typesetter)
+    for _ in range(PASSES):
+        rendering = entries.render(pieces, typesetter, files)
+        # While the entries render, the indexes: they follow the entries' pages as laid out.
+        after = front_pages + 1 + sum(piece.pages for piece in pieces)
+        starts, indexes = _indexes(common, data, entries.book, after, typesetter, files)
+        rendered = [future.result() for future in rendering]
+        if all(_same_places(p, layout) for p, layout in zip(pieces, rendered, strict=True)):
+            break
+        # A page number of a different width moved something: lay out again with the pages
+        # the entries took in this pass (they are nearer the truth than the estimates).
+        for piece, layout in zip(pieces, rendered, strict=True):
+            entries.placed(piece.start, piece.stop, [piece.first + n - 1 for n in layout.starts])
+        pieces = entries.lay_out(typesetter)
+    else:
+        raise MociError("the booklet's page numbers did not settle; please report this glossary")
+    starts["glossary"] = front_pages + 1
+    front_pdf = files.new("front")
+    if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
+        raise MociError("the booklet's contents changed length when its page numbers were set")
+    front = Piece(0, 0, 1, front_pages, [], front_pdf)
+    every = [front, *pieces, *(piece for run in indexes for piece in run)]
+    return _join(common, data, every, starts, typesetter, files)
+
+
+# --- the parts ---------------------------------------------------------------------------------
+
+
+def _front(
+    common: dict,
+    data: dict,
+    starts: dict[str, int] | None,
+    typesetter: Typesetter,
+    pdf: str | None,
+) -> PartLayout:
+    """Cover and contents; with ``starts`` None, laid out only, to count its pages."""
+    labels = data["labels"]
+    lines = []
+    if data["entries"]:
+        title = f"{labels['glossary']} ({len(data['entries'])} {labels['concepts']})"
+        lines.append({"title": title, "page": str(starts["glossary"]) if starts else "0"})
+    for idx in data["indexes"]:
+        page = str(starts["index:" + idx["lang"]]) if starts else "0"
+        lines.append({"title": f"{labels['index']} · {idx['autonym']}", "page": page})
+    part = dict(common, part="front", first=1, section=None, contents=lines)
+    return typesetter.run(PartJob(json.dumps(part, ensure_ascii=False), pdf))
+
+
+class EntryRuns:
+    """The entries, laid out in runs and rendered, and the page book they fill."""
+
+    def __init__(self, common: dict, entries: list[dict], first: int) -> None:
+        self.common = common
+        self.entries = entries
+        self.first = first
+        self.labels = [entry["label"] for entry in entries]
+        self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
+
+    def part(self, start: int, stop: int, page: int) -> dict:
+        run = [_with_pages(entry, self.book) for entry in self.entries[start:stop]]
+        section = self.common["labels"]["glossary"]
+        return dict(self.common, part="entries", first=page, section=section, entries=run)
+
+    def placed(self, start: int, stop: int, pages: list[int]) -> None:
+        self.book.learn(self.labels[start:stop], pages)
+
+    def lay_out(self, typesetter: Typesetter) -> list[Piece]:
+        """The runs and where their entries fall; pages not yet known are estimates."""
+        if not self.entries:
+            return []
+        count = len(self.entries)
+        return _lay_out(self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed)
+
+    def render(
+        self, pieces: list[Piece], typesetter: Typesetter, files: _Files
+    ) -> list[Future[PartLayout]]:
+        """Render every piece, printing the pages the book holds now (in the background)."""
+        futures = []
+        for piece in pieces:
+            piece.pdf = files.new("entries")
+            job = _job(self.part(piece.start, piece.stop, piece.first), piece.pdf)
+            futures.append(typesetter.submit(job))
+        return futures
+
+
+def _indexes(
+    common: dict,
+    data: dict,
+    book: PageBook,
+    first: int,
+    typesetter: Typesetter,
+    files: _Files,
+) -> tuple[dict[str, int], list[list[Piece]]]:
+    """Every index, one after the other from page ``first``, and where each starts."""
+    starts, indexes = {}, []
+    for idx in data["indexes"]:
+        starts["index:" + idx["lang"]] = first
+        indexes.append(_index(common, idx, book, first, typesetter, files))
+        first += sum(piece.pages for piece in indexes[-1])
+    return starts, indexes
+
+
+def _index(
+    common: dict, idx: dict, book: PageBook, first: int, typesetter: Typesetter, files: _Files
+) -> list[Piece]:
+    """One language's index, rendered in runs, every line with the pages of its entries."""
+    items = list(_index_items(idx, book))
+    section = f"{common['labels']['index']} · {idx['autonym']}"
+
+    def part(start: int, stop: int, page: int) -> dict:
+        run = {"autonym": idx["autonym"], "heading": start == 0, "items": items[start:stop]}
+        return dict(common, part="index", first=page, section=section, run=run)
+
+    return _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
+
+
+def _lay_out(
+    part: Callable[[int, int, int], dict],
+    count: int,
+    first: int,
+    size: int,
+    typesetter: Typesetter,
+    files: _Files | None,
+    placed: Callable[[int, int, list[int]], None] | None = None,
+) -> list[Piece]:
+    """Lay ``count`` items out in runs of about ``size``, each cut after its last full page.
+
+    With ``files``, each run is rendered too, into a new file there.
+    """
+    pieces: list[Piece] = []
+    start, page, run = 0, first, size
+    while start < count or not pieces:
+        stop = min(count, start + run)
+        pdf = files.new("part") if files else None
+        layout = typesetter.run(_job(part(start, stop, page), pdf))
+        if stop == count:
+            kept, taken = layout.pages, stop - start
+        elif cut := cut_after_last_full_page(layout.starts, layout.ends, layout.pages):
+            kept, taken = cut
+        else:  # the run did not fill a page: it tells nothing about where pages break
+            run *= 2
+            continue
+        run = size
+        item_pages = [page + p - 1 for p in layout.starts[:taken]]
+        pieces.append(Piece(start, start + taken, page, kept, item_pages, pdf))
+        if placed is not None:  # later runs print these pages, not estimates
+            placed(start, start + taken, item_pages)
+        start, page = start + taken, page + kept
+    return pieces
+
+
+def cut_after_last_full_page(
+    starts: list[int], ends: list[int], pages: int
+) -> tuple[int, int] | None:
+    """(pages to keep, items they hold): cut where one item ends and the next starts a page.
+
+    ``starts`` and ``ends`` are the pages where each item starts and ends. The last
+    page is never kept (more items would have followed on it); a page break inside an
+    item is no place to cut. None when there is no place to cut.
+    """
+    last = pages
+    while last > 1:
+        first_on_page = next((n for n, p in enumerate(starts) if p == last), None)
+        if first_on_page and ends[first_on_page - 1] < last:
+            return last - 1, first_on_page
+        last -= 1
+    return None
+
+
+def _same_places(piece: Piece, layout: PartLayout) -> bool:
+    placed = [piece.first + p - 1 for p in layout.starts]
+    return layout.pages == piece.pages and placed == piece.item_pages
+
+
+def _job(part: dict, pdf: str | None) -> PartJob:
+    return PartJob(json.dumps(part, ensure_ascii=False), pdf)
+
+
+# --- page numbers in the data --------------------------------------------------------------------
+
+
+def _with_pages(entry: dict, book: PageBook) -> dict:
+    """The entry with the page of every link that points into the booklet."""
+
+    def link(item: dict) -> dict:
+        target = item.get("target")
+        return dict(item, page=str(book.page(target)) if target else None)
+
+    return dict(
+        entry,
+        related=[link(item) for item in entry["related"]],
+        broader=[link(item) for item in entry["broader"]],
+    )
+
+
+def _index_items(idx: dict, book: PageBook) -> Iterator[dict]:
+    """Letter headings and lines, each line with its entries' pages, ascending, each once."""
+    for group in idx["groups"]:
+        yield {"letter": group["letter"]}
+        for line in group["lines"]:
+            pages = sorted({book.page(target) for target in line["targets"]})
+            yield {
+                "term": line["term"],
+                "status": line["status"],
+                "pages": ", ".join(map(str, pages)),
+            }
+
+
+def _index_size(idx: dict) -> int:
+    return sum(1 + len(group["lines"]) for group in idx["groups"])
+
+
+# --- joining -------------------------------------------------------------------------------------
+
+
+def _join(
+    common: dict,
+    data: dict,
+    pieces: list[Piece],
+    starts: dict[str, int],
+    typesetter: Typesetter,
+    files: _Files,
+) -> Booklet:
+    """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
+    from moci_vocab.exporters.pdfjoin import JoinJob
+
+    sources = [(Path(p.pdf or "").name, n) for p in pieces for n in range(1, p.pages + 1)]
+    labels = data["labels"]
+    outline = []
+    if data["entries"]:
+        outline.append((labels["glossary"], starts["glossary"]))
+    for idx in data["indexes"]:
+        outline.append((f"{labels['index']} · {idx['autonym']}", starts["index:" + idx["lang"]]))
+    date = f"D:{common['year']:04d}{common['month']:02d}{common['day']:02d}000000Z"
+    info = {"/Title": common["name"], "/Creator": "moci-vocab, Typst", "/CreationDate": date}
+    output = files.root / "booklet.pdf"
+    job = JoinJob(str(files.root), sources, str(output), outline, info, common["source"])
+    typesetter.run(job)
+    return Booklet(output, sources)
+
+
+@dataclass
+class Booklet:
+    """A typeset booklet: its PDF, and where each of its pages comes from."""
+
+    pdf: Path
+    sources: list[tuple[str, int]]  # per page: a part's PDF (in the work folder), its page
+
+    @property
+    def pages(self) -> int:
+        return len(self.sources)
+
+
+@dataclass
+class _Files:
+    """Numbered scratch files for the parts' PDFs."""
+
+    root: Path
+    count: int = 0
+
+    def new(self, kind: str) -> str:
+        self.count += 1
+        return str(self.root / f"{kind}-{self.count:05d}.pdf")

@@ -1,0 +1,308 @@
+"""Running Typst: one part of the booklet at a time, in this process or in worker processes.
+
+Typst keeps every intermediate result of a compilation in a process-wide cache that
+nothing evicts, so its memory grows with every page a process has typeset. A long
+booklet is therefore typeset part by part in short-lived worker processes (``python
+-c`` running ``serve``: the same on Linux, macOS and Windows, and independent of the
+caller's main module, which multiprocessing's spawn would import again; each replaced
+after a few parts); a short one stays in this process, where starting
+a worker would cost more than the whole job.
+
+This module imports only the standard library at import time: a worker process
+loads it, and Typst, and nothing else of the package.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from moci_vocab.errors import MociError
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "booklet.typ"
+FONTS = HERE.parent / "fonts"
+
+# A worker is replaced after this many parts, which bounds what Typst's cache holds.
+PARTS_PER_WORKER = 1
+
+
+@dataclass(frozen=True)
+class PartLayout:
+    """Where the part's items start and end (physical page numbers), and its page count."""
+
+    starts: list[int]
+    ends: list[int]
+    pages: int
+
+
+@dataclass(frozen=True)
+class PartJob:
+    """One part of the booklet: the template's JSON input; with ``pdf``, where to render it."""
+
+    data: str
+    pdf: str | None = None
+
+    def run(self) -> PartLayout:
+        """Lay the part out (and render it); a Typst error is a bug of the template."""
+        import typst
+
+        compiler = typst.Compiler(
+            str(TEMPLATE),
+            font_paths=[str(FONTS)],
+            ignore_system_fonts=True,
+            sys_inputs={"data": self.data},
+        )
+        try:
+            if self.pdf is not None:
+                Path(self.pdf).write_bytes(compiler.compile())
+            layout = json.loads(compiler.query("<layout>", field="value", one=True))
+        except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
+            raise MociError(f"the booklet could not be typeset: {exc}") from None
+        return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]))
+
+
+@dataclass(frozen=True)
+class PagesJob:
+    """A document made of other PDFs' pages (the joined booklet, the imposition).
+
+    ``template`` is copied into ``root``, where the PDFs it reads are: Typst reads
+    files only below its root.
+    """
+
+    template: str
+    root: str
+    inputs: dict[str, str]
+    output: str
+
+    def run(self) -> None:
+        import shutil
+
+        import typst
+
+        main = Path(self.root) / Path(self.template).name
+        shutil.copyfile(self.template, main)
+        try:
+            pdf = typst.compile(
+                str(main),
+                root=self.root,
+                font_paths=[str(FONTS)],
+                ignore_system_fonts=True,
+                sys_inputs=self.inputs,
+            )
+        except RuntimeError as exc:
+            raise MociError(f"the booklet's pages could not be put together: {exc}") from None
+        Path(self.output).write_bytes(pdf)
+
+
+class Job(Protocol):
+    """Work for a worker: a picklable object whose ``run`` returns a picklable result."""
+
+    def run(self) -> Any: ...
+
+
+class Typesetter:
+    """Runs jobs here (``workers=0``) or in up to ``workers`` worker processes at once.
+
+    ``submit`` queues a job and returns a future; ``run`` waits for one. Jobs wait in
+    a queue where ``run``'s come first: a sequence that needs each result before its
+    next job (laying out runs, cutting after each) keeps moving while a batch of
+    independent renders fills the other workers.
+    """
+
+    def __init__(self, workers: int = 0) -> None:
+        self._workers = workers
+        self._queue: queue.PriorityQueue = queue.PriorityQueue()
+        self._order = itertools.count()
+        self._idle: list[_Worker] = []
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._threads = [
+            threading.Thread(target=self._dispatch, daemon=True) for _ in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: Job, urgent: bool = False) -> Future:
+        future: Future = Future()
+        if not self._workers:
+            try:
+                future.set_result(job.run())
+            except BaseException as exc:
+                future.set_exception(exc)
+        else:
+            self._queue.put((0 if urgent else 1, next(self._order), job, future))
+        return future
+
+    def run(self, job: Job) -> Any:
+        return self.submit(job, urgent=True).result()
+
+    def map(self, jobs: list[Job]) -> list[Any]:
+        """The jobs' results, in order; with workers, several jobs run at once."""
+        futures = [self.submit(job) for job in jobs]
+        return [future.result() for future in futures]
+
+    def _dispatch(self) -> None:
+        """A thread's life: hand queued jobs to a worker process, one at a time."""
+        while True:
+            _, _, job, future = self._queue.get()
+            if job is None:
+                return
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(self._in_worker(job))
+            except BaseException as exc:
+                future.set_exception(exc)
+
+    def _in_worker(self, job: Job) -> Any:
+        with self._lock:
+            worker = self._idle.pop() if self._idle else self._start()
+            if not self._idle and len(self._all) <= self._workers:
+                # A spare starts up (Python, Typst) while this job runs: the next job
+                # need not wait for it.
+                self._idle.append(self._start())
+        try:
+            result = worker.run(job)
+        except BaseException:
+            self._stop(worker)
+            raise
+        with self._lock:
+            if worker.left > 0:
+                self._idle.append(worker)
+            else:
+                self._stop(worker)
+        return result
+
+    def _start(self) -> _Worker:
+        worker = _Worker()
+        self._all.add(worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.stop()
+        self._all.discard(worker)
+
+    def close(self) -> None:
+        """Cancel what has not started, stop the workers (a running job is killed)."""
+        while True:
+            try:
+                _, _, _, future = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if future is not None:
+                future.cancel()
+        for _ in self._threads:
+            self._queue.put((-1, next(self._order), None, None))
+        with self._lock:
+            for worker in list(self._all):
+                worker.kill()
+            self._all.clear()
+            self._idle.clear()
+        for thread in self._threads:
+            thread.join(timeout=10)
+
+    def __enter__(self) -> Typesetter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Worker:
+    """A Python process running ``serve``: jobs in on stdin, layouts out on stdout."""
+
+    def __init__(self) -> None:
+        # Imported, not run as __main__: the classes it pickles keep their module's name.
+        command = [
+            sys.executable,
+            "-c",
+            "from moci_vocab.exporters.typesetter import serve; serve()",
+        ]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.left = PARTS_PER_WORKER
+
+    def run(self, job: Job) -> Any:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.left -= 1
+        try:
+            _send(self.process.stdin, job)
+            status, value = _receive(self.process.stdout)
+        except (EOFError, OSError):
+            code = self.process.wait()
+            message = f"a typesetting process stopped unexpectedly (exit code {code})"
+            raise MociError(message) from None
+        if status == "error":
+            raise MociError(value)
+        return value
+
+    def kill(self) -> None:
+        """Stop at once, even in the middle of a job."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.stop()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:
+                assert self.process.stdin is not None
+                self.process.stdin.close()  # the worker exits at the end of its input
+                self.process.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+                self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+# The parent and its own worker speak pickle over a pipe, each message led by its length.
+def _send(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    data = stream.read(int.from_bytes(head, "big"))
+    if len(data) < int.from_bytes(head, "big"):
+        raise EOFError
+    return pickle.loads(data)
+
+
+def serve() -> None:
+    """A worker's life: typeset up to PARTS_PER_WORKER parts, then exit."""
+    import typst  # noqa: F401  (loaded while the worker waits for its first job)
+
+    results = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write into the results
+    for _ in range(PARTS_PER_WORKER):
+        try:
+            job = _receive(sys.stdin.buffer)
+        except EOFError:
+            return
+        try:
+            reply: tuple[str, object] = ("ok", job.run())
+        except MociError as exc:
+            reply = ("error", str(exc))
+        except Exception as exc:  # reported to the parent as a sentence
+            reply = ("error", f"the booklet could not be typeset: {exc}")
+        _send(results, reply)
+
+
+def worker_count() -> int:
+    """Two workers where there are two processors: the parts of a pass are independent."""
+    return max(1, min(2, os.cpu_count() or 1))

@@ -1,0 +1,210 @@
+"""The booklet typeset in parts: cut points, page numbers, worker processes, the joined PDF.
+
+A booklet typeset as many short runs must be the booklet typeset as one: the same
+text on every page. The runs here are made tiny so that a few dozen concepts make
+many parts.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters import ExportRequest, booklet_layout
+from moci_vocab.exporters.booklet import booklet_data, export_booklet
+from moci_vocab.exporters.booklet_layout import cut_after_last_full_page, typeset_booklet
+from moci_vocab.exporters.typesetter import PartJob, Typesetter
+from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
+
+pypdf = pytest.importorskip("pypdf")
+
+LANGS = {"en": "Latn", "sq": "Latn", "ka": "Geor", "hy": "Armn"}
+WORDS = {
+    "en": "peace youth culture network solidarity memory dialogue place",
+    "sq": "paqe rini kulturë rrjet solidaritet kujtesë dialog vend çështje",
+    "ka": "მშვიდობა ახალგაზრდობა კულტურა ქსელი სოლიდარობა მეხსიერება",
+    "hy": "խաղաղություն երիտասարդություն մշակույթ ցանց համերաշխություն",
+}
+
+
+def glossary(count: int, seed: int = 7) -> Glossary:
+    """``count`` concepts with links both ways and definitions of very different lengths."""
+    rng = random.Random(seed)
+    ids = [f"c{n:03d}" for n in range(count)]
+    concepts = {}
+    for n, cid in enumerate(ids):
+        terms = {lang: [Term(f"{rng.choice(WORDS[lang].split())} {n:03d}")] for lang in LANGS}
+        words = rng.choice([6, 12, 40, 120]) if n != count // 2 else 900  # one very long
+        concepts[cid] = Concept(
+            id=cid,
+            definition={"en": " ".join(rng.choice(WORDS["en"].split()) for _ in range(words))},
+            related=rng.sample(ids, 2),
+            terms=terms,
+        )
+    manifest = Manifest(
+        name="Layout Test",
+        languages={tag: LanguageSpec(tag, script, True) for tag, script in LANGS.items()},
+    )
+    return Glossary(root=Path("."), manifest=manifest, concepts=concepts)
+
+
+def request(outdir: Path, count: int = 45, **options) -> ExportRequest:
+    g = glossary(count)
+    return ExportRequest(
+        g, list(g.concepts.values()), list(LANGS), outdir, options, date(2025, 11, 28)
+    )
+
+
+def pages_of(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def typeset(data: dict, tmp: Path, workers: int = 0) -> bytes:
+    tmp.mkdir()
+    with Typesetter(workers) as typesetter:
+        return typeset_booklet(data, typesetter, tmp).pdf.read_bytes()
+
+
+@pytest.fixture
+def tiny_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(booklet_layout, "ENTRY_RUN", 9)
+    monkeypatch.setattr(booklet_layout, "INDEX_RUN", 40)
+
+
+# --- where a run is cut ------------------------------------------------------------------------
+
+
+def test_cut_before_the_first_item_of_the_last_page() -> None:
+    # items 0-2 on page 1, 3-4 on page 2, 5 on page 3 (the run's last, unfinished page)
+    assert cut_after_last_full_page([1, 1, 1, 2, 2, 3], [1, 1, 1, 2, 2, 3], 3) == (2, 5)
+
+
+def test_no_cut_inside_an_item_that_runs_over_a_page_break() -> None:
+    # item 2 starts on page 2 and ends on page 3; item 3 starts on page 3
+    starts, ends = [1, 1, 2, 3], [1, 1, 3, 3]
+    assert cut_after_last_full_page(starts, ends, 3) == (1, 2)
+
+
+def test_a_page_holding_only_the_end_of_an_item_is_passed_over() -> None:
+    starts, ends = [1, 2, 2], [1, 2, 4]
+    assert cut_after_last_full_page(starts, ends, 4) == (1, 1)
+
+
+def test_nowhere_to_cut() -> None:
+    assert cut_after_last_full_page([1], [3], 3) is None
+    assert cut_after_last_full_page([1, 1], [1, 1], 1) is None
+
+
+# --- many runs give the booklet one run gives --------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+def test_many_runs_print_the_pages_of_one(paper: str, tmp_path: Path, monkeypatch) -> None:
+    data = booklet_data(request(tmp_path), paper=paper)
+    whole = pages_of(typeset(data, tmp_path / "whole"))
+    monkeypatch.setattr(booklet_layout, "ENTRY_RUN", 9)
+    monkeypatch.setattr(booklet_layout, "INDEX_RUN", 40)
+    parts = pages_of(typeset(data, tmp_path / "parts"))
+    assert len(whole) > 12
+    assert parts == whole
+
+
+def test_worker_processes_give_the_same_pdf(tiny_runs, tmp_path: Path) -> None:
+    data = booklet_data(request(tmp_path))
+    here = typeset(data, tmp_path / "here")
+    assert typeset(data, tmp_path / "workers", workers=2) == here
+
+
+def test_links_and_index_point_to_the_pages_their_entries_are_on(tiny_runs, tmp_path) -> None:
+    req = request(tmp_path)
+    data = booklet_data(req)
+    pages = pages_of(typeset(data, tmp_path / "b"))
+    heads = {e["headword"]: e for e in data["entries"]}
+    entry_page = {}
+    for number, text in enumerate(pages, 1):
+        for line in text.splitlines():
+            if line.strip() in heads and line.strip() not in entry_page:
+                entry_page[line.strip()] = number
+    assert len(entry_page) == len(heads)
+    # every "See also: X p. N" names X's page
+    text = " ".join(pages)
+    links = re.findall(r"([^\s,:]+ \d{3}) p\.\s?(\d+)", text)
+    assert len(links) >= len(heads)
+    assert all(entry_page[word] == int(page) for word, page in links)
+    # the Albanian index: each line's pages are where the concept's entry is
+    sq_terms = {
+        t.term: req.glossary.concepts[e["id"]].terms["en"][0].term
+        for e in data["entries"]
+        for t in req.glossary.concepts[e["id"]].terms["sq"]
+    }
+    start = next(n for n, t in enumerate(pages) if n > 1 and "Index · shqip" in t)
+    end = next(n for n, t in enumerate(pages) if n > 1 and "Index · ქართული" in t)
+    found = re.findall(r"(\S+ \d{3})[ .]*?(\d+)\s*$", "\n".join(pages[start:end]), re.M)
+    assert len(found) == len(sq_terms)
+    assert all(entry_page[sq_terms[term]] == int(page) for term, page in found)
+
+
+def test_index_lists_a_page_once_and_in_order(tmp_path: Path) -> None:
+    req = request(tmp_path, count=3)
+    shared = Term("e përbashkët")
+    for concept in req.concepts:
+        concept.terms["sq"].append(shared)
+    data = booklet_data(req)
+    book = booklet_layout.PageBook({e["label"]: n for n, e in enumerate(data["entries"])}, 3)
+    book.known = {"entry-1": 9, "entry-2": 3, "entry-3": 9}
+    sq = next(idx for idx in data["indexes"] if idx["lang"] == "sq")
+    lines = [item for item in booklet_layout._index_items(sq, book) if "term" in item]
+    assert next(line["pages"] for line in lines if line["term"] == "e përbashkët") == "3, 9"
+
+
+def test_the_outline_names_the_glossary_and_each_index(tiny_runs, tmp_path: Path) -> None:
+    data = booklet_data(request(tmp_path))
+    reader = pypdf.PdfReader(io.BytesIO(typeset(data, tmp_path / "b")))
+    marks = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    assert set(marks) == {"Glossary", "Index · English", "Index · shqip", "Index · ქართული",
+                          "Index · հայերեն"}  # fmt: skip
+    assert marks["Glossary"] == 2
+    georgian = reader.pages[marks["Index · ქართული"]].extract_text()
+    assert "Index · ქართული" in georgian
+    assert reader.metadata.title == "Layout Test"
+
+
+def test_imposition_of_a_long_booklet_in_several_runs(tiny_runs, tmp_path, monkeypatch) -> None:
+    from moci_vocab.exporters import booklet
+
+    monkeypatch.setattr(booklet, "IMPOSE_RUN", 3)
+    booklet_pdf, imposed = export_booklet(request(tmp_path, imposition=True))
+    pages = pages_of(booklet_pdf.read_bytes())
+    sheets = pypdf.PdfReader(str(imposed)).pages
+    assert len(sheets) == -(-len(pages) // 4) * 2
+    # the outermost sheet's front: the last page (or a blank) left, page 1 (the cover) right
+    assert "Layout Test" in sheets[0].extract_text()
+
+
+# --- workers report problems as sentences ------------------------------------------------------
+
+
+def test_a_template_error_in_a_worker_is_a_clear_error() -> None:
+    with Typesetter(1) as typesetter, pytest.raises(MociError, match="could not be typeset"):
+        typesetter.run(PartJob(json.dumps({"part": "entries"})))
+
+
+def test_a_worker_that_dies_is_a_clear_error() -> None:
+    with Typesetter(1) as typesetter, pytest.raises(MociError, match="stopped unexpectedly"):
+        typesetter.run(_Exit())
+
+
+class _Exit:
+    """A job that ends its worker process, as a crash or an out-of-memory kill would."""
+
+    def run(self) -> None:
+        import os
+
+        os._exit(3)
