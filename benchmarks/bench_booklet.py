@@ -71,7 +71,7 @@ def timed(label: str, func):
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    from moci_vocab.exporters.booklet import booklet_data, compile_booklet, export_booklet, impose
+    from moci_vocab.exporters.booklet import booklet_data, compile_booklet, export_booklet
     from moci_vocab.exporters.html import export_html
 
     g = glossary(count)
@@ -83,8 +83,9 @@ def main() -> None:
         # Typst memoises within a process: the first export is the honest (cold) figure.
         [path] = timed("export booklet (A5), cold", lambda: export_booklet(request))
         data = timed("  booklet data (sort, index)", lambda: booklet_data(request))
-        pdf, pages = timed("  typeset A5 again, warm", lambda: compile_booklet(data))
-        timed("imposition (A4 sheets)", lambda: impose(pdf, pages))
+        _pdf, pages = timed("  typeset A5 again, in-process", lambda: compile_booklet(data))
+        request.options = {"imposition": True}
+        timed("export booklet + imposition", lambda: export_booklet(request))
         print(f"{'pages':<32} {pages:6d}   ({path.stat().st_size / 1e6:.1f} MB)")
         [page] = timed("export html", lambda: export_html(request))
         print(f"{'html size':<32} {page.stat().st_size / 1e6:6.2f} MB")
