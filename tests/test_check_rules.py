@@ -249,3 +249,20 @@ def test_shipped_glossary_has_no_errors():
     result = run_check(REPO)
     errors = [f for f in result.findings if f.severity == "error"]
     assert errors == [], errors
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u061c", "\u200f"],
+    ids=lambda ch: f"U+{ord(ch):04X}",
+)
+def test_bidirectional_controls_are_reported(tmp_path, char):
+    """Overrides and isolates reorder what a reader sees ("Trojan Source"): never silent."""
+    files = {
+        "bidi": concept("bidi", "open call", f"thirrje{char} e hapur"),
+        "defined": concept("defined", "grant", "grant", body=f"note:\n  en: See{char} below.\n"),
+    }
+    result = run_check(write_glossary(tmp_path / "g", files, PLAIN_MANIFEST))
+    found = {(f.concept, f.code) for f in result.findings}
+    assert {("bidi", "MV204"), ("defined", "MV204")} <= found
+    assert any(f"U+{ord(char):04X}" in f.message for f in result.findings)

@@ -17,17 +17,16 @@ from pathlib import Path
 from moci_vocab.checks.context import Context, quote
 from moci_vocab.model import Concept
 
+# Controls, odd spaces, invisible characters, and every bidirectional control (marks,
+# embeddings, overrides, isolates: they reorder what a reader sees, "Trojan Source").
+_ODD = (
+    r"\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f"
+    r"\u2028-\u202f\u205f-\u2069\u3000\ufeff"
+)
+_ODD_CHARS = re.compile(f"[{_ODD}]")
 # Anything that might be a problem; a text without a match is clean.
-_SUSPECT = re.compile(
-    r"^\s|\s$|  |\s[,;:!?]|\s\.(?![.\d])|[()\[\]{}\"«»]"
-    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f"
-    r"\u205f-\u2064\u3000\ufeff\n]"
-)
+_SUSPECT = re.compile(r"^\s|\s$|  |\s[,;:!?]|\s\.(?![.\d])|[()\[\]{}\"«»]" + f"|[\\x09\\n{_ODD}]")
 _TERM_END = re.compile(r"[,;:.]\s*$")
-_ODD_CHARS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f"
-    r"\u205f-\u2064\u3000\ufeff]"
-)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s([,;:!?]|\.(?![.\d]))")
 _TRAILING_PUNCT = ",;:."
 _PAIRS = {")": "(", "]": "[", "}": "{"}
