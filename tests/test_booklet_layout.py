@@ -208,3 +208,21 @@ class _Exit:
         import os
 
         os._exit(3)
+
+
+def test_the_last_page_of_an_index_has_columns_of_equal_length(tmp_path: Path) -> None:
+    data = booklet_data(request(tmp_path))
+    reader = pypdf.PdfReader(io.BytesIO(typeset(data, tmp_path / "b")))
+    page = next(p for p in reader.pages[2:] if "Index · English" in p.extract_text())
+    middle = float(page.mediabox.width) / 2
+    rows: dict[str, set[float]] = {"left": set(), "right": set()}
+
+    def visit(text, cm, tm, font, size) -> None:
+        if re.search(r"\d{3}$", text.strip()):  # an index line's term, e.g. "peace 021"
+            x, y = cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]
+            rows["left" if x < middle else "right"].add(round(y))
+
+    page.extract_text(visitor_text=visit)
+    left, right = len(rows["left"]), len(rows["right"])
+    assert left + right >= 40  # one page holds the English index (45 lines)
+    assert abs(left - right) <= 4, (left, right)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ class Piece:
     pages: int  # how many of the part's pages the booklet keeps
     item_pages: list[int]  # the booklet page on which each item starts
     pdf: str | None = None  # the part's PDF, when rendered
+    layout: PartLayout | None = None  # as Typst reported it
 
 
 @dataclass
@@ -194,11 +195,44 @@ def _index(
     items = list(_index_items(idx, book))
     section = f"{common['labels']['index']} · {idx['autonym']}"
 
-    def part(start: int, stop: int, page: int) -> dict:
-        run = {"autonym": idx["autonym"], "heading": start == 0, "items": items[start:stop]}
+    def part(start: int, stop: int, page: int, balance: bool = False) -> dict:
+        run = {
+            "autonym": idx["autonym"],
+            "heading": start == 0,
+            "items": items[start:stop],
+            "balance": balance,
+        }
         return dict(common, part="index", first=page, section=section, run=run)
 
-    return _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
+    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
+    return _balance_last_page(pieces, part, typesetter, files)
+
+
+def _balance_last_page(
+    pieces: list[Piece], part: Callable[..., dict], typesetter: Typesetter, files: _Files
+) -> list[Piece]:
+    """The index's last page again, its columns of equal length (Typst fills them in turn).
+
+    The items of the last page become a run of their own, typeset with ``balance``.
+    """
+    last = pieces[-1]
+    assert last.layout is not None
+    if last.layout.pages == 1:
+        kept, taken = 0, 0
+    elif cut := cut_after_last_full_page(last.layout.starts, last.layout.ends, last.layout.pages):
+        kept, taken = cut
+    else:
+        return pieces  # the last page only ends an item begun before it
+    start, page = last.start + taken, last.first + kept
+    before = (
+        []
+        if not taken
+        else [replace(last, stop=start, pages=kept, item_pages=last.item_pages[:taken])]
+    )
+    pdf = files.new("index")
+    layout = typesetter.run(_job(part(start, last.stop, page, balance=True), pdf))
+    placed = [page + n - 1 for n in layout.starts]
+    return [*pieces[:-1], *before, Piece(start, last.stop, page, layout.pages, placed, pdf, layout)]
 
 
 def _lay_out(
@@ -229,7 +263,7 @@ def _lay_out(
             continue
         run = size
         item_pages = [page + p - 1 for p in layout.starts[:taken]]
-        pieces.append(Piece(start, start + taken, page, kept, item_pages, pdf))
+        pieces.append(Piece(start, start + taken, page, kept, item_pages, pdf, layout))
         if placed is not None:  # later runs print these pages, not estimates
             placed(start, start + taken, item_pages)
         start, page = start + taken, page + kept
