@@ -87,16 +87,20 @@ def run_exports(
     unknown = [name for name in formats if name not in EXPORTERS]
     if unknown:
         raise MociError(f"unknown export format {unknown[0]!r} (formats: {', '.join(EXPORTERS)})")
+    # The booklet first: its worker processes then run beside a command that the other
+    # formats have not yet made larger (what counts is the memory of them all together).
+    order = sorted(formats, key=lambda name: name != "booklet")
     if progress is None or len(formats) == 1:
-        return [_run_one(request, name, len(formats) > 1) for name in formats]
-    results = []
+        done = {name: _run_one(request, name, len(formats) > 1) for name in order}
+        return [done[name] for name in formats]
+    done = {}
     with progress() as bar:
         task = bar.add_task("exporting", total=len(formats))
-        for name in formats:
+        for name in order:
             bar.update(task, description=f"exporting {name}")
-            results.append(_run_one(request, name, True))
+            done[name] = _run_one(request, name, True)
             bar.advance(task)
-    return results
+    return [done[name] for name in formats]
 
 
 def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResult:

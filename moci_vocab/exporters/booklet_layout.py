@@ -29,9 +29,9 @@ from typing import Any
 from moci_vocab.errors import MociError
 from moci_vocab.exporters.typesetter import PartJob, PartLayout, Typesetter
 
-# Items per part: about 60 A5 pages of entries, about 30 of index lines. A part this long
+# Items per part: about 50 A5 pages of entries, about 30 of index lines. A part this long
 # needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
-ENTRY_RUN = 250
+ENTRY_RUN = 200
 INDEX_RUN = 2500
 # Laying out the entries again with the numbers of the previous pass: how often at most.
 PASSES = 4
