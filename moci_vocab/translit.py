@@ -23,6 +23,7 @@ Characters of other scripts are kept unchanged.  Tables are parsed lazily on fir
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 
@@ -55,6 +56,7 @@ _CYRILLIC_SOUTH = (
 )  # fmt: skip
 # Russian/Ukrainian passport style: ц ts, х kh.
 _CYRILLIC_EAST = "х:kh ц:ts"
+_EAST_LETTERS = re.compile("[цхЦХ]")  # texts with these get an "east" key
 
 _GREEK = (
     "α:a β:v γ:g δ:d ε:e ζ:z η:i θ:th ι:i κ:k λ:l μ:m ν:n ξ:x ο:o π:p ρ:r σ:s ς:s τ:t υ:y φ:f"
@@ -265,10 +267,99 @@ def _greek(text: str, i: int, scheme: str) -> tuple[str | None, int]:
     return _letter(first, scheme), 1
 
 
-# --- public API ------------------------------------------------------------------------------
+# --- fast path -------------------------------------------------------------------------------
+#
+# Building the search keys of a glossary transliterates every term three times; a Python loop
+# per character took most of an uncached search.  Most letters need no context (a lowercase
+# Georgian, Cyrillic or Armenian letter always gives the same Latin), so one ``str.translate``
+# per text does them at C speed.  What does need context is left to the loop of
+# ``_transliterate_letters``: uppercase letters (Ш -> Sh or SH after its neighbours) and Greek
+# (pairs, accents).  Armenian ու and word-initial ե/ո are replaced first, deciding from the
+# text exactly as ``_armenian`` does.  Folding to ASCII and casefolding are per character too,
+# so a key table does transliteration, ``_fold`` and casefold in one pass.
+
+
+class _NeedsContext(Exception):
+    """A character whose Latin depends on its neighbours: use the general loop."""
+
+
+class _LetterTable(dict):
+    """``str.translate`` table of one scheme, filled on first sight of each character.
+
+    With ``as_key`` a character maps to its part of a search key (``_key``): its Latin,
+    folded to ASCII ("south" folding for the "south" scheme) and casefolded.
+    """
+
+    def __init__(self, scheme: str, as_key: bool) -> None:
+        super().__init__()
+        self.scheme = scheme
+        self.as_key = as_key
+
+    def __missing__(self, cp: int) -> str:
+        latin = ch = chr(cp)
+        if not ch.isascii():
+            lower = ch.lower()
+            if (len(lower) == 1 and lower != ch) or _is_greek(ch):
+                raise _NeedsContext
+            piece = _letter(ch, self.scheme)
+            if piece is not None:
+                latin = piece
+        if self.as_key:
+            latin = _fold(latin, self.scheme == "south").casefold()
+        self[cp] = latin
+        return latin
+
+
+@cache
+def _letter_table(scheme: str, as_key: bool) -> _LetterTable:
+    return _LetterTable(scheme, as_key)
+
+
+# Word-initial ե/ո candidates: any not right after a lowercase Armenian letter (which is always
+# a letter, so the ե/ո after it never starts a word); ``_armenian_glide`` decides the rest.
+_ARMENIAN_INITIAL = re.compile("(?<![\u0561-\u0587])[եո]")
+
+
+def _armenian_glide(match: re.Match[str]) -> str:
+    """``_armenian``'s word-initial ե -> ye, ո -> vo for one match of ``_ARMENIAN_INITIAL``."""
+    found = match.group()
+    if _word_start(match.string, match.start()):
+        return "ye" if found == "ե" else "vo"
+    return found  # inside a word: the table's plain e or o
+
+
+def _fast_letters(text: str, scheme: str, as_key: bool) -> str:
+    """The fast path; raises ``_NeedsContext`` for text it cannot do.
+
+    Armenian ու is u wherever it stands (``_armenian`` looks for it first), and replacing it
+    keeps a letter before the next character, so word starts are unchanged.
+    """
+    if "ո" in text:
+        text = text.replace("ու", "u")
+    if scheme != "south" and ("ե" in text or "ո" in text):  # "south" keys omit the glides
+        text = _ARMENIAN_INITIAL.sub(_armenian_glide, text)
+    return text.translate(_letter_table(scheme, as_key))
 
 
 def _transliterate(text: str, scheme: str) -> str:
+    if text.isascii():
+        return text
+    try:
+        return _fast_letters(text, scheme, as_key=False)
+    except _NeedsContext:
+        return _transliterate_letters(text, scheme)
+
+
+def _scheme_key(nfc: str, scheme: str) -> str:
+    """``_key(_transliterate(nfc, scheme), south=scheme == "south")``, in one pass if it can."""
+    try:
+        return " ".join(_fast_letters(nfc, scheme, as_key=True).split())
+    except _NeedsContext:
+        return _key(_transliterate_letters(nfc, scheme), south=scheme == "south")
+
+
+def _transliterate_letters(text: str, scheme: str) -> str:
+    """Letter by letter, with every context rule (the reference the fast path agrees with)."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -319,8 +410,30 @@ def _fold_char(ch: str, south: bool) -> str:
     return ch
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of ``_fold_char`` (which needs no context), filled lazily."""
+
+    def __init__(self, south: bool) -> None:
+        super().__init__()
+        self.south = south
+
+    def __missing__(self, cp: int) -> str:
+        folded = self[cp] = _fold_char(chr(cp), self.south)
+        return folded
+
+
+@cache
+def _fold_table(south: bool) -> _FoldTable:
+    return _FoldTable(south)
+
+
 def _fold(text: str, south: bool = False) -> str:
-    return "".join([_fold_char(ch, south) for ch in text])
+    if text.isascii():  # what _fold_char does to ASCII (most transliterations are)
+        return text.replace("'", "")
+    return text.translate(_fold_table(south))
+
+
+# --- public API ------------------------------------------------------------------------------
 
 
 def to_latin(text: str, ascii: bool = False) -> str:
@@ -354,11 +467,11 @@ def latin_keys(text: str) -> tuple[str, ...]:
     is collapsed.
     """
     nfc = unicodedata.normalize("NFC", text)
-    keys = [_key(_transliterate(nfc, "default"))]
-    if not nfc.isascii():
-        keys.append(_key(_transliterate(nfc, "south"), south=True))
-        if any(ch in "цхЦХ" for ch in nfc):
-            keys.append(_key(_transliterate(nfc, "east")))
+    if nfc.isascii():
+        return (_key(nfc),)
+    keys = [_scheme_key(nfc, "default"), _scheme_key(nfc, "south")]
+    if _EAST_LETTERS.search(nfc):
+        keys.append(_scheme_key(nfc, "east"))
     return tuple(dict.fromkeys(keys))
 
 

@@ -48,6 +48,18 @@ def test_cached_index_gives_the_same_hits_without_parsing(big, monkeypatch):
     assert warm.source_terms[CID] == concept.preferred("en").term
 
 
+def test_built_index_has_the_keys_of_search_keys_and_leaves_the_collector_on(big):
+    import gc
+
+    from moci_vocab.matching import SearchIndex
+
+    data = load_search_data(big)  # cold: the keys are built (with the collector paused)
+    assert gc.isenabled()
+    built = SearchIndex.build(store.load_glossary(big))
+    assert data.index.keys == built.keys and data.index.owners == built.owners
+    assert len(data.index.keys) > 600
+
+
 def test_an_edited_file_is_seen_even_with_the_same_size(big):
     load_search_data(big)
     load_search_data(big)

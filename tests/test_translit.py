@@ -295,3 +295,53 @@ def test_import_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+# --- the fast path (str.translate) agrees with the letter-by-letter reference ------------------
+
+# Letters whose Latin depends on context (Armenian ու and word-initial ե/ո, capitals next to
+# capitals, Greek pairs and accents), next to context-free ones, marks and separators.
+CONTEXT_PIECES = [
+    *"ուեոՈՒԵւաբ",  # Armenian, lowercase and capital
+    *"шШчЧцЦхХђЂјЈ",  # Cyrillic
+    *"αυΑΥουγχϋάΣς",  # Greek
+    *"შერიგებაᲨ",  # Georgian, and a Mtavruli capital
+    *"aAëËđĐßİı",  # Latin
+    *" -'’\u00a0\u0301\u0308\x85·։",  # separators, apostrophes, marks, punctuation
+]
+context_text = st.text(alphabet=st.sampled_from(CONTEXT_PIECES), max_size=20)
+
+
+@pytest.mark.parametrize("scheme", ["default", "south", "east"])
+@given(text=context_text | st.text(max_size=20))
+def test_fast_transliteration_equals_the_reference_loop(scheme: str, text: str) -> None:
+    assert translit._transliterate(text, scheme) == translit._transliterate_letters(text, scheme)
+
+
+@pytest.mark.parametrize("scheme", ["default", "south", "east"])
+@given(text=context_text | st.text(max_size=20))
+def test_one_pass_keys_equal_transliterating_then_folding(scheme: str, text: str) -> None:
+    text = unicodedata.normalize("NFC", text)
+    reference = translit._transliterate_letters(text, scheme)
+    assert translit._scheme_key(text, scheme) == translit._key(reference, scheme == "south")
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "south"),
+    [
+        ("ուսում", "usum", "usum"),  # word-initial ու is u, not vu
+        ("եկեղեցի", "yekeghetsi", "ekeghetsi"),
+        ("ոսկի եւ որդի", "voski yev vordi", "oski ev ordi"),
+        ("նոր-երգ", "nor-yerg", "nor-erg"),  # after a hyphen a word starts again
+        ("երևան", "yerevan", "erevan"),
+    ],
+)
+def test_armenian_context_on_the_fast_path(text: str, default: str, south: str) -> None:
+    assert translit._transliterate(text, "default") == default
+    assert translit._transliterate(text, "south") == south
+
+
+@given(text=context_text | st.text(max_size=20), south=st.booleans())
+def test_fold_table_equals_folding_each_character(text: str, south: bool) -> None:
+    expected = "".join(translit._fold_char(ch, south) for ch in text)
+    assert translit._fold(text, south) == expected
