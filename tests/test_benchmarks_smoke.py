@@ -14,14 +14,19 @@ REPO = Path(__file__).resolve().parent.parent
 FIGURE = re.compile(r"^(?P<what>.+?)\s+(?P<seconds>\d+\.\d{3}) s\s+(?P<ratio>\d+\.\d\d)x ")
 
 
-def test_quick_run_prints_its_figure_lines():
-    result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--only", "search"],
+def run_quick(step: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """``benchmarks/run.py --quick --only STEP``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--only", step],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         cwd=REPO,
     )
+
+
+def test_quick_run_prints_its_figure_lines():
+    result = run_quick("search")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("moci-vocab benchmarks (quick) on ")

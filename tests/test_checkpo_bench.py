@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.test_benchmarks_smoke import run_quick
+
 FIGURE = re.compile(
     r"^(?P<what>check-po, .+?)\s+(?P<seconds>\d+\.\d{3}) s\s+(?P<ratio>\d+\.\d\d)x "
     r"polib parse \((?P<base>\d+\.\d{3}) s\)"
@@ -15,13 +13,7 @@ FIGURE = re.compile(
 
 
 def test_quick_check_po_step_prints_cold_warm_and_the_same_findings():
-    result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--only", "check-po"],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=REPO,
-    )
+    result = run_quick("check-po", timeout=180)
     assert result.returncode == 0, result.stderr
     assert "FAILED" not in result.stdout, result.stdout
     figures = {m["what"]: m for m in map(FIGURE.match, result.stdout.splitlines()) if m}
