@@ -2,14 +2,14 @@
 
 Typst keeps every intermediate result of a compilation in a process-wide cache that
 nothing evicts, so its memory grows with every page a process has typeset. A long
-booklet is therefore typeset part by part in short-lived worker processes (``python
--c`` running ``serve``: the same on Linux, macOS and Windows, and independent of the
-caller's main module, which multiprocessing's spawn would import again; each replaced
-after a few parts); a short one stays in this process, where starting
-a worker would cost more than the whole job.
+booklet is therefore typeset part by part in worker processes that each typeset one
+part and exit (``python -c`` running ``serve``: the same on Linux, macOS and Windows,
+and independent of the caller's main module, which multiprocessing's spawn would import
+again); a short one stays in this process, where starting a worker would cost more
+than the whole job.
 
-This module imports only the standard library at import time: a worker process
-loads it, and Typst, and nothing else of the package.
+At import time this module needs the standard library and ``moci_vocab.errors`` only:
+a worker loads it, Typst, and the module of the job it runs.
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ from moci_vocab.errors import MociError
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "booklet.typ"
 FONTS = HERE.parent / "fonts"
-
-# A worker is replaced after this many parts, which bounds what Typst's cache holds.
-PARTS_PER_WORKER = 1
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ class PartJob:
 
 @dataclass(frozen=True)
 class PagesJob:
-    """A document made of other PDFs' pages (the joined booklet, the imposition).
+    """A document made of other PDFs' pages (the imposition).
 
     ``template`` is copied into ``root``, where the PDFs it reads are: Typst reads
     files only below its root.
@@ -92,13 +89,9 @@ class PagesJob:
 
         main = Path(self.root) / Path(self.template).name
         shutil.copyfile(self.template, main)
-        try:
+        try:  # the pages bring their own fonts
             pdf = typst.compile(
-                str(main),
-                root=self.root,
-                font_paths=[str(FONTS)],
-                ignore_system_fonts=True,
-                sys_inputs=self.inputs,
+                str(main), root=self.root, ignore_system_fonts=True, sys_inputs=self.inputs
             )
         except RuntimeError as exc:
             raise MociError(f"the booklet's pages could not be put together: {exc}") from None
@@ -147,11 +140,6 @@ class Typesetter:
     def run(self, job: Job) -> Any:
         return self.submit(job, urgent=True).result()
 
-    def map(self, jobs: list[Job]) -> list[Any]:
-        """The jobs' results, in order; with workers, several jobs run at once."""
-        futures = [self.submit(job) for job in jobs]
-        return [future.result() for future in futures]
-
     def _dispatch(self) -> None:
         """A thread's life: hand queued jobs to a worker process, one at a time."""
         while True:
@@ -166,6 +154,7 @@ class Typesetter:
                 future.set_exception(exc)
 
     def _in_worker(self, job: Job) -> Any:
+        """Run ``job`` in a fresh worker, which then exits: Typst's cache goes with it."""
         with self._lock:
             worker = self._idle.pop() if self._idle else self._start()
             if not self._idle and len(self._all) <= self._workers:
@@ -173,25 +162,16 @@ class Typesetter:
                 # need not wait for it.
                 self._idle.append(self._start())
         try:
-            result = worker.run(job)
-        except BaseException:
-            self._stop(worker)
-            raise
-        with self._lock:
-            if worker.left > 0:
-                self._idle.append(worker)
-            else:
-                self._stop(worker)
-        return result
+            return worker.run(job)
+        finally:
+            worker.stop()  # it has exited after its reply: this reaps it
+            with self._lock:
+                self._all.discard(worker)
 
     def _start(self) -> _Worker:
         worker = _Worker()
         self._all.add(worker)
         return worker
-
-    def _stop(self, worker: _Worker) -> None:
-        worker.stop()
-        self._all.discard(worker)
 
     def close(self) -> None:
         """Cancel what has not started, stop the workers (a running job is killed)."""
@@ -230,11 +210,9 @@ class _Worker:
             "from moci_vocab.exporters.typesetter import serve; serve()",
         ]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.left = PARTS_PER_WORKER
 
     def run(self, job: Job) -> Any:
         assert self.process.stdin is not None and self.process.stdout is not None
-        self.left -= 1
         try:
             _send(self.process.stdin, job)
             status, value = _receive(self.process.stdout)
@@ -284,23 +262,22 @@ def _receive(stream: BinaryIO) -> Any:
 
 
 def serve() -> None:
-    """A worker's life: typeset up to PARTS_PER_WORKER parts, then exit."""
-    import typst  # noqa: F401  (loaded while the worker waits for its first job)
+    """A worker's life: run one job, reply, exit."""
+    import typst  # noqa: F401  (loaded while the worker waits for its job)
 
     results = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the results
-    for _ in range(PARTS_PER_WORKER):
-        try:
-            job = _receive(sys.stdin.buffer)
-        except EOFError:
-            return
-        try:
-            reply: tuple[str, object] = ("ok", job.run())
-        except MociError as exc:
-            reply = ("error", str(exc))
-        except Exception as exc:  # reported to the parent as a sentence
-            reply = ("error", f"the booklet could not be typeset: {exc}")
-        _send(results, reply)
+    try:
+        job = _receive(sys.stdin.buffer)
+    except EOFError:
+        return  # stopped before it had a job (a spare)
+    try:
+        reply: tuple[str, object] = ("ok", job.run())
+    except MociError as exc:
+        reply = ("error", str(exc))
+    except Exception as exc:  # reported to the parent as a sentence
+        reply = ("error", f"the booklet could not be typeset: {exc}")
+    _send(results, reply)
 
 
 def worker_count() -> int:
