@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+
+from moci_vocab.textnorm import CharTable
 
 __all__ = ["latin_keys", "to_latin"]
 
@@ -283,36 +285,25 @@ class _NeedsContext(Exception):
     """A character whose Latin depends on its neighbours: use the general loop."""
 
 
-class _LetterTable(dict):
-    """``str.translate`` table of one scheme, filled on first sight of each character.
-
-    With ``as_key`` a character maps to its part of a search key (``_key``): its Latin,
-    folded to ASCII ("south" folding for the "south" scheme) and casefolded.
-    """
-
-    def __init__(self, scheme: str, as_key: bool) -> None:
-        super().__init__()
-        self.scheme = scheme
-        self.as_key = as_key
-
-    def __missing__(self, cp: int) -> str:
-        latin = ch = chr(cp)
-        if not ch.isascii():
-            lower = ch.lower()
-            if (len(lower) == 1 and lower != ch) or _is_greek(ch):
-                raise _NeedsContext
-            piece = _letter(ch, self.scheme)
-            if piece is not None:
-                latin = piece
-        if self.as_key:
-            latin = _fold(latin, self.scheme == "south").casefold()
-        self[cp] = latin
-        return latin
+def _key_letter(scheme: str, as_key: bool, ch: str) -> str:
+    """One character's Latin in ``scheme``; with ``as_key``, its part of a search key
+    (``_key``): folded to ASCII ("south" folding for the "south" scheme) and casefolded."""
+    latin = ch
+    if not ch.isascii():
+        lower = ch.lower()
+        if (len(lower) == 1 and lower != ch) or _is_greek(ch):
+            raise _NeedsContext
+        piece = _letter(ch, scheme)
+        if piece is not None:
+            latin = piece
+    if as_key:
+        latin = _fold(latin, scheme == "south").casefold()
+    return latin
 
 
 @cache
-def _letter_table(scheme: str, as_key: bool) -> _LetterTable:
-    return _LetterTable(scheme, as_key)
+def _letter_table(scheme: str, as_key: bool) -> CharTable:
+    return CharTable(partial(_key_letter, scheme, as_key))
 
 
 # Word-initial ե/ո candidates: any not right after a lowercase Armenian letter (which is always
@@ -410,21 +401,9 @@ def _fold_char(ch: str, south: bool) -> str:
     return ch
 
 
-class _FoldTable(dict):
-    """``str.translate`` table of ``_fold_char`` (which needs no context), filled lazily."""
-
-    def __init__(self, south: bool) -> None:
-        super().__init__()
-        self.south = south
-
-    def __missing__(self, cp: int) -> str:
-        folded = self[cp] = _fold_char(chr(cp), self.south)
-        return folded
-
-
 @cache
-def _fold_table(south: bool) -> _FoldTable:
-    return _FoldTable(south)
+def _fold_table(south: bool) -> CharTable:
+    return CharTable(partial(_fold_char, south=south))
 
 
 def _fold(text: str, south: bool = False) -> str:
