@@ -8,14 +8,19 @@ comparisons in C over the whole key list at once.
 
 from __future__ import annotations
 
-import os
+import pickle
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from moci_vocab.model import Concept, Glossary, Manifest
 from moci_vocab.textnorm import fold
+
+if TYPE_CHECKING:  # not imported at run time: a cached search needs no model
+    from moci_vocab.model import Concept, Glossary, Manifest
 
 SEARCH_CUTOFF = 60.0
 DUPLICATE_CUTOFF = 88.0
@@ -54,7 +59,7 @@ class SearchIndex:
     """Flat lists of keys and what they point at, ready for rapidfuzz."""
 
     keys: list[str]
-    owners: list[tuple[str, str, str]]  # (concept, lang, term) per key
+    owners: Sequence[tuple[str, str, str]]  # (concept, lang, term) per key
 
     @classmethod
     def build(cls, glossary: Glossary, langs: set[str] | None = None) -> SearchIndex:
@@ -142,100 +147,120 @@ def search(glossary: Glossary, query: str, limit: int = 20, lang: str | None = N
     return index.query(query, limit=limit)
 
 
-@dataclass
 class SearchData:
-    """What `search` needs: the manifest (languages), the index, source terms for display."""
+    """What `search` needs: the index; the manifest and source terms, read when asked for."""
 
-    manifest: Manifest
-    index: SearchIndex
-    source_terms: dict[str, str]  # concept id → preferred term in the source language
+    def __init__(self, index: SearchIndex, manifest: bytes, sources: str) -> None:
+        self.index = index
+        self._manifest = manifest  # pickled: most searches never look at it
+        self._sources = sources  # "concept\x1fterm" rows, as _join made them
+
+    @cached_property
+    def manifest(self) -> Manifest:
+        return pickle.loads(self._manifest)
+
+    @cached_property
+    def source_terms(self) -> dict[str, str]:
+        """Concept id → preferred term in the source language."""
+        return dict(row.split(_FIELD, 1) for row in _split(self._sources))
 
 
-INDEX_CACHE = "search-index"
-# The keys depend on this code, so the cache also records the modules' stamps.
+class PackedOwners(Sequence):
+    """The owners of an index's keys as the cache keeps them: (concept, lang, term) rows.
+
+    A row number per key (one array) and the rows in one string: a few
+    objects to unpickle instead of 100,000 tuples. Rows are split only when
+    an owner is asked for, i.e. for the hits.
+    """
+
+    def __init__(self, row_of_key: array, rows: str) -> None:
+        self._row_of_key = row_of_key
+        self._blob = rows
+
+    @cached_property
+    def _rows(self) -> list[str]:
+        return _split(self._blob)
+
+    def __len__(self) -> int:
+        return len(self._row_of_key)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        concept, lang, term = self._rows[self._row_of_key[index]].split(_FIELD)
+        return (concept, lang, term)
+
+
+INDEX_CACHE = "search-index"  # the packed index: all that a cache hit reads
+KEYS_CACHE = "search-keys"  # the keys of each concept file: what a rebuild reuses
+# The keys depend on this code, so the caches also record the modules' stamps.
 _KEY_MODULES = ("matching", "textnorm", "translit")
+_END, _FIELD = "\0", "\x1f"  # separators in the packed strings (never in a term: see _pack)
 
 
 def load_search_data(root: Path) -> SearchData:
     """The search index of the glossary at ``root``, from the cache when nothing changed.
 
-    The cache (``.moci-cache/search-index.pickle``) keeps, per concept file,
-    its stamp and its keys; it is trusted only when the manifest, the set of
-    concept files and every stamp are what they were (same racy rule as the
-    concept cache), so a fresh process answers without parsing any YAML.
-    Otherwise the glossary is loaded as before (strictly; an error is
+    A cache hit costs one stat per file and the unpickling of a few strings:
+    the packed index (``.moci-cache/search-index.pickle``) is used only when
+    the fingerprint of the manifest and every concept file (size, time,
+    inode) is the one it was built from, and every one of those files was
+    older than the build by RACY_NS (so no change can hide behind an unchanged
+    stamp). Otherwise the glossary is loaded as before (strictly; an error is
     raised as before) and only the keys of changed files are recomputed.
     """
-    from moci_vocab import cache
-    from moci_vocab.store import RACY_NS, manifest_path
+    from moci_vocab import cache, layout
 
     root = Path(root)
     resolved = str(root.resolve())
-    stamps = _concept_stamps(root)
-    manifest_stamp = _stamp(manifest_path(root))
-    cached = cache.load(root, INDEX_CACHE)
-    if not isinstance(cached, dict) or cached.get("root") != resolved:
-        cached = {}
-    if cached.get("code") != _code_stamp():
-        cached = {}
-    trusted_before = cached.get("written", 0) - RACY_NS
-    old: dict = cached.get("files", {})
-
-    def trusted(old_stamp, stamp) -> bool:
-        return stamp is not None and old_stamp == stamp and stamp[1] < trusted_before
-
+    started = time.time_ns()
+    fingerprint = layout.fingerprint(root)
+    packed = cache.load(root, INDEX_CACHE)
     if (
-        cached
-        and trusted(cached.get("manifest_stamp"), manifest_stamp)
-        and old.keys() == stamps.keys()
-        and all(trusted(old[name][0], stamp) for name, stamp in stamps.items())
+        fingerprint is not None
+        and isinstance(packed, dict)
+        and packed.get("key") == (resolved, _code_stamp(), fingerprint[0])
     ):
-        return _search_data(cached["manifest"], old)
+        return _unpack(packed)
     # Building the index makes 200,000 objects that live on, next to the million of the
     # glossary (which the loader makes with the collector paused): left running, the
     # collector walked those million objects several times, for nothing. The glossary is
     # freed (by reference counting) when _build_search_data returns, before the collector
     # runs again, so it never walks them.
     with cache.gc_paused():
-        return _build_search_data(root, resolved, stamps, manifest_stamp, old, trusted)
+        return _build_search_data(root, resolved, started, fingerprint)
 
 
 def _build_search_data(
-    root: Path,
-    resolved: str,
-    stamps: dict[str, tuple[int, int, int] | None],
-    manifest_stamp: tuple[int, int, int] | None,
-    old: dict,
-    trusted: Callable[[object, object], bool],
+    root: Path, resolved: str, started: int, fingerprint: tuple[str, int] | None
 ) -> SearchData:
-    """Load the glossary, reuse the keys of unchanged files, make the others, store the cache."""
-    from moci_vocab import cache
+    """Load the glossary, reuse the keys of unchanged files, make the others, store both caches."""
+    from moci_vocab import cache, layout
     from moci_vocab.store import load_glossary
 
+    stamps = layout.concept_stamps(root)
+    cached = cache.load(root, KEYS_CACHE)
+    if not isinstance(cached, dict) or cached.get("key") != (resolved, _code_stamp()):
+        cached = {}
+    old: dict = cached.get("files", {})
+    trusted_before = cached.get("written", 0) - layout.RACY_NS
     glossary = load_glossary(root)
     files: dict = {}
     for concept_id, concept in glossary.concepts.items():
         name = f"{concept_id}.yaml"
         stamp = stamps.get(name)
         entry = old.get(name)
-        if entry is None or not trusted(entry[0], stamp):
+        if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
             entry = (stamp, *_file_entry(concept, glossary.source_language))
         files[name] = entry
+    packed = _pack(glossary.manifest, files)
     # Only a complete picture is stored: every concept file must be a concept.
-    if files.keys() == stamps.keys() and None not in stamps.values() and manifest_stamp:
-        cache.store(
-            root,
-            INDEX_CACHE,
-            {
-                "root": resolved,
-                "code": _code_stamp(),
-                "written": time.time_ns(),
-                "manifest_stamp": manifest_stamp,
-                "manifest": glossary.manifest,
-                "files": files,
-            },
-        )
-    return _search_data(glossary.manifest, files)
+    if files.keys() == stamps.keys() and None not in stamps.values():
+        key = (resolved, _code_stamp())
+        cache.store(root, KEYS_CACHE, {"key": key, "written": started, "files": files})
+        if fingerprint and fingerprint[1] < started - layout.RACY_NS:
+            cache.store(root, INDEX_CACHE, {**packed, "key": (*key, fingerprint[0])})
+    return _unpack(packed)
 
 
 def _file_entry(concept: Concept, source: str) -> tuple[str | None, tuple, tuple]:
@@ -250,39 +275,57 @@ def _file_entry(concept: Concept, source: str) -> tuple[str | None, tuple, tuple
     return (preferred.term if preferred else None), tuple(keys), tuple(owners)
 
 
-def _search_data(manifest: Manifest, files: dict) -> SearchData:
+def _pack(manifest: Manifest, files: dict) -> dict:
+    """The index of ``files`` (concept files in the store's order) as a few flat objects.
+
+    The separators are control characters, which the schema refuses in every
+    text (schema.control_character): no term, and so no key, holds one.
+    """
     keys: list[str] = []
-    owners: list[tuple[str, str, str]] = []
-    source_terms: dict[str, str] = {}
-    for name in sorted(files):  # the store's order: concept files sorted by name
-        _when, source_term, file_keys, file_owners = files[name]
+    rows: list[str] = []
+    row_numbers: dict[tuple[str, str, str], int] = {}
+    row_of_key = array("I")
+    sources: list[str] = []
+    for name in sorted(files):
+        _stamp, source_term, file_keys, file_owners = files[name]
         keys.extend(file_keys)
-        owners.extend(file_owners)
+        for owner in file_owners:
+            row = row_numbers.get(owner)
+            if row is None:
+                row = row_numbers[owner] = len(rows)
+                rows.append(_FIELD.join(owner))
+            row_of_key.append(row)
         if source_term is not None:
-            source_terms[name.removesuffix(".yaml")] = source_term
-    return SearchData(manifest, SearchIndex(keys, owners), source_terms)
+            sources.append(f"{name.removesuffix('.yaml')}{_FIELD}{source_term}")
+    return {
+        "keys": _join(keys),
+        "row_of_key": row_of_key,
+        "rows": _join(rows),
+        "sources": _join(sources),
+        "manifest": pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL),
+    }
 
 
-def _concept_stamps(root: Path) -> dict[str, tuple[int, int, int] | None]:
-    """The stamp of every concept file, as store.concept_files lists them."""
-    from moci_vocab.store import TERMS, concept_file_names
-
-    folder = os.path.join(root, TERMS)  # plain strings: 10,000 Path objects cost 50 ms
-    return {name: _stamp(os.path.join(folder, name)) for name in concept_file_names(root)}
+def _unpack(packed: dict) -> SearchData:
+    owners = PackedOwners(packed["row_of_key"], packed["rows"])
+    index = SearchIndex(_split(packed["keys"]), owners)
+    return SearchData(index, packed["manifest"], packed["sources"])
 
 
-def _stamp(path: str | Path) -> tuple[int, int, int] | None:
-    """Like cache.file_stamp, or None for a file that vanished."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+def _join(items: list[str]) -> str:
+    """Items each followed by _END (so that no items and one empty item differ)."""
+    return _END.join([*items, ""])
+
+
+def _split(blob: str) -> list[str]:
+    return blob.split(_END)[:-1]
 
 
 def _code_stamp() -> tuple:
+    from moci_vocab.layout import file_stamp
+
     here = Path(__file__).parent
-    return tuple(_stamp(here / f"{name}.py") for name in _KEY_MODULES)
+    return tuple(file_stamp(here / f"{name}.py") for name in _KEY_MODULES)
 
 
 def near_duplicates(

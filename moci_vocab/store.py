@@ -9,39 +9,26 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from moci_vocab.errors import GlossaryNotFound, MociError, UnknownConcept
+from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.findings import Finding
 from moci_vocab.fsutil import Changes, write_lock
+from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
+    CACHE_DIR,
+    CHANGELOG,
+    MANIFEST,
+    RACY_NS,
+    TERMS,
+    concept_file_names,
+    find_root,
+    manifest_path,
+)
 from moci_vocab.model import Concept, Glossary, Manifest, is_slug
 from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
 from moci_vocab.yamlio import Document, dump_yaml, read_yaml
-
-MANIFEST = Path("glossary") / "glossary.yaml"
-CHANGELOG = Path("glossary") / "CHANGELOG.md"
-TERMS = Path("terms")
-CACHE_DIR = Path(".moci-cache")
-RACY_NS = 2_000_000_000
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The nearest folder at or above ``start`` that holds glossary/glossary.yaml."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / MANIFEST).is_file():
-            return folder
-    raise GlossaryNotFound(
-        f"no glossary here: no {MANIFEST.as_posix()} in {here} or above "
-        "(use --root DIR, or create one with `moci-vocab init DIR`)"
-    )
-
-
-def manifest_path(root: Path) -> Path:
-    return root / MANIFEST
 
 
 def concept_path(root: Path, concept_id: str) -> Path:
@@ -57,24 +44,6 @@ def concept_path(root: Path, concept_id: str) -> Path:
 def concept_files(root: Path) -> list[Path]:
     folder = root / TERMS
     return [folder / name for name in concept_file_names(root)]
-
-
-def concept_file_names(root: Path) -> list[str]:
-    """The names of the files in terms/ that hold concepts (or should), sorted."""
-    folder = root / TERMS
-    if not folder.is_dir():
-        return []
-    # Symbolic links are listed too (even dangling ones), so that loading can refuse them.
-    # scandir knows the file type without a stat per file; sorting names (as
-    # sorted(paths) would compare them) avoids pathlib's slow comparisons.
-    with os.scandir(folder) as entries:
-        names = [
-            entry.name
-            for entry in entries
-            if os.path.splitext(entry.name)[1] in (".yaml", ".yml")
-            and (entry.is_symlink() or entry.is_file())
-        ]
-    return sorted(names, key=os.path.normcase)
 
 
 def _read_document(path: Path, report) -> Document | None:

@@ -18,11 +18,9 @@ from pathlib import Path
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
+from moci_vocab.layout import MANIFEST, RACY_NS, TERMS  # not store: no YAML on a cache hit
 
 COMPILE_FORMAT = 4
-# Like git's "racy" rule (see store.py): stamps of files changed within this many
-# nanoseconds before the cache was written are not trusted.
-RACY_NS = 2_000_000_000
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -163,12 +161,6 @@ def _rule(concept, source: str, lang: str, infl) -> Rule:
 
 
 # --- cache ---------------------------------------------------------------------------
-
-
-# As in store.py; not imported from there, so that a run served from the cache
-# never imports the YAML machinery.
-MANIFEST = Path("glossary") / "glossary.yaml"
-TERMS = Path("terms")
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:

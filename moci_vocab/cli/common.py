@@ -21,12 +21,11 @@ class State:
     quiet: bool = False
 
     def root(self) -> Path:
-        from moci_vocab.store import find_root
+        from moci_vocab.errors import GlossaryNotFound
+        from moci_vocab.layout import MANIFEST, find_root
 
         if self.root_option:
             root = Path(self.root_option)
-            from moci_vocab.errors import GlossaryNotFound
-            from moci_vocab.store import MANIFEST
 
             if not (root / MANIFEST).is_file():
                 raise GlossaryNotFound(
