@@ -107,7 +107,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
         raise MociError("the booklet's contents changed length when its page numbers were set")
     front = Piece(0, 0, 1, front_pages, [], front_pdf)
-    every = [front, *pieces, *(piece for run in indexes for piece in run)]
+    every = [front, *pieces, *(piece for index in indexes for piece in index.pieces())]
     return _join(common, data, every, starts, typesetter, files)
 
 
@@ -131,7 +131,7 @@ def _front(
         page = str(starts["index:" + idx["lang"]]) if starts else "0"
         lines.append({"title": f"{labels['index']} · {idx['autonym']}", "page": page})
     part = dict(common, part="front", first=1, section=None, contents=lines)
-    return typesetter.run(PartJob(json.dumps(part, ensure_ascii=False), pdf))
+    return typesetter.run(_job(part, pdf))
 
 
 class EntryRuns:
@@ -178,19 +178,19 @@ def _indexes(
     first: int,
     typesetter: Typesetter,
     files: _Files,
-) -> tuple[dict[str, int], list[list[Piece]]]:
+) -> tuple[dict[str, int], list[IndexPieces]]:
     """Every index, one after the other from page ``first``, and where each starts."""
     starts, indexes = {}, []
     for idx in data["indexes"]:
         starts["index:" + idx["lang"]] = first
         indexes.append(_index(common, idx, book, first, typesetter, files))
-        first += sum(piece.pages for piece in indexes[-1])
+        first += sum(piece.pages for piece in indexes[-1].laid_out)
     return starts, indexes
 
 
 def _index(
     common: dict, idx: dict, book: PageBook, first: int, typesetter: Typesetter, files: _Files
-) -> list[Piece]:
+) -> IndexPieces:
     """One language's index, rendered in runs, every line with the pages of its entries."""
     items = list(_index_items(idx, book))
     section = f"{common['labels']['index']} · {idx['autonym']}"
@@ -208,9 +208,33 @@ def _index(
     return _balance_last_page(pieces, part, typesetter, files)
 
 
+@dataclass
+class IndexPieces:
+    """An index's pieces, and its last page typeset again with balanced columns.
+
+    The balanced page is typeset in the background (the next index need not wait:
+    it starts on the same page either way); ``pieces`` waits for it, and keeps the
+    page as first laid out if the balanced one took a different number of pages.
+    """
+
+    laid_out: list[Piece]
+    kept: list[Piece] = field(default_factory=list)  # the pieces before the balanced run
+    balanced: Piece | None = None  # the balanced run; its layout is the future's
+    future: Future[PartLayout] | None = None
+
+    def pieces(self) -> list[Piece]:
+        if self.balanced is None or self.future is None:
+            return self.laid_out
+        layout = self.future.result()
+        if layout.pages != self.balanced.pages:
+            return self.laid_out
+        placed = [self.balanced.first + n - 1 for n in layout.starts]
+        return [*self.kept, replace(self.balanced, item_pages=placed, layout=layout)]
+
+
 def _balance_last_page(
     pieces: list[Piece], part: Callable[..., dict], typesetter: Typesetter, files: _Files
-) -> list[Piece]:
+) -> IndexPieces:
     """The index's last page again, its columns of equal length (Typst fills them in turn).
 
     The items of the last page become a run of their own, typeset with ``balance``.
@@ -222,7 +246,7 @@ def _balance_last_page(
     elif cut := cut_after_last_full_page(last.layout.starts, last.layout.ends, last.layout.pages):
         kept, taken = cut
     else:
-        return pieces  # the last page only ends an item begun before it
+        return IndexPieces(pieces)  # the last page only ends an item begun before it
     start, page = last.start + taken, last.first + kept
     before = (
         []
@@ -230,9 +254,9 @@ def _balance_last_page(
         else [replace(last, stop=start, pages=kept, item_pages=last.item_pages[:taken])]
     )
     pdf = files.new("index")
-    layout = typesetter.run(_job(part(start, last.stop, page, balance=True), pdf))
-    placed = [page + n - 1 for n in layout.starts]
-    return [*pieces[:-1], *before, Piece(start, last.stop, page, layout.pages, placed, pdf, layout)]
+    future = typesetter.submit(_job(part(start, last.stop, page, balance=True), pdf))
+    balanced = Piece(start, last.stop, page, last.pages - kept, [], pdf)
+    return IndexPieces(pieces, [*pieces[:-1], *before], balanced, future)
 
 
 def _lay_out(
@@ -294,7 +318,15 @@ def _same_places(piece: Piece, layout: PartLayout) -> bool:
 
 
 def _job(part: dict, pdf: str | None) -> PartJob:
-    return PartJob(json.dumps(part, ensure_ascii=False), pdf)
+    # The job's share of what one worker may typeset: a full run of entries or of index
+    # lines is all of it; the contents, a few pages, share a worker with others.
+    if part["part"] == "entries":
+        share = len(part["entries"]) / ENTRY_RUN
+    elif part["part"] == "index":
+        share = len(part["run"]["items"]) / INDEX_RUN
+    else:
+        share = 0.05
+    return PartJob(json.dumps(part, ensure_ascii=False), pdf, min(1.0, share))
 
 
 # --- page numbers in the data --------------------------------------------------------------------

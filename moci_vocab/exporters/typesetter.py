@@ -2,10 +2,13 @@
 
 Typst keeps every intermediate result of a compilation in a process-wide cache that
 nothing evicts, so its memory grows with every page a process has typeset. A long
-booklet is therefore typeset part by part in worker processes that each typeset one
-part and exit (``python -c`` running ``serve``: the same on Linux, macOS and Windows,
-and independent of the caller's main module, which multiprocessing's spawn would import
-again); a short one stays in this process, where starting a worker would cost more
+booklet is therefore typeset part by part in worker processes (``python -c`` running
+``serve``: the same on Linux, macOS and Windows, and independent of the caller's main
+module, which multiprocessing's spawn would import again). Each job carries its
+``share`` of what one worker may typeset (a full run of entries is all of it); a worker
+takes jobs until its shares would pass one, then exits, and its cache goes with it.
+Small parts (an index's last page, the contents) so share a worker whose fonts are
+loaded. A short booklet stays in this process, where starting a worker would cost more
 than the whole job.
 
 At import time this module needs the standard library and ``moci_vocab.errors`` only:
@@ -49,6 +52,7 @@ class PartJob:
 
     data: str
     pdf: str | None = None
+    share: float = 1.0  # of what one worker may typeset before it exits
 
     def run(self) -> PartLayout:
         """Lay the part out (and render it); a Typst error is a bug of the template."""
@@ -99,7 +103,11 @@ class PagesJob:
 
 
 class Job(Protocol):
-    """Work for a worker: a picklable object whose ``run`` returns a picklable result."""
+    """Work for a worker: a picklable object whose ``run`` returns a picklable result.
+
+    A job may have a ``share`` (see the module's docstring); without one, it is a
+    worker's whole life.
+    """
 
     def run(self) -> Any: ...
 
@@ -154,19 +162,42 @@ class Typesetter:
                 future.set_exception(exc)
 
     def _in_worker(self, job: Job) -> Any:
-        """Run ``job`` in a fresh worker, which then exits: Typst's cache goes with it."""
+        """Run ``job`` in a worker with room for its share; one that is full then exits."""
+        share = getattr(job, "share", 1.0)
         with self._lock:
-            worker = self._idle.pop() if self._idle else self._start()
+            worker = self._take(share)
             if not self._idle and len(self._all) <= self._workers:
                 # A spare starts up (Python, Typst) while this job runs: the next job
                 # need not wait for it.
                 self._idle.append(self._start())
+        done = False
         try:
-            return worker.run(job)
+            result = worker.run(job)
+            done = True
+            return result
         finally:
-            worker.stop()  # it has exited after its reply: this reaps it
+            worker.used += share
             with self._lock:
-                self._all.discard(worker)
+                if done and worker.used < 1.0 and worker in self._all:
+                    self._idle.insert(0, worker)  # warm: taken first by the next small job
+                    worker = None
+                else:
+                    self._all.discard(worker)
+            if worker is not None:
+                worker.stop()  # it has exited after its reply (or exits now): this reaps it
+
+    def _take(self, share: float) -> _Worker:
+        """An idle worker with room for ``share`` (a warm one first), or a new one.
+
+        A warm worker without room is stopped: it would hold its cache while idle.
+        """
+        while self._idle:
+            worker = self._idle.pop(0)
+            if worker.used + share <= 1.0:
+                return worker
+            self._all.discard(worker)
+            worker.stop()
+        return self._start()
 
     def _start(self) -> _Worker:
         worker = _Worker()
@@ -210,6 +241,7 @@ class _Worker:
             "from moci_vocab.exporters.typesetter import serve; serve()",
         ]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.used = 0.0  # the shares of the jobs it has run
 
     def run(self, job: Job) -> Any:
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -262,22 +294,23 @@ def _receive(stream: BinaryIO) -> Any:
 
 
 def serve() -> None:
-    """A worker's life: run one job, reply, exit."""
-    import typst  # noqa: F401  (loaded while the worker waits for its job)
+    """A worker's life: run jobs and reply, until its input ends."""
+    import typst  # noqa: F401  (loaded while the worker waits for its first job)
 
     results = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the results
-    try:
-        job = _receive(sys.stdin.buffer)
-    except EOFError:
-        return  # stopped before it had a job (a spare)
-    try:
-        reply: tuple[str, object] = ("ok", job.run())
-    except MociError as exc:
-        reply = ("error", str(exc))
-    except Exception as exc:  # reported to the parent as a sentence
-        reply = ("error", f"the booklet could not be typeset: {exc}")
-    _send(results, reply)
+    while True:
+        try:
+            job = _receive(sys.stdin.buffer)
+        except EOFError:
+            return  # stopped (a spare, or a worker whose shares are used up)
+        try:
+            reply: tuple[str, object] = ("ok", job.run())
+        except MociError as exc:
+            reply = ("error", str(exc))
+        except Exception as exc:  # reported to the parent as a sentence
+            reply = ("error", f"the booklet could not be typeset: {exc}")
+        _send(results, reply)
 
 
 def worker_count() -> int:
