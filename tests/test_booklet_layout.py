@@ -7,12 +7,15 @@ many parts.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import os
 import random
 import re
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -196,18 +199,41 @@ def test_a_template_error_in_a_worker_is_a_clear_error() -> None:
         typesetter.run(PartJob(json.dumps({"part": "entries"})))
 
 
+def _job(run, share: float = 1.0) -> SimpleNamespace:
+    """A job made of standard parts, so that a worker can unpickle it (it has no tests/)."""
+    return SimpleNamespace(run=run, share=share)
+
+
 def test_a_worker_that_dies_is_a_clear_error() -> None:
-    with Typesetter(1) as typesetter, pytest.raises(MociError, match="stopped unexpectedly"):
-        typesetter.run(_Exit())
+    # Ends its worker process, as a crash or an out-of-memory kill would.
+    with Typesetter(1) as typesetter, pytest.raises(MociError, match=r"unexpectedly \(exit code 3"):
+        typesetter.run(_job(functools.partial(os._exit, 3)))
 
 
-class _Exit:
-    """A job that ends its worker process, as a crash or an out-of-memory kill would."""
+def test_small_jobs_share_a_worker_until_their_shares_would_pass_one() -> None:
+    with Typesetter(1) as typesetter:
+        small = {typesetter.run(_job(os.getpid, 0.3)) for _ in range(3)}  # 0.9: one worker
+        larger = typesetter.run(_job(os.getpid, 0.5))  # 1.4 would pass one: a fresh worker
+        after = typesetter.run(_job(os.getpid, 0.3))  # 0.8: the same
+        whole = typesetter.run(_job(os.getpid))  # a job without room for others: its own
+        last = typesetter.run(_job(os.getpid, 0.1))
+    assert len(small) == 1 and os.getpid() not in small
+    assert larger not in small and after == larger
+    assert len({*small, larger, whole, last}) == 4
 
-    def run(self) -> None:
-        import os
 
-        os._exit(3)
+def test_a_balanced_last_page_that_takes_more_pages_is_not_used() -> None:
+    from concurrent.futures import Future
+
+    from moci_vocab.exporters.booklet_layout import IndexPieces, Piece
+    from moci_vocab.exporters.typesetter import PartLayout
+
+    plain = [Piece(0, 40, 7, 1, [7] * 40, "plain.pdf")]
+    for pages, expected in ((1, "balanced.pdf"), (2, "plain.pdf")):
+        future: Future = Future()
+        future.set_result(PartLayout([1] * 40, [pages] * 40, pages))
+        index = IndexPieces(plain, [], Piece(0, 40, 7, 1, [], "balanced.pdf"), future)
+        assert [piece.pdf for piece in index.pieces()] == [expected]
 
 
 def test_the_last_page_of_an_index_has_columns_of_equal_length(tmp_path: Path) -> None:
