@@ -54,12 +54,50 @@ def search_keys(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@dataclass
-class SearchIndex:
-    """Flat lists of keys and what they point at, ready for rapidfuzz."""
+@dataclass(frozen=True)
+class KeyGroup:
+    """Keys that hold the same ASCII characters, and their places in the index.
 
+    A key that shares no character with a query scores 0 against it, so a
+    Latin query need not be compared with keys in Georgian or Armenian letters
+    only, nor a Georgian one with keys in ASCII: a third of the comparisons, or
+    two thirds, that rapidfuzz need not make.
+    """
+
+    ascii: str | None  # None: keys in ASCII only; else the ASCII characters they hold
     keys: list[str]
-    owners: Sequence[tuple[str, str, str]]  # (concept, lang, term) per key
+    positions: Sequence[int]  # each key's place in the index
+
+    def may_match(self, query: str) -> bool:
+        """Whether a key of the group can share a character with ``query``."""
+        if self.ascii is None:
+            return any(ch.isascii() for ch in query)
+        return not query.isascii() or any(ch in self.ascii for ch in query)
+
+
+def group_keys(keys: list[str]) -> list[KeyGroup]:
+    """The keys in KeyGroups: ASCII keys first, then by the ASCII characters they hold."""
+    groups: dict[str | None, tuple[list[str], array]] = {}
+    for position, key in enumerate(keys):
+        label = None if key.isascii() else "".join(sorted({ch for ch in key if ch.isascii()}))
+        if label not in groups:
+            groups[label] = ([], array("I"))
+        groups[label][0].append(key)
+        groups[label][1].append(position)
+    order = sorted(groups, key=lambda label: (label is not None, label or ""))
+    return [KeyGroup(label, *groups[label]) for label in order]
+
+
+class SearchIndex:
+    """The search keys, grouped (see KeyGroup), and what each key points at."""
+
+    def __init__(self, groups: list[KeyGroup], owners: Sequence[tuple[str, str, str]]) -> None:
+        self.groups = groups
+        self.owners = owners  # (concept, lang, term) per key, by the key's place
+
+    @classmethod
+    def from_keys(cls, keys: list[str], owners: Sequence[tuple[str, str, str]]) -> SearchIndex:
+        return cls(group_keys(keys), owners)
 
     @classmethod
     def build(cls, glossary: Glossary, langs: set[str] | None = None) -> SearchIndex:
@@ -72,32 +110,53 @@ class SearchIndex:
                 for key in search_keys(term.term):
                     keys.append(key)
                     owners.append((concept.id, lang, term.term))
-        return cls(keys, owners)
+        return cls.from_keys(keys, owners)
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Every key, in its place (the owners' order)."""
+        keys = [""] * len(self.owners)
+        for group in self.groups:
+            for key, position in zip(group.keys, group.positions, strict=True):
+                keys[position] = key
+        return keys
 
     def only(self, lang: str | None) -> SearchIndex:
         """The part of the index for one language (all of it for None)."""
         if not lang:
             return self
         pairs = [(k, o) for k, o in zip(self.keys, self.owners, strict=True) if o[1] == lang]
-        return SearchIndex([k for k, _o in pairs], [o for _k, o in pairs])
+        return SearchIndex.from_keys([k for k, _o in pairs], [o for _k, o in pairs])
 
     def query(self, text: str, limit: int = 20, cutoff: float = SEARCH_CUTOFF) -> list[Hit]:
         best: dict[tuple[str, str, str], float] = {}
         for qkey in search_keys(text):
             if not qkey:
                 continue
-            for index, score in _best_matches(qkey, self.keys, limit * 4, cutoff):
-                key = self.keys[index]
+            for position, key, score in self._best_keys(qkey, limit * 4, cutoff):
                 if key == qkey:
                     score = 100.0
                 elif key.startswith(qkey) or qkey in key.split():
                     score = max(score, 90.0 + 10.0 * len(qkey) / max(len(key), 1) - 0.1)
-                owner = self.owners[index]
+                owner = self.owners[position]
                 if score > best.get(owner, 0.0):
                     best[owner] = score
         hits = [Hit(c, lang, term, score) for (c, lang, term), score in best.items()]
         hits.sort(key=lambda h: (-h.score, h.concept, h.lang, h.term))
         return hits[:limit]
+
+    def _best_keys(self, qkey: str, limit: int, cutoff: float) -> list[tuple[int, str, float]]:
+        """(place, key, score) of the ``limit`` best keys, as _best_matches over all keys.
+
+        The best of the whole index are among the best of each group.
+        """
+        found = []
+        for group in self.groups:
+            if group.may_match(qkey):
+                for index, score in _best_matches(qkey, group.keys, limit, cutoff):
+                    found.append((group.positions[index], group.keys[index], score))
+        found.sort(key=lambda item: (-item[2], item[0]))
+        return found[:limit]
 
 
 def _best_matches(
@@ -297,8 +356,11 @@ def _pack(manifest: Manifest, files: dict) -> dict:
             row_of_key.append(row)
         if source_term is not None:
             sources.append(f"{name.removesuffix('.yaml')}{_FIELD}{source_term}")
+    groups = group_keys(keys)
     return {
-        "keys": _join(keys),
+        "keys": _join([key for group in groups for key in group.keys]),
+        "groups": [(group.ascii, len(group.keys)) for group in groups],
+        "positions": array("I", [place for group in groups for place in group.positions]),
         "row_of_key": row_of_key,
         "rows": _join(rows),
         "sources": _join(sources),
@@ -307,9 +369,14 @@ def _pack(manifest: Manifest, files: dict) -> dict:
 
 
 def _unpack(packed: dict) -> SearchData:
+    keys, positions = _split(packed["keys"]), packed["positions"]
+    groups, start = [], 0
+    for label, count in packed["groups"]:
+        stop = start + count
+        groups.append(KeyGroup(label, keys[start:stop], positions[start:stop]))
+        start = stop
     owners = PackedOwners(packed["row_of_key"], packed["rows"])
-    index = SearchIndex(_split(packed["keys"]), owners)
-    return SearchData(index, packed["manifest"], packed["sources"])
+    return SearchData(SearchIndex(groups, owners), packed["manifest"], packed["sources"])
 
 
 def _join(items: list[str]) -> str:

@@ -137,3 +137,30 @@ def test_native_scoring_ranks_like_the_reference_scorer(keys, query, limit):
     assert sorted((i, round(s, 6)) for _k, s, i in expected) == sorted(
         (i, round(s, 6)) for i, s in got
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abcë -აბგ", min_size=1, max_size=10), min_size=1, max_size=60),
+    st.text("abcë -აბგ", min_size=1, max_size=8),
+    st.integers(1, 30),
+)
+def test_comparing_only_keys_that_share_a_character_finds_the_same_best(keys, query, limit):
+    """The index compares a query with the KeyGroups that can share a character with it."""
+    from moci_vocab.matching import SearchIndex
+
+    index = SearchIndex.from_keys(keys, [("c", "xx", key) for key in keys])
+    expected = [(i, keys[i], s) for i, s in _best_matches(query, keys, limit, 60.0)]
+    assert index._best_keys(query, limit, 60.0) == expected
+    assert index.keys == keys
+
+
+def test_a_latin_query_skips_keys_in_other_letters_only():
+    from moci_vocab.matching import group_keys
+
+    groups = {group.ascii: group for group in group_keys(["peace", "მშვიდობა", "ა-ბ", "խաղ ու"])}
+    assert [g.ascii for g in group_keys(["ა", "a", "ა b"])] == [None, "", " b"]
+    assert groups[None].may_match("peace") and not groups[None].may_match("მშვიდობა")
+    assert not groups[""].may_match("peace") and groups[""].may_match("მშვ")
+    assert groups["-"].may_match("a-b") and not groups["-"].may_match("ab")
+    assert groups[" "].may_match("social innovation") and groups[" "].may_match("խաղ")
