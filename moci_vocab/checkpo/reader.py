@@ -1,4 +1,4 @@
-"""Catalogs in, for read-only checking: PO (own fast reader), MO (polib), CSV.
+"""Catalogs in, for read-only checking: PO (own fast reader), MO (polib), CSV; XLIFF in xliff.py.
 
 polib builds a rich, editable object per entry and is the slowest part of a
 check; this reader only keeps what `check-po` needs, as columns (msgid,
@@ -106,12 +106,16 @@ class Catalog:
 
 
 def read_catalog(path: Path) -> Catalog:
-    """A PO, MO or CSV file by its extension (PO when unknown)."""
+    """A PO, MO, CSV or XLIFF file by its extension (PO when unknown)."""
     suffix = path.suffix.lower()
     if suffix in (".mo", ".gmo"):
         return read_mo(path)
     if suffix in (".csv", ".tsv"):
         return read_csv(path)
+    if suffix in (".xlf", ".xliff"):
+        from moci_vocab.checkpo.xliff import read_xliff
+
+        return read_xliff(path)
     return read_po(path)
 
 

@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "search": ("reading", "search_cmd", "Fuzzy search in every language and script."),
     "stats": ("reading", "stats_cmd", "Coverage and review state per language."),
     "check": ("check", "check_cmd", "Validate the glossary (for CI and pre-commit)."),
-    "check-po": ("checkpo", "check_po_cmd", "Check translations (PO/MO/CSV) against the glossary."),
+    "check-po": ("checkpo", "check_po_cmd", "Check PO/MO/CSV/XLIFF against the glossary."),
     "export": ("export", "export_cmd", "Export PO, MO, POT, CSV, TBX, JSON, HTML, booklet."),
     "import": ("importing", "import_cmd", "Merge a CSV, PO or TBX glossary into this one."),
     "diff": ("versions", "diff_cmd", "Concept- and term-level changes between revisions."),

@@ -14,7 +14,9 @@ from moci_vocab.cli.common import State, pass_state
     epilog="Example: moci-vocab check-po locale/sq/LC_MESSAGES/messages.po --format github",
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", help="Target language (default: each file's Language header).")
+@click.option(
+    "--lang", help="Target language (default: each file's Language header or XLIFF target)."
+)
 @click.option(
     "--format",
     "fmt",
@@ -37,12 +39,13 @@ def check_po_cmd(
     include_fuzzy: bool,
     include_untranslated: bool,
 ) -> None:
-    """Check PO, MO or CSV translations against the glossary.
+    """Check PO, MO, CSV or XLIFF translations against the glossary.
 
     In each translated entry, every glossary term of the source text must be
     translated with one of the concept's allowed terms (in any inflected form),
     without deprecated or forbidden terms; names marked do-not-translate stay as
-    they are. CSV files need a header row naming a source and a target column.
+    they are. CSV files need a header row naming a source and a target column;
+    XLIFF (.xlf, .xliff) may be version 1.x or 2.x.
     Exit status 1 when any finding is an error.
     """
     from moci_vocab.checkpo.run import RULES, Options, check_files
