@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import tempfile
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import LockTimeout, MociError
+from moci_vocab.layout import JOURNAL, MANIFEST
 
 LOCK_TIMEOUT_SECONDS = 30.0
 LOCK_TIMEOUT_ENV = "MOCI_VOCAB_LOCK_TIMEOUT"  # seconds; for scripts and tests
@@ -40,8 +42,20 @@ def lock_timeout() -> float:
 
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Replace ``path`` with ``data`` atomically (temp file in the same folder + rename)."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
+    tmp_name = _stage_file(path, data)
+    try:
+        _replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _stage_file(path: Path, data: bytes | str) -> str:
+    """``data`` in a new temporary file next to ``path``, on disk (fsync'ed); its name."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,18 +66,27 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp_name, _mode_for(path))
+    except BaseException as exc:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise MociError(
+                f"could not be written ({reason}); the old file is unchanged", path
+            ) from None
+        raise
+    return tmp_name
+
+
+def _replace(tmp_name: str, path: Path) -> None:
+    try:
         os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(path.parent)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise MociError(
             f"could not be written ({reason}); the old file is unchanged", path
         ) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _mode_for(path: Path) -> int:
@@ -200,18 +223,45 @@ class Changes:
         return [*self.writes, *self.deletes]
 
     def apply(self) -> None:
-        """Write and delete everything, or (on any failure, even Ctrl-C) put it all back."""
-        backups: list[tuple[Path, bytes | None]] = []
+        """Write and delete everything, or (on any failure, even Ctrl-C) put it all back.
+
+        Every new text is on disk, in a temporary file next to its target, before the
+        first file changes. Inside a glossary, a journal of the renames still to make
+        is written next (``.moci-cache/journal.json``): a command killed half-way
+        (kill -9, a power cut) leaves it, and the next command finishes the change
+        (``finish_interrupted``), so that no rename is ever left half-made.
+        """
+        journal = _journal_path(self.paths())
+        staged: list[tuple[str, Path]] = []
         try:
             for path, text in self.writes.items():
+                staged.append((_stage_file(path, text), path))
+            if journal is not None:
+                _write_journal(journal, staged, self.deletes)
+            self._swap(staged)
+        finally:
+            for tmp_name, _path in staged:  # those not renamed (a failure, then rollback)
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+            if journal is not None:
+                with contextlib.suppress(OSError):
+                    journal.unlink()
+
+    def _swap(self, staged: list[tuple[str, Path]]) -> None:
+        """Rename the staged files into place and delete; on any failure, put back."""
+        backups: list[tuple[Path, bytes | None]] = []
+        try:
+            for tmp_name, path in staged:
                 backups.append((path, _read_or_none(path)))
-                atomic_write(path, text)
+                _replace(tmp_name, path)
             for path in self.deletes:
                 backups.append((path, _read_or_none(path)))
                 try:
                     path.unlink(missing_ok=True)
                 except OSError as exc:
                     raise MociError(f"could not be removed ({exc.strerror})", path) from None
+            for folder in {path.parent for path in self.paths()}:
+                _fsync_dir(folder)
         except BaseException as exc:
             unrestored = _restore(backups)
             if unrestored and isinstance(exc, MociError):
@@ -223,6 +273,99 @@ class Changes:
                     exc.line,
                 ) from None
             raise
+
+
+# --- the journal of a multi-file change ----------------------------------------------------------
+
+JOURNAL_FORMAT = 1
+
+
+def _journal_path(paths: list[Path]) -> Path | None:
+    """Where the journal of a change to ``paths`` goes: in their glossary (None: no glossary)."""
+    if len(paths) < 2:
+        return None  # one file is replaced atomically: nothing to finish
+    first = Path(paths[0]).absolute()
+    for folder in first.parents:
+        if (folder / MANIFEST).is_file():
+            inside = all(_is_within(Path(path).absolute(), folder) for path in paths)
+            return folder / JOURNAL if inside else None
+    return None
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _write_journal(journal: Path, staged: list[tuple[str, Path]], deletes: list[Path]) -> None:
+    root = journal.parent.parent
+    entries = [
+        {"rename": _relative(Path(tmp_name), root), "to": _relative(path, root)}
+        for tmp_name, path in staged
+    ]
+    entries += [{"delete": _relative(path, root)} for path in deletes]
+    text = json.dumps({"format": JOURNAL_FORMAT, "changes": entries}, ensure_ascii=False)
+    atomic_write(journal, text + "\n")
+
+
+def _relative(path: Path, root: Path) -> str:
+    return Path(path).absolute().relative_to(root.absolute()).as_posix()
+
+
+def finish_interrupted(root: Path) -> list[Path]:
+    """Finish the change a killed command left half-made; the files it changed.
+
+    Call it holding the glossary's write lock. Renaming a staged file that is
+    already in place is skipped, so finishing twice is the same as once.
+    """
+    journal = Path(root) / JOURNAL
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise MociError(f"cannot be read ({exc.strerror})", journal) from None
+    renames, deletes = _read_journal(text, Path(root), journal)
+    changed = []
+    for tmp, target in renames:
+        if tmp.exists():
+            _replace(str(tmp), target)
+            changed.append(target)
+    for target in deletes:
+        if target.exists() or target.is_symlink():
+            target.unlink()
+            changed.append(target)
+    for folder in {path.parent for path in changed}:
+        _fsync_dir(folder)
+    journal.unlink()
+    return changed
+
+
+def _read_journal(text: str, root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list]:
+    """The renames and deletions of a journal, each path checked to lie in the glossary."""
+    try:
+        data = json.loads(text)
+        renames = [(e["rename"], e["to"]) for e in data["changes"] if "rename" in e]
+        deletes = [e["delete"] for e in data["changes"] if "delete" in e]
+        if data["format"] != JOURNAL_FORMAT:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise MociError(
+            "is not a journal this version of moci-vocab can finish; compare the glossary "
+            "with `git status`, then delete the journal",
+            journal,
+        ) from None
+
+    def inside(name: object) -> Path:
+        path = root / str(name)
+        if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
+            raise MociError(f"names a file outside the glossary ({name!r})", journal)
+        return path
+
+    pairs = [(inside(tmp), inside(target)) for tmp, target in renames]
+    for tmp, target in pairs:
+        if tmp.parent != target.parent or not tmp.name.startswith(f".{target.name}."):
+            raise MociError(f"renames {tmp.name!r}, which it did not write", journal)
+    return pairs, [inside(name) for name in deletes]
 
 
 def _read_or_none(path: Path) -> bytes | None:

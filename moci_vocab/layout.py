@@ -19,6 +19,8 @@ MANIFEST = Path("glossary") / "glossary.yaml"
 CHANGELOG = Path("glossary") / "CHANGELOG.md"
 TERMS = Path("terms")
 CACHE_DIR = Path(".moci-cache")
+# A multi-file change's renames still to make, while it runs (see fsutil.Changes.apply).
+JOURNAL = CACHE_DIR / "journal.json"
 # A file whose modification time is this close to the moment a cache was made may
 # change again within the file system's time granularity (2 s on FAT) without its
 # stamp changing: such a stamp is never trusted.

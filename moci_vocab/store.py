@@ -15,10 +15,11 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.findings import Finding
-from moci_vocab.fsutil import Changes, write_lock
+from moci_vocab.fsutil import Changes, finish_interrupted, write_lock
 from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     CACHE_DIR,
     CHANGELOG,
+    JOURNAL,
     MANIFEST,
     RACY_NS,
     TERMS,
@@ -215,6 +216,18 @@ def save_manifest(root: Path, manifest: Manifest) -> None:
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
-    """The glossary's write lock: hold it around every read-modify-write."""
+    """The glossary's write lock: hold it around every read-modify-write.
+
+    A change that a killed command left half-made is finished first.
+    """
     with write_lock(root / CACHE_DIR / "write.lock"):
+        finish_interrupted(root)
         yield
+
+
+def finish_interrupted_change(root: Path) -> list[Path]:
+    """If a killed command left a change half-made, finish it (under the lock); its files."""
+    if not (root / JOURNAL).is_file():
+        return []
+    with write_lock(root / CACHE_DIR / "write.lock"):
+        return finish_interrupted(root)

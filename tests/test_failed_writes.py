@@ -125,23 +125,29 @@ def test_atomic_write_keeps_permissions_and_cleans_up(tmp_path, monkeypatch):
 
 
 def _fail_on_call(monkeypatch, number: int, exc: BaseException):
-    """Make the ``number``-th atomic_write raise ``exc`` (the others work)."""
-    real = fsutil.atomic_write
+    """Make the ``number``-th rename of a written file into place raise ``exc``.
+
+    Caches written on the way are not counted (their failures are ignored anyway).
+    """
+    real = fsutil._replace
     calls = {"n": 0}
 
-    def flaky(path, data):
+    def flaky(tmp_name, path):
+        if path.parent.name == ".moci-cache" and path.name != "journal.json":
+            return real(tmp_name, path)
         calls["n"] += 1
         if calls["n"] == number:
             raise exc
-        return real(path, data)
+        return real(tmp_name, path)
 
-    monkeypatch.setattr(fsutil, "atomic_write", flaky)
+    monkeypatch.setattr(fsutil, "_replace", flaky)
     return calls
 
 
-@pytest.mark.parametrize("failing_write", [1, 2])
+@pytest.mark.parametrize("failing_write", [1, 2, 3])
 def test_rename_is_rolled_back_when_a_later_write_fails(seeded, monkeypatch, failing_write):
-    # rename writes the referrer (reconciliation) and the new file, then deletes the old one.
+    # rename writes its journal, the referrer (reconciliation) and the new file, then
+    # deletes the old one.
     before = snapshot(seeded.root)
     _fail_on_call(monkeypatch, failing_write, MociError("could not be written (No space)", "x"))
     result = seeded("rename", "resilience", "resilience-new", ok=False)
@@ -167,10 +173,11 @@ def test_rename_is_rolled_back_when_deleting_the_old_file_fails(seeded, monkeypa
 
 def test_ctrl_c_in_the_middle_of_a_rename_rolls_back(seeded, monkeypatch):
     before = snapshot(seeded.root)
-    _fail_on_call(monkeypatch, 2, KeyboardInterrupt())
+    _fail_on_call(monkeypatch, 3, KeyboardInterrupt())  # the journal, one file, then ^C
     result = seeded("rename", "resilience", "resilience-new", ok=False)
     assert "interrupted" in result.output
     assert snapshot(seeded.root) == before
+    assert temp_files(seeded.root) == []
 
 
 def test_a_failed_rollback_names_the_files_to_look_at(tmp_path, monkeypatch):
@@ -180,16 +187,16 @@ def test_a_failed_rollback_names_the_files_to_look_at(tmp_path, monkeypatch):
     changes = Changes()
     changes.write(a, "A\n")
     changes.write(b, "B\n")
-    real = fsutil.atomic_write
+    real = fsutil._replace
     calls = {"n": 0}
 
-    def flaky(path, data):  # the second write fails, and so does putting a back
+    def flaky(tmp_name, path):  # the second write fails, and so does putting a back
         calls["n"] += 1
         if calls["n"] >= 2:
             raise MociError("could not be written (No space left on device)", path)
-        return real(path, data)
+        return real(tmp_name, path)
 
-    monkeypatch.setattr(fsutil, "atomic_write", flaky)
+    monkeypatch.setattr(fsutil, "_replace", flaky)
     with pytest.raises(MociError) as info:
         changes.apply()
     assert "half-changed" in str(info.value) and str(a) in str(info.value)

@@ -22,18 +22,30 @@ class State:
 
     def root(self) -> Path:
         from moci_vocab.errors import GlossaryNotFound
-        from moci_vocab.layout import MANIFEST, find_root
+        from moci_vocab.layout import JOURNAL, MANIFEST, find_root
 
         if self.root_option:
             root = Path(self.root_option)
-
             if not (root / MANIFEST).is_file():
                 raise GlossaryNotFound(
                     f"no glossary in {root}: {MANIFEST.as_posix()} is missing "
                     f"(create one with `moci-vocab --root {root} init`)"
                 )
-            return root
-        return find_root()
+        else:
+            root = find_root()
+        if (root / JOURNAL).is_file():  # a command was killed in the middle of a change
+            self._finish_interrupted(root)
+        return root
+
+    def _finish_interrupted(self, root: Path) -> None:
+        from moci_vocab.store import finish_interrupted_change
+
+        changed = finish_interrupted_change(root)
+        if changed:
+            names = ", ".join(path.relative_to(root).as_posix() for path in changed)
+            click.echo(
+                f"finished the change an interrupted command left half-made: {names}", err=True
+            )
 
     def glossary(self):
         from moci_vocab.store import load_glossary
