@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from moci_vocab.errors import MociError, UnknownConcept
@@ -30,6 +30,8 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
 from moci_vocab.model import Concept, Glossary, Manifest, is_slug
 from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
 from moci_vocab.yamlio import Document, dump_yaml, read_yaml
+
+PROGRESS_EVERY = 250  # files between two progress reports (a report costs a redraw)
 
 
 def concept_path(root: Path, concept_id: str) -> Path:
@@ -86,8 +88,13 @@ def load_glossary(root: Path) -> Glossary:
     return glossary
 
 
-def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
-    """The glossary and every problem met while reading it (for `check`)."""
+def load_glossary_reporting(
+    root: Path, progress: Callable[[int, int], None] | None = None
+) -> tuple[Glossary, list[Finding]]:
+    """The glossary and every problem met while reading it (for `check`).
+
+    ``progress(done, total)`` hears of the concept files read, now and then.
+    """
     from moci_vocab import cache
 
     findings: list[Finding] = []
@@ -106,7 +113,10 @@ def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
     with cache.gc_paused():
         files: dict = {}
         reparsed = False
-        for path in concept_files(root):
+        paths = concept_files(root)
+        for done, path in enumerate(paths):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, len(paths))
             stamp = _stamp_or_none(path)
             entry = old_files.get(path.name)
             if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
@@ -117,6 +127,8 @@ def load_glossary_reporting(root: Path) -> tuple[Glossary, list[Finding]]:
             findings.extend(file_findings)
             if concept is not None and concept.id not in glossary.concepts:
                 glossary.concepts[concept.id] = concept
+        if progress is not None:
+            progress(len(paths), len(paths))
         if reparsed or files.keys() != old_files.keys():
             resolved = str(Path(root).resolve())
             cache.store(

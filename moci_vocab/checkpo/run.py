@@ -11,6 +11,7 @@ a file whose language cannot be told or is not in the glossary (MV605).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +58,17 @@ class Result:
         return {"files": self.files, "entries": self.entries, "terms": self.terms}
 
 
-def check_files(root: Path, paths: list[Path], options: Options, glossary_loader=None) -> Result:
-    """Check every file; problems with one file never stop the others."""
+def check_files(
+    root: Path,
+    paths: list[Path],
+    options: Options,
+    glossary_loader=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Result:
+    """Check every file; problems with one file never stop the others.
+
+    ``progress(done, total)`` hears of each file checked.
+    """
     import gc
 
     # The check allocates hundreds of thousands of small objects (entries, tuples)
@@ -67,17 +77,21 @@ def check_files(root: Path, paths: list[Path], options: Options, glossary_loader
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_files(root, paths, options, glossary_loader)
+        return _check_files(root, paths, options, glossary_loader, progress)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check_files(root: Path, paths: list[Path], options: Options, glossary_loader) -> Result:
+def _check_files(
+    root: Path, paths: list[Path], options: Options, glossary_loader, progress
+) -> Result:
     result = Result()
     compiled_by_lang: dict[str, Compiled] = {}
     languages: list[str] | None = None
-    for path in paths:
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, len(paths))
         result.files += 1
         try:
             catalog = read_catalog(path)
@@ -93,6 +107,8 @@ def _check_files(root: Path, paths: list[Path], options: Options, glossary_loade
         if lang not in compiled_by_lang:
             compiled_by_lang[lang] = load_compiled(root, lang, glossary_loader)
         FileCheck(catalog, compiled_by_lang[lang], options, result).run()
+    if progress is not None:
+        progress(len(paths), len(paths))
     result.findings.sort(key=Finding.sort_key)
     return result
 

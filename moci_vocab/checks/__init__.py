@@ -17,6 +17,7 @@ findings (MV001–MV004) come first. Then:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,13 @@ class CheckResult:
         return totals
 
 
-def run_check(root: Path, since: str | None = None) -> CheckResult:
-    """Check the glossary at ``root`` (MociError only when it cannot be found or git fails)."""
+def run_check(
+    root: Path, since: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> CheckResult:
+    """Check the glossary at ``root`` (MociError only when it cannot be found or git fails).
+
+    ``progress(done, total)`` hears how the reading of the concept files goes.
+    """
     import gc
 
     # Loading and checking allocate a few objects per term and free nearly none, so
@@ -58,13 +64,15 @@ def run_check(root: Path, since: str | None = None) -> CheckResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run_check(Path(root), since)
+        return _run_check(Path(root), since, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _run_check(root: Path, since: str | None) -> CheckResult:
+def _run_check(
+    root: Path, since: str | None, progress: Callable[[int, int], None] | None
+) -> CheckResult:
     from moci_vocab.store import load_glossary_reporting
 
     changed = None
@@ -72,7 +80,7 @@ def _run_check(root: Path, since: str | None) -> CheckResult:
         from moci_vocab.checks.since import changed_since
 
         changed = changed_since(root, since)  # first: a bad revision fails fast
-    glossary, loaded = load_glossary_reporting(root)
+    glossary, loaded = load_glossary_reporting(root, progress)
     ctx = Context(glossary)
     for family in FAMILIES:
         family.check(ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import State, pass_state
+from moci_vocab.cli.common import State, pass_state, progress_bar
 
 
 @click.command(
@@ -42,7 +42,9 @@ def check_cmd(state: State, fmt: str, since: str | None, rules: bool) -> None:
     from moci_vocab.checks import descriptions, run_check
     from moci_vocab.findings import has_errors
 
-    result = run_check(state.root(), since=since)
+    root = state.root()
+    with progress_bar(state, "reading the concept files") as progress:
+        result = run_check(root, since=since, progress=progress)
     findings = result.findings
     if fmt == "json":
         click.echo(report.render_json(findings, _extra_summary(result)))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from moci_vocab.cli.common import State, pass_state
+from moci_vocab.cli.common import State, pass_state, progress_bar
 
 
 @click.command(
@@ -53,7 +53,8 @@ def check_po_cmd(
 
     root = _root(state)
     options = Options(lang, include_fuzzy, include_untranslated)
-    result = check_files(root, list(files), options)
+    with progress_bar(state, "checking the files") as progress:
+        result = check_files(root, list(files), options, progress=progress)
     findings = result.findings
     if fmt == "json":
         from moci_vocab.report import render_json

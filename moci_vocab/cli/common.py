@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,33 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+def progress_factory(state: State):
+    """Makes rich progress bars on a terminal; None in CI, in pipes and with --quiet."""
+    if state.quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    return lambda: Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=stderr_console(),
+        transient=True,
+    )
+
+
+@contextlib.contextmanager
+def progress_bar(state: State, description: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar as a ``progress(done, total)`` callback, or None (see progress_factory)."""
+    make = progress_factory(state)
+    if make is None:
+        yield None
+        return
+    with make() as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def stdout_console():

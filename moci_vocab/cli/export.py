@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from moci_vocab.cli.common import State, echo_json, pass_state, say, split_list
+from moci_vocab.cli.common import (
+    State,
+    echo_json,
+    pass_state,
+    progress_factory,
+    say,
+    split_list,
+)
 from moci_vocab.model import CONCEPT_STATUSES
 
 # Kept in step with exporters.EXPORTERS (a test checks); listed here so that
@@ -74,29 +81,10 @@ def export_cmd(
     if not request.concepts:
         say(state, "warning: no concept matches the filters; the files will be empty")
     formats = list(FORMATS) if fmt == "all" else [fmt]
-    results = run_exports(request, formats, progress=_progress_factory(state))
+    results = run_exports(request, formats, progress=progress_factory(state))
     _report(state, results, out_format)
     if any(result.error for result in results):
         raise SystemExit(1)
-
-
-def _progress_factory(state: State):
-    """A rich progress bar on a terminal; nothing in CI, pipes or with --quiet."""
-    import sys
-
-    if state.quiet or not sys.stderr.isatty():
-        return None
-    from rich.progress import BarColumn, Progress, TextColumn
-
-    from moci_vocab.cli.common import stderr_console
-
-    return lambda: Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        console=stderr_console(),
-        transient=True,
-    )
 
 
 def _report(state: State, results, out_format: str) -> None:

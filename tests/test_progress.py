@@ -1,0 +1,72 @@
+"""Long work shows a progress bar on a terminal, and nothing in CI, in pipes or with --quiet."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_checkpo import write_po
+
+from moci_vocab.checkpo.run import Options, check_files
+from moci_vocab.checks import run_check
+
+
+def run_on_terminal(root: Path, *args: str) -> tuple[int, str]:
+    """Run the command line with its stderr on a pseudo-terminal; (status, what it drew)."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    return process.wait(), drawn.decode("utf-8", "replace")
+
+
+def run_in_a_pipe(root: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_check_and_check_po_draw_a_bar_on_a_terminal_only(seeded, tmp_path):
+    po = write_po(tmp_path / "sq.po", "sq", [("Reconciliation", "Pajtimi")])
+    for args, words in (
+        (("check", "--format", "json"), "reading the concept files"),
+        (("check-po", str(po), "--format", "json"), "checking the files"),
+    ):
+        _status, drawn = run_on_terminal(seeded.root, *args)
+        assert words in drawn and "━" in drawn
+        _status, quiet = run_on_terminal(seeded.root, "--quiet", *args)
+        assert words not in quiet
+        piped = run_in_a_pipe(seeded.root, *args)
+        assert piped.stderr == "" and piped.stdout.startswith("{")
+
+
+def test_check_reports_how_reading_goes(seeded):
+    calls: list[tuple[int, int]] = []
+    run_check(seeded.root, progress=lambda done, total: calls.append((done, total)))
+    files = len(list((seeded.root / "terms").glob("*.yaml")))
+    assert calls[0] == (0, files) and calls[-1] == (files, files)
+    assert [done for done, _total in calls] == sorted(done for done, _total in calls)
+
+
+def test_check_po_reports_each_file(seeded, tmp_path):
+    paths = [write_po(tmp_path / f"{n}.po", "sq", [("Peace", "Paqe")]) for n in range(3)]
+    calls: list[tuple[int, int]] = []
+    check_files(seeded.root, paths, Options(None), progress=lambda *call: calls.append(call))
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
