@@ -150,6 +150,35 @@ def test_text_inside_native_codes_and_alternatives_is_not_the_translation(tmp_pa
     assert not entry.fuzzy and entry.line == 1
 
 
+SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"
+       xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">
+<file original="mission.docx" datatype="x-sdlfilterframework2" source-language="en-US"
+      target-language="sq-AL">
+<header><sdl:ref-files><sdl:ref-file uid="0" name="x" /></sdl:ref-files></header>
+<body>
+<trans-unit id="a1">
+<source>Reconciliations matter.</source>
+<seg-source><mrk mtype="seg" mid="1">Reconciliations matter.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Paqja ka rëndësi.</mrk></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Translated" origin="interactive"><sdl:value key="x">
+Reconciliation</sdl:value></sdl:seg></sdl:seg-defs>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_trados_sdlxliff_with_segments_and_its_own_elements(glossary, tmp_path):
+    path = tmp_path / "mission.docx.sdlxliff"
+    path.write_text(SDLXLIFF, "utf-8")
+    [entry] = read_catalog(path).entries
+    assert (entry.msgid, entry.msgstr) == ("Reconciliations matter.", ["Paqja ka rëndësi."])
+    code, findings = check(glossary, str(path), ok=False)  # sq-AL is the glossary's sq
+    assert code == 1 and [(f["code"], f["lang"], f["line"]) for f in findings] == [
+        ("MV601", "sq", 8)
+    ]
+
+
 # --- bad input: one clear finding naming the file and the line, nothing else -------------
 
 

@@ -112,7 +112,7 @@ def read_catalog(path: Path) -> Catalog:
         return read_mo(path)
     if suffix in (".csv", ".tsv"):
         return read_csv(path)
-    if suffix in (".xlf", ".xliff"):
+    if suffix in (".xlf", ".xliff", ".sdlxliff", ".mqxliff"):  # Trados and memoQ name theirs so
         from moci_vocab.checkpo.xliff import read_xliff
 
         return read_xliff(path)
