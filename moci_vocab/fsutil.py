@@ -11,6 +11,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -338,6 +339,30 @@ def finish_interrupted(root: Path) -> list[Path]:
         _fsync_dir(folder)
     journal.unlink()
     return changed
+
+
+# tempfile.mkstemp's names: ".NAME." + 8 characters of its alphabet + ".tmp" (see _stage_file)
+_STAGED = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_staged_leftovers(folders: list[Path]) -> list[Path]:
+    """Delete the staged files that a command killed before its journal left; which ones.
+
+    Call it holding the glossary's write lock: then no command is staging files,
+    and every staged file in these folders is a leftover that changed nothing.
+    """
+    removed = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if _STAGED.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _read_journal(text: str, root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.findings import Finding
-from moci_vocab.fsutil import Changes, finish_interrupted, write_lock
+from moci_vocab.fsutil import Changes, finish_interrupted, remove_staged_leftovers, write_lock
 from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     CACHE_DIR,
     CHANGELOG,
@@ -230,10 +230,12 @@ def save_manifest(root: Path, manifest: Manifest) -> None:
 def locked(root: Path) -> Iterator[None]:
     """The glossary's write lock: hold it around every read-modify-write.
 
-    A change that a killed command left half-made is finished first.
+    A change that a killed command left half-made is finished first, and the files
+    staged by one killed before its journal are removed.
     """
     with write_lock(root / CACHE_DIR / "write.lock"):
         finish_interrupted(root)
+        remove_staged_leftovers([root / TERMS, root / MANIFEST.parent])
         yield
 
 

@@ -112,6 +112,9 @@ def test_killed_before_its_journal_a_change_has_changed_nothing(seeded):
     listed = run(seeded.root, "list", "--format", "json")
     assert listed.returncode == 0 and listed.stderr == ""
     assert "resilience-new" not in listed.stdout
+    # The next command that writes (it holds the lock: nobody else is staging) cleans up.
+    assert run(seeded.root, "translate", "resilience", "sq", "qëndrueshmëri").returncode == 0
+    assert not [name for name in snapshot(seeded.root) if name.endswith(".tmp")]
 
 
 def test_a_journal_is_refused_when_it_points_outside_the_glossary(seeded):
