@@ -66,12 +66,6 @@ def _signing_key() -> bytes | None:
     return None
 
 
-def file_stamp(path: Path) -> tuple[int, int, int]:
-    """What identifies a file's version without reading it."""
-    st = path.stat()
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
 def load(root: Path, name: str) -> Any | None:
     """The cached value, or None (missing, from another version, or not signed by us)."""
     if cache_disabled():

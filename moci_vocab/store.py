@@ -24,6 +24,7 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     RACY_NS,
     TERMS,
     concept_file_names,
+    file_stamp,
     find_root,
     manifest_path,
 )
@@ -117,7 +118,7 @@ def load_glossary_reporting(
         for done, path in enumerate(paths):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(paths))
-            stamp = _stamp_or_none(path)
+            stamp = file_stamp(path)
             entry = old_files.get(path.name)
             if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
                 entry = (stamp, *_parse_concept_file(path))
@@ -135,15 +136,6 @@ def load_glossary_reporting(
                 root, "concepts", {"root": resolved, "files": files, "written": time.time_ns()}
             )
     return glossary, findings
-
-
-def _stamp_or_none(path: Path):
-    from moci_vocab.cache import file_stamp
-
-    try:
-        return file_stamp(path)
-    except OSError:
-        return None
 
 
 def _parse_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:

@@ -11,14 +11,14 @@ any change to a glossary file recompiles it, so the cache is never stale.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from moci_vocab import layout
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
-from moci_vocab.layout import MANIFEST, RACY_NS, TERMS  # not store: no YAML on a cache hit
+from moci_vocab.layout import MANIFEST, RACY_NS, file_stamp  # not store: no YAML on a hit
 
 COMPILE_FORMAT = 4
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
@@ -163,50 +163,22 @@ def _rule(concept, source: str, lang: str, infl) -> Rule:
 # --- cache ---------------------------------------------------------------------------
 
 
-def _stamp(path: Path) -> tuple[int, int, int]:
-    st = os.stat(path)
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
 def glossary_languages(root: Path) -> list[str]:
     """The manifest's language tags (cached like the compiled glossary)."""
     from moci_vocab import cache
 
-    stamp = _stamp(root / MANIFEST)
+    started = time.time_ns()
+    stamp = file_stamp(root / MANIFEST)
     key = (_version_key(), str(Path(root).resolve()))
     entry = cache.load(root, "checkpo-languages")
-    if (
-        isinstance(entry, dict)
-        and entry.get("key") == key
-        and entry.get("stamp") == stamp
-        and stamp[1] < entry.get("written", 0) - RACY_NS
-    ):
+    if stamp and isinstance(entry, dict) and entry.get("key") == (*key, stamp):
         return entry["languages"]
     from moci_vocab.store import load_manifest
 
     languages = list(load_manifest(root).languages)
-    cache.store(
-        root,
-        "checkpo-languages",
-        {"key": key, "stamp": stamp, "written": time.time_ns(), "languages": languages},
-    )
+    if stamp and stamp[1] < started - RACY_NS:  # see layout.RACY_NS
+        cache.store(root, "checkpo-languages", {"key": (*key, stamp), "languages": languages})
     return languages
-
-
-def glossary_stamps(root: Path) -> dict[str, tuple[int, int, int]]:
-    """(size, mtime_ns, inode) of the manifest and every concept file, by relative path."""
-    stamps: dict[str, tuple[int, int, int]] = {}
-    st = os.stat(root / MANIFEST)
-    stamps[MANIFEST.as_posix()] = (st.st_size, st.st_mtime_ns, st.st_ino)
-    try:
-        with os.scandir(root / TERMS) as entries:
-            for entry in entries:
-                if entry.name.endswith((".yaml", ".yml")):
-                    st = entry.stat()
-                    stamps["terms/" + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ino)
-    except FileNotFoundError:
-        pass
-    return stamps
 
 
 def _cache_name(lang: str) -> str:
@@ -221,18 +193,24 @@ def _version_key() -> tuple:
 
 
 def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
-    """The compiled glossary for ``lang``: from the cache when no glossary file changed."""
+    """The compiled glossary for ``lang``: from the cache when no glossary file changed.
+
+    The cache is keyed on the glossary's fingerprint (layout.fingerprint), and
+    stored only when every file was older than the start of the build by
+    RACY_NS, so that no change can hide behind an unchanged stamp.
+    """
     from moci_vocab import cache
 
-    stamps = glossary_stamps(root)
-    resolved = str(Path(root).resolve())
+    started = time.time_ns()
+    fingerprint = layout.fingerprint(root)
+    key = (_version_key(), str(Path(root).resolve()), lang)
     name = _cache_name(lang)
     entry = cache.load(root, name)
     if (
-        isinstance(entry, dict)
-        and entry.get("key") == (_version_key(), resolved, lang)
-        and entry.get("stamps") == stamps
-        and all(s[1] < entry.get("written", 0) - RACY_NS for s in stamps.values())
+        fingerprint
+        and isinstance(entry, dict)
+        and entry.get("key") == key
+        and entry.get("fingerprint") == fingerprint[0]
     ):
         return entry["compiled"]
     if glossary_loader is None:
@@ -242,14 +220,6 @@ def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
     else:
         glossary = glossary_loader()
     compiled = compile_glossary(glossary, lang)
-    cache.store(
-        root,
-        name,
-        {
-            "key": (_version_key(), resolved, lang),
-            "stamps": stamps,
-            "written": time.time_ns(),
-            "compiled": compiled,
-        },
-    )
+    if fingerprint and fingerprint[1] < started - RACY_NS:
+        cache.store(root, name, {"key": key, "fingerprint": fingerprint[0], "compiled": compiled})
     return compiled
