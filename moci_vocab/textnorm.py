@@ -82,8 +82,8 @@ def fold(text: str) -> str:
     hyphens have no decomposition, and no composition pairs a Latin letter with a mark of
     class 0), and the whitespace is collapsed once, at the end (tested against the steps).
     """
-    if text.isascii():  # the same steps, as they come out for ASCII (casefold is lower)
-        return " ".join(text.lower().replace("-", " ").split())
+    if text.isascii():  # the same steps, as they come out for ASCII (no marks, no NFC change)
+        return " ".join(text.casefold().replace("-", " ").split())
     decomposed = unicodedata.normalize("NFD", nfc(text).casefold())
     return " ".join(unicodedata.normalize("NFC", decomposed.translate(_FOLD)).split())
 

@@ -75,6 +75,23 @@ def test_xliff_from_po2xliff_has_the_findings_of_its_po(glossary, tmp_path, lang
     assert "Reconciliation, again" in [f["msgid"] for f in fuzzy]
 
 
+def test_plural_groups_from_po2xliff_are_one_entry_with_its_forms(tmp_path):
+    import polib
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "sq"}
+    po.append(polib.POEntry(msgid="One file", msgid_plural="%d files",
+                            msgstr_plural={0: "Një skedar", 1: "%d skedarë"}))  # fmt: skip
+    fuzzy = polib.POEntry(msgid="a peace", msgid_plural="%d peaces",
+                          msgstr_plural={0: "një paqe", 1: "%d paqe"}, flags=["fuzzy"])  # fmt: skip
+    po.append(fuzzy)
+    po.save(str(tmp_path / "sq.po"))
+    plural, other = read_catalog(po2xliff(tmp_path / "sq.po")).entries
+    assert (plural.msgid, plural.msgid_plural) == ("One file", "%d files")
+    assert plural.msgstr == ["Një skedar", "%d skedarë"] and not plural.fuzzy
+    assert other.msgstr == ["një paqe", "%d paqe"] and other.fuzzy
+
+
 XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ka">
  <file id="f1">

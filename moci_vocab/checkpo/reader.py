@@ -119,7 +119,8 @@ def read_catalog(path: Path) -> Catalog:
     return read_po(path)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_file_bytes(path: Path) -> bytes:
+    """A catalog's bytes; a missing file, a folder or a read error is a MociError."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -200,7 +201,7 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def read_po(path: Path) -> Catalog:
-    text = _decode(_read_bytes(path), path)
+    text = _decode(read_file_bytes(path), path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # same lines, and the fast reader applies
     catalog = _read_po_fast(path, text)
@@ -538,7 +539,7 @@ def _check_mo_tables(data: bytes, path: Path) -> None:
 def read_mo(path: Path) -> Catalog:
     import polib
 
-    data = _read_bytes(path)
+    data = read_file_bytes(path)
     if len(data) < 28 or data[:4] not in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):
         raise MociError("not a valid MO file (bad magic number)", path)
     _check_mo_tables(data, path)
@@ -574,7 +575,7 @@ def read_csv(path: Path, lang_hint: str | None = None) -> Catalog:
     import csv
     import io
 
-    data = _read_bytes(path)
+    data = read_file_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from moci_vocab.checkpo.reader import Catalog, Entry, _read_bytes
+from moci_vocab.checkpo.reader import Catalog, Entry, read_file_bytes
 from moci_vocab.errors import MociError
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:"
@@ -70,7 +70,7 @@ class _XliffReader:
         self.parser.EndElementHandler = self._end
         self.parser.CharacterDataHandler = self._text
         self.parser.buffer_text = True
-        self.stack: list[str] = []
+        self.stack: list[str | None] = []  # None: an element of another namespace
         self.unit: _Unit | None = None
         self.plurals: _Plurals | None = None
         self.capture: list[str] | None = None  # the text being collected, if any
@@ -199,17 +199,15 @@ class _XliffReader:
         if self.plurals is not None:
             self.plurals.forms.append(unit)
             return
-        self.entries.append(_entry(unit, "".join(unit.source), None, [_target(unit)]))
+        self.entries.append(_entry(unit, None, [_target(unit)], unit.fuzzy))
 
     def _close_plurals(self, plurals: _Plurals) -> None:
         forms = plurals.forms
         if not forms:
             return
-        first = forms[0]
         msgid_plural = "".join(forms[1].source) if len(forms) > 1 else None
-        entry = _entry(first, "".join(first.source), msgid_plural, [_target(f) for f in forms])
-        entry.fuzzy = any(_target(f) and f.fuzzy for f in forms)
-        self.entries.append(entry)
+        fuzzy = any(form.fuzzy for form in forms if _target(form))
+        self.entries.append(_entry(forms[0], msgid_plural, [_target(f) for f in forms], fuzzy))
 
 
 def _target(unit: _Unit) -> str:
@@ -217,11 +215,12 @@ def _target(unit: _Unit) -> str:
     return "" if unit.untranslated or not unit.has_target else "".join(unit.target)
 
 
-def _entry(unit: _Unit, msgid: str, msgid_plural: str | None, msgstr: list[str]) -> Entry:
-    fuzzy = unit.fuzzy and any(msgstr)
-    return Entry(msgid, msgstr, unit.name, msgid_plural, fuzzy, unit.line)
+def _entry(unit: _Unit, msgid_plural: str | None, msgstr: list[str], fuzzy: bool) -> Entry:
+    """The entry of ``unit`` (the first form's, for plurals); untranslated is never fuzzy."""
+    msgid = "".join(unit.source)
+    return Entry(msgid, msgstr, unit.name, msgid_plural, fuzzy and any(msgstr), unit.line)
 
 
 def read_xliff(path: Path) -> Catalog:
     """An XLIFF 1.x or 2.x file: its units as entries, its target language as Language."""
-    return _XliffReader(path).read(_read_bytes(path))
+    return _XliffReader(path).read(read_file_bytes(path))
