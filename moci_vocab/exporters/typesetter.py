@@ -165,11 +165,13 @@ class Typesetter:
         """Run ``job`` in a worker with room for its share; one that is full then exits."""
         share = getattr(job, "share", 1.0)
         with self._lock:
-            worker = self._take(share)
+            worker, full = self._take(share)
             if not self._idle and len(self._all) <= self._workers:
                 # A spare starts up (Python, Typst) while this job runs: the next job
                 # need not wait for it.
                 self._idle.append(self._start())
+        for idle in full:  # outside the lock: the other dispatcher need not wait for exits
+            idle.stop()
         done = False
         try:
             result = worker.run(job)
@@ -184,20 +186,19 @@ class Typesetter:
                 else:
                     self._all.discard(worker)
             if worker is not None:
-                worker.stop()  # it has exited after its reply (or exits now): this reaps it
+                worker.stop()  # its input ends, so it exits: this reaps it
 
-    def _take(self, share: float) -> _Worker:
-        """An idle worker with room for ``share`` (a warm one first), or a new one.
-
-        A warm worker without room is stopped: it would hold its cache while idle.
-        """
+    def _take(self, share: float) -> tuple[_Worker, list[_Worker]]:
+        """An idle worker with room for ``share`` (a warm one first), or a new one; and the
+        idle ones without room, to stop (they would hold their caches while idle)."""
+        full = []
         while self._idle:
             worker = self._idle.pop(0)
             if worker.used + share <= 1.0:
-                return worker
+                return worker, full
             self._all.discard(worker)
-            worker.stop()
-        return self._start()
+            full.append(worker)
+        return self._start(), full
 
     def _start(self) -> _Worker:
         worker = _Worker()
