@@ -178,17 +178,16 @@ class Bench:
         po = self.workdir / f"sq-{entries}.po"
         if not po.exists():
             make_po(po, concepts, entries, "sq")
-        env: dict[str, str] = {}  # bytecode is cached for every run (see __init__)
         check = [sys.executable, "-m", "moci_vocab", "--root", str(root), "check-po", str(po),
                  "--lang", "sq", "--format", "json"]  # fmt: skip
         parse = [sys.executable, "-c", POLIB_PARSE, str(po)]
-        self.run(parse, **env)  # the bytecode of both, before any timing
+        self.run(parse)  # the bytecode of both, before any timing
         _past_racy_window(root)  # else the compiled glossary's cache is not trusted
-        self.run(check, **env)  # fills it
+        self.run(check)  # fills it
         commands = {
-            "polib": (parse, env),
-            "cold": (check, {**env, "MOCI_VOCAB_NO_CACHE": "1"}),
-            "warm": (check, env),
+            "polib": (parse, {}),
+            "cold": (check, {"MOCI_VOCAB_NO_CACHE": "1"}),
+            "warm": (check, {}),
         }
         runs = self.alternate(commands, 5)
         base, cold, warm = runs["polib"].seconds, runs["cold"], runs["warm"]
@@ -472,7 +471,7 @@ def _past_racy_window(root: Path) -> None:
     """Wait until the newest glossary file is older than the caches' racy window (2 s).
 
     A cache written within 2 s of a file change is not trusted (see
-    moci_vocab/checkpo/compile.py): filled too soon, every "warm" run would
+    moci_vocab/layout.py, RACY_NS): filled too soon, every "warm" run would
     compile the glossary again.
     """
     files = [root / "glossary" / "glossary.yaml", *(root / "terms").iterdir()]
