@@ -155,6 +155,10 @@ def parse_yaml(text: str, path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in problem:
+            # libyaml's own limit (PyYAML 6.0.4 and later), met while scanning ahead of the
+            # events that would have reached ours: the same finding, in the same words.
+            raise MociError(f"nests deeper than {MAX_DEPTH} levels", path, line) from None
         raise MociError(f"is not valid YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise MociError(f"is not valid YAML: {exc}", path) from None
