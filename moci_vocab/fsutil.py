@@ -228,7 +228,7 @@ class Changes:
 
         Every new text is on disk, in a temporary file next to its target, before the
         first file changes. Inside a glossary, a journal of the renames still to make
-        is written next (``.moci-cache/journal.json``): a command killed half-way
+        is written next (``.moci-journal.json``): a command killed half-way
         (kill -9, a power cut) leaves it, and the next command finishes the change
         (``finish_interrupted``), so that no rename is ever left half-made.
         """
@@ -298,7 +298,7 @@ def _is_within(path: Path, folder: Path) -> bool:
 
 
 def _write_journal(journal: Path, staged: list[tuple[str, Path]], deletes: list[Path]) -> None:
-    root = journal.parent.parent
+    root = journal.parent
     entries = [
         {"rename": _relative(Path(tmp_name), root), "to": _relative(path, root)}
         for tmp_name, path in staged

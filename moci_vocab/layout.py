@@ -20,7 +20,8 @@ CHANGELOG = Path("glossary") / "CHANGELOG.md"
 TERMS = Path("terms")
 CACHE_DIR = Path(".moci-cache")
 # A multi-file change's renames still to make, while it runs (see fsutil.Changes.apply).
-JOURNAL = CACHE_DIR / "journal.json"
+# Not in CACHE_DIR, which is safe to delete at any time; this file is not, after a kill.
+JOURNAL = Path(".moci-journal.json")
 # A file whose modification time is this close to the moment a cache was made may
 # change again within the file system's time granularity (2 s on FAT) without its
 # stamp changing: such a stamp is never trusted.

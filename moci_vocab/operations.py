@@ -135,8 +135,10 @@ def init_glossary(root: Path, name: str, source: str, langs: list[str]) -> Outco
     outcome.changes.write(root / "glossary" / "glossary.yaml", canonical_manifest_text(manifest))
     outcome.changes.write(root / CHANGELOG, f"# Changelog of {name}\n")
     outcome.changes.write(root / TERMS / ".gitkeep", "")
-    # .*.tmp: a file being written, left only by a command killed in the middle of it.
-    outcome.changes.write(root / ".gitignore", "/exports/\n.moci-cache/\n.*.tmp\n")
+    # .*.tmp and the journal: left only by a command killed in the middle of a change,
+    # which the next command finishes (fsutil.Changes.apply).
+    ignored = "/exports/\n.moci-cache/\n.*.tmp\n/.moci-journal.json\n"
+    outcome.changes.write(root / ".gitignore", ignored)
     outcome.messages.append(f"created the glossary {name!r} in {root} ({', '.join(tags)})")
     return outcome
 

@@ -227,7 +227,7 @@ def locked(root: Path) -> Iterator[None]:
     """
     with write_lock(root / CACHE_DIR / "write.lock"):
         finish_interrupted(root)
-        remove_staged_leftovers([root / TERMS, root / MANIFEST.parent])
+        remove_staged_leftovers([root, root / TERMS, root / MANIFEST.parent])
         yield
 
 
