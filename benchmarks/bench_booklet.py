@@ -71,7 +71,7 @@ def timed(label: str, func):
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    from moci_vocab.exporters.booklet import booklet_data, compile_booklet, export_booklet
+    from moci_vocab.booklet.export import booklet_data, compile_booklet, export_booklet
     from moci_vocab.exporters.html import export_html
 
     g = glossary(count)

@@ -25,7 +25,7 @@ from moci_vocab.textnorm import nfc
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # the keys and indexes from the document root to a node
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -76,7 +76,7 @@ class Document:
 
     path: Path
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line(self, *keys: str | int) -> int | None:
         """The line of the deepest known prefix of ``keys`` (None for an empty file)."""
@@ -172,7 +172,7 @@ class _Open:
     """A sequence or mapping being built: its value, where it is, a pending key."""
 
     value: list | dict
-    at: Path_
+    at: KeyPath
     key: str | None = None
     has_key: bool = False
 
@@ -272,7 +272,7 @@ class _Builder:
     def open(self, event, value: list | dict) -> None:
         """A new sequence or mapping inside the current one (or at the top)."""
         if not self.stack:
-            at: Path_ = ()
+            at: KeyPath = ()
         else:
             parent = self.stack[-1]
             if isinstance(parent.value, dict):

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from moci_vocab.booklet.export import booklet_data, booklet_paths, export_booklet
+from moci_vocab.booklet.imposition import padded_count, saddle_stitch
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest, get_exporter
-from moci_vocab.exporters.booklet import booklet_data, booklet_paths, export_booklet
-from moci_vocab.imposition import padded_count, saddle_stitch
 from moci_vocab.model import Concept, Review, Term
 from moci_vocab.store import load_glossary, save_concept
 

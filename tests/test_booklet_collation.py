@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from moci_vocab.booklet.export import booklet_data, export_booklet
 from moci_vocab.cli import cli
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.booklet import booklet_data, export_booklet
 from moci_vocab.model import Concept, Term
 from moci_vocab.store import load_glossary, save_concept
 from tests.conftest import Moci

@@ -19,11 +19,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from moci_vocab.booklet import layout as booklet_layout
+from moci_vocab.booklet.export import booklet_data, export_booklet
+from moci_vocab.booklet.layout import cut_after_last_full_page, typeset_booklet
+from moci_vocab.booklet.typesetter import PartJob, Typesetter
 from moci_vocab.errors import MociError
-from moci_vocab.exporters import ExportRequest, booklet_layout
-from moci_vocab.exporters.booklet import booklet_data, export_booklet
-from moci_vocab.exporters.booklet_layout import cut_after_last_full_page, typeset_booklet
-from moci_vocab.exporters.typesetter import PartJob, Typesetter
+from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
 
 pypdf = pytest.importorskip("pypdf")
@@ -180,7 +181,7 @@ def test_the_outline_names_the_glossary_and_each_index(tiny_runs, tmp_path: Path
 
 
 def test_imposition_of_a_long_booklet_in_several_runs(tiny_runs, tmp_path, monkeypatch) -> None:
-    from moci_vocab.exporters import booklet
+    from moci_vocab.booklet import export as booklet
 
     monkeypatch.setattr(booklet, "IMPOSE_RUN", 3)
     booklet_pdf, imposed = export_booklet(request(tmp_path, imposition=True))
@@ -225,8 +226,8 @@ def test_small_jobs_share_a_worker_until_their_shares_would_pass_one() -> None:
 def test_a_balanced_last_page_that_takes_more_pages_is_not_used() -> None:
     from concurrent.futures import Future
 
-    from moci_vocab.exporters.booklet_layout import IndexPieces, Piece
-    from moci_vocab.exporters.typesetter import PartLayout
+    from moci_vocab.booklet.layout import IndexPieces, Piece
+    from moci_vocab.booklet.typesetter import PartLayout
 
     plain = [Piece(0, 40, 7, 1, [7] * 40, "plain.pdf")]
     for pages, expected in ((1, "balanced.pdf"), (2, "plain.pdf")):

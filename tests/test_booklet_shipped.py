@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from moci_vocab.booklet.export import FONTS, LABELS, booklet_data, export_booklet
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.booklet import FONTS, LABELS, booklet_data, export_booklet
 from moci_vocab.store import load_glossary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -358,7 +358,7 @@ def test_python_dash_m_and_console_script_start(tmp_path):
 
 
 def test_shipped_glossary_loads_and_is_canonical():
-    from moci_vocab.formatting import format_glossary
+    from moci_vocab.canonical_form import format_glossary
     from moci_vocab.store import load_glossary
 
     if not (REPO / "glossary" / "glossary.yaml").exists():

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from moci_vocab.canonical_form import format_glossary
 from moci_vocab.cli import cli
-from moci_vocab.formatting import format_glossary
 from moci_vocab.store import load_glossary_reporting
 
 IDS = ["peace", "trust", "civil-society", "youth-work", "x1"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from moci_vocab import layout
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
@@ -43,6 +44,18 @@ class Rule:
         return list(seen)
 
 
+class InlineTest(NamedTuple):
+    """What the checker's inline everyday test needs for one concept in one language.
+
+    ``term`` is the first allowed term, or None when the inline test cannot
+    decide (no allowed term, or no probe); ``bad_probes`` are the probes of the
+    deprecated and forbidden terms, or None when there are none.
+    """
+
+    term: TargetTerm | None
+    bad_probes: tuple[str, ...] | None
+
+
 @dataclass
 class Compiled:
     lang: str
@@ -54,28 +67,25 @@ class Compiled:
     cased_owners: list[int]
     severities: dict[str, str] = field(default_factory=dict)
     _matcher: object = None
-    _quick: list | None = None
+    _inline_tests: list[InlineTest | None] | None = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
-        state["_quick"] = None
+        state["_inline_tests"] = None
         return state
 
-    def quick(self) -> list[tuple[TargetTerm | None, tuple[str, ...] | None] | None]:
-        """Per concept: what the checker's inline everyday test needs.
+    def inline_tests(self) -> list[InlineTest | None]:
+        """Per concept: its ``InlineTest``, or None when it has no term in this language.
 
-        None for a concept with no term in this language (nothing to check);
-        else (the first allowed term, the probes of the deprecated and forbidden
-        terms or None): when none of those probes occurs in a translation and the
-        term is found, the concept is rendered as it should be. The term is None
-        when the inline test cannot decide (no allowed term, or no probe).
+        When none of the bad probes occurs in a translation and the term is
+        found, the concept is rendered as it should be.
         """
-        if self._quick is None:
-            quick: list[tuple[TargetTerm | None, tuple[str, ...] | None] | None] = []
+        if self._inline_tests is None:
+            tests: list[InlineTest | None] = []
             for rule in self.rules:
                 if not rule.allowed and not rule.bad:
-                    quick.append(None)
+                    tests.append(None)
                     continue
                 term = rule.allowed[0] if rule.allowed else None
                 if term is not None and term.probe is None:
@@ -83,9 +93,9 @@ class Compiled:
                 probes = tuple(t.probe for t in rule.bad)
                 if None in probes:
                     term = None
-                quick.append((term, probes or None))  # type: ignore[arg-type]
-            self._quick = quick
-        return self._quick
+                tests.append(InlineTest(term, probes or None))  # type: ignore[arg-type]
+            self._inline_tests = tests
+        return self._inline_tests
 
     @property
     def source_matcher(self):

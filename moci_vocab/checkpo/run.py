@@ -189,26 +189,26 @@ class FileCheck:
         pairs = self.compiled.source_matcher.pairs(sources)
         # The (first) translation of every entry, prepared in one batch; entries with
         # several plural forms take the long way.
-        lows = lowered([msgstrs[i][0] if msgstrs[i] else "" for i in chosen])
-        sizes = list(map(len, msgstrs))
-        several = (
-            {k for k, i in enumerate(chosen) if sizes[i] > 1}
-            if sizes.count(1) != len(sizes)
+        lowered_firsts = lowered([msgstrs[i][0] if msgstrs[i] else "" for i in chosen])
+        form_counts = list(map(len, msgstrs))
+        with_plural_forms = (
+            {k for k, i in enumerate(chosen) if form_counts[i] > 1}
+            if form_counts.count(1) != len(form_counts)
             else set()
         )
-        quick = self.compiled.quick()
+        inline_tests = self.compiled.inline_tests()
         find_low = self.matcher.find_low
         counts: dict[int, int] = {}  # concept → entries using its first allowed term (inline)
         firsts: dict[int, int] = {}  # concept → the first of those entries
         terms = 0
         for k, concept in pairs:
-            fast = quick[concept]
-            if fast is None:
+            inline = inline_tests[concept]
+            if inline is None:
                 continue  # no term in this language yet: nothing to demand
             terms += 1
-            term, bad = fast
-            if term is not None and k not in several:
-                low = lows[k]
+            term, bad = inline
+            if term is not None and k not in with_plural_forms:
+                low = lowered_firsts[k]
                 if bad is not None:
                     for probe in bad:
                         if probe in low:

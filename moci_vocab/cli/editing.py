@@ -256,7 +256,7 @@ def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
 @pass_state
 def fmt_cmd(state: State, check_only: bool) -> None:
     """Rewrite the manifest and every concept file in canonical form."""
-    from moci_vocab.formatting import format_glossary
+    from moci_vocab.canonical_form import format_glossary
     from moci_vocab.store import locked
 
     root = state.root()

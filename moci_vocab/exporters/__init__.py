@@ -27,7 +27,7 @@ EXPORTERS: dict[str, str] = {
     "tbx": "moci_vocab.exporters.tbx:export_tbx",
     "json": "moci_vocab.exporters.json:export_json",
     "html": "moci_vocab.exporters.html:export_html",
-    "booklet": "moci_vocab.exporters.booklet:export_booklet",
+    "booklet": "moci_vocab.booklet.export:export_booklet",
 }
 
 

@@ -35,9 +35,9 @@ import io
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.versioninfo import one_line
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import TERM_STATUSES, Concept, Term
+from moci_vocab.versioninfo import one_line
 
 VERSION_COLUMN = "glossary_version"
 CONCEPT_COLUMNS = ("status", "domain", "tags", "do_not_translate", "related", "broader")

@@ -21,8 +21,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from moci_vocab.booklet.export import headword, language_names, ordered_concepts
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.booklet import headword, language_names, ordered_concepts
 from moci_vocab.model import Concept, Term
 
 HERE = Path(__file__).resolve().parent

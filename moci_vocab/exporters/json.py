@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.versioninfo import GENERATOR, export_date
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
+from moci_vocab.versioninfo import GENERATOR, export_date
 
 FORMAT_VERSION = 1
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.versioninfo import GENERATOR, export_date, one_line
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
+from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
 # Labels of the extracted comments; the importer knows them too.
 STATUS_LABELS = {"admitted": "Admitted", "deprecated": "Deprecated", "forbidden": "Forbidden"}

@@ -32,9 +32,9 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.versioninfo import GENERATOR, export_date, one_line
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
+from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
 STATUS_TO_TBX = {
     "preferred": "preferredTerm-admn-sts",

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters.po import DEFINITION_LABEL, DO_NOT_TRANSLATE, NOTE_LABEL, STATUS_LABELS
-from moci_vocab.exporters.versioninfo import GENERATOR
 from moci_vocab.importers import (
     Decoded,
     ImportFile,
@@ -34,6 +33,7 @@ from moci_vocab.importers import (
 )
 from moci_vocab.model import Concept, Review, Term, is_slug
 from moci_vocab.textnorm import clean_spaces, nfc
+from moci_vocab.versioninfo import GENERATOR
 
 _LABELLED = re.compile(r"^(?P<label>[A-Z][a-z]+) \((?P<lang>[A-Za-z0-9@_-]+)\): (?P<text>.*)$")
 _STATUS_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters.tbx import FORBIDDEN_NOTE
-from moci_vocab.exporters.versioninfo import GENERATOR
 from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
 from moci_vocab.model import GENDERS, PARTS_OF_SPEECH, TERM_TYPES, Concept, Term, is_slug
 from moci_vocab.textnorm import clean_spaces, nfc
+from moci_vocab.versioninfo import GENERATOR
 
 ENTRY_TAGS = {"termEntry", "conceptEntry"}
 LANG_TAGS = {"langSet", "langSec"}

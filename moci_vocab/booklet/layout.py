@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from moci_vocab.booklet.typesetter import PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
-from moci_vocab.exporters.typesetter import PartJob, PartLayout, Typesetter
 
 # Items per part: about 50 A5 pages of entries, about 30 of index lines. A part this long
 # needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
@@ -375,7 +375,7 @@ def _join(
     files: _Files,
 ) -> Booklet:
     """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
-    from moci_vocab.exporters.pdfjoin import JoinJob
+    from moci_vocab.booklet.pdfjoin import JoinJob
 
     sources = [(Path(p.pdf or "").name, n) for p in pieces for n in range(1, p.pages + 1)]
     labels = data["labels"]

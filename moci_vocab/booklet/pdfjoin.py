@@ -1,6 +1,6 @@
 """Joining PDFs page by page, with an outline and document information (pypdf).
 
-The booklet is typeset in parts (see ``booklet_layout``); this puts the parts'
+The booklet is typeset in parts (see ``booklet.layout``); this puts the parts'
 pages into one file. Pages are copied, not re-drawn: their content streams, fonts
 and images are carried over once per part, so the joined file is no larger than
 its parts and the text stays extractable. Typst could place the pages itself, as

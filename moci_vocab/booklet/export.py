@@ -24,8 +24,8 @@ from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Glossary, Term
 
 if TYPE_CHECKING:
-    from moci_vocab.exporters.booklet_layout import Booklet
-    from moci_vocab.exporters.typesetter import Typesetter
+    from moci_vocab.booklet.layout import Booklet
+    from moci_vocab.booklet.typesetter import Typesetter
 
 HERE = Path(__file__).resolve().parent
 IMPOSE_TEMPLATE = HERE / "impose.typ"
@@ -71,8 +71,8 @@ class BookletFiles:
 
 def export_booklet(request: ExportRequest) -> list[Path]:
     """Write ``<name>[-<langs>].pdf`` (and ``…-imposed.pdf`` with imposition); return the paths."""
-    from moci_vocab.exporters.booklet_layout import needs_workers, typeset_booklet
-    from moci_vocab.exporters.typesetter import Typesetter, worker_count
+    from moci_vocab.booklet.layout import needs_workers, typeset_booklet
+    from moci_vocab.booklet.typesetter import Typesetter, worker_count
     from moci_vocab.fsutil import atomic_write
 
     paper, imposition, title = _options(request.options)
@@ -298,8 +298,8 @@ def _index(
 
 def compile_booklet(data: dict) -> tuple[bytes, int]:
     """The booklet PDF and its page count, typeset here (no worker processes)."""
-    from moci_vocab.exporters.booklet_layout import typeset_booklet
-    from moci_vocab.exporters.typesetter import Typesetter
+    from moci_vocab.booklet.layout import typeset_booklet
+    from moci_vocab.booklet.typesetter import Typesetter
 
     with tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp:
         booklet = typeset_booklet(data, Typesetter(0), Path(tmp))
@@ -313,9 +313,9 @@ def impose(booklet: Booklet, typesetter: Typesetter) -> Path:
     pages Typst would read again for every sheet), a few hundred sheets per Typst
     run (each run's memory grows with its sheets); the runs are joined page by page.
     """
-    from moci_vocab.exporters.pdfjoin import JoinJob
-    from moci_vocab.exporters.typesetter import PagesJob
-    from moci_vocab.imposition import saddle_stitch
+    from moci_vocab.booklet.imposition import saddle_stitch
+    from moci_vocab.booklet.pdfjoin import JoinJob
+    from moci_vocab.booklet.typesetter import PagesJob
 
     root = booklet.pdf.parent
     sides = [

@@ -239,7 +239,7 @@ class _Worker:
         command = [
             sys.executable,
             "-c",
-            "from moci_vocab.exporters.typesetter import serve; serve()",
+            "from moci_vocab.booklet.typesetter import serve; serve()",
         ]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.used = 0.0  # the shares of the jobs it has run
