@@ -21,7 +21,7 @@ from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
 from moci_vocab.layout import MANIFEST, RACY_NS, file_stamp  # not store: no YAML on a hit
 
-COMPILE_FORMAT = 4
+COMPILE_FORMAT = 5
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -128,8 +128,14 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         for term in source_terms:
             table = cased if term.case_sensitive else keys
             for key in english_variants(term.term, term.pos, fold_case=not term.case_sensitive):
-                if key.strip():
-                    table.setdefault(key, index)  # first concept (by id) wins a shared key
+                if not key.strip():
+                    continue
+                # The first concept (by id) wins a shared key; a do-not-translate name
+                # wins over a common term.
+                if key not in table or (
+                    concept.do_not_translate and not rules[table[key]].do_not_translate
+                ):
+                    table[key] = index
     severities = {
         code: level for code, level in glossary.manifest.checks.items() if code in FINDING_CODES
     }

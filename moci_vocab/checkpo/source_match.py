@@ -14,37 +14,69 @@ a term that covers another starts at or before it and is longer, so
 from __future__ import annotations
 
 import re
-import unicodedata
 from itertools import product
 
-_NON_WORD = re.compile(r"[\W_]+")
-# Placeholders and markup are not words of the text: %(name)s, %s, {count}, <a href=…>.
-PLACEHOLDER = re.compile(
-    r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
-    r"|\{[^{}\s]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;"
-)
+from moci_vocab.checkpo.spans import clean, strip_spans
+
+# Kept for callers of the old names: the non-text spans are spans.py's answer.
+strip_placeholders = strip_spans
+
+# A capitalised word inside a sentence-case message is a name ("use Windows",
+# "the Tab key", "Press Tab"): it is marked with this letter, so that it meets
+# only terms written with a capital (names), never a lowercase common noun.
+NAME_MARK = "\x01"
+_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}")
+_UPPER_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
 
 
-def strip_placeholders(text: str) -> str:
-    """The text without printf/format placeholders, tags and entities (only when present)."""
-    if "%" in text or "{" in text or "<" in text or "&" in text:
-        return PLACEHOLDER.sub(" ", text)
-    return text
-
-
-def source_key(text: str, fold_case: bool = True) -> str:
+def source_key(text: str, fold_case: bool = True, names: bool = True) -> str:
     """The matching key of a text: ' word  word … ' (casefolded unless told not to).
 
     Words are joined by two spaces and the key is padded with one: a pattern
     ' word ' then takes one space on each side, so that the next word's pattern
-    still finds its own space (the automaton's hits do not overlap).
+    still finds its own space (the automaton's hits do not overlap). Hyphens,
+    underscores and dots between letters stay inside a word (``user-friendly``,
+    ``USER_NOT_FOUND``, ``file.txt`` are one word each); ``names`` marks the
+    capitalised names of a sentence (see NAME_MARK).
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    text = strip_placeholders(text)
-    if fold_case:
-        text = text.casefold()
-    return " " + _NON_WORD.sub("  ", text).strip() + " "
+    return joined_key([text], fold_case, names).decode("utf-8")
+
+
+def _mark_names(text: str) -> str:
+    """Mark capitalised words used as names in sentence-case messages (NUL-joined).
+
+    A key's name (the Tab key, Press Tab) always; any other capitalised word
+    after a lowercase word, not followed by another capitalised word, when most
+    words of its message are lowercase.
+    """
+    sentence_case: dict[int, bool] = {}
+
+    def mark(match: re.Match) -> str:
+        word = match.group()
+        start, end = match.span()
+        if start < 2 or text[start - 1] != " ":
+            return word
+        after = text[end : end + 4]
+        if after in (" key", " Key") or text[start - 6 : start] in ("Press ", "press "):
+            return NAME_MARK + word
+        if after[:1] == " " and after[1:2].isupper():
+            return word  # part of a capitalised phrase (the Culture of Solidarity)
+        before = text[start - 2]
+        if before == ",":
+            before = text[start - 3 : start - 2]
+        head = text.rfind(" ", 0, start - 1) + 1  # the previous word must be lowercase
+        if not ("a" <= before <= "z") or not ("a" <= text[head] <= "z"):
+            return word
+        first = text.rfind("\x00", 0, start) + 1
+        if first not in sentence_case:
+            last = text.find("\x00", start)
+            last = last if last >= 0 else len(text)
+            lower = len(_LOWER_WORD.findall(text, first, last))
+            sentence_case[first] = lower > len(_UPPER_WORD.findall(text, first, last))
+        return NAME_MARK + word if sentence_case[first] else word
+
+    return _CAPITALISED.sub(mark, text)
 
 
 # --- English variants -------------------------------------------------------------
@@ -108,8 +140,13 @@ def spellings(word: str) -> set[str]:
 
 
 def english_variants(term: str, pos: str | None = None, fold_case: bool = True) -> set[str]:
-    """Keys under which a source term is found: itself, plurals, spelling variants."""
-    words = source_key(term, fold_case).split()
+    """Keys under which a source term is found: itself, plurals, spelling variants.
+
+    Hyphen and space alike (``add-ons`` = ``add ons`` = ``addons``; ``South
+    Caucasus`` = ``South-Caucasus``); a term written with a capital also meets
+    the marked names of a sentence (NAME_MARK).
+    """
+    words = source_key(term, fold_case, names=False).split()
     if not words:
         return set()
     # The head noun is the last word, or the word before "of" ("Centres of Culture").
@@ -127,25 +164,35 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
         choices.append(options)
     if len(words) > 6:  # long names: no combinatorial explosion, only the forms as written
         choices = [{w} for w in words]
-    return {" " + "  ".join(combo) + " " for combo in product(*choices)}
+    keys: set[str] = set()
+    for combo in product(*choices):
+        key = "  ".join(combo)
+        keys.add(key)
+        if "-" in key:
+            keys.add(key.replace("-", "  "))
+            if len(combo) == 1:
+                keys.add(key.replace("-", ""))
+        elif 1 < len(combo) <= 3:
+            keys.add("-".join(combo))
+    marks = ("", NAME_MARK) if term[:1].isupper() and term[1:2].islower() else ("",)
+    return {f" {mark}{key} " for key in keys for mark in marks}
 
 
 # --- Matching --------------------------------------------------------------------------
 
 # The keys of many texts are made in one go, over the texts joined by NUL (a
-# "word" no pattern contains, so no hit spans two texts): the placeholder
-# pattern must then not reach across a NUL either.
-PLACEHOLDER_JOINED = re.compile(
-    r"%(?:\([^)\x00]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
-    r"|\{[^{}\s\x00]*\}|<[^<>\x00]*>|&[a-zA-Z]+;|&#\d+;"
-)
+# "word" no pattern contains, so no hit spans two texts).
 _NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
-# ASCII letters, digits and NUL stay; every other ASCII byte becomes a space
-# (UTF-8 bytes of other letters are >= 0x80 and stay too).
-_ASCII_WORDS = bytes(b if b >= 0x80 or b == 0 or chr(b).isalnum() else 0x20 for b in range(256))
+_HYPHENS = ("\u2010", "\u2011")  # hyphen, non-breaking hyphen
+# ASCII letters, digits, NUL, NAME_MARK and the joiners - _ . stay; every other ASCII byte
+# becomes a space (UTF-8 bytes of other letters are >= 0x80 and stay too).
+_ASCII_WORDS = bytes(
+    b if b >= 0x80 or b in (0, 1) or chr(b).isalnum() or chr(b) in "-_." else 0x20
+    for b in range(256)
+)
 
 
-def joined_key(texts: list[str], fold_case: bool = True) -> bytes:
+def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> bytes:
     """The keys of all texts (as `source_key`), UTF-8, separated by NUL words.
 
     Text i is the part between the i-th and the (i+1)-th NUL. Whole-text string
@@ -154,16 +201,28 @@ def joined_key(texts: list[str], fold_case: bool = True) -> bytes:
     """
     text = "\x00".join(texts)
     if text.count("\x00") != max(0, len(texts) - 1):  # a NUL inside a text: one by one
-        return "\x00".join(source_key(t, fold_case) for t in texts).encode("utf-8")
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    if "%" in text or "{" in text or "<" in text or "&" in text:
-        text = PLACEHOLDER_JOINED.sub(" ", text)
+        return b"\x00".join(joined_key([t.replace("\x00", " ")], fold_case, names) for t in texts)
+    text = clean(text)
+    for hyphen in _HYPHENS:
+        if hyphen in text:
+            text = text.replace(hyphen, "-")
+    if NAME_MARK in text:
+        text = text.replace(NAME_MARK, " ")
+    if names:
+        text = _mark_names(text)
     if fold_case:
         text = text.casefold()
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
-    data = text.encode("utf-8").translate(_ASCII_WORDS)
+    data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
+    for joiner in (b"-", b"_", b"."):  # a joiner next to a space or NUL is not inside a word
+        if joiner in data:
+            for edge in (b" ", b"\x00"):
+                while edge + joiner in data:
+                    data = data.replace(edge + joiner, edge + b" ")
+                while joiner + edge in data:
+                    data = data.replace(joiner + edge, b" " + edge)
+    data = data[1:-1]
     while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
         data = data.replace(b"   ", b" ").replace(b"  ", b" ")
     # Words two spaces apart (a pattern takes one on each side, and hits do not
@@ -262,7 +321,8 @@ def _collect(automaton, key: bytes, offset: int, found: dict) -> None:
 
 def _merge(hits: list, extra: list) -> list:
     """Case-insensitive and case-sensitive hits together, the longer one where they overlap."""
-    ranked = sorted(hits + extra, key=lambda h: (h[1] - h[2], h[1]))
+    # Ties go to the case-sensitive hit (``extra``): it is the more specific term.
+    ranked = sorted(extra + hits, key=lambda h: (h[1] - h[2], h[1]))
     chosen: list = []
     for hit in ranked:
         if all(hit[2] <= other[1] or other[2] <= hit[1] for other in chosen):

@@ -13,11 +13,10 @@ are matched by the rules only, so a fuzzy guess never accuses a translator.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 from moci_vocab.checkpo.inflection import Inflection
-from moci_vocab.checkpo.source_match import PLACEHOLDER_JOINED, strip_placeholders
+from moci_vocab.checkpo.spans import clean
 
 _WORD = re.compile(r"[^\W_]+")
 _NEXT_WORD = re.compile(r"[\W_]*([^\W_]+)")
@@ -34,9 +33,7 @@ _GAP = 2
 
 def tokens(text: str) -> list[str]:
     """The casefolded NFC words of a text (hyphens, apostrophes, markup split words)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return _WORD.findall(strip_placeholders(text).casefold())
+    return _WORD.findall(clean(text).casefold())
 
 
 # Named tuples, not dataclasses: thousands of them are unpickled from the cache
@@ -134,11 +131,7 @@ def lowered(texts: list[str]) -> list[str]:
     text = "\x00".join(texts)
     if text.count("\x00") != len(texts) - 1:  # a NUL inside a text: one at a time
         return [Translation(t).low for t in texts]
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    if "%" in text or "{" in text or "<" in text or "&" in text:
-        text = PLACEHOLDER_JOINED.sub(" ", text)
-    return text.casefold().split("\x00")
+    return clean(text).casefold().split("\x00")
 
 
 class Translation:
@@ -153,8 +146,7 @@ class Translation:
 
     def __init__(self, text: str):
         self.text = text
-        plain = text if text.isascii() else unicodedata.normalize("NFC", text)
-        self.plain = strip_placeholders(plain)
+        self.plain = clean(text)
         self.low = self.plain.casefold()
         self._toks: list[str] | None = None
         self._spans: list[tuple[int, int]] = []

@@ -1,0 +1,75 @@
+"""What in a message is not running text: placeholders, markup, URLs, paths, keys.
+
+One answer for both sides of `check-po`: the source matcher and the target
+matcher remove the same spans before they look for words, and ignore the same
+invisible characters (soft hyphen, zero-width space and joiners, BOM).
+
+Every pattern refuses to cross a NUL: many messages are cleaned in one go,
+joined by NUL, and no span may reach from one message into the next.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: not letters,
+# and a word that contains one is the same word.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+# Spans that start with a sign: placeholders of every common syntax, markup, entities.
+_SIGNED = re.compile(
+    # printf and Python %-format, with positions (%1$s), Objective-C %@, Ruby %{name}
+    r"%(?:\d+\$|\([^)\x00]*\))?[-#0+']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?"
+    r"[diouxXeEfFgGcrsaSpn@%]"
+    r"|%\{[^{}\x00]*\}"
+    r"|%L?\d+"  # Qt %1, %L1
+    # Fluent placeables and references ({ $var }, { -brand }, { msg.attr }, { NUMBER($n) })
+    r"|\{\s*[-$]?[\w.-]+(?:\([^(){}\x00]*\))?\s*(?:\}|->)"  # ... and selector heads ({ $n ->)
+    r'|\{\s*"[^"\x00]*"\s*\}'
+    r"|\[[\w.-]+\]|\*\[[\w.-]+\]"  # Fluent variant keys: [one], *[other], [windows]
+    # ICU MessageFormat argument heads: {count, plural, / {n, number} / {d, date, short}
+    r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration)"
+    r"\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
+    r"|\{[^{}\s\x00]*\}"  # Python/.NET/ICU {name}, {0}, {0:N2}
+    r"|\$\{[^{}\x00]*\}|\$\([^()\x00]*\)|\$[A-Za-z_]\w*"  # shell-style $name
+    r"|<[^<>\x00]*>"  # tags with their attributes
+    r"|&[a-zA-Z]+;|&#[xX]?[0-9a-fA-F]+;"
+)
+_SIGNS = ("%", "{", "<", "&", "[", "$")
+# Spans found by a sign inside them (each pass runs only when its sign occurs).
+_URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PATH = re.compile(
+    r"(?<![\w/.])(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*|\b[A-Za-z]:\\[^\s\x00]*"
+    r"|(?<![\w/])~/[^\s\x00]*"
+)
+_KEYS = re.compile(
+    r"\b(?:Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Option|Opt|Meta|Super|Win|Fn)"
+    r"(?:\s*\+\s*[\w-]+)+"
+)
+
+
+def clean(text: str) -> str:
+    """NFC, without invisible characters and non-text spans (NUL-separated texts allowed)."""
+    if not text.isascii():
+        for char in INVISIBLE:
+            if char in text:
+                text = text.replace(char, "")
+        text = unicodedata.normalize("NFC", text)
+    return strip_spans(text)
+
+
+def strip_spans(text: str) -> str:
+    """The text with every non-text span replaced by a space (NUL-separated texts allowed)."""
+    if any(sign in text for sign in _SIGNS):
+        text = _SIGNED.sub(" ", text)
+    if "://" in text or "www." in text or "about:" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "/" in text or ":\\" in text:
+        text = _PATH.sub(" ", text)
+    if "+" in text:
+        text = _KEYS.sub(" ", text)
+    return text

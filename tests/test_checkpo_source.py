@@ -1,0 +1,133 @@
+"""`check-po`'s source side: where a glossary term is (and is not) found in a msgid."""
+
+from __future__ import annotations
+
+import pytest
+
+from moci_vocab.checkpo.compile import compile_glossary
+from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
+
+
+def glossary(*concepts: Concept) -> Glossary:
+    manifest = Manifest(
+        name="t", source_language="en", languages={"sq": LanguageSpec("sq", "Latn")}
+    )
+    return Glossary(root=None, manifest=manifest, concepts={c.id: c for c in concepts})
+
+
+def concept(cid: str, en: str, sq: str = "fjalë", **term_args) -> Concept:
+    dnt = term_args.pop("do_not_translate", False)
+    return Concept(
+        id=cid,
+        do_not_translate=dnt,
+        terms={"en": [Term(en, "preferred", **term_args)], "sq": [Term(sq, "preferred")]},
+    )
+
+
+COMMON = glossary(
+    concept("tab", "tab", pos="noun"),
+    concept("window", "window", pos="noun"),
+    concept("user", "user"),
+    concept("file", "file"),
+    concept("page", "page"),
+    concept("search-engine", "search engine"),
+    concept("engine", "engine"),
+    concept("add-on", "add-on"),
+    concept("pop-up", "pop-up"),
+    concept("plug-in", "plug-in"),
+    concept("font", "font"),
+    concept("name", "name"),
+    concept("options", "options"),
+    concept("device", "device"),
+    concept("error", "error"),
+    concept("type", "type"),
+    concept("south-caucasus", "South Caucasus"),
+)
+
+
+def found(text: str, gloss: Glossary = COMMON) -> set[str]:
+    compiled = compile_glossary(gloss, "sq")
+    return {compiled.rules[c].concept for _i, c in compiled.source_matcher.pairs([text])}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Press { $shortcut } to open a { crashed-restore-tab-button }", {"tab"}),
+        ("Search { $engine } for it", {"engine", "search-engine"}),
+        ("{ $count -> [one] one tab *[windows] many } ", {"window"}),
+        ("{ -brand-short-name } uses { page.title }", {"page"}),
+        ("{ NUMBER($user) } left", {"user"}),
+        ("%1$s and %2$d of %(user)s in {file} and {0} and %1", {"user", "file"}),
+        ("{count, number} of {user}", {"user"}),
+        ('<a data-l10n-name="page" href="file.html">here</a>', {"page", "file"}),
+        ("See https://example.com/user/page and www.example.org/file", {"user", "page", "file"}),
+        ("Write to user@example.com", {"user"}),
+        ("Open /usr/share/file or ~/page or C:\\Users\\file", {"user", "file", "page"}),
+        ("X-Content-Type-Options is missing", {"type", "options"}),
+        ("CKR_DEVICE_ERROR and USER_NOT_FOUND", {"device", "error", "user"}),
+        ("set data-l10n-name and font-size and user_name", {"name", "font", "user"}),
+        ("A user-friendly page", {"user"}),
+        ("Switch with Ctrl+Tab or Ctrl+Shift+Tab", {"tab"}),
+        ("Press Tab to move on", {"tab"}),
+        ("Use the Tab key to move on", {"tab"}),
+        ("This works only on Windows and macOS for your own files", {"window"}),
+    ],
+)
+def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
+    assert not found(text) & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Open a new tab", {"tab"}),
+        ("Open Link in New Tab", {"tab"}),  # title case: capitals say nothing
+        ("Windows can be closed.", {"window"}),  # a sentence's first word
+        ("Close all windows. Tabs stay.", {"window", "tab"}),
+        ("{ $count -> [one] One file *[other] { $count } files }", {"file"}),
+        ("{count, plural, one {# file} other {# files}}", {"file"}),
+        ("Manage add-ons, pop-ups and plug-ins", {"add-on", "pop-up", "plug-in"}),
+        ("Add ons and addons", {"add-on"}),
+        ("The South-Caucasus and the South Caucasus", {"south-caucasus"}),
+        ("Save the file.", {"file"}),
+        ("pass\u00adword for the pa\u200bge", {"page"}),
+        ("user\u2019s page", {"user", "page"}),
+    ],
+)
+def test_terms_are_still_found_in_running_text(text, present):
+    assert present <= found(text)
+
+
+def test_soft_hyphen_and_zero_width_characters_are_ignored():
+    gloss = glossary(concept("password", "password"))
+    assert found("Enter the pass\u00adword", gloss) == {"password"}
+    assert found("Enter the pass\u200bword\u200d", gloss) == {"password"}
+
+
+def test_a_do_not_translate_name_wins_over_a_common_term_inside_it():
+    gloss = glossary(
+        concept("window", "window", pos="noun"),
+        concept("windows-os", "Windows", do_not_translate=True, case_sensitive=True),
+        concept("culture", "culture"),
+        concept("cos", "Culture of Solidarity", do_not_translate=True),
+    )
+    assert found("Install Windows now", gloss) == {"windows-os"}
+    assert found("Windows is installed", gloss) == {"windows-os"}
+    assert found("Members of the Culture of Solidarity meet", gloss) == {"cos"}
+    assert found("Open two windows", gloss) == {"window"}
+
+
+def test_a_do_not_translate_name_wins_a_shared_key():
+    gloss = glossary(
+        concept("a-pocket", "pocket"),
+        concept("b-pocket-app", "Pocket", do_not_translate=True),
+    )
+    assert found("Save to Pocket", gloss) == {"b-pocket-app"}
+
+
+def test_case_sensitive_terms_match_only_in_their_case():
+    gloss = glossary(concept("moci", "MOCI", case_sensitive=True, do_not_translate=True))
+    assert found("The MOCI network", gloss) == {"moci"}
+    assert found("the moci network", gloss) == set()
+    assert found("The Moci network", gloss) == set()
