@@ -23,6 +23,10 @@ if TYPE_CHECKING:  # not imported at run time: a cached search needs no model
     from moci_vocab.model import Concept, Glossary, Manifest
 
 SEARCH_CUTOFF = 60.0
+# A hit scoring this much less than the best one is noise next to it (`search pajtim`
+# finds `pajtim` at 100: `përkujtim` at 72 is not shown); below a weak best hit, every
+# hit over SEARCH_CUTOFF is kept.
+SEARCH_RELATIVE_GAP = 20.0
 DUPLICATE_CUTOFF = 88.0
 
 
@@ -129,6 +133,8 @@ class SearchIndex:
         return SearchIndex.from_keys([k for k, _o in pairs], [o for _k, o in pairs])
 
     def query(self, text: str, limit: int = 20, cutoff: float = SEARCH_CUTOFF) -> list[Hit]:
+        """The best hits for ``text``, best first: over ``cutoff`` and within
+        SEARCH_RELATIVE_GAP of the best one."""
         best: dict[tuple[str, str, str], float] = {}
         for qkey in search_keys(text):
             if not qkey:
@@ -141,7 +147,8 @@ class SearchIndex:
                 owner = self.owners[position]
                 if score > best.get(owner, 0.0):
                     best[owner] = score
-        hits = [Hit(c, lang, term, score) for (c, lang, term), score in best.items()]
+        floor = max(best.values(), default=0.0) - SEARCH_RELATIVE_GAP
+        hits = [Hit(c, lang, term, s) for (c, lang, term), s in best.items() if s >= floor]
         hits.sort(key=lambda h: (-h.score, h.concept, h.lang, h.term))
         return hits[:limit]
 

@@ -119,8 +119,11 @@ def _use_vocabulary(glossary: Glossary, kind: str, value: str, outcome: Outcome)
 # --------------------------------------------------------------------------- init
 
 
-def init_glossary(root: Path, name: str, source: str, langs: list[str]) -> Outcome:
-    """A new, empty glossary repository at ``root``."""
+def init_glossary(
+    root: Path, name: str, source: str, langs: list[str], required: list[str] | None = None
+) -> Outcome:
+    """A new, empty glossary repository at ``root``; the source language and ``required``
+    ones must have a term in every concept (the others may be filled in over time)."""
     if (root / "glossary" / "glossary.yaml").exists():
         raise MociError("already holds a glossary", root / "glossary" / "glossary.yaml")
     tags = [languages.normalize_tag(tag) for tag in [source, *langs] if tag.strip()]
@@ -129,7 +132,11 @@ def init_glossary(root: Path, name: str, source: str, langs: list[str]) -> Outco
         problem = languages.tag_problem(tag)
         if problem:
             raise MociError(problem)
-        specs.setdefault(tag, LanguageSpec(tag, languages.default_script(tag), required=True))
+        specs.setdefault(tag, LanguageSpec(tag, languages.default_script(tag), required=False))
+    for tag in [tags[0], *(languages.normalize_tag(t) for t in required or [])]:
+        if tag not in specs:
+            raise MociError(f"--required names {tag!r}, which is not one of {', '.join(tags)}")
+        specs[tag].required = True
     manifest = Manifest(name=name, version="0.1.0", source_language=tags[0], languages=specs)
     outcome = Outcome()
     outcome.changes.write(root / "glossary" / "glossary.yaml", canonical_manifest_text(manifest))

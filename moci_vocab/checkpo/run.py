@@ -40,6 +40,16 @@ SEVERITY = {
 }
 
 
+def rules() -> dict:
+    """check-po's rules with their metadata (for SARIF), documented in docs/check-po.md."""
+    from moci_vocab.checks.registry import Rule as CheckRule
+
+    return {
+        code: CheckRule(code, SEVERITY[code], summary.rstrip("."), page="check-po")
+        for code, summary in RULES.items()
+    }
+
+
 @dataclass
 class Options:
     lang: str | None = None

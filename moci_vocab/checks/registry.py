@@ -14,11 +14,44 @@ SEVERITIES = ("error", "warning", "info")
 OFF = "off"  # a severity override that turns a rule off
 
 
+DOCS_URL = "https://github.com/moci-network/moci-vocab/blob/main/docs/"
+
+# What each family of rules is about and how its findings are fixed or silenced
+# (SARIF fullDescription, after the rule's own summary).
+FAMILY_DETAILS = {
+    "MV0": "Found while reading a glossary file; fix the YAML at the line and column given "
+    "(docs/glossary-format.md describes every field).",
+    "MV1": "Structure and coverage of a concept against the manifest (glossary/glossary.yaml).",
+    "MV2": "Text and typography of terms, definitions and notes; `moci-vocab fmt` fixes "
+    "Unicode normalisation.",
+    "MV3": "Scripts: every letter of a term must be in its language's script (the manifest's "
+    "`script` setting); look-alike letters of other scripts are named with their code point.",
+    "MV4": "Duplicates and ambiguity across concepts (casefolded, without diacritics).",
+    "MV5": "Links between concepts (`related`, `broader`).",
+    "MV6": "A translation catalog (PO, MO, CSV, XLIFF) checked against the glossary by "
+    "`moci-vocab check-po`.",
+}
+SILENCING = (
+    " The severity can be changed in glossary/glossary.yaml (`checks: {CODE: warning}` or "
+    "`off`); one finding is silenced with an `ignore:` entry in its concept file."
+)
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     severity: str
     summary: str  # one line: what the rule finds (SARIF shortDescription, `--help`)
+    page: str = "checks"  # the docs/<page>.md that documents it, under an anchor per code
+
+    def help_uri(self) -> str:
+        """Where the rule is documented (an anchor per code in docs/<page>.md)."""
+        return f"{DOCS_URL}{self.page}.md#{self.code.casefold()}"
+
+    def full_description(self) -> str:
+        """The summary, what the rule's family is about, and how to tune or silence it."""
+        family = FAMILY_DETAILS.get(self.code[:3], "")
+        return f"{self.summary}. {family}{SILENCING.replace('CODE', self.code)}".strip()
 
 
 _RULES = (

@@ -60,6 +60,16 @@ def printable(message: str) -> str:
     )
 
 
+def _accept_global_options(command: click.Command) -> None:
+    """Let a subcommand take --root, --quiet and --no-color after its name as well."""
+    from moci_vocab.cli.common import global_options
+
+    names = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    for option in global_options():
+        if not names & set(option.opts):
+            command.params.append(option)
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module only when the command runs."""
 
@@ -72,7 +82,20 @@ class LazyGroup(click.Group):
             return None
         module_name, attr, _help = entry
         module = importlib.import_module(f"moci_vocab.cli.{module_name}")
-        return getattr(module, attr)
+        command = getattr(module, attr)
+        _accept_global_options(command)
+        return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """The command named first in ``args``; a mistyped name gets the closest one."""
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            ctx.fail(f"No such command {printable(name)!r}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, help_text) for name, (_m, _a, help_text) in COMMANDS.items()]
@@ -111,13 +134,25 @@ class LazyGroup(click.Group):
     help="The glossary folder (default: the nearest folder upward with glossary/glossary.yaml).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and requested data.")
+@click.option("--no-color", is_flag=True, help="No colours or styles (also: NO_COLOR=1).")
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help="Output format for the command that takes one (text, json, github, sarif, markdown).",
+)
 @click.version_option(__version__, prog_name="moci-vocab")
 @click.pass_context
-def cli(ctx: click.Context, root: str | None, quiet: bool) -> None:
-    """The MOCI shared vocabulary: one glossary for every language of the network."""
+def cli(ctx: click.Context, root: str | None, quiet: bool, no_color: bool, fmt: str | None) -> None:
+    """The MOCI shared vocabulary: one glossary for every language of the network.
+
+    --root, --quiet, --no-color and --format may also follow the command's name.
+    Exit status: 0 fine; 1 findings or an error (one line on stderr); 2 a usage
+    error; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
+    """
     from moci_vocab.cli.common import State
 
-    ctx.obj = State(root_option=root, quiet=quiet)
+    ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt)
 
 
 def main() -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import State, pass_state, progress_bar
+from moci_vocab.cli.common import (
+    FINDING_FORMATS,
+    State,
+    exit_for_findings,
+    fail_on_option,
+    format_option,
+    pass_state,
+    progress_bar,
+    show_findings,
+)
 
 
 @click.command(
@@ -13,14 +22,12 @@ from moci_vocab.cli.common import State, pass_state, progress_bar
         "\n\n  moci-vocab check --format sarif > check.sarif\n\n  moci-vocab check --rules"
     )
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
-    default="text",
-    show_default=True,
-    help="text for people; json; github workflow annotations; SARIF 2.1.0 for code scanning.",
+@format_option(
+    *FINDING_FORMATS,
+    help="text for people (path:line:col: CODE message); json; github workflow annotations; "
+    "SARIF 2.1.0 for code scanning.",
 )
+@fail_on_option()
 @click.option(
     "--since",
     metavar="REV",
@@ -28,40 +35,27 @@ from moci_vocab.cli.common import State, pass_state, progress_bar
 )
 @click.option("--rules", is_flag=True, help="List every check: code, severity, what it finds.")
 @pass_state
-def check_cmd(state: State, fmt: str, since: str | None, rules: bool) -> None:
+def check_cmd(state: State, fmt: str, fail_on: str, since: str | None, rules: bool) -> None:
     """Validate the glossary: schema, coverage, text, scripts, duplicates, links.
 
-    Exit status 1 when any finding is an error. Severities can be changed in
-    glossary/glossary.yaml (`checks: {MV401: error, MV203: off}`); one finding is
-    silenced in its concept file with `ignore: [{code: MV403, lang: sq, reason: ...}]`.
+    Exit status 1 when any finding is an error (with --fail-on warning: or a warning).
+    Severities can be changed in glossary/glossary.yaml (`checks: {MV401: error, MV203:
+    off}`); one finding is silenced in its concept file with `ignore: [{code: MV403,
+    lang: sq, reason: ...}]`.
     """
     if rules:
         _print_rules(state, fmt)
         return
-    from moci_vocab import report
-    from moci_vocab.checks import descriptions, run_check
-    from moci_vocab.findings import has_errors
+    from moci_vocab.checks import RULES, run_check
 
     root = state.root()
     with progress_bar(state, "reading the concept files") as progress:
         result = run_check(root, since=since, progress=progress)
     findings = result.findings
-    if fmt == "json":
-        click.echo(report.render_json(findings, _extra_summary(result)))
-    elif fmt == "github":
-        text = report.render_github(findings)
-        if text:
-            click.echo(text)
+    show_findings(state, findings, fmt, RULES, _extra_summary(result), "glossary")
+    if fmt == "github":
         _say_summary(state, result)
-    elif fmt == "sarif":
-        click.echo(report.render_sarif(findings, descriptions()))
-    else:
-        if state.quiet:
-            findings = [f for f in findings if f.severity == "error"]
-        if findings or not state.quiet:
-            report.print_text(findings, console=_console())
-    if has_errors(result.findings):
-        raise click.exceptions.Exit(1)
+    exit_for_findings(findings, fail_on)
 
 
 def _extra_summary(result) -> dict:
@@ -80,12 +74,6 @@ def _say_summary(state: State, result) -> None:
         f"moci-vocab check: {counts['error']} error(s), {counts['warning']} warning(s), "
         f"{counts['info']} info in {counts['concepts']} concepts",
     )
-
-
-def _console():
-    from moci_vocab.cli.common import stdout_console
-
-    return stdout_console()
 
 
 def _print_rules(state: State, fmt: str) -> None:

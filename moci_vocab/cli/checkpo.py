@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from moci_vocab.cli.common import State, pass_state, progress_bar
+from moci_vocab.cli.common import (
+    FINDING_FORMATS,
+    State,
+    exit_for_findings,
+    fail_on_option,
+    format_option,
+    pass_state,
+    progress_bar,
+    show_findings,
+)
 
 
 @click.command(
@@ -17,13 +26,8 @@ from moci_vocab.cli.common import State, pass_state, progress_bar
 @click.option(
     "--lang", help="Target language (default: each file's Language header or XLIFF target)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
-    default="text",
-    show_default=True,
-)
+@format_option(*FINDING_FORMATS, help="text (path:line:col: CODE message), json, github, sarif.")
+@fail_on_option()
 @click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy entries.")
 @click.option(
     "--include-untranslated",
@@ -36,6 +40,7 @@ def check_po_cmd(
     files: tuple[Path, ...],
     lang: str | None,
     fmt: str,
+    fail_on: str,
     include_fuzzy: bool,
     include_untranslated: bool,
 ) -> None:
@@ -46,37 +51,16 @@ def check_po_cmd(
     without deprecated or forbidden terms; names marked do-not-translate stay as
     they are. CSV files need a header row naming a source and a target column;
     XLIFF (.xlf, .xliff) may be version 1.x or 2.x.
-    Exit status 1 when any finding is an error.
+    Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
-    from moci_vocab.checkpo.run import RULES, Options, check_files
-    from moci_vocab.findings import has_errors
+    from moci_vocab.checkpo.run import Options, check_files, rules
 
     root = _root(state)
     options = Options(lang, include_fuzzy, include_untranslated)
     with progress_bar(state, "checking the files") as progress:
         result = check_files(root, list(files), options, progress=progress)
-    findings = result.findings
-    if fmt == "json":
-        from moci_vocab.report import render_json
-
-        click.echo(render_json(findings, result.summary()))
-    elif fmt == "github":
-        from moci_vocab.report import render_github
-
-        text = render_github(findings)
-        if text:
-            click.echo(text)
-    elif fmt == "sarif":
-        from moci_vocab.report import render_sarif
-
-        click.echo(render_sarif(findings, RULES))
-    elif findings or not state.quiet:
-        from moci_vocab.cli.common import stdout_console
-        from moci_vocab.report import print_text
-
-        print_text(findings, stdout_console(), what="translations")
-    if has_errors(findings):
-        raise SystemExit(1)
+    show_findings(state, result.findings, fmt, rules(), result.summary(), "translations")
+    exit_for_findings(result.findings, fail_on)
 
 
 def _root(state: State) -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-FORMAT_TEXT_JSON = click.Choice(["text", "json"])
+FORMAT_TEXT_JSON = ("text", "json")
 
 
 @dataclass
@@ -21,6 +21,8 @@ class State:
 
     root_option: str | None = None
     quiet: bool = False
+    no_color: bool = False
+    format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
 
     def root(self) -> Path:
         from moci_vocab.errors import GlossaryNotFound
@@ -58,6 +60,77 @@ class State:
 pass_state = click.make_pass_decorator(State, ensure=True)
 
 
+def _set_state(field_name: str):
+    """A callback that stores a global option given after the subcommand in the State."""
+
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value not in (None, False):
+            setattr(ctx.ensure_object(State), field_name, value)
+
+    return callback
+
+
+def global_options() -> list[click.Option]:
+    """`--root`, `--quiet` and `--no-color` as every subcommand accepts them too
+    (pre-commit and CI append options after the subcommand)."""
+    return [
+        click.Option(
+            ["--root"],
+            type=click.Path(file_okay=False, path_type=str),
+            expose_value=False,
+            callback=_set_state("root_option"),
+            help="The glossary folder (also accepted before the command).",
+        ),
+        click.Option(
+            ["-q", "--quiet"],
+            is_flag=True,
+            expose_value=False,
+            callback=_set_state("quiet"),
+            help="Print only errors and requested data.",
+        ),
+        click.Option(
+            ["--no-color"],
+            is_flag=True,
+            expose_value=False,
+            callback=_set_state("no_color"),
+            help="No colours or styles (also: the NO_COLOR environment variable).",
+        ),
+    ]
+
+
+def format_option(*choices: str, dest: str = "fmt", help: str | None = None):
+    """The command's `--format` (first choice is the default); `moci-vocab --format X cmd`
+    gives the default when X is one of the command's choices, and is refused otherwise."""
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+        if value is not None:
+            return value
+        wanted = ctx.ensure_object(State).format
+        if wanted is None:
+            return choices[0]
+        if wanted not in choices:
+            raise click.BadParameter(
+                f"{wanted!r} is not one of {', '.join(map(repr, choices))} for this command",
+                ctx=ctx,
+                param=param,
+            )
+        return wanted
+
+    return click.option(
+        "--format",
+        dest,
+        type=click.Choice(choices),
+        default=None,
+        callback=resolve,
+        help=help or f"Output format (default: {choices[0]}).",
+    )
+
+
+def yes_option(help: str = "Do not ask.") -> Callable:
+    """`-y/--yes`: go on without asking (what scripts pass)."""
+    return click.option("-y", "--yes", is_flag=True, help=help)
+
+
 def progress_factory(state: State):
     """Makes rich progress bars on a terminal; None in CI, in pipes and with --quiet."""
     if state.quiet or not sys.stderr.isatty():
@@ -85,16 +158,56 @@ def progress_bar(state: State, description: str) -> Iterator[Callable[[int, int]
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def stdout_console():
+# Width of a console that is not a terminal: lines are never cut or wrapped in pipes and logs.
+UNLIMITED_WIDTH = 100_000
+
+
+def _console(stderr: bool):
+    import os
+
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    stream = sys.stderr if stderr else sys.stdout
+    ctx = click.get_current_context(silent=True)
+    state = ctx.find_object(State) if ctx is not None else None
+    plain = bool(state and state.no_color) or "NO_COLOR" in os.environ
+    terminal = stream.isatty()
+    return Console(
+        stderr=stderr,
+        file=stream,
+        highlight=False,
+        soft_wrap=True,
+        color_system=None if plain or not terminal else "auto",
+        width=None if terminal else UNLIMITED_WIDTH,
+    )
+
+
+def is_terminal_output() -> bool:
+    """Whether stdout is a terminal (tables may then fit its width)."""
+    return sys.stdout.isatty()
+
+
+def stdout_console():
+    """A rich console for stdout: full-width plain lines when stdout is not a terminal."""
+    return _console(stderr=False)
+
+
+def print_rich(renderable, console=None) -> None:
+    """Print a rich table or text on stdout; in a pipe or log as plain lines without
+    trailing padding (never cut: the console is as wide as the longest line)."""
+    console = console or stdout_console()
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    lines = [line.rstrip() for line in captured.get().splitlines()]
+    click.echo("\n".join(lines))
 
 
 def stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    """A rich console for stderr (progress bars, messages)."""
+    return _console(stderr=True)
 
 
 def echo_json(data: Any) -> None:
@@ -136,3 +249,48 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     for value in values:
         items.extend(part.strip() for part in value.split(",") if part.strip())
     return items
+
+
+FINDING_FORMATS = ("text", "json", "github", "sarif")
+
+
+def fail_on_option() -> Callable:
+    """`--fail-on error|warning`: the least severe finding that makes the exit status 1."""
+    return click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning"]),
+        default="error",
+        show_default=True,
+        help="Exit 1 when a finding is this severe or worse (warning: warnings fail too).",
+    )
+
+
+def show_findings(
+    state: State, findings: list, fmt: str, rules: dict, extra_summary: dict, what: str
+) -> None:
+    """Findings of `check` or `check-po` in the chosen format, on stdout."""
+    from moci_vocab import report
+
+    if fmt == "json":
+        click.echo(report.render_json(findings, extra_summary))
+    elif fmt == "github":
+        text = report.render_github(findings)
+        if text:
+            click.echo(text)
+    elif fmt == "sarif":
+        ctx = click.get_current_context(silent=True)
+        command = ctx.command_path if ctx is not None else None
+        click.echo(report.render_sarif(findings, rules, command_line=command))
+    else:
+        if state.quiet:
+            findings = [f for f in findings if f.severity == "error"]
+        if findings or not state.quiet:
+            report.print_text(findings, stdout_console(), what=what)
+
+
+def exit_for_findings(findings: list, fail_on: str) -> None:
+    """Exit status 1 when a finding that counts is at least as severe as ``fail_on``."""
+    from moci_vocab.findings import fails
+
+    if fails(findings, fail_on):
+        raise click.exceptions.Exit(1)

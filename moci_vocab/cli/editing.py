@@ -7,12 +7,15 @@ from pathlib import Path
 import click
 
 from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
     State,
     apply_outcome,
     confirm_or_refuse,
+    format_option,
     pass_state,
     say,
     split_list,
+    yes_option,
 )
 from moci_vocab.model import CONCEPT_STATUSES, PARTS_OF_SPEECH, REVIEW_STATES, TERM_STATUSES
 
@@ -24,14 +27,31 @@ from moci_vocab.model import CONCEPT_STATUSES, PARTS_OF_SPEECH, REVIEW_STATES, T
 @click.option(
     "--languages", default="", help="Comma-separated target language tags, e.g. sq,ka,hy."
 )
+@click.option(
+    "--required",
+    default="",
+    metavar="LANGS",
+    help="Languages every concept must have a term in (default: only the source language).",
+)
 @pass_state
-def init_cmd(state: State, directory: Path | None, name: str | None, source: str, languages: str):
-    """Create a new, empty glossary repository in DIRECTORY (default: --root or here)."""
+def init_cmd(
+    state: State,
+    directory: Path | None,
+    name: str | None,
+    source: str,
+    languages: str,
+    required: str,
+):
+    """Create a new, empty glossary repository in DIRECTORY (default: --root or here).
+
+    Only the source language is `required` (`check` fails on a concept without a term in
+    it) unless --required names more; the others can be translated over time.
+    """
     from moci_vocab.operations import init_glossary
 
     root = directory or Path(state.root_option or ".")
     name = name or root.resolve().name.replace("-", " ").replace("_", " ").strip() or "Glossary"
-    outcome = init_glossary(root, name, source, split_list((languages,)))
+    outcome = init_glossary(root, name, source, split_list((languages,)), split_list((required,)))
     apply_outcome(state, outcome)
 
 
@@ -69,8 +89,8 @@ def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, ye
 @click.option("--domain", help="The subject field.")
 @click.option("--pos", type=click.Choice(PARTS_OF_SPEECH), help="Part of speech of the terms.")
 @click.option("--do-not-translate", is_flag=True, help="A name that stays as it is (MOCI).")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask; write despite near-duplicates.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@yes_option("Do not ask; write despite near-duplicates.")
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def add_cmd(
     state: State, concept_id, terms, definitions, tags, domain, pos, do_not_translate, yes, fmt
@@ -111,8 +131,8 @@ def add_cmd(
 @click.option("--status", type=click.Choice(TERM_STATUSES), help="Set the term's status.")
 @click.option("--note", help="A note on the term.")
 @click.option("--review", type=click.Choice(REVIEW_STATES), help="Set the review state.")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask; write despite near-duplicates.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@yes_option("Do not ask; write despite near-duplicates.")
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def translate_cmd(state: State, concept_id, lang, text, status, note, review, yes, fmt):
     """Add TEXT as a LANG term of concept ID, or change an existing term's status.
@@ -235,7 +255,7 @@ def rename_cmd(state: State, old: str, new: str) -> None:
 
 @click.command(epilog="Example: moci-vocab remove pilot-phase --yes")
 @click.argument("concept_id", metavar="ID")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask.")
+@yes_option()
 @pass_state
 def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
     """Remove concept ID (refused while other concepts refer to it)."""

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
     State,
     echo_json,
+    format_option,
     pass_state,
     progress_factory,
     say,
@@ -42,7 +44,7 @@ FORMATS = ("po", "pot", "mo", "csv", "tbx", "json", "html", "booklet")
 @click.option("--paper", type=click.Choice(["a5", "a4"]), help="Booklet: page size (default a5).")
 @click.option("--imposition", is_flag=True, help="Booklet: also an A4 saddle-stitch print file.")
 @click.option("--title", help="Booklet: the cover title (default: the glossary's name).")
-@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text")
+@format_option(*FORMAT_TEXT_JSON, dest="out_format")
 @pass_state
 def export_cmd(
     state: State,

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from moci_vocab.cli.common import State, echo_json, is_interactive, pass_state, say, split_list
+from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
+    State,
+    echo_json,
+    format_option,
+    is_interactive,
+    pass_state,
+    say,
+    split_list,
+    yes_option,
+)
 
 IMPORT_FORMATS = ("csv", "po", "tbx", "json")
 SHOWN_DETAILS = 3
@@ -27,9 +37,7 @@ SHOWN_DETAILS = 3
     "header or name). TBX, CSV, JSON: import only these languages.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option(
-    "-y", "--yes", is_flag=True, help="Do not ask; import near-duplicates as new concepts."
-)
+@yes_option("Do not ask; import near-duplicates as new concepts.")
 @click.option(
     "--include-untranslated",
     is_flag=True,
@@ -38,7 +46,7 @@ SHOWN_DETAILS = 3
 @click.option(
     "--include-fuzzy", is_flag=True, help="PO: also import fuzzy translations (as draft)."
 )
-@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text")
+@format_option(*FORMAT_TEXT_JSON, dest="out_format")
 @pass_state
 def import_cmd(
     state: State,

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import FORMAT_TEXT_JSON, State, echo_json, pass_state, split_list
+from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
+    State,
+    echo_json,
+    format_option,
+    is_terminal_output,
+    pass_state,
+    print_rich,
+    split_list,
+)
+from moci_vocab.model import CONCEPT_STATUSES
 
 STATUS_MARK = {
     "preferred": "",
@@ -16,7 +26,7 @@ STATUS_MARK = {
 
 @click.command(epilog="Example: moci-vocab show reconciliation --format json")
 @click.argument("concept_id", metavar="ID")
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def show_cmd(state: State, concept_id: str, fmt: str) -> None:
     """Show concept ID: definitions, terms in every language, links."""
@@ -72,7 +82,7 @@ def _print_concept(glossary, concept) -> None:
         table.add_row(
             Text(lang, style="cyan"), Text(_safe_autonym(autonym, lang), style="dim"), shown
         )
-    console.print(table)
+    print_rich(table, console)
     for kind in ("related", "broader"):
         links = getattr(concept, kind)
         if links:
@@ -106,9 +116,11 @@ def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
 @click.option("--lang", help="Show terms in this language, sorted in its alphabetical order.")
 @click.option("--tag", "tags", multiple=True, help="Only concepts with this tag.")
 @click.option("--domain", help="Only concepts in this domain.")
-@click.option("--status", help="Only concepts with this status (draft, approved, retired).")
+@click.option(
+    "--status", type=click.Choice(CONCEPT_STATUSES), help="Only concepts with this status."
+)
 @click.option("--missing", metavar="LANG", help="Only concepts without a preferred LANG term.")
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
     """List concepts, filtered; with --lang in that language's alphabetical order."""
@@ -129,22 +141,23 @@ def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
 def _print_list(glossary, concepts: list, lang: str | None) -> None:
     from rich.table import Table
 
-    from moci_vocab.cli.common import stdout_console
-
     source = glossary.source_language
     table = Table(box=None, header_style="bold")
     table.add_column("id")
     table.add_column(source)
     if lang and lang != source:
         table.add_column(lang)
-    table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=60)
+    if is_terminal_output():  # cut long definitions to the terminal; never in a pipe
+        table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=60)
+    else:
+        table.add_column("definition")
     for concept in concepts:
         row = [concept.id, _term_text(concept, source)]
         if lang and lang != source:
             row.append(_term_text(concept, lang))
         row.append(concept.definition.get(lang or source) or concept.definition.get(source, ""))
         table.add_row(*row)
-    stdout_console().print(table)
+    print_rich(table)
     click.echo(f"{len(concepts)} concept(s)", err=True)
 
 
@@ -159,10 +172,14 @@ def _term_text(concept, lang: str) -> str:
 @click.argument("query")
 @click.option("--lang", help="Only terms in this language.")
 @click.option("--limit", default=10, show_default=True, help="How many hits at most.")
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str) -> None:
-    """Fuzzy search in every language and across scripts (Latin finds Georgian)."""
+    """Fuzzy search in every language and across scripts (Latin finds Georgian).
+
+    Hits within 20 points of the best one are shown. Exit status 1 when nothing is
+    found (as grep), so scripts can test for it.
+    """
     from moci_vocab.matching import load_search_data
 
     root = state.root()
@@ -175,13 +192,13 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     hits = data.index.only(lang).query(query, limit=limit)
     if fmt == "json":
         echo_json([hit.to_json() for hit in hits])
-        return
-    if not hits:
+    elif not hits:
         click.echo(f"nothing found for {query!r}", err=True)
+    if not hits:  # as grep: exit status 1 when nothing matched
+        raise click.exceptions.Exit(1)
+    if fmt == "json":
         return
     from rich.table import Table
-
-    from moci_vocab.cli.common import stdout_console
 
     table = Table(box=None, header_style="bold")
     for column in ("score", "concept", "lang", "term", "preferred (source)"):
@@ -189,11 +206,11 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     for hit in hits:
         source_term = data.source_terms.get(hit.concept, "—")
         table.add_row(f"{hit.score:.0f}", hit.concept, hit.lang, hit.term, source_term)
-    stdout_console().print(table)
+    print_rich(table)
 
 
 @click.command(epilog="Example: moci-vocab stats --format json")
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def stats_cmd(state: State, fmt: str) -> None:
     """Coverage per language, review states and growth of the glossary."""
@@ -238,7 +255,7 @@ def stats_cmd(state: State, fmt: str) -> None:
             str(review["approved"]),
             str(review["none"]),
         )
-    console.print(table)
+    print_rich(table, console)
     console.print("* required language", style="dim")
     if stats["growth"]:
         console.print(

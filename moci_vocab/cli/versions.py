@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import State, confirm_or_refuse, echo_json, pass_state, say
+from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
+    State,
+    confirm_or_refuse,
+    echo_json,
+    format_option,
+    pass_state,
+    say,
+    yes_option,
+)
 
 
 @click.command(
@@ -14,13 +23,8 @@ from moci_vocab.cli.common import State, confirm_or_refuse, echo_json, pass_stat
     "  moci-vocab diff v1.0.0 v1.1.0 --format json"
 )
 @click.argument("revs", nargs=-1, metavar="[REV [REV]]")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="markdown: for a pull-request comment; json: for scripts.",
+@format_option(
+    "text", "markdown", "json", help="markdown: for a pull-request comment; json: for scripts."
 )
 @pass_state
 def diff_cmd(state: State, revs: tuple[str, ...], fmt: str) -> None:
@@ -59,9 +63,9 @@ def diff_cmd(state: State, revs: tuple[str, ...], fmt: str) -> None:
     help="The version part to raise (default auto: from the changes since the last release).",
 )
 @click.option("--tag", is_flag=True, help="Tag the prepared, committed release v<version>.")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask.")
+@yes_option()
 @click.option("--dry-run", is_flag=True, help="Show what would happen; change nothing.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def release_cmd(state: State, bump: str | None, tag: bool, yes: bool, dry_run: bool, fmt: str):
     """Release the glossary: prepare the next version, then (--tag) tag it.
