@@ -108,7 +108,7 @@ def write_po(path: Path, lang: str, rows: list[tuple[int, dict, list[str]]]) -> 
             entry.msgstr = strs[0]
         po.append(entry)
     po.save(str(path))
-    from moci_vocab.checkpo.reader import read_po
+    from moci_vocab.po.read import read_po
 
     return {e.line: int(e.msgctxt) for e in read_po(path).entries}
 

@@ -30,6 +30,10 @@ SCRIPT_NAMES = {
 }
 
 
+# gettext's script modifiers (``sr@latin``) and the ISO 15924 codes they stand for.
+GETTEXT_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl"}
+
+
 def split_tag(tag: str) -> tuple[str, str | None, str | None]:
     """(language, script, region) of a well-formed tag."""
     match = _TAG_RE.match(tag)
@@ -134,3 +138,27 @@ def plural_forms(tag: str) -> str:
 def script_name(code: str) -> str:
     """The `regex` module's name of an ISO 15924 script code."""
     return SCRIPT_NAMES.get(code, code)
+
+
+def gettext_language(tag: str) -> str:
+    """A BCP 47 tag in gettext's spelling: sr-Latn → sr@latin, pt-BR → pt_BR."""
+    try:
+        lang, script, region = split_tag(tag)
+    except ValueError:
+        return tag.replace("-", "_")
+    code = f"{lang}_{region}" if region else lang
+    if script:
+        modifiers = {code: name for name, code in GETTEXT_SCRIPTS.items()}
+        code += "@" + modifiers.get(script, script.casefold())
+    return code
+
+
+def gettext_to_bcp47(code: str) -> str:
+    """gettext's `sr@latin`, `pt_BR` → BCP 47 `sr-Latn`, `pt-BR`."""
+    base, _sep, modifier = code.strip().partition("@")
+    tag = normalize_tag(base) if base else ""
+    script = GETTEXT_SCRIPTS.get(modifier.casefold())
+    if script and tag:
+        first, *rest = tag.split("-")
+        tag = "-".join([first, script, *rest])
+    return tag

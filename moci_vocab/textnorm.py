@@ -8,6 +8,7 @@ finding things: Albanian ë and ç are letters, so the store never folds.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -94,3 +95,9 @@ def clean_spaces(text: str) -> str:
         text = text.replace(ch, " ")
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
     return "\n".join(lines)
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of a name: "MOCI Shared Vocabulary" → "moci-shared-vocabulary"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moci_vocab.checkpo import reader
-from moci_vocab.checkpo.reader import _parse_po, _Syntax, read_po
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
 from moci_vocab.checkpo.target_match import Translation, lowered
 from moci_vocab.errors import MociError
+from moci_vocab.po import read as reader
+from moci_vocab.po.read import _parse_po, _Syntax, read_po
 
 # --------------------------------------------------------------------------- reader
 

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.reader import read_po
 from moci_vocab.checkpo.run import resolve_language
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants
 from moci_vocab.checkpo.target_match import TargetMatcher, Translation, compile_term
 from moci_vocab.errors import MociError
+from moci_vocab.po.read import read_po
 
 # --------------------------------------------------------------------------- reader
 

@@ -12,7 +12,7 @@ from exim_support import export, glossary, hostile_glossary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moci_vocab.exporters.po import gettext_language
+from moci_vocab.languages import gettext_language
 from moci_vocab.model import Concept, Term
 
 MSGFMT = shutil.which("msgfmt")

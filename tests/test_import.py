@@ -8,8 +8,9 @@ import pytest
 from exim_support import FIXTURES, glossary
 
 from moci_vocab.errors import MociError
-from moci_vocab.importers import ReadOptions, get_reader, gettext_to_bcp47, language_from_filename
+from moci_vocab.importers import ReadOptions, get_reader, language_from_filename
 from moci_vocab.importers.merge import make_slug, plan_merge
+from moci_vocab.languages import gettext_to_bcp47
 from moci_vocab.model import Concept, Term
 
 GNOME = Path(__file__).resolve().parents[2] / "shared" / "data" / "gnome-glossary"

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.reader import Catalog, read_catalog
+from moci_vocab.checkpo.reader import read_catalog
 from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
+from moci_vocab.po.catalog import Catalog
 
 RULES = {
     "MV600": "A catalog file that cannot be read.",

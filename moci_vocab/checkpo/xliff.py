@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from moci_vocab.checkpo.reader import Catalog, Entry, read_file_bytes
 from moci_vocab.errors import MociError
+from moci_vocab.po.catalog import Catalog, Entry, read_file_bytes
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:"
 # Inline elements whose content is native code (markup of the original format), not text.

@@ -98,7 +98,7 @@ def import_cmd(
 
 
 def _languages(values: list[str]) -> list[str]:
-    from moci_vocab.importers import gettext_to_bcp47
+    from moci_vocab.languages import gettext_to_bcp47
 
     return [gettext_to_bcp47(value) for value in values]
 

@@ -9,14 +9,13 @@ imported inside the exporter, never here.
 from __future__ import annotations
 
 import importlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from moci_vocab.model import Concept, Glossary
+from moci_vocab.textnorm import slugify
 
 # format name: "module:function"; `export all` runs them in this order.
 EXPORTERS: dict[str, str] = {
@@ -55,12 +54,6 @@ class ExportRequest:
     @property
     def name_slug(self) -> str:
         return slugify(self.glossary.manifest.name) or "glossary"
-
-
-def slugify(text: str) -> str:
-    """ASCII slug of a name: "MOCI Shared Vocabulary" → "moci-shared-vocabulary"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
 
 
 def get_exporter(name: str):

@@ -35,34 +35,18 @@ import io
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
+from moci_vocab.formats.csv import (
+    CONCEPT_COLUMNS,
+    ESCAPE,
+    FORMULA_STARTS,
+    LONG_COLUMNS,
+    VERSION_COLUMN,
+    YES,
+)
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import TERM_STATUSES, Concept, Term
 from moci_vocab.versioninfo import one_line
 
-VERSION_COLUMN = "glossary_version"
-CONCEPT_COLUMNS = ("status", "domain", "tags", "do_not_translate", "related", "broader")
-LONG_COLUMNS = (
-    "concept",
-    "lang",
-    "term",
-    "status",
-    "pos",
-    "type",
-    "gender",
-    "case_sensitive",
-    "forms",
-    "context",
-    "note",
-    "source",
-    "review_state",
-    "review_by",
-    "review_date",
-    "definition",
-    VERSION_COLUMN,
-)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE = "'"
-YES = "yes"
 OTHER_STATUSES = tuple(status for status in TERM_STATUSES if status != "preferred")
 
 

@@ -32,18 +32,10 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
+from moci_vocab.formats.tbx import FORBIDDEN_NOTE, POS_TO_TBX, STATUS_TO_TBX
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
-
-STATUS_TO_TBX = {
-    "preferred": "preferredTerm-admn-sts",
-    "admitted": "admittedTerm-admn-sts",
-    "deprecated": "deprecatedTerm-admn-sts",
-    "forbidden": "deprecatedTerm-admn-sts",
-}
-POS_TO_TBX = {"phrase": "other"}
-FORBIDDEN_NOTE = "Forbidden term: do not use."
 
 # Not allowed anywhere in XML 1.0 (tab, LF, CR are allowed and escaped as needed).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

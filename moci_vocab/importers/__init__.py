@@ -124,7 +124,7 @@ def decode_lines(raw: bytes, path: Path, encoding: str = "utf-8") -> Decoded:
 
 def language_from_filename(path: Path) -> str | None:
     """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR."""
-    from moci_vocab.languages import tag_problem
+    from moci_vocab.languages import gettext_to_bcp47, tag_problem
 
     stem = path.stem
     parts = stem.replace(".", "-").split("-")
@@ -139,16 +139,3 @@ def language_from_filename(path: Path) -> str | None:
         if tag and tag_problem(tag) is None:
             return tag
     return None
-
-
-def gettext_to_bcp47(code: str) -> str:
-    """gettext's `sr@latin`, `pt_BR` → BCP 47 `sr-Latn`, `pt-BR`."""
-    from moci_vocab.languages import normalize_tag
-
-    base, _sep, modifier = code.strip().partition("@")
-    tag = normalize_tag(base) if base else ""
-    script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(modifier.casefold())
-    if script and tag:
-        first, *rest = tag.split("-")
-        tag = "-".join([first, script, *rest])
-    return tag

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.exporters.csv import ESCAPE, LONG_COLUMNS, VERSION_COLUMN, YES
+from moci_vocab.formats.csv import ESCAPE, LONG_COLUMNS, VERSION_COLUMN, YES
 from moci_vocab.importers import (
     Decoded,
     ImportFile,

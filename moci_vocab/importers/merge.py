@@ -350,7 +350,7 @@ class _Merger:
         return normal
 
     def _vocabulary(self, kind: str, values: list[str]) -> list[str]:
-        from moci_vocab.exporters import slugify
+        from moci_vocab.textnorm import slugify
 
         manifest = self.glossary.manifest
         vocabulary = manifest.tags if kind == "tag" else manifest.domains
@@ -443,7 +443,7 @@ def _fill_term(have: Term, new: Term) -> list[str]:
 
 def make_slug(text: str) -> str:
     """A concept id from a term: ASCII (transliterated when needed), lowercase, hyphens."""
-    from moci_vocab.exporters import slugify
+    from moci_vocab.textnorm import slugify
 
     slug = slugify(text)
     if not slug or len(slug) < len(text) // 3:

@@ -20,32 +20,37 @@ import re
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.exporters.po import DEFINITION_LABEL, DO_NOT_TRANSLATE, NOTE_LABEL, STATUS_LABELS
 from moci_vocab.importers import (
     Decoded,
     ImportFile,
     Incoming,
     ReadOptions,
     decode_lines,
-    gettext_to_bcp47,
     language_from_filename,
     read_bytes,
 )
+from moci_vocab.languages import gettext_to_bcp47
 from moci_vocab.model import Concept, Review, Term, is_slug
+from moci_vocab.po.labels import (
+    DEFINITION_LABEL,
+    DO_NOT_TRANSLATE,
+    LABELLED,
+    NOTE_LABEL,
+    STATUS_BY_LABEL,
+)
+from moci_vocab.po.read import header_charset, load_polib
 from moci_vocab.textnorm import clean_spaces, nfc
 from moci_vocab.versioninfo import GENERATOR
 
-_LABELLED = re.compile(r"^(?P<label>[A-Z][a-z]+) \((?P<lang>[A-Za-z0-9@_-]+)\): (?P<text>.*)$")
-_STATUS_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _VERSION = re.compile(r"\s(\d+\.\d+\.\d+\S*)$")
 
 
 def read_po(path: Path, options: ReadOptions) -> ImportFile:
+    """The concepts of the PO file at ``path``, with the problems of its lines."""
     raw = read_bytes(path)
-    decoded = decode_lines(raw, path, _encoding(raw, path))
+    decoded = decode_lines(raw, path, header_charset(raw, path))
     result = ImportFile(path=path, format="po")
-    catalog = _parse(decoded, path)
+    catalog = load_polib(decoded.text, path)
     metadata = catalog.metadata
     result.ours = metadata.get("X-Generator", "") == GENERATOR
     if result.ours:
@@ -64,52 +69,6 @@ def read_po(path: Path, options: ReadOptions) -> ImportFile:
             incoming.line = entry.linenum
             result.concepts.append(incoming)
     return result
-
-
-def _encoding(raw: bytes, path: Path) -> str:
-    """The header's charset (UTF-8 when none is given or it is the template's CHARSET)."""
-    import codecs
-
-    found = _CHARSET.search(raw[:8192])
-    name = found.group(1).decode("ascii") if found else "utf-8"
-    if name.upper() == "CHARSET":
-        return "utf-8"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise MociError(f"declares the unknown charset {name!r}", path) from None
-
-
-def _parse(decoded: Decoded, path: Path):
-    import polib
-
-    text = decoded.text
-    if not text.strip():
-        raise MociError("is empty", path)
-    _check_syntax(text, path)
-    try:
-        # A str with a newline is parsed as content, not taken for a file name.
-        return polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        message = str(exc)
-        found = re.search(r"line (\d+)", message)
-        line = int(found.group(1)) if found else None
-        reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or "syntax error"
-        raise MociError(f"is not a valid PO file: {reason}", path, line) from None
-
-
-def _check_syntax(text: str, path: Path) -> None:
-    """Refuse what polib would silently accept (unterminated strings, bad escapes).
-
-    polib reads a cut-off string as a shorter term; the strict reader of
-    `check-po` says where the file is broken instead.
-    """
-    from moci_vocab.checkpo.reader import PoSyntaxError, check_po_syntax
-
-    try:
-        check_po_syntax(text)
-    except PoSyntaxError as exc:
-        raise MociError(f"is not a valid PO file: {exc.message}", path, exc.line) from None
 
 
 def _target_language(path: Path, options: ReadOptions, metadata: dict[str, str]) -> str:
@@ -201,7 +160,7 @@ def _read_comments(concept: Concept, comment: str, source: str, quoted: bool) ->
     definition: dict[str, list[str]] = {}
     note: dict[str, list[str]] = {}
     for line in comment.split("\n") if comment else ():
-        labelled = _LABELLED.match(line)
+        labelled = LABELLED.match(line)
         if line.startswith(f"{NOTE_LABEL}: "):
             note.setdefault(source, []).append(line[len(NOTE_LABEL) + 2 :])
         elif line == DO_NOT_TRANSLATE:
@@ -209,10 +168,10 @@ def _read_comments(concept: Concept, comment: str, source: str, quoted: bool) ->
         elif labelled and labelled["label"] in (DEFINITION_LABEL, NOTE_LABEL):
             target = definition if labelled["label"] == DEFINITION_LABEL else note
             target.setdefault(gettext_to_bcp47(labelled["lang"]), []).append(labelled["text"])
-        elif labelled and labelled["label"] in _STATUS_BY_LABEL:
+        elif labelled and labelled["label"] in STATUS_BY_LABEL:
             term = _clean(labelled["text"])
             if term:
-                status = _STATUS_BY_LABEL[labelled["label"]]
+                status = STATUS_BY_LABEL[labelled["label"]]
                 lang = gettext_to_bcp47(labelled["lang"])
                 concept.terms.setdefault(lang, []).append(Term(term=term, status=status))
         else:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.exporters.tbx import FORBIDDEN_NOTE
+from moci_vocab.formats.tbx import FORBIDDEN_NOTE
 from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
 from moci_vocab.model import GENDERS, PARTS_OF_SPEECH, TERM_TYPES, Concept, Term, is_slug
 from moci_vocab.textnorm import clean_spaces, nfc
@@ -205,13 +205,13 @@ def _add_note(notes: dict[str, list[str]], lang: str, text: str) -> None:
 
 
 def _slug(text: str) -> str:
-    from moci_vocab.exporters import slugify
+    from moci_vocab.textnorm import slugify
 
     return slugify(text)
 
 
 def _lang_set(node: Node, concept: Concept, notes, result: ImportFile) -> None:
-    from moci_vocab.importers import gettext_to_bcp47
+    from moci_vocab.languages import gettext_to_bcp47
 
     raw_lang = node.lang()
     if not raw_lang:

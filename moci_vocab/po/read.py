@@ -1,0 +1,489 @@
+"""Reading gettext catalogs: PO (a fast reader and a line parser, or polib) and MO.
+
+`check-po` reads with ``read_po``: polib builds a rich, editable object per
+entry and is the slowest part of a check, so this reader keeps only what
+the checker needs, as a ``Catalog`` of columns; line numbers are counted
+only for the entries that are reported. A well-formed PO file is read with
+one regular expression over the whole text (`_ENTRY`); anything it does not
+recognise (and every syntax error) sends the file through the line-by-line
+parser instead, which accepts the same language and raises `MociError` with
+the file and line.
+
+`import` needs polib's entries (comments, flags, line numbers): ``load_polib``
+parses with polib after the line parser has refused what polib would silently
+accept. Both decode with the header's charset (``header_charset``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import struct
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.po.catalog import Catalog, Entry, read_file_bytes
+
+# --------------------------------------------------------------------------- PO
+
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
+_ESCAPE_RE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)", re.S)
+_CHARSET_RE = re.compile(rb"charset\s*=\s*([-\w.:]+)", re.I)
+
+
+def _unescape_match(match: re.Match) -> str:
+    code = match.group(1)
+    if code in _ESCAPES:
+        return _ESCAPES[code]
+    if code[0] == "x":
+        return chr(int(code[1:], 16))
+    if code[0] in "01234567":
+        return chr(int(code, 8))
+    raise ValueError(code)
+
+
+class _Syntax(Exception):
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _string(text: str, lineno: int) -> str:
+    """The value of a quoted PO string (the part from the first quote on)."""
+    text = text.strip()
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        raise _Syntax("expected a quoted string", lineno)
+    body = text[1:-1]
+    if "\\" not in body:
+        if '"' in body:
+            raise _Syntax("unescaped quote inside a string", lineno)
+        return body
+    try:
+        return _ESCAPE_RE.sub(_unescape_match, body)
+    except ValueError:
+        raise _Syntax("unknown escape sequence", lineno) from None
+
+
+def header_charset(data: bytes, path: Path) -> str:
+    """The codec named by the header's charset (UTF-8 when none, or the template's CHARSET)."""
+    match = _CHARSET_RE.search(data[:8192])
+    if not match:
+        return "utf-8"
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        if name.upper() == "CHARSET":  # the POT template's placeholder
+            return "utf-8"
+        raise MociError(f"unknown charset {name!r} in the header", path) from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    charset = header_charset(data, path)
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise MociError(f"is not valid {charset}", path, line) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_po(path: Path) -> Catalog:
+    """The PO file at ``path`` as a ``Catalog`` (the header entry taken out into headers)."""
+    text = _decode(read_file_bytes(path), path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # same lines, and the fast reader applies
+    catalog = _read_po_fast(path, text)
+    if catalog is not None:
+        return catalog
+    try:
+        entries = _parse_po(text)
+    except _Syntax as exc:
+        raise MociError(f"not a valid PO file: {exc.message}", path, exc.line) from None
+    headers: dict[str, str] = {}
+    kept = []
+    for entry in entries:
+        if entry.msgid == "" and entry.msgctxt is None:
+            headers = parse_headers(entry.msgstr[0] if entry.msgstr else "")
+        else:
+            kept.append(entry)
+    return Catalog.from_entries(path, kept, headers)
+
+
+PoSyntaxError = _Syntax
+
+
+def check_po_syntax(text: str) -> None:
+    """Raise PoSyntaxError (with .message and .line) where ``text`` is not valid PO."""
+    _parse_po(text)
+
+
+def parse_headers(text: str) -> dict[str, str]:
+    """The header entry's ``Name: value`` lines as a dict."""
+    headers: dict[str, str] = {}
+    for line in text.split("\n"):
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def _parse_po(text: str) -> list[Entry]:
+    """Entries of a PO file. One pass over the lines; obsolete (#~) entries are skipped."""
+    entries: list[Entry] = []
+    append = entries.append
+    ctxt: str | None = None
+    msgid: str | None = None
+    plural: str | None = None
+    strs: list[str] = []
+    fuzzy = False
+    line_of_msgid = 0
+    # What the next continuation line extends: 0 none, 1 ctxt, 2 msgid, 3 plural, 4 msgstr
+    target = 0
+    string = _string
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line:
+            continue
+        first = line[0]
+        if first == '"':
+            value = string(line, lineno)
+            if target == 4:
+                strs[-1] += value
+            elif target == 2:
+                msgid += value  # type: ignore[operator]
+            elif target == 1:
+                ctxt += value  # type: ignore[operator]
+            elif target == 3:
+                plural += value  # type: ignore[operator]
+            else:
+                raise _Syntax("a string continues nothing", lineno)
+            continue
+        if first == "#":
+            if target == 4:  # a comment starts the next entry
+                append(Entry(msgid, strs, ctxt, plural, fuzzy, line_of_msgid))  # type: ignore[arg-type]
+                ctxt = msgid = plural = None
+                strs = []
+                fuzzy = False
+                target = 0
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            elif line.startswith("#~"):
+                target = 0
+            continue
+        if first == "m":
+            if line.startswith("msgstr"):
+                if msgid is None:
+                    raise _Syntax("msgstr without msgid", lineno)
+                body = line[8:-1]
+                # Fast path for the usual `msgstr "plain text"` (no escapes, no index).
+                if (
+                    len(line) > 8
+                    and line[6:8] == ' "'
+                    and line[-1] == '"'
+                    and "\\" not in body
+                    and '"' not in body
+                ):
+                    strs.append(body)
+                    target = 4
+                    continue
+                rest = line[6:]
+                if rest.startswith("["):
+                    close = rest.find("]")
+                    if close < 0:
+                        raise _Syntax("unclosed msgstr[", lineno)
+                    rest = rest[close + 1 :]
+                strs.append(string(rest, lineno))
+                target = 4
+                continue
+            if target == 4:
+                append(Entry(msgid, strs, ctxt, plural, fuzzy, line_of_msgid))  # type: ignore[arg-type]
+                ctxt = msgid = plural = None
+                strs = []
+                fuzzy = False
+            elif msgid is not None and not line.startswith("msgid_plural"):
+                raise _Syntax("entry without msgstr", line_of_msgid)
+            if line.startswith("msgctxt"):
+                ctxt = string(line[7:], lineno)
+                line_of_msgid = lineno  # an entry's line is its first keyword's (as polib)
+                target = 1
+            elif line.startswith("msgid_plural"):
+                plural = string(line[12:], lineno)
+                target = 3
+            elif line.startswith("msgid"):
+                body = line[7:-1]
+                if (
+                    len(line) > 7
+                    and line[5:7] == ' "'
+                    and line[-1] == '"'
+                    and "\\" not in body
+                    and '"' not in body
+                ):
+                    msgid = body  # the usual plain `msgid "text"`, without a call
+                else:
+                    msgid = string(line[5:], lineno)
+                if ctxt is None:
+                    line_of_msgid = lineno
+                target = 2
+            else:
+                raise _Syntax(f"unknown keyword {line.split()[0]!r}", lineno)
+            continue
+        if line.isspace():
+            continue
+        raise _Syntax("unexpected text", lineno)
+    if msgid is not None:
+        if target != 4:
+            raise _Syntax("entry without msgstr", line_of_msgid)
+        append(Entry(msgid, strs, ctxt, plural, fuzzy, line_of_msgid))
+    return entries
+
+
+# --- the fast path: one regular expression over the whole file ------------------------
+
+# A quoted string on one line, and a value: strings on consecutive lines.
+_S = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_Q = _S + r"(?:[ \t]*\n" + _S + r")*+[ \t]*"
+# One entry (groups 1-6), or else comments and blank lines that no entry follows
+# (group 7: obsolete entries at the end), or else one line of anything (group 8: the
+# file goes to the line parser, which reports it or reads something unusual).
+# Group 1 is the last `#,` line with "fuzzy" in the entry's comments, if any.
+# Linear however many comment lines there are: a block of them that no entry follows
+# is tried once as an entry's comments, then taken whole by group 7. (No capturing
+# group inside a possessive repeat: CPython 3.11's re fails on those.)
+_ENTRY = re.compile(
+    r"(?:#,([^\n]*fuzzy[^\n]*)\n|#[^\n]*\n|[ \t]*\n)*"  # 1
+    r"(?:msgctxt[ \t]*(" + _Q + r")\n)?"  # 2
+    r"msgid[ \t]*(" + _Q + r")\n"  # 3
+    r"(?:msgid_plural[ \t]*(" + _Q + r")\n)?"  # 4
+    r"(?:msgstr[ \t]*(" + _Q + r")"  # 5 one translation, or 6 msgstr[N] lines
+    r"|((?:msgstr\[\d+\][ \t]*" + _Q + r"\n)*msgstr\[\d+\][ \t]*" + _Q + r"))"
+    r"(?:\n|\Z)"
+    r"|((?:#[^\n]*(?:\n|\Z)|[ \t]*\n)++)"  # 7
+    r"|([^\n]*\n?)"  # 8
+)
+# Where entries begin (lines are counted only for reported entries): a msgctxt line
+# (the match goes on to its msgid), or else a msgid line. After a newline (a literal
+# the regex engine looks for fast), or at the very start.
+_FIRST_START = re.compile(r'(?:msgctxt\b[^\n]*\n(?:"[^\n]*\n)*)?msgid\b')
+_ENTRY_START = re.compile(r"\n" + _FIRST_START.pattern)
+_CONTINUATION = re.compile(r'"[ \t]*\n"')
+_PLURAL_FORM = re.compile(r"msgstr\[\d+\][ \t]*(" + _Q + r")")
+
+
+class _Unusual(Exception):
+    """Something the fast reader leaves to the line parser."""
+
+
+def _values(raws: list[str]) -> list[str]:
+    """The values of quoted PO strings, all at once (continuations joined, escapes read)."""
+    if not raws:
+        return []
+    joined = "\x00".join(raws)
+    if "\n" in joined:
+        joined = _CONTINUATION.sub("", joined)
+    # '"a"\0"b"' → ['a', 'b']: quotes off without a slice per value (no NUL in the file).
+    values = joined[1:-1].split('"\x00"')
+    if "\\" in joined:
+        try:
+            values = [_ESCAPE_RE.sub(_unescape_match, v) if "\\" in v else v for v in values]
+        except ValueError:
+            raise _Unusual from None
+    return values
+
+
+def _read_po_fast(path: Path, text: str) -> Catalog | None:
+    """The catalog, or None when the file needs the line parser."""
+    if "\x00" in text:
+        return None
+    rows = _ENTRY.findall(text)
+    rows.pop()  # the empty match at the very end
+    if not rows:
+        return None
+    # Columns of the matches, transposed in one go: fuzzy flag, msgctxt, msgid,
+    # msgid_plural, msgstr, msgstr[N] lines, trailing comments, anything else.
+    flags, ctxts, ids, plurals, strs, blocks, trailing, unusual = zip(*rows, strict=True)
+    del rows
+    if any(unusual):
+        return None
+    if any(trailing):  # comments after the last entry (the only place they can be)
+        count = len(ids) - sum(1 for text in trailing if text)
+        if any(trailing[:count]):
+            return None
+        flags, ctxts, ids, plurals, strs, blocks = (
+            column[:count] for column in (flags, ctxts, ids, plurals, strs, blocks)
+        )
+    where: list[int] | range = range(len(ids))
+    try:
+        headers: dict[str, str] = {}
+        if ids and ids[0] == '""' and not ctxts[0] and strs[0]:
+            # The usual header entry, first: out before the columns are made.
+            headers = parse_headers(_values([strs[0]])[0])
+            flags, ctxts, ids, plurals, strs, blocks = (
+                column[1:] for column in (flags, ctxts, ids, plurals, strs, blocks)
+            )
+            where = where[1:]
+        msgids = _values(ids)
+        if any(blocks):
+            forms = list(map(list, zip(_values([raw or '""' for raw in strs]))))
+            for i, block in enumerate(blocks):
+                if block:
+                    forms[i] = _values(_PLURAL_FORM.findall(block))
+        else:
+            forms = list(map(list, zip(_values(strs))))
+        msgctxts = _optional(ctxts)
+        msgid_plurals = _optional(plurals)
+    except _Unusual:
+        return None
+    fuzzy = {i for i, flag in enumerate(flags) if flag} if any(flags) else set()
+    catalog = Catalog(
+        path=path,
+        headers=headers,
+        msgids=msgids,
+        msgstrs=forms,
+        msgctxts=msgctxts,
+        plurals=msgid_plurals,
+        fuzzy=fuzzy,
+        _lines=_PoLines(text, where),
+    )
+    if "" in msgids:
+        _take_headers(catalog)
+    return catalog
+
+
+def _optional(raws) -> list[str | None]:
+    """The values of an optional keyword (msgctxt, msgid_plural); None where absent."""
+    column: list[str | None] = [None] * len(raws)
+    if not any(raws):
+        return column
+    present = [i for i, raw in enumerate(raws) if raw]
+    for i, value in zip(present, _values([raws[i] for i in present]), strict=True):
+        column[i] = value
+    return column
+
+
+def _take_headers(catalog: Catalog) -> None:
+    """The header entry (msgid "" without context) out of the entries, into headers."""
+    header_rows = [
+        i for i, msgid in enumerate(catalog.msgids) if msgid == "" and catalog.msgctxts[i] is None
+    ]
+    if not header_rows:
+        return
+    for i in header_rows:  # as the line parser: the last one wins
+        forms = catalog.msgstrs[i]
+        catalog.headers = parse_headers(forms[0] if forms else "")
+    drop = set(header_rows)
+    keep = [i for i in range(len(catalog.msgids)) if i not in drop]
+    catalog.msgids = [catalog.msgids[i] for i in keep]
+    catalog.msgstrs = [catalog.msgstrs[i] for i in keep]
+    catalog.msgctxts = [catalog.msgctxts[i] for i in keep]
+    catalog.plurals = [catalog.plurals[i] for i in keep]
+    new_index = {old: new for new, old in enumerate(keep)}
+    catalog.fuzzy = {new_index[i] for i in catalog.fuzzy if i in new_index}
+    lines = catalog._lines
+    assert isinstance(lines, _PoLines)
+    lines.where = [lines.where[i] for i in keep]
+
+
+class _PoLines:
+    """Line numbers of the fast reader's entries, counted only when asked for."""
+
+    def __init__(self, text: str, where: list[int] | range):
+        self.text = text
+        self.where = where  # entry index → its number among all entries (header too)
+        self.starts: list[int] | None = None
+
+    def lines(self, wanted: list[int]) -> dict[int, int]:
+        """Lines of the given entries; one pass over the text up to the last of them."""
+        if self.starts is None:
+            text = self.text
+            first = _FIRST_START.match(text)
+            starts = [0] if first else []
+            after = _ENTRY_START.finditer(text, first.end() if first else 0)
+            starts.extend(match.start() + 1 for match in after)
+            self.starts = starts
+        starts, where = self.starts, self.where
+        found: dict[int, int] = {}
+        line, at, count = 1, 0, self.text.count
+        for place, i in sorted((starts[where[i]], i) for i in wanted):
+            line += count("\n", at, place)
+            at = place
+            found[i] = line
+        return found
+
+
+# --------------------------------------------------------------------------- MO
+
+
+def _check_mo_tables(data: bytes, path: Path) -> None:
+    """The header's string count and table offsets must fit inside the file."""
+    order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    count, originals, translations = struct.unpack(order + "III", data[8:20])
+    for table in (originals, translations):
+        if table + 8 * count > len(data):
+            raise MociError(
+                f"not a valid MO file: its header claims {count} strings, "
+                f"more than its {len(data)} bytes can hold",
+                path,
+            )
+
+
+def read_mo(path: Path) -> Catalog:
+    """The MO file at ``path`` as a ``Catalog`` (read with polib after checking its tables)."""
+    import polib
+
+    data = read_file_bytes(path)
+    if len(data) < 28 or data[:4] not in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):
+        raise MociError("not a valid MO file (bad magic number)", path)
+    _check_mo_tables(data, path)
+    try:
+        mo = polib.mofile(str(path))
+    except (OSError, ValueError, UnicodeDecodeError, IndexError, struct.error) as exc:
+        raise MociError(f"not a valid MO file ({exc})", path) from None
+    entries = []
+    for index, item in enumerate(mo, 1):
+        if item.msgid_plural:
+            strs = [item.msgstr_plural[k] for k in sorted(item.msgstr_plural)]
+        else:
+            strs = [item.msgstr]
+        entries.append(
+            Entry(item.msgid, strs, item.msgctxt, item.msgid_plural or None, False, index)
+        )
+    return Catalog.from_entries(path, entries, dict(mo.metadata))
+
+
+# --------------------------------------------------------------------------- polib
+
+
+def load_polib(text: str, path: Path):
+    """The polib ``POFile`` of ``text``; what polib would silently misread is refused first.
+
+    polib reads a cut-off string as a shorter term; the strict line parser
+    says where the file is broken instead.
+    """
+    import polib
+
+    if not text.strip():
+        raise MociError("is empty", path)
+    try:
+        check_po_syntax(text)
+    except PoSyntaxError as exc:
+        raise MociError(f"is not a valid PO file: {exc.message}", path, exc.line) from None
+    try:
+        # A str with a newline is parsed as content, not taken for a file name.
+        return polib.pofile(text if "\n" in text else text + "\n", wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        found = re.search(r"line (\d+)", message)
+        line = int(found.group(1)) if found else None
+        reason = re.sub(r"\s*\(line \d+\)", "", message).strip() or "syntax error"
+        raise MociError(f"is not a valid PO file: {reason}", path, line) from None

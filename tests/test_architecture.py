@@ -1,0 +1,83 @@
+"""The package's layout rules, checked on the source with ast (see docs/architecture.md).
+
+New code must follow them too: these tests walk every module of the package.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "moci_vocab"
+
+
+def module_name(path: Path) -> str:
+    """The dotted module name of a file of the package."""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every moci_vocab module a file imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("moci_vocab")}
+
+
+def modules() -> dict[str, set[str]]:
+    """Module name → the moci_vocab modules it imports."""
+    return {module_name(path): imported_modules(path) for path in PACKAGE.rglob("*.py")}
+
+
+def _in(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def test_importers_exporters_and_checkpo_do_not_import_each_other() -> None:
+    packages = ["moci_vocab.importers", "moci_vocab.exporters", "moci_vocab.checkpo"]
+    crossings = [
+        f"{name} imports {target}"
+        for name, targets in modules().items()
+        for package in packages
+        if _in(name, package)
+        for target in targets
+        for other in packages
+        if other != package and _in(target, other)
+    ]
+    assert crossings == []
+
+
+def test_checkpo_xliff_does_not_import_the_catalog_reader() -> None:
+    imports = modules()
+    assert not any(_in(t, "moci_vocab.checkpo.reader") for t in imports["moci_vocab.checkpo.xliff"])
+
+
+def test_nothing_below_the_cli_imports_it() -> None:
+    offenders = [
+        name
+        for name, targets in modules().items()
+        if not _in(name, "moci_vocab.cli")
+        and name not in ("moci_vocab.__main__",)
+        and any(_in(t, "moci_vocab.cli") for t in targets)
+    ]
+    assert offenders == []
+
+
+def test_the_gettext_package_is_the_only_user_of_polib_outside_tests() -> None:
+    users = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if "polib" in names and not _in(module_name(path), "moci_vocab.po"):
+                users.append(module_name(path))
+    assert users == []
