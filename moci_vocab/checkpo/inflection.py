@@ -20,6 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
+from pathlib import Path
+
+IRREGULAR_DIR = Path(__file__).with_name("irregular")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,37 @@ class Inflection:
     open_suffix: int = 0
     # Shortest stem that may be shortened by the rules above (short words stay exact).
     min_stem: int = 3
+    # Irregular stems of a lemma (miq for mik, տան for տուն): from irregular/<lang>.txt.
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # Compound words: a term may be the last part of a longer word (qytet in kryeqytet),
+    # and a multi-word term may be written as one word (ვებ გვერდი → ვებგვერდი).
+    compounds: bool = False
+    # Prefixes that derive another word rather than make a compound (ka გადა-, sq mos-):
+    # a term after one of them is not a component.
+    prefixes: frozenset[str] = frozenset()
+
+
+def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
+    """The irregular stems of a language's data file: ``lemma: stem stem …`` per line.
+
+    Each stem takes the language's regular endings (miq → miq, miqtë, miqve); a
+    full irregular form is listed as a stem that takes the empty ending.
+    """
+    path = IRREGULAR_DIR / f"{lang}.txt"
+    if not path.is_file():
+        return {}
+    import unicodedata
+
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        lemma, _, stems = line.partition(":")
+        lemma = unicodedata.normalize("NFC", lemma.strip()).casefold()
+        found = tuple(unicodedata.normalize("NFC", s).casefold() for s in stems.split())
+        table[lemma] = table.get(lemma, ()) + found
+    return table
 
 
 def _combine(*slots: list[str]) -> frozenset[str]:
@@ -70,9 +104,15 @@ def SQ() -> Inflection:
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
-        # Lemmas written in a case form (të dhënash, të dhënave) reduce to their stem.
-        replacements=(("ash", ""), ("ësh", ""), ("ave", ""), ("ëve", "")),
+        # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce
+        # to their stem.
+        replacements=(("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", "")),
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
+        irregular=irregular_stems("sq"),
+        compounds=True,
+        prefixes=frozenset(
+            {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
+        ),
     )
 
 
@@ -84,7 +124,7 @@ _KA_PLURAL = ["", "ებ", "ნ", "თ"]
 _KA_CASE = ["", "ი", "ის", "ს", "მა", "მ", "ით", "თ", "ად", "დ", "ო", "ვ", "ისა", "ითა", "ადა"]
 _KA_POST = [
     "", "ზე", "ში", "თან", "თვის", "გან", "კენ", "დან", "მდე", "ებრ", "ვით", "ივით",
-    "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი",
+    "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი", "ამდე",
 ]  # fmt: skip
 _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
 
@@ -97,6 +137,16 @@ def KA() -> Inflection:
         fleeting=("ა", "ე", "ო"),
         fleeting_before="ლრნმ",
         min_stem=2,
+        # Lemmas written in an inflected form (მონაცემები, მონაცემთა, მომხმარებლის)
+        # reduce to their stem.
+        replacements=(("ები", ""), ("ების", ""), ("ის", ""), ("თა", "")),
+        irregular=irregular_stems("ka"),
+        compounds=True,
+        # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
+        prefixes=frozenset(
+            {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
+            | {"მო", "მი", "წარ", "ა", "უ", "სა", "მე", "ნა", "გარდა", "მიმო"}
+        ),
     )
 
 
@@ -107,6 +157,8 @@ _HY_PLURAL = ["", "եր", "ներ"]
 _HY_CASE = [
     "", "ը", "ն", "ս", "դ", "ի", "ին", "ից", "ով", "ում", "ու", "ան", "անը", "անն", "ամբ",
     "իս", "իդ", "ային", "յի", "յին", "յից", "յով", "յում", "յան", "յը", "ն", "ը", "ի",
+    # the u-declension (գինի → գինու, գինուց) and the oj-declension (կին → կնոջ)
+    "ուն", "ուց", "ոջ", "ոջը", "ոջն", "ոջից", "ոջով",
 ]  # fmt: skip
 
 
@@ -124,7 +176,12 @@ def HY() -> Inflection:
             ("ու", "վ"),  # լեզու → լեզվի
             ("իչ", "չ"),
             ("յուն", "յան"),
+            ("ների", ""),  # a lemma written in the plural: տվյալների → տվյալ
+            ("ներ", ""),
         ),
+        irregular=irregular_stems("hy"),
+        compounds=True,
+        prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
     )
 
 
@@ -143,6 +200,7 @@ def SH_LATN() -> Inflection:
         final_vowels="aeiou",
         fleeting=("a",),
         fleeting_before="kcgl",
+        irregular=irregular_stems("sh-Latn"),
     )
 
 
@@ -162,6 +220,7 @@ def SH_CYRL() -> Inflection:
         final_vowels="аеиоу",
         fleeting=("а",),
         fleeting_before="кцгл",
+        irregular=irregular_stems("sh-Cyrl"),
     )
 
 
@@ -275,6 +334,8 @@ def AZ() -> Inflection:
         ),
         fleeting_before="",
         min_stem=5,
+        # a final k/q voices before a vowel: barışıq → barışığın, kömək → köməyi
+        replacements=(("q", "ğ"), ("k", "y")),
     )
 
 
@@ -304,7 +365,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 
 def for_language(tag: str) -> Inflection:

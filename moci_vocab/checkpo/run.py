@@ -23,6 +23,9 @@ from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
 from moci_vocab.po.catalog import Catalog
 
+# Where a term of an entry with plural forms was found (bits).
+_SINGULAR, _PLURAL, _BOTH = 1, 2, 3
+
 RULES = {
     "MV600": "A catalog file that cannot be read.",
     "MV601": "A glossary term in the source text is missing from the translation.",
@@ -191,13 +194,12 @@ class FileCheck:
         chosen = self.chosen_entries()
         self.result.entries += len(chosen)
         msgids, plurals, msgstrs = catalog.msgids, catalog.plurals, catalog.msgstrs
-        if plurals.count(None) != len(plurals):
-            sources = [
-                msgids[i] if plurals[i] is None else f"{msgids[i]}\n{plurals[i]}" for i in chosen
-            ]
-        else:
-            sources = msgids if len(chosen) == len(msgids) else [msgids[i] for i in chosen]
+        sources = msgids if len(chosen) == len(msgids) else [msgids[i] for i in chosen]
         pairs = self.compiled.source_matcher.pairs(sources)
+        # Where each term of an entry with plural forms is: msgid, msgid_plural or both.
+        sides: dict[tuple[int, int], int] = {}
+        if plurals.count(None) != len(plurals):
+            pairs, sides = self.plural_sides(chosen, pairs)
         # The (first) translation of every entry, prepared in one batch; entries with
         # several plural forms take the long way.
         lowered_firsts = lowered([msgstrs[i][0] if msgstrs[i] else "" for i in chosen])
@@ -234,7 +236,7 @@ class FileCheck:
                         counts[concept] = 1
                         firsts[concept] = chosen[k]
                     continue
-            self.check_entry(chosen[k], concept)
+            self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
         rules = self.compiled.rules
         for concept, count in counts.items():
@@ -260,10 +262,37 @@ class FileCheck:
             if forms and (forms[0] or any(forms)) and i not in fuzzy
         ]
 
-    def check_entry(self, index: int, concept: int) -> None:
-        """One concept in one entry, the long way (each plural form in turn)."""
+    def plural_sides(self, chosen: list[int], pairs: list[tuple[int, int]]):
+        """The msgid's pairs plus those of msgid_plural, and where each term was found.
+
+        Returns the merged (entry position, concept) pairs and, for entries with a
+        msgid_plural, a map pair → _SINGULAR, _PLURAL or _BOTH.
+        """
+        plurals = self.catalog.plurals
+        with_plural = [k for k, i in enumerate(chosen) if plurals[i] is not None]
+        extra = self.compiled.source_matcher.pairs([plurals[chosen[k]] for k in with_plural])
+        has_plural = set(with_plural)
+        sides: dict[tuple[int, int], int] = {}
+        for pair in pairs:
+            if pair[0] in has_plural:
+                sides[pair] = _SINGULAR
+        for j, concept in extra:
+            pair = (with_plural[j], concept)
+            sides[pair] = sides.get(pair, 0) | _PLURAL
+        merged = sorted(set(pairs) | sides.keys())
+        return merged, sides
+
+    def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
+        """One concept in one entry, the long way (each plural form in turn).
+
+        With several plural forms, a term of the msgid is demanded in msgstr[0],
+        a term of msgid_plural in the other forms, a term of both in all.
+        """
         rule = self.compiled.rules[concept]
-        for text in self.catalog.msgstrs[index] or [""]:
+        forms = self.catalog.msgstrs[index] or [""]
+        if len(forms) > 1 and side != _BOTH:
+            forms = forms[:1] if side == _SINGULAR else forms[1:]
+        for text in forms:
             if self.check_translation(index, rule, concept, Translation(text)):
                 break  # one finding per entry and concept (the first plural form)
 
@@ -300,11 +329,7 @@ class FileCheck:
         return self.report_missing(entry, rule, index, form)
 
     def report_missing(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
-        # The rules found nothing: the fuzzy fallback, for irregular forms.
-        for term in rule.allowed:
-            if self.matcher.find(form, term, fuzzy=True) is not None:
-                self.note_rendering(index, term.text, entry)
-                return False
+        """MV601 (or MV603 for a name): no allowed term, by the rules, in the translation."""
         expected = rule.expected
         found = closest(form.surface_words(), expected[0]) if form.text else None
         near = f"; closest: {found!r}" if found else ""

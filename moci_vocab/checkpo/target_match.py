@@ -4,10 +4,13 @@ A term is compiled into a `TargetTerm`: one `WordSpec` per word (the stems the
 word may be cut back to, plus explicit `forms`), with the language's small
 connecting words as flexible slots. A token matches a word when it is one of
 the explicit forms, or a stem followed by an ending from the language's
-suffix list (`inflection.py`). When no rule matches, a tuned fuzzy fallback
-(rapidfuzz Levenshtein distance on the word's length) catches irregular stem
-changes such as Armenian օգտատեր → օգտատիրոջ; deprecated and forbidden terms
-are matched by the rules only, so a fuzzy guess never accuses a translator.
+suffix list (`inflection.py`), or one of the lemma's irregular stems
+(`irregular/<lang>.txt`) followed by such an ending. Nothing else: no edit
+distance, so a different word that looks alike (განათლება for განახლება) is
+never taken for the term. In languages that build compounds a term may also be
+the last part of a word (qytet in kryeqytet), a multi-word term may be written
+as one word (ვებგვერდი), and its words may stand in another order or with other
+words between them (a window of a few words around the first one).
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ _VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეი
 # përdoruesi" for "emër përdoruesi"), and a connecting word slot may hold up to
 # this many connecting words ("bazës së të dhënave").
 _GAP = 2
+# ... and, in any order, within this many words of the first one.
+_WINDOW = 4
+_WORD_SPAN = re.compile(r"[^\W_]+")
+_ALLOWED = ("preferred", "admitted")
 
 
 def tokens(text: str) -> list[str]:
@@ -53,7 +60,7 @@ class TargetTerm(NamedTuple):
 
 def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
     """The stems a word may be cut back to before an ending is added."""
-    stems = {word}
+    stems = {word, *infl.irregular.get(word, ())}
     for old, new in infl.replacements:
         if word.endswith(old) and len(word) - len(old) >= 2:
             stems.add(word[: -len(old)] + new)
@@ -64,7 +71,8 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
         if reduced:
             stems.add(reduced)
     # Very short stems with an open ending would match almost anything.
-    keep = [s for s in stems if s == word or len(s) >= infl.min_stem]
+    irregular = infl.irregular.get(word, ())
+    keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
 
 
@@ -105,6 +113,16 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         exact = frozenset({word} | (single_forms if len(words) == 1 else set()))
         specs.append(WordSpec(word, stems_of(word, infl), exact))
     patterns = [TargetTerm(text, status, tuple(specs), _probe(specs))]
+    content = [spec for spec in specs if spec is not None]
+    if infl.compounds and len(content) > 1:  # written as one word: ვებ გვერდი → ვებგვერდი
+        head = "".join(spec.word for spec in content[:-1])
+        last = content[-1]
+        closed = WordSpec(
+            head + last.word,
+            tuple(head + stem for stem in last.stems),
+            frozenset(head + form for form in last.exact),
+        )
+        patterns.append(TargetTerm(text, status, (closed,), _probe([closed])))
     for form in forms:
         form_words = tokens(form)
         if len(form_words) > 1:
@@ -118,10 +136,15 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
 
 
 def _probe(specs: list[WordSpec | None]) -> str | None:
+    """The longest prefix every form of the term's first word starts with (None if empty)."""
     first = next(spec for spec in specs if spec is not None)
     candidates = [*first.stems, *first.exact]
     shortest = min(candidates, key=len)
-    return shortest if all(c.startswith(shortest) for c in candidates) else None
+    size = len(shortest)
+    for candidate in candidates:
+        while not candidate.startswith(shortest[:size]):
+            size -= 1
+    return shortest[:size] or None
 
 
 def lowered(texts: list[str]) -> list[str]:
@@ -190,6 +213,8 @@ class TargetMatcher:
         self.suffixes = infl.suffixes
         self.open = infl.open_suffix
         self.connectors = infl.connectors
+        self.compounds = infl.compounds
+        self.prefixes = infl.prefixes
 
     def word_matches(self, token: str, spec: WordSpec) -> bool:
         if token in spec.exact:
@@ -201,14 +226,10 @@ class TargetMatcher:
                     return True
         return False
 
-    def find(
-        self, text: Translation, term: TargetTerm, fuzzy: bool = False
-    ) -> tuple[int, int] | None:
+    def find(self, text: Translation, term: TargetTerm) -> tuple[int, int] | None:
         """The character span of the term in the translation, or None."""
-        if term.probe is None or fuzzy:
-            if fuzzy and term.probe is not None and not _may_start(text.low, term):
-                return None  # no word can begin like the term's first word: skip the tokens
-            found = self._find_in_tokens(text.toks, term, range(len(text.toks)), fuzzy)
+        if term.probe is None:
+            found = self._find_in_tokens(text.toks, term, range(len(text.toks)))
             return text.span_of(*found) if found else None
         return self.find_low(text.low, term)
 
@@ -232,8 +253,11 @@ class TargetMatcher:
         suffixes, open_suffix = self.suffixes, self.open
         side_by_side = 1 < count <= 3 and None not in words
         match = _WORDS3.match if side_by_side else _WORD1.match
+        # A term may be the last part of a compound word (qytet in kryeqytet): then the
+        # probe may stand inside a word, after at least two letters of it.
+        inside = self.compounds and len(probe) >= 4 and term.status in _ALLOWED  # type: ignore[arg-type]
         while at >= 0:
-            if at == 0 or not low[at - 1].isalnum():
+            if at == 0 or not low[at - 1].isalnum() or (inside and self._component(low, at)):
                 word = match(low, at)
                 if word is not None:
                     token = word.group(1)
@@ -270,8 +294,44 @@ class TargetMatcher:
                         end = self._follow(low, word.end(1), words)
                         if end is not None:
                             return (at, end)
+                        span = self._window(low, at, word.end(1), words)
+                        if span is not None:
+                            return span
             at = low.find(probe, at + 1)  # type: ignore[arg-type]
         return None
+
+    def _component(self, low: str, at: int) -> bool:
+        """Does a compound's last part start at ``at`` (after two letters, no mere prefix)?"""
+        start = at
+        while start > 0 and low[start - 1].isalnum():
+            start -= 1
+        return at - start >= 2 and low[start:at] not in self.prefixes
+
+    def _window(self, low: str, at: int, end: int, words: tuple) -> tuple[int, int] | None:
+        """The other words of a term in any order near its first word, or None.
+
+        "emrat dhe fjalëkalimet e përdoruesve" for "emër përdoruesi": each other
+        word matches a different token among the _WINDOW words before and after
+        the first one (coordination, another order, longer gaps).
+        """
+        left = low.rfind(" ", 0, max(0, at - 12 * _WINDOW))
+        found = list(_WORD_SPAN.finditer(low, left + 1, min(len(low), end + 12 * _WINDOW)))
+        anchor = next((k for k, m in enumerate(found) if m.start() == at), None)
+        if anchor is None:
+            return None
+        near = found[max(0, anchor - _WINDOW) : anchor + _WINDOW + 1]
+        used = {at}
+        for spec in words[1:]:
+            if spec is None:
+                continue
+            for m in near:
+                if m.start() not in used and self.word_matches(m.group(), spec):
+                    used.add(m.start())
+                    break
+            else:
+                return None
+        chosen = [m for m in near if m.start() in used]
+        return (chosen[0].start(), chosen[-1].end())
 
     def _follow(self, low: str, pos: int, words: tuple) -> int | None:
         """Where the rest of a multi-word term ends, reading words from ``pos`` on."""
@@ -308,8 +368,8 @@ class TargetMatcher:
                 return None
         return pos
 
-    def _find_in_tokens(self, toks: list[str], term: TargetTerm, starts, fuzzy: bool = False):
-        test = self.fuzzy_word_matches if fuzzy else self.word_matches
+    def _find_in_tokens(self, toks: list[str], term: TargetTerm, starts):
+        test = self.word_matches
         words = term.words
         first = words[0]
         count = len(toks)
@@ -333,45 +393,6 @@ class TargetMatcher:
             else:
                 return (i, j)
         return None
-
-    def fuzzy_word_matches(self, token: str, spec: WordSpec) -> bool:
-        """The rules, or a token whose beginning is within a small edit distance of the word.
-
-        Tuned on the Django benchmark: the word must be at least 5 letters, share its
-        first three letters with the token, and the token may add at most 5 letters
-        of ending; one edit is allowed per 6 letters of the word.
-        """
-        if self.word_matches(token, spec):
-            return True
-        word = spec.word
-        if len(word) < 5 or token[:3] != word[:3] or len(token) > len(word) + 5:
-            return False
-        from rapidfuzz.distance import Levenshtein
-
-        budget = max(1, len(word) // 6)
-        head = token[: len(word)]
-        return Levenshtein.distance(head, word, score_cutoff=budget) <= budget
-
-
-def _starts_word(low: str, prefix: str) -> bool:
-    """Does a word of the text begin with ``prefix``?"""
-    at = low.find(prefix)
-    while at >= 0:
-        if at == 0 or not low[at - 1].isalnum():
-            return True
-        at = low.find(prefix, at + 1)
-    return False
-
-
-def _may_start(low: str, term: TargetTerm) -> bool:
-    """Could a word of the text match the term's first word, by the rules or fuzzily?
-
-    By the rules, the word begins with the term's probe (every stem and form of
-    the first word extends it); by the fuzzy fallback, with the first three
-    letters of a first word of at least five (see `fuzzy_word_matches`).
-    """
-    word = term.words[0].word  # type: ignore[union-attr]
-    return _starts_word(low, term.probe) or (len(word) >= 5 and _starts_word(low, word[:3]))
 
 
 def closest(toks_surface: list[str], term: str) -> str | None:

@@ -1,0 +1,163 @@
+"""`check-po`'s target side: a word is the term only when the rules or the data explain it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from moci_vocab.checkpo.inflection import IRREGULAR_DIR, for_language, irregular_stems
+from moci_vocab.checkpo.target_match import TargetMatcher, Translation, compile_term
+
+
+def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> bool:
+    infl = for_language(lang)
+    matcher = TargetMatcher(infl)
+    patterns = compile_term(term, "preferred", list(forms), infl)
+    return any(matcher.find(Translation(text), p) is not None for p in patterns)
+
+
+# Issue 15, point 7: words within an edit or two of the term that are other words.
+@pytest.mark.parametrize(
+    ("lang", "term", "other"),
+    [
+        ("ka", "განახლება", "განათლება"),  # update / education
+        ("ka", "გასაღები", "გასაგები"),  # key / understandable
+        ("ka", "კანონი", "კანონიერი"),  # law / legal
+        ("sq", "dëshmi", "dështim"),  # certificate / failure
+        ("sq", "skedë", "skemë"),  # tab / scheme
+        ("sq", "qytet", "qytetar"),  # city / citizen
+        ("sq", "qytet", "qytetërimi"),  # city / civilisation
+        ("hy", "գաղտնաբառ", "գաղտնի"),  # password / secret
+        ("hy", "քաղաք", "քաղաքացի"),  # city / citizen
+        ("ka", "მისამართი", "გადამისამართება"),  # address / redirect (a prefix, no compound)
+    ],
+)
+def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
+    assert not matches(lang, term, f"{other} ")
+    assert not matches(lang, term, f"x {other}ს")
+
+
+# Points 4 and 5: forms of a term given inflected, and irregular forms.
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("ka", "მონაცემები", "მონაცემთა ბაზა"),
+        ("ka", "მონაცემები", "მონაცემებს"),
+        ("ka", "მონაცემთა ბაზა", "მონაცემების ბაზაში"),
+        ("sq", "motor kërkimesh", "motorin e kërkimeve"),
+        ("sq", "motor kërkimesh", "Motorët e kërkimit"),
+        ("sq", "mik", "miq"),
+        ("sq", "mik", "miqtë e mi"),
+        ("sq", "vit", "dy vjet"),
+        ("sq", "ujë", "uji"),
+        ("sq", "ujë", "ujin"),
+        ("ka", "ხე", "ხის"),
+        ("ka", "ქვეყანა", "ქვეყნამდე"),
+        ("hy", "տուն", "տան"),
+        ("hy", "տարի", "տարվա"),
+        ("hy", "անուն", "օգտագործողի անվան"),
+        ("hy", "գինի", "գինու"),  # the genitive in -ու is a rule
+        ("hy", "ձի", "ձիու"),
+        ("hy", "մարդ", "մարդու"),
+        ("sr-Latn", "zemlja", "zemalja"),
+        ("sr-Latn", "drvo", "drveta"),
+        ("sr-Cyrl", "земља", "земаља"),
+        ("hy", "օգտատեր", "օգտատիրոջ"),
+    ],
+)
+def test_inflected_and_irregular_forms_are_the_term(lang, term, text):
+    assert matches(lang, term, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        # coordination and longer gaps
+        ("sq", "emër përdoruesi", "emrin dhe fjalëkalimin e përdoruesit"),
+        ("ka", "მომხმარებლის სახელი", "მომხმარებლის ელფოსტა და სახელი"),
+        # another order
+        ("sq", "emër përdoruesi", "përdoruesi dhe emri"),
+        ("hy", "տվյալների բազա", "բազա տվյալների"),
+        # closed compounds
+        ("ka", "ვებ გვერდი", "ვებგვერდის"),
+        ("sq", "qytet", "kryeqytetin"),
+        ("hy", "կայք", "վեբկայքը"),
+        ("ka", "გვერდი", "ვებგვერდზე"),
+    ],
+)
+def test_multi_word_terms_survive_coordination_order_and_compounds(lang, term, text):
+    assert matches(lang, term, text)
+
+
+def test_words_of_a_term_far_apart_are_not_the_term():
+    far = "emri është i gjatë dhe i vështirë por jo shumë si kjo përdoruesi"
+    assert not matches("sq", "emër përdoruesi", far)
+
+
+def test_soft_hyphens_and_zero_width_characters_inside_a_translation_are_ignored():
+    assert matches("sq", "fjalëkalim", "fjalë\u00adkalimin")
+    assert matches("ka", "პაროლი", "პარო\u200bლის")
+
+
+def test_every_irregular_data_file_reads_and_its_stems_match():
+    files = sorted(IRREGULAR_DIR.glob("*.txt"))
+    assert {f.stem for f in files} >= {"sq", "ka", "hy", "sh-Latn", "sh-Cyrl"}
+    tags = {"sq": "sq", "ka": "ka", "hy": "hy", "sh-Latn": "sr-Latn", "sh-Cyrl": "sr-Cyrl"}
+    for name, tag in tags.items():
+        table = irregular_stems(name)
+        assert table, name
+        for lemma, stems in table.items():
+            for stem in stems:
+                assert matches(tag, lemma, stem), (name, lemma, stem)
+                assert not matches(tag, lemma, stem + "qqq"), (name, lemma, stem)
+
+
+def test_a_term_only_in_msgid_plural_is_demanded_only_in_the_plural_forms(moci, tmp_path):
+    import polib
+
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "folder", "--term", "en=folder", "--term", "sq=dosje", "--yes")
+    po = polib.POFile()
+    po.metadata = {"Language": "sq", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(
+        polib.POEntry(
+            msgid="One item",
+            msgid_plural="%d files",
+            msgstr_plural={0: "Një objekt", 1: "%d kartela"},
+        )
+    )
+    po.append(
+        polib.POEntry(
+            msgid="One folder",
+            msgid_plural="%d items",
+            msgstr_plural={0: "Një dosje", 1: "%d objekte"},
+        )
+    )
+    po.append(
+        polib.POEntry(
+            msgid="One file",
+            msgid_plural="%d files",
+            msgstr_plural={0: "Një kartelë", 1: "%d objekte"},
+        )
+    )
+    path = tmp_path / "p.po"
+    po.save(str(path))
+    result = moci("check-po", str(path), "--format", "json", ok=False)
+    findings = json.loads(result.output)["findings"]
+    assert [(f["concept"], f["msgid"]) for f in findings] == [("file", "One file")]
+
+
+def test_check_po_reports_a_look_alike_word_end_to_end(moci, tmp_path):
+    from tests.test_checkpo import write_po
+
+    moci("add", "update", "--term", "en=update", "--term", "ka=განახლება", "--yes")
+    moci("add", "city", "--term", "en=city", "--term", "sq=qytet", "--yes")
+    ka = write_po(tmp_path / "ka.po", "ka", [("Install the update", "დააინსტალირეთ განათლება")])
+    sq = write_po(tmp_path / "sq.po", "sq", [("A city", "Një qytetar"), ("The city", "Qyteti")])
+    result = moci("check-po", str(ka), str(sq), "--format", "json", ok=False)
+    findings = json.loads(result.output)["findings"]
+    assert sorted((f["concept"], f["msgid"]) for f in findings) == [
+        ("city", "A city"),
+        ("update", "Install the update"),
+    ]
