@@ -131,7 +131,9 @@ def render_sarif(
         if f.file:
             result["locations"] = [_sarif_location(f)]
         if f.suppressed is not None:
-            result["suppressions"] = [{"kind": "external", "justification": f.suppressed}]
+            # An ignore comment in the file itself is "inSource"; a baseline is "external".
+            kind = "inSource" if f.suppressed == "comment" else "external"
+            result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
         props = {k: v for k, v in (("concept", f.concept), ("lang", f.lang)) if v}
         props.update(f.extra)
         if props:

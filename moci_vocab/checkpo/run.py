@@ -18,6 +18,7 @@ from pathlib import Path
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
+from moci_vocab.checkpo.suppress import IGNORE_ALL, apply_baseline, ignore_marks, read_baseline
 from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
@@ -56,9 +57,13 @@ def rules() -> dict:
 
 @dataclass
 class Options:
+    """What a check-po run is asked for (the CLI's options)."""
+
     lang: str | None = None
     include_fuzzy: bool = False
     include_untranslated: bool = False
+    # Findings in this baseline file are reported as suppressed ("baseline").
+    baseline: Path | None = None
 
 
 @dataclass
@@ -88,13 +93,17 @@ def check_files(
     # The check allocates hundreds of thousands of small objects (entries, tuples)
     # and makes no reference cycles; the cyclic collector would re-scan the whole
     # growing heap again and again (a third of the run time on a large catalog).
+    known = read_baseline(options.baseline) if options.baseline is not None else None
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_files(root, paths, options, glossary_loader, progress)
+        result = _check_files(root, paths, options, glossary_loader, progress)
     finally:
         if collecting:
             gc.enable()
+    if known is not None:
+        apply_baseline(result.findings, known)
+    return result
 
 
 def _check_files(
@@ -188,6 +197,8 @@ class FileCheck:
         self.renderings: dict[tuple[int, str], list[int]] = {}
         # Findings waiting for their line numbers: (finding, entry index).
         self.pending: list[tuple[Finding, int]] = []
+        # Entry → concepts its translator comments ignore (# moci-vocab: ignore …).
+        self.ignores = ignore_marks(catalog.path, lambda: catalog.lines(range(len(catalog))))
 
     def run(self) -> None:
         catalog = self.catalog
@@ -364,6 +375,9 @@ class FileCheck:
                 "found": found,
             },
         )
+        names = self.ignores.get(entry) if self.ignores else None
+        if names is not None and (rule.concept in names or IGNORE_ALL in names):
+            finding.suppressed = "comment"
         self.result.findings.append(finding)
         self.pending.append((finding, entry))
         return True

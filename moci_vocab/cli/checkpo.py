@@ -34,6 +34,16 @@ from moci_vocab.cli.common import (
     is_flag=True,
     help="Also report glossary terms in untranslated entries.",
 )
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Findings listed in this file (see --write-baseline) are suppressed: only new ones fail.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write every current finding to this baseline file and exit 0.",
+)
 @pass_state
 def check_po_cmd(
     state: State,
@@ -43,6 +53,8 @@ def check_po_cmd(
     fail_on: str,
     include_fuzzy: bool,
     include_untranslated: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Check PO, MO, CSV or XLIFF translations against the glossary.
 
@@ -50,15 +62,25 @@ def check_po_cmd(
     translated with one of the concept's allowed terms (in any inflected form),
     without deprecated or forbidden terms; names marked do-not-translate stay as
     they are. CSV files need a header row naming a source and a target column;
-    XLIFF (.xlf, .xliff) may be version 1.x or 2.x.
+    XLIFF (.xlf, .xliff) may be version 1.x or 2.x. A translator comment
+    `# moci-vocab: ignore CONCEPT` above an entry suppresses its findings about
+    that concept; --baseline suppresses the findings of a file written earlier by
+    --write-baseline (suppressed findings stay visible in JSON and SARIF).
     Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
     from moci_vocab.checkpo.run import Options, check_files, rules
 
     root = _root(state)
-    options = Options(lang, include_fuzzy, include_untranslated)
+    options = Options(lang, include_fuzzy, include_untranslated, baseline)
     with progress_bar(state, "checking the files") as progress:
         result = check_files(root, list(files), options, progress=progress)
+    if write_baseline is not None:
+        from moci_vocab.checkpo.suppress import write_baseline as write
+
+        count = write(write_baseline, result.findings)
+        if not state.quiet:
+            click.echo(f"{count} findings written to the baseline {write_baseline}")
+        return
     show_findings(state, result.findings, fmt, rules(), result.summary(), "translations")
     exit_for_findings(result.findings, fail_on)
 

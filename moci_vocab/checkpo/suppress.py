@@ -1,0 +1,142 @@
+"""Findings of `check-po` that do not count: a baseline file, and ignore comments.
+
+A project that switches `check-po` on with existing inconsistencies writes a
+baseline (`--write-baseline FILE`) and then checks with `--baseline FILE`:
+only findings that are not in it fail the build. A finding is known by its
+fingerprint: code, msgctxt, msgid, concept and language (not its line, so
+entries that move keep their place in the baseline).
+
+A translator marks one entry as an intended exception with a comment:
+``# moci-vocab: ignore <concept> [<concept> …]`` above the entry in a PO file
+(``all`` for every concept), or a ``<note>`` with the same text inside an
+XLIFF unit. Suppressed findings are still reported, with ``suppressed`` set
+to "baseline" or "comment": visible in JSON and SARIF, not counted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.findings import Finding
+
+BASELINE_VERSION = 1
+IGNORE_ALL = "all"
+_FILE_CODES = ("MV600", "MV605")  # about a whole file: never in a baseline
+_MARK = "moci-vocab: ignore"
+_IGNORE = re.compile(r"moci-vocab:\s*ignore\b([^\n<]*)")
+
+
+def fingerprint(finding: Finding) -> str:
+    """What identifies a finding across runs: code, msgctxt, msgid, concept, language."""
+    extra = finding.extra
+    parts = (
+        finding.code,
+        extra.get("msgctxt") or "",
+        extra.get("msgid") or "",
+        finding.concept or "",
+        finding.lang or "",
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def baseline_text(findings: list[Finding]) -> str:
+    """The baseline file for these findings (those not suppressed by a comment)."""
+    rows = []
+    seen: set[str] = set()
+    for f in findings:
+        if f.suppressed == "comment" or f.code in _FILE_CODES:
+            continue
+        key = fingerprint(f)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            {
+                "fingerprint": key,
+                "code": f.code,
+                "concept": f.concept,
+                "lang": f.lang,
+                "msgctxt": f.extra.get("msgctxt"),
+                "msgid": f.extra.get("msgid"),
+            }
+        )
+    rows.sort(key=lambda r: (r["lang"] or "", r["concept"] or "", r["msgid"] or "", r["code"]))
+    data = {"moci-vocab-baseline": BASELINE_VERSION, "findings": rows}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_baseline(path: Path, findings: list[Finding]) -> int:
+    """Write the baseline file atomically; how many findings it holds."""
+    from moci_vocab.fsutil import atomic_write
+
+    text = baseline_text(findings)
+    atomic_write(path, text)
+    return text.count('"fingerprint"')
+
+
+def read_baseline(path: Path) -> set[str]:
+    """The fingerprints of a baseline file; a clear error when it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MociError("no such baseline file (write one with --write-baseline)", path) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MociError(f"not a check-po baseline file: {exc}", path) from None
+    rows = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or data.get("moci-vocab-baseline") != BASELINE_VERSION:
+        raise MociError("not a check-po baseline file (written by --write-baseline)", path)
+    return {row["fingerprint"] for row in rows if isinstance(row, dict) and "fingerprint" in row}
+
+
+def apply_baseline(findings: list[Finding], known: set[str]) -> int:
+    """Mark the findings the baseline knows as suppressed; how many were."""
+    count = 0
+    for f in findings:
+        if f.suppressed is None and f.code not in _FILE_CODES and fingerprint(f) in known:
+            f.suppressed = "baseline"
+            count += 1
+    return count
+
+
+def ignore_marks(path: Path, lines_of) -> dict[int, frozenset[str]]:
+    """Entry index → the concepts its ignore comments name (``all`` for every one).
+
+    ``lines_of(indices)`` gives the line of each entry (its first keyword in PO,
+    its unit's start in XLIFF). Costs nothing for a file without such comments.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if _MARK.encode() not in data and b"moci-vocab:" not in data:
+        return {}
+    text = data.decode("utf-8", errors="replace")
+    xliff = path.suffix.lower() in (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+    marks: list[tuple[int, frozenset[str]]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if "moci-vocab:" not in line or (not xliff and not line.startswith("#")):
+            continue
+        match = _IGNORE.search(line)
+        if match:
+            names = frozenset(re.split(r"[\s,]+", match.group(1).strip())) - {""}
+            marks.append((number, names or frozenset({IGNORE_ALL})))
+    if not marks:
+        return {}
+    table = lines_of()
+    order = sorted(table, key=table.get)
+    starts = [table[i] for i in order]
+    found: dict[int, frozenset[str]] = {}
+    for number, names in marks:
+        if xliff:  # inside the unit: the last unit that starts before the note
+            at = bisect.bisect_right(starts, number) - 1
+        else:  # above the entry: the first entry whose keyword comes after the comment
+            at = bisect.bisect_left(starts, number)
+        if 0 <= at < len(order):
+            entry = order[at]
+            found[entry] = found.get(entry, frozenset()) | names
+    return found

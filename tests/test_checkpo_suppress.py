@@ -1,0 +1,107 @@
+"""`check-po` in CI: a baseline of known findings, and translators' ignore comments."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_checkpo import write_po
+
+
+@pytest.fixture
+def gloss(moci):
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "folder", "--term", "en=folder", "--term", "sq=dosje", "--yes")
+    return moci
+
+
+def test_a_baseline_lets_only_new_findings_fail_even_when_lines_move(gloss, tmp_path):
+    po = tmp_path / "sq.po"
+    baseline = tmp_path / "baseline.json"
+    write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një dosje")])
+    gloss("check-po", str(po), ok=False)
+    result = gloss("check-po", str(po), "--write-baseline", str(baseline))
+    assert "1 findings" in result.output
+    rows = json.loads(baseline.read_text("utf-8"))["findings"]
+    assert [(r["concept"], r["msgid"]) for r in rows] == [("file", "Open the file")]
+    # Known finding only, on another line now: passes, and is still in JSON as suppressed.
+    write_po(
+        po,
+        "sq",
+        [("New entry", "Hyrje e re"), ("A folder", "Një dosje"), ("Open the file", "Hap atë")],
+    )
+    result = gloss("check-po", str(po), "--baseline", str(baseline), "--format", "json")
+    [finding] = json.loads(result.output)["findings"]
+    assert finding["suppressed"] == "baseline" and finding["msgid"] == "Open the file"
+    sarif = json.loads(
+        gloss("check-po", str(po), "--baseline", str(baseline), "--format", "sarif").output
+    )
+    [res] = sarif["runs"][0]["results"]
+    assert res["suppressions"] == [{"kind": "external", "justification": "baseline"}]
+    assert "Open the file" not in gloss("check-po", str(po), "--baseline", str(baseline)).output
+    # A new finding fails.
+    write_po(po, "sq", [("Open the file", "Hap atë"), ("A folder", "Një drejtori")])
+    result = gloss("check-po", str(po), "--baseline", str(baseline), "--format", "json", ok=False)
+    findings = json.loads(result.output)["findings"]
+    assert sorted((f["concept"], f.get("suppressed")) for f in findings) == [
+        ("file", "baseline"),
+        ("folder", None),
+    ]
+
+
+def test_a_missing_or_broken_baseline_is_one_clear_error(gloss, tmp_path):
+    po = write_po(tmp_path / "sq.po", "sq", [("Open the file", "Hap kartelën")])
+    result = gloss("check-po", str(po), "--baseline", str(tmp_path / "nope.json"), ok=False)
+    assert (
+        result.exit_code == 1 and "nope.json" in result.output and "Traceback" not in result.output
+    )
+    (tmp_path / "bad.json").write_text("{not json", "utf-8")
+    result = gloss("check-po", str(po), "--baseline", str(tmp_path / "bad.json"), ok=False)
+    assert result.exit_code == 1 and "bad.json" in result.output
+
+
+def test_a_translator_comment_ignores_one_concept_in_one_entry(gloss, tmp_path):
+    po = tmp_path / "sq.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "# moci-vocab: ignore file\n"
+        'msgid "Open the file and the folder"\nmsgstr "Hap dokumentin dhe drejtorinë"\n\n'
+        'msgid "Save the file"\nmsgstr "Ruaj dokumentin"\n\n'
+        "# Translators: all of them\n# moci-vocab: ignore all\n"
+        'msgid "Close the file"\nmsgstr "Mbyll dokumentin"\n',
+        "utf-8",
+    )
+    result = gloss("check-po", str(po), "--format", "json", ok=False)
+    findings = json.loads(result.output)["findings"]
+    seen = sorted((f["msgid"], f["concept"], f.get("suppressed")) for f in findings)
+    assert seen == [
+        ("Close the file", "file", "comment"),
+        ("Open the file and the folder", "file", "comment"),
+        ("Open the file and the folder", "folder", None),
+        ("Save the file", "file", None),
+    ]
+    sarif = json.loads(gloss("check-po", str(po), "--format", "sarif", ok=False).output)
+    kinds = [r.get("suppressions", [{}])[0].get("kind") for r in sarif["runs"][0]["results"]]
+    assert sorted(k or "" for k in kinds) == ["", "", "inSource", "inSource"]
+
+
+def test_an_xliff_note_ignores_a_concept(gloss, tmp_path):
+    xlf = tmp_path / "sq.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="sq" datatype="plaintext" original="x">\n'
+        "<body>\n"
+        '<trans-unit id="1">\n<source>Open the file</source>\n<target>Hap dokumentin</target>\n'
+        "<note>moci-vocab: ignore file</note>\n</trans-unit>\n"
+        '<trans-unit id="2">\n<source>Save the file</source>\n<target>Ruaj dokumentin</target>\n'
+        "</trans-unit>\n</body>\n</file>\n</xliff>\n",
+        "utf-8",
+    )
+    result = gloss("check-po", str(xlf), "--format", "json", ok=False)
+    findings = json.loads(result.output)["findings"]
+    assert sorted((f["msgid"], f.get("suppressed")) for f in findings) == [
+        ("Open the file", "comment"),
+        ("Save the file", None),
+    ]
