@@ -8,6 +8,7 @@ Babel (RFC 5646 shape), and the language subtag must be one CLDR knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 # language[-script][-region][-variant...] (RFC 5646, without extensions).
@@ -162,3 +163,41 @@ def gettext_to_bcp47(code: str) -> str:
         first, *rest = tag.split("-")
         tag = "-".join([first, script, *rest])
     return tag
+
+
+def resolve_tag(raw: str, known: Iterable[str], nearest: bool = False) -> str | None:
+    """The tag among ``known`` that ``raw`` names, or None: the one language-tag resolver.
+
+    ``raw`` may be spelled as BCP 47 or as gettext does (any case, ``_`` or
+    ``-``, ``sr@latin``); a tag without a script also names the known tag with
+    its default script (``sr`` → ``sr-Cyrl``). With ``nearest`` (a catalog's
+    Language header), a region or script the glossary lacks is dropped too
+    (``sq_AL`` → ``sq``, ``sr_RS`` → ``sr-Cyrl``).
+    """
+    by_fold = {tag.casefold(): tag for tag in known}
+    tag = gettext_to_bcp47(raw) if raw else ""
+    if not tag:
+        return None
+    parts = tag.split("-")
+    base = parts[0].casefold()
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    candidates: list[str] = [tag]
+    if script is None:
+        candidates += _with_default_script(tag)
+    if nearest:
+        candidates += [f"{base}-{script}" if script else base, base]
+        if script is None:
+            candidates += _with_default_script(base)
+    for candidate in candidates:
+        if candidate.casefold() in by_fold:
+            return by_fold[candidate.casefold()]
+    return None
+
+
+def _with_default_script(tag: str) -> list[str]:
+    """``tag`` with its language's default script put in (none when it is malformed)."""
+    try:
+        lang, _script, region = split_tag(tag)
+        return ["-".join(p for p in (lang, default_script(tag), region) if p)]
+    except ValueError:
+        return []

@@ -145,7 +145,41 @@ class Concept:
                 return term
         return None
 
+    def representative(self, lang: str) -> Term | None:
+        """The term that stands for the concept in ``lang``; None when it has no term there.
+
+        The preferred term; failing that (a glossary being written) the first
+        allowed term; failing that the first term. Every place that names a
+        concept by one term (PO msgid, booklet headword, list, check-po) asks here.
+        """
+        terms = self.terms.get(lang, ())
+        preferred = next((t for t in terms if t.status == "preferred"), None)
+        return preferred or next((t for t in terms if t.allowed), None) or next(iter(terms), None)
+
+    def add_term(self, lang: str, term: Term) -> Term:
+        """Add ``term`` in ``lang`` unless an equal one (same match key) is there; return it.
+
+        One preferred term per language: a new preferred term becomes admitted
+        when ``lang`` has a preferred term already (``prefer`` changes which).
+        """
+        have = self.find_term(lang, term.term)
+        if have is not None:
+            return have
+        if term.status == "preferred" and self.preferred(lang) is not None:
+            term.status = "admitted"
+        self.terms.setdefault(lang, []).append(term)
+        return term
+
+    def prefer(self, lang: str, term: Term) -> list[Term]:
+        """Make ``term`` the one preferred term in ``lang``; return the terms made admitted."""
+        term.status = "preferred"
+        demoted = [t for t in self.terms.get(lang, ()) if t is not term and t.status == "preferred"]
+        for other in demoted:
+            other.status = "admitted"
+        return demoted
+
     def find_term(self, lang: str, text: str) -> Term | None:
+        """The term in ``lang`` that equals ``text`` once both are match keys, or None."""
         from moci_vocab.textnorm import match_key
 
         key = match_key(text)
@@ -161,6 +195,7 @@ class Concept:
                 yield lang, term
 
     def references(self) -> list[str]:
+        """The ids this concept links to: related, then broader."""
         return [*self.related, *self.broader]
 
     def to_dict(self) -> dict[str, Any]:
@@ -246,7 +281,15 @@ class Glossary:
 
     @property
     def source_language(self) -> str:
+        """The manifest's source language."""
         return self.manifest.source_language
 
     def languages(self) -> list[str]:
+        """The glossary's languages: the source language first, then the manifest's order."""
         return self.manifest.language_order()
+
+    def ordered_terms(self, terms: dict[str, list[Term]]) -> dict[str, list[Term]]:
+        """``terms`` by language in the manifest order (unknown tags last, A-Z); no empty lists."""
+        order = {lang: i for i, lang in enumerate(self.languages())}
+        items = sorted(terms.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+        return {lang: value for lang, value in items if value}

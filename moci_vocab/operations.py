@@ -62,10 +62,10 @@ def clean_text(text: str, what: str) -> str:
 
 def require_language(glossary: Glossary, lang: str) -> str:
     """``lang`` as the manifest spells it, or an error listing the glossary's languages."""
+    resolved = languages.resolve_tag(lang, glossary.manifest.languages)
+    if resolved is not None:
+        return resolved
     problem = languages.tag_problem(lang)
-    normalized = languages.normalize_tag(lang)
-    if normalized in glossary.manifest.languages:
-        return normalized
     known = ", ".join(glossary.manifest.languages)
     if problem:
         raise MociError(f"{problem}; this glossary's languages are: {known}")
@@ -181,11 +181,7 @@ def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
     for lang, text in new.terms:
         lang = require_language(glossary, lang)
         text = clean_text(text, f"term in {lang}")
-        existing = concept.terms.setdefault(lang, [])
-        if any(t.term == text for t in existing):
-            continue
-        status = "admitted" if any(t.status == "preferred" for t in existing) else "preferred"
-        existing.append(Term(term=text, status=status, pos=new.pos))
+        concept.add_term(lang, Term(term=text, status="preferred", pos=new.pos))
     if source not in concept.terms:
         raise MociError(f"a new concept needs a term in the source language: --term {source}=TEXT")
     for lang, text in new.definitions:
@@ -198,18 +194,12 @@ def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
     if new.domain:
         _use_vocabulary(glossary, "domain", new.domain, outcome)
         concept.domain = new.domain
-    concept.terms = _ordered_terms(glossary, concept.terms)
+    concept.terms = glossary.ordered_terms(concept.terms)
     glossary.concepts[concept.id] = concept
     stage_concept(outcome.changes, Path(glossary.root), concept)
     outcome.concept = concept
     outcome.messages.append(f"added the concept {concept.id!r}")
     return outcome
-
-
-def _ordered_terms(glossary: Glossary, terms: dict[str, list[Term]]) -> dict[str, list[Term]]:
-    """Languages in the manifest's order (source first), unknown ones last."""
-    order = {lang: i for i, lang in enumerate(glossary.languages())}
-    return dict(sorted(terms.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
 
 # --------------------------------------------------------------------------- translate
@@ -236,12 +226,11 @@ def translate(
     if status is not None:
         require_choice(status, TERM_STATUSES, "the status")
     outcome = Outcome()
-    terms = concept.terms.setdefault(lang, [])
     term = concept.find_term(lang, text)
     if term is None:
-        has_preferred = any(t.status == "preferred" for t in terms)
-        term = Term(term=text, status=status or ("admitted" if has_preferred else "preferred"))
-        terms.append(term)
+        term = concept.add_term(lang, Term(term=text, status=status or "preferred"))
+        if status is not None:
+            term.status = status  # an explicit status wins; `prefer` below keeps one preferred
         outcome.messages.append(f"{concept.id}: added {lang} term {text!r} ({term.status})")
     elif status is None and note is None and review is None:
         outcome.messages.append(f"{concept.id}: {lang} {term.term!r} is already {term.status}")
@@ -249,19 +238,17 @@ def translate(
         outcome.messages.append(f"{concept.id}: {lang} {term.term!r}: {term.status} → {status}")
         term.status = status
     if status == "preferred":
-        for other in terms:
-            if other is not term and other.status == "preferred":
-                other.status = "admitted"
-                outcome.messages.append(
-                    f"{concept.id}: {lang} {other.term!r} is now admitted (was preferred)"
-                )
+        for other in concept.prefer(lang, term):
+            outcome.messages.append(
+                f"{concept.id}: {lang} {other.term!r} is now admitted (was preferred)"
+            )
     if note is not None:
         term.note = clean_text(note, "note")
     if review is not None:
         from moci_vocab.model import REVIEW_STATES, Review
 
         term.review = Review(state=require_choice(review, REVIEW_STATES, "the review state"))
-    concept.terms = _ordered_terms(glossary, concept.terms)
+    concept.terms = glossary.ordered_terms(concept.terms)
     stage_concept(outcome.changes, Path(glossary.root), concept)
     outcome.concept = concept
     return outcome

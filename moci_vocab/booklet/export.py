@@ -119,8 +119,8 @@ def _options(options: dict[str, Any]) -> tuple[str, bool, str | None]:
 
 
 def headword(concept: Concept, lang: str) -> str:
-    """The entry word: the preferred term in ``lang``, else its first term, else the id."""
-    term = concept.preferred(lang) or next(iter(concept.terms.get(lang, [])), None)
+    """The entry word: the concept's representative term in ``lang``, else its id."""
+    term = concept.representative(lang)
     return term.term if term else concept.id
 
 

@@ -162,7 +162,7 @@ def _rule(concept, source: str, lang: str, infl) -> Rule:
         for term in concept.terms.get(source, ()):
             if term.allowed:
                 allowed.extend(compile_term(term.term, "preferred", term.forms, infl))
-    preferred = concept.preferred(source) or concept.terms[source][0]
+    preferred = concept.representative(source)
     ignored = frozenset(
         item.code for item in concept.ignore if item.lang in (None, lang) and item.code
     )

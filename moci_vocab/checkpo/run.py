@@ -147,33 +147,15 @@ def _glossary_languages(root: Path) -> list[str]:
 
 
 def resolve_language(raw: str | None, languages: list[str]) -> tuple[str | None, str]:
-    """A PO Language value (sq_AL, sr@latin, ka) as one of the glossary's tags."""
+    """A catalog's Language value as one of the glossary's tags, or None and why not."""
+    from moci_vocab.languages import resolve_tag
+
     if not raw or not raw.strip():
         return None, "the file has no Language header; give the language with --lang"
-    text = raw.strip().replace("_", "-")
-    script = None
-    if "@" in text:
-        text, _, modifier = text.partition("@")
-        script = {"latin": "Latn", "cyrillic": "Cyrl"}.get(modifier.casefold())
-    parts = text.split("-")
-    base = parts[0].casefold()
-    scripts = [p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()]
-    script = script or (scripts[0] if scripts else None)
-    by_fold = {tag.casefold(): tag for tag in languages}
-    candidates = [text, f"{base}-{script}" if script else None, base]
-    for candidate in candidates:
-        if candidate and candidate.casefold() in by_fold:
-            return by_fold[candidate.casefold()], ""
-    if script is None:
-        from moci_vocab.languages import default_script
-
-        try:
-            guess = f"{base}-{default_script(base)}"
-        except Exception:  # an unknown language: no default script
-            guess = None
-        if guess and guess.casefold() in by_fold:
-            return by_fold[guess.casefold()], ""
-    return None, f"the glossary has no language {raw.strip()!r} (it has {', '.join(languages)})"
+    tag = resolve_tag(raw.strip(), languages, nearest=True)
+    if tag is None:
+        return None, f"the glossary has no language {raw.strip()!r} (it has {', '.join(languages)})"
+    return tag, ""
 
 
 class FileCheck:

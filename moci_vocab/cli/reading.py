@@ -103,7 +103,7 @@ def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
     from moci_vocab.collation import sort_key
 
     def key(concept):
-        term = concept.preferred(lang) or next(iter(concept.terms.get(lang, [])), None)
+        term = concept.representative(lang)
         return (term is None, sort_key(term.term, lang) if term else (), concept.id)
 
     return sorted(concepts, key=key)

@@ -70,11 +70,9 @@ def build_catalog(request: ExportRequest, lang: str | None):
 
 
 def source_term(concept: Concept, source: str) -> Term | None:
-    """The term an entry is keyed on: preferred, else the first allowed one."""
-    preferred = concept.preferred(source)
-    if preferred is not None:
-        return preferred
-    return next((t for t in concept.terms.get(source, ()) if t.allowed), None)
+    """The term an entry is keyed on: the concept's representative term, if it is allowed."""
+    term = concept.representative(source)
+    return term if term is not None and term.allowed else None
 
 
 def _header_comment(request: ExportRequest, lang: str | None) -> str:

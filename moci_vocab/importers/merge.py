@@ -145,7 +145,7 @@ class _Merger:
         concept.terms = self._languages(concept.terms, incoming.line)
         concept.definition = self._languages(concept.definition, incoming.line)
         concept.note = self._languages(concept.note, incoming.line)
-        main = _main_term(concept, self.source)
+        main = concept.representative(self.source)
         if main is None:
             self._problem(incoming.line, f"has no {self.source} (source language) term; left out")
             return
@@ -234,11 +234,14 @@ class _Merger:
         concept = incoming.concept
         wanted = concept.id if concept.id and concept.id not in self.glossary.concepts else ""
         concept.id = wanted or self._new_id(main.term)
-        concept.terms = {lang: _one_preferred(terms) for lang, terms in concept.terms.items()}
+        incoming_terms, concept.terms = concept.terms, {}
+        for lang, terms in incoming_terms.items():
+            for term in terms:
+                concept.add_term(lang, term)
         concept.tags = self._vocabulary("tag", concept.tags)
         domains = self._vocabulary("domain", [concept.domain] if concept.domain else [])
         concept.domain = domains[0] if domains else None
-        concept.terms = self._ordered(concept.terms)
+        concept.terms = self.glossary.ordered_terms(concept.terms)
         self.glossary.concepts[concept.id] = concept
         self.plan.terms_added += sum(len(terms) for terms in concept.terms.values())
         summary = ", ".join(
@@ -262,7 +265,7 @@ class _Merger:
         for lang, terms in incoming.terms.items():
             for term in terms:
                 details += self._merge_term(existing, lang, term)
-        existing.terms = self._ordered(existing.terms)
+        existing.terms = self.glossary.ordered_terms(existing.terms)
         for what in ("definition", "note"):
             have: dict[str, str] = getattr(existing, what)
             for lang, text in getattr(incoming, what).items():
@@ -298,12 +301,11 @@ class _Merger:
             if have.status != term.status:
                 filled.append(f"kept {lang} {have.term!r} {have.status} (the file: {term.status})")
             return [f"{lang} {have.term!r}: {item}" for item in filled] if filled else []
-        terms = existing.terms.setdefault(lang, [])
+        wanted = term.status
+        existing.add_term(lang, term)
         note = ""
-        if term.status == "preferred" and any(t.status == "preferred" for t in terms):
-            term.status = "admitted"
+        if wanted != term.status:  # one preferred term per language: the glossary's stays
             note = f"; {existing.preferred(lang).term!r} stays preferred"
-        terms.append(term)
         self.plan.terms_added += 1
         return [f"added {lang} {term.term!r} ({term.status}{note})"]
 
@@ -332,18 +334,14 @@ class _Merger:
         from moci_vocab import languages
 
         known = self.glossary.manifest.languages
+        resolved = languages.resolve_tag(tag, known)
+        if resolved is not None:
+            return resolved
         normal = languages.normalize_tag(tag)
-        if normal in known:
-            return normal
         problem = languages.tag_problem(normal)
         if problem:
             self._problem(line, f"{problem}; its texts were left out")
             return None
-        lang, script, region = languages.split_tag(normal)
-        if not script:
-            with_script = "-".join(p for p in (lang, languages.default_script(normal), region) if p)
-            if with_script in known:
-                return with_script
         known[normal] = LanguageSpec(normal, languages.default_script(normal), required=False)
         self.manifest_changed = True
         self.plan.messages.append(f"added the language {normal} to the manifest (not required)")
@@ -366,11 +364,6 @@ class _Merger:
             if slug not in result:
                 result.append(slug)
         return result
-
-    def _ordered(self, terms: dict[str, list[Term]]) -> dict[str, list[Term]]:
-        order = {lang: i for i, lang in enumerate(self.glossary.languages())}
-        items = sorted(terms.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
-        return {lang: value for lang, value in items if value}
 
     # ------------------------------------------------------------------ bookkeeping
 
@@ -396,30 +389,6 @@ class _Merger:
 
     def _problem(self, line: int | None, message: str) -> None:
         self.plan.problems.append((line, message))
-
-
-def _main_term(concept: Concept, source: str) -> Term | None:
-    terms = concept.terms.get(source, [])
-    preferred = next((t for t in terms if t.status == "preferred"), None)
-    return preferred or next((t for t in terms if t.allowed), None) or (terms[0] if terms else None)
-
-
-def _one_preferred(terms: list[Term]) -> list[Term]:
-    """No duplicates (casefolded), at most one preferred term: later ones become admitted."""
-    seen: set[str] = set()
-    result = []
-    has_preferred = False
-    for term in terms:
-        key = match_key(term.term)
-        if key in seen:
-            continue
-        seen.add(key)
-        if term.status == "preferred":
-            if has_preferred:
-                term.status = "admitted"
-            has_preferred = True
-        result.append(term)
-    return result
 
 
 _FILLABLE = ("pos", "type", "gender", "context", "note", "source", "review")

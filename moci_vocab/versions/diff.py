@@ -96,7 +96,7 @@ def _labels(concept: Concept, langs: list[str]) -> dict[str, str]:
     """The concept's preferred term per language: what a reader recognises it by."""
     labels = {}
     for lang in _ordered(concept.terms, langs):
-        term = concept.preferred(lang) or (concept.terms[lang][0] if concept.terms[lang] else None)
+        term = concept.representative(lang)
         if term is not None:
             labels[lang] = term.term
     return labels
