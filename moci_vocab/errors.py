@@ -40,6 +40,10 @@ class LockTimeout(MociError):
     """Another moci-vocab process holds the glossary's write lock for too long."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that the same cleanup runs as for Ctrl-C."""
+
+
 def display_path(path: Path | str) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
     path = Path(path)

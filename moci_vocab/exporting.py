@@ -10,7 +10,7 @@ that `export all` writes every format it can and reports the others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +90,20 @@ def run_exports(
     # The booklet first: its worker processes then run beside a command that the other
     # formats have not yet made larger (what counts is the memory of them all together).
     order = sorted(formats, key=lambda name: name != "booklet")
-    if progress is None or len(formats) == 1:
-        done = {name: _run_one(request, name, len(formats) > 1) for name in order}
+    keep_going = len(formats) > 1
+    if progress is None:
+        done = {name: _run_one(request, name, keep_going) for name in order}
         return [done[name] for name in formats]
     done = {}
     with progress() as bar:
         task = bar.add_task("exporting", total=len(formats))
         for name in order:
             bar.update(task, description=f"exporting {name}")
-            done[name] = _run_one(request, name, True)
+
+            def parts(finished: int, known: int, name: str = name) -> None:
+                bar.update(task, description=f"exporting {name}: part {finished}/{known}")
+
+            done[name] = _run_one(replace(request, progress=parts), name, keep_going)
             bar.advance(task)
     return [done[name] for name in formats]
 

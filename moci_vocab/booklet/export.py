@@ -81,7 +81,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
     workers = worker_count() if needs_workers(data) else 0
     with (
         tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp,
-        Typesetter(workers) as typesetter,
+        Typesetter(workers, progress=request.progress) as typesetter,
     ):
         booklet = typeset_booklet(data, typesetter, Path(tmp))
         imposed = impose(booklet, typesetter) if imposition else None

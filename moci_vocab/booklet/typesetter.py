@@ -25,6 +25,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,8 +122,12 @@ class Typesetter:
     independent renders fills the other workers.
     """
 
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(
+        self, workers: int = 0, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         self._workers = workers
+        self._progress = progress  # told (jobs done, jobs submitted) as each job ends
+        self._counts = [0, 0]
         self._queue: queue.PriorityQueue = queue.PriorityQueue()
         self._order = itertools.count()
         self._idle: list[_Worker] = []
@@ -135,7 +140,12 @@ class Typesetter:
             thread.start()
 
     def submit(self, job: Job, urgent: bool = False) -> Future:
+        """Queue ``job``; its future holds the result (``urgent``: before queued ones)."""
         future: Future = Future()
+        if self._progress is not None:
+            with self._lock:
+                self._counts[1] += 1
+            future.add_done_callback(self._one_done)
         if not self._workers:
             try:
                 future.set_result(job.run())
@@ -146,7 +156,16 @@ class Typesetter:
         return future
 
     def run(self, job: Job) -> Any:
+        """Run ``job`` before the queued ones and wait for its result."""
         return self.submit(job, urgent=True).result()
+
+    def _one_done(self, future: Future) -> None:
+        if future.cancelled() or self._progress is None:
+            return
+        with self._lock:
+            self._counts[0] += 1
+            done, submitted = self._counts
+        self._progress(done, submitted)
 
     def _dispatch(self) -> None:
         """A thread's life: hand queued jobs to a worker process, one at a time."""
@@ -236,12 +255,23 @@ class _Worker:
 
     def __init__(self) -> None:
         # Imported, not run as __main__: the classes it pickles keep their module's name.
+        # Ctrl-C is the parent's to handle (it stops its workers): a worker ignores it from
+        # its first line, and runs in a process group of its own, which the terminal's
+        # Ctrl-C does not reach.
         command = [
             sys.executable,
             "-c",
+            "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
             "from moci_vocab.booklet.typesetter import serve; serve()",
         ]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        apart: dict[str, Any] = (
+            {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+            if os.name == "nt"
+            else {"start_new_session": True}
+        )
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **apart
+        )
         self.used = 0.0  # the shares of the jobs it has run
 
     def run(self, job: Job) -> Any:
@@ -296,6 +326,15 @@ def _receive(stream: BinaryIO) -> Any:
 
 def serve() -> None:
     """A worker's life: run jobs and reply, until its input ends."""
+    try:
+        _serve()
+    except (BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
+        # The parent is gone (killed, or it stopped this worker mid-job): nobody is left
+        # to reply to, and nothing to say on the terminal.
+        os._exit(0)
+
+
+def _serve() -> None:
     import typst  # noqa: F401  (loaded while the worker waits for its first job)
 
     results = sys.stdout.buffer

@@ -111,8 +111,8 @@ class LazyGroup(click.Group):
             raise UserError(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
-        except KeyboardInterrupt:
-            raise UserError("interrupted; no file was changed half-way") from None
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (errors.Terminated)
+            raise SystemExit(_say_interrupted(exc)) from None
         except Exception as exc:
             if os.environ.get("MOCI_VOCAB_DEBUG"):
                 raise
@@ -155,6 +155,31 @@ def cli(ctx: click.Context, root: str | None, quiet: bool, no_color: bool, fmt: 
     ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt)
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+def _say_interrupted(exc: KeyboardInterrupt) -> int:
+    """One line on stderr for Ctrl-C or SIGTERM; the exit status (130 or 143).
+
+    By the time it is said, the work has unwound: temporary files are removed, worker
+    processes stopped, and a change in progress is either whole or not begun.
+    """
+    from moci_vocab.errors import Terminated
+
+    terminated = isinstance(exc, Terminated)
+    what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
+    start = "\n" if sys.stderr.isatty() else ""  # after the ^C the terminal echoed
+    click.echo(f"{start}moci-vocab: {what}; no file was changed half-way", err=True)
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+def _raise_terminated(_signum: int, _frame: object) -> None:
+    from moci_vocab.errors import Terminated
+
+    raise Terminated
+
+
 def main() -> None:
     """Console-script entry point."""
     import signal
@@ -164,8 +189,9 @@ def main() -> None:
         # process mid-write; ignored, the write fails with EFBIG instead, and
         # atomic_write can clean up and say so.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    # SIGTERM unwinds like Ctrl-C (temporary files removed, workers stopped), then 143.
+    signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         cli.main(prog_name="moci-vocab")
-    except KeyboardInterrupt:
-        click.echo("error: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
+        sys.exit(_say_interrupted(exc))

@@ -9,6 +9,7 @@ imported inside the exporter, never here.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,9 @@ class ExportRequest:
     outdir: Path
     options: dict[str, Any] = field(default_factory=dict)  # format-specific (bom, paper …)
     today: date = field(default_factory=date.today)
+    # Told ``(parts done, parts known so far)`` by an exporter that works in parts (the
+    # booklet); None: nobody is watching.
+    progress: Callable[[int, int], None] | None = None
 
     @property
     def version(self) -> str:
