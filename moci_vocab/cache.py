@@ -7,8 +7,13 @@ HMAC-SHA256 under a key that lives outside the repository (in the user's
 cache folder, readable by the user only). An entry whose signature does
 not verify is ignored, exactly like a missing one.
 
-Staleness is the caller's business: it stores, next to the data, the
-(size, mtime_ns, inode) of every file the data came from and compares them.
+Staleness is decided here, in one place, two ways: ``Derived`` holds a value
+made from the whole glossary, valid while the glossary's fingerprint
+(``layout.fingerprint``: every file's size, mtime and inode) is the one it
+was made from; ``FileEntries`` holds one value per file, each valid while
+its file's version (its stamp, or a git blob id) holds. A file modified less
+than ``layout.RACY_NS`` before a value was made is never trusted (git's
+"racy" rule), so no change can hide behind an unchanged stamp.
 """
 
 from __future__ import annotations
@@ -19,10 +24,15 @@ import hmac
 import os
 import pickle
 import secrets
+import time
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
 from moci_vocab.fsutil import atomic_write
+from moci_vocab.layout import RACY_NS, fingerprint
+
+Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
 CACHE_FORMAT = 3  # bump when the model's classes change shape
 _MAGIC = b"MOCICACHE"
@@ -30,6 +40,7 @@ _KEY_BYTES = 32
 
 
 def cache_disabled() -> bool:
+    """Whether MOCI_VOCAB_NO_CACHE switches the cache off."""
     return os.environ.get("MOCI_VOCAB_NO_CACHE", "") not in ("", "0")
 
 
@@ -127,3 +138,97 @@ def store(root: Path, name: str, value: Any) -> None:
         atomic_write(
             folder / f"{name}.pickle", _MAGIC + bytes([CACHE_FORMAT]) + signature + payload
         )
+
+
+class Derived:
+    """A value made from the whole glossary, cached until any glossary file changes.
+
+    ``cached()`` gives the stored value when the fingerprint and ``key`` (the
+    code's version, options) are the ones it was made with; ``save(value)``
+    stores it only when every file is older than the start by ``RACY_NS``.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        name: str,
+        key: Hashable,
+        fingerprint_of: Callable[[Path], Fingerprint | None] = fingerprint,
+    ) -> None:
+        self.root = Path(root)
+        self.name = name
+        self.started = time.time_ns()
+        self.fingerprint = fingerprint_of(self.root)
+        self.key = (key, str(self.root.resolve()))
+
+    def cached(self) -> Any | None:
+        """The stored value, or None when there is none or it may be stale."""
+        if self.fingerprint is None:
+            return None
+        entry = load(self.root, self.name)
+        if (
+            isinstance(entry, dict)
+            and entry.get("key") == self.key
+            and entry.get("fingerprint") == self.fingerprint[0]
+        ):
+            return entry["value"]
+        return None
+
+    def save(self, value: Any) -> None:
+        """Store ``value`` for the next run, unless a file may change unseen (see RACY_NS)."""
+        if self.fingerprint is not None and self.fingerprint[1] < self.started - RACY_NS:
+            entry = {"key": self.key, "fingerprint": self.fingerprint[0], "value": value}
+            store(self.root, self.name, entry)
+
+
+class FileEntries:
+    """Values made from single files, each valid while its file's version holds.
+
+    A version is a file's stamp (size, mtime_ns, inode) or, with
+    ``racy=False``, an immutable id such as a git blob's. Only the entries
+    used in this run are kept, unless ``keep`` asks to keep up to that many
+    of the most recently used ones.
+    """
+
+    def __init__(
+        self, root: Path, name: str, key: Hashable, racy: bool = True, keep: int = 0
+    ) -> None:
+        self.root = Path(root)
+        self.name = name
+        self.key = (key, str(self.root.resolve()))
+        self.racy = racy
+        self.keep = keep
+        self.started = time.time_ns()
+        loaded = load(self.root, name)
+        if not isinstance(loaded, dict) or loaded.get("key") != self.key:
+            loaded = {}
+        self.old: dict[str, tuple[Any, Any]] = loaded.get("files", {})
+        self.trusted_before = loaded.get("written", 0) - RACY_NS
+        self.files: dict[str, tuple[Any, Any]] = {}
+        self.changed = False
+
+    def get(self, file: str, version: Any) -> Any | None:
+        """The value stored for ``file`` at ``version``, or None (then ``put`` a new one)."""
+        entry = self.old.get(file)
+        if entry is None or version is None or entry[0] != version:
+            return None
+        if self.racy and version[1] >= self.trusted_before:
+            return None
+        self.files[file] = entry
+        return entry[1]
+
+    def put(self, file: str, version: Any, value: Any) -> None:
+        """Remember ``value`` as made from ``file`` at ``version``."""
+        self.files[file] = (version, value)
+        self.changed = True
+
+    def save(self, complete: bool = True) -> None:
+        """Store the entries when any changed (and, for stamps, the picture is ``complete``)."""
+        dropped = not self.keep and self.files.keys() != self.old.keys()
+        if not complete or not (self.changed or dropped):
+            return
+        files = self.files
+        if self.keep:
+            older = [(k, v) for k, v in self.old.items() if k not in files]
+            files = dict([*older, *files.items()][-self.keep :])
+        store(self.root, self.name, {"key": self.key, "written": self.started, "files": files})

@@ -9,7 +9,6 @@ comparisons in C over the whole key list at once.
 from __future__ import annotations
 
 import pickle
-import time
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -268,25 +267,16 @@ def load_search_data(root: Path) -> SearchData:
     """The search index of the glossary at ``root``, from the cache when nothing changed.
 
     A cache hit costs one stat per file and the unpickling of a few strings:
-    the packed index (``.moci-cache/search-index.pickle``) is used only when
-    the fingerprint of the manifest and every concept file (size, time,
-    inode) is the one it was built from, and every one of those files was
-    older than the build by RACY_NS (so no change can hide behind an unchanged
-    stamp). Otherwise the glossary is loaded as before (strictly; an error is
-    raised as before) and only the keys of changed files are recomputed.
+    the packed index (``.moci-cache/search-index.pickle``) is a
+    ``cache.Derived`` value, used only while no glossary file changed.
+    Otherwise the glossary is loaded as before (strictly; an error is raised
+    as before) and only the keys of changed files are recomputed.
     """
-    from moci_vocab import cache, layout
+    from moci_vocab import cache
 
-    root = Path(root)
-    resolved = str(root.resolve())
-    started = time.time_ns()
-    fingerprint = layout.fingerprint(root)
-    packed = cache.load(root, INDEX_CACHE)
-    if (
-        fingerprint is not None
-        and isinstance(packed, dict)
-        and packed.get("key") == (resolved, _code_stamp(), fingerprint[0])
-    ):
+    index = cache.Derived(Path(root), INDEX_CACHE, _code_stamp())
+    packed = index.cached()
+    if packed is not None:
         return _unpack(packed)
     # Building the index makes 200,000 objects that live on, next to the million of the
     # glossary (which the loader makes with the collector paused): left running, the
@@ -294,38 +284,32 @@ def load_search_data(root: Path) -> SearchData:
     # freed (by reference counting) when _build_search_data returns, before the collector
     # runs again, so it never walks them.
     with cache.gc_paused():
-        return _build_search_data(root, resolved, started, fingerprint)
+        return _build_search_data(Path(root), index)
 
 
-def _build_search_data(
-    root: Path, resolved: str, started: int, fingerprint: tuple[str, int] | None
-) -> SearchData:
+def _build_search_data(root: Path, index) -> SearchData:
     """Load the glossary, reuse the keys of unchanged files, make the others, store both caches."""
     from moci_vocab import cache, layout
     from moci_vocab.store import load_glossary
 
     stamps = layout.concept_stamps(root)
-    cached = cache.load(root, KEYS_CACHE)
-    if not isinstance(cached, dict) or cached.get("key") != (resolved, _code_stamp()):
-        cached = {}
-    old: dict = cached.get("files", {})
-    trusted_before = cached.get("written", 0) - layout.RACY_NS
+    keys = cache.FileEntries(root, KEYS_CACHE, _code_stamp())
     glossary = load_glossary(root)
     files: dict = {}
     for concept_id, concept in glossary.concepts.items():
         name = f"{concept_id}.yaml"
         stamp = stamps.get(name)
-        entry = old.get(name)
-        if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
-            entry = (stamp, *_file_entry(concept, glossary.source_language))
-        files[name] = entry
+        entry = keys.get(name, stamp)
+        if entry is None:
+            entry = _file_entry(concept, glossary.source_language)
+            keys.put(name, stamp, entry)
+        files[name] = (stamp, *entry)
     packed = _pack(glossary.manifest, files)
     # Only a complete picture is stored: every concept file must be a concept.
-    if files.keys() == stamps.keys() and None not in stamps.values():
-        key = (resolved, _code_stamp())
-        cache.store(root, KEYS_CACHE, {"key": key, "written": started, "files": files})
-        if fingerprint and fingerprint[1] < started - layout.RACY_NS:
-            cache.store(root, INDEX_CACHE, {**packed, "key": (*key, fingerprint[0])})
+    complete = files.keys() == stamps.keys() and None not in stamps.values()
+    keys.save(complete)
+    if complete:
+        index.save(packed)
     return _unpack(packed)
 
 

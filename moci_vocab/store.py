@@ -9,9 +9,10 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.findings import Finding
@@ -32,7 +33,11 @@ from moci_vocab.model import Concept, Glossary, Manifest, is_slug
 from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
 from moci_vocab.yamlio import Document, dump_yaml, read_yaml
 
+if TYPE_CHECKING:
+    from moci_vocab.cache import FileEntries
+
 PROGRESS_EVERY = 250  # files between two progress reports (a report costs a redraw)
+CONCEPTS_CACHE_KEY = 2  # bump when what the cache keeps per concept file changes shape
 
 
 def concept_path(root: Path, concept_id: str) -> Path:
@@ -54,16 +59,7 @@ def _read_document(path: Path, report) -> Document | None:
     try:
         return read_yaml(path)
     except MociError as exc:
-        report(
-            Finding(
-                code=YAML_ERROR,
-                severity="error",
-                message=exc.message,
-                file=str(path),
-                line=exc.line,
-                concept=path.stem,
-            )
-        )
+        report(_file_finding(YAML_ERROR, exc.message, path, exc.line))
         return None
 
 
@@ -96,78 +92,136 @@ def load_glossary_reporting(
 
     ``progress(done, total)`` hears of the concept files read, now and then.
     """
+    return load_from(WorkingTree(Path(root)), progress)
+
+
+class ConceptFile(NamedTuple):
+    """A concept file of a glossary source: its name, its version, its key in the cache."""
+
+    name: str
+    version: Any  # a stamp (size, mtime_ns, inode) in a working tree, a blob id in git
+    cache_key: str
+
+
+Parsed = tuple[Concept | None, list[Finding]]
+
+
+class GlossarySource(Protocol):
+    """Where a glossary's files come from: a working tree, or a git revision."""
+
+    root: Path
+
+    def load_manifest(self, report: Callable[[Finding], None]) -> Manifest:
+        """The manifest; problems go to ``report``, a missing or unusable one is raised."""
+        ...
+
+    def concept_files(self) -> list[ConceptFile]:
+        """The concept files, in the order they are loaded."""
+        ...
+
+    def parse(self, files: list[ConceptFile]) -> Iterator[Parsed]:
+        """Each of ``files`` parsed, in order, with its own findings."""
+        ...
+
+    def entries(self) -> FileEntries:
+        """The cache of parsed concept files."""
+        ...
+
+
+def load_from(
+    source: GlossarySource, progress: Callable[[int, int], None] | None = None
+) -> tuple[Glossary, list[Finding]]:
+    """The glossary of ``source`` and every problem met; files parsed before come from the cache.
+
+    The one loader: the working tree (``WorkingTree``) and a git revision
+    (``versions.git.GitRevision``) only say where the bytes are.
+    """
     from moci_vocab import cache
 
     findings: list[Finding] = []
-    manifest = load_manifest(root, findings.append)
-    glossary = Glossary(root=root, manifest=manifest)
-    cached = cache.load(root, "concepts") or {}
-    if cached.get("root") != str(Path(root).resolve()):
-        cached = {}
-    old_files: dict = cached.get("files", {})
-    # Like git's "racy" rule: a file modified shortly before the cache was written
-    # could change again within the file system's timestamp granularity unnoticed,
-    # so only entries for files older than that are trusted.
-    trusted_before = cached.get("written", 0) - RACY_NS
+    manifest = source.load_manifest(findings.append)
+    glossary = Glossary(root=source.root, manifest=manifest)
+    entries = source.entries()
     # Parsing makes about a hundred objects per file, all of them kept: the cyclic
     # garbage collector would only walk them again and again (see cache.gc_paused).
     with cache.gc_paused():
-        files: dict = {}
-        reparsed = False
-        paths = concept_files(root)
-        for done, path in enumerate(paths):
+        files = source.concept_files()
+        known = [entries.get(file.cache_key, file.version) for file in files]
+        fresh = source.parse([file for file, value in zip(files, known, strict=True) if not value])
+        for done, (file, value) in enumerate(zip(files, known, strict=True)):
             if progress is not None and done % PROGRESS_EVERY == 0:
-                progress(done, len(paths))
-            stamp = file_stamp(path)
-            entry = old_files.get(path.name)
-            if entry is None or stamp is None or entry[0] != stamp or stamp[1] >= trusted_before:
-                entry = (stamp, *_parse_concept_file(path))
-                reparsed = True
-            files[path.name] = entry
-            _stamp, concept, file_findings = entry
+                progress(done, len(files))
+            if not value:
+                value = next(fresh)
+                entries.put(file.cache_key, file.version, value)
+            concept, file_findings = value
             findings.extend(file_findings)
             if concept is not None and concept.id not in glossary.concepts:
                 glossary.concepts[concept.id] = concept
         if progress is not None:
-            progress(len(paths), len(paths))
-        if reparsed or files.keys() != old_files.keys():
-            resolved = str(Path(root).resolve())
-            cache.store(
-                root, "concepts", {"root": resolved, "files": files, "written": time.time_ns()}
-            )
+            progress(len(files), len(files))
+        entries.save()
     return glossary, findings
 
 
-def _parse_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:
-    """One concept file parsed, with its own findings (what the cache keeps per file)."""
-    findings: list[Finding] = []
-    if path.suffix == ".yml":
-        findings.append(
-            Finding(
-                code="MV004",
-                severity="error",
-                message=f"concept files end in .yaml; rename to {path.stem}.yaml",
-                file=str(path),
-                concept=path.stem,
-            )
-        )
+@dataclass
+class WorkingTree:
+    """The glossary's files on disk (``GlossarySource``)."""
+
+    root: Path
+
+    def load_manifest(self, report: Callable[[Finding], None]) -> Manifest:
+        """The manifest file, parsed."""
+        return load_manifest(self.root, report)
+
+    def concept_files(self) -> list[ConceptFile]:
+        """The files in terms/, each with its stamp."""
+        folder = self.root / TERMS
+        return [
+            ConceptFile(name, file_stamp(folder / name), name)
+            for name in concept_file_names(self.root)
+        ]
+
+    def parse(self, files: list[ConceptFile]) -> Iterator[Parsed]:
+        """Each file read and parsed (a symbolic link is refused, not followed)."""
+        for file in files:
+            yield _parse_concept_file(self.root / TERMS / file.name)
+
+    def entries(self) -> FileEntries:
+        """The per-file cache ``concepts`` of this working tree."""
+        from moci_vocab.cache import FileEntries
+
+        return FileEntries(self.root, "concepts", CONCEPTS_CACHE_KEY)
+
+
+def _parse_concept_file(path: Path) -> Parsed:
+    """One concept file on disk parsed; a symbolic link is refused, not followed."""
     if path.is_symlink():
         # A pull request could add terms/x.yaml -> /etc/passwd (or a device) to
         # make CI read, and echo in its findings, a file outside the glossary.
-        findings.append(
-            Finding(
-                code=YAML_ERROR,
-                severity="error",
-                message="is a symbolic link; concept files must be regular files in terms/",
-                file=str(path),
-                concept=path.stem,
-            )
-        )
-        return None, findings
-    doc = _read_document(path, findings.append)
-    if doc is None:
+        message = "is a symbolic link; concept files must be regular files in terms/"
+        return None, [_file_finding(YAML_ERROR, message, path)]
+    return parse_concept_file(path, lambda: read_yaml(path))
+
+
+def parse_concept_file(path: Path, read: Callable[[], Document]) -> Parsed:
+    """One concept file parsed, with its own findings; ``read`` gives its YAML document."""
+    findings: list[Finding] = []
+    if path.suffix == ".yml":
+        message = f"concept files end in .yaml; rename to {path.stem}.yaml"
+        findings.append(_file_finding("MV004", message, path))
+    try:
+        doc = read()
+    except MociError as exc:
+        findings.append(_file_finding(YAML_ERROR, exc.message, path, exc.line))
         return None, findings
     return parse_concept(doc, findings.append), findings
+
+
+def _file_finding(code: str, message: str, path: Path, line: int | None = None) -> Finding:
+    return Finding(
+        code=code, severity="error", message=message, file=str(path), line=line, concept=path.stem
+    )
 
 
 def _raise_first_error(findings: list[Finding]) -> None:

@@ -11,15 +11,13 @@ any change to a glossary file recompiles it, so the cache is never stale.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from moci_vocab import layout
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
-from moci_vocab.layout import MANIFEST, RACY_NS, file_stamp  # not store: no YAML on a hit
+from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
 COMPILE_FORMAT = 5
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
@@ -180,21 +178,22 @@ def _rule(concept, source: str, lang: str, infl) -> Rule:
 
 
 def glossary_languages(root: Path) -> list[str]:
-    """The manifest's language tags (cached like the compiled glossary)."""
+    """The manifest's language tags (cached while the manifest file is unchanged)."""
     from moci_vocab import cache
 
-    started = time.time_ns()
-    stamp = file_stamp(root / MANIFEST)
-    key = (_version_key(), str(Path(root).resolve()))
-    entry = cache.load(root, "checkpo-languages")
-    if stamp and isinstance(entry, dict) and entry.get("key") == (*key, stamp):
-        return entry["languages"]
-    from moci_vocab.store import load_manifest
+    derived = cache.Derived(root, "checkpo-languages", _version_key(), _manifest_fingerprint)
+    languages = derived.cached()
+    if languages is None:
+        from moci_vocab.store import load_manifest
 
-    languages = list(load_manifest(root).languages)
-    if stamp and stamp[1] < started - RACY_NS:  # see layout.RACY_NS
-        cache.store(root, "checkpo-languages", {"key": (*key, stamp), "languages": languages})
+        languages = list(load_manifest(root).languages)
+        derived.save(languages)
     return languages
+
+
+def _manifest_fingerprint(root: Path) -> tuple[str, int] | None:
+    stamp = file_stamp(root / MANIFEST)
+    return (repr(stamp), stamp[1]) if stamp else None
 
 
 def _cache_name(lang: str) -> str:
@@ -209,26 +208,13 @@ def _version_key() -> tuple:
 
 
 def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
-    """The compiled glossary for ``lang``: from the cache when no glossary file changed.
-
-    The cache is keyed on the glossary's fingerprint (layout.fingerprint), and
-    stored only when every file was older than the start of the build by
-    RACY_NS, so that no change can hide behind an unchanged stamp.
-    """
+    """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing changed."""
     from moci_vocab import cache
 
-    started = time.time_ns()
-    fingerprint = layout.fingerprint(root)
-    key = (_version_key(), str(Path(root).resolve()), lang)
-    name = _cache_name(lang)
-    entry = cache.load(root, name)
-    if (
-        fingerprint
-        and isinstance(entry, dict)
-        and entry.get("key") == key
-        and entry.get("fingerprint") == fingerprint[0]
-    ):
-        return entry["compiled"]
+    derived = cache.Derived(root, _cache_name(lang), (_version_key(), lang))
+    compiled = derived.cached()
+    if compiled is not None:
+        return compiled
     if glossary_loader is None:
         from moci_vocab.store import load_glossary
 
@@ -236,6 +222,5 @@ def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
     else:
         glossary = glossary_loader()
     compiled = compile_glossary(glossary, lang)
-    if fingerprint and fingerprint[1] < started - RACY_NS:
-        cache.store(root, name, {"key": key, "fingerprint": fingerprint[0], "compiled": compiled})
+    derived.save(compiled)
     return compiled

@@ -88,19 +88,14 @@ def check_files(
 
     ``progress(done, total)`` hears of each file checked.
     """
-    import gc
+    from moci_vocab.cache import gc_paused
 
     # The check allocates hundreds of thousands of small objects (entries, tuples)
     # and makes no reference cycles; the cyclic collector would re-scan the whole
     # growing heap again and again (a third of the run time on a large catalog).
     known = read_baseline(options.baseline) if options.baseline is not None else None
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         result = _check_files(root, paths, options, glossary_loader, progress)
-    finally:
-        if collecting:
-            gc.enable()
     if known is not None:
         apply_baseline(result.findings, known)
     return result

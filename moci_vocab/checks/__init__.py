@@ -56,18 +56,13 @@ def run_check(
 
     ``progress(done, total)`` hears how the reading of the concept files goes.
     """
-    import gc
+    from moci_vocab.cache import gc_paused
 
     # Loading and checking allocate a few objects per term and free nearly none, so
     # the cyclic garbage collector only rescans the growing glossary again and again
     # (a quarter of the run on 10,000 concepts). It is back on when the check ends.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _run_check(Path(root), since, progress)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _run_check(

@@ -26,6 +26,7 @@ from moci_vocab.model import Glossary, Manifest
 TAG_PREFIX = "v"
 CACHE_NAME = "revision-concepts"
 CACHE_ENTRIES = 50_000
+CACHE_KEY = 2  # bump when what the cache keeps per blob changes shape
 _RELEASE_TAG_RE = re.compile(r"^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
 
 
@@ -227,74 +228,83 @@ def _split_batch(output: bytes, count: int) -> list[bytes]:
 
 def glossary_at(repo: Repo, commit: str, label: str) -> Glossary:
     """The glossary as committed at ``commit``; errors name ``label:path:line``."""
-    from moci_vocab.schema import parse_manifest
-    from moci_vocab.store import MANIFEST, TERMS
+    from moci_vocab.store import load_from
 
-    manifest_rel = MANIFEST.as_posix()
-    listing = list_files(repo, commit, [manifest_rel, TERMS.as_posix()])
-    if manifest_rel not in listing:
-        raise MociError(
-            f"{label} has no {repo.path(manifest_rel)}: the glossary did not exist there yet "
-            "(choose a later revision)"
-        )
-    # Concept files are the .yaml files directly in terms/ (what the store loads).
-    concept_files = {
-        rel: sha
-        for rel, sha in listing.items()
-        if PurePosixPath(rel).parent.as_posix() == TERMS.as_posix() and rel.endswith(".yaml")
-    }
-    findings: list[Finding] = []
-    (manifest_blob,) = read_blobs(repo, [listing[manifest_rel]])
-    manifest = parse_manifest(_parse(manifest_blob, label, manifest_rel), findings.append)
+    glossary, findings = load_from(GitRevision(repo, commit, label))
     _raise_first_error(findings)
-    assert isinstance(manifest, Manifest)
-    glossary = Glossary(root=repo.root, manifest=manifest)
-    for concept in _concepts(repo, concept_files, label):
-        if concept.id not in glossary.concepts:
-            glossary.concepts[concept.id] = concept
-    glossary.concepts = dict(sorted(glossary.concepts.items()))
     return glossary
 
 
-def _parse(blob: bytes, label: str, relative: str):
-    from moci_vocab.yamlio import decode, parse_yaml
+class GitRevision:
+    """A glossary's files as committed at a revision (a ``store.GlossarySource``).
 
-    where = Path(f"{label}:{relative}")
-    return parse_yaml(decode(blob, where), where)
-
-
-def _concepts(repo: Repo, files: dict[str, str], label: str) -> list:
-    """The concepts of ``files`` ({path: blob id}), parsed or from the cache.
-
-    A blob id names its content for good, so a concept parsed from it (under
-    the same file name, which the id is checked against) never goes stale;
-    the cache is bounded, keeping the most recently used entries.
+    Read from git's object store (``ls-tree`` + one ``cat-file --batch``). A
+    blob id names its content for good, so a concept parsed from it (under the
+    same file name) never goes stale; the cache keeps the most recently used.
     """
-    from moci_vocab import cache
-    from moci_vocab.schema import parse_concept
 
-    cached: dict = cache.load(repo.root, CACHE_NAME) or {}
-    concepts = []
-    missing = [rel for rel in sorted(files) if _cache_key(files[rel], rel) not in cached]
-    blobs = dict(zip(missing, read_blobs(repo, [files[rel] for rel in missing]), strict=True))
-    for relative in sorted(files):
-        key = _cache_key(files[relative], relative)
-        concept = cached.pop(key, None)
-        if concept is None:
-            findings: list[Finding] = []
-            concept = parse_concept(_parse(blobs[relative], label, relative), findings.append)
-            _raise_first_error(findings)
-        cached[key] = concept  # (re)inserted last: most recently used
-        if concept is not None:
-            concepts.append(concept)
-    if missing:
-        keep = list(cached.items())[-CACHE_ENTRIES:]
-        cache.store(repo.root, CACHE_NAME, dict(keep))
-    return concepts
+    def __init__(self, repo: Repo, commit: str, label: str) -> None:
+        from moci_vocab.layout import MANIFEST, TERMS
 
+        self.repo = repo
+        self.root = repo.root
+        self.label = label
+        self.listing = list_files(repo, commit, [MANIFEST.as_posix(), TERMS.as_posix()])
+        self.manifest_rel = MANIFEST.as_posix()
+        self.terms = TERMS.as_posix()
 
-def _cache_key(sha: str, relative: str) -> str:
-    return f"{sha}:{PurePosixPath(relative).name}"
+    def load_manifest(self, report) -> Manifest:
+        """The committed manifest, parsed; a revision without one is an error."""
+        from moci_vocab.schema import parse_manifest
+
+        if self.manifest_rel not in self.listing:
+            raise MociError(
+                f"{self.label} has no {self.repo.path(self.manifest_rel)}: the glossary did not "
+                "exist there yet (choose a later revision)"
+            )
+        (blob,) = read_blobs(self.repo, [self.listing[self.manifest_rel]])
+        findings: list[Finding] = []
+        manifest = parse_manifest(self._document(blob, self.manifest_rel), findings.append)
+        _raise_first_error(findings)
+        assert isinstance(manifest, Manifest)
+        for finding in findings:
+            report(finding)
+        return manifest
+
+    def concept_files(self):
+        """The concept files directly in terms/ (the working tree's rule), with blob ids."""
+        from moci_vocab.layout import is_concept_file_name
+        from moci_vocab.store import ConceptFile
+
+        files = []
+        for relative in sorted(self.listing):
+            path = PurePosixPath(relative)
+            if path.parent.as_posix() == self.terms and is_concept_file_name(path.name):
+                sha = self.listing[relative]
+                files.append(ConceptFile(path.name, sha, f"{sha}:{path.name}"))
+        return files
+
+    def parse(self, files):
+        """Each file's blob (all read in one batch) parsed, in order."""
+        from moci_vocab.store import parse_concept_file
+
+        blobs = read_blobs(self.repo, [file.version for file in files]) if files else []
+        for file, blob in zip(files, blobs, strict=True):
+            relative = f"{self.terms}/{file.name}"
+            where = Path(f"{self.label}:{relative}")
+            yield parse_concept_file(where, lambda b=blob, r=relative: self._document(b, r))
+
+    def entries(self):
+        """The bounded cache of concepts parsed from blobs, shared by all revisions."""
+        from moci_vocab.cache import FileEntries
+
+        return FileEntries(self.root, CACHE_NAME, CACHE_KEY, racy=False, keep=CACHE_ENTRIES)
+
+    def _document(self, blob: bytes, relative: str):
+        from moci_vocab.yamlio import decode, parse_yaml
+
+        where = Path(f"{self.label}:{relative}")
+        return parse_yaml(decode(blob, where), where)
 
 
 def _raise_first_error(findings: list[Finding]) -> None:
