@@ -14,7 +14,6 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
@@ -76,9 +75,7 @@ def main() -> None:
 
     g = glossary(count)
     with tempfile.TemporaryDirectory() as tmp:
-        request = ExportRequest(
-            g, list(g.concepts.values()), list(LANGS), Path(tmp), {}, date(2025, 11, 28)
-        )
+        request = ExportRequest(g, list(g.concepts.values()), list(LANGS), Path(tmp), {})
         print(f"{count} concepts, languages {', '.join(LANGS)}")
         # Typst memoises within a process: the first export is the honest (cold) figure.
         [path] = timed("export booklet (A5), cold", lambda: export_booklet(request))

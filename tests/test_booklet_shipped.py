@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 def shipped() -> ExportRequest:
     glossary = load_glossary(REPO)
     return ExportRequest(
-        glossary, list(glossary.concepts.values()), glossary.languages(), Path(), {}, date.today()
+        glossary, list(glossary.concepts.values()), glossary.languages(), Path(), {}
     )
 
 

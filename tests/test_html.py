@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,9 +30,7 @@ HOSTILE_DEFINITION = (
 def request_for(root: Path, outdir: Path, langs: list[str] | None = None) -> ExportRequest:
     glossary = load_glossary(root)
     concepts = list(glossary.concepts.values())
-    return ExportRequest(
-        glossary, concepts, langs or glossary.languages(), outdir, {}, date(2025, 11, 28)
-    )
+    return ExportRequest(glossary, concepts, langs or glossary.languages(), outdir, {})
 
 
 def page_of(root: Path, outdir: Path, langs: list[str] | None = None) -> tuple[Path, str]:

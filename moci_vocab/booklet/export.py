@@ -41,26 +41,61 @@ LABELS: dict[str, str] = {
     "index": "Index",
     "contents": "Contents",
     "version": "Version",
+    "unreleased": "not yet released",
     "languages": "Languages",
     "concepts": "concepts",
     "legend": "How to read an entry",
-    "legend_headword": "The entry word is the preferred term of the source language.",
+    "legend_headword": "The entry word is the preferred term of the source language; "
+    "the subject field is on its right.",
     "legend_preferred": "preferred term",
     "legend_admitted": "also admitted",
-    "legend_deprecated": "deprecated: do not use",
-    "legend_draft": "translation not yet reviewed",
+    "legend_deprecated": "deprecated: no longer recommended",
+    "legend_forbidden": "forbidden: do not use",
     "legend_missing": "no term yet",
+    "legend_pos": "part of speech and gender: n. noun, v. verb, adj. adjective, "
+    "adv. adverb, phr. phrase, prop. n. proper noun; m. masculine, f. feminine, nt. neuter",
+    "legend_context": "an example of use",
+    "legend_page": "the page of that entry",
+    "legend_broader": "a wider concept",
+    "legend_see_also": "related concepts",
+    "legend_outside": "a related concept that this booklet leaves out",
+    "legend_retired": "a concept no longer in use",
+    "legend_do_not_translate": "a name, used as it is in every language",
+    "mark_draft": "translation not yet reviewed",
+    "mark_reviewed": "translation reviewed",
+    "draft_note": "{drafts} of {total} translations in this booklet are drafts, "
+    "not yet reviewed by the network.",
     "deprecated": "deprecated",
     "forbidden": "do not use",
-    "draft_mark": "*",
-    "missing": "—",
+    "deprecated_mark": "\u2020",
+    "forbidden_mark": "\u00d7",
+    "review_mark": "\u00b0",
+    "missing": "\u2014",
     "note": "Note",
     "see_also": "See also",
     "broader": "Broader",
     "page_short": "p.",
+    "outside": "not in this booklet",
     "do_not_translate": "do not translate",
     "retired": "retired",
+    "colophon": "About this glossary",
+    "publisher": "Published by",
+    "license": "Licence",
+    "contact": "Corrections and suggestions",
+    "online": "Online",
+    "released": "released",
 }
+
+# Abbreviations of the data model's parts of speech and genders, as dictionaries print them.
+POS_ABBREVIATIONS = {
+    "noun": "n.",
+    "verb": "v.",
+    "adjective": "adj.",
+    "adverb": "adv.",
+    "phrase": "phr.",
+    "properNoun": "prop.\u00a0n.",
+}
+GENDER_ABBREVIATIONS = {"masculine": "m.", "feminine": "f.", "neuter": "nt.", "common": "c."}
 
 
 @dataclass
@@ -160,29 +195,137 @@ def booklet_data(request: ExportRequest, paper: str = "a5", title: str | None = 
     concepts = ordered_concepts(request)
     labels = {concept.id: f"entry-{n}" for n, concept in enumerate(concepts, 1)}
     source = request.source_language
+    marks = review_marks(concepts, request.targets)
     return {
         "paper": paper,
         "name": request.glossary.manifest.name,
         "title": title,
         "version": request.version,
-        "date": request.today.isoformat(),
-        "year": request.today.year,
-        "month": request.today.month,
-        "day": request.today.day,
+        **release_date_fields(request),
         "source": source,
+        "source_lang": typst_language(source),
         "languages": [names[tag] for tag in request.languages],
         "labels": LABELS,
-        "entries": [_entry(c, request, names, labels) for c in concepts],
+        "review": marks.summary(),
+        "colophon": colophon(request.glossary),
+        "entries": [_entry(c, request, names, labels, marks) for c in concepts],
         "indexes": [_index(lang, concepts, source, labels, names) for lang in request.languages],
     }
 
 
-def _term(term: Term) -> dict[str, Any]:
+def release_date_fields(request: ExportRequest) -> dict[str, Any]:
+    """The release date of the glossary's version (from the CHANGELOG) as JSON fields.
+
+    Never the clock: the same glossary gives the same booklet, byte for byte. A version
+    not released yet has no date (``None``); the cover then says it is unreleased.
+    """
+    from moci_vocab.exporters.versioninfo import version_date
+
+    released = version_date(request.glossary)
+    if released is None:
+        return {"date": None, "year": None, "month": None, "day": None}
+    year, month, day = (int(part) for part in released.split("-"))
+    return {"date": released, "year": year, "month": month, "day": day}
+
+
+def typst_language(tag: str) -> dict[str, str | None]:
+    """A BCP 47 tag as Typst's text language and region (``sr-Cyrl`` → sr; ``pt-BR`` → pt, BR).
+
+    The language decides hyphenation, quotation marks and OpenType's localised letter forms
+    (Serbian and Macedonian italic б г д п т).
+    """
+    parts = tag.split("-")
+    region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+    return {"lang": parts[0].casefold(), "region": region}
+
+
+@dataclass(frozen=True)
+class ReviewMarks:
+    """Which translations carry the review mark: the minority, drafts or reviewed ones.
+
+    When most translations are drafts, a mark on each says nothing; the booklet then says
+    once (cover and key) that it is a draft, and marks the reviewed translations instead.
+    """
+
+    drafts: int
+    total: int
+
+    @property
+    def marks_reviewed(self) -> bool:
+        """True when the reviewed translations are marked (drafts are the majority)."""
+        return self.drafts * 2 > self.total
+
+    def marked(self, term: Term) -> bool:
+        """Whether ``term`` (a translation) carries the review mark."""
+        draft = term.review is not None and term.review.state == "draft"
+        return draft != self.marks_reviewed
+
+    def summary(self) -> dict[str, Any]:
+        """The counts and the mark's meaning, for the cover note and the key."""
+        return {
+            "drafts": self.drafts,
+            "total": self.total,
+            "marks": "reviewed" if self.marks_reviewed else "draft",
+        }
+
+
+def review_marks(concepts: list[Concept], targets: list[str]) -> ReviewMarks:
+    """Count the draft translations among the printed target-language terms."""
+    terms = [
+        t
+        for c in concepts
+        if not c.do_not_translate
+        for lang in targets
+        for t in c.terms.get(lang, [])
+    ]
+    drafts = sum(1 for t in terms if t.review is not None and t.review.state == "draft")
+    return ReviewMarks(drafts, len(terms))
+
+
+def colophon(glossary: Glossary) -> dict[str, Any]:
+    """The back cover: publisher, licence, contact and the glossary's address (with a QR code)."""
+    manifest = glossary.manifest
+    info = {
+        key: _one_line(manifest.extra.get(key))
+        for key in ("publisher", "license", "contact", "url")
+    }
+    info["qr"] = qr_svg(info["url"]) if info["url"] else None
+    return info
+
+
+def _one_line(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of ``url`` as SVG text (segno), for the template to place as an image."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer, kind="svg", border=0, scale=1, dark="black"
+    )
+    return buffer.getvalue().decode("utf-8")
+
+
+def _term(term: Term, lang: str, marks: ReviewMarks | None) -> dict[str, Any]:
+    grammar = [
+        POS_ABBREVIATIONS.get(term.pos or "", ""),
+        GENDER_ABBREVIATIONS.get(term.gender or "", ""),
+    ]
     return {
         "term": term.term,
         "status": term.status,
-        "draft": term.review is not None and term.review.state == "draft",
+        "mark": marks is not None and marks.marked(term),
+        "grammar": " ".join(g for g in grammar if g) or None,
+        "context": term.context,
         "note": term.note,
+        "lang": typst_language(lang),
     }
 
 
@@ -191,6 +334,7 @@ def _entry(
     request: ExportRequest,
     names: dict[str, dict[str, str]],
     labels: dict[str, str],
+    marks: ReviewMarks,
 ) -> dict[str, Any]:
     source = request.source_language
     word = headword(concept, source)
@@ -199,12 +343,22 @@ def _entry(
         terms = [t for t in concept.terms.get(lang, []) if not (lang == source and t.term == word)]
         if lang == source and not terms:
             continue  # the entry word already says it
-        rows.append({"autonym": names[lang]["autonym"], "terms": [_term(t) for t in terms]})
+        row_marks = None if lang == source else marks
+        rows.append(
+            {
+                "autonym": names[lang]["autonym"],
+                "lang": typst_language(lang),
+                "terms": [_term(t, lang, row_marks) for t in terms],
+            }
+        )
     entry = {
         "id": concept.id,
         "label": labels[concept.id],
         "headword": word,
-        "domain": concept.domain,
+        "headword_terms": [
+            _term(t, source, None) for t in concept.terms.get(source, []) if t.term == word
+        ],
+        "domain": domain_name(concept.domain),
         "do_not_translate": concept.do_not_translate,
         "retired": concept.status == "retired",
         "definitions": _per_language(concept.definition, request.languages, names),
@@ -215,6 +369,11 @@ def _entry(
     }
     entry["long"] = estimated_lines(entry) > LONG_ENTRY_LINES
     return entry
+
+
+def domain_name(domain: str | None) -> str | None:
+    """How a subject field is printed: the manifest's domain id in words (civic participation)."""
+    return domain.replace("-", " ") if domain else None
 
 
 # A5 holds about 38 lines of entry text; an entry estimated at more than this many lines is
@@ -231,18 +390,19 @@ def estimated_lines(entry: dict[str, Any]) -> int:
     total = 2  # entry word and spacing
     total += sum(lines(d["text"], 45) for d in entry["definitions"] + entry["notes"])
     for row in entry["rows"]:
-        total += max(1, lines(", ".join(t["term"] for t in row["terms"]), 30))
+        total += max(1, lines(", ".join(t["term"] + " adj. nt." for t in row["terms"]), 30))
         total += sum(lines(t["note"], 30) for t in row["terms"] if t["note"])
+        total += sum(lines(t["context"], 30) for t in row["terms"] if t["context"])
     links = entry["related"] + entry["broader"]
     total += lines(", ".join(link["text"] + " p. 000" for link in links), 45)
     return total
 
 
 def _per_language(
-    texts: dict[str, str], languages: list[str], names: dict[str, dict[str, str]]
-) -> list[dict[str, str]]:
+    texts: dict[str, Any], languages: list[str], names: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
     return [
-        {"autonym": names[lang]["autonym"], "text": texts[lang]}
+        {"autonym": names[lang]["autonym"], "text": texts[lang], "lang": typst_language(lang)}
         for lang in languages
         if texts.get(lang)
     ]
@@ -290,7 +450,25 @@ def _index(
         if not groups or groups[-1]["letter"] != letter:
             groups.append({"letter": letter, "lines": []})
         groups[-1]["lines"].append(line)
-    return {"lang": lang, "autonym": names[lang]["autonym"], "groups": groups}
+    return {
+        "lang": lang,
+        "text_lang": typst_language(lang),
+        "autonym": names[lang]["autonym"],
+        "title": heading_case(names[lang]["autonym"]),
+        "groups": groups,
+    }
+
+
+def heading_case(text: str) -> str:
+    """``text`` with its first letter capitalised for a heading (shqip → Shqip).
+
+    Georgian stays as it is: Mtavruli is not a capital letter for running text.
+    """
+    import unicodedata
+
+    if not text or unicodedata.name(text[0], "").startswith("GEORGIAN"):
+        return text
+    return text[0].upper() + text[1:]
 
 
 # --- typesetting -------------------------------------------------------------------------------

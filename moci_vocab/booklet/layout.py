@@ -36,7 +36,19 @@ INDEX_RUN = 2500
 # Laying out the entries again with the numbers of the previous pass: how often at most.
 PASSES = 4
 # The template's data that every part shares.
-COMMON = ("paper", "name", "title", "version", "date", "year", "month", "day", "source")
+COMMON = (
+    "paper",
+    "name",
+    "title",
+    "version",
+    "date",
+    "year",
+    "month",
+    "day",
+    "source",
+    "source_lang",
+    "review",
+)
 
 
 @dataclass
@@ -108,6 +120,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
         raise MociError("the booklet's contents changed length when its page numbers were set")
     front = Piece(0, 0, 1, front_pages, [], front_pdf)
     every = [front, *pieces, *(piece for index in indexes for piece in index.pieces())]
+    every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
     return _join(common, data, every, starts, typesetter, files)
 
 
@@ -129,9 +142,23 @@ def _front(
         lines.append({"title": title, "page": str(starts["glossary"]) if starts else "0"})
     for idx in data["indexes"]:
         page = str(starts["index:" + idx["lang"]]) if starts else "0"
-        lines.append({"title": f"{labels['index']} · {idx['autonym']}", "page": page})
+        lines.append({"title": idx["title"], "page": page})
     part = dict(common, part="front", first=1, section=None, contents=lines)
     return typesetter.run(_job(part, pdf))
+
+
+def _back(common: dict, data: dict, pages: int, typesetter: Typesetter, files: _Files) -> Piece:
+    """Blank pages and the colophon, which ends the booklet on its outside back cover.
+
+    A folded A5 booklet has a multiple of four pages; an A4 one an even number.
+    """
+    sheet = 4 if common["paper"] == "a5" else 2
+    blanks = -(pages + 1) % sheet
+    pdf = files.new("back")
+    part = dict(common, part="back", first=pages + 1, section=None, blanks=blanks)
+    part["colophon"] = data["colophon"]
+    layout = typesetter.run(_job(part, pdf))
+    return Piece(0, 0, pages + 1, layout.pages, [], pdf, layout)
 
 
 class EntryRuns:
@@ -193,12 +220,14 @@ def _index(
 ) -> IndexPieces:
     """One language's index, rendered in runs, every line with the pages of its entries."""
     items = list(_index_items(idx, book))
-    section = f"{common['labels']['index']} · {idx['autonym']}"
+    section = idx["title"]
 
     def part(start: int, stop: int, page: int, balance: bool = False) -> dict:
         run = {
-            "autonym": idx["autonym"],
+            "title": idx["title"],
+            "lang": idx["text_lang"],
             "heading": start == 0,
+            "letter_before": _letter_before(items, start),
             "items": items[start:stop],
             "balance": balance,
         }
@@ -206,6 +235,14 @@ def _index(
 
     pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
     return _balance_last_page(pieces, part, typesetter, files)
+
+
+def _letter_before(items: list[dict], start: int) -> str | None:
+    """The letter group that a run starting at ``items[start]`` continues, if any."""
+    for item in reversed(items[:start]):
+        if "letter" in item:
+            return item["letter"]
+    return None
 
 
 @dataclass
@@ -383,9 +420,12 @@ def _join(
     if data["entries"]:
         outline.append((labels["glossary"], starts["glossary"]))
     for idx in data["indexes"]:
-        outline.append((f"{labels['index']} · {idx['autonym']}", starts["index:" + idx["lang"]]))
-    date = f"D:{common['year']:04d}{common['month']:02d}{common['day']:02d}000000Z"
-    info = {"/Title": common["name"], "/Creator": "moci-vocab, Typst", "/CreationDate": date}
+        outline.append((idx["title"], starts["index:" + idx["lang"]]))
+    info = {"/Title": common["name"], "/Creator": "moci-vocab, Typst"}
+    if common["date"] is not None:  # the release date; an unreleased version has none
+        info["/CreationDate"] = (
+            f"D:{common['year']:04d}{common['month']:02d}{common['day']:02d}000000Z"
+        )
     output = files.root / "booklet.pdf"
     job = JoinJob(str(files.root), sources, str(output), outline, info, common["source"])
     typesetter.run(job)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,6 @@ class ExportRequest:
     languages: list[str]  # chosen languages, the source language first
     outdir: Path
     options: dict[str, Any] = field(default_factory=dict)  # format-specific (bom, paper …)
-    today: date = field(default_factory=date.today)
     # Told ``(parts done, parts known so far)`` by an exporter that works in parts (the
     # booklet); None: nobody is watching.
     progress: Callable[[int, int], None] | None = None

@@ -111,6 +111,12 @@
         td.append(termNode(term));
       });
       for (const term of others) {
+        // an example of use, in the quotation marks of the cell's language (<q>)
+        if (term.context) {
+          const example = el("span", "tnote example");
+          example.append(el("q", null, term.context));
+          td.append(example);
+        }
         if (term.note) td.append(el("span", "tnote", (others.length > 1 ? term.term + ": " : "") + term.note));
       }
       row.append(th, td);
@@ -138,7 +144,8 @@
     L.concepts.replace("{n}", data.entries.length),
     data.languages.map((l) => l.autonym).join(", "),
   ].join(" · ");
-  $("footer").textContent = data.name + " · " + L.version + " " + data.version + " · " + L.generated + " " + data.date;
+  $("footer").textContent = data.name + " · " + L.version + " " + data.version + " · " +
+    (data.date ? L.released + " " + data.date : L.unreleased);
   $("legend").textContent = L.legend;
   $("q").placeholder = L.search;
   $("q").setAttribute("aria-label", L.search_label);
@@ -150,12 +157,19 @@
   main.append(...nodes);
 
   // --- language switches ----------------------------------------------------------------------
+  // Folded into a <details> row, so that on a phone ten languages do not fill the screen.
   const shown = new Set(data.languages.map((l) => l.tag));
   function applyLanguages() {
     for (const node of main.querySelectorAll("[data-lang]")) node.hidden = !shown.has(node.dataset.lang);
+    $("langs-summary").textContent =
+      L.languages + " (" + shown.size + "/" + data.languages.length + ")";
   }
   const fieldset = $("langs");
   const boxes = [];
+  function setShown(box, on) {
+    box.checked = on;
+    if (on) shown.add(box.value); else shown.delete(box.value);
+  }
   for (const lang of data.languages) {
     const label = el("label");
     label.title = lang.name + " (" + lang.tag + ")";
@@ -164,8 +178,9 @@
     box.checked = true;
     box.value = lang.tag;
     box.addEventListener("change", () => {
-      if (box.checked) shown.add(lang.tag); else shown.delete(lang.tag);
+      setShown(box, box.checked);
       applyLanguages();
+      remember();
     });
     boxes.push(box);
     label.append(box, lang.autonym);
@@ -175,55 +190,135 @@
     const button = el("button", null, text);
     button.type = "button";
     button.addEventListener("click", () => {
-      for (const box of boxes) { box.checked = on; if (on) shown.add(box.value); else shown.delete(box.value); }
+      for (const box of boxes) setShown(box, on);
       applyLanguages();
+      remember();
     });
     fieldset.append(button);
   }
 
   // --- search ---------------------------------------------------------------------------------
   // An entry matches when every word of the query occurs in one of its term keys (folded and
-  // transliterated in Python) or in its definitions; term matches come first, prefixes first.
-  function rank(entry, words) {
+  // transliterated in Python) or in its definitions, notes and examples; failing that, when a
+  // word is a typo of one of its words (one edit for 4 to 7 letters, two from 8). Term matches
+  // come first, prefixes first; typo matches last.
+  const NONE = 5;
+  const vocabulary = new Map(); // word of a key or a text → the entries that hold it
+  data.entries.forEach((entry, i) => {
+    const words = new Set();
+    for (const key of entry.keys) for (const w of key.split(" ")) words.add(w);
+    for (const w of entry.text.split(" ")) words.add(w);
+    for (const w of words) {
+      if (!w) continue;
+      if (!vocabulary.has(w)) vocabulary.set(w, []);
+      vocabulary.get(w).push(i);
+    }
+  });
+  const vocabularyWords = [...vocabulary.keys()];
+
+  // Levenshtein distance of a and b if it is at most k, else k + 1 (rows cut off early).
+  function within(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return k + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        current.push(value);
+        if (value < best) best = value;
+      }
+      if (best > k) return k + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  const typoCache = new Map();
+  // The entries holding a word within the allowed edits of `word` (a typo of it).
+  function typoEntries(word) {
+    if (typoCache.has(word)) return typoCache.get(word);
+    const k = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    const found = new Set();
+    if (k > 0) {
+      for (const candidate of vocabularyWords) {
+        if (Math.abs(candidate.length - word.length) > k) continue;
+        if (within(word, candidate, k) <= k) for (const i of vocabulary.get(candidate)) found.add(i);
+      }
+    }
+    typoCache.set(word, found);
+    return found;
+  }
+
+  function rank(entry, i, words) {
     let worst = 0;
     for (const word of words) {
-      let best = 3;
+      let best = NONE;
       for (const key of entry.keys) {
         if (key.startsWith(word) || key.includes(" " + word)) { best = 0; break; }
         if (key.includes(word)) best = Math.min(best, 1);
       }
-      if (best === 3 && entry.text.includes(word)) best = 2;
+      if (best === NONE && entry.text.includes(word)) best = 2;
+      if (best === NONE && typoEntries(word).has(i)) best = 3;
       worst = Math.max(worst, best);
-      if (worst === 3) break;
+      if (worst === NONE) break;
     }
     return worst;
   }
 
+  let order = data.entries.map((_, i) => i); // the order the entries are shown in
   function search() {
     const words = fold($("q").value).split(" ").filter(Boolean);
     const hits = [];
     data.entries.forEach((entry, i) => {
-      const r = words.length ? rank(entry, words) : 0;
-      nodes[i].hidden = r === 3;
-      if (r < 3) hits.push([r, i]);
+      const r = words.length ? rank(entry, i, words) : 0;
+      if (nodes[i].hidden !== (r === NONE)) nodes[i].hidden = r === NONE;
+      if (r < NONE) hits.push([r, i]);
     });
     hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    main.append(...hits.map(([, i]) => nodes[i]));
+    // Move entries only when the order changed: re-inserting 2,000 nodes costs a layout.
+    const hitOrder = hits.map(([, i]) => i);
+    const visible = order.filter((i) => !nodes[i].hidden);
+    if (hitOrder.some((i, n) => visible[n] !== i)) {
+      main.append(...hitOrder.map((i) => nodes[i]));
+      order = [...hitOrder, ...order.filter((i) => nodes[i].hidden)];
+    }
     $("count").textContent = L.shown.replace("{n}", hits.length).replace("{total}", data.entries.length);
     $("nothing").hidden = hits.length > 0;
   }
 
-  $("q").addEventListener("input", search);
-  // Links may preset the query and the languages: page.html?q=sherigeba&lang=en,ka
+  // The address keeps the query and the languages, so a search can be bookmarked or sent:
+  // page.html?q=sherigeba&lang=en,ka
+  function remember() {
+    const params = new URLSearchParams(location.search);
+    const query = $("q").value.trim();
+    if (query) params.set("q", query); else params.delete("q");
+    if (shown.size === data.languages.length) params.delete("lang");
+    else params.set("lang", data.languages.filter((l) => shown.has(l.tag)).map((l) => l.tag).join(","));
+    const text = params.toString().replace(/%2C/g, ",");
+    try {
+      history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
+    } catch (error) {
+      // some browsers refuse replaceState on file: pages; the search still works
+    }
+  }
+
+  $("q").addEventListener("input", () => { search(); remember(); });
   const params = new URLSearchParams(location.search);
   if (params.get("q")) $("q").value = params.get("q");
   if (params.get("lang")) {
     const wanted = new Set(params.get("lang").split(","));
-    for (const box of boxes) {
-      box.checked = wanted.has(box.value);
-      if (box.checked) shown.add(box.value); else shown.delete(box.value);
-    }
-    applyLanguages();
+    for (const box of boxes) setShown(box, wanted.has(box.value));
   }
+  applyLanguages();
   search();
+
+  // Link targets land below the sticky search bar: its measured height, kept up to date.
+  const bar = $("bar");
+  function measureBar() {
+    document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+  }
+  measureBar();
+  if (window.ResizeObserver) new ResizeObserver(measureBar).observe(bar);
 })();

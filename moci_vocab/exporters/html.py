@@ -32,7 +32,8 @@ SCRIPT = HERE / "glossary.js"
 
 LABELS: dict[str, str] = {
     "search": "Search in every language…",
-    "legend": "bold: preferred term · * translation not yet reviewed · struck through: deprecated",
+    "legend": "bold: preferred term · * translation not yet reviewed · struck through: "
+    "deprecated, or forbidden (do not use)",
     "search_label": "Search the glossary",
     "languages": "Languages",
     "shown": "{n} of {total} concepts",
@@ -49,7 +50,8 @@ LABELS: dict[str, str] = {
     "retired": "retired",
     "missing": "—",
     "version": "Version",
-    "generated": "exported on",
+    "released": "released",
+    "unreleased": "not yet released",
     "all": "all",
     "none": "none",
 }
@@ -109,13 +111,16 @@ def _csp(style: str, script: str) -> str:
 
 
 def page_data(request: ExportRequest) -> dict[str, Any]:
+    """Everything the page shows, as JSON-able data."""
+    from moci_vocab.exporters.versioninfo import version_date
+
     names = language_names(request.glossary, request.languages)
     source = request.source_language
     ids = {c.id for c in request.concepts}  # links to concepts not on the page would lead nowhere
     return {
         "name": request.glossary.manifest.name,
         "version": request.version,
-        "date": request.today.isoformat(),
+        "date": version_date(request.glossary),  # the release's, never the clock
         "source": source,
         "languages": [names[tag] for tag in request.languages],
         "labels": LABELS,
@@ -129,6 +134,8 @@ def _term(term: Term) -> dict[str, Any]:
         data["draft"] = True
     if term.note:
         data["note"] = term.note
+    if term.context:
+        data["context"] = term.context
     return data
 
 
@@ -181,9 +188,12 @@ def search_keys(concept: Concept, langs: list[str]) -> list[str]:
 
 
 def _text_key(concept: Concept, langs: list[str]) -> str:
-    """Definitions and notes, folded: a query that names no term may still find its concept."""
+    """Definitions, notes and examples, folded: a query that names no term may still find it."""
     from moci_vocab.textnorm import fold
 
     texts = [concept.definition.get(lang, "") for lang in langs]
     texts += [concept.note.get(lang, "") for lang in langs]
+    for lang in langs:
+        for term in concept.terms.get(lang, []):
+            texts += [term.note or "", term.context or ""]
     return fold(" ".join(t for t in texts if t))
