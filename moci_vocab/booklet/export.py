@@ -219,7 +219,7 @@ def release_date_fields(request: ExportRequest) -> dict[str, Any]:
     Never the clock: the same glossary gives the same booklet, byte for byte. A version
     not released yet has no date (``None``); the cover then says it is unreleased.
     """
-    from moci_vocab.exporters.versioninfo import version_date
+    from moci_vocab.versioninfo import version_date
 
     released = version_date(request.glossary)
     if released is None:

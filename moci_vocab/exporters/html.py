@@ -112,7 +112,7 @@ def _csp(style: str, script: str) -> str:
 
 def page_data(request: ExportRequest) -> dict[str, Any]:
     """Everything the page shows, as JSON-able data."""
-    from moci_vocab.exporters.versioninfo import version_date
+    from moci_vocab.versioninfo import version_date
 
     names = language_names(request.glossary, request.languages)
     source = request.source_language
