@@ -256,9 +256,12 @@ class ReviewMarks:
         return self.drafts * 2 > self.total
 
     def marked(self, term: Term) -> bool:
-        """Whether ``term`` (a translation) carries the review mark."""
-        draft = term.review is not None and term.review.state == "draft"
-        return draft != self.marks_reviewed
+        """Whether ``term`` (a translation) carries the review mark.
+
+        A term with no review record is neither a draft nor reviewed: it is never marked.
+        """
+        state = term.review.state if term.review is not None else None
+        return state in ("reviewed", "approved") if self.marks_reviewed else state == "draft"
 
     def summary(self) -> dict[str, Any]:
         """The counts and the mark's meaning, for the cover note and the key."""

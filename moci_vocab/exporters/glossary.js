@@ -62,7 +62,8 @@
       if (i) p.append(", ");
       const a = el("a", null, item.text);
       a.href = "#c-" + item.id;
-      a.addEventListener("click", () => { if ($("q").value) { $("q").value = ""; search(); } });
+      // the target may be out of the page while a search shows its hits: show every entry
+      a.addEventListener("click", () => { if ($("q").value) { $("q").value = ""; search(); remember(); } });
       p.append(a);
     });
     return p;
@@ -155,12 +156,14 @@
   const main = $("entries");
   const nodes = data.entries.map(entryNode);
   main.append(...nodes);
+  // every per-language part of every entry, shown or not (entries may be out of the page)
+  const languageParts = nodes.flatMap((node) => [...node.querySelectorAll("[data-lang]")]);
 
   // --- language switches ----------------------------------------------------------------------
   // Folded into a <details> row, so that on a phone ten languages do not fill the screen.
   const shown = new Set(data.languages.map((l) => l.tag));
   function applyLanguages() {
-    for (const node of main.querySelectorAll("[data-lang]")) node.hidden = !shown.has(node.dataset.lang);
+    for (const node of languageParts) node.hidden = !shown.has(node.dataset.lang);
     $("langs-summary").textContent =
       L.languages + " (" + shown.size + "/" + data.languages.length + ")";
   }
@@ -217,31 +220,43 @@
   const vocabularyWords = [...vocabulary.keys()];
 
   // Levenshtein distance of a and b if it is at most k, else k + 1 (rows cut off early).
+  let previous = new Uint16Array(64);
+  let current = new Uint16Array(64);
   function within(a, b, k) {
     if (Math.abs(a.length - b.length) > k) return k + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    if (b.length + 1 > previous.length) {
+      previous = new Uint16Array(b.length + 1);
+      current = new Uint16Array(b.length + 1);
+    }
+    for (let j = 0; j <= b.length; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
-      const current = [i];
+      current[0] = i;
       let best = i;
+      const ch = a.charCodeAt(i - 1);
       for (let j = 1; j <= b.length; j++) {
-        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        const cost = ch === b.charCodeAt(j - 1) ? 0 : 1;
         const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        current.push(value);
+        current[j] = value;
         if (value < best) best = value;
       }
       if (best > k) return k + 1;
-      previous = current;
+      [previous, current] = [current, previous];
     }
     return previous[b.length];
   }
 
   const typoCache = new Map();
-  // The entries holding a word within the allowed edits of `word` (a typo of it).
+  // The entries holding a word within the allowed edits of `word` (a typo of it). Only for a
+  // word that (almost) nothing holds as it is: typos of a common word would only add noise.
   function typoEntries(word) {
     if (typoCache.has(word)) return typoCache.get(word);
     const k = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     const found = new Set();
-    if (k > 0) {
+    let exact = 0;
+    for (let i = 0; i < data.entries.length && exact < 5; i++) {
+      if (joined[i].includes(word) || data.entries[i].text.includes(word)) exact++;
+    }
+    if (k > 0 && exact < 5) {
       for (const candidate of vocabularyWords) {
         if (Math.abs(candidate.length - word.length) > k) continue;
         if (within(word, candidate, k) <= k) for (const i of vocabulary.get(candidate)) found.add(i);
@@ -251,15 +266,18 @@
     return found;
   }
 
+  // Each entry's keys in one string, each key after a separator: one includes() finds a key
+  // or a word of a key that starts with the query word (rank 0), another one anywhere (1).
+  const SEP = "\u0001";
+  const joined = data.entries.map((entry) => SEP + entry.keys.join(SEP));
   function rank(entry, i, words) {
     let worst = 0;
     for (const word of words) {
       let best = NONE;
-      for (const key of entry.keys) {
-        if (key.startsWith(word) || key.includes(" " + word)) { best = 0; break; }
-        if (key.includes(word)) best = Math.min(best, 1);
-      }
-      if (best === NONE && entry.text.includes(word)) best = 2;
+      const keys = joined[i];
+      if (keys.includes(SEP + word) || keys.includes(" " + word)) best = 0;
+      else if (keys.includes(word)) best = 1;
+      else if (entry.text.includes(word)) best = 2;
       if (best === NONE && typoEntries(word).has(i)) best = 3;
       worst = Math.max(worst, best);
       if (worst === NONE) break;
@@ -267,22 +285,43 @@
     return worst;
   }
 
-  let order = data.entries.map((_, i) => i); // the order the entries are shown in
+  // A search shows its best hits, at most LIMIT until asked for all: the page holds only the
+  // entries it shows, so a keystroke on 2,000 concepts lays out a hundred, not 2,000.
+  const LIMIT = 100;
+  let showAll = false;
+  let showing = "all"; // "all": every entry in order; else the query whose hits are shown
+  const more = el("button", "more");
+  more.type = "button";
+  more.addEventListener("click", () => { showAll = true; showing = null; search(); });
+
   function search() {
-    const words = fold($("q").value).split(" ").filter(Boolean);
+    const query = fold($("q").value);
+    const words = query.split(" ").filter(Boolean);
+    if (!words.length) {
+      if (showing !== "all") main.replaceChildren(...nodes);
+      showing = "all";
+      $("count").textContent = L.concepts.replace("{n}", data.entries.length);
+      $("nothing").hidden = true;
+      more.remove();
+      return;
+    }
     const hits = [];
     data.entries.forEach((entry, i) => {
-      const r = words.length ? rank(entry, i, words) : 0;
-      if (nodes[i].hidden !== (r === NONE)) nodes[i].hidden = r === NONE;
+      const r = rank(entry, i, words);
       if (r < NONE) hits.push([r, i]);
     });
     hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    // Move entries only when the order changed: re-inserting 2,000 nodes costs a layout.
-    const hitOrder = hits.map(([, i]) => i);
-    const visible = order.filter((i) => !nodes[i].hidden);
-    if (hitOrder.some((i, n) => visible[n] !== i)) {
-      main.append(...hitOrder.map((i) => nodes[i]));
-      order = [...hitOrder, ...order.filter((i) => nodes[i].hidden)];
+    const key = query + (showAll ? "\u0000all" : "");
+    if (showing !== key) {
+      const top = showAll ? hits : hits.slice(0, LIMIT);
+      main.replaceChildren(...top.map(([, i]) => nodes[i]));
+      showing = key;
+    }
+    if (!showAll && hits.length > LIMIT) {
+      more.textContent = L.show_all.replace("{n}", hits.length);
+      main.after(more);
+    } else {
+      more.remove();
     }
     $("count").textContent = L.shown.replace("{n}", hits.length).replace("{total}", data.entries.length);
     $("nothing").hidden = hits.length > 0;
@@ -304,7 +343,7 @@
     }
   }
 
-  $("q").addEventListener("input", () => { search(); remember(); });
+  $("q").addEventListener("input", () => { showAll = false; search(); remember(); });
   const params = new URLSearchParams(location.search);
   if (params.get("q")) $("q").value = params.get("q");
   if (params.get("lang")) {

@@ -38,6 +38,7 @@ LABELS: dict[str, str] = {
     "languages": "Languages",
     "shown": "{n} of {total} concepts",
     "concepts": "{n} concepts",
+    "show_all": "Show all {n}",
     "nothing": "Nothing found. Try fewer letters, or another spelling.",
     "deprecated": "deprecated",
     "forbidden": "do not use",
