@@ -329,7 +329,7 @@ def _pack(manifest: Manifest, files: dict) -> dict:
     """The index of ``files`` (concept files in the store's order) as a few flat objects.
 
     The separators are control characters, which the schema refuses in every
-    text (schema.control_character): no term, and so no key, holds one.
+    text (textnorm.control_character): no term, and so no key, holds one.
     """
     keys: list[str] = []
     rows: list[str] = []

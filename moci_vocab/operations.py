@@ -8,6 +8,8 @@ prints or touches files directly, so every operation is testable alone.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from moci_vocab.store import (
     manifest_path,
     stage_concept,
 )
-from moci_vocab.textnorm import clean_spaces, nfc
+from moci_vocab.textnorm import clean_spaces, control_problem, nfc
 
 
 @dataclass
@@ -44,19 +46,63 @@ class Outcome:
     concept: Concept | None = None
 
 
+# --------------------------------------------------------------------------- one change
+
+
+@contextlib.contextmanager
+def changing(root: Path, on_finished: Callable[[list[Path]], None] | None = None) -> Iterator[None]:
+    """Hold the glossary's write lock around one change.
+
+    A change a killed command left half-made is finished first (the one crash
+    recovery of a writing command); ``on_finished`` hears of its files.
+    """
+    from moci_vocab.store import locked
+
+    with locked(root) as finished:
+        if finished and on_finished is not None:
+            on_finished(finished)
+        yield
+
+
+@contextlib.contextmanager
+def editing(
+    root: Path, on_finished: Callable[[list[Path]], None] | None = None
+) -> Iterator[Glossary]:
+    """The glossary at ``root``, loaded strictly under the write lock (see ``changing``)."""
+    from moci_vocab.store import load_glossary
+
+    with changing(root, on_finished):
+        yield load_glossary(root)
+
+
+def near_duplicate_warnings(
+    glossary: Glossary, terms: list[tuple[str, str]], exclude: str | None
+) -> list[str]:
+    """One line per existing term that a new (lang, text) term looks like."""
+    from moci_vocab.matching import near_duplicates
+
+    found = []
+    for lang, text in terms:
+        lang = require_language(glossary, lang)
+        for hit in near_duplicates(glossary, lang, text, exclude_concept=exclude):
+            found.append(
+                f"  {lang} {text!r} looks like {hit.term!r} in {hit.concept} ({hit.score:.0f}%)"
+            )
+    return found
+
+
 # --------------------------------------------------------------------------- input checks
 
 
 def clean_text(text: str, what: str) -> str:
-    from moci_vocab.schema import control_character
-
+    """``text`` as the glossary keeps it (NFC, spaces tidied); empty or control text is refused."""
     cleaned = clean_spaces(nfc(text))
     if not cleaned:
         raise MociError(f"the {what} is empty")
-    control = control_character(cleaned)
-    if control is not None:
-        # The loader refuses such text, so writing it would break the glossary.
-        raise MociError(f"the {what} contains the control character {control}; remove it")
+    problem = control_problem(cleaned, f"the {what}")
+    if problem is not None:
+        # The loader refuses such text (the same rule), so writing it would break the glossary.
+        raise MociError(problem)
     return cleaned
 
 

@@ -7,7 +7,6 @@ the strict loader, which stops at the first error.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +29,7 @@ from moci_vocab.model import (
     Term,
     is_slug,
 )
+from moci_vocab.textnorm import control_problem
 from moci_vocab.yamlio import Document
 
 # Stable codes of the problems found while reading files.
@@ -39,18 +39,6 @@ UNKNOWN_FIELD = "MV003"  # a field the model does not know
 BAD_ID = "MV004"  # the id is not a slug or differs from the file name
 
 Report = Callable[[Finding], None]
-
-# Characters that no glossary text needs and that can take control of a
-# terminal: C0/C1 controls except tab, newline and carriage return (ESC
-# starts terminal escape sequences, and YAML lets a double-quoted string
-# carry it as "\e"; U+009B is the one-byte CSI).
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def control_character(text: str) -> str | None:
-    """The first forbidden control character of ``text`` as U+XXXX, or None."""
-    found = _CONTROL_RE.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
 
 
 class _Reader:
@@ -91,11 +79,9 @@ class _Reader:
             self.problem(f"{what} must be text", at, lang=lang)
             return None
         value = str(value)
-        control = control_character(value)
-        if control is not None:
-            self.problem(
-                f"{what} contains the control character {control}; remove it", at, lang=lang
-            )
+        problem = control_problem(value, what)
+        if problem is not None:
+            self.problem(problem, at, lang=lang)
             return None
         return value
 

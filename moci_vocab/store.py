@@ -273,16 +273,17 @@ def save_manifest(root: Path, manifest: Manifest) -> None:
 
 
 @contextlib.contextmanager
-def locked(root: Path) -> Iterator[None]:
+def locked(root: Path) -> Iterator[list[Path]]:
     """The glossary's write lock: hold it around every read-modify-write.
 
-    A change that a killed command left half-made is finished first, and the files
-    staged by one killed before its journal are removed.
+    A change that a killed command left half-made is finished first (its files
+    are what the context yields), and the files staged by one killed before its
+    journal are removed.
     """
     with write_lock(root / CACHE_DIR / "write.lock"):
-        finish_interrupted(root)
+        finished = finish_interrupted(root)
         remove_staged_leftovers([root, root / TERMS, root / MANIFEST.parent])
-        yield
+        yield finished
 
 
 def finish_interrupted_change(root: Path) -> list[Path]:

@@ -101,3 +101,24 @@ def slugify(text: str) -> str:
     """ASCII slug of a name: "MOCI Shared Vocabulary" → "moci-shared-vocabulary"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
+
+
+# Characters that no glossary text needs and that can take control of a
+# terminal: C0/C1 controls except tab, newline and carriage return (ESC
+# starts terminal escape sequences, and YAML lets a double-quoted string
+# carry it as "\e"; U+009B is the one-byte CSI).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str) -> str | None:
+    """The first forbidden control character of ``text`` as U+XXXX, or None."""
+    found = _CONTROL_RE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def control_problem(text: str, what: str) -> str | None:
+    """Why ``text`` (the ``what``) cannot be glossary text because of a control character."""
+    control = control_character(text)
+    if control is None:
+        return None
+    return f"{what} contains the control character {control}; remove it"

@@ -81,3 +81,24 @@ def test_the_gettext_package_is_the_only_user_of_polib_outside_tests() -> None:
             if "polib" in names and not _in(module_name(path), "moci_vocab.po"):
                 users.append(module_name(path))
     assert users == []
+
+
+def test_a_writing_command_finds_the_root_once_and_recovers_once(seeded, monkeypatch) -> None:
+    import moci_vocab.fsutil as fsutil
+    import moci_vocab.layout as layout
+    import moci_vocab.store as store
+
+    calls: list[str] = []
+    real_find, real_finish = layout.find_root, fsutil.finish_interrupted
+    monkeypatch.setattr(layout, "find_root", lambda *a: calls.append("find") or real_find(*a))
+    monkeypatch.setattr(
+        store, "finish_interrupted", lambda root: calls.append("recover") or real_finish(root)
+    )
+    monkeypatch.chdir(seeded.root)
+    from click.testing import CliRunner
+
+    from moci_vocab.cli import cli
+
+    result = CliRunner().invoke(cli, ["add", "peace", "--term", "en=peace", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["find", "recover"]

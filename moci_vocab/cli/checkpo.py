@@ -70,7 +70,7 @@ def check_po_cmd(
     """
     from moci_vocab.checkpo.run import Options, check_files, rules
 
-    root = _root(state)
+    root = state.root()
     options = Options(lang, include_fuzzy, include_untranslated, baseline)
     with progress_bar(state, "checking the files") as progress:
         result = check_files(root, list(files), options, progress=progress)
@@ -83,14 +83,3 @@ def check_po_cmd(
         return
     show_findings(state, result.findings, fmt, rules(), result.summary(), "translations")
     exit_for_findings(result.findings, fail_on)
-
-
-def _root(state: State) -> Path:
-    """The glossary root; an explicit --root is taken as it is, without importing the
-    store (a check served from the cache never needs it). Anything else, and every
-    error message, is `State.root`'s."""
-    if state.root_option:
-        root = Path(state.root_option)
-        if (root / "glossary" / "glossary.yaml").is_file():
-            return root
-    return state.root()

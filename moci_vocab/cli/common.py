@@ -6,7 +6,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,38 +23,64 @@ class State:
     quiet: bool = False
     no_color: bool = False
     format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
+    _root: Path | None = field(default=None, repr=False)
+    _recovered: bool = field(default=False, repr=False)
 
-    def root(self) -> Path:
+    def root(self, recover: bool = True) -> Path:
+        """The glossary root, found once per command (``--root`` or the folders above).
+
+        With ``recover``, a change a killed command left half-made is finished
+        first; writing commands leave that to ``editing``/``changing``, which
+        do it under the write lock.
+        """
         from moci_vocab.errors import GlossaryNotFound
         from moci_vocab.layout import JOURNAL, MANIFEST, find_root
 
-        if self.root_option:
-            root = Path(self.root_option)
-            if not (root / MANIFEST).is_file():
-                raise GlossaryNotFound(
-                    f"no glossary in {root}: {MANIFEST.as_posix()} is missing "
-                    f"(create one with `moci-vocab --root {root} init`)"
-                )
-        else:
-            root = find_root()
-        if (root / JOURNAL).is_file():  # a command was killed in the middle of a change
-            self._finish_interrupted(root)
-        return root
+        if self._root is None:
+            if self.root_option:
+                root = Path(self.root_option)
+                if not (root / MANIFEST).is_file():
+                    raise GlossaryNotFound(
+                        f"no glossary in {root}: {MANIFEST.as_posix()} is missing "
+                        f"(create one with `moci-vocab --root {root} init`)"
+                    )
+            else:
+                root = find_root()
+            self._root = root
+        if recover and not self._recovered and (self._root / JOURNAL).is_file():
+            from moci_vocab.store import finish_interrupted_change
 
-    def _finish_interrupted(self, root: Path) -> None:
-        from moci_vocab.store import finish_interrupted_change
+            self.report_finished(finish_interrupted_change(self._root))
+        self._recovered = self._recovered or recover
+        return self._root
 
-        changed = finish_interrupted_change(root)
+    def report_finished(self, changed: list[Path]) -> None:
+        """Say which files the change an interrupted command left half-made has changed."""
+        self._recovered = True
         if changed:
+            root = self.root(recover=False)
             names = ", ".join(path.relative_to(root).as_posix() for path in changed)
             click.echo(
                 f"finished the change an interrupted command left half-made: {names}", err=True
             )
 
     def glossary(self):
+        """The glossary, loaded strictly (for commands that only read)."""
         from moci_vocab.store import load_glossary
 
         return load_glossary(self.root())
+
+    def editing(self):
+        """The glossary loaded under the write lock, for a command that changes it."""
+        from moci_vocab.operations import editing
+
+        return editing(self.root(recover=False), self.report_finished)
+
+    def changing(self):
+        """The write lock held around a change the command makes itself."""
+        from moci_vocab.operations import changing
+
+        return changing(self.root(recover=False), self.report_finished)
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)

@@ -56,16 +56,9 @@ def init_cmd(
 
 
 def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, yes: bool) -> None:
-    from moci_vocab.matching import near_duplicates
-    from moci_vocab.operations import require_language
+    from moci_vocab.operations import near_duplicate_warnings
 
-    found = []
-    for lang, text in terms:
-        lang = require_language(glossary, lang)
-        for hit in near_duplicates(glossary, lang, text, exclude_concept=exclude):
-            found.append(
-                f"  {lang} {text!r} looks like {hit.term!r} in {hit.concept} ({hit.score:.0f}%)"
-            )
+    found = near_duplicate_warnings(glossary, terms, exclude)
     if not found:
         return
     say(state, "near-duplicates in the glossary:\n" + "\n".join(found))
@@ -98,9 +91,7 @@ def add_cmd(
     """Add a new concept ID with its terms and definitions."""
     from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import NewConcept, add_concept, parse_assignment
-    from moci_vocab.store import locked
 
-    root = state.root()
     pairs = [parse_assignment(item, "--term") for item in terms]
     new = NewConcept(
         concept_id=concept_id,
@@ -111,8 +102,7 @@ def add_cmd(
         do_not_translate=do_not_translate,
         pos=pos,
     )
-    with locked(root):
-        glossary = state.glossary()
+    with state.editing() as glossary:
         if concept_id not in glossary.concepts:
             _warn_near_duplicates(state, glossary, pairs, None, yes)
         outcome = add_concept(glossary, new)
@@ -142,11 +132,8 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
     """
     from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import require_concept, translate
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        glossary = state.glossary()
+    with state.editing() as glossary:
         concept = require_concept(glossary, concept_id)
         if concept.find_term(lang, text) is None:
             _warn_near_duplicates(state, glossary, [(lang, text)], concept_id, yes)
@@ -203,7 +190,6 @@ def edit_cmd(
 ):
     """Change concept ID: definitions, notes, tags, domain, status, links."""
     from moci_vocab.operations import Edit, edit, parse_assignment
-    from moci_vocab.store import locked
 
     change = Edit(
         definitions=[parse_assignment(d, "--definition") for d in definitions],
@@ -219,9 +205,8 @@ def edit_cmd(
         remove_broader=split_list(remove_broader),
         remove_terms=[parse_assignment(t, "--remove-term") for t in remove_term],
     )
-    root = state.root()
-    with locked(root):
-        apply_outcome(state, edit(state.glossary(), concept_id, change))
+    with state.editing() as glossary:
+        apply_outcome(state, edit(glossary, concept_id, change))
 
 
 @click.command(epilog="Example: moci-vocab deprecate social-innovation sq 'inovim social'")
@@ -232,11 +217,9 @@ def edit_cmd(
 def deprecate_cmd(state: State, concept_id: str, lang: str, text: str) -> None:
     """Mark the LANG term TEXT of concept ID as deprecated."""
     from moci_vocab.operations import deprecate
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        apply_outcome(state, deprecate(state.glossary(), concept_id, lang, text))
+    with state.editing() as glossary:
+        apply_outcome(state, deprecate(glossary, concept_id, lang, text))
 
 
 @click.command(epilog="Example: moci-vocab rename wellbeing well-being")
@@ -246,11 +229,9 @@ def deprecate_cmd(state: State, concept_id: str, lang: str, text: str) -> None:
 def rename_cmd(state: State, old: str, new: str) -> None:
     """Rename concept OLD to NEW; every related/broader reference follows."""
     from moci_vocab.operations import rename
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        apply_outcome(state, rename(state.glossary(), old, new))
+    with state.editing() as glossary:
+        apply_outcome(state, rename(glossary, old, new))
 
 
 @click.command(epilog="Example: moci-vocab remove pilot-phase --yes")
@@ -260,11 +241,9 @@ def rename_cmd(state: State, old: str, new: str) -> None:
 def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
     """Remove concept ID (refused while other concepts refer to it)."""
     from moci_vocab.operations import remove
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        outcome = remove(state.glossary(), concept_id)
+    with state.editing() as glossary:
+        outcome = remove(glossary, concept_id)
         confirm_or_refuse(
             f"Remove the concept {concept_id!r}?", yes, "pass --yes to remove without asking"
         )
@@ -277,11 +256,9 @@ def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
 def fmt_cmd(state: State, check_only: bool) -> None:
     """Rewrite the manifest and every concept file in canonical form."""
     from moci_vocab.canonical_form import format_glossary
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        changes, stale = format_glossary(root)
+    with state.changing():
+        changes, stale = format_glossary(state.root(recover=False))
         if check_only:
             for path in stale:
                 click.echo(f"{path}: not in canonical form (run `moci-vocab fmt`)")

@@ -71,11 +71,8 @@ def import_cmd(
     from moci_vocab.errors import MociError
     from moci_vocab.importers import ReadOptions, get_reader
     from moci_vocab.importers.merge import plan_merge
-    from moci_vocab.store import locked
 
-    root = state.root()
-    with locked(root):
-        glossary = state.glossary()
+    with state.editing() as glossary:
         options = ReadOptions(
             source_language=glossary.source_language,
             languages=_languages(split_list(langs)),

@@ -91,11 +91,10 @@ def release_cmd(state: State, bump: str | None, tag: bool, yes: bool, dry_run: b
 
 
 def _prepare(state: State, bump: str, yes: bool, dry_run: bool, fmt: str) -> None:
-    from moci_vocab.store import locked
     from moci_vocab.versions.release import plan_release, write_release
 
-    root = state.root()
-    with locked(root):
+    root = state.root(recover=False)
+    with state.changing():
         plan = plan_release(root, bump)
         since = plan.previous_tag or "the start (first release)"
         if plan.nothing_to_release:
