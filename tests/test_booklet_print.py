@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from moci_vocab.booklet.export import booklet_data, export_booklet, heading_case, typst_language
+from moci_vocab.booklet.imposition import imposition, padded_count, saddle_stitch, signature_count
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Review, Term
 from moci_vocab.store import load_glossary, save_concept, save_manifest
@@ -194,3 +199,29 @@ def test_an_index_number_stays_on_the_last_line_of_a_long_term(moci, tmp_path) -
     lines = [line for line in index.splitlines() if line.strip()]
     number_lines = [line for line in lines if line.rstrip().endswith(("3", "4"))]
     assert number_lines and all("ծրագիր" in line for line in number_lines)
+
+
+@given(st.integers(min_value=1, max_value=400))
+def test_imposition_above_64_pages_is_in_signatures_of_16(pages: int) -> None:
+    sides = imposition(pages)
+    printed = [page for side in sides for page in side if page is not None]
+    assert sorted(printed) == list(range(1, pages + 1))  # every page once
+    if padded_count(pages) <= 64:
+        assert sides == saddle_stitch(pages)
+        assert signature_count(pages) == 1
+        return
+    # each signature: 4 sheets (8 sides) holding 16 consecutive pages, folded on its own
+    for number, start in enumerate(range(0, len(sides), 8)):
+        block = [p for side in sides[start : start + 8] for p in side if p is not None]
+        assert set(block) <= set(range(16 * number + 1, 16 * number + 17))
+    assert signature_count(pages) == -(-padded_count(pages) // 16)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+def test_poppler_reads_both_pdfs_without_complaint(workshop, tmp_path) -> None:
+    request = request_for(workshop, tmp_path, imposition=True)
+    for pdf in export_booklet(request):
+        result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        assert result.stderr == "", result.stderr  # Typst's /Suspects false upset poppler
+        title = next(line for line in result.stdout.splitlines() if line.startswith("Title:"))
+        assert title.split(":", 1)[1].strip().startswith(load_glossary(workshop).manifest.name)

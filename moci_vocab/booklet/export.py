@@ -490,18 +490,21 @@ def compile_booklet(data: dict) -> tuple[bytes, int]:
 def impose(booklet: Booklet, typesetter: Typesetter) -> Path:
     """The A5 booklet two pages per A4 landscape sheet side, in saddle-stitch order.
 
+    Up to 64 pages one folded stack; a longer booklet in signatures of 16 pages (see
+    ``imposition.imposition``), since a thicker saddle-stitched stack will not fold.
+
     The sheets take the pages of the booklet's parts, not of the joined PDF (whose
     pages Typst would read again for every sheet), a few hundred sheets per Typst
     run (each run's memory grows with its sheets); the runs are joined page by page.
     """
-    from moci_vocab.booklet.imposition import saddle_stitch
+    from moci_vocab.booklet.imposition import imposition
     from moci_vocab.booklet.pdfjoin import JoinJob
     from moci_vocab.booklet.typesetter import PagesJob
 
     root = booklet.pdf.parent
     sides = [
         [booklet.sources[page - 1] if page else None for page in side]
-        for side in saddle_stitch(booklet.pages)
+        for side in imposition(booklet.pages)
     ]
     runs = [sides[n : n + IMPOSE_RUN] for n in range(0, len(sides), IMPOSE_RUN)]
     outputs = [root / f"imposed-{n:04d}.pdf" for n in range(len(runs))]
@@ -511,13 +514,14 @@ def impose(booklet: Booklet, typesetter: Typesetter) -> Path:
         sheets = [[[number[s[0]], s[1]] if s else None for s in side] for side in run]
         inputs = {"plan": json.dumps({"files": names, "sheets": sheets})}
         typesetter.run(PagesJob(str(IMPOSE_TEMPLATE), str(root), inputs, str(output)))
-    if len(outputs) == 1:
-        return outputs[0]
+    # Always through pypdf, even for one run: the sheets get the booklet's title and date,
+    # and lose Typst's /MarkInfo, whose /Suspects false poppler reports as a syntax error.
     joined = root / "imposed.pdf"
     sources = [
         (out.name, n)
         for out, run in zip(outputs, runs, strict=True)
         for n in range(1, len(run) + 1)
     ]
-    typesetter.run(JoinJob(str(root), sources, str(joined)))
+    info = dict(booklet.info, **{"/Title": booklet.info.get("/Title", "") + " (imposed)"})
+    typesetter.run(JoinJob(str(root), sources, str(joined), info=info, lang=booklet.lang))
     return joined

@@ -421,15 +421,21 @@ def _join(
         outline.append((labels["glossary"], starts["glossary"]))
     for idx in data["indexes"]:
         outline.append((idx["title"], starts["index:" + idx["lang"]]))
+    info = document_info(common)
+    output = files.root / "booklet.pdf"
+    job = JoinJob(str(files.root), sources, str(output), outline, info, common["source"])
+    typesetter.run(job)
+    return Booklet(output, sources, info, common["source"])
+
+
+def document_info(common: dict) -> dict[str, str]:
+    """The PDF's document information: title, creator, and the release date if released."""
     info = {"/Title": common["name"], "/Creator": "moci-vocab, Typst"}
     if common["date"] is not None:  # the release date; an unreleased version has none
         info["/CreationDate"] = (
             f"D:{common['year']:04d}{common['month']:02d}{common['day']:02d}000000Z"
         )
-    output = files.root / "booklet.pdf"
-    job = JoinJob(str(files.root), sources, str(output), outline, info, common["source"])
-    typesetter.run(job)
-    return Booklet(output, sources)
+    return info
 
 
 @dataclass
@@ -438,6 +444,8 @@ class Booklet:
 
     pdf: Path
     sources: list[tuple[str, int]]  # per page: a part's PDF (in the work folder), its page
+    info: dict[str, str] = field(default_factory=dict)  # the PDF's document information
+    lang: str | None = None
 
     @property
     def pages(self) -> int:
