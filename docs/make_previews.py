@@ -33,19 +33,14 @@ def main() -> None:
         [pdf] = out.glob("*.pdf")
         for page, name in ((2, "booklet-key"), (3, "booklet-entries")):
             stem = IMAGES / name
-            subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile"]
-                + [str(pdf), str(stem)],
-                check=True,
-            )
+            pages = ["-f", str(page), "-l", str(page)]
+            command = ["pdftoppm", "-png", "-r", "80", *pages, "-singlefile", str(pdf), str(stem)]
+            subprocess.run(command, check=True)
         [page] = out.glob("*.html")
-        subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
-            + [f"--user-data-dir={out / 'profile'}", "--window-size=1000,760"]
-            + [f"--screenshot={IMAGES / 'html-page.png'}", page.as_uri() + "?q=pajtim"],
-            check=True,
-            capture_output=True,
-        )
+        browser = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
+        shot = [f"--screenshot={IMAGES / 'html-page.png'}", page.as_uri() + "?q=pajtim"]
+        window = [f"--user-data-dir={out / 'profile'}", "--window-size=1000,760"]
+        subprocess.run([*browser, *window, *shot], check=True, capture_output=True)
     for image in sorted(IMAGES.glob("*.png")):
         print(f"{image.relative_to(REPO)}  {image.stat().st_size // 1024} KB")
 
