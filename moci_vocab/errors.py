@@ -13,11 +13,18 @@ from pathlib import Path
 class MociError(Exception):
     """A problem the user can fix: bad input, unknown concept, unsafe file."""
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        path: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         if self.path is None:
@@ -25,6 +32,8 @@ class MociError(Exception):
         where = display_path(self.path)
         if self.line is not None:
             where = f"{where}:{self.line}"
+            if self.column is not None:
+                where = f"{where}:{self.column}"
         return f"{where}: {self.message}"
 
 

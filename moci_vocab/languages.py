@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import PurePath
 
 # language[-script][-region][-variant...] (RFC 5646, without extensions).
 _TAG_RE = re.compile(
@@ -201,3 +202,20 @@ def _with_default_script(tag: str) -> list[str]:
         return ["-".join(p for p in (lang, default_script(tag), region) if p)]
     except ValueError:
         return []
+
+
+def language_from_filename(path: PurePath) -> str | None:
+    """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR."""
+    stem = path.stem
+    parts = stem.replace(".", "-").split("-")
+    # The tag is the name's last part (`glossary-sq`), or its last two when the last is
+    # a script (`glossary-sr-Latn`); the whole name only as a last resort, since a
+    # prefix can look like a language (`new-sq` would read as Newari).
+    candidates = [parts[-1], stem]
+    if len(parts) > 1 and len(parts[-1]) == 4 and parts[-1].isalpha():
+        candidates.insert(0, "-".join(parts[-2:]))
+    for candidate in candidates:
+        tag = gettext_to_bcp47(candidate)
+        if tag and tag_problem(tag) is None:
+            return tag
+    return None

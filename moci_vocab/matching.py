@@ -217,6 +217,7 @@ class SearchData:
 
     def __init__(self, index: SearchIndex, manifest: bytes, sources: str) -> None:
         self.index = index
+        self.skipped: list = []  # findings of concept files that could not be read
         self._manifest = manifest  # pickled: most searches never look at it
         self._sources = sources  # "concept\x1fterm" rows, as _join made them
 
@@ -290,11 +291,11 @@ def load_search_data(root: Path) -> SearchData:
 def _build_search_data(root: Path, index) -> SearchData:
     """Load the glossary, reuse the keys of unchanged files, make the others, store both caches."""
     from moci_vocab import cache, layout
-    from moci_vocab.store import load_glossary
+    from moci_vocab.store import load_glossary_readable
 
     stamps = layout.concept_stamps(root)
     keys = cache.FileEntries(root, KEYS_CACHE, _code_stamp())
-    glossary = load_glossary(root)
+    glossary, skipped = load_glossary_readable(root)  # a broken file: the others are searched
     files: dict = {}
     for concept_id, concept in glossary.concepts.items():
         name = f"{concept_id}.yaml"
@@ -310,7 +311,9 @@ def _build_search_data(root: Path, index) -> SearchData:
     keys.save(complete)
     if complete:
         index.save(packed)
-    return _unpack(packed)
+    data = _unpack(packed)
+    data.skipped = skipped
+    return data
 
 
 def _file_entry(concept: Concept, source: str) -> tuple[str | None, tuple, tuple]:

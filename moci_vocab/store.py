@@ -59,7 +59,7 @@ def _read_document(path: Path, report) -> Document | None:
     try:
         return read_yaml(path)
     except MociError as exc:
-        report(_file_finding(YAML_ERROR, exc.message, path, exc.line))
+        report(_file_finding(YAML_ERROR, exc.message, path, exc.line, exc.column))
         return None
 
 
@@ -83,6 +83,20 @@ def load_glossary(root: Path) -> Glossary:
     glossary, findings = load_glossary_reporting(root)
     _raise_first_error(findings)
     return glossary
+
+
+def load_glossary_readable(root: Path) -> tuple[Glossary, list[Finding]]:
+    """For commands that only read (show, list, search, stats): the glossary without the
+    concepts whose files have errors, and the first error of each such file (to be said
+    once). The manifest must be readable."""
+    glossary, findings = load_glossary_reporting(root)
+    skipped: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.severity == "error" and finding.file and finding.file not in skipped:
+            skipped[finding.file] = finding
+            if finding.concept:
+                glossary.concepts.pop(finding.concept, None)
+    return glossary, list(skipped.values())
 
 
 def load_glossary_reporting(
@@ -218,16 +232,24 @@ def parse_concept_file(path: Path, read: Callable[[], Document]) -> Parsed:
     return parse_concept(doc, findings.append), findings
 
 
-def _file_finding(code: str, message: str, path: Path, line: int | None = None) -> Finding:
+def _file_finding(
+    code: str, message: str, path: Path, line: int | None = None, column: int | None = None
+) -> Finding:
     return Finding(
-        code=code, severity="error", message=message, file=str(path), line=line, concept=path.stem
+        code=code,
+        severity="error",
+        message=message,
+        file=str(path),
+        line=line,
+        column=column,
+        concept=path.stem,
     )
 
 
 def _raise_first_error(findings: list[Finding]) -> None:
     for finding in findings:
         if finding.severity == "error":
-            raise MociError(finding.message, finding.file, finding.line)
+            raise MociError(finding.message, finding.file, finding.line, finding.column)
 
 
 def load_concept(root: Path, concept_id: str) -> Concept:

@@ -136,6 +136,42 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return raw
 
 
+def yaml_problem(exc, text: str) -> str:
+    """PyYAML's own account of a syntax error: the problem, and what it was reading where
+    it began (line and column, as PyYAML counts them, from 1); a tab is named as such."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    mark, context = exc.problem_mark, exc.context_mark
+    if (mark is not None and _is_tab_at(text, mark)) or "\\t" in problem or " tab " in problem:
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "here"
+        return (
+            f"a tab character in the indentation ({where}); YAML indents with spaces only "
+            f"(PyYAML: {problem})"
+        )
+    said = problem
+    if exc.context and context is not None and exc.problem:
+        said += f", {exc.context} at line {context.line + 1}, column {context.column + 1}"
+    if "could not find expected ':'" in problem and context is not None:
+        said += f" (is the key on line {context.line + 1} missing its colon?)"
+    elif problem.startswith("mapping values are not allowed") and mark is not None:
+        before = [n for n, line in enumerate(text.split("\n")[: mark.line]) if line.strip()]
+        if before:
+            said += (
+                f" (is a colon missing on line {before[-1] + 1}, or does a value there "
+                "hold ': ' and need quotes?)"
+            )
+    return said
+
+
+def _is_tab_at(text: str, mark) -> bool:
+    """Whether the line of ``mark`` has a tab in its indentation, at or before the mark."""
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines):
+        return False
+    line = lines[mark.line]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent and mark.column <= len(indent)
+
+
 def parse_yaml(text: str, path: Path) -> Document:
     """Parse YAML text into a Document (see module docstring for what is refused)."""
     import yaml
@@ -154,12 +190,14 @@ def parse_yaml(text: str, path: Path) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         if "maximum nesting depth" in problem:
             # libyaml's own limit (PyYAML 6.0.4 and later), met while scanning ahead of the
             # events that would have reached ours: the same finding, in the same words.
             raise MociError(f"nests deeper than {MAX_DEPTH} levels", path, line) from None
-        raise MociError(f"is not valid YAML: {problem}", path, line) from None
+        message = f"is not valid YAML: {yaml_problem(exc, text)}"
+        raise MociError(message, path, line, column) from None
     except yaml.YAMLError as exc:
         raise MociError(f"is not valid YAML: {exc}", path) from None
     finally:

@@ -231,3 +231,75 @@ def test_init_requires_only_the_source_language_unless_told(tmp_path):
     refused = invoke("init", str(tmp_path / "c"), "--languages", "sq", "--required", "hy")
     assert refused.exit_code == 1 and "hy" in refused.output
     assert not (tmp_path / "c" / "glossary").exists()
+
+
+def test_check_po_takes_the_language_from_the_file_name_as_import_does(seeded, tmp_path):
+    from moci_vocab.importers import language_from_filename as used_by_import
+    from moci_vocab.languages import language_from_filename
+
+    assert used_by_import is language_from_filename  # one answer for both commands
+    rows = "source,target\nReconciliation first,Paqja e parë\n"
+    (tmp_path / "glossary-sq.csv").write_text(rows, encoding="utf-8")
+    (tmp_path / "x.csv").write_text(rows, encoding="utf-8")
+    result = invoke(
+        "--root", str(seeded.root), "check-po", "glossary-sq.csv", "x.csv", cwd=tmp_path
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("glossary-sq.csv:2:") and " MV601 " in line for line in lines)
+    assert any(line.startswith("x.csv:1:1: MV605") and "--lang" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("broken", "wanted"),
+    [
+        # a key without its colon on line 9: PyYAML finds the problem at 10:13
+        (("    - term pajtim", 8), ":10:13: MV001 error: is not valid YAML: mapping values"),
+        # a tab in the indentation of line 7, named as such
+        (("\t  status: preferred", 6), ":7:1: MV001 error: is not valid YAML: a tab character"),
+    ],
+    ids=["missing-colon", "tab"],
+)
+def test_yaml_errors_give_pyyaml_line_and_column(seeded, broken, wanted):
+    path = seeded.root / "terms" / "reconciliation.yaml"
+    lines = [
+        "id: reconciliation",
+        "status: draft",
+        "definition: {}",
+        "terms:",
+        "  en:",
+        "    - term: reconciliation",
+        "      status: preferred",
+        "  sq:",
+        "    - term: pajtim",
+        "      status: preferred",
+    ]
+    text, index = broken
+    lines[index] = text
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("check", "--root", "g", cwd=seeded.root.parent)
+    assert result.exit_code == 1
+    found = [line for line in result.stdout.splitlines() if "MV001" in line]
+    assert len(found) == 1 and found[0].startswith("g/terms/reconciliation.yaml" + wanted), found
+    if "colon" in wanted:
+        assert "colon missing on line 9" in found[0]
+
+
+def test_a_broken_concept_file_is_named_once_and_reading_goes_on(seeded):
+    path = seeded.root / "terms" / "reconciliation.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  sq:", "\tsq:"), encoding="utf-8")
+    root = str(seeded.root)
+    for args, wanted in (
+        (("show", "resilience"), "qëndrueshmëri"),
+        (("list",), "resilience"),
+        (("search", "paqes"), "peacebuilding"),
+        (("stats",), "sq"),
+    ):
+        result = invoke("--root", root, *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert wanted in result.stdout and "reconciliation" not in result.stdout
+        named = [line for line in result.stderr.splitlines() if "reconciliation.yaml" in line]
+        assert len(named) == 1 and named[0].startswith("skipped "), result.stderr
+    shown = invoke("--root", root, "show", "reconciliation")
+    assert shown.exit_code == 1 and shown.stderr.count("reconciliation.yaml") == 1
+    assert "tab character" in shown.stderr
+    assert invoke("--root", root, "export", "csv", "-o", str(seeded.root / "out")).exit_code == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -98,12 +99,14 @@ def test_a_manifest_change_is_seen(big):
     assert "de" in load_search_data(big).manifest.languages
 
 
-def test_a_broken_file_is_an_error_not_a_stale_answer(big):
+def test_a_broken_file_is_named_not_a_stale_answer(big):
     load_search_data(big)
     path = big / "terms" / "clutiction.yaml"
     path.write_text("id: [unclosed\n", "utf-8")
-    with pytest.raises(Exception, match=CID):
-        load_search_data(big)
+    data = load_search_data(big)  # the other concepts are still searched
+    assert [Path(f.file).name for f in data.skipped] == [f"{CID}.yaml"]
+    assert CID not in {hit.concept for hit in data.index.query(CID, limit=10)}
+    assert load_search_data(big).skipped  # never served from a cache without the file
 
 
 def test_search_command_uses_the_cache_and_agrees(big):

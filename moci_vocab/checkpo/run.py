@@ -22,6 +22,7 @@ from moci_vocab.checkpo.suppress import IGNORE_ALL, apply_baseline, ignore_marks
 from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
+from moci_vocab.languages import language_from_filename
 from moci_vocab.po.catalog import Catalog
 
 # Where a term of an entry with plural forms was found (bits).
@@ -118,7 +119,8 @@ def _check_files(
             continue
         if languages is None:
             languages = _glossary_languages(root)
-        lang, problem = resolve_language(options.lang or catalog.language, languages)
+        raw = options.lang or catalog.language or language_from_filename(path)
+        lang, problem = resolve_language(raw, languages)
         if lang is None:
             result.findings.append(_file_finding("MV605", problem, path, None))
             continue
@@ -146,7 +148,10 @@ def resolve_language(raw: str | None, languages: list[str]) -> tuple[str | None,
     from moci_vocab.languages import resolve_tag
 
     if not raw or not raw.strip():
-        return None, "the file has no Language header; give the language with --lang"
+        return None, (
+            "the file does not say its language (no Language header or XLIFF target, and "
+            "its name does not tell); give it with --lang"
+        )
     tag = resolve_tag(raw.strip(), languages, nearest=True)
     if tag is None:
         return None, f"the glossary has no language {raw.strip()!r} (it has {', '.join(languages)})"

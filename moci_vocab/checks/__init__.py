@@ -106,6 +106,7 @@ def _from_finding(finding: Finding) -> Issue:
         extra=dict(finding.extra),
         file=finding.file,
         line=finding.line,
+        column=finding.column,
     )
 
 
@@ -195,6 +196,7 @@ def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) 
                 message=issue.message,
                 file=str(path) if path is not None else None,
                 line=line,
+                column=issue.column,
                 concept=issue.concept,
                 lang=issue.lang,
                 extra=issue.extra,

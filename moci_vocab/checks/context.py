@@ -31,6 +31,7 @@ class Issue:
     others: tuple[str, ...] = ()  # other concepts the problem is about (for --since)
     file: str | None = None  # set when the issue already knows file and line (raw text)
     line: int | None = None
+    column: int | None = None  # where a reader (PyYAML) found the problem
 
 
 class Context:

@@ -65,7 +65,7 @@ class State:
             )
 
     def glossary(self):
-        """The glossary, loaded strictly (for commands that only read)."""
+        """The whole glossary; the first error in any file stops the command."""
         from moci_vocab.store import load_glossary
 
         return load_glossary(self.root())
@@ -82,8 +82,33 @@ class State:
 
         return changing(self.root(recover=False), self.report_finished)
 
+    def readable_glossary(self):
+        """For commands that only read: the concepts whose files can be read; each file
+        that cannot is named once on stderr."""
+        from moci_vocab.store import load_glossary_readable
+
+        glossary, skipped = load_glossary_readable(self.root())
+        say_skipped(skipped)
+        return glossary
+
 
 pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+def say_skipped(skipped: list) -> None:
+    """One line on stderr per concept file that a read-only command had to leave out."""
+    if not skipped:
+        return
+    from moci_vocab.cli import printable
+    from moci_vocab.report import text_line
+
+    for finding in skipped:  # a file name from a pull request may hold an ESC
+        click.echo(printable(f"skipped {text_line(finding)}"), err=True)
+    click.echo(
+        f"{len(skipped)} concept file(s) could not be read and were left out; "
+        "`moci-vocab check` lists every problem",
+        err=True,
+    )
 
 
 def _set_state(field_name: str):

@@ -12,6 +12,7 @@ from moci_vocab.cli.common import (
     is_terminal_output,
     pass_state,
     print_rich,
+    say_skipped,
     split_list,
 )
 from moci_vocab.model import CONCEPT_STATUSES
@@ -30,9 +31,16 @@ STATUS_MARK = {
 @pass_state
 def show_cmd(state: State, concept_id: str, fmt: str) -> None:
     """Show concept ID: definitions, terms in every language, links."""
+    from moci_vocab.cli.common import say_skipped
+    from moci_vocab.errors import MociError
     from moci_vocab.operations import require_concept
+    from moci_vocab.store import load_glossary_readable
 
-    glossary = state.glossary()
+    glossary, skipped = load_glossary_readable(state.root())
+    for finding in skipped:
+        if finding.concept == concept_id:  # the concept asked for cannot be read: say why
+            raise MociError(finding.message, finding.file, finding.line, finding.column)
+    say_skipped(skipped)
     concept = require_concept(glossary, concept_id)
     if fmt == "json":
         echo_json(concept.to_dict())
@@ -127,7 +135,7 @@ def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
     from moci_vocab.operations import require_language
     from moci_vocab.selection import Selection
 
-    glossary = state.glossary()
+    glossary = state.readable_glossary()
     lang = require_language(glossary, lang) if lang else None
     missing = require_language(glossary, missing) if missing else None
     selection = Selection(tags=split_list(tags), domain=domain, status=status, missing=missing)
@@ -184,6 +192,7 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
 
     root = state.root()
     data = load_search_data(root)  # cached keys: no YAML parsed when nothing changed
+    say_skipped(data.skipped)
     if lang:
         from moci_vocab.model import Glossary
         from moci_vocab.operations import require_language
@@ -216,7 +225,7 @@ def stats_cmd(state: State, fmt: str) -> None:
     """Coverage per language, review states and growth of the glossary."""
     from moci_vocab.stats import glossary_stats
 
-    glossary = state.glossary()
+    glossary = state.readable_glossary()
     stats = glossary_stats(glossary)
     if fmt == "json":
         echo_json(stats)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import MociError
+from moci_vocab.languages import language_from_filename  # noqa: F401  (importers use it)
 from moci_vocab.model import Concept
 
 READERS: dict[str, str] = {
@@ -120,22 +121,3 @@ def decode_lines(raw: bytes, path: Path, encoding: str = "utf-8") -> Decoded:
     if lines:
         lines[0] = lines[0].removeprefix("\ufeff")
     return Decoded(lines, bad)
-
-
-def language_from_filename(path: Path) -> str | None:
-    """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR."""
-    from moci_vocab.languages import gettext_to_bcp47, tag_problem
-
-    stem = path.stem
-    parts = stem.replace(".", "-").split("-")
-    # The tag is the name's last part (`glossary-sq`), or its last two when the last is
-    # a script (`glossary-sr-Latn`); the whole name only as a last resort, since a
-    # prefix can look like a language (`new-sq` would read as Newari).
-    candidates = [parts[-1], stem]
-    if len(parts) > 1 and len(parts[-1]) == 4 and parts[-1].isalpha():
-        candidates.insert(0, "-".join(parts[-2:]))
-    for candidate in candidates:
-        tag = gettext_to_bcp47(candidate)
-        if tag and tag_problem(tag) is None:
-            return tag
-    return None
