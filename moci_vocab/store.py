@@ -227,7 +227,7 @@ def parse_concept_file(path: Path, read: Callable[[], Document]) -> Parsed:
     try:
         doc = read()
     except MociError as exc:
-        findings.append(_file_finding(YAML_ERROR, exc.message, path, exc.line))
+        findings.append(_file_finding(YAML_ERROR, exc.message, path, exc.line, exc.column))
         return None, findings
     return parse_concept(doc, findings.append), findings
 
