@@ -32,6 +32,7 @@ CONCEPT_KEYS = (
     "related",
     "broader",
     "terms",
+    "not_senses",
     "ignore",
 )
 TERM_KEYS = (
@@ -136,6 +137,9 @@ class Concept:
     related: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
     terms: dict[str, list[Term]] = field(default_factory=dict)
+    # Source-language phrases where a term's word has another sense ("bug tracker"
+    # for a concept `tracker`): check-po does not demand the concept there.
+    not_senses: list[str] = field(default_factory=list)
     ignore: list[Ignore] = field(default_factory=list)
 
     def preferred(self, lang: str) -> Term | None:
@@ -218,6 +222,8 @@ class Concept:
         data["terms"] = {
             lang: [term.to_dict() for term in terms] for lang, terms in self.terms.items() if terms
         }
+        if self.not_senses:
+            data["not_senses"] = list(self.not_senses)
         if self.ignore:
             data["ignore"] = [item.to_dict() for item in self.ignore]
         return data

@@ -181,6 +181,7 @@ def parse_concept(doc: Document, report: Report) -> Concept | None:
     concept.related = reader.text_list(data.get("related"), ("related",), "related")
     concept.broader = reader.text_list(data.get("broader"), ("broader",), "broader")
     concept.terms = _parse_terms(reader, data.get("terms"))
+    concept.not_senses = reader.text_list(data.get("not_senses"), ("not_senses",), "not_senses")
     concept.ignore = _parse_ignores(reader, data.get("ignore"))
     return concept
 

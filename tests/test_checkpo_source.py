@@ -131,3 +131,75 @@ def test_case_sensitive_terms_match_only_in_their_case():
     assert found("The MOCI network", gloss) == {"moci"}
     assert found("the moci network", gloss) == set()
     assert found("The Moci network", gloss) == set()
+
+
+POS = glossary(
+    concept("bookmark", "bookmark", pos="noun"),
+    concept("download", "download", pos="noun"),
+    concept("update", "update", pos="noun"),
+    concept("file", "file", pos="noun"),
+    concept("search", "search", pos="verb"),
+    concept("tab", "tab"),  # no pos: found as a verb too, as before
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Bookmark this page", {"bookmark"}),
+        ("Download the file", {"download"}),
+        ("Update now", {"update"}),
+        ("Unable to update the list", {"update"}),
+        ("You can download it later", {"download"}),
+        ("Please update", {"update"}),
+        ("Don't download anything.", {"download"}),
+        ("Done. Update now to get it", {"update"}),
+        ("File a bug", {"file"}),
+        ("Start a new search", {"search"}),
+        ("The search of the page", {"search"}),
+    ],
+)
+def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
+    assert not found(text, POS) & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Add a bookmark", {"bookmark"}),
+        ("Download failed", {"download"}),
+        ("Updates are available", {"update"}),
+        ("Save to file", {"file"}),
+        ("The file that you opened", {"file"}),
+        ("Search the web", {"search"}),
+        ("Tab the text", {"tab"}),
+        ("Bookmarks", {"bookmark"}),
+    ],
+)
+def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):
+    assert present <= found(text, POS)
+
+
+def test_not_senses_are_not_the_concept_but_the_word_alone_is():
+    tracker = concept("tracker", "tracker")
+    tracker.not_senses = ["bug tracker", "activity tracker"]
+    gloss = glossary(tracker, concept("location", "location"))
+    assert found("Report it in the bug tracker", gloss) == set()
+    assert found("Open the bug trackers", gloss) == set()
+    assert found("Block this tracker", gloss) == {"tracker"}
+    assert found("The bug tracker blocks a tracker", gloss) == {"tracker"}
+
+
+def test_not_senses_round_trip_through_the_concept_file(moci):
+    from moci_vocab.store import load_glossary
+
+    moci("add", "tracker", "--term", "en=tracker", "--term", "sq=gjurmues", "--yes")
+    path = moci.root / "terms" / "tracker.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text + "not_senses:\n  - bug tracker\n", "utf-8")
+    moci("fmt")
+    assert load_glossary(moci.root).concepts["tracker"].not_senses == ["bug tracker"]
+    assert "not_senses:\n- bug tracker\n" in path.read_text("utf-8") or (
+        "not_senses:\n  - bug tracker\n" in path.read_text("utf-8")
+    )
+    moci("fmt", "--check")

@@ -19,7 +19,7 @@ from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
-COMPILE_FORMAT = 5
+COMPILE_FORMAT = 6
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -64,6 +64,9 @@ class Compiled:
     cased_patterns: list[str]
     cased_owners: list[int]
     severities: dict[str, str] = field(default_factory=dict)
+    # Per pattern: the part of speech its term is restricted to (source_match.POS_KINDS).
+    kinds: list[int] = field(default_factory=list)
+    cased_kinds: list[int] = field(default_factory=list)
     _matcher: object = None
     _inline_tests: list[InlineTest | None] | None = None
 
@@ -101,20 +104,27 @@ class Compiled:
             from moci_vocab.checkpo.source_match import SourceMatcher
 
             self._matcher = SourceMatcher(
-                self.patterns, self.owners, self.cased_patterns, self.cased_owners
+                self.patterns,
+                self.owners,
+                self.cased_patterns,
+                self.cased_owners,
+                self.kinds,
+                self.cased_kinds,
             )
         return self._matcher
 
 
 def compile_glossary(glossary, lang: str) -> Compiled:
     """The matching data for translations from the source language into ``lang``."""
-    from moci_vocab.checkpo.source_match import english_variants
+    from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
     source = glossary.source_language
     rules: list[Rule] = []
     keys: dict[str, int] = {}
     cased: dict[str, int] = {}
+    kinds: dict[str, int] = {}  # key → part of speech of the term it came from
+    not_senses: list[str] = []
     for concept in glossary.concepts.values():
         if concept.status == "retired":
             continue
@@ -123,8 +133,10 @@ def compile_glossary(glossary, lang: str) -> Compiled:
             continue
         index = len(rules)
         rules.append(_rule(concept, source, lang, infl))
+        not_senses.extend(concept.not_senses)
         for term in source_terms:
             table = cased if term.case_sensitive else keys
+            kind = POS_KINDS.get(term.pos or "", 0)
             for key in english_variants(term.term, term.pos, fold_case=not term.case_sensitive):
                 if not key.strip():
                     continue
@@ -134,6 +146,11 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                     concept.do_not_translate and not rules[table[key]].do_not_translate
                 ):
                     table[key] = index
+                    kinds[key] = kind
+    for phrase in not_senses:  # another sense: wins by being longer, belongs to no concept
+        for key in english_variants(phrase):
+            if key.strip():
+                keys.setdefault(key, NOT_A_SENSE)
     severities = {
         code: level for code, level in glossary.manifest.checks.items() if code in FINDING_CODES
     }
@@ -146,6 +163,8 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         cased_patterns=list(cased),
         cased_owners=list(cased.values()),
         severities=severities,
+        kinds=[kinds.get(key, 0) for key in keys],
+        cased_kinds=[kinds.get(key, 0) for key in cased],
     )
 
 

@@ -25,6 +25,10 @@ strip_placeholders = strip_spans
 # "the Tab key", "Press Tab"): it is marked with this letter, so that it meets
 # only terms written with a capital (names), never a lowercase common noun.
 NAME_MARK = "\x01"
+# Where a sentence ends (". ", "? ", a line break …), the key has this word: no term
+# spans it, and part-of-speech rules see a sentence's first word.
+SENTENCE = " \x02 "
+_SENTENCE_ENDS = (". ", "! ", "? ", ": ", "; ", "\n", "\u2026 ", "\u3002")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
 _UPPER_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
@@ -184,10 +188,10 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
 # "word" no pattern contains, so no hit spans two texts).
 _NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 _HYPHENS = ("\u2010", "\u2011")  # hyphen, non-breaking hyphen
-# ASCII letters, digits, NUL, NAME_MARK and the joiners - _ . stay; every other ASCII byte
+# ASCII letters, digits, NUL, NAME_MARK, SENTENCE and the joiners - _ . stay; every other ASCII byte
 # becomes a space (UTF-8 bytes of other letters are >= 0x80 and stay too).
 _ASCII_WORDS = bytes(
-    b if b >= 0x80 or b in (0, 1) or chr(b).isalnum() or chr(b) in "-_." else 0x20
+    b if b >= 0x80 or b in (0, 1, 2) or chr(b).isalnum() or chr(b) in "-_." else 0x20
     for b in range(256)
 )
 
@@ -206,10 +210,14 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     for hyphen in _HYPHENS:
         if hyphen in text:
             text = text.replace(hyphen, "-")
-    if NAME_MARK in text:
-        text = text.replace(NAME_MARK, " ")
+    for mark in (NAME_MARK, "\x02"):
+        if mark in text:
+            text = text.replace(mark, " ")
     if names:
         text = _mark_names(text)
+    for end in _SENTENCE_ENDS:
+        if end in text:
+            text = text.replace(end, SENTENCE)
     if fold_case:
         text = text.casefold()
     if not text.isascii():
@@ -230,16 +238,86 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     return b" " + data.replace(b" ", b"  ").replace(b"\x00", b" \x00 ") + b" "
 
 
+# Parts of speech a source term may be restricted to (Term.pos), per pattern.
+ANY, NOUN, VERB = 0, 1, 2
+POS_KINDS = {"noun": NOUN, "verb": VERB}
+# A pattern owned by no concept: a phrase where a term's word has another sense
+# (Concept.not_senses); it wins over the term by being longer, and is then dropped.
+NOT_A_SENSE = -1
+
+_EDGES = {b"", b"\x00", SENTENCE.strip().encode()}
+_DETERMINERS = set(
+    b"the a an this these those your my our their his her its it them me us you him "
+    b"all any some every each another".split()
+)
+_MODALS = set(b"can will please must may should could would cannot shall might let lets".split())
+_NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
+# After "to", a verb follows these words (unable to update); else "to" is a
+# preposition (save to file).
+_TO_VERB = set(
+    b"want wants need needs how able unable going like try trying wish failed fails "
+    b"allow allows used about order ready tried attempting attempt continue".split()
+)
+_AFTER_IMPERATIVE = set(
+    b"now again here later anyway automatically manually instead from with as using into".split()
+)
+_ARTICLES = {b"a", b"an", b"the"}
+_NOUN_MARKERS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"} | {b"that", b"no"}
+
+
+def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
+    """Is the hit at key[start:end] used as the part of speech its term has?
+
+    A noun is not wanted where English uses the word as a verb: after a modal
+    (can, will, please, must, don't …) or "to" after a verb that takes one
+    (unable to, want to), before a determiner or pronoun (Bookmark this page,
+    file a bug), or as an imperative opening a sentence (Update now). A verb is
+    not wanted after a determiner (the update) or before "of".
+    """
+    before = key[max(0, start - 40) : start].split()
+    prev = before[-1] if before else b""
+    after = key[end : end + 40].split()
+    nxt = after[0] if after else b""
+    if kind == NOUN:
+        if nxt in _DETERMINERS:
+            return False
+        if prev in _MODALS or prev in (b"dont", b"cant", b"wont"):
+            return False
+        if prev == b"t" and len(before) > 1 and before[-2] in _NEGATED:
+            return False
+        if prev == b"to" and len(before) > 1 and before[-2] in _TO_VERB:
+            return False
+        word = key[start:end].strip()
+        return not (prev in _EDGES and nxt in _AFTER_IMPERATIVE and not word.endswith(b"s"))
+    if kind == VERB:  # the search, a new search, search of …
+        if prev in _NOUN_MARKERS or nxt == b"of":
+            return False
+        return not (len(before) > 1 and before[-2] in _ARTICLES and prev not in _MODALS)
+    return True
+
+
 class SourceMatcher:
     """One automaton over every source pattern, run once over all texts of a catalog."""
 
-    def __init__(self, patterns: list[str], owners: list[int], cased: list[str], cased_owners):
+    def __init__(
+        self,
+        patterns: list[str],
+        owners: list[int],
+        cased: list[str],
+        cased_owners,
+        kinds: list[int] | None = None,
+        cased_kinds: list[int] | None = None,
+    ):
         import ahocorasick_rs
 
         longest = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         self.owners = owners
         # Pattern index → concept index, for both automatons (cased ones after the others).
         self.all_owners = [*owners, *cased_owners]
+        # Pattern index → part of speech its term is restricted to (ANY, NOUN, VERB).
+        kinds = kinds or [ANY] * len(owners)
+        self.all_kinds = [*kinds, *(cased_kinds or [ANY] * len(cased_owners))]
+        self.kinds = kinds if any(kinds) else None
         self.automaton = (
             ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns], longest)
             if patterns
@@ -274,16 +352,22 @@ class SourceMatcher:
         if self.automaton is None or not texts:
             return []
         key = joined_key(texts)
-        owners = self.owners
+        owners, kinds = self.owners, self.kinds
         count = key.count
         result: list[tuple[int, int]] = []
         append = result.append
         seen: list[int] = []  # the concepts of the current text so far
         index, at, last = 0, 0, -1
-        for pattern, start, _end in self.automaton.find_matches_as_indexes(key):
+        for pattern, start, end in self.automaton.find_matches_as_indexes(key):
             index += count(b"\x00", at, start)
             at = start
             owner = owners[pattern]
+            if owner < 0 or (
+                kinds is not None
+                and kinds[pattern]
+                and not fits_pos(key, start, end, kinds[pattern])
+            ):
+                continue
             if index != last:
                 last = index
                 seen = [owner]
@@ -297,17 +381,28 @@ class SourceMatcher:
         """Text index → hits with offsets in that text's key (both automatons, merged)."""
         found: dict[int, list[tuple[int, int, int]]] = {}
         if self.automaton is not None and texts:
-            _collect(self.automaton, joined_key(texts), 0, found)
+            _collect(self.automaton, joined_key(texts), 0, found, self.all_kinds)
         if self.cased_automaton is not None and texts:
             cased: dict[int, list[tuple[int, int, int]]] = {}
-            _collect(self.cased_automaton, joined_key(texts, False), len(self.owners), cased)
+            key = joined_key(texts, False)
+            _collect(self.cased_automaton, key, len(self.owners), cased, self.all_kinds)
             for index, hits in cased.items():
                 found[index] = _merge(found[index], hits) if index in found else hits
-        return found
+        owners = self.all_owners
+        for index in list(found):  # other senses and other parts of speech: not the concept
+            kept = [hit for hit in found[index] if owners[hit[0]] >= 0 and hit[3] is not False]
+            if kept:
+                found[index] = kept
+            else:
+                del found[index]
+        return {i: [hit[:3] for hit in hits] for i, hits in found.items()}
 
 
-def _collect(automaton, key: bytes, offset: int, found: dict) -> None:
-    """Hits of one automaton over a joined key, by text, with text-relative offsets."""
+def _collect(automaton, key: bytes, offset: int, found: dict, kinds=None) -> None:
+    """Hits of one automaton over a joined key, by text, with text-relative offsets.
+
+    Each hit also says whether it fits its term's part of speech (see fits_pos).
+    """
     count = key.count
     index, at, base = 0, 0, 0
     for pattern, start, end in automaton.find_matches_as_indexes(key):
@@ -316,7 +411,10 @@ def _collect(automaton, key: bytes, offset: int, found: dict) -> None:
             index += seen
             base = key.rfind(b"\x00", 0, start) + 1
         at = start
-        found.setdefault(index, []).append((pattern + offset, start - base, end - base))
+        fits = None
+        if kinds is not None and kinds[pattern + offset]:
+            fits = fits_pos(key, start, end, kinds[pattern + offset])
+        found.setdefault(index, []).append((pattern + offset, start - base, end - base, fits))
 
 
 def _merge(hits: list, extra: list) -> list:
