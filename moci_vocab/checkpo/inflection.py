@@ -106,7 +106,22 @@ def SQ() -> Inflection:
         fleeting_before="rlmnj",
         # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce
         # to their stem.
-        replacements=(("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", "")),
+        replacements=(
+            ("ash", ""),
+            ("ësh", ""),
+            ("esh", ""),
+            ("ave", ""),
+            ("ëve", ""),
+            ("eve", ""),
+            # definite and case forms (emri, sistemit, volumin, punës, përmbajtja)
+            ("i", ""),
+            ("in", ""),
+            ("it", ""),
+            ("ës", ""),
+            ("ën", ""),
+            ("ja", "j"),
+            ("ut", ""),
+        ),
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         compounds=True,
@@ -139,7 +154,7 @@ def KA() -> Inflection:
         min_stem=2,
         # Lemmas written in an inflected form (მონაცემები, მონაცემთა, მომხმარებლის)
         # reduce to their stem.
-        replacements=(("ები", ""), ("ების", ""), ("ის", ""), ("თა", "")),
+        replacements=(("ები", ""), ("ების", ""), ("ის", ""), ("ს", ""), ("თა", "")),
         irregular=irregular_stems("ka"),
         compounds=True,
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
@@ -365,7 +380,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 2
+DATA_VERSION = 3
 
 
 def for_language(tag: str) -> Inflection:

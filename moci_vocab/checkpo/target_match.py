@@ -70,10 +70,23 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
         reduced = _drop_fleeting(base, infl)
         if reduced:
             stems.add(reduced)
+        elif base != word and len(infl.fleeting) == 1:  # emri → emr → emër (the vowel back)
+            restored = _restore_fleeting(base, infl)
+            if restored:
+                stems.add(restored)
     # Very short stems with an open ending would match almost anything.
     irregular = infl.irregular.get(word, ())
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
+
+
+def _restore_fleeting(base: str, infl: Inflection) -> str | None:
+    """emr → emër: a stem ending in two consonants gets its fleeting vowel back."""
+    if len(base) < 3 or base[-1] not in infl.fleeting_before:
+        return None
+    if base[-1] in _VOWELS or base[-2] in _VOWELS:
+        return None
+    return base[:-1] + infl.fleeting[0] + base[-1]
 
 
 def _drop_fleeting(base: str, infl: Inflection) -> str | None:
