@@ -303,3 +303,31 @@ def test_a_broken_concept_file_is_named_once_and_reading_goes_on(seeded):
     assert shown.exit_code == 1 and shown.stderr.count("reconciliation.yaml") == 1
     assert "tab character" in shown.stderr
     assert invoke("--root", root, "export", "csv", "-o", str(seeded.root / "out")).exit_code == 1
+
+
+def test_the_booklet_refuses_languages_without_a_font(tmp_path):
+    root = tmp_path / "g"
+    assert invoke("init", str(root), "--languages", "sq,ja,zh-Hans").exit_code == 0
+    added = invoke(
+        "--root",
+        str(root),
+        "add",
+        "peace",
+        "--term",
+        "en=peace",
+        "--term",
+        "sq=paqe",
+        "--term",
+        "ja=平和",
+        "--yes",
+    )
+    assert added.exit_code == 0, added.output
+    out = tmp_path / "out"
+    result = invoke("--root", str(root), "export", "booklet", "-o", str(out))
+    assert result.exit_code == 1
+    assert "no font for ja (Japanese, script Jpan), zh-Hans (" in result.stderr
+    assert "--lang en,sq" in result.stderr
+    assert not out.exists() or not list(out.glob("*.pdf"))
+    every = invoke("--root", str(root), "export", "all", "-o", str(out))
+    assert every.exit_code == 1 and "booklet: the booklet has no font for ja" in every.stderr
+    assert (out / "ja.po").is_file()  # the other formats are written

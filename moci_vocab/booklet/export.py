@@ -33,6 +33,9 @@ FONTS = HERE.parent / "fonts"
 # Sheet sides per Typst run of the imposition (about 100 MB of Typst's memory).
 IMPOSE_RUN = 400
 PAPERS = ("a5", "a4")
+# The scripts the bundled fonts cover (Noto Sans: Latin, Cyrillic, Greek; and the Georgian
+# and Armenian Noto fonts). Typst would print empty boxes for any other.
+FONT_SCRIPTS = ("Latn", "Cyrl", "Grek", "Geor", "Armn")
 
 # The booklet's own words. English, the network's working language; kept as data so that
 # a translated booklet only needs another table.
@@ -110,6 +113,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
     from moci_vocab.booklet.typesetter import Typesetter, worker_count
     from moci_vocab.fsutil import atomic_write
 
+    require_fonts(request)
     paper, imposition, title = _options(request.options)
     data = booklet_data(request, paper=paper, title=title)
     files = booklet_paths(request)
@@ -128,6 +132,31 @@ def export_booklet(request: ExportRequest) -> list[Path]:
             atomic_write(files.imposed, imposed.read_bytes())
             written.append(files.imposed)
     return written
+
+
+def require_fonts(request: ExportRequest) -> None:
+    """Refuse, naming them, the languages whose script no bundled font covers (zh-Hans, ja):
+    the booklet would show empty boxes for their terms."""
+    from moci_vocab.languages import default_script, english_name
+
+    specs = request.glossary.manifest.languages
+    missing = []
+    for lang in request.languages:
+        spec = specs.get(lang)
+        script = spec.script if spec is not None and spec.script else default_script(lang)
+        if script not in FONT_SCRIPTS:
+            missing.append(f"{lang} ({_safe(english_name, lang)}, script {script})")
+    if missing:
+        usable = [
+            lang
+            for lang in request.languages
+            if not any(m.startswith(f"{lang} (") for m in missing)
+        ]
+        raise MociError(
+            f"the booklet has no font for {', '.join(missing)}: its fonts cover Latin, "
+            "Cyrillic, Greek, Georgian and Armenian; leave those languages out with --lang"
+            + (f", e.g. --lang {','.join(usable)}" if usable else "")
+        )
 
 
 def booklet_paths(request: ExportRequest) -> BookletFiles:
