@@ -24,6 +24,8 @@ DEFAULT_OUTDIR = Path("exports")
 
 @dataclass
 class ExportChoice:
+    """What the user chose to export: languages, tags, domain, status, output folder, options."""
+
     languages: list[str] = field(default_factory=list)  # empty: all of the glossary's
     tags: list[str] = field(default_factory=list)
     domain: str | None = None
@@ -34,6 +36,8 @@ class ExportChoice:
 
 @dataclass
 class ExportResult:
+    """What one format's export wrote, or why it failed."""
+
     format: str
     paths: list[Path] = field(default_factory=list)
     error: str | None = None

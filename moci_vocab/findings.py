@@ -14,6 +14,8 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass
 class Finding:
+    """One problem, located (file, line, concept, language), with its rule code and severity."""
+
     code: str
     severity: str
     message: str
@@ -46,6 +48,7 @@ class Finding:
         return data
 
     def sort_key(self) -> tuple:
+        """The order findings are reported in: file, line, code, language, message."""
         return (self.file or "", self.line or 0, self.code, self.lang or "", self.message)
 
 
@@ -64,6 +67,7 @@ def fails(findings: list[Finding], fail_on: str = "error") -> bool:
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:
+    """The number of findings per severity (suppressed ones not counted)."""
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in findings:
         if finding.suppressed is None:

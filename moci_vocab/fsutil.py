@@ -215,12 +215,15 @@ class Changes:
     deletes: list[Path] = field(default_factory=list)
 
     def write(self, path: Path, text: str) -> None:
+        """Stage writing ``text`` to ``path``."""
         self.writes[Path(path)] = text
 
     def delete(self, path: Path) -> None:
+        """Stage deleting ``path``."""
         self.deletes.append(Path(path))
 
     def paths(self) -> list[Path]:
+        """Every path the changes write or delete."""
         return [*self.writes, *self.deletes]
 
     def apply(self) -> None:

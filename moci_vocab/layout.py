@@ -43,6 +43,7 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def manifest_path(root: Path) -> Path:
+    """The manifest's path in the glossary at ``root``."""
     return root / MANIFEST
 
 

@@ -31,12 +31,15 @@ DUPLICATE_CUTOFF = 88.0
 
 @dataclass(frozen=True)
 class Hit:
+    """One search hit: the concept, language and term matched, and the score."""
+
     concept: str
     lang: str
     term: str
     score: float
 
     def to_json(self) -> dict:
+        """The hit as a JSON object."""
         return {
             "concept": self.concept,
             "lang": self.lang,
@@ -100,10 +103,12 @@ class SearchIndex:
 
     @classmethod
     def from_keys(cls, keys: list[str], owners: Sequence[tuple[str, str, str]]) -> SearchIndex:
+        """An index of ``keys`` whose owners are ``owners`` (one per key)."""
         return cls(group_keys(keys), owners)
 
     @classmethod
     def build(cls, glossary: Glossary, langs: set[str] | None = None) -> SearchIndex:
+        """The index of every term of ``glossary`` (in ``langs`` only, if given)."""
         keys: list[str] = []
         owners: list[tuple[str, str, str]] = []
         for concept in glossary.concepts.values():
@@ -223,6 +228,7 @@ class SearchData:
 
     @cached_property
     def manifest(self) -> Manifest:
+        """The glossary's manifest (unpickled on demand)."""
         return pickle.loads(self._manifest)
 
     @cached_property

@@ -53,16 +53,20 @@ REVIEW_KEYS = ("state", "by", "date")
 
 def is_slug(text: str) -> bool:
     # fullmatch: with match, `$` also matches before a final newline ("x\n").
+    """Whether ``text`` is a slug: lowercase a-z and digits in hyphen-separated runs."""
     return isinstance(text, str) and SLUG_RE.fullmatch(text) is not None
 
 
 @dataclass
 class Review:
+    """A term's review: its state, who reviewed it and when."""
+
     state: str = "draft"
     by: str | None = None
     date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The review as the concept file has it (canonical key order)."""
         data: dict[str, Any] = {"state": self.state}
         if self.by:
             data["by"] = self.by
@@ -73,6 +77,8 @@ class Review:
 
 @dataclass
 class Term:
+    """One term of a concept in one language, with its status and grammar."""
+
     term: str
     status: str = "preferred"
     type: str | None = None
@@ -91,6 +97,7 @@ class Term:
         return self.status in ALLOWED_STATUSES
 
     def to_dict(self) -> dict[str, Any]:
+        """The term as the concept file has it (canonical key order, empty fields left out)."""
         data: dict[str, Any] = {"term": self.term, "status": self.status}
         for key in ("type", "pos", "gender"):
             value = getattr(self, key)
@@ -118,6 +125,7 @@ class Ignore:
     lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The silenced finding as the concept file has it."""
         data: dict[str, Any] = {"code": self.code}
         if self.lang:
             data["lang"] = self.lang
@@ -127,6 +135,8 @@ class Ignore:
 
 @dataclass
 class Concept:
+    """One idea with its terms per language; the rules about its terms are its methods."""
+
     id: str
     domain: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -231,6 +241,8 @@ class Concept:
 
 @dataclass
 class LanguageSpec:
+    """A language of the glossary: its tag, script, whether required, name overrides."""
+
     tag: str
     script: str
     required: bool = False
@@ -239,6 +251,7 @@ class LanguageSpec:
     autonym: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The language as the manifest has it."""
         data: dict[str, Any] = {"script": self.script, "required": self.required}
         if self.name:
             data["name"] = self.name
@@ -249,6 +262,8 @@ class LanguageSpec:
 
 @dataclass
 class Manifest:
+    """The glossary's manifest: name, version, languages, vocabularies, check settings."""
+
     name: str
     version: str = "0.1.0"
     source_language: str = "en"
@@ -259,6 +274,7 @@ class Manifest:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The manifest as its file has it (canonical key order, unknown keys kept)."""
         data: dict[str, Any] = {
             "name": self.name,
             "version": self.version,

@@ -122,6 +122,7 @@ def require_language(glossary: Glossary, lang: str) -> str:
 
 
 def require_concept(glossary: Glossary, concept_id: str) -> Concept:
+    """The concept ``concept_id``, or an error suggesting similar ids."""
     concept = glossary.concepts.get(concept_id)
     if concept is None:
         from moci_vocab.matching import search
@@ -137,6 +138,7 @@ def require_concept(glossary: Glossary, concept_id: str) -> Concept:
 
 
 def require_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """``value`` if it is one of ``allowed``, else an error listing them."""
     if value not in allowed:
         raise MociError(f"{what} {value!r} is not one of: {', '.join(allowed)}")
     return value
@@ -201,6 +203,8 @@ def init_glossary(
 
 @dataclass
 class NewConcept:
+    """What `add` is given: the id, terms, definitions, tags, domain and flags."""
+
     concept_id: str
     terms: list[tuple[str, str]]
     definitions: list[tuple[str, str]] = field(default_factory=list)
@@ -211,6 +215,7 @@ class NewConcept:
 
 
 def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
+    """Add a new concept (one preferred term per language, languages in manifest order)."""
     if not is_slug(new.concept_id):
         raise MociError(
             f"{new.concept_id!r} is not a valid concept id: use lowercase letters a-z, digits "
@@ -301,6 +306,7 @@ def translate(
 
 
 def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outcome:
+    """Mark a term deprecated; warn when its language is left without a preferred term."""
     concept = require_concept(glossary, concept_id)
     lang = require_language(glossary, lang)
     term = concept.find_term(lang, text)
@@ -321,6 +327,8 @@ def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outc
 
 @dataclass
 class Edit:
+    """What `edit` changes: definitions, notes, tags, domain, status, links, removed terms."""
+
     definitions: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     add_tags: list[str] = field(default_factory=list)
@@ -336,6 +344,7 @@ class Edit:
 
 
 def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
+    """Change a concept as ``change`` says; the source language keeps at least one term."""
     concept = require_concept(glossary, concept_id)
     outcome = Outcome()
     for lang, text in change.definitions:
@@ -401,6 +410,7 @@ def referrers(glossary: Glossary, concept_id: str) -> list[str]:
 
 
 def rename(glossary: Glossary, old: str, new: str) -> Outcome:
+    """Rename a concept; every concept that links to it follows."""
     concept = require_concept(glossary, old)
     if not is_slug(new):
         raise MociError(f"{new!r} is not a valid concept id (lowercase a-z, 0-9, hyphens)")
@@ -425,6 +435,7 @@ def rename(glossary: Glossary, old: str, new: str) -> Outcome:
 
 
 def remove(glossary: Glossary, concept_id: str) -> Outcome:
+    """Remove a concept, refused while another concept links to it."""
     require_concept(glossary, concept_id)
     users = referrers(glossary, concept_id)
     if users:

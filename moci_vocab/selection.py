@@ -9,6 +9,8 @@ from moci_vocab.model import Concept, Glossary
 
 @dataclass
 class Selection:
+    """Which concepts a command works on: by tags, domain, status, missing language."""
+
     tags: list[str] = field(default_factory=list)
     domain: str | None = None
     status: str | None = None
@@ -16,6 +18,7 @@ class Selection:
     include_retired: bool = True
 
     def matches(self, concept: Concept) -> bool:
+        """Whether ``concept`` is selected."""
         if self.tags and not set(self.tags) & set(concept.tags):
             return False
         if self.domain and concept.domain != self.domain:
@@ -27,4 +30,5 @@ class Selection:
         return not (self.missing and concept.preferred(self.missing) is not None)
 
     def apply(self, glossary: Glossary) -> list[Concept]:
+        """The selected concepts of ``glossary``, in its order."""
         return [concept for concept in glossary.concepts.values() if self.matches(concept)]

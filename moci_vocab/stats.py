@@ -10,6 +10,7 @@ from moci_vocab.model import Glossary
 
 
 def glossary_stats(glossary: Glossary) -> dict:
+    """Coverage and review state per language, for `stats`."""
     from moci_vocab.languages import english_name
 
     concepts = [c for c in glossary.concepts.values() if c.status != "retired"]

@@ -51,6 +51,7 @@ def concept_path(root: Path, concept_id: str) -> Path:
 
 
 def concept_files(root: Path) -> list[Path]:
+    """The paths of the concept files in terms/, sorted."""
     folder = root / TERMS
     return [folder / name for name in concept_file_names(root)]
 
@@ -271,24 +272,29 @@ def document(path: Path) -> Document:
 
 
 def canonical_concept_text(concept: Concept) -> str:
+    """The concept file's text in canonical form."""
     return dump_yaml(concept.to_dict())
 
 
 def canonical_manifest_text(manifest: Manifest) -> str:
+    """The manifest file's text in canonical form."""
     return dump_yaml(manifest.to_dict())
 
 
 def stage_concept(changes: Changes, root: Path, concept: Concept) -> None:
+    """Stage writing the concept's file in canonical form."""
     changes.write(concept_path(root, concept.id), canonical_concept_text(concept))
 
 
 def save_concept(root: Path, concept: Concept) -> None:
+    """Write the concept's file now (atomically)."""
     changes = Changes()
     stage_concept(changes, root, concept)
     changes.apply()
 
 
 def save_manifest(root: Path, manifest: Manifest) -> None:
+    """Write the manifest file now (atomically)."""
     changes = Changes()
     changes.write(manifest_path(root), canonical_manifest_text(manifest))
     changes.apply()

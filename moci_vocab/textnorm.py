@@ -24,6 +24,7 @@ def nfc(text: str) -> str:
 
 
 def is_nfc(text: str) -> bool:
+    """Whether ``text`` is in Unicode NFC."""
     return unicodedata.is_normalized("NFC", text)
 
 

@@ -102,3 +102,53 @@ def test_a_writing_command_finds_the_root_once_and_recovers_once(seeded, monkeyp
     result = CliRunner().invoke(cli, ["add", "peace", "--term", "en=peace", "--yes"])
     assert result.exit_code == 0, result.output
     assert calls == ["find", "recover"]
+
+
+def missing_docstrings(package: Path = PACKAGE) -> list[str]:
+    """``file:line: name`` of every public function, method and class without a docstring.
+
+    Public: a name without a leading underscore, at module level or in a
+    public class. The docstring's first line must say what it returns or does.
+    """
+    missing: list[str] = []
+
+    def visit(path: Path, body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            if node.name.startswith("_"):
+                continue
+            doc = ast.get_docstring(node)
+            if not doc or not doc.strip().splitlines()[0].strip():
+                missing.append(
+                    f"{path.relative_to(package.parent)}:{node.lineno}: {prefix}{node.name}"
+                )
+            if isinstance(node, ast.ClassDef):
+                visit(path, node.body, f"{prefix}{node.name}.")
+
+    for path in sorted(package.rglob("*.py")):
+        visit(path, ast.parse(path.read_text(encoding="utf-8")).body, "")
+    return missing
+
+
+def test_every_public_function_and_class_has_a_docstring() -> None:
+    missing = missing_docstrings()
+    assert missing == [], "write a one-line docstring (what it returns or does) for:\n" + "\n".join(
+        missing
+    )
+
+
+def test_the_docstring_check_finds_a_missing_docstring(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "m.py").write_text(
+        'def documented():\n    """Does."""\n\n\ndef bare():\n    pass\n\n\n'
+        "class Bare:\n    def method(self):\n        pass\n\n"
+        "    def _private(self):\n        pass\n",
+        encoding="utf-8",
+    )
+    assert missing_docstrings(package) == [
+        "pkg/m.py:5: bare",
+        "pkg/m.py:9: Bare",
+        "pkg/m.py:10: Bare.method",
+    ]

@@ -103,6 +103,8 @@ GENDER_ABBREVIATIONS = {"masculine": "m.", "feminine": "f.", "neuter": "nt.", "c
 
 @dataclass
 class BookletFiles:
+    """The PDFs one booklet export writes: the booklet, and the imposed sheets if asked for."""
+
     booklet: Path
     imposed: Path | None = None
 

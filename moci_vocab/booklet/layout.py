@@ -74,11 +74,13 @@ class PageBook:
     per_entry: float = 0.3  # pages per entry, refined as entries are laid out
 
     def page(self, label: str) -> int:
+        """The page of the entry ``label``: where it was placed, else an estimate."""
         if label in self.known:
             return self.known[label]
         return self.first + int(self.order[label] * self.per_entry)
 
     def learn(self, labels: list[str], pages: list[int]) -> None:
+        """Record where the entries ``labels`` were placed; refine the pages per entry."""
         self.known.update(zip(labels, pages, strict=True))
         if pages and pages[-1] > self.first:
             self.per_entry = (pages[-1] - self.first) / max(1, self.order[labels[-1]])
@@ -172,11 +174,13 @@ class EntryRuns:
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
 
     def part(self, start: int, stop: int, page: int) -> dict:
+        """The data of the part holding entries ``start:stop``, starting at ``page``."""
         run = [_with_pages(entry, self.book) for entry in self.entries[start:stop]]
         section = self.common["labels"]["glossary"]
         return dict(self.common, part="entries", first=page, section=section, entries=run)
 
     def placed(self, start: int, stop: int, pages: list[int]) -> None:
+        """Record the pages that entries ``start:stop`` were placed on."""
         self.book.learn(self.labels[start:stop], pages)
 
     def lay_out(self, typesetter: Typesetter) -> list[Piece]:
@@ -260,6 +264,7 @@ class IndexPieces:
     future: Future[PartLayout] | None = None
 
     def pieces(self) -> list[Piece]:
+        """The index pieces: with the balanced last page if it fits the same pages."""
         if self.balanced is None or self.future is None:
             return self.laid_out
         layout = self.future.result()
@@ -449,6 +454,7 @@ class Booklet:
 
     @property
     def pages(self) -> int:
+        """The booklet's number of pages."""
         return len(self.sources)
 
 

@@ -30,6 +30,7 @@ class JoinJob:
     lang: str | None = None
 
     def run(self) -> None:
+        """Join the parts' PDFs into one file, with outline and metadata."""
         from pypdf import PdfReader, PdfWriter
         from pypdf.generic import NameObject, TextStringObject
 

@@ -88,6 +88,7 @@ class PagesJob:
     output: str
 
     def run(self) -> None:
+        """Typeset the pages and write the PDF."""
         import shutil
 
         import typst
@@ -110,7 +111,8 @@ class Job(Protocol):
     worker's whole life.
     """
 
-    def run(self) -> Any: ...
+    def run(self) -> Any:
+        """Do the job (here or in a worker process); return its result."""
 
 
 class Typesetter:

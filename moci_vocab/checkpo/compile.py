@@ -36,6 +36,7 @@ class Rule:
 
     @property
     def expected(self) -> list[str]:
+        """The allowed terms' texts, each once, in order: what a finding suggests."""
         seen: dict[str, None] = {}
         for term in self.allowed:
             seen.setdefault(term.text, None)
@@ -56,6 +57,8 @@ class InlineTest(NamedTuple):
 
 @dataclass
 class Compiled:
+    """The glossary compiled for one target language: a rule per concept and the source patterns."""
+
     lang: str
     source_language: str
     rules: list[Rule]
@@ -100,6 +103,7 @@ class Compiled:
 
     @property
     def source_matcher(self):
+        """The matcher of the source patterns (an automaton built on first use, never pickled)."""
         if self._matcher is None:
             from moci_vocab.checkpo.source_match import SourceMatcher
 

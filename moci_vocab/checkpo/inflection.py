@@ -99,6 +99,7 @@ _SQ_CASE = [
 
 @cache
 def SQ() -> Inflection:
+    """Albanian: plural and case endings, final vowels, fleeting ë."""
     return Inflection(
         suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
         final_vowels="ëe",
@@ -146,6 +147,7 @@ _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
 
 @cache
 def KA() -> Inflection:
+    """Georgian: plural, case, postposition and particle endings, truncated stems."""
     return Inflection(
         suffixes=_combine(_KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
         final_vowels="იაე",
@@ -179,6 +181,7 @@ _HY_CASE = [
 
 @cache
 def HY() -> Inflection:
+    """Armenian: plural and case endings, with the -ու/-ի stem changes."""
     return Inflection(
         suffixes=_combine(_HY_PLURAL, _HY_CASE),
         final_vowels="ըաեիո",
@@ -210,6 +213,7 @@ _SH_CASE = [
 
 @cache
 def SH_LATN() -> Inflection:
+    """Serbian, Croatian, Bosnian and Montenegrin in Latin script: case endings."""
     return Inflection(
         suffixes=frozenset(_SH_CASE),
         final_vowels="aeiou",
@@ -230,6 +234,7 @@ _LAT_TO_CYR = str.maketrans(
 
 @cache
 def SH_CYRL() -> Inflection:
+    """Serbian and Montenegrin in Cyrillic script: the Latin case endings transliterated."""
     return Inflection(
         suffixes=frozenset(s.translate(_LAT_TO_CYR) for s in _SH_CASE),
         final_vowels="аеиоу",
@@ -242,6 +247,7 @@ def SH_CYRL() -> Inflection:
 # --- Macedonian: no cases, but definite articles and plurals ------------------
 @cache
 def MK() -> Inflection:
+    """Macedonian: plural endings and postposed articles."""
     return Inflection(
         suffixes=_combine(
             ["", "и", "ови", "еви", "а", "ја", "иња", "ња"],
@@ -256,6 +262,7 @@ def MK() -> Inflection:
 # --- Russian: noun and adjective endings ------------------------------------------
 @cache
 def RU() -> Inflection:
+    """Russian: noun case endings."""
     return Inflection(
         suffixes=frozenset(
             [
@@ -338,6 +345,7 @@ _AZ_CASE = [
 
 @cache
 def AZ() -> Inflection:
+    """Azerbaijani: plural, possessive and case suffixes (every vowel-harmony variant)."""
     return Inflection(
         suffixes=_combine(_AZ_PLURAL, _AZ_POSS, _AZ_CASE),
         final_vowels="",

@@ -69,12 +69,15 @@ class Options:
 
 @dataclass
 class Result:
+    """What a check-po run found, and how much it checked."""
+
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     entries: int = 0  # entries checked
     terms: int = 0  # source-term occurrences checked
 
     def summary(self) -> dict[str, int]:
+        """The counts of files, entries and terms checked."""
         return {"files": self.files, "entries": self.entries, "terms": self.terms}
 
 
@@ -183,6 +186,7 @@ class FileCheck:
         self.ignores = ignore_marks(catalog.path, lambda: catalog.lines(range(len(catalog))))
 
     def run(self) -> None:
+        """Check every chosen entry of the catalog; findings go to the result."""
         catalog = self.catalog
         chosen = self.chosen_entries()
         self.result.entries += len(chosen)
@@ -339,6 +343,7 @@ class FileCheck:
         return self.add("MV601", rule, entry, message, expected, found)
 
     def add(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> bool:
+        """Add a finding unless its concept ignores it or its code is off; whether it was added."""
         severity = self.compiled.severities.get(code, SEVERITY[code])
         if code in rule.ignored or severity == "off":
             return False
@@ -365,6 +370,7 @@ class FileCheck:
         return True
 
     def assign_lines(self) -> None:
+        """Give the pending findings the lines of their entries (counted once, for all)."""
         if self.pending:
             lines = self.catalog.lines(entry for _f, entry in self.pending)
             for finding, entry in self.pending:
@@ -380,6 +386,7 @@ class FileCheck:
             slot[0] += 1
 
     def report_inconsistencies(self) -> None:
+        """Report concepts translated in more than one allowed way across the file."""
         by_concept: dict[int, dict[str, list[int]]] = {}
         for (index, term), slot in self.renderings.items():
             by_concept.setdefault(index, {})[term] = slot

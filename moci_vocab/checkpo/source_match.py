@@ -131,11 +131,13 @@ def plurals(word: str) -> set[str]:
 
 
 def verb_forms(word: str) -> set[str]:
+    """The regular English verb forms of ``word`` (-s, -ed, -ing)."""
     stem = word[:-1] if word.endswith("e") else word
     return {word + "s", stem + "ed", stem + "ing", word + "d" if word.endswith("e") else ""} - {""}
 
 
 def spellings(word: str) -> set[str]:
+    """``word`` and its American spellings of British endings (-ise → -ize, …)."""
     forms = {word}
     for british, american in _SPELLING:
         if word.endswith(british) and len(word) > len(british) + 2:

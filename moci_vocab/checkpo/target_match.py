@@ -46,12 +46,16 @@ def tokens(text: str) -> list[str]:
 # Named tuples, not dataclasses: thousands of them are unpickled from the cache
 # on every run, and tuples unpickle several times faster.
 class WordSpec(NamedTuple):
+    """One word of a target term: its stems and the forms that match it exactly."""
+
     word: str  # the word as in the term, casefolded
     stems: tuple[str, ...]  # longest first
     exact: frozenset[str]  # explicit forms (and the word itself)
 
 
 class TargetTerm(NamedTuple):
+    """A target term compiled for matching: its words, status and a quick probe."""
+
     text: str  # as written in the glossary
     status: str
     words: tuple[WordSpec | None, ...]  # None: a connecting word (i, të, së …)
@@ -190,6 +194,7 @@ class Translation:
 
     @property
     def toks(self) -> list[str]:
+        """The translation's words (casefolded), found once."""
         if self._toks is None:
             found = list(_WORD.finditer(self.low))
             self._toks = [m.group() for m in found]
@@ -215,6 +220,7 @@ class Translation:
         return source[span[0] : span[1]]
 
     def surface_words(self) -> list[str]:
+        """The translation's words as written."""
         return _WORD.findall(self.plain)
 
 
@@ -230,6 +236,7 @@ class TargetMatcher:
         self.prefixes = infl.prefixes
 
     def word_matches(self, token: str, spec: WordSpec) -> bool:
+        """Whether ``token`` is a form of the word ``spec``."""
         if token in spec.exact:
             return True
         for stem in spec.stems:

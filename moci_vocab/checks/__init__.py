@@ -35,6 +35,8 @@ __all__ = ["RULES", "CheckResult", "descriptions", "run_check"]
 
 @dataclass
 class CheckResult:
+    """What `check` found, with the numbers its summary reports."""
+
     findings: list[Finding]
     concepts: int
     suppressed: int = 0
@@ -42,6 +44,7 @@ class CheckResult:
     changed: list[str] | None = field(default=None)  # concept ids, with --since
 
     def summary(self) -> dict[str, Any]:
+        """The findings counted by severity, with concepts, suppressed and --since figures."""
         totals: dict[str, Any] = summary(self.findings)
         totals.update(concepts=self.concepts, suppressed=self.suppressed, since=self.since)
         if self.changed is not None:

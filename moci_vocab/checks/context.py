@@ -20,6 +20,8 @@ from moci_vocab.textnorm import _EXTRA_FOLD, strip_diacritics
 
 @dataclass
 class Issue:
+    """One problem a rule found, before it becomes a located Finding."""
+
     code: str
     concept: str | None  # None: a problem of the manifest
     message: str
@@ -45,14 +47,17 @@ class Context:
 
     @property
     def root(self):
+        """The glossary's root folder."""
         return self.glossary.root
 
     def add(self, code: str, concept: str | None, message: str, **kwargs: Any) -> Issue:
+        """Record a problem found by a rule; return it (so the rule can add details)."""
         issue = Issue(code, concept, message, **kwargs)
         self.issues.append(issue)
         return issue
 
     def concepts(self) -> Iterator[Concept]:
+        """The glossary's concepts."""
         return iter(self.glossary.concepts.values())
 
     def term_issue(

@@ -39,6 +39,8 @@ ALLOWED = ("preferred", "admitted")
 
 @dataclass(frozen=True)
 class Entry:
+    """One term of a language, as the duplicate rules compare it."""
+
     concept: str
     index: int
     term: str
@@ -48,6 +50,7 @@ class Entry:
 
 
 def check(ctx: Context) -> None:
+    """Report exact, diacritic-only and near duplicate terms per language."""
     for lang, owners in _terms_by_language(ctx).items():
         # Keys are computed once per term; grouping is done with sets and Counters (in C),
         # and Entry objects are made only for the few terms that have a problem.

@@ -7,6 +7,7 @@ from moci_vocab.model import Concept
 
 
 def check(ctx: Context) -> None:
+    """Report related/broader links to missing concepts and cycles of broader links."""
     concepts = ctx.glossary.concepts
     for concept in ctx.concepts():
         _links(ctx, concept, concepts)

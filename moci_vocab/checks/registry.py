@@ -39,6 +39,8 @@ SILENCING = (
 
 @dataclass(frozen=True)
 class Rule:
+    """A check rule: its code, default severity, one-line summary and docs page."""
+
     code: str
     severity: str
     summary: str  # one line: what the rule finds (SARIF shortDescription, `--help`)

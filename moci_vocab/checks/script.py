@@ -83,6 +83,7 @@ def _char_script(ch: str) -> str:
 
 
 def check(ctx: Context) -> None:
+    """Report terms written in a script other than their language's."""
     scripts = {tag: spec.script for tag, spec in ctx.manifest.languages.items()}
     source_script = scripts.get(ctx.source)
     # Characters already seen in clean terms, per allowed scripts: most terms are

@@ -15,10 +15,13 @@ from moci_vocab.store import MANIFEST, TERMS
 
 @dataclass(frozen=True)
 class Changed:
+    """What changed since a revision: concept ids, and whether the manifest did."""
+
     concepts: frozenset[str]  # concept ids (file stems) changed, added or deleted
     manifest: bool  # the manifest changed: every concept is affected
 
     def covers(self, concept: str | None, others: tuple[str, ...] = ()) -> bool:
+        """Whether a finding about ``concept`` (or one of ``others``) concerns a change."""
         if self.manifest:
             return True
         return concept in self.concepts or any(other in self.concepts for other in others)

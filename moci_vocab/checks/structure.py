@@ -8,6 +8,7 @@ from moci_vocab.model import Concept
 
 
 def check(ctx: Context) -> None:
+    """Report problems of structure and coverage of the manifest and each concept (MV1xx)."""
     _check_manifest(ctx)
     declared = ctx.manifest.languages
     required = [tag for tag, spec in declared.items() if spec.required]

@@ -35,6 +35,7 @@ _MULTILINE_FIELDS = {"definition", "note", "context"}
 
 
 def check(ctx: Context) -> None:
+    """Report text not in NFC, odd spaces, invisible characters, bad typography (MV2xx)."""
     _check_raw_files(ctx)
     for concept in ctx.concepts():
         for text, at, lang, term in _texts(concept):

@@ -45,6 +45,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:
+        """Print the error as one line on stderr, control characters escaped."""
         click.echo(f"error: {printable(self.format_message())}", err=True, file=file)
 
 
@@ -74,9 +75,11 @@ class LazyGroup(click.Group):
     """A group that imports a command's module only when the command runs."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """The command names, in the order of the table."""
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command ``name``, its module imported now; None for an unknown name."""
         entry = COMMANDS.get(name)
         if entry is None:
             return None
@@ -98,11 +101,13 @@ class LazyGroup(click.Group):
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands with their one-line help, without importing them."""
         rows = [(name, help_text) for name, (_m, _a, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
+        """Run the command; a MociError becomes one sentence and exit status 1."""
         from moci_vocab.errors import MociError
 
         try:

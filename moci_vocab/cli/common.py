@@ -262,6 +262,7 @@ def stderr_console():
 
 
 def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON (non-ASCII kept as is)."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -272,6 +273,7 @@ def say(state: State, message: str) -> None:
 
 
 def is_interactive() -> bool:
+    """Whether both stdin and stdout are terminals (a person can be asked)."""
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
@@ -289,6 +291,7 @@ def confirm_or_refuse(question: str, yes: bool, refusal: str) -> None:
 
 
 def apply_outcome(state: State, outcome) -> None:
+    """Apply an operation's staged changes, then print its messages."""
     outcome.changes.apply()
     for message in outcome.messages:
         say(state, message)

@@ -32,6 +32,8 @@ EXPORTERS: dict[str, str] = {
 
 @dataclass
 class ExportRequest:
+    """What an exporter is asked for: glossary, chosen concepts and languages, folder."""
+
     glossary: Glossary
     concepts: list[Concept]  # the selected concepts, sorted by id
     languages: list[str]  # chosen languages, the source language first
@@ -43,21 +45,26 @@ class ExportRequest:
 
     @property
     def version(self) -> str:
+        """The glossary's version."""
         return self.glossary.manifest.version
 
     @property
     def source_language(self) -> str:
+        """The glossary's source language."""
         return self.glossary.source_language
 
     @property
     def targets(self) -> list[str]:
+        """The chosen languages other than the source language."""
         return [lang for lang in self.languages if lang != self.source_language]
 
     @property
     def name_slug(self) -> str:
+        """The glossary's name as a file-name slug ("glossary" when it has none)."""
         return slugify(self.glossary.manifest.name) or "glossary"
 
 
 def get_exporter(name: str):
+    """The export function registered as ``name`` (its module imported now)."""
     module_name, func = EXPORTERS[name].split(":")
     return getattr(importlib.import_module(module_name), func)

@@ -78,6 +78,7 @@ def _encode(rows: list[list[str]], bom: bool) -> bytes:
 
 
 def wide_columns(request: ExportRequest) -> list[str]:
+    """The wide CSV's columns: id, a column per language and used status, concept fields."""
     langs = request.languages
     used = {(lang, t.status) for c in request.concepts for lang, t in c.all_terms()}
     columns = ["id", *langs]
@@ -89,6 +90,7 @@ def wide_columns(request: ExportRequest) -> list[str]:
 
 
 def wide_rows(request: ExportRequest) -> list[list[str]]:
+    """The wide CSV: a header row, then one row per concept."""
     columns = wide_columns(request)
     rows = [columns]
     for concept in request.concepts:
@@ -124,6 +126,7 @@ def _wide_values(concept: Concept, version: str) -> dict[str, str]:
 
 
 def long_rows(request: ExportRequest) -> list[list[str]]:
+    """The long CSV: a header row, then one row per term."""
     rows = [list(LONG_COLUMNS)]
     chosen = set(request.languages)
     for concept in request.concepts:

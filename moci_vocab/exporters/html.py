@@ -77,6 +77,7 @@ def export_html(request: ExportRequest) -> list[Path]:
 
 
 def render_page(request: ExportRequest) -> str:
+    """The self-contained HTML page: style, script and the glossary's data inlined."""
     style = STYLE.read_text(encoding="utf-8")
     script = SCRIPT.read_text(encoding="utf-8")
     parts = {

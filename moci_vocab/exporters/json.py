@@ -38,6 +38,7 @@ def export_json(request: ExportRequest) -> list[Path]:
 
 
 def document(request: ExportRequest) -> dict[str, Any]:
+    """The JSON export as a dict: format, version, manifest and concepts."""
     manifest = request.glossary.manifest
     return {
         "format": GENERATOR,

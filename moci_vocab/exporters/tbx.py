@@ -66,6 +66,7 @@ def escape(text: str, where: str) -> str:
 
 
 def render_tbx(request: ExportRequest) -> str:
+    """The TBX-Basic document of the request, every text escaped."""
     out: list[str] = []
     source = request.source_language
     out.append('<?xml version="1.0" encoding="UTF-8"?>')

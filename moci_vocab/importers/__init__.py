@@ -30,6 +30,8 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 @dataclass
 class ReadOptions:
+    """How to read an import file: the source language, the file's language(s), what to include."""
+
     source_language: str = "en"
     languages: list[str] = field(default_factory=list)  # --lang: the file's language(s)
     include_untranslated: bool = False  # PO/bilingual CSV: also entries without a translation
@@ -46,17 +48,22 @@ class Incoming:
 
     @property
     def trusted_id(self) -> bool:
+        """Whether the file's concept id is kept (moci-vocab's own exports)."""
         return bool(self.concept.id)
 
 
 @dataclass
 class Problem:
+    """A problem with one line of an import file (left out, reported)."""
+
     line: int | None
     message: str
 
 
 @dataclass
 class ImportFile:
+    """What a reader made of one file: concepts, problems, skipped entries, its origin."""
+
     path: Path
     format: str
     concepts: list[Incoming] = field(default_factory=list)
@@ -66,13 +73,16 @@ class ImportFile:
     ours: bool = False  # written by moci-vocab (ids and escapes can be trusted)
 
     def problem(self, line: int | None, message: str) -> None:
+        """Record a problem at ``line``."""
         self.problems.append(Problem(line, message))
 
     def skip(self, reason: str) -> None:
+        """Count one entry left out for ``reason``."""
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
 def get_reader(name: str):
+    """The reader registered for ``name``; an unknown format is a MociError."""
     if name not in READERS:
         raise MociError(f"cannot import {name!r} files (formats: {', '.join(READERS)})")
     module_name, func = READERS[name].split(":")
@@ -80,6 +90,7 @@ def get_reader(name: str):
 
 
 def read_bytes(path: Path) -> bytes:
+    """A file's bytes; too large or unreadable is a MociError naming it."""
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -98,6 +109,7 @@ class Decoded:
 
     @property
     def text(self) -> str:
+        """The whole text, lines joined."""
         return "".join(self.lines)
 
 

@@ -77,11 +77,14 @@ TRUE_WORDS = {YES, "true", "1", "x", "y"}
 
 @dataclass
 class Row:
+    """One CSV record: its first line and its cells by column name."""
+
     line: int  # first physical line of the row
     cells: dict[str, str]
 
 
 def read_csv(path: Path, options: ReadOptions) -> ImportFile:
+    """The concepts of a wide or long CSV file (moci-vocab's or a spreadsheet's)."""
     raw = read_bytes(path)
     decoded = decode_lines(raw, path)
     if not decoded.text.strip():

@@ -16,6 +16,7 @@ from moci_vocab.model import is_slug
 
 
 def read_json(path: Path, options: ReadOptions) -> ImportFile:
+    """The concepts of a moci-vocab JSON export."""
     raw = read_bytes(path)
     try:
         data = json.loads(raw.decode("utf-8-sig"))

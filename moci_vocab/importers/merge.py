@@ -42,6 +42,8 @@ DUPLICATE_CUTOFF = 88.0
 
 @dataclass
 class Candidate:
+    """An existing concept a new one may duplicate, with its similarity score."""
+
     concept: str
     term: str
     score: float
@@ -62,6 +64,8 @@ Decide = Callable[[Duplicate], str]
 
 @dataclass
 class ConceptChange:
+    """What an import does to one concept: added, updated, unchanged or skipped, and how."""
+
     concept: str
     kind: str  # "added", "updated", "unchanged", "skipped"
     details: list[str] = field(default_factory=list)
@@ -70,6 +74,8 @@ class ConceptChange:
 
 @dataclass
 class MergePlan:
+    """An import planned: staged changes, per-concept changes, problems and open questions."""
+
     changes: Changes = field(default_factory=Changes)
     concepts: list[ConceptChange] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
@@ -78,13 +84,16 @@ class MergePlan:
     terms_added: int = 0
 
     def count(self, kind: str) -> int:
+        """How many concepts had a change of ``kind``."""
         return sum(1 for change in self.concepts if change.kind == kind)
 
     @property
     def undecided(self) -> list[Duplicate]:
+        """The near-duplicates still waiting for a decision."""
         return [dup for dup in self.duplicates if dup.decision == "ask"]
 
     def summary(self) -> dict[str, int]:
+        """The number of concepts added, updated, unchanged and skipped."""
         return {
             "added": self.count("added"),
             "updated": self.count("updated"),

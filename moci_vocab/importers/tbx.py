@@ -66,9 +66,11 @@ class Node:
         return "".join(self.parts)
 
     def kind(self) -> str:
+        """The element's ``type`` attribute, stripped."""
         return self.attrib.get("type", "").strip()
 
     def lang(self) -> str | None:
+        """The element's language (``xml:lang`` or ``lang``), if it has one."""
         return self.attrib.get("xml:lang") or self.attrib.get("lang")
 
     def walk(self, stop: set[str]):
@@ -80,6 +82,7 @@ class Node:
 
 
 def parse_xml(raw: bytes, path: Path) -> Node:
+    """The document as a tree of Nodes with their lines; entity declarations are refused."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate()
@@ -127,6 +130,7 @@ def parse_xml(raw: bytes, path: Path) -> Node:
 
 
 def read_tbx(path: Path, options: ReadOptions) -> ImportFile:
+    """The concepts of a TBX file (TBX-Basic martif or TBX 2019)."""
     root = parse_xml(read_bytes(path), path)
     if root.tag not in ("martif", "tbx"):
         raise MociError(f"is XML but not TBX (its root element is <{root.tag}>)", path, root.line)

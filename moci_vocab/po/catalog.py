@@ -26,6 +26,8 @@ class LineCounter(Protocol):
 
 @dataclass(slots=True)
 class Entry:
+    """One catalog entry: source, translations (one per plural form), context, flags, line."""
+
     msgid: str
     msgstr: list[str]
     msgctxt: str | None = None
@@ -35,6 +37,7 @@ class Entry:
 
     @property
     def translated(self) -> bool:
+        """Whether any translation is filled in."""
         return any(self.msgstr)
 
 
@@ -57,6 +60,7 @@ class Catalog:
     def from_entries(
         cls, path: Path, entries: list[Entry], headers: dict[str, str] | None = None
     ) -> Catalog:
+        """A catalog made of ``entries`` (their lines known already)."""
         return cls(
             path=path,
             headers=headers or {},
@@ -71,6 +75,7 @@ class Catalog:
 
     @property
     def language(self) -> str | None:
+        """The Language header, if the catalog has one."""
         return self.headers.get("Language") or None
 
     def __len__(self) -> int:
@@ -85,9 +90,11 @@ class Catalog:
         return {i: (known[i] if i < len(known) else 0) for i in wanted}
 
     def line(self, index: int) -> int:
+        """The line of entry ``index``."""
         return self.lines([index])[index]
 
     def entry(self, index: int, line: int | None = None) -> Entry:
+        """Entry ``index`` as an ``Entry`` object (its line counted unless given)."""
         return Entry(
             self.msgids[index],
             self.msgstrs[index],
@@ -99,6 +106,7 @@ class Catalog:
 
     @property
     def entries(self) -> list[Entry]:
+        """Every entry as an ``Entry`` object (made once, on first use)."""
         if self._entries is None:
             lines = self.lines(range(len(self.msgids)))
             self._entries = [self.entry(i, lines[i]) for i in range(len(self.msgids))]

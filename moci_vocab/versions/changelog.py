@@ -17,6 +17,7 @@ _SECTION_RE = re.compile(r"^## +v?(\S+)")
 
 
 def heading(version: str, date: str) -> str:
+    """The changelog heading of a release: ``## 1.2.0 — 2026-11-20``."""
     return f"## {version} — {date}"
 
 

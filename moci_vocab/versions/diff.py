@@ -32,6 +32,8 @@ TERM_DETAILS = ("type", "pos", "gender", "case_sensitive", "forms", "context", "
 
 @dataclass(frozen=True)
 class Change:
+    """One change between two glossaries: concept, kind, language, field, old and new."""
+
     concept: str | None
     kind: str  # added | removed | changed | renamed
     lang: str | None = None
@@ -42,6 +44,7 @@ class Change:
     term_status: str | None = None  # that term's status (old status if it was removed)
 
     def to_json(self) -> dict[str, Any]:
+        """The change as a JSON object."""
         return {
             "concept": self.concept,
             "kind": self.kind,

@@ -126,6 +126,7 @@ def resolve(repo: Repo, rev: str) -> str:
 
 
 def has_commits(repo: Repo) -> bool:
+    """Whether the repository has at least one commit."""
     return git(repo, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0
 
 
@@ -139,6 +140,7 @@ def release_tags(repo: Repo) -> list[str]:
 
 
 def tag_exists(repo: Repo, name: str) -> bool:
+    """Whether the tag ``name`` exists."""
     ref = f"refs/tags/{name}"
     return git(repo, "rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
 

@@ -37,6 +37,8 @@ from moci_vocab.versions.semver import Version
 
 @dataclass
 class ReleasePlan:
+    """A release prepared: the new version, the previous tag, the changes and the texts to write."""
+
     version: Version
     previous_tag: str | None  # the last release's tag; None before the first
     level: str  # what the changes call for ("none" if nothing changed)
@@ -47,11 +49,14 @@ class ReleasePlan:
 
     @property
     def nothing_to_release(self) -> bool:
+        """Whether an automatic release finds no change to release."""
         return self.bump == "auto" and not self.comparison.changes
 
 
 @dataclass
 class TagPlan:
+    """The tag a release gets: its version, name and message."""
+
     version: Version
     tag: str
     message: str
@@ -183,4 +188,5 @@ def plan_tag(root: Path) -> TagPlan:
 
 
 def write_tag(root: Path, plan: TagPlan) -> None:
+    """Create the release's annotated tag in the glossary's repository."""
     git.create_tag(git.open_repo(root), plan.tag, plan.message)

@@ -28,6 +28,8 @@ COLOURS = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "
 
 @dataclass(frozen=True)
 class Style:
+    """How a rendering shows identifiers and free text (Markdown or terminal)."""
+
     ident: Callable[[str], str]  # concept ids, terms, language tags
     escape: Callable[[str], str]  # free text made safe, on one line
 
@@ -37,6 +39,7 @@ class Style:
 
 
 def one_line(text: str) -> str:
+    """``text`` with its whitespace runs (newlines too) made single spaces."""
     return " ".join(str(text).split())
 
 
@@ -60,6 +63,7 @@ PLAIN = Style(ident=one_line, escape=one_line)
 
 
 def section_of(change: Change) -> str:
+    """The changelog section a change belongs in (Added, Changed, Renamed, …)."""
     whole = change.field in (None, "term", "languages")
     if change.kind == "renamed":
         return "Renamed"

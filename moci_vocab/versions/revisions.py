@@ -22,6 +22,8 @@ from moci_vocab.versions.semver import Version, classify, latest, next_version
 
 @dataclass
 class Comparison:
+    """Two revisions compared: their labels and versions, and the changes."""
+
     from_label: str | None  # the revision as given, or the tag; None: the empty glossary
     to_label: str | None  # the revision as given; None: the working tree
     from_version: str | None
@@ -38,6 +40,7 @@ def last_release(repo: git.Repo) -> tuple[Version, str] | None:
 
 
 def load_side(repo: git.Repo, rev: str) -> Glossary:
+    """The glossary at revision ``rev`` of ``repo``."""
     return git.glossary_at(repo, git.resolve(repo, rev), rev)
 
 
@@ -67,6 +70,7 @@ def compare(root: Path, revs: tuple[str, ...] = ()) -> Comparison:
 def comparison_of(
     old: Glossary | None, new: Glossary, from_label: str | None, to_label: str | None
 ) -> Comparison:
+    """The comparison of ``old`` (None: an empty glossary) with ``new``."""
     base = old if old is not None else empty_glossary(new)
     changes = diff_glossaries(base, new)
     result = Comparison(

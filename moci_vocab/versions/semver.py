@@ -37,6 +37,8 @@ _VERSION_RE = re.compile(
 
 @dataclass(frozen=True)
 class Version:
+    """A semantic version (major.minor.patch, optional pre-release)."""
+
     major: int
     minor: int
     patch: int
@@ -59,11 +61,13 @@ class Version:
 
     @property
     def tag(self) -> str:
+        """The version's git tag (``v1.2.0``)."""
         return f"v{self}"
 
     def sort_key(self) -> tuple:
         # SemVer §11: a release outranks its pre-releases; numeric identifiers compare
         # as numbers and sort before alphanumeric ones.
+        """The version's precedence as a sortable tuple (SemVer §11)."""
         if not self.pre:
             return (self.major, self.minor, self.patch, 1, ())
         parts = tuple(
