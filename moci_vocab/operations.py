@@ -18,11 +18,16 @@ from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.fsutil import Changes
 from moci_vocab.model import (
     CONCEPT_STATUSES,
+    GENDERS,
+    PARTS_OF_SPEECH,
+    REVIEW_STATES,
     TERM_STATUSES,
+    TERM_TYPES,
     Concept,
     Glossary,
     LanguageSpec,
     Manifest,
+    Review,
     Term,
     is_slug,
 )
@@ -34,7 +39,7 @@ from moci_vocab.store import (
     manifest_path,
     stage_concept,
 )
-from moci_vocab.textnorm import clean_spaces, control_problem, nfc
+from moci_vocab.textnorm import clean_spaces, control_problem, match_key, nfc
 
 
 @dataclass
@@ -152,6 +157,54 @@ def parse_assignment(text: str, what: str) -> tuple[str, str]:
     return lang.strip(), value
 
 
+@dataclass
+class TermFields:
+    """The optional fields of a term as a command gives them; None leaves a field as it is.
+
+    An empty string clears a text field; ``forms`` replaces the term's forms when given.
+    """
+
+    pos: str | None = None
+    type: str | None = None
+    gender: str | None = None
+    case_sensitive: bool | None = None
+    forms: list[str] | None = None
+    context: str | None = None
+    note: str | None = None
+    source: str | None = None
+
+    def given(self) -> bool:
+        """Whether any field is set."""
+        return any(getattr(self, name) is not None for name in TERM_FIELD_NAMES)
+
+
+TERM_FIELD_NAMES = ("pos", "type", "gender", "case_sensitive", "forms", "context", "note", "source")
+_FIELD_CHOICES = {"pos": PARTS_OF_SPEECH, "type": TERM_TYPES, "gender": GENDERS}
+
+
+def apply_term_fields(term: Term, fields: TermFields) -> list[str]:
+    """Set the given fields on ``term`` (validated); returns the names of the changed ones."""
+    changed = []
+    for name in TERM_FIELD_NAMES:
+        value = getattr(fields, name)
+        if value is None:
+            continue
+        if name == "case_sensitive":
+            new = bool(value)
+        elif name == "forms":
+            new = [clean_text(form, "form") for form in value if form.strip()]
+        elif not value.strip():
+            new = None
+        elif name in _FIELD_CHOICES:
+            new = require_choice(value.strip(), _FIELD_CHOICES[name], f"the {name}")
+        else:
+            new = clean_text(value, name)
+        if getattr(term, name) != new:
+            setattr(term, name, new)
+            changed.append(name)
+    return changed
+
+
 def _use_vocabulary(glossary: Glossary, kind: str, value: str, outcome: Outcome) -> None:
     """Tags and domains must be in the manifest; a new one is added there, and said so."""
     if not is_slug(value):
@@ -212,6 +265,19 @@ class NewConcept:
     domain: str | None = None
     do_not_translate: bool = False
     pos: str | None = None
+    fields: dict[str, TermFields] = field(default_factory=dict)  # lang → fields of its terms
+
+
+def targeted_value(glossary: Glossary, text: str) -> tuple[str | None, str]:
+    """`LANG=VALUE` → (lang, value) when LANG is one of the glossary's languages, else (None, text).
+
+    So `--context sq=…` aims at the Albanian term while a context that happens to
+    contain `=` stays whole.
+    """
+    lang, sep, value = text.partition("=")
+    if sep and languages.normalize_tag(lang.strip()) in glossary.manifest.languages:
+        return languages.normalize_tag(lang.strip()), value
+    return None, text
 
 
 def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
@@ -235,6 +301,12 @@ def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
         concept.add_term(lang, Term(term=text, status="preferred", pos=new.pos))
     if source not in concept.terms:
         raise MociError(f"a new concept needs a term in the source language: --term {source}=TEXT")
+    for lang, fields in new.fields.items():
+        lang = require_language(glossary, lang)
+        if lang not in concept.terms:
+            raise MociError(f"term fields are given for {lang}, but there is no {lang} term")
+        for term in concept.terms[lang]:
+            apply_term_fields(term, fields)
     for lang, text in new.definitions:
         lang = require_language(glossary, lang)
         concept.definition[lang] = clean_text(text, f"definition in {lang}")
@@ -264,6 +336,7 @@ def translate(
     status: str | None = None,
     note: str | None = None,
     review: str | None = None,
+    fields: TermFields | None = None,
 ) -> Outcome:
     """A new term for ``concept_id`` in ``lang``, or the status of an existing one changed.
 
@@ -283,7 +356,7 @@ def translate(
         if status is not None:
             term.status = status  # an explicit status wins; `prefer` below keeps one preferred
         outcome.messages.append(f"{concept.id}: added {lang} term {text!r} ({term.status})")
-    elif status is None and note is None and review is None:
+    elif status is None and note is None and review is None and not (fields and fields.given()):
         outcome.messages.append(f"{concept.id}: {lang} {term.term!r} is already {term.status}")
     elif status is not None and status != term.status:
         outcome.messages.append(f"{concept.id}: {lang} {term.term!r}: {term.status} → {status}")
@@ -295,9 +368,11 @@ def translate(
             )
     if note is not None:
         term.note = clean_text(note, "note")
+    if fields is not None:
+        changed = apply_term_fields(term, fields)
+        if changed:
+            outcome.messages.append(f"{concept.id}: {lang} {term.term!r}: set {', '.join(changed)}")
     if review is not None:
-        from moci_vocab.model import REVIEW_STATES, Review
-
         term.review = Review(state=require_choice(review, REVIEW_STATES, "the review state"))
     concept.terms = glossary.ordered_terms(concept.terms)
     stage_concept(outcome.changes, Path(glossary.root), concept)
@@ -320,6 +395,55 @@ def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outc
             f"add one with `moci-vocab translate {concept_id} {lang} TEXT --status preferred`"
         )
     return outcome
+
+
+def respell(glossary: Glossary, concept_id: str, lang: str, old: str, new: str) -> Outcome:
+    """The LANG term OLD of ``concept_id`` renamed in place to NEW, with every field kept.
+
+    For corrections of spelling, case or diacritics: status, review, note, source,
+    forms and the term's place in the list stay. Links (``related``, ``broader``)
+    name concepts by id, never terms, so none of them changes. Near-duplicates of
+    NEW (in any concept, this one included) come back as warnings.
+    """
+    concept = require_concept(glossary, concept_id)
+    lang = require_language(glossary, lang)
+    term = concept.find_term(lang, old)
+    if term is None:
+        have = ", ".join(repr(t.term) for t in concept.terms.get(lang, ())) or "none"
+        raise MociError(f"{concept_id} has no {lang} term {old!r} (its {lang} terms: {have})")
+    text = clean_text(new, "new spelling")
+    if text == term.term:
+        raise MociError(f"{concept_id}: the {lang} term is spelled {text!r} already")
+    clash = concept.find_term(lang, text)
+    if clash is not None and clash is not term:
+        raise MociError(
+            f"{concept_id} has the {lang} term {clash.term!r} already; remove one of them "
+            f"with `edit {concept_id} --remove-term {lang}=TEXT` instead"
+        )
+    outcome = Outcome()
+    before = term.term
+    term.term = text
+    term.forms = [form for form in term.forms if match_key(form) != match_key(text)]
+    outcome.messages.append(f"{concept.id}: {lang} {before!r} → {text!r} (every field kept)")
+    outcome.messages += respell_warnings(glossary, concept, lang, term)
+    stage_concept(outcome.changes, Path(glossary.root), concept)
+    outcome.concept = concept
+    return outcome
+
+
+def respell_warnings(glossary: Glossary, concept: Concept, lang: str, term: Term) -> list[str]:
+    """Warnings about terms that look like ``term`` (other concepts, and its own siblings)."""
+    from moci_vocab.matching import near_duplicates
+
+    warnings = []
+    for hit in near_duplicates(glossary, lang, term.term):
+        if hit.concept == concept.id and hit.term == term.term:
+            continue
+        where = "this concept" if hit.concept == concept.id else hit.concept
+        warnings.append(
+            f"warning: {lang} {term.term!r} looks like {hit.term!r} in {where} ({hit.score:.0f}%)"
+        )
+    return warnings
 
 
 # --------------------------------------------------------------------------- edit

@@ -129,6 +129,12 @@ FILES = {
         terms="    - term: rrjetëzim\n      status: deprecated\n",
     ),
     "deprecated-b": concept("deprecated-b", "networking", "rrjetëzim"),
+    "typo-inside": concept(
+        "typo-inside",
+        "robustness",
+        "robusteca",
+        terms="    - term: robustec\n      status: admitted\n",
+    ),
     "dangling-related": concept(
         "dangling-related", "mobility", "lëvizshmëri", body="related:\n  - nowhere\n"
     ),
@@ -189,6 +195,7 @@ EXPECTED = [
     ("MV403", "ambiguous-a", "sq", "    - term: kulturë"),
     ("MV403", "ambiguous-b", "sq", "    - term: kulturë"),
     ("MV404", "deprecated-a", "sq", "    - term: rrjetëzim"),
+    ("MV405", "typo-inside", "sq", "    - term: robusteca"),
     ("MV501", "dangling-related", None, "  - nowhere"),
     ("MV502", "dangling-broader", None, "  - nothing"),
     ("MV503", "cycle-a", None, "  - cycle-b"),

@@ -1,4 +1,4 @@
-"""MV4xx: near-duplicates, diacritic variants and ambiguous terms across concepts.
+"""MV4xx: near-duplicates, diacritic variants and ambiguous terms (across and inside concepts).
 
 Per language, every term gets two keys: ``match_key`` (casefolded) and
 ``fold`` (casefolded, without diacritics, hyphens as spaces). Equal match
@@ -65,6 +65,43 @@ def check(ctx: Context) -> None:
         candidates = [(a, b) for a, b in near_pairs(sorted(set(allowed_folds))) if typo_level(a, b)]
         wanted = {fold for pair in candidates for fold in pair}
         _near(ctx, lang, candidates, _groups(owners, keys, folds, wanted, allowed, folds))
+    for concept in ctx.concepts():
+        _near_inside(ctx, concept)
+
+
+def _near_inside(ctx: Context, concept) -> None:
+    """MV405: two allowed terms of one concept and language a typo apart (rezilienc/rezilienca).
+
+    Equal folds are MV402's (diacritics) or MV108's (the same term twice). Not
+    reported, as deliberate: a deprecated or forbidden misspelling, a term marked
+    ``type: variant`` (organisation/organization), and compounding variants that
+    differ only in spaces or hyphens (peacebuilding/peace-building).
+    """
+    from rapidfuzz import fuzz
+
+    for lang, terms in concept.terms.items():
+        entries = [
+            (index, term.term, fold_of_key(term_key(term.term)))
+            for index, term in enumerate(terms)
+            if term.status in ALLOWED and term.type != "variant"
+        ]
+        for position, (index, text, fold) in enumerate(entries):
+            for _other_index, other_text, other_fold in entries[position + 1 :]:
+                if fold.replace(" ", "") == other_fold.replace(" ", ""):
+                    continue
+                if not typo_level(fold, other_fold):
+                    continue
+                score = fuzz.ratio(fold, other_fold)
+                ctx.add(
+                    "MV405",
+                    concept.id,
+                    f"terms {quote(text)} and {quote(other_text)} of this concept are nearly "
+                    f"identical ({score:.0f}%); if one is a typo, correct it with "
+                    f"`moci-vocab respell {concept.id} {lang} OLD NEW` or remove it",
+                    lang=lang,
+                    at=("terms", lang, index, "term"),
+                    term=text,
+                )
 
 
 def _terms_by_language(ctx: Context) -> dict[str, list[tuple[str, int, str, str]]]:

@@ -92,6 +92,7 @@ _RULES = (
     Rule("MV402", "warning", "The same term with and without diacritics"),
     Rule("MV403", "warning", "One term used for two concepts (ambiguous)"),
     Rule("MV404", "warning", "Term deprecated or forbidden here but allowed in another concept"),
+    Rule("MV405", "warning", "Near-identical terms in one concept and language (a typo?)"),
     # Links between concepts.
     Rule("MV501", "error", "`related` names a concept that does not exist"),
     Rule("MV502", "error", "`broader` names a concept that does not exist"),

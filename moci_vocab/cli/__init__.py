@@ -21,6 +21,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("editing", "init_cmd", "Create a new, empty glossary repository."),
     "add": ("editing", "add_cmd", "Add a new concept (warns about near-duplicates)."),
     "translate": ("editing", "translate_cmd", "Add a term to a concept, or change its status."),
+    "respell": (
+        "editing",
+        "respell_cmd",
+        "Correct a term's spelling in place, keeping its fields.",
+    ),
     "edit": ("editing", "edit_cmd", "Change a concept's definition, notes, tags, links."),
     "deprecate": ("editing", "deprecate_cmd", "Mark a term as deprecated."),
     "rename": ("editing", "rename_cmd", "Rename a concept id; references follow."),

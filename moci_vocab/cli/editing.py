@@ -1,4 +1,5 @@
-"""Commands that change the glossary: init, add, translate, edit, deprecate, rename, remove, fmt."""
+"""Commands that change the glossary: init, add, translate, respell, edit, deprecate, rename,
+remove, fmt."""
 
 from __future__ import annotations
 
@@ -17,7 +18,69 @@ from moci_vocab.cli.common import (
     split_list,
     yes_option,
 )
-from moci_vocab.model import CONCEPT_STATUSES, PARTS_OF_SPEECH, REVIEW_STATES, TERM_STATUSES
+from moci_vocab.model import (
+    CONCEPT_STATUSES,
+    GENDERS,
+    PARTS_OF_SPEECH,
+    REVIEW_STATES,
+    TERM_STATUSES,
+    TERM_TYPES,
+)
+
+TEXT_FIELDS = ("gender", "type", "context", "source", "note")
+
+
+def term_field_options(multiple: bool):
+    """The options for a term's optional fields (--pos … --note); in `add`, repeatable."""
+    where = " (LANG=VALUE for one language's term; else the source term)" if multiple else ""
+
+    def choice(values):
+        return None if multiple else click.Choice([*values, ""])  # "" removes the field
+
+    options = [
+        click.option(
+            "--type",
+            "type_",
+            type=choice(TERM_TYPES),
+            multiple=multiple,
+            help=f"Term type: {', '.join(TERM_TYPES)}{where}.",
+        ),
+        click.option(
+            "--gender",
+            type=choice(GENDERS),
+            multiple=multiple,
+            help=f"Grammatical gender: {', '.join(GENDERS)}{where}.",
+        ),
+        click.option(
+            "--context", multiple=multiple, help=f"An example sentence using the term{where}."
+        ),
+        click.option(
+            "--source", multiple=multiple, help=f"Where the term comes from (attestation){where}."
+        ),
+        click.option(
+            "--forms",
+            "forms",
+            multiple=True,
+            help="An inflected or irregular form matching accepts (repeatable)"
+            + (where or "; replaces the term's forms")
+            + ".",
+        ),
+        click.option(
+            "--case-sensitive/--not-case-sensitive",
+            "case_sensitive",
+            default=None,
+            help="Match only in this case (acronyms such as SOS)"
+            + (" (every term)" if multiple else "")
+            + ".",
+        ),
+    ]
+
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
 
 
 @click.command(epilog="Example: moci-vocab init my-glossary --source en --languages sq,ka,hy")
@@ -81,34 +144,67 @@ def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, ye
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable or comma-separated).")
 @click.option("--domain", help="The subject field.")
 @click.option("--pos", type=click.Choice(PARTS_OF_SPEECH), help="Part of speech of the terms.")
+@term_field_options(multiple=True)
+@click.option("--note", "notes", multiple=True, help="A note on a term (LANG=TEXT, or the source).")
 @click.option("--do-not-translate", is_flag=True, help="A name that stays as it is (MOCI).")
 @yes_option("Do not ask; write despite near-duplicates.")
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
-def add_cmd(
-    state: State, concept_id, terms, definitions, tags, domain, pos, do_not_translate, yes, fmt
-):
-    """Add a new concept ID with its terms and definitions."""
+def add_cmd(state: State, concept_id, terms, definitions, tags, domain, pos, **options):
+    """Add a new concept ID with its terms and definitions.
+
+    Term fields (--type, --gender, --context, --source, --forms, --note) go to the
+    source-language term, or with LANG=VALUE to that language's term; --pos and
+    --case-sensitive apply to every term.
+    """
     from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import NewConcept, add_concept, parse_assignment
 
     pairs = [parse_assignment(item, "--term") for item in terms]
+    yes, fmt = options.pop("yes"), options.pop("fmt")
     new = NewConcept(
         concept_id=concept_id,
         terms=pairs,
         definitions=[parse_assignment(item, "--definition") for item in definitions],
         tags=split_list(tags),
         domain=domain,
-        do_not_translate=do_not_translate,
+        do_not_translate=options.pop("do_not_translate"),
         pos=pos,
     )
     with state.editing() as glossary:
+        new.fields = _fields_by_language(glossary, pairs, options)
         if concept_id not in glossary.concepts:
             _warn_near_duplicates(state, glossary, pairs, None, yes)
         outcome = add_concept(glossary, new)
         apply_outcome(state, outcome)
     if fmt == "json":
         echo_json(outcome.concept.to_dict())
+
+
+def _fields_by_language(glossary, pairs, options: dict) -> dict:
+    """`add`'s repeatable field options → {lang: TermFields}."""
+    from moci_vocab.operations import TermFields, require_language, targeted_value
+
+    source = glossary.source_language
+    by_lang: dict = {}
+
+    def fields_of(lang):
+        return by_lang.setdefault(lang or source, TermFields())
+
+    names = {"type_": "type", "gender": "gender", "context": "context", "source": "source"}
+    names["notes"] = "note"
+    for option, name in names.items():
+        for value in options.get(option) or ():
+            lang, text = targeted_value(glossary, value)
+            setattr(fields_of(lang), name, text)
+    for value in options.get("forms") or ():
+        lang, text = targeted_value(glossary, value)
+        fields = fields_of(lang)
+        fields.forms = [*(fields.forms or []), text]
+    if options.get("case_sensitive") is not None:
+        for lang, _text in pairs:
+            fields_of(require_language(glossary, lang)).case_sensitive = options["case_sensitive"]
+    return by_lang
 
 
 @click.command(
@@ -119,25 +215,59 @@ def add_cmd(
 @click.argument("lang", metavar="LANG")
 @click.argument("text", metavar="TEXT")
 @click.option("--status", type=click.Choice(TERM_STATUSES), help="Set the term's status.")
-@click.option("--note", help="A note on the term.")
+@click.option("--note", help="A note on the term ('' removes it).")
+@click.option("--pos", type=click.Choice(PARTS_OF_SPEECH), help="Part of speech.")
+@term_field_options(multiple=False)
 @click.option("--review", type=click.Choice(REVIEW_STATES), help="Set the review state.")
 @yes_option("Do not ask; write despite near-duplicates.")
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
-def translate_cmd(state: State, concept_id, lang, text, status, note, review, yes, fmt):
-    """Add TEXT as a LANG term of concept ID, or change an existing term's status.
+def translate_cmd(state: State, concept_id, lang, text, status, note, review, yes, fmt, **fields):
+    """Add TEXT as a LANG term of concept ID, or change an existing term's status or fields.
 
     A new term is preferred when LANG has none yet, admitted otherwise;
     `--status preferred` demotes the previous preferred term to admitted.
+    --pos, --type, --gender, --context, --source, --forms, --case-sensitive and
+    --note set the term's fields (an empty value removes one).
     """
     from moci_vocab.cli.common import echo_json
-    from moci_vocab.operations import require_concept, translate
+    from moci_vocab.operations import TermFields, require_concept, translate
+
+    fields["type"] = fields.pop("type_")
+    fields["forms"] = list(fields["forms"]) or None
+    term_fields = TermFields(note=note, **fields)
 
     with state.editing() as glossary:
         concept = require_concept(glossary, concept_id)
         if concept.find_term(lang, text) is None:
             _warn_near_duplicates(state, glossary, [(lang, text)], concept_id, yes)
-        outcome = translate(glossary, concept_id, lang, text, status, note, review)
+        outcome = translate(glossary, concept_id, lang, text, status, None, review, term_fields)
+        apply_outcome(state, outcome)
+    if fmt == "json":
+        echo_json(outcome.concept.to_dict())
+
+
+@click.command(
+    epilog="Examples:\n\n  moci-vocab respell resilience sq rezilienc rezilienca\n\n"
+    "  moci-vocab respell social-innovation en 'Social Innovation' 'social innovation'"
+)
+@click.argument("concept_id", metavar="ID")
+@click.argument("lang", metavar="LANG")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_state
+def respell_cmd(state: State, concept_id, lang, old, new, fmt):
+    """Correct the spelling (case, diacritics) of the LANG term OLD of concept ID to NEW.
+
+    The term keeps its status, review, note, source, forms and place; near-duplicates
+    of NEW are listed as warnings.
+    """
+    from moci_vocab.cli.common import echo_json
+    from moci_vocab.operations import respell
+
+    with state.editing() as glossary:
+        outcome = respell(glossary, concept_id, lang, old, new)
         apply_outcome(state, outcome)
     if fmt == "json":
         echo_json(outcome.concept.to_dict())

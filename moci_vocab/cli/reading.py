@@ -18,7 +18,7 @@ from moci_vocab.cli.common import (
 from moci_vocab.model import CONCEPT_STATUSES
 
 STATUS_MARK = {
-    "preferred": "",
+    "preferred": " (preferred)",
     "admitted": " (admitted)",
     "deprecated": " (deprecated)",
     "forbidden": " (forbidden)",
@@ -75,12 +75,15 @@ def _print_concept(glossary, concept) -> None:
         *glossary.languages(),
         *(k for k in concept.terms if k not in glossary.languages()),
     ]:
-        terms = concept.terms.get(lang, [])
+        terms = preferred_first(concept.terms.get(lang, []))
         shown = Text()
         for i, term in enumerate(terms):
             if i:
                 shown.append(", ")
             style = "strike" if term.status in ("deprecated", "forbidden") else ""
+            if term.status == "preferred":
+                style = "bold"
+                shown.append("★ ", style="green")
             shown.append(term.term, style=style)
             shown.append(STATUS_MARK[term.status], style="dim")
             if term.review is not None and term.review.state != "approved":
@@ -95,6 +98,11 @@ def _print_concept(glossary, concept) -> None:
         links = getattr(concept, kind)
         if links:
             console.print(Text(f"  {kind}: ", style="dim") + Text(", ".join(links)))
+
+
+def preferred_first(terms: list) -> list:
+    """The terms with the preferred one first, the others in the file's order."""
+    return sorted(terms, key=lambda term: term.status != "preferred")
 
 
 def _safe_autonym(autonym, lang: str) -> str:
