@@ -573,3 +573,46 @@ def remove(glossary: Glossary, concept_id: str) -> Outcome:
     del glossary.concepts[concept_id]
     outcome.messages.append(f"removed the concept {concept_id!r}")
     return outcome
+
+
+# --------------------------------------------------------------------------- approve
+
+
+def approve(
+    glossary: Glossary,
+    targets: list,
+    by: str,
+    date: str | None = None,
+    state: str = "approved",
+) -> Outcome:
+    """Review state, reviewer and date (today by default) set on the terms ``targets`` name.
+
+    ``targets`` are ``review.Target``s; a term already in that state by that reviewer on
+    that date is left alone and said so.
+    """
+    import datetime
+
+    from moci_vocab.review import check_date, resolve, set_review
+
+    day = check_date(date) if date else datetime.date.today().isoformat()
+    approvals = resolve(glossary, targets)
+    if not approvals:
+        raise MociError("nothing to approve: the list is empty")
+    changed = set_review(approvals, state, by, day)
+    outcome = Outcome()
+    root = Path(glossary.root)
+    staged: set[str] = set()
+    changed_terms = {id(approval.term) for approval in changed}
+    for approval in approvals:
+        if id(approval.term) in changed_terms:
+            outcome.messages.append(approval.describe(state))
+            if approval.concept.id not in staged:
+                staged.add(approval.concept.id)
+                stage_concept(outcome.changes, root, approval.concept)
+    unchanged = len(approvals) - len(changed)
+    noun = "term" if len(changed) == 1 else "terms"
+    summary = f"{state} {len(changed)} {noun} by {' '.join(by.split())} on {day}"
+    if unchanged:
+        summary += f" ({unchanged} already were)"
+    outcome.messages.append(summary)
+    return outcome

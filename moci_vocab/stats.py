@@ -35,6 +35,7 @@ def glossary_stats(glossary: Glossary) -> dict:
                 "preferred": preferred,
                 "coverage": preferred / expected if expected else 1.0,
                 "terms": terms,
+                "approved_share": review.get("approved", 0) / terms if terms else 0.0,
                 "review": {
                     state: review.get(state, 0)
                     for state in ("draft", "reviewed", "approved", "none")

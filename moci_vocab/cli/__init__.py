@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "list": ("reading", "list_cmd", "List concepts, filtered, in a language's order."),
     "search": ("reading", "search_cmd", "Fuzzy search in every language and script."),
     "stats": ("reading", "stats_cmd", "Coverage and review state per language."),
+    "review": ("review", "review_cmd", "List terms waiting for review, by language and tag."),
+    "approve": ("review", "approve_cmd", "Approve terms: reviewer, date, state (one or a list)."),
     "check": ("check", "check_cmd", "Validate the glossary (for CI and pre-commit)."),
     "check-po": ("checkpo", "check_po_cmd", "Check PO/MO/CSV/XLIFF against the glossary."),
     "export": ("export", "export_cmd", "Export PO, MO, POT, CSV, TBX, JSON, HTML, booklet."),

@@ -246,24 +246,25 @@ def stats_cmd(state: State, fmt: str) -> None:
     table = Table(
         title=f"{glossary.manifest.name} {glossary.manifest.version}: {stats['concepts']} concepts",
         header_style="bold",
+        box=None,
+        padding=(0, 1),
     )
     for column in (
-        "language",
-        "name",
-        "preferred",
-        "coverage",
+        "lang",
+        "pref.",
+        "cover",
         "terms",
         "draft",
         "reviewed",
         "approved",
-        "unreviewed",
+        "none",
+        "progress",
     ):
-        table.add_column(column, justify="left" if column in ("language", "name") else "right")
+        table.add_column(column, justify="left" if column == "lang" else "right", no_wrap=True)
     for row in stats["languages"]:
         review = row["review"]
         table.add_row(
             row["lang"] + (" *" if row["required"] else ""),
-            row["name"],
             str(row["preferred"]),
             f"{row['coverage']:.0%}",
             str(row["terms"]),
@@ -271,9 +272,15 @@ def stats_cmd(state: State, fmt: str) -> None:
             str(review["reviewed"]),
             str(review["approved"]),
             str(review["none"]),
+            f"{row['approved_share']:.0%}",
         )
     print_rich(table, console)
-    console.print("* required language", style="dim")
+    console.print(
+        "* required language · pref.: concepts with a preferred term · none: terms "
+        "without a review state · progress: share of the terms approved "
+        "(`moci-vocab review --lang L` lists what waits)",
+        style="dim",
+    )
     if stats["growth"]:
         console.print(
             "growth (concepts added per month): "
