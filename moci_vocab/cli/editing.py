@@ -255,7 +255,7 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
 @click.argument("lang", metavar="LANG")
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def respell_cmd(state: State, concept_id, lang, old, new, fmt):
     """Correct the spelling (case, diacritics) of the LANG term OLD of concept ID to NEW.

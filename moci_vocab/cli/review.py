@@ -13,9 +13,11 @@ from moci_vocab.cli.common import (
     apply_outcome,
     confirm_or_refuse,
     echo_json,
+    format_option,
     pass_state,
     say,
     split_list,
+    yes_option,
 )
 
 STATE_CHOICES = ("draft", "reviewed", "unreviewed", "approved")
@@ -35,7 +37,7 @@ STATE_CHOICES = ("draft", "reviewed", "unreviewed", "approved")
     type=click.Choice(STATE_CHOICES),
     help="Review states to list (default: draft and reviewed; unreviewed = no review field).",
 )
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def review_cmd(state: State, langs, reviewer, tags, states, fmt) -> None:
     """List the terms waiting for review: drafts and reviewed-but-unapproved terms."""
@@ -104,7 +106,7 @@ def _print_items(items) -> None:
     show_default=True,
     help="`reviewed` for a first reading that someone else approves.",
 )
-@click.option("-y", "--yes", is_flag=True, help="Do not ask.")
+@yes_option()
 @pass_state
 def approve_cmd(state: State, concept_id, lang, term, by, date, from_file, new_state, yes) -> None:
     """Approve the LANG term TERM of concept ID (without TERM: all its LANG terms).
