@@ -43,14 +43,15 @@ def test_gnome_albanian_excerpt(tmp_path):
     assert plan.summary()["added"] == 12
 
 
-def test_gnome_serbian_reports_the_undecodable_line_and_imports_the_rest(tmp_path):
+def test_gnome_serbian_reports_the_undecodable_line_and_recovers_it(tmp_path):
     imported = read("gnome-glossary-sr.po", "po", "sr-Cyrl")
     assert [(p.line, "UTF-8" in p.message) for p in imported.problems] == [(40, True)]
     assert "0xd7" in imported.problems[0].message
     g, _plan = merged(tmp_path, imported)
     base = g.concepts["base"]
     assert base.preferred("sr-Cyrl").term == "Основа"
-    assert base.definition == {}  # only the broken comment line was left out
+    # The broken comment line is recovered: its stray byte read as Windows-1252 (×).
+    assert "2 × 2 × 2 = 8" in base.definition["en"]
     assert g.concepts["balance"].definition["en"].startswith("Adjustment of sources")
     assert len(g.concepts) == 7  # the header row "Term" included, as the file has it
 

@@ -9,6 +9,7 @@ import click
 from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
+    confirm_or_refuse,
     echo_json,
     format_option,
     is_interactive,
@@ -18,7 +19,8 @@ from moci_vocab.cli.common import (
     yes_option,
 )
 
-IMPORT_FORMATS = ("csv", "po", "tbx", "json")
+IMPORT_FORMATS = ("csv", "xlsx", "po", "tbx", "json")
+ON_DUPLICATE = ("merge", "new", "skip", "ask")
 SHOWN_DETAILS = 3
 
 
@@ -36,8 +38,30 @@ SHOWN_DETAILS = 3
     help="PO and two-column CSV: the language of the translations (default: the file's "
     "header or name). TBX, CSV, JSON: import only these languages.",
 )
+@click.option(
+    "--columns",
+    metavar="FIELD=COLUMN,…",
+    multiple=True,
+    help="CSV/XLSX: which column holds what, e.g. en=Term,sq=Translation,definition.en="
+    "Description (columns by header name, or by number 1,2,… for a file without header).",
+)
+@click.option(
+    "--split",
+    metavar="CHARS",
+    default="",
+    help="Split a cell (or msgstr) into alternative terms at these characters, e.g. ','.",
+)
+@click.option(
+    "--on-duplicate",
+    type=click.Choice(ON_DUPLICATE),
+    help="A near-duplicate: merge into the closest concept, add a new one, skip it, or ask "
+    "(default: ask on a terminal; with --yes, merge spelling variants, else new).",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@yes_option("Do not ask; import near-duplicates as new concepts.")
+@yes_option(
+    "Do not ask: apply a sheet's edits; merge spelling variants (check box/Checkbox), "
+    "import other near-duplicates as new concepts."
+)
 @click.option(
     "--include-untranslated",
     is_flag=True,
@@ -53,20 +77,27 @@ def import_cmd(
     fmt: str,
     file: Path,
     langs: tuple[str, ...],
+    columns: tuple[str, ...],
+    split: str,
+    on_duplicate: str | None,
     dry_run: bool,
     yes: bool,
     include_untranslated: bool,
     include_fuzzy: bool,
     out_format: str,
 ):
-    """Merge the glossary in FILE (csv, po, tbx or json) into this glossary.
+    """Merge the glossary in FILE (csv, xlsx, po, tbx or json) into this glossary.
 
     Concepts with the same source term (or, in moci-vocab's own exports, the same id) get
     the file's new terms; new ones are added with ids made from their source term. A
     concept that only looks like an existing one (a near-duplicate) is asked about on a
-    terminal; scripts must pass --yes (import it as a new concept) or review it with
-    --dry-run first. Problems in the file (lines that are not UTF-8, rows without a
-    term) are reported with their line and left out; the rest is imported.
+    terminal; scripts decide with --on-duplicate or --yes, or review it with --dry-run
+    first. Problems in the file (lines that are not UTF-8, rows without a term) are
+    reported with their line and left out; the rest is imported.
+
+    A sheet exported by moci-vocab (wide CSV, XLSX) and edited brings its edits back:
+    the changes are shown as a diff and written with --yes (or after a question on a
+    terminal).
     """
     from moci_vocab.errors import MociError
     from moci_vocab.importers import ReadOptions, get_reader
@@ -78,20 +109,66 @@ def import_cmd(
             languages=_languages(split_list(langs)),
             include_untranslated=include_untranslated,
             include_fuzzy=include_fuzzy,
+            columns=parse_columns(columns),
+            split=split,
         )
         imported = get_reader(fmt)(file, options)
-        decide = _decider(yes, dry_run, out_format)
+        decide = _decider(yes, dry_run, out_format, on_duplicate)
         plan = plan_merge(glossary, imported, decide)
         if plan.undecided and not dry_run:
             _show(state, imported, plan, glossary, mode="refused", out_format="text")
             raise MociError(
                 f"{len(plan.undecided)} near-duplicate(s) found (listed above); review them "
-                "with --dry-run, then pass --yes to import them as new concepts"
+                "with --dry-run, then decide with --on-duplicate merge|new|skip (or --yes)"
             )
+        if plan.edits and not dry_run and not yes:
+            _show_edits(plan)
+            confirm_or_refuse(
+                f"Apply these {len(plan.edits)} change(s) from the sheet?",
+                False,
+                f"the sheet changes {len(plan.edits)} cell(s) of the glossary (shown above); "
+                "pass --yes to apply them, or --dry-run to review",
+            )
+            shown_edits = True
+        else:
+            shown_edits = False
         if not dry_run:
             plan.changes.apply()
     mode = "dry-run" if dry_run else "done"
+    if plan.edits and out_format == "text" and not shown_edits:
+        _show_edits(plan)
     _show(state, imported, plan, glossary, mode=mode, out_format=out_format)
+
+
+def parse_columns(values: tuple[str, ...]) -> dict[str, str]:
+    """`en=Term,sq=Translation` (repeatable) → {"en": "Term", "sq": "Translation"}."""
+    from moci_vocab.errors import MociError
+
+    mapping: dict[str, str] = {}
+    for value in values:
+        for item in value.split(","):
+            if not item.strip():
+                continue
+            target, sep, column = item.partition("=")
+            if not sep or not target.strip() or not column.strip():
+                raise MociError(
+                    f"--columns {item!r} must look like FIELD=COLUMN, e.g. sq=Translation"
+                )
+            mapping[target.strip()] = column.strip()
+    return mapping
+
+
+def _show_edits(plan) -> None:
+    """The sheet's changes as a diff, concept by concept (stdout: it is the data)."""
+    from moci_vocab.cli import printable
+
+    current = None
+    for edit in sorted(plan.edits, key=lambda e: e.concept):
+        if edit.concept != current:
+            current = edit.concept
+            click.echo(f"@@ {edit.concept}")
+        for line in edit.diff_lines():
+            click.echo(printable(line))
 
 
 def _languages(values: list[str]) -> list[str]:
@@ -100,10 +177,15 @@ def _languages(values: list[str]) -> list[str]:
     return [gettext_to_bcp47(value) for value in values]
 
 
-def _decider(yes: bool, dry_run: bool, out_format: str):
-    """--yes: a near-duplicate becomes a new concept; on a terminal, ask; else leave undecided."""
-    if yes:
-        return lambda duplicate: "new"
+def _decider(yes: bool, dry_run: bool, out_format: str, on_duplicate: str | None = None):
+    """--on-duplicate decides; --yes takes the proposal (merge a spelling variant, else new);
+    on a terminal, ask; else leave undecided."""
+    if on_duplicate in ("new", "skip"):
+        return lambda duplicate: on_duplicate
+    if on_duplicate == "merge":
+        return lambda duplicate: f"merge:{duplicate.candidates[0].concept}"
+    if yes and on_duplicate is None:
+        return lambda duplicate: duplicate.proposal
     if dry_run or out_format == "json" or not is_interactive():
         return None
     return _ask
@@ -117,10 +199,12 @@ def _ask(duplicate) -> str:
             err=True,
         )
     choices = ["n", "s", *(str(i) for i in range(1, len(duplicate.candidates) + 1))]
+    if duplicate.variant:
+        click.echo("  (a spelling variant of 1: proposed as one concept)", err=True)
     answer = click.prompt(
         "Add as a [n]ew concept, [s]kip it, or merge into number",
         type=click.Choice(choices),
-        default="n",
+        default="1" if duplicate.variant else "n",
         err=True,
     )
     if answer == "n":
@@ -136,7 +220,7 @@ def _show(state: State, imported, plan, glossary, mode: str, out_format: str) ->
     from moci_vocab.importers.merge import apply_order
 
     where = display_path(imported.path)
-    problems = [(p.line, p.message) for p in imported.problems] + plan.problems
+    problems = [(p.line, p.message) for p in imported.problems] + plan.problems + plan.conflicts
     if out_format == "json":
         echo_json(
             {
@@ -149,6 +233,16 @@ def _show(state: State, imported, plan, glossary, mode: str, out_format: str) ->
                     for c in apply_order(plan)
                 ],
                 "problems": [{"line": line, "message": msg} for line, msg in problems],
+                "edits": [
+                    {
+                        "concept": e.concept,
+                        "kind": e.kind,
+                        "what": e.what,
+                        "old": e.old,
+                        "new": e.new,
+                    }
+                    for e in plan.edits
+                ],
                 "near_duplicates": [
                     {
                         "term": d.source_term,
@@ -183,8 +277,11 @@ def _show(state: State, imported, plan, glossary, mode: str, out_format: str) ->
         decision = {"ask": "undecided", "new": "new concept", "skip": "skipped"}.get(
             duplicate.decision, duplicate.decision.replace("merge:", "merged into ")
         )
+        variant = " (spelling variant)" if duplicate.variant else ""
         say(
-            state, f"near-duplicate: {at}{duplicate.source_term!r} looks like {listed} → {decision}"
+            state,
+            f"near-duplicate: {at}{duplicate.source_term!r} looks like {listed}{variant} "
+            f"→ {decision}",
         )
     if mode == "refused":
         return

@@ -1,4 +1,4 @@
-"""Importers: CSV, PO, TBX and JSON glossaries read into incoming concepts.
+"""Importers: CSV, XLSX, PO, TBX and JSON glossaries read into incoming concepts.
 
 Every reader is a function ``read(path: Path, options: ReadOptions) ->
 ImportFile`` that only reads: it turns the file into ``Incoming`` concepts
@@ -21,6 +21,7 @@ from moci_vocab.model import Concept
 
 READERS: dict[str, str] = {
     "csv": "moci_vocab.importers.csv:read_csv",
+    "xlsx": "moci_vocab.importers.xlsx:read_xlsx",
     "po": "moci_vocab.importers.po:read_po",
     "tbx": "moci_vocab.importers.tbx:read_tbx",
     "json": "moci_vocab.importers.json:read_json",
@@ -36,6 +37,30 @@ class ReadOptions:
     languages: list[str] = field(default_factory=list)  # --lang: the file's language(s)
     include_untranslated: bool = False  # PO/bilingual CSV: also entries without a translation
     include_fuzzy: bool = False  # PO: also fuzzy translations (imported as review: draft)
+    columns: dict[str, str] = field(default_factory=dict)  # CSV --columns: field → file column
+    split: str = ""  # --split: characters that separate alternative terms in one cell
+
+
+def keep_as_note(concept: Concept, lang: str, text: str) -> bool:
+    """Add ``text`` to the concept's note in ``lang`` as a paragraph of its own, once.
+
+    Returns whether the note changed.
+    """
+    have = concept.note.get(lang, "")
+    if text in have:
+        return False
+    concept.note[lang] = f"{have}\n\n{text}" if have else text
+    return True
+
+
+def split_alternatives(text: str, separators: str) -> list[str]:
+    """``ђавао, услуга`` → [ђавао, услуга] when ``,`` is a separator; pieces cleaned, none empty."""
+    from moci_vocab.textnorm import clean_spaces, nfc
+
+    pieces = [text]
+    for separator in separators:
+        pieces = [part for piece in pieces for part in piece.split(separator)]
+    return [cleaned for cleaned in (clean_spaces(nfc(piece)) for piece in pieces) if cleaned]
 
 
 @dataclass
@@ -45,6 +70,7 @@ class Incoming:
     concept: Concept
     line: int | None = None
     group: str = ""  # the file's own key for the concept (msgctxt, CSV context), not an id
+    fields: dict[str, str] = field(default_factory=dict)  # a sheet row's concept-field cells
 
     @property
     def trusted_id(self) -> bool:
@@ -61,6 +87,17 @@ class Problem:
 
 
 @dataclass
+class SheetColumns:
+    """Which cells a wide sheet of ours holds: a cell left empty there means "none"."""
+
+    terms: set[tuple[str, str]] = field(default_factory=set)  # (lang, status)
+    langs: list[str] = field(default_factory=list)  # languages in column order
+    definitions: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)  # status, domain, tags, …
+
+
+@dataclass
 class ImportFile:
     """What a reader made of one file: concepts, problems, skipped entries, its origin."""
 
@@ -71,6 +108,8 @@ class ImportFile:
     skipped: dict[str, int] = field(default_factory=dict)  # reason → number of entries
     version: str | None = None  # the glossary version a moci-vocab export came from
     ours: bool = False  # written by moci-vocab (ids and escapes can be trusted)
+    origin: str = ""  # who made the file and when (a PO's Last-Translator and date)
+    sheet: SheetColumns | None = None  # our wide CSV/XLSX: the columns it holds (round trip)
 
     def problem(self, line: int | None, message: str) -> None:
         """Record a problem at ``line``."""
@@ -106,6 +145,7 @@ class Decoded:
 
     lines: list[str]
     bad: dict[int, str]  # 1-based line number → why it could not be decoded
+    raw: dict[int, bytes] = field(default_factory=dict)  # the bad lines' bytes
 
     @property
     def text(self) -> str:
@@ -124,12 +164,30 @@ def decode_lines(raw: bytes, path: Path, encoding: str = "utf-8") -> Decoded:
         raise MociError("is a binary file, not text", path)
     lines: list[str] = []
     bad: dict[int, str] = {}
+    raw_bad: dict[int, bytes] = {}
     for number, chunk in enumerate(raw.splitlines(keepends=True), start=1):
         try:
             lines.append(chunk.decode(encoding))
         except UnicodeDecodeError as exc:
             bad[number] = f"byte 0x{chunk[exc.start]:02x} at column {exc.start + 1}"
+            raw_bad[number] = chunk
             lines.append(chunk.decode(encoding, errors="replace"))
     if lines:
         lines[0] = lines[0].removeprefix("\ufeff")
-    return Decoded(lines, bad)
+    return Decoded(lines, bad, raw_bad)
+
+
+def decode_with_fallback(raw: bytes) -> str:
+    """UTF-8, with each undecodable run of bytes read as Windows-1252 (a stray `×` byte
+    in a UTF-8 file is the usual case), so that a line is recovered, not dropped."""
+    parts: list[str] = []
+    start = 0
+    while True:
+        try:
+            parts.append(raw[start:].decode("utf-8"))
+            return "".join(parts)
+        except UnicodeDecodeError as exc:
+            parts.append(raw[start : start + exc.start].decode("utf-8"))
+            parts.append(raw[start + exc.start : start + exc.end].decode("cp1252", "replace"))
+            start += exc.end
+

@@ -32,16 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.formats.csv import ESCAPE, LONG_COLUMNS, VERSION_COLUMN, YES
+from moci_vocab.formats.csv import ESCAPE, LONG_COLUMNS, VERSION_COLUMN
 from moci_vocab.importers import (
     Decoded,
     ImportFile,
     Incoming,
     ReadOptions,
     decode_lines,
+    keep_as_note,
     language_from_filename,
     read_bytes,
 )
+from moci_vocab.importers.sheet import YES_WORDS, split_list
 from moci_vocab.model import (
     GENDERS,
     PARTS_OF_SPEECH,
@@ -72,7 +74,7 @@ BILINGUAL_COLUMNS = {
 WIDE_FIELDS = {"id", "status", "domain", "tags", "do_not_translate", "related", "broader"}
 # The long shape is the exporter's own columns (the version column aside).
 LONG_FIELDS = set(LONG_COLUMNS) - {VERSION_COLUMN}
-TRUE_WORDS = {YES, "true", "1", "x", "y"}
+TRUE_WORDS = YES_WORDS
 
 
 @dataclass
@@ -94,6 +96,24 @@ def read_csv(path: Path, options: ReadOptions) -> ImportFile:
     records = list(_records(decoded, path, delimiter, result))
     if not records:
         raise MociError("has no rows", path)
+    if options.columns:
+        read_mapped(records, options, result)
+        return result
+    read_table(records, options, result)
+    return result
+
+
+def read_table(
+    records: list[tuple[int, list[str]]],
+    options: ReadOptions,
+    result: ImportFile,
+    escaped: bool = True,
+) -> None:
+    """The rows of a CSV file or a spreadsheet's sheet, header first, into ``result``.
+
+    ``escaped``: our files carry formula escapes (CSV); a spreadsheet's typed text
+    cells need none (XLSX).
+    """
     header_line, header = records[0]
     names = [_column_name(cell) for cell in header]
     shape = _shape(names)
@@ -107,13 +127,102 @@ def read_csv(path: Path, options: ReadOptions) -> ImportFile:
         body = records
     else:
         body = records[1:]
-    rows = [Row(line, _cells(names, cells, result.ours)) for line, cells in body]
+    rows = [Row(line, _cells(names, cells, result.ours and escaped)) for line, cells in body]
     if result.ours:
         result.version = next((r.cells.get(VERSION_COLUMN) for r in rows if r.cells), None)
+    if result.ours and shape == "wide":
+        result.sheet = _sheet_columns(names)
     readers = {"wide": _read_wide, "long": _read_long}
     reader = readers.get(shape, _read_bilingual)
     reader(rows, names, options, result)
-    return result
+
+
+def _sheet_columns(names: list[str]):
+    from moci_vocab.importers import SheetColumns
+
+    sheet = SheetColumns()
+    for _name, kind, lang, status in _wide_columns(names):
+        if kind == "term":
+            sheet.terms.add((lang, status))
+            if lang not in sheet.langs:
+                sheet.langs.append(lang)
+        else:
+            (sheet.definitions if kind == "definition" else sheet.notes).add(lang)
+    sheet.fields = {name for name in names if name in WIDE_FIELDS - {"id"}}
+    return sheet
+
+
+MAPPABLE_FIELDS = ("id", "status", "domain", "tags", "do_not_translate", "related", "broader")
+
+
+def mapped_field(target: str) -> str:
+    """A --columns target (`sq`, `sq:admitted`, `definition.en`, `note.sq`, `tags` …) as the
+    wide shape names it, or an error listing what may be mapped."""
+    from moci_vocab.languages import normalize_tag
+
+    text = target.strip()
+    kind, sep, lang = text.replace(".", ":", 1).partition(":")
+    if sep and kind.casefold() in ("definition", "note") and _is_language(lang.strip()):
+        return f"{kind.casefold()}:{normalize_tag(lang.strip())}"
+    if text.casefold() in MAPPABLE_FIELDS:
+        return text.casefold()
+    name = _column_name(text)
+    if _is_language_column(name):
+        return name
+    raise MociError(
+        f"--columns: {target!r} is not something a column can hold; use a language (en, sq), "
+        "LANG:STATUS (sq:admitted), definition.LANG, note.LANG, or one of "
+        + ", ".join(MAPPABLE_FIELDS)
+    )
+
+
+def read_mapped(records, options: ReadOptions, result: ImportFile) -> None:
+    """--columns: the file's columns (by header name, or by number without a header) mapped."""
+    targets = {mapped_field(target): source.strip() for target, source in options.columns.items()}
+    by_number = all(source.isdigit() for source in targets.values())
+    if by_number:
+        positions = {target: int(source) - 1 for target, source in targets.items()}
+        body = records
+        width = max(len(cells) for _line, cells in records)
+        used = set(positions.values())
+        for index in range(width):
+            if index not in used:
+                result.problem(None, f"column {index + 1} is not mapped by --columns; left out")
+    else:
+        header_line, header = records[0]
+        body = records[1:]
+        positions = {}
+        for target, source in targets.items():
+            index = _find_column(header, source)
+            if index is None:
+                listed = ", ".join(repr(cell) for cell in header)
+                raise MociError(
+                    f"has no column {source!r} (its columns: {listed})", result.path, header_line
+                )
+            positions[target] = index
+        used = set(positions.values())
+        for index, cell in enumerate(header):
+            if index not in used and cell.strip():
+                result.problem(
+                    header_line, f"the column {cell!r} is not mapped by --columns; left out"
+                )
+    names = list(positions)
+    rows = [
+        Row(line, {t: cells[i] if 0 <= i < len(cells) else "" for t, i in positions.items()})
+        for line, cells in body
+    ]
+    _read_wide(rows, names, options, result)
+
+
+def _find_column(header: list[str], name: str) -> int | None:
+    """The column named ``name`` (as written, else without case and outer spaces)."""
+    for index, cell in enumerate(header):
+        if cell == name:
+            return index
+    for index, cell in enumerate(header):
+        if cell.strip().casefold() == name.casefold():
+            return index
+    return None
 
 
 def detect_delimiter(first_line: str, path: Path) -> str:
@@ -219,12 +328,11 @@ def _clean(text: str | None) -> str:
     return clean_spaces(nfc(text or ""))
 
 
-def _split_terms(cell: str) -> list[str]:
-    return [text for text in (_clean(line) for line in cell.splitlines()) if text]
+def _split_terms(cell: str, separators: str = "") -> list[str]:
+    """One term per line of the cell; with --split, also per separator."""
+    from moci_vocab.importers import split_alternatives
 
-
-def _split_list(cell: str) -> list[str]:
-    return [part for part in cell.replace(",", " ").split() if part]
+    return [text for line in cell.splitlines() for text in split_alternatives(line, separators)]
 
 
 def _read_wide(rows: list[Row], names: list[str], options: ReadOptions, result: ImportFile):
@@ -238,12 +346,14 @@ def _read_wide(rows: list[Row], names: list[str], options: ReadOptions, result: 
             if not value.strip():
                 continue
             if kind == "term":
-                for text in _split_terms(value):
+                for text in _split_terms(value, options.split):
                     concept.terms.setdefault(lang, []).append(Term(term=text, status=status))
             else:
                 getattr(concept, kind)[lang] = _clean(value)
         _concept_fields(concept, cells, row.line, result)
-        _append(result, concept, row.line, options, group=concept_id)
+        incoming = _append(result, concept, row.line, options, group=concept_id)
+        if incoming is not None and result.sheet is not None:
+            incoming.fields = {name: cells.get(name, "") for name in result.sheet.fields}
 
 
 def _wide_columns(names: list[str]) -> list[tuple[str, str, str, str]]:
@@ -270,20 +380,24 @@ def _concept_fields(concept: Concept, cells: dict[str, str], line: int, result: 
     elif status:
         result.problem(line, f"the concept status {status!r} is not one of {CONCEPT_STATUSES}")
     concept.domain = cells.get("domain", "").strip() or None
-    concept.tags = _split_list(cells.get("tags", ""))
+    concept.tags = split_list(cells.get("tags", ""))
     concept.do_not_translate = cells.get("do_not_translate", "").strip().casefold() in TRUE_WORDS
-    concept.related = _split_list(cells.get("related", ""))
-    concept.broader = _split_list(cells.get("broader", ""))
+    concept.related = split_list(cells.get("related", ""))
+    concept.broader = split_list(cells.get("broader", ""))
 
 
-def _append(result: ImportFile, concept: Concept, line: int, options: ReadOptions, group: str):
+def _append(
+    result: ImportFile, concept: Concept, line: int, options: ReadOptions, group: str
+) -> Incoming | None:
     if not concept.terms:
         result.problem(line, "has no term; the row was left out")
-        return
+        return None
     if options.languages:
         keep = {options.source_language, *options.languages}
         concept.terms = {lang: t for lang, t in concept.terms.items() if lang in keep}
-    result.concepts.append(Incoming(concept=concept, line=line, group=group))
+    incoming = Incoming(concept=concept, line=line, group=group)
+    result.concepts.append(incoming)
+    return incoming
 
 
 def _read_long(rows: list[Row], names: list[str], options: ReadOptions, result: ImportFile):
@@ -379,14 +493,16 @@ def _read_bilingual(rows: list[Row], names: list[str], options: ReadOptions, res
             groups[key] = incoming
             result.concepts.append(incoming)
         concept = incoming.concept
-        if target and target_text:
+        for text in _split_terms(target_text, options.split) if target else ():
             terms = concept.terms.setdefault(target, [])
-            if all(match_key(t.term) != match_key(target_text) for t in terms):
+            if all(match_key(t.term) != match_key(text) for t in terms):
                 status = "admitted" if terms else "preferred"
-                terms.append(Term(term=target_text, status=status))
+                terms.append(Term(term=text, status=status))
         definition = _clean(cells.get("explanation") or cells.get("definition"))
         if definition and source not in concept.definition:
             concept.definition[source] = definition
+        elif definition and definition != concept.definition[source]:
+            keep_as_note(concept, source, f"Another definition (line {row.line}): {definition}")
         note = _clean(cells.get("note") or cells.get("notes") or cells.get("translator_comments"))
         if note and target and target not in concept.note:
             concept.note[target] = note

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.fsutil import Changes
-from moci_vocab.importers import ImportFile, Incoming
+from moci_vocab.importers import ImportFile, Incoming, keep_as_note
+from moci_vocab.importers.sheet import SheetEdit, update_from_sheet
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Term, is_slug
 from moci_vocab.textnorm import fold, match_key
 
@@ -58,6 +59,24 @@ class Duplicate:
     candidates: list[Candidate]
     decision: str = "ask"  # "new", "skip", "merge:<id>", or "ask" (nobody decided)
 
+    @property
+    def variant(self) -> bool:
+        """Whether the best candidate is the same term but for spaces, hyphens or case
+        (Checkbox / check box, Screen Saver / Screensaver): proposed as one concept."""
+        return bool(self.candidates) and spelling_key(self.source_term) == spelling_key(
+            self.candidates[0].term
+        )
+
+    @property
+    def proposal(self) -> str:
+        """What the tool proposes: merge a spelling variant, else a new concept."""
+        return f"merge:{self.candidates[0].concept}" if self.variant else "new"
+
+
+def spelling_key(text: str) -> str:
+    """Casefolded, without spaces and hyphens: equal for spelling variants of one term."""
+    return "".join(match_key(text).replace("-", " ").replace("\u2010", " ").split())
+
 
 Decide = Callable[[Duplicate], str]
 
@@ -81,6 +100,8 @@ class MergePlan:
     messages: list[str] = field(default_factory=list)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    conflicts: list[tuple[int | None, str]] = field(default_factory=list)  # kept as notes
+    edits: list[SheetEdit] = field(default_factory=list)  # a sheet's cells that overwrite
     terms_added: int = 0
 
     def count(self, kind: str) -> int:
@@ -129,6 +150,7 @@ class _Merger:
         self.touched: dict[str, ConceptChange] = {}
         self.manifest_changed = False
         self.language_map: dict[str, str | None] = {}
+        self.provenance = "" if imported.ours else provenance(imported)
 
     # ------------------------------------------------------------------ main loop
 
@@ -169,7 +191,19 @@ class _Merger:
             change = self.touched.get(target_id) or ConceptChange(target_id, "unchanged")
             change.line = change.line or incoming.line
             existing = self.glossary.concepts[target_id]
-            change.details += self._merge_into(existing, concept)
+            if self.imported.sheet is not None and concept.id == target_id:
+                edits = update_from_sheet(
+                    existing, concept, self.imported.sheet, self._vocabulary, incoming.fields
+                )
+                for edit in edits:
+                    if edit.kind == "problem":
+                        self._problem(incoming.line, f"{target_id}: {edit.describe()}")
+                    else:
+                        self.plan.edits.append(edit)
+                        change.details.append(edit.describe())
+                        self.plan.terms_added += edit.kind in ("added", "replaced")
+            else:
+                change.details += self._merge_into(existing, concept, incoming.line)
             if change.details and change.kind == "unchanged":
                 change.kind = "updated"
             self.touched[target_id] = change
@@ -198,7 +232,13 @@ class _Merger:
         return bool(incoming.concept.id) and self.imported.ours
 
     def _ask_about_near(self, incoming: Incoming, text: str) -> str | None:
-        candidates = self._near(text)
+        key = match_key(text)
+        candidates = [
+            candidate
+            for candidate in self._near(text)
+            # the same term with another context is meant as another concept (open-2)
+            if candidate.concept in self.before or match_key(candidate.term) != key
+        ]
         if not candidates:
             return None
         duplicate = Duplicate(text, incoming.line, candidates)
@@ -226,10 +266,22 @@ class _Merger:
         ):
             owner_key = self.fuzzy_owners[index]
             for concept_id in self.by_source[owner_key]:
-                if concept_id in self.before:
-                    term = self._source_text(concept_id, owner_key)
-                    found.append(Candidate(concept_id, term, score))
+                term = self._source_text(concept_id, owner_key)
+                found.append(Candidate(concept_id, term, score))
+        found.sort(key=lambda candidate: -candidate.score)
         return found
+
+    def _index_source_terms(self, concept: Concept) -> None:
+        """Make a concept added by this import a candidate for later near-duplicates."""
+        for term in concept.terms.get(self.source, ()):
+            key = match_key(term.term)
+            owners = self.by_source.get(key)
+            if owners is None:
+                owners = self.by_source[key] = []
+                self.fuzzy_keys.append(fold(key))
+                self.fuzzy_owners.append(key)
+            if concept.id not in owners:
+                owners.append(concept.id)
 
     def _source_text(self, concept_id: str, key: str) -> str:
         for term in self.glossary.concepts[concept_id].terms.get(self.source, ()):
@@ -251,7 +303,10 @@ class _Merger:
         domains = self._vocabulary("domain", [concept.domain] if concept.domain else [])
         concept.domain = domains[0] if domains else None
         concept.terms = self.glossary.ordered_terms(concept.terms)
+        for _lang, term in concept.all_terms():
+            self._record_provenance(term)
         self.glossary.concepts[concept.id] = concept
+        self._index_source_terms(concept)
         self.plan.terms_added += sum(len(terms) for terms in concept.terms.values())
         summary = ", ".join(
             f"{lang} {terms[0].term!r}" for lang, terms in concept.terms.items() if terms
@@ -269,7 +324,11 @@ class _Merger:
 
     # ------------------------------------------------------------------ merging
 
-    def _merge_into(self, existing: Concept, incoming: Concept) -> list[str]:
+    def _record_provenance(self, term: Term) -> None:
+        if self.provenance and not term.source:
+            term.source = self.provenance
+
+    def _merge_into(self, existing: Concept, incoming: Concept, line: int | None) -> list[str]:
         details: list[str] = []
         for lang, terms in incoming.terms.items():
             for term in terms:
@@ -281,8 +340,8 @@ class _Merger:
                 if lang not in have:
                     have[lang] = text
                     details.append(f"{what} in {lang} added")
-                elif have[lang] != text:
-                    details.append(f"kept the existing {what} in {lang} (the file's differs)")
+                elif have[lang] != text and text not in have[lang]:
+                    details += self._conflict(existing, what, lang, text, line)
         for tag in self._vocabulary("tag", incoming.tags):
             if tag not in existing.tags:
                 existing.tags.append(tag)
@@ -303,6 +362,23 @@ class _Merger:
             details.append("marked do-not-translate")
         return details
 
+    def _conflict(
+        self, existing: Concept, what: str, lang: str, text: str, line: int | None
+    ) -> list[str]:
+        """A differing definition or note: the glossary's stays, the file's becomes a note."""
+        where = self.imported.path.name + (f":{line}" if line else "")
+        label = "Definition" if what == "definition" else "Note"
+        if not keep_as_note(existing, lang, f"{label} in {where}: {text}"):
+            return []
+        self.plan.conflicts.append(
+            (
+                line,
+                f"{existing.id}: the file's {what} in {lang} differs from the glossary's; "
+                f"kept the glossary's and added the file's to the note in {lang}",
+            )
+        )
+        return [f"kept the existing {what} in {lang}; the file's differs and was added to the note"]
+
     def _merge_term(self, existing: Concept, lang: str, term: Term) -> list[str]:
         have = existing.find_term(lang, term.term)
         if have is not None:
@@ -311,6 +387,7 @@ class _Merger:
                 filled.append(f"kept {lang} {have.term!r} {have.status} (the file: {term.status})")
             return [f"{lang} {have.term!r}: {item}" for item in filled] if filled else []
         wanted = term.status
+        self._record_provenance(term)
         existing.add_term(lang, term)
         note = ""
         if wanted != term.status:  # one preferred term per language: the glossary's stays
@@ -417,6 +494,12 @@ def _fill_term(have: Term, new: Term) -> list[str]:
         have.case_sensitive = True
         filled.append("case_sensitive set")
     return filled
+
+
+def provenance(imported: ImportFile) -> str:
+    """`imported from glossary-sq.po (Last-Translator: Laurent Dhima, 2004-07-29)`."""
+    origin = f" ({imported.origin})" if imported.origin else ""
+    return f"imported from {imported.path.name}{origin}"
 
 
 def make_slug(text: str) -> str:

@@ -10,8 +10,12 @@ they came from. GNOME-style definitions wrapped in double quotes lose the
 quotes. ``msgctxt`` is taken as the concept id only in moci-vocab's own
 files (``X-Generator: moci-vocab``); elsewhere it only keeps homonyms apart.
 
-A line that is not valid UTF-8 is reported with its number and left out:
-a comment line alone, otherwise its whole entry; the rest is imported.
+A line that is not valid UTF-8 is reported with its number: a comment line
+is recovered (its stray bytes read as Windows-1252, as GNOME's Serbian file
+needs for one `×`), any other line costs its entry; the rest is imported.
+With ``split`` a msgstr of alternatives (``ђавао, услуга``) becomes several
+terms; a translator comment (``# …``) becomes the target term's note; the
+header's Last-Translator and PO-Revision-Date are the file's ``origin``.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from moci_vocab.importers import (
     decode_lines,
     language_from_filename,
     read_bytes,
+    split_alternatives,
 )
 from moci_vocab.languages import gettext_to_bcp47
 from moci_vocab.model import Concept, Review, Term, is_slug
@@ -57,6 +62,7 @@ def read_po(path: Path, options: ReadOptions) -> ImportFile:
         found = _VERSION.search(metadata.get("Project-Id-Version", ""))
         result.version = found.group(1) if found else None
     lang = _target_language(path, options, metadata)
+    result.origin = catalog_origin(metadata)
     spans = _entry_spans(catalog, len(decoded.lines))
     for entry in catalog:
         if entry.obsolete:
@@ -69,6 +75,21 @@ def read_po(path: Path, options: ReadOptions) -> ImportFile:
             incoming.line = entry.linenum
             result.concepts.append(incoming)
     return result
+
+
+def catalog_origin(metadata: dict[str, str]) -> str:
+    """`Last-Translator: Laurent Dhima, 2004-07-29` from a PO header (names without e-mail).
+
+    The template's placeholders (FULL NAME, YEAR-MO-DA) count as nothing.
+    """
+    translator = re.sub(r"\s*<[^>]*>", "", metadata.get("Last-Translator", "")).strip()
+    if not translator or "FULL NAME" in translator:
+        translator = ""
+    date = metadata.get("PO-Revision-Date", "").strip()[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        date = ""
+    parts = [f"Last-Translator: {translator}" if translator else "", date]
+    return ", ".join(part for part in parts if part)
 
 
 def _target_language(path: Path, options: ReadOptions, metadata: dict[str, str]) -> str:
@@ -108,19 +129,50 @@ def _skip_broken(result: ImportFile, entry, decoded: Decoded, broken: list[int])
         line = decoded.lines[number - 1]
         why = decoded.bad[number]
         if line.lstrip().startswith("#"):
-            result.problem(number, f"is not valid UTF-8 ({why}); this comment line was left out")
-            entry.comment = "\n".join(
-                part for part in entry.comment.split("\n") if "\ufffd" not in part
-            )
-            entry.tcomment = "\n".join(
-                part for part in entry.tcomment.split("\n") if "\ufffd" not in part
-            )
+            recovered = _recover_comment(decoded, number)
+            if recovered is None:
+                result.problem(
+                    number, f"is not valid UTF-8 ({why}); this comment line was left out"
+                )
+            else:
+                result.problem(
+                    number,
+                    f"is not valid UTF-8 ({why}); this comment line was read as Windows-1252",
+                )
+            entry.comment = _replace_broken(entry.comment, line, recovered)
+            entry.tcomment = _replace_broken(entry.tcomment, line, recovered)
         else:
             result.problem(
                 number, f"is not valid UTF-8 ({why}); the entry {_label(entry)} was left out"
             )
             skip = True
     return skip
+
+
+def _recover_comment(decoded: Decoded, number: int) -> str | None:
+    """The bad line decoded with the Windows-1252 fallback, when its encoding is UTF-8."""
+    from moci_vocab.importers import decode_with_fallback
+
+    raw = decoded.raw.get(number)
+    if raw is None or b"\xef\xbf\xbd" in raw:  # a real U+FFFD would be ambiguous
+        return None
+    return decode_with_fallback(raw).rstrip("\r\n")
+
+
+def _replace_broken(comment: str, line: str, recovered: str | None) -> str:
+    """The comment with the part read from the broken ``line`` recovered (or dropped)."""
+    if not comment:
+        return comment
+    bad_line = line.rstrip("\r\n")
+    parts = []
+    for part in comment.split("\n"):
+        if "\ufffd" in part and part and bad_line.endswith(part):
+            if recovered is None:
+                continue
+            # The line's marker (`#. `) is ASCII, so it is as long in both decodings.
+            part = recovered[len(bad_line) - len(part) :]
+        parts.append(part)
+    return "\n".join(parts)
 
 
 def _label(entry) -> str:
@@ -149,9 +201,21 @@ def _incoming(entry, lang: str, options: ReadOptions, result: ImportFile) -> Inc
     concept = Concept(id=concept_id)
     concept.terms[source] = [Term(term=source_text, status="preferred")]
     if target_text and lang != source:
-        review = Review(state="draft") if fuzzy else None
-        concept.terms[lang] = [Term(term=target_text, status="preferred", review=review)]
+        pieces = split_alternatives(target_text, options.split) or [target_text]
+        concept.terms[lang] = [
+            Term(
+                term=piece,
+                status="admitted" if index else "preferred",
+                review=Review(state="draft") if fuzzy else None,
+            )
+            for index, piece in enumerate(dict.fromkeys(pieces))
+        ]
     _read_comments(concept, entry.comment, source, quoted=not result.ours)
+    comment = _clean(entry.tcomment or "")
+    if comment:
+        # A translator's comment (`# …`) is about the translation: the target term's note.
+        commented = concept.terms.get(lang, concept.terms[source])[0]
+        commented.note = comment
     group = "" if concept_id else (entry.msgctxt or "")
     return Incoming(concept=concept, group=group)
 
