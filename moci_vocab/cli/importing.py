@@ -122,7 +122,8 @@ def import_cmd(
                 "with --dry-run, then decide with --on-duplicate merge|new|skip (or --yes)"
             )
         if plan.edits and not dry_run and not yes:
-            _show_edits(plan)
+            if out_format == "text":
+                _show_edits(plan)
             confirm_or_refuse(
                 f"Apply these {len(plan.edits)} change(s) from the sheet?",
                 False,

@@ -146,6 +146,11 @@ class _Merger:
                     ids.append(concept.id)
         self.fuzzy_keys = [fold(t) for t in self.by_source]
         self.fuzzy_owners = list(self.by_source)
+        # spelling_key → (concept id, term): finds spelling variants in O(1), also among
+        # the concepts this import adds (a fuzzy search over those would be quadratic)
+        self.spellings: dict[str, tuple[str, str]] = {}
+        for concept in glossary.concepts.values():
+            self._index_spellings(concept)
         self.groups: dict[tuple[str, str], str] = {}
         self.touched: dict[str, ConceptChange] = {}
         self.manifest_changed = False
@@ -233,12 +238,15 @@ class _Merger:
 
     def _ask_about_near(self, incoming: Incoming, text: str) -> str | None:
         key = match_key(text)
-        candidates = [
-            candidate
-            for candidate in self._near(text)
-            # the same term with another context is meant as another concept (open-2)
-            if candidate.concept in self.before or match_key(candidate.term) != key
-        ]
+        candidates = self._near(text)
+        variant = self.spellings.get(spelling_key(text))
+        # (the same term with another context is meant as another concept: open-2)
+        if variant is not None and match_key(variant[1]) != key:
+            from rapidfuzz import fuzz
+
+            candidates = [c for c in candidates if c.concept != variant[0]]
+            score = fuzz.ratio(fold(text), fold(variant[1]))
+            candidates.insert(0, Candidate(variant[0], variant[1], score))
         if not candidates:
             return None
         duplicate = Duplicate(text, incoming.line, candidates)
@@ -251,6 +259,7 @@ class _Merger:
         return "skip" if duplicate.decision == "skip" else None
 
     def _near(self, text: str) -> list[Candidate]:
+        """The glossary's concepts (as before the import) whose source term is close."""
         from rapidfuzz import fuzz, process
 
         if not self.fuzzy_keys:
@@ -266,22 +275,15 @@ class _Merger:
         ):
             owner_key = self.fuzzy_owners[index]
             for concept_id in self.by_source[owner_key]:
-                term = self._source_text(concept_id, owner_key)
-                found.append(Candidate(concept_id, term, score))
-        found.sort(key=lambda candidate: -candidate.score)
+                if concept_id in self.before:
+                    term = self._source_text(concept_id, owner_key)
+                    found.append(Candidate(concept_id, term, score))
         return found
 
-    def _index_source_terms(self, concept: Concept) -> None:
-        """Make a concept added by this import a candidate for later near-duplicates."""
+    def _index_spellings(self, concept: Concept) -> None:
+        """Make the concept's source terms findable as spelling variants."""
         for term in concept.terms.get(self.source, ()):
-            key = match_key(term.term)
-            owners = self.by_source.get(key)
-            if owners is None:
-                owners = self.by_source[key] = []
-                self.fuzzy_keys.append(fold(key))
-                self.fuzzy_owners.append(key)
-            if concept.id not in owners:
-                owners.append(concept.id)
+            self.spellings.setdefault(spelling_key(term.term), (concept.id, term.term))
 
     def _source_text(self, concept_id: str, key: str) -> str:
         for term in self.glossary.concepts[concept_id].terms.get(self.source, ()):
@@ -306,7 +308,7 @@ class _Merger:
         for _lang, term in concept.all_terms():
             self._record_provenance(term)
         self.glossary.concepts[concept.id] = concept
-        self._index_source_terms(concept)
+        self._index_spellings(concept)
         self.plan.terms_added += sum(len(terms) for terms in concept.terms.values())
         summary = ", ".join(
             f"{lang} {terms[0].term!r}" for lang, terms in concept.terms.items() if terms
