@@ -246,25 +246,25 @@ def stats_cmd(state: State, fmt: str) -> None:
     table = Table(
         title=f"{glossary.manifest.name} {glossary.manifest.version}: {stats['concepts']} concepts",
         header_style="bold",
-        box=None,
-        padding=(0, 1),
     )
     for column in (
-        "lang",
-        "pref.",
-        "cover",
+        "language",
+        "name",
+        "preferred",
+        "coverage",
         "terms",
         "draft",
         "reviewed",
         "approved",
-        "none",
+        "unreviewed",
         "progress",
     ):
-        table.add_column(column, justify="left" if column == "lang" else "right", no_wrap=True)
+        table.add_column(column, justify="left" if column in ("language", "name") else "right")
     for row in stats["languages"]:
         review = row["review"]
         table.add_row(
             row["lang"] + (" *" if row["required"] else ""),
+            row["name"],
             str(row["preferred"]),
             f"{row['coverage']:.0%}",
             str(row["terms"]),
@@ -276,9 +276,9 @@ def stats_cmd(state: State, fmt: str) -> None:
         )
     print_rich(table, console)
     console.print(
-        "* required language · pref.: concepts with a preferred term · none: terms "
-        "without a review state · progress: share of the terms approved "
-        "(`moci-vocab review --lang L` lists what waits)",
+        "* required language · unreviewed: terms without a review state · progress: "
+        "the share of the language's terms approved (`moci-vocab review --lang L` lists "
+        "what waits)",
         style="dim",
     )
     if stats["growth"]:
