@@ -116,7 +116,6 @@ def approve_cmd(state: State, concept_id, lang, term, by, date, from_file, new_s
     """
     from moci_vocab.operations import approve
     from moci_vocab.review import Target, read_targets
-    from moci_vocab.store import locked
 
     if from_file is not None:
         if concept_id:
@@ -126,9 +125,8 @@ def approve_cmd(state: State, concept_id, lang, term, by, date, from_file, new_s
         targets = [Target(concept_id, lang, term)]
     else:
         raise click.UsageError("say what to approve: ID LANG [TERM], or --from FILE")
-    root = state.root()
-    with locked(root):
-        outcome = approve(state.glossary(), targets, by, date, new_state)
+    with state.editing() as glossary:
+        outcome = approve(glossary, targets, by, date, new_state)
         *listed, summary = outcome.messages
         if not outcome.changes.paths():
             say(state, summary)

@@ -190,4 +190,3 @@ def decode_with_fallback(raw: bytes) -> str:
             parts.append(raw[start : start + exc.start].decode("utf-8"))
             parts.append(raw[start + exc.start : start + exc.end].decode("cp1252", "replace"))
             start += exc.end
-
