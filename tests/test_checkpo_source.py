@@ -203,3 +203,16 @@ def test_not_senses_round_trip_through_the_concept_file(moci):
         "not_senses:\n  - bug tracker\n" in path.read_text("utf-8")
     )
     moci("fmt", "--check")
+
+
+def test_texts_ending_in_dots_do_not_hide_terms_of_the_next_text():
+    gloss = glossary(concept("emblem", "emblem"), concept("name", "name"))
+    compiled = compile_glossary(gloss, "sq")
+    texts = ["Add Emblems...", "Finishing...", "Name", "_name_", "name-"]
+    pairs = compiled.source_matcher.pairs(texts)
+    assert [(i, compiled.rules[c].concept) for i, c in pairs] == [
+        (0, "emblem"),
+        (2, "name"),
+        (3, "name"),
+        (4, "name"),
+    ]

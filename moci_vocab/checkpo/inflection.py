@@ -136,6 +136,8 @@ def SQ() -> Inflection:
 # Nominative -ი on consonant stems; plural -ებ-; case endings; postpositions
 # glued to the case ending (-ისთვის, -ზე, -ში, -სთან); then the particles -ც
 # ("also") and -ა (emphatic / "is").
+# Relational adjectives of a noun (ფაილი → ფაილური სისტემა, ეკრანი → ეკრანული).
+_KA_DERIVED = ["", "ურ", "ულ"]
 _KA_PLURAL = ["", "ებ", "ნ", "თ"]
 _KA_CASE = ["", "ი", "ის", "ს", "მა", "მ", "ით", "თ", "ად", "დ", "ო", "ვ", "ისა", "ითა", "ადა"]
 _KA_POST = [
@@ -149,7 +151,7 @@ _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
 def KA() -> Inflection:
     """Georgian: plural, case, postposition and particle endings, truncated stems."""
     return Inflection(
-        suffixes=_combine(_KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
+        suffixes=_combine(_KA_DERIVED, _KA_PLURAL, _KA_CASE, _KA_POST, _KA_PARTICLE),
         final_vowels="იაე",
         fleeting=("ა", "ე", "ო"),
         fleeting_before="ლრნმ",
@@ -388,7 +390,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 3
+DATA_VERSION = 4
 
 
 def for_language(tag: str) -> Inflection:

@@ -225,13 +225,17 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
     data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
-    for joiner in (b"-", b"_", b"."):  # a joiner next to a space or NUL is not inside a word
-        if joiner in data:
-            for edge in (b" ", b"\x00"):
-                while edge + joiner in data:
-                    data = data.replace(edge + joiner, edge + b" ")
-                while joiner + edge in data:
-                    data = data.replace(joiner + edge, b" " + edge)
+    # A joiner next to a space or NUL is not inside a word ("file...", "- item").
+    loose = [edge + j for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
+    loose += [j + edge for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
+    changed = True
+    while changed:
+        changed = False
+        for pair in loose:
+            if pair in data:
+                spaced = pair.replace(b"-", b" ").replace(b"_", b" ").replace(b".", b" ")
+                data = data.replace(pair, spaced)
+                changed = True
     data = data[1:-1]
     while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
         data = data.replace(b"   ", b" ").replace(b"  ", b" ")
@@ -281,6 +285,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     after = key[end : end + 40].split()
     nxt = after[0] if after else b""
     if kind == NOUN:
+        if prev in _NOUN_MARKERS:
+            return True  # the trash, an item, your color
         if nxt in _DETERMINERS:
             return False
         if prev in _MODALS or prev in (b"dont", b"cant", b"wont"):

@@ -64,10 +64,14 @@ class TargetTerm(NamedTuple):
 
 def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
     """The stems a word may be cut back to before an ending is added."""
-    stems = {word, *infl.irregular.get(word, ())}
+    irregular = _irregular_of(word, infl)
+    stems = {word, *irregular}
     for old, new in infl.replacements:
         if word.endswith(old) and len(word) - len(old) >= 2:
-            stems.add(word[: -len(old)] + new)
+            stem = word[: -len(old)] + new
+            stems.add(stem)
+            if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
+                stems.add(stem[:-1])
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
     for base in list(stems):
@@ -79,9 +83,24 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
             if restored:
                 stems.add(restored)
     # Very short stems with an open ending would match almost anything.
-    irregular = infl.irregular.get(word, ())
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
+
+
+def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
+    """The irregular stems of a word, or of the irregular lemma it ends with.
+
+    A compound declines like its last part: սեփականատեր → սեփականատիրոջ as
+    տեր → տիրոջ (lemmas of three letters or more).
+    """
+    if word in infl.irregular:
+        return infl.irregular[word]
+    for size in range(len(word) - 2, 2, -1):
+        lemma = word[-size:]
+        if lemma in infl.irregular:
+            head = word[:-size]
+            return tuple(head + stem for stem in infl.irregular[lemma])
+    return ()
 
 
 def _restore_fleeting(base: str, infl: Inflection) -> str | None:

@@ -1,0 +1,327 @@
+"""Accuracy of `check-po` on real catalogs nobody on the team wrote (sq, ka, hy).
+
+Data: tests/fixtures/checkpo/real/ — the Albanian, Georgian and Armenian
+catalogs of Nautilus, VLC and GTK 3 (Debian 12), each with a glossary of its
+own dominant terms (built by build_checkpo_real_data.py; NOTICE.md there).
+
+Per language, over its catalogs:
+
+- False alarms: entries that use a glossary term the way the catalog does
+  (the English term in the msgid, and in every translation a word starting
+  with the term's dominant prefix: a loose rule, independent of the matcher);
+  any finding about that term is a false alarm. Target: <= 1%.
+- Recall: copies of those entries with the term's word replaced (a) by another
+  glossary term of the catalog, keeping the ending, and (b) by a near-miss
+  decoy: a real word of the same catalog within two edits of the term that is
+  not a form of it (it differs before the ending). Each copy must get a
+  finding about the term. Target: >= 97%.
+- Precision: every flag (MV601/MV602) on the unmodified catalogs is a real
+  inconsistency or not, as judged by a reader of the language; the judgements,
+  each with its reason, are in checkpo_judgements.tsv beside this script
+  (file, line, msgid, msgstr, concept, verdict, reason). Precision = real /
+  judged. Target: >= 70% on >= 100 judged flags per language.
+
+    python benchmarks/bench_checkpo_real.py [--verbose] [--sample FILE]
+
+--sample FILE writes the flags not judged yet as TSV rows to judge (seeded sample).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+DATA = REPO / "tests" / "fixtures" / "checkpo" / "real"
+JUDGEMENTS = Path(__file__).with_name("checkpo_judgements.tsv")
+LANGS = ("sq", "ka", "hy")
+CODES = ("MV601", "MV602", "MV603")
+TARGETS = {"false_alarms": 0.01, "recall": 0.97, "precision": 0.70, "judged": 100}
+FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
+
+
+def catalogs() -> list[tuple[str, str, Path, dict]]:
+    """(name, lang, PO path, glossary) of every committed catalog."""
+    glossaries = json.loads((DATA / "glossaries.json").read_text(encoding="utf-8"))
+    found = []
+    for key in sorted(glossaries):
+        name, lang = key.rsplit("-", 1)
+        found.append((name, lang, DATA / f"{key}.po", glossaries[key]))
+    return found
+
+
+def make_root(folder: Path, lang: str, glossary: dict) -> Path:
+    """A scratch glossary with the catalog's terms (en → lang, nouns)."""
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = folder / "g"
+    init_glossary(root, "Catalog terms", "en", [lang]).changes.apply()
+    for english, data in glossary.items():
+        concept = Concept(id=english, definition={"en": f"The catalog's {english}."})
+        concept.terms = {
+            "en": [Term(english, "preferred", pos=data.get("pos"))],
+            lang: [Term(data["term"], "preferred")],
+        }
+        save_concept(root, concept)
+    return root
+
+
+def source_has(msgid: str, english: str) -> bool:
+    from moci_vocab.checkpo.source_match import english_variants, source_key
+
+    key = source_key(msgid)
+    return any(variant in key for variant in english_variants(english, "noun"))
+
+
+def uses(text: str, prefix: str, term: str) -> bool:
+    """A word of the text starts like the term: its dominant prefix and 60% of the term."""
+    import math
+
+    from moci_vocab.checkpo.target_match import tokens
+
+    need = term[: max(len(prefix), min(len(term), math.ceil(len(term) * 0.6)))]
+    return any(t.startswith(prefix) and t.startswith(need) for t in tokens(text))
+
+
+def replace_word(text: str, prefix: str, new: str, keep_ending: bool) -> str | None:
+    """Each word starting with ``prefix`` replaced by ``new`` (with the old ending or not)."""
+    import re
+
+    changed = False
+
+    def swap(match: re.Match) -> str:
+        nonlocal changed
+        token = match.group(0)
+        if not token.casefold().startswith(prefix):
+            return token
+        changed = True
+        return new + (token[len(prefix) :] if keep_ending else "")
+
+    result = re.sub(r"[^\W\d_]+", swap, text)
+    return result if changed else None
+
+
+def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
+    """Real words of the catalog within two edits of the term that are not forms of it.
+
+    Not a form: it differs from the term before the ending (not the term's prefix
+    less one letter), and it is none of the term's irregular stems (անվան for անուն).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    from moci_vocab.checkpo.inflection import for_language
+
+    stem = prefix[: max(3, len(prefix) - 1)]
+    irregular = for_language(lang).irregular.get(term, ())
+    found = [
+        word
+        for word in vocabulary
+        if len(word) >= 4
+        and not word.startswith(stem)
+        and not any(word.startswith(s) for s in irregular)
+        and Levenshtein.distance(word, term, score_cutoff=2) <= 2
+    ]
+    return sorted(found)
+
+
+def run_check(root: Path, path: Path):
+    from moci_vocab.checkpo.run import Options, check_files
+
+    return check_files(root, [path], Options()).findings
+
+
+def write_po(path: Path, lang: str, rows: list[tuple[str, object, list[str]]]) -> dict[int, str]:
+    """A PO file of (tag, entry, translations); returns line → tag."""
+    import polib
+
+    from moci_vocab.checkpo.reader import read_catalog
+
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+    for tag, entry, strs in rows:
+        new = polib.POEntry(msgctxt=tag, msgid=entry.msgid)
+        if entry.msgid_plural:
+            new.msgid_plural = entry.msgid_plural
+            new.msgstr_plural = dict(enumerate(strs))
+        else:
+            new.msgstr = strs[0]
+        po.append(new)
+    po.save(str(path))
+    catalog = read_catalog(path)
+    lines = catalog.lines(range(len(catalog)))
+    return {lines[i]: catalog.msgctxts[i] for i in range(len(catalog))}
+
+
+def evaluate(name: str, lang: str, path: Path, glossary: dict, folder: Path, verbose: bool):
+    """Counts for one catalog, and its flags on the unmodified catalog."""
+    import polib
+
+    from moci_vocab.checkpo.target_match import tokens
+
+    root = make_root(folder, lang, glossary)
+    po = polib.pofile(str(path))
+    entries = [e for e in po if e.msgid and not e.obsolete]
+
+    def strs_of(e) -> list[str]:
+        if e.msgid_plural:
+            return [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
+        return [e.msgstr]
+
+    flags = [f for f in run_check(root, path) if f.code in CODES]
+    flagged = {(f.extra["msgctxt"], f.extra["msgid"], f.concept) for f in flags}
+    vocabulary = {t for e in entries for s in strs_of(e) for t in tokens(s)}
+    terms = list(glossary)
+    clean_uses, injected = [], []
+    texts: dict[tuple, str] = {}
+    for number, e in enumerate(entries):
+        source = e.msgid + "\n" + (e.msgid_plural or "")
+        strs = strs_of(e)
+        for english in terms:
+            data = glossary[english]
+            if not source_has(source, english) or not all(
+                uses(s, data["prefix"], data["term"]) for s in strs
+            ):
+                continue
+            clean_uses.append((e.msgctxt, e.msgid, english))
+            texts[(e.msgctxt, e.msgid, english)] = strs[0]
+            # (a) another glossary term, keeping the ending
+            start = zlib.crc32(e.msgid.encode()) % len(terms)
+            for step in range(len(terms)):
+                other = glossary[terms[(start + step) % len(terms)]]["term"]
+                if other[:3] == data["term"][:3]:
+                    continue
+                new = [replace_word(s, data["prefix"], other, True) for s in strs]
+                if all(new):
+                    injected.append((f"{number}:a:{english}", e, new, english))
+                    break
+            # (b) a near-miss decoy: a real word within two edits, not a form of the term
+            decoys = decoys_for(data["term"], data["prefix"], vocabulary, lang)
+            if decoys:
+                decoy = decoys[zlib.crc32(e.msgid.encode()) % len(decoys)]
+                new = [replace_word(s, data["prefix"], decoy, False) for s in strs]
+                if all(new):
+                    injected.append((f"{number}:b:{english}", e, new, english))
+    false_alarms = [u for u in clean_uses if u in flagged]
+    inj_path = folder / f"{name}-{lang}-injected.po"
+    line_to_tag = write_po(inj_path, lang, [(t, e, s) for t, e, s, _en in injected])
+    caught = {
+        line_to_tag[f.line]
+        for f in run_check(root, inj_path)
+        if f.code in CODES and f.line in line_to_tag and line_to_tag[f.line].endswith(f.concept)
+    }
+    missed = [(t, e, s) for t, e, s, _en in injected if t not in caught]
+    if verbose:
+        for use in false_alarms:
+            print(f"  {name}-{lang} false alarm {use[2]}: {use[1]!r} → {texts[use]!r}")
+        for tag, e, strs in missed:
+            print(f"  {name}-{lang} missed {tag}: {e.msgid!r} → {strs[0]!r}")
+    return {
+        "uses": len(clean_uses),
+        "false_alarms": len(false_alarms),
+        "injected": len(injected),
+        "decoys": sum(1 for t, *_ in injected if ":b:" in t),
+        "caught": len(caught),
+        "flags": flags,
+    }
+
+
+def load_judgements() -> dict[tuple[str, str, str], dict]:
+    if not JUDGEMENTS.exists():
+        return {}
+    with JUDGEMENTS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {(r["file"], r["msgid"], r["concept"]): r for r in rows}
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv
+    sample = Path(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else None
+    judgements = load_judgements()
+    totals = {lang: {"uses": 0, "false_alarms": 0, "injected": 0, "caught": 0, "decoys": 0}
+              for lang in LANGS}  # fmt: skip
+    flags_by_lang: dict[str, list] = {lang: [] for lang in LANGS}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, lang, path, glossary in catalogs():
+            folder = Path(tmp) / f"{name}-{lang}"
+            folder.mkdir()
+            result = evaluate(name, lang, path, glossary, folder, verbose)
+            for key in totals[lang]:
+                totals[lang][key] += result[key]
+            for f in result["flags"]:
+                flags_by_lang[lang].append((path.name, f))
+            print(
+                f"{name}-{lang}: {len(glossary)} terms, {result['uses']} uses, "
+                f"{result['false_alarms']} false alarms, {result['caught']}/{result['injected']} "
+                f"injected caught, {len(result['flags'])} flags"
+            )
+    if sample is not None:
+        write_sample(sample, flags_by_lang, judgements)
+    ok = True
+    print(
+        f"\n{'lang':<5}{'uses':>6}{'false alarms':>16}{'injected':>10}{'decoys':>8}"
+        f"{'recall':>9}{'flags':>7}{'judged':>8}{'precision':>11}"
+    )
+    for lang in LANGS:
+        t = totals[lang]
+        fa = t["false_alarms"] / max(1, t["uses"])
+        recall = t["caught"] / max(1, t["injected"])
+        judged = [
+            judgements[(file, f.extra["msgid"], f.concept)]
+            for file, f in flags_by_lang[lang]
+            if (file, f.extra["msgid"], f.concept) in judgements
+        ]
+        real = sum(1 for j in judged if j["verdict"] == "real")
+        precision = real / max(1, len(judged))
+        ok &= fa <= TARGETS["false_alarms"] and recall >= TARGETS["recall"]
+        ok &= precision >= TARGETS["precision"] and len(judged) >= TARGETS["judged"]
+        print(
+            f"{lang:<5}{t['uses']:>6}{t['false_alarms']:>6} ({fa:6.1%}){t['injected']:>10}"
+            f"{t['decoys']:>8}{recall:>9.1%}{len(flags_by_lang[lang]):>7}{len(judged):>8}"
+            f"{precision:>11.1%}"
+        )
+    print(
+        "targets: false alarms <= 1%, recall >= 97%, precision >= 70% on >= 100 judged flags:",
+        "met" if ok else "NOT met",
+    )
+    return 0 if ok else 1
+
+
+def write_sample(path: Path, flags_by_lang: dict, judgements: dict) -> None:
+    """The flags not judged yet (a seeded sample of up to 130 per language), to judge."""
+    rows = []
+    for lang in LANGS:
+        todo = [
+            (file, f)
+            for file, f in flags_by_lang[lang]
+            if (file, f.extra["msgid"], f.concept) not in judgements
+        ]
+        random.Random(15).shuffle(todo)
+        for file, f in todo[:130]:
+            rows.append(
+                {
+                    "file": file,
+                    "line": f.line,
+                    "msgid": f.extra["msgid"],
+                    "msgstr": f.extra.get("msgstr", ""),
+                    "concept": f.concept,
+                    "verdict": "",
+                    "reason": f.message,
+                }
+            )
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,287 @@
+"""Build the real-catalog data of `bench_checkpo_real.py`: catalogs and their glossaries.
+
+Catalogs nobody on the team wrote: the Albanian, Georgian and Armenian
+translations of Nautilus (GNOME Files), VLC, GTK 3 and Thunar (Xfce) as Debian 12
+ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-common`
+3.24.38-2~deb12u3, `thunar-data` 4.18.4-1). Run
+once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
+for sources and licences):
+
+    mkdir /tmp/deb && cd /tmp/deb && apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
+    for f in *.deb; do dpkg-deb -x "$f" x; done
+    python benchmarks/build_checkpo_real_data.py /tmp/deb/x
+
+Each catalog gets a glossary of its own dominant terms, found by a script and
+not by hand: for every frequent English word that mostly follows a determiner
+(a noun: "the file", "a folder"), the target-word prefix that best aligns with
+it across the catalog (Dice coefficient over entries), and as the term the word
+with that prefix that explains most of the observed words under the language's
+inflection rules (the dictionary form, as a glossary writer would give it: sq
+`emër` rather than `emri`). Words the translators render inconsistently (Dice <
+0.45) are not taken, nor modifiers (a word that mostly stands before another
+word: selected, default, custom).
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from moci_vocab.checkpo.source_match import NAME_MARK, source_key  # noqa: E402
+from moci_vocab.checkpo.target_match import tokens  # noqa: E402
+
+OUT = REPO / "tests" / "fixtures" / "checkpo" / "real"
+CATALOGS = {  # name → path inside the extracted packages, per language
+    "nautilus": "usr/share/locale/{lang}/LC_MESSAGES/nautilus.mo",
+    "vlc": "usr/share/locale/{lang}/LC_MESSAGES/vlc.mo",
+    "gtk30": "usr/share/locale/{lang}/LC_MESSAGES/gtk30.mo",
+    "thunar": "usr/share/locale/{lang}/LC_MESSAGES/thunar.mo",  # Xfce; no Georgian one
+}
+LANGS = ("sq", "ka", "hy")
+DETERMINERS = {"the", "a", "an", "this", "that", "your", "all", "new", "selected", "current"}
+DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "one"}
+STOP = set(
+    [
+        "this",
+        "that",
+        "with",
+        "from",
+        "your",
+        "have",
+        "will",
+        "been",
+        "when",
+        "which",
+        "there",
+        "their",
+        "into",
+        "only",
+        "more",
+        "than",
+        "other",
+        "some",
+        "what",
+        "does",
+        "could",
+        "should",
+        "would",
+        "cannot",
+        "about",
+        "after",
+        "before",
+        "these",
+        "those",
+        "also",
+        "then",
+        "must",
+        "need",
+        "like",
+        "such",
+        "each",
+        "were",
+        "they",
+        "them",
+        "here",
+        "where",
+        "while",
+        "using",
+        "used",
+        "make",
+        "being",
+        "please",
+        "could",
+        "unable",
+        "failed",
+        "file's",
+        "cannot",
+        "doesn",
+        "don't",
+        "isn",
+        "can't",
+    ]
+)
+# Words after which an English noun phrase ends.
+PHRASE_ENDS = set(
+    [
+        "of",
+        "in",
+        "to",
+        "is",
+        "was",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "on",
+        "at",
+        "by",
+        "that",
+        "which",
+        "has",
+        "have",
+        "can",
+        "will",
+        "could",
+        "not",
+        "already",
+        "exists",
+        "does",
+        "do",
+        "are",
+        "were",
+        "be",
+        "been",
+        "as",
+        "into",
+    ]
+) | {"\x02"}
+MIN_COUNT = 8
+MIN_DICE = 0.45
+MAX_TERMS = 30
+
+
+def entries(path: Path):
+    """(msgid with plural, [translations]) of every translated entry of a .mo file."""
+    import polib
+
+    for entry in polib.mofile(str(path)):
+        if not entry.msgid:
+            continue
+        if entry.msgid_plural:
+            strs = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+            source = f"{entry.msgid}\n{entry.msgid_plural}"
+        else:
+            strs = [entry.msgstr]
+            source = entry.msgid
+        if all(strs):
+            yield entry, source, strs
+
+
+def dictionary_form(words: collections.Counter, lang: str) -> str:
+    """Of the observed words, the one whose inflected forms cover most observations."""
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+
+    infl = for_language(lang)
+    matcher = TargetMatcher(infl)
+    candidates = [t for t, n in words.items() if n >= 2] or list(words)
+
+    def covered(candidate: str) -> int:
+        [term] = compile_term(candidate, "preferred", [], infl)[:1]
+        spec = term.words[0]
+        return sum(n for t, n in words.items() if matcher.word_matches(t, spec))
+
+    return max(candidates, key=lambda t: (covered(t), -len(t), words[t], t))
+
+
+def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
+    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}."""
+    english = []
+    for source, _strs in rows:
+        words = [w for w in source_key(source).split() if NAME_MARK not in w and "\x02" not in w]
+        english.append(words)
+    target = [{t for s in strs for t in tokens(s)} for _s, strs in rows]
+    doc_freq = collections.Counter(w for words in english for w in set(words))
+    found: dict[str, dict] = {}
+    for word, _n in doc_freq.most_common(400):
+        if len(word) < 4 or not word.isalpha() or word in STOP or word.endswith("s"):
+            continue
+        forms = {word, word + "s", word + "es"}
+        having = [i for i, words in enumerate(english) if forms & set(words)]
+        if len(having) < MIN_COUNT:
+            continue
+        after = sum(
+            1
+            for i in having
+            for k, w in enumerate(english[i])
+            if w in forms and k > 0 and english[i][k - 1] in DETERMINERS
+        )
+        if after / len(having) < 0.15:
+            continue  # not mostly a noun
+        ends = sum(
+            1
+            for i in having
+            for k, w in enumerate(english[i])
+            if w in forms and (k + 1 == len(english[i]) or english[i][k + 1] in PHRASE_ENDS)
+        )
+        if ends / len(having) < 0.3:
+            continue  # a modifier (the selected file, a custom icon): not a noun of its own
+        prefixes = collections.Counter()
+        for i in having:
+            prefixes.update({t[:k] for t in target[i] for k in range(4, len(t) + 1)})
+        if not prefixes:
+            continue
+        total = collections.Counter()
+        for toks in target:
+            total.update({t[:k] for t in toks for k in range(4, len(t) + 1)} & prefixes.keys())
+        best = max(prefixes, key=lambda p: (2 * prefixes[p] / (len(having) + total[p]), -len(p), p))
+        dice = 2 * prefixes[best] / (len(having) + total[best])
+        if dice < MIN_DICE or prefixes[best] < MIN_COUNT:
+            continue
+        words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
+        term = dictionary_form(words, lang)
+        found[word] = {
+            "term": term,
+            "prefix": best,
+            "pos": "noun",
+            "dice": round(dice, 3),
+            "count": prefixes[best],
+        }
+    ranked = sorted(found.items(), key=lambda kv: -kv[1]["count"])[:MAX_TERMS]
+    # One target word for one concept: a later English word with the same term is dropped.
+    seen: set[str] = set()
+    glossary = {}
+    for word, data in ranked:
+        if data["term"] in seen:
+            continue
+        seen.add(data["term"])
+        glossary[word] = data
+    return glossary
+
+
+def write_po(path: Path, lang: str, items) -> None:
+    """The catalog as a PO file (what `check-po` and a reader see)."""
+    import polib
+
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+    for entry, _source, strs in items:
+        new = polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid)
+        if entry.msgid_plural:
+            new.msgid_plural = entry.msgid_plural
+            new.msgstr_plural = dict(enumerate(strs))
+        else:
+            new.msgstr = strs[0]
+        po.append(new)
+    po.save(str(path))
+
+
+def build(folder: Path) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    glossaries = {}
+    for name, pattern in CATALOGS.items():
+        for lang in LANGS:
+            path = folder / pattern.format(lang=lang)
+            if not path.exists():
+                continue
+            items = list(entries(path))
+            write_po(OUT / f"{name}-{lang}.po", lang, items)
+            glossary = glossary_for([(source, strs) for _e, source, strs in items], lang)
+            glossaries[f"{name}-{lang}"] = glossary
+            terms = ", ".join(f"{en}={d['term']}" for en, d in glossary.items())
+            print(f"{name}-{lang}: {len(items)} entries, {len(glossary)} terms: {terms}")
+    text = json.dumps(glossaries, ensure_ascii=False, indent=1, sort_keys=True)
+    (OUT / "glossaries.json").write_text(re.sub(r"\n\s+(?=[\d\]\"}])", " ", text) + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    build(Path(sys.argv[1]))
