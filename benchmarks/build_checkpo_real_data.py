@@ -7,7 +7,8 @@ ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-commo
 once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
 for sources and licences):
 
-    mkdir /tmp/deb && cd /tmp/deb && apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
+    mkdir /tmp/deb && cd /tmp/deb
+    apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
