@@ -279,3 +279,15 @@ def test_export_booklet_and_html_from_the_command_line(seeded, tmp_path: Path) -
     assert "შერიგება" in (out / f"{slug}.html").read_text(encoding="utf-8")
     refused = seeded("export", "booklet", "--paper", "a4", "--imposition", "-o", str(out), ok=None)
     assert refused.exit_code == 1 and "a5" in refused.output
+
+
+def test_no_index_page_is_nearly_empty_but_the_last(moci, tmp_path: Path) -> None:
+    # 121 lines an index: one index to a page would leave ~15 lines on every second page
+    _concepts_with_pages(moci.root, 120)
+    pdf = export_booklet(request_for(moci.root, tmp_path, langs=["en", "sq", "ka", "hy"]))[0]
+    pages = pdf_pages(pdf)
+    first = next(n for n, text in enumerate(pages) if n > 1 and "English" in text.splitlines())
+    counts = [sum(". ." in line for line in text.splitlines()) for text in pages[first:]]
+    counts = [count for count in counts if count]  # the colophon and blank pages hold none
+    assert len(counts) >= 4
+    assert all(count >= max(counts) / 3 for count in counts[:-1]), counts

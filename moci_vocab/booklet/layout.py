@@ -88,7 +88,7 @@ class PageBook:
 
 def needs_workers(data: dict[str, Any]) -> bool:
     """Whether the booklet is long enough to be typeset in worker processes."""
-    lines = max((_index_size(idx) for idx in data["indexes"]), default=0)
+    lines = sum(_index_size(idx) for idx in data["indexes"])
     return len(data["entries"]) > ENTRY_RUN or lines > INDEX_RUN
 
 
@@ -210,42 +210,48 @@ def _indexes(
     typesetter: Typesetter,
     files: _Files,
 ) -> tuple[dict[str, int], list[IndexPieces]]:
-    """Every index, one after the other from page ``first``, and where each starts."""
-    starts, indexes = {}, []
+    """Every index from page ``first``, one flow, and the page on which each starts.
+
+    The indexes follow each other in the same columns, each under its title, so that no
+    page holds only the last lines of an index: a page is full unless it is the last one.
+    """
+    items: list[dict] = []
+    title_at: dict[str, int] = {}
     for idx in data["indexes"]:
-        starts["index:" + idx["lang"]] = first
-        indexes.append(_index(common, idx, book, first, typesetter, files))
-        first += sum(piece.pages for piece in indexes[-1].laid_out)
-    return starts, indexes
-
-
-def _index(
-    common: dict, idx: dict, book: PageBook, first: int, typesetter: Typesetter, files: _Files
-) -> IndexPieces:
-    """One language's index, rendered in runs, every line with the pages of its entries."""
-    items = list(_index_items(idx, book))
-    section = idx["title"]
+        title_at[idx["lang"]] = len(items)
+        items.append({"title": idx["title"], "lang": idx["text_lang"]})
+        items.extend(dict(item, lang=idx["text_lang"]) for item in _index_items(idx, book))
 
     def part(start: int, stop: int, page: int, balance: bool = False) -> dict:
         run = {
-            "title": idx["title"],
-            "lang": idx["text_lang"],
-            "heading": start == 0,
-            "letter_before": _letter_before(items, start),
+            "title_before": _before(items, start, "title"),
+            "letter_before": _before(items, start, "letter"),
             "items": items[start:stop],
             "balance": balance,
         }
-        return dict(common, part="index", first=page, section=section, run=run)
+        return dict(common, part="index", first=page, section=None, run=run)
 
     pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
-    return _balance_last_page(pieces, part, typesetter, files)
+    starts = {"index:" + lang: _item_page(pieces, n) for lang, n in title_at.items()}
+    return starts, [_balance_last_page(pieces, part, typesetter, files)]
 
 
-def _letter_before(items: list[dict], start: int) -> str | None:
-    """The letter group that a run starting at ``items[start]`` continues, if any."""
+def _item_page(pieces: list[Piece], item: int) -> int:
+    """The page on which ``item`` starts, as the pieces were laid out."""
+    piece = next(p for p in pieces if p.start <= item < p.stop)
+    return piece.item_pages[item - piece.start]
+
+
+def _before(items: list[dict], start: int, kind: str) -> str | None:
+    """The index title, or the letter group, that a run starting at ``items[start]`` continues.
+
+    A letter never continues across an index's title.
+    """
     for item in reversed(items[:start]):
-        if "letter" in item:
-            return item["letter"]
+        if kind in item:
+            return item[kind]
+        if "title" in item:
+            return None
     return None
 
 
