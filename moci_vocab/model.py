@@ -57,6 +57,12 @@ def is_slug(text: str) -> bool:
     return isinstance(text, str) and SLUG_RE.fullmatch(text) is not None
 
 
+def with_set(data: dict[str, Any], **optional: Any) -> dict[str, Any]:
+    """``data`` with those ``optional`` fields added that are set (in their order)."""
+    data.update((key, value) for key, value in optional.items() if value)
+    return data
+
+
 @dataclass
 class Review:
     """A term's review: its state, who reviewed it and when."""
@@ -67,12 +73,7 @@ class Review:
 
     def to_dict(self) -> dict[str, Any]:
         """The review as the concept file has it (canonical key order)."""
-        data: dict[str, Any] = {"state": self.state}
-        if self.by:
-            data["by"] = self.by
-        if self.date:
-            data["date"] = self.date
-        return data
+        return with_set({"state": self.state}, by=self.by, date=self.date)
 
 
 @dataclass
@@ -252,12 +253,8 @@ class LanguageSpec:
 
     def to_dict(self) -> dict[str, Any]:
         """The language as the manifest has it."""
-        data: dict[str, Any] = {"script": self.script, "required": self.required}
-        if self.name:
-            data["name"] = self.name
-        if self.autonym:
-            data["autonym"] = self.autonym
-        return data
+        data = {"script": self.script, "required": self.required}
+        return with_set(data, name=self.name, autonym=self.autonym)
 
 
 @dataclass

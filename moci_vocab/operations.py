@@ -471,18 +471,16 @@ def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
     """Change a concept as ``change`` says; the source language keeps at least one term."""
     concept = require_concept(glossary, concept_id)
     outcome = Outcome()
-    for lang, text in change.definitions:
-        lang = require_language(glossary, lang)
-        if text.strip():
-            concept.definition[lang] = clean_text(text, "definition")
-        else:
-            concept.definition.pop(lang, None)
-    for lang, text in change.notes:
-        lang = require_language(glossary, lang)
-        if text.strip():
-            concept.note[lang] = clean_text(text, "note")
-        else:
-            concept.note.pop(lang, None)
+    for what, texts, given in (
+        ("definition", concept.definition, change.definitions),
+        ("note", concept.note, change.notes),
+    ):
+        for lang, text in given:
+            lang = require_language(glossary, lang)
+            if text.strip():
+                texts[lang] = clean_text(text, what)
+            else:
+                texts.pop(lang, None)
     for tag in change.add_tags:
         _use_vocabulary(glossary, "tag", tag, outcome)
         if tag not in concept.tags:

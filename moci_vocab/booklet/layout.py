@@ -450,6 +450,18 @@ def document_info(common: dict) -> dict[str, str]:
 
 
 @dataclass
+class _Files:
+    """Numbered scratch files for the parts' PDFs."""
+
+    root: Path
+    count: int = 0
+
+    def new(self, kind: str) -> str:
+        self.count += 1
+        return str(self.root / f"{kind}-{self.count:05d}.pdf")
+
+
+@dataclass
 class Booklet:
     """A typeset booklet: its PDF, and where each of its pages comes from."""
 
@@ -462,15 +474,3 @@ class Booklet:
     def pages(self) -> int:
         """The booklet's number of pages."""
         return len(self.sources)
-
-
-@dataclass
-class _Files:
-    """Numbered scratch files for the parts' PDFs."""
-
-    root: Path
-    count: int = 0
-
-    def new(self, kind: str) -> str:
-        self.count += 1
-        return str(self.root / f"{kind}-{self.count:05d}.pdf")

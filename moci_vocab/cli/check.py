@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import (
-    FINDING_FORMATS,
-    State,
-    exit_for_findings,
-    fail_on_option,
-    format_option,
-    pass_state,
-    progress_bar,
-    show_findings,
-)
+from moci_vocab.cli.common import State, findings_options, pass_state
 
 
 @click.command(
@@ -22,12 +13,10 @@ from moci_vocab.cli.common import (
         "\n\n  moci-vocab check --format sarif > check.sarif\n\n  moci-vocab check --rules"
     )
 )
-@format_option(
-    *FINDING_FORMATS,
-    help="text for people (path:line:col: CODE message); json; github workflow annotations; "
-    "SARIF 2.1.0 for code scanning.",
+@findings_options(
+    "text for people (path:line:col: CODE message); json; github workflow annotations; "
+    "SARIF 2.1.0 for code scanning."
 )
-@fail_on_option()
 @click.option(
     "--since",
     metavar="REV",
@@ -47,6 +36,7 @@ def check_cmd(state: State, fmt: str, fail_on: str, since: str | None, rules: bo
         _print_rules(state, fmt)
         return
     from moci_vocab.checks import RULES, run_check
+    from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
 
     root = state.root()
     with progress_bar(state, "reading the concept files") as progress:

@@ -6,16 +6,7 @@ from pathlib import Path
 
 import click
 
-from moci_vocab.cli.common import (
-    FINDING_FORMATS,
-    State,
-    exit_for_findings,
-    fail_on_option,
-    format_option,
-    pass_state,
-    progress_bar,
-    show_findings,
-)
+from moci_vocab.cli.common import State, findings_options, pass_state
 
 
 @click.command(
@@ -26,8 +17,7 @@ from moci_vocab.cli.common import (
 @click.option(
     "--lang", help="Target language (default: each file's Language header or XLIFF target)."
 )
-@format_option(*FINDING_FORMATS, help="text (path:line:col: CODE message), json, github, sarif.")
-@fail_on_option()
+@findings_options("text (path:line:col: CODE message), json, github, sarif.")
 @click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy entries.")
 @click.option(
     "--include-untranslated",
@@ -69,6 +59,7 @@ def check_po_cmd(
     Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
     from moci_vocab.checkpo.run import Options, check_files, rules
+    from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
 
     root = state.root()
     options = Options(lang, include_fuzzy, include_untranslated, baseline)

@@ -290,11 +290,13 @@ def confirm_or_refuse(question: str, yes: bool, refusal: str) -> None:
     raise MociError(refusal)
 
 
-def apply_outcome(state: State, outcome) -> None:
-    """Apply an operation's staged changes, then print its messages."""
+def apply_outcome(state: State, outcome, fmt: str = "text") -> None:
+    """Apply an operation's staged changes, then print its messages (and its concept as JSON)."""
     outcome.changes.apply()
     for message in outcome.messages:
         say(state, message)
+    if fmt == "json" and outcome.concept is not None:
+        echo_json(outcome.concept.to_dict())
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -306,6 +308,15 @@ def split_list(values: tuple[str, ...]) -> list[str]:
 
 
 FINDING_FORMATS = ("text", "json", "github", "sarif")
+
+
+def findings_options(help: str) -> Callable:
+    """`--format` (text, json, github, sarif; ``help`` says what each gives) and `--fail-on`."""
+
+    def decorate(command: Callable) -> Callable:
+        return format_option(*FINDING_FORMATS, help=help)(fail_on_option()(command))
+
+    return decorate
 
 
 def fail_on_option() -> Callable:

@@ -157,7 +157,6 @@ def add_cmd(state: State, concept_id, terms, definitions, tags, domain, pos, **o
     source-language term, or with LANG=VALUE to that language's term; --pos and
     --case-sensitive apply to every term.
     """
-    from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import NewConcept, add_concept, parse_assignment
 
     pairs = [parse_assignment(item, "--term") for item in terms]
@@ -176,9 +175,7 @@ def add_cmd(state: State, concept_id, terms, definitions, tags, domain, pos, **o
         if concept_id not in glossary.concepts:
             _warn_near_duplicates(state, glossary, pairs, None, yes)
         outcome = add_concept(glossary, new)
-        apply_outcome(state, outcome)
-    if fmt == "json":
-        echo_json(outcome.concept.to_dict())
+        apply_outcome(state, outcome, fmt)
 
 
 def _fields_by_language(glossary, pairs, options: dict) -> dict:
@@ -230,7 +227,6 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
     --pos, --type, --gender, --context, --source, --forms, --case-sensitive and
     --note set the term's fields (an empty value removes one).
     """
-    from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import TermFields, require_concept, translate
 
     fields["type"] = fields.pop("type_")
@@ -242,9 +238,7 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
         if concept.find_term(lang, text) is None:
             _warn_near_duplicates(state, glossary, [(lang, text)], concept_id, yes)
         outcome = translate(glossary, concept_id, lang, text, status, None, review, term_fields)
-        apply_outcome(state, outcome)
-    if fmt == "json":
-        echo_json(outcome.concept.to_dict())
+        apply_outcome(state, outcome, fmt)
 
 
 @click.command(
@@ -263,14 +257,11 @@ def respell_cmd(state: State, concept_id, lang, old, new, fmt):
     The term keeps its status, review, note, source, forms and place; near-duplicates
     of NEW are listed as warnings.
     """
-    from moci_vocab.cli.common import echo_json
     from moci_vocab.operations import respell
 
     with state.editing() as glossary:
         outcome = respell(glossary, concept_id, lang, old, new)
-        apply_outcome(state, outcome)
-    if fmt == "json":
-        echo_json(outcome.concept.to_dict())
+        apply_outcome(state, outcome, fmt)
 
 
 @click.command(

@@ -33,20 +33,17 @@ from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
 def export_po(request: ExportRequest) -> list[Path]:
     """``<lang>.po`` for every chosen target language."""
-    written = []
-    for lang in request.targets:
-        path = Path(request.outdir) / f"{lang}.po"
-        written.append(write_po(build_catalog(request, lang), path))
-    return written
+    return _per_target(request, ".po", write_po)
 
 
 def export_mo(request: ExportRequest) -> list[Path]:
     """``<lang>.mo`` (compiled; untranslated entries left out, as msgfmt does)."""
-    written = []
-    for lang in request.targets:
-        path = Path(request.outdir) / f"{lang}.mo"
-        written.append(write_mo(build_catalog(request, lang), path))
-    return written
+    return _per_target(request, ".mo", write_mo)
+
+
+def _per_target(request: ExportRequest, suffix: str, write) -> list[Path]:
+    folder = Path(request.outdir)
+    return [write(build_catalog(request, t), folder / f"{t}{suffix}") for t in request.targets]
 
 
 def export_pot(request: ExportRequest) -> list[Path]:

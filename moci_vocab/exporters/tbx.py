@@ -110,20 +110,22 @@ def _header(request: ExportRequest) -> list[str]:
 
 def _entry(concept: Concept, languages: list[str]) -> list[str]:
     where = f"concept {concept.id}"
-    out = [f'      <termEntry id="{escape(concept.id, where)}">']
-    if concept.domain:
-        out.append(
-            f'        <descrip type="subjectField">{escape(concept.domain, where)}</descrip>'
-        )
-    for tag in concept.tags:
-        out.append(f'        <admin type="customerSubset">{escape(tag, where)}</admin>')
-    for ref in concept.related:
-        ref_text = escape(ref, where)
-        out.append(f'        <ref type="crossReference" target="{ref_text}">{ref_text}</ref>')
-    for lang in languages:
-        out.extend(_lang_set(concept, lang))
-    out.append("      </termEntry>")
-    return out
+    domains = [concept.domain] if concept.domain else []
+    return [
+        f'      <termEntry id="{escape(concept.id, where)}">',
+        *(f'        <descrip type="subjectField">{escape(d, where)}</descrip>' for d in domains),
+        *(
+            f'        <admin type="customerSubset">{escape(tag, where)}</admin>'
+            for tag in concept.tags
+        ),
+        *(_cross_reference(escape(ref, where)) for ref in concept.related),
+        *(line for lang in languages for line in _lang_set(concept, lang)),
+        "      </termEntry>",
+    ]
+
+
+def _cross_reference(target: str) -> str:
+    return f'        <ref type="crossReference" target="{target}">{target}</ref>'
 
 
 def _lang_set(concept: Concept, lang: str) -> list[str]:

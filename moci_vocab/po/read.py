@@ -59,6 +59,15 @@ class _Syntax(Exception):
         self.line = line
 
 
+def _plain_value(line: str, start: int) -> str | None:
+    """The string of `keyword "text"` (the space at ``start``) when it has no escape; else None."""
+    body = line[start + 2 : -1]
+    plain = "\\" not in body and '"' not in body
+    if plain and line[start : start + 2] == ' "' and len(line) > start + 2 and line[-1] == '"':
+        return body
+    return None
+
+
 def _string(text: str, lineno: int) -> str:
     """The value of a quoted PO string (the part from the first quote on)."""
     text = text.strip()
@@ -185,16 +194,9 @@ def _parse_po(text: str) -> list[Entry]:
             if line.startswith("msgstr"):
                 if msgid is None:
                     raise _Syntax("msgstr without msgid", lineno)
-                body = line[8:-1]
-                # Fast path for the usual `msgstr "plain text"` (no escapes, no index).
-                if (
-                    len(line) > 8
-                    and line[6:8] == ' "'
-                    and line[-1] == '"'
-                    and "\\" not in body
-                    and '"' not in body
-                ):
-                    strs.append(body)
+                plain = _plain_value(line, 6)  # the usual `msgstr "text"`: no escapes, no index
+                if plain is not None:
+                    strs.append(plain)
                     target = 4
                     continue
                 rest = line[6:]
@@ -221,17 +223,8 @@ def _parse_po(text: str) -> list[Entry]:
                 plural = string(line[12:], lineno)
                 target = 3
             elif line.startswith("msgid"):
-                body = line[7:-1]
-                if (
-                    len(line) > 7
-                    and line[5:7] == ' "'
-                    and line[-1] == '"'
-                    and "\\" not in body
-                    and '"' not in body
-                ):
-                    msgid = body  # the usual plain `msgid "text"`, without a call
-                else:
-                    msgid = string(line[5:], lineno)
+                plain = _plain_value(line, 5)  # the usual plain `msgid "text"`
+                msgid = plain if plain is not None else string(line[5:], lineno)
                 if ctxt is None:
                     line_of_msgid = lineno
                 target = 2

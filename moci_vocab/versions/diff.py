@@ -30,6 +30,9 @@ RENAME_SIMILARITY = 0.5
 TERM_DETAILS = ("type", "pos", "gender", "case_sensitive", "forms", "context", "note", "source")
 
 
+CHANGE_JSON_KEYS = ("concept", "kind", "lang", "field", "old", "new", "term")
+
+
 @dataclass(frozen=True)
 class Change:
     """One change between two glossaries: concept, kind, language, field, old and new."""
@@ -45,15 +48,7 @@ class Change:
 
     def to_json(self) -> dict[str, Any]:
         """The change as a JSON object."""
-        return {
-            "concept": self.concept,
-            "kind": self.kind,
-            "lang": self.lang,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "term": self.term,
-        }
+        return {key: getattr(self, key) for key in CHANGE_JSON_KEYS}
 
 
 def diff_glossaries(old: Glossary, new: Glossary) -> list[Change]:
