@@ -66,6 +66,8 @@ def terms_for(draw, lang: str) -> list[Term]:
                 note=draw(st.none() | block_text),
                 source=draw(st.none() | line_text),
                 review=review,
+                case_sensitive=draw(st.booleans()),
+                forms=draw(st.lists(line_text, max_size=2)),
             )
         )
     return result
@@ -157,6 +159,7 @@ def test_tbx_round_trip(tmp_path, original):
     assert_no_problems(imported, plan)
     assert imported.version == "1.2.0"
     carried = ("term", "status", "pos", "type", "gender", "context", "note", "source")
+    carried += ("forms", "case_sensitive")
     for concept in original:
         got = back.concepts[concept.id]
         assert {
@@ -168,10 +171,11 @@ def test_tbx_round_trip(tmp_path, original):
         }
         assert got.definition == concept.definition
         assert got.note == concept.note
-        assert (got.domain, got.tags, got.related) == (
+        assert (got.domain, got.tags, got.related, got.do_not_translate) == (
             concept.domain,
             concept.tags,
             concept.related,
+            concept.do_not_translate,
         )
 
 

@@ -25,6 +25,11 @@ EXPORTERS: dict[str, str] = {
     "csv": "moci_vocab.exporters.csv:export_csv",
     "tbx": "moci_vocab.exporters.tbx:export_tbx",
     "json": "moci_vocab.exporters.json:export_json",
+    "weblate": "moci_vocab.exporters.weblate:export_weblate",
+    "omegat": "moci_vocab.exporters.omegat:export_omegat",
+    "tmx": "moci_vocab.exporters.tmx:export_tmx",
+    "xlsx": "moci_vocab.exporters.xlsx:export_xlsx",
+    "skos": "moci_vocab.exporters.skos:export_skos",
     "html": "moci_vocab.exporters.html:export_html",
     "booklet": "moci_vocab.booklet.export:export_booklet",
 }
@@ -62,6 +67,10 @@ class ExportRequest:
     def name_slug(self) -> str:
         """The glossary's name as a file-name slug ("glossary" when it has none)."""
         return slugify(self.glossary.manifest.name) or "glossary"
+
+    def pair_path(self, target: str, suffix: str) -> Path:
+        """``<name>-<source>-<target><suffix>`` in the output folder, for a language pair."""
+        return Path(self.outdir) / f"{self.name_slug}-{self.source_language}-{target}{suffix}"
 
 
 def get_exporter(name: str):

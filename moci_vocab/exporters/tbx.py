@@ -16,9 +16,21 @@ The mapping is TBX-Basic's picklists:
 - part of speech: noun, verb, adjective, adverb, properNoun as they are;
   phrase → ``other`` (and back).
 
+Beyond TBX-Basic's picklists, in the places the tools read:
+
+- ``do_not_translate`` → ``<descrip type="Translation needed">No</descrip>``
+  on the entry (what Weblate and translate-toolkit read as "untranslatable");
+- ``forms`` → one ``<termNote type="x-form">`` per form, ``case_sensitive``
+  → ``<termNote type="x-caseSensitive">yes</termNote>`` (TBX's ``x-``
+  convention for a category of one's own; tools that do not know it show it
+  as a note, the importer reads it back).
+
 Not carried (TBX-Basic has no place for them; use JSON or CSV): concept
-status, ``broader`` links, ``do_not_translate``, a term's review, ``forms``
-and ``case_sensitive``.
+status, ``broader`` links and a term's review.
+
+``bilingual`` option: one file per target language,
+``<name>-<source>-<target>.tbx``, with only those two languages, for tools
+that take one language pair per file.
 
 The XML is written by hand, in a fixed order, with every text and attribute
 escaped; characters XML 1.0 cannot hold at all (control characters) are
@@ -32,7 +44,14 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.formats.tbx import FORBIDDEN_NOTE, POS_TO_TBX, STATUS_TO_TBX
+from moci_vocab.formats.tbx import (
+    CASE_NOTE,
+    FORBIDDEN_NOTE,
+    FORM_NOTE,
+    POS_TO_TBX,
+    STATUS_TO_TBX,
+    TRANSLATION_NEEDED,
+)
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
@@ -42,20 +61,33 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def export_tbx(request: ExportRequest) -> list[Path]:
-    """``<name>.tbx``."""
-    path = Path(request.outdir) / f"{request.name_slug}.tbx"
-    atomic_write(path, render_tbx(request))
-    return [path]
+    """``<name>.tbx``; with the ``bilingual`` option ``<name>-<source>-<target>.tbx`` each."""
+    if not request.options.get("bilingual"):
+        path = Path(request.outdir) / f"{request.name_slug}.tbx"
+        atomic_write(path, render_tbx(request))
+        return [path]
+    written = []
+    for target in request.targets:
+        path = request.pair_path(target, ".tbx")
+        atomic_write(path, render_tbx(request, [request.source_language, target]))
+        written.append(path)
+    return written
 
 
-def escape(text: str, where: str) -> str:
-    """Text for an XML element or attribute value: & < > " escaped, CR kept as &#13;."""
+def check_xml_text(text: str, where: str) -> str:
+    """``text`` unchanged, or an error naming ``where`` if XML 1.0 cannot hold it."""
     bad = _INVALID_XML.search(text)
     if bad:
         raise MociError(
             f"{where} contains the control character U+{ord(bad.group()):04X}, "
-            "which XML (and so TBX) cannot hold; remove it from the glossary"
+            "which XML (and so TBX, TMX, XLSX and SKOS) cannot hold; remove it from the glossary"
         )
+    return text
+
+
+def escape(text: str, where: str) -> str:
+    """Text for an XML element or attribute value: & < > " escaped, CR kept as &#13;."""
+    check_xml_text(text, where)
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -65,25 +97,33 @@ def escape(text: str, where: str) -> str:
     )
 
 
-def render_tbx(request: ExportRequest) -> str:
-    """The TBX-Basic document of the request, every text escaped."""
-    out: list[str] = []
-    source = request.source_language
-    out.append('<?xml version="1.0" encoding="UTF-8"?>')
-    out.append('<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
-    out.append(f'<martif type="TBX-Basic" xml:lang="{escape(source, "the source language")}">')
-    out.extend(_header(request))
-    out.append("  <text>")
-    out.append("    <body>")
+def render_tbx(request: ExportRequest, languages: list[str] | None = None) -> str:
+    """The TBX document of the request's concepts in ``languages`` (default: all chosen)."""
+    body: list[str] = []
     for concept in request.concepts:
-        out.extend(_entry(concept, request.languages))
-    out.append("    </body>")
-    out.append("  </text>")
-    out.append("</martif>")
+        body.extend(_entry(concept, languages or request.languages))
+    return document(request, body)
+
+
+def document(request: ExportRequest, body: list[str]) -> str:
+    """A ``martif`` document around the given ``termEntry`` lines."""
+    source = escape(request.source_language, "the source language")
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
+        f'<martif type="TBX-Basic" xml:lang="{source}">',
+        *header(request),
+        "  <text>",
+        "    <body>",
+        *body,
+        "    </body>",
+        "  </text>",
+        "</martif>",
+    ]
     return "\n".join(out) + "\n"
 
 
-def _header(request: ExportRequest) -> list[str]:
+def header(request: ExportRequest) -> list[str]:
     name = escape(one_line(request.glossary.manifest.name), "the glossary's name")
     version = escape(request.version, "the version")
     date = export_date(request.glossary)
@@ -119,9 +159,13 @@ def _entry(concept: Concept, languages: list[str]) -> list[str]:
             for tag in concept.tags
         ),
         *(_cross_reference(escape(ref, where)) for ref in concept.related),
+        *([DO_NOT_TRANSLATE_LINE] if concept.do_not_translate else []),
         *(line for lang in languages for line in _lang_set(concept, lang)),
         "      </termEntry>",
     ]
+
+
+DO_NOT_TRANSLATE_LINE = f'        <descrip type="{TRANSLATION_NEEDED}">No</descrip>'
 
 
 def _cross_reference(target: str) -> str:
@@ -141,12 +185,14 @@ def _lang_set(concept: Concept, lang: str) -> list[str]:
     if note:
         out.append(f"          <note>{escape(note, where)}</note>")
     for term in terms:
-        out.extend(_tig(term, where))
+        out.extend(tig(term, where))
     out.append("        </langSet>")
     return out
 
 
-def _tig(term: Term, where: str) -> list[str]:
+def tig(term: Term, where: str, status: str | None = None) -> list[str]:
+    """A ``tig`` with every field of the term (``status``: another administrativeStatus)."""
+
     def note(kind: str, value: str | None) -> list[str]:
         if not value:
             return []
@@ -154,9 +200,12 @@ def _tig(term: Term, where: str) -> list[str]:
 
     out = ["          <tig>", f"            <term>{escape(term.term, where)}</term>"]
     out += note("partOfSpeech", POS_TO_TBX.get(term.pos or "", term.pos))
-    out += note("administrativeStatus", STATUS_TO_TBX.get(term.status))
+    out += note("administrativeStatus", status or STATUS_TO_TBX.get(term.status))
     out += note("termType", term.type)
     out += note("grammaticalGender", term.gender)
+    for form in term.forms:
+        out += note(FORM_NOTE, form)
+    out += note(CASE_NOTE, "yes" if term.case_sensitive else None)
     if term.context:
         out.append(f'            <descrip type="context">{escape(term.context, where)}</descrip>')
     if term.source:

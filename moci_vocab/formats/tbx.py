@@ -10,3 +10,6 @@ STATUS_TO_TBX = {
 }
 POS_TO_TBX = {"phrase": "other"}
 FORBIDDEN_NOTE = "Forbidden term: do not use."
+TRANSLATION_NEEDED = "Translation needed"  # Weblate's data category; "No": do not translate
+FORM_NOTE = "x-form"  # a form of the term (moci-vocab's own category, TBX's x- convention)
+CASE_NOTE = "x-caseSensitive"  # "yes": the term matches only with its letter case

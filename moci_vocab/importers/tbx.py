@@ -9,8 +9,8 @@ note. Per term: ``administrativeStatus`` (or ``normativeAuthorization``) →
 status (superseded and obsolete read as deprecated; without one, the first
 term of a language is preferred and the others admitted), ``partOfSpeech``
 (``other`` → phrase), ``termType``, ``grammaticalGender``, ``context``,
-``source``, ``note``. Weblate's ``Translation needed: No`` →
-do_not_translate.
+``source``, ``note``, and moci-vocab's own ``x-form`` (forms) and
+``x-caseSensitive``. Weblate's ``Translation needed: No`` → do_not_translate.
 
 Parsed with expat, which loads no external DTD or entity; a file that
 declares entities is refused (no "billion laughs"). Line numbers of
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.formats.tbx import FORBIDDEN_NOTE
+from moci_vocab.formats.tbx import CASE_NOTE, FORBIDDEN_NOTE, FORM_NOTE
 from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
 from moci_vocab.model import GENDERS, PARTS_OF_SPEECH, TERM_TYPES, Concept, Term, is_slug
 from moci_vocab.textnorm import clean_spaces, nfc
@@ -262,6 +262,10 @@ def _term(node: Node, result: ImportFile) -> Term | None:
             term.type = next((t for t in TERM_TYPES if t.casefold() == value.casefold()), None)
         elif child.tag == "termNote" and kind == "grammaticalGender":
             term.gender = value.casefold() if value.casefold() in GENDERS else None
+        elif child.tag == "termNote" and kind == FORM_NOTE:
+            term.forms.append(value)
+        elif child.tag == "termNote" and kind == CASE_NOTE:
+            term.case_sensitive = value.casefold() == "yes"
         elif child.tag == "descrip" and kind == "context":
             term.context = value
         elif child.tag == "admin" and kind == "source":

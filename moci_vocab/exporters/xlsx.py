@@ -1,0 +1,155 @@
+"""XLSX: the workbook organisers send around.
+
+``<name>.xlsx`` with these sheets, each with a bold, frozen header row, an
+autofilter over its columns and column widths fitted to the text:
+
+- ``glossary``: exactly the layout of the wide CSV export (same columns in
+  the same order, see ``exporters.csv``), so that `import xlsx` reads it back
+  like the CSV; this is the sheet to edit;
+- ``<source>-<target>`` per target language (``en-sq`` …): id, the source
+  term, the preferred target term, the target's admitted, deprecated and
+  forbidden terms (one per line), both definitions, status, domain and
+  do_not_translate, to read or print one language pair;
+- ``definitions``: a row per concept and language with a definition or
+  note.
+
+Cells hold the text exactly (no apostrophe is added, unlike the CSV): a cell
+is a string cell, never a formula, and one that starts like a formula
+(``=``, ``+``, ``-``, ``@``) also gets Excel's "quote prefix" style, so that
+editing it in Excel keeps it text. Characters XML cannot hold are refused
+with the concept named. Needs openpyxl (a dependency).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from moci_vocab.exporters import ExportRequest
+from moci_vocab.exporters.csv import FORMULA_STARTS, OTHER_STATUSES, wide_rows
+from moci_vocab.exporters.tbx import check_xml_text
+from moci_vocab.fsutil import atomic_write
+from moci_vocab.model import Concept
+
+GLOSSARY_SHEET = "glossary"
+DEFINITIONS_SHEET = "definitions"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+WIDTH_SAMPLE = 2000  # rows looked at to fit a column's width
+
+
+def export_xlsx(request: ExportRequest) -> list[Path]:
+    """``<name>.xlsx``."""
+    path = Path(request.outdir) / f"{request.name_slug}.xlsx"
+    atomic_write(path, workbook_bytes(request))
+    return [path]
+
+
+def sheets(request: ExportRequest) -> dict[str, list[list[str]]]:
+    """Every sheet's rows (header first), in the workbook's order."""
+    result = {GLOSSARY_SHEET: wide_rows(request)}
+    for lang in request.targets:
+        result[f"{request.source_language}-{lang}"] = pair_rows(request, lang)
+    result[DEFINITIONS_SHEET] = definition_rows(request)
+    return result
+
+
+def pair_rows(request: ExportRequest, lang: str) -> list[list[str]]:
+    """One row per concept: the source and target terms side by side."""
+    from moci_vocab.exporters.po import source_term as representing_term
+
+    source = request.source_language
+    header = ["id", source, lang, *(f"{lang}:{status}" for status in OTHER_STATUSES)]
+    header += [f"definition:{source}", f"definition:{lang}", "status", "domain"]
+    rows = [[*header, "do_not_translate"]]
+    for concept in request.concepts:
+        shown = representing_term(concept, source)
+        preferred = concept.preferred(lang)
+        others = [_terms(concept, lang, status) for status in OTHER_STATUSES]
+        rows.append(
+            [
+                concept.id,
+                shown.term if shown else "",
+                preferred.term if preferred else "",
+                *others,
+                concept.definition.get(source, ""),
+                concept.definition.get(lang, ""),
+                concept.status,
+                concept.domain or "",
+                "yes" if concept.do_not_translate else "",
+            ]
+        )
+    return rows
+
+
+def _terms(concept: Concept, lang: str, status: str) -> str:
+    return "\n".join(t.term for t in concept.terms.get(lang, ()) if t.status == status)
+
+
+def definition_rows(request: ExportRequest) -> list[list[str]]:
+    """A row per concept and language that has a definition or a note."""
+    rows = [["id", "lang", "definition", "note"]]
+    for concept in request.concepts:
+        for lang in request.languages:
+            definition = concept.definition.get(lang, "")
+            note = concept.note.get(lang, "")
+            if definition or note:
+                rows.append([concept.id, lang, definition, note])
+    return rows
+
+
+def workbook_bytes(request: ExportRequest) -> bytes:
+    """The workbook, written in openpyxl's streaming mode."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, rows in sheets(request).items():
+        _write_sheet(book.create_sheet(title), rows)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_sheet(sheet, rows: list[list[str]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    header = rows[0]
+    for index, width in enumerate(_widths(rows), 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    head_cells = []
+    for name in header:
+        head = WriteOnlyCell(sheet, value=name)
+        head.font = bold
+        head_cells.append(head)
+    sheet.append(head_cells)
+    for row in rows[1:]:
+        where = f"concept {row[0]}"
+        sheet.append([_cell(sheet, value, where, WriteOnlyCell) for value in row])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows), 1)}"
+
+
+def _cell(sheet, value: str, where: str, cell_type):
+    """A string cell for ``value``; None for an empty one."""
+    if not value:
+        return None
+    check_xml_text(value, where)
+    if not value.startswith(FORMULA_STARTS):
+        return value  # openpyxl stores any other text as a plain string cell
+    cell = cell_type(sheet, value=value)
+    cell.data_type = "s"  # text, never a formula
+    cell.quotePrefix = True  # and Excel keeps it text when it is edited
+    return cell
+
+
+def _widths(rows: list[list[str]]) -> list[float]:
+    """Column widths: the longest line in the header and the first rows, within bounds."""
+    widths = [float(len(name) + 2) for name in rows[0]]
+    for row in rows[1 : WIDTH_SAMPLE + 1]:
+        for index, value in enumerate(row):
+            if value:
+                longest = max(len(line) for line in value.split("\n"))
+                widths[index] = max(widths[index], float(longest + 2))
+    return [min(max(width, MIN_WIDTH), MAX_WIDTH) for width in widths]
