@@ -20,6 +20,8 @@ from moci_vocab.model import Glossary
 from moci_vocab.selection import Selection
 
 DEFAULT_OUTDIR = Path("exports")
+# Formats with files per target language: nothing to write when only the source is chosen.
+PER_TARGET_FORMATS = ("po", "mo", "weblate", "omegat", "tmx")
 
 
 @dataclass
@@ -124,6 +126,6 @@ def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResul
         if not keep_going:
             raise
         result.error = f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
-    if not result.paths and not result.error and name in ("po", "mo"):
+    if not result.paths and not result.error and name in PER_TARGET_FORMATS:
         result.note = "no target language chosen"
     return result

@@ -1,4 +1,5 @@
-"""`export FORMAT`: write the glossary as PO, MO, POT, CSV, TBX, JSON, HTML or a booklet."""
+"""`export FORMAT`: write the glossary as PO, MO, POT, CSV, TBX, JSON, files for Weblate and
+OmegaT, TMX, XLSX, SKOS, HTML or a booklet."""
 
 from __future__ import annotations
 
@@ -20,7 +21,21 @@ from moci_vocab.model import CONCEPT_STATUSES
 
 # Kept in step with exporters.EXPORTERS (a test checks); listed here so that
 # `export --help` does not import the exporters package.
-FORMATS = ("po", "pot", "mo", "csv", "tbx", "json", "html", "booklet")
+FORMATS = (
+    "po",
+    "pot",
+    "mo",
+    "csv",
+    "tbx",
+    "json",
+    "weblate",
+    "omegat",
+    "tmx",
+    "xlsx",
+    "skos",
+    "html",
+    "booklet",
+)
 
 
 @click.command(
@@ -41,6 +56,9 @@ FORMATS = ("po", "pot", "mo", "csv", "tbx", "json", "html", "booklet")
     help="Output folder (default: exports/ in the glossary).",
 )
 @click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
+@click.option(
+    "--bilingual", is_flag=True, help="TBX: one file per language pair instead of one in all."
+)
 @click.option("--paper", type=click.Choice(["a5", "a4"]), help="Booklet: page size (default a5).")
 @click.option("--imposition", is_flag=True, help="Booklet: also an A4 saddle-stitch print file.")
 @click.option("--title", help="Booklet: the cover title (default: the glossary's name).")
@@ -55,18 +73,21 @@ def export_cmd(
     status: str | None,
     outdir: Path | None,
     bom: bool,
+    bilingual: bool,
     paper: str | None,
     imposition: bool,
     title: str | None,
     out_format: str,
 ):
     """Write the glossary as FORMAT into the output folder: po, pot, mo, csv, tbx, json,
-    html, booklet, or all of them.
+    weblate, omegat, tmx, xlsx, skos, html, booklet, or all of them.
 
     Files: <lang>.po and <lang>.mo per target language, <name>.pot, <name>.csv (a column
     per language) and <name>-terms.csv (a row per term), <name>.tbx, <name>.json,
-    <name>.html, <name>[-<langs>].pdf. Re-exporting an unchanged glossary gives identical
-    PO, MO, POT, CSV, TBX and JSON files.
+    weblate/<lang>.po|.tbx|.csv, <name>-<src>-<lang>.utf8 (OmegaT) and .tmx per language
+    pair, <name>.xlsx, <name>.ttl and <name>.jsonld (SKOS), <name>.html,
+    <name>[-<langs>].pdf. Re-exporting an unchanged glossary gives identical files
+    (but for the PDF).
     """
     from moci_vocab.exporting import ExportChoice, build_request, run_exports
 
@@ -77,7 +98,13 @@ def export_cmd(
         domain=domain,
         status=status,
         outdir=outdir,
-        options={"bom": bom, "paper": paper, "imposition": imposition, "title": title},
+        options={
+            "bom": bom,
+            "bilingual": bilingual,
+            "paper": paper,
+            "imposition": imposition,
+            "title": title,
+        },
     )
     request = build_request(glossary, choice)
     if not request.concepts:

@@ -17,17 +17,23 @@ Cells hold the text exactly (no apostrophe is added, unlike the CSV): a cell
 is a string cell, never a formula, and one that starts like a formula
 (``=``, ``+``, ``-``, ``@``) also gets Excel's "quote prefix" style, so that
 editing it in Excel keeps it text. Characters XML cannot hold are refused
-with the concept named. Needs openpyxl (a dependency).
+with the concept named. The same glossary gives the same bytes (the
+workbook's dates are the release date, the archive's are fixed). Needs
+openpyxl (a dependency).
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import FORMULA_STARTS, OTHER_STATUSES, wide_rows
 from moci_vocab.exporters.tbx import check_xml_text
+from moci_vocab.exporters.versioninfo import GENERATOR, export_date
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 
@@ -35,6 +41,7 @@ GLOSSARY_SHEET = "glossary"
 DEFINITIONS_SHEET = "definitions"
 MIN_WIDTH, MAX_WIDTH = 8, 60
 WIDTH_SAMPLE = 2000  # rows looked at to fit a column's width
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def export_xlsx(request: ExportRequest) -> list[Path]:
@@ -98,15 +105,38 @@ def definition_rows(request: ExportRequest) -> list[list[str]]:
 
 
 def workbook_bytes(request: ExportRequest) -> bytes:
-    """The workbook, written in openpyxl's streaming mode."""
+    """The workbook, written in openpyxl's streaming mode, the same bytes for the same glossary."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    for title, rows in sheets(request).items():
+    stamp = datetime.fromisoformat(export_date(request.glossary))
+    book.properties.created = book.properties.modified = stamp
+    book.properties.creator = GENERATOR
+    content = sheets(request)
+    for rows in content.values():  # refuse bad text before openpyxl starts streaming
+        for row in rows[1:]:
+            for value in row:
+                check_xml_text(value, f"concept {row[0]}")
+    for title, rows in content.items():
         _write_sheet(book.create_sheet(title), rows)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _without_clock(buffer.getvalue(), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _without_clock(data: bytes, stamp: str) -> bytes:
+    """The zip archive again, dated ``stamp`` inside and 1980-01-01 outside, never now."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" when saving
+                content = _MODIFIED.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, content)
+    return out.getvalue()
 
 
 def _write_sheet(sheet, rows: list[list[str]]) -> None:
@@ -126,16 +156,14 @@ def _write_sheet(sheet, rows: list[list[str]]) -> None:
         head_cells.append(head)
     sheet.append(head_cells)
     for row in rows[1:]:
-        where = f"concept {row[0]}"
-        sheet.append([_cell(sheet, value, where, WriteOnlyCell) for value in row])
+        sheet.append([_cell(sheet, value, WriteOnlyCell) for value in row])
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows), 1)}"
 
 
-def _cell(sheet, value: str, where: str, cell_type):
+def _cell(sheet, value: str, cell_type):
     """A string cell for ``value``; None for an empty one."""
     if not value:
         return None
-    check_xml_text(value, where)
     if not value.startswith(FORMULA_STARTS):
         return value  # openpyxl stores any other text as a plain string cell
     cell = cell_type(sheet, value=value)

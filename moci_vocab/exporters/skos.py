@@ -1,0 +1,252 @@
+"""SKOS: the glossary as linked data, in Turtle and JSON-LD.
+
+``<name>.ttl`` and ``<name>.jsonld`` hold the same RDF graph, so that other
+vocabularies (and Glossarist, which reads SKOS and SKOS-XL) can link to the
+concepts:
+
+- the glossary is a ``skos:ConceptScheme`` (``dct:title``,
+  ``owl:versionInfo``, ``dct:issued`` once released, ``skos:hasTopConcept``
+  for every concept without a broader one);
+- each concept is a ``skos:Concept`` with ``skos:notation`` (its id),
+  ``skos:definition`` and ``skos:note`` per language, ``skos:broader`` and
+  ``skos:related``, and moci-vocab's own ``status``, ``domain``, ``tag`` and
+  ``doNotTranslate``;
+- each term is a SKOS-XL label (``skosxl:Label`` with ``skosxl:literalForm``)
+  that keeps its status: the preferred term is ``skosxl:prefLabel``,
+  admitted terms ``skosxl:altLabel``, deprecated and forbidden ones
+  ``skosxl:hiddenLabel`` (SKOS's place for forms that are known but not to be
+  used), each with ``termStatus`` and the term's other fields (part of
+  speech, type, gender, forms, case sensitivity, context, note, source). The
+  plain ``skos:prefLabel``/``altLabel``/``hiddenLabel`` literals are there
+  too, for tools that read SKOS without SKOS-XL.
+
+IRIs: the scheme is ``<base>`` and a concept ``<base>/<id>``, a label
+``<base>/<id>/<lang>/<n>``. The base is the manifest's ``base_uri`` if it
+sets one (the address where the vocabulary is published), else the URN
+``urn:moci-vocab:<name>``. moci-vocab's own properties are in the namespace
+``urn:moci-vocab:ns#``. Literals are escaped for Turtle (quotes, backslashes,
+line breaks, control characters) and written by ``json.dumps`` for JSON-LD.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from moci_vocab.errors import MociError
+from moci_vocab.exporters import ExportRequest
+from moci_vocab.exporters.versioninfo import UNRELEASED_DATE, export_date
+from moci_vocab.fsutil import atomic_write
+from moci_vocab.model import Concept, Term
+
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
+    "dct": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "moci": "urn:moci-vocab:ns#",
+}
+LABEL_KIND = {
+    "preferred": "prefLabel",
+    "admitted": "altLabel",
+    "deprecated": "hiddenLabel",
+    "forbidden": "hiddenLabel",
+}
+_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CONTROL = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+@dataclass(frozen=True)
+class Literal:
+    """An RDF literal: text with a language tag or a datatype (compact IRI), or neither."""
+
+    text: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+@dataclass(frozen=True)
+class IRI:
+    """A full IRI."""
+
+    value: str
+
+
+Triple = tuple[IRI, str, "IRI | Literal"]  # the predicate as a compact IRI (skos:…)
+
+
+def export_skos(request: ExportRequest) -> list[Path]:
+    """``<name>.ttl`` and ``<name>.jsonld``."""
+    triples = graph(request)
+    turtle = Path(request.outdir) / f"{request.name_slug}.ttl"
+    jsonld = Path(request.outdir) / f"{request.name_slug}.jsonld"
+    atomic_write(turtle, render_turtle(triples))
+    atomic_write(jsonld, render_jsonld(triples))
+    return [turtle, jsonld]
+
+
+def base_iri(request: ExportRequest) -> str:
+    """The scheme's IRI: the manifest's ``base_uri``, else ``urn:moci-vocab:<name>``."""
+    base = str(request.glossary.manifest.extra.get("base_uri") or "").rstrip("/")
+    if not base:
+        return f"urn:moci-vocab:{request.name_slug}"
+    if _UNSAFE_IRI.search(base) or ":" not in base:
+        raise MociError(f"the manifest's base_uri {base!r} is not an IRI")
+    return base
+
+
+def graph(request: ExportRequest) -> list[Triple]:
+    """Every triple of the export, scheme first, then the concepts in id order."""
+    scheme = IRI(base_iri(request))
+    manifest = request.glossary.manifest
+    source = request.source_language
+    triples: list[Triple] = [
+        (scheme, "rdf:type", IRI(PREFIXES["skos"] + "ConceptScheme")),
+        (scheme, "dct:title", Literal(manifest.name, lang=source)),
+        (scheme, "owl:versionInfo", Literal(manifest.version)),
+    ]
+    issued = export_date(request.glossary)
+    if issued != UNRELEASED_DATE:
+        triples.append((scheme, "dct:issued", Literal(issued, datatype="xsd:date")))
+    chosen = set(request.languages)
+    for concept in request.concepts:
+        node = concept_iri(scheme, concept.id)
+        if not concept.broader:
+            triples.append((scheme, "skos:hasTopConcept", node))
+        triples.extend(_concept(scheme, node, concept, chosen))
+    return triples
+
+
+def concept_iri(scheme: IRI, concept_id: str) -> IRI:
+    """The IRI of a concept of the scheme."""
+    return IRI(f"{scheme.value}/{concept_id}")
+
+
+def _concept(scheme: IRI, node: IRI, concept: Concept, chosen: set[str]) -> list[Triple]:
+    out: list[Triple] = [
+        (node, "rdf:type", IRI(PREFIXES["skos"] + "Concept")),
+        (node, "skos:inScheme", scheme),
+        (node, "skos:notation", Literal(concept.id)),
+        (node, "moci:status", Literal(concept.status)),
+    ]
+    if concept.domain:
+        out.append((node, "moci:domain", Literal(concept.domain)))
+    out += [(node, "moci:tag", Literal(tag)) for tag in concept.tags]
+    if concept.do_not_translate:
+        out.append((node, "moci:doNotTranslate", Literal("true", datatype="xsd:boolean")))
+    for key, texts in (("skos:definition", concept.definition), ("skos:note", concept.note)):
+        out += [(node, key, Literal(text, lang)) for lang, text in texts.items() if lang in chosen]
+    out += [(node, "skos:broader", concept_iri(scheme, ref)) for ref in concept.broader]
+    out += [(node, "skos:related", concept_iri(scheme, ref)) for ref in concept.related]
+    for lang, terms in concept.terms.items():
+        if lang not in chosen:
+            continue
+        has_preferred = False
+        for number, term in enumerate(terms, 1):
+            kind = LABEL_KIND[term.status]
+            if kind == "prefLabel" and has_preferred:
+                kind = "altLabel"  # SKOS allows one prefLabel per language
+            has_preferred = has_preferred or kind == "prefLabel"
+            label = IRI(f"{node.value}/{lang}/{number}")
+            out.append((node, f"skos:{kind}", Literal(term.term, lang)))
+            out.append((node, f"skosxl:{kind}", label))
+            out.extend(_label(label, lang, term))
+    return out
+
+
+def _label(label: IRI, lang: str, term: Term) -> list[Triple]:
+    out: list[Triple] = [
+        (label, "rdf:type", IRI(PREFIXES["skosxl"] + "Label")),
+        (label, "skosxl:literalForm", Literal(term.term, lang)),
+        (label, "moci:termStatus", Literal(term.status)),
+    ]
+    for key, value in (("partOfSpeech", term.pos), ("termType", term.type)):
+        if value:
+            out.append((label, f"moci:{key}", Literal(value)))
+    if term.gender:
+        out.append((label, "moci:gender", Literal(term.gender)))
+    out += [(label, "moci:form", Literal(form, lang)) for form in term.forms]
+    if term.case_sensitive:
+        out.append((label, "moci:caseSensitive", Literal("true", datatype="xsd:boolean")))
+    if term.context:
+        out.append((label, "moci:context", Literal(term.context, lang)))
+    if term.note:
+        out.append((label, "skos:note", Literal(term.note, lang)))
+    if term.source:
+        out.append((label, "dct:source", Literal(term.source)))
+    return out
+
+
+# ------------------------------------------------------------------ Turtle
+
+
+def turtle_string(text: str) -> str:
+    """A Turtle string literal: quotes, backslashes and control characters escaped."""
+
+    def one(match: re.Match[str]) -> str:
+        char = match.group()
+        return _TURTLE_ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+    return '"' + _CONTROL.sub(one, text) + '"'
+
+
+def _turtle_object(value: IRI | Literal) -> str:
+    if isinstance(value, IRI):
+        return f"<{value.value}>"
+    text = turtle_string(value.text)
+    if value.lang:
+        return f"{text}@{value.lang}"
+    if value.datatype:
+        return f"{text}^^{value.datatype}"
+    return text
+
+
+def render_turtle(triples: list[Triple]) -> str:
+    """The graph as Turtle: one block per subject, in the order of the triples."""
+    lines = [f"@prefix {prefix}: <{iri}> ." for prefix, iri in PREFIXES.items()]
+    for subject, pairs in _by_subject(triples).items():
+        lines.append("")
+        lines.append(f"<{subject.value}>")
+        body = [f"    {predicate} {_turtle_object(value)}" for predicate, value in pairs]
+        lines.append(" ;\n".join(body) + " .")
+    return "\n".join(lines) + "\n"
+
+
+def _by_subject(triples: list[Triple]) -> dict[IRI, list[tuple[str, IRI | Literal]]]:
+    grouped: dict[IRI, list[tuple[str, IRI | Literal]]] = {}
+    for subject, predicate, value in triples:
+        grouped.setdefault(subject, []).append((predicate, value))
+    return grouped
+
+
+# ------------------------------------------------------------------ JSON-LD
+
+
+def _jsonld_value(value: IRI | Literal) -> dict[str, str]:
+    if isinstance(value, IRI):
+        return {"@id": value.value}
+    data = {"@value": value.text}
+    if value.lang:
+        data["@language"] = value.lang
+    elif value.datatype:
+        data["@type"] = value.datatype
+    return data
+
+
+def render_jsonld(triples: list[Triple]) -> str:
+    """The graph as JSON-LD: a ``@context`` with the prefixes and one node per subject."""
+    nodes = []
+    for subject, pairs in _by_subject(triples).items():
+        node: dict[str, object] = {"@id": subject.value}
+        for predicate, value in pairs:
+            values = node.setdefault(predicate, [])
+            assert isinstance(values, list)
+            values.append(_jsonld_value(value))
+        nodes.append(node)
+    document = {"@context": dict(PREFIXES), "@graph": nodes}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
