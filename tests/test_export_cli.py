@@ -29,23 +29,26 @@ def test_export_po_into_the_default_folder(seeded):
 def test_export_all_writes_every_format_and_a_summary(seeded, tmp_path):
     out = tmp_path / "handouts"
     result = seeded("export", "all", "--lang", "sq", "-o", str(out))
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     slug = "g"  # the scratch glossary is named after its folder
     for expected in ("sq.po", "sq.mo", f"{slug}.pot", f"{slug}.csv", f"{slug}-terms.csv"):
         assert expected in names
-    for suffix in (".tbx", ".json", ".html", ".pdf"):
+    for expected in ("weblate/sq.po", "weblate/sq.tbx", "weblate/sq.csv", f"{slug}-en-sq.utf8"):
+        assert expected in names
+    for suffix in (".tbx", ".json", ".tmx", ".xlsx", ".ttl", ".jsonld", ".html", ".pdf"):
         assert any(name.endswith(suffix) for name in names), suffix
-    assert "wrote" in result.stderr and "8 formats" in result.stderr
+    assert "wrote" in result.stderr and "13 formats" in result.stderr
     assert len(result.stdout.splitlines()) == len(names)
 
 
 def test_export_is_repeatable_byte_for_byte(seeded, tmp_path):
     for folder in ("a", "b"):
-        for fmt in ("po", "mo", "pot", "csv", "tbx", "json"):
+        for fmt in ("po", "mo", "pot", "csv", "tbx", "json", "weblate", "omegat", "tmx", "xlsx"):
             seeded("export", fmt, "-o", str(tmp_path / folder))
-    first = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
-    second = {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
-    assert first == second and len(first) >= 8
+        seeded("export", "skos", "-o", str(tmp_path / folder))
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.*")}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.*")}
+    assert first == second and len(first) >= 30
 
 
 def test_export_filters_by_tag(seeded, tmp_path):

@@ -67,7 +67,7 @@ def terms_for(draw, lang: str) -> list[Term]:
                 source=draw(st.none() | line_text),
                 review=review,
                 case_sensitive=draw(st.booleans()),
-                forms=draw(st.lists(line_text, max_size=2)),
+                forms=draw(st.lists(line_text, max_size=2, unique=True)),
             )
         )
     return result

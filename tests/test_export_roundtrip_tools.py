@@ -17,8 +17,8 @@ from test_export_tools import read_omegat
 from moci_vocab.exporters import get_exporter
 from moci_vocab.exporters.csv import wide_rows
 from moci_vocab.exporters.po import source_term
-from moci_vocab.exporters.versioninfo import one_line
 from moci_vocab.model import Concept
+from moci_vocab.versioninfo import one_line
 
 
 def expected_pair(concept: Concept, lang: str) -> tuple[str, str] | None:

@@ -363,3 +363,116 @@ def test_booklet_prints_typst_markup_as_text(hostile, tmp_path):
     ):
         assert re.sub(r"\s+", "", literal) in flat, literal
     assert "root:x:0" not in text  # #read was not run
+
+
+# --------------------------------------------------------------------------- Weblate
+
+
+@needs("weblate")
+def test_weblate_files_keep_every_payload_inside_their_strings(hostile, tmp_path):
+    from lxml import etree
+    from translate.storage import po
+
+    out = tmp_path / "out"
+    hostile("export", "weblate", "--lang", "en,sq", "-o", str(out))
+    store = po.pofile.parsefile(str(out / "weblate" / "sq.po"))
+    units = {u.getcontext(): u for u in store.units if not u.isheader()}
+    assert len(units) == len(PAYLOADS)  # no entry was injected
+    for key, text in PAYLOADS.items():
+        unit = units[f"p-{key}"]
+        assert (unit.source, unit.target) == (in_one_line(text), in_one_line(text + SQ))
+        assert unit.typecomments == ["#, terminology\n"]  # no flag was injected
+    _msgfmt_check(out / "weblate" / "sq.po")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    tree = etree.fromstring((out / "weblate" / "sq.tbx").read_bytes(), parser)
+    terms = [el.text for el in tree.iter() if isinstance(el.tag, str) and _local(el.tag) == "term"]
+    assert sorted(terms) == sorted(
+        in_one_line(t) for text in PAYLOADS.values() for t in (text, text + SQ)
+    )
+    with open(out / "weblate" / "sq.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 1 + len(PAYLOADS) and {len(row) for row in rows} == {4}
+    assert not any(cell.startswith(FORMULA_STARTS) for row in rows for cell in row)
+
+
+# --------------------------------------------------------------------------- OmegaT
+
+
+@needs("omegat")
+def test_omegat_lines_keep_every_payload(hostile, tmp_path):
+    from test_export_tools import read_omegat
+
+    from moci_vocab.versioninfo import one_line
+
+    (path,) = export(hostile, "omegat", tmp_path / "out")
+    entries = read_omegat(path)
+    assert len(entries) == len(PAYLOADS)  # no line broke into two, none was taken for a comment
+    pairs = {(source, target) for source, target, _comment in entries}
+    for text in PAYLOADS.values():
+        assert (one_line(text), one_line(text + SQ)) in pairs
+
+
+# --------------------------------------------------------------------------- TMX
+
+
+@needs("tmx")
+def test_tmx_is_well_formed_and_holds_the_payloads_as_text(hostile, tmp_path):
+    from lxml import etree
+    from translate.storage import tmx
+
+    (path,) = export(hostile, "tmx", tmp_path / "out")
+    raw = path.read_bytes()
+    assert b"<!ENTITY" not in raw and b"<![CDATA[" not in raw
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    tree = etree.fromstring(raw, parser)
+    assert len(tree.findall("body/tu")) == len(PAYLOADS)
+    store = tmx.tmxfile.parsefile(str(path))
+    pairs = {(u.source, u.target) for u in store.units}
+    assert pairs == {(text, text + SQ) for text in PAYLOADS.values()}
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+@needs("xlsx")
+def test_xlsx_cells_are_text_never_formulas(hostile, tmp_path):
+    import openpyxl
+
+    (path,) = export(hostile, "xlsx", tmp_path / "out")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["glossary", "en-sq", "definitions"]
+    values = set()
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                values.add(cell.value)
+    for text in PAYLOADS.values():
+        assert {text, text + SQ, "def " + text} <= values
+    glossary = list(book["glossary"].iter_rows(values_only=True))
+    assert len(glossary) == 1 + len(PAYLOADS)
+    assert {len(row) for row in glossary} == {len(glossary[0])}
+
+
+# --------------------------------------------------------------------------- SKOS
+
+
+@needs("skos")
+def test_skos_turtle_and_jsonld_hold_the_payloads_as_literals(hostile, tmp_path):
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    files = export(hostile, "skos", tmp_path / "out")
+    assert sorted(p.suffix for p in files) == [".jsonld", ".ttl"]
+    for path in files:
+        graph = rdflib.Graph().parse(path, format="turtle" if path.suffix == ".ttl" else "json-ld")
+        assert len(graph) > 0
+        assert len(set(graph.subjects(RDF.type, SKOS.Concept))) == len(PAYLOADS)
+        labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+        assert labels == {t for text in PAYLOADS.values() for t in (text, text + SQ)}
+        definitions = {str(o) for o in graph.objects(None, SKOS.definition)}
+        assert definitions == {d for text in PAYLOADS.values() for d in (text, "def " + text)}
+        titles = {
+            str(o) for o in graph.objects(None, rdflib.URIRef("http://purl.org/dc/terms/title"))
+        }
+        assert titles == {HOSTILE_NAME}

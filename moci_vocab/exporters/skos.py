@@ -37,9 +37,9 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.versioninfo import UNRELEASED_DATE, export_date
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
+from moci_vocab.versioninfo import UNRELEASED_DATE, export_date
 
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -33,9 +33,9 @@ from pathlib import Path
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import FORMULA_STARTS, OTHER_STATUSES, wide_rows
 from moci_vocab.exporters.tbx import check_xml_text
-from moci_vocab.exporters.versioninfo import GENERATOR, export_date
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
+from moci_vocab.versioninfo import GENERATOR, export_date
 
 GLOSSARY_SHEET = "glossary"
 DEFINITIONS_SHEET = "definitions"
