@@ -1,12 +1,15 @@
 """Figures for exports and imports: a synthetic 2,000-concept glossary in six formats,
 then every file read back and merged into an empty glossary (in memory), and the full
-GNOME Albanian PO glossary when ../shared/data is present.
+GNOME Albanian PO glossary when ../shared/data is present. Then the tool formats of
+issue 21 (Weblate, OmegaT, TMX, XLSX, SKOS, bilingual TBX) with 10,000 concepts, each
+the median of three runs beside the JSON export as a baseline (target: under 3 s).
 
     python benchmarks/export_import.py
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
@@ -17,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from exim_support import glossary
 
 from moci_vocab.exporters import ExportRequest, get_exporter
+from moci_vocab.exporting import run_exports
 from moci_vocab.importers import ReadOptions, get_reader
 from moci_vocab.importers.merge import plan_merge
 from moci_vocab.model import Concept, Term
@@ -91,6 +95,39 @@ def main() -> None:
             print(f"{'':<42} {plan.summary()['added']} concepts with an Albanian term")
         else:
             print("GNOME glossary not found; skipped")
+        tool_formats(root)
+
+
+TOOL_FORMATS = ("weblate", "omegat", "tmx", "xlsx", "skos")
+
+
+def median_seconds(func, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def tool_formats(root: Path, count: int = 10_000) -> None:
+    """Each tool format as `export` runs it (no process start, no loading), 10,000 concepts."""
+    g = glossary(root, synthetic(count))
+    request = ExportRequest(g, list(g.concepts.values()), g.languages(), root / "tools")
+    base = median_seconds(lambda: run_exports(request, ["json"]))
+    print(f"{'export json (baseline), ' + str(count) + ' concepts':<42} {base:8.3f} s")
+    cases = [(fmt, request) for fmt in TOOL_FORMATS]
+    bilingual = ExportRequest(request.glossary, request.concepts, request.languages,
+                              request.outdir, {"bilingual": True})  # fmt: skip
+    cases.append(("tbx --bilingual", bilingual))
+    for label, req in cases:
+        fmt = label.split()[0]
+        seconds = median_seconds(lambda f=fmt, r=req: run_exports(r, [f]))
+        verdict = "ok" if seconds < 3 else "OVER"
+        print(
+            f"{'export ' + label + ', ' + str(count) + ' concepts':<42} {seconds:8.3f} s"
+            f"  {seconds / base:5.2f}x json   target < 3 s {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ that `export all` writes every format it can and reports the others.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,6 +117,10 @@ def run_exports(
 
 def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResult:
     result = ExportResult(name)
+    # The loaded glossary outlives the export: frozen, the cyclic garbage collector does
+    # not walk its objects again and again while an exporter allocates (up to a third
+    # of the time of a large export).
+    gc.freeze()
     try:
         result.paths = list(get_exporter(name)(request))
     except MociError as exc:
@@ -126,6 +131,8 @@ def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResul
         if not keep_going:
             raise
         result.error = f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
+    finally:
+        gc.unfreeze()
     if not result.paths and not result.error and name in PER_TARGET_FORMATS:
         result.note = "no target language chosen"
     return result

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
@@ -61,8 +62,7 @@ _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\
 _CONTROL = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 
-@dataclass(frozen=True)
-class Literal:
+class Literal(NamedTuple):
     """An RDF literal: text with a language tag or a datatype (compact IRI), or neither."""
 
     text: str
@@ -70,8 +70,7 @@ class Literal:
     datatype: str | None = None
 
 
-@dataclass(frozen=True)
-class IRI:
+class IRI(NamedTuple):
     """A full IRI."""
 
     value: str
@@ -82,11 +81,16 @@ Triple = tuple[IRI, str, "IRI | Literal"]  # the predicate as a compact IRI (sko
 
 def export_skos(request: ExportRequest) -> list[Path]:
     """``<name>.ttl`` and ``<name>.jsonld``."""
-    triples = graph(request)
+    turtle_parts = [turtle_prefixes()]
+    json_lines: list[str] = []
+    for group in triple_groups(request):  # a concept at a time: little memory, little GC
+        nodes = by_subject(group)
+        turtle_parts.append(turtle_nodes(nodes))
+        json_lines.extend(jsonld_nodes(nodes))
     turtle = Path(request.outdir) / f"{request.name_slug}.ttl"
     jsonld = Path(request.outdir) / f"{request.name_slug}.jsonld"
-    atomic_write(turtle, render_turtle(triples))
-    atomic_write(jsonld, render_jsonld(triples))
+    atomic_write(turtle, "".join(turtle_parts))
+    atomic_write(jsonld, jsonld_document(json_lines))
     return [turtle, jsonld]
 
 
@@ -100,8 +104,8 @@ def base_iri(request: ExportRequest) -> str:
     return base
 
 
-def graph(request: ExportRequest) -> list[Triple]:
-    """Every triple of the export, scheme first, then the concepts in id order."""
+def triple_groups(request: ExportRequest) -> Iterator[list[Triple]]:
+    """The triples of the export: the scheme's first, then each concept's with its labels."""
     scheme = IRI(base_iri(request))
     manifest = request.glossary.manifest
     source = request.source_language
@@ -113,13 +117,13 @@ def graph(request: ExportRequest) -> list[Triple]:
     issued = export_date(request.glossary)
     if issued != UNRELEASED_DATE:
         triples.append((scheme, "dct:issued", Literal(issued, datatype="xsd:date")))
+    for concept in request.concepts:
+        if not concept.broader:
+            triples.append((scheme, "skos:hasTopConcept", concept_iri(scheme, concept.id)))
+    yield triples
     chosen = set(request.languages)
     for concept in request.concepts:
-        node = concept_iri(scheme, concept.id)
-        if not concept.broader:
-            triples.append((scheme, "skos:hasTopConcept", node))
-        triples.extend(_concept(scheme, node, concept, chosen))
-    return triples
+        yield _concept(scheme, concept_iri(scheme, concept.id), concept, chosen)
 
 
 def concept_iri(scheme: IRI, concept_id: str) -> IRI:
@@ -206,22 +210,29 @@ def _turtle_object(value: IRI | Literal) -> str:
     return text
 
 
-def render_turtle(triples: list[Triple]) -> str:
-    """The graph as Turtle: one block per subject, in the order of the triples."""
-    lines = [f"@prefix {prefix}: <{iri}> ." for prefix, iri in PREFIXES.items()]
-    for subject, pairs in _by_subject(triples).items():
-        lines.append("")
-        lines.append(f"<{subject.value}>")
-        body = [f"    {predicate} {_turtle_object(value)}" for predicate, value in pairs]
-        lines.append(" ;\n".join(body) + " .")
-    return "\n".join(lines) + "\n"
+Nodes = dict[IRI, list[tuple[str, "IRI | Literal"]]]
 
 
-def _by_subject(triples: list[Triple]) -> dict[IRI, list[tuple[str, IRI | Literal]]]:
-    grouped: dict[IRI, list[tuple[str, IRI | Literal]]] = {}
+def by_subject(triples: list[Triple]) -> Nodes:
+    """The triples grouped by subject, in their order."""
+    grouped: Nodes = {}
     for subject, predicate, value in triples:
         grouped.setdefault(subject, []).append((predicate, value))
     return grouped
+
+
+def turtle_prefixes() -> str:
+    """The Turtle file's ``@prefix`` lines."""
+    return "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items())
+
+
+def turtle_nodes(nodes: Nodes) -> str:
+    """Turtle blocks, one per subject, each after an empty line."""
+    blocks = []
+    for subject, pairs in nodes.items():
+        body = [f"    {predicate} {_turtle_object(value)}" for predicate, value in pairs]
+        blocks.append(f"\n<{subject.value}>\n" + " ;\n".join(body) + " .\n")
+    return "".join(blocks)
 
 
 # ------------------------------------------------------------------ JSON-LD
@@ -238,15 +249,19 @@ def _jsonld_value(value: IRI | Literal) -> dict[str, str]:
     return data
 
 
-def render_jsonld(triples: list[Triple]) -> str:
-    """The graph as JSON-LD: a ``@context`` with the prefixes and one node per subject."""
-    nodes = []
-    for subject, pairs in _by_subject(triples).items():
-        node: dict[str, object] = {"@id": subject.value}
+def jsonld_nodes(nodes: Nodes) -> list[str]:
+    """A JSON-LD node object per subject, each on one line."""
+    lines = []
+    for subject, pairs in nodes.items():
+        node: dict[str, list[dict[str, str]]] = {}
         for predicate, value in pairs:
-            values = node.setdefault(predicate, [])
-            assert isinstance(values, list)
-            values.append(_jsonld_value(value))
-        nodes.append(node)
-    document = {"@context": dict(PREFIXES), "@graph": nodes}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+            node.setdefault(predicate, []).append(_jsonld_value(value))
+        # json's C encoder (no indent): fast, and still a node per line to read or diff
+        lines.append(json.dumps({"@id": subject.value, **node}, ensure_ascii=False))
+    return lines
+
+
+def jsonld_document(lines: list[str]) -> str:
+    """The JSON-LD file: a ``@context`` with the prefixes and the nodes in ``@graph``."""
+    context = json.dumps(PREFIXES, ensure_ascii=False)
+    return '{"@context": ' + context + ',\n "@graph": [\n' + ",\n".join(lines) + "\n]}\n"

@@ -14,7 +14,7 @@ autofilter over its columns and column widths fitted to the text:
   note.
 
 Cells hold the text exactly (no apostrophe is added, unlike the CSV): a cell
-is a string cell, never a formula, and one that starts like a formula
+is a string cell (an inline string), never a formula, and one that starts like a formula
 (``=``, ``+``, ``-``, ``@``) also gets Excel's "quote prefix" style, so that
 editing it in Excel keeps it text. Characters XML cannot hold are refused
 with the concept named. The same glossary gives the same bytes (the
@@ -105,7 +105,13 @@ def definition_rows(request: ExportRequest) -> list[list[str]]:
 
 
 def workbook_bytes(request: ExportRequest) -> bytes:
-    """The workbook, written in openpyxl's streaming mode, the same bytes for the same glossary."""
+    """The workbook, the same bytes for the same glossary.
+
+    openpyxl writes the workbook: styles, sheets, header rows, frozen panes, column
+    widths, autofilters, properties. The data rows, which are most of the file, are
+    then put into each sheet's ``sheetData`` as inline-string cells by ``_row_xml``:
+    openpyxl's cell objects would take seconds for a large glossary.
+    """
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -113,19 +119,21 @@ def workbook_bytes(request: ExportRequest) -> bytes:
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = GENERATOR
     content = sheets(request)
-    for rows in content.values():  # refuse bad text before openpyxl starts streaming
+    for rows in content.values():  # every text is checked before anything is written
         for row in rows[1:]:
             for value in row:
                 check_xml_text(value, f"concept {row[0]}")
-    for title, rows in content.items():
-        _write_sheet(book.create_sheet(title), rows)
+    bodies: dict[str, bytes] = {}
+    for number, (title, rows) in enumerate(content.items(), 1):
+        quoted = _write_head(book.create_sheet(title), rows)
+        bodies[f"xl/worksheets/sheet{number}.xml"] = _body_xml(rows, quoted)
     buffer = io.BytesIO()
     book.save(buffer)
-    return _without_clock(buffer.getvalue(), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return _finish(buffer.getvalue(), bodies, stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def _without_clock(data: bytes, stamp: str) -> bytes:
-    """The zip archive again, dated ``stamp`` inside and 1980-01-01 outside, never now."""
+def _finish(data: bytes, bodies: dict[str, bytes], stamp: str) -> bytes:
+    """The archive again: data rows in, dated ``stamp`` inside and 1980-01-01 outside."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -133,13 +141,23 @@ def _without_clock(data: bytes, stamp: str) -> bytes:
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" when saving
                 content = _MODIFIED.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+            if info.filename in bodies:
+                content = _insert_rows(content, bodies[info.filename], info.filename)
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, content)
     return out.getvalue()
 
 
-def _write_sheet(sheet, rows: list[list[str]]) -> None:
+def _insert_rows(sheet_xml: bytes, body: bytes, name: str) -> bytes:
+    head, found, tail = sheet_xml.partition(b"</sheetData>")
+    if not found:  # openpyxl always writes the header row, so this is a bug
+        raise RuntimeError(f"{name} has no sheetData")
+    return head + body + found + tail
+
+
+def _write_head(sheet, rows: list[list[str]]) -> int:
+    """Widths, frozen header, autofilter and the bold header row; the quote-prefix style id."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -155,21 +173,37 @@ def _write_sheet(sheet, rows: list[list[str]]) -> None:
         head.font = bold
         head_cells.append(head)
     sheet.append(head_cells)
-    for row in rows[1:]:
-        sheet.append([_cell(sheet, value, WriteOnlyCell) for value in row])
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows), 1)}"
+    quoted = WriteOnlyCell(sheet, value="")
+    quoted.quotePrefix = True  # Excel keeps such a cell text when it is edited
+    return quoted.style_id
 
 
-def _cell(sheet, value: str, cell_type):
-    """A string cell for ``value``; None for an empty one."""
-    if not value:
-        return None
-    if not value.startswith(FORMULA_STARTS):
-        return value  # openpyxl stores any other text as a plain string cell
-    cell = cell_type(sheet, value=value)
-    cell.data_type = "s"  # text, never a formula
-    cell.quotePrefix = True  # and Excel keeps it text when it is edited
-    return cell
+def _body_xml(rows: list[list[str]], quoted_style: int) -> bytes:
+    """The data rows (from row 2) as SpreadsheetML: inline strings, never formulas."""
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(index) for index in range(1, len(rows[0]) + 1)]
+    parts = []
+    for number, row in enumerate(rows[1:], 2):
+        cells = []
+        for letter, value in zip(letters, row, strict=True):
+            if not value:
+                continue
+            style = f' s="{quoted_style}"' if value.startswith(FORMULA_STARTS) else ""
+            cells.append(
+                f'<c r="{letter}{number}" t="inlineStr"{style}>'
+                f'<is><t xml:space="preserve">{_xml_text(value)}</t></is></c>'
+            )
+        parts.append(f'<row r="{number}">{"".join(cells)}</row>')
+    return "".join(parts).encode("utf-8")
+
+
+def _xml_text(text: str) -> str:
+    """Element text: & < > escaped, a carriage return kept as a character reference."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
 def _widths(rows: list[list[str]]) -> list[float]:
