@@ -41,11 +41,12 @@ from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import neutralise
-from moci_vocab.exporters.po import _comments, _header_comment, _metadata, comment_safe
+from moci_vocab.exporters.po import _comments, _header_comment, _metadata
 from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.exporters.tbx import TRANSLATION_NEEDED, document, escape
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
+from moci_vocab.po.write import add_entry, new_catalog
 from moci_vocab.versioninfo import one_line
 
 FOLDER = "weblate"
@@ -116,20 +117,10 @@ def glossary_entries(request: ExportRequest, lang: str) -> list[GlossaryEntry]:
 
 def render_po(request: ExportRequest, lang: str, entries: list[GlossaryEntry]) -> str:
     """The PO file: flags on the ``#,`` line, where Weblate reads them."""
-    import polib
-
-    catalog = polib.POFile(wrapwidth=0)
-    catalog.header = _header_comment(request, lang)
-    catalog.metadata = _metadata(request, lang)
+    catalog = new_catalog(_header_comment(request, lang), _metadata(request, lang))
     for entry in entries:
-        catalog.append(
-            polib.POEntry(
-                msgctxt=entry.context,
-                msgid=entry.source,
-                msgstr=entry.target,
-                flags=list(entry.flags),
-                comment="\n".join(map(comment_safe, entry.explanation)),
-            )
+        add_entry(
+            catalog, entry.context, entry.source, entry.target, entry.explanation, entry.flags
         )
     return str(catalog)
 

@@ -31,8 +31,9 @@ from datetime import datetime
 from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.exporters.csv import FORMULA_STARTS, OTHER_STATUSES, wide_rows
+from moci_vocab.exporters.csv import OTHER_STATUSES, wide_rows
 from moci_vocab.exporters.tbx import check_xml_text
+from moci_vocab.formats.csv import FORMULA_STARTS
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 from moci_vocab.versioninfo import GENERATOR, export_date

@@ -25,8 +25,16 @@ def new_catalog(header: str, metadata: dict[str, str]) -> Any:
     return catalog
 
 
-def add_entry(catalog: Any, msgctxt: str, msgid: str, msgstr: str, comments: list[str]) -> None:
-    """Append one entry; msgid and msgstr on one line, comments as extracted comments."""
+def add_entry(
+    catalog: Any,
+    msgctxt: str,
+    msgid: str,
+    msgstr: str,
+    comments: list[str],
+    flags: list[str] | None = None,
+) -> None:
+    """Append one entry; msgid and msgstr on one line, comments as extracted comments,
+    ``flags`` on the ``#,`` line (where Weblate reads its flags)."""
     import polib
 
     catalog.append(
@@ -35,6 +43,7 @@ def add_entry(catalog: Any, msgctxt: str, msgid: str, msgstr: str, comments: lis
             msgid=one_line(msgid),
             msgstr=one_line(msgstr),
             comment="\n".join(map(comment_safe, comments)),
+            flags=list(flags or ()),
         )
     )
 
