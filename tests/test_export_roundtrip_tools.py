@@ -241,3 +241,23 @@ def read_concept(graph, concept_id: str) -> dict:
         **refs,
         "terms": terms,
     }
+
+
+@SETTINGS
+@given(original=concepts())
+def test_xlsx_export_then_import_xlsx_gives_the_glossary_back(tmp_path, original):
+    """The spreadsheet round trip of issue 19: our workbook read by `import xlsx`."""
+    from exim_support import reimport
+    from test_export_roundtrip import assert_no_problems, term_statuses
+
+    folder = scratch(tmp_path)
+    _g, (path,) = run("xlsx", original, folder)
+    back, imported, plan = reimport(path, "xlsx", folder)
+    assert_no_problems(imported, plan)
+    assert set(back.concepts) == {c.id for c in original}
+    for concept in original:
+        got = back.concepts[concept.id]
+        assert term_statuses(got) == term_statuses(concept)
+        assert (got.definition, got.note) == (concept.definition, concept.note)
+        assert (got.status, got.domain, got.tags) == (concept.status, concept.domain, concept.tags)
+        assert (got.do_not_translate, got.related) == (concept.do_not_translate, concept.related)

@@ -124,6 +124,7 @@ def document(request: ExportRequest, body: list[str]) -> str:
 
 
 def header(request: ExportRequest) -> list[str]:
+    """The ``martifHeader`` lines: title, version, release date, generator."""
     name = escape(one_line(request.glossary.manifest.name), "the glossary's name")
     version = escape(request.version, "the version")
     date = export_date(request.glossary)

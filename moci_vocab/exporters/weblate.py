@@ -69,6 +69,7 @@ class GlossaryEntry:
 
     @property
     def forbidden(self) -> bool:
+        """Whether the entry names a forbidden translation."""
         return FORBIDDEN in self.flags
 
 
