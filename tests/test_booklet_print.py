@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -225,3 +226,38 @@ def test_poppler_reads_both_pdfs_without_complaint(workshop, tmp_path) -> None:
         assert result.stderr == "", result.stderr  # Typst's /Suspects false upset poppler
         title = next(line for line in result.stdout.splitlines() if line.startswith("Title:"))
         assert title.split(":", 1)[1].strip().startswith(load_glossary(workshop).manifest.name)
+
+
+def test_page_references_are_links_to_their_entries(workshop, tmp_path) -> None:
+    [pdf] = export_booklet(request_for(workshop, tmp_path))
+    reader = pypdf.PdfReader(str(pdf))
+    pages = [page.extract_text() for page in reader.pages]
+    index_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            target = index_of[link["/Dest"][0].idnum]
+            links.append((number, [float(v) for v in link["/Rect"]], target))
+    # "See also: resilience p. 3, memory p. 3", and one number for each of the 11 index lines
+    assert len(links) == 2 + 11
+    assert all(0 <= target < len(pages) for _n, _r, target in links)
+    entry_page = next(n for n, text in enumerate(pages) if "Restoring trust." in text)
+    assert all(target == entry_page for _n, _r, target in links)  # all three share page 3
+    if shutil.which("pdftotext"):  # each link covers the number it stands for
+        number, (x0, y0, x1, y1), target = links[0]
+        top = float(reader.pages[number].mediabox.height)
+        words = subprocess.run(
+            ["pdftotext", "-f", str(number + 1), "-l", str(number + 1), "-bbox", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        inside = [
+            word
+            for xmin, ymin, word in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)<', words
+            )
+            if x0 - 0.5 <= float(xmin) <= x1 and top - y1 - 3 <= float(ymin) <= top - y0
+        ]
+        assert inside == [str(target + 1)]

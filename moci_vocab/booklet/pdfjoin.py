@@ -19,7 +19,8 @@ class JoinJob:
     """Write ``output``: the ``sources`` pages ((file name in ``root``, 1-based page), in order).
 
     ``outline`` holds (title, 1-based page) bookmarks; ``info`` the document
-    information (``/Title``, ``/CreationDate``…); ``lang`` the document's language.
+    information (``/Title``, ``/CreationDate``…); ``lang`` the document's language;
+    ``links`` the page references to lay links on (the parts cannot link to each other).
     """
 
     root: str
@@ -28,10 +29,13 @@ class JoinJob:
     outline: list[tuple[str, int]] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     lang: str | None = None
+    # (1-based page, (x, y, width, height) in pt from the page's top left, 1-based target)
+    links: list[tuple[int, tuple[float, float, float, float], int]] = field(default_factory=list)
 
     def run(self) -> None:
         """Join the parts' PDFs into one file, with outline and metadata."""
         from pypdf import PdfReader, PdfWriter
+        from pypdf.annotations import Link
         from pypdf.generic import NameObject, TextStringObject
 
         writer = PdfWriter()
@@ -40,6 +44,10 @@ class JoinJob:
             if name not in readers:
                 readers[name] = PdfReader(Path(self.root) / name)
             writer.add_page(readers[name].pages[page - 1])
+        for page, (x, y, width, height), target in self.links:
+            top = float(writer.pages[page - 1].mediabox.height)
+            rect = (x, top - y - height, x + width, top - y)
+            writer.add_annotation(page - 1, Link(rect=rect, target_page_index=target - 1))
         for title, page in self.outline:
             writer.add_outline_item(title=title, page_number=page - 1)
         if self.info:

@@ -27,7 +27,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -45,6 +45,8 @@ class PartLayout:
     starts: list[int]
     ends: list[int]
     pages: int
+    # the page numbers that link to an entry: target label, page, x, y, w, h (pt, from top left)
+    refs: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class PartJob:
             layout = json.loads(compiler.query("<layout>", field="value", one=True))
         except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
             raise MociError(f"the booklet could not be typeset: {exc}") from None
-        return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]))
+        refs = layout.get("refs", [])
+        return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]), refs)
 
 
 @dataclass(frozen=True)
