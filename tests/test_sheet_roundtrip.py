@@ -384,3 +384,29 @@ def test_export_csv_exporter_and_sheet_agree(tmp_path):
 def test_empty_glossary_sheet_round_trip(tmp_path):
     g = glossary(tmp_path, [])
     assert sheet_of(g)[1:] == []
+
+
+@pytest.mark.skipif(
+    "xlsx" not in __import__("moci_vocab.exporters", fromlist=["EXPORTERS"]).EXPORTERS,
+    reason="`export xlsx` (issue 21) is not in this tree yet",
+)
+def test_xlsx_round_trip_through_export_xlsx(tmp_path):
+    """The real `export xlsx` workbook: unedited, it changes nothing; edited, it comes back."""
+    import openpyxl
+
+    g = sample(tmp_path)
+    before = texts(g)
+    (workbook,) = get_exporter("xlsx")(request(g, tmp_path / "out"))
+    assert take_back(g, workbook, "xlsx").edits == []
+    assert texts(g) == before
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["glossary"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "youth-work":
+            row[header.index("sq")].value = "punë rinore e re"
+            row[header.index("status")].value = "approved"
+    book.save(tmp_path / "edited.xlsx")
+    plan = take_back(g, tmp_path / "edited.xlsx", "xlsx")
+    assert sorted(e.kind for e in plan.edits) == ["replaced", "set"]
+    assert g.concepts["youth-work"].preferred("sq").term == "punë rinore e re"
