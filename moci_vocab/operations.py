@@ -96,6 +96,14 @@ def near_duplicate_warnings(
     return found
 
 
+def _staged(outcome: Outcome, glossary: Glossary, concept: Concept, message: str) -> Outcome:
+    """``outcome`` with ``concept``'s file staged, the concept set and ``message`` said."""
+    stage_concept(outcome.changes, Path(glossary.root), concept)
+    outcome.concept = concept
+    outcome.messages.append(message)
+    return outcome
+
+
 # --------------------------------------------------------------------------- input checks
 
 
@@ -140,6 +148,20 @@ def require_concept(glossary: Glossary, concept_id: str) -> Concept:
             hint = f" (did you mean {', '.join(close)}?)"
         raise UnknownConcept(f"there is no concept {concept_id!r}{hint}")
     return concept
+
+
+def require_term(
+    glossary: Glossary, concept_id: str, lang: str, text: str
+) -> tuple[Concept, str, Term]:
+    """The concept, the language as the manifest spells it, and its term ``text``; or an error
+    listing the concept's terms in that language."""
+    concept = require_concept(glossary, concept_id)
+    lang = require_language(glossary, lang)
+    term = concept.find_term(lang, text)
+    if term is None:
+        have = ", ".join(repr(t.term) for t in concept.terms.get(lang, ())) or "none"
+        raise MociError(f"{concept_id} has no {lang} term {text!r} (its {lang} terms: {have})")
+    return concept, lang, term
 
 
 def require_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
@@ -319,10 +341,7 @@ def add_concept(glossary: Glossary, new: NewConcept) -> Outcome:
         concept.domain = new.domain
     concept.terms = glossary.ordered_terms(concept.terms)
     glossary.concepts[concept.id] = concept
-    stage_concept(outcome.changes, Path(glossary.root), concept)
-    outcome.concept = concept
-    outcome.messages.append(f"added the concept {concept.id!r}")
-    return outcome
+    return _staged(outcome, glossary, concept, f"added the concept {concept.id!r}")
 
 
 # --------------------------------------------------------------------------- translate
@@ -382,12 +401,7 @@ def translate(
 
 def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outcome:
     """Mark a term deprecated; warn when its language is left without a preferred term."""
-    concept = require_concept(glossary, concept_id)
-    lang = require_language(glossary, lang)
-    term = concept.find_term(lang, text)
-    if term is None:
-        have = ", ".join(repr(t.term) for t in concept.terms.get(lang, ())) or "none"
-        raise MociError(f"{concept_id} has no {lang} term {text!r} (its {lang} terms: {have})")
+    concept, lang, term = require_term(glossary, concept_id, lang, text)
     outcome = translate(glossary, concept_id, lang, term.term, status="deprecated")
     if concept.preferred(lang) is None:
         outcome.messages.append(
@@ -405,12 +419,7 @@ def respell(glossary: Glossary, concept_id: str, lang: str, old: str, new: str) 
     name concepts by id, never terms, so none of them changes. Near-duplicates of
     NEW (in any concept, this one included) come back as warnings.
     """
-    concept = require_concept(glossary, concept_id)
-    lang = require_language(glossary, lang)
-    term = concept.find_term(lang, old)
-    if term is None:
-        have = ", ".join(repr(t.term) for t in concept.terms.get(lang, ())) or "none"
-        raise MociError(f"{concept_id} has no {lang} term {old!r} (its {lang} terms: {have})")
+    concept, lang, term = require_term(glossary, concept_id, lang, old)
     text = clean_text(new, "new spelling")
     if text == term.term:
         raise MociError(f"{concept_id}: the {lang} term is spelled {text!r} already")
@@ -506,10 +515,7 @@ def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
             del concept.terms[lang]
         if lang == glossary.source_language and lang not in concept.terms:
             raise MociError(f"{concept_id} would have no {lang} (source language) term left")
-    stage_concept(outcome.changes, Path(glossary.root), concept)
-    outcome.concept = concept
-    outcome.messages.append(f"updated the concept {concept.id!r}")
-    return outcome
+    return _staged(outcome, glossary, concept, f"updated the concept {concept.id!r}")
 
 
 def _edit_links(glossary: Glossary, concept: Concept, kind: str, add: list, remove: list) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from moci_vocab import model
 from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
@@ -18,14 +19,14 @@ from moci_vocab.cli.common import (
     split_list,
     yes_option,
 )
-from moci_vocab.model import (
-    CONCEPT_STATUSES,
-    GENDERS,
-    PARTS_OF_SPEECH,
-    REVIEW_STATES,
-    TERM_STATUSES,
-    TERM_TYPES,
-)
+
+
+def concept_and_language(command):
+    """The ID and LANG arguments of the commands that change one term."""
+    return click.argument("concept_id", metavar="ID")(
+        click.argument("lang", metavar="LANG")(command)
+    )
+
 
 TEXT_FIELDS = ("gender", "type", "context", "source", "note")
 
@@ -41,15 +42,15 @@ def term_field_options(multiple: bool):
         click.option(
             "--type",
             "type_",
-            type=choice(TERM_TYPES),
+            type=choice(model.TERM_TYPES),
             multiple=multiple,
-            help=f"Term type: {', '.join(TERM_TYPES)}{where}.",
+            help=f"Term type: {', '.join(model.TERM_TYPES)}{where}.",
         ),
         click.option(
             "--gender",
-            type=choice(GENDERS),
+            type=choice(model.GENDERS),
             multiple=multiple,
-            help=f"Grammatical gender: {', '.join(GENDERS)}{where}.",
+            help=f"Grammatical gender: {', '.join(model.GENDERS)}{where}.",
         ),
         click.option(
             "--context", multiple=multiple, help=f"An example sentence using the term{where}."
@@ -143,7 +144,9 @@ def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, ye
 )
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable or comma-separated).")
 @click.option("--domain", help="The subject field.")
-@click.option("--pos", type=click.Choice(PARTS_OF_SPEECH), help="Part of speech of the terms.")
+@click.option(
+    "--pos", type=click.Choice(model.PARTS_OF_SPEECH), help="Part of speech of the terms."
+)
 @term_field_options(multiple=True)
 @click.option("--note", "notes", multiple=True, help="A note on a term (LANG=TEXT, or the source).")
 @click.option("--do-not-translate", is_flag=True, help="A name that stays as it is (MOCI).")
@@ -208,14 +211,13 @@ def _fields_by_language(glossary, pairs, options: dict) -> dict:
     epilog="Examples:\n\n  moci-vocab translate reconciliation ka შერიგება\n\n"
     "  moci-vocab translate reconciliation sq pajtim --status preferred"
 )
-@click.argument("concept_id", metavar="ID")
-@click.argument("lang", metavar="LANG")
+@concept_and_language
 @click.argument("text", metavar="TEXT")
-@click.option("--status", type=click.Choice(TERM_STATUSES), help="Set the term's status.")
+@click.option("--status", type=click.Choice(model.TERM_STATUSES), help="Set the term's status.")
 @click.option("--note", help="A note on the term ('' removes it).")
-@click.option("--pos", type=click.Choice(PARTS_OF_SPEECH), help="Part of speech.")
+@click.option("--pos", type=click.Choice(model.PARTS_OF_SPEECH), help="Part of speech.")
 @term_field_options(multiple=False)
-@click.option("--review", type=click.Choice(REVIEW_STATES), help="Set the review state.")
+@click.option("--review", type=click.Choice(model.REVIEW_STATES), help="Set the review state.")
 @yes_option("Do not ask; write despite near-duplicates.")
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
@@ -245,8 +247,7 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
     epilog="Examples:\n\n  moci-vocab respell resilience sq rezilienc rezilienca\n\n"
     "  moci-vocab respell social-innovation en 'Social Innovation' 'social innovation'"
 )
-@click.argument("concept_id", metavar="ID")
-@click.argument("lang", metavar="LANG")
+@concept_and_language
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @format_option(*FORMAT_TEXT_JSON)
@@ -280,7 +281,7 @@ def respell_cmd(state: State, concept_id, lang, old, new, fmt):
 @click.option("--add-tag", multiple=True, help="Add a tag.")
 @click.option("--remove-tag", multiple=True, help="Remove a tag.")
 @click.option("--domain", help="Set the domain ('' removes it).")
-@click.option("--status", type=click.Choice(CONCEPT_STATUSES), help="The concept's status.")
+@click.option("--status", type=click.Choice(model.CONCEPT_STATUSES), help="The concept's status.")
 @click.option(
     "--do-not-translate/--translate",
     "do_not_translate",
@@ -331,8 +332,7 @@ def edit_cmd(
 
 
 @click.command(epilog="Example: moci-vocab deprecate social-innovation sq 'inovim social'")
-@click.argument("concept_id", metavar="ID")
-@click.argument("lang", metavar="LANG")
+@concept_and_language
 @click.argument("text", metavar="TEXT")
 @pass_state
 def deprecate_cmd(state: State, concept_id: str, lang: str, text: str) -> None:
