@@ -31,6 +31,9 @@ class ExportTraits:
     reader: str | None = None  # the importer that reads the export back (round trip)
     slow: bool = False  # typesets or renders: the hostile glossary only, once
     needs_target: bool = False  # writes nothing without a target language
+    # Term pairs only (a concept without a term in the target language is left out):
+    # the hostile glossary is exported in these languages, where every concept has both.
+    pair_languages: tuple[str, ...] | None = None
 
 
 # Formats not listed get the defaults, with the importer of the same name (if any).
@@ -39,6 +42,9 @@ EXPORT_TRAITS: dict[str, ExportTraits] = {
     "mo": ExportTraits(needs_target=True),
     "pot": ExportTraits(),
     "booklet": ExportTraits(slow=True),
+    "tmx": ExportTraits(needs_target=True, pair_languages=("en", "sq")),
+    "weblate": ExportTraits(needs_target=True),
+    "omegat": ExportTraits(needs_target=True),
 }
 
 
@@ -99,7 +105,8 @@ class ExporterBasics:
 
     def test_hostile_text_is_escaped(self, tmp_path: Path) -> None:
         """Markup, formulas and quotes in the data are never live: each file still parses."""
-        paths = export(hostile_glossary(tmp_path), self.fmt, tmp_path / "out")
+        languages = traits(self.fmt).pair_languages
+        paths = export(hostile_glossary(tmp_path), self.fmt, tmp_path / "out", languages=languages)
         assert paths
         for path in paths:
             check = ESCAPING.get(path.suffix)

@@ -131,7 +131,8 @@ def test_omegat_file_per_pair_as_omegat_reads_it(tmp_path):
     assert "Forbidden (sq): =pajtim" in comment
     raw = paths[0].read_text(encoding="utf-8")
     assert raw.splitlines()[0] == "# -*- coding: utf-8 -*-"
-    assert all(line.count("\t") == 2 for line in raw.splitlines()[1:])
+    assert raw.splitlines()[1].startswith("# Test Glossary 1.2.0")
+    assert all(line.count("\t") == 2 for line in raw.splitlines()[2:])
 
 
 # ------------------------------------------------------------------ TMX
@@ -294,5 +295,6 @@ def test_weblate_csv_is_rfc4180(tmp_path):
     export(weblate_glossary(tmp_path), "weblate", tmp_path / "out")
     raw = (tmp_path / "out" / "weblate" / "sq.csv").read_bytes().decode("utf-8")
     rows = list(csv.reader(io.StringIO(raw, newline="")))
-    assert rows[0] == ["source", "target", "context", "developer_comments"]
-    assert {len(row) for row in rows} == {4}
+    assert rows[0] == ["source", "target", "context", "developer_comments", "glossary_version"]
+    assert {len(row) for row in rows} == {5}
+    assert {row[-1] for row in rows[1:]} == {"1.2.0"}

@@ -19,7 +19,8 @@ lines that start with ``#`` and lines without a target. So:
 - the comment gathers the definitions, notes and other terms on one line,
   parts separated by `` | ``.
 
-The first line is OmegaT's own magic comment naming the encoding.
+The first line is OmegaT's own magic comment naming the encoding, the second
+names the glossary and its version (OmegaT skips both).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.po import _comments
 from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.fsutil import atomic_write
-from moci_vocab.versioninfo import one_line
+from moci_vocab.versioninfo import GENERATOR, one_line
 
 SUFFIX = ".utf8"
 MAGIC = "# -*- coding: utf-8 -*-"
@@ -71,6 +72,7 @@ def cell(text: str) -> str:
 
 def render(request: ExportRequest, lang: str) -> str:
     """The whole file, LF line ends."""
-    lines = [MAGIC]
+    name = one_line(request.glossary.manifest.name)
+    lines = [MAGIC, f"# {name} {request.version}, {GENERATOR}: change the glossary, not this file"]
     lines += ["\t".join(map(cell, row)) for row in rows(request, lang)]
     return "\n".join(lines) + "\n"

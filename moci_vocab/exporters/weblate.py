@@ -27,9 +27,11 @@ Definitions, notes and the other terms go to the explanation
 language, ``note from="translator"`` for the target).
 
 Weblate's CSV has no flags: the CSV has the entries that are not forbidden
-(forbidden terms are named in ``developer_comments``), with the usual
-spreadsheet escaping (a cell starting with ``=``, ``+``, ``-`` or ``@`` gets
-an apostrophe). Use the PO or TBX files when the flags matter.
+(forbidden terms are named in ``developer_comments``) and, as every CSV
+export, the ``glossary_version`` column last (Weblate ignores a column it
+does not know), with the usual spreadsheet escaping (a cell starting with
+``=``, ``+``, ``-`` or ``@`` gets an apostrophe). Use the PO or TBX files
+when the flags matter.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from moci_vocab.exporters.csv import neutralise
 from moci_vocab.exporters.po import _comments, _header_comment, _metadata
 from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.exporters.tbx import TRANSLATION_NEEDED, document, escape
+from moci_vocab.formats.csv import VERSION_COLUMN
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 from moci_vocab.po.write import add_entry, new_catalog
@@ -53,7 +56,7 @@ FOLDER = "weblate"
 FORBIDDEN = "forbidden"
 READ_ONLY = "read-only"
 TERMINOLOGY = "terminology"
-CSV_COLUMNS = ("source", "target", "context", "developer_comments")
+CSV_COLUMNS = ("source", "target", "context", "developer_comments", VERSION_COLUMN)
 
 
 @dataclass
@@ -82,7 +85,7 @@ def export_weblate(request: ExportRequest) -> list[Path]:
         files = {
             folder / f"{lang}.po": render_po(request, lang, entries),
             folder / f"{lang}.tbx": render_tbx(request, lang, entries),
-            folder / f"{lang}.csv": render_csv(entries),
+            folder / f"{lang}.csv": render_csv(entries, request.version),
         }
         for path, text in files.items():
             atomic_write(path, text)
@@ -161,7 +164,7 @@ def _lang_set(
     return out
 
 
-def render_csv(entries: list[GlossaryEntry]) -> str:
+def render_csv(entries: list[GlossaryEntry], version: str) -> str:
     """Weblate's CSV with a header; forbidden terms only as developer comments."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -170,6 +173,6 @@ def render_csv(entries: list[GlossaryEntry]) -> str:
         if entry.forbidden:
             continue
         comments = "\n".join(entry.explanation)
-        row = (entry.source, entry.target, entry.context, comments)
+        row = (entry.source, entry.target, entry.context, comments, version)
         writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()

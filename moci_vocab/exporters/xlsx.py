@@ -18,7 +18,9 @@ is a string cell (an inline string), never a formula, and one that starts like a
 (``=``, ``+``, ``-``, ``@``) also gets Excel's "quote prefix" style, so that
 editing it in Excel keeps it text. Characters XML cannot hold are refused
 with the concept named. The same glossary gives the same bytes (the
-workbook's dates are the release date, the archive's are fixed). Needs
+workbook's dates are the release date, the archive's are fixed). The
+workbook's properties carry the glossary's name and version (title,
+version), uncompressed in the archive. Needs
 openpyxl (a dependency).
 """
 
@@ -36,7 +38,7 @@ from moci_vocab.exporters.tbx import check_xml_text
 from moci_vocab.formats.csv import FORMULA_STARTS
 from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
-from moci_vocab.versioninfo import GENERATOR, export_date
+from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
 GLOSSARY_SHEET = "glossary"
 DEFINITIONS_SHEET = "definitions"
@@ -119,6 +121,8 @@ def workbook_bytes(request: ExportRequest) -> bytes:
     stamp = datetime.fromisoformat(export_date(request.glossary))
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = GENERATOR
+    book.properties.title = f"{one_line(request.glossary.manifest.name)} {request.version}"
+    book.properties.version = request.version
     content = sheets(request)
     for rows in content.values():  # every text is checked before anything is written
         for row in rows[1:]:
@@ -145,7 +149,10 @@ def _finish(data: bytes, bodies: dict[str, bytes], stamp: str) -> bytes:
             if info.filename in bodies:
                 content = _insert_rows(content, bodies[info.filename], info.filename)
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            # The properties (title and version) stay uncompressed: a search of the file
+            # for the glossary's version finds it, as in every other export.
+            stored = info.filename == "docProps/core.xml"
+            fixed.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             target.writestr(fixed, content)
     return out.getvalue()
 
