@@ -331,3 +331,53 @@ def test_the_booklet_refuses_languages_without_a_font(tmp_path):
     every = invoke("--root", str(root), "export", "all", "-o", str(out))
     assert every.exit_code == 1 and "booklet: the booklet has no font for ja" in every.stderr
     assert (out / "ja.po").is_file()  # the other formats are written
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_booklet_progress_per_part_on_a_terminal_only(seeded, tmp_path):
+    from test_progress import run_in_a_pipe, run_on_terminal
+
+    out = tmp_path / "out"
+    status, drawn = run_on_terminal(seeded.root, "export", "booklet", "-o", str(out))
+    assert status == 0
+    assert re.search(r"exporting booklet: part \d+/\d+", drawn), drawn
+    piped = run_in_a_pipe(seeded.root, "export", "booklet", "-o", str(out))
+    assert piped.returncode == 0 and "part" not in piped.stderr
+    quiet_status, quiet = run_on_terminal(
+        seeded.root, "--quiet", "export", "booklet", "-o", str(out)
+    )
+    assert quiet_status == 0 and "exporting" not in quiet
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_no_color_after_the_command_on_a_terminal(seeded):
+    import pty
+
+    def on_terminal(*args: str) -> str:
+        master, slave = pty.openpty()
+        env = {**os.environ, "TERM": "xterm"}
+        env.pop("NO_COLOR", None)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "moci_vocab", "stats", *args],
+            stdout=slave,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        os.close(slave)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        os.close(master)
+        assert process.wait() == 0
+        return drawn.decode("utf-8", "replace")
+
+    assert "\x1b[" in on_terminal("--root", str(seeded.root))
+    plain = on_terminal("--root", str(seeded.root), "--no-color")
+    assert "\x1b[" not in plain, repr(plain[max(0, plain.find("\x1b[") - 60) :][:120])
+    assert "required language" in plain
