@@ -31,7 +31,7 @@ def test_an_interrupted_command_exits_130_and_a_terminated_one_143(seeded, monke
         def stop(self, raised=raised):
             raise raised
 
-        monkeypatch.setattr(State, "glossary", stop)
+        monkeypatch.setattr(State, "readable_glossary", stop)
         result = CliRunner().invoke(cli, ["--root", str(seeded.root), "list"])
         assert result.exit_code == status
         assert word in result.stderr and "Traceback" not in result.output
