@@ -7,7 +7,6 @@ four formats are written once.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from moci_vocab import __version__
 from moci_vocab.errors import display_path
 from moci_vocab.findings import Finding, summary
+from moci_vocab.safetext import dumps_json, github_escape, printable
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -25,15 +25,7 @@ def render_json(findings: list[Finding], extra_summary: dict[str, Any] | None = 
     totals: dict[str, Any] = summary(findings)
     totals.update(extra_summary or {})
     data = {"findings": [f.to_json() for f in findings], "summary": totals}
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def _github_escape(text: str, is_property: bool = False) -> str:
-    """Workflow-command escaping (%, CR, LF; and : , in properties)."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if is_property:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return dumps_json(data)
 
 
 def render_github(findings: list[Finding]) -> str:
@@ -45,13 +37,13 @@ def render_github(findings: list[Finding]) -> str:
         kind = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
         props = []
         if f.file:
-            props.append("file=" + _github_escape(finding_path(f), True))
+            props.append("file=" + github_escape(finding_path(f), True))
         if f.line:
             props.append(f"line={f.line}")
             if f.column:
                 props.append(f"col={f.column}")
-        props.append("title=" + _github_escape(f"{f.code} {f.concept or ''}".strip(), True))
-        lines.append(f"::{kind} {','.join(props)}::{_github_escape(_plain_message(f))}")
+        props.append("title=" + github_escape(f"{f.code} {f.concept or ''}".strip(), True))
+        lines.append(f"::{kind} {','.join(props)}::{github_escape(_plain_message(f))}")
     return "\n".join(lines)
 
 
@@ -69,7 +61,7 @@ def text_line(f: Finding) -> str:
     """``path:line:col: CODE severity: message [concept, lang]``, as compilers and linters
     print it (editors make it clickable); line and column 1 when the finding has none."""
     where = f"{finding_path(f)}:{f.line or 1}:{f.column or 1}: " if f.file else ""
-    return f"{where}{f.code} {f.severity}: {_plain_message(f)}"
+    return printable(f"{where}{f.code} {f.severity}: {_plain_message(f)}")
 
 
 def fingerprint(f: Finding) -> str:
@@ -167,7 +159,7 @@ def render_sarif(
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2)
+    return dumps_json(sarif)
 
 
 def _folder_uri(folder: Path) -> str:
@@ -176,11 +168,15 @@ def _folder_uri(folder: Path) -> str:
 
 
 def print_text(findings: Iterable[Finding], console=None, what: str = "glossary") -> None:
-    """One ``path:line:col: CODE severity: message`` line per finding, then a summary."""
+    """One ``path:line:col: CODE severity: message`` line per finding, then a summary.
+
+    Every line goes through ``printable`` (see ``text_line``): no escape sequence,
+    newline, rich markup or workflow command reaches the terminal or a CI log.
+    """
     from rich.console import Console
     from rich.text import Text
 
-    console = console or Console(highlight=False, soft_wrap=True)
+    console = console or Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     findings = [f for f in findings if f.suppressed is None]
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:

@@ -15,6 +15,7 @@ import sys
 import click
 
 from moci_vocab import __version__
+from moci_vocab.safetext import printable
 
 # name: (module, function, one-line help shown by `moci-vocab --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -54,18 +55,6 @@ class UserError(click.ClickException):
     def show(self, file=None) -> None:
         """Print the error as one line on stderr, control characters escaped."""
         click.echo(f"error: {printable(self.format_message())}", err=True, file=file)
-
-
-def printable(message: str) -> str:
-    """``message`` with control characters shown as escapes (\\x1b), never sent raw.
-
-    An error can quote a file name or a key from a hostile file; a raw ESC in
-    it would be a terminal escape sequence.
-    """
-    return "".join(
-        ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160) else f"\\x{ord(ch):02x}"
-        for ch in message
-    )
 
 
 def _accept_global_options(command: click.Command) -> None:
@@ -121,7 +110,11 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except MociError as exc:
             raise UserError(str(exc)) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        except click.ClickException as exc:
+            # Click quotes arguments (a file name, a command) in its usage errors.
+            exc.message = printable(exc.message)
+            raise
+        except (click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (errors.Terminated)
             raise SystemExit(_say_interrupted(exc)) from None

@@ -76,6 +76,8 @@ def _print_rules(state: State, fmt: str) -> None:
         overrides = load_manifest(state.root(), report=lambda _finding: None).checks
     except Exception:  # outside a glossary: the default severities
         overrides = {}
+    from moci_vocab.cli.common import echo
+
     rows = [(r.code, severity_of(r.code, overrides), r.summary) for r in RULES.values()]
     if fmt == "json":
         from moci_vocab.cli.common import echo_json
@@ -83,4 +85,4 @@ def _print_rules(state: State, fmt: str) -> None:
         echo_json([{"code": c, "severity": s, "summary": t} for c, s, t in rows])
         return
     for code, severity, summary in rows:
-        click.echo(f"{code}  {severity:<7}  {summary}")
+        echo(f"{code}  {severity:<7}  {summary}")

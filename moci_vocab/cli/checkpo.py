@@ -59,6 +59,7 @@ def check_po_cmd(
     Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
     from moci_vocab.checkpo.run import Options, check_files, rules
+    from moci_vocab.cli import printable
     from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
 
     root = state.root()
@@ -70,7 +71,7 @@ def check_po_cmd(
 
         count = write(write_baseline, result.findings)
         if not state.quiet:
-            click.echo(f"{count} findings written to the baseline {write_baseline}")
+            click.echo(printable(f"{count} findings written to the baseline {write_baseline}"))
         return
     show_findings(state, result.findings, fmt, rules(), result.summary(), "translations")
     exit_for_findings(result.findings, fail_on)

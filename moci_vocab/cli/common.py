@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -60,9 +59,7 @@ class State:
         if changed:
             root = self.root(recover=False)
             names = ", ".join(path.relative_to(root).as_posix() for path in changed)
-            click.echo(
-                f"finished the change an interrupted command left half-made: {names}", err=True
-            )
+            echo(f"finished the change an interrupted command left half-made: {names}", err=True)
 
     def glossary(self):
         """The whole glossary; the first error in any file stops the command."""
@@ -189,7 +186,7 @@ def progress_factory(state: State):
     from rich.progress import BarColumn, Progress, TextColumn
 
     return lambda: Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         console=stderr_console(),
@@ -228,6 +225,8 @@ def _console(stderr: bool):
         file=stream,
         highlight=False,
         soft_wrap=True,
+        markup=False,  # text from files is data, never rich markup (see safetext)
+        emoji=False,
         color_system=None if plain or not terminal else "auto",
         width=None if terminal else UNLIMITED_WIDTH,
     )
@@ -261,15 +260,33 @@ def stderr_console():
     return _console(stderr=True)
 
 
+def data_text(value: Any, style: str = ""):
+    """Text from a file as a rich Text: printable, never markup (see safetext)."""
+    from rich.text import Text
+
+    from moci_vocab.safetext import printable
+
+    return Text(printable(str(value)), style=style)
+
+
 def echo_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (non-ASCII kept as is)."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Data as JSON on stdout, with control and bidi characters escaped."""
+    from moci_vocab.safetext import dumps_json
+
+    click.echo(dumps_json(data))
+
+
+def echo(message: str, err: bool = False) -> None:
+    """One line that may quote data (a file name, a term): printed safely (see safetext)."""
+    from moci_vocab.safetext import printable
+
+    click.echo(printable(message), err=err)
 
 
 def say(state: State, message: str) -> None:
     """A progress or result message for people (stderr, hidden by --quiet)."""
     if not state.quiet:
-        click.echo(message, err=True)
+        echo(message, err=True)
 
 
 def is_interactive() -> bool:

@@ -13,6 +13,7 @@ from moci_vocab.cli.common import (
     State,
     apply_outcome,
     confirm_or_refuse,
+    echo,
     format_option,
     pass_state,
     say,
@@ -125,7 +126,9 @@ def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, ye
     found = near_duplicate_warnings(glossary, terms, exclude)
     if not found:
         return
-    say(state, "near-duplicates in the glossary:\n" + "\n".join(found))
+    say(state, "near-duplicates in the glossary:")
+    for line in found:
+        say(state, line)
     confirm_or_refuse(
         "Write it anyway?",
         yes,
@@ -382,7 +385,7 @@ def fmt_cmd(state: State, check_only: bool) -> None:
         changes, stale = format_glossary(state.root(recover=False))
         if check_only:
             for path in stale:
-                click.echo(f"{path}: not in canonical form (run `moci-vocab fmt`)")
+                echo(f"{path}: not in canonical form (run `moci-vocab fmt`)")
             if stale:
                 raise SystemExit(1)
             say(state, "all files are in canonical form")

@@ -10,6 +10,7 @@ import click
 from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
+    echo,
     echo_json,
     format_option,
     pass_state,
@@ -129,11 +130,11 @@ def _report(state: State, results, out_format: str) -> None:
     else:
         for result in results:
             for path in result.paths:
-                click.echo(display_path(path))
+                echo(display_path(path))
     written = sum(len(r.paths) for r in results)
     for result in results:
         if result.error:
-            click.echo(f"error: {result.format}: {result.error}", err=True)
+            echo(f"error: {result.format}: {result.error}", err=True)
         elif not result.paths:
             say(state, f"{result.format}: nothing to write ({result.note})")
     if len(results) > 1:

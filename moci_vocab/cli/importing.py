@@ -10,6 +10,7 @@ from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
     confirm_or_refuse,
+    echo,
     echo_json,
     format_option,
     is_interactive,
@@ -167,7 +168,7 @@ def _show_edits(plan) -> None:
     for edit in sorted(plan.edits, key=lambda e: e.concept):
         if edit.concept != current:
             current = edit.concept
-            click.echo(f"@@ {edit.concept}")
+            click.echo(printable(f"@@ {edit.concept}"))
         for line in edit.diff_lines():
             click.echo(printable(line))
 
@@ -193,9 +194,9 @@ def _decider(yes: bool, dry_run: bool, out_format: str, on_duplicate: str | None
 
 
 def _ask(duplicate) -> str:
-    click.echo(f"{duplicate.source_term!r} looks like:", err=True)
+    echo(f"{duplicate.source_term!r} looks like:", err=True)
     for number, candidate in enumerate(duplicate.candidates, start=1):
-        click.echo(
+        echo(
             f"  {number}) {candidate.term!r} in {candidate.concept} ({candidate.score:.0f}%)",
             err=True,
         )
@@ -260,7 +261,7 @@ def _show(state: State, imported, plan, glossary, mode: str, out_format: str) ->
         )
         return
     for line, message in problems:
-        click.echo(
+        echo(
             f"warning: {where}:{line}: {message}" if line else f"warning: {where}: {message}",
             err=True,
         )
@@ -291,7 +292,7 @@ def _show(state: State, imported, plan, glossary, mode: str, out_format: str) ->
             if change.kind == "unchanged":
                 continue
             mark = {"added": "+", "updated": "~", "skipped": "-"}[change.kind]
-            click.echo(f"{mark} {change.concept}: {'; '.join(change.details)}")
+            echo(f"{mark} {change.concept}: {'; '.join(change.details)}")
     for message in plan.messages:
         say(state, message)
     summary = plan.summary()

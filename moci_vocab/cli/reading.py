@@ -7,6 +7,8 @@ import click
 from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
+    data_text,
+    echo,
     echo_json,
     format_option,
     is_terminal_output,
@@ -56,7 +58,7 @@ def _print_concept(glossary, concept) -> None:
     from moci_vocab.languages import autonym
 
     console = stdout_console()
-    title = Text(concept.id, style="bold")
+    title = data_text(concept.id, style="bold")
     details = [concept.status]
     if concept.domain:
         details.append(f"domain: {concept.domain}")
@@ -64,12 +66,12 @@ def _print_concept(glossary, concept) -> None:
         details.append("tags: " + ", ".join(concept.tags))
     if concept.do_not_translate:
         details.append("do not translate")
-    title.append("  " + " · ".join(details), style="dim")
+    title.append_text(data_text("  " + " · ".join(details), style="dim"))
     console.print(title)
     for lang, text in concept.definition.items():
-        console.print(Text(f"  {lang}: ", style="dim") + Text(text))
+        console.print(data_text(f"  {lang}: ", style="dim") + data_text(text))
     for lang, text in concept.note.items():
-        console.print(Text(f"  note ({lang}): ", style="dim") + Text(text))
+        console.print(data_text(f"  note ({lang}): ", style="dim") + data_text(text))
     table = Table(show_header=False, box=None, padding=(0, 1))
     for lang in [
         *glossary.languages(),
@@ -84,20 +86,22 @@ def _print_concept(glossary, concept) -> None:
             if term.status == "preferred":
                 style = "bold"
                 shown.append("★ ", style="green")
-            shown.append(term.term, style=style)
+            shown.append_text(data_text(term.term, style=style))
             shown.append(STATUS_MARK[term.status], style="dim")
             if term.review is not None and term.review.state != "approved":
                 shown.append(f" [{term.review.state}]", style="yellow")
         if not terms:
             shown.append("—", style="dim")
         table.add_row(
-            Text(lang, style="cyan"), Text(_safe_autonym(autonym, lang), style="dim"), shown
+            data_text(lang, style="cyan"),
+            data_text(_safe_autonym(autonym, lang), style="dim"),
+            shown,
         )
     print_rich(table, console)
     for kind in ("related", "broader"):
         links = getattr(concept, kind)
         if links:
-            console.print(Text(f"  {kind}: ", style="dim") + Text(", ".join(links)))
+            console.print(data_text(f"  {kind}: ", style="dim") + data_text(", ".join(links)))
 
 
 def preferred_first(terms: list) -> list:
@@ -160,9 +164,9 @@ def _print_list(glossary, concepts: list, lang: str | None) -> None:
     source = glossary.source_language
     table = Table(box=None, header_style="bold")
     table.add_column("id")
-    table.add_column(source)
+    table.add_column(data_text(source))
     if lang and lang != source:
-        table.add_column(lang)
+        table.add_column(data_text(lang))
     if is_terminal_output():  # cut long definitions to the terminal; never in a pipe
         table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=60)
     else:
@@ -172,7 +176,7 @@ def _print_list(glossary, concepts: list, lang: str | None) -> None:
         if lang and lang != source:
             row.append(_term_text(concept, lang))
         row.append(concept.definition.get(lang or source) or concept.definition.get(source, ""))
-        table.add_row(*row)
+        table.add_row(*(data_text(cell) for cell in row))
     print_rich(table)
     click.echo(f"{len(concepts)} concept(s)", err=True)
 
@@ -210,7 +214,7 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     if fmt == "json":
         echo_json([hit.to_json() for hit in hits])
     elif not hits:
-        click.echo(f"nothing found for {query!r}", err=True)
+        echo(f"nothing found for {query!r}", err=True)
     if not hits:  # as grep: exit status 1 when nothing matched
         raise click.exceptions.Exit(1)
     if fmt == "json":
@@ -222,7 +226,8 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
         table.add_column(column)
     for hit in hits:
         source_term = data.source_terms.get(hit.concept, "—")
-        table.add_row(f"{hit.score:.0f}", hit.concept, hit.lang, hit.term, source_term)
+        row = (f"{hit.score:.0f}", hit.concept, hit.lang, hit.term, source_term)
+        table.add_row(*(data_text(cell) for cell in row))
     print_rich(table)
 
 
@@ -243,8 +248,9 @@ def stats_cmd(state: State, fmt: str) -> None:
     from moci_vocab.cli.common import stdout_console
 
     console = stdout_console()
+    manifest = glossary.manifest
     table = Table(
-        title=f"{glossary.manifest.name} {glossary.manifest.version}: {stats['concepts']} concepts",
+        title=data_text(f"{manifest.name} {manifest.version}: {stats['concepts']} concepts"),
         header_style="bold",
     )
     for column in (
@@ -263,8 +269,8 @@ def stats_cmd(state: State, fmt: str) -> None:
     for row in stats["languages"]:
         review = row["review"]
         table.add_row(
-            row["lang"] + (" *" if row["required"] else ""),
-            row["name"],
+            data_text(row["lang"] + (" *" if row["required"] else "")),
+            data_text(row["name"]),
             str(row["preferred"]),
             f"{row['coverage']:.0%}",
             str(row["terms"]),
@@ -282,7 +288,5 @@ def stats_cmd(state: State, fmt: str) -> None:
         style="dim",
     )
     if stats["growth"]:
-        console.print(
-            "growth (concepts added per month): "
-            + ", ".join(f"{g['month']}: {g['added']}" for g in stats["growth"])
-        )
+        growth = ", ".join(f"{g['month']}: {g['added']}" for g in stats["growth"])
+        console.print(data_text(f"growth (concepts added per month): {growth}"))

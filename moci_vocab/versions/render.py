@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from moci_vocab.safetext import printable
 from moci_vocab.versions.diff import Change
 from moci_vocab.versions.semver import change_level
 
@@ -39,8 +40,8 @@ class Style:
 
 
 def one_line(text: str) -> str:
-    """``text`` with its whitespace runs (newlines too) made single spaces."""
-    return " ".join(str(text).split())
+    """Text on one line: whitespace runs as one space, controls escaped (see safetext)."""
+    return printable(" ".join(str(text).split()))
 
 
 def md_text(text: str) -> str:

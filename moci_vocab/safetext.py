@@ -1,0 +1,87 @@
+"""Text from files, shown safely on a terminal and in a CI log.
+
+Glossary text, file names and language names come from pull requests. What
+reaches a terminal or a GitHub Actions log from them must stay data:
+
+- no raw control character (ESC starts terminal escape sequences, U+009B is
+  the one-byte CSI, a newline starts a new log line), no bidirectional
+  override (a line that reads differently than it is) — each is shown as an
+  escape such as ``\\x1b``, ``\\n`` or ``\\u202e``;
+- no GitHub workflow command: the runner reads a line that starts with
+  ``::`` (after spaces) as a command, and ``##[`` anywhere in a line as the
+  old form of one; both are shown with an escaped character;
+- no rich markup (``[link=…]``): the consoles are made with markup off, and
+  rich ``Text`` objects never parse markup.
+
+``printable`` is the one helper for it; it imports nothing heavy, so the CLI
+can use it at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# C0 and C1 controls (tab excepted), DEL, the bidirectional embeddings,
+# overrides and isolates, and the line and paragraph separators.
+_UNSAFE_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+# A workflow command at the start of a line (the runner trims leading spaces first).
+_COMMAND_START_RE = re.compile(r"^(\s*):(?=:)")
+_OLD_COMMAND = "##["
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` as one line that a terminal and a CI log show as plain text.
+
+    Control characters, newlines and bidirectional controls become escapes
+    (``\\x1b``, ``\\n``, ``\\u202e``); a leading ``::`` and any ``##[`` have one
+    character escaped, so no workflow command can start from data. Applying
+    it twice changes nothing more.
+    """
+    text = _UNSAFE_RE.sub(_escape, str(text))
+    text = _COMMAND_START_RE.sub(lambda m: m.group(1) + "\\x3a", text)
+    if _OLD_COMMAND in text:
+        text = text.replace(_OLD_COMMAND, "#\\x23[")
+    return text
+
+
+def printable_lines(text: str) -> str:
+    """Several lines of our own text, each made printable (data newlines stay escaped)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+# Characters JSON lets through raw that a terminal would still act on.
+_JSON_UNSAFE_RE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def dumps_json(data: Any) -> str:
+    """JSON for a terminal: UTF-8 text kept, every control and bidi character escaped.
+
+    ``json.dumps`` escapes C0 controls and newlines itself; DEL, C1 controls
+    and bidirectional controls are escaped here as ``\\uXXXX`` (the same
+    data for any JSON reader).
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def github_escape(text: str, is_property: bool = False) -> str:
+    """GitHub workflow-command escaping: %, CR, LF; and : , in properties.
+
+    Control characters are escaped first (an ESC would colour the log).
+    """
+    text = _UNSAFE_RE.sub(lambda m: m.group() if m.group() in "\r\n" else _escape(m), text)
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
