@@ -283,11 +283,12 @@ def parse_manifest(doc: Document, report: Report) -> Manifest | None:
         return None
     known = ("name", "version", "source_language", "languages", "domains", "tags", "checks")
     name = reader.text(data.get("name"), ("name",), "name")
-    if not name:
+    if name is not None and _one_line(reader, name, ("name",), "name") is None:
+        name = None
+    elif not name:
         reader.problem("has no `name`", ("name",))
-        name = doc.path.parent.parent.name or "glossary"
-    manifest = Manifest(name=name)
-    manifest.version = str(data.get("version") or "0.1.0")
+    manifest = Manifest(name=name or doc.path.parent.parent.name or "glossary")
+    manifest.version = _parse_version(reader, data.get("version"))
     manifest.source_language = str(data.get("source_language") or "en")
     manifest.languages = _parse_languages(reader, data.get("languages"))
     if manifest.source_language not in manifest.languages:
@@ -304,6 +305,35 @@ def parse_manifest(doc: Document, report: Report) -> Manifest | None:
         reader.problem("`checks` must map check codes to severities", ("checks",))
     manifest.extra = {key: value for key, value in data.items() if key not in known}
     return manifest
+
+
+def _one_line(reader: _Reader, value: str, at: tuple, what: str) -> str | None:
+    """A header value (name, version, language name) on one line, or None (reported).
+
+    Such values go into PO headers, XML titles and table captions, where a
+    line break would start a header of its own (``Language: xx``).
+    """
+    if "\n" in value or "\r" in value or value != value.strip():
+        reader.problem(f"{what} must be one line without surrounding spaces; it is {value!r}", at)
+        return None
+    return value
+
+
+def _parse_version(reader: _Reader, value: Any) -> str:
+    """The manifest's version: a semantic version such as 1.4.0 (default 0.1.0)."""
+    from moci_vocab.versions.semver import Version
+
+    if value is None:
+        return "0.1.0"
+    text = str(value)
+    if isinstance(value, bool) or not Version.is_valid(text):
+        reader.problem(
+            f"version {text!r} is not a semantic version; write MAJOR.MINOR.PATCH on one "
+            "line, e.g. 1.4.0",
+            ("version",),
+        )
+        return "0.1.0"
+    return text
 
 
 def _parse_languages(reader: _Reader, value: Any) -> dict[str, LanguageSpec]:
@@ -328,10 +358,16 @@ def _parse_languages(reader: _Reader, value: Any) -> dict[str, LanguageSpec]:
             tag=tag,
             script=str(script),
             required=required,
-            name=spec.get("name"),
-            autonym=spec.get("autonym"),
+            name=_label(reader, spec.get("name"), (*at, "name"), f"the name of {tag}"),
+            autonym=_label(reader, spec.get("autonym"), (*at, "autonym"), f"the autonym of {tag}"),
         )
     return result
+
+
+def _label(reader: _Reader, value: Any, at: tuple, what: str) -> str | None:
+    """A one-line text such as a language's name (None when absent or reported)."""
+    text = reader.text(value, at, what)
+    return _one_line(reader, text, at, what) if text else None
 
 
 def _parse_vocabulary(reader: _Reader, value: Any, what: str) -> dict[str, str]:

@@ -85,19 +85,33 @@ def test_escape_in_a_file_name_is_shown_escaped_by_check(moci):
     assert "\x1b" not in github and "evil\\x1b[2J" in github
 
 
-def test_escape_and_bidi_in_a_language_name_are_shown_escaped(moci):
+def set_language_name(moci, name: str, autonym: str) -> None:
     manifest = moci.root / "glossary" / "glossary.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace(
-        "  sq:\n", '  sq:\n    name: "Alb\\e[31manian\\u202e\\x9b2J"\n    autonym: "[bold]x"\n', 1
-    )
+    text = text.replace("  sq:\n", f'  sq:\n    name: "{name}"\n    autonym: "{autonym}"\n', 1)
     manifest.write_text(text, encoding="utf-8")
+
+
+def test_escape_in_a_language_name_is_refused_and_quoted_escaped(moci):
     moci("add", "a", "--term", "en=a", "--term", "sq=a", "--yes")
-    stats = run(moci, "stats")
-    assert "Alb\\x1b[31manian\\u202e\\x9b2J" in stats.stdout
+    set_language_name(moci, "Alb\\e[31manian\\x9b2J", "shqip")
+    check = run(moci, "check", ok=False)
+    assert "glossary.yaml" in check.stdout and "control character U+001B" in check.stdout
+    assert_safe(check.output)
+    stats = run(moci, "stats", ok=False)
+    assert stats.exit_code == 1 and "glossary.yaml:" in stats.output
     assert_safe(stats.output)
-    assert_safe(run(moci, "stats", "--format", "json").output)
-    assert json.loads(run(moci, "stats", "--format", "json").stdout)  # still JSON
+
+
+def test_bidi_and_markup_in_a_language_name_are_shown_as_text(moci):
+    moci("add", "a", "--term", "en=a", "--term", "sq=a", "--yes")
+    set_language_name(moci, "Alb\\u202eanian [/bold]", "[link=file:///etc/passwd]x[/link]")
+    stats = run(moci, "stats")
+    assert "Alb\\u202eanian [/bold]" in stats.stdout
+    assert_safe(stats.output)
+    as_json = run(moci, "stats", "--format", "json")
+    assert_safe(as_json.output)
+    assert "Alb\u202eanian [/bold]" in json.dumps(json.loads(as_json.stdout), ensure_ascii=False)
     assert_safe(run(moci, "check", ok=None).output)
     assert_safe(run(moci, "show", "a").output)
 

@@ -47,13 +47,18 @@ class Version:
     @classmethod
     def parse(cls, text: str) -> Version:
         """``1.2.3`` (or ``v1.2.3``, ``1.2.3-rc.1``); MociError otherwise."""
-        match = _VERSION_RE.match(str(text).strip())
+        match = _VERSION_RE.fullmatch(str(text).strip())
         if match is None:
             raise MociError(
                 f"{text!r} is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.4.0"
             )
         major, minor, patch, pre = match.groups()
         return cls(int(major), int(minor), int(patch), pre or "")
+
+    @staticmethod
+    def is_valid(text: str) -> bool:
+        """Whether ``text`` is exactly one semantic version (one line, nothing around it)."""
+        return _VERSION_RE.fullmatch(text) is not None
 
     def __str__(self) -> str:
         core = f"{self.major}.{self.minor}.{self.patch}"
