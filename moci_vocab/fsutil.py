@@ -54,9 +54,22 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     _fsync_dir(path.parent)
 
 
+def _utf8(text: str, path: Path) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (bytes that were not UTF-8) is refused."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        char = f"U+{ord(text[exc.start]):04X}"
+        raise MociError(
+            f"was not written: the text holds {char}, which is not a character (bytes "
+            "that were not UTF-8); the old file is unchanged",
+            path,
+        ) from None
+
+
 def _stage_file(path: Path, data: bytes | str) -> str:
     """``data`` in a new temporary file next to ``path``, on disk (fsync'ed); its name."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = _utf8(data, path) if isinstance(data, str) else data
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,12 @@ import re
 from typing import Any
 
 # C0 and C1 controls (tab excepted), DEL, the bidirectional embeddings,
-# overrides and isolates, and the line and paragraph separators.
-_UNSAFE_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# overrides and isolates, the line and paragraph separators, and lone
+# surrogates (bytes that were not UTF-8, which no terminal can be sent).
+_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 # A workflow command at the start of a line (the runner trims leading spaces first).
 _COMMAND_START_RE = re.compile(r"^(\s*):(?=:)")
@@ -53,6 +57,28 @@ def printable(text: str) -> str:
     if _OLD_COMMAND in text:
         text = text.replace(_OLD_COMMAND, "#\\x23[")
     return text
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate of ``text`` as U+XXXX, or None.
+
+    Python turns bytes that are not UTF-8 (in a command-line argument, a file
+    name) into lone surrogates; written to a file they would be garbage.
+    """
+    found = _SURROGATE_RE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def undecodable_argument(args: list[str]) -> str | None:
+    """A sentence about the first argument that is not UTF-8 text, or None."""
+    for arg in args:
+        if lone_surrogate(arg) is not None:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return (
+                f"the argument '{printable(shown)}' is not valid UTF-8 text; type it again "
+                "in a UTF-8 terminal (nothing was changed)"
+            )
+    return None
 
 
 def printable_lines(text: str) -> str:

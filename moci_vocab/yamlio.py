@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from moci_vocab.errors import MociError
+from moci_vocab.safetext import lone_surrogate, printable
 from moci_vocab.textnorm import nfc
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -376,6 +377,12 @@ def dump_yaml(data: Any) -> str:
             return True
 
     def represent_str(dumper, value: str):
+        surrogate = lone_surrogate(value)
+        if surrogate is not None:  # YAML would write it as an escape: refuse it instead
+            raise MociError(
+                f"cannot write '{printable(value)}': {surrogate} is not a character (bytes "
+                "that were not UTF-8); nothing was written"
+            )
         value = nfc(value)
         if _DATE_RE.match(value):
             # Plain, as people write dates by hand; our loader reads it back as text.

@@ -70,6 +70,16 @@ def _accept_global_options(command: click.Command) -> None:
 class LazyGroup(click.Group):
     """A group that imports a command's module only when the command runs."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Bytes that are not UTF-8 reach Python as lone surrogates (`bised\udceb`);
+        # refused before any command can write them into the glossary.
+        from moci_vocab.safetext import undecodable_argument
+
+        problem = undecodable_argument(args)
+        if problem is not None:
+            raise UserError(problem)
+        return super().parse_args(ctx, args)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         """The command names, in the order of the table."""
         return list(COMMANDS)
