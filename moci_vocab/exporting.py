@@ -84,6 +84,21 @@ def _require_known(glossary: Glossary, kind: str, values: list[str]) -> None:
             raise MociError(f"there is no {kind} {value!r} in this glossary ({kind}s: {listed})")
 
 
+class PartialExport(MociError):
+    """An exporter failed after writing some of its files: the error, and which files."""
+
+    def __init__(self, error: MociError, written: list[Path]):
+        super().__init__(error.message, error.path, error.line)
+        self.written = written
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if not self.written:
+            return text
+        names = ", ".join(path.name for path in self.written)
+        return f"{text} (written before the failure: {names})"
+
+
 ProgressFactory = Callable[[], Any] | None
 
 
@@ -116,18 +131,22 @@ def run_exports(
 
 
 def _run_one(request: ExportRequest, name: str, keep_going: bool) -> ExportResult:
+    """One exporter's result; on a failure, the files it wrote before it (never lost count of)."""
     result = ExportResult(name)
     # The loaded glossary outlives the export: frozen, the cyclic garbage collector does
     # not walk its objects again and again while an exporter allocates (up to a third
     # of the time of a large export).
     gc.freeze()
+    before = len(request.written)
     try:
         result.paths = list(get_exporter(name)(request))
     except MociError as exc:
+        result.paths = request.written[before:]
         if not keep_going:
-            raise
-        result.error = str(exc)
+            raise PartialExport(exc, result.paths) from None
+        result.error = str(PartialExport(exc, result.paths))
     except Exception as exc:  # one broken format must not cost the organiser the others
+        result.paths = request.written[before:]
         if not keep_going:
             raise
         result.error = f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"

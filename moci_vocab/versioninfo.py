@@ -45,3 +45,15 @@ def export_date(glossary: Glossary) -> str:
 def one_line(text: str) -> str:
     """Header values (PO header fields, XML titles) must stay on one line."""
     return " ".join(text.split())
+
+
+_LINE_BREAKS = str.maketrans({"\r": " ", "\n": " ", "\v": " ", "\f": " ", "\x85": " "})
+
+
+def term_line(text: str) -> str:
+    """A term as a PO msgid or msgstr: exactly its text, line breaks as spaces.
+
+    Unlike ``one_line`` nothing else changes (a leading space stays, as JSON
+    keeps it); `check` reports such spaces and line breaks (MV202, MV204).
+    """
+    return text.translate(_LINE_BREAKS)

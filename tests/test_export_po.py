@@ -159,8 +159,9 @@ def _clean(text: str) -> str:
 def test_hostile_text_always_passes_msgfmt_and_reads_back(tmp_path, pairs):
     concepts = []
     for index, (source, target, definition) in enumerate(pairs):
-        source, target = " ".join(source.split()), " ".join(target.split())
-        if not source or not target:
+        # Exactly the term's text (spaces at either end too); only line breaks change.
+        source, target = source.replace("\n", " "), target.replace("\n", " ")
+        if not source.strip() or not target.strip():
             continue
         concepts.append(
             Concept(
@@ -189,3 +190,23 @@ def test_comment_line_ending_in_backslash_does_not_swallow_the_context(tmp_path)
     ]
     (path,) = [p for p in export(glossary(tmp_path, concepts), "po", tmp_path) if p.name == "sq.po"]
     msgfmt_check(path)
+
+
+@pytest.mark.parametrize("term", [" =1+1", "x  ", "  two  spaces ", "\t@tab"])
+def test_po_and_mo_carry_the_term_exactly_as_json_does(tmp_path, term):
+    """Spaces at either end are the glossary's data (`check` reports them, MV202)."""
+    import json
+
+    concept = Concept(id="c", terms={"en": [Term(term)], "sq": [Term(term + " sq")]})
+    g = glossary(tmp_path, [concept])
+    (as_json,) = export(g, "json", tmp_path / "json")
+    data = json.loads(as_json.read_text(encoding="utf-8"))
+    json_terms = json.dumps(data, ensure_ascii=False)
+    assert json.dumps(term)[1:-1] in json_terms
+    (po,) = [p for p in export(g, "po", tmp_path / "po") if p.name == "sq.po"]
+    (mo,) = [p for p in export(g, "mo", tmp_path / "mo") if p.name == "sq.mo"]
+    for catalog in (polib.pofile(str(po)), polib.mofile(str(mo))):
+        entries = [(e.msgid, e.msgstr) for e in catalog if e.msgid]
+        assert entries == [(term, term + " sq")]
+    if MSGFMT:
+        msgfmt_check(po)

@@ -113,7 +113,6 @@ def export_booklet(request: ExportRequest) -> list[Path]:
     """Write ``<name>[-<langs>].pdf`` (and ``…-imposed.pdf`` with imposition); return the paths."""
     from moci_vocab.booklet.layout import needs_workers, typeset_booklet
     from moci_vocab.booklet.typesetter import Typesetter, worker_count
-    from moci_vocab.fsutil import atomic_write
 
     require_fonts(request)
     paper, imposition, title = _options(request.options)
@@ -127,11 +126,11 @@ def export_booklet(request: ExportRequest) -> list[Path]:
         booklet = typeset_booklet(data, typesetter, Path(tmp))
         imposed = impose(booklet, typesetter) if imposition else None
         # Both files are complete before either replaces an old one.
-        atomic_write(files.booklet, booklet.pdf.read_bytes())
+        request.write(files.booklet, booklet.pdf.read_bytes())
         written = [files.booklet]
         if imposed is not None:
             assert files.imposed is not None
-            atomic_write(files.imposed, imposed.read_bytes())
+            request.write(files.imposed, imposed.read_bytes())
             written.append(files.imposed)
     return written
 

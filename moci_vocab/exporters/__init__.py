@@ -1,8 +1,9 @@
 """Exporters: one module per format, one interface.
 
 Every exporter is a function ``export(request: ExportRequest) -> list[Path]``
-that writes its files into ``request.outdir`` (atomically, through
-``fsutil.atomic_write``) and returns their paths. Heavy libraries are
+that writes its files into ``request.outdir`` through ``request.write``
+(atomically, and recorded, so that a failure half-way can say which files
+were written) and returns their paths. Heavy libraries are
 imported inside the exporter, never here.
 """
 
@@ -47,6 +48,14 @@ class ExportRequest:
     # Told ``(parts done, parts known so far)`` by an exporter that works in parts (the
     # booklet); None: nobody is watching.
     progress: Callable[[int, int], None] | None = None
+    written: list[Path] = field(default_factory=list)  # every file written so far, in order
+
+    def write(self, path: Path, data: bytes | str) -> None:
+        """Write one export file atomically and record it in ``written``."""
+        from moci_vocab.fsutil import atomic_write
+
+        atomic_write(path, data)
+        self.written.append(Path(path))
 
     @property
     def version(self) -> str:

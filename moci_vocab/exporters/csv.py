@@ -43,7 +43,6 @@ from moci_vocab.formats.csv import (
     VERSION_COLUMN,
     YES,
 )
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import TERM_STATUSES, Concept, Term
 from moci_vocab.versioninfo import one_line
 
@@ -56,8 +55,8 @@ def export_csv(request: ExportRequest) -> list[Path]:
     bom = bool(request.options.get("bom"))
     wide = outdir / f"{request.name_slug}.csv"
     long = outdir / f"{request.name_slug}-terms.csv"
-    atomic_write(wide, _encode(wide_rows(request), bom))
-    atomic_write(long, _encode(long_rows(request), bom))
+    request.write(wide, _encode(wide_rows(request), bom))
+    request.write(long, _encode(long_rows(request), bom))
     return [wide, long]
 
 

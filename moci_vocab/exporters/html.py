@@ -69,10 +69,8 @@ _SCRIPT_ESCAPES = {
 
 def export_html(request: ExportRequest) -> list[Path]:
     """Write ``<name>.html`` into the output folder; return its path."""
-    from moci_vocab.fsutil import atomic_write
-
     path = Path(request.outdir) / f"{request.name_slug}.html"
-    atomic_write(path, render_page(request))
+    request.write(path, render_page(request))
     return [path]
 
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 from moci_vocab.versioninfo import GENERATOR, export_date
 
@@ -33,7 +32,7 @@ def export_json(request: ExportRequest) -> list[Path]:
     """``<name>.json``."""
     path = Path(request.outdir) / f"{request.name_slug}.json"
     text = json.dumps(document(request), ensure_ascii=False, indent=2) + "\n"
-    atomic_write(path, text)
+    request.write(path, text)
     return [path]
 
 

@@ -30,7 +30,6 @@ from pathlib import Path
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.po import _comments
 from moci_vocab.exporters.po import source_term as representing_term
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.versioninfo import GENERATOR, one_line
 
 SUFFIX = ".utf8"
@@ -43,7 +42,7 @@ def export_omegat(request: ExportRequest) -> list[Path]:
     written = []
     for lang in request.targets:
         path = request.pair_path(lang, SUFFIX)
-        atomic_write(path, render(request, lang))
+        request.write(path, render(request, lang))
         written.append(path)
     return written
 

@@ -43,13 +43,16 @@ def export_mo(request: ExportRequest) -> list[Path]:
 
 def _per_target(request: ExportRequest, suffix: str, write) -> list[Path]:
     folder = Path(request.outdir)
-    return [write(build_catalog(request, t), folder / f"{t}{suffix}") for t in request.targets]
+    return [
+        write(build_catalog(request, t), folder / f"{t}{suffix}", request.write)
+        for t in request.targets
+    ]
 
 
 def export_pot(request: ExportRequest) -> list[Path]:
     """``<name>.pot``: the source terms with their definitions, as a translation template."""
     path = Path(request.outdir) / f"{request.name_slug}.pot"
-    return [write_po(build_catalog(request, None), path)]
+    return [write_po(build_catalog(request, None), path, request.write)]
 
 
 def build_catalog(request: ExportRequest, lang: str | None):
@@ -103,9 +106,7 @@ def _metadata(request: ExportRequest, lang: str | None) -> dict[str, str]:
     if lang:
         data["Plural-Forms"] = plural_forms(lang)
     data["X-Generator"] = GENERATOR
-    # One line each, whatever the manifest holds: a line break in a value would
-    # start a header of its own (a second Language: or Plural-Forms:).
-    return {key: one_line(value) for key, value in data.items()}
+    return data  # new_catalog puts every value on one line: no value can add a header
 
 
 def _comments(concept: Concept, source: str, lang: str | None) -> list[str]:

@@ -38,7 +38,6 @@ from typing import NamedTuple
 
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
 from moci_vocab.versioninfo import UNRELEASED_DATE, export_date
 
@@ -89,8 +88,8 @@ def export_skos(request: ExportRequest) -> list[Path]:
         json_lines.extend(jsonld_nodes(nodes))
     turtle = Path(request.outdir) / f"{request.name_slug}.ttl"
     jsonld = Path(request.outdir) / f"{request.name_slug}.jsonld"
-    atomic_write(turtle, "".join(turtle_parts))
-    atomic_write(jsonld, jsonld_document(json_lines))
+    request.write(turtle, "".join(turtle_parts))
+    request.write(jsonld, jsonld_document(json_lines))
     return [turtle, jsonld]
 
 

@@ -52,7 +52,6 @@ from moci_vocab.formats.tbx import (
     STATUS_TO_TBX,
     TRANSLATION_NEEDED,
 )
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
@@ -64,12 +63,12 @@ def export_tbx(request: ExportRequest) -> list[Path]:
     """``<name>.tbx``; with the ``bilingual`` option ``<name>-<source>-<target>.tbx`` each."""
     if not request.options.get("bilingual"):
         path = Path(request.outdir) / f"{request.name_slug}.tbx"
-        atomic_write(path, render_tbx(request))
+        request.write(path, render_tbx(request))
         return [path]
     written = []
     for target in request.targets:
         path = request.pair_path(target, ".tbx")
-        atomic_write(path, render_tbx(request, [request.source_language, target]))
+        request.write(path, render_tbx(request, [request.source_language, target]))
         written.append(path)
     return written
 

@@ -25,7 +25,6 @@ from pathlib import Path
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.exporters.tbx import escape
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept, Term
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
@@ -35,7 +34,7 @@ def export_tmx(request: ExportRequest) -> list[Path]:
     written = []
     for lang in request.targets:
         path = request.pair_path(lang, ".tmx")
-        atomic_write(path, render_tmx(request, lang))
+        request.write(path, render_tmx(request, lang))
         written.append(path)
     return written
 

@@ -47,7 +47,6 @@ from moci_vocab.exporters.po import _comments, _header_comment, _metadata
 from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.exporters.tbx import TRANSLATION_NEEDED, document, escape
 from moci_vocab.formats.csv import VERSION_COLUMN
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 from moci_vocab.po.write import add_entry, new_catalog
 from moci_vocab.versioninfo import one_line
@@ -88,7 +87,7 @@ def export_weblate(request: ExportRequest) -> list[Path]:
             folder / f"{lang}.csv": render_csv(entries, request.version),
         }
         for path, text in files.items():
-            atomic_write(path, text)
+            request.write(path, text)
             written.append(path)
     return written
 

@@ -37,7 +37,6 @@ from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import OTHER_STATUSES, wide_rows
 from moci_vocab.exporters.tbx import check_xml_text
 from moci_vocab.formats.csv import FORMULA_STARTS
-from moci_vocab.fsutil import atomic_write
 from moci_vocab.model import Concept
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
@@ -51,7 +50,7 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 def export_xlsx(request: ExportRequest) -> list[Path]:
     """``<name>.xlsx``."""
     path = Path(request.outdir) / f"{request.name_slug}.xlsx"
-    atomic_write(path, workbook_bytes(request))
+    request.write(path, workbook_bytes(request))
     return [path]
 
 

@@ -1,0 +1,75 @@
+"""An export that fails half-way says exactly which files it wrote (issue 14, point 11).
+
+On a nearly full disk `export all` printed "wrote 0 files" after writing six
+`.po` files. Every export file is now written through `ExportRequest.write`,
+which records it; a format that fails reports the files it wrote before the
+failure, and the count is the number of files really written. A file that
+could not be written is not left behind, neither whole nor as a temporary file.
+"""
+
+from __future__ import annotations
+
+import errno
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from moci_vocab import fsutil
+
+
+def disk_full_after(monkeypatch, outdir: Path, files: int) -> None:
+    """Creating the temporary file of the ``files``+1-th export file fails with ENOSPC."""
+    real = tempfile.mkstemp
+    made = []
+
+    def mkstemp(*args, **kwargs):
+        if Path(kwargs.get("dir", "")) == outdir:
+            if len(made) >= files:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            made.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", mkstemp)
+
+
+def written_files(outdir: Path) -> list[str]:
+    return sorted(p.name for p in outdir.iterdir()) if outdir.exists() else []
+
+
+def test_a_single_format_names_the_files_written_before_the_failure(seeded, tmp_path, monkeypatch):
+    outdir = tmp_path / "out"
+    disk_full_after(monkeypatch, outdir, 2)
+    result = seeded("export", "po", "-o", str(outdir), ok=False)
+    assert result.exit_code == 1
+    assert written_files(outdir) == ["ka.po", "sq.po"]  # the languages in the manifest's order
+    assert "No space left on device" in result.output
+    assert "written before the failure: sq.po, ka.po" in result.output
+    assert not list(outdir.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("limit", [0, 3])
+def test_export_all_counts_the_files_it_really_wrote(seeded, tmp_path, monkeypatch, limit):
+    outdir = tmp_path / "out"
+    disk_full_after(monkeypatch, outdir, limit)
+    result = seeded("export", "all", "-o", str(outdir), "--lang", "sq,ka", ok=False)
+    on_disk = written_files(outdir)
+    assert len(on_disk) == limit
+    listed = sorted(Path(line).name for line in result.stdout.splitlines())
+    assert listed == on_disk  # stdout lists exactly the files on disk
+    assert f"wrote {limit} files" in result.stderr
+    assert "No space left on device" in result.stderr
+    assert not list(outdir.glob(".*.tmp"))
+
+
+def test_export_all_json_reports_partial_files(seeded, tmp_path, monkeypatch):
+    import json
+
+    outdir = tmp_path / "out"
+    disk_full_after(monkeypatch, outdir, 2)
+    result = seeded(
+        "export", "all", "-o", str(outdir), "--lang", "sq,ka", "--format", "json", ok=False
+    )
+    report = json.loads(result.stdout)
+    assert sorted(Path(f["path"]).name for f in report["files"]) == written_files(outdir)
+    assert report["errors"]
