@@ -11,6 +11,7 @@ from moci_vocab.store import (
     concept_files,
     load_glossary,
     manifest_path,
+    with_kept_comments,
 )
 
 
@@ -18,7 +19,8 @@ def format_glossary(root: Path) -> tuple[Changes, list[Path]]:
     """Staged rewrites and the list of files that are not canonical now.
 
     The glossary is loaded strictly first: a file with errors is never
-    rewritten (its problems are reported instead), so `fmt` loses nothing.
+    rewritten (its problems are reported instead), so `fmt` loses nothing;
+    comments and unknown fields are kept (see ``yaml_comments``).
     """
     glossary = load_glossary(root)
     changes = Changes()
@@ -28,7 +30,27 @@ def format_glossary(root: Path) -> tuple[Changes, list[Path]]:
     for concept in glossary.concepts.values():
         wanted[by_stem[concept.id]] = canonical_concept_text(concept)
     for path, text in wanted.items():
-        if path.read_bytes() != text.encode("utf-8"):
+        raw = path.read_bytes()
+        if b"#" in raw:
+            text = with_kept_comments(text, path, raw.decode("utf-8").removeprefix("\ufeff"))
+        if raw != text.encode("utf-8"):
             stale.append(path)
             changes.write(path, text)
     return changes, stale
+
+
+def unified_diff(root: Path, path: Path, new_text: str) -> list[str]:
+    """The change `fmt` would make to ``path``, as unified diff lines (a/…, b/…)."""
+    import difflib
+
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    old = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+    ]

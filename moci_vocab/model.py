@@ -3,6 +3,9 @@
 Concept-oriented after TBX (ISO 30042) and ISO 704: a Concept is one idea,
 with per language one or more Terms. Field names are the spec's contract;
 ``to_dict`` gives them in the canonical key order that the store writes.
+Fields the model does not know (``extra``, e.g. ``x-source: …`` added by
+hand) are kept as they were read and written after the known ones, in the
+order of the file: `check` warns about them (MV003), no command drops them.
 """
 
 from __future__ import annotations
@@ -49,6 +52,14 @@ TERM_KEYS = (
     "review",
 )
 REVIEW_KEYS = ("state", "by", "date")
+IGNORE_KEYS = ("code", "lang", "reason")
+
+
+def _with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``data`` followed by the unknown fields (a known key is never overwritten)."""
+    for key, value in extra.items():
+        data.setdefault(key, value)
+    return data
 
 
 def is_slug(text: str) -> bool:
@@ -70,10 +81,11 @@ class Review:
     state: str = "draft"
     by: str | None = None
     date: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The review as the concept file has it (canonical key order)."""
-        return with_set({"state": self.state}, by=self.by, date=self.date)
+        return _with_extra(with_set({"state": self.state}, by=self.by, date=self.date), self.extra)
 
 
 @dataclass
@@ -91,6 +103,7 @@ class Term:
     note: str | None = None
     source: str | None = None
     review: Review | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def allowed(self) -> bool:
@@ -114,7 +127,7 @@ class Term:
                 data[key] = value
         if self.review is not None:
             data["review"] = self.review.to_dict()
-        return data
+        return _with_extra(data, self.extra)
 
 
 @dataclass
@@ -124,6 +137,7 @@ class Ignore:
     code: str
     reason: str
     lang: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The silenced finding as the concept file has it."""
@@ -131,7 +145,7 @@ class Ignore:
         if self.lang:
             data["lang"] = self.lang
         data["reason"] = self.reason
-        return data
+        return _with_extra(data, self.extra)
 
 
 @dataclass
@@ -152,6 +166,7 @@ class Concept:
     # for a concept `tracker`): check-po does not demand the concept there.
     not_senses: list[str] = field(default_factory=list)
     ignore: list[Ignore] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang`` (the first one, if a file has several)."""
@@ -237,7 +252,7 @@ class Concept:
             data["not_senses"] = list(self.not_senses)
         if self.ignore:
             data["ignore"] = [item.to_dict() for item in self.ignore]
-        return data
+        return _with_extra(data, self.extra)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from moci_vocab.store import (
     concept_path,
     manifest_path,
     stage_concept,
+    stage_manifest,
 )
 from moci_vocab.textnorm import clean_spaces, control_problem, match_key, nfc
 
@@ -236,7 +237,7 @@ def _use_vocabulary(glossary: Glossary, kind: str, value: str, outcome: Outcome)
     if value not in vocabulary:
         vocabulary[value] = ""
         outcome.messages.append(f"added the new {kind} {value!r} to the manifest")
-        outcome.changes.write(manifest_path(Path(glossary.root)), canonical_manifest_text(manifest))
+        stage_manifest(outcome.changes, Path(glossary.root), manifest)
 
 
 # --------------------------------------------------------------------------- init
@@ -556,7 +557,7 @@ def rename(glossary: Glossary, old: str, new: str) -> Outcome:
     del glossary.concepts[old]
     concept.id = new
     glossary.concepts[new] = concept
-    stage_concept(outcome.changes, root, concept)
+    stage_concept(outcome.changes, root, concept, previous=concept_path(root, old))
     outcome.concept = concept
     outcome.messages.insert(0, f"renamed {old!r} to {new!r}")
     return outcome

@@ -15,6 +15,7 @@ from moci_vocab.model import (
     CONCEPT_KEYS,
     CONCEPT_STATUSES,
     GENDERS,
+    IGNORE_KEYS,
     PARTS_OF_SPEECH,
     REVIEW_KEYS,
     REVIEW_STATES,
@@ -128,16 +129,22 @@ class _Reader:
             return False
         return value
 
-    def unknown_keys(self, data: dict, known: tuple[str, ...], at: tuple, lang=None) -> None:
-        for key in data:
+    def unknown_keys(
+        self, data: dict, known: tuple[str, ...], at: tuple, lang=None
+    ) -> dict[str, Any]:
+        """The fields of ``data`` the model does not know (each reported, all kept)."""
+        extra = {}
+        for key, value in data.items():
             if key not in known:
                 self.problem(
-                    f"unknown field {key!r} (known: {', '.join(known)})",
+                    f"unknown field {key!r} (known: {', '.join(known)}); it is kept as it is",
                     (*at, key),
                     code=UNKNOWN_FIELD,
                     severity="warning",
                     lang=lang,
                 )
+                extra[key] = value
+        return extra
 
 
 def parse_concept(doc: Document, report: Report) -> Concept | None:
@@ -148,7 +155,7 @@ def parse_concept(doc: Document, report: Report) -> Concept | None:
     if not isinstance(data, dict):
         reader.problem("must be a mapping with `id`, `definition` and `terms`", ())
         return None
-    reader.unknown_keys(data, CONCEPT_KEYS, ())
+    extra = reader.unknown_keys(data, CONCEPT_KEYS, ())
     concept_id = reader.text(data.get("id"), ("id",), "id")
     if concept_id is None:
         reader.problem(f"has no `id`; add `id: {expected_id}`", ("id",), code=BAD_ID)
@@ -168,7 +175,7 @@ def parse_concept(doc: Document, report: Report) -> Concept | None:
             ("id",),
             code=BAD_ID,
         )
-    concept = Concept(id=concept_id)
+    concept = Concept(id=concept_id, extra=extra)
     concept.domain = reader.text(data.get("domain"), ("domain",), "domain")
     concept.tags = reader.text_list(data.get("tags"), ("tags",), "tags")
     status = data.get("status", "draft")
@@ -212,12 +219,12 @@ def _parse_term(reader: _Reader, item: Any, at: tuple, lang: str) -> Term | None
     if not isinstance(item, dict):
         reader.problem("a term must be a mapping with `term` and `status`", at, lang=lang)
         return None
-    reader.unknown_keys(item, TERM_KEYS, at, lang=lang)
+    extra = reader.unknown_keys(item, TERM_KEYS, at, lang=lang)
     text = reader.text(item.get("term"), (*at, "term"), "term", lang=lang)
     if not text:
         reader.problem("a term has no `term` text", at, lang=lang)
         return None
-    term = Term(term=text)
+    term = Term(term=text, extra=extra)
     status = item.get("status", "preferred")
     term.status = (
         reader.choice(status, (*at, "status"), "status", TERM_STATUSES, lang) or "admitted"
@@ -244,7 +251,7 @@ def _parse_review(reader: _Reader, value: Any, at: tuple, lang: str) -> Review |
     if not isinstance(value, dict):
         reader.problem("review must be a mapping such as {state: draft}", at, lang=lang)
         return None
-    reader.unknown_keys(value, REVIEW_KEYS, at, lang=lang)
+    extra = reader.unknown_keys(value, REVIEW_KEYS, at, lang=lang)
     state = reader.choice(value.get("state"), (*at, "state"), "review state", REVIEW_STATES, lang)
     if state is None:
         if "state" not in value:
@@ -252,7 +259,7 @@ def _parse_review(reader: _Reader, value: Any, at: tuple, lang: str) -> Review |
         return None
     by = reader.text(value.get("by"), (*at, "by"), "review by", lang)
     date = reader.text(value.get("date"), (*at, "date"), "review date", lang)
-    return Review(state=state, by=by, date=date)
+    return Review(state=state, by=by, date=date, extra=extra)
 
 
 def _parse_ignores(reader: _Reader, value: Any) -> list[Ignore]:
@@ -267,9 +274,14 @@ def _parse_ignores(reader: _Reader, value: Any) -> list[Ignore]:
         if not isinstance(item, dict) or not item.get("code") or not item.get("reason"):
             reader.problem("each `ignore` entry needs a `code` and a `reason`", at)
             continue
-        reader.unknown_keys(item, ("code", "lang", "reason"), at)
+        extra = reader.unknown_keys(item, IGNORE_KEYS, at)
         result.append(
-            Ignore(code=str(item["code"]), reason=str(item["reason"]), lang=item.get("lang"))
+            Ignore(
+                code=str(item["code"]),
+                reason=str(item["reason"]),
+                lang=item.get("lang"),
+                extra=extra,
+            )
         )
     return result
 
@@ -328,8 +340,7 @@ def _parse_version(reader: _Reader, value: Any) -> str:
     text = str(value)
     if isinstance(value, bool) or not Version.is_valid(text):
         reader.problem(
-            f"version {text!r} is not a semantic version; write MAJOR.MINOR.PATCH on one "
-            "line, e.g. 1.4.0",
+            f"{text!r} is not a semantic version; write MAJOR.MINOR.PATCH on one line, e.g. 1.4.0",
             ("version",),
         )
         return "0.1.0"

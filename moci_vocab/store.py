@@ -272,18 +272,62 @@ def document(path: Path) -> Document:
 
 
 def canonical_concept_text(concept: Concept) -> str:
-    """The concept file's text in canonical form."""
+    """The canonical YAML of a concept (its data only; see ``concept_file_text``)."""
     return dump_yaml(concept.to_dict())
 
 
 def canonical_manifest_text(manifest: Manifest) -> str:
-    """The manifest file's text in canonical form."""
+    """The canonical YAML of the manifest (its data only; see ``manifest_file_text``)."""
     return dump_yaml(manifest.to_dict())
 
 
-def stage_concept(changes: Changes, root: Path, concept: Concept) -> None:
-    """Stage writing the concept's file in canonical form."""
-    changes.write(concept_path(root, concept.id), canonical_concept_text(concept))
+def with_kept_comments(text: str, path: Path, old_text: str | None) -> str:
+    """Canonical ``text`` for ``path`` with the comments of the file it replaces.
+
+    Comments are people's words: every rewrite keeps them in place (see
+    ``yaml_comments``). ``old_text`` is that file's text (None: a new file).
+    """
+    from moci_vocab.yaml_comments import find_comments, with_comments
+
+    if not old_text or "#" not in old_text:
+        return text
+    return with_comments(text, find_comments(old_text, path), path)
+
+
+def current_text(path: Path) -> str | None:
+    """The text of an existing regular file, or None (none there, or a symbolic link)."""
+    from moci_vocab.yamlio import decode, read_bounded
+
+    if path.is_symlink() or not path.is_file():
+        return None
+    return decode(read_bounded(path), path)
+
+
+def concept_file_text(root: Path, concept: Concept, previous: Path | None = None) -> str:
+    """What a concept's file holds after a write: canonical form, its comments kept.
+
+    ``previous``: the file the concept comes from when it is not its own (rename).
+    """
+    path = concept_path(root, concept.id)
+    return with_kept_comments(canonical_concept_text(concept), path, current_text(previous or path))
+
+
+def manifest_file_text(root: Path, manifest: Manifest) -> str:
+    """What the manifest file holds after a write: canonical form, its comments kept."""
+    path = manifest_path(root)
+    return with_kept_comments(canonical_manifest_text(manifest), path, current_text(path))
+
+
+def stage_concept(
+    changes: Changes, root: Path, concept: Concept, previous: Path | None = None
+) -> None:
+    """Stage the write of a concept's file (see ``concept_file_text``)."""
+    changes.write(concept_path(root, concept.id), concept_file_text(root, concept, previous))
+
+
+def stage_manifest(changes: Changes, root: Path, manifest: Manifest) -> None:
+    """Stage the write of the manifest (see ``manifest_file_text``)."""
+    changes.write(manifest_path(root), manifest_file_text(root, manifest))
 
 
 def save_concept(root: Path, concept: Concept) -> None:
@@ -296,7 +340,7 @@ def save_concept(root: Path, concept: Concept) -> None:
 def save_manifest(root: Path, manifest: Manifest) -> None:
     """Write the manifest file now (atomically)."""
     changes = Changes()
-    changes.write(manifest_path(root), canonical_manifest_text(manifest))
+    stage_manifest(changes, root, manifest)
     changes.apply()
 
 

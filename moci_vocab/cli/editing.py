@@ -375,17 +375,25 @@ def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
 
 
 @click.command(epilog="Example: moci-vocab fmt --check")
-@click.option("--check", "check_only", is_flag=True, help="Only report; exit 1 if not canonical.")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Only show the changes (a unified diff per file); exit 1 if any.",
+)
 @pass_state
 def fmt_cmd(state: State, check_only: bool) -> None:
     """Rewrite the manifest and every concept file in canonical form."""
-    from moci_vocab.canonical_form import format_glossary
+    from moci_vocab.canonical_form import format_glossary, unified_diff
 
     with state.changing():
-        changes, stale = format_glossary(state.root(recover=False))
+        root = state.root(recover=False)
+        changes, stale = format_glossary(root)
         if check_only:
             for path in stale:
-                echo(f"{path}: not in canonical form (run `moci-vocab fmt`)")
+                echo(f"{path}: not in canonical form (run `moci-vocab fmt`); the change:")
+                for line in unified_diff(root, path, changes.writes[path]):
+                    echo(line)
             if stale:
                 raise SystemExit(1)
             say(state, "all files are in canonical form")

@@ -165,15 +165,13 @@ class _Merger:
         self._check_links()
         self.plan.concepts = [*self.touched.values(), *self.plan.concepts]
         root = Path(self.glossary.root)
-        from moci_vocab.store import canonical_manifest_text, manifest_path, stage_concept
+        from moci_vocab.store import stage_concept, stage_manifest
 
         for change in self.touched.values():
             if change.kind in ("added", "updated"):
                 stage_concept(self.plan.changes, root, self.glossary.concepts[change.concept])
         if self.manifest_changed:
-            self.plan.changes.write(
-                manifest_path(root), canonical_manifest_text(self.glossary.manifest)
-            )
+            stage_manifest(self.plan.changes, root, self.glossary.manifest)
         return self.plan
 
     def _one(self, incoming: Incoming) -> None:

@@ -144,13 +144,13 @@ def choose_version(current: Version, released: Version | None, level: str, bump:
 
 def write_release(root: Path, plan: ReleasePlan) -> list[Path]:
     """Write the version and the changelog section; both files or neither."""
-    from moci_vocab.store import CHANGELOG, canonical_manifest_text, load_manifest, manifest_path
+    from moci_vocab.store import CHANGELOG, load_manifest, stage_manifest
 
     manifest = load_manifest(root)
     manifest.version = str(plan.version)
     text = changelog.prepend(_read_changelog(root), plan.section, f"Changelog of {manifest.name}")
     changes = Changes()
-    changes.write(manifest_path(root), canonical_manifest_text(manifest))
+    stage_manifest(changes, root, manifest)
     changes.write(root / CHANGELOG, text)
     changes.apply()
     return changes.paths()
