@@ -34,7 +34,7 @@ from moci_vocab.layout import RACY_NS, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
-CACHE_FORMAT = 4  # bump when the model's classes change shape
+CACHE_FORMAT = 5  # bump when the model's classes change shape
 _MAGIC = b"MOCICACHE"
 _KEY_BYTES = 32
 
