@@ -24,7 +24,7 @@ def disk_full_after(monkeypatch, outdir: Path, files: int) -> None:
     made = []
 
     def mkstemp(*args, **kwargs):
-        if Path(kwargs.get("dir", "")) == outdir:
+        if Path(kwargs.get("dir", "")).is_relative_to(outdir):
             if len(made) >= files:
                 raise OSError(errno.ENOSPC, "No space left on device")
             made.append(kwargs)
@@ -34,7 +34,12 @@ def disk_full_after(monkeypatch, outdir: Path, files: int) -> None:
 
 
 def written_files(outdir: Path) -> list[str]:
-    return sorted(p.name for p in outdir.iterdir()) if outdir.exists() else []
+    """Every file under ``outdir`` (some formats write into subfolders), relative."""
+    return sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob("*") if p.is_file())
+
+
+def relative(outdir: Path, names) -> list[str]:
+    return sorted(Path(name).resolve().relative_to(outdir.resolve()).as_posix() for name in names)
 
 
 def test_a_single_format_names_the_files_written_before_the_failure(seeded, tmp_path, monkeypatch):
@@ -45,7 +50,7 @@ def test_a_single_format_names_the_files_written_before_the_failure(seeded, tmp_
     assert written_files(outdir) == ["ka.po", "sq.po"]  # the languages in the manifest's order
     assert "No space left on device" in result.output
     assert "written before the failure: sq.po, ka.po" in result.output
-    assert not list(outdir.glob(".*.tmp"))
+    assert not list(outdir.rglob(".*.tmp"))
 
 
 @pytest.mark.parametrize("limit", [0, 3])
@@ -55,11 +60,10 @@ def test_export_all_counts_the_files_it_really_wrote(seeded, tmp_path, monkeypat
     result = seeded("export", "all", "-o", str(outdir), "--lang", "sq,ka", ok=False)
     on_disk = written_files(outdir)
     assert len(on_disk) == limit
-    listed = sorted(Path(line).name for line in result.stdout.splitlines())
-    assert listed == on_disk  # stdout lists exactly the files on disk
+    assert relative(outdir, result.stdout.splitlines()) == on_disk  # exactly the files on disk
     assert f"wrote {limit} files" in result.stderr
     assert "No space left on device" in result.stderr
-    assert not list(outdir.glob(".*.tmp"))
+    assert not list(outdir.rglob(".*.tmp"))
 
 
 def test_export_all_json_reports_partial_files(seeded, tmp_path, monkeypatch):
@@ -71,5 +75,5 @@ def test_export_all_json_reports_partial_files(seeded, tmp_path, monkeypatch):
         "export", "all", "-o", str(outdir), "--lang", "sq,ka", "--format", "json", ok=False
     )
     report = json.loads(result.stdout)
-    assert sorted(Path(f["path"]).name for f in report["files"]) == written_files(outdir)
+    assert relative(outdir, [f["path"] for f in report["files"]]) == written_files(outdir)
     assert report["errors"]
