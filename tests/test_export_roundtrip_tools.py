@@ -261,3 +261,26 @@ def test_xlsx_export_then_import_xlsx_gives_the_glossary_back(tmp_path, original
         assert (got.definition, got.note) == (concept.definition, concept.note)
         assert (got.status, got.domain, got.tags) == (concept.status, concept.domain, concept.tags)
         assert (got.do_not_translate, got.related) == (concept.do_not_translate, concept.related)
+
+
+@SETTINGS
+@given(original=concepts())
+def test_bilingual_tbx_round_trip_per_pair(tmp_path, original):
+    """Each `--bilingual` file holds the source and one target language, every term field."""
+    from exim_support import reimport
+
+    folder = scratch(tmp_path)
+    _g, paths = run("tbx", original, folder, bilingual=True)
+    carried = ("term", "status", "pos", "type", "gender", "context", "note", "source")
+    carried += ("forms", "case_sensitive")
+    for path, lang in zip(paths, ("sq", "ka", "sr-Latn"), strict=True):
+        back, imported, _plan = reimport(path, "tbx", folder)
+        assert imported.problems == []
+        for concept in original:
+            got = back.concepts[concept.id]
+            assert set(got.terms) == {"en", lang} & set(concept.terms)
+            for code in got.terms:
+                assert [tuple(getattr(t, k) for k in carried) for t in got.terms[code]] == [
+                    tuple(getattr(t, k) for k in carried) for t in concept.terms[code]
+                ]
+            assert got.do_not_translate == concept.do_not_translate
