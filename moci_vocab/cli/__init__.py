@@ -71,6 +71,7 @@ class LazyGroup(click.Group):
     """A group that imports a command's module only when the command runs."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """The arguments parsed as click does; an argument that is not UTF-8 is refused."""
         # Bytes that are not UTF-8 reach Python as lone surrogates (`bised\udceb`);
         # refused before any command can write them into the glossary.
         from moci_vocab.safetext import undecodable_argument
