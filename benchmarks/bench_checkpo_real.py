@@ -44,6 +44,10 @@ JUDGEMENTS = Path(__file__).with_name("checkpo_judgements.tsv")
 LANGS = ("sq", "ka", "hy")
 CODES = ("MV601", "MV602", "MV603")
 TARGETS = {"false_alarms": 0.01, "recall": 0.97, "precision": 0.70, "judged": 100}
+SAMPLE = 200
+# English idioms where a glossary noun has another sense (Concept.not_senses), as a
+# glossary writer would note them.
+NOT_SENSES = {"order": ("in order to", "in order for"), "time": ("at the same time",)}
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
 
@@ -71,6 +75,7 @@ def make_root(folder: Path, lang: str, glossary: dict) -> Path:
             "en": [Term(english, "preferred", pos=data.get("pos"))],
             lang: [Term(data["term"], "preferred")],
         }
+        concept.not_senses = list(NOT_SENSES.get(english, ()))
         save_concept(root, concept)
     return root
 
@@ -295,8 +300,18 @@ def main() -> int:
     return 0 if ok else 1
 
 
+def translation(file: str, msgctxt: str | None, msgid: str) -> str:
+    """The (first) translation of an entry of a committed catalog."""
+    import polib
+
+    for entry in polib.pofile(str(DATA / file)):
+        if entry.msgid == msgid and entry.msgctxt == msgctxt:
+            return entry.msgstr or entry.msgstr_plural.get(0, "")
+    return ""
+
+
 def write_sample(path: Path, flags_by_lang: dict, judgements: dict) -> None:
-    """The flags not judged yet (a seeded sample of up to 130 per language), to judge."""
+    """The flags not judged yet (a seeded sample of up to SAMPLE per language), to judge."""
     rows = []
     for lang in LANGS:
         todo = [
@@ -305,13 +320,13 @@ def write_sample(path: Path, flags_by_lang: dict, judgements: dict) -> None:
             if (file, f.extra["msgid"], f.concept) not in judgements
         ]
         random.Random(15).shuffle(todo)
-        for file, f in todo[:130]:
+        for file, f in todo[:SAMPLE]:
             rows.append(
                 {
                     "file": file,
                     "line": f.line,
                     "msgid": f.extra["msgid"],
-                    "msgstr": f.extra.get("msgstr", ""),
+                    "msgstr": translation(file, f.extra["msgctxt"], f.extra["msgid"]),
                     "concept": f.concept,
                     "verdict": "",
                     "reason": f.message,

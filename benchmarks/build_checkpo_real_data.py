@@ -50,6 +50,7 @@ DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "
 STOP = set(
     [
         "this",
+        "already",
         "that",
         "with",
         "from",
@@ -206,6 +207,9 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         )
         if after / len(having) < 0.15:
             continue  # not mostly a noun
+        opening = sum(1 for i in having if english[i] and english[i][0] in forms)
+        if opening / len(having) > 0.25:
+            continue  # mostly an imperative (Copy, Search, Change …): a verb
         ends = sum(
             1
             for i in having

@@ -161,3 +161,38 @@ def test_check_po_reports_a_look_alike_word_end_to_end(moci, tmp_path):
         ("city", "A city"),
         ("update", "Install the update"),
     ]
+
+
+def test_keyboard_mnemonics_inside_a_translation_are_ignored():
+    assert matches("sq", "emër", "E_mri i lidhjes:")
+    assert matches("sq", "libërshënues", "Shto li_bërshënues")
+    assert matches("ka", "ფაილი", "&ფაილის გახსნა")
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("hy", "գործողությունը", "գործողության անունը"),  # a term given with its article
+        ("hy", "նիշեր", "նիշը"),  # a term given in the plural
+        ("hy", "բովանդակության", "բովանդակությունը"),  # a term given in the genitive
+        ("ka", "სანიშნეების", "სანიშნის"),
+        ("sq", "emri", "emër"),
+        ("ka", "ფაილი", "ფაილური სისტემა"),  # a relational adjective
+        ("hy", "սեփականատեր", "սեփականատիրոջ"),  # a compound declines like its last part
+    ],
+)
+def test_a_term_given_inflected_matches_the_other_forms_of_its_lemma(lang, term, text):
+    assert matches(lang, term, text)
+
+
+def test_the_real_catalog_judgements_are_complete():
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "checkpo_judgements.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) >= 150
+    for row in rows:
+        assert row["verdict"] in ("real", "false"), row
+        assert row["reason"].strip() and row["concept"] and row["file"].endswith(".po"), row

@@ -177,7 +177,7 @@ _HY_CASE = [
     "", "ը", "ն", "ս", "դ", "ի", "ին", "ից", "ով", "ում", "ու", "ան", "անը", "անն", "ամբ",
     "իս", "իդ", "ային", "յի", "յին", "յից", "յով", "յում", "յան", "յը", "ն", "ը", "ի",
     # the u-declension (գինի → գինու, գինուց) and the oj-declension (կին → կնոջ)
-    "ուն", "ուց", "ոջ", "ոջը", "ոջն", "ոջից", "ոջով",
+    "ուն", "ունը", "ունն", "ուց", "ոջ", "ոջը", "ոջն", "ոջից", "ոջով",
 ]  # fmt: skip
 
 
@@ -198,6 +198,8 @@ def HY() -> Inflection:
             ("յուն", "յան"),
             ("ների", ""),  # a lemma written in the plural: տվյալների → տվյալ
             ("ներ", ""),
+            ("եր", ""),  # նիշեր → նիշ
+            ("ության", "ությ"),  # a lemma in the genitive: բովանդակության
         ),
         irregular=irregular_stems("hy"),
         compounds=True,
@@ -390,7 +392,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 4
+DATA_VERSION = 5
 
 
 def for_language(tag: str) -> Inflection:

@@ -265,7 +265,8 @@ _TO_VERB = set(
     b"allow allows used about order ready tried attempting attempt continue".split()
 )
 _AFTER_IMPERATIVE = set(
-    b"now again here later anyway automatically manually instead from with as using into".split()
+    b"now again here later anyway automatically manually instead from with as using into for"
+    b" by".split()
 )
 _ARTICLES = {b"a", b"an", b"the"}
 _NOUN_MARKERS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"} | {b"that", b"no"}

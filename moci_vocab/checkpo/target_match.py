@@ -38,9 +38,18 @@ _WORD_SPAN = re.compile(r"[^\W_]+")
 _ALLOWED = ("preferred", "admitted")
 
 
+def unmark(text: str) -> str:
+    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize."""
+    if "_" in text:
+        text = text.replace("_", "")
+    if "&" in text:
+        text = text.replace("&", "")
+    return text
+
+
 def tokens(text: str) -> list[str]:
     """The casefolded NFC words of a text (hyphens, apostrophes, markup split words)."""
-    return _WORD.findall(clean(text).casefold())
+    return _WORD.findall(unmark(clean(text)).casefold())
 
 
 # Named tuples, not dataclasses: thousands of them are unpickled from the cache
@@ -66,14 +75,17 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
     """The stems a word may be cut back to before an ending is added."""
     irregular = _irregular_of(word, infl)
     stems = {word, *irregular}
-    for old, new in infl.replacements:
-        if word.endswith(old) and len(word) - len(old) >= 2:
-            stem = word[: -len(old)] + new
-            stems.add(stem)
-            if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
-                stems.add(stem[:-1])
+    bases = [word]
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
+        bases.append(word[:-1])  # գործողությունը → գործողություն → գործողությ
+    for base in bases:
+        for old, new in infl.replacements:
+            if base.endswith(old) and len(base) - len(old) >= 2:
+                stem = base[: -len(old)] + new
+                stems.add(stem)
+                if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
+                    stems.add(stem[:-1])
     for base in list(stems):
         reduced = _drop_fleeting(base, infl)
         if reduced:
@@ -190,7 +202,7 @@ def lowered(texts: list[str]) -> list[str]:
     text = "\x00".join(texts)
     if text.count("\x00") != len(texts) - 1:  # a NUL inside a text: one at a time
         return [Translation(t).low for t in texts]
-    return clean(text).casefold().split("\x00")
+    return unmark(clean(text)).casefold().split("\x00")
 
 
 class Translation:
@@ -205,7 +217,7 @@ class Translation:
 
     def __init__(self, text: str):
         self.text = text
-        self.plain = clean(text)
+        self.plain = unmark(clean(text))
         self.low = self.plain.casefold()
         self._toks: list[str] | None = None
         self._spans: list[tuple[int, int]] = []
@@ -294,9 +306,10 @@ class TargetMatcher:
         match = _WORDS3.match if side_by_side else _WORD1.match
         # A term may be the last part of a compound word (qytet in kryeqytet): then the
         # probe may stand inside a word, after at least two letters of it.
-        inside = self.compounds and len(probe) >= 4 and term.status in _ALLOWED  # type: ignore[arg-type]
+        inside = self.compounds and len(probe) >= 3 and term.status in _ALLOWED  # type: ignore[arg-type]
+        head = 2 if len(probe) >= 4 else 3  # letters of the compound before a short term
         while at >= 0:
-            if at == 0 or not low[at - 1].isalnum() or (inside and self._component(low, at)):
+            if at == 0 or not low[at - 1].isalnum() or (inside and self._component(low, at, head)):
                 word = match(low, at)
                 if word is not None:
                     token = word.group(1)
@@ -339,12 +352,12 @@ class TargetMatcher:
             at = low.find(probe, at + 1)  # type: ignore[arg-type]
         return None
 
-    def _component(self, low: str, at: int) -> bool:
-        """Does a compound's last part start at ``at`` (after two letters, no mere prefix)?"""
+    def _component(self, low: str, at: int, head: int = 2) -> bool:
+        """Does a compound's last part start at ``at`` (after ``head`` letters, no mere prefix)?"""
         start = at
         while start > 0 and low[start - 1].isalnum():
             start -= 1
-        return at - start >= 2 and low[start:at] not in self.prefixes
+        return at - start >= head and low[start:at] not in self.prefixes
 
     def _window(self, low: str, at: int, end: int, words: tuple) -> tuple[int, int] | None:
         """The other words of a term in any order near its first word, or None.
