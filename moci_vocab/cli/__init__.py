@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("importing", "import_cmd", "Merge a CSV, PO or TBX glossary into this one."),
     "diff": ("versions", "diff_cmd", "Concept- and term-level changes between revisions."),
     "release": ("versions", "release_cmd", "Bump the version and write the changelog."),
+    "suggest": ("learn", "suggest_cmd", "Propose target terms from existing translations."),
+    "extract": ("learn", "extract_cmd", "List English term candidates the glossary lacks."),
 }
 
 

@@ -1,0 +1,241 @@
+"""`moci-vocab suggest` and `extract`: grow the glossary from existing translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from moci_vocab.cli.common import (
+    FORMAT_TEXT_JSON,
+    State,
+    apply_outcome,
+    confirm_or_refuse,
+    echo_json,
+    pass_state,
+    progress_bar,
+    say,
+)
+
+CATALOG_SUFFIXES = (
+    ".po", ".pot", ".mo", ".gmo", ".csv", ".tsv", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx",
+)  # fmt: skip
+
+
+def _split_arguments(arguments: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """FILE… ID…: an argument is a file when it exists or has a catalog's suffix, else an id."""
+    from moci_vocab.model import is_slug
+
+    files: list[Path] = []
+    ids: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.suffix.lower() in CATALOG_SUFFIXES or path.exists() or not is_slug(argument):
+            files.append(path)
+        else:
+            ids.append(argument)
+    if not files:
+        raise click.UsageError("give at least one catalog file (PO, MO, XLIFF, TMX or CSV)")
+    return files, ids
+
+
+def _clean(text: str) -> str:
+    from moci_vocab.cli import printable
+
+    return printable(" ".join(text.split()))
+
+
+@click.command(
+    epilog="Examples:\n\n  moci-vocab suggest locale/ka/LC_MESSAGES/*.po --lang ka\n\n"
+    "  moci-vocab suggest site-sq.po report.xlf --lang sq resilience --apply --yes"
+)
+@click.argument("arguments", nargs=-1, required=True, metavar="FILE… [ID…]")
+@click.option("--lang", required=True, help="The target language of the files.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@click.option("--apply", "apply_", is_flag=True, help="Add each best candidate as a draft term.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask before --apply writes.")
+@pass_state
+def suggest_cmd(
+    state: State, arguments: tuple[str, ...], lang: str, limit: int, fmt: str, apply_: bool, yes
+):
+    """Propose LANG terms for concepts from translations you already have.
+
+    Reads PO, MO, XLIFF, TMX and CSV files; for each concept (by default every
+    concept with no LANG term yet; or the IDs given after the files) it ranks
+    the target words and phrases that occur with the concept's source term,
+    shown in their dictionary form, with the entries that support them.
+    """
+    from moci_vocab.checkpo.compile import compile_glossary
+    from moci_vocab.checkpo.run import resolve_language
+    from moci_vocab.errors import MociError
+    from moci_vocab.learn.align import suggest
+    from moci_vocab.learn.corpus import read_corpus
+    from moci_vocab.operations import require_concept, require_language
+
+    files, ids = _split_arguments(arguments)
+    root = state.root()
+    glossary = state.glossary()
+    lang = require_language(glossary, lang)
+    if lang == glossary.source_language:
+        raise MociError(f"{lang} is the glossary's source language; give a target language")
+    concepts = [require_concept(glossary, i).id for i in ids] or [
+        c.id
+        for c in glossary.concepts.values()
+        if not c.terms.get(lang) and not c.do_not_translate and c.status != "retired"
+    ]
+    languages = glossary.languages()
+    with progress_bar(state, "reading the files") as progress:
+        corpus = read_corpus(
+            files,
+            lang,
+            glossary.source_language,
+            progress=progress,
+            resolve=lambda raw: resolve_language(raw, languages)[0],
+        )
+    if not len(corpus):
+        raise MociError(f"no translated entries in {', '.join(map(str, files))}")
+    with progress_bar(state, "aligning the concepts") as progress:
+        results = suggest(corpus, compile_glossary(glossary, lang), concepts, limit, progress)
+    if fmt == "json":
+        echo_json([_suggestion_json(corpus, s) for s in results])
+    else:
+        _print_suggestions(corpus, results)
+    if apply_:
+        _apply_suggestions(state, root, lang, results, files, yes)
+
+
+def _examples(corpus, entries: list[int]) -> list[dict]:
+    lines = corpus.lines(entries)
+    return [
+        {
+            "file": str(corpus.files[corpus.origins[e]]),
+            "line": lines[e],
+            "source": corpus.sources[e],
+            "target": corpus.targets[e],
+        }
+        for e in entries
+    ]
+
+
+def _suggestion_json(corpus, suggestion) -> dict:
+    return {
+        "concept": suggestion.concept,
+        "lang": suggestion.lang,
+        "candidates": [
+            {
+                "term": c.term,
+                "score": round(c.score, 4),
+                "count": c.count,
+                "examples": _examples(corpus, c.examples),
+            }
+            for c in suggestion.candidates
+        ],
+    }
+
+
+def _print_suggestions(corpus, results) -> None:
+    for s in results:
+        click.echo(f"{s.concept} ({_clean(s.source)}): {s.entries} entries")
+        if not s.candidates:
+            click.echo("  no candidate (the source term is in no translated entry)")
+        for rank, c in enumerate(s.candidates, 1):
+            click.echo(f"  {rank}. {_clean(c.term)}  score {c.score:.2f}, {c.count} entries")
+            for example in _examples(corpus, c.examples):
+                click.echo(
+                    f"       {_clean(example['file'])}:{example['line']}  "
+                    f"{_clean(example['source'])[:70]} → {_clean(example['target'])[:70]}"
+                )
+
+
+def _apply_suggestions(state: State, root: Path, lang: str, results, files, yes: bool) -> None:
+    from moci_vocab.learn.apply import apply_suggestions
+    from moci_vocab.store import locked
+
+    chosen = [s for s in results if s.candidates]
+    if not chosen:
+        say(state, "nothing to apply: no concept has a candidate")
+        return
+    confirm_or_refuse(
+        f"Add {len(chosen)} draft {lang} term(s) (the first candidate of each)?",
+        yes,
+        "--apply changes the glossary: pass --yes to add the draft terms",
+    )
+    with locked(root):
+        glossary = state.glossary()
+        apply_outcome(state, apply_suggestions(glossary, chosen, files))
+
+
+@click.command(
+    epilog="Examples:\n\n  moci-vocab extract locale/sq/LC_MESSAGES/django.po --min-count 3\n\n"
+    "  moci-vocab extract site.pot --limit 20 --apply"
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--min-count", default=3, show_default=True, type=click.IntRange(1))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--lang", help="For TMX files: the target language of the units to read.")
+@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@click.option("--apply", "apply_", is_flag=True, help="Add candidates as draft concepts.")
+@click.option("-y", "--yes", is_flag=True, help="With --apply: add every candidate, do not ask.")
+@pass_state
+def extract_cmd(state: State, files, min_count: int, limit: int, lang, fmt: str, apply_, yes):
+    """List English terms the glossary lacks, from the source side of catalogs.
+
+    Noun phrases of up to four words, ranked by termhood (C-value), without
+    stop words, placeholders, markup and code; terms the glossary has (and their
+    plurals and spellings) are left out. Untranslated entries count too.
+    """
+    from moci_vocab.errors import MociError
+    from moci_vocab.learn.corpus import read_corpus
+    from moci_vocab.learn.extract import extract
+
+    glossary = state.glossary()
+    source = glossary.source_language
+    with progress_bar(state, "reading the files") as progress:
+        corpus = read_corpus(list(files), lang, source, bilingual=False, progress=progress)
+    if not len(corpus):
+        raise MociError(f"no entries in {', '.join(map(str, files))}")
+    known = [(t.term, t.pos) for c in glossary.concepts.values() for t in c.terms.get(source, ())]
+    with progress_bar(state, "extracting terms") as progress:
+        found = extract(corpus, known, min_count, limit, progress)
+    if fmt == "json":
+        echo_json(
+            [
+                {
+                    "term": c.term,
+                    "score": c.score,
+                    "count": c.count,
+                    "examples": _examples(corpus, c.examples),
+                }
+                for c in found
+            ]
+        )
+    else:
+        if not found:
+            say(state, f"no candidate seen in {min_count} or more entries")
+        for rank, c in enumerate(found, 1):
+            example = _clean(corpus.sources[c.examples[0]])[:70] if c.examples else ""
+            click.echo(f"{rank:>3}. {_clean(c.term)}  score {c.score:.1f}, {c.count}  «{example}»")
+    if apply_ and found:
+        _apply_extracted(state, found, list(files), yes)
+
+
+def _apply_extracted(state: State, found, files: list[Path], yes: bool) -> None:
+    from moci_vocab.cli.common import is_interactive
+    from moci_vocab.errors import MociError
+    from moci_vocab.learn.apply import apply_extracted
+    from moci_vocab.store import locked
+
+    if yes:
+        chosen = found
+    elif is_interactive():
+        ask = "Add {!r} as a draft concept?"
+        chosen = [c for c in found if click.confirm(ask.format(_clean(c.term)), err=True)]
+    else:
+        raise MociError("--apply changes the glossary: pass --yes to add every candidate shown")
+    if not chosen:
+        say(state, "nothing added")
+        return
+    with locked(state.root()):
+        glossary = state.glossary()
+        apply_outcome(state, apply_extracted(glossary, chosen, files))

@@ -1,0 +1,301 @@
+"""`suggest`: the target terms a catalog's translators use for a glossary concept.
+
+For a concept, the entries whose source text contains its source term (found
+with check-po's source matcher) are set against all the others. Every target
+word is reduced to the stems it may be a form of (`lemma.stems`: qytetit,
+qyteti, qytetet → qytet), and a stem, or a run of two or three adjacent stems
+(with the language's connecting words between them: bazë të dhënash), is a
+candidate. Its score is the Dice coefficient of co-occurrence:
+2·(entries with the term and the candidate) / (entries with the term +
+entries with the candidate). Candidates are then shown in their dictionary
+form (`lemma.dictionary_form`), one per headword, best first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from moci_vocab.checkpo.inflection import for_language
+from moci_vocab.checkpo.target_match import tokens
+from moci_vocab.learn.corpus import Corpus
+from moci_vocab.learn.lemma import citation, dictionary_form, stems
+
+# Unigram stems kept per concept to build multi-word candidates from.
+TOP_STEMS = 12
+# A multi-word candidate holds at most this many content words.
+MAX_WORDS = 3
+# For a source term of several words, a phrase goes before a word it contains when it
+# is nearly always there with it (motor kërkimesh, not motor, for "search engine").
+PHRASE_SHARE = 0.75
+PHRASE_SCORE = 0.8
+
+
+@dataclass
+class Candidate:
+    """A proposed target term: dictionary form, Dice score, supporting entries."""
+
+    term: str
+    score: float
+    count: int
+    examples: list[int] = field(default_factory=list)  # corpus entry indices
+    stems: tuple[str, ...] = ()
+
+
+@dataclass
+class Suggestion:
+    """The candidates for one concept in one language, best first."""
+
+    concept: str
+    lang: str
+    source: str
+    entries: int  # entries whose source text holds the concept's source term
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+class TargetIndex:
+    """The translations of a corpus as words, with how many entries hold each word and stem."""
+
+    def __init__(self, corpus: Corpus, lang: str) -> None:
+        self.lang = lang
+        self.connectors = for_language(lang).connectors
+        self.words: list[list[str]] = [tokens(text) for text in corpus.targets]
+        df: Counter[str] = Counter()
+        for words in self.words:
+            df.update(set(words))
+        self.df = df
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self._stem_df: dict[str, int] | None = None
+        self._stem_words: dict[str, list[str]] | None = None
+        self.size = len(self.words)
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        """The stems of a word (cached per word)."""
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = stems(word, self.lang) if len(word) > 1 else (word,)
+        return found
+
+    def stem_df(self, stem: str) -> int:
+        """Entries holding a word with this stem (counted per word: an upper bound)."""
+        if self._stem_df is None:
+            table: Counter[str] = Counter()
+            words: dict[str, list[str]] = defaultdict(list)
+            for word, count in self.df.items():
+                for s in self.stems(word):
+                    table[s] += count
+                    words[s].append(word)
+            self._stem_df, self._stem_words = dict(table), dict(words)
+        return min(self._stem_df.get(stem, 0), self.size)
+
+    def entries_with(self, stem: str) -> set[int]:
+        """Entries holding a word with this stem (built from the words, on demand)."""
+        self.stem_df(stem)
+        vocabulary = set(self._stem_words.get(stem, ()))  # type: ignore[union-attr]
+        return {i for i, words in enumerate(self.words) if not vocabulary.isdisjoint(words)}
+
+
+def concept_entries(corpus: Corpus, compiled) -> dict[str, list[int]]:
+    """Concept id → the entries whose source text holds one of its source terms."""
+    found: dict[str, list[int]] = defaultdict(list)
+    rules = compiled.rules
+    for entry, rule in compiled.source_matcher.pairs(corpus.sources):
+        found[rules[rule].concept].append(entry)
+    return found
+
+
+def suggest(
+    corpus: Corpus,
+    compiled,
+    concepts: list[str],
+    limit: int = 5,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Suggestion]:
+    """Target-term candidates for each concept, from the corpus (best first)."""
+    lang = compiled.lang
+    index = TargetIndex(corpus, lang)
+    by_concept = concept_entries(corpus, compiled)
+    sources = {rule.concept: rule.source for rule in compiled.rules}
+    result = []
+    for done, concept in enumerate(concepts):
+        if progress is not None:
+            progress(done, len(concepts))
+        entries = by_concept.get(concept, [])
+        suggestion = Suggestion(concept, lang, sources.get(concept, concept), len(entries))
+        if entries:
+            words = len(suggestion.source.split())
+            suggestion.candidates = rank(index, entries, limit, phrase_first=words > 1)
+        result.append(suggestion)
+    if progress is not None:
+        progress(len(concepts), len(concepts))
+    return result
+
+
+def rank(
+    index: TargetIndex, entries: list[int], limit: int = 5, phrase_first: bool = False
+) -> list[Candidate]:
+    """The best candidates for the concept found in ``entries``."""
+    n = len(entries)
+    words = index.words
+    co: Counter[str] = Counter()
+    for e in entries:
+        co.update({s for w in set(words[e]) if w not in index.connectors for s in index.stems(w)})
+    least = 1 if n < 3 else 2
+    scored: dict[str, float] = {}
+    for stem, count in co.items():
+        if count >= least:
+            scored[stem] = 2 * count / (n + index.stem_df(stem))
+    # One stem per set of words realising it: the best scored (then the longest).
+    best_of: dict[frozenset, str] = {}
+    for stem in scored:
+        realised = frozenset(w for e in entries for w in words[e] if stem in index.stems(w))
+        other = best_of.get(realised)
+        if other is None or (scored[stem], len(stem)) > (scored[other], len(other)):
+            best_of[realised] = stem
+    # A stem realised only by words of a better one (objekte inside objekt) adds nothing.
+    unigrams: list[str] = []
+    kept: list[frozenset] = []
+    realised_by = {stem: words_ for words_, stem in best_of.items()}
+    for stem in sorted(best_of.values(), key=lambda s: (-scored[s], -len(s), s)):
+        if any(realised_by[stem] <= other for other in kept):
+            continue
+        kept.append(realised_by[stem])
+        unigrams.append(stem)
+        if len(unigrams) == TOP_STEMS:
+            break
+    candidates = [_unigram(index, entries, s, scored[s], co[s]) for s in unigrams]
+    candidates += _phrases(index, entries, unigrams, scored)
+    candidates = _order(candidates, phrase_first)
+    seen: set[str] = set()
+    chosen = []
+    for candidate in candidates:
+        if candidate.term in seen:
+            continue
+        seen.add(candidate.term)
+        chosen.append(candidate)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _unigram(index: TargetIndex, entries: list[int], stem: str, score: float, count: int):
+    forms: Counter[str] = Counter()
+    support = []
+    for e in entries:
+        here = [w for w in index.words[e] if stem in index.stems(w)]
+        if here:
+            forms.update(set(here))
+            support.append(e)
+    term = dictionary_form(forms, index.lang)
+    return Candidate(term, score, count, _examples(index, support), (stem,))
+
+
+def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored) -> list:
+    """Runs of 2–3 adjacent candidate stems (connecting words allowed between them)."""
+    rank_of = {s: i for i, s in enumerate(unigrams)}
+    connectors = index.connectors
+    co: Counter[tuple[str, ...]] = Counter()
+    surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    support: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for e in entries:
+        found_here: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for key, surface in _runs(index, index.words[e], rank_of, connectors):
+            found_here.setdefault(key, surface)
+            surfaces[key][surface] += 1
+        for key in found_here:
+            co[key] += 1
+            support[key].append(e)
+    n = len(entries)
+    least = 1 if n < 3 else 2
+    result = []
+    for key, count in co.items():
+        if count < least:
+            continue
+        df = _phrase_df(index, key)
+        score = 2 * count / (n + max(df, count))
+        term = _phrase_form(surfaces[key], index.lang, connectors)
+        result.append(Candidate(term, score, count, _examples(index, support[key]), key))
+    return result
+
+
+def _runs(index: TargetIndex, words: list[str], rank_of: dict[str, int], connectors):
+    """(stems, surface words) of every run of candidate words in one translation."""
+    best = []
+    for w in words:
+        options = [s for s in index.stems(w) if s in rank_of] if w not in connectors else []
+        best.append(min(options, key=rank_of.__getitem__) if options else None)
+    for start, stem in enumerate(best):
+        if stem is None:
+            continue
+        key = [stem]
+        end = start + 1
+        gap = 0
+        while end < len(words) and len(key) < MAX_WORDS:
+            if best[end] is not None:
+                key.append(best[end])
+                gap = 0
+                yield tuple(key), tuple(words[start : end + 1])
+            elif words[end] in connectors and gap < 2:
+                gap += 1
+            else:
+                break
+            end += 1
+
+
+def _phrase_df(index: TargetIndex, key: tuple[str, ...]) -> int:
+    """Entries holding the run of stems anywhere (connecting words allowed between)."""
+    rarest = min(key, key=index.stem_df)
+    count = 0
+    rank_of = {s: 0 for s in key}
+    connectors = index.connectors
+    for e in index.entries_with(rarest):
+        if any(found == key for found, _s in _runs(index, index.words[e], rank_of, connectors)):
+            count += 1
+    return count
+
+
+def _phrase_form(surfaces: Counter, lang: str, connectors) -> str:
+    """A phrase in its dictionary form: its head word's headword, as the translators write it."""
+    head_first = citation(lang).head_first
+
+    def head(surface: tuple[str, ...]) -> int:
+        content = [i for i, w in enumerate(surface) if w not in connectors]
+        return content[0] if head_first else content[-1]
+
+    heads: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        heads[surface[head(surface)]] += count
+    headword = dictionary_form(heads, lang)
+    with_head = [s for s in surfaces if s[head(s)] == headword]
+    if with_head:
+        chosen = max(with_head, key=lambda s: (surfaces[s], -len(" ".join(s))))
+    else:
+        common = max(surfaces, key=lambda s: (surfaces[s], -len(" ".join(s))))
+        chosen = tuple(headword if i == head(common) else w for i, w in enumerate(common))
+    return " ".join(chosen)
+
+
+def _order(candidates: list[Candidate], phrase_first: bool) -> list[Candidate]:
+    """Best score first, the shorter of equals; see PHRASE_SHARE for ``phrase_first``."""
+    ordered = sorted(candidates, key=lambda c: (-round(c.score, 9), len(c.stems), c.term))
+    if not phrase_first:
+        return ordered
+    for phrase in [c for c in ordered if len(c.stems) > 1]:
+        for word in ordered:
+            if (
+                len(word.stems) == 1
+                and word.stems[0] in phrase.stems
+                and ordered.index(word) < ordered.index(phrase)
+                and phrase.count >= PHRASE_SHARE * word.count
+                and phrase.score >= PHRASE_SCORE * word.score
+            ):
+                ordered.remove(phrase)
+                ordered.insert(ordered.index(word), phrase)
+                break
+    return ordered
+
+
+def _examples(index: TargetIndex, support: list[int], count: int = 2) -> list[int]:
+    """Two supporting entries, the shortest translations among the first few."""
+    return sorted(support[:50], key=lambda e: (len(index.words[e]), e))[:count]

@@ -1,0 +1,192 @@
+"""A word's dictionary form, from the forms a catalog uses.
+
+`stems` splits a word into the stems it may come from, with the target
+language's inflection rules (`checkpo.inflection`): qytetit, qyteti and
+qytetet all have the stem qytet. `dictionary_form` then picks, among the forms
+seen and the forms a stem could have as a headword, the one whose paradigm
+explains most of the forms seen: the shape of a headword is per-language data
+below (`Citation`): Albanian masculine nouns are the bare stem (përdorues,
+shown by the endings -i, -in, -it of përdoruesi …), feminine ones end in -ë or
+-e (datë, shown by data, datës, datën); a Georgian headword ends in a vowel;
+an Armenian one never ends in the article -ը.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from moci_vocab.checkpo.inflection import Inflection, for_language
+from moci_vocab.checkpo.target_match import WordSpec, stems_of
+
+_VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეიოუաեէըիոօ")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a headword (dictionary form) of a language looks like."""
+
+    # (ending added to a stem, endings of which one seen form must show to back it)
+    endings: tuple[tuple[str, tuple[str, ...]], ...] = (("", ()),)
+    # A headword never ends so (Armenian article -ը).
+    never_final: tuple[str, ...] = ()
+    # A headword ends in one of these letters ("" = any).
+    final_letters: str = ""
+    # The head of a multi-word term comes first (Albanian: emër përdoruesi).
+    head_first: bool = False
+    # Shortest stem a word is split down to.
+    min_stem: int = 3
+    # Endings that make a form of a headword, not a headword (a case or the article):
+    # përdoruesi is përdorues + i, so përdorues is the headword when both could be.
+    inflected: tuple[str, ...] = ()
+    # Plural markers: a headword is never rebuilt by cutting one off (պատկերը is not պատկ+երը).
+    plural: tuple[str, ...] = ()
+    # Endings that never follow a vowel (Georgian ergative -მა, nominative -ი: vowel stems
+    # take -მ and nothing), so შეცდომა is not შეცდო + მა.
+    after_consonant: tuple[str, ...] = ()
+
+
+_SQ_MASCULINE = ("i", "in", "it", "u", "un", "ut")
+_SQ_FEMININE_E = ("a", "ën", "ës")
+_SQ_FEMININE_E2 = ("ja", "je", "en", "es")
+_SQ_INFLECTED = (
+    *_SQ_MASCULINE, "a", "ja", "n", "ën", "s", "ës", "së", "t", "të", "ët", "e", "et",
+    "ve", "ëve", "eve", "ave", "sh", "ësh", "esh", "ash", "ë",
+)  # fmt: skip
+_KA_INFLECTED = (
+    "ი", "ის", "ს", "მა", "მ", "ით", "ად", "ო", "ც", "აც", "ში", "ზე", "თან",
+    "თვის", "ისთვის", "სთვის", "ისგან", "დან", "იდან", "ამდე", "მდე", "ზეც",
+)  # fmt: skip
+
+CITATIONS: dict[str, Citation] = {
+    "sq": Citation(
+        endings=(("", _SQ_MASCULINE), ("ë", _SQ_FEMININE_E), ("e", _SQ_FEMININE_E2)),
+        head_first=True,
+        never_final=("ash", "ësh", "esh", "ave", "ëve", "eve"),  # genitive plurals
+        inflected=_SQ_INFLECTED,
+    ),
+    "ka": Citation(
+        endings=(("ი", ()), ("ა", ("ა", "ას", "ამ", "აში", "აზე")), ("ე", ("ე", "ეს", "ემ"))),
+        final_letters="აეიოუ",
+        min_stem=2,
+        inflected=_KA_INFLECTED,
+        plural=("ებ", "თ", "ნ"),
+        after_consonant=("მა", "ი"),
+    ),
+    "hy": Citation(
+        never_final=("ը",),
+        min_stem=2,
+        inflected=("ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ", "ու", "ան", "յի", "յից"),
+        plural=("եր", "ներ"),
+    ),
+}
+GENERIC = Citation()
+
+
+def citation(lang: str) -> Citation:
+    """The headword data of a BCP 47 tag (language subtag), or the generic one."""
+    return CITATIONS.get(lang, CITATIONS.get(lang.split("-")[0], GENERIC))
+
+
+@cache
+def _language(lang: str) -> tuple[Inflection, Citation]:
+    return for_language(lang), citation(lang)
+
+
+def stems(word: str, lang: str, plurals: bool = True) -> tuple[str, ...]:
+    """Every stem the word may be an inflected form of (itself included), longest first.
+
+    Without ``plurals``, no stem is made by cutting off a plural marker.
+    """
+    infl, cit = _language(lang)
+    found = {word}
+    limit = max(cit.min_stem, 1)
+    for cut in range(limit, len(word)):
+        ending = word[cut:]
+        if not plurals and ending.startswith(cit.plural or ("\x00",)):
+            continue
+        if ending in cit.after_consonant and word[cut - 1] in _VOWELS:
+            continue
+        if ending in infl.suffixes or (infl.open_suffix and len(ending) <= infl.open_suffix):
+            found.add(word[:cut])
+    # The stem a headword reduces to (qendër → qendr, հաշտեցում → հաշտեցմ) joins both.
+    for stem in list(found):
+        for reduced in stems_of(stem, infl):
+            if len(reduced) >= limit:
+                found.add(reduced)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def explains(headword: str, form: str, lang: str) -> bool:
+    """Is ``form`` an inflected form of ``headword`` by the language's rules?"""
+    infl, _cit = _language(lang)
+    if form == headword:
+        return True
+    for stem in stems_of(headword, infl):
+        if form.startswith(stem):
+            rest = form[len(stem) :]
+            if rest in infl.suffixes or (infl.open_suffix and len(rest) <= infl.open_suffix):
+                return True
+    return False
+
+
+def _backed(stem: str, evidence: tuple[str, ...], seen: Counter) -> bool:
+    return not evidence or any(stem + ending in seen for ending in evidence)
+
+
+def dictionary_form(seen: Counter, lang: str) -> str:
+    """The headword that best explains the forms seen (form → how often)."""
+    if not seen:
+        raise ValueError("no forms")
+    _infl, cit = _language(lang)
+    candidates: dict[str, bool] = {}  # headword → plausible
+    for form in seen:
+        candidates[form] = _plausible(form, cit, observed=True)
+    for form in seen:
+        for stem in stems(form, lang, plurals=False):
+            for ending, evidence in cit.endings:
+                word = stem + ending
+                backed = _plausible(word, cit, False) and _backed(stem, evidence, seen)
+                candidates[word] = candidates.get(word, False) or backed
+    coverage = {
+        word: sum(count for form, count in seen.items() if explains(word, form, lang))
+        for word in candidates
+    }
+    plausible_heads = [w for w, ok in candidates.items() if ok]
+    best = None
+    best_key = None
+    for word, plausible in candidates.items():
+        derived = any(
+            head != word and coverage[head] >= coverage[word] and _inflects(head, word, cit, lang)
+            for head in plausible_heads
+        )
+        key = (coverage[word], plausible, not derived, word in seen, -len(word), seen.get(word, 0))
+        if best_key is None or key > best_key:
+            best, best_key = word, key
+    return best  # type: ignore[return-value]
+
+
+def _inflects(head: str, word: str, cit: Citation, lang: str) -> bool:
+    """Is ``word`` the headword ``head`` with a case ending or article (përdorues → përdoruesi)?"""
+    infl, _cit = _language(lang)
+    for stem in stems_of(head, infl):
+        if word.startswith(stem) and word[len(stem) :] in cit.inflected:
+            return True
+    return False
+
+
+def _plausible(word: str, cit: Citation, observed: bool) -> bool:
+    if any(word.endswith(end) for end in cit.never_final):
+        return False
+    if cit.final_letters and not word[-1].isascii() and word[-1] not in cit.final_letters:
+        return False
+    if observed:
+        return True
+    return len(word) >= 2
+
+
+def spec(word: str, lang: str) -> WordSpec:
+    """The matching spec of a headword (for callers that match many forms against one)."""
+    infl, _cit = _language(lang)
+    return WordSpec(word, stems_of(word, infl), frozenset({word}))
