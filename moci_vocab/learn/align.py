@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moci_vocab.checkpo.inflection import for_language
+from moci_vocab.checkpo.source_match import source_key
 from moci_vocab.checkpo.target_match import tokens
 from moci_vocab.learn.corpus import Corpus
 from moci_vocab.learn.lemma import citation, dictionary_form, stems
@@ -26,10 +27,18 @@ from moci_vocab.learn.lemma import citation, dictionary_form, stems
 TOP_STEMS = 12
 # A multi-word candidate holds at most this many content words.
 MAX_WORDS = 3
-# For a source term of several words, a phrase goes before a word it contains when it
-# is nearly always there with it (motor kërkimesh, not motor, for "search engine").
-PHRASE_SHARE = 0.75
+# A phrase goes before a word it contains when nearly always there with it (see _order).
+PHRASE_SHARE = 0.6
 PHRASE_SCORE = 0.8
+
+
+# English words that translate into no word of their own (articles, prepositions…).
+FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and",
+        "or", "not", "no", "is", "are", "be", "this", "that", "it",
+    )
+)  # fmt: skip
 
 
 @dataclass
@@ -55,19 +64,22 @@ class Suggestion:
 
 
 class TargetIndex:
-    """The translations of a corpus as words, with how many entries hold each word and stem."""
+    """A corpus as words on both sides: which entries hold each target word, stem, English word."""
 
     def __init__(self, corpus: Corpus, lang: str) -> None:
         self.lang = lang
         self.connectors = for_language(lang).connectors
+        self.sources = corpus.sources
         self.words: list[list[str]] = [tokens(text) for text in corpus.targets]
-        df: Counter[str] = Counter()
-        for words in self.words:
-            df.update(set(words))
-        self.df = df
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(self.words):
+            for word in set(words):
+                postings[word].append(i)
+        self.postings = postings
         self._stems: dict[str, tuple[str, ...]] = {}
         self._stem_df: dict[str, int] | None = None
         self._stem_words: dict[str, list[str]] | None = None
+        self._english: dict[str, list[int]] | None = None
         self.size = len(self.words)
 
     def stems(self, word: str) -> tuple[str, ...]:
@@ -82,18 +94,54 @@ class TargetIndex:
         if self._stem_df is None:
             table: Counter[str] = Counter()
             words: dict[str, list[str]] = defaultdict(list)
-            for word, count in self.df.items():
+            for word, entries in self.postings.items():
                 for s in self.stems(word):
-                    table[s] += count
+                    table[s] += len(entries)
                     words[s].append(word)
             self._stem_df, self._stem_words = dict(table), dict(words)
         return min(self._stem_df.get(stem, 0), self.size)
 
     def entries_with(self, stem: str) -> set[int]:
-        """Entries holding a word with this stem (built from the words, on demand)."""
+        """Entries holding a word with this stem."""
         self.stem_df(stem)
-        vocabulary = set(self._stem_words.get(stem, ()))  # type: ignore[union-attr]
-        return {i for i, words in enumerate(self.words) if not vocabulary.isdisjoint(words)}
+        found: set[int] = set()
+        for word in self._stem_words.get(stem, ()):  # type: ignore[union-attr]
+            found.update(self.postings[word])
+        return found
+
+    def english(self) -> dict[str, list[int]]:
+        """English (source) word → the entries holding it (built on first use)."""
+        if self._english is None:
+            table: dict[str, list[int]] = defaultdict(list)
+            for i, text in enumerate(self.sources):
+                for word in set(source_key(text).split()):
+                    table[word].append(i)
+            self._english = table
+        return self._english
+
+    def explained_elsewhere(self, stem: str, entries: list[int], term_words: set[str]) -> bool:
+        """Is the stem the translation of another English word of these entries?
+
+        "gabim" in "Server error → Gabim shërbyesi" belongs to "error", not to "server":
+        some English word other than the term's, present in most of the entries that
+        hold the stem, goes with the stem better (Dice) than the term does.
+        """
+        english = self.english()
+        holding = [e for e in entries if any(stem in self.stems(w) for w in self.words[e])]
+        if not holding:
+            return False
+        with_stem = self.entries_with(stem)
+        mine = 2 * len(holding) / (len(entries) + len(with_stem))
+        counts: Counter[str] = Counter()
+        for e in holding:
+            counts.update(set(source_key(self.sources[e]).split()))
+        for word, count in counts.items():
+            if word in term_words or word in FUNCTION_WORDS or count * 2 < len(holding):
+                continue
+            together = len(with_stem.intersection(english[word]))
+            if 2 * together / (len(english[word]) + len(with_stem)) > mine:
+                return True
+        return False
 
 
 def concept_entries(corpus: Corpus, compiled) -> dict[str, list[int]]:
@@ -124,8 +172,8 @@ def suggest(
         entries = by_concept.get(concept, [])
         suggestion = Suggestion(concept, lang, sources.get(concept, concept), len(entries))
         if entries:
-            words = len(suggestion.source.split())
-            suggestion.candidates = rank(index, entries, limit, phrase_first=words > 1)
+            term_words = set(source_key(suggestion.source).split())
+            suggestion.candidates = rank(index, entries, limit, term_words)
         result.append(suggestion)
     if progress is not None:
         progress(len(concepts), len(concepts))
@@ -133,7 +181,7 @@ def suggest(
 
 
 def rank(
-    index: TargetIndex, entries: list[int], limit: int = 5, phrase_first: bool = False
+    index: TargetIndex, entries: list[int], limit: int = 5, term_words: set[str] | None = None
 ) -> list[Candidate]:
     """The best candidates for the concept found in ``entries``."""
     n = len(entries)
@@ -166,7 +214,7 @@ def rank(
             break
     candidates = [_unigram(index, entries, s, scored[s], co[s]) for s in unigrams]
     candidates += _phrases(index, entries, unigrams, scored)
-    candidates = _order(candidates, phrase_first)
+    candidates = _order(candidates, index, entries, term_words or set())
     seen: set[str] = set()
     chosen = []
     for candidate in candidates:
@@ -276,24 +324,44 @@ def _phrase_form(surfaces: Counter, lang: str, connectors) -> str:
     return " ".join(chosen)
 
 
-def _order(candidates: list[Candidate], phrase_first: bool) -> list[Candidate]:
-    """Best score first, the shorter of equals; see PHRASE_SHARE for ``phrase_first``."""
+def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words) -> list:
+    """Best score first, the shorter of equals; then phrases placed against their words.
+
+    A phrase goes before the best word it contains when it is nearly always there with
+    it (PHRASE_SHARE, PHRASE_SCORE: motor kërkimesh, not motor, for "search engine";
+    emër përdoruesi for "username"), unless one of its other words translates another
+    English word of the entries (gabim shërbyesi holds "error" for "server"): then it
+    goes after that word.
+    """
     ordered = sorted(candidates, key=lambda c: (-round(c.score, 9), len(c.stems), c.term))
-    if not phrase_first:
-        return ordered
+    words = {c.stems[0]: c for c in ordered if len(c.stems) == 1}
     for phrase in [c for c in ordered if len(c.stems) > 1]:
-        for word in ordered:
-            if (
-                len(word.stems) == 1
-                and word.stems[0] in phrase.stems
-                and ordered.index(word) < ordered.index(phrase)
-                and phrase.count >= PHRASE_SHARE * word.count
-                and phrase.score >= PHRASE_SCORE * word.score
-            ):
-                ordered.remove(phrase)
-                ordered.insert(ordered.index(word), phrase)
-                break
+        parts = [words[s] for s in phrase.stems if s in words]
+        if not parts:
+            continue
+        best = min(parts, key=ordered.index)
+        others = [s for s in phrase.stems if s != best.stems[0]]
+        alien = any(index.explained_elsewhere(s, entries, term_words) for s in others)
+        ordered.remove(phrase)
+        at = ordered.index(best)
+        if alien:
+            ordered.insert(max(at + 1, _position(ordered, phrase)), phrase)
+        elif phrase.count >= PHRASE_SHARE * best.count and (
+            phrase.score >= PHRASE_SCORE * best.score
+        ):
+            ordered.insert(min(at, _position(ordered, phrase)), phrase)
+        else:
+            ordered.insert(_position(ordered, phrase), phrase)
     return ordered
+
+
+def _position(ordered: list[Candidate], candidate: Candidate) -> int:
+    """Where a candidate goes by score alone."""
+    key = (-round(candidate.score, 9), len(candidate.stems), candidate.term)
+    for i, other in enumerate(ordered):
+        if (-round(other.score, 9), len(other.stems), other.term) > key:
+            return i
+    return len(ordered)
 
 
 def _examples(index: TargetIndex, support: list[int], count: int = 2) -> list[int]:
