@@ -12,9 +12,11 @@ from moci_vocab.cli.common import (
     apply_outcome,
     confirm_or_refuse,
     echo_json,
+    format_option,
     pass_state,
     progress_bar,
     say,
+    yes_option,
 )
 
 CATALOG_SUFFIXES = (
@@ -52,9 +54,9 @@ def _clean(text: str) -> str:
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… [ID…]")
 @click.option("--lang", required=True, help="The target language of the files.")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 50))
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @click.option("--apply", "apply_", is_flag=True, help="Add each best candidate as a draft term.")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask before --apply writes.")
+@yes_option("Do not ask before --apply writes.")
 @pass_state
 def suggest_cmd(
     state: State, arguments: tuple[str, ...], lang: str, limit: int, fmt: str, apply_: bool, yes
@@ -136,7 +138,8 @@ def _suggestion_json(corpus, suggestion) -> dict:
 
 def _print_suggestions(corpus, results) -> None:
     for s in results:
-        click.echo(f"{s.concept} ({_clean(s.source)}): {s.entries} entries")
+        entries = "1 entry" if s.entries == 1 else f"{s.entries} entries"
+        click.echo(f"{s.concept} ({_clean(s.source)}): {entries}")
         if not s.candidates:
             click.echo("  no candidate (the source term is in no translated entry)")
         for rank, c in enumerate(s.candidates, 1):
@@ -174,9 +177,9 @@ def _apply_suggestions(state: State, root: Path, lang: str, results, files, yes:
 @click.option("--min-count", default=3, show_default=True, type=click.IntRange(1))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--lang", help="For TMX files: the target language of the units to read.")
-@click.option("--format", "fmt", type=FORMAT_TEXT_JSON, default="text", show_default=True)
+@format_option(*FORMAT_TEXT_JSON)
 @click.option("--apply", "apply_", is_flag=True, help="Add candidates as draft concepts.")
-@click.option("-y", "--yes", is_flag=True, help="With --apply: add every candidate, do not ask.")
+@yes_option("With --apply: add every candidate, do not ask.")
 @pass_state
 def extract_cmd(state: State, files, min_count: int, limit: int, lang, fmt: str, apply_, yes):
     """List English terms the glossary lacks, from the source side of catalogs.
