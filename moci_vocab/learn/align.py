@@ -21,24 +21,25 @@ from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.source_match import source_key
 from moci_vocab.checkpo.target_match import tokens
 from moci_vocab.learn.corpus import Corpus
-from moci_vocab.learn.lemma import citation, dictionary_form, stems
+from moci_vocab.learn.extract import STOP_WORDS
+from moci_vocab.learn.lemma import citation, dictionary_form, head_connector, stems
 
 # Unigram stems kept per concept to build multi-word candidates from.
 TOP_STEMS = 12
 # A multi-word candidate holds at most this many content words.
 MAX_WORDS = 3
-# A phrase goes before a word it contains when nearly always there with it (see _order).
+# A phrase goes before a word it contains when nearly always there with it (see _order);
+# for a source term of several words, often is enough.
 PHRASE_SHARE = 0.6
 PHRASE_SCORE = 0.8
+PHRASE_SHARE_MULTI = 0.3
+PHRASE_SCORE_MULTI = 0.5
 
 
-# English words that translate into no word of their own (articles, prepositions…).
-FUNCTION_WORDS = frozenset(
-    (
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and",
-        "or", "not", "no", "is", "are", "be", "this", "that", "it",
-    )
-)  # fmt: skip
+# A word of a phrase belongs to another English word when it goes with it at least so well.
+ALIEN = 0.2
+# A phrase's first and last words go with the term at least so well (Dice).
+EDGE = 0.1
 
 
 @dataclass
@@ -136,10 +137,10 @@ class TargetIndex:
         for e in holding:
             counts.update(set(source_key(self.sources[e]).split()))
         for word, count in counts.items():
-            if word in term_words or word in FUNCTION_WORDS or count * 2 < len(holding):
+            if word in term_words or word in STOP_WORDS or count * 2 < len(holding):
                 continue
             together = len(with_stem.intersection(english[word]))
-            if 2 * together / (len(english[word]) + len(with_stem)) > mine:
+            if 2 * together / (len(english[word]) + len(with_stem)) > max(mine, ALIEN):
                 return True
         return False
 
@@ -258,8 +259,8 @@ def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored
     least = 1 if n < 3 else 2
     result = []
     for key, count in co.items():
-        if count < least:
-            continue
+        if count < least or min(scored[key[0]], scored[key[-1]]) < EDGE:
+            continue  # "kyç nuk": a phrase does not begin or end with a word of every entry
         df = _phrase_df(index, key)
         score = 2 * count / (n + max(df, count))
         term = _phrase_form(surfaces[key], index.lang, connectors)
@@ -272,7 +273,8 @@ def _runs(index: TargetIndex, words: list[str], rank_of: dict[str, int], connect
     best = []
     for w in words:
         options = [s for s in index.stems(w) if s in rank_of] if w not in connectors else []
-        best.append(min(options, key=rank_of.__getitem__) if options else None)
+        # The shortest stem: every form of a word gives the same key (element, elementëve).
+        best.append(min(options, key=lambda s: (len(s), rank_of[s])) if options else None)
     for start, stem in enumerate(best):
         if stem is None:
             continue
@@ -315,13 +317,18 @@ def _phrase_form(surfaces: Counter, lang: str, connectors) -> str:
     for surface, count in surfaces.items():
         heads[surface[head(surface)]] += count
     headword = dictionary_form(heads, lang)
-    with_head = [s for s in surfaces if s[head(s)] == headword]
-    if with_head:
-        chosen = max(with_head, key=lambda s: (surfaces[s], -len(" ".join(s))))
-    else:
-        common = max(surfaces, key=lambda s: (surfaces[s], -len(" ".join(s))))
-        chosen = tuple(headword if i == head(common) else w for i, w in enumerate(common))
-    return " ".join(chosen)
+    # The translators' usual phrase, with its head in dictionary form (and, where the
+    # connecting word agrees with the head, the nominative one: elementëve të menusë →
+    # element i menusë).
+    common = list(
+        max(surfaces, key=lambda s: (surfaces[s], s[head(s)] == headword, -len(" ".join(s))))
+    )
+    at = head(tuple(common))
+    if common[at] != headword:
+        common[at] = headword
+        if at + 1 < len(common) and common[at + 1] in connectors:
+            common[at + 1] = head_connector(headword, heads, lang) or common[at + 1]
+    return " ".join(common)
 
 
 def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words) -> list:
@@ -334,6 +341,9 @@ def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words)
     goes after that word.
     """
     ordered = sorted(candidates, key=lambda c: (-round(c.score, 9), len(c.stems), c.term))
+    several = len(term_words) > 1
+    share = PHRASE_SHARE_MULTI if several else PHRASE_SHARE
+    least = PHRASE_SCORE_MULTI if several else PHRASE_SCORE
     words = {c.stems[0]: c for c in ordered if len(c.stems) == 1}
     for phrase in [c for c in ordered if len(c.stems) > 1]:
         parts = [words[s] for s in phrase.stems if s in words]
@@ -346,9 +356,7 @@ def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words)
         at = ordered.index(best)
         if alien:
             ordered.insert(max(at + 1, _position(ordered, phrase)), phrase)
-        elif phrase.count >= PHRASE_SHARE * best.count and (
-            phrase.score >= PHRASE_SCORE * best.score
-        ):
+        elif phrase.count >= share * best.count and phrase.score >= least * best.score:
             ordered.insert(min(at, _position(ordered, phrase)), phrase)
         else:
             ordered.insert(_position(ordered, phrase), phrase)

@@ -27,14 +27,20 @@ _VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეი
 class Citation:
     """What a headword (dictionary form) of a language looks like."""
 
-    # (ending added to a stem, endings of which one seen form must show to back it)
-    endings: tuple[tuple[str, tuple[str, ...]], ...] = (("", ()),)
+    # (ending added to a stem, endings of which one seen form must show to back it,
+    # letters the stem must end with: "" any)
+    endings: tuple[tuple[str, tuple[str, ...], str], ...] = (("", (), ""),)
     # A headword never ends so (Armenian article -ը).
     never_final: tuple[str, ...] = ()
     # A headword ends in one of these letters ("" = any).
     final_letters: str = ""
     # The head of a multi-word term comes first (Albanian: emër përdoruesi).
     head_first: bool = False
+    # The connecting word after a phrase's head, by the head's ending (Albanian: file i
+    # kyçit, ngjyrë e sfondit); ("", …) is the default.
+    head_connectors: tuple[tuple[str, str], ...] = ()
+    # Headwords are never rebuilt with a vowel ending on a vowel (Albanian: no madhësië).
+    no_vowel_pairs: bool = False
     # Shortest stem a word is split down to.
     min_stem: int = 3
     # Endings that make a form of a headword, not a headword (a case or the article):
@@ -48,6 +54,7 @@ class Citation:
 
 
 _SQ_MASCULINE = ("i", "in", "it", "u", "un", "ut")
+_SQ_FEMININE_I = ("a", "në", "së")  # feminine nouns in stressed -i: madhësia, madhësinë
 _SQ_FEMININE_E = ("a", "ën", "ës")
 _SQ_FEMININE_E2 = ("ja", "je", "en", "es")
 _SQ_INFLECTED = (
@@ -61,13 +68,24 @@ _KA_INFLECTED = (
 
 CITATIONS: dict[str, Citation] = {
     "sq": Citation(
-        endings=(("", _SQ_MASCULINE), ("ë", _SQ_FEMININE_E), ("e", _SQ_FEMININE_E2)),
+        endings=(
+            ("", _SQ_MASCULINE, ""),
+            ("", _SQ_FEMININE_I, "i"),
+            ("ë", _SQ_FEMININE_E, ""),
+            ("e", _SQ_FEMININE_E2, ""),
+        ),
         head_first=True,
+        head_connectors=(("ë", "e"), ("e", "e"), ("", "i")),
+        no_vowel_pairs=True,
         never_final=("ash", "ësh", "esh", "ave", "ëve", "eve"),  # genitive plurals
         inflected=_SQ_INFLECTED,
     ),
     "ka": Citation(
-        endings=(("ი", ()), ("ა", ("ა", "ას", "ამ", "აში", "აზე")), ("ე", ("ე", "ეს", "ემ"))),
+        endings=(
+            ("ი", (), ""),
+            ("ა", ("ა", "ას", "ამ", "აში", "აზე"), ""),
+            ("ე", ("ე", "ეს", "ემ"), ""),
+        ),
         final_letters="აეიოუ",
         min_stem=2,
         inflected=_KA_INFLECTED,
@@ -135,6 +153,35 @@ def _backed(stem: str, evidence: tuple[str, ...], seen: Counter) -> bool:
     return not evidence or any(stem + ending in seen for ending in evidence)
 
 
+def _class_backed(form: str, cit: Citation, seen: Counter) -> bool:
+    """A form seen ending like a class of headwords (-ë, -e) has that class's endings too.
+
+    Albanian gërme (gërmë in the genitive) is no headword when gërma, gërmës are
+    seen and no gërmja, gërmen: its -e is an ending, not the -e of faqe.
+    """
+    for ending, evidence, _final in cit.endings:
+        if ending and form.endswith(ending) and len(form) > len(ending):
+            return _backed(form[: -len(ending)], evidence, seen)
+    return True
+
+
+def head_connector(headword: str, seen: Counter, lang: str) -> str | None:
+    """The connecting word after a phrase's head in dictionary form (Albanian i/e), if any.
+
+    By the headword's ending; a headword in stressed -i is feminine when its forms show
+    it (madhësia, madhësinë: madhësi e gërmave).
+    """
+    cit = citation(lang)
+    for ending, evidence, stem_final in cit.endings:
+        feminine = not ending and stem_final and headword.endswith(stem_final)
+        if feminine and _backed(headword, evidence, seen) and cit.head_connectors:
+            return cit.head_connectors[0][1]
+    for ending, connector in cit.head_connectors:
+        if headword.endswith(ending):
+            return connector
+    return None
+
+
 def dictionary_form(seen: Counter, lang: str) -> str:
     """The headword that best explains the forms seen (form → how often)."""
     if not seen:
@@ -142,10 +189,14 @@ def dictionary_form(seen: Counter, lang: str) -> str:
     _infl, cit = _language(lang)
     candidates: dict[str, bool] = {}  # headword → plausible
     for form in seen:
-        candidates[form] = _plausible(form, cit, observed=True)
+        candidates[form] = _plausible(form, cit, observed=True) and _class_backed(form, cit, seen)
     for form in seen:
         for stem in stems(form, lang, plurals=False):
-            for ending, evidence in cit.endings:
+            for ending, evidence, stem_final in cit.endings:
+                if stem_final and not stem.endswith(stem_final):
+                    continue
+                if cit.no_vowel_pairs and ending[:1] in _VOWELS and stem[-1:] in _VOWELS:
+                    continue
                 word = stem + ending
                 backed = _plausible(word, cit, False) and _backed(stem, evidence, seen)
                 candidates[word] = candidates.get(word, False) or backed
