@@ -21,7 +21,6 @@ from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.source_match import source_key
 from moci_vocab.checkpo.target_match import tokens
 from moci_vocab.learn.corpus import Corpus
-from moci_vocab.learn.extract import STOP_WORDS
 from moci_vocab.learn.lemma import citation, dictionary_form, head_connector, stems
 
 # Unigram stems kept per concept to build multi-word candidates from.
@@ -38,6 +37,7 @@ PHRASE_SCORE_MULTI = 0.5
 
 # A word of a phrase belongs to another English word when it goes with it at least so well.
 ALIEN = 0.2
+ALIEN_RATIO = 1.5  # ... and clearly better than with the term's own words
 # A phrase's first and last words go with the term at least so well (Dice).
 EDGE = 0.1
 
@@ -110,6 +110,21 @@ class TargetIndex:
             found.update(self.postings[word])
         return found
 
+    def forms_of(self, stem: str) -> Counter:
+        """Every word of the corpus with this stem, with how many entries hold it."""
+        self.stem_df(stem)
+        words = self._stem_words.get(stem, ())  # type: ignore[union-attr]
+        return Counter({word: len(self.postings[word]) for word in words})
+
+    def known_forms(self, words) -> Counter:
+        """Forms of the corpus that share a long stem with one of ``words`` (for headwords)."""
+        known: Counter[str] = Counter()
+        for word in words:
+            for stem in self.stems(word):
+                if len(stem) >= len(word) - 3:
+                    known.update(self.forms_of(stem))
+        return known
+
     def english(self) -> dict[str, list[int]]:
         """English (source) word → the entries holding it (built on first use)."""
         if self._english is None:
@@ -133,14 +148,20 @@ class TargetIndex:
             return False
         with_stem = self.entries_with(stem)
         mine = 2 * len(holding) / (len(entries) + len(with_stem))
+        for word in term_words:  # "kodi" goes with "code" of "error code" better than with it
+            if word in english:
+                together = len(with_stem.intersection(english[word]))
+                mine = max(mine, 2 * together / (len(english[word]) + len(with_stem)))
         counts: Counter[str] = Counter()
         for e in holding:
             counts.update(set(source_key(self.sources[e]).split()))
         for word, count in counts.items():
-            if word in term_words or word in STOP_WORDS or count * 2 < len(holding):
+            if word in term_words or count * 2 < len(holding):
                 continue
             together = len(with_stem.intersection(english[word]))
-            if 2 * together / (len(english[word]) + len(with_stem)) > max(mine, ALIEN):
+            if 2 * together / (len(english[word]) + len(with_stem)) > max(
+                ALIEN_RATIO * mine, ALIEN
+            ):
                 return True
         return False
 
@@ -214,7 +235,7 @@ def rank(
         if len(unigrams) == TOP_STEMS:
             break
     candidates = [_unigram(index, entries, s, scored[s], co[s]) for s in unigrams]
-    candidates += _phrases(index, entries, unigrams, scored)
+    candidates += _phrases(index, entries, unigrams, scored, term_words or set())
     candidates = _order(candidates, index, entries, term_words or set())
     seen: set[str] = set()
     chosen = []
@@ -236,11 +257,11 @@ def _unigram(index: TargetIndex, entries: list[int], stem: str, score: float, co
         if here:
             forms.update(set(here))
             support.append(e)
-    term = dictionary_form(forms, index.lang)
+    term = dictionary_form(forms, index.lang, index.known_forms(forms))
     return Candidate(term, score, count, _examples(index, support), (stem,))
 
 
-def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored) -> list:
+def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored, term_words):
     """Runs of 2–3 adjacent candidate stems (connecting words allowed between them)."""
     rank_of = {s: i for i, s in enumerate(unigrams)}
     connectors = index.connectors
@@ -259,11 +280,14 @@ def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored
     least = 1 if n < 3 else 2
     result = []
     for key, count in co.items():
-        if count < least or min(scored[key[0]], scored[key[-1]]) < EDGE:
-            continue  # "kyç nuk": a phrase does not begin or end with a word of every entry
+        if count < least or any(
+            scored[stem] < EDGE and index.explained_elsewhere(stem, entries, term_words)
+            for stem in {key[0], key[-1]}
+        ):
+            continue  # "kyç nuk": a phrase does not begin or end with another word's rendering
         df = _phrase_df(index, key)
         score = 2 * count / (n + max(df, count))
-        term = _phrase_form(surfaces[key], index.lang, connectors)
+        term = _phrase_form(surfaces[key], index, connectors)
         result.append(Candidate(term, score, count, _examples(index, support[key]), key))
     return result
 
@@ -305,8 +329,9 @@ def _phrase_df(index: TargetIndex, key: tuple[str, ...]) -> int:
     return count
 
 
-def _phrase_form(surfaces: Counter, lang: str, connectors) -> str:
+def _phrase_form(surfaces: Counter, index: TargetIndex, connectors) -> str:
     """A phrase in its dictionary form: its head word's headword, as the translators write it."""
+    lang = index.lang
     head_first = citation(lang).head_first
 
     def head(surface: tuple[str, ...]) -> int:
@@ -316,10 +341,14 @@ def _phrase_form(surfaces: Counter, lang: str, connectors) -> str:
     heads: Counter[str] = Counter()
     for surface, count in surfaces.items():
         heads[surface[head(surface)]] += count
-    headword = dictionary_form(heads, lang)
+    headword = dictionary_form(heads, lang, index.known_forms(heads))
     # The translators' usual phrase, with its head in dictionary form (and, where the
     # connecting word agrees with the head, the nominative one: elementëve të menusë →
     # element i menusë).
+    if citation(lang).phrase_as_seen:  # Georgian: დაყოფილი ცხრილი, not დაყოფილ ცხრილი
+        as_seen = [s for s in surfaces if s[head(s)] == headword]
+        if as_seen:
+            return " ".join(max(as_seen, key=lambda s: (surfaces[s], -len(" ".join(s)))))
     common = list(
         max(surfaces, key=lambda s: (surfaces[s], s[head(s)] == headword, -len(" ".join(s))))
     )

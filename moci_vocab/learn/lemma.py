@@ -41,6 +41,9 @@ class Citation:
     head_connectors: tuple[tuple[str, str], ...] = ()
     # Headwords are never rebuilt with a vowel ending on a vowel (Albanian: no madhësië).
     no_vowel_pairs: bool = False
+    # A phrase is shown as seen with its head in dictionary form, when it is so seen
+    # (Georgian modifiers agree: დაყოფილი ცხრილი, დაყოფილ ცხრილს).
+    phrase_as_seen: bool = False
     # Shortest stem a word is split down to.
     min_stem: int = 3
     # Endings that make a form of a headword, not a headword (a case or the article):
@@ -91,12 +94,14 @@ CITATIONS: dict[str, Citation] = {
         inflected=_KA_INFLECTED,
         plural=("ებ", "თ", "ნ"),
         after_consonant=("მა", "ი"),
+        no_vowel_pairs=True,
     ),
     "hy": Citation(
         never_final=("ը",),
         min_stem=2,
         inflected=("ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ", "ու", "ան", "յի", "յից"),
         plural=("եր", "ներ"),
+        phrase_as_seen=True,
     ),
 }
 GENERIC = Citation()
@@ -182,14 +187,19 @@ def head_connector(headword: str, seen: Counter, lang: str) -> str | None:
     return None
 
 
-def dictionary_form(seen: Counter, lang: str) -> str:
-    """The headword that best explains the forms seen (form → how often)."""
+def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> str:
+    """The headword that best explains the forms seen (form → how often).
+
+    ``known`` are more forms of the same stem, from elsewhere in the catalog: they
+    show which headwords exist (შეცდომა, when only შეცდომის is seen here).
+    """
     if not seen:
         raise ValueError("no forms")
     _infl, cit = _language(lang)
+    every = seen + (known or Counter())
     candidates: dict[str, bool] = {}  # headword → plausible
     for form in seen:
-        candidates[form] = _plausible(form, cit, observed=True) and _class_backed(form, cit, seen)
+        candidates[form] = _plausible(form, cit, observed=True) and _class_backed(form, cit, every)
     for form in seen:
         for stem in stems(form, lang, plurals=False):
             for ending, evidence, stem_final in cit.endings:
@@ -198,7 +208,7 @@ def dictionary_form(seen: Counter, lang: str) -> str:
                 if cit.no_vowel_pairs and ending[:1] in _VOWELS and stem[-1:] in _VOWELS:
                     continue
                 word = stem + ending
-                backed = _plausible(word, cit, False) and _backed(stem, evidence, seen)
+                backed = _plausible(word, cit, False) and _backed(stem, evidence, every)
                 candidates[word] = candidates.get(word, False) or backed
     coverage = {
         word: sum(count for form, count in seen.items() if explains(word, form, lang))
@@ -209,10 +219,14 @@ def dictionary_form(seen: Counter, lang: str) -> str:
     best_key = None
     for word, plausible in candidates.items():
         derived = any(
-            head != word and coverage[head] >= coverage[word] and _inflects(head, word, cit, lang)
+            head != word
+            and len(head) <= len(word)  # endings are added, not taken away
+            and coverage[head] >= coverage[word]
+            and _inflects(head, word, cit, lang)
+            and not _inflects(word, head, cit, lang)  # paraqitje ↔ paraqitjë: neither
             for head in plausible_heads
         )
-        key = (coverage[word], plausible, not derived, word in seen, -len(word), seen.get(word, 0))
+        key = (coverage[word], plausible, not derived, every[word], -len(word))
         if best_key is None or key > best_key:
             best, best_key = word, key
     return best  # type: ignore[return-value]
