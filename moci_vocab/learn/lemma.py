@@ -20,6 +20,8 @@ from functools import cache
 from moci_vocab.checkpo.inflection import Inflection, for_language
 from moci_vocab.checkpo.target_match import WordSpec, stems_of
 
+# A headword explains at least this share of the forms the best one explains.
+COVERAGE = 0.9
 _VOWELS = frozenset("aeiouyëäöüåæøəıаеиоуыэюяёіїєაეიოუաեէըիոօ")
 
 
@@ -49,6 +51,9 @@ class Citation:
     # Endings that make a form of a headword, not a headword (a case or the article):
     # përdoruesi is përdorues + i, so përdorues is the headword when both could be.
     inflected: tuple[str, ...] = ()
+    # Endings that make a seen word a form only of a headword also seen (Armenian -ն,
+    # the article after a vowel: անուն is a word, not a form of an unseen անու).
+    weak: tuple[str, ...] = ()
     # Plural markers: a headword is never rebuilt by cutting one off (պատկերը is not պատկ+երը).
     plural: tuple[str, ...] = ()
     # Endings that never follow a vowel (Georgian ergative -მა, nominative -ი: vowel stems
@@ -101,6 +106,7 @@ CITATIONS: dict[str, Citation] = {
         min_stem=2,
         inflected=("ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ", "ու", "ան", "յի", "յից"),
         plural=("եր", "ներ"),
+        weak=("ն",),
         phrase_as_seen=True,
     ),
 }
@@ -215,6 +221,8 @@ def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> s
         for word in candidates
     }
     plausible_heads = [w for w, ok in candidates.items() if ok]
+    # Nearly all the forms explained is enough: a typo (տարրըը) must not decide.
+    enough = COVERAGE * max(coverage.values())
     best = None
     best_key = None
     for word, plausible in candidates.items():
@@ -224,9 +232,17 @@ def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> s
             and coverage[head] >= coverage[word]
             and _inflects(head, word, cit, lang)
             and not _inflects(word, head, cit, lang)  # paraqitje ↔ paraqitjë: neither
+            and (head in every or word[len(head) :] not in cit.weak)
             for head in plausible_heads
         )
-        key = (coverage[word], plausible, not derived, every[word], -len(word))
+        key = (
+            coverage[word] >= enough,
+            plausible,
+            not derived,
+            word in seen,  # seen here rather than only elsewhere
+            every[word],
+            -len(word),
+        )
         if best_key is None or key > best_key:
             best, best_key = word, key
     return best  # type: ignore[return-value]
@@ -236,8 +252,16 @@ def _inflects(head: str, word: str, cit: Citation, lang: str) -> bool:
     """Is ``word`` the headword ``head`` with a case ending or article (përdorues → përdoruesi)?"""
     infl, _cit = _language(lang)
     for stem in stems_of(head, infl):
-        if word.startswith(stem) and word[len(stem) :] in cit.inflected:
+        if not word.startswith(stem):
+            continue
+        ending = word[len(stem) :]
+        if ending in cit.inflected:
             return True
+        for marker in cit.plural:  # a plural: անուններ, ցուցակները, ცხრილები
+            if ending.startswith(marker) and (
+                ending == marker or ending[len(marker) :] in cit.inflected
+            ):
+                return True
     return False
 
 
