@@ -13,25 +13,31 @@ form (`lemma.dictionary_form`), one per headword, best first.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.source_match import source_key
-from moci_vocab.checkpo.target_match import tokens
+from moci_vocab.checkpo.source_match import joined_key, source_key
+from moci_vocab.checkpo.target_match import lowered
 from moci_vocab.learn.corpus import Corpus
 from moci_vocab.learn.lemma import citation, dictionary_form, head_connector, stems
 
 # Unigram stems kept per concept to build multi-word candidates from.
 TOP_STEMS = 12
+_WORD = re.compile(r"[^\W_]+")
 # A multi-word candidate holds at most this many content words.
 MAX_WORDS = 3
+# Phrases weighed per concept (the most frequent ones).
+MAX_PHRASES = 12
 # A phrase goes before a word it contains when nearly always there with it (see _order);
 # for a source term of several words, often is enough.
 PHRASE_SHARE = 0.6
 PHRASE_SCORE = 0.8
 PHRASE_SHARE_MULTI = 0.3
+PHRASE_NESTED = 0.9
 PHRASE_SCORE_MULTI = 0.5
 
 
@@ -71,16 +77,19 @@ class TargetIndex:
         self.lang = lang
         self.connectors = for_language(lang).connectors
         self.sources = corpus.sources
-        self.words: list[list[str]] = [tokens(text) for text in corpus.targets]
+        # One cleaning pass over every translation (as check-po does), then the words.
+        find_words = _WORD.findall
+        self.words: list[list[str]] = [find_words(low) for low in lowered(corpus.targets)]
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self.words):
             for word in set(words):
                 postings[word].append(i)
         self.postings = postings
         self._stems: dict[str, tuple[str, ...]] = {}
-        self._stem_df: dict[str, int] | None = None
-        self._stem_words: dict[str, list[str]] | None = None
+        self._vocabulary = sorted(postings)
+        self._stem_words: dict[str, list[str]] = {}
         self._english: dict[str, list[int]] | None = None
+        self._source_words: list[frozenset[str]] = []
         self.size = len(self.words)
 
     def stems(self, word: str) -> tuple[str, ...]:
@@ -90,31 +99,40 @@ class TargetIndex:
             found = self._stems[word] = stems(word, self.lang) if len(word) > 1 else (word,)
         return found
 
+    def stem_words(self, stem: str) -> list[str]:
+        """The words of the corpus that have this stem.
+
+        Looked for among the words that begin like it: a stem is a word's beginning,
+        or its beginning with a vowel dropped or an ending changed in the last three
+        letters (qendër → qendr, հաշտեցում → հաշտեցմ).
+        """
+        found = self._stem_words.get(stem)
+        if found is None:
+            vocabulary = self._vocabulary
+            prefix = stem[: max(2, len(stem) - 3)]
+            at = bisect_left(vocabulary, prefix)
+            found = []
+            while at < len(vocabulary) and vocabulary[at].startswith(prefix):
+                if stem in self.stems(vocabulary[at]):
+                    found.append(vocabulary[at])
+                at += 1
+            self._stem_words[stem] = found
+        return found
+
     def stem_df(self, stem: str) -> int:
         """Entries holding a word with this stem (counted per word: an upper bound)."""
-        if self._stem_df is None:
-            table: Counter[str] = Counter()
-            words: dict[str, list[str]] = defaultdict(list)
-            for word, entries in self.postings.items():
-                for s in self.stems(word):
-                    table[s] += len(entries)
-                    words[s].append(word)
-            self._stem_df, self._stem_words = dict(table), dict(words)
-        return min(self._stem_df.get(stem, 0), self.size)
+        return min(sum(len(self.postings[w]) for w in self.stem_words(stem)), self.size)
 
     def entries_with(self, stem: str) -> set[int]:
         """Entries holding a word with this stem."""
-        self.stem_df(stem)
         found: set[int] = set()
-        for word in self._stem_words.get(stem, ()):  # type: ignore[union-attr]
+        for word in self.stem_words(stem):
             found.update(self.postings[word])
         return found
 
     def forms_of(self, stem: str) -> Counter:
         """Every word of the corpus with this stem, with how many entries hold it."""
-        self.stem_df(stem)
-        words = self._stem_words.get(stem, ())  # type: ignore[union-attr]
-        return Counter({word: len(self.postings[word]) for word in words})
+        return Counter({word: len(self.postings[word]) for word in self.stem_words(stem)})
 
     def known_forms(self, words) -> Counter:
         """Forms of the corpus that share a long stem with one of ``words`` (for headwords)."""
@@ -129,13 +147,19 @@ class TargetIndex:
         """English (source) word → the entries holding it (built on first use)."""
         if self._english is None:
             table: dict[str, list[int]] = defaultdict(list)
-            for i, text in enumerate(self.sources):
-                for word in set(source_key(text).split()):
+            per_entry: list[frozenset[str]] = []
+            keys = joined_key(self.sources).decode("utf-8").split("\x00")
+            for i, key in enumerate(keys):
+                found = frozenset(key.split())
+                per_entry.append(found)
+                for word in found:
                     table[word].append(i)
-            self._english = table
+            self._english, self._source_words = table, per_entry
         return self._english
 
-    def explained_elsewhere(self, stem: str, entries: list[int], term_words: set[str]) -> bool:
+    def explained_elsewhere(
+        self, stem: str, entries: list[int], term_words: set[str], holding=None
+    ) -> bool:
         """Is the stem the translation of another English word of these entries?
 
         "gabim" in "Server error → Gabim shërbyesi" belongs to "error", not to "server":
@@ -143,7 +167,8 @@ class TargetIndex:
         hold the stem, goes with the stem better (Dice) than the term does.
         """
         english = self.english()
-        holding = [e for e in entries if any(stem in self.stems(w) for w in self.words[e])]
+        if holding is None:
+            holding = [e for e in entries if any(stem in self.stems(w) for w in self.words[e])]
         if not holding:
             return False
         with_stem = self.entries_with(stem)
@@ -154,7 +179,7 @@ class TargetIndex:
                 mine = max(mine, 2 * together / (len(english[word]) + len(with_stem)))
         counts: Counter[str] = Counter()
         for e in holding:
-            counts.update(set(source_key(self.sources[e]).split()))
+            counts.update(self._source_words[e])
         for word, count in counts.items():
             if word in term_words or count * 2 < len(holding):
                 continue
@@ -208,9 +233,20 @@ def rank(
     """The best candidates for the concept found in ``entries``."""
     n = len(entries)
     words = index.words
+    connectors = index.connectors
     co: Counter[str] = Counter()
+    holding: dict[str, list[int]] = defaultdict(list)  # stem → entries with a word of it
+    forms: dict[str, Counter] = defaultdict(Counter)  # stem → its words, by entries
     for e in entries:
-        co.update({s for w in set(words[e]) if w not in index.connectors for s in index.stems(w)})
+        here: dict[str, set[str]] = {}
+        for w in set(words[e]):
+            if w not in connectors:
+                for stem in index.stems(w):
+                    here.setdefault(stem, set()).add(w)
+        for stem, found in here.items():
+            co[stem] += 1
+            holding[stem].append(e)
+            forms[stem].update(found)
     least = 1 if n < 3 else 2
     scored: dict[str, float] = {}
     for stem, count in co.items():
@@ -219,7 +255,7 @@ def rank(
     # One stem per set of words realising it: the best scored (then the longest).
     best_of: dict[frozenset, str] = {}
     for stem in scored:
-        realised = frozenset(w for e in entries for w in words[e] if stem in index.stems(w))
+        realised = frozenset(forms[stem])
         other = best_of.get(realised)
         if other is None or (scored[stem], len(stem)) > (scored[other], len(other)):
             best_of[realised] = stem
@@ -234,9 +270,26 @@ def rank(
         unigrams.append(stem)
         if len(unigrams) == TOP_STEMS:
             break
-    candidates = [_unigram(index, entries, s, scored[s], co[s]) for s in unigrams]
-    candidates += _phrases(index, entries, unigrams, scored, term_words or set())
-    candidates = _order(candidates, index, entries, term_words or set())
+    candidates = [
+        Candidate(
+            dictionary_form(forms[s], index.lang, index.known_forms(forms[s])),
+            scored[s],
+            co[s],
+            _examples(index, holding[s]),
+            (s,),
+        )
+        for s in unigrams
+    ]
+    term_words = term_words or set()
+    verdicts: dict[str, bool] = {}
+
+    def alien(stem: str) -> bool:
+        if stem not in verdicts:
+            verdicts[stem] = index.explained_elsewhere(stem, entries, term_words, holding.get(stem))
+        return verdicts[stem]
+
+    candidates += _phrases(index, entries, unigrams, scored, alien)
+    candidates = _order(candidates, alien, term_words)
     seen: set[str] = set()
     chosen = []
     for candidate in candidates:
@@ -249,19 +302,7 @@ def rank(
     return chosen
 
 
-def _unigram(index: TargetIndex, entries: list[int], stem: str, score: float, count: int):
-    forms: Counter[str] = Counter()
-    support = []
-    for e in entries:
-        here = [w for w in index.words[e] if stem in index.stems(w)]
-        if here:
-            forms.update(set(here))
-            support.append(e)
-    term = dictionary_form(forms, index.lang, index.known_forms(forms))
-    return Candidate(term, score, count, _examples(index, support), (stem,))
-
-
-def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored, term_words):
+def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored, alien):
     """Runs of 2–3 adjacent candidate stems (connecting words allowed between them)."""
     rank_of = {s: i for i, s in enumerate(unigrams)}
     connectors = index.connectors
@@ -279,11 +320,10 @@ def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored
     n = len(entries)
     least = 1 if n < 3 else 2
     result = []
-    for key, count in co.items():
-        if count < least or any(
-            scored[stem] < EDGE and index.explained_elsewhere(stem, entries, term_words)
-            for stem in {key[0], key[-1]}
-        ):
+    frequent = sorted((k for k, c in co.items() if c >= least), key=lambda k: (-co[k], k))
+    for key in frequent[:MAX_PHRASES]:
+        count = co[key]
+        if any(scored[stem] < EDGE and alien(stem) for stem in {key[0], key[-1]}):
             continue  # "kyç nuk": a phrase does not begin or end with another word's rendering
         df = _phrase_df(index, key)
         score = 2 * count / (n + max(df, count))
@@ -318,15 +358,31 @@ def _runs(index: TargetIndex, words: list[str], rank_of: dict[str, int], connect
 
 
 def _phrase_df(index: TargetIndex, key: tuple[str, ...]) -> int:
-    """Entries holding the run of stems anywhere (connecting words allowed between)."""
-    rarest = min(key, key=index.stem_df)
-    count = 0
-    rank_of = {s: 0 for s in key}
+    """Entries holding the run of stems anywhere (up to two connecting words between)."""
+    vocabularies = [set(index.stem_words(stem)) for stem in key]
+    candidates = set.intersection(*(index.entries_with(stem) for stem in set(key)))
     connectors = index.connectors
-    for e in index.entries_with(rarest):
-        if any(found == key for found, _s in _runs(index, index.words[e], rank_of, connectors)):
-            count += 1
+    count = 0
+    for e in candidates:
+        words = index.words[e]
+        for start, word in enumerate(words):
+            if word in vocabularies[0] and _follows(words, start + 1, vocabularies[1:], connectors):
+                count += 1
+                break
     return count
+
+
+def _follows(words: list[str], at: int, vocabularies: list[set[str]], connectors) -> bool:
+    """Do words of these vocabularies follow from ``at`` on, connecting words between?"""
+    for vocabulary in vocabularies:
+        gap = 0
+        while at < len(words) and words[at] in connectors and gap < 2:
+            at += 1
+            gap += 1
+        if at >= len(words) or words[at] not in vocabulary:
+            return False
+        at += 1
+    return True
 
 
 def _phrase_form(surfaces: Counter, index: TargetIndex, connectors) -> str:
@@ -360,7 +416,7 @@ def _phrase_form(surfaces: Counter, index: TargetIndex, connectors) -> str:
     return " ".join(common)
 
 
-def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words) -> list:
+def _order(candidates: list[Candidate], alien, term_words: set[str]) -> list:
     """Best score first, the shorter of equals; then phrases placed against their words.
 
     A phrase goes before the best word it contains when it is nearly always there with
@@ -373,23 +429,33 @@ def _order(candidates: list[Candidate], index: TargetIndex, entries, term_words)
     several = len(term_words) > 1
     share = PHRASE_SHARE_MULTI if several else PHRASE_SHARE
     least = PHRASE_SCORE_MULTI if several else PHRASE_SCORE
-    words = {c.stems[0]: c for c in ordered if len(c.stems) == 1}
-    for phrase in [c for c in ordered if len(c.stems) > 1]:
-        parts = [words[s] for s in phrase.stems if s in words]
+    for phrase in sorted((c for c in ordered if len(c.stems) > 1), key=lambda c: len(c.stems)):
+        parts = [c for c in ordered if c is not phrase and _inside(c.stems, phrase.stems)]
         if not parts:
             continue
         best = min(parts, key=ordered.index)
-        others = [s for s in phrase.stems if s != best.stems[0]]
-        alien = any(index.explained_elsewhere(s, entries, term_words) for s in others)
+        others = [s for s in phrase.stems if s not in best.stems]
+        belongs_elsewhere = any(alien(s) for s in others)
         ordered.remove(phrase)
         at = ordered.index(best)
-        if alien:
+        # Against a shorter phrase, the longer one must be there nearly every time
+        # (առաջնային պլանի գույն over առաջնային պլան).
+        needs = (share, least) if len(best.stems) == 1 else (PHRASE_NESTED, PHRASE_NESTED)
+        if belongs_elsewhere:
             ordered.insert(max(at + 1, _position(ordered, phrase)), phrase)
-        elif phrase.count >= share * best.count and phrase.score >= least * best.score:
+        elif phrase.count >= needs[0] * best.count and phrase.score >= needs[1] * best.score:
             ordered.insert(min(at, _position(ordered, phrase)), phrase)
         else:
             ordered.insert(_position(ordered, phrase), phrase)
     return ordered
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Is ``part`` a run of ``whole``'s stems?"""
+    size = len(part)
+    return size < len(whole) and any(
+        whole[i : i + size] == part for i in range(len(whole) - size + 1)
+    )
 
 
 def _position(ordered: list[Candidate], candidate: Candidate) -> int:

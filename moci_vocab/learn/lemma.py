@@ -14,11 +14,12 @@ an Armenian one never ends in the article -ը.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from moci_vocab.checkpo.inflection import Inflection, for_language
-from moci_vocab.checkpo.target_match import WordSpec, stems_of
+from moci_vocab.checkpo.target_match import WordSpec
+from moci_vocab.checkpo.target_match import stems_of as _stems_of
 
 # A headword explains at least this share of the forms the best one explains.
 COVERAGE = 0.9
@@ -118,11 +119,24 @@ def citation(lang: str) -> Citation:
     return CITATIONS.get(lang, CITATIONS.get(lang.split("-")[0], GENERIC))
 
 
+@lru_cache(maxsize=1 << 16)
+def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
+    """check-po's stems of a headword (cached: headwords are tried many times)."""
+    return _stems_of(word, infl)
+
+
+@cache
+def _plain(infl: Inflection) -> Inflection:
+    """The inflection data without its stem replacements."""
+    return replace(infl, replacements=())
+
+
 @cache
 def _language(lang: str) -> tuple[Inflection, Citation]:
     return for_language(lang), citation(lang)
 
 
+@lru_cache(maxsize=1 << 16)
 def stems(word: str, lang: str, plurals: bool = True) -> tuple[str, ...]:
     """Every stem the word may be an inflected form of (itself included), longest first.
 
@@ -147,6 +161,7 @@ def stems(word: str, lang: str, plurals: bool = True) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def explains(headword: str, form: str, lang: str) -> bool:
     """Is ``form`` an inflected form of ``headword`` by the language's rules?"""
     infl, _cit = _language(lang)
@@ -230,8 +245,11 @@ def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> s
             head != word
             and len(head) <= len(word)  # endings are added, not taken away
             and coverage[head] >= coverage[word]
-            and _inflects(head, word, cit, lang)
-            and not _inflects(word, head, cit, lang)  # paraqitje ↔ paraqitjë: neither
+            # a plural only of a headword seen (გასაღები is "key", not a plural of გასაღი)
+            and _inflects(head, word, cit, lang, plurals=head in every)
+            # paraqitje ↔ paraqitjë: neither (a lemma written as a plural, ტრიგერები → ტრიგერ,
+            # does not count against its singular)
+            and not _inflects(word, head, cit, lang, replacements=False)
             and (head in every or word[len(head) :] not in cit.weak)
             for head in plausible_heads
         )
@@ -248,16 +266,21 @@ def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> s
     return best  # type: ignore[return-value]
 
 
-def _inflects(head: str, word: str, cit: Citation, lang: str) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _inflects(
+    head: str, word: str, cit: Citation, lang: str, replacements: bool = True, plurals=True
+) -> bool:
     """Is ``word`` the headword ``head`` with a case ending or article (përdorues → përdoruesi)?"""
     infl, _cit = _language(lang)
+    if not replacements:
+        infl = _plain(infl)
     for stem in stems_of(head, infl):
         if not word.startswith(stem):
             continue
         ending = word[len(stem) :]
         if ending in cit.inflected:
             return True
-        for marker in cit.plural:  # a plural: անուններ, ցուցակները, ცხრილები
+        for marker in cit.plural if plurals else ():  # a plural: անուններ, ცხრილები
             if ending.startswith(marker) and (
                 ending == marker or ending[len(marker) :] in cit.inflected
             ):
