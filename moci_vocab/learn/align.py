@@ -28,10 +28,13 @@ from moci_vocab.learn.lemma import citation, dictionary_form, head_connector, st
 # Unigram stems kept per concept to build multi-word candidates from.
 TOP_STEMS = 12
 _WORD = re.compile(r"[^\W_]+")
+_WORD_OR_NUL = re.compile(r"[^\W_]+|\x00")
 # A multi-word candidate holds at most this many content words.
 MAX_WORDS = 3
+# A word goes into phrases when it goes with the term at least so well (Dice).
+PHRASE_WORD = 0.05
 # Phrases weighed per concept (the most frequent ones).
-MAX_PHRASES = 12
+MAX_PHRASES = 8
 # A phrase goes before a word it contains when nearly always there with it (see _order);
 # for a source term of several words, often is enough.
 PHRASE_SHARE = 0.6
@@ -77,9 +80,7 @@ class TargetIndex:
         self.lang = lang
         self.connectors = for_language(lang).connectors
         self.sources = corpus.sources
-        # One cleaning pass over every translation (as check-po does), then the words.
-        find_words = _WORD.findall
-        self.words: list[list[str]] = [find_words(low) for low in lowered(corpus.targets)]
+        self.words: list[list[str]] = _split_words(corpus.targets)
         postings: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self.words):
             for word in set(words):
@@ -189,6 +190,25 @@ class TargetIndex:
             ):
                 return True
         return False
+
+
+def _split_words(texts: list[str]) -> list[list[str]]:
+    """The words of every text (as `target_match.tokens`), in one cleaning and one regex pass."""
+    if not texts:
+        return []
+    lows = lowered(texts)
+    joined = "\x00".join(lows)
+    if joined.count("\x00") != len(lows) - 1:  # a NUL inside a text: one at a time
+        return [_WORD.findall(low) for low in lows]
+    result: list[list[str]] = [[]]
+    current = result[0]
+    for word in _WORD_OR_NUL.findall(joined):
+        if word == "\x00":
+            current = []
+            result.append(current)
+        else:
+            current.append(word)
+    return result
 
 
 def concept_entries(corpus: Corpus, compiled) -> dict[str, list[int]]:
@@ -304,7 +324,8 @@ def rank(
 
 def _phrases(index: TargetIndex, entries: list[int], unigrams: list[str], scored, alien):
     """Runs of 2–3 adjacent candidate stems (connecting words allowed between them)."""
-    rank_of = {s: i for i, s in enumerate(unigrams)}
+    # Words that go with the term at all (not the catalog's filler words) make phrases.
+    rank_of = {s: i for i, s in enumerate(unigrams) if scored[s] >= PHRASE_WORD}
     connectors = index.connectors
     co: Counter[tuple[str, ...]] = Counter()
     surfaces: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -360,15 +381,23 @@ def _runs(index: TargetIndex, words: list[str], rank_of: dict[str, int], connect
 def _phrase_df(index: TargetIndex, key: tuple[str, ...]) -> int:
     """Entries holding the run of stems anywhere (up to two connecting words between)."""
     vocabularies = [set(index.stem_words(stem)) for stem in key]
-    candidates = set.intersection(*(index.entries_with(stem) for stem in set(key)))
+    rarest = min(range(len(key)), key=lambda i: index.stem_df(key[i]))
     connectors = index.connectors
+    first, rest = vocabularies[0], vocabularies[1:]
     count = 0
-    for e in candidates:
-        words = index.words[e]
-        for start, word in enumerate(words):
-            if word in vocabularies[0] and _follows(words, start + 1, vocabularies[1:], connectors):
-                count += 1
-                break
+    seen: set[int] = set()
+    for word in vocabularies[rarest]:
+        for e in index.postings[word]:
+            if e in seen:
+                continue
+            seen.add(e)
+            words = index.words[e]
+            if any(vocabulary.isdisjoint(words) for vocabulary in vocabularies):
+                continue
+            for start, token in enumerate(words):
+                if token in first and _follows(words, start + 1, rest, connectors):
+                    count += 1
+                    break
     return count
 
 
