@@ -6,10 +6,12 @@ process, as a user would:
 
     moci-vocab --root R suggest catalog.po --lang sq ID×100 --format json
 
-and prints the median wall time of three runs with the peak memory (max RSS) of the
-process, next to polib reading the same catalog (a baseline measured in the same
-run: the machine may be loaded). Memory is shown for catalogs of 12,500, 25,000 and
-50,000 entries: it grows with the catalog, not with anything else.
+and prints the median CPU time (user + system) and wall time of three runs with the
+peak memory (max RSS) of the process, next to polib reading the same catalog (a
+baseline measured in the same run). On a loaded machine the wall time says more about
+the other processes than about this one: the target (< 5 s) is checked against the
+CPU time, which is the wall time of an idle machine. Memory is shown for catalogs of
+12,500, 25,000 and 50,000 entries: it grows with the catalog, not with anything else.
 
     python benchmarks/bench_suggest_speed.py
     python benchmarks/bench_suggest_speed.py --quick      # 5,000 entries, one run
@@ -34,8 +36,8 @@ from benchmarks.generate import make_glossary, make_po  # noqa: E402
 TARGET_SECONDS = 5.0
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one fresh process."""
+def run(args: list[str]) -> tuple[float, float, float]:
+    """CPU seconds, wall seconds and peak memory (MB) of one fresh process."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "MOCI_VOCAB_NO_PROGRESS": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -43,12 +45,16 @@ def run(args: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     if status != 0:
         raise SystemExit(f"failed: {' '.join(args[:6])} …: {process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    return usage.ru_utime + usage.ru_stime, elapsed, usage.ru_maxrss / 1024
 
 
-def median_of(args: list[str], runs: int) -> tuple[float, float]:
+def median_of(args: list[str], runs: int) -> tuple[float, float, float]:
     results = [run(args) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return (
+        statistics.median(r[0] for r in results),
+        statistics.median(r[1] for r in results),
+        max(r[2] for r in results),
+    )
 
 
 def main() -> int:
@@ -69,12 +75,13 @@ def main() -> int:
             make_po(catalog, concepts, size, lang="sq")
             command = [sys.executable, "-m", "moci_vocab", "--root", str(root), "suggest",
                        str(catalog), "--lang", "sq", *ids, "--format", "json"]  # fmt: skip
-            seconds, memory = median_of(command, runs)
+            seconds, wall, memory = median_of(command, runs)
             polib = [sys.executable, "-c", f"import polib; polib.pofile({str(catalog)!r})"]
-            base, base_memory = median_of(polib, runs)
+            base, base_wall, base_memory = median_of(polib, runs)
             megabytes = catalog.stat().st_size / 1e6
-            print(f"{size:>7,} entries ({megabytes:4.1f} MB): {seconds:6.2f} s, {memory:5.0f} MB "
-                  f"max RSS | polib reading it: {base:5.2f} s, {base_memory:4.0f} MB")  # fmt: skip
+            print(f"{size:>7,} entries ({megabytes:4.1f} MB): {seconds:5.2f} s CPU ({wall:5.2f} s "
+                  f"wall), {memory:4.0f} MB max RSS | polib reading it: {base:4.2f} s CPU "
+                  f"({base_wall:4.2f} s wall), {base_memory:3.0f} MB")  # fmt: skip
             if size == 50_000 and seconds >= TARGET_SECONDS:
                 failed = True
                 print(f"  FAILED: {seconds:.2f} s is not under {TARGET_SECONDS:.0f} s")

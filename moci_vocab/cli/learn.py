@@ -68,47 +68,64 @@ def suggest_cmd(
     the target words and phrases that occur with the concept's source term,
     shown in their dictionary form, with the entries that support them.
     """
-    from moci_vocab.checkpo.compile import compile_glossary
+    from moci_vocab.checkpo.compile import glossary_languages, load_compiled
     from moci_vocab.checkpo.run import resolve_language
     from moci_vocab.errors import MociError
     from moci_vocab.learn.align import suggest
     from moci_vocab.learn.corpus import read_corpus
-    from moci_vocab.operations import require_concept, require_language
 
     files, ids = _split_arguments(arguments)
     root = state.root()
-    glossary = state.glossary()
-    lang = require_language(glossary, lang)
-    if lang == glossary.source_language:
-        raise MociError(f"{lang} is the glossary's source language; give a target language")
-    concepts = [require_concept(glossary, i).id for i in ids] or [
-        c.id
-        for c in glossary.concepts.values()
-        if not c.terms.get(lang) and not c.do_not_translate and c.status != "retired"
-    ]
-    languages = glossary.languages()
+    languages = glossary_languages(root)
+    tag, problem = resolve_language(lang, languages)
+    if tag is None:
+        raise MociError(problem)
+    # The compiled glossary of check-po (cached): no YAML is read when nothing changed.
+    compiled = load_compiled(root, tag)
+    if tag == compiled.source_language:
+        raise MociError(f"{tag} is the glossary's source language; give a target language")
+    concepts = _chosen_concepts(state, compiled, ids)
     with progress_bar(state, "reading the files") as progress:
         corpus = read_corpus(
             files,
-            lang,
-            glossary.source_language,
+            tag,
+            compiled.source_language,
             progress=progress,
             resolve=lambda raw: resolve_language(raw, languages)[0],
         )
     if not len(corpus):
         raise MociError(f"no translated entries in {', '.join(map(str, files))}")
     with progress_bar(state, "aligning the concepts") as progress:
-        results = suggest(corpus, compile_glossary(glossary, lang), concepts, limit, progress)
+        results = suggest(corpus, compiled, concepts, limit, progress)
+    lines = corpus.lines({e for s in results for c in s.candidates for e in c.examples})
     if fmt == "json":
-        echo_json([_suggestion_json(corpus, s) for s in results])
+        echo_json([_suggestion_json(corpus, s, lines) for s in results])
     else:
-        _print_suggestions(corpus, results)
+        _print_suggestions(corpus, results, lines)
     if apply_:
-        _apply_suggestions(state, root, lang, results, files, yes)
+        _apply_suggestions(state, root, tag, results, files, yes)
 
 
-def _examples(corpus, entries: list[int]) -> list[dict]:
-    lines = corpus.lines(entries)
+def _chosen_concepts(state: State, compiled, ids: list[str]) -> list[str]:
+    """The concepts named, or every concept with no term in the language (not names)."""
+    known = {rule.concept for rule in compiled.rules}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        from moci_vocab.errors import MociError
+        from moci_vocab.operations import require_concept
+
+        require_concept(state.glossary(), missing[0])  # "no concept x (did you mean …)"
+        raise MociError(f"the concept {missing[0]!r} has no source term to look for")
+    if ids:
+        return list(dict.fromkeys(ids))
+    return [
+        rule.concept
+        for rule in compiled.rules
+        if not rule.allowed and not rule.bad and not rule.do_not_translate
+    ]
+
+
+def _examples(corpus, entries: list[int], lines: dict[int, int]) -> list[dict]:
     return [
         {
             "file": str(corpus.files[corpus.origins[e]]),
@@ -120,7 +137,7 @@ def _examples(corpus, entries: list[int]) -> list[dict]:
     ]
 
 
-def _suggestion_json(corpus, suggestion) -> dict:
+def _suggestion_json(corpus, suggestion, lines: dict[int, int]) -> dict:
     return {
         "concept": suggestion.concept,
         "lang": suggestion.lang,
@@ -129,14 +146,14 @@ def _suggestion_json(corpus, suggestion) -> dict:
                 "term": c.term,
                 "score": round(c.score, 4),
                 "count": c.count,
-                "examples": _examples(corpus, c.examples),
+                "examples": _examples(corpus, c.examples, lines),
             }
             for c in suggestion.candidates
         ],
     }
 
 
-def _print_suggestions(corpus, results) -> None:
+def _print_suggestions(corpus, results, lines: dict[int, int]) -> None:
     for s in results:
         entries = "1 entry" if s.entries == 1 else f"{s.entries} entries"
         click.echo(f"{s.concept} ({_clean(s.source)}): {entries}")
@@ -144,7 +161,7 @@ def _print_suggestions(corpus, results) -> None:
             click.echo("  no candidate (the source term is in no translated entry)")
         for rank, c in enumerate(s.candidates, 1):
             click.echo(f"  {rank}. {_clean(c.term)}  score {c.score:.2f}, {c.count} entries")
-            for example in _examples(corpus, c.examples):
+            for example in _examples(corpus, c.examples, lines):
                 click.echo(
                     f"       {_clean(example['file'])}:{example['line']}  "
                     f"{_clean(example['source'])[:70]} → {_clean(example['target'])[:70]}"
@@ -201,6 +218,7 @@ def extract_cmd(state: State, files, min_count: int, limit: int, lang, fmt: str,
     known = [(t.term, t.pos) for c in glossary.concepts.values() for t in c.terms.get(source, ())]
     with progress_bar(state, "extracting terms") as progress:
         found = extract(corpus, known, min_count, limit, progress)
+    lines = corpus.lines({e for c in found for e in c.examples})
     if fmt == "json":
         echo_json(
             [
@@ -208,7 +226,7 @@ def extract_cmd(state: State, files, min_count: int, limit: int, lang, fmt: str,
                     "term": c.term,
                     "score": c.score,
                     "count": c.count,
-                    "examples": _examples(corpus, c.examples),
+                    "examples": _examples(corpus, c.examples, lines),
                 }
                 for c in found
             ]

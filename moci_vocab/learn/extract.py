@@ -57,13 +57,13 @@ STOP_WORDS = _words(
     another anything everything nothing something someone anyone everyone instead still even
     however therefore yes ok okay etc eg ie non two three four five six seven eight nine ten
     first second third last next previous current new old same different certain several
-    whole much none using back sure"""
+    whole much none using back sure around top bottom inside outside"""
 )
 # Verbs that are never a term's last word ("field contains", "object exists").
 VERBS = _words(
     """contain contains exist exists require requires need needs must include includes
     match matches support supports belong belongs occur occurs occurred appear appears
-    seem seems mean means"""
+    seem seems mean means affect affects draw draws drawn shown used given chosen hidden"""
 )
 # Adjectives that do not begin a term ("valid date", "following objects").
 NOT_FIRST = _words(
@@ -86,7 +86,8 @@ NOT_LAST = _words(
     empty full active inactive enabled disabled selected deleted created changed added removed
     new old current default successful successfully correct incorrect wrong right left able
     unable allowed missing found given following above below long short large small big
-    high low true false public private own main other such same"""
+    high low true false public private own main other such same vertical horizontal minimum
+    maximum extra raw visible invisible"""
 )
 
 
