@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from moci_vocab.checkpo.source_match import english_variants, source_key, strip_placeholders
+from moci_vocab.checkpo.source_match import english_variants, source_key
+from moci_vocab.checkpo.spans import clean
 from moci_vocab.learn.corpus import Corpus
 
 MAX_WORDS = 4
@@ -150,11 +150,12 @@ def extract(
 
 
 def mask_code(text: str) -> str:
-    """The text with placeholders, markup and code identifiers turned into breaks."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    text = strip_placeholders(text)
-    return CODE.sub(" , ", text)
+    """The text with placeholders, markup, URLs, paths, keys and code turned into breaks.
+
+    `check-po`'s `spans.clean` removes the first (one answer for every command); code
+    identifiers are cut here, as a term never spans one.
+    """
+    return CODE.sub(" , ", clean(text))
 
 
 def runs(text: str) -> list[list[str]]:
