@@ -113,7 +113,15 @@ def right(candidate: str, expected: str, matcher: TargetMatcher, lang: str) -> b
     )
 
 
-def baseline(index: TargetIndex, entries: list[int]) -> str | None:
+def prefix_counts(index: TargetIndex) -> Counter:
+    """Entries holding a word that begins with each five letters (the baseline's groups)."""
+    counts: Counter[str] = Counter()
+    for word, postings in index.postings.items():
+        counts[word[:5]] += len(postings)
+    return counts
+
+
+def baseline(index: TargetIndex, entries: list[int], everywhere: Counter) -> str | None:
     """Issue 22's baseline: co-occurring words grouped by their first five letters (Dice)."""
     co: Counter[str] = Counter()
     forms: Counter[str] = Counter()
@@ -123,10 +131,6 @@ def baseline(index: TargetIndex, entries: list[int]) -> str | None:
         forms.update(words)
     if not co:
         return None
-    everywhere: Counter[str] = Counter()
-    for word, postings in index.postings.items():
-        if word[:5] in co:
-            everywhere[word[:5]] += len(postings)
     best = max(co, key=lambda p: (2 * co[p] / (len(entries) + everywhere[p]), co[p], p))
     return max((w for w in forms if w[:5] == best), key=lambda w: (forms[w], -len(w)))
 
@@ -140,6 +144,7 @@ def measure(lang: str, rows: list[Row], files: list[Path], show_misses: bool) ->
     index = TargetIndex(corpus, lang)
     entries = concept_entries(corpus, compiled)
     matcher = TargetMatcher(for_language(lang))
+    everywhere = prefix_counts(index)
     score = Counter()
     misses = []
     for row in rows:
@@ -148,7 +153,7 @@ def measure(lang: str, rows: list[Row], files: list[Path], show_misses: bool) ->
         ok_first = bool(first) and right(first, row.expected, matcher, lang)
         ok_top3 = any(right(c, row.expected, matcher, lang) for c in firsts[:3])
         ok_dict = first == row.expected
-        base = baseline(index, entries.get(row.concept, [])) or ""
+        base = baseline(index, entries.get(row.concept, []), everywhere) or ""
         base_first = bool(base) and right(base, row.expected, matcher, lang)
         kind = "multi" if row.multi else "single"
         score["n"] += 1
