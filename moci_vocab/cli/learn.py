@@ -160,7 +160,8 @@ def _print_suggestions(corpus, results, lines: dict[int, int]) -> None:
         if not s.candidates:
             click.echo("  no candidate (the source term is in no translated entry)")
         for rank, c in enumerate(s.candidates, 1):
-            click.echo(f"  {rank}. {_clean(c.term)}  score {c.score:.2f}, {c.count} entries")
+            support = "1 entry" if c.count == 1 else f"{c.count} entries"
+            click.echo(f"  {rank}. {_clean(c.term)}  score {c.score:.2f}, {support}")
             for example in _examples(corpus, c.examples, lines):
                 click.echo(
                     f"       {_clean(example['file'])}:{example['line']}  "

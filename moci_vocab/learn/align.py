@@ -31,6 +31,10 @@ _WORD = re.compile(r"[^\W_]+")
 _WORD_OR_NUL = re.compile(r"[^\W_]+|\x00")
 # A multi-word candidate holds at most this many content words.
 MAX_WORDS = 3
+# Candidates within this share of the best score are a tie, broken by likeness to the
+# English term when one of them sounds like it (at least LOANWORD of 100).
+TIE = 0.95
+LOANWORD = 60
 # A word goes into phrases when it goes with the term at least so well (Dice).
 PHRASE_WORD = 0.05
 # Phrases weighed per concept (the most frequent ones).
@@ -185,9 +189,12 @@ class TargetIndex:
             if word in term_words or count * 2 < len(holding):
                 continue
             together = len(with_stem.intersection(english[word]))
-            if 2 * together / (len(english[word]) + len(with_stem)) > max(
-                ALIEN_RATIO * mine, ALIEN
-            ):
+            theirs = 2 * together / (len(english[word]) + len(with_stem))
+            if theirs > max(ALIEN_RATIO * mine, ALIEN):
+                return True
+            # In a few entries every word is "perfect": one there each time decides
+            # (Fjalëkalimi yt … for "Your password …": yt goes with "your").
+            if count == len(holding) and theirs >= mine and theirs > ALIEN:
                 return True
         return False
 
@@ -310,6 +317,7 @@ def rank(
 
     candidates += _phrases(index, entries, unigrams, scored, alien)
     candidates = _order(candidates, alien, term_words)
+    candidates = _break_tie(candidates, " ".join(sorted(term_words)))
     seen: set[str] = set()
     chosen = []
     for candidate in candidates:
@@ -477,6 +485,34 @@ def _order(candidates: list[Candidate], alien, term_words: set[str]) -> list:
         else:
             ordered.insert(_position(ordered, phrase), phrase)
     return ordered
+
+
+def _break_tie(ordered: list[Candidate], english: str) -> list[Candidate]:
+    """Between candidates scored alike, the loanword of the English term goes first.
+
+    Four entries "track number inside a collection → … në brendësi të një koleksioni"
+    give brendësi and koleksion the same score; the one that sounds like "collection"
+    is the better guess.
+    """
+    if len(ordered) < 2 or not english:
+        return ordered
+    first = ordered[0]
+    rivals = [c for c in ordered[1:3] if c.score >= TIE * first.score]
+    if not rivals:
+        return ordered
+    best = max(rivals, key=lambda c: _likeness(c.term, english))
+    if _likeness(best.term, english) >= LOANWORD and _likeness(first.term, english) < 40:
+        ordered = [best, *[c for c in ordered if c is not best]]
+    return ordered
+
+
+def _likeness(term: str, english: str) -> float:
+    """How much a term sounds like the English one (0–100), across scripts."""
+    from rapidfuzz import fuzz
+
+    from moci_vocab.translit import to_latin
+
+    return fuzz.ratio(to_latin(term, ascii=True).casefold(), english.casefold())
 
 
 def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:

@@ -55,6 +55,8 @@ class Citation:
     # Endings that make a seen word a form only of a headword also seen (Armenian -ն,
     # the article after a vowel: անուն is a word, not a form of an unseen անու).
     weak: tuple[str, ...] = ()
+    # Endings that tell a form even when it is the only one seen (None: all of inflected).
+    telling: tuple[str, ...] | None = None
     # Plural markers: a headword is never rebuilt by cutting one off (պատկերը is not պատկ+երը).
     plural: tuple[str, ...] = ()
     # Endings that never follow a vowel (Georgian ergative -მა, nominative -ი: vowel stems
@@ -88,6 +90,8 @@ CITATIONS: dict[str, Citation] = {
         no_vowel_pairs=True,
         never_final=("ash", "ësh", "esh", "ave", "ëve", "eve"),  # genitive plurals
         inflected=_SQ_INFLECTED,
+        # not -s, -t, -n, -ut (kujdes, output are words of their own)
+        telling=("i", "in", "it", "u", "a", "ja", "ën", "ës", "së", "në", "të", "ve", "ave"),
     ),
     "ka": Citation(
         endings=(
@@ -175,6 +179,12 @@ def explains(headword: str, form: str, lang: str) -> bool:
     return False
 
 
+def _telling(head: str, word: str, cit: Citation) -> bool:
+    """Does the word end like a form of the headword, unmistakably?"""
+    telling = cit.inflected if cit.telling is None else cit.telling
+    return any(word == stem + ending for ending in telling for stem in (head, head[:-1]))
+
+
 def _backed(stem: str, evidence: tuple[str, ...], seen: Counter) -> bool:
     return not evidence or any(stem + ending in seen for ending in evidence)
 
@@ -251,6 +261,9 @@ def dictionary_form(seen: Counter, lang: str, known: Counter | None = None) -> s
             # does not count against its singular)
             and not _inflects(word, head, cit, lang, replacements=False)
             and (head in every or word[len(head) :] not in cit.weak)
+            # one form only: only a telling ending makes it a form of a headword seen
+            # nowhere (niveli → nivel; but kujdes, output stay)
+            and (head in every or len(every) > 1 or _telling(head, word, cit))
             for head in plausible_heads
         )
         key = (
