@@ -77,10 +77,10 @@ def read_terms(path: Path) -> list[Row]:
     return rows
 
 
-def unpack(lang: str, folder: Path) -> list[Path]:
+def unpack(lang: str, folder: Path, data: Path = DATA) -> list[Path]:
     """The committed catalogs of a language, decompressed into ``folder``."""
     paths = []
-    for packed in sorted((DATA / lang).glob("*.po.xz")):
+    for packed in sorted((data / lang).glob("*.po.xz")):
         path = folder / f"{lang}-{packed.name[:-3]}"
         path.write_bytes(lzma.decompress(packed.read_bytes()))
         paths.append(path)
@@ -185,16 +185,22 @@ def main() -> int:
     parser.add_argument("--lang", action="append", help="Only these languages.")
     parser.add_argument("--terms", type=Path, help="Another hand-made list (TSV).")
     parser.add_argument("--misses", action="store_true", help="List the terms not right.")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="The catalogs of data/suggest/heldout/ (sq, ka), not used while tuning.",
+    )
     parser.add_argument("files", nargs="*", type=Path, help="Other catalogs (with --terms).")
     args = parser.parse_args()
-    langs = args.lang or list(LANGS)
+    langs = args.lang or (["sq", "ka"] if args.heldout else list(LANGS))
+    prefix, data = ("heldout-", DATA / "heldout") if args.heldout else ("terms-", DATA)
     failed = False
     header = f"{'':4} {'terms':>11} {'first':>7} {'top 3':>7} {'dict.':>7} | {'baseline':>8} "
     print(header + f"{'b.dict.':>7} | {'multi-word: ours':>16} {'base':>6} | entries  time")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
-            rows = read_terms(args.terms or DATA / f"terms-{lang}.tsv")
-            files = args.files or unpack(lang, Path(tmp))
+            rows = read_terms(args.terms or DATA / f"{prefix}{lang}.tsv")
+            files = args.files or unpack(lang, Path(tmp), data)
             s = measure(lang, rows, files, args.misses)
             n, multi = s["n"], s["n_multi"]
             print(
@@ -204,7 +210,7 @@ def main() -> int:
                 f"{pct(s['base_first_multi'], multi):>6} | {s['entries']:>7} {s['seconds']:.2f} s"
             )
             for key, target in TARGETS.items():
-                if s[key] < target * n:
+                if s[key] < target * n and not args.heldout:  # targets: the main lists
                     failed = True
                     print(f"     {lang}: {key} {pct(s[key], n).strip()} is below {target:.0%}")
             single = n - multi
