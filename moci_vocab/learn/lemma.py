@@ -136,6 +136,19 @@ def _plain(infl: Inflection) -> Inflection:
 
 
 @cache
+def _singular(infl: Inflection, cit: Citation) -> Inflection:
+    """The inflection data without the replacements that cut a plural marker off
+    (check-po reads a lemma written in the plural, պատկերներ → պատկեր; a headword
+    is never rebuilt so: պատկեր is not a plural of պատկ)."""
+    kept = tuple(
+        (old, new)
+        for old, new in infl.replacements
+        if not (cit.plural and old.startswith(cit.plural))
+    )
+    return replace(infl, replacements=kept)
+
+
+@cache
 def _language(lang: str) -> tuple[Inflection, Citation]:
     return for_language(lang), citation(lang)
 
@@ -158,8 +171,9 @@ def stems(word: str, lang: str, plurals: bool = True) -> tuple[str, ...]:
         if ending in infl.suffixes or (infl.open_suffix and len(ending) <= infl.open_suffix):
             found.add(word[:cut])
     # The stem a headword reduces to (qendër → qendr, հաշտեցում → հաշտեցմ) joins both.
+    reducing = infl if plurals else _singular(infl, cit)
     for stem in list(found):
-        for reduced in stems_of(stem, infl):
+        for reduced in stems_of(stem, reducing):
             if len(reduced) >= limit:
                 found.add(reduced)
     return tuple(sorted(found, key=len, reverse=True))
@@ -308,7 +322,7 @@ def _plausible(word: str, cit: Citation, observed: bool) -> bool:
         return False
     if observed:
         return True
-    return len(word) >= 2
+    return len(word) >= 3  # a rebuilt headword of two letters is a guess (Armenian սյ)
 
 
 def spec(word: str, lang: str) -> WordSpec:
