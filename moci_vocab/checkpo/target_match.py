@@ -305,51 +305,58 @@ class TargetMatcher:
         side_by_side = 1 < count <= 3 and None not in words
         match = _WORDS3.match if side_by_side else _WORD1.match
         # A term may be the last part of a compound word (qytet in kryeqytet): then the
-        # probe may stand inside a word, after at least two letters of it.
+        # probe may stand inside a word, after at least two letters of it. Words that
+        # start with the probe are tried first; inside words only when none matched.
         inside = self.compounds and len(probe) >= 3 and term.status in _ALLOWED  # type: ignore[arg-type]
         head = 2 if len(probe) >= 4 else 3  # letters of the compound before a short term
-        while at >= 0:
-            if at == 0 or not low[at - 1].isalnum() or (inside and self._component(low, at, head)):
-                word = match(low, at)
-                if word is not None:
-                    token = word.group(1)
-                    ok = token in exact
-                    if not ok:
-                        for stem in stems:
-                            if token.startswith(stem):
-                                size = len(stem)
-                                if len(token) - size <= open_suffix or token[size:] in suffixes:
-                                    ok = True
-                                    break
-                    if ok:
-                        if count == 1:
-                            return word.span(1)
-                        if side_by_side:
-                            for k in range(1, count):
-                                spec, token = words[k], word.group(k + 1)
-                                if token is None:
-                                    break
-                                if token in spec.exact:  # type: ignore[union-attr]
-                                    continue
-                                for stem in spec.stems:  # type: ignore[union-attr]
-                                    if token.startswith(stem):
-                                        size = len(stem)
-                                        if (
-                                            len(token) - size <= open_suffix
-                                            or token[size:] in suffixes
-                                        ):
-                                            break
+        for mid_word in (False, True) if inside else (False,):
+            at = low.find(probe)  # type: ignore[arg-type]
+            while at >= 0:
+                if (
+                    (at == 0 or not low[at - 1].isalnum())
+                    if not mid_word
+                    else (at > 0 and low[at - 1].isalnum() and self._component(low, at, head))
+                ):
+                    word = match(low, at)
+                    if word is not None:
+                        token = word.group(1)
+                        ok = token in exact
+                        if not ok:
+                            for stem in stems:
+                                if token.startswith(stem):
+                                    size = len(stem)
+                                    if len(token) - size <= open_suffix or token[size:] in suffixes:
+                                        ok = True
+                                        break
+                        if ok:
+                            if count == 1:
+                                return word.span(1)
+                            if side_by_side:
+                                for k in range(1, count):
+                                    spec, token = words[k], word.group(k + 1)
+                                    if token is None:
+                                        break
+                                    if token in spec.exact:  # type: ignore[union-attr]
+                                        continue
+                                    for stem in spec.stems:  # type: ignore[union-attr]
+                                        if token.startswith(stem):
+                                            size = len(stem)
+                                            if (
+                                                len(token) - size <= open_suffix
+                                                or token[size:] in suffixes
+                                            ):
+                                                break
+                                    else:
+                                        break  # this word does not match: maybe after a gap
                                 else:
-                                    break  # this word does not match: maybe after a gap
-                            else:
-                                return (at, word.end(count))
-                        end = self._follow(low, word.end(1), words)
-                        if end is not None:
-                            return (at, end)
-                        span = self._window(low, at, word.end(1), words)
-                        if span is not None:
-                            return span
-            at = low.find(probe, at + 1)  # type: ignore[arg-type]
+                                    return (at, word.end(count))
+                            end = self._follow(low, word.end(1), words)
+                            if end is not None:
+                                return (at, end)
+                            span = self._window(low, at, word.end(1), words)
+                            if span is not None:
+                                return span
+                at = low.find(probe, at + 1)  # type: ignore[arg-type]
         return None
 
     def _component(self, low: str, at: int, head: int = 2) -> bool:
