@@ -55,7 +55,8 @@ def _key_file() -> Path:
     return folder / "moci-vocab" / "cache.key"
 
 
-def _signing_key() -> bytes | None:
+def signing_key() -> bytes | None:
+    """The user's secret key (made on first use, readable by the user only); None: none."""
     path = _key_file()
     with contextlib.suppress(OSError):
         key = path.read_bytes()
@@ -81,7 +82,7 @@ def load(root: Path, name: str) -> Any | None:
     """The cached value, or None (missing, from another version, or not signed by us)."""
     if cache_disabled():
         return None
-    key = _signing_key()
+    key = signing_key()
     if key is None:
         return None
     try:
@@ -124,7 +125,7 @@ def store(root: Path, name: str, value: Any) -> None:
     """Save ``value``; failures are ignored (a cache is an optimisation, never a requirement)."""
     if cache_disabled():
         return
-    key = _signing_key()
+    key = signing_key()
     if key is None:
         return
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import hmac
 import json
 import os
-import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -19,7 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import LockTimeout, MociError
-from moci_vocab.layout import JOURNAL, MANIFEST
+from moci_vocab.layout import (
+    JOURNAL,
+    LOCK,
+    MANIFEST,
+    TERMS,
+    is_own_concept_file,
+    is_own_file,
+    is_staged_name,
+    refuse_links,
+    staged_target,
+)
 
 LOCK_TIMEOUT_SECONDS = 30.0
 LOCK_TIMEOUT_ENV = "MOCI_VOCAB_LOCK_TIMEOUT"  # seconds; for scripts and tests
@@ -39,6 +51,75 @@ def lock_timeout() -> float:
     if not seconds >= 0:  # also refuses nan
         raise MociError(f"{LOCK_TIMEOUT_ENV}={value!r} must be 0 or more seconds")
     return seconds
+
+
+# --- reading any file: regular files only, never through a link, never unbounded ----------------
+
+# O_NONBLOCK: opening a FIFO for reading would wait for a writer forever; with it the open
+# returns at once and fstat shows what it is. O_NOFOLLOW: a link is refused by the kernel.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+LINK_REFUSED = (
+    "is a symbolic link; moci-vocab does not follow links (a pull request could point one "
+    "anywhere): give the path of the file itself"
+)
+
+
+def read_regular_file(path: Path, limit: int, too_big: str | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or one clear MociError.
+
+    Refuses a symbolic link (the last part of the path), a FIFO, a device, a folder,
+    and stops reading at ``limit`` bytes actually read: `stat` says 0 for /dev/zero and
+    /proc files, and a file can grow while it is read.
+    """
+    path = Path(path)
+    if too_big is None:
+        too_big = f"is over {_megabytes(limit)}, the most moci-vocab reads from one file"
+    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):  # Windows
+        raise MociError(LINK_REFUSED, path)
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        raise MociError("no such file", path) from None
+    except OSError as exc:
+        if os.path.islink(path):  # ELOOP (Linux, macOS) or EMLINK (FreeBSD)
+            raise MociError(LINK_REFUSED, path) from None
+        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise MociError("is a folder, not a file", path)
+        if not stat.S_ISREG(st.st_mode):
+            raise MociError(
+                "is not a regular file (a FIFO, a socket or a device); moci-vocab reads "
+                "regular files only",
+                path,
+            )
+        if st.st_size > limit:
+            raise MociError(too_big, path)
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(limit + 1 - total, max(st.st_size + 1, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise MociError(too_big, path)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _megabytes(limit: int) -> str:
+    return f"{limit / (1024 * 1024):g} MB"
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -131,13 +212,52 @@ def write_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
     ``timeout`` defaults to ``lock_timeout()``; when the lock stays taken
     that long, LockTimeout says so in one sentence.
     """
+    with _file_lock(lock_path, timeout, shared=False):
+        yield
+
+
+@contextlib.contextmanager
+def read_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold a shared lock on ``lock_path``: readers together, never beside a writer.
+
+    Where the lock file cannot be created (a read-only checkout) or locked (no
+    shared locks on Windows), nobody can write either: the block runs unlocked.
+    """
+    try:
+        handle = _open_lock_file(lock_path)
+    except MociError:
+        handle = None
+    if handle is None or os.name == "nt":
+        if handle is not None:
+            handle.close()
+        yield
+        return
+    handle.close()
+    with _file_lock(lock_path, timeout, shared=True):
+        yield
+
+
+@contextlib.contextmanager
+def reading(root: Path) -> Iterator[bool]:
+    """A shared lock on a glossary for a command that only reads: no writer meanwhile.
+
+    Never acts on a journal (finishing one is for commands that write); the block gets
+    whether one is there, i.e. whether a change was left half-made (or one was planted).
+    """
+    refuse_links(root)
+    with read_lock(Path(root) / LOCK):
+        yield _is_there(Path(root) / JOURNAL)
+
+
+@contextlib.contextmanager
+def _file_lock(lock_path: Path, timeout: float | None, shared: bool) -> Iterator[None]:
     if timeout is None:
         timeout = lock_timeout()
     deadline = time.monotonic() + timeout
     while True:
         handle = _open_lock_file(lock_path)
         try:
-            while not _try_lock(handle):
+            while not _try_lock(handle, shared):
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
                         f"is held by another moci-vocab command that changes this glossary; "
@@ -161,16 +281,29 @@ def write_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
             handle.close()
 
 
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 def _open_lock_file(lock_path: Path):
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        return open(lock_path, "a+b")  # closed by write_lock
+        fd = os.open(lock_path, _LOCK_FLAGS, 0o666)  # never through a link (O_NOFOLLOW)
     except OSError as exc:
         raise MociError(
             f"cannot be created or opened ({exc.strerror or exc}), so this glossary cannot be "
-            "changed safely; check that you may write in its folder",
+            "changed safely; check that you may write in its folder (and that it is no link)",
             lock_path,
         ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise MociError("is not a regular file; delete it (it is only a lock)", lock_path)
+    return os.fdopen(fd, "r+b")  # closed by _file_lock
 
 
 def _same_file(handle, lock_path: Path) -> bool:
@@ -181,7 +314,7 @@ def _same_file(handle, lock_path: Path) -> bool:
     return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _try_lock(handle) -> bool:
+def _try_lock(handle, shared: bool = False) -> bool:
     try:
         if os.name == "nt":
             import msvcrt
@@ -191,7 +324,8 @@ def _try_lock(handle) -> bool:
         else:
             import fcntl
 
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+            fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)
     except OSError as exc:
         if os.name != "nt" and exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             # Not "taken by someone else" (e.g. no locks on this file system):
@@ -248,7 +382,7 @@ class Changes:
         (kill -9, a power cut) leaves it, and the next command finishes the change
         (``finish_interrupted``), so that no rename is ever left half-made.
         """
-        journal = _journal_path(self.paths())
+        journal = _journal_path(list(self.writes), self.deletes)
         staged: list[tuple[str, Path]] = []
         try:
             for path, text in self.writes.items():
@@ -293,62 +427,90 @@ class Changes:
 
 
 # --- the journal of a multi-file change ----------------------------------------------------------
+#
+# A journal tells the next command to rename and delete files: whoever can write one can
+# make moci-vocab delete files. So it is only acted on when it is one this tool wrote, on
+# this machine, for this checkout: sealed with the user's own key (outside the repository,
+# see cache.signing_key) over the glossary's absolute path and the changes; naming only the
+# glossary's own files (layout.is_own_file); no link, FIFO or device among them.
 
-JOURNAL_FORMAT = 1
+JOURNAL_FORMAT = 2
+MAX_JOURNAL_BYTES = 16 * 1024 * 1024  # 100,000 entries and more
 
 
-def _journal_path(paths: list[Path]) -> Path | None:
-    """Where the journal of a change to ``paths`` goes: in their glossary (None: no glossary)."""
+def _journal_path(writes: list[Path], deletes: list[Path]) -> Path | None:
+    """Where the journal of a change goes: in its glossary (None: no glossary, or not
+    only the glossary's own files, or a single file, which is replaced atomically)."""
+    paths = [*writes, *deletes]
     if len(paths) < 2:
-        return None  # one file is replaced atomically: nothing to finish
+        return None
     first = Path(paths[0]).absolute()
     for folder in first.parents:
         if (folder / MANIFEST).is_file():
-            inside = all(_is_within(Path(path).absolute(), folder) for path in paths)
-            return folder / JOURNAL if inside else None
+            names = [_relative(path, folder) for path in writes]
+            gone = [_relative(path, folder) for path in deletes]
+            own = all(name is not None and is_own_file(name) for name in names) and all(
+                name is not None and is_own_concept_file(name) for name in gone
+            )
+            return folder / JOURNAL if own else None
     return None
 
 
-def _is_within(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return Path(path).absolute().relative_to(Path(root).absolute()).as_posix()
+    except ValueError:
+        return None
 
 
 def _write_journal(journal: Path, staged: list[tuple[str, Path]], deletes: list[Path]) -> None:
     root = journal.parent
-    entries = [
-        {"rename": _relative(Path(tmp_name), root), "to": _relative(path, root)}
+    entries: list[dict[str, str]] = [
+        {"rename": str(_relative(Path(tmp_name), root)), "to": str(_relative(path, root))}
         for tmp_name, path in staged
     ]
-    entries += [{"delete": _relative(path, root)} for path in deletes]
-    text = json.dumps({"format": JOURNAL_FORMAT, "changes": entries}, ensure_ascii=False)
+    entries += [{"delete": str(_relative(path, root))} for path in deletes]
+    seal = _seal(root, entries)
+    text = json.dumps(
+        {"format": JOURNAL_FORMAT, "changes": entries, "seal": seal}, ensure_ascii=False
+    )
     atomic_write(journal, text + "\n")
 
 
-def _relative(path: Path, root: Path) -> str:
-    return Path(path).absolute().relative_to(root.absolute()).as_posix()
+def _seal(root: Path, entries: list) -> str | None:
+    """HMAC of the glossary's place and the changes under the user's key (None: no key)."""
+    from moci_vocab.cache import signing_key
+
+    key = signing_key()
+    if key is None:
+        return None
+    message = json.dumps([str(Path(root).resolve()), entries], sort_keys=True, ensure_ascii=True)
+    return hmac.new(key, message.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def finish_interrupted(root: Path) -> list[Path]:
     """Finish the change a killed command left half-made; the files it changed.
 
     Call it holding the glossary's write lock. Renaming a staged file that is
-    already in place is skipped, so finishing twice is the same as once.
+    already in place is skipped, so finishing twice is the same as once. A journal
+    that breaks any rule (see above) raises one MociError and is left as it is.
     """
-    journal = Path(root) / JOURNAL
+    root = Path(root)
+    journal = root / JOURNAL
     try:
-        text = journal.read_text(encoding="utf-8")
+        os.lstat(journal)
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror})", journal) from None
-    renames, deletes = _read_journal(text, Path(root), journal)
+        raise _left_alone(f"cannot be examined ({exc.strerror or exc})", journal) from None
+    renames, deletes = _read_journal(root, journal)
     changed = []
     for tmp, target in renames:
-        if tmp.exists():
+        if _is_there(tmp):
             _replace(str(tmp), target)
             changed.append(target)
     for target in deletes:
-        if target.exists() or target.is_symlink():
+        if _is_there(target):
             target.unlink()
             changed.append(target)
     for folder in {path.parent for path in changed}:
@@ -357,8 +519,72 @@ def finish_interrupted(root: Path) -> list[Path]:
     return changed
 
 
-# tempfile.mkstemp's names: ".NAME." + 8 characters of its alphabet + ".tmp" (see _stage_file)
-_STAGED = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+def _is_there(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _left_alone(reason: str, journal: Path) -> MociError:
+    return MociError(
+        f"{reason}, so it was left alone: compare the glossary with `git status`, finish or "
+        "undo the change by hand, then delete the journal",
+        journal,
+    )
+
+
+def _read_journal(root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """The renames and deletions of a journal, once it has passed every rule."""
+    try:
+        raw = read_regular_file(journal, MAX_JOURNAL_BYTES)
+    except MociError as exc:
+        raise _left_alone(exc.message, journal) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        entries = data["changes"]
+        if data["format"] != JOURNAL_FORMAT or not isinstance(entries, list):
+            raise ValueError
+        renames = [(e["rename"], e["to"]) for e in entries if set(e) == {"rename", "to"}]
+        deletes = [e["delete"] for e in entries if set(e) == {"delete"}]
+        names = [*(name for pair in renames for name in pair), *deletes]
+        if len(renames) + len(deletes) != len(entries) or not all(
+            isinstance(name, str) for name in names
+        ):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        raise _left_alone(
+            "is not a journal this version of moci-vocab can finish", journal
+        ) from None
+    for tmp, target in renames:
+        if not is_own_file(target):
+            raise _left_alone(f"names {target!r}, a file moci-vocab never writes", journal)
+        if staged_target(tmp) != target:
+            raise _left_alone(f"renames {tmp!r}, which moci-vocab did not stage", journal)
+    for name in deletes:
+        if not is_own_concept_file(name):
+            raise _left_alone(f"deletes {name!r}, a file moci-vocab never deletes", journal)
+    seal = data.get("seal")
+    expected = _seal(root, entries)
+    if expected is None or not isinstance(seal, str) or not hmac.compare_digest(seal, expected):
+        raise _left_alone(
+            "was not written by moci-vocab on this machine for this glossary (a journal "
+            "committed to a repository never is)",
+            journal,
+        )
+    try:
+        refuse_links(root, (TERMS, MANIFEST.parent))
+    except MociError as exc:
+        raise _left_alone(f"{exc.path}: {exc.message}", journal) from None
+    for name in names:
+        try:
+            st = os.lstat(root / name)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            raise _left_alone(f"names {name!r}, which is not a regular file", journal)
+    return [(root / tmp, root / target) for tmp, target in renames], [root / n for n in deletes]
 
 
 def remove_staged_leftovers(folders: list[Path]) -> list[Path]:
@@ -374,39 +600,11 @@ def remove_staged_leftovers(folders: list[Path]) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            if _STAGED.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            if is_staged_name(entry.name) and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
-
-
-def _read_journal(text: str, root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list]:
-    """The renames and deletions of a journal, each path checked to lie in the glossary."""
-    try:
-        data = json.loads(text)
-        renames = [(e["rename"], e["to"]) for e in data["changes"] if "rename" in e]
-        deletes = [e["delete"] for e in data["changes"] if "delete" in e]
-        if data["format"] != JOURNAL_FORMAT:
-            raise ValueError
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise MociError(
-            "is not a journal this version of moci-vocab can finish; compare the glossary "
-            "with `git status`, then delete the journal",
-            journal,
-        ) from None
-
-    def inside(name: object) -> Path:
-        path = root / str(name)
-        if not isinstance(name, str) or ".." in Path(name).parts or Path(name).is_absolute():
-            raise MociError(f"names a file outside the glossary ({name!r})", journal)
-        return path
-
-    pairs = [(inside(tmp), inside(target)) for tmp, target in renames]
-    for tmp, target in pairs:
-        if tmp.parent != target.parent or not tmp.name.startswith(f".{target.name}."):
-            raise MociError(f"renames {tmp.name!r}, which it did not write", journal)
-    return pairs, [inside(name) for name in deletes]
 
 
 def _read_or_none(path: Path) -> bytes | None:

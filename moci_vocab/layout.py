@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from pathlib import Path
+import re
+import stat
+from pathlib import Path, PurePosixPath
 
-from moci_vocab.errors import GlossaryNotFound
+from moci_vocab.errors import GlossaryNotFound, MociError
 
 MANIFEST = Path("glossary") / "glossary.yaml"
 CHANGELOG = Path("glossary") / "CHANGELOG.md"
@@ -22,10 +24,20 @@ CACHE_DIR = Path(".moci-cache")
 # A multi-file change's renames still to make, while it runs (see fsutil.Changes.apply).
 # Not in CACHE_DIR, which is safe to delete at any time; this file is not, after a kill.
 JOURNAL = Path(".moci-journal.json")
+# Shared by commands that read, exclusive for one that writes (see fsutil.reading).
+LOCK = CACHE_DIR / "write.lock"
 # A file whose modification time is this close to the moment a cache was made may
 # change again within the file system's time granularity (2 s on FAT) without its
 # stamp changing: such a stamp is never trusted.
 RACY_NS = 2_000_000_000
+
+# tempfile.mkstemp's names for a staged file: ".NAME." + 8 characters of its alphabet + ".tmp"
+# (see fsutil._stage_file).
+_STAGED = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+# The folders and files of a glossary that moci-vocab reads or writes itself: none of
+# them may be a symbolic link (see refuse_links). The journal is refused by the one
+# command that would act on it (fsutil.finish_interrupted); readers only warn of it.
+OWN_PATHS = (TERMS, MANIFEST.parent, CACHE_DIR, MANIFEST, CHANGELOG)
 
 Stamp = tuple[int, int, int]  # (size, mtime_ns, inode): a file's version, unread
 
@@ -45,6 +57,72 @@ def find_root(start: Path | None = None) -> Path:
 def manifest_path(root: Path) -> Path:
     """The manifest's path in the glossary at ``root``."""
     return root / MANIFEST
+
+
+def is_own_file(name: str) -> bool:
+    """Whether ``name`` (relative, POSIX) is a file moci-vocab writes into a glossary.
+
+    The one list of them: ``terms/<slug>.yaml``, the manifest and the changelog.
+    A journal may name nothing else (see fsutil.finish_interrupted).
+    """
+    from moci_vocab.model import is_slug
+
+    path = PurePosixPath(name)
+    if name in (MANIFEST.as_posix(), CHANGELOG.as_posix()):
+        return True
+    return (
+        len(path.parts) == 2
+        and path.parts[0] == TERMS.as_posix()
+        and path.suffix == ".yaml"
+        and is_slug(path.stem)
+    )
+
+
+def is_own_concept_file(name: str) -> bool:
+    """Whether ``name`` is ``terms/<slug>.yaml`` (the only files moci-vocab deletes)."""
+    return is_own_file(name) and PurePosixPath(name).parts[0] == TERMS.as_posix()
+
+
+def staged_target(name: str) -> str | None:
+    """The file that the staged temporary file ``name`` is meant to replace, or None."""
+    path = PurePosixPath(name)
+    match = _STAGED.fullmatch(path.name)
+    return str(path.parent / match["name"]) if match else None
+
+
+def is_staged_name(name: str) -> bool:
+    """Whether a file name is one of fsutil's staged temporary files (``.NAME.*.tmp``)."""
+    return _STAGED.fullmatch(name) is not None
+
+
+def refuse_links(root: Path, names=OWN_PATHS) -> None:
+    """Refuse a glossary whose own folders or files (terms/, glossary/, .moci-cache, the
+    manifest, the changelog) are symbolic links, or are not what they should be.
+
+    A pull request can commit ``terms -> /etc`` or ``.moci-cache -> /home/x``: moci-vocab
+    would then read, print and write files outside the glossary. Cheap: one lstat each.
+    """
+    for name in names:
+        path = Path(root) / name
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise MociError(f"cannot be examined ({exc.strerror or exc})", path) from None
+        want_folder = name in (TERMS, MANIFEST.parent, CACHE_DIR)
+        if stat.S_ISLNK(st.st_mode):
+            kind = "folder" if want_folder else "file"
+            raise MociError(
+                f"is a symbolic link; moci-vocab only reads and writes the glossary's own "
+                f"files, never through a link (replace it by a real {kind}"
+                + (", or delete it: it is only a cache)" if name == CACHE_DIR else ")"),
+                path,
+            )
+        if want_folder and not stat.S_ISDIR(st.st_mode):
+            raise MociError("must be a folder", path)
+        if not want_folder and not stat.S_ISREG(st.st_mode):
+            raise MociError("is not a regular file (a FIFO, a device or a folder?)", path)
 
 
 def is_concept_file_name(name: str) -> bool:

@@ -16,11 +16,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from moci_vocab.errors import MociError, UnknownConcept
 from moci_vocab.findings import Finding
-from moci_vocab.fsutil import Changes, finish_interrupted, remove_staged_leftovers, write_lock
+from moci_vocab.fsutil import (
+    Changes,
+    finish_interrupted,
+    remove_staged_leftovers,
+    write_lock,
+)
 from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     CACHE_DIR,
     CHANGELOG,
     JOURNAL,
+    LOCK,
     MANIFEST,
     RACY_NS,
     TERMS,
@@ -28,6 +34,7 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     file_stamp,
     find_root,
     manifest_path,
+    refuse_links,
 )
 from moci_vocab.model import Concept, Glossary, Manifest, is_slug
 from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
@@ -348,19 +355,12 @@ def save_manifest(root: Path, manifest: Manifest) -> None:
 def locked(root: Path) -> Iterator[list[Path]]:
     """The glossary's write lock: hold it around every read-modify-write.
 
-    A change that a killed command left half-made is finished first (its files
-    are what the context yields), and the files staged by one killed before its
-    journal are removed.
+    A change that a killed command left half-made is finished first (the block gets
+    the files it changed), and the files staged by one killed before its journal are
+    removed. A journal that moci-vocab did not write here stops the command.
     """
-    with write_lock(root / CACHE_DIR / "write.lock"):
+    refuse_links(root)
+    with write_lock(root / LOCK):
         finished = finish_interrupted(root)
         remove_staged_leftovers([root, root / TERMS, root / MANIFEST.parent])
         yield finished
-
-
-def finish_interrupted_change(root: Path) -> list[Path]:
-    """If a killed command left a change half-made, finish it (under the lock); its files."""
-    if not (root / JOURNAL).is_file():
-        return []
-    with write_lock(root / CACHE_DIR / "write.lock"):
-        return finish_interrupted(root)

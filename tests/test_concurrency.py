@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import snapshot
 
-from moci_vocab.fsutil import write_lock
+from moci_vocab.fsutil import reading, write_lock
 from moci_vocab.store import load_glossary, locked
 
 N = 8
@@ -124,10 +124,20 @@ def test_a_held_lock_gives_a_clear_message_after_the_timeout(base):
     assert snapshot(base.root) == before
 
 
-def test_readers_do_not_wait_for_the_lock(base):
-    with locked(base.root):
+def test_readers_do_not_wait_for_each_other(base):
+    with reading(base.root):
         proc = launch(base.root, ["show", "peace"], env={"MOCI_VOCAB_LOCK_TIMEOUT": "0"})
         _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+
+
+def test_a_reader_waits_for_a_writer_to_finish(base):
+    """A reader never sees a change half-made: it reads before or after a writer."""
+    with locked(base.root):
+        proc = launch(base.root, ["show", "peace"])
+        time.sleep(1.0)
+        assert proc.poll() is None  # waiting for the writer
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
 
 

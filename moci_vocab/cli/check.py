@@ -38,8 +38,7 @@ def check_cmd(state: State, fmt: str, fail_on: str, since: str | None, rules: bo
     from moci_vocab.checks import RULES, run_check
     from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
 
-    root = state.root()
-    with progress_bar(state, "reading the concept files") as progress:
+    with state.reading() as root, progress_bar(state, "reading the concept files") as progress:
         result = run_check(root, since=since, progress=progress)
     findings = result.findings
     show_findings(state, findings, fmt, RULES, _extra_summary(result), "glossary")

@@ -62,9 +62,8 @@ def check_po_cmd(
     from moci_vocab.cli import printable
     from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
 
-    root = state.root()
     options = Options(lang, include_fuzzy, include_untranslated, baseline)
-    with progress_bar(state, "checking the files") as progress:
+    with state.reading() as root, progress_bar(state, "checking the files") as progress:
         result = check_files(root, list(files), options, progress=progress)
     if write_baseline is not None:
         from moci_vocab.checkpo.suppress import write_baseline as write

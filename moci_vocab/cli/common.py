@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,61 +24,90 @@ class State:
     no_color: bool = False
     format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
     _root: Path | None = field(default=None, repr=False)
-    _recovered: bool = field(default=False, repr=False)
+    _writing: bool = field(default=False, repr=False)  # inside editing()/changing()
 
-    def root(self, recover: bool = True) -> Path:
+    def root(self) -> Path:
         """The glossary root, found once per command (``--root`` or the folders above).
 
-        With ``recover``, a change a killed command left half-made is finished
-        first; writing commands leave that to ``editing``/``changing``, which
-        do it under the write lock.
+        Refuses a glossary whose own folders or files are links. Never acts on a
+        journal: only writing commands finish one, under the write lock
+        (``editing``/``changing``); reading commands only warn (``reading``).
         """
         from moci_vocab.errors import GlossaryNotFound
-        from moci_vocab.layout import JOURNAL, MANIFEST, find_root
+        from moci_vocab.layout import MANIFEST, find_root, refuse_links
 
         if self._root is None:
             if self.root_option:
                 root = Path(self.root_option)
-                if not (root / MANIFEST).is_file():
+                if not os.path.lexists(root / MANIFEST):  # a link or FIFO: refuse_links says so
                     raise GlossaryNotFound(
                         f"no glossary in {root}: {MANIFEST.as_posix()} is missing "
                         f"(create one with `moci-vocab --root {root} init`)"
                     )
             else:
                 root = find_root()
+            refuse_links(root)
             self._root = root
-        if recover and not self._recovered and (self._root / JOURNAL).is_file():
-            from moci_vocab.store import finish_interrupted_change
-
-            self.report_finished(finish_interrupted_change(self._root))
-        self._recovered = self._recovered or recover
         return self._root
 
     def report_finished(self, changed: list[Path]) -> None:
         """Say which files the change an interrupted command left half-made has changed."""
-        self._recovered = True
         if changed:
-            root = self.root(recover=False)
+            root = self.root()
             names = ", ".join(path.relative_to(root).as_posix() for path in changed)
             echo(f"finished the change an interrupted command left half-made: {names}", err=True)
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Path]:
+        """The root, under a shared lock (no writer meanwhile); never touches a journal."""
+        from moci_vocab.fsutil import reading
+        from moci_vocab.layout import JOURNAL
+
+        root = self.root()
+        if self._writing:  # a writer reads under its own lock
+            yield root
+            return
+        with reading(root) as journal_there:
+            if journal_there:
+                click.echo(
+                    f"warning: {JOURNAL}: a change was left half-made (or this file came from "
+                    "elsewhere); this command only reads, and leaves it alone: the next "
+                    "command that writes finishes it if this machine's moci-vocab began it",
+                    err=True,
+                )
+            yield root
+
     def glossary(self):
-        """The whole glossary; the first error in any file stops the command."""
+        """The whole glossary (the first error in any file stops the command), read under
+        the shared lock unless the command holds the write lock."""
         from moci_vocab.store import load_glossary
 
-        return load_glossary(self.root())
+        with self.reading() as root:
+            return load_glossary(root)
 
+    @contextlib.contextmanager
     def editing(self):
         """The glossary loaded under the write lock, for a command that changes it."""
         from moci_vocab.operations import editing
 
-        return editing(self.root(recover=False), self.report_finished)
+        with editing(self.root(), self.report_finished) as glossary, self._holding_write_lock():
+            yield glossary
 
+    @contextlib.contextmanager
     def changing(self):
         """The write lock held around a change the command makes itself."""
         from moci_vocab.operations import changing
 
-        return changing(self.root(recover=False), self.report_finished)
+        with changing(self.root(), self.report_finished), self._holding_write_lock():
+            yield
+
+    @contextlib.contextmanager
+    def _holding_write_lock(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
 
     def readable_glossary(self):
         """For commands that only read: the concepts whose files can be read; each file

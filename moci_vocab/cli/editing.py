@@ -386,8 +386,9 @@ def fmt_cmd(state: State, check_only: bool) -> None:
     """Rewrite the manifest and every concept file in canonical form."""
     from moci_vocab.canonical_form import format_glossary, unified_diff
 
-    with state.changing():
-        root = state.root(recover=False)
+    # --check only reads: like every reading command, it never acts on a journal.
+    with state.reading() if check_only else state.changing():
+        root = state.root()
         changes, stale = format_glossary(root)
         if check_only:
             for path in stale:

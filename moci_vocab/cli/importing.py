@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -104,7 +105,8 @@ def import_cmd(
     from moci_vocab.importers import ReadOptions, get_reader
     from moci_vocab.importers.merge import plan_merge
 
-    with state.editing() as glossary:
+    # --dry-run only reads: like every reading command, it never acts on a journal.
+    with contextlib.nullcontext(state.glossary()) if dry_run else state.editing() as glossary:
         options = ReadOptions(
             source_language=glossary.source_language,
             languages=_languages(split_list(langs)),

@@ -202,8 +202,8 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     """
     from moci_vocab.matching import load_search_data
 
-    root = state.root()
-    data = load_search_data(root)  # cached keys: no YAML parsed when nothing changed
+    with state.reading() as root:
+        data = load_search_data(root)  # cached keys: no YAML parsed when nothing changed
     say_skipped(data.skipped)
     if lang:
         from moci_vocab.model import Glossary

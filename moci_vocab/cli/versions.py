@@ -40,7 +40,8 @@ def diff_cmd(state: State, revs: tuple[str, ...], fmt: str) -> None:
 
     if len(revs) > 2:
         raise click.UsageError("diff takes at most two revisions: diff [REV [REV]]")
-    comparison = compare(state.root(), revs)
+    with state.reading() as root:
+        comparison = compare(root, revs)
     if fmt == "json":
         echo_json(render.to_json(comparison))
     elif fmt == "markdown":
@@ -93,7 +94,7 @@ def release_cmd(state: State, bump: str | None, tag: bool, yes: bool, dry_run: b
 def _prepare(state: State, bump: str, yes: bool, dry_run: bool, fmt: str) -> None:
     from moci_vocab.versions.release import plan_release, write_release
 
-    root = state.root(recover=False)
+    root = state.root()
     with state.changing():
         plan = plan_release(root, bump)
         since = plan.previous_tag or "the start (first release)"
