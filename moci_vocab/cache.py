@@ -29,14 +29,16 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-from moci_vocab.fsutil import atomic_write
-from moci_vocab.layout import RACY_NS, fingerprint
+from moci_vocab.errors import MociError
+from moci_vocab.fsutil import atomic_write, read_regular_file
+from moci_vocab.layout import CACHE_DIR, RACY_NS, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
 CACHE_FORMAT = 5  # bump when the model's classes change shape
 _MAGIC = b"MOCICACHE"
 _KEY_BYTES = 32
+MAX_CACHE_BYTES = 1024 * 1024 * 1024  # a read bound, far above any real glossary's cache
 
 
 def cache_disabled() -> bool:
@@ -78,16 +80,17 @@ def signing_key() -> bytes | None:
     return None
 
 
-def load(root: Path, name: str) -> Any | None:
-    """The cached value, or None (missing, from another version, or not signed by us)."""
+def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> Any | None:
+    """The cached value, or None (missing, from another version, not signed by us, not a
+    regular file, too big, or of a shape that ``valid`` refuses: it is rebuilt then)."""
     if cache_disabled():
         return None
     key = signing_key()
     if key is None:
         return None
     try:
-        blob = (Path(root) / ".moci-cache" / f"{name}.pickle").read_bytes()
-    except OSError:
+        blob = read_regular_file(Path(root) / CACHE_DIR / f"{name}.pickle", MAX_CACHE_BYTES)
+    except MociError:
         return None
     header = _MAGIC + bytes([CACHE_FORMAT])
     if not blob.startswith(header) or len(blob) < len(header) + 32:
@@ -97,9 +100,17 @@ def load(root: Path, name: str) -> Any | None:
         return None
     try:
         with gc_paused():
-            return pickle.loads(payload)
-    except Exception:
+            value = pickle.loads(payload)
+        return value if valid is None or valid(value) else None
+    except Exception:  # a cache is derived data: anything odd in it means "rebuild"
         return None
+
+
+def is_record(value: Any, **fields: type | tuple[type, ...]) -> bool:
+    """Whether ``value`` is a dict whose named entries have these types (a cache's shape)."""
+    return isinstance(value, dict) and all(
+        isinstance(value.get(name), kind) for name, kind in fields.items()
+    )
 
 
 @contextlib.contextmanager
@@ -130,15 +141,27 @@ def store(root: Path, name: str, value: Any) -> None:
         return
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     signature = hmac.new(key, payload, hashlib.sha256).digest()
-    folder = Path(root) / ".moci-cache"
+    folder = Path(root) / CACHE_DIR
     with contextlib.suppress(Exception):
         folder.mkdir(exist_ok=True)
+        if os.path.islink(folder):
+            return  # never write through a link (layout.refuse_links says so to commands)
         gitignore = folder / ".gitignore"
-        if not gitignore.exists():
-            gitignore.write_text("*\n", encoding="utf-8")
+        if not os.path.lexists(gitignore):  # a link, even a dangling one, is left as it is
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(gitignore, flags, 0o666), "w", encoding="utf-8") as handle:
+                handle.write("*\n")
         atomic_write(
             folder / f"{name}.pickle", _MAGIC + bytes([CACHE_FORMAT]) + signature + payload
         )
+
+
+def _conforms(value: Any, valid: Callable[[Any], bool] | None) -> bool:
+    """Whether a cached value passes its shape check (an exception in the check: no)."""
+    try:
+        return valid is None or bool(valid(value))
+    except Exception:
+        return False
 
 
 class Derived:
@@ -147,6 +170,7 @@ class Derived:
     ``cached()`` gives the stored value when the fingerprint and ``key`` (the
     code's version, options) are the ones it was made with; ``save(value)``
     stores it only when every file is older than the start by ``RACY_NS``.
+    A stored value that ``valid`` refuses (a wrong shape) is ignored and rebuilt.
     """
 
     def __init__(
@@ -155,9 +179,11 @@ class Derived:
         name: str,
         key: Hashable,
         fingerprint_of: Callable[[Path], Fingerprint | None] = fingerprint,
+        valid: Callable[[Any], bool] | None = None,
     ) -> None:
         self.root = Path(root)
         self.name = name
+        self.valid = valid
         self.started = time.time_ns()
         self.fingerprint = fingerprint_of(self.root)
         self.key = (key, str(self.root.resolve()))
@@ -171,6 +197,7 @@ class Derived:
             isinstance(entry, dict)
             and entry.get("key") == self.key
             and entry.get("fingerprint") == self.fingerprint[0]
+            and _conforms(entry.get("value"), self.valid)
         ):
             return entry["value"]
         return None
@@ -188,11 +215,18 @@ class FileEntries:
     A version is a file's stamp (size, mtime_ns, inode) or, with
     ``racy=False``, an immutable id such as a git blob's. Only the entries
     used in this run are kept, unless ``keep`` asks to keep up to that many
-    of the most recently used ones.
+    of the most recently used ones. Stored entries of the wrong shape, or whose
+    value ``valid`` refuses, are all dropped (the files are read again).
     """
 
     def __init__(
-        self, root: Path, name: str, key: Hashable, racy: bool = True, keep: int = 0
+        self,
+        root: Path,
+        name: str,
+        key: Hashable,
+        racy: bool = True,
+        keep: int = 0,
+        valid: Callable[[Any], bool] | None = None,
     ) -> None:
         self.root = Path(root)
         self.name = name
@@ -201,7 +235,14 @@ class FileEntries:
         self.keep = keep
         self.started = time.time_ns()
         loaded = load(self.root, name)
-        if not isinstance(loaded, dict) or loaded.get("key") != self.key:
+        if not (
+            is_record(loaded, written=int, files=dict)
+            and loaded.get("key") == self.key
+            and all(
+                type(entry) is tuple and len(entry) == 2 and _conforms(entry[1], valid)
+                for entry in loaded["files"].values()
+            )
+        ):
             loaded = {}
         self.old: dict[str, tuple[Any, Any]] = loaded.get("files", {})
         self.trusted_before = loaded.get("written", 0) - RACY_NS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from moci_vocab.fsutil import Changes
+from moci_vocab.fsutil import Changes, read_regular_file
 from moci_vocab.store import (
     canonical_concept_text,
     canonical_manifest_text,
@@ -13,6 +13,7 @@ from moci_vocab.store import (
     manifest_path,
     with_kept_comments,
 )
+from moci_vocab.yamlio import MAX_FILE_BYTES
 
 
 def format_glossary(root: Path) -> tuple[Changes, list[Path]]:
@@ -30,7 +31,7 @@ def format_glossary(root: Path) -> tuple[Changes, list[Path]]:
     for concept in glossary.concepts.values():
         wanted[by_stem[concept.id]] = canonical_concept_text(concept)
     for path, text in wanted.items():
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
         if b"#" in raw:
             text = with_kept_comments(text, path, raw.decode("utf-8").removeprefix("\ufeff"))
         if raw != text.encode("utf-8"):

@@ -64,6 +64,8 @@ _READ_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+# The most read from one translation file (PO, MO, XLIFF, CSV, TBX, JSON) by check-po or import.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
 LINK_REFUSED = (
     "is a symbolic link; moci-vocab does not follow links (a pull request could point one "
     "anywhere): give the path of the file itself"

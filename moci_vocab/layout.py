@@ -46,7 +46,7 @@ def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` that holds glossary/glossary.yaml."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / MANIFEST).is_file():
+        if os.path.lexists(folder / MANIFEST):  # even a link or a FIFO: refuse_links says so
             return folder
     raise GlossaryNotFound(
         f"no glossary here: no {MANIFEST.as_posix()} in {here} or above "
@@ -145,14 +145,14 @@ def concept_stamps(root: Path) -> dict[str, Stamp | None]:
 
 
 def _concept_entries(root: Path) -> dict[str, os.DirEntry]:
-    # Symbolic links are listed too (even dangling ones), so that loading can refuse
-    # them. scandir knows each file's type without a stat per file.
+    # Symbolic links (even dangling ones), FIFOs and devices are listed too, so that
+    # loading can refuse them by name. scandir knows each file's type without a stat per file.
     try:
         with os.scandir(os.path.join(root, TERMS)) as entries:
             return {
                 entry.name: entry
                 for entry in entries
-                if is_concept_file_name(entry.name) and (entry.is_symlink() or entry.is_file())
+                if is_concept_file_name(entry.name) and (entry.is_symlink() or not entry.is_dir())
             }
     except (FileNotFoundError, NotADirectoryError):
         return {}
@@ -197,7 +197,7 @@ def fingerprint(root: Path) -> tuple[str, int] | None:
         # a quarter of this loop, which is most of a cached search's own work.
         for entry in entries or ():
             name = entry.name
-            if not (is_concept_file_name(name) and (entry.is_symlink() or entry.is_file())):
+            if not (is_concept_file_name(name) and (entry.is_symlink() or not entry.is_dir())):
                 continue
             try:
                 st = entry.stat()

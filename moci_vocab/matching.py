@@ -281,7 +281,7 @@ def load_search_data(root: Path) -> SearchData:
     """
     from moci_vocab import cache
 
-    index = cache.Derived(Path(root), INDEX_CACHE, _code_stamp())
+    index = cache.Derived(Path(root), INDEX_CACHE, _code_stamp(), valid=_index_cache_shape)
     packed = index.cached()
     if packed is not None:
         return _unpack(packed)
@@ -300,7 +300,12 @@ def _build_search_data(root: Path, index) -> SearchData:
     from moci_vocab.store import load_glossary_readable
 
     stamps = layout.concept_stamps(root)
-    keys = cache.FileEntries(root, KEYS_CACHE, _code_stamp())
+    keys = cache.FileEntries(
+        root,
+        KEYS_CACHE,
+        _code_stamp(),
+        valid=lambda entry: type(entry) is tuple and len(entry) == 3,
+    )
     glossary, skipped = load_glossary_readable(root)  # a broken file: the others are searched
     files: dict = {}
     for concept_id, concept in glossary.concepts.items():
@@ -366,6 +371,20 @@ def _pack(manifest: Manifest, files: dict) -> dict:
         "sources": _join(sources),
         "manifest": pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL),
     }
+
+
+def _index_cache_shape(value) -> bool:
+    """Whether a cached index has the shape _pack makes (and _unpack can use)."""
+    from moci_vocab import cache
+
+    if not cache.is_record(
+        value, keys=str, groups=list, positions=array, row_of_key=array, rows=str, sources=str
+    ):
+        return False
+    groups = value["groups"]
+    return all(
+        type(group) is tuple and len(group) == 2 and type(group[1]) is int for group in groups
+    ) and sum(group[1] for group in groups) == len(value["positions"]) == len(value["row_of_key"])
 
 
 def _unpack(packed: dict) -> SearchData:

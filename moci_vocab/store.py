@@ -128,6 +128,17 @@ class ConceptFile(NamedTuple):
 Parsed = tuple[Concept | None, list[Finding]]
 
 
+def is_parsed(value: Any) -> bool:
+    """Whether a cached value has the shape of ``Parsed`` (see cache.FileEntries)."""
+    return (
+        type(value) is tuple
+        and len(value) == 2
+        and isinstance(value[0], (Concept, type(None)))
+        and type(value[1]) is list
+        and all(isinstance(finding, Finding) for finding in value[1])
+    )
+
+
 class GlossarySource(Protocol):
     """Where a glossary's files come from: a working tree, or a git revision."""
 
@@ -193,7 +204,8 @@ class WorkingTree:
     root: Path
 
     def load_manifest(self, report: Callable[[Finding], None]) -> Manifest:
-        """The manifest file, parsed."""
+        """The manifest file, parsed (a glossary whose own folders are links is refused)."""
+        refuse_links(self.root)
         return load_manifest(self.root, report)
 
     def concept_files(self) -> list[ConceptFile]:
@@ -213,7 +225,7 @@ class WorkingTree:
         """The per-file cache ``concepts`` of this working tree."""
         from moci_vocab.cache import FileEntries
 
-        return FileEntries(self.root, "concepts", CONCEPTS_CACHE_KEY)
+        return FileEntries(self.root, "concepts", CONCEPTS_CACHE_KEY, valid=is_parsed)
 
 
 def _parse_concept_file(path: Path) -> Parsed:
@@ -262,6 +274,7 @@ def _raise_first_error(findings: list[Finding]) -> None:
 
 def load_concept(root: Path, concept_id: str) -> Concept:
     """One concept by id (strict)."""
+    refuse_links(root)
     path = concept_path(root, concept_id)
     if not path.is_file():
         raise UnknownConcept(f"there is no concept {concept_id!r} (no file {path})")

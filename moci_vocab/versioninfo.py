@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from moci_vocab.errors import MociError
+from moci_vocab.fsutil import read_regular_file
 from moci_vocab.model import Glossary
+from moci_vocab.yamlio import MAX_FILE_BYTES
 
 CHANGELOG = Path("glossary") / "CHANGELOG.md"
 UNRELEASED_DATE = "1970-01-01"
@@ -26,8 +29,8 @@ def version_date(glossary: Glossary) -> str | None:
     """The ISO date of the CHANGELOG section of the glossary's version, if it has one."""
     path = Path(glossary.root) / CHANGELOG
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
+    except MociError:
         return None
     wanted = glossary.manifest.version
     for line in text.splitlines():

@@ -5,8 +5,8 @@ it) and builds plain Python values from it directly, without a node tree.
 That is as fast as ``yaml.safe_load`` (whose constructor is Python too),
 and it lets us refuse what a glossary file never needs, at the first event
 that shows it: tags (``!!python/object``), anchors and aliases (alias
-bombs), absurd nesting, files over 10 MB. It also records the line of every
-key, so every error can name file and line.
+bombs), absurd nesting, more than MAX_VALUES values, files over 10 MB.
+It also records the line of every key, so every error can name file and line.
 
 Writing produces the one canonical form: block style, two-space indent,
 lists indented under their key, UTF-8, NFC, no anchors, dates plain.
@@ -25,6 +25,9 @@ from moci_vocab.textnorm import nfc
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
+# Values (texts, keys, lists, mappings) in one file: a concept file has about 70, a large
+# manifest a few thousand. Runaway input (a million tags) stops at the first one over.
+MAX_VALUES = 100_000
 
 KeyPath = tuple[str | int, ...]  # the keys and indexes from the document root to a node
 
@@ -119,22 +122,13 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     The size is checked before reading and the read itself is bounded, since
     a file can grow, or report a size of 0 (/proc files), after `stat`.
     """
+    from moci_vocab.fsutil import read_regular_file
+
     too_big = (
         f"is over {limit // (1024 * 1024)} MB; glossary files are limited to "
         f"{limit // (1024 * 1024)} MB"
     )
-    try:
-        if not path.is_file():
-            raise MociError("is not a regular file", path)
-        if path.stat().st_size > limit:
-            raise MociError(too_big, path)
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
-    if len(raw) > limit:
-        raise MociError(too_big, path)
-    return raw
+    return read_regular_file(path, limit, too_big)
 
 
 def yaml_problem(exc, text: str) -> str:
@@ -263,12 +257,20 @@ class _Builder:
             yaml.MappingStartEvent,
         )
         ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        budget = MAX_VALUES
         while True:
             event = get_event()
             cls = type(event)
             if cls in ends:
                 value = stack.pop().value
             elif cls is scalar_event or cls is sequence_start or cls is mapping_start:
+                budget -= 1
+                if budget < 0:
+                    raise self.fail(
+                        f"holds more than {MAX_VALUES:,} values (texts, keys and lists); "
+                        "no glossary file needs that many",
+                        event,
+                    )
                 if event.anchor is not None:
                     raise self.fail("uses a YAML anchor (&); write the value out instead", event)
                 tag = event.tag

@@ -204,7 +204,13 @@ def glossary_languages(root: Path) -> list[str]:
     """The manifest's language tags (cached while the manifest file is unchanged)."""
     from moci_vocab import cache
 
-    derived = cache.Derived(root, "checkpo-languages", _version_key(), _manifest_fingerprint)
+    derived = cache.Derived(
+        root,
+        "checkpo-languages",
+        _version_key(),
+        _manifest_fingerprint,
+        valid=lambda value: type(value) is list and all(type(lang) is str for lang in value),
+    )
     languages = derived.cached()
     if languages is None:
         from moci_vocab.store import load_manifest
@@ -234,7 +240,12 @@ def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
     """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing changed."""
     from moci_vocab import cache
 
-    derived = cache.Derived(root, _cache_name(lang), (_version_key(), lang))
+    derived = cache.Derived(
+        root,
+        _cache_name(lang),
+        (_version_key(), lang),
+        valid=lambda value: isinstance(value, Compiled),
+    )
     compiled = derived.cached()
     if compiled is not None:
         return compiled

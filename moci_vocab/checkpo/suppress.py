@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -81,11 +82,13 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
 
 def read_baseline(path: Path) -> set[str]:
     """The fingerprints of a baseline file; a clear error when it is not one."""
+    from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
+
+    if not os.path.lexists(path):
+        raise MociError("no such baseline file (write one with --write-baseline)", path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise MociError("no such baseline file (write one with --write-baseline)", path) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_regular_file(path, MAX_INPUT_BYTES).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise MociError(f"not a check-po baseline file: {exc}", path) from None
     rows = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(rows, list) or data.get("moci-vocab-baseline") != BASELINE_VERSION:
@@ -109,9 +112,12 @@ def ignore_marks(path: Path, lines_of) -> dict[int, frozenset[str]]:
     ``lines_of(indices)`` gives the line of each entry (its first keyword in PO,
     its unit's start in XLIFF). Costs nothing for a file without such comments.
     """
+    from moci_vocab.errors import MociError
+    from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
+
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_regular_file(path, MAX_INPUT_BYTES)
+    except MociError:
         return {}
     if _MARK.encode() not in data and b"moci-vocab:" not in data:
         return {}

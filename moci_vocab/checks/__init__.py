@@ -17,6 +17,7 @@ findings (MV001–MV004) come first. Then:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +214,7 @@ def _concept_file(root: Path, concept_id: str) -> Path | None:
 
     for suffix in (".yaml", ".yml"):
         path = Path(root) / TERMS / f"{concept_id}{suffix}"
-        if path.is_file():
+        if os.path.isfile(path):  # False, not an error, for a 5,000-character "id"
             return path
     return None
 

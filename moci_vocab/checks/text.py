@@ -135,14 +135,16 @@ def _unbalanced(text: str) -> str | None:
 
 
 def _check_raw_files(ctx: Context) -> None:
+    from moci_vocab.errors import MociError
+    from moci_vocab.fsutil import read_regular_file
     from moci_vocab.store import TERMS, manifest_path
+    from moci_vocab.yamlio import MAX_FILE_BYTES
 
     # Plain strings, not Path objects: this loop runs once per concept file.
     for name in [str(manifest_path(ctx.root)), *_yaml_files(os.path.join(ctx.root, TERMS))]:
         try:
-            with open(name, "rb") as handle:
-                raw = handle.read()
-        except OSError:
+            raw = read_regular_file(name, MAX_FILE_BYTES)
+        except MociError:
             continue  # the loader reported it
         if raw.isascii():
             continue

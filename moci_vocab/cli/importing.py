@@ -117,7 +117,7 @@ def import_cmd(
         )
         imported = get_reader(fmt)(file, options)
         decide = _decider(yes, dry_run, out_format, on_duplicate)
-        plan = plan_merge(glossary, imported, decide)
+        plan = plan_merge(glossary, imported, decide, stage=not dry_run)
         if plan.undecided and not dry_run:
             _show(state, imported, plan, glossary, mode="refused", out_format="text")
             raise MociError(

@@ -144,10 +144,9 @@ def _read_list(path: Path) -> str:
 
     if str(path) == "-":
         return sys.stdin.read(MAX_TARGETS_BYTES)
-    try:
-        raw = path.read_bytes()[:MAX_TARGETS_BYTES]
-    except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror})", path) from None
+    from moci_vocab.fsutil import read_regular_file
+
+    raw = read_regular_file(path, MAX_TARGETS_BYTES)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

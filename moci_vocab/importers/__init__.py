@@ -26,7 +26,6 @@ READERS: dict[str, str] = {
     "tbx": "moci_vocab.importers.tbx:read_tbx",
     "json": "moci_vocab.importers.json:read_json",
 }
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -120,6 +119,23 @@ class ImportFile:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
+# Entries (concepts, PO entries, CSV rows, TBX termEntries) in one file to import. A
+# glossary has hundreds to a few thousand concepts; a file with more is a software
+# catalog or runaway input, and is refused before it costs minutes and gigabytes.
+MAX_IMPORT_ENTRIES = 50_000
+
+
+def refuse_runaway(count: int, path: Path, what: str, line: int | None = None) -> None:
+    """A clear error when a file to import holds more than MAX_IMPORT_ENTRIES entries."""
+    if count > MAX_IMPORT_ENTRIES:
+        raise MociError(
+            f"holds more than {MAX_IMPORT_ENTRIES:,} {what}; a glossary import is limited "
+            f"to {MAX_IMPORT_ENTRIES:,} (split the file, or import only its glossary terms)",
+            path,
+            line,
+        )
+
+
 def get_reader(name: str):
     """The reader registered for ``name``; an unknown format is a MociError."""
     if name not in READERS:
@@ -129,14 +145,11 @@ def get_reader(name: str):
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; too large or unreadable is a MociError naming it."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise MociError(f"is {size // (1024 * 1024)} MB, too large to import", path)
-        return path.read_bytes()
-    except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror})", path) from None
+    """The bytes of a file to import: a regular file, no link, at most MAX_INPUT_BYTES."""
+    from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
+
+    too_big = f"is over {MAX_INPUT_BYTES // (1024 * 1024)} MB, too large to import"
+    return read_regular_file(path, MAX_INPUT_BYTES, too_big)
 
 
 @dataclass

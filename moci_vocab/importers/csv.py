@@ -42,6 +42,7 @@ from moci_vocab.importers import (
     keep_as_note,
     language_from_filename,
     read_bytes,
+    refuse_runaway,
 )
 from moci_vocab.importers.sheet import YES_WORDS, split_list
 from moci_vocab.model import (
@@ -127,6 +128,7 @@ def read_table(
         body = records
     else:
         body = records[1:]
+    refuse_runaway(len(body), result.path, "rows")
     rows = [Row(line, _cells(names, cells, result.ours and escaped)) for line, cells in body]
     if result.ours:
         result.version = next((r.cells.get(VERSION_COLUMN) for r in rows if r.cells), None)

@@ -11,20 +11,43 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
-from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
+from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes, refuse_runaway
 from moci_vocab.model import is_slug
+
+MAX_DIGITS = 100  # Python refuses to parse ints over 4,300 digits; none is meant here
+
+
+class _HugeNumber(ValueError):
+    def __init__(self, digits: str):
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _HugeNumber(digits)
+    return int(digits)
 
 
 def read_json(path: Path, options: ReadOptions) -> ImportFile:
     """The concepts of a moci-vocab JSON export."""
     raw = read_bytes(path)
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise MociError("is not valid UTF-8", path, line) from None
     except json.JSONDecodeError as exc:
         raise MociError(f"is not valid JSON: {exc.msg}", path, exc.lineno) from None
+    except _HugeNumber as exc:
+        line = raw[: raw.find(exc.digits.encode("ascii"))].count(b"\n") + 1
+        raise MociError(
+            f"has a number of {len(exc.digits)} digits; no glossary value is a number that long",
+            path,
+            line,
+        ) from None
+    except RecursionError:
+        raise MociError("nests arrays or objects too deeply (hundreds of levels)", path) from None
     result = ImportFile(path=path, format="json", ours=True)
     if isinstance(data, dict):
         result.version = data.get("version") if isinstance(data.get("version"), str) else None
@@ -33,6 +56,7 @@ def read_json(path: Path, options: ReadOptions) -> ImportFile:
         items = data
     if not isinstance(items, list):
         raise MociError("is not a moci-vocab JSON export (no list of `concepts`)", path)
+    refuse_runaway(len(items), path, "concepts")
     keep = {options.source_language, *options.languages} if options.languages else None
     for index, item in enumerate(items):
         concept = _concept(item, index, result)

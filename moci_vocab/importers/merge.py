@@ -125,9 +125,15 @@ class MergePlan:
         }
 
 
-def plan_merge(glossary: Glossary, imported: ImportFile, decide: Decide | None = None) -> MergePlan:
-    """What importing ``imported`` would change; ``glossary`` is updated in memory."""
-    return _Merger(glossary, imported, decide).run()
+def plan_merge(
+    glossary: Glossary, imported: ImportFile, decide: Decide | None = None, stage: bool = True
+) -> MergePlan:
+    """What importing ``imported`` would change; ``glossary`` is updated in memory.
+
+    ``stage=False`` (a dry run) leaves ``changes`` empty: rendering 200,000 new concept
+    files as YAML, only to throw them away, was most of a dry run's time.
+    """
+    return _Merger(glossary, imported, decide).run(stage)
 
 
 class _Merger:
@@ -159,11 +165,17 @@ class _Merger:
 
     # ------------------------------------------------------------------ main loop
 
-    def run(self) -> MergePlan:
+    def run(self, stage: bool = True) -> MergePlan:
         for incoming in self.imported.concepts:
             self._one(incoming)
         self._check_links()
         self.plan.concepts = [*self.touched.values(), *self.plan.concepts]
+        if stage:
+            self._stage()
+        return self.plan
+
+    def _stage(self) -> None:
+        """The changed files' new text, into the plan's changes."""
         root = Path(self.glossary.root)
         from moci_vocab.store import stage_concept, stage_manifest
 
@@ -172,7 +184,6 @@ class _Merger:
                 stage_concept(self.plan.changes, root, self.glossary.concepts[change.concept])
         if self.manifest_changed:
             stage_manifest(self.plan.changes, root, self.glossary.manifest)
-        return self.plan
 
     def _one(self, incoming: Incoming) -> None:
         concept = incoming.concept

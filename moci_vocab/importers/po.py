@@ -32,6 +32,7 @@ from moci_vocab.importers import (
     decode_lines,
     language_from_filename,
     read_bytes,
+    refuse_runaway,
     split_alternatives,
 )
 from moci_vocab.languages import gettext_to_bcp47
@@ -53,6 +54,7 @@ _VERSION = re.compile(r"\s(\d+\.\d+\.\d+\S*)$")
 def read_po(path: Path, options: ReadOptions) -> ImportFile:
     """The concepts of the PO file at ``path``, with the problems of its lines."""
     raw = read_bytes(path)
+    refuse_runaway(raw.count(b"msgid ") - 1, path, "entries")  # the header is one
     decoded = decode_lines(raw, path, header_charset(raw, path))
     result = ImportFile(path=path, format="po")
     catalog = load_polib(decoded.text, path)

@@ -24,11 +24,12 @@ from pathlib import Path
 
 from moci_vocab.errors import MociError
 from moci_vocab.formats.tbx import CASE_NOTE, FORBIDDEN_NOTE, FORM_NOTE
-from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes
+from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes, refuse_runaway
 from moci_vocab.model import GENDERS, PARTS_OF_SPEECH, TERM_TYPES, Concept, Term, is_slug
 from moci_vocab.textnorm import clean_spaces, nfc
 from moci_vocab.versioninfo import GENERATOR
 
+MAX_XML_DEPTH = 64  # TBX needs about 8; a hostile file is refused at the first deeper element
 ENTRY_TAGS = {"termEntry", "conceptEntry"}
 LANG_TAGS = {"langSet", "langSec"}
 TERM_TAGS = {"tig", "ntig", "termSec"}
@@ -88,9 +89,17 @@ def parse_xml(raw: bytes, path: Path) -> Node:
     parser = expat.ParserCreate()
     stack: list[Node] = []
     root: list[Node] = []
+    entries = [0]
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        if len(stack) >= MAX_XML_DEPTH:
+            raise MociError(
+                f"nests elements deeper than {MAX_XML_DEPTH} levels", path, parser.CurrentLineNumber
+            )
         local = name.rsplit(":", 1)[-1]
+        if local in ENTRY_TAGS:
+            entries[0] += 1
+            refuse_runaway(entries[0], path, "entries", parser.CurrentLineNumber)
         node = Node(local, attrs, parser.CurrentLineNumber)
         if stack:
             stack[-1].children.append(node)

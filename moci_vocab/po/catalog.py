@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from moci_vocab.errors import MociError
-
 
 class LineCounter(Protocol):
     """Something that counts the lines of the entries asked for, on demand."""
@@ -114,12 +112,8 @@ class Catalog:
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """A catalog's bytes; a missing file, a folder or a read error is a MociError."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise MociError("no such file", path) from None
-    except IsADirectoryError:
-        raise MociError("is a folder, not a catalog file", path) from None
-    except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror})", path) from None
+    """A catalog's bytes: a regular file, no link, at most MAX_INPUT_BYTES (or a MociError)."""
+    from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
+
+    too_big = f"is over {MAX_INPUT_BYTES // (1024 * 1024)} MB, too large to read"
+    return read_regular_file(path, MAX_INPUT_BYTES, too_big)

@@ -89,13 +89,25 @@ def header_charset(data: bytes, path: Path) -> str:
     match = _CHARSET_RE.search(data[:8192])
     if not match:
         return "utf-8"
-    name = match.group(1).decode("ascii", "replace")
+    return _codec(match.group(1).decode("ascii", "replace"), path)
+
+
+def _codec(name: str, path: Path) -> str:
+    """The codec of a header's charset name: a text encoding Python can decode, or an error.
+
+    Python also has codecs that are not text encodings (rot13, zlib, base64, hex) and
+    one that always fails (undefined): a file naming one of them is refused, never
+    decoded with it.
+    """
+    if name.upper() == "CHARSET":  # the POT template's placeholder
+        return "utf-8"
     try:
-        return codecs.lookup(name).name
-    except LookupError:
-        if name.upper() == "CHARSET":  # the POT template's placeholder
-            return "utf-8"
-        raise MociError(f"unknown charset {name!r} in the header", path) from None
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise MociError(f"unknown charset {name!r} in the header (not a text encoding)", path)
+    return info.name
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -438,6 +450,9 @@ def read_mo(path: Path) -> Catalog:
     if len(data) < 28 or data[:4] not in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):
         raise MociError("not a valid MO file (bad magic number)", path)
     _check_mo_tables(data, path)
+    match = _CHARSET_RE.search(data)  # where polib looks for it too, anywhere in the file
+    if match:
+        _codec(match.group(1).decode("ascii", "replace"), path)
     try:
         mo = polib.mofile(str(path))
     except (OSError, ValueError, UnicodeDecodeError, IndexError, struct.error) as exc:

@@ -299,8 +299,11 @@ class GitRevision:
     def entries(self):
         """The bounded cache of concepts parsed from blobs, shared by all revisions."""
         from moci_vocab.cache import FileEntries
+        from moci_vocab.store import is_parsed
 
-        return FileEntries(self.root, CACHE_NAME, CACHE_KEY, racy=False, keep=CACHE_ENTRIES)
+        return FileEntries(
+            self.root, CACHE_NAME, CACHE_KEY, racy=False, keep=CACHE_ENTRIES, valid=is_parsed
+        )
 
     def _document(self, blob: bytes, relative: str):
         from moci_vocab.yamlio import decode, parse_yaml

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moci_vocab.errors import MociError
-from moci_vocab.fsutil import Changes
+from moci_vocab.fsutil import Changes, read_regular_file
 from moci_vocab.versions import changelog, git
 from moci_vocab.versions.revisions import Comparison, comparison_of, last_release, load_side
 from moci_vocab.versions.semver import Version
+from moci_vocab.yamlio import MAX_FILE_BYTES
 
 
 @dataclass
@@ -86,11 +87,11 @@ def _read_changelog(root: Path) -> str:
     from moci_vocab.store import CHANGELOG
 
     path = root / CHANGELOG
-    try:
-        return path.read_text("utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return ""
-    except (OSError, UnicodeDecodeError) as exc:
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise MociError(f"cannot be read ({exc})", path) from None
 
 
