@@ -181,12 +181,15 @@ def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) 
     from moci_vocab.store import manifest_path
 
     docs: dict[Path, Any] = {}
+    files: dict[str, Path | None] = {}  # one lookup per concept, however many findings
     findings = []
     for issue in issues:
         path = Path(issue.file) if issue.file else None
         line = issue.line
         if path is None:
-            path = _concept_file(glossary.root, issue.concept) if issue.concept else None
+            if issue.concept and issue.concept not in files:
+                files[issue.concept] = _concept_file(glossary.root, issue.concept)
+            path = files[issue.concept] if issue.concept else None
             if issue.concept is None:
                 path = manifest_path(glossary.root)
             if path is not None:
