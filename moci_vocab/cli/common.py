@@ -111,10 +111,11 @@ class State:
 
     def readable_glossary(self):
         """For commands that only read: the concepts whose files can be read; each file
-        that cannot is named once on stderr."""
+        that cannot is named once on stderr. Read under the shared lock."""
         from moci_vocab.store import load_glossary_readable
 
-        glossary, skipped = load_glossary_readable(self.root())
+        with self.reading() as root:
+            glossary, skipped = load_glossary_readable(root)
         say_skipped(skipped)
         return glossary
 

@@ -38,7 +38,8 @@ def show_cmd(state: State, concept_id: str, fmt: str) -> None:
     from moci_vocab.operations import require_concept
     from moci_vocab.store import load_glossary_readable
 
-    glossary, skipped = load_glossary_readable(state.root())
+    with state.reading() as root:
+        glossary, skipped = load_glossary_readable(root)
     for finding in skipped:
         if finding.concept == concept_id:  # the concept asked for cannot be read: say why
             raise MociError(finding.message, finding.file, finding.line, finding.column)
