@@ -244,7 +244,7 @@ def test_a_file_just_under_the_limit_is_refused_in_seconds(good, tmp_path):
         i += 1
     wide = good / "terms" / "wide.yaml"
     wide.write_bytes(b"".join(lines))
-    result = run(good, ["list", "--format", "json"], tmp_path / "run")
+    result = run(good, ["show", "wide"], tmp_path / "run")
     assert_one_clear_error(result, "terms/wide.yaml", 50_000, "more than 100,000 values")
     assert result.seconds < FAST, result.seconds
     assert result.max_rss_mb < 300, result.max_rss_mb

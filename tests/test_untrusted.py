@@ -141,8 +141,10 @@ def test_a_glossary_file_that_is_a_fifo_device_or_link_is_one_clear_error(
     path = good / GLOSSARY_FILES[which]
     path.unlink(missing_ok=True)
     make(path)
-    for command in ("show", "check", "fmt"):
-        args = COMMANDS[command]
+    # `show evil`: a reading command leaves out a file it cannot read, unless it is the one
+    # asked for; `fmt` reads strictly.
+    show = ["show", "evil"] if which == "concept" else COMMANDS["show"]
+    for command, args in (("show", show), ("check", ["check"]), ("fmt", ["fmt"])):
         result = run(good, args, tmp_path / command)
         if command == "check" and which == "concept":  # check lists every finding
             assert result.code == 1 and f"{GLOSSARY_FILES[which]}" in result.out, result
@@ -238,7 +240,7 @@ def test_a_million_tags_stop_at_the_value_cap_with_file_and_line(good, tmp_path)
     # the line of the 100,001st value: the rest of the file is never parsed
     assert "terms/tags.yaml:99993:" in result.out and "more than 100,000 values" in result.out
     bounded(result)
-    result = run(good, ["show", "good"], tmp_path / "show")
+    result = run(good, ["show", "tags"], tmp_path / "show")
     assert_one_clear_error(result, "terms/tags.yaml", 99993, "more than 100,000 values")
     bounded(result)
 
