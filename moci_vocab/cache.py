@@ -35,7 +35,7 @@ from moci_vocab.layout import CACHE_DIR, RACY_NS, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
-CACHE_FORMAT = 5  # bump when the model's classes change shape
+CACHE_FORMAT = 6  # bump when the model's classes change shape
 _MAGIC = b"MOCICACHE"
 _KEY_BYTES = 32
 MAX_CACHE_BYTES = 1024 * 1024 * 1024  # a read bound, far above any real glossary's cache
