@@ -10,12 +10,12 @@ imported inside the exporter, never here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moci_vocab.model import Concept, Glossary
+from moci_vocab.model import Concept, Glossary, Term
 from moci_vocab.textnorm import slugify
 
 # format name: "module:function"; `export all` runs them in this order.
@@ -71,6 +71,17 @@ class ExportRequest:
     def targets(self) -> list[str]:
         """The chosen languages other than the source language."""
         return [lang for lang in self.languages if lang != self.source_language]
+
+    def keyed_concepts(self) -> Iterator[tuple[Concept, Term]]:
+        """(concept, the term an entry is keyed on) for every chosen concept that has one.
+
+        The key is the concept's representative source term, if it is allowed (the
+        rule of every bilingual export: PO, OmegaT, Weblate, XLSX).
+        """
+        for concept in self.concepts:
+            term = concept.representative(self.source_language)
+            if term is not None and term.allowed:
+                yield concept, term
 
     @property
     def name_slug(self) -> str:

@@ -29,7 +29,6 @@ from pathlib import Path
 
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.po import _comments
-from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.versioninfo import GENERATOR, one_line
 
 SUFFIX = ".utf8"
@@ -51,10 +50,7 @@ def rows(request: ExportRequest, lang: str) -> list[tuple[str, str, str]]:
     """(source, target, comment) for every concept with a term in both languages."""
     source = request.source_language
     result = []
-    for concept in request.concepts:
-        shown = representing_term(concept, source)
-        if shown is None:
-            continue
+    for concept, shown in request.keyed_concepts():
         preferred = concept.preferred(lang)
         target = preferred.term if preferred else (shown.term if concept.do_not_translate else "")
         if not target:

@@ -44,7 +44,6 @@ from pathlib import Path
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import neutralise
 from moci_vocab.exporters.po import _comments, _header_comment, _metadata
-from moci_vocab.exporters.po import source_term as representing_term
 from moci_vocab.exporters.tbx import TRANSLATION_NEEDED, document, escape
 from moci_vocab.formats.csv import VERSION_COLUMN
 from moci_vocab.model import Concept
@@ -96,10 +95,7 @@ def glossary_entries(request: ExportRequest, lang: str) -> list[GlossaryEntry]:
     """The entries of the ``lang`` glossary, in concept order."""
     source = request.source_language
     entries = []
-    for concept in request.concepts:
-        shown = representing_term(concept, source)
-        if shown is None:
-            continue
+    for concept, shown in request.keyed_concepts():
         text = one_line(shown.term)
         preferred = concept.preferred(lang)
         target = one_line(preferred.term) if preferred else ""
