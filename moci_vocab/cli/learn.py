@@ -171,7 +171,6 @@ def _print_suggestions(corpus, results, lines: dict[int, int]) -> None:
 
 def _apply_suggestions(state: State, root: Path, lang: str, results, files, yes: bool) -> None:
     from moci_vocab.learn.apply import apply_suggestions
-    from moci_vocab.store import locked
 
     chosen = [s for s in results if s.candidates]
     if not chosen:
@@ -182,8 +181,7 @@ def _apply_suggestions(state: State, root: Path, lang: str, results, files, yes:
         yes,
         "--apply changes the glossary: pass --yes to add the draft terms",
     )
-    with locked(root):
-        glossary = state.glossary()
+    with state.editing() as glossary:  # the write lock, as every editing command
         apply_outcome(state, apply_suggestions(glossary, chosen, files))
 
 
@@ -246,7 +244,6 @@ def _apply_extracted(state: State, found, files: list[Path], yes: bool) -> None:
     from moci_vocab.cli.common import is_interactive
     from moci_vocab.errors import MociError
     from moci_vocab.learn.apply import apply_extracted
-    from moci_vocab.store import locked
 
     if yes:
         chosen = found
@@ -258,6 +255,5 @@ def _apply_extracted(state: State, found, files: list[Path], yes: bool) -> None:
     if not chosen:
         say(state, "nothing added")
         return
-    with locked(state.root()):
-        glossary = state.glossary()
+    with state.editing() as glossary:
         apply_outcome(state, apply_extracted(glossary, chosen, files))
