@@ -152,3 +152,14 @@ def test_the_docstring_check_finds_a_missing_docstring(tmp_path: Path) -> None:
         "pkg/m.py:9: Bare",
         "pkg/m.py:10: Bare.method",
     ]
+
+
+def test_commands_take_the_write_lock_only_through_state() -> None:
+    """store.locked held by a command, then state.glossary() (a shared lock on the same
+    file) waits for itself: commands use state.editing()/changing(), which readers know."""
+    offenders = [
+        path.name
+        for path in (PACKAGE / "cli").glob("*.py")
+        if "import locked" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
