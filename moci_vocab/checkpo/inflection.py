@@ -96,6 +96,13 @@ _SQ_CASE = [
     "sh", "ësh", "esh", "ash", "ish", "ave", "eve", "ëve", "rave",
 ]  # fmt: skip
 
+# Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce to their stem;
+# then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja).
+_SQ_LEMMA_ENDINGS = (
+    ("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", ""),
+    ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""),
+)  # fmt: skip
+
 
 @cache
 def SQ() -> Inflection:
@@ -105,24 +112,7 @@ def SQ() -> Inflection:
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
-        # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce
-        # to their stem.
-        replacements=(
-            ("ash", ""),
-            ("ësh", ""),
-            ("esh", ""),
-            ("ave", ""),
-            ("ëve", ""),
-            ("eve", ""),
-            # definite and case forms (emri, sistemit, volumin, punës, përmbajtja)
-            ("i", ""),
-            ("in", ""),
-            ("it", ""),
-            ("ës", ""),
-            ("ën", ""),
-            ("ja", "j"),
-            ("ut", ""),
-        ),
+        replacements=_SQ_LEMMA_ENDINGS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         compounds=True,

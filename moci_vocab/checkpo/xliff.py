@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.errors import MociError
+from moci_vocab.formats.xml import streaming_parser
 from moci_vocab.po.catalog import Catalog, Entry, read_file_bytes
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:"
@@ -60,16 +61,8 @@ class _XliffReader:
     """expat's callbacks: a stack of element names, the unit being read, the entries made."""
 
     def __init__(self, path: Path) -> None:
-        import xml.parsers.expat as expat
-
         self.path = path
-        self.parser = expat.ParserCreate(namespace_separator=" ")
-        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.StartElementHandler = self._start
-        self.parser.EndElementHandler = self._end
-        self.parser.CharacterDataHandler = self._text
-        self.parser.buffer_text = True
+        self.parser = streaming_parser(self)
         self.stack: list[str | None] = []  # None: an element of another namespace
         self.unit: _Unit | None = None
         self.plurals: _Plurals | None = None

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import click
 
+from moci_vocab.cli import common
 from moci_vocab.cli.common import (
-    FORMAT_TEXT_JSON,
     State,
-    apply_outcome,
     confirm_or_refuse,
     echo_json,
-    format_option,
     pass_state,
     say,
     split_list,
@@ -37,7 +35,7 @@ STATE_CHOICES = ("draft", "reviewed", "unreviewed", "approved")
     type=click.Choice(STATE_CHOICES),
     help="Review states to list (default: draft and reviewed; unreviewed = no review field).",
 )
-@format_option(*FORMAT_TEXT_JSON)
+@common.format_option(*common.FORMAT_TEXT_JSON)
 @pass_state
 def review_cmd(state: State, langs, reviewer, tags, states, fmt) -> None:
     """List the terms waiting for review: drafts and reviewed-but-unapproved terms."""
@@ -135,7 +133,7 @@ def approve_cmd(state: State, concept_id, lang, term, by, date, from_file, new_s
             say(state, "\n".join(listed))
             confirm_or_refuse(f"{summary}: write?", yes, "pass --yes to approve without asking")
             outcome.messages = [summary]
-        apply_outcome(state, outcome)
+        common.apply_outcome(state, outcome)
 
 
 def _read_list(path: Path) -> str:

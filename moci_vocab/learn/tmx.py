@@ -15,6 +15,7 @@ from pathlib import Path
 
 from moci_vocab.checkpo.reader import Catalog, Entry
 from moci_vocab.errors import MociError
+from moci_vocab.formats.xml import streaming_parser
 
 XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
 CODE_ELEMENTS = {"bpt", "ept", "ph", "it", "ut"}
@@ -38,17 +39,9 @@ class _TmxReader:
     """expat's callbacks: the unit being read, the language and text being collected."""
 
     def __init__(self, path: Path, source: str, target: str | None) -> None:
-        import xml.parsers.expat as expat
-
         self.path = path
         self.source, self.target = source, target
-        self.parser = expat.ParserCreate(namespace_separator=" ")
-        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.StartElementHandler = self._start
-        self.parser.EndElementHandler = self._end
-        self.parser.CharacterDataHandler = self._text
-        self.parser.buffer_text = True
+        self.parser = streaming_parser(self)
         self.unit: _Unit | None = None
         self.lang: str | None = None
         self.capture: list[str] | None = None

@@ -1,0 +1,33 @@
+"""A streaming XML reader that refuses what an XML bomb needs (XLIFF, TMX).
+
+expat with namespaces (``"uri name"``), no parameter entities, and a document type
+declaration handed to the reader, which refuses it: no entity can be declared, so none
+can expand.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+
+class StreamReader(Protocol):
+    """The callbacks a streaming reader gives expat."""
+
+    def _doctype(self, name: str, *rest: Any) -> None: ...
+    def _start(self, name: str, attrs: dict[str, str]) -> None: ...
+    def _end(self, name: str) -> None: ...
+    def _text(self, text: str) -> None: ...
+
+
+def streaming_parser(reader: StreamReader) -> Any:
+    """An expat parser that calls ``reader``'s callbacks, with text in whole runs."""
+    import xml.parsers.expat as expat
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = reader._doctype
+    parser.StartElementHandler = reader._start
+    parser.EndElementHandler = reader._end
+    parser.CharacterDataHandler = reader._text
+    parser.buffer_text = True
+    return parser
