@@ -65,6 +65,22 @@ PROBE = """
 """
 
 
+def headless(chromium: str, profile: Path) -> list[str]:
+    """Headless Chromium that prints the DOM once the page has loaded, with no network."""
+    return [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--dump-dom",
+    ]
+
+
 def probed(
     chromium: str, page: Path, tmp_path: Path, width: int = 1280, height: int = 800, **lists
 ) -> dict:
@@ -84,18 +100,9 @@ def probed(
         copy.write_text(f"<!DOCTYPE html><html><body>{frame}</body></html>", encoding="utf-8")
     profile = tmp_path / f"chromium-profile-{width}"
     command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *headless(chromium, profile),
         "--allow-file-access-from-files",
         f"--window-size={max(width, 500)},{height}",
-        f"--user-data-dir={profile}",
-        "--dump-dom",
         copy.as_uri(),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)

@@ -21,6 +21,9 @@ from moci_vocab.exporters.html import export_html, script_json
 from moci_vocab.model import Concept, Term
 from moci_vocab.store import load_glossary, load_manifest, save_concept, save_manifest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from html_probe import headless, probed  # benchmarks/ is a folder of scripts, not a package
+
 HOSTILE_DEFINITION = (
     '</script><script>document.body.setAttribute("data-pwned", "1");'
     'document.title = "pwned"</script><img src=x onerror="document.title=\'pwned\'"> & &amp;'
@@ -134,20 +137,7 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not in
 
 def rendered(page: Path, query: str, tmp_path: Path) -> lxml_html.HtmlElement:
     """The page's DOM after its script ran, as headless Chromium sees it."""
-    profile = tmp_path / "chromium-profile"
-    command = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--dump-dom",
-        page.as_uri() + query,
-    ]
+    command = [*headless(CHROMIUM, tmp_path / "chromium-profile"), page.as_uri() + query]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     return lxml_html.fromstring(result.stdout)
@@ -201,9 +191,6 @@ def test_language_switches_from_the_address(seeded, tmp_path: Path) -> None:
 
 
 # --- as a reader uses it (issue 20): measured inside the browser ------------------------------
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from html_probe import probed  # noqa: E402  (benchmarks/ is not a package)
 
 
 @needs_chromium
