@@ -146,21 +146,11 @@ def run_check(root: Path, path: Path):
 
 def write_po(path: Path, lang: str, rows: list[tuple[str, object, list[str]]]) -> dict[int, str]:
     """A PO file of (tag, entry, translations); returns line → tag."""
-    import polib
+    from build_checkpo_real_data import write_entries
 
     from moci_vocab.checkpo.reader import read_catalog
 
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
-    for tag, entry, strs in rows:
-        new = polib.POEntry(msgctxt=tag, msgid=entry.msgid)
-        if entry.msgid_plural:
-            new.msgid_plural = entry.msgid_plural
-            new.msgstr_plural = dict(enumerate(strs))
-        else:
-            new.msgstr = strs[0]
-        po.append(new)
-    po.save(str(path))
+    write_entries(path, lang, rows)
     catalog = read_catalog(path)
     lines = catalog.lines(range(len(catalog)))
     return {lines[i]: catalog.msgctxts[i] for i in range(len(catalog))}

@@ -253,12 +253,17 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
 
 def write_po(path: Path, lang: str, items) -> None:
     """The catalog as a PO file (what `check-po` and a reader see)."""
+    write_entries(path, lang, [(entry.msgctxt, entry, strs) for entry, _source, strs in items])
+
+
+def write_entries(path: Path, lang: str, rows) -> None:
+    """A PO file of (msgctxt, entry with msgid and msgid_plural, translations)."""
     import polib
 
     po = polib.POFile(wrapwidth=0)
     po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
-    for entry, _source, strs in items:
-        new = polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid)
+    for msgctxt, entry, strs in rows:
+        new = polib.POEntry(msgctxt=msgctxt, msgid=entry.msgid)
         if entry.msgid_plural:
             new.msgid_plural = entry.msgid_plural
             new.msgstr_plural = dict(enumerate(strs))
