@@ -76,3 +76,22 @@ def test_po_catalog_parses_with_the_requested_entries(tmp_path):
     assert catalog.metadata["Language"] == "sq"
     sources = " ".join(entry.msgid.casefold() for entry in catalog)
     assert sum(c.terms["en"][0][0] in sources for c in concepts) > 20
+
+
+def test_hard_glossary_is_canonical_deterministic_and_full_of_shared_terms(tmp_path, monkeypatch):
+    from benchmarks.generate_hard import make_hard_glossary
+    from moci_vocab.checks import run_check
+
+    monkeypatch.setenv("MOCI_VOCAB_NO_CACHE", "1")
+    first = make_hard_glossary(tmp_path / "a", 300)
+    assert first == make_hard_glossary(tmp_path / "b", 300)
+    for name in (p.name for p in (tmp_path / "a" / "terms").iterdir()):
+        a = (tmp_path / "a" / "terms" / name).read_bytes()
+        assert a == (tmp_path / "b" / "terms" / name).read_bytes()
+    glossary, loaded = load_glossary_reporting(tmp_path / "a")
+    assert loaded == []
+    for concept in list(glossary.concepts.values())[:50]:
+        path = tmp_path / "a" / "terms" / f"{concept.id}.yaml"
+        assert path.read_text("utf-8") == canonical_concept_text(concept)
+    codes = {f.code for f in run_check(tmp_path / "a").findings}
+    assert {"MV401", "MV402", "MV403", "MV404"} <= codes
