@@ -1,7 +1,8 @@
 """Accuracy of `check-po` on real catalogs nobody on the team wrote (sq, ka, hy).
 
 Data: tests/fixtures/checkpo/real/ — the Albanian, Georgian and Armenian
-catalogs of Nautilus, VLC and GTK 3 (Debian 12), each with a glossary of its
+catalogs of Nautilus, VLC, GTK 3 and Thunar, and the Albanian ones of gedit and
+GNOME Settings (Debian 12), each with a glossary of its
 own dominant terms (built by build_checkpo_real_data.py; NOTICE.md there).
 
 Per language, over its catalogs:

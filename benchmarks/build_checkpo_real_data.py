@@ -3,12 +3,15 @@
 Catalogs nobody on the team wrote: the Albanian, Georgian and Armenian
 translations of Nautilus (GNOME Files), VLC, GTK 3 and Thunar (Xfce) as Debian 12
 ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-common`
-3.24.38-2~deb12u3, `thunar-data` 4.18.4-1). Run
-once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
-for sources and licences):
+3.24.38-2~deb12u3, `thunar-data` 4.18.4-1), and for Albanian also gedit
+(`gedit-common` 44.2-1) and GNOME Settings (`gnome-control-center-data` 1:43.6-2~deb12u1).
+Run once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
+for sources and licences). Only the catalogs found in the folder are (re)written; the
+other entries of glossaries.json are kept:
 
     mkdir /tmp/deb && cd /tmp/deb
     apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
+    apt-get download gedit-common gnome-control-center-data
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
@@ -43,8 +46,12 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "vlc": "usr/share/locale/{lang}/LC_MESSAGES/vlc.mo",
     "gtk30": "usr/share/locale/{lang}/LC_MESSAGES/gtk30.mo",
     "thunar": "usr/share/locale/{lang}/LC_MESSAGES/thunar.mo",  # Xfce; no Georgian one
+    "gedit": "usr/share/locale/{lang}/LC_MESSAGES/gedit.mo",
+    "gnome-control-center": "usr/share/locale/{lang}/LC_MESSAGES/gnome-control-center-2.0.mo",
 }
 LANGS = ("sq", "ka", "hy")
+# Catalogs taken for some languages only (added later to reach 100 flags in that language).
+ONLY = {"gedit": ("sq",), "gnome-control-center": ("sq",)}
 DETERMINERS = {"the", "a", "an", "this", "that", "your", "all", "new", "selected", "current"}
 DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "one"}
 STOP = set(
@@ -274,10 +281,12 @@ def write_entries(path: Path, lang: str, rows) -> None:
 
 
 def build(folder: Path) -> None:
+    """Write the catalogs found in the folder and their glossaries (others are kept)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    glossaries = {}
+    existing = OUT / "glossaries.json"
+    glossaries = json.loads(existing.read_text(encoding="utf-8")) if existing.exists() else {}
     for name, pattern in CATALOGS.items():
-        for lang in LANGS:
+        for lang in ONLY.get(name, LANGS):
             path = folder / pattern.format(lang=lang)
             if not path.exists():
                 continue
@@ -288,7 +297,7 @@ def build(folder: Path) -> None:
             terms = ", ".join(f"{en}={d['term']}" for en, d in glossary.items())
             print(f"{name}-{lang}: {len(items)} entries, {len(glossary)} terms: {terms}")
     text = json.dumps(glossaries, ensure_ascii=False, indent=1, sort_keys=True)
-    (OUT / "glossaries.json").write_text(re.sub(r"\n\s+(?=[\d\]\"}])", " ", text) + "\n")
+    existing.write_text(re.sub(r"\n\s+(?=[\d\]\"}])", " ", text) + "\n")
 
 
 if __name__ == "__main__":
