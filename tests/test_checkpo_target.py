@@ -196,3 +196,33 @@ def test_the_real_catalog_judgements_are_complete():
     for row in rows:
         assert row["verdict"] in ("real", "false"), row
         assert row["reason"].strip() and row["concept"] and row["file"].endswith(".po"), row
+
+
+# Georgian and Armenian forms found on real catalogs (benchmarks/checkpo_judgements.tsv).
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("ka", "საქაღალდის", "აირჩიეთ საქაღალდე"),  # a genitive term: its -ე nominative
+        ("ka", "გამჭვირვალობის", "აცილებს გამჭვირვალობას"),  # ... and its -ა dative
+        ("ka", "ეკრანის", "სრულეკრანიანი ჩვენება"),  # the "having" adjective in -იან
+        ("ka", "ფაილი", "ლოკალური ფაილებისთვისაა"),  # long postposition -თვისა + -ა
+        ("ka", "გარსი", "ვებგარსზე"),  # a -სი noun is no dative: its compounds are found
+        ("hy", "գույն", "գունային անիվ"),  # գույն → գուն- before a suffix (data)
+        ("hy", "անուն", "այլ անվամբ"),  # the instrumental of the -ան declension (data)
+        ("hy", "նիշեր", "Ձայնանիշեր"),  # a compound part, though ի may drop (նշ-)
+    ],
+)
+def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):
+    assert matches(lang, term, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "other"),
+    [
+        ("ka", "გარსი", "გარეთ"),  # interface / outside: გარსი gives no stem გარ-
+        ("hy", "գույն", "գնի"),  # colour / price (գին → գնի): an irregular stem loses no vowel
+        ("hy", "նիշեր", "անիշխանություն"),  # a compound part needs its whole stem
+    ],
+)
+def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):
+    assert not matches(lang, term, other)

@@ -41,6 +41,9 @@ class Inflection:
     fleeting_cluster: int = 1
     # (old ending, new ending) replacements of a word's end, tried in addition.
     replacements: tuple[tuple[str, str], ...] = ()
+    # ... and those tried only on the word as written (not after a final vowel is
+    # dropped): a lemma given in an inflected form, Georgian საქაღალდის → საქაღალდე.
+    lemma_endings: tuple[tuple[str, str], ...] = ()
     # Small words inside multi-word terms that change with the phrase.
     connectors: frozenset[str] = field(default_factory=frozenset)
     # Without a suffix list: accept any ending up to this many letters.
@@ -126,15 +129,24 @@ def SQ() -> Inflection:
 # Nominative -ი on consonant stems; plural -ებ-; case endings; postpositions
 # glued to the case ending (-ისთვის, -ზე, -ში, -სთან); then the particles -ც
 # ("also") and -ა (emphatic / "is").
-# Relational adjectives of a noun (ფაილი → ფაილური სისტემა, ეკრანი → ეკრანული).
-_KA_DERIVED = ["", "ურ", "ულ"]
+# Relational adjectives of a noun (ფაილი → ფაილური სისტემა, ეკრანი → ეკრანული) and
+# the "having" adjective in -იან (სრულეკრანიანი, full-screen).
+_KA_DERIVED = ["", "ურ", "ულ", "იან"]
 _KA_PLURAL = ["", "ებ", "ნ", "თ"]
 _KA_CASE = ["", "ი", "ის", "ს", "მა", "მ", "ით", "თ", "ად", "დ", "ო", "ვ", "ისა", "ითა", "ადა"]
 _KA_POST = [
     "", "ზე", "ში", "თან", "თვის", "გან", "კენ", "დან", "მდე", "ებრ", "ვით", "ივით",
     "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი", "ამდე",
+    "თვისა",  # the long form, before the particle -ა: ფაილებისთვისაა
 ]  # fmt: skip
 _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
+# Lemmas written in an inflected form (მონაცემები, მონაცემთა, მომხმარებლის) reduce to
+# their stem; a genitive -ის may have cut a final -ა or -ე (საქაღალდის → საქაღალდე,
+# გამჭვირვალობის → გამჭვირვალობა). Only on the word as written: გარსი less its -ი is
+# no dative გარ-ს.
+_KA_LEMMA_ENDINGS = (
+    ("ები", ""), ("ების", ""), ("ის", ""), ("ის", "ა"), ("ის", "ე"), ("ს", ""), ("თა", ""),
+)  # fmt: skip
 
 
 @cache
@@ -146,9 +158,7 @@ def KA() -> Inflection:
         fleeting=("ა", "ე", "ო"),
         fleeting_before="ლრნმ",
         min_stem=2,
-        # Lemmas written in an inflected form (მონაცემები, მონაცემთა, მომხმარებლის)
-        # reduce to their stem.
-        replacements=(("ები", ""), ("ების", ""), ("ის", ""), ("ს", ""), ("თა", "")),
+        lemma_endings=_KA_LEMMA_ENDINGS,
         irregular=irregular_stems("ka"),
         compounds=True,
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
@@ -382,7 +392,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 5
+DATA_VERSION = 6
 
 
 def for_language(tag: str) -> Inflection:

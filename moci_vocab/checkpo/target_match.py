@@ -79,14 +79,16 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
         bases.append(word[:-1])  # գործողությունը → գործողություն → գործողությ
-    for base in bases:
-        for old, new in infl.replacements:
+    for base, rules in [(word, infl.lemma_endings)] + [(b, infl.replacements) for b in bases]:
+        for old, new in rules:
             if base.endswith(old) and len(base) - len(old) >= 2:
                 stem = base[: -len(old)] + new
                 stems.add(stem)
                 if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
                     stems.add(stem[:-1])
     for base in list(stems):
+        if base in irregular:
+            continue  # an irregular stem is as given (գուն for գույն loses no more)
         reduced = _drop_fleeting(base, infl)
         if reduced:
             stems.add(reduced)
@@ -171,6 +173,8 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             frozenset(head + form for form in last.exact),
         )
         patterns.append(TargetTerm(text, status, (closed,), _probe([closed])))
+    if infl.compounds and len(content) == 1:
+        patterns.extend(_compound_part(text, status, content[0]))
     for form in forms:
         form_words = tokens(form)
         if len(form_words) > 1:
@@ -181,6 +185,21 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             )  # fmt: skip
             patterns.append(TargetTerm(text, status, exact_specs, _probe(list(exact_specs))))
     return patterns
+
+
+def _compound_part(text: str, status: str, spec: WordSpec) -> list[TargetTerm]:
+    """The term as the last part of a compound, when its probe is too short to look for one.
+
+    A reduced or irregular stem (նշ for նիշ, գուն for գույն) cuts the probe to a
+    letter or two, and a compound part needs three; this pattern keeps only the
+    stems that start like the word (ձայնանիշեր: նիշ in a compound).
+    """
+    probe = _probe([spec])
+    if len(spec.word) < 3 or (probe is not None and len(probe) >= 3):
+        return []
+    stems = tuple(s for s in spec.stems if s.startswith(spec.word[:3]))
+    part = WordSpec(spec.word, stems, spec.exact)
+    return [TargetTerm(text, status, (part,), _probe([part]))]
 
 
 def _probe(specs: list[WordSpec | None]) -> str | None:
