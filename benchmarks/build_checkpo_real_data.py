@@ -4,14 +4,16 @@ Catalogs nobody on the team wrote: the Albanian, Georgian and Armenian
 translations of Nautilus (GNOME Files), VLC, GTK 3 and Thunar (Xfce) as Debian 12
 ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-common`
 3.24.38-2~deb12u3, `thunar-data` 4.18.4-1), and for Albanian also gedit
-(`gedit-common` 44.2-1) and GNOME Settings (`gnome-control-center-data` 1:43.6-2~deb12u1).
+(`gedit-common` 44.2-1) and GNOME Settings (`gnome-control-center-data` 1:43.6-2~deb12u1),
+for Georgian also GNOME Settings and Evince (`evince-common` 43.1-2+deb12u1), for Armenian
+also GNOME Settings and File Roller (`file-roller` 43.0-1).
 Run once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
 for sources and licences). Only the catalogs found in the folder are (re)written; the
 other entries of glossaries.json are kept:
 
     mkdir /tmp/deb && cd /tmp/deb
     apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
-    apt-get download gedit-common gnome-control-center-data
+    apt-get download gedit-common gnome-control-center-data evince-common file-roller
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
@@ -48,10 +50,17 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "thunar": "usr/share/locale/{lang}/LC_MESSAGES/thunar.mo",  # Xfce; no Georgian one
     "gedit": "usr/share/locale/{lang}/LC_MESSAGES/gedit.mo",
     "gnome-control-center": "usr/share/locale/{lang}/LC_MESSAGES/gnome-control-center-2.0.mo",
+    "evince": "usr/share/locale/{lang}/LC_MESSAGES/evince.mo",
+    "file-roller": "usr/share/locale/{lang}/LC_MESSAGES/file-roller.mo",
 }
 LANGS = ("sq", "ka", "hy")
 # Catalogs taken for some languages only (added later to reach 100 flags in that language).
-ONLY = {"gedit": ("sq",), "gnome-control-center": ("sq",)}
+ONLY = {
+    "gedit": ("sq",),
+    "gnome-control-center": ("sq", "ka", "hy"),
+    "evince": ("ka",),
+    "file-roller": ("hy",),
+}
 DETERMINERS = {"the", "a", "an", "this", "that", "your", "all", "new", "selected", "current"}
 DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "one"}
 STOP = set(
