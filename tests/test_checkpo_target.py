@@ -177,12 +177,22 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("hy", "բովանդակության", "բովանդակությունը"),  # a term given in the genitive
         ("ka", "სანიშნეების", "სანიშნის"),
         ("sq", "emri", "emër"),
+        ("sq", "tema", "Instalimi i temës dështoi"),  # feminine definite -a: tema → temë
+        ("sq", "tema", "një motor teme"),
+        ("sq", "gërmat", "Gërma bazë"),  # definite plural -t: gërmat → gërmë
+        ("sq", "gërmat", "Lloji i gërmave"),
+        ("sq", "skedarët", "Hap skedarin"),
         ("ka", "ფაილი", "ფაილური სისტემა"),  # a relational adjective
         ("hy", "սեփականատեր", "սեփականատիրոջ"),  # a compound declines like its last part
     ],
 )
 def test_a_term_given_inflected_matches_the_other_forms_of_its_lemma(lang, term, text):
     assert matches(lang, term, text)
+
+
+def test_an_albanian_lemma_reduced_from_its_definite_form_takes_only_endings():
+    assert not matches("sq", "tema", "temperatura është e lartë")
+    assert not matches("sq", "gërmat", "gërmimi i tokës")
 
 
 def test_the_real_catalog_judgements_are_complete():

@@ -100,10 +100,13 @@ _SQ_CASE = [
 ]  # fmt: skip
 
 # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce to their stem;
-# then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja).
+# then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja), the
+# feminine definite -a (tema → temë, teme, temën) and the definite plural -t after
+# its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar).
 _SQ_LEMMA_ENDINGS = (
     ("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", ""),
     ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""),
+    ("a", ""), ("at", ""), ("ët", ""), ("et", ""),
 )  # fmt: skip
 
 

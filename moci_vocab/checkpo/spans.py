@@ -1,4 +1,4 @@
-"""What in a message is not running text: placeholders, markup, URLs, paths, keys.
+"""What in a message is not running text: placeholders, markup, URLs, paths, keys, choices.
 
 One answer for both sides of `check-po`: the source matcher and the target
 matcher remove the same spans before they look for words, and ignore the same
@@ -45,6 +45,8 @@ _PATH = re.compile(
     r"(?<![\w/.])(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*|\b[A-Za-z]:\\[^\s\x00]*"
     r"|(?<![\w/])~/[^\s\x00]*"
 )
+# Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
+_CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
 _KEYS = re.compile(
     r"\b(?:Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Option|Opt|Meta|Super|Win|Fn)"
     r"(?:\s*\+\s*[\w-]+)+"
@@ -73,4 +75,6 @@ def strip_spans(text: str) -> str:
         text = _PATH.sub(" ", text)
     if "+" in text:
         text = _KEYS.sub(" ", text)
+    if "|" in text:
+        text = _CHOICES.sub(" ", text)
     return text
