@@ -87,10 +87,13 @@ def check_files(
     options: Options,
     glossary_loader=None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Result:
     """Check every file; problems with one file never stop the others.
 
-    ``progress(done, total)`` hears of each file checked.
+    ``progress(done, total)`` hears of each file checked. ``jobs``: how many
+    processes may check files at once (0: one per core; see checkpo.parallel,
+    which keeps small inputs in this process); the result is the same.
     """
     from moci_vocab.cache import gc_paused
 
@@ -99,41 +102,68 @@ def check_files(
     # growing heap again and again (a third of the run time on a large catalog).
     known = read_baseline(options.baseline) if options.baseline is not None else None
     with gc_paused():
-        result = _check_files(root, paths, options, glossary_loader, progress)
+        result = _check_files(root, paths, options, glossary_loader, progress, jobs)
     if known is not None:
         apply_baseline(result.findings, known)
     return result
 
 
 def _check_files(
-    root: Path, paths: list[Path], options: Options, glossary_loader, progress
+    root: Path, paths: list[Path], options: Options, glossary_loader, progress, jobs: int
 ) -> Result:
-    result = Result()
-    compiled_by_lang: dict[str, Compiled] = {}
-    languages: list[str] | None = None
-    for done, path in enumerate(paths):
+    from moci_vocab.checkpo.parallel import check_in_workers, worker_count
+
+    workers = worker_count(paths, jobs) if glossary_loader is None else 0
+    if workers:
+        parts = check_in_workers(root, paths, options, workers, progress)
+    else:
+        checker = Checker(root, options, glossary_loader)
+        parts = []
+        for done, path in enumerate(paths):
+            if progress is not None:
+                progress(done, len(paths))
+            parts.append(checker.check(path))
         if progress is not None:
-            progress(done, len(paths))
-        result.files += 1
+            progress(len(paths), len(paths))
+    result = Result()
+    for part in parts:  # in the files' order, as one process would have found them
+        result.findings.extend(part.findings)
+        result.files += part.files
+        result.entries += part.entries
+        result.terms += part.terms
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+class Checker:
+    """Checks one file at a time, loading each language's compiled glossary once."""
+
+    def __init__(self, root: Path, options: Options, glossary_loader=None):
+        self.root = root
+        self.options = options
+        self.glossary_loader = glossary_loader
+        self.compiled_by_lang: dict[str, Compiled] = {}
+        self.languages: list[str] | None = None
+
+    def check(self, path: Path) -> Result:
+        """The findings and counts of one file (an unreadable one is one finding)."""
+        result = Result(files=1)
         try:
             catalog = read_catalog(path)
         except MociError as exc:
             result.findings.append(_file_finding("MV600", exc.message, path, exc.line))
-            continue
-        if languages is None:
-            languages = _glossary_languages(root)
-        raw = options.lang or catalog.language or language_from_filename(path)
-        lang, problem = resolve_language(raw, languages)
+            return result
+        if self.languages is None:
+            self.languages = _glossary_languages(self.root)
+        raw = self.options.lang or catalog.language or language_from_filename(path)
+        lang, problem = resolve_language(raw, self.languages)
         if lang is None:
             result.findings.append(_file_finding("MV605", problem, path, None))
-            continue
-        if lang not in compiled_by_lang:
-            compiled_by_lang[lang] = load_compiled(root, lang, glossary_loader)
-        FileCheck(catalog, compiled_by_lang[lang], options, result).run()
-    if progress is not None:
-        progress(len(paths), len(paths))
-    result.findings.sort(key=Finding.sort_key)
-    return result
+            return result
+        if lang not in self.compiled_by_lang:
+            self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
+        FileCheck(catalog, self.compiled_by_lang[lang], self.options, result).run()
+        return result
 
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:

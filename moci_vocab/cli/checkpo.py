@@ -34,6 +34,14 @@ from moci_vocab.cli.common import State, findings_options, pass_state
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write every current finding to this baseline file and exit 0.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Check up to N files at once in worker processes (default 0: one per core; "
+    "1: all in this process).",
+)
 @pass_state
 def check_po_cmd(
     state: State,
@@ -45,6 +53,7 @@ def check_po_cmd(
     include_untranslated: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    jobs: int,
 ) -> None:
     """Check PO, MO, CSV or XLIFF translations against the glossary.
 
@@ -64,7 +73,7 @@ def check_po_cmd(
 
     options = Options(lang, include_fuzzy, include_untranslated, baseline)
     with state.reading() as root, progress_bar(state, "checking the files") as progress:
-        result = check_files(root, list(files), options, progress=progress)
+        result = check_files(root, list(files), options, progress=progress, jobs=jobs)
     if write_baseline is not None:
         from moci_vocab.checkpo.suppress import write_baseline as write
 

@@ -1,0 +1,228 @@
+"""`check-po` over 20 real catalogs: one process (`--jobs 1`) against every core (default).
+
+Catalogs (sq, ka, hy; none written by the team):
+- the 11 Debian catalogs committed in tests/fixtures/checkpo/real/ (Nautilus, VLC,
+  GTK 3, Thunar; see the NOTICE.md there);
+- Django's django.po in sq, ka and hy, from the installed Django, or else from the
+  Django wheel (`pip download django --no-deps`);
+- Debian 12's compiled catalogs (.mo, checked as they are) of Evince (sq, ka),
+  GNOME Settings (sq, ka, hy) and gedit (sq), from `apt-get download evince-common
+  gnome-control-center-data gedit-common`.
+Where Django or the Debian packages cannot be had, copies of the committed catalogs
+make up the 20 (the script says so).
+
+Glossary: the catalogs' own dominant terms (tests/fixtures/checkpo/real/
+glossaries.json, from build_checkpo_real_data.py; 71 concepts in en, sq, ka, hy)
+plus --concepts generated ones (benchmarks/generate.py) for a realistic size. The
+compiled glossary is cached first (the everyday case).
+
+Both commands run in fresh processes, alternated, --repeat times; printed: median
+wall time, median CPU time (user + sys of the command and its workers, os.wait4),
+peak memory (the largest sum of RSS over the command and its workers, sampled every
+0.1 s, see run._run_once), the ratio default/--jobs 1 with the target <= 0.6 on two
+cores, the load average, and whether both outputs are byte-identical.
+
+    python benchmarks/bench_checkpo_parallel.py [--repeat 5] [--concepts 2000] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.run import _current_rss_mb, _process_tree  # noqa: E402
+
+REAL = REPO / "tests" / "fixtures" / "checkpo" / "real"
+TARGET = 0.6
+DEBIAN = {  # package → catalogs inside it (usr/share/locale/<lang>/LC_MESSAGES/<name>.mo)
+    "evince-common": [("evince", "sq"), ("evince", "ka")],
+    "gnome-control-center-data": [
+        ("gnome-control-center-2.0", "sq"),
+        ("gnome-control-center-2.0", "ka"),
+        ("gnome-control-center-2.0", "hy"),
+    ],
+    "gedit-common": [("gedit", "sq")],
+}
+
+
+def django_catalogs(cache: Path) -> list[Path]:
+    """Django's sq, ka and hy django.po (installed Django, or the wheel from pip)."""
+    try:
+        import django
+
+        base = Path(django.__file__).parent / "conf" / "locale"
+        found = [base / lang / "LC_MESSAGES" / "django.po" for lang in ("sq", "ka", "hy")]
+        if all(path.is_file() for path in found):
+            return found
+    except ImportError:
+        pass
+    out = cache / "django"
+    wanted = [out / f"django-{lang}.po" for lang in ("sq", "ka", "hy")]
+    if all(path.is_file() for path in wanted):
+        return wanted
+    wheels = cache / "wheels"
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "django", "-d", str(wheels)]
+    if subprocess.run(command, capture_output=True).returncode != 0:
+        return []
+    out.mkdir(parents=True, exist_ok=True)
+    wheel = sorted(wheels.glob("*.whl"))[0]
+    with zipfile.ZipFile(wheel) as z:
+        for lang, path in zip(("sq", "ka", "hy"), wanted, strict=True):
+            path.write_bytes(z.read(f"django/conf/locale/{lang}/LC_MESSAGES/django.po"))
+    return wanted
+
+
+def debian_catalogs(cache: Path) -> list[Path]:
+    """The Debian 12 .mo catalogs listed in DEBIAN (apt-get download; none without apt)."""
+    extracted = cache / "debian"
+    wanted = [
+        extracted / "usr/share/locale" / lang / "LC_MESSAGES" / f"{name}.mo"
+        for catalogs in DEBIAN.values()
+        for name, lang in catalogs
+    ]
+    if not all(path.is_file() for path in wanted) and shutil.which("apt-get"):
+        debs = cache / "debs"
+        debs.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", *DEBIAN], cwd=debs, capture_output=True)
+        for deb in debs.glob("*.deb"):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(extracted)], capture_output=True)
+    return [path for path in wanted if path.is_file()]
+
+
+def catalogs(cache: Path) -> list[Path]:
+    """20 catalogs: the committed ones, Django's, Debian's; copies make up any shortfall."""
+    found = sorted(REAL.glob("*.po")) + django_catalogs(cache) + debian_catalogs(cache)
+    copies = cache / "copies"
+    copies.mkdir(parents=True, exist_ok=True)
+    n = 0
+    while len(found) < 20:
+        source = sorted(REAL.glob("*.po"))[n % 11]
+        copy = copies / f"copy{n}-{source.name}"
+        shutil.copyfile(source, copy)
+        found.append(copy)
+        n += 1
+    if n:
+        print(f"({n} of the 20 catalogs are copies: Django or the Debian packages were missing)")
+    return found[:20]
+
+
+def make_root(folder: Path, concepts: int) -> Path:
+    """Generated concepts plus the real catalogs' dominant terms (en, sq, ka, hy)."""
+    from benchmarks.generate import OLD_MTIME_NS, make_glossary
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.store import save_concept
+
+    root = folder / "g"
+    make_glossary(root, concepts)
+    merged: dict[str, dict[str, str]] = {}
+    glossaries = json.loads((REAL / "glossaries.json").read_text(encoding="utf-8"))
+    for key in sorted(glossaries):
+        lang = key.rsplit("-", 1)[1]
+        for english, data in glossaries[key].items():
+            merged.setdefault(english, {}).setdefault(lang, data["term"])
+    for english, terms in sorted(merged.items()):
+        concept = Concept(id=f"real-{english}", definition={"en": f"The catalogs' {english}."})
+        concept.terms = {"en": [Term(english, "preferred", pos="noun")]}
+        for lang, term in terms.items():
+            concept.terms[lang] = [Term(term, "preferred")]
+        save_concept(root, concept)
+    for path in [*root.rglob("*.yaml")]:  # old files: the cache may be written at once
+        os.utime(path, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+    return root
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, bytes, int]:
+    """(wall s, CPU s of the process and its workers, peak MB of the tree, stdout, exit)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
+        peak = [0.0]
+        done = [False]
+
+        def sample() -> None:
+            while not done[0]:
+                rss = sum(_current_rss_mb(pid) for pid in _process_tree(proc.pid))
+                peak[0] = max(peak[0], rss)
+                time.sleep(0.05)
+
+        import threading
+
+        watcher = threading.Thread(target=sample, daemon=True)
+        watcher.start()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        done[0] = True
+        watcher.join()
+        out.seek(0)
+        data = out.read()
+    own_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, max(peak[0], own_mb), data, os.waitstatus_to_exitcode(status)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--concepts", type=int, default=2000)
+    parser.add_argument("--data", type=Path, help="where to keep the downloaded catalogs")
+    args = parser.parse_args()
+    cache = args.data or Path(tempfile.gettempdir()) / "moci-bench-checkpo-parallel"
+    cache.mkdir(parents=True, exist_ok=True)
+    from moci_vocab.workers import available_cores
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        files = catalogs(cache)
+        size = sum(path.stat().st_size for path in files)
+        root = make_root(work, args.concepts)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MOCI_VOCAB_")}
+        env.update(NO_COLOR="1", MOCI_VOCAB_CACHE_KEY_DIR=str(work / "key"))
+        env.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(work / "pyc"))
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+        base = [sys.executable, "-m", "moci_vocab", "--root", str(root), "check-po"]
+        base += [str(path) for path in files] + ["--format", "json"]
+        commands = {"--jobs 1": [*base, "--jobs", "1"], "default": base}
+        run_once(commands["--jobs 1"], env)  # compiles and caches the glossary
+        runs: dict[str, list] = {name: [] for name in commands}
+        loads = [os.getloadavg()[0]]
+        for _ in range(args.repeat):
+            for name, argv in commands.items():
+                runs[name].append(run_once(argv, env))
+            loads.append(os.getloadavg()[0])
+    outputs = {name: {r[3] for r in done} for name, done in runs.items()}
+    same = len(outputs["--jobs 1"] | outputs["default"]) == 1
+    codes = {r[4] for done in runs.values() for r in done}
+    findings = len(json.loads(runs["default"][0][3])["findings"])
+    print(
+        f"check-po, {len(files)} catalogs ({size / 1e6:.1f} MB, {findings} findings), "
+        f"{args.concepts + 71} concepts, {available_cores()} cores, median of {args.repeat}"
+    )
+    print(f"load average during the runs: {min(loads):.1f}-{max(loads):.1f}")
+    med = {}
+    for name, done in runs.items():
+        wall = statistics.median(r[0] for r in done)
+        cpu = statistics.median(r[1] for r in done)
+        peak = max(r[2] for r in done)
+        med[name] = wall
+        print(f"  {name:<10} wall {wall:6.2f} s   CPU {cpu:6.2f} s   peak {peak:6.0f} MB")
+    ratio = med["default"] / med["--jobs 1"]
+    mark = "✓" if ratio <= TARGET else "✗"
+    print(f"default / --jobs 1 wall: {ratio:.2f}×  (target <= {TARGET}× on 2 cores) {mark}")
+    print(f"outputs byte-identical: {'yes' if same else 'NO'}; exit codes {sorted(codes)}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

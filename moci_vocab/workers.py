@@ -1,0 +1,331 @@
+"""Independent jobs run in worker processes, results returned in the jobs' order.
+
+The calling thread runs jobs too, so ``workers`` processes means ``workers - 1`` new
+ones. On Linux a worker is forked (no start-up: the modules are loaded) when no other
+thread runs; elsewhere, or with threads, it is ``python -c`` running ``serve`` (a
+spawn, the same on Linux, macOS and Windows, independent of the caller's main module,
+which multiprocessing's spawn would import again), with this package first on its
+path so it runs the caller's code. Either way it is in a session (process group) of
+its own and ignores Ctrl-C: the terminal's Ctrl-C reaches the parent only, which then
+kills its workers. Jobs go to a worker and results come back over pipes as
+length-prefixed pickles. A job is a picklable object whose ``run(memo)`` returns a
+picklable result; ``memo`` is a dict each process keeps from job to job (what a job
+loaded, e.g. a compiled glossary, the next one reuses). A job's MociError comes back
+as the same sentence, file and line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from moci_vocab.errors import MociError
+
+PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+
+
+class Job(Protocol):
+    """Work for a worker: a picklable object whose ``run`` returns a picklable result."""
+
+    def run(self, memo: dict) -> Any:
+        """Do the job; ``memo`` survives from one job to the next in the same process."""
+
+
+def available_cores() -> int:
+    """The processors this process may run on (its affinity where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def run_jobs(
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int, int], None] | None = None,
+    order: Sequence[int] | None = None,
+    memo: dict | None = None,
+) -> list[Any]:
+    """Run every job in up to ``workers`` processes, this one included; results in order.
+
+    ``order`` is the order in which jobs are handed out (e.g. the biggest first, so
+    that no worker is left with a big one at the end); ``memo`` is this process's.
+    ``progress(done, total)`` hears of each job finished. A job that fails stops the
+    run: its error is raised here (the first one in the jobs' order), and every worker
+    is killed; so are they on Ctrl-C.
+    """
+    pool = _Pool(jobs, list(order) if order is not None else list(range(len(jobs))), progress)
+    try:
+        pool.start(max(1, min(workers, len(jobs))) - 1)
+        pool.work_here({} if memo is None else memo)
+        pool.wait()
+    finally:
+        pool.close()
+    return pool.results()
+
+
+class _Pool:
+    """The state of one ``run_jobs``: jobs to hand out, results, errors, workers."""
+
+    def __init__(self, jobs: Sequence[Job], order: list[int], progress) -> None:
+        self.jobs = jobs
+        self.todo = order[::-1]  # popped from the end
+        self.progress = progress
+        self.done: dict[int, Any] = {}
+        self.errors: dict[int, BaseException] = {}
+        self.lock = threading.Lock()
+        self.workers: list[_Worker] = []
+        self.threads: list[threading.Thread] = []
+        self.closed = False
+
+    def start(self, count: int) -> None:
+        """Start ``count`` workers (all before any thread: a fork copies only this one)."""
+        if self.progress is not None:
+            self.progress(0, len(self.jobs))
+        fork = _can_fork()
+        for _ in range(count):
+            try:
+                worker = _Worker(self.workers, fork)
+            except OSError as exc:
+                raise MociError(f"could not start a worker process: {exc}") from None
+            self.workers.append(worker)
+        for worker in self.workers:
+            thread = threading.Thread(target=self._drive, args=(worker,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def work_here(self, memo: dict) -> None:
+        """The calling thread's share: jobs run in this process, until none is left."""
+        while (index := self._next()) is not None:
+            result = self.jobs[index].run(memo)
+            self._finished(index, result)
+
+    def _finished(self, index: int, result: Any) -> None:
+        with self.lock:  # held while telling: the counts arrive in order
+            self.done[index] = result
+            if self.progress is not None:
+                self.progress(len(self.done), len(self.jobs))
+
+    def _next(self) -> int | None:
+        with self.lock:
+            if self.errors or self.closed or not self.todo:
+                return None
+            return self.todo.pop()
+
+    def _drive(self, worker: _Worker) -> None:
+        """A thread's life: hand its worker jobs one at a time until none is left."""
+        while (index := self._next()) is not None:
+            try:
+                result = worker.run(self.jobs[index])
+            except BaseException as exc:  # handed to the caller's thread
+                with self.lock:
+                    if not self.closed:
+                        self.errors[index] = exc
+                return
+            self._finished(index, result)
+        worker.stop()
+
+    def wait(self) -> None:
+        """Until every thread is done (in short waits: Ctrl-C gets through at once)."""
+        for thread in self.threads:
+            while thread.is_alive():
+                thread.join(0.1)
+        if self.errors:
+            raise self.errors[min(self.errors)]
+
+    def close(self) -> None:
+        """Kill every worker still running (after an error or Ctrl-C; a no-op otherwise)."""
+        with self.lock:
+            self.closed = True
+            workers = list(self.workers)
+        for worker in workers:
+            worker.kill()
+        for thread in self.threads:
+            thread.join(5)
+
+    def results(self) -> list[Any]:
+        return [self.done[index] for index in range(len(self.jobs))]
+
+
+def _can_fork() -> bool:
+    """Fork on Linux while this is the only thread (a fork copies just the calling one)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+class _Worker:
+    """A worker process (forked or spawned): jobs in on one pipe, results out on another."""
+
+    def __init__(self, others: list[_Worker], fork: bool) -> None:
+        self.process: subprocess.Popen | _Forked = _Forked(others) if fork else _spawn()
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin: BinaryIO = self.process.stdin
+        self.stdout: BinaryIO = self.process.stdout
+
+    def run(self, job: Job) -> Any:
+        """Run one job in the worker and wait for its result (a MociError if it failed)."""
+        try:
+            _send(self.stdin, job)
+            status, value = _receive(self.stdout)
+        except (EOFError, OSError):
+            code = self.process.wait()
+            raise MociError(f"a worker process stopped unexpectedly (exit code {code})") from None
+        if status == "error":
+            raise MociError(*value)
+        return value
+
+    def kill(self) -> None:
+        """Stop at once, even in the middle of a job."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.stop()
+
+    def stop(self) -> None:
+        """End the worker's input (it exits) and reap it."""
+        if self.process.poll() is None:
+            try:
+                self.stdin.close()
+                self.process.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+                self.process.wait()
+        for stream in (self.stdin, self.stdout):
+            with contextlib.suppress(OSError):
+                stream.close()
+
+    def fds(self) -> list[int]:
+        """The parent's ends of this worker's pipes (a later fork must close them)."""
+        return [stream.fileno() for stream in (self.stdin, self.stdout) if not stream.closed]
+
+
+def _spawn() -> subprocess.Popen:
+    """``python -c`` running ``serve``, in a session of its own, with this package first."""
+    command = [
+        sys.executable,
+        "-c",
+        "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+        "from moci_vocab.workers import serve; serve()",
+    ]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        part for part in (PACKAGE_PARENT, env.get("PYTHONPATH", "")) if part
+    )
+    apart: dict[str, Any] = (
+        {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        if os.name == "nt"
+        else {"start_new_session": True}
+    )
+    return subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, **apart
+    )
+
+
+class _Forked:
+    """A forked worker with the little of Popen's interface that _Worker uses."""
+
+    def __init__(self, others: list[_Worker]) -> None:
+        jobs_in, jobs_out = os.pipe()
+        results_in, results_out = os.pipe()
+        inherited = [fd for other in others for fd in other.fds()]
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker: it never returns from here
+            code = 0
+            try:
+                os.setsid()  # the terminal's Ctrl-C reaches the parent only
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                for fd in [jobs_out, results_in, *inherited]:
+                    os.close(fd)
+                with open(jobs_in, "rb") as jobs, open(results_out, "wb") as results:
+                    _serve_on(jobs, results)
+            except BaseException:  # nobody to tell: the parent sees the pipe close
+                code = 1
+            finally:
+                os._exit(code)  # never the parent's exit handlers or buffered output
+        os.close(jobs_in)
+        os.close(results_out)
+        self.stdin: BinaryIO = open(jobs_out, "wb")  # noqa: SIM115 (closed by _Worker.stop)
+        self.stdout: BinaryIO = open(results_in, "rb")  # noqa: SIM115
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        """The exit code, or None while it runs."""
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Wait for the exit (subprocess.TimeoutExpired after ``timeout`` seconds)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0)
+            time.sleep(0.005)
+        assert self.returncode is not None
+        return self.returncode
+
+    def kill(self) -> None:
+        """SIGKILL (a no-op once it has exited)."""
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+
+def _send(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def serve() -> None:
+    """A worker's life: run jobs and reply, until its input ends."""
+    try:
+        _serve()
+    except (BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
+        # The parent is gone (killed, or it stopped this worker mid-job): nobody is left
+        # to reply to, and nothing to say on the terminal.
+        os._exit(0)
+
+
+def _serve() -> None:
+    results = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write into the results
+    _serve_on(sys.stdin.buffer, results)
+
+
+def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
+    """Run the jobs read from ``jobs``, each reply written to ``results``, until EOF."""
+    memo: dict = {}
+    while True:
+        try:
+            job = _receive(jobs)
+        except EOFError:
+            return
+        try:
+            reply: tuple[str, object] = ("ok", job.run(memo))
+        except MociError as exc:  # the same sentence, file and line in the parent
+            where = str(exc.path) if exc.path is not None else None
+            reply = ("error", (exc.message, where, exc.line, exc.column))
+        except Exception as exc:  # reported to the parent as a sentence
+            reply = ("error", (f"a worker process failed: {type(exc).__name__}: {exc}",))
+        _send(results, reply)

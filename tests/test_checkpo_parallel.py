@@ -1,0 +1,247 @@
+"""check-po over several files in worker processes: the same output as one process.
+
+Covers moci_vocab.workers (forked and spawned workers, errors, a dying worker,
+Ctrl-C) and checkpo.parallel (when it is used, byte-identical output in every format
+with baselines, suppressions, plurals, an unreadable file and an unknown language).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from moci_vocab import workers
+from moci_vocab.checkpo import parallel
+from moci_vocab.checkpo.run import Options, check_files
+from moci_vocab.cli import cli
+from moci_vocab.errors import MociError
+
+REPO = Path(__file__).resolve().parent.parent
+IDENTITY = REPO / "tests" / "fixtures" / "identity"
+ON_LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """The identity fixtures' clean glossary and catalogs, plus more files of each kind."""
+    shutil.copytree(IDENTITY / "clean", tmp_path / "clean")
+    shutil.copytree(IDENTITY / "po", tmp_path / "po")
+    po = tmp_path / "po"
+    for n in range(3):  # more catalogs, so that every worker gets several
+        shutil.copyfile(po / "sq.po", po / f"sq{n}.po")
+        shutil.copyfile(po / "hy.po", po / f"hy{n}.po")
+    (po / "broken.po").write_text('msgid "a"\nmsgstr "b"\nmsgid \n', encoding="utf-8")
+    (po / "nolang.po").write_text('msgid "Reconciliation"\nmsgstr "x"\n', encoding="utf-8")
+    return tmp_path
+
+
+def files(work: Path) -> list[str]:
+    return sorted(p.relative_to(work).as_posix() for p in (work / "po").glob("*.po"))
+
+
+def run(work: Path, *args: str) -> tuple[int, bytes, bytes]:
+    old = Path.cwd()
+    os.chdir(work)
+    try:
+        result = CliRunner().invoke(cli, ["--no-color", "--root", "clean", *args])
+    finally:
+        os.chdir(old)
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.stdout_bytes, result.stderr_bytes
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_workers_give_the_bytes_of_one_process(work, monkeypatch, fmt, fork):
+    if fork and not ON_LINUX:
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "_can_fork", lambda: fork)
+    started = []
+    real = workers._Worker
+
+    def counting(*args):
+        started.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(workers, "_Worker", counting)
+    options = ([], ["--baseline", "po/baseline.json"], ["--include-fuzzy", "--fail-on", "warning"])
+    for extra in options:
+        one = run(work, "check-po", *files(work), "--format", fmt, "--jobs", "1", *extra)
+        assert not started
+        many = run(work, "check-po", *files(work), "--format", fmt, "--jobs", "3", *extra)
+        assert len(started) == 2  # two workers beside this process
+        started.clear()
+        assert many == one
+        assert one[0] == 1 and b"broken.po" in one[1] and b"MV605" in one[1]
+
+
+def test_write_baseline_from_workers_is_the_same(work, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    run(work, "check-po", *files(work), "--jobs", "1", "--write-baseline", "one.json")
+    run(work, "check-po", *files(work), "--jobs", "2", "--write-baseline", "two.json")
+    assert (work / "one.json").read_bytes() == (work / "two.json").read_bytes()
+
+
+def test_small_inputs_stay_in_this_process(tmp_path):
+    small = [tmp_path / f"{n}.po" for n in range(4)]
+    for path in small:
+        path.write_bytes(b"x" * 1000)
+    assert parallel.worker_count(small, 0) == 0  # too few bytes to repay a start-up
+    big = tmp_path / "big.po"
+    big.write_bytes(b"x" * parallel.MIN_BYTES)
+    assert parallel.worker_count([big], 4) == 0  # one file
+    assert parallel.worker_count([*small, big], 1) == 0  # --jobs 1
+    assert parallel.worker_count([*small, big], 3) == 3
+    assert parallel.worker_count([small[0], big], 8) == 2  # never more than the files
+    assert parallel.worker_count([*small, big], 0) == min(5, workers.available_cores())
+
+
+def test_progress_counts_every_file(work, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    calls: list[tuple[int, int]] = []
+    paths = [work / name for name in files(work)]
+    check_files(work / "clean", paths, Options(), progress=lambda *c: calls.append(c), jobs=2)
+    total = len(paths)
+    assert calls == [(done, total) for done in range(total + 1)]
+
+
+class Boom:
+    """A job that fails the way the package reports problems."""
+
+    def run(self, memo: dict):
+        raise MociError("cannot read this", "some/file.po", 7)
+
+
+class Dies:
+    """A job whose worker process dies (as when the system kills it for memory)."""
+
+    def __init__(self):
+        self.parent = os.getpid()
+
+    def run(self, memo: dict):
+        if os.getpid() != self.parent:
+            os._exit(3)
+        time.sleep(0.5)  # in the parent (which runs jobs too): leave them to a worker
+
+
+class Counts:
+    """A job that tells how many jobs its process has run (its memo lives on)."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def run(self, memo: dict):
+        memo["runs"] = memo.get("runs", 0) + 1
+        return (self.n, os.getpid(), memo["runs"])
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_results_come_in_the_jobs_order_and_memos_live_on():
+    results = workers.run_jobs([Counts(n) for n in range(12)], 3, order=range(11, -1, -1))
+    assert [n for n, _pid, _runs in results] == list(range(12))
+    by_process: dict[int, list[int]] = {}
+    for _n, pid, runs in results:
+        by_process.setdefault(pid, []).append(runs)
+    assert all(sorted(runs) == list(range(1, len(runs) + 1)) for runs in by_process.values())
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_a_failing_job_is_one_sentence_with_file_and_line():
+    with pytest.raises(MociError) as caught:
+        workers.run_jobs([Counts(0), Boom(), Counts(1), Counts(2)], 2, order=[2, 3, 1, 0])
+    assert str(caught.value) == "some/file.po:7: cannot read this"
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_a_dying_worker_is_an_error_not_a_hang():
+    with pytest.raises(MociError, match="stopped unexpectedly"):
+        workers.run_jobs([Counts(0), Dies(), Dies(), Dies()], 2, order=[1, 0, 2, 3])
+
+
+def test_a_spawned_worker_runs_this_code(tmp_path):
+    # A spawned worker imports moci_vocab afresh: it must be this checkout's.
+    (tmp_path / "sq.po").write_bytes((IDENTITY / "po" / "sq.po").read_bytes())
+    (tmp_path / "hy.po").write_bytes((IDENTITY / "po" / "hy.po").read_bytes())
+    worker = workers._Worker([], fork=False)
+    try:
+        job = parallel.FileJob(IDENTITY / "clean", tmp_path / "sq.po", Options())
+        result = worker.run(job)
+    finally:
+        worker.stop()
+    assert result.files == 1 and result.findings
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="reads worker processes from /proc")
+@pytest.mark.parametrize("fork", ["True", "False"], ids=["fork", "spawn"])
+def test_ctrl_c_stops_the_workers_at_once(tmp_path, fork):
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from moci_vocab import workers
+
+        class Sleeps:
+            def run(self, memo):
+                time.sleep(60)
+
+        workers._can_fork = lambda: {fork}
+        try:
+            workers.run_jobs([Sleeps() for _ in range(4)], 3)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            sys.exit(130)
+        """
+    )
+    if fork == "False":  # a spawned worker must be able to import the job's class
+        (tmp_path / "sleepjob.py").write_text(
+            "import time\nclass Sleeps:\n    def run(self, memo):\n        time.sleep(60)\n"
+        )
+        script = script.replace("class Sleeps:", "from sleepjob import Sleeps\nclass _Unused:")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path)])}
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(process.pid)) < 2:
+            assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
+            time.sleep(0.05)
+        time.sleep(0.3)
+        kids = _children(process.pid)
+        sent = time.monotonic()
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+        out, err = process.communicate(timeout=30)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err.decode()
+    assert out == b"interrupted\n" and b"Traceback" not in err, err.decode()
+    assert took < 3.0, f"took {took:.2f} s"
+    assert not [pid for pid in kids if Path(f"/proc/{pid}").exists()], "workers left"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
