@@ -199,6 +199,19 @@ def dictionary_form(words: collections.Counter, lang: str) -> str:
     return max(candidates, key=lambda t: (covered(t), -len(t), words[t], t))
 
 
+def script_of(word: str) -> str:
+    """The script of a word's first letter, as Unicode names it (LATIN, GEORGIAN, ARMENIAN)."""
+    import unicodedata
+
+    return unicodedata.name(word[0], "?").split()[0]
+
+
+def main_script(target: list[set[str]]) -> str:
+    """The script most of the catalog's translated words are written in."""
+    counts = collections.Counter(script_of(t) for toks in target for t in toks)
+    return counts.most_common(1)[0][0] if counts else "LATIN"
+
+
 def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
     """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}."""
     english = []
@@ -206,11 +219,17 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         words = [w for w in source_key(source).split() if NAME_MARK not in w and "\x02" not in w]
         english.append(words)
     target = [{t for s in strs for t in tokens(s)} for _s, strs in rows]
+    # Words in another script than the catalog's (English kept in a Georgian or Armenian
+    # catalog: names, "VLC media player") are no translation of a term.
+    script = main_script(target)
+    target = [{t for t in toks if script_of(t) == script} for toks in target]
     doc_freq = collections.Counter(w for words in english for w in set(words))
     found: dict[str, dict] = {}
     for word, _n in doc_freq.most_common(400):
         if len(word) < 4 or not word.isalpha() or word in STOP or word.endswith("s"):
             continue
+        if word.endswith(("able", "ible")):
+            continue  # an adjective (available, editable), not a noun
         forms = {word, word + "s", word + "es"}
         having = [i for i, words in enumerate(english) if forms & set(words)]
         if len(having) < MIN_COUNT:
