@@ -81,6 +81,7 @@ class Run:
     stdout: str
     stderr: str
     killed: str = ""  # why the watchdog stopped it, if it did
+    cpu: float = 0.0  # CPU seconds (user + system) of the process and the children it waited for
 
 
 class Bench:
@@ -354,7 +355,8 @@ def _run_once(argv: list[str], env: dict[str, str]) -> Run:
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     rss_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     rss_mb = max(rss_mb, watchdog.peak_mb)
-    return Run(seconds, rss_mb, proc.returncode, stdout, stderr, watchdog.reason)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, rss_mb, proc.returncode, stdout, stderr, watchdog.reason, cpu)
 
 
 class _Watchdog(threading.Thread):
