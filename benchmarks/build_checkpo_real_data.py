@@ -265,6 +265,8 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         dice = 2 * prefixes[best] / (len(having) + total[best])
         if dice < MIN_DICE or prefixes[best] < MIN_COUNT:
             continue
+        if _linked_elsewhere(best, dice, forms, english, target, doc_freq):
+            continue  # the target word translates a neighbour (character coding → kodifikim)
         words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
         term = dictionary_form(words, lang)
         found[word] = {
@@ -284,6 +286,20 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         seen.add(data["term"])
         glossary[word] = data
     return glossary
+
+
+def _linked_elsewhere(prefix, dice, forms, english, target, doc_freq) -> bool:
+    """Does another English word align better with the target prefix (competitive linking)?
+
+    In "character coding" → "kodifikimi i gërmave", kodifikim- co-occurs with
+    character, but it is the translation of coding: that word's Dice with the
+    prefix is higher, so the prefix is not taken as the term for character.
+    """
+    holders = [i for i, toks in enumerate(target) if any(t.startswith(prefix) for t in toks)]
+    co = collections.Counter(
+        w for i in holders for w in set(english[i]) if w not in forms and w.isalpha()
+    )
+    return any(2 * n / (doc_freq[w] + len(holders)) > dice for w, n in co.most_common(20))
 
 
 def write_po(path: Path, lang: str, items) -> None:
