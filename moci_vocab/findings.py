@@ -6,6 +6,7 @@ annotations, SARIF) is written once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,14 +29,17 @@ class Finding:
     # Why the finding does not count (a baseline, an ignore comment); None: it counts.
     suppressed: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """The finding for `--format json`; ``file`` as the user would type it."""
-        from moci_vocab.errors import display_path
+    def to_json(self, shown_file: str | None = None) -> dict[str, Any]:
+        """The finding for `--format json`; ``file`` as the user would type it
+        (``shown_file``, when the caller has it already)."""
+        if shown_file is None and self.file:
+            from moci_vocab.errors import display_path
 
+            shown_file = display_path(self.file)
         data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,
-            "file": display_path(self.file) if self.file else None,
+            "file": shown_file if self.file else None,
             "line": self.line,
             "column": self.column,
             "concept": self.concept,
@@ -66,10 +70,26 @@ def fails(findings: list[Finding], fail_on: str = "error") -> bool:
     return any(f.severity in levels and f.suppressed is None for f in findings)
 
 
-def summary(findings: list[Finding]) -> dict[str, int]:
+def summary(findings: Iterable[Finding]) -> dict[str, int]:
     """The number of findings per severity (suppressed ones not counted)."""
-    counts = {severity: 0 for severity in SEVERITIES}
+    tally = Tally()
     for finding in findings:
+        tally.add(finding)
+    return tally.counts
+
+
+@dataclass
+class Tally:
+    """The counts of findings seen one by one (a stream that is not kept)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+
+    def add(self, finding: Finding) -> None:
+        """Count one finding (unless it is suppressed)."""
         if finding.suppressed is None:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
-    return counts
+            self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
+
+    def fails(self, fail_on: str = "error") -> bool:
+        """Whether a counted finding is at least as severe as ``fail_on`` (see ``fails``)."""
+        levels = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        return any(self.counts.get(level) for level in levels)

@@ -7,13 +7,13 @@ four formats are written once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from moci_vocab import __version__
 from moci_vocab.errors import display_path
-from moci_vocab.findings import Finding, summary
+from moci_vocab.findings import Finding, Tally
 from moci_vocab.safetext import dumps_json, github_escape, printable
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -22,29 +22,83 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def render_json(findings: list[Finding], extra_summary: dict[str, Any] | None = None) -> str:
     """``{"findings": [...], "summary": {...}}``; paths relative to the current folder."""
-    totals: dict[str, Any] = summary(findings)
-    totals.update(extra_summary or {})
-    data = {"findings": [f.to_json() for f in findings], "summary": totals}
-    return dumps_json(data)
+    return "".join(json_chunks(findings, extra_summary))
+
+
+def json_chunks(
+    findings: Iterable[Finding],
+    extra_summary: dict[str, Any] | Callable[[], dict[str, Any]] | None = None,
+    tally: Tally | None = None,
+) -> Iterator[str]:
+    """``render_json``'s text in pieces, a finding at a time: nothing is kept.
+
+    ``extra_summary`` may be a function, asked at the end (when a stream of
+    findings has counted what it checked); ``tally`` counts what went by.
+    """
+    tally = tally if tally is not None else Tally()
+    shown = shown_paths()
+    opened = False
+    for f in findings:
+        tally.add(f)
+        piece = _indented(dumps_json(f.to_json(shown(f))), 4)
+        yield (",\n" if opened else '{\n  "findings": [\n') + piece
+        opened = True
+    totals: dict[str, Any] = dict(tally.counts)
+    totals.update((extra_summary() if callable(extra_summary) else extra_summary) or {})
+    tail = '  "summary": ' + _indented(dumps_json(totals), 2)[2:] + "\n}"
+    yield ("\n  ],\n" if opened else '{\n  "findings": [],\n') + tail
+
+
+def _indented(text: str, spaces: int) -> str:
+    """JSON text moved right by ``spaces`` (newlines inside JSON strings are escaped)."""
+    pad = " " * spaces
+    return pad + text.replace("\n", "\n" + pad)
+
+
+def shown_paths() -> Callable[[Finding], str]:
+    """``finding_path`` remembered per file for one output (one resolve per file)."""
+    cache: dict[str, str] = {}
+
+    def shown(f: Finding) -> str:
+        if not f.file:
+            return ""
+        path = cache.get(f.file)
+        if path is None:
+            path = cache[f.file] = finding_path(f)
+        return path
+
+    return shown
 
 
 def render_github(findings: list[Finding]) -> str:
     """One `::error file=…,line=…,col=…,title=…::message` line per finding that counts."""
-    lines = []
+    return "".join(github_chunks(findings))
+
+
+def github_chunks(findings: Iterable[Finding], tally: Tally | None = None) -> Iterator[str]:
+    """``render_github``'s lines one by one (newlines between them); ``tally`` counts."""
+    shown = shown_paths()
+    first = True
     for f in findings:
+        if tally is not None:
+            tally.add(f)
         if f.suppressed is not None:
             continue
-        kind = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-        props = []
-        if f.file:
-            props.append("file=" + github_escape(finding_path(f), True))
-        if f.line:
-            props.append(f"line={f.line}")
-            if f.column:
-                props.append(f"col={f.column}")
-        props.append("title=" + github_escape(f"{f.code} {f.concept or ''}".strip(), True))
-        lines.append(f"::{kind} {','.join(props)}::{github_escape(_plain_message(f))}")
-    return "\n".join(lines)
+        yield ("" if first else "\n") + _github_line(f, shown(f))
+        first = False
+
+
+def _github_line(f: Finding, path: str) -> str:
+    kind = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
+    props = []
+    if f.file:
+        props.append("file=" + github_escape(path, True))
+    if f.line:
+        props.append(f"line={f.line}")
+        if f.column:
+            props.append(f"col={f.column}")
+    props.append("title=" + github_escape(f"{f.code} {f.concept or ''}".strip(), True))
+    return f"::{kind} {','.join(props)}::{github_escape(_plain_message(f))}"
 
 
 def _plain_message(f: Finding) -> str:
@@ -57,16 +111,21 @@ def finding_path(f: Finding) -> str:
     return display_path(f.file) if f.file else ""
 
 
-def text_line(f: Finding) -> str:
+def text_line(f: Finding, path: str | None = None) -> str:
     """``path:line:col: CODE severity: message [concept, lang]``, as compilers and linters
-    print it (editors make it clickable); line and column 1 when the finding has none."""
-    where = f"{finding_path(f)}:{f.line or 1}:{f.column or 1}: " if f.file else ""
+    print it (editors make it clickable); line and column 1 when the finding has none.
+    ``path``: the finding's ``finding_path`` when the caller has it already."""
+    path = finding_path(f) if path is None else path
+    where = f"{path}:{f.line or 1}:{f.column or 1}: " if f.file else ""
     return printable(f"{where}{f.code} {f.severity}: {_plain_message(f)}")
 
 
-def fingerprint(f: Finding) -> str:
-    """A hash that follows a finding across commits (not its line: lines move)."""
-    parts = (f.code, finding_path(f).replace("\\", "/"), f.concept or "", f.lang or "", f.message)
+def fingerprint(f: Finding, path: str | None = None) -> str:
+    """A hash that follows a finding across commits (not its line: lines move).
+
+    ``path``: the finding's ``finding_path`` when the caller has it already."""
+    path = finding_path(f) if path is None else path
+    parts = (f.code, path.replace("\\", "/"), f.concept or "", f.lang or "", f.message)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -86,12 +145,14 @@ def _sarif_rule(code: str, rule: Any) -> dict[str, Any]:
     }
 
 
-def _sarif_location(f: Finding) -> dict[str, Any]:
-    path = finding_path(f).replace("\\", "/")
+def _sarif_artifact(shown: str) -> dict[str, Any]:
+    path = shown.replace("\\", "/")
     if Path(path).is_absolute():  # outside the current folder: a file URI, no base
-        artifact: dict[str, Any] = {"uri": Path(path).as_uri()}
-    else:
-        artifact = {"uri": path, "uriBaseId": "SRCROOT"}
+        return {"uri": Path(path).as_uri()}
+    return {"uri": path, "uriBaseId": "SRCROOT"}
+
+
+def _sarif_location(f: Finding, artifact: dict[str, Any]) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": artifact}
     if f.line:
         region = {"startLine": f.line}
@@ -109,28 +170,27 @@ def render_sarif(
     exit_code: int = 0,
 ) -> str:
     """SARIF 2.1.0 for code scanning; ``rules`` maps code → checks.registry.Rule."""
-    used = sorted({f.code for f in findings} | set(rules))
+    return "".join(sarif_chunks(findings, rules, tool, command_line, exit_code))
+
+
+def sarif_chunks(
+    findings: Iterable[Finding],
+    rules: dict[str, Any],
+    tool: str = "moci-vocab",
+    command_line: str | None = None,
+    exit_code: int = 0,
+    tally: Tally | None = None,
+) -> Iterator[str]:
+    """``render_sarif``'s text in pieces, a result at a time: nothing is kept.
+
+    The rules come before the results: from a list, the codes of its findings
+    join ``rules``; a stream's findings must all have a code in ``rules``.
+    """
+    if isinstance(findings, list | tuple):
+        used = sorted({f.code for f in findings} | set(rules))
+    else:
+        used = sorted(rules)
     rule_index = {code: i for i, code in enumerate(used)}
-    results = []
-    for f in findings:
-        result: dict[str, Any] = {
-            "ruleId": f.code,
-            "ruleIndex": rule_index[f.code],
-            "level": SARIF_LEVEL.get(f.severity, "note"),
-            "message": {"text": _plain_message(f)},
-            "partialFingerprints": {"mociFinding/v1": fingerprint(f)},
-        }
-        if f.file:
-            result["locations"] = [_sarif_location(f)]
-        if f.suppressed is not None:
-            # An ignore comment in the file itself is "inSource"; a baseline is "external".
-            kind = "inSource" if f.suppressed == "comment" else "external"
-            result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
-        props = {k: v for k, v in (("concept", f.concept), ("lang", f.lang)) if v}
-        props.update(f.extra)
-        if props:
-            result["properties"] = props
-        results.append(result)
     invocation: dict[str, Any] = {
         "executionSuccessful": True,
         "exitCode": exit_code,
@@ -155,11 +215,44 @@ def render_sarif(
                 "invocations": [invocation],
                 "originalUriBaseIds": {"SRCROOT": {"uri": _folder_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [],
             }
         ],
     }
-    return dumps_json(sarif)
+    text = dumps_json(sarif)
+    cut = text.rindex('"results": []')  # the last key of the only run
+    head, end = text[:cut] + '"results": [', text[cut + len('"results": []') :]
+    shown = shown_paths()
+    artifacts: dict[str, dict[str, Any]] = {}
+    opened = False
+    for f in findings:
+        if tally is not None:
+            tally.add(f)
+        if f.code not in rule_index:
+            raise ValueError(f"SARIF stream: the rule {f.code} is not in the rules given")
+        path = shown(f)
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "ruleIndex": rule_index[f.code],
+            "level": SARIF_LEVEL.get(f.severity, "note"),
+            "message": {"text": _plain_message(f)},
+            "partialFingerprints": {"mociFinding/v1": fingerprint(f, path)},
+        }
+        if f.file:
+            if path not in artifacts:
+                artifacts[path] = _sarif_artifact(path)
+            result["locations"] = [_sarif_location(f, artifacts[path])]
+        if f.suppressed is not None:
+            # An ignore comment in the file itself is "inSource"; a baseline is "external".
+            kind = "inSource" if f.suppressed == "comment" else "external"
+            result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
+        props = {k: v for k, v in (("concept", f.concept), ("lang", f.lang)) if v}
+        props.update(f.extra)
+        if props:
+            result["properties"] = props
+        yield (",\n" if opened else head + "\n") + _indented(dumps_json(result), 8)
+        opened = True
+    yield ("\n      ]" + end) if opened else (head + "]" + end)
 
 
 def _folder_uri(folder: Path) -> str:
@@ -177,17 +270,21 @@ def print_text(findings: Iterable[Finding], console=None, what: str = "glossary"
     from rich.text import Text
 
     console = console or Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
-    findings = [f for f in findings if f.suppressed is None]
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    shown = shown_paths()
+    tally = Tally()
     for f in findings:
-        line = Text(text_line(f))
+        if f.suppressed is not None:
+            continue
+        tally.add(f)
+        line = Text(text_line(f, shown(f)))
         start = line.plain.find(f" {f.severity}:", len(f.code))
         if start >= 0:
             line.stylize(style.get(f.severity, ""), start + 1, start + 1 + len(f.severity))
         console.print(line)
-    counts = summary(findings)
+    counts = tally.counts
     verdict = Text()
-    if not findings:
+    if not any(counts.values()):
         verdict.append(f"{what}: no problems found", style="green")
     else:
         verdict.append(

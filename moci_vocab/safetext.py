@@ -93,12 +93,46 @@ _JSON_UNSAFE_RE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]
 def dumps_json(data: Any) -> str:
     """JSON for a terminal: UTF-8 text kept, every control and bidi character escaped.
 
-    ``json.dumps`` escapes C0 controls and newlines itself; DEL, C1 controls
-    and bidirectional controls are escaped here as ``\\uXXXX`` (the same
-    data for any JSON reader).
+    The bytes of ``json.dumps(data, ensure_ascii=False, indent=2)``, written by
+    orjson when the data holds only strings, integers, booleans, None, lists and
+    dicts (floats print differently there: ``1e16`` for ``1e+16``). JSON escapes
+    C0 controls and newlines itself; DEL, C1 controls and bidirectional controls
+    are escaped here as ``\\uXXXX`` (the same data for any JSON reader).
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = None
+    if _orjson_plain(data):
+        try:
+            text = _orjson().dumps(data, option=_orjson().OPT_INDENT_2).decode("utf-8")
+        except TypeError:  # a lone surrogate, a key that is not a string, a huge integer
+            text = None
+    if text is None:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE_RE.sub(_json_escape, text) if _JSON_UNSAFE_RE.search(text) else text
+
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _orjson():
+    import orjson
+
+    return orjson
+
+
+_PLAIN_SCALARS = (str, int, bool, type(None))
+
+
+def _orjson_plain(value: Any) -> bool:
+    """Whether orjson writes ``value`` as ``json.dumps`` does: no float, no other type."""
+    kind = type(value)
+    if kind in _PLAIN_SCALARS:
+        return True
+    if kind is dict:
+        return all(map(_orjson_plain, value.values()))
+    if kind is list or kind is tuple:
+        return all(map(_orjson_plain, value))
+    return False
 
 
 def github_escape(text: str, is_property: bool = False) -> str:

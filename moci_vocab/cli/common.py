@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from moci_vocab.findings import Tally
 
 FORMAT_TEXT_JSON = ("text", "json")
 
@@ -379,31 +383,68 @@ def fail_on_option() -> Callable:
 
 
 def show_findings(
-    state: State, findings: list, fmt: str, rules: dict, extra_summary: dict, what: str
-) -> None:
-    """Findings of `check` or `check-po` in the chosen format, on stdout."""
-    from moci_vocab import report
+    state: State,
+    findings: Iterable,
+    fmt: str,
+    rules: dict,
+    extra_summary: dict | Callable[[], dict],
+    what: str,
+) -> Tally:
+    """Findings of `check` or `check-po` in the chosen format, on stdout, as they come.
 
+    ``findings`` may be a stream (nothing is kept); ``extra_summary`` may be a
+    function asked at the end. Returns the counts of what went by.
+    """
+    from moci_vocab import report
+    from moci_vocab.findings import Tally
+
+    tally = Tally()
     if fmt == "json":
-        click.echo(report.render_json(findings, extra_summary))
+        _echo_chunks(report.json_chunks(findings, extra_summary, tally))
     elif fmt == "github":
-        text = report.render_github(findings)
-        if text:
-            click.echo(text)
+        _echo_chunks(report.github_chunks(findings, tally), blank=False)
     elif fmt == "sarif":
         ctx = click.get_current_context(silent=True)
         command = ctx.command_path if ctx is not None else None
-        click.echo(report.render_sarif(findings, rules, command_line=command))
+        _echo_chunks(report.sarif_chunks(findings, rules, command_line=command, tally=tally))
     else:
+        counted = _counted(findings, tally)
         if state.quiet:
-            findings = [f for f in findings if f.severity == "error"]
-        if findings or not state.quiet:
-            report.print_text(findings, stdout_console(), what=what)
+            counted = (f for f in counted if f.severity == "error")
+            first = next(counted, None)
+            if first is None:
+                return tally
+            counted = itertools.chain([first], counted)
+        report.print_text(counted, stdout_console(), what=what)
+    return tally
 
 
-def exit_for_findings(findings: list, fail_on: str) -> None:
+def _counted(findings: Iterable, tally: Tally) -> Iterator:
+    for finding in findings:
+        tally.add(finding)
+        yield finding
+
+
+def _echo_chunks(chunks: Iterable[str], blank: bool = True, size: int = 1 << 16) -> None:
+    """Text pieces on stdout in batches of about ``size`` characters, then a newline
+    (as ``click.echo`` of the whole text; with ``blank=False`` nothing when empty)."""
+    batch: list[str] = []
+    length = 0
+    wrote = False
+    for chunk in chunks:
+        batch.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            click.echo("".join(batch), nl=False)
+            batch, length, wrote = [], 0, True
+    if batch or wrote or blank:
+        click.echo("".join(batch))
+
+
+def exit_for_findings(findings: list | Tally, fail_on: str) -> None:
     """Exit status 1 when a finding that counts is at least as severe as ``fail_on``."""
-    from moci_vocab.findings import fails
+    from moci_vocab.findings import Tally, fails
 
-    if fails(findings, fail_on):
+    failed = findings.fails(fail_on) if isinstance(findings, Tally) else fails(findings, fail_on)
+    if failed:
         raise click.exceptions.Exit(1)

@@ -1,0 +1,92 @@
+"""Findings written as a stream: the same bytes as the whole-list renderers, and orjson's
+JSON the same as the standard library's."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moci_vocab.findings import Finding, Tally
+from moci_vocab.report import (
+    github_chunks,
+    json_chunks,
+    render_github,
+    render_json,
+    render_sarif,
+    sarif_chunks,
+)
+from moci_vocab.safetext import _JSON_UNSAFE_RE, dumps_json
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+def _reference(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_dumps_json_is_the_standard_librarys_json(data):
+    assert dumps_json(data) == _reference(data)
+
+
+def test_dumps_json_escapes_what_a_terminal_would_act_on():
+    data = {"k\u202e": ["\x1b[31m", "\x7f\x85\x9f", "\u2028\u2029\u2066", "ë ჯ 𝄞", 1e16, 2**70]}
+    text = dumps_json(data)
+    assert text == _reference(data)
+    assert not any(ch in text for ch in "\x1b\x7f\x85\x9f\u202e\u2028\u2029\u2066")
+    assert json.loads(text) == data
+
+
+def _findings() -> list[Finding]:
+    return [
+        Finding(
+            "MV601",
+            "error",
+            "'file' is not translated as 'skedar'",
+            file="a/sq.po",
+            line=3,
+            concept="file",
+            lang="sq",
+            extra={"msgid": "File\x1b", "expected": ["skedar"], "found": None},
+        ),
+        Finding(
+            "MV604",
+            "warning",
+            "rendered in 2 ways",
+            file="a/sq.po",
+            line=9,
+            concept="x",
+            extra={"renderings": {"a": 2, "b": 1}},
+            suppressed="comment",
+        ),
+        Finding("MV602", "error", "deprecated \u202e", file="/elsewhere/ka.po", line=1),
+        Finding("MV600", "error", "cannot read", file="b.po"),
+    ]
+
+
+def test_streams_write_the_same_bytes_as_the_lists():
+    findings = _findings()
+    rules = {code: None for code in ("MV600", "MV601", "MV602", "MV604")}
+    for chosen in (findings, findings[:1], []):
+        tally = Tally()
+        text = "".join(json_chunks(iter(chosen), lambda: {"files": 2}, tally))
+        assert text == render_json(chosen, {"files": 2})
+        assert json.loads(text)["summary"]["error"] == tally.counts["error"]
+        assert "".join(sarif_chunks(iter(chosen), rules)) == render_sarif(chosen, rules)
+        assert "".join(github_chunks(iter(chosen))) == render_github(chosen)
+
+
+def test_a_sarif_stream_needs_every_rule_up_front():
+    import pytest
+
+    with pytest.raises(ValueError, match="MV601"):
+        "".join(sarif_chunks(iter(_findings()), {"MV600": None}))
