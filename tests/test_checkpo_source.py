@@ -73,6 +73,7 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("Use the Tab key to move on", {"tab"}),
         ("This works only on Windows and macOS for your own files", {"window"}),
         ("The page to show (user|file|tab)", {"user", "file", "tab"}),  # literal values
+        ("Possible values: “name”, ‘type’ and «user»", {"name", "type", "user"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -95,6 +96,7 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("pass\u00adword for the pa\u200bge", {"page"}),
         ("user\u2019s page", {"user", "page"}),
         ("a user | a file", {"user", "file"}),  # a pipe between words, not a value list
+        ("the “user’s” file and “File”", {"user", "file"}),  # not a lone lowercase value
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

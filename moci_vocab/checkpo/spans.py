@@ -35,9 +35,11 @@ _SIGNED = re.compile(
     r"|\$\{[^{}\x00]*\}|\$\([^()\x00]*\)|\$[A-Za-z_]\w*"  # shell-style $name
     r"|<[^<>\x00]*>"  # tags with their attributes
     r'|"[a-z][a-z0-9_-]*"'  # a quoted value or key: "name", "size", "x-content"
+    r"|(?:“|„)[a-z][a-z0-9_-]*(?:”|“)|‘[a-z][a-z0-9_-]*’"  # “size”, ‘owner’
+    r"|«[a-z][a-z0-9_-]*»"
     r"|&[a-zA-Z]+;|&#[xX]?[0-9a-fA-F]+;"
 )
-_SIGNS = ("%", "{", "<", "&", "[", "$", '"')
+_SIGNS = ("%", "{", "<", "&", "[", "$", '"', "“", "„", "‘", "«")
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
