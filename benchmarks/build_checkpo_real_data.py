@@ -4,7 +4,8 @@ Catalogs nobody on the team wrote: the Albanian, Georgian and Armenian
 translations of Nautilus (GNOME Files), VLC, GTK 3 and Thunar (Xfce) as Debian 12
 ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-common`
 3.24.38-2~deb12u3, `thunar-data` 4.18.4-1), and for Albanian also gedit
-(`gedit-common` 44.2-1) and GNOME Settings (`gnome-control-center-data` 1:43.6-2~deb12u1),
+(`gedit-common` 44.2-1), GNOME Settings (`gnome-control-center-data` 1:43.6-2~deb12u1),
+Xfce Settings (`xfce4-settings` 4.18.2-1) and Totem (`totem-common` 43.0-2),
 for Georgian also GNOME Settings and Evince (`evince-common` 43.1-2+deb12u1), for Armenian
 also GNOME Settings and File Roller (`file-roller` 43.0-1).
 Run once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
@@ -14,6 +15,7 @@ other entries of glossaries.json are kept:
     mkdir /tmp/deb && cd /tmp/deb
     apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
     apt-get download gedit-common gnome-control-center-data evince-common file-roller
+    apt-get download xfce4-settings totem-common
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
@@ -48,6 +50,8 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "vlc": "usr/share/locale/{lang}/LC_MESSAGES/vlc.mo",
     "gtk30": "usr/share/locale/{lang}/LC_MESSAGES/gtk30.mo",
     "thunar": "usr/share/locale/{lang}/LC_MESSAGES/thunar.mo",  # Xfce; no Georgian one
+    "xfce4-settings": "usr/share/locale/{lang}/LC_MESSAGES/xfce4-settings.mo",
+    "totem": "usr/share/locale/{lang}/LC_MESSAGES/totem.mo",
     "gedit": "usr/share/locale/{lang}/LC_MESSAGES/gedit.mo",
     "gnome-control-center": "usr/share/locale/{lang}/LC_MESSAGES/gnome-control-center-2.0.mo",
     "evince": "usr/share/locale/{lang}/LC_MESSAGES/evince.mo",
@@ -56,6 +60,8 @@ CATALOGS = {  # name → path inside the extracted packages, per language
 LANGS = ("sq", "ka", "hy")
 # Catalogs taken for some languages only (added later to reach 100 flags in that language).
 ONLY = {
+    "xfce4-settings": ("sq",),
+    "totem": ("sq",),
     "gedit": ("sq",),
     "gnome-control-center": ("sq", "ka", "hy"),
     "evince": ("ka",),
