@@ -1,18 +1,19 @@
 """`check-po` over 20 real catalogs: one process (`--jobs 1`) against every core (default).
 
 Catalogs (sq, ka, hy; none written by the team):
-- the 11 Debian catalogs committed in tests/fixtures/checkpo/real/ (Nautilus, VLC,
-  GTK 3, Thunar; see the NOTICE.md there);
 - Django's django.po in sq, ka and hy, from the installed Django, or else from the
   Django wheel (`pip download django --no-deps`);
-- Debian 12's compiled catalogs (.mo, checked as they are) of Evince (sq, ka),
-  GNOME Settings (sq, ka, hy) and gedit (sq), from `apt-get download evince-common
-  gnome-control-center-data gedit-common`.
+- the Debian 12 catalogs committed in tests/fixtures/checkpo/real/ (Nautilus, VLC,
+  GTK 3, Thunar, gedit, GNOME Settings, Evince, File Roller; see the NOTICE.md
+  there), the first 17 by name;
+- if those are fewer, Debian 12's compiled catalogs (.mo, checked as they are) of
+  Evince, GNOME Settings and gedit not committed there, from `apt-get download
+  evince-common gnome-control-center-data gedit-common`.
 Where Django or the Debian packages cannot be had, copies of the committed catalogs
 make up the 20 (the script says so).
 
 Glossary: the catalogs' own dominant terms (tests/fixtures/checkpo/real/
-glossaries.json, from build_checkpo_real_data.py; 71 concepts in en, sq, ka, hy)
+glossaries.json, from build_checkpo_real_data.py; en, sq, ka, hy)
 plus --concepts generated ones (benchmarks/generate.py) for a realistic size. The
 compiled glossary is cached first (the everyday case).
 
@@ -28,6 +29,7 @@ cores, the load average, and whether both outputs are byte-identical.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -35,8 +37,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -102,20 +106,27 @@ def debian_catalogs(cache: Path) -> list[Path]:
 
 
 def catalogs(cache: Path) -> list[Path]:
-    """20 catalogs: the committed ones, Django's, Debian's; copies make up any shortfall."""
-    found = sorted(REAL.glob("*.po")) + django_catalogs(cache) + debian_catalogs(cache)
+    """20 catalogs: Django's, the committed ones, Debian's; copies make up any shortfall."""
+    real = sorted(REAL.glob("*.po"))
+    have = {path.stem for path in real}
+    debian = [
+        path
+        for path in debian_catalogs(cache)
+        if f"{path.stem.removesuffix('-2.0')}-{path.parent.parent.name}" not in have
+    ]
+    found = (django_catalogs(cache) + real + debian)[:20]
     copies = cache / "copies"
     copies.mkdir(parents=True, exist_ok=True)
     n = 0
     while len(found) < 20:
-        source = sorted(REAL.glob("*.po"))[n % 11]
+        source = real[n % len(real)]
         copy = copies / f"copy{n}-{source.name}"
         shutil.copyfile(source, copy)
         found.append(copy)
         n += 1
     if n:
         print(f"({n} of the 20 catalogs are copies: Django or the Debian packages were missing)")
-    return found[:20]
+    return found
 
 
 def make_root(folder: Path, concepts: int) -> Path:
@@ -143,33 +154,50 @@ def make_root(folder: Path, concepts: int) -> Path:
     return root
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, float, bytes, int]:
-    """(wall s, CPU s of the process and its workers, peak MB of the tree, stdout, exit)."""
+@dataclass
+class Run:
+    """One fresh process: its times, memory, output."""
+
+    wall: float  # seconds
+    cpu: float  # user + sys of the command and its workers (os.wait4)
+    own_cpu: float  # of the command's own process (Linux; else = cpu)
+    peak_mb: float  # the largest sum of RSS over the command and its workers
+    stdout: bytes
+    code: int
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> Run:
+    """Run ``argv`` once, timed; its own CPU read from /proc before it is reaped."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
         peak = [0.0]
-        done = [False]
+        done = threading.Event()
 
         def sample() -> None:
-            while not done[0]:
+            while not done.is_set():
                 rss = sum(_current_rss_mb(pid) for pid in _process_tree(proc.pid))
                 peak[0] = max(peak[0], rss)
-                time.sleep(0.05)
-
-        import threading
+                done.wait(0.05)
 
         watcher = threading.Thread(target=sample, daemon=True)
         watcher.start()
+        own = None
+        if hasattr(os, "waitid") and Path(f"/proc/{proc.pid}/stat").exists():
+            os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)  # exited, not reaped
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        done[0] = True
+        done.set()
         watcher.join()
         out.seek(0)
         data = out.read()
     own_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, max(peak[0], own_mb), data, os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
+    return Run(wall, cpu, cpu if own is None else own, max(peak[0], own_mb), data, code)
 
 
 def main() -> int:
@@ -187,12 +215,13 @@ def main() -> int:
         files = catalogs(cache)
         size = sum(path.stat().st_size for path in files)
         root = make_root(work, args.concepts)
+        concepts = len(list((root / "terms").glob("*.yaml")))
         env = {k: v for k, v in os.environ.items() if not k.startswith("MOCI_VOCAB_")}
         env.update(NO_COLOR="1", MOCI_VOCAB_CACHE_KEY_DIR=str(work / "key"))
         env.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(work / "pyc"))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
         base = [sys.executable, "-m", "moci_vocab", "--root", str(root), "check-po"]
-        base += [str(path) for path in files] + ["--format", "json"]
+        base += [str(path) for path in files]
         commands = {"--jobs 1": [*base, "--jobs", "1"], "default": base}
         run_once(commands["--jobs 1"], env)  # compiles and caches the glossary
         runs: dict[str, list] = {name: [] for name in commands}
@@ -201,26 +230,41 @@ def main() -> int:
             for name, argv in commands.items():
                 runs[name].append(run_once(argv, env))
             loads.append(os.getloadavg()[0])
-    outputs = {name: {r[3] for r in done} for name, done in runs.items()}
+    outputs = {name: {run.stdout for run in done} for name, done in runs.items()}
     same = len(outputs["--jobs 1"] | outputs["default"]) == 1
-    codes = {r[4] for done in runs.values() for r in done}
-    findings = len(json.loads(runs["default"][0][3])["findings"])
+    codes = sorted({run.code for done in runs.values() for run in done})
+    cores = available_cores()
     print(
-        f"check-po, {len(files)} catalogs ({size / 1e6:.1f} MB, {findings} findings), "
-        f"{args.concepts + 71} concepts, {available_cores()} cores, median of {args.repeat}"
+        f"check-po, {len(files)} catalogs ({size / 1e6:.1f} MB), "
+        f"{concepts} concepts, text output, {cores} cores, median of {args.repeat}"
     )
     print(f"load average during the runs: {min(loads):.1f}-{max(loads):.1f}")
-    med = {}
+    med: dict[str, dict[str, float]] = {}
     for name, done in runs.items():
-        wall = statistics.median(r[0] for r in done)
-        cpu = statistics.median(r[1] for r in done)
-        peak = max(r[2] for r in done)
-        med[name] = wall
-        print(f"  {name:<10} wall {wall:6.2f} s   CPU {cpu:6.2f} s   peak {peak:6.0f} MB")
-    ratio = med["default"] / med["--jobs 1"]
+        med[name] = {
+            key: statistics.median(getattr(run, key) for run in done)
+            for key in ("wall", "cpu", "own_cpu")
+        }
+        peak = max(run.peak_mb for run in done)
+        m = med[name]
+        print(
+            f"  {name:<10} wall {m['wall']:6.2f} s   CPU {m['cpu']:6.2f} s "
+            f"(the command's own {m['own_cpu']:5.2f} s)   peak {peak:5.0f} MB"
+        )
+    ratio = med["default"]["wall"] / med["--jobs 1"]["wall"]
     mark = "✓" if ratio <= TARGET else "✗"
-    print(f"default / --jobs 1 wall: {ratio:.2f}×  (target <= {TARGET}× on 2 cores) {mark}")
-    print(f"outputs byte-identical: {'yes' if same else 'NO'}; exit codes {sorted(codes)}")
+    print(f"default / --jobs 1, wall: {ratio:.2f}×  (target <= {TARGET}× on 2 cores) {mark}")
+    # On a loaded machine the wall ratio says more about the scheduler than about the
+    # program: the critical path in CPU time is what an idle machine's wall time would
+    # be, the longer of the command's own work and the whole work shared by the cores.
+    one, many = med["--jobs 1"], med["default"]
+    path = max(many["own_cpu"], many["cpu"] / cores) / one["cpu"]
+    mark = "✓" if path <= TARGET else "✗"
+    print(
+        f"default / --jobs 1, CPU critical path (max(own, total/{cores}) / one process): "
+        f"{path:.2f}×  {mark}"
+    )
+    print(f"outputs byte-identical: {'yes' if same else 'NO'}; exit codes {codes}")
     return 0 if same else 1
 
 
