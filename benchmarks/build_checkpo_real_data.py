@@ -26,8 +26,9 @@ it across the catalog (Dice coefficient over entries), and as the term the word
 with that prefix that explains most of the observed words under the language's
 inflection rules (the dictionary form, as a glossary writer would give it: sq
 `emër` rather than `emri`). Words the translators render inconsistently (Dice <
-0.45) are not taken, nor modifiers (a word that mostly stands before another
-word: selected, default, custom).
+0.45) are not taken, nor a prefix that another English word aligns with better
+(competitive linking: kodifikim- is "coding", not "character"), nor modifiers (a
+word that mostly stands before another word: selected, default, custom).
 """
 
 from __future__ import annotations
