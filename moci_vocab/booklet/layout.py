@@ -62,21 +62,6 @@ class Piece:
     item_pages: list[int]  # the booklet page on which each item starts
     pdf: str | None = None  # the part's PDF, when rendered
     layout: PartLayout | None = None  # as Typst reported it
-    rendering: Future[PartLayout] | None = None  # the render of a piece laid out before
-
-    def rendered(self) -> Piece:
-        """The piece once its render is done, with the render's layout (links included).
-
-        The render prints the running heads the layout found; it must place every item
-        where the layout did.
-        """
-        if self.rendering is None:
-            return self
-        layout = self.rendering.result()
-        placed = [self.first + p - 1 for p in layout.starts[: len(self.item_pages)]]
-        if placed != self.item_pages or layout.pages < self.pages:
-            raise MociError("the booklet's pages moved when they were rendered; please report this")
-        return replace(self, layout=layout, rendering=None)
 
 
 @dataclass
@@ -242,43 +227,6 @@ def entry_heads(entries: list[dict], starts: list[int], pages: int) -> list[dict
     return heads
 
 
-def index_heads(
-    items: list[dict],
-    starts: list[int],
-    pages: int,
-    title_before: str | None,
-    letter_before: str | None,
-) -> list[dict]:
-    """Each index page's running head: the index it continues and the letters it covers.
-
-    ``starts`` holds the page (of the part) on which each item starts; a page that opens
-    with an index's title has an empty head (the title says it). The letters are those of
-    the page's index (not of an index whose title comes later on the page), with the letter
-    continued from the page before unless a letter heading opens the page.
-    """
-    on: dict[int, list[int]] = {}
-    for n, page in enumerate(starts):
-        on.setdefault(page, []).append(n)
-    heads: list[dict] = []
-    title, letter = title_before, letter_before  # as of the end of the page before
-    for page in range(1, pages + 1):
-        here = on.get(page, [])
-        titles = [n for n in here if "title" in items[n]]
-        limit = titles[0] if titles else len(items)
-        letters = [items[n]["letter"] for n in here if "letter" in items[n] and n < limit]
-        opens = bool(here) and "letter" in items[here[0]]
-        if titles and here[0] == titles[0]:
-            heads.append({})
-        else:
-            shown = letters if letter is None or opens else [letter, *letters]
-            span = shown[0] + "\u2013" + shown[-1] if len(shown) > 1 else "".join(shown)
-            heads.append({"name": title or "", "span": span})
-        for n in here:
-            title = items[n].get("title", title)
-            letter = items[n].get("letter", letter)
-    return heads
-
-
 def _indexes(
     common: dict,
     data: dict,
@@ -299,26 +247,16 @@ def _indexes(
         items.append({"title": idx["title"], "lang": idx["text_lang"]})
         items.extend(dict(item, lang=idx["text_lang"]) for item in _index_items(idx, book))
 
-    def part(
-        start: int, stop: int, page: int, balance: bool = False, starts: list[int] | None = None
-    ) -> dict:
-        """The run of items ``start:stop`` from ``page``; rendered with its items' ``starts``
-        (pages of the part, which give the running heads), else laid out only."""
-        title, letter = _before(items, start, "title"), _before(items, start, "letter")
-        run = {"title_before": title, "letter_before": letter, "items": items[start:stop]}
-        heads = None
-        if starts is not None:
-            heads = index_heads(items[start:stop], starts, max(starts, default=1), title, letter)
-        run["balance"] = balance
-        return dict(common, part="index", first=page, section=None, run=run, heads=heads)
+    def part(start: int, stop: int, page: int, balance: bool = False) -> dict:
+        run = {
+            "title_before": _before(items, start, "title"),
+            "letter_before": _before(items, start, "letter"),
+            "items": items[start:stop],
+            "balance": balance,
+        }
+        return dict(common, part="index", first=page, section=None, run=run)
 
-    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, None)
-    for piece in pieces:  # rendered in the background, with the running heads now known
-        assert piece.layout is not None
-        piece.pdf = files.new("index")
-        local = piece.layout.starts[: piece.stop - piece.start]
-        job = _job(part(piece.start, piece.stop, piece.first, starts=local), piece.pdf)
-        piece.rendering = typesetter.submit(job)
+    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
     starts = {"index:" + lang: _item_page(pieces, n) for lang, n in title_at.items()}
     return starts, [_balance_last_page(pieces, part, typesetter, files)]
 
@@ -358,15 +296,13 @@ class IndexPieces:
 
     def pieces(self) -> list[Piece]:
         """The index pieces: with the balanced last page if it fits the same pages."""
-        laid_out = [piece.rendered() for piece in self.laid_out]
         if self.balanced is None or self.future is None:
-            return laid_out
+            return self.laid_out
         layout = self.future.result()
-        if layout.pages != self.balanced.pages or max(layout.starts, default=1) > 1:
-            return laid_out  # balanced, the page did not stay one page
+        if layout.pages != self.balanced.pages:
+            return self.laid_out
         placed = [self.balanced.first + n - 1 for n in layout.starts]
-        kept = [piece.rendered() for piece in self.kept]
-        return [*kept, replace(self.balanced, item_pages=placed, layout=layout)]
+        return [*self.kept, replace(self.balanced, item_pages=placed, layout=layout)]
 
 
 def _balance_last_page(
@@ -391,9 +327,7 @@ def _balance_last_page(
         else [replace(last, stop=start, pages=kept, item_pages=last.item_pages[:taken])]
     )
     pdf = files.new("index")
-    one_page = [1] * (last.stop - start)  # balanced, the run is meant to fill one page
-    job = _job(part(start, last.stop, page, balance=True, starts=one_page), pdf)
-    future = typesetter.submit(job)
+    future = typesetter.submit(_job(part(start, last.stop, page, balance=True), pdf))
     balanced = Piece(start, last.stop, page, last.pages - kept, [], pdf)
     return IndexPieces(pieces, [*pieces[:-1], *before], balanced, future)
 
