@@ -11,15 +11,23 @@ a file whose language cannot be told or is not in the glossary (MV605).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
-from moci_vocab.checkpo.suppress import IGNORE_ALL, apply_baseline, ignore_marks, read_baseline
-from moci_vocab.checkpo.target_match import TargetMatcher, Translation, closest, lowered
+from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
+from moci_vocab.checkpo.target_match import (
+    TargetMatcher,
+    Translation,
+    candidate_phrases,
+    closest_of,
+    lowered,
+    term_size,
+)
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
 from moci_vocab.languages import language_from_filename
@@ -80,6 +88,12 @@ class Result:
         """The counts of files, entries and terms checked."""
         return {"files": self.files, "entries": self.entries, "terms": self.terms}
 
+    def add_counts(self, other: Result) -> None:
+        """Add another result's counts (not its findings) to these."""
+        self.files += other.files
+        self.entries += other.entries
+        self.terms += other.terms
+
 
 def check_files(
     root: Path,
@@ -95,6 +109,28 @@ def check_files(
     processes may check files at once (0: one per core; see checkpo.parallel,
     which keeps small inputs in this process); the result is the same.
     """
+    result = Result()
+    result.findings = list(
+        stream_findings(root, paths, options, result, glossary_loader, progress, jobs)
+    )
+    return result
+
+
+def stream_findings(
+    root: Path,
+    paths: list[Path],
+    options: Options,
+    result: Result,
+    glossary_loader=None,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+) -> Iterator[Finding]:
+    """`check_files`' findings one at a time, in the report's order, none kept.
+
+    A file's findings are made when the previous file's are written; in this
+    process only one entry's findings exist at a time. ``result`` receives the
+    counts (files, entries, terms), complete when the stream ends.
+    """
     from moci_vocab.cache import gc_paused
 
     # The check allocates hundreds of thousands of small objects (entries, tuples)
@@ -102,37 +138,50 @@ def check_files(
     # growing heap again and again (a third of the run time on a large catalog).
     known = read_baseline(options.baseline) if options.baseline is not None else None
     with gc_paused():
-        result = _check_files(root, paths, options, glossary_loader, progress, jobs)
-    if known is not None:
-        apply_baseline(result.findings, known)
-    return result
+        for finding in _ordered(root, paths, options, result, glossary_loader, progress, jobs):
+            if known is not None:
+                suppress_known(finding, known)
+            yield finding
 
 
-def _check_files(
-    root: Path, paths: list[Path], options: Options, glossary_loader, progress, jobs: int
-) -> Result:
+def _ordered(
+    root: Path, paths: list[Path], options: Options, result: Result, glossary_loader, progress, jobs
+) -> Iterator[Finding]:
+    """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…)."""
     from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
     workers = worker_count(paths, jobs) if glossary_loader is None else 0
     if workers:
         parts = check_in_workers(root, paths, options, workers, progress)
-    else:
-        checker = Checker(root, options, glossary_loader)
-        parts = []
-        for done, path in enumerate(paths):
-            if progress is not None:
-                progress(done, len(paths))
-            parts.append(checker.check(path))
+        findings: list[Finding] = []
+        for part in parts:  # in the files' order, as one process would have found them
+            findings.extend(part.findings)
+            result.add_counts(part)
+        findings.sort(key=Finding.sort_key)
+        yield from findings
+        return
+    checker = Checker(root, options, glossary_loader)
+    # Files in the order of their names (the sort key's first part); files given twice
+    # are merged by the rest of the key, the earlier one first on ties (a stable sort).
+    groups: dict[str, list[Path]] = {}
+    for path in sorted(paths, key=str):
+        groups.setdefault(str(path), []).append(path)
+    done = 0
+
+    def one(path: Path) -> Iterator[Finding]:
+        nonlocal done
         if progress is not None:
-            progress(len(paths), len(paths))
-    result = Result()
-    for part in parts:  # in the files' order, as one process would have found them
-        result.findings.extend(part.findings)
-        result.files += part.files
-        result.entries += part.entries
-        result.terms += part.terms
-    result.findings.sort(key=Finding.sort_key)
-    return result
+            progress(done, len(paths))
+        done += 1
+        return checker.stream(path, result)
+
+    for group in groups.values():
+        if len(group) == 1:
+            yield from one(group[0])
+        else:
+            yield from heapq.merge(*[one(path) for path in group], key=Finding.sort_key)
+    if progress is not None:
+        progress(len(paths), len(paths))
 
 
 class Checker:
@@ -147,23 +196,30 @@ class Checker:
 
     def check(self, path: Path) -> Result:
         """The findings and counts of one file (an unreadable one is one finding)."""
-        result = Result(files=1)
+        result = Result()
+        result.findings = list(self.stream(path, result))
+        return result
+
+    def stream(self, path: Path, result: Result) -> Iterator[Finding]:
+        """The findings of one file in the report's order; its counts go to ``result``."""
+        result.files += 1
         try:
             catalog = read_catalog(path)
         except MociError as exc:
-            result.findings.append(_file_finding("MV600", exc.message, path, exc.line))
-            return result
+            yield _file_finding("MV600", exc.message, path, exc.line)
+            return
         if self.languages is None:
             self.languages = _glossary_languages(self.root)
         raw = self.options.lang or catalog.language or language_from_filename(path)
         lang, problem = resolve_language(raw, self.languages)
         if lang is None:
-            result.findings.append(_file_finding("MV605", problem, path, None))
-            return result
+            yield _file_finding("MV605", problem, path, None)
+            return
         if lang not in self.compiled_by_lang:
             self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
-        FileCheck(catalog, self.compiled_by_lang[lang], self.options, result).run()
-        return result
+        check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
+        check.run()
+        yield from check.findings()
 
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:
@@ -210,8 +266,10 @@ class FileCheck:
         self.matcher = TargetMatcher(for_language(compiled.lang))
         # (concept index, allowed term) → [count, index of the first entry using it]
         self.renderings: dict[tuple[int, str], list[int]] = {}
-        # Findings waiting for their line numbers: (finding, entry index).
-        self.pending: list[tuple[Finding, int]] = []
+        # What was found, in the order found: (entry, Finding) or, for a missing term
+        # (nearly all findings on some files), just (entry, concept, translation): the
+        # finding is made when it is written (`findings`), so that none are kept.
+        self.records: list[tuple] = []
         # Entry → concepts its translator comments ignore (# moci-vocab: ignore …).
         self.ignores = ignore_marks(catalog.path, lambda: catalog.lines(range(len(catalog))))
 
@@ -255,7 +313,11 @@ class FileCheck:
                             break  # a deprecated term may be there: the long way
                     else:
                         bad = None
-                if bad is None and find_low(low, term) is not None:
+                if bad is None:
+                    if find_low(low, term) is None:
+                        # The first allowed term is not there (and no bad term can be).
+                        self.check_others(chosen[k], concept, low)
+                        continue
                     # The everyday case: the concept's first allowed term is there.
                     if concept in counts:
                         counts[concept] += 1
@@ -275,7 +337,6 @@ class FileCheck:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
         self.report_inconsistencies()
-        self.assign_lines()
 
     def chosen_entries(self) -> list[int]:
         """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""
@@ -308,6 +369,24 @@ class FileCheck:
             sides[pair] = sides.get(pair, 0) | _PLURAL
         merged = sorted(set(pairs) | sides.keys())
         return merged, sides
+
+    def check_others(self, index: int, concept: int, low: str) -> None:
+        """An entry of one translation whose concept's first allowed term is missing and
+        no bad term can be there: its other allowed terms, else a missing term."""
+        rule = self.compiled.rules[concept]
+        forms = self.catalog.msgstrs[index]
+        text = forms[0] if forms else ""
+        form = None
+        for term in rule.allowed[1:]:
+            if term.probe is not None:
+                span = self.matcher.find_low(low, term)
+            else:
+                form = form or Translation(text)
+                span = self.matcher.find(form, term)
+            if span is not None:
+                self.note_rendering(concept, term.text, index)
+                return
+        self.miss(index, rule, concept, text)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
         """One concept in one entry, the long way (each plural form in turn).
@@ -357,32 +436,54 @@ class FileCheck:
 
     def report_missing(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
         """MV601 (or MV603 for a name): no allowed term, by the rules, in the translation."""
+        return self.miss(entry, rule, index, form.text)
+
+    def miss(self, entry: int, rule: Rule, index: int, text: str) -> bool:
+        """Note a missing term (the finding is made by `missing_finding` when written)."""
+        code = "MV603" if rule.do_not_translate else "MV601"
+        if not self.reports(code, rule):
+            return False
+        self.records.append((entry, index, text))
+        return True
+
+    def missing_finding(self, entry: int, index: int, text: str, near) -> Finding:
+        """The finding of a missing term; ``near(text, term)``: the closest words."""
+        rule = self.compiled.rules[index]
         expected = rule.expected
-        found = closest(form.surface_words(), expected[0]) if form.text else None
-        near = f"; closest: {found!r}" if found else ""
+        found = near(text, expected[0]) if text else None
+        near_text = f"; closest: {found!r}" if found else ""
         if rule.do_not_translate:
             message = (
                 f"the name {rule.source!r} must stay as it is: "
-                f"expected {_quote_list(expected)}{near}"
+                f"expected {_quote_list(expected)}{near_text}"
             )
-            return self.add("MV603", rule, entry, message, expected, found)
-        if not form.text:
+            return self.finding("MV603", rule, entry, message, expected, found)
+        if not text:
             message = f"untranslated; {rule.source!r} should be {_quote_list(expected)}"
         else:
-            message = f"{rule.source!r} is not translated as {_quote_list(expected)}{near}"
-        return self.add("MV601", rule, entry, message, expected, found)
+            message = f"{rule.source!r} is not translated as {_quote_list(expected)}{near_text}"
+        return self.finding("MV601", rule, entry, message, expected, found)
+
+    def reports(self, code: str, rule: Rule) -> bool:
+        """Whether a finding of this code about this concept is reported (not silenced)."""
+        severity = self.compiled.severities.get(code, SEVERITY[code])
+        return code not in rule.ignored and severity != "off"
 
     def add(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> bool:
         """Add a finding unless its concept ignores it or its code is off; whether it was added."""
-        severity = self.compiled.severities.get(code, SEVERITY[code])
-        if code in rule.ignored or severity == "off":
+        if not self.reports(code, rule):
             return False
+        self.records.append((entry, self.finding(code, rule, entry, message, expected, found)))
+        return True
+
+    def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
+        """A finding about one entry (its line is set when it is written)."""
         finding = Finding(
             code,
-            severity,
+            self.compiled.severities.get(code, SEVERITY[code]),
             message,
             file=self.file,
-            line=None,  # counted for all findings at once, at the end
+            line=None,
             concept=rule.concept,
             lang=self.compiled.lang,
             extra={
@@ -395,17 +496,29 @@ class FileCheck:
         names = self.ignores.get(entry) if self.ignores else None
         if names is not None and (rule.concept in names or IGNORE_ALL in names):
             finding.suppressed = "comment"
-        self.result.findings.append(finding)
-        self.pending.append((finding, entry))
-        return True
+        return finding
 
-    def assign_lines(self) -> None:
-        """Give the pending findings the lines of their entries (counted once, for all)."""
-        if self.pending:
-            lines = self.catalog.lines(entry for _f, entry in self.pending)
-            for finding, entry in self.pending:
-                finding.line = lines[entry]
-            self.pending = []
+    def findings(self) -> Iterator[Finding]:
+        """The file's findings in the report's order (line, code, language, message; the
+        order found on ties), made one line at a time: the records are emptied."""
+        records, self.records = self.records, []
+        if not records:
+            return
+        lines = self.catalog.lines(record[0] for record in records)
+        records.sort(key=lambda record: lines[record[0]])  # stable: found order kept
+        near = _Closest()
+        group: list[Finding] = []
+        current = None
+        for record in records:
+            line = lines[record[0]]
+            if line != current and group:
+                yield from _in_order(group)
+                group = []
+            current = line
+            finding = record[1] if len(record) == 2 else self.missing_finding(*record, near)
+            finding.line = line
+            group.append(finding)
+        yield from _in_order(group)
 
     def note_rendering(self, index: int, term: str, entry: int) -> None:
         """Which allowed term an entry used (deprecated ones are errors already)."""
@@ -435,7 +548,35 @@ class FileCheck:
             message = f"{rule.source!r} is rendered in {len(ranked)} ways in this file: {counts}"
             finding_extra = {term: count for term, (count, _e) in ranked}
             if self.add("MV604", rule, first_other, message, [main], other):
-                self.result.findings[-1].extra["renderings"] = finding_extra
+                self.records[-1][1].extra["renderings"] = finding_extra
+
+
+def _in_order(group: list[Finding]) -> list[Finding]:
+    if len(group) > 1:
+        group.sort(key=Finding.sort_key)
+    return group
+
+
+class _Closest:
+    """`closest` for the missing terms of one file, entry by entry: the candidate
+    phrases of the last translation are made once for all its terms."""
+
+    def __init__(self):
+        self.text: str | None = None
+        self.words: list[str] = []
+        self.phrases: dict[int, tuple[list[str], list[str]]] = {}
+        self.sizes: dict[str, int] = {}
+
+    def __call__(self, text: str, term: str) -> str | None:
+        if text is not self.text:
+            self.text, self.words, self.phrases = text, Translation(text).surface_words(), {}
+        size = self.sizes.get(term)
+        if size is None:
+            size = self.sizes[term] = term_size(term)
+        phrases = self.phrases.get(size)
+        if phrases is None:
+            phrases = self.phrases[size] = candidate_phrases(self.words, size)
+        return closest_of(phrases, term)
 
 
 def _quote_list(items: list[str]) -> str:

@@ -98,12 +98,16 @@ def read_baseline(path: Path) -> set[str]:
 
 def apply_baseline(findings: list[Finding], known: set[str]) -> int:
     """Mark the findings the baseline knows as suppressed; how many were."""
-    count = 0
-    for f in findings:
-        if f.suppressed is None and f.code not in _FILE_CODES and fingerprint(f) in known:
-            f.suppressed = "baseline"
-            count += 1
-    return count
+    return sum(suppress_known(f, known) for f in findings)
+
+
+def suppress_known(finding: Finding, known: set[str]) -> bool:
+    """Mark one finding suppressed ("baseline") when the baseline knows it; whether it was."""
+    known_here = finding.suppressed is None and finding.code not in _FILE_CODES
+    if known_here and fingerprint(finding) in known:
+        finding.suppressed = "baseline"
+        return True
+    return False
 
 
 def ignore_marks(path: Path, lines_of) -> dict[int, frozenset[str]]:

@@ -475,18 +475,31 @@ class TargetMatcher:
 
 def closest(toks_surface: list[str], term: str) -> str | None:
     """The words of the translation most like the term (as written), or None."""
-    from rapidfuzz import fuzz, process
+    return closest_of(candidate_phrases(toks_surface, term_size(term)), term)
 
-    size = max(1, len(tokens(term)))
+
+def term_size(term: str) -> int:
+    """How many words a term has (at least one): the length of `closest`'s phrases."""
+    return max(1, len(tokens(term)))
+
+
+def candidate_phrases(toks_surface: list[str], size: int) -> tuple[list[str], list[str]]:
+    """The distinct runs of ``size`` words, first seen first, and the same casefolded."""
     # dict, not set: ties resolve to the first candidate in the text, every run
     candidates = dict.fromkeys(
         " ".join(toks_surface[i : i + size]) for i in range(max(1, len(toks_surface) - size + 1))
     )
     candidates.pop("", None)
-    if not candidates:
+    phrases = list(candidates)
+    return phrases, [phrase.casefold() for phrase in phrases]
+
+
+def closest_of(phrases: tuple[list[str], list[str]], term: str) -> str | None:
+    """Of `candidate_phrases`, the one most like the term (as written), or None."""
+    from rapidfuzz import fuzz, process
+
+    written, folded = phrases
+    if not written:
         return None
-    target = term.casefold()
-    best = process.extractOne(
-        target, list(candidates), scorer=fuzz.ratio, processor=str.casefold, score_cutoff=45
-    )
-    return best[0] if best else None
+    best = process.extractOne(term.casefold(), folded, scorer=fuzz.ratio, score_cutoff=45)
+    return written[best[2]] if best else None

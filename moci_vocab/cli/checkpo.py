@@ -67,11 +67,25 @@ def check_po_cmd(
     --write-baseline (suppressed findings stay visible in JSON and SARIF).
     Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
-    from moci_vocab.checkpo.run import Options, check_files, rules
+    from moci_vocab.checkpo.run import Options, Result, check_files, rules, stream_findings
     from moci_vocab.cli import printable
-    from moci_vocab.cli.common import exit_for_findings, progress_bar, show_findings
+    from moci_vocab.cli.common import (
+        exit_for_findings,
+        is_terminal_output,
+        progress_bar,
+        show_findings,
+    )
 
     options = Options(lang, include_fuzzy, include_untranslated, baseline)
+    if write_baseline is None and not is_terminal_output():
+        # Written as they are found, none kept (a big catalog can have 100,000s).
+        result = Result()
+        with state.reading() as root, progress_bar(state, "checking the files") as progress:
+            paths = list(files)
+            stream = stream_findings(root, paths, options, result, progress=progress, jobs=jobs)
+            tally = show_findings(state, stream, fmt, rules(), result.summary, "translations")
+        exit_for_findings(tally, fail_on)
+        return
     with state.reading() as root, progress_bar(state, "checking the files") as progress:
         result = check_files(root, list(files), options, progress=progress, jobs=jobs)
     if write_baseline is not None:
