@@ -101,8 +101,9 @@ def dumps_json(data: Any) -> str:
     """
     text = None
     if _orjson_plain(data):
+        orjson = _orjson()
         try:
-            text = _orjson().dumps(data, option=_orjson().OPT_INDENT_2).decode("utf-8")
+            text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
         except TypeError:  # a lone surrogate, a key that is not a string, a huge integer
             text = None
     if text is None:
@@ -126,13 +127,14 @@ _PLAIN_SCALARS = (str, int, bool, type(None))
 def _orjson_plain(value: Any) -> bool:
     """Whether orjson writes ``value`` as ``json.dumps`` does: no float, no other type."""
     kind = type(value)
-    if kind in _PLAIN_SCALARS:
-        return True
     if kind is dict:
-        return all(map(_orjson_plain, value.values()))
-    if kind is list or kind is tuple:
-        return all(map(_orjson_plain, value))
-    return False
+        items = value.values()
+    elif kind is list or kind is tuple:
+        items = value
+    else:
+        return kind in _PLAIN_SCALARS
+    # Scalars tested inline: one call per container, not one per value.
+    return all(type(item) in _PLAIN_SCALARS or _orjson_plain(item) for item in items)
 
 
 def github_escape(text: str, is_property: bool = False) -> str:

@@ -25,7 +25,8 @@ from moci_vocab.checkpo.target_match import (
     Translation,
     candidate_phrases,
     closest_of,
-    lowered,
+    prepared,
+    surface_words,
     term_size,
 )
 from moci_vocab.errors import MociError
@@ -252,7 +253,7 @@ class FileCheck:
 
     Works on the catalog's columns: the source terms of all entries are found in
     one pass (`SourceMatcher.concepts`), the translations of the entries with
-    terms are prepared in one go (`lowered`), and the everyday case (the
+    terms are prepared in one go (`prepared`), and the everyday case (the
     concept's first allowed term is there, no deprecated term can be) is decided
     inline. Everything else goes through `check_translation`.
     """
@@ -287,7 +288,9 @@ class FileCheck:
             pairs, sides = self.plural_sides(chosen, pairs)
         # The (first) translation of every entry, prepared in one batch; entries with
         # several plural forms take the long way.
-        lowered_firsts = lowered([msgstrs[i][0] if msgstrs[i] else "" for i in chosen])
+        firsts_text = [msgstrs[i][0] if msgstrs[i] else "" for i in chosen]
+        plain_firsts, lowered_firsts = prepared(firsts_text)
+        del firsts_text
         form_counts = list(map(len, msgstrs))
         with_plural_forms = (
             {k for k, i in enumerate(chosen) if form_counts[i] > 1}
@@ -316,7 +319,7 @@ class FileCheck:
                 if bad is None:
                     if find_low(low, term) is None:
                         # The first allowed term is not there (and no bad term can be).
-                        self.check_others(chosen[k], concept, low)
+                        self.check_others(chosen[k], concept, low, plain_firsts[k])
                         continue
                     # The everyday case: the concept's first allowed term is there.
                     if concept in counts:
@@ -370,7 +373,7 @@ class FileCheck:
         merged = sorted(set(pairs) | sides.keys())
         return merged, sides
 
-    def check_others(self, index: int, concept: int, low: str) -> None:
+    def check_others(self, index: int, concept: int, low: str, plain: str) -> None:
         """An entry of one translation whose concept's first allowed term is missing and
         no bad term can be there: its other allowed terms, else a missing term."""
         rule = self.compiled.rules[concept]
@@ -386,7 +389,7 @@ class FileCheck:
             if span is not None:
                 self.note_rendering(concept, term.text, index)
                 return
-        self.miss(index, rule, concept, text)
+        self.miss(index, rule, concept, text, plain)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
         """One concept in one entry, the long way (each plural form in turn).
@@ -436,21 +439,21 @@ class FileCheck:
 
     def report_missing(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
         """MV601 (or MV603 for a name): no allowed term, by the rules, in the translation."""
-        return self.miss(entry, rule, index, form.text)
+        return self.miss(entry, rule, index, form.text, form.plain)
 
-    def miss(self, entry: int, rule: Rule, index: int, text: str) -> bool:
+    def miss(self, entry: int, rule: Rule, index: int, text: str, plain: str) -> bool:
         """Note a missing term (the finding is made by `missing_finding` when written)."""
         code = "MV603" if rule.do_not_translate else "MV601"
         if not self.reports(code, rule):
             return False
-        self.records.append((entry, index, text))
+        self.records.append((entry, index, text, plain))
         return True
 
-    def missing_finding(self, entry: int, index: int, text: str, near) -> Finding:
-        """The finding of a missing term; ``near(text, term)``: the closest words."""
+    def missing_finding(self, entry: int, index: int, text: str, plain: str, near) -> Finding:
+        """The finding of a missing term; ``near(plain, term)``: the closest words."""
         rule = self.compiled.rules[index]
         expected = rule.expected
-        found = near(text, expected[0]) if text else None
+        found = near(plain, expected[0]) if text else None
         near_text = f"; closest: {found!r}" if found else ""
         if rule.do_not_translate:
             message = (
@@ -567,9 +570,9 @@ class _Closest:
         self.phrases: dict[int, tuple[list[str], list[str]]] = {}
         self.sizes: dict[str, int] = {}
 
-    def __call__(self, text: str, term: str) -> str | None:
-        if text is not self.text:
-            self.text, self.words, self.phrases = text, Translation(text).surface_words(), {}
+    def __call__(self, plain: str, term: str) -> str | None:
+        if plain is not self.text:
+            self.text, self.words, self.phrases = plain, surface_words(plain), {}
         size = self.sizes.get(term)
         if size is None:
             size = self.sizes[term] = term_size(term)

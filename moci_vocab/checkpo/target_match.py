@@ -216,12 +216,24 @@ def _probe(specs: list[WordSpec | None]) -> str | None:
 
 def lowered(texts: list[str]) -> list[str]:
     """`Translation(text).low` of every text, computed over all of them at once."""
+    return prepared(texts)[1]
+
+
+def prepared(texts: list[str]) -> tuple[list[str], list[str]]:
+    """`Translation(text).plain` and `.low` of every text, computed over all at once."""
     if not texts:
-        return []
+        return [], []
     text = "\x00".join(texts)
     if text.count("\x00") != len(texts) - 1:  # a NUL inside a text: one at a time
-        return [Translation(t).low for t in texts]
-    return unmark(clean(text)).casefold().split("\x00")
+        forms = [Translation(t) for t in texts]
+        return [form.plain for form in forms], [form.low for form in forms]
+    plain = unmark(clean(text))
+    return plain.split("\x00"), plain.casefold().split("\x00")
+
+
+def surface_words(plain: str) -> list[str]:
+    """The words of a translation as written, from its `Translation.plain`."""
+    return _WORD.findall(plain)
 
 
 class Translation:
@@ -271,7 +283,7 @@ class Translation:
 
     def surface_words(self) -> list[str]:
         """The translation's words as written."""
-        return _WORD.findall(self.plain)
+        return surface_words(self.plain)
 
 
 class TargetMatcher:
