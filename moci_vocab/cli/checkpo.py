@@ -83,7 +83,9 @@ def check_po_cmd(
         with state.reading() as root, progress_bar(state, "checking the files") as progress:
             paths = list(files)
             stream = stream_findings(root, paths, options, result, progress=progress, jobs=jobs)
-            tally = show_findings(state, stream, fmt, rules(), result.summary, "translations")
+            # The rules' metadata (the whole checks package) only for SARIF.
+            described = rules() if fmt == "sarif" else {}
+            tally = show_findings(state, stream, fmt, described, result.summary, "translations")
         exit_for_findings(tally, fail_on)
         return
     with state.reading() as root, progress_bar(state, "checking the files") as progress:
