@@ -38,15 +38,30 @@ def json_chunks(
     tally = tally if tally is not None else Tally()
     shown = shown_paths()
     opened = False
+    batch: list[dict[str, Any]] = []
     for f in findings:
         tally.add(f)
-        piece = _indented(dumps_json(f.to_json(shown(f))), 4)
-        yield (",\n" if opened else '{\n  "findings": [\n') + piece
+        batch.append(f.to_json(shown(f)))
+        if len(batch) == _JSON_BATCH:
+            yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch)
+            opened, batch = True, []
+    if batch:
+        yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch)
         opened = True
     totals: dict[str, Any] = dict(tally.counts)
     totals.update((extra_summary() if callable(extra_summary) else extra_summary) or {})
     tail = '  "summary": ' + _indented(dumps_json(totals), 2)[2:] + "\n}"
     yield ("\n  ],\n" if opened else '{\n  "findings": [],\n') + tail
+
+
+# Findings written to JSON together (one call of the encoder for many of them).
+_JSON_BATCH = 256
+
+
+def _json_items(items: list[Any]) -> str:
+    """The items as the lines they are inside ``{"findings": [...]}`` (indent 4, comma-joined)."""
+    text = dumps_json(items)  # "[\n  {…},\n  {…}\n]": the items at indent 2
+    return _indented(text[2:-2], 2)
 
 
 def _indented(text: str, spaces: int) -> str:

@@ -90,3 +90,17 @@ def test_a_sarif_stream_needs_every_rule_up_front():
 
     with pytest.raises(ValueError, match="MV601"):
         "".join(sarif_chunks(iter(_findings()), {"MV600": None}))
+
+
+def test_json_of_many_findings_is_the_standard_librarys():
+    """Findings are encoded in batches; a float in one batch sends it the slow way."""
+    findings = [
+        Finding("MV601", "error", f"m{i} \u202e ë", file="x.po", line=i,
+                extra={"e": [1, "a"], "f": 1e16 if i == 300 else None})  # fmt: skip
+        for i in range(600)
+    ]
+    data = {
+        "findings": [f.to_json() for f in findings],
+        "summary": {"error": 600, "warning": 0, "info": 0},
+    }
+    assert render_json(findings) == _reference(data)

@@ -24,6 +24,7 @@ from moci_vocab.checkpo.target_match import (
     TargetMatcher,
     Translation,
     candidate_phrases,
+    closest_likeness,
     closest_of,
     prepared,
     surface_words,
@@ -450,21 +451,18 @@ class FileCheck:
         return True
 
     def missing_finding(self, entry: int, index: int, text: str, plain: str, near) -> Finding:
-        """The finding of a missing term; ``near(plain, term)``: the closest words."""
+        """The finding of a missing term; ``near``: a `_Closest` (the closest words)."""
         rule = self.compiled.rules[index]
-        expected = rule.expected
+        expected, quoted = near.expected(rule)
         found = near(plain, expected[0]) if text else None
         near_text = f"; closest: {found!r}" if found else ""
         if rule.do_not_translate:
-            message = (
-                f"the name {rule.source!r} must stay as it is: "
-                f"expected {_quote_list(expected)}{near_text}"
-            )
+            message = f"the name {rule.source!r} must stay as it is: expected {quoted}{near_text}"
             return self.finding("MV603", rule, entry, message, expected, found)
         if not text:
-            message = f"untranslated; {rule.source!r} should be {_quote_list(expected)}"
+            message = f"untranslated; {rule.source!r} should be {quoted}"
         else:
-            message = f"{rule.source!r} is not translated as {_quote_list(expected)}{near_text}"
+            message = f"{rule.source!r} is not translated as {quoted}{near_text}"
         return self.finding("MV601", rule, entry, message, expected, found)
 
     def reports(self, code: str, rule: Rule) -> bool:
@@ -569,6 +567,16 @@ class _Closest:
         self.words: list[str] = []
         self.phrases: dict[int, tuple[list[str], list[str]]] = {}
         self.sizes: dict[str, int] = {}
+        self.expectations: dict[int, tuple[list[str], str]] = {}
+        self.likeness = None
+
+    def expected(self, rule: Rule) -> tuple[list[str], str]:
+        """The rule's expected terms and their quoted list, worked out once per rule."""
+        got = self.expectations.get(id(rule))
+        if got is None:
+            expected = rule.expected
+            got = self.expectations[id(rule)] = (expected, _quote_list(expected))
+        return got
 
     def __call__(self, plain: str, term: str) -> str | None:
         if plain is not self.text:
@@ -579,7 +587,9 @@ class _Closest:
         phrases = self.phrases.get(size)
         if phrases is None:
             phrases = self.phrases[size] = candidate_phrases(self.words, size)
-        return closest_of(phrases, term)
+        if self.likeness is None:
+            self.likeness = closest_likeness()
+        return closest_of(phrases, term, self.likeness)
 
 
 def _quote_list(items: list[str]) -> str:

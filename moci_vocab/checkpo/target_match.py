@@ -506,12 +506,22 @@ def candidate_phrases(toks_surface: list[str], size: int) -> tuple[list[str], li
     return phrases, [phrase.casefold() for phrase in phrases]
 
 
-def closest_of(phrases: tuple[list[str], list[str]], term: str) -> str | None:
-    """Of `candidate_phrases`, the one most like the term (as written), or None."""
-    from rapidfuzz import fuzz, process
+def closest_of(phrases: tuple[list[str], list[str]], term: str, likeness=None) -> str | None:
+    """Of `candidate_phrases`, the one most like the term (as written), or None.
 
+    ``likeness``: `closest_likeness()`, when the caller keeps it for many calls.
+    """
     written, folded = phrases
     if not written:
         return None
-    best = process.extractOne(term.casefold(), folded, scorer=fuzz.ratio, score_cutoff=45)
+    best = (likeness or closest_likeness())(term.casefold(), folded)
     return written[best[2]] if best else None
+
+
+def closest_likeness():
+    """``f(term, choices)``: the best choice of at least 45% likeness (rapidfuzz), or None."""
+    from functools import partial
+
+    from rapidfuzz import fuzz, process
+
+    return partial(process.extractOne, scorer=fuzz.ratio, score_cutoff=45)
