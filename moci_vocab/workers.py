@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -53,16 +53,22 @@ def run_jobs(
     progress: Callable[[int, int], None] | None = None,
     order: Sequence[int] | None = None,
     memo: dict | None = None,
+    groups: Sequence[Hashable | None] | None = None,
 ) -> list[Any]:
     """Run every job in up to ``workers`` processes, this one included; results in order.
 
     ``order`` is the order in which jobs are handed out (e.g. the biggest first, so
     that no worker is left with a big one at the end); ``memo`` is this process's.
+    ``groups`` (a key per job, or None) keeps like jobs together: a process takes the
+    next job of a group it has had before any other (what it loaded for the group, in
+    its memo, serves again).
     ``progress(done, total)`` hears of each job finished. A job that fails stops the
     run: its error is raised here (the first one in the jobs' order), and every worker
     is killed; so are they on Ctrl-C.
     """
     pool = _Pool(jobs, list(order) if order is not None else list(range(len(jobs))), progress)
+    if groups is not None:
+        pool.group(groups)
     try:
         pool.start(max(1, min(workers, len(jobs))) - 1)
         pool.work_here({} if memo is None else memo)
@@ -78,6 +84,9 @@ class _Pool:
     def __init__(self, jobs: Sequence[Job], order: list[int], progress) -> None:
         self.jobs = jobs
         self.todo = order[::-1]  # popped from the end
+        self.groups: Sequence[Hashable | None] = [None] * len(jobs)
+        self.queues: dict[Hashable, list[int]] = {}  # a group's jobs, popped from the end
+        self.taken: set[int] = set()
         self.progress = progress
         self.done: dict[int, Any] = {}
         self.errors: dict[int, BaseException] = {}
@@ -85,6 +94,15 @@ class _Pool:
         self.workers: list[_Worker] = []
         self.threads: list[threading.Thread] = []
         self.closed = False
+
+    def group(self, groups: Sequence[Hashable | None]) -> None:
+        """Give each job its group (None: none)."""
+        self.groups = groups
+        for index in self.todo[::-1]:  # in the order of handing out
+            if groups[index] is not None:
+                self.queues.setdefault(groups[index], []).append(index)
+        for queue in self.queues.values():
+            queue.reverse()
 
     def start(self, count: int) -> None:
         """Start ``count`` workers (all before any thread: a fork copies only this one)."""
@@ -104,7 +122,8 @@ class _Pool:
 
     def work_here(self, memo: dict) -> None:
         """The calling thread's share: jobs run in this process, until none is left."""
-        while (index := self._next()) is not None:
+        seen: set[Hashable] = set()
+        while (index := self._next(seen)) is not None:
             result = self.jobs[index].run(memo)
             self._finished(index, result)
 
@@ -114,15 +133,30 @@ class _Pool:
             if self.progress is not None:
                 self.progress(len(self.done), len(self.jobs))
 
-    def _next(self) -> int | None:
+    def _next(self, seen: set[Hashable]) -> int | None:
+        """The next job for a process that has had the groups ``seen`` (None: no more)."""
         with self.lock:
-            if self.errors or self.closed or not self.todo:
+            if self.errors or self.closed:
                 return None
-            return self.todo.pop()
+            for queue in [self.queues[group] for group in seen]:
+                while queue:
+                    if (index := queue.pop()) not in self.taken:
+                        return self._take(index, seen)
+            while self.todo:
+                if (index := self.todo.pop()) not in self.taken:
+                    return self._take(index, seen)
+            return None
+
+    def _take(self, index: int, seen: set[Hashable]) -> int:
+        self.taken.add(index)
+        if self.groups[index] is not None:
+            seen.add(self.groups[index])
+        return index
 
     def _drive(self, worker: _Worker) -> None:
         """A thread's life: hand its worker jobs one at a time until none is left."""
-        while (index := self._next()) is not None:
+        seen: set[Hashable] = set()
+        while (index := self._next(seen)) is not None:
             try:
                 result = worker.run(self.jobs[index])
             except BaseException as exc:  # handed to the caller's thread

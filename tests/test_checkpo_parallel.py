@@ -245,3 +245,33 @@ def _children(pid: int) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 found.append(int(entry.name))
     return found
+
+
+class Where:
+    """A job that tells which process ran it, and when."""
+
+    def run(self, memo: dict):
+        time.sleep(0.02)
+        return os.getpid(), time.monotonic()
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_a_process_keeps_to_the_groups_it_has_had():
+    groups = ["sq", "ka", "hy"] * 8
+    runs = workers.run_jobs([Where() for _ in groups], 2, groups=groups)
+    by_process: dict[int, list[tuple[float, str]]] = {}
+    for (pid, when), group in zip(runs, groups, strict=True):
+        by_process.setdefault(pid, []).append((when, group))
+    switches = 0
+    for done in by_process.values():
+        sequence = [group for _when, group in sorted(done)]
+        blocks = [g for i, g in enumerate(sequence) if i == 0 or sequence[i - 1] != g]
+        assert len(blocks) == len(set(blocks)), sequence  # a group left is never taken up again
+        switches += len(blocks) - 1
+    assert switches <= 3  # alternating jobs would switch about 20 times
+
+
+def test_a_language_hint_from_the_gettext_folder_or_the_name():
+    assert parallel._language_hint(Path("locale/ka/LC_MESSAGES/django.po")) == "ka"
+    assert parallel._language_hint(Path("po/nautilus-hy.po")) == "hy"
+    assert parallel._language_hint(Path("po/messages.po")) is None

@@ -2,7 +2,8 @@
 
 Each worker keeps a `run.Checker`, so it loads a language's compiled glossary once,
 from the signed cache (`compile.load_compiled`: an unpickling, not a compilation),
-and then checks file after file. The biggest files are handed out first. The
+and then checks file after file. The biggest files are handed out first, and a
+process takes files of a language it has loaded before others (by their names). The
 parent merges the per-file results in the files' order, so findings, counts and
 output are those of a run in one process. Inputs too small to repay starting the
 workers (one file, or less than MIN_BYTES in all) are checked in this process.
@@ -75,4 +76,16 @@ def check_in_workers(
 
     jobs = [FileJob(Path(os.path.abspath(root)), Path(path), options) for path in paths]
     biggest_first = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
-    return run_jobs(jobs, workers, progress, order=biggest_first)
+    languages = [options.lang or _language_hint(Path(path)) for path in paths]
+    return run_jobs(jobs, workers, progress, order=biggest_first, groups=languages)
+
+
+def _language_hint(path: Path) -> str | None:
+    """The language a file's name or gettext folder suggests: only to keep a language's
+    files in one process, which then loads that compiled glossary alone (the language
+    checked is the one `run.Checker` finds)."""
+    from moci_vocab.languages import language_from_filename
+
+    if path.parent.name == "LC_MESSAGES":  # locale/<lang>/LC_MESSAGES/<domain>.po
+        return path.parent.parent.name
+    return language_from_filename(path)
