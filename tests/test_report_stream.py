@@ -95,8 +95,14 @@ def test_a_sarif_stream_needs_every_rule_up_front():
 def test_json_of_many_findings_is_the_standard_librarys():
     """Findings are encoded in batches; a float in one batch sends it the slow way."""
     findings = [
-        Finding("MV601", "error", f"m{i} \u202e ë", file="x.po", line=i,
-                extra={"e": [1, "a"], "f": 1e16 if i == 300 else None})  # fmt: skip
+        Finding(
+            "MV601",
+            "error",
+            f"m{i} \u202e ë",
+            file="x.po",
+            line=i,
+            extra={"e": [1, "a"], "f": 1e16 if i == 300 else None},
+        )
         for i in range(600)
     ]
     data = {
