@@ -73,6 +73,9 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("Use the Tab key to move on", {"tab"}),
         ("This works only on Windows and macOS for your own files", {"window"}),
         ("The page to show (user|file|tab)", {"user", "file", "tab"}),  # literal values
+        ("Open Sound Device audio output", {"device"}),  # a name running into lowercase
+        ("System V shared memory of the User Name tool", {"name", "user"}),
+        ('Please open "Options Page" and "Files and Folders" there', {"options", "file"}),
         ("Possible values: “name”, ‘type’ and «user»", {"name", "type", "user"}),
     ],
 )
@@ -96,6 +99,9 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("pass\u00adword for the pa\u200bge", {"page"}),
         ("user\u2019s page", {"user", "page"}),
         ("a user | a file", {"user", "file"}),  # a pipe between words, not a value list
+        ("Open Link in New Tab", {"tab"}),  # title case keeps its small words lowercase
+        ("File Name contains bad letters", {"file", "name"}),  # at the start: maybe a label
+        ("Save the File Name", {"name"}),  # a capitalised run that ends the text
         ("the “user’s” file and “File”", {"user", "file"}),  # not a lone lowercase value
     ],
 )
@@ -135,6 +141,14 @@ def test_case_sensitive_terms_match_only_in_their_case():
     assert found("The MOCI network", gloss) == {"moci"}
     assert found("the moci network", gloss) == set()
     assert found("The Moci network", gloss) == set()
+
+
+def test_a_capitalised_term_still_meets_a_name_phrase():
+    gloss = glossary(concept("south-caucasus", "South Caucasus"), concept("moci", "MOCI"))
+    assert found("the South Caucasus region and the MOCI Open Data project", gloss) == {
+        "south-caucasus",
+        "moci",
+    }
 
 
 POS = glossary(

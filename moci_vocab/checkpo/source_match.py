@@ -30,6 +30,18 @@ NAME_MARK = "\x01"
 SENTENCE = " \x02 "
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ", "; ", "\n", "\u2026 ", "\u3002")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+# Two or more capitalised words that run on into a lowercase word are a name ("Open Sound
+# System audio output", "System V shared memory"): a title-case label would capitalise
+# that word too (its small words, which stay lowercase, do not count) ...
+_NAME_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+"
+    r"(?= (?!(?:with|from|into|over|onto|upon|than|like|near|past|till)\b)[a-z]{4,})"
+)
+# ... and so are capitalised words in quotes ("System Preferences", "Files and Folders").
+_QUOTED_NAME = re.compile(
+    r'(["\u201c\u201e])([A-Z][a-z]*(?: (?:[A-Z][a-z]*|and|or|of|&))+)(?=["\u201d\u201c])'
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
 _UPPER_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
 
@@ -55,10 +67,23 @@ def _mark_names(text: str) -> str:
     words of its message are lowercase.
     """
     sentence_case: dict[int, bool] = {}
+    run_end = -1  # where the name phrase (_NAME_RUN) the last words belong to ends
 
     def mark(match: re.Match) -> str:
+        nonlocal run_end
         word = match.group()
         start, end = match.span()
+        if start < run_end:
+            return NAME_MARK + word
+        if (
+            text[end : end + 1] == " "
+            and text[end + 1 : end + 2].isupper()
+            and (start == 0 or not (text[start - 1].isalpha() or text[start - 1] == NAME_MARK))
+        ):
+            run = _NAME_RUN.match(text, start)
+            if run is not None and _is_name_run(text, start, run.group()):
+                run_end = run.end()
+                return NAME_MARK + word
         if start < 2 or text[start - 1] != " ":
             return word
         after = text[end : end + 4]
@@ -80,7 +105,23 @@ def _mark_names(text: str) -> str:
             sentence_case[first] = lower > len(_UPPER_WORD.findall(text, first, last))
         return NAME_MARK + word if sentence_case[first] else word
 
+    if '"' in text or "\u201c" in text or "\u201e" in text:
+        text = _QUOTED_NAME.sub(_mark_quoted, text)
     return _CAPITALISED.sub(mark, text)
+
+
+def _is_name_run(text: str, start: int, run: str) -> bool:
+    """Is a run of capitalised words a name? At a sentence's start only when it is long or
+    has an all-capital word (Open Sound System, System V): two capitalised words there may
+    be a loosely capitalised label (Live Playback delay)."""
+    before = text[max(0, start - 4) : start].rstrip(" ")  # a few letters: no copies
+    at_start = not before or before[-1] in "\x00\n.!?:;"
+    return not at_start or run.count(" ") >= 2 or any(w.isupper() for w in run.split())
+
+
+def _mark_quoted(match: re.Match) -> str:
+    """Every capitalised word of a quoted name phrase marked (NAME_MARK)."""
+    return match.group(1) + _CAPITAL_WORD.sub(NAME_MARK + r"\g<0>", match.group(2))
 
 
 # --- English variants -------------------------------------------------------------
@@ -180,8 +221,17 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
                 keys.add(key.replace("-", ""))
         elif 1 < len(combo) <= 3:
             keys.add("-".join(combo))
-    marks = ("", NAME_MARK) if term[:1].isupper() and term[1:2].islower() else ("",)
-    return {f" {mark}{key} " for key in keys for mark in marks}
+    marks = ("", NAME_MARK) if term[:1].isupper() else ("",)
+    found = {f" {mark}{key} " for key in keys for mark in marks}
+    capitals = [w[:1].isupper() for w in term.split()]
+    if len(capitals) > 1 and sum(capitals) > 1 and capitals[0]:
+        # a name phrase of the text has every capitalised word marked (_mark_all)
+        spaced = [k for k in keys if k.count("  ") == len(capitals) - 1]
+        for key in spaced:
+            parts = key.split("  ")
+            marked = [NAME_MARK + p if cap else p for p, cap in zip(parts, capitals, strict=True)]
+            found.add(" " + "  ".join(marked) + " ")
+    return found
 
 
 # --- Matching --------------------------------------------------------------------------
