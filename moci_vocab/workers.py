@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -55,27 +55,43 @@ def run_jobs(
     memo: dict | None = None,
     groups: Sequence[Hashable | None] | None = None,
 ) -> list[Any]:
-    """Run every job in up to ``workers`` processes, this one included; results in order.
+    """Run every job (see ``iter_jobs``); their results in the jobs' order."""
+    return list(iter_jobs(jobs, workers, progress, order, memo, groups))
+
+
+def iter_jobs(
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int, int], None] | None = None,
+    order: Sequence[int] | None = None,
+    memo: dict | None = None,
+    groups: Sequence[Hashable | None] | None = None,
+    wanted: Sequence[int] | None = None,
+) -> Iterator[Any]:
+    """Run every job in up to ``workers`` processes, this one included; yield the results
+    in the order ``wanted`` (default: the jobs'), each as soon as it and those before it
+    are done, none kept after it is yielded.
 
     ``order`` is the order in which jobs are handed out (e.g. the biggest first, so
     that no worker is left with a big one at the end); ``memo`` is this process's.
     ``groups`` (a key per job, or None) keeps like jobs together: a process takes the
     next job of a group it has had before any other (what it loaded for the group, in
-    its memo, serves again).
-    ``progress(done, total)`` hears of each job finished. A job that fails stops the
-    run: its error is raised here (the first one in the jobs' order), and every worker
-    is killed; so are they on Ctrl-C.
+    its memo, serves again). ``progress(done, total)`` hears of each job finished. A
+    job that fails stops the run: its error is raised here and every worker is killed;
+    so are they on Ctrl-C, or when the caller stops iterating.
     """
     pool = _Pool(jobs, list(order) if order is not None else list(range(len(jobs))), progress)
     if groups is not None:
         pool.group(groups)
     try:
         pool.start(max(1, min(workers, len(jobs))) - 1)
-        pool.work_here({} if memo is None else memo)
+        here = {} if memo is None else memo
+        seen: set[Hashable] = set()
+        for index in wanted if wanted is not None else range(len(jobs)):
+            yield pool.result_of(index, here, seen)
         pool.wait()
     finally:
         pool.close()
-    return pool.results()
 
 
 class _Pool:
@@ -91,6 +107,8 @@ class _Pool:
         self.done: dict[int, Any] = {}
         self.errors: dict[int, BaseException] = {}
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+        self.finished = 0
         self.workers: list[_Worker] = []
         self.threads: list[threading.Thread] = []
         self.closed = False
@@ -120,18 +138,30 @@ class _Pool:
             self.threads.append(thread)
             thread.start()
 
-    def work_here(self, memo: dict) -> None:
-        """The calling thread's share: jobs run in this process, until none is left."""
-        seen: set[Hashable] = set()
-        while (index := self._next(seen)) is not None:
-            result = self.jobs[index].run(memo)
-            self._finished(index, result)
+    def result_of(self, index: int, memo: dict, seen: set[Hashable]) -> Any:
+        """Job ``index``'s result (then forgotten); until it is done, this process runs
+        jobs itself, or waits when none is left to take."""
+        while True:
+            with self.lock:
+                if self.errors:
+                    raise self.errors[min(self.errors)]
+                if index in self.done:
+                    return self.done.pop(index)
+            mine = self._next(seen)
+            if mine is not None:
+                self._finished(mine, self.jobs[mine].run(memo))
+                continue
+            with self.changed:  # a worker's result or error (short waits: Ctrl-C gets through)
+                if index not in self.done and not self.errors:
+                    self.changed.wait(0.1)
 
     def _finished(self, index: int, result: Any) -> None:
-        with self.lock:  # held while telling: the counts arrive in order
+        with self.changed:  # held while telling: the counts arrive in order
             self.done[index] = result
+            self.finished += 1
             if self.progress is not None:
-                self.progress(len(self.done), len(self.jobs))
+                self.progress(self.finished, len(self.jobs))
+            self.changed.notify_all()
 
     def _next(self, seen: set[Hashable]) -> int | None:
         """The next job for a process that has had the groups ``seen`` (None: no more)."""
@@ -160,9 +190,10 @@ class _Pool:
             try:
                 result = worker.run(self.jobs[index])
             except BaseException as exc:  # handed to the caller's thread
-                with self.lock:
+                with self.changed:
                     if not self.closed:
                         self.errors[index] = exc
+                    self.changed.notify_all()
                 return
             self._finished(index, result)
         worker.stop()
@@ -172,8 +203,6 @@ class _Pool:
         for thread in self.threads:
             while thread.is_alive():
                 thread.join(0.1)
-        if self.errors:
-            raise self.errors[min(self.errors)]
 
     def close(self) -> None:
         """Kill every worker still running (after an error or Ctrl-C; a no-op otherwise)."""
@@ -184,9 +213,6 @@ class _Pool:
             worker.kill()
         for thread in self.threads:
             thread.join(5)
-
-    def results(self) -> list[Any]:
-        return [self.done[index] for index in range(len(self.jobs))]
 
 
 def _can_fork() -> bool:
@@ -292,7 +318,11 @@ class _Forked:
     def poll(self) -> int | None:
         """The exit code, or None while it runs."""
         if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped by another thread's call
+                self.returncode = -signal.SIGKILL
+                return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode

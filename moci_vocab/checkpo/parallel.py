@@ -12,7 +12,7 @@ workers (one file, or less than MIN_BYTES in all) are checked in this process.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +70,16 @@ def check_in_workers(
     options: Options,
     workers: int,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Result]:
-    """Each file's Result, checked in ``workers`` processes, in the files' order."""
-    from moci_vocab.workers import run_jobs
+    wanted: list[int] | None = None,
+) -> Iterator[Result]:
+    """Each file's Result, checked in ``workers`` processes (this one included), yielded
+    in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done."""
+    from moci_vocab.workers import iter_jobs
 
     jobs = [FileJob(Path(os.path.abspath(root)), Path(path), options) for path in paths]
     biggest_first = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     languages = [options.lang or _language_hint(Path(path)) for path in paths]
-    return run_jobs(jobs, workers, progress, order=biggest_first, groups=languages)
+    return iter_jobs(jobs, workers, progress, order=biggest_first, groups=languages, wanted=wanted)
 
 
 def _language_hint(path: Path) -> str | None:

@@ -152,22 +152,27 @@ def _ordered(
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…)."""
     from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
-    workers = worker_count(paths, jobs) if glossary_loader is None else 0
-    if workers:
-        parts = check_in_workers(root, paths, options, workers, progress)
-        findings: list[Finding] = []
-        for part in parts:  # in the files' order, as one process would have found them
-            findings.extend(part.findings)
-            result.add_counts(part)
-        findings.sort(key=Finding.sort_key)
-        yield from findings
-        return
-    checker = Checker(root, options, glossary_loader)
     # Files in the order of their names (the sort key's first part); files given twice
     # are merged by the rest of the key, the earlier one first on ties (a stable sort).
+    by_name = sorted(range(len(paths)), key=lambda i: str(paths[i]))
     groups: dict[str, list[Path]] = {}
-    for path in sorted(paths, key=str):
-        groups.setdefault(str(path), []).append(path)
+    for i in by_name:
+        groups.setdefault(str(paths[i]), []).append(paths[i])
+    workers = worker_count(paths, jobs) if glossary_loader is None else 0
+    if workers:  # each file's findings, in the same order, from worker processes
+        parts = check_in_workers(root, paths, options, workers, progress, wanted=by_name)
+        for group in groups.values():
+            found = [next(parts) for _path in group]
+            for part in found:
+                result.add_counts(part)
+            if len(found) == 1:
+                yield from found[0].findings
+            else:
+                yield from heapq.merge(*[part.findings for part in found], key=Finding.sort_key)
+        for _rest in parts:  # none: this lets the workers end and be reaped
+            pass
+        return
+    checker = Checker(root, options, glossary_loader)
     done = 0
 
     def one(path: Path) -> Iterator[Finding]:
