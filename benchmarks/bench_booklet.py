@@ -6,6 +6,16 @@ hy), a definition, a note on every tenth and links, and times
 the figures; it asserts nothing. Target: the A5 booklet in under 5 s.
 
     python benchmarks/bench_booklet.py [N]
+
+``--command`` times the real command instead, in fresh processes, on the
+generated glossaries of benchmarks/generate.py (and, with ``--hard``, the one
+with shared and misspelt terms of benchmarks/generate_hard.py): wall time, CPU
+seconds and peak memory of the command and its typesetting workers together,
+pages, against issue 17's targets (10,000 concepts in <= 20 s and <= 400 MB).
+``--against DIR`` runs another checkout's code (e.g. an older commit, from
+``git archive``) in turns with this one, so that both see the same machine load.
+
+    python benchmarks/bench_booklet.py --command 10000 --runs 3 [--hard] [--against DIR]
 """
 
 from __future__ import annotations
@@ -68,7 +78,71 @@ def timed(label: str, func):
     return result
 
 
+TARGET_S, TARGET_MB = 20, 400
+
+
+def command(argv: list[str]) -> None:
+    """Time ``export booklet`` as a command, in turns with another checkout if asked."""
+    import argparse
+    import os
+    import statistics
+
+    here = Path(__file__).resolve().parent
+    sys.path.insert(0, str(here.parent))
+    from benchmarks.generate import make_glossary
+    from benchmarks.generate_hard import make_hard_glossary
+    from benchmarks.run import _run_once, booklet_pages
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("count", type=int, nargs="?", default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--hard", action="store_true", help="also the shared-terms glossary")
+    parser.add_argument("--against", type=Path, help="another checkout to run in turns")
+    options = parser.parse_args(argv)
+    trees = {"this": here.parent}
+    if options.against:
+        trees["against"] = options.against.resolve()
+    with tempfile.TemporaryDirectory(prefix="moci-bench-booklet-") as tmp:
+        work = Path(tmp)
+        data = {"generated": work / "plain"}
+        make_glossary(data["generated"], options.count)
+        if options.hard:
+            data["shared terms"] = work / "hard"
+            make_hard_glossary(data["shared terms"], options.count)
+        for name, root in data.items():
+            runs: dict[str, list] = {tree: [] for tree in trees}
+            for n in range(options.runs):
+                for tree, path in trees.items():
+                    env = dict(os.environ, PYTHONPATH=str(path), NO_COLOR="1")
+                    out = work / f"out-{tree}-{n}"
+                    argv = [sys.executable, "-m", "moci_vocab", "--root", str(root)]
+                    run = _run_once([*argv, "export", "booklet", "-o", str(out)], env)
+                    if run.returncode != 0:
+                        print(f"{tree}: FAILED: {run.stderr.strip()[-300:]}")
+                        return
+                    pages = booklet_pages(next(out.glob("*.pdf")))
+                    runs[tree].append((run, pages, os.getloadavg()[0]))
+            for tree, results in runs.items():
+                wall = statistics.median(r.seconds for r, _p, _l in results)
+                cpu = statistics.median(r.cpu for r, _p, _l in results)
+                peak = max(r.rss_mb for r, _p, _l in results)
+                loads = ", ".join(f"{load:.1f}" for _r, _p, load in results)
+                ok = ("ok" if wall <= TARGET_S else "OVER", "ok" if peak <= TARGET_MB else "OVER")
+                print(
+                    f"{name}, {options.count} concepts, {tree}: wall {wall:.1f} s (<= {TARGET_S} s "
+                    f"{ok[0]}), CPU {cpu:.1f} s, peak {peak:.0f} MB (<= {TARGET_MB} MB {ok[1]}), "
+                    f"{results[-1][1]} pages; median of {len(results)}, load {loads}"
+                )
+            if "against" in runs:
+                ratio = statistics.median(r.cpu for r, _p, _l in runs["this"]) / statistics.median(
+                    r.cpu for r, _p, _l in runs["against"]
+                )
+                print(f"  CPU this / against: {ratio:.2f}x")
+
+
 def main() -> None:
+    if "--command" in sys.argv:
+        return command([a for a in sys.argv[1:] if a != "--command"])
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     from moci_vocab.booklet.export import booklet_data, compile_booklet, export_booklet
     from moci_vocab.exporters.html import export_html
