@@ -395,7 +395,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 6
+DATA_VERSION = 7
 
 
 def for_language(tag: str) -> Inflection:
