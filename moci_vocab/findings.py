@@ -28,6 +28,9 @@ class Finding:
     column: int | None = None
     # Why the finding does not count (a baseline, an ignore comment); None: it counts.
     suppressed: str | None = None
+    # A problem shared by several concepts (a cluster of shared or near-duplicate terms) is
+    # one finding: (file, line, concept) of every member, the finding's own place first.
+    locations: tuple[tuple[str | None, int | None, str | None], ...] = ()
 
     def to_json(self, shown_file: str | None = None) -> dict[str, Any]:
         """The finding for `--format json`; ``file`` as the user would type it
@@ -48,6 +51,13 @@ class Finding:
         }
         if self.suppressed is not None:
             data["suppressed"] = self.suppressed
+        if self.locations:
+            from moci_vocab.errors import display_path
+
+            data["locations"] = [
+                {"file": display_path(file) if file else None, "line": line, "concept": concept}
+                for file, line, concept in self.locations
+            ]
         data.update(self.extra)
         return data
 

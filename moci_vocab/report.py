@@ -167,14 +167,29 @@ def _sarif_artifact(shown: str) -> dict[str, Any]:
     return {"uri": path, "uriBaseId": "SRCROOT"}
 
 
-def _sarif_location(f: Finding, artifact: dict[str, Any]) -> dict[str, Any]:
+def _sarif_location(
+    artifact: dict[str, Any], line: int | None, column: int | None = None
+) -> dict[str, Any]:
     location: dict[str, Any] = {"artifactLocation": artifact}
-    if f.line:
-        region = {"startLine": f.line}
-        if f.column:
-            region["startColumn"] = f.column
+    if line:
+        region = {"startLine": line}
+        if column:
+            region["startColumn"] = column
         location["region"] = region
     return {"physicalLocation": location}
+
+
+def _sarif_related(f: Finding, artifacts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The other members of a cluster finding (its first member is the result's location)."""
+    related = []
+    for n, (file, line, concept) in enumerate(f.locations[1:], start=1):
+        if file:
+            path = display_path(file)
+            if path not in artifacts:
+                artifacts[path] = _sarif_artifact(path)
+            place = _sarif_location(artifacts[path], line)
+            related.append({"id": n, **place, "message": {"text": concept or ""}})
+    return related
 
 
 def render_sarif(
@@ -256,7 +271,9 @@ def sarif_chunks(
         if f.file:
             if path not in artifacts:
                 artifacts[path] = _sarif_artifact(path)
-            result["locations"] = [_sarif_location(f, artifacts[path])]
+            result["locations"] = [_sarif_location(artifacts[path], f.line, f.column)]
+        if f.locations:
+            result["relatedLocations"] = _sarif_related(f, artifacts)
         if f.suppressed is not None:
             # An ignore comment in the file itself is "inSource"; a baseline is "external".
             kind = "inSource" if f.suppressed == "comment" else "external"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from moci_vocab.checks import duplicates, references, script, structure, text
-from moci_vocab.checks.context import Context, Issue
+from moci_vocab.checks.context import Context, Issue, ignore_index
 from moci_vocab.checks.registry import OFF, RULES, descriptions, severity_of
 from moci_vocab.findings import Finding, summary
 from moci_vocab.model import Glossary
@@ -90,6 +90,7 @@ def _run_check(
     kept += [i for i in _unused_ignores(glossary, used) if severity_of(i.code, overrides) != OFF]
     if changed is not None:
         kept = _only_changed(kept, changed)
+    kept = duplicates.merge_clusters(kept)
     findings = _locate(glossary, kept, overrides)
     findings.sort(key=Finding.sort_key)
     return CheckResult(
@@ -131,17 +132,20 @@ def _silence(glossary: Glossary, issues: list[Issue]) -> tuple[list[Issue], int,
         if issue.group is not None:
             silenced_groups.add(issue.group)
     kept = [i for i in kept if i.group is None or i.group not in silenced_groups]
-    return kept, len(issues) - len(kept), used
+    kept_ids = {id(i) for i in kept}
+    # A cluster (one problem of several concepts) is one finding, so it counts once.
+    silenced = {
+        i.cluster if i.cluster is not None else id(i) for i in issues if id(i) not in kept_ids
+    }
+    return kept, len(silenced), used
 
 
 def _ignore_entry(glossary: Glossary, issue: Issue) -> tuple[str, int] | None:
     concept = glossary.concepts.get(issue.concept) if issue.concept else None
     if concept is None:
         return None
-    for index, item in enumerate(concept.ignore):
-        if item.code == issue.code and (item.lang is None or item.lang == issue.lang):
-            return concept.id, index
-    return None
+    index = ignore_index(concept, issue.code, issue.lang)
+    return None if index is None else (concept.id, index)
 
 
 def _unused_ignores(glossary: Glossary, used: set[tuple[str, int]]) -> list[Issue]:
@@ -182,20 +186,33 @@ def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) 
 
     docs: dict[Path, Any] = {}
     files: dict[str, Path | None] = {}  # one lookup per concept, however many findings
+
+    def place(concept: str | None, at: tuple, term: str | None) -> tuple[Path | None, Any]:
+        if concept is None:
+            path = manifest_path(glossary.root)
+        else:
+            if concept not in files:
+                files[concept] = _concept_file(glossary.root, concept)
+            path = files[concept]
+        if path is None:
+            return None, None
+        if path not in docs:
+            docs[path] = _document(path)
+        return path, _line(docs[path], at, term)
+
     findings = []
     for issue in issues:
         path = Path(issue.file) if issue.file else None
         line = issue.line
         if path is None:
-            if issue.concept and issue.concept not in files:
-                files[issue.concept] = _concept_file(glossary.root, issue.concept)
-            path = files[issue.concept] if issue.concept else None
-            if issue.concept is None:
-                path = manifest_path(glossary.root)
-            if path is not None:
-                if path not in docs:
-                    docs[path] = _document(path)
-                line = _line(docs[path], issue)
+            path, line = place(issue.concept, issue.at, issue.term)
+        locations: tuple = ()
+        if issue.members:
+            located = [(place(c, at, term), c) for c, at, term in issue.members]
+            locations = tuple(
+                (str(where) if where is not None else None, at_line, c)
+                for (where, at_line), c in located
+            )
         findings.append(
             Finding(
                 code=issue.code,
@@ -207,6 +224,7 @@ def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) 
                 concept=issue.concept,
                 lang=issue.lang,
                 extra=issue.extra,
+                locations=locations,
             )
         )
     return findings
@@ -232,12 +250,11 @@ def _document(path: Path):
         return None
 
 
-def _line(doc, issue: Issue) -> int | None:
+def _line(doc, at: tuple, term: str | None) -> int | None:
     if doc is None:
         return None
-    at = issue.at
-    if issue.term is not None and len(at) >= 3 and at[0] == "terms":
-        at = (*at[:2], _term_index(doc.data, at[1], at[2], issue.term), *at[3:])
+    if term is not None and len(at) >= 3 and at[0] == "terms":
+        at = (*at[:2], _term_index(doc.data, at[1], at[2], term), *at[3:])
     return doc.line(*at)
 
 

@@ -34,6 +34,10 @@ class Issue:
     file: str | None = None  # set when the issue already knows file and line (raw text)
     line: int | None = None
     column: int | None = None  # where a reader (PyYAML) found the problem
+    # Issues with the same ``cluster`` are one problem of several concepts, reported once
+    # (see duplicates.merge_clusters); ``members`` then holds (concept, at, term) of each.
+    cluster: Any = None
+    members: tuple[tuple[str, tuple, str | None], ...] = ()
 
 
 class Context:
@@ -73,6 +77,14 @@ class Context:
             term=term.term,
             **kw,
         )
+
+
+def ignore_index(concept: Concept, code: str, lang: str | None) -> int | None:
+    """The index of the concept's `ignore` entry that silences ``code`` in ``lang``, or None."""
+    for index, item in enumerate(concept.ignore):
+        if item.code == code and (item.lang is None or item.lang == lang):
+            return index
+    return None
 
 
 def indexed_terms(concept: Concept) -> Iterator[tuple[str, int, Term]]:

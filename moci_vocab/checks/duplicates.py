@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from moci_vocab.checks.context import Context, fold_of_key, quote, term_key
+from moci_vocab.checks.context import Context, Issue, fold_of_key, ignore_index, quote, term_key
 from moci_vocab.matching import DUPLICATE_CUTOFF
 
 WINDOW = 8
@@ -131,58 +131,50 @@ def _groups(owners, keys, folds, wanted: set[str], positions, by: list[str]):
     return groups
 
 
-def _issue(ctx: Context, code: str, entry: Entry, lang: str, message: str, group) -> None:
+def _member(ctx: Context, code: str, entry: Entry, lang: str, tag, cluster=None) -> None:
+    """One concept's term in a problem of several concepts (merged by ``merge_clusters``)."""
     ctx.add(
         code,
         entry.concept,
-        message,
+        "",
         lang=lang,
         at=("terms", lang, entry.index, "term"),
         term=entry.term,
-        group=group,
+        group=tag,
+        cluster=tag if cluster is None else cluster,
     )
 
 
 def _exact(ctx: Context, lang: str, keys: dict[str, list[Entry]]) -> None:
-    """MV403 (one term, two concepts) and MV404 (deprecated here, allowed there)."""
+    """MV403 (one term in several concepts: one finding) and MV404 (deprecated here only)."""
     for key, group in keys.items():
         concepts = {e.concept for e in group}
         if len(concepts) < 2:
             continue
         allowed = [e for e in group if e.status in ALLOWED]
         if len({e.concept for e in allowed}) > 1:
-            tag = ("MV403", lang, key)
             for entry in allowed:
-                others = _names(e.concept for e in allowed if e.concept != entry.concept)
-                _issue(
-                    ctx,
-                    "MV403",
-                    entry,
-                    lang,
-                    f"term {quote(entry.term)} is also a term of {others}: one term for "
-                    "two concepts is ambiguous; make one more specific, or add an `ignore` "
-                    "entry saying why both are meant",
-                    tag,
-                )
+                _member(ctx, "MV403", entry, lang, ("MV403", lang, key))
         for entry in group:
             if entry.status in ALLOWED:
                 continue
             elsewhere = [e for e in allowed if e.concept != entry.concept]
             if elsewhere:
                 other = elsewhere[0]
-                _issue(
-                    ctx,
+                ctx.add(
                     "MV404",
-                    entry,
-                    lang,
+                    entry.concept,
                     f"term {quote(entry.term)} is {entry.status} here but {other.status} "
                     f"in {other.concept!r}; settle which it is",
-                    ("MV404", lang, key, entry.concept),
+                    lang=lang,
+                    at=("terms", lang, entry.index, "term"),
+                    term=entry.term,
+                    group=("MV404", lang, key, entry.concept),
                 )
 
 
 def _diacritics(ctx: Context, lang: str, folds: dict[str, list[Entry]]) -> None:
-    """MV402: the same letters but for diacritics (or hyphens, spacing).
+    """MV402: the same letters but for diacritics (or hyphens, spacing): one finding per word.
 
     Only preferred and admitted terms count: a variant without diacritics kept as
     deprecated or forbidden is deliberate (what people type without an ë key).
@@ -191,44 +183,149 @@ def _diacritics(ctx: Context, lang: str, folds: dict[str, list[Entry]]) -> None:
         if len({e.key for e in group}) < 2:
             continue
         for entry in group:
-            mine = entry.key
-            other = next(e for e in group if e.key != mine)
-            where = "in this concept" if other.concept == entry.concept else repr(other.concept)
-            how = "hyphens or spacing" if _spaced(mine) == _spaced(other.key) else "diacritics"
-            _issue(
-                ctx,
-                "MV402",
-                entry,
-                lang,
-                f"term {quote(entry.term)} differs from {quote(other.term)} ({where}) "
-                f"only in {how}; keep the correct spelling (a variant people type without "
-                "them can stay as a deprecated term)",
-                ("MV402", lang, key),
-            )
+            _member(ctx, "MV402", entry, lang, ("MV402", lang, key))
 
 
 def _near(ctx: Context, lang: str, candidates, folds: dict[str, list[Entry]]) -> None:
-    reported: set[tuple[str, str]] = set()
+    """MV401: concepts linked by near-duplicate terms, one finding per connected cluster.
+
+    A concept whose `ignore` entry silences MV401 in this language takes no part in
+    any cluster (all its pairs are deliberate); its terms are raised alone, silenced
+    at once, so that the entry counts as used.
+    """
+    ignoring = {
+        cid
+        for fold in {fold for pair in candidates for fold in pair}
+        for cid in {e.concept for e in folds[fold]}
+        if ignore_index(ctx.glossary.concepts[cid], "MV401", lang) is not None
+    }
+    parent: dict[str, str] = {}
+
+    def root(cid: str) -> str:
+        while parent.setdefault(cid, cid) != cid:
+            parent[cid] = parent[parent[cid]]
+            cid = parent[cid]
+        return cid
+
+    involved: set[str] = set()  # folds in a pair of two concepts
+    linked: set[Entry] = set()  # terms with a near-duplicate in a concept that does not ignore
     for a, b in candidates:
-        for first in folds[a]:
-            for second in folds[b]:
-                pair = tuple(sorted((first.concept, second.concept)))
-                if first.concept == second.concept or pair in reported:
-                    continue
-                reported.add(pair)
-                tag = ("MV401", lang, pair)
-                for mine, other in ((first, second), (second, first)):
-                    _issue(
-                        ctx,
-                        "MV401",
-                        mine,
-                        lang,
-                        f"term {quote(mine.term)} is nearly the same as "
-                        f"{quote(other.term)} of {other.concept!r}; if one is a typo fix it, "
-                        "if they are one concept merge them, else add an `ignore` entry "
-                        "with the reason",
-                        tag,
-                    )
+        members = {e.concept for e in (*folds[a], *folds[b])}
+        if len(members) < 2:
+            continue
+        involved.update((a, b))
+        members -= ignoring
+        if len(members) < 2:
+            continue
+        first, *rest = sorted(members)
+        for other in rest:
+            parent[root(other)] = root(first)
+        for mine, theirs in ((a, b), (b, a)):
+            across = {e.concept for e in folds[theirs]} - ignoring
+            linked.update(e for e in folds[mine] if across - {e.concept})
+    for fold in sorted(involved):
+        for entry in folds[fold]:
+            if entry.concept in ignoring:
+                ctx.add(
+                    "MV401",
+                    entry.concept,
+                    f"term {quote(entry.term)} has near-duplicates in other concepts",
+                    lang=lang,
+                    at=("terms", lang, entry.index, "term"),
+                    term=entry.term,
+                )
+            elif entry in linked:
+                _member(ctx, "MV401", entry, lang, ("MV401", lang, root(entry.concept)))
+
+
+def merge_clusters(issues: list[Issue]) -> list[Issue]:
+    """Each cluster's member issues as one issue, where its first member was.
+
+    The issue names every concept of the cluster, is placed at the first (by
+    concept id), and keeps every member in ``members`` so that each is located.
+    """
+    clusters: dict = defaultdict(list)
+    for issue in issues:
+        if issue.cluster is not None:
+            clusters[issue.cluster].append(issue)
+    if not clusters:
+        return issues
+    merged = []
+    for issue in issues:
+        if issue.cluster is None:
+            merged.append(issue)
+            continue
+        members = clusters.pop(issue.cluster, None)
+        if members is None:  # merged already, at its first member
+            continue
+        members.sort(key=lambda i: (i.concept, i.at))
+        first = members[0]
+        concepts = sorted({i.concept for i in members})
+        merged.append(
+            Issue(
+                first.code,
+                first.concept,
+                MESSAGES[first.code](members, len(concepts)),
+                lang=first.lang,
+                at=first.at,
+                term=first.term,
+                extra={"concepts": concepts},
+                group=first.group,
+                others=tuple(concepts[1:]),
+                members=tuple((i.concept, i.at, i.term) for i in members),
+            )
+        )
+    return merged
+
+
+SHOWN = 10  # concepts a message names; JSON and SARIF list every one
+
+
+def _spellings(members: list[Issue]) -> str:
+    """'term' ('a', 'b'), 'other' ('c'): each spelling with its concepts, up to SHOWN names."""
+    by_term: dict[str, list[str]] = {}
+    for issue in members:
+        by_term.setdefault(issue.term or "", [])
+        if issue.concept not in by_term[issue.term or ""]:
+            by_term[issue.term or ""].append(issue.concept)
+    parts, shown, hidden = [], 0, 0
+    for term, concepts in by_term.items():
+        room = max(SHOWN - shown, 0)
+        hidden += max(len(concepts) - room, 0)
+        if room:
+            names = ", ".join(repr(c) for c in concepts[:room])
+            parts.append(f"{quote(term)} ({names})")
+            shown += min(len(concepts), room)
+    more = f" and {hidden} more (every one in --format json)" if hidden else ""
+    return ", ".join(parts) + more
+
+
+def _shared_message(members: list[Issue], count: int) -> str:
+    return (
+        f"one term in {count} concepts: {_spellings(members)}; one term for several "
+        "concepts is ambiguous: make them more specific, or add an `ignore` entry saying "
+        "why they are meant"
+    )
+
+
+def _diacritics_message(members: list[Issue], count: int) -> str:
+    spaced = {_spaced(term_key(i.term or "")) for i in members}
+    how = "hyphens or spacing" if len(spaced) == 1 else "diacritics"
+    return (
+        f"terms differing only in {how}: {_spellings(members)}; keep the correct "
+        "spelling (a variant people type without them can stay as a deprecated term)"
+    )
+
+
+def _near_message(members: list[Issue], count: int) -> str:
+    return (
+        f"nearly the same term in {count} concepts: {_spellings(members)}; if one is a "
+        "typo fix it, if they are one concept merge them, else add an `ignore` entry with "
+        "the reason"
+    )
+
+
+MESSAGES = {"MV401": _near_message, "MV402": _diacritics_message, "MV403": _shared_message}
 
 
 def _spaced(key: str) -> str:
@@ -289,9 +386,3 @@ def _similar(left: list[str], right: list[str], cutoff: float) -> list[int]:
         return []
     scores = cpdist(left, right, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=numpy.uint8)
     return numpy.flatnonzero(scores).tolist()
-
-
-def _names(concepts) -> str:
-    names = sorted(set(concepts))
-    shown = ", ".join(repr(name) for name in names[:3])
-    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
