@@ -312,6 +312,8 @@ class Glossary:
     root: Any  # pathlib.Path; Any keeps this module free of I/O imports
     manifest: Manifest
     concepts: dict[str, Concept] = field(default_factory=dict)
+    # concept id → (its file's name in terms/, store.places_of the file): set by the loader
+    places: dict[str, tuple[str, bytes]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def source_language(self) -> str:

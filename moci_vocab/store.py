@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from moci_vocab.cache import FileEntries
 
 PROGRESS_EVERY = 250  # files between two progress reports (a report costs a redraw)
-CONCEPTS_CACHE_KEY = 2  # bump when what the cache keeps per concept file changes shape
+CONCEPTS_CACHE_KEY = 3  # bump when what the cache keeps per concept file changes shape
 
 
 def concept_path(root: Path, concept_id: str) -> Path:
@@ -125,18 +125,45 @@ class ConceptFile(NamedTuple):
     cache_key: str
 
 
-Parsed = tuple[Concept | None, list[Finding]]
+# A concept file parsed: the concept, the file's own findings, its places (see places_of).
+Parsed = tuple[Concept | None, list[Finding], bytes]
 
 
 def is_parsed(value: Any) -> bool:
     """Whether a cached value has the shape of ``Parsed`` (see cache.FileEntries)."""
     return (
         type(value) is tuple
-        and len(value) == 2
+        and len(value) == 3
         and isinstance(value[0], (Concept, type(None)))
         and type(value[1]) is list
         and all(isinstance(finding, Finding) for finding in value[1])
+        and type(value[2]) is bytes
     )
+
+
+def places_of(doc: Document) -> bytes:
+    """Where things are in a concept file, kept with its concept in the cache so that
+    `check` locates findings without reading the file again: the line of every key and
+    item, and each language's list of term texts (marshal: one small object to unpickle)."""
+    import marshal
+
+    terms = doc.data.get("terms") if isinstance(doc.data, dict) else None
+    texts: dict[str, list] = {}
+    if isinstance(terms, dict):
+        for lang, items in terms.items():
+            items = [items] if isinstance(items, dict) else items
+            if isinstance(items, list):
+                texts[lang] = [i.get("term") if isinstance(i, dict) else i for i in items]
+    return marshal.dumps((doc.lines, texts))
+
+
+def document_at(path: Path, places: bytes) -> Document:
+    """The document ``places_of`` describes: its lines, and under ``terms`` each language's
+    term texts (what locating a finding needs of the file's data)."""
+    import marshal
+
+    lines, texts = marshal.loads(places)
+    return Document(path=path, data={"terms": texts}, lines=lines)
 
 
 class GlossarySource(Protocol):
@@ -187,10 +214,11 @@ def load_from(
             if not value:
                 value = next(fresh)
                 entries.put(file.cache_key, file.version, value)
-            concept, file_findings = value
+            concept, file_findings, places = value
             findings.extend(file_findings)
             if concept is not None and concept.id not in glossary.concepts:
                 glossary.concepts[concept.id] = concept
+                glossary.places[concept.id] = (file.name, places)
         if progress is not None:
             progress(len(files), len(files))
         entries.save()
@@ -234,7 +262,7 @@ def _parse_concept_file(path: Path) -> Parsed:
         # A pull request could add terms/x.yaml -> /etc/passwd (or a device) to
         # make CI read, and echo in its findings, a file outside the glossary.
         message = "is a symbolic link; concept files must be regular files in terms/"
-        return None, [_file_finding(YAML_ERROR, message, path)]
+        return None, [_file_finding(YAML_ERROR, message, path)], b""
     return parse_concept_file(path, lambda: read_yaml(path))
 
 
@@ -248,8 +276,8 @@ def parse_concept_file(path: Path, read: Callable[[], Document]) -> Parsed:
         doc = read()
     except MociError as exc:
         findings.append(_file_finding(YAML_ERROR, exc.message, path, exc.line, exc.column))
-        return None, findings
-    return parse_concept(doc, findings.append), findings
+        return None, findings, b""
+    return parse_concept(doc, findings.append), findings, places_of(doc)
 
 
 def _file_finding(

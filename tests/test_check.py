@@ -4,6 +4,7 @@ concept, language and line; a clean concept beside them gets nothing."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -308,17 +309,37 @@ def test_diacritics_message(planted):
     ]
 
 
-def test_only_files_with_findings_are_read_again(tmp_path, monkeypatch):
+def test_no_concept_file_is_read_again_to_locate_findings(tmp_path, monkeypatch):
+    """Lines come from the places the loader kept (also from the cache, on a warm run)."""
     import moci_vocab.checks as checks
 
-    files = {k: FILES[k] for k in ("clean", "solidarity", "unknown-tag")}
+    files = {k: FILES[k] for k in ("clean", "solidarity", "unknown-tag", "typo-a", "typo-b")}
     root = write_glossary(tmp_path / "g", files, MANIFEST.replace("  MV999: error\n", ""))
-    read = []
+    for path in (root / "terms").iterdir():  # old enough for the cache to trust (racy rule)
+        os.utime(path, ns=(1_700_000_000 * 10**9, 1_700_000_000 * 10**9))
+    monkeypatch.delenv("MOCI_VOCAB_NO_CACHE", raising=False)
+    import moci_vocab.store as store
+
+    read, parsed = [], []
     original = checks._document
     monkeypatch.setattr(checks, "_document", lambda path: read.append(path.name) or original(path))
-    result = run_check(root)
-    assert [(f.code, f.concept) for f in result.findings] == [("MV103", "unknown-tag")]
-    assert read == ["unknown-tag.yaml"]
+    parse = store._parse_concept_file
+    monkeypatch.setattr(store, "_parse_concept_file", lambda p: parsed.append(p) or parse(p))
+    for run in ("cold", "warm"):
+        result = run_check(root)
+        assert len(parsed) == 5, run  # the warm run takes every concept from the cache
+        assert [(f.code, f.concept) for f in result.findings] == [
+            ("MV401", "typo-a"),
+            ("MV103", "unknown-tag"),
+        ]
+        tag = result.findings[1]
+        assert tag.line == line_of(root / "terms" / "unknown-tag.yaml", "  - secret")
+        lines = [line for _file, line, _concept in result.findings[0].locations]
+        assert lines == [
+            line_of(root / "terms" / "typo-a.yaml", "    - term: sustainability"),
+            line_of(root / "terms" / "typo-b.yaml", "    - term: sustainabillity"),
+        ]
+    assert read == []
 
 
 # --------------------------------------------------------------------------- CLI and formats

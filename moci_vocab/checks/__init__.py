@@ -12,7 +12,7 @@ findings (MV001–MV004) come first. Then:
    reported itself (MV111), so stale entries do not pile up;
 3. with ``since``, only findings in concepts changed since a git revision
    (or about one: a link to a concept the change deleted);
-4. line numbers, read again only for files that have findings.
+4. line numbers, from the line table the loader kept of each file (in the cache).
 """
 
 from __future__ import annotations
@@ -181,31 +181,24 @@ def _only_changed(issues: list[Issue], changed) -> list[Issue]:
 
 
 def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) -> list[Finding]:
-    """Findings with file and line; each file with issues is read once more, lazily."""
-    from moci_vocab.store import manifest_path
-
-    docs: dict[Path, Any] = {}
-    files: dict[str, Path | None] = {}  # one lookup per concept, however many findings
+    """Findings with file and line, from the places the loader kept of each file."""
+    docs: dict[Any, Any] = {}  # by concept id (or the manifest's path): each read at most once
+    files: dict[str | None, Path | None] = {}  # one lookup per concept, however many findings
 
     def place(concept: str | None, at: tuple, term: str | None) -> tuple[Path | None, Any]:
-        if concept is None:
-            path = manifest_path(glossary.root)
-        else:
-            if concept not in files:
-                files[concept] = _concept_file(glossary.root, concept)
-            path = files[concept]
-        if path is None:
-            return None, None
-        if path not in docs:
-            docs[path] = _document(path)
-        return path, _line(docs[path], at, term)
+        if concept not in files:
+            files[concept], docs[concept] = _concept_document(glossary, concept)
+        path = files[concept]
+        return (None, None) if path is None else (path, _line(docs[concept], at, term))
 
     findings = []
     for issue in issues:
         path = Path(issue.file) if issue.file else None
         line = issue.line
         if path is None:
-            path, line = place(issue.concept, issue.at, issue.term)
+            where, found = place(issue.concept, issue.at, issue.term)
+            if where is not None:
+                path, line = where, found
         locations: tuple = ()
         if issue.members:
             located = [(place(c, at, term), c) for c, at, term in issue.members]
@@ -228,6 +221,22 @@ def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) 
             )
         )
     return findings
+
+
+def _concept_document(glossary: Glossary, concept_id: str | None) -> tuple[Path | None, Any]:
+    """The file of a concept (None: of the manifest) and its document for looking up lines:
+    from the places the loader kept (no second read), else read again."""
+    from moci_vocab.store import TERMS, document_at, manifest_path
+
+    if concept_id is None:
+        path = manifest_path(glossary.root)
+        return path, _document(path)
+    name, places = glossary.places.get(concept_id, ("", b""))
+    if places and name in (f"{concept_id}.yaml", f"{concept_id}.yml"):
+        path = Path(glossary.root) / TERMS / name
+        return path, document_at(path, places)
+    path = _concept_file(glossary.root, concept_id)
+    return path, _document(path) if path is not None else None
 
 
 def _concept_file(root: Path, concept_id: str) -> Path | None:

@@ -26,7 +26,7 @@ from moci_vocab.model import Glossary, Manifest
 TAG_PREFIX = "v"
 CACHE_NAME = "revision-concepts"
 CACHE_ENTRIES = 50_000
-CACHE_KEY = 2  # bump when what the cache keeps per blob changes shape
+CACHE_KEY = 3  # bump when what the cache keeps per blob changes shape
 _RELEASE_TAG_RE = re.compile(r"^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
 
 
