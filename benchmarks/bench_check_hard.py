@@ -120,9 +120,8 @@ def case(folder: Path, count: int, rounds: int, env: dict[str, str]) -> None:
     codes: dict[str, int] = {}
     for finding in data["findings"]:
         codes[finding["code"]] = codes.get(finding["code"], 0) + 1
-    print(
-        f"findings: {len(data['findings']):,} ({', '.join(f'{c} {n:,}' for c, n in sorted(codes.items()))})"
-    )
+    by_code = ", ".join(f"{code} {n:,}" for code, n in sorted(codes.items()))
+    print(f"findings: {len(data['findings']):,} ({by_code})")
     biggest = max((len(f.get("locations", ())) for f in data["findings"]), default=0)
     print(f"JSON: {size / 1e6:.1f} MB; largest cluster: {biggest} terms")
     once = once_clustered(data)

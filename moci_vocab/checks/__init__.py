@@ -182,36 +182,32 @@ def _only_changed(issues: list[Issue], changed) -> list[Issue]:
 
 def _locate(glossary: Glossary, issues: list[Issue], overrides: dict[str, str]) -> list[Finding]:
     """Findings with file and line, from the places the loader kept of each file."""
-    docs: dict[Any, Any] = {}  # by concept id (or the manifest's path): each read at most once
-    files: dict[str | None, Path | None] = {}  # one lookup per concept, however many findings
-
-    def place(concept: str | None, at: tuple, term: str | None) -> tuple[Path | None, Any]:
-        if concept not in files:
-            files[concept], docs[concept] = _concept_document(glossary, concept)
-        path = files[concept]
-        return (None, None) if path is None else (path, _line(docs[concept], at, term))
-
+    wanted: dict[str | None, set[tuple]] = {}  # concept (None: the manifest) → (at, term)
+    for issue in issues:
+        if not issue.file:
+            wanted.setdefault(issue.concept, set()).add((issue.at, issue.term))
+        for concept, at, term in issue.members:
+            wanted.setdefault(concept, set()).add((at, term))
+    files: dict[str | None, str | None] = {}
+    lines: dict[tuple, int | None] = {}
+    for concept, places in wanted.items():  # one document at a time: little memory
+        path, doc = _concept_document(glossary, concept)
+        files[concept] = str(path) if path is not None else None
+        if path is not None:
+            for at, term in places:
+                lines[(concept, at, term)] = _line(doc, at, term)
     findings = []
     for issue in issues:
-        path = Path(issue.file) if issue.file else None
-        line = issue.line
-        if path is None:
-            where, found = place(issue.concept, issue.at, issue.term)
-            if where is not None:
-                path, line = where, found
-        locations: tuple = ()
-        if issue.members:
-            located = [(place(c, at, term), c) for c, at, term in issue.members]
-            locations = tuple(
-                (str(where) if where is not None else None, at_line, c)
-                for (where, at_line), c in located
-            )
+        file, line = str(Path(issue.file)) if issue.file else None, issue.line
+        if not file and files[issue.concept] is not None:
+            file, line = files[issue.concept], lines[(issue.concept, issue.at, issue.term)]
+        locations = tuple((files[c], lines.get((c, at, term)), c) for c, at, term in issue.members)
         findings.append(
             Finding(
                 code=issue.code,
                 severity=severity_of(issue.code, overrides),
                 message=issue.message,
-                file=str(path) if path is not None else None,
+                file=file,
                 line=line,
                 column=issue.column,
                 concept=issue.concept,
