@@ -6,7 +6,7 @@ annotations, SARIF) is written once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +32,12 @@ class Finding:
     # one finding: (file, line, concept) of every member, the finding's own place first.
     locations: tuple[tuple[str | None, int | None, str | None], ...] = ()
 
-    def to_json(self, shown_file: str | None = None) -> dict[str, Any]:
+    def to_json(
+        self, shown_file: str | None = None, show: Callable[[str], str] | None = None
+    ) -> dict[str, Any]:
         """The finding for `--format json`; ``file`` as the user would type it
-        (``shown_file``, when the caller has it already)."""
+        (``shown_file``, when the caller has it already; ``show`` turns the files of
+        ``locations`` into that, ``errors.display_path`` by default)."""
         if shown_file is None and self.file:
             from moci_vocab.errors import display_path
 
@@ -52,10 +55,10 @@ class Finding:
         if self.suppressed is not None:
             data["suppressed"] = self.suppressed
         if self.locations:
-            from moci_vocab.errors import display_path
-
+            if show is None:
+                from moci_vocab.errors import display_path as show
             data["locations"] = [
-                {"file": display_path(file) if file else None, "line": line, "concept": concept}
+                {"file": show(file) if file else None, "line": line, "concept": concept}
                 for file, line, concept in self.locations
             ]
         data.update(self.extra)

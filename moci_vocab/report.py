@@ -36,12 +36,12 @@ def json_chunks(
     findings has counted what it checked); ``tally`` counts what went by.
     """
     tally = tally if tally is not None else Tally()
-    shown = shown_paths()
+    shown = shown_files()
     opened = False
     batch: list[dict[str, Any]] = []
     for f in findings:
         tally.add(f)
-        batch.append(f.to_json(shown(f)))
+        batch.append(f.to_json(shown(f.file) if f.file else "", shown))
         if len(batch) == _JSON_BATCH:
             yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch)
             opened, batch = True, []
@@ -72,14 +72,22 @@ def _indented(text: str, spaces: int) -> str:
 
 def shown_paths() -> Callable[[Finding], str]:
     """``finding_path`` remembered per file for one output (one resolve per file)."""
-    cache: dict[str, str] = {}
+    shown_file = shown_files()
 
     def shown(f: Finding) -> str:
-        if not f.file:
-            return ""
-        path = cache.get(f.file)
+        return shown_file(f.file) if f.file else ""
+
+    return shown
+
+
+def shown_files() -> Callable[[str], str]:
+    """``display_path`` remembered per file for one output (one resolve per file)."""
+    cache: dict[str, str] = {}
+
+    def shown(file: str) -> str:
+        path = cache.get(file)
         if path is None:
-            path = cache[f.file] = finding_path(f)
+            path = cache[file] = display_path(file)
         return path
 
     return shown
@@ -179,12 +187,14 @@ def _sarif_location(
     return {"physicalLocation": location}
 
 
-def _sarif_related(f: Finding, artifacts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _sarif_related(
+    f: Finding, artifacts: dict[str, dict[str, Any]], shown: Callable[[str], str]
+) -> list[dict[str, Any]]:
     """The other members of a cluster finding (its first member is the result's location)."""
     related = []
     for n, (file, line, concept) in enumerate(f.locations[1:], start=1):
         if file:
-            path = display_path(file)
+            path = shown(file)
             if path not in artifacts:
                 artifacts[path] = _sarif_artifact(path)
             place = _sarif_location(artifacts[path], line)
@@ -252,7 +262,7 @@ def sarif_chunks(
     text = dumps_json(sarif)
     cut = text.rindex('"results": []')  # the last key of the only run
     head, end = text[:cut] + '"results": [', text[cut + len('"results": []') :]
-    shown = shown_paths()
+    shown_file = shown_files()
     artifacts: dict[str, dict[str, Any]] = {}
     opened = False
     for f in findings:
@@ -260,7 +270,7 @@ def sarif_chunks(
             tally.add(f)
         if f.code not in rule_index:
             raise ValueError(f"SARIF stream: the rule {f.code} is not in the rules given")
-        path = shown(f)
+        path = shown_file(f.file) if f.file else ""
         result: dict[str, Any] = {
             "ruleId": f.code,
             "ruleIndex": rule_index[f.code],
@@ -273,7 +283,7 @@ def sarif_chunks(
                 artifacts[path] = _sarif_artifact(path)
             result["locations"] = [_sarif_location(artifacts[path], f.line, f.column)]
         if f.locations:
-            result["relatedLocations"] = _sarif_related(f, artifacts)
+            result["relatedLocations"] = _sarif_related(f, artifacts, shown_file)
         if f.suppressed is not None:
             # An ignore comment in the file itself is "inSource"; a baseline is "external".
             kind = "inSource" if f.suppressed == "comment" else "external"

@@ -157,7 +157,7 @@ def places_of(doc: Document) -> bytes:
     return marshal.dumps((doc.lines, texts))
 
 
-def document_at(path: Path, places: bytes) -> Document:
+def document_at(path: Path | str, places: bytes) -> Document:
     """The document ``places_of`` describes: its lines, and under ``terms`` each language's
     term texts (what locating a finding needs of the file's data)."""
     import marshal

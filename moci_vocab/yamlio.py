@@ -78,7 +78,7 @@ def _scalar_resolver(loader):
 class Document:
     """A loaded YAML file: its data and the line (1-based) of every key and item."""
 
-    path: Path
+    path: Path | str  # a str when made from a cached line table (see store.document_at)
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
 
