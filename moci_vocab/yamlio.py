@@ -169,6 +169,13 @@ def _is_tab_at(text: str, mark) -> bool:
 
 def parse_yaml(text: str, path: Path) -> Document:
     """Parse YAML text into a Document (see module docstring for what is refused)."""
+
+    composed = _composed(text, path)
+    return composed if composed is not None else _built(text, path)
+
+
+def _built(text: str, path: Path) -> Document:
+    """``parse_yaml`` by the event builder: any file, every refusal and error worded."""
     import yaml
 
     loader = _loader_class()(text)
@@ -198,6 +205,118 @@ def parse_yaml(text: str, path: Path) -> Document:
     finally:
         loader.dispose()
     return doc
+
+
+# The fast path (libyaml's C composer, then a loop over its nodes) takes only small, plain
+# files: no anchor, alias or tag can be in a text without & * !, and a text with at most
+# FAST_MARKS of the characters that open a level ([ { - : ?) cannot nest deeper than
+# that, far below where the composer's recursion in C would overflow a 1 MB stack.
+FAST_CHARS = 32 * 1024
+FAST_MARKS = 1000
+
+
+class _Unusual(Exception):
+    """The fast path declines a file: the event builder reads it (and words any error)."""
+
+
+def _composed(text: str, path: Path) -> Document | None:
+    """The Document of a small plain file from libyaml's composer, or None: then the event
+    builder (``_Builder``) reads it, which also gives every error its words and line."""
+    import yaml
+
+    if (
+        len(text) > FAST_CHARS
+        or "&" in text
+        or "*" in text
+        or "!" in text
+        or sum(map(text.count, "[{-:?")) > FAST_MARKS
+        or not hasattr(yaml, "CSafeLoader")
+    ):
+        return None
+    loader = yaml.CSafeLoader(text)
+    # The composer asks these of every node; PyYAML's versions keep path-resolver
+    # bookkeeping a safe loader never uses (a third of the time): the builder's table.
+    scalar_tag = _scalar_resolver(loader)
+    container_tag = {yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+    loader.descend_resolver = loader.ascend_resolver = _nothing
+    loader.resolve = lambda kind, value, implicit: (
+        scalar_tag(value, implicit) if kind is yaml.ScalarNode else container_tag[kind]
+    )
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    doc = Document(path=path, data=None)
+    try:
+        doc.data = _from_nodes(node, doc.lines)
+    except _Unusual:
+        return None
+    return doc
+
+
+def _nothing(*_args: Any) -> None:
+    return None
+
+
+def _scalar_of(node) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value if value.isascii() else nfc(value)
+    if tag not in _PLAIN_TAGS:
+        raise _Unusual
+    return _Builder.scalar(tag, value)
+
+
+def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
+    """The value of a composed node tree, with the lines ``_Builder`` records, in a loop
+    (no recursion); anything the builder would refuse or word raises ``_Unusual``."""
+    import yaml
+
+    if root is None:
+        return None
+    scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
+    if type(root) is scalar_node:
+        return _scalar_of(root)
+    result: Any = [] if type(root) is sequence_node else {}
+    stack = [(root, result, (), 1)]
+    budget = MAX_VALUES - 1
+    while stack:
+        node, value, at, depth = stack.pop()
+        if node.tag not in (_SEQ, _MAP) or (depth >= MAX_DEPTH and node.value):
+            raise _Unusual  # a tag; or the builder's "nests deeper than" (children at 32)
+        if type(value) is list:
+            budget -= len(node.value)
+            for index, child in enumerate(node.value):
+                lines[(*at, index)] = child.start_mark.line + 1
+                if type(child) is scalar_node:
+                    value.append(_scalar_of(child))
+                else:
+                    inner: Any = [] if type(child) is sequence_node else {}
+                    value.append(inner)
+                    stack.append((child, inner, (*at, index), depth + 1))
+        else:
+            budget -= 2 * len(node.value)
+            for key_node, child in node.value:
+                if type(key_node) is not scalar_node:
+                    raise _Unusual
+                key = _scalar_of(key_node)
+                if type(key) is not str and type(key) is not int:
+                    raise _Unusual
+                key = str(key)
+                if key == "<<" or key in value:
+                    raise _Unusual
+                lines[(*at, key)] = key_node.start_mark.line + 1
+                if type(child) is scalar_node:
+                    value[key] = _scalar_of(child)
+                else:
+                    inner = [] if type(child) is sequence_node else {}
+                    value[key] = inner
+                    stack.append((child, inner, (*at, key), depth + 1))
+        if budget < 0:
+            raise _Unusual
+    return result
 
 
 @dataclass
