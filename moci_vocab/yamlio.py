@@ -270,8 +270,9 @@ def _scalar_of(node) -> Any:
 
 
 def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
-    """The value of a composed node tree, with the lines ``_Builder`` records, in a loop
-    (no recursion); anything the builder would refuse or word raises ``_Unusual``."""
+    """The value of a composed node tree, with the lines ``_Builder`` records (in the same,
+    document order), in a loop (no recursion); anything the builder would refuse or word
+    raises ``_Unusual``."""
     import yaml
 
     if root is None:
@@ -279,41 +280,47 @@ def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
     scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
     if type(root) is scalar_node:
         return _scalar_of(root)
+    if root.tag not in (_SEQ, _MAP):
+        raise _Unusual
     result: Any = [] if type(root) is sequence_node else {}
-    stack = [(root, result, (), 1)]
+    stack = [(iter(root.value), result, (), 1)]
     budget = MAX_VALUES - 1
     while stack:
-        node, value, at, depth = stack.pop()
-        if node.tag not in (_SEQ, _MAP) or (depth >= MAX_DEPTH and node.value):
-            raise _Unusual  # a tag; or the builder's "nests deeper than" (children at 32)
+        items, value, at, depth = stack[-1]
+        item = next(items, None)
+        if item is None:
+            stack.pop()
+            continue
+        if depth >= MAX_DEPTH:
+            raise _Unusual  # the builder's "nests deeper than"
         if type(value) is list:
-            budget -= len(node.value)
-            for index, child in enumerate(node.value):
-                lines[(*at, index)] = child.start_mark.line + 1
-                if type(child) is scalar_node:
-                    value.append(_scalar_of(child))
-                else:
-                    inner: Any = [] if type(child) is sequence_node else {}
-                    value.append(inner)
-                    stack.append((child, inner, (*at, index), depth + 1))
+            budget -= 1
+            child, where = item, (*at, len(value))
+            lines[where] = child.start_mark.line + 1
         else:
-            budget -= 2 * len(node.value)
-            for key_node, child in node.value:
-                if type(key_node) is not scalar_node:
-                    raise _Unusual
-                key = _scalar_of(key_node)
-                if type(key) is not str and type(key) is not int:
-                    raise _Unusual
-                key = str(key)
-                if key == "<<" or key in value:
-                    raise _Unusual
-                lines[(*at, key)] = key_node.start_mark.line + 1
-                if type(child) is scalar_node:
-                    value[key] = _scalar_of(child)
-                else:
-                    inner = [] if type(child) is sequence_node else {}
-                    value[key] = inner
-                    stack.append((child, inner, (*at, key), depth + 1))
+            budget -= 2
+            key_node, child = item
+            if type(key_node) is not scalar_node:
+                raise _Unusual
+            key = _scalar_of(key_node)
+            if type(key) is not str and type(key) is not int:
+                raise _Unusual
+            key = str(key)
+            if key == "<<" or key in value:
+                raise _Unusual
+            where = (*at, key)
+            lines[where] = key_node.start_mark.line + 1
+        if type(child) is scalar_node:
+            made = _scalar_of(child)
+        elif child.tag in (_SEQ, _MAP):
+            made = [] if type(child) is sequence_node else {}
+            stack.append((iter(child.value), made, where, depth + 1))
+        else:
+            raise _Unusual
+        if type(value) is list:
+            value.append(made)
+        else:
+            value[key] = made
         if budget < 0:
             raise _Unusual
     return result

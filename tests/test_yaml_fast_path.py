@@ -30,7 +30,7 @@ def both(text: str) -> tuple[object, object]:
             doc = parse(text, Path("x.yaml"))
         except MociError as exc:
             return ("error", exc.message, exc.line, exc.column)
-        return (doc.data, doc.lines)
+        return (doc.data, list(doc.lines.items()))  # in order: comments anchor by it
 
     return run(yamlio.parse_yaml), run(yamlio._built)
 
@@ -105,3 +105,11 @@ def test_generated_files_read_the_same(text, block):
     body = f"doc: {text}\n" if block else text + "\n"
     fast, built = both(body)
     assert fast == built
+
+
+def test_lines_are_recorded_in_document_order():
+    """Comments are anchored to the first node on their line (yaml_comments)."""
+    text = "k: {a: {x: 1}, b: {y: 2}}\nl:\n  - [1, [2, 3]]\n  - z\n"
+    fast = yamlio.parse_yaml(text, Path("x.yaml"))
+    built = yamlio._built(text, Path("x.yaml"))
+    assert list(fast.lines.items()) == list(built.lines.items())
