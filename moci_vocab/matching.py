@@ -425,18 +425,31 @@ def near_duplicates(
     from rapidfuzz import fuzz, process
 
     wanted = fold(text)
-    keys: list[str] = []
-    owners: list[tuple[str, str]] = []
-    for concept in glossary.concepts.values():
-        if concept.id == exclude_concept:
-            continue
-        for term in concept.terms.get(lang, ()):
-            keys.append(fold(term.term))
-            owners.append((concept.id, term.term))
+    keys, owners = folded_terms(glossary, lang, exclude_concept)
     hits = []
     for _key, score, index in process.extract(
         wanted, keys, scorer=fuzz.ratio, processor=None, limit=10, score_cutoff=cutoff
     ):
-        concept_id, term = owners[index]
+        concept_id, term = owners[index][:2]
         hits.append(Hit(concept_id, lang, term, score))
     return hits
+
+
+def folded_terms(
+    glossary: Glossary, lang: str, exclude: str | None = None
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The fold key of every ``lang`` term and its (concept, term, …), in glossary order,
+    leaving out the concept ``exclude`` (a glossary loaded lazily: from its file index)."""
+    from moci_vocab.fileindex import LazyConcepts
+
+    if isinstance(glossary.concepts, LazyConcepts):
+        return glossary.concepts.folded_terms(lang, exclude)
+    keys: list[str] = []
+    owners: list[tuple[str, str]] = []
+    for concept in glossary.concepts.values():
+        if concept.id == exclude:
+            continue
+        for term in concept.terms.get(lang, ()):
+            keys.append(fold(term.term))
+            owners.append((concept.id, term.term))
+    return keys, owners

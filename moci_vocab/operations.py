@@ -72,13 +72,27 @@ def changing(root: Path, on_finished: Callable[[list[Path]], None] | None = None
 
 @contextlib.contextmanager
 def editing(
-    root: Path, on_finished: Callable[[list[Path]], None] | None = None
+    root: Path, on_finished: Callable[[list[Path]], None] | None = None, one: bool = False
 ) -> Iterator[Glossary]:
-    """The glossary at ``root``, loaded strictly under the write lock (see ``changing``)."""
+    """The glossary at ``root``, loaded strictly under the write lock (see ``changing``).
+
+    ``one``: for a change to one concept, whose concepts are parsed when asked for
+    (``fileindex.editing_glossary``: the same refusals and warnings, a fraction of the time).
+    """
+    import gc
+
+    from moci_vocab.fileindex import editing_glossary
     from moci_vocab.store import load_glossary
 
     with changing(root, on_finished):
-        yield load_glossary(root)
+        glossary = editing_glossary(root) if one else load_glossary(root)
+        # The loaded glossary lives as long as the command: the collector, left to walk its
+        # million objects whenever the command makes new ones, only finds that none is garbage.
+        gc.freeze()
+        try:
+            yield glossary
+        finally:
+            gc.unfreeze()
 
 
 def near_duplicate_warnings(

@@ -98,13 +98,18 @@ def load_glossary_readable(root: Path) -> tuple[Glossary, list[Finding]]:
     concepts whose files have errors, and the first error of each such file (to be said
     once). The manifest must be readable."""
     glossary, findings = load_glossary_reporting(root)
+    return glossary, readable_part(glossary, findings)
+
+
+def readable_part(glossary: Glossary, findings: list[Finding]) -> list[Finding]:
+    """The first error of each file that has one; their concepts are dropped from ``glossary``."""
     skipped: dict[str, Finding] = {}
     for finding in findings:
         if finding.severity == "error" and finding.file and finding.file not in skipped:
             skipped[finding.file] = finding
             if finding.concept:
                 glossary.concepts.pop(finding.concept, None)
-    return glossary, list(skipped.values())
+    return list(skipped.values())
 
 
 def load_glossary_reporting(

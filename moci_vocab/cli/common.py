@@ -90,11 +90,15 @@ class State:
             return load_glossary(root)
 
     @contextlib.contextmanager
-    def editing(self):
-        """The glossary loaded under the write lock, for a command that changes it."""
+    def editing(self, one: bool = False):
+        """The glossary loaded under the write lock, for a command that changes it
+        (``one``: a change to one concept, see operations.editing)."""
         from moci_vocab.operations import editing
 
-        with editing(self.root(), self.report_finished) as glossary, self._holding_write_lock():
+        with (
+            editing(self.root(), self.report_finished, one) as glossary,
+            self._holding_write_lock(),
+        ):
             yield glossary
 
     @contextlib.contextmanager

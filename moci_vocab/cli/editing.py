@@ -176,7 +176,7 @@ def add_cmd(state: State, concept_id, terms, definitions, tags, domain, pos, **o
         do_not_translate=options.pop("do_not_translate"),
         pos=pos,
     )
-    with state.editing() as glossary:
+    with state.editing(one=True) as glossary:
         new.fields = _fields_by_language(glossary, pairs, options)
         if concept_id not in glossary.concepts:
             _warn_near_duplicates(state, glossary, pairs, None, yes)
@@ -238,7 +238,7 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
     fields["forms"] = list(fields["forms"]) or None
     term_fields = TermFields(note=note, **fields)
 
-    with state.editing() as glossary:
+    with state.editing(one=True) as glossary:
         concept = require_concept(glossary, concept_id)
         if concept.find_term(lang, text) is None:
             _warn_near_duplicates(state, glossary, [(lang, text)], concept_id, yes)
@@ -263,7 +263,7 @@ def respell_cmd(state: State, concept_id, lang, old, new, fmt):
     """
     from moci_vocab.operations import respell
 
-    with state.editing() as glossary:
+    with state.editing(one=True) as glossary:
         outcome = respell(glossary, concept_id, lang, old, new)
         apply_outcome(state, outcome, fmt)
 
@@ -330,7 +330,7 @@ def edit_cmd(
         remove_broader=split_list(remove_broader),
         remove_terms=[parse_assignment(t, "--remove-term") for t in remove_term],
     )
-    with state.editing() as glossary:
+    with state.editing(one=True) as glossary:
         apply_outcome(state, edit(glossary, concept_id, change))
 
 
@@ -342,7 +342,7 @@ def deprecate_cmd(state: State, concept_id: str, lang: str, text: str) -> None:
     """Mark the LANG term TEXT of concept ID as deprecated."""
     from moci_vocab.operations import deprecate
 
-    with state.editing() as glossary:
+    with state.editing(one=True) as glossary:
         apply_outcome(state, deprecate(glossary, concept_id, lang, text))
 
 
