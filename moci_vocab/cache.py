@@ -193,20 +193,29 @@ class Derived:
         if self.fingerprint is None:
             return None
         entry = load(self.root, self.name)
-        if (
+        if not (
             isinstance(entry, dict)
             and entry.get("key") == self.key
             and entry.get("fingerprint") == self.fingerprint[0]
-            and _conforms(entry.get("value"), self.valid)
+            and type(entry.get("value")) is bytes
         ):
-            return entry["value"]
-        return None
+            return None
+        try:  # the value is a pickle of its own: a stale one is never unpickled
+            with gc_paused():
+                value = pickle.loads(entry["value"])
+        except Exception:
+            return None
+        return value if _conforms(value, self.valid) else None
 
-    def save(self, value: Any) -> None:
-        """Store ``value`` for the next run, unless a file may change unseen (see RACY_NS)."""
-        if self.fingerprint is not None and self.fingerprint[1] < self.started - RACY_NS:
-            entry = {"key": self.key, "fingerprint": self.fingerprint[0], "value": value}
-            store(self.root, self.name, entry)
+    def save(self, value: Any) -> bool:
+        """Store ``value`` for the next run, unless a file may change unseen (see RACY_NS);
+        whether it was stored."""
+        if self.fingerprint is None or self.fingerprint[1] >= self.started - RACY_NS:
+            return False
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = {"key": self.key, "fingerprint": self.fingerprint[0], "value": payload}
+        store(self.root, self.name, entry)
+        return True
 
 
 class FileEntries:

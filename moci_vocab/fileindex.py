@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,10 @@ from moci_vocab.findings import Finding
 from moci_vocab.layout import (
     MANIFEST,
     TERMS,
+    Stamp,
     concept_stamps,
     file_stamp,
+    fingerprint_of_stamps,
     manifest_path,
     refuse_links,
 )
@@ -47,7 +48,8 @@ from moci_vocab.store import (
 )
 from moci_vocab.textnorm import fold
 
-INDEX_CACHE = "file-index"
+INDEX_CACHE = "file-index"  # each file's entry
+PACKED_CACHE = "file-index-packed"  # the whole index, while no file changed
 INDEX_KEY = 1  # bump when an entry changes shape or meaning
 # More entries than this to make: take the parsed files from the concept cache (one
 # unpickle) instead of parsing each file; and a mapping asked for more concepts one
@@ -92,14 +94,50 @@ def _is_entry(value: Any) -> bool:
 
 @dataclass
 class FileIndex:
-    """The manifest, the problems met (the manifest's, then each file's errors), the entry
-    of every concept file in the loader's order, and each language's own name."""
+    """The manifest, the problems met (the manifest's, then each file's errors), the concept
+    files in the loader's order with their concepts' ids and term rows (one string; a file's
+    rows run from its offset to the next one's), and each language's own name."""
 
     root: Path
     manifest: Manifest
     findings: list[Finding]
-    files: dict[str, Entry]
+    names: list[str]
+    ids: list[str | None]  # None: no concept (an unreadable file), or an id met before
+    rows: str
+    offsets: list[int]
     autonyms: dict[str, str]
+
+
+def _is_index(value: Any) -> bool:
+    """Whether a cached FileIndex has its shape (a cache that is not: rebuilt)."""
+    return (
+        isinstance(value, FileIndex)
+        and isinstance(value.manifest, Manifest)
+        and all(isinstance(finding, Finding) for finding in value.findings)
+        and type(value.rows) is str
+        and len(value.names) == len(value.ids) == len(value.offsets) - 1
+        and type(value.autonyms) is dict
+    )
+
+
+def _packed(root: Path, manifest_entry: tuple, files: dict[str, Entry]) -> FileIndex:
+    """The index of ``files`` (entries in the loader's order); the first file of an id wins."""
+    manifest, manifest_findings, autonyms = manifest_entry
+    findings = list(manifest_findings)
+    ids: list[str | None] = []
+    texts: list[str] = []
+    seen: set[str] = set()
+    for concept_id, errors, rows in files.values():
+        findings.extend(errors)
+        first = concept_id is not None and concept_id not in seen
+        ids.append(concept_id if first else None)
+        texts.append(rows if first else "")
+        if first:
+            seen.add(concept_id)  # type: ignore[arg-type]
+    offsets = [0, *accumulate(map(len, texts))]
+    return FileIndex(
+        Path(root), manifest, findings, list(files), ids, "".join(texts), offsets, autonyms
+    )
 
 
 # The manifest's entry: (manifest, its findings, each language's autonym); parsing it asks
@@ -130,30 +168,45 @@ def _index_key() -> tuple:
     )
 
 
-def load_index(root: Path) -> FileIndex:
-    """The index of the glossary at ``root``: one stat per file, files parsed only when new
-    or changed (many at once: from the concept cache)."""
+def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> FileIndex:
+    """The index of the glossary at ``root``: while no file changed, one stat per file and
+    a few objects unpickled (``cache.Derived``); otherwise rebuilt from each file's entry,
+    parsing only the files that are new or changed (many at once: from the concept cache).
+
+    ``stamps``: the concept files' stamps (``layout.concept_stamps``) if already taken."""
     from moci_vocab import cache
 
     root = Path(root)
-    source = WorkingTree(root)
     refuse_links(root)
+    key = _index_key()
+    if stamps is None:
+        stamps = concept_stamps(root)
+    whole = cache.Derived(
+        root,
+        PACKED_CACHE,
+        key,
+        fingerprint_of=lambda _root: fingerprint_of_stamps(root, stamps),
+        valid=_is_index,
+    )
+    index = whole.cached()
+    if index is not None:
+        index.root = root
+        return index
+    source = WorkingTree(root)
     entries = cache.FileEntries(
         root,
         INDEX_CACHE,
-        _index_key(),
+        key,
         valid=lambda value: _is_entry(value) or _is_manifest_entry(value),
     )
     manifest_stamp = file_stamp(manifest_path(root))
     manifest_entry = entries.get(_MANIFEST_ENTRY, manifest_stamp)
-    if not _is_manifest_entry(manifest_entry):
+    manifest_parsed = not _is_manifest_entry(manifest_entry)  # asking CLDR costs: kept
+    if manifest_parsed:
         found: list[Finding] = []
         manifest = source.load_manifest(found.append)  # a manifest that cannot be used: raised
         manifest_entry = (manifest, tuple(found), _autonyms(manifest.language_order()))
         entries.put(_MANIFEST_ENTRY, manifest_stamp, manifest_entry)
-    manifest, manifest_findings, autonyms = manifest_entry
-    findings = list(manifest_findings)
-    stamps = concept_stamps(root)
     names = sorted(stamps, key=os.path.normcase)  # layout.concept_file_names' order
     with cache.gc_paused():
         known = {name: entries.get(name, stamps[name]) for name in names}
@@ -163,25 +216,19 @@ def load_index(root: Path) -> FileIndex:
         for name, parsed in zip(missing, _parse_many(source, missing, stamps), strict=True):
             known[name] = summarize(parsed)
             entries.put(name, stamps[name], known[name])
-        entries.save()
-    for entry in known.values():
-        findings.extend(entry[1])
-    return FileIndex(root, manifest, findings, known, autonyms)  # type: ignore[arg-type]
+        index = _packed(root, manifest_entry, known)  # type: ignore[arg-type]
+        # Right after an edit the new file is too young to be trusted (cache.RACY_NS): it is
+        # parsed again next time, which costs less than storing every entry again now.
+        if whole.save(index) or manifest_parsed or len(missing) > BULK:
+            entries.save()
+    return index
 
 
 def _autonyms(tags: list[str]) -> dict[str, str]:
     """Each language's own name (its tag when CLDR knows none)."""
+    from moci_vocab.languages import autonym_or_tag
+
     return {tag: autonym_or_tag(tag) for tag in tags}
-
-
-def autonym_or_tag(tag: str) -> str:
-    """The language's own name, or its tag when CLDR has none for it."""
-    from moci_vocab.languages import autonym
-
-    try:
-        return autonym(tag)
-    except ValueError:
-        return tag
 
 
 def _parse_many(source: WorkingTree, names: list[str], stamps: dict) -> Iterator[Parsed]:
@@ -210,12 +257,11 @@ class LazyConcepts(MutableMapping):
     """
 
     def __init__(self, index: FileIndex, load_all: Callable[[], dict[str, Concept]]) -> None:
-        self._root = index.root
-        self._files: dict[str, str | None] = {}  # id → file name (None: new in this run)
-        for name, entry in index.files.items():
-            if entry[0] is not None and entry[0] not in self._files:
-                self._files[entry[0]] = name
-        self._rows = {name: entry[2] for name, entry in index.files.items()}
+        self._index = index
+        # id → place of its file in the index (None: new in this run)
+        self._files: dict[str, int | None] = {
+            concept_id: place for place, concept_id in enumerate(index.ids) if concept_id
+        }
         self._loaded: dict[str, Concept] = {}
         self._load_all = load_all
         self._all_loaded = False
@@ -225,12 +271,13 @@ class LazyConcepts(MutableMapping):
         concept = self._loaded.get(concept_id)
         if concept is not None:
             return concept
-        name = self._files[concept_id]  # KeyError: no such concept
+        place = self._files[concept_id]  # KeyError: no such concept
         if len(self._loaded) >= BULK:
             self.load_all()
             return self._loaded[concept_id]
-        assert name is not None  # concepts new in this run are in _loaded
-        concept, findings = _parse_concept_file(self._root / TERMS / name)
+        assert place is not None  # concepts new in this run are in _loaded
+        path = self._index.root / TERMS / self._index.names[place]
+        concept, findings = _parse_concept_file(path)
         _raise_first_error(findings)  # changed since it was indexed (by another tool)
         if concept is None or concept.id != concept_id:
             raise KeyError(concept_id)
@@ -245,6 +292,17 @@ class LazyConcepts(MutableMapping):
         del self._files[concept_id]
         self._loaded.pop(concept_id, None)
         self._gone.add(concept_id)
+
+    def pop(self, concept_id: str, *default: Any) -> Any:  # type: ignore[override]
+        """Drop a concept without reading its file (dropped for an error in it, usually):
+        the concept if it was loaded, else None; ``default`` (or KeyError) if there is none."""
+        if concept_id not in self._files:
+            if default:
+                return default[0]
+            raise KeyError(concept_id)
+        concept = self._loaded.get(concept_id)
+        del self[concept_id]
+        return concept
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._files
@@ -275,16 +333,6 @@ class LazyConcepts(MutableMapping):
                 self._loaded[concept_id] = everything[concept_id]
         self._all_loaded = True
 
-    @cached_property
-    def _packed(self) -> tuple[str, list[int], list[str], dict[str, int]]:
-        """The term rows of every concept file in one string: where each file's rows start,
-        the ids in order, and each id's place in that order."""
-        order = [(concept_id, name) for concept_id, name in self._files.items() if name]
-        texts = [self._rows[name] for _id, name in order]
-        ids = [concept_id for concept_id, _name in order]
-        offsets = [0, *accumulate(map(len, texts))]
-        return "".join(texts), offsets, ids, {concept_id: i for i, concept_id in enumerate(ids)}
-
     def folded_terms(
         self, lang: str, exclude: str | None
     ) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -292,7 +340,7 @@ class LazyConcepts(MutableMapping):
         from the index for the concepts not loaded, from the concepts themselves otherwise."""
         import re
 
-        text, offsets, ids, place = self._packed
+        index = self._index
         row = re.compile(
             f"{_ROW}{re.escape(lang)}{_FIELD}([^{_FIELD}]*){_FIELD}([^{_FIELD}]*)"
             f"{_FIELD}([^{_ROW}]*)"
@@ -301,7 +349,7 @@ class LazyConcepts(MutableMapping):
         owners: list[tuple[str, ...]] = []
 
         def add_rows(start: int, stop: int) -> None:  # files start..stop-1, from the index
-            found = row.findall(text, offsets[start], offsets[stop])
+            found = row.findall(index.rows, index.offsets[start], index.offsets[stop])
             keys.extend([key for _concept, _term, key in found])
             owners.extend(found)
 
@@ -313,16 +361,20 @@ class LazyConcepts(MutableMapping):
                         owners.append((concept_id, term))
 
         # Files whose concept is loaded, left out or gone: their rows are not the index's.
-        special = {*self._loaded, *self._gone, exclude}
+        places = {index.ids.index(i) for i in self._gone if i in index.ids}
+        places |= {
+            self._files[i] for i in {*self._loaded, exclude} if self._files.get(i) is not None
+        }  # type: ignore[misc]
         start = 0
-        for i in sorted(place[concept_id] for concept_id in special if concept_id in place):
-            add_rows(start, i)
-            if self._files.get(ids[i]) is not None:
-                add_concept(ids[i])
-            start = i + 1
-        add_rows(start, len(ids))
-        for concept_id, name in self._files.items():
-            if name is None:  # new in this run: after every file, in the order made
+        for place in sorted(places):
+            add_rows(start, place)
+            concept_id = index.ids[place]
+            if concept_id is not None and self._files.get(concept_id) == place:
+                add_concept(concept_id)
+            start = place + 1
+        add_rows(start, len(index.names))
+        for concept_id, place in self._files.items():
+            if place is None:  # new in this run: after every file, in the order made
                 add_concept(concept_id)
         return keys, owners
 
@@ -336,11 +388,14 @@ def editing_glossary(root: Path) -> Glossary:
     return Glossary(root=root, manifest=index.manifest, concepts=concepts)  # type: ignore[arg-type]
 
 
-def readable_glossary(root: Path) -> tuple[Glossary, list[Finding]]:
-    """The glossary for a command that reads a concept or two: as
-    ``store.load_glossary_readable`` (without the concepts whose files have errors, and
-    the first error of each such file), concepts parsed when asked for."""
-    index = load_index(root)
+def readable_glossary(
+    root: Path, stamps: dict[str, Stamp | None] | None = None
+) -> tuple[Glossary, list[Finding], dict[str, str]]:
+    """For a command that reads a concept or two: the glossary as
+    ``store.load_glossary_readable`` has it (without the concepts whose files have errors;
+    the first error of each such file), concepts parsed when asked for; and the autonyms
+    of its languages. ``stamps``: as for ``load_index``."""
+    index = load_index(root, stamps)
     concepts = LazyConcepts(index, lambda: load_glossary_readable(root)[0].concepts)
     glossary = Glossary(root=root, manifest=index.manifest, concepts=concepts)  # type: ignore[arg-type]
-    return glossary, readable_part(glossary, index.findings)
+    return glossary, readable_part(glossary, index.findings), index.autonyms

@@ -126,6 +126,14 @@ def autonym(tag: str) -> str:
     return locale.get_display_name(locale) or tag
 
 
+def autonym_or_tag(tag: str) -> str:
+    """The language's own name, or its tag when CLDR has none for it."""
+    try:
+        return autonym(tag)
+    except ValueError:
+        return tag
+
+
 def plural_forms(tag: str) -> str:
     """The gettext Plural-Forms header for the language, from CLDR."""
     from babel.messages.plurals import get_plural

@@ -206,6 +206,21 @@ def fingerprint(root: Path) -> tuple[str, int] | None:
             lines.append(f"{name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
             if st.st_mtime_ns > newest:
                 newest = st.st_mtime_ns
+    return _digest(lines, newest)
+
+
+def fingerprint_of_stamps(root: Path, stamps: dict[str, Stamp | None]) -> tuple[str, int] | None:
+    """``fingerprint(root)`` from the concept files' stamps already taken (concept_stamps)."""
+    manifest = file_stamp(manifest_path(root))
+    if manifest is None or None in stamps.values():
+        return None
+    lines = [f"\t{manifest[0]}\t{manifest[1]}\t{manifest[2]}"]
+    lines += [f"{name}\t{st[0]}\t{st[1]}\t{st[2]}" for name, st in stamps.items()]  # type: ignore[index]
+    newest = max([manifest[1], *(st[1] for st in stamps.values())])  # type: ignore[index]
+    return _digest(lines, newest)
+
+
+def _digest(lines: list[str], newest: int) -> tuple[str, int]:
     lines.sort()  # scandir's order is the file system's
     digest = hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape"), digest_size=20)
     return digest.hexdigest(), newest

@@ -297,7 +297,7 @@ def load_search_data(root: Path) -> SearchData:
 def _build_search_data(root: Path, index) -> SearchData:
     """Load the glossary, reuse the keys of unchanged files, make the others, store both caches."""
     from moci_vocab import cache, layout
-    from moci_vocab.store import load_glossary_readable
+    from moci_vocab.fileindex import readable_glossary
 
     stamps = layout.concept_stamps(root)
     keys = cache.FileEntries(
@@ -306,14 +306,16 @@ def _build_search_data(root: Path, index) -> SearchData:
         _code_stamp(),
         valid=lambda entry: type(entry) is tuple and len(entry) == 3,
     )
-    glossary, skipped = load_glossary_readable(root)  # a broken file: the others are searched
+    # A broken file: the others are searched. Only the concepts whose keys are not cached
+    # are read (from the file index: a few files after an edit; many: the whole glossary).
+    glossary, skipped, _autonyms = readable_glossary(root, stamps)
     files: dict = {}
-    for concept_id, concept in glossary.concepts.items():
+    for concept_id in glossary.concepts:
         name = f"{concept_id}.yaml"
         stamp = stamps.get(name)
         entry = keys.get(name, stamp)
         if entry is None:
-            entry = _file_entry(concept, glossary.source_language)
+            entry = _file_entry(glossary.concepts[concept_id], glossary.source_language)
             keys.put(name, stamp, entry)
         files[name] = (stamp, *entry)
     packed = _pack(glossary.manifest, files)

@@ -33,30 +33,29 @@ STATUS_MARK = {
 @pass_state
 def show_cmd(state: State, concept_id: str, fmt: str) -> None:
     """Show concept ID: definitions, terms in every language, links."""
-    from moci_vocab.cli.common import say_skipped
     from moci_vocab.errors import MociError
+    from moci_vocab.fileindex import readable_glossary
     from moci_vocab.operations import require_concept
-    from moci_vocab.store import load_glossary_readable
 
-    with state.reading() as root:
-        glossary, skipped = load_glossary_readable(root)
-    for finding in skipped:
-        if finding.concept == concept_id:  # the concept asked for cannot be read: say why
-            raise MociError(finding.message, finding.file, finding.line, finding.column)
-    say_skipped(skipped)
-    concept = require_concept(glossary, concept_id)
+    with state.reading() as root:  # one file read, the others known from the file index
+        glossary, skipped, autonyms = readable_glossary(root)
+        for finding in skipped:
+            if finding.concept == concept_id:  # the concept asked for cannot be read: say why
+                raise MociError(finding.message, finding.file, finding.line, finding.column)
+        say_skipped(skipped)
+        concept = require_concept(glossary, concept_id)
     if fmt == "json":
         echo_json(concept.to_dict())
         return
-    _print_concept(glossary, concept)
+    _print_concept(glossary, concept, autonyms)
 
 
-def _print_concept(glossary, concept) -> None:
+def _print_concept(glossary, concept, autonyms: dict[str, str]) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from moci_vocab.cli.common import stdout_console
-    from moci_vocab.languages import autonym
+    from moci_vocab.languages import autonym_or_tag
 
     console = stdout_console()
     title = data_text(concept.id, style="bold")
@@ -95,7 +94,7 @@ def _print_concept(glossary, concept) -> None:
             shown.append("—", style="dim")
         table.add_row(
             data_text(lang, style="cyan"),
-            data_text(_safe_autonym(autonym, lang), style="dim"),
+            data_text(autonyms.get(lang) or autonym_or_tag(lang), style="dim"),
             shown,
         )
     print_rich(table, console)
@@ -108,13 +107,6 @@ def _print_concept(glossary, concept) -> None:
 def preferred_first(terms: list) -> list:
     """The terms with the preferred one first, the others in the file's order."""
     return sorted(terms, key=lambda term: term.status != "preferred")
-
-
-def _safe_autonym(autonym, lang: str) -> str:
-    try:
-        return autonym(lang)
-    except ValueError:
-        return lang
 
 
 def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
