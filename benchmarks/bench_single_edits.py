@@ -48,11 +48,17 @@ class Sample:
     err: str
 
 
-def run(argv: list[str], env: dict[str, str]) -> Sample:
-    """One fresh process: wall and CPU seconds, peak RSS, exit status."""
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> Sample:
+    """One fresh process: wall and CPU seconds, peak RSS, exit status. ``cwd`` holds no
+    moci_vocab: PYTHONPATH alone says which code runs."""
     began = time.perf_counter()
     proc = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        cwd=cwd,
     )
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -66,6 +72,7 @@ def run(argv: list[str], env: dict[str, str]) -> Sample:
 class Bench:
     def __init__(self, root: Path, work: Path, runs: int, compare: Path | None) -> None:
         self.runs = runs
+        self.work = work
         self.codes = {"new": CODE, **({"old": compare} if compare else {})}
         # Each code edits its own copy, with its own caches (their formats may differ).
         self.roots = {"new": root}
@@ -85,7 +92,7 @@ class Bench:
 
     def moci(self, label: str, *args: str) -> Sample:
         argv = [sys.executable, "-m", "moci_vocab", "--root", str(self.roots[label]), *args]
-        sample = run(argv, self.env[label])
+        sample = run(argv, self.env[label], self.work)
         if sample.code not in (0, 1):
             raise SystemExit(f"{' '.join(args)} failed ({sample.code}): {sample.err[-400:]}")
         return sample
@@ -101,7 +108,7 @@ class Bench:
         samples: dict[str, list[Sample]] = {label: [] for label in self.codes}
         bare: list[Sample] = []
         for _ in range(self.runs):
-            bare.append(run([sys.executable, "-c", "pass"], self.base_env))
+            bare.append(run([sys.executable, "-c", "pass"], self.base_env, self.work))
             for label in self.codes:
                 if before is not None:
                     before(label)

@@ -85,10 +85,10 @@ def _is_entry(value: Any) -> bool:
     return (
         type(value) is tuple
         and len(value) == 3
-        and isinstance(value[0], (str, type(None)))
-        and type(value[1]) is tuple
-        and all(isinstance(finding, Finding) for finding in value[1])
+        and (value[0] is None or type(value[0]) is str)
         and type(value[2]) is str
+        and type(value[1]) is tuple
+        and (not value[1] or all(isinstance(finding, Finding) for finding in value[1]))
     )
 
 

@@ -141,7 +141,16 @@ def concept_file_names(root: Path) -> list[str]:
 
 def concept_stamps(root: Path) -> dict[str, Stamp | None]:
     """The stamp of every concept file by name (None: it vanished, or is a dangling link)."""
-    return {name: _entry_stamp(entry) for name, entry in _concept_entries(root).items()}
+    stamps: dict[str, Stamp | None] = {}
+    try:
+        entries = os.scandir(os.path.join(root, TERMS))
+    except (FileNotFoundError, NotADirectoryError):
+        return stamps
+    with entries:  # the files of _concept_entries, without keeping 10,000 DirEntry objects
+        for entry in entries:
+            if is_concept_file_name(entry.name) and (entry.is_symlink() or not entry.is_dir()):
+                stamps[entry.name] = _entry_stamp(entry)
+    return stamps
 
 
 def _concept_entries(root: Path) -> dict[str, os.DirEntry]:
