@@ -218,3 +218,15 @@ def test_extract_empty_input(moci, tmp_path):
     empty = tmp_path / "e.po"
     empty.write_text("", encoding="utf-8")
     assert "no entries" in moci("extract", str(empty), ok=False).output
+
+
+def test_an_irregular_stem_counts_the_words_of_its_lemma():
+    """տան is a stem of տուն, անվամբ of անուն: their words begin otherwise, and are counted."""
+    from moci_vocab.learn.align import TargetIndex
+    from moci_vocab.learn.corpus import Corpus
+
+    targets = ["Իմ տունը", "տան դուռը", "օգտագործողի անունը", "անունով", "անվան դաշտ"]
+    corpus = Corpus("hy", sources=["x"] * len(targets), targets=targets)
+    index = TargetIndex(corpus, "hy")
+    assert {"տունը", "տան"} <= set(index.stem_words("տան"))
+    assert index.stem_df("անվամբ") == index.stem_df("անուն") == 2

@@ -93,6 +93,10 @@ class TargetIndex:
         self._stems: dict[str, tuple[str, ...]] = {}
         self._vocabulary = sorted(postings)
         self._stem_words: dict[str, list[str]] = {}
+        self._lemmas_of_irregular: dict[str, list[str]] = defaultdict(list)
+        for lemma, irregular in for_language(lang).irregular.items():
+            for stem in irregular:
+                self._lemmas_of_irregular[stem].append(lemma)
         self._english: dict[str, list[int]] | None = None
         self._source_words: list[frozenset[str]] = []
         self.size = len(self.words)
@@ -113,16 +117,33 @@ class TargetIndex:
         """
         found = self._stem_words.get(stem)
         if found is None:
-            vocabulary = self._vocabulary
-            prefix = stem[: max(2, len(stem) - 3)]
-            at = bisect_left(vocabulary, prefix)
             found = []
-            while at < len(vocabulary) and vocabulary[at].startswith(prefix):
-                if stem in self.stems(vocabulary[at]):
-                    found.append(vocabulary[at])
-                at += 1
+            for prefix in self._prefixes_of(stem):
+                found += self._words_from(prefix, stem, found)
             self._stem_words[stem] = found
         return found
+
+    def _prefixes_of(self, stem: str) -> list[str]:
+        """Where the words of a stem begin: like the stem, or like the lemma of an
+        irregular stem (անվամբ, տան are stems of անուն, տուն: other beginnings)."""
+        prefixes = [stem[: max(2, len(stem) - 3)]]
+        for lemma in self._lemmas_of_irregular.get(stem, ()):
+            prefix = lemma[: max(2, len(lemma) - 3)]
+            if not any(prefix.startswith(p) for p in prefixes):
+                prefixes.append(prefix)
+        return prefixes
+
+    def _words_from(self, prefix: str, stem: str, found: list[str]) -> list[str]:
+        """The words beginning with ``prefix`` that have ``stem`` (and are not in ``found``)."""
+        vocabulary = self._vocabulary
+        at = bisect_left(vocabulary, prefix)
+        words = []
+        while at < len(vocabulary) and vocabulary[at].startswith(prefix):
+            word = vocabulary[at]
+            if stem in self.stems(word) and word not in found:
+                words.append(word)
+            at += 1
+        return words
 
     def stem_df(self, stem: str) -> int:
         """Entries holding a word with this stem (counted per word: an upper bound)."""
