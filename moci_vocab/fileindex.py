@@ -70,7 +70,7 @@ def term_rows(concept: Concept) -> Iterator[tuple[str, str, str]]:
 
 def summarize(parsed: Parsed) -> Entry:
     """The index entry of one parsed concept file."""
-    concept, findings = parsed
+    concept, findings = parsed[0], parsed[1]
     errors = tuple(finding for finding in findings if finding.severity == "error")
     if concept is None:
         return None, errors, ""
@@ -277,7 +277,7 @@ class LazyConcepts(MutableMapping):
             return self._loaded[concept_id]
         assert place is not None  # concepts new in this run are in _loaded
         path = self._index.root / TERMS / self._index.names[place]
-        concept, findings = _parse_concept_file(path)
+        concept, findings = _parse_concept_file(path)[:2]
         _raise_first_error(findings)  # changed since it was indexed (by another tool)
         if concept is None or concept.id != concept_id:
             raise KeyError(concept_id)
