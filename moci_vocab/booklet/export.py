@@ -78,6 +78,7 @@ LABELS: dict[str, str] = {
     "see_also": "See also",
     "broader": "Broader",
     "page_short": "p.",
+    "page": "page",
     "outside": "not in this booklet",
     "do_not_translate": "do not translate",
     "retired": "retired",

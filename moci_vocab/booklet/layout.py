@@ -119,8 +119,6 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
         pieces = entries.lay_out(typesetter)
     else:
         raise MociError("the booklet's page numbers did not settle; please report this glossary")
-    # the rendered layouts carry where the page numbers that link to entries stand
-    pieces = [replace(p, layout=layout) for p, layout in zip(pieces, rendered, strict=True)]
     starts["glossary"] = front_pages + 1
     front_pdf = files.new("front")
     if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
@@ -128,7 +126,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     front = Piece(0, 0, 1, front_pages, [], front_pdf)
     every = [front, *pieces, *(piece for index in indexes for piece in index.pieces())]
     every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
-    return _join(common, data, every, starts, typesetter, files, entries.book)
+    return _join(common, data, every, starts, typesetter, files)
 
 
 # --- the parts ---------------------------------------------------------------------------------
@@ -522,12 +520,8 @@ def _index_items(idx: dict, book: PageBook) -> Iterator[dict]:
     for group in idx["groups"]:
         yield {"letter": group["letter"]}
         for line in group["lines"]:
-            by_page = {book.page(target): target for target in reversed(line["targets"])}
-            yield {
-                "term": line["term"],
-                "status": line["status"],
-                "refs": [[str(page), by_page[page]] for page in sorted(by_page)],
-            }
+            pages = sorted({book.page(target) for target in line["targets"]})
+            yield {"term": line["term"], "status": line["status"], "refs": [str(p) for p in pages]}
 
 
 def _index_size(idx: dict) -> int:
@@ -544,7 +538,6 @@ def _join(
     starts: dict[str, int],
     typesetter: Typesetter,
     files: _Files,
-    book: PageBook,
 ) -> Booklet:
     """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
     from moci_vocab.booklet.pdfjoin import JoinJob
@@ -558,22 +551,18 @@ def _join(
         outline.append((idx["title"], starts["index:" + idx["lang"]]))
     info = document_info(common)
     output = files.root / "booklet.pdf"
-    links = list(_links(pieces, book))
-    job = JoinJob(str(files.root), sources, str(output), outline, info, common["source"], links)
+    job = JoinJob(
+        str(files.root),
+        sources,
+        str(output),
+        outline,
+        info,
+        common["source"],
+        tagged=True,
+        page_word=labels["page"],
+    )
     typesetter.run(job)
     return Booklet(output, sources, info, common["source"])
-
-
-def _links(pieces: list[Piece], book: PageBook) -> Iterator[tuple[int, tuple, int]]:
-    """(booklet page, rectangle from the top left in pt, target page) of every page reference.
-
-    A part's pages beyond those the booklet keeps were typeset again by the next part.
-    """
-    for piece in pieces:
-        for ref in piece.layout.refs if piece.layout else []:
-            if ref["page"] <= piece.pages and ref["target"] in book.order:
-                rect = (ref["x"], ref["y"], ref["w"], ref["h"])
-                yield piece.first + ref["page"] - 1, rect, book.page(ref["target"])
 
 
 def document_info(common: dict) -> dict[str, str]:

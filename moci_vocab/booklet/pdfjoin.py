@@ -12,6 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from moci_vocab.errors import MociError
+
+# How a part links to a page of the booklet ("moci-vocab:page/12"): the parts cannot link to
+# each other, so booklet.typ's page references name the page, and the join points them at it.
+PAGE_LINK = "moci-vocab:page/"
 
 
 @dataclass(frozen=True)
@@ -19,8 +26,10 @@ class JoinJob:
     """Write ``output``: the ``sources`` pages ((file name in ``root``, 1-based page), in order).
 
     ``outline`` holds (title, 1-based page) bookmarks; ``info`` the document
-    information (``/Title``, ``/CreationDate``…); ``lang`` the document's language;
-    ``links`` the page references to lay links on (the parts cannot link to each other).
+    information (``/Title``, ``/CreationDate``…); ``lang`` the document's language.
+    With ``tagged``, the parts' tags are carried over (``pdftags``); each page of a
+    part is then taken at most once. Links to ``PAGE_LINK`` + a page number go to
+    that page, described to a screen reader as ``page_word`` and the number.
     """
 
     root: str
@@ -29,32 +38,60 @@ class JoinJob:
     outline: list[tuple[str, int]] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     lang: str | None = None
-    # (1-based page, (x, y, width, height) in pt from the page's top left, 1-based target)
-    links: list[tuple[int, tuple[float, float, float, float], int]] = field(default_factory=list)
+    tagged: bool = False
+    page_word: str = "page"
 
     def run(self) -> None:
-        """Join the parts' PDFs into one file, with outline and metadata."""
+        """Join the parts' PDFs into one file, with outline, metadata and tags."""
         from pypdf import PdfReader, PdfWriter
-        from pypdf.annotations import Link
-        from pypdf.generic import NameObject, TextStringObject
+        from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+        from moci_vocab.booklet.pdftags import StructureTree
 
         writer = PdfWriter()
         readers: dict[str, PdfReader] = {}
+        kept: dict[str, dict] = {}  # per part: its page's idnum → the booklet's page
         for name, page in self.sources:
             if name not in readers:
                 readers[name] = PdfReader(Path(self.root) / name)
-            writer.add_page(readers[name].pages[page - 1])
-        for page, (x, y, width, height), target in self.links:
-            top = float(writer.pages[page - 1].mediabox.height)
-            rect = (x, top - y - height, x + width, top - y)
-            writer.add_annotation(page - 1, Link(rect=rect, target_page_index=target - 1))
+                kept[name] = {}
+            source = readers[name].pages[page - 1]
+            kept[name][source.indirect_reference.idnum] = writer.add_page(source).indirect_reference
+        for page in writer.pages:
+            for annotation in page.get("/Annots") or []:
+                self._point(annotation.get_object(), writer)
+        if self.tagged:
+            tree = StructureTree(writer)
+            for name, reader in readers.items():
+                tree.add_part(reader, kept[name])
+            tree.write()
         for title, page in self.outline:
             writer.add_outline_item(title=title, page_number=page - 1)
         if self.info:
             writer.add_metadata(self.info)
+            # a reader's window shows the title, not the file's name
+            writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+                {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+            )
         if self.lang:
             writer.root_object[NameObject("/Lang")] = TextStringObject(self.lang)
         if self.outline:
             writer.page_mode = "/UseOutlines"
         with open(self.output, "wb") as handle:
             writer.write(handle)
+
+    def _point(self, annotation: Any, writer: Any) -> None:
+        """Point a link to ``PAGE_LINK`` + number at that page of the booklet."""
+        from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
+        action = annotation.get("/A")
+        uri = action.get_object().get("/URI") if action is not None else None
+        if not isinstance(uri, str) or not uri.startswith(PAGE_LINK):
+            return
+        number = int(uri[len(PAGE_LINK) :])
+        if not 1 <= number <= len(writer.pages):
+            raise MociError(f"the booklet links to page {number} of {len(writer.pages)}")
+        target = writer.pages[number - 1].indirect_reference
+        del annotation["/A"]
+        annotation[NameObject("/Dest")] = ArrayObject([target, NameObject("/Fit")])
+        annotation[NameObject("/Contents")] = TextStringObject(f"{self.page_word} {number}")

@@ -27,7 +27,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -45,8 +45,6 @@ class PartLayout:
     starts: list[int]
     ends: list[int]
     pages: int
-    # the page numbers that link to an entry: target label, page, x, y, w, h (pt, from top left)
-    refs: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,7 @@ class PartJob:
             layout = json.loads(compiler.query("<layout>", field="value", one=True))
         except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
             raise MociError(f"the booklet could not be typeset: {exc}") from None
-        refs = layout.get("refs", [])
-        return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]), refs)
+        return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]))
 
 
 @dataclass(frozen=True)
