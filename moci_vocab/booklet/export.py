@@ -545,8 +545,9 @@ def impose(booklet: Booklet, typesetter: Typesetter) -> Path:
         sheets = [[[number[s[0]], s[1]] if s else None for s in side] for side in run]
         inputs = {"plan": json.dumps({"files": names, "sheets": sheets})}
         typesetter.run(PagesJob(str(IMPOSE_TEMPLATE), str(root), inputs, str(output)))
-    # Always through pypdf, even for one run: the sheets get the booklet's title and date,
-    # and lose Typst's /MarkInfo, whose /Suspects false poppler reports as a syntax error.
+    # Always through the join, even for one run: the sheets get the booklet's title and date,
+    # and lose Typst's tags (an imposition is for print: its pages are images of the
+    # booklet's) and /MarkInfo, whose /Suspects false poppler reports as a syntax error.
     joined = root / "imposed.pdf"
     sources = [
         (out.name, n)

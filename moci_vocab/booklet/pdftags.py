@@ -1,235 +1,184 @@
-"""The joined booklet's tags: the parts' structure trees merged into one (pypdf).
+"""The joined booklet's tags: the parts' structure trees merged into one (pikepdf).
 
 Typst tags every part it typesets: a structure tree of elements (paragraphs, links…)
-whose content sits on the part's pages as numbered marked content (MCIDs, counted per
-page). pypdf copies pages but not structure trees, so the join rebuilds the tree:
+whose content sits on the part's pages as marked content numbered per page (MCIDs). A
+page's ``/StructParents`` and a link's ``/StructParent`` are keys of the part's
+``ParentTree``, which leads back from the content to its element. The join copies pages;
+this merges the trees:
 
 - one ``Document`` element holds each part's elements, in booklet order;
-- an element is copied only with the content it has on a page the booklet keeps (a part
-  typesets a page or two beyond its cut, which the next part typesets again); an element
-  left with nothing is dropped, so no ``/Pg`` points outside the booklet;
-- the ``ParentTree`` (page → the element of each MCID, link → its element) is built
-  again from the copied elements, and pages and links get new ``/StructParents`` and
-  ``/StructParent`` keys;
-- ``/RoleMap`` and ``/ClassMap`` are carried over, the document is marked as tagged.
+- a part typesets a page or two beyond its cut, which the next part typesets again and
+  the booklet drops: an element's content on such a page is removed, an element left
+  with nothing goes, and no ``/Pg`` is left pointing to a page outside the booklet;
+- each part's keys are shifted past the previous parts' (the ParentTree may have gaps),
+  and the ParentTree keeps the entries of the pages and links the booklet keeps;
+- ``/RoleMap`` and ``/ClassMap`` are carried over, and the document is marked as tagged.
 
-A part's elements carry ``/Type /S /P /K /Pg /A /Lang`` (and may carry ``/T /Alt /E
-/ActualText /C /R``); their kids are MCIDs, marked-content references (MCR), object
-references (OBJR, a link annotation) and elements.
+The pruning walks a part's tree once, in the part's own file, before anything is
+copied: qpdf then copies what is left (elements, and references to the pages and links
+already copied) in one call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NullObject,
-    NumberObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name
 
-if TYPE_CHECKING:
-    from pypdf import PdfReader, PdfWriter
-
-# An element's own keys that are copied as they are (the others are rebuilt, or dropped).
-_COPIED = ("/S", "/A", "/C", "/R", "/T", "/Lang", "/Alt", "/E", "/ActualText")
-# Entries of one ParentTree leaf: a flat array of some ten thousand keys is slow to search.
-_LEAF = 256
-
-_TYPE = NameObject("/Type")
-_K = NameObject("/K")
-_P = NameObject("/P")
-_PG = NameObject("/Pg")
-_OBJ = NameObject("/Obj")
-_MCID = NameObject("/MCID")
+# Entries of one ParentTree leaf: one flat array of some ten thousand keys is slow to search.
+LEAF = 256
 
 
 @dataclass
 class StructureTree:
-    """The joined PDF's structure tree, filled part by part (``add_part``), then ``write``n."""
+    """The joined PDF's structure tree, filled part by part (``add_part``), then ``write``."""
 
-    writer: PdfWriter
-    kids: list[IndirectObject] = field(default_factory=list)  # the Document element's
-    # writer page number → its MCIDs' elements; writer annotation → its element
-    marked: dict[int, dict[int, IndirectObject]] = field(default_factory=dict)
-    annotations: list[tuple[DictionaryObject, IndirectObject]] = field(default_factory=list)
-    role_map: DictionaryObject = field(default_factory=DictionaryObject)
-    class_map: DictionaryObject = field(default_factory=DictionaryObject)
+    pdf: pikepdf.Pdf
+    kids: list[Any] = field(default_factory=list)  # the Document element's
+    parents: list[tuple[int, Any]] = field(default_factory=list)  # the ParentTree's entries
+    next_key: int = 0
+    role_map: dict[str, Any] = field(default_factory=dict)
+    class_map: dict[str, Any] = field(default_factory=dict)
 
-    def add_part(self, reader: PdfReader, kept: dict[int, IndirectObject]) -> None:
-        """Copy the part's elements on the pages ``kept`` (its page's idnum → the booklet's)."""
-        root = reader.trailer["/Root"].get_object().get("/StructTreeRoot")
+    def add_part(self, part: pikepdf.Pdf, kept: dict[tuple[int, int], Any]) -> None:
+        """Copy the part's tree, pruned to the pages ``kept`` (part page objgen → copy).
+
+        The part's pages must have been copied into ``pdf`` already.
+        """
+        root = part.Root.get("/StructTreeRoot")
         if root is None:
             return
-        root = root.get_object()
-        for name, target in (("/RoleMap", self.role_map), ("/ClassMap", self.class_map)):
-            for key, value in (root.get(name) or DictionaryObject()).get_object().items():
-                target.setdefault(key, value.clone(self.writer))  # the same template: same map
-        part = _Part(self, kept, _annotations(reader, kept))
-        for kid in _kids(root):
-            element = kid.get_object()
-            # Typst's tree is one Document element: its kids become the booklet's Document's
-            inner = _kids(element) if element.get("/S") == "/Document" else [kid]
-            for child in inner:
-                copied = part.element(child.get_object())
-                if copied is not None:
-                    self.kids.append(copied)
+        for name, merged in (("/RoleMap", self.role_map), ("/ClassMap", self.class_map)):
+            for key, value in (root.get(name) or Dictionary()).items():
+                merged.setdefault(key, value)  # parts share one template: the same maps
+        kids = [kid for kid in _kids(root) if _prune(kid, kept, None)]
+        # Typst's tree is one Document element: its kids become the booklet Document's
+        top = [
+            child
+            for kid in kids
+            for child in (_kids(kid) if kid.get("/S") == Name.Document else [kid])
+        ]
+        for kid in top:  # kept from copying the part's Document, and its whole tree
+            del kid["/P"]
+        parents = _number_tree(root.get("/ParentTree"))
+        shift = self.next_key
+        wanted = [(key, parents[key]) for key in sorted(_keys(kept.values())) if key in parents]
+        everything = part.make_indirect(Array([*top, Array([value for _key, value in wanted])]))
+        copied = self.pdf.copy_foreign(everything)
+        self.kids.extend(copied[: len(top)])
+        self.parents.extend(
+            (key + shift, value) for (key, _v), value in zip(wanted, copied[-1], strict=True)
+        )
+        for page in kept.values():  # the copies of the part's pages and links
+            _shift(page, "/StructParents", shift)
+            for annotation in page.get("/Annots", []):
+                _shift(annotation, "/StructParent", shift)
+        span = max(int(root.get("/ParentTreeNextKey", 0)), max(parents, default=-1) + 1)
+        self.next_key = shift + span
 
     def write(self) -> None:
-        """Put the tree into the writer's catalogue, with its ParentTree; mark the PDF tagged."""
-        writer = self.writer
-        tree = DictionaryObject({_TYPE: NameObject("/StructTreeRoot")})
-        tree_ref = writer._add_object(tree)
-        document = DictionaryObject(
-            {_TYPE: NameObject("/StructElem"), NameObject("/S"): NameObject("/Document")}
+        """Put the tree into the catalogue, with its ParentTree; mark the PDF as tagged."""
+        pdf = self.pdf
+        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        document = pdf.make_indirect(
+            Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array(self.kids))
         )
-        document[_P] = tree_ref
-        document[_K] = ArrayObject(self.kids)
-        document_ref = writer._add_object(document)
         for kid in self.kids:
-            kid.get_object()[_P] = document_ref
-        tree[_K] = ArrayObject([document_ref])
-        parents = list(self._parents())
-        tree[NameObject("/ParentTree")] = _number_tree(writer, parents)
-        tree[NameObject("/ParentTreeNextKey")] = NumberObject(len(parents))
+            kid.P = document
+        tree.K = Array([document])
+        tree.ParentTree = _write_number_tree(pdf, self.parents)
+        tree.ParentTreeNextKey = self.next_key
         if self.role_map:
-            tree[NameObject("/RoleMap")] = self.role_map
+            tree.RoleMap = Dictionary(self.role_map)
         if self.class_map:
-            tree[NameObject("/ClassMap")] = self.class_map
-        catalog = writer.root_object
-        catalog[NameObject("/StructTreeRoot")] = tree_ref
-        catalog[NameObject("/MarkInfo")] = DictionaryObject(
-            {NameObject("/Marked"): BooleanObject(True)}
-        )
-
-    def _parents(self) -> Iterator[tuple[int, Any]]:
-        """The ParentTree's entries, numbered from 0: each page's, then each link's."""
-        key = 0
-        for page in self.writer.pages:
-            marked = self.marked.get(page.indirect_reference.idnum)
-            if not marked:
-                page.pop(NameObject("/StructParents"), None)
-                continue
-            elements = [marked.get(mcid, NullObject()) for mcid in range(max(marked) + 1)]
-            page[NameObject("/StructParents")] = NumberObject(key)
-            yield key, ArrayObject(elements)
-            key += 1
-        for annotation, element in self.annotations:
-            annotation[NameObject("/StructParent")] = NumberObject(key)
-            yield key, element
-            key += 1
+            tree.ClassMap = Dictionary(self.class_map)
+        pdf.Root.StructTreeRoot = tree
+        pdf.Root.MarkInfo = Dictionary(Marked=True)
 
 
-@dataclass
-class _Part:
-    """Copying one part's elements into the tree."""
+def _prune(element: Any, kept: dict[tuple[int, int], Any], page: Any) -> bool:
+    """Keep only the element's content on kept pages; False if nothing is left.
 
-    tree: StructureTree
-    kept: dict[int, IndirectObject]  # the part's page idnum → the booklet's page
-    annotations: dict[int, DictionaryObject]  # the part's link idnum → the booklet's
-
-    def element(self, source: DictionaryObject) -> IndirectObject | None:
-        """A copy of the element, holding what it has on kept pages; None if nothing."""
-        page = self._page(source.raw_get("/Pg") if "/Pg" in source else None)
-        kids = ArrayObject()
-        mcids: list[tuple[int, int]] = []  # (booklet page idnum, MCID) of its content
-        links: list[DictionaryObject] = []
-        children: list[IndirectObject] = []
-        for kid in _kids(source):
-            if isinstance(kid, int):  # an MCID on the element's page
-                if page is not None:
-                    kids.append(NumberObject(kid))
-                    mcids.append((page.idnum, int(kid)))
-                continue
-            item = kid.get_object()
-            kind = item.get("/Type")
-            on = self._page(item.raw_get("/Pg")) if "/Pg" in item else page
-            if kind == "/MCR":
-                if on is not None:
-                    mcid = int(item["/MCID"])
-                    kids.append(DictionaryObject({_TYPE: kind, _PG: on, _MCID: NumberObject(mcid)}))
-                    mcids.append((on.idnum, mcid))
-            elif kind == "/OBJR":
-                annotation = self.annotations.get(item.raw_get("/Obj").idnum)
-                if annotation is not None:
-                    objr = DictionaryObject({_TYPE: kind, _OBJ: annotation.indirect_reference})
-                    if on is not None:
-                        objr[_PG] = on
-                    kids.append(objr)
-                    links.append(annotation)
-            elif (child := self.element(item)) is not None:
-                kids.append(child)
-                children.append(child)
-        if not kids and _kids(source):
-            return None  # everything it held is on pages the booklet drops
-        new = DictionaryObject({_TYPE: NameObject("/StructElem")})
-        for key in _COPIED:
-            if key in source:
-                new[NameObject(key)] = source[key].clone(self.tree.writer)
-        if page is not None:
-            new[_PG] = page
-        new[_K] = kids
-        ref = self.tree.writer._add_object(new)
-        for page_id, mcid in mcids:
-            self.tree.marked.setdefault(page_id, {})[mcid] = ref
-        self.tree.annotations.extend((link, ref) for link in links)
-        for child in children:
-            child.get_object()[_P] = ref
-        return ref
-
-    def _page(self, reference: Any) -> IndirectObject | None:
-        """The booklet's page for the part's page ``reference``; None if dropped or absent."""
-        if reference is None:
-            return None
-        return self.kept.get(reference.idnum)
+    ``page`` is the page its MCIDs are on when it names none itself (an ancestor's).
+    A page of the part is kept when its objgen is in ``kept``.
+    """
+    own = element.get("/Pg")
+    if own is not None:
+        page = own
+    on_kept = page is not None and page.objgen in kept
+    if own is not None and not on_kept:
+        del element["/Pg"]
+    kids = _kids(element)
+    if not kids:
+        return True  # an element with no content of its own holds no page either
+    left = []
+    for kid in kids:
+        if isinstance(kid, int):  # an MCID on the element's page
+            keep = on_kept
+        elif kid.get("/Type") in (Name.MCR, Name.OBJR):  # on its own page, or the element's
+            at = kid.get("/Pg", page)
+            keep = at is not None and at.objgen in kept
+        else:
+            keep = _prune(kid, kept, page)
+        if keep:
+            left.append(kid)
+    if len(left) != len(kids):
+        element.K = Array(left)
+    return bool(left)
 
 
-def _kids(element: DictionaryObject) -> list[Any]:
-    """The element's /K as a list (it may be a single kid, or absent)."""
+def _kids(element: Any) -> list[Any]:
+    """The element's /K as a list (a single kid, an array, or none)."""
     kids = element.get("/K")
     if kids is None:
         return []
-    kids = kids.get_object() if isinstance(kids, IndirectObject) else kids
-    return list(kids) if isinstance(kids, list) else [kids]
+    return list(kids) if isinstance(kids, Array) else [kids]
 
 
-def _annotations(reader: PdfReader, kept: dict[int, IndirectObject]) -> dict[int, DictionaryObject]:
-    """The part's annotations on kept pages → their copies on the booklet's pages."""
-    copies = {}
-    for page in reader.pages:
-        target = kept.get(page.indirect_reference.idnum)
-        if target is None:
-            continue
-        originals = page.get("/Annots") or []
-        copied = target.get_object().get("/Annots") or []
-        for original, copy in zip(originals, copied, strict=True):
-            copies[original.idnum] = copy.get_object()
-    return copies
+def _keys(pages: Any) -> set[int]:
+    """The ParentTree keys of ``pages`` (copies still carrying the part's keys) and their links."""
+    keys = set()
+    for page in pages:
+        if "/StructParents" in page:
+            keys.add(int(page.StructParents))
+        for annotation in page.get("/Annots", []):
+            if "/StructParent" in annotation:
+                keys.add(int(annotation.StructParent))
+    return keys
 
 
-def _number_tree(writer: PdfWriter, entries: list[tuple[int, Any]]) -> IndirectObject:
+def _shift(obj: Any, key: str, shift: int) -> None:
+    if key in obj:
+        obj[key] = int(obj[key]) + shift
+
+
+def _number_tree(node: Any) -> dict[int, Any]:
+    """A number tree's entries (its /Nums, and its /Kids' in turn)."""
+    if node is None:
+        return {}
+    entries = {}
+    nums = node.get("/Nums", Array())
+    for n in range(0, len(nums), 2):
+        entries[int(nums[n])] = nums[n + 1]
+    for kid in node.get("/Kids", Array()):
+        entries.update(_number_tree(kid))
+    return entries
+
+
+def _write_number_tree(pdf: pikepdf.Pdf, entries: list[tuple[int, Any]]) -> Any:
     """A number tree of ``entries`` (ascending keys): one leaf, or a root over leaves."""
 
-    def leaf(chunk: list[tuple[int, Any]]) -> DictionaryObject:
-        nums = ArrayObject()
-        for key, value in chunk:
-            nums.extend((NumberObject(key), value))
-        return DictionaryObject({NameObject("/Nums"): nums})
+    def leaf(chunk: list[tuple[int, Any]]) -> Dictionary:
+        return Dictionary(Nums=Array([item for pair in chunk for item in pair]))
 
-    if len(entries) <= _LEAF:
-        return writer._add_object(leaf(entries))
-    leaves = ArrayObject()
-    for start in range(0, len(entries), _LEAF):
-        chunk = entries[start : start + _LEAF]
+    if len(entries) <= LEAF:
+        return pdf.make_indirect(leaf(entries))
+    leaves = []
+    for start in range(0, len(entries), LEAF):
+        chunk = entries[start : start + LEAF]
         node = leaf(chunk)
-        node[NameObject("/Limits")] = ArrayObject(
-            [NumberObject(chunk[0][0]), NumberObject(chunk[-1][0])]
-        )
-        leaves.append(writer._add_object(node))
-    return writer._add_object(DictionaryObject({NameObject("/Kids"): leaves}))
+        node.Limits = Array([chunk[0][0], chunk[-1][0]])
+        leaves.append(pdf.make_indirect(node))
+    return pdf.make_indirect(Dictionary(Kids=Array(leaves)))
