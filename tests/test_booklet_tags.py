@@ -178,3 +178,17 @@ def test_qpdf_finds_no_error(typeset: Typeset) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_a_booklet_longer_than_the_limit_is_joined_untagged(tmp_path: Path, monkeypatch) -> None:
+    from moci_vocab.booklet import pdftags
+
+    monkeypatch.setattr(pdftags, "MAX_PAGES", 4)  # memory: see pdftags.MAX_PAGES
+    data = booklet_data(request(tmp_path, count=12))
+    with Typesetter(0) as typesetter:
+        booklet = typeset_booklet(data, typesetter, tmp_path)
+    assert booklet.pages > 4
+    reader = pypdf.PdfReader(booklet.pdf)
+    assert "/StructTreeRoot" not in reader.trailer["/Root"]
+    assert all("/StructParents" not in page for page in reader.pages)  # no key into nothing
+    assert reader.metadata.title == "Layout Test"

@@ -540,6 +540,7 @@ def _join(
     files: _Files,
 ) -> Booklet:
     """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
+    from moci_vocab.booklet import pdftags
     from moci_vocab.booklet.pdfjoin import JoinJob
 
     sources = [(Path(p.pdf or "").name, n) for p in pieces for n in range(1, p.pages + 1)]
@@ -558,7 +559,7 @@ def _join(
         outline,
         info,
         common["source"],
-        tagged=True,
+        tagged=len(sources) <= pdftags.MAX_PAGES,
         page_word=labels["page"],
     )
     typesetter.run(job)

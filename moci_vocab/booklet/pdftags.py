@@ -27,6 +27,11 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+# The longest booklet that is tagged. qpdf holds every element twice while it copies (the
+# part's and the copy): a 560-page booklet joins in about 400 MB with its tags, a 2,800-page
+# one would need 1.7 GB, against 600 MB without. Longer booklets are joined untagged, so
+# that an export stays under 500 MB (docs/performance.md).
+MAX_PAGES = 600
 # Entries of one ParentTree leaf: one flat array of some ten thousand keys is slow to search.
 LEAF = 256
 
