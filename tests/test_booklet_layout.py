@@ -123,60 +123,6 @@ def test_worker_processes_give_the_same_pdf(tiny_runs, tmp_path: Path) -> None:
     assert typeset(data, tmp_path / "workers", workers=2) == here
 
 
-def test_halves_laid_out_at_once_give_the_pages_of_one(tiny_runs, tmp_path, monkeypatch) -> None:
-    g = glossary(40, seed=2)  # whose halves meet at a page break after the middle
-    data = booklet_data(ExportRequest(g, list(g.concepts.values()), list(LANGS), tmp_path, {}))
-    whole = pages_of(typeset(data, tmp_path / "whole"))  # in this process: one after the other
-    monkeypatch.setattr(booklet_layout, "SPLIT_ENTRIES", 20)
-    joins = []
-
-    def joined(first, second):
-        joins.append(booklet_layout._joined.__wrapped__(first, second))
-        return joins[-1]
-
-    joined.__wrapped__ = booklet_layout._joined
-    monkeypatch.setattr(booklet_layout, "_joined", joined)
-    halves = pages_of(typeset(data, tmp_path / "halves", workers=2))
-    assert joins and joins[-1] is not None  # the second half was used
-    assert halves == whole
-
-
-def test_halves_join_at_the_first_page_both_begin_with_the_same_item() -> None:
-    from moci_vocab.booklet.layout import Piece, _joined
-    from moci_vocab.booklet.typesetter import PartLayout
-
-    # first half: items 0-9 from page 3, two per page; the second, from item 5 on page 50,
-    # puts item 5 alone on its first page, then 6-7, 8-9 as the first half does
-    first = [
-        Piece(
-            0,
-            10,
-            3,
-            5,
-            [3, 3, 4, 4, 5, 5, 6, 6, 7, 7],
-            None,
-            PartLayout([1, 1, 2, 2, 3, 3, 4, 4, 5, 5], [1, 1, 2, 2, 3, 3, 4, 4, 5, 5], 5),
-        )
-    ]
-    second = [Piece(5, 12, 50, 4, [50, 51, 51, 52, 52, 53, 53], None, PartLayout(
-        [1, 2, 2, 3, 3, 4, 4], [1, 2, 2, 3, 3, 4, 4], 4))]  # fmt: skip
-    pieces = _joined(first, second)
-    assert pieces is not None
-    assert [(p.start, p.stop, p.first, p.pages) for p in pieces] == [(0, 6, 3, 3), (6, 12, 6, 3)]
-    assert pieces[1].item_pages == [6, 6, 7, 7, 8, 8]
-    assert _joined(first, [replace_pages(second[0])]) is None
-
-
-def replace_pages(piece):
-    """The second half with its pages begun by items 7, 9, 11: the first half's by 2, 4, 6, 8."""
-    from dataclasses import replace
-
-    from moci_vocab.booklet.typesetter import PartLayout
-
-    layout = PartLayout([1, 1, 2, 2, 3, 3, 4], [1, 1, 2, 2, 3, 3, 4], 4)
-    return replace(piece, item_pages=[50, 50, 51, 51, 52, 52, 53], layout=layout)
-
-
 def test_links_and_index_point_to_the_pages_their_entries_are_on(tiny_runs, tmp_path) -> None:
     req = request(tmp_path)
     data = booklet_data(req)

@@ -19,10 +19,9 @@ indexes and the contents, which come after or do not move, are rendered once.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,6 @@ from moci_vocab.errors import MociError
 # needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
 ENTRY_RUN = 200
 INDEX_RUN = 2500
-# From this many entries on, two workers lay the two halves out at once.
-SPLIT_ENTRIES = 4 * ENTRY_RUN
 # Laying out the entries again with the numbers of the previous pass: how often at most.
 PASSES = 4
 # The template's data that every part shares.
@@ -176,21 +173,12 @@ class EntryRuns:
         self.labels = [entry["label"] for entry in entries]
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
 
-    def part(
-        self,
-        start: int,
-        stop: int,
-        page: int,
-        heads: list | None = None,
-        book: PageBook | None = None,
-    ) -> dict:
+    def part(self, start: int, stop: int, page: int, heads: list | None = None) -> dict:
         """The data of the part holding entries ``start:stop``, starting at ``page``.
 
-        ``heads``: the running heads of its pages (None to lay the part out only); ``book``
-        the pages to print, if not the entries' page book.
+        ``heads``: the running heads of its pages (None to lay the part out only).
         """
-        book = self.book if book is None else book
-        run = [_with_pages(entry, book) for entry in self.entries[start:stop]]
+        run = [_with_pages(entry, self.book) for entry in self.entries[start:stop]]
         section = self.common["labels"]["glossary"]
         return dict(
             self.common, part="entries", first=page, section=section, entries=run, heads=heads
@@ -201,41 +189,11 @@ class EntryRuns:
         self.book.learn(self.labels[start:stop], pages)
 
     def lay_out(self, typesetter: Typesetter) -> list[Piece]:
-        """The runs and where their entries fall; pages not yet known are estimates.
-
-        With two workers or more, the second half is laid out at the same time as the
-        first, from a page of its own (see ``_joined``).
-        """
+        """The runs and where their entries fall; pages not yet known are estimates."""
         if not self.entries:
             return []
         count = len(self.entries)
-        if typesetter.workers < 2 or count < SPLIT_ENTRIES:
-            return _lay_out(self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed)
-        middle = count // 2
-        guess = self.book.page(self.labels[middle])  # only its digit count matters
-        # the second half prints the pages known now, whatever the first half finds meanwhile
-        now = functools.partial(self.part, book=replace(self.book, known=dict(self.book.known)))
-        with ThreadPoolExecutor(1) as pool:
-            later = pool.submit(
-                _lay_out, now, count, guess, ENTRY_RUN, typesetter, None, None, middle
-            )
-            # the first half goes on past the middle, to a page break both halves have
-            pieces = _lay_out(
-                self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed, 0, middle
-            )
-            second = later.result()
-        while (joined := _joined(pieces, second)) is None:
-            if pieces[-1].stop == count:
-                return pieces  # laid out to the end: the second half is not needed
-            last = pieces[-1]
-            more = _lay_out(
-                self.part, count, last.first + last.pages, ENTRY_RUN, typesetter, None,
-                self.placed, last.stop, last.stop + 1,
-            )  # fmt: skip
-            pieces.extend(more)
-        for piece in joined:  # the second half's pages are known now
-            self.placed(piece.start, piece.stop, piece.item_pages)
-        return joined
+        return _lay_out(self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed)
 
     def render(
         self, pieces: list[Piece], typesetter: Typesetter, files: _Files
@@ -380,18 +338,14 @@ def _lay_out(
     typesetter: Typesetter,
     files: _Files | None,
     placed: Callable[[int, int, list[int]], None] | None = None,
-    start: int = 0,
-    until: int | None = None,
 ) -> list[Piece]:
     """Lay ``count`` items out in runs of about ``size``, each cut after its last full page.
 
-    With ``files``, each run is rendered too, into a new file there. From item ``start``
-    (at the top of page ``first``), until the runs hold item ``until - 1`` (the last one).
+    With ``files``, each run is rendered too, into a new file there.
     """
     pieces: list[Piece] = []
-    page, run = first, size
-    until = count if until is None else until
-    while start < until or not pieces:
+    start, page, run = 0, first, size
+    while start < count or not pieces:
         stop = min(count, start + run)
         pdf = files.new("part") if files else None
         layout = typesetter.run(_job(part(start, stop, page), pdf))
@@ -409,58 +363,6 @@ def _lay_out(
             placed(start, start + taken, item_pages)
         start, page = start + taken, page + kept
     return pieces
-
-
-def _clean_starts(pieces: list[Piece], first_too: bool) -> dict[int, int]:
-    """Item → page, for the items of ``pieces`` that begin a page cleanly (the item before
-    them ends on an earlier page): where two layouts of the same items that both begin a
-    page with that item go on alike (a page's layout depends only on what comes before it).
-    The first piece's first item only with ``first_too``; a layout's cut counts too."""
-    clean: dict[int, int] = {}
-    for n, piece in enumerate(pieces):
-        if n > 0 or first_too:
-            clean[piece.start] = piece.first
-        layout = piece.layout
-        assert layout is not None
-        for i in range(1, len(layout.starts)):
-            if layout.starts[i] > layout.ends[i - 1] and i <= piece.stop - piece.start:
-                clean[piece.start + i] = piece.first + layout.starts[i] - 1
-    return clean
-
-
-def _joined(first: list[Piece], second: list[Piece]) -> list[Piece] | None:
-    """The first half's pieces up to a page that both halves begin with the same item, then
-    the second half's, their pages moved to follow; None if the halves share no such page.
-    """
-    ours, theirs = _clean_starts(first, True), _clean_starts(second, False)
-    common = sorted(item for item in ours if item in theirs and item > second[0].start)
-    if not common:
-        return None
-    item = common[0]
-    shift = ours[item] - theirs[item]
-    head = [_upto(p, item, ours[item]) for p in first if p.start < item]
-    tail = [_moved(p, item, theirs[item], shift) for p in second if p.stop > item]
-    return head + tail
-
-
-def _upto(piece: Piece, item: int, page: int) -> Piece:
-    """The piece without its items from ``item`` on (which begins ``page``)."""
-    if piece.stop <= item:
-        return piece
-    taken = item - piece.start
-    return replace(piece, stop=item, pages=page - piece.first, item_pages=piece.item_pages[:taken])
-
-
-def _moved(piece: Piece, item: int, page: int, shift: int) -> Piece:
-    """The piece from ``item`` on (which begins ``page``), its pages moved by ``shift``."""
-    if piece.start < item:
-        skip = item - piece.start
-        end = piece.first + piece.pages
-        piece = replace(
-            piece, start=item, first=page, pages=end - page, item_pages=piece.item_pages[skip:]
-        )
-    pages = [p + shift for p in piece.item_pages]
-    return replace(piece, first=piece.first + shift, item_pages=pages, layout=None)
 
 
 def cut_after_last_full_page(

@@ -141,11 +141,6 @@ class Typesetter:
         for thread in self._threads:
             thread.start()
 
-    @property
-    def workers(self) -> int:
-        """How many worker processes may run at once (0: jobs run in this process)."""
-        return self._workers
-
     def submit(self, job: Job, urgent: bool = False) -> Future:
         """Queue ``job``; its future holds the result (``urgent``: before queued ones)."""
         future: Future = Future()
