@@ -100,8 +100,8 @@ def run(write_broken: bool = True) -> dict:
             gone = sorted(set(before) - set(after))
             before = after
 
-            def clean(text: str) -> str:
-                return text.replace(str(root), "ROOT")
+            def clean(text: str) -> str:  # paths are shown relative to the working folder
+                return text.replace(str(root), "ROOT").replace(os.path.relpath(root), "ROOT")
 
             results.append(
                 {
