@@ -232,8 +232,8 @@ class _Worker:
     def run(self, job: Job) -> Any:
         """Run one job in the worker and wait for its result (a MociError if it failed)."""
         try:
-            _send(self.stdin, job)
-            status, value = _receive(self.stdout)
+            send_message(self.stdin, job)
+            status, value = receive_message(self.stdout)
         except (EOFError, OSError):
             code = self.process.wait()
             raise MociError(f"a worker process stopped unexpectedly (exit code {code})") from None
@@ -344,13 +344,17 @@ class _Forked:
                 os.kill(self.pid, signal.SIGKILL)
 
 
-def _send(stream: BinaryIO, message: object) -> None:
+# The parent and its worker speak pickle over a pipe, each message led by its length
+# (the booklet's typesetting workers too).
+def send_message(stream: BinaryIO, message: object) -> None:
+    """Write one length-prefixed pickled message and flush it."""
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(len(data).to_bytes(8, "big") + data)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> Any:
+def receive_message(stream: BinaryIO) -> Any:
+    """Read one length-prefixed pickled message (EOFError when the stream ends)."""
     head = stream.read(8)
     if len(head) < 8:
         raise EOFError
@@ -363,8 +367,13 @@ def _receive(stream: BinaryIO) -> Any:
 
 def serve() -> None:
     """A worker's life: run jobs and reply, until its input ends."""
+    serve_quietly(_serve)
+
+
+def serve_quietly(loop: Callable[[], None]) -> None:
+    """Run a worker's loop; when the parent is gone, exit at once and silently."""
     try:
-        _serve()
+        loop()
     except (BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
         # The parent is gone (killed, or it stopped this worker mid-job): nobody is left
         # to reply to, and nothing to say on the terminal.
@@ -382,7 +391,7 @@ def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
     memo: dict = {}
     while True:
         try:
-            job = _receive(jobs)
+            job = receive_message(jobs)
         except EOFError:
             return
         try:
@@ -392,4 +401,4 @@ def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
             reply = ("error", (exc.message, where, exc.line, exc.column))
         except Exception as exc:  # reported to the parent as a sentence
             reply = ("error", (f"a worker process failed: {type(exc).__name__}: {exc}",))
-        _send(results, reply)
+        send_message(results, reply)

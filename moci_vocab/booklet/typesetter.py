@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import pickle
 import queue
 import subprocess
 import sys
@@ -29,9 +28,10 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, Protocol
 
 from moci_vocab.errors import MociError
+from moci_vocab.workers import receive_message, send_message, serve_quietly
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "booklet.typ"
@@ -279,8 +279,8 @@ class _Worker:
     def run(self, job: Job) -> Any:
         assert self.process.stdin is not None and self.process.stdout is not None
         try:
-            _send(self.process.stdin, job)
-            status, value = _receive(self.process.stdout)
+            send_message(self.process.stdin, job)
+            status, value = receive_message(self.process.stdout)
         except (EOFError, OSError):
             code = self.process.wait()
             message = f"a typesetting process stopped unexpectedly (exit code {code})"
@@ -309,31 +309,9 @@ class _Worker:
                 stream.close()
 
 
-# The parent and its own worker speak pickle over a pipe, each message led by its length.
-def _send(stream: BinaryIO, message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(data).to_bytes(8, "big") + data)
-    stream.flush()
-
-
-def _receive(stream: BinaryIO) -> Any:
-    head = stream.read(8)
-    if len(head) < 8:
-        raise EOFError
-    data = stream.read(int.from_bytes(head, "big"))
-    if len(data) < int.from_bytes(head, "big"):
-        raise EOFError
-    return pickle.loads(data)
-
-
 def serve() -> None:
     """A worker's life: run jobs and reply, until its input ends."""
-    try:
-        _serve()
-    except (BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
-        # The parent is gone (killed, or it stopped this worker mid-job): nobody is left
-        # to reply to, and nothing to say on the terminal.
-        os._exit(0)
+    serve_quietly(_serve)
 
 
 def _serve() -> None:
@@ -343,7 +321,7 @@ def _serve() -> None:
     sys.stdout = sys.stderr  # nothing else may write into the results
     while True:
         try:
-            job = _receive(sys.stdin.buffer)
+            job = receive_message(sys.stdin.buffer)
         except EOFError:
             return  # stopped (a spare, or a worker whose shares are used up)
         try:
@@ -352,7 +330,7 @@ def _serve() -> None:
             reply = ("error", str(exc))
         except Exception as exc:  # reported to the parent as a sentence
             reply = ("error", f"the booklet could not be typeset: {exc}")
-        _send(results, reply)
+        send_message(results, reply)
 
 
 def worker_count() -> int:
