@@ -243,26 +243,36 @@ class _Worker:
 
     def kill(self) -> None:
         """Stop at once, even in the middle of a job."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.stop()
+        kill_worker(self.process, self.stdin, self.stdout)
 
     def stop(self) -> None:
         """End the worker's input (it exits) and reap it."""
-        if self.process.poll() is None:
-            try:
-                self.stdin.close()
-                self.process.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
-                self.process.wait()
-        for stream in (self.stdin, self.stdout):
-            with contextlib.suppress(OSError):
-                stream.close()
+        stop_worker(self.process, self.stdin, self.stdout)
 
     def fds(self) -> list[int]:
         """The parent's ends of this worker's pipes (a later fork must close them)."""
         return [stream.fileno() for stream in (self.stdin, self.stdout) if not stream.closed]
+
+
+def kill_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    """Kill a worker process at once, even in the middle of a job, and reap it."""
+    if process.poll() is None:
+        process.kill()
+    stop_worker(process, stdin, stdout)
+
+
+def stop_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    """End a worker's input (it exits), reap it (killed after 5 s) and close its pipes."""
+    if process.poll() is None:
+        try:
+            stdin.close()
+            process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
+    for stream in (stdin, stdout):
+        with contextlib.suppress(OSError):
+            stream.close()
 
 
 def _spawn() -> subprocess.Popen:

@@ -24,6 +24,7 @@ from moci_vocab.checkpo import parallel
 from moci_vocab.checkpo.run import Options, check_files
 from moci_vocab.cli import cli
 from moci_vocab.errors import MociError
+from tests.test_signals import children
 
 REPO = Path(__file__).resolve().parent.parent
 IDENTITY = REPO / "tests" / "fixtures" / "identity"
@@ -218,11 +219,11 @@ def test_ctrl_c_stops_the_workers_at_once(tmp_path, fork):
     )
     try:
         deadline = time.monotonic() + 60
-        while len(_children(process.pid)) < 2:
+        while len(children(process.pid)) < 2:
             assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
             time.sleep(0.05)
         time.sleep(0.3)
-        kids = _children(process.pid)
+        kids = children(process.pid)
         sent = time.monotonic()
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
         out, err = process.communicate(timeout=30)
@@ -234,19 +235,6 @@ def test_ctrl_c_stops_the_workers_at_once(tmp_path, fork):
     assert out == b"interrupted\n" and b"Traceback" not in err, err.decode()
     assert took < 3.0, f"took {took:.2f} s"
     assert not [pid for pid in kids if Path(f"/proc/{pid}").exists()], "workers left"
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 class Where:

@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from moci_vocab.errors import MociError
-from moci_vocab.workers import receive_message, send_message, serve_quietly
+from moci_vocab.workers import (
+    kill_worker,
+    receive_message,
+    send_message,
+    serve_quietly,
+    stop_worker,
+)
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "booklet.typ"
@@ -291,22 +297,13 @@ class _Worker:
 
     def kill(self) -> None:
         """Stop at once, even in the middle of a job."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.stop()
+        assert self.process.stdin is not None and self.process.stdout is not None
+        kill_worker(self.process, self.process.stdin, self.process.stdout)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            try:
-                assert self.process.stdin is not None
-                self.process.stdin.close()  # the worker exits at the end of its input
-                self.process.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
-                self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
+        """End the worker's input (it exits) and reap it."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        stop_worker(self.process, self.process.stdin, self.process.stdout)
 
 
 def serve() -> None:
