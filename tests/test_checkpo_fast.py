@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
+from moci_vocab.checkpo.spans import clean
 from moci_vocab.checkpo.target_match import Translation, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.po import read as reader
@@ -169,3 +170,44 @@ def test_joined_source_keys_find_what_each_key_finds(texts):
 @given(st.lists(_text, max_size=6))
 def test_lowered_translations_are_each_translation_lowered(texts):
     assert lowered(texts) == [Translation(text).low for text in texts]
+
+
+# Texts with every sign the span passes look for, and the spans they remove.
+_SPAN_PIECES = [
+    "a",
+    "b ",
+    "",
+    "%s",
+    "%(n)d",
+    "{0}",
+    "<b>",
+    "&amp;",
+    "[one]",
+    "$HOME",
+    '"size"',
+    "http://x.org",
+    "www.x",
+    "about:blank",
+    "a@b.org",
+    "/usr/lib",
+    "~/x",
+    "C:\\x",
+    "Ctrl+S",
+    "Ctrl + Shift",
+    "a",
+    "b",
+    "@",
+    "/",
+    "+",
+    "é",
+    "\xad",
+    "ë",
+]
+_span_text = st.lists(st.sampled_from([*_SPAN_PIECES, "|", "a|b"]), max_size=8).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_span_text, min_size=60, max_size=120))
+def test_spans_of_many_joined_texts_are_each_texts_spans(texts):
+    # Over many texts each pass runs only where its sign is: the same as text by text.
+    assert clean("\x00".join(texts)) == "\x00".join(clean(text) for text in texts)

@@ -65,18 +65,54 @@ def clean(text: str) -> str:
     return strip_spans(text)
 
 
+# The passes of `strip_spans`, each with the strings one of which a span it removes
+# contains (a pass runs only on a text where one of them occurs).
+_PASSES = (
+    (_SIGNED, _SIGNS),
+    (_URL, ("://", "www.", "about:")),
+    (_EMAIL, ("@",)),
+    (_PATH, ("/", ":\\")),
+    (_KEYS, ("+",)),
+    (_CHOICES, ("|",)),
+)
+# Above this many NUL-joined texts, each pass runs only on the texts with its sign.
+_SPLIT_FROM = 64
+
+
 def strip_spans(text: str) -> str:
-    """The text with every non-text span replaced by a space (NUL-separated texts allowed)."""
-    if any(sign in text for sign in _SIGNS):
-        text = _SIGNED.sub(" ", text)
-    if "://" in text or "www." in text or "about:" in text:
-        text = _URL.sub(" ", text)
-    if "@" in text:
-        text = _EMAIL.sub(" ", text)
-    if "/" in text or ":\\" in text:
-        text = _PATH.sub(" ", text)
-    if "+" in text:
-        text = _KEYS.sub(" ", text)
-    if "|" in text:
-        text = _CHOICES.sub(" ", text)
-    return text
+    """The text with every non-text span replaced by a space (NUL-separated texts allowed).
+
+    Over many NUL-joined texts, each pass runs on the texts that contain its
+    sign, not on all of them (its sign occurs somewhere in a large catalog,
+    and the passes that start at every word cost most): the same result, as
+    no span crosses a NUL.
+    """
+    passes = [(pattern, signs) for pattern, signs in _PASSES if _has_any(text, signs)]
+    if not passes:
+        return text
+    if text.count("\x00") < _SPLIT_FROM:
+        for pattern, signs in passes:
+            if _has_any(text, signs):  # an earlier pass may have removed the sign
+                text = pattern.sub(" ", text)
+        return text
+    parts = text.split("\x00")
+    for pattern, signs in passes:
+        sub = pattern.sub
+        for i in _holding(parts, signs):
+            parts[i] = sub(" ", parts[i])
+    return "\x00".join(parts)
+
+
+def _has_any(text: str, signs: tuple[str, ...]) -> bool:
+    return any(sign in text for sign in signs)
+
+
+def _holding(parts: list[str], signs: tuple[str, ...]) -> list[int]:
+    """Indices of the parts that contain one of the signs, in order."""
+    if len(signs) == 1:
+        sign = signs[0]
+        return [i for i, part in enumerate(parts) if sign in part]
+    found: set[int] = set()
+    for sign in signs:
+        found.update(i for i, part in enumerate(parts) if sign in part)
+    return sorted(found)
