@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,59 @@ def test_json_of_many_findings_is_the_standard_librarys():
         "summary": {"error": 600, "warning": 0, "info": 0},
     }
     assert render_json(findings) == _reference(data)
+
+
+# --------------------------------------------------------------------------- check-po in chunks
+
+_CHUNKED_PO = """msgid ""
+msgstr ""
+"Language: sq\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Hello World"
+msgstr "Përshëndetje"
+
+msgid "Open"
+msgstr "Hap"
+
+msgid "ab Word is in this message and that one"
+msgstr "Ab tjetër gjë"
+
+#, fuzzy
+msgid "a word, fuzzy"
+msgstr "fjalë"
+
+msgid "one word"
+msgid_plural "many words"
+msgstr[0] "një"
+msgstr[1] "shumë fjalë"
+
+msgid "word"
+msgstr ""
+
+msgid "the word again"
+msgstr "përsëri"
+"""
+
+
+def _check_po(root, path, chunk, monkeypatch, **options):
+    from moci_vocab.checkpo import run
+
+    monkeypatch.setattr(run, "CHUNK", chunk)
+    result = run.check_files(root, [path], run.Options(**options))
+    return [f.to_json() for f in result.findings], result.summary()
+
+
+@pytest.mark.parametrize("include", [False, True])
+def test_check_po_in_small_chunks_finds_what_one_pass_finds(moci, tmp_path, monkeypatch, include):
+    """Chunks of entries (bounded memory) give the same findings, in the same order, as
+    one pass: the source key of a chunk's first message still reads the message before
+    (here "Word" after "ab", in the message after "Open", is not taken for a name)."""
+    moci("add", "word", "--term", "en=word", "--term", "sq=fjalë", "--yes")
+    path = tmp_path / "sq.po"
+    path.write_text(_CHUNKED_PO, encoding="utf-8")
+    options = {"include_fuzzy": include, "include_untranslated": include}
+    whole = _check_po(moci.root, path, 10_000, monkeypatch, **options)
+    assert any("ab Word" in f["msgid"] for f in whole[0])
+    for chunk in (1, 2, 3):
+        assert _check_po(moci.root, path, chunk, monkeypatch, **options) == whole

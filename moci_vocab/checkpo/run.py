@@ -11,7 +11,9 @@ a file whose language cannot be told or is not in the glossary (MV605).
 
 from __future__ import annotations
 
+import bisect
 import heapq
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from pathlib import Path
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
+from moci_vocab.checkpo.spans import clean
 from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
 from moci_vocab.checkpo.target_match import (
     TargetMatcher,
@@ -29,6 +32,7 @@ from moci_vocab.checkpo.target_match import (
     prepared,
     surface_words,
     term_size,
+    unmark,
 )
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
@@ -37,6 +41,10 @@ from moci_vocab.po.catalog import Catalog
 
 # Where a term of an entry with plural forms was found (bits).
 _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
+# Entries checked in one go (their source terms found, their translations prepared):
+# a catalog of any size is checked in chunks of this many, so that the memory a check
+# needs besides the catalog does not grow with it.
+CHUNK = 8192
 
 RULES = {
     "MV600": "A catalog file that cannot be read.",
@@ -273,21 +281,54 @@ class FileCheck:
         self.matcher = TargetMatcher(for_language(compiled.lang))
         # (concept index, allowed term) → [count, index of the first entry using it]
         self.renderings: dict[tuple[int, str], list[int]] = {}
-        # What was found, in the order found: (entry, Finding) or, for a missing term
-        # (nearly all findings on some files), just (entry, concept, translation): the
-        # finding is made when it is written (`findings`), so that none are kept.
-        self.records: list[tuple] = []
+        # What was found, in the order found, as three compact columns: entry, concept and
+        # plural form of each finding. A missing term (nearly all findings on some files)
+        # is only that: its finding is made when it is written (`findings`), so that none
+        # are kept. Other findings are made at once, kept in `made` by their position
+        # (their concept column holds -1); MV604 ones, found at the end, in `late`.
+        self.found_entries, self.found_concepts, self.found_forms = _columns()
+        self.made: dict[int, Finding] = {}
+        self.late: list[tuple[int, Finding]] = []
+        # Whether a missing term of each concept is reported (MV601/MV603 not silenced).
+        self.reported: dict[int, bool] = {}
+        # The last msgids (and msgid_plurals) of the previous chunk that the source key of
+        # the next chunk's first one may read back into (see `_tail`).
+        self.source_tail: list[str] = []
+        self.plural_tail: list[str] = []
         # Entry → concepts its translator comments ignore (# moci-vocab: ignore …).
         self.ignores = ignore_marks(catalog.path, lambda: catalog.lines(range(len(catalog))))
 
     def run(self) -> None:
         """Check every chosen entry of the catalog; findings go to the result."""
-        catalog = self.catalog
         chosen = self.chosen_entries()
         self.result.entries += len(chosen)
+        counts: dict[int, int] = {}  # concept → entries using its first allowed term (inline)
+        firsts: dict[int, int] = {}  # concept → the first of those entries
+        for start in range(0, len(chosen), CHUNK):
+            self.run_chunk(chosen[start : start + CHUNK], counts, firsts)
+        rules = self.compiled.rules
+        for concept, count in counts.items():
+            key = (concept, rules[concept].allowed[0].text)
+            slot = self.renderings.get(key)
+            if slot is None:
+                self.renderings[key] = [count, firsts[concept]]
+            else:
+                slot[0] += count
+                slot[1] = min(slot[1], firsts[concept])
+        self.report_inconsistencies()
+
+    def run_chunk(self, chosen: list[int], counts: dict[int, int], firsts: dict[int, int]) -> None:
+        """Check some entries (in catalog order, after those of the previous chunk)."""
+        catalog = self.catalog
         msgids, plurals, msgstrs = catalog.msgids, catalog.plurals, catalog.msgstrs
-        sources = msgids if len(chosen) == len(msgids) else [msgids[i] for i in chosen]
-        pairs = self.compiled.source_matcher.pairs(sources)
+        sources = [msgids[i] for i in chosen]
+        # The source key reads a little of the message before (a name test): the previous
+        # chunk's last messages go first, so that each chunk finds what one pass would.
+        tail = self.source_tail
+        self.source_tail = _tail(self.source_tail, sources)
+        pairs = self.compiled.source_matcher.pairs([*tail, *sources] if tail else sources)
+        if tail:
+            pairs = _after(pairs, len(tail))
         # Where each term of an entry with plural forms is: msgid, msgid_plural or both.
         sides: dict[tuple[int, int], int] = {}
         if plurals.count(None) != len(plurals):
@@ -295,18 +336,16 @@ class FileCheck:
         # The (first) translation of every entry, prepared in one batch; entries with
         # several plural forms take the long way.
         firsts_text = [msgstrs[i][0] if msgstrs[i] else "" for i in chosen]
-        plain_firsts, lowered_firsts = prepared(firsts_text)
-        del firsts_text
-        form_counts = list(map(len, msgstrs))
+        _plain_firsts, lowered_firsts = prepared(firsts_text)
+        del firsts_text, _plain_firsts
+        form_counts = [len(msgstrs[i]) for i in chosen]
         with_plural_forms = (
-            {k for k, i in enumerate(chosen) if form_counts[i] > 1}
+            {k for k, count in enumerate(form_counts) if count > 1}
             if form_counts.count(1) != len(form_counts)
             else set()
         )
         inline_tests = self.compiled.inline_tests()
         find_low = self.matcher.find_low
-        counts: dict[int, int] = {}  # concept → entries using its first allowed term (inline)
-        firsts: dict[int, int] = {}  # concept → the first of those entries
         terms = 0
         for k, concept in pairs:
             inline = inline_tests[concept]
@@ -325,7 +364,7 @@ class FileCheck:
                 if bad is None:
                     if find_low(low, term) is None:
                         # The first allowed term is not there (and no bad term can be).
-                        self.check_others(chosen[k], concept, low, plain_firsts[k])
+                        self.check_others(chosen[k], concept, low)
                         continue
                     # The everyday case: the concept's first allowed term is there.
                     if concept in counts:
@@ -336,16 +375,6 @@ class FileCheck:
                     continue
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
-        rules = self.compiled.rules
-        for concept, count in counts.items():
-            key = (concept, rules[concept].allowed[0].text)
-            slot = self.renderings.get(key)
-            if slot is None:
-                self.renderings[key] = [count, firsts[concept]]
-            else:
-                slot[0] += count
-                slot[1] = min(slot[1], firsts[concept])
-        self.report_inconsistencies()
 
     def chosen_entries(self) -> list[int]:
         """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""
@@ -367,7 +396,12 @@ class FileCheck:
         """
         plurals = self.catalog.plurals
         with_plural = [k for k, i in enumerate(chosen) if plurals[i] is not None]
-        extra = self.compiled.source_matcher.pairs([plurals[chosen[k]] for k in with_plural])
+        texts = [plurals[chosen[k]] for k in with_plural]
+        tail = self.plural_tail  # as for the msgids (see `run_chunk`)
+        self.plural_tail = _tail(self.plural_tail, texts)  # type: ignore[arg-type]
+        extra = self.compiled.source_matcher.pairs([*tail, *texts] if tail else texts)  # type: ignore[list-item]
+        if tail:
+            extra = _after(extra, len(tail))
         has_plural = set(with_plural)
         sides: dict[tuple[int, int], int] = {}
         for pair in pairs:
@@ -379,7 +413,7 @@ class FileCheck:
         merged = sorted(set(pairs) | sides.keys())
         return merged, sides
 
-    def check_others(self, index: int, concept: int, low: str, plain: str) -> None:
+    def check_others(self, index: int, concept: int, low: str) -> None:
         """An entry of one translation whose concept's first allowed term is missing and
         no bad term can be there: its other allowed terms, else a missing term."""
         rule = self.compiled.rules[concept]
@@ -395,7 +429,7 @@ class FileCheck:
             if span is not None:
                 self.note_rendering(concept, term.text, index)
                 return
-        self.miss(index, rule, concept, text, plain)
+        self.miss(index, rule, concept, 0)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
         """One concept in one entry, the long way (each plural form in turn).
@@ -405,14 +439,18 @@ class FileCheck:
         """
         rule = self.compiled.rules[concept]
         forms = self.catalog.msgstrs[index] or [""]
+        numbers = range(len(forms))
         if len(forms) > 1 and side != _BOTH:
-            forms = forms[:1] if side == _SINGULAR else forms[1:]
-        for text in forms:
-            if self.check_translation(index, rule, concept, Translation(text)):
+            numbers = numbers[:1] if side == _SINGULAR else numbers[1:]
+        for number in numbers:
+            if self.check_translation(index, rule, concept, Translation(forms[number]), number):
                 break  # one finding per entry and concept (the first plural form)
 
-    def check_translation(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
-        """Check one translation for one concept; True when a finding was made."""
+    def check_translation(
+        self, entry: int, rule: Rule, index: int, form: Translation, number: int = 0
+    ) -> bool:
+        """Check one translation (plural form ``number``) for one concept; True when a
+        finding was made."""
         find = self.matcher.find
         low = form.low
         # Deprecated and forbidden terms that may be there (their probe occurs): usually none.
@@ -441,33 +479,35 @@ class FileCheck:
             return False
         if not rule.allowed:
             return False
-        return self.report_missing(entry, rule, index, form)
+        return self.miss(entry, rule, index, number)
 
-    def report_missing(self, entry: int, rule: Rule, index: int, form: Translation) -> bool:
-        """MV601 (or MV603 for a name): no allowed term, by the rules, in the translation."""
-        return self.miss(entry, rule, index, form.text, form.plain)
-
-    def miss(self, entry: int, rule: Rule, index: int, text: str, plain: str) -> bool:
-        """Note a missing term (the finding is made by `missing_finding` when written)."""
-        code = "MV603" if rule.do_not_translate else "MV601"
-        if not self.reports(code, rule):
+    def miss(self, entry: int, rule: Rule, index: int, number: int) -> bool:
+        """Note a missing term in plural form ``number`` of an entry (MV601, or MV603 for a
+        name); the finding is made by `missing_finding` when it is written."""
+        reported = self.reported.get(index)
+        if reported is None:
+            code = "MV603" if rule.do_not_translate else "MV601"
+            reported = self.reported[index] = self.reports(code, rule)
+        if not reported:
             return False
-        self.records.append((entry, index, text, plain))
+        self.found_entries.append(entry)
+        self.found_concepts.append(index)
+        self.found_forms.append(number)
         return True
 
     def missing_finding(self, entry: int, index: int, text: str, plain: str, near) -> Finding:
         """The finding of a missing term; ``near``: a `_Closest` (the closest words)."""
         rule = self.compiled.rules[index]
-        expected, quoted = near.expected(rule)
+        expected, quoted, source = near.expected(index, rule)
         found = near(plain, expected[0]) if text else None
         near_text = f"; closest: {found!r}" if found else ""
         if rule.do_not_translate:
-            message = f"the name {rule.source!r} must stay as it is: expected {quoted}{near_text}"
+            message = f"the name {source} must stay as it is: expected {quoted}{near_text}"
             return self.finding("MV603", rule, entry, message, expected, found)
         if not text:
-            message = f"untranslated; {rule.source!r} should be {quoted}"
+            message = f"untranslated; {source} should be {quoted}"
         else:
-            message = f"{rule.source!r} is not translated as {quoted}{near_text}"
+            message = f"{source} is not translated as {quoted}{near_text}"
         return self.finding("MV601", rule, entry, message, expected, found)
 
     def reports(self, code: str, rule: Rule) -> bool:
@@ -479,7 +519,12 @@ class FileCheck:
         """Add a finding unless its concept ignores it or its code is off; whether it was added."""
         if not self.reports(code, rule):
             return False
-        self.records.append((entry, self.finding(code, rule, entry, message, expected, found)))
+        self.made[len(self.found_entries)] = self.finding(
+            code, rule, entry, message, expected, found
+        )
+        self.found_entries.append(entry)
+        self.found_concepts.append(-1)
+        self.found_forms.append(0)
         return True
 
     def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
@@ -506,23 +551,63 @@ class FileCheck:
 
     def findings(self) -> Iterator[Finding]:
         """The file's findings in the report's order (line, code, language, message; the
-        order found on ties), made one line at a time: the records are emptied."""
-        records, self.records = self.records, []
-        if not records:
+        order found on ties), made one line at a time: what was found is emptied."""
+        entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
+        made, late = self.made, self.late
+        self.found_entries, self.found_concepts, self.found_forms = (
+            array("l"),
+            array("l"),
+            array("h"),
+        )
+        self.made, self.late = {}, []
+        if not entries and not late:
             return
-        lines = self.catalog.lines(record[0] for record in records)
-        records.sort(key=lambda record: lines[record[0]])  # stable: found order kept
+        lines = self.catalog.lines([*entries, *(entry for entry, _f in late)])
+        keys = array("l", map(lines.__getitem__, entries))
+        if all(map(_le, keys, keys[1:])):
+            order: range | list[int] = range(len(keys))  # the usual case: found in line order
+        else:
+            order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: found order kept
+        # MV604 findings were found last: after the others of their line.
+        late_lines = sorted(((lines[entry], finding) for entry, finding in late), key=_first)
+        texts = self.catalog.msgstrs
         near = _Closest()
         group: list[Finding] = []
         current = None
-        for record in records:
-            line = lines[record[0]]
+        shown = (None, -1, "", "")  # entry, form, text, plain of the last missing term
+        j = 0
+        for p in order:
+            line = keys[p]
+            while j < len(late_lines) and late_lines[j][0] < line:
+                if late_lines[j][0] != current and group:
+                    yield from _in_order(group)
+                    group = []
+                current = late_lines[j][0]
+                late_lines[j][1].line = current
+                group.append(late_lines[j][1])
+                j += 1
             if line != current and group:
                 yield from _in_order(group)
                 group = []
             current = line
-            finding = record[1] if len(record) == 2 else self.missing_finding(*record, near)
+            concept = concepts[p]
+            if concept < 0:
+                finding = made[p]
+            else:
+                entry, number = entries[p], forms[p]
+                if shown[0] != entry or shown[1] != number:
+                    translations = texts[entry]
+                    text = translations[number] if number < len(translations) else ""
+                    shown = (entry, number, text, unmark(clean(text)))
+                finding = self.missing_finding(entry, concept, shown[2], shown[3], near)
             finding.line = line
+            group.append(finding)
+        for late_line, finding in late_lines[j:]:
+            if late_line != current and group:
+                yield from _in_order(group)
+                group = []
+            current = late_line
+            finding.line = late_line
             group.append(finding)
         yield from _in_order(group)
 
@@ -552,9 +637,39 @@ class FileCheck:
             other, (_count, first_other) = ranked[1]
             counts = ", ".join(f"{term!r} ({count}×)" for term, (count, _e) in ranked)
             message = f"{rule.source!r} is rendered in {len(ranked)} ways in this file: {counts}"
-            finding_extra = {term: count for term, (count, _e) in ranked}
-            if self.add("MV604", rule, first_other, message, [main], other):
-                self.records[-1][1].extra["renderings"] = finding_extra
+            if self.reports("MV604", rule):
+                finding = self.finding("MV604", rule, first_other, message, [main], other)
+                finding.extra["renderings"] = {term: count for term, (count, _e) in ranked}
+                self.late.append((first_other, finding))
+
+
+def _tail(before: list[str], texts: list[str]) -> list[str]:
+    """The last texts (of ``before`` + ``texts``) that the next text's source key may read:
+    back to the last one with a space (`source_match._mark_names` looks back to the
+    previous word, which may be in the text before)."""
+    for back in range(len(texts) - 1, -1, -1):
+        if " " in texts[back]:
+            return texts[back:]
+    return [*before, *texts]
+
+
+def _after(pairs: list[tuple[int, int]], skip: int) -> list[tuple[int, int]]:
+    """The (text, concept) pairs of the texts after the first ``skip``, renumbered."""
+    first = bisect.bisect_left(pairs, (skip, -(1 << 62)))
+    return [(k - skip, concept) for k, concept in pairs[first:]]
+
+
+def _columns() -> tuple[array, array, array]:
+    """Empty columns of entries, concepts and plural forms found."""
+    return array("l"), array("l"), array("h")
+
+
+def _first(item: tuple) -> int:
+    return item[0]
+
+
+def _le(a: int, b: int) -> bool:
+    return a <= b
 
 
 def _in_order(group: list[Finding]) -> list[Finding]:
@@ -565,36 +680,39 @@ def _in_order(group: list[Finding]) -> list[Finding]:
 
 class _Closest:
     """`closest` for the missing terms of one file, entry by entry: the candidate
-    phrases of the last translation are made once for all its terms."""
+    phrases of the last translation are made once for all its terms, and what a
+    message says of a concept once per concept."""
 
     def __init__(self):
         self.text: str | None = None
         self.words: list[str] = []
         self.phrases: dict[int, tuple[list[str], list[str]]] = {}
-        self.sizes: dict[str, int] = {}
-        self.expectations: dict[int, tuple[list[str], str]] = {}
+        self.terms: dict[str, tuple[int, str]] = {}  # term → its size, casefolded
+        self.expectations: dict[int, tuple[list[str], str, str]] = {}
         self.likeness = None
 
-    def expected(self, rule: Rule) -> tuple[list[str], str]:
-        """The rule's expected terms and their quoted list, worked out once per rule."""
-        got = self.expectations.get(id(rule))
+    def expected(self, index: int, rule: Rule) -> tuple[list[str], str, str]:
+        """Rule ``index``'s expected terms, their quoted list and its quoted source term."""
+        got = self.expectations.get(index)
         if got is None:
             expected = rule.expected
-            got = self.expectations[id(rule)] = (expected, _quote_list(expected))
+            got = (expected, _quote_list(expected), repr(rule.source))
+            self.expectations[index] = got
         return got
 
     def __call__(self, plain: str, term: str) -> str | None:
         if plain is not self.text:
             self.text, self.words, self.phrases = plain, surface_words(plain), {}
-        size = self.sizes.get(term)
-        if size is None:
-            size = self.sizes[term] = term_size(term)
+        known = self.terms.get(term)
+        if known is None:
+            known = self.terms[term] = (term_size(term), term.casefold())
+        size, folded = known
         phrases = self.phrases.get(size)
         if phrases is None:
             phrases = self.phrases[size] = candidate_phrases(self.words, size)
         if self.likeness is None:
             self.likeness = closest_likeness()
-        return closest_of(phrases, term, self.likeness)
+        return closest_of(phrases, term, self.likeness, folded)
 
 
 def _quote_list(items: list[str]) -> str:

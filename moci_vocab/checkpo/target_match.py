@@ -498,23 +498,32 @@ def term_size(term: str) -> int:
 def candidate_phrases(toks_surface: list[str], size: int) -> tuple[list[str], list[str]]:
     """The distinct runs of ``size`` words, first seen first, and the same casefolded."""
     # dict, not set: ties resolve to the first candidate in the text, every run
-    candidates = dict.fromkeys(
-        " ".join(toks_surface[i : i + size]) for i in range(max(1, len(toks_surface) - size + 1))
-    )
+    if size == 1:
+        candidates = dict.fromkeys(toks_surface)
+    elif len(toks_surface) <= size:
+        candidates = dict.fromkeys([" ".join(toks_surface)])
+    else:
+        runs = zip(*[toks_surface[i:] for i in range(size)], strict=False)
+        candidates = dict.fromkeys(map(" ".join, runs))
     candidates.pop("", None)
     phrases = list(candidates)
-    return phrases, [phrase.casefold() for phrase in phrases]
+    # casefold works letter by letter: one call for all the phrases (no NUL in a word)
+    return phrases, "\x00".join(phrases).casefold().split("\x00") if phrases else []
 
 
-def closest_of(phrases: tuple[list[str], list[str]], term: str, likeness=None) -> str | None:
+def closest_of(
+    phrases: tuple[list[str], list[str]], term: str, likeness=None, folded: str | None = None
+) -> str | None:
     """Of `candidate_phrases`, the one most like the term (as written), or None.
 
-    ``likeness``: `closest_likeness()`, when the caller keeps it for many calls.
+    ``likeness``: `closest_likeness()`, when the caller keeps it for many calls;
+    ``folded``: the term casefolded, when the caller has it.
     """
-    written, folded = phrases
+    written, choices = phrases
     if not written:
         return None
-    best = (likeness or closest_likeness())(term.casefold(), folded)
+    query = term.casefold() if folded is None else folded
+    best = (likeness or closest_likeness())(query, choices)
     return written[best[2]] if best else None
 
 
