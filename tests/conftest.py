@@ -3,14 +3,49 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from moci_vocab.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis budgets. The suite runs every property test with a quarter of its examples
+# (never fewer than 10, nor more than its full budget), so that it stays well inside CI's
+# ten minutes; MOCI_TEST_THOROUGH=1 runs the full budgets (100 where a test names none),
+# e.g. before a release or after changing a reader or writer.
+THOROUGH = os.environ.get("MOCI_TEST_THOROUGH") == "1"
+
+
+def examples(full: int) -> int:
+    """The number of examples a property test whose full budget is ``full`` runs now."""
+    return full if THOROUGH else min(full, max(10, full // 4))
+
+
+settings.register_profile("moci", max_examples=examples(100))
+settings.load_profile("moci")
+
+
+def _fsync_without_waiting(fd) -> None:
+    """os.fsync as the tests run it: the same errors for a bad descriptor, no wait for the disk."""
+    os.fstat(fd if isinstance(fd, int) else fd.fileno())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_wait_for_the_disk():
+    """In-process commands skip fsync's wait for the disk (about a third of the suite's time).
+
+    No test can observe durability across a power cut, which is all fsync adds to the
+    atomic writes (temporary file, rename); every call is still made, and the tests that
+    make fsync fail patch it themselves. Commands run as subprocesses sync as usual.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", _fsync_without_waiting)
+        yield
 
 
 class Moci:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -77,7 +78,7 @@ def test_blocking_finds_a_typo_among_many_terms_sharing_a_prefix():
     assert ("scoial innovation", "social innovation") in pairs
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_blocking_reports_only_real_pairs_and_catches_planted_typos(seed):
     rng = random.Random(seed)

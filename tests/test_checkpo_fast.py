@@ -10,6 +10,7 @@ must hand over to the slow ones.
 from __future__ import annotations
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,7 +99,7 @@ def _slow(text: str):
     return headers, kept
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_po_text())
 def test_fast_reader_agrees_with_the_line_parser(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("po") / "x.po"
@@ -147,7 +148,7 @@ _text = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_text, max_size=6))
 def test_joined_source_keys_find_what_each_key_finds(texts):
     terms = ["ab", "a b", "c", "ss", "abc", "é", "b1", "ab ab"]
@@ -166,7 +167,7 @@ def test_joined_source_keys_find_what_each_key_finds(texts):
     assert matcher.pairs(texts) == one_by_one
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_text, max_size=6))
 def test_lowered_translations_are_each_translation_lowered(texts):
     assert lowered(texts) == [Translation(text).low for text in texts]
@@ -206,7 +207,7 @@ _SPAN_PIECES = [
 _span_text = st.lists(st.sampled_from([*_SPAN_PIECES, "|", "a|b"]), max_size=8).map("".join)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_span_text, min_size=60, max_size=120))
 def test_spans_of_many_joined_texts_are_each_texts_spans(texts):
     # Over many texts each pass runs only where its sign is: the same as text by text.

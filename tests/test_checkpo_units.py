@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,7 +82,7 @@ _text = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(
         st.tuples(st.one_of(st.none(), _text), _text.filter(bool), _text, st.booleans()),

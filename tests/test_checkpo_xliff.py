@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_checkpo import LANGS, write_po
@@ -256,7 +257,7 @@ XML_TEXT = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(XML_TEXT, XML_TEXT | st.just("")), min_size=1, max_size=8))
 def test_what_translate_toolkit_writes_reads_back_the_same(pairs):
     from translate.storage import xliff

@@ -15,6 +15,7 @@ import sys
 import unicodedata
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -387,7 +388,7 @@ def _words(lang: str) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces), min_size=1, max_size=6).map("".join)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(st.data())
 def test_headings_are_contiguous_in_sorted_lists(data: st.DataObject) -> None:
     lang = data.draw(st.sampled_from(["sq", "sr-Latn", "hr", "mk", "ru", "ka", "hy", "az", "de"]))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import examples
 from exim_support import export, glossary, hostile_glossary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -153,7 +154,9 @@ def _clean(text: str) -> str:
 
 @needs_msgfmt
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(pairs=st.lists(st.tuples(_text, _text, _text), min_size=1, max_size=4))
 def test_hostile_text_always_passes_msgfmt_and_reads_back(tmp_path, pairs):

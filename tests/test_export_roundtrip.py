@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from conftest import examples
 from exim_support import LANGS, export, glossary, hostile_glossary, reimport
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +20,9 @@ from moci_vocab.textnorm import clean_spaces, match_key, nfc
 
 ALPHABET = [*"aAeëçšđ \"',;:=+-@<>&/\\#%", "\u200f", "\u202b", "ქ", "ж", "Ա", "ß"]
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 _counter = itertools.count()
 

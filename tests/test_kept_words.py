@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 
 from click.testing import CliRunner
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -206,7 +207,9 @@ def with_hand_comments(placements) -> tuple[str, list[str]]:
 
 
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     placements=st.lists(_placement, max_size=6),

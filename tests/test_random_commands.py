@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import snapshot
+from conftest import examples, snapshot
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -212,7 +212,7 @@ class RandomCommands(RuleBasedStateMachine):
 
 TestRandomCommands = RandomCommands.TestCase
 TestRandomCommands.settings = settings(
-    max_examples=60,
+    max_examples=examples(60),
     stateful_step_count=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

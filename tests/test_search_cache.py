@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import process
@@ -125,7 +126,7 @@ def test_search_command_uses_the_cache_and_agrees(big):
     assert CID in text.stdout and "preferred (source)" in text.stdout
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.text("abcdeëç ", min_size=1, max_size=12), min_size=1, max_size=40),
     st.text("abcdeëç ", min_size=1, max_size=8),
@@ -142,7 +143,7 @@ def test_native_scoring_ranks_like_the_reference_scorer(keys, query, limit):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abcë -აბგ", min_size=1, max_size=10), min_size=1, max_size=60),
     st.text("abcë -აბგ", min_size=1, max_size=8),

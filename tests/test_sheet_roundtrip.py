@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from exim_support import glossary, hostile_glossary, request
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -211,7 +212,9 @@ def term_cells_are_unique(rows) -> bool:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_random_edits_come_back_as_the_edited_sheet(tmp_path, data):
@@ -229,7 +232,9 @@ def test_random_edits_come_back_as_the_edited_sheet(tmp_path, data):
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(terms=st.lists(st.tuples(LINE, st.sampled_from(["preferred", "admitted"])), max_size=4))
 def test_no_edit_changes_nothing_for_any_terms(tmp_path, terms):

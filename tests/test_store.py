@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +39,7 @@ def _round_trip(concept: Concept) -> Concept:
     return loaded
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 @given(term=unicode_text, definition=unicode_text, note=unicode_text, date=unicode_text)
 def test_any_unicode_text_survives_write_then_read(term, definition, note, date):
     concept = Concept(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,7 +100,7 @@ def yaml_texts(draw, depth=0):
     return "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(yaml_texts(), st.booleans())
 def test_generated_files_read_the_same(text, block):
     body = f"doc: {text}\n" if block else text + "\n"
