@@ -21,7 +21,6 @@ from pathlib import Path
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
-from moci_vocab.checkpo.spans import clean
 from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
 from moci_vocab.checkpo.target_match import (
     TargetMatcher,
@@ -32,7 +31,6 @@ from moci_vocab.checkpo.target_match import (
     prepared,
     surface_words,
     term_size,
-    unmark,
 )
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
@@ -45,6 +43,8 @@ _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
 # a catalog of any size is checked in chunks of this many, so that the memory a check
 # needs besides the catalog does not grow with it.
 CHUNK = 8192
+# Findings whose translations are prepared together when they are written.
+_BLOCK = 4096
 
 RULES = {
     "MV600": "A catalog file that cannot be read.",
@@ -289,6 +289,8 @@ class FileCheck:
         self.found_entries, self.found_concepts, self.found_forms = _columns()
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
+        self.lang = compiled.lang
+        self.severities: dict[str, str] = {}  # code → its severity in this glossary
         # Whether a missing term of each concept is reported (MV601/MV603 not silenced).
         self.reported: dict[int, bool] = {}
         # The last msgids (and msgid_plurals) of the previous chunk that the source key of
@@ -529,21 +531,16 @@ class FileCheck:
 
     def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
         """A finding about one entry (its line is set when it is written)."""
-        finding = Finding(
-            code,
-            self.compiled.severities.get(code, SEVERITY[code]),
-            message,
-            file=self.file,
-            line=None,
-            concept=rule.concept,
-            lang=self.compiled.lang,
-            extra={
-                "msgctxt": self.catalog.msgctxts[entry],
-                "msgid": self.catalog.msgids[entry],
-                "expected": list(expected),
-                "found": found,
-            },
-        )
+        severity = self.severities.get(code)
+        if severity is None:
+            severity = self.severities[code] = self.compiled.severities.get(code, SEVERITY[code])
+        extra = {
+            "msgctxt": self.catalog.msgctxts[entry],
+            "msgid": self.catalog.msgids[entry],
+            "expected": list(expected),
+            "found": found,
+        }
+        finding = Finding(code, severity, message, self.file, None, rule.concept, self.lang, extra)
         names = self.ignores.get(entry) if self.ignores else None
         if names is not None and (rule.concept in names or IGNORE_ALL in names):
             finding.suppressed = "comment"
@@ -554,11 +551,7 @@ class FileCheck:
         order found on ties), made one line at a time: what was found is emptied."""
         entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
         made, late = self.made, self.late
-        self.found_entries, self.found_concepts, self.found_forms = (
-            array("l"),
-            array("l"),
-            array("h"),
-        )
+        self.found_entries, self.found_concepts, self.found_forms = _columns()
         self.made, self.late = {}, []
         if not entries and not late:
             return
@@ -570,13 +563,14 @@ class FileCheck:
             order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: found order kept
         # MV604 findings were found last: after the others of their line.
         late_lines = sorted(((lines[entry], finding) for entry, finding in late), key=_first)
-        texts = self.catalog.msgstrs
         near = _Closest()
         group: list[Finding] = []
         current = None
-        shown = (None, -1, "", "")  # entry, form, text, plain of the last missing term
         j = 0
-        for p in order:
+        plains: dict[tuple[int, int], tuple[str, str]] = {}
+        for n, p in enumerate(order):
+            if n % _BLOCK == 0:  # the translations of the next findings, prepared together
+                plains = self.plains(entries, concepts, forms, order[n : n + _BLOCK])
             line = keys[p]
             while j < len(late_lines) and late_lines[j][0] < line:
                 if late_lines[j][0] != current and group:
@@ -594,12 +588,9 @@ class FileCheck:
             if concept < 0:
                 finding = made[p]
             else:
-                entry, number = entries[p], forms[p]
-                if shown[0] != entry or shown[1] != number:
-                    translations = texts[entry]
-                    text = translations[number] if number < len(translations) else ""
-                    shown = (entry, number, text, unmark(clean(text)))
-                finding = self.missing_finding(entry, concept, shown[2], shown[3], near)
+                entry = entries[p]
+                text, plain = plains[entry, forms[p]]
+                finding = self.missing_finding(entry, concept, text, plain, near)
             finding.line = line
             group.append(finding)
         for late_line, finding in late_lines[j:]:
@@ -610,6 +601,17 @@ class FileCheck:
             finding.line = late_line
             group.append(finding)
         yield from _in_order(group)
+
+    def plains(self, entries: array, concepts: array, forms: array, block) -> dict:
+        """(entry, plural form) → its translation and `Translation.plain`, for the
+        missing terms at the positions ``block``."""
+        wanted = dict.fromkeys((entries[p], forms[p]) for p in block if concepts[p] >= 0)
+        msgstrs = self.catalog.msgstrs
+        texts = []
+        for entry, number in wanted:
+            translations = msgstrs[entry]
+            texts.append(translations[number] if number < len(translations) else "")
+        return dict(zip(wanted, zip(texts, prepared(texts)[0], strict=True), strict=True))
 
     def note_rendering(self, index: int, term: str, entry: int) -> None:
         """Which allowed term an entry used (deprecated ones are errors already)."""
