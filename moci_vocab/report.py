@@ -29,11 +29,14 @@ def json_chunks(
     findings: Iterable[Finding],
     extra_summary: dict[str, Any] | Callable[[], dict[str, Any]] | None = None,
     tally: Tally | None = None,
+    plain: bool = False,
 ) -> Iterator[str]:
     """``render_json``'s text in pieces, a finding at a time: nothing is kept.
 
     ``extra_summary`` may be a function, asked at the end (when a stream of
     findings has counted what it checked); ``tally`` counts what went by.
+    ``plain``: the caller knows that the findings' values (``extra`` too) are only
+    strings, integers, booleans, None, lists and dicts (see ``dumps_json``).
     """
     tally = tally if tally is not None else Tally()
     shown = shown_files()
@@ -43,10 +46,10 @@ def json_chunks(
         tally.add(f)
         batch.append(f.to_json(shown(f.file) if f.file else "", shown))
         if len(batch) == _JSON_BATCH:
-            yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch)
+            yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch, plain)
             opened, batch = True, []
     if batch:
-        yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch)
+        yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch, plain)
         opened = True
     totals: dict[str, Any] = dict(tally.counts)
     totals.update((extra_summary() if callable(extra_summary) else extra_summary) or {})
@@ -58,9 +61,9 @@ def json_chunks(
 _JSON_BATCH = 256
 
 
-def _json_items(items: list[Any]) -> str:
+def _json_items(items: list[Any], plain: bool = False) -> str:
     """The items as the lines they are inside ``{"findings": [...]}`` (indent 4, comma-joined)."""
-    text = dumps_json(items)  # "[\n  {…},\n  {…}\n]": the items at indent 2
+    text = dumps_json(items, plain)  # "[\n  {…},\n  {…}\n]": the items at indent 2
     return _indented(text[2:-2], 2)
 
 

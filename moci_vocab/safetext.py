@@ -90,7 +90,7 @@ def printable_lines(text: str) -> str:
 _JSON_UNSAFE_RE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-def dumps_json(data: Any) -> str:
+def dumps_json(data: Any, plain: bool = False) -> str:
     """JSON for a terminal: UTF-8 text kept, every control and bidi character escaped.
 
     The bytes of ``json.dumps(data, ensure_ascii=False, indent=2)``, written by
@@ -98,9 +98,10 @@ def dumps_json(data: Any) -> str:
     dicts (floats print differently there: ``1e16`` for ``1e+16``). JSON escapes
     C0 controls and newlines itself; DEL, C1 controls and bidirectional controls
     are escaped here as ``\\uXXXX`` (the same data for any JSON reader).
+    ``plain``: the caller knows the data holds only those types (no need to look).
     """
     text = None
-    if _orjson_plain(data):
+    if plain or _orjson_plain(data):
         orjson = _orjson()
         try:
             text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")

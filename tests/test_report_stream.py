@@ -40,6 +40,20 @@ def test_dumps_json_is_the_standard_librarys_json(data):
     assert dumps_json(data) == _reference(data)
 
 
+_PLAIN_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PLAIN_VALUES)
+def test_dumps_json_told_the_data_is_plain_writes_the_same(data):
+    # check-po's findings are written without looking for floats (plain=True)
+    assert dumps_json(data, plain=True) == _reference(data)
+
+
 def test_dumps_json_escapes_what_a_terminal_would_act_on():
     data = {"k\u202e": ["\x1b[31m", "\x7f\x85\x9f", "\u2028\u2029\u2066", "ë ჯ 𝄞", 1e16, 2**70]}
     text = dumps_json(data)

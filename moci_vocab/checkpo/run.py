@@ -139,7 +139,9 @@ def stream_findings(
 
     A file's findings are made when the previous file's are written; in this
     process only one entry's findings exist at a time. ``result`` receives the
-    counts (files, entries, terms), complete when the stream ends.
+    counts (files, entries, terms), complete when the stream ends. The findings
+    hold only strings, integers, None, lists and dicts (JSON without a float:
+    ``report.json_chunks(..., plain=True)``).
     """
     from moci_vocab.cache import gc_paused
 

@@ -85,7 +85,9 @@ def check_po_cmd(
             stream = stream_findings(root, paths, options, result, progress=progress, jobs=jobs)
             # The rules' metadata (the whole checks package) only for SARIF.
             described = rules() if fmt == "sarif" else {}
-            tally = show_findings(state, stream, fmt, described, result.summary, "translations")
+            summary = result.summary
+            # check-po's findings hold only strings, integers, None, lists and dicts.
+            tally = show_findings(state, stream, fmt, described, summary, "translations", True)
         exit_for_findings(tally, fail_on)
         return
     with state.reading() as root, progress_bar(state, "checking the files") as progress:
@@ -97,5 +99,5 @@ def check_po_cmd(
         if not state.quiet:
             click.echo(printable(f"{count} findings written to the baseline {write_baseline}"))
         return
-    show_findings(state, result.findings, fmt, rules(), result.summary(), "translations")
+    show_findings(state, result.findings, fmt, rules(), result.summary(), "translations", True)
     exit_for_findings(result.findings, fail_on)

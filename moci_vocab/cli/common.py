@@ -393,18 +393,20 @@ def show_findings(
     rules: dict,
     extra_summary: dict | Callable[[], dict],
     what: str,
+    plain: bool = False,
 ) -> Tally:
     """Findings of `check` or `check-po` in the chosen format, on stdout, as they come.
 
     ``findings`` may be a stream (nothing is kept); ``extra_summary`` may be a
-    function asked at the end. Returns the counts of what went by.
+    function asked at the end; ``plain``: see ``report.json_chunks``. Returns the
+    counts of what went by.
     """
     from moci_vocab import report
     from moci_vocab.findings import Tally
 
     tally = Tally()
     if fmt == "json":
-        _echo_chunks(report.json_chunks(findings, extra_summary, tally))
+        _echo_chunks(report.json_chunks(findings, extra_summary, tally, plain))
     elif fmt == "github":
         _echo_chunks(report.github_chunks(findings, tally), blank=False)
     elif fmt == "sarif":
