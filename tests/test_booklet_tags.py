@@ -38,9 +38,10 @@ class Typeset:
 
 @pytest.fixture(scope="module")
 def typeset(tmp_path_factory: pytest.TempPathFactory) -> Typeset:
-    """A 45-concept booklet typeset in runs of 9 entries and 40 index lines."""
+    """A 20-concept booklet typeset in runs of 9 entries and 40 index lines (ten parts;
+    poppler's -struct-text takes 4 s of CPU on it, 10 s on 45 concepts)."""
     workdir = tmp_path_factory.mktemp("tagged")
-    data = booklet_data(request(workdir))
+    data = booklet_data(request(workdir, count=20))
     with pytest.MonkeyPatch.context() as patch, Typesetter(0) as typesetter:
         patch.setattr(booklet_layout, "ENTRY_RUN", 9)
         patch.setattr(booklet_layout, "INDEX_RUN", 40)
