@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -79,6 +80,27 @@ def tiny_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(booklet_layout, "INDEX_RUN", 40)
 
 
+@pytest.fixture(scope="module")
+def booklets(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., bytes]:
+    """The 45-concept booklet's PDF, typeset once per (paper, runs, workers) for the module:
+    ``runs="one"`` as one run, ``"tiny"`` in runs of 9 entries and 40 index lines."""
+    made: dict[tuple[str, str, int], bytes] = {}
+
+    def booklet(paper: str = "a5", runs: str = "tiny", workers: int = 0) -> bytes:
+        key = (paper, runs, workers)
+        if key not in made:
+            tmp = tmp_path_factory.mktemp("booklet")
+            data = booklet_data(request(tmp), paper=paper)
+            with pytest.MonkeyPatch.context() as patch:
+                if runs == "tiny":
+                    patch.setattr(booklet_layout, "ENTRY_RUN", 9)
+                    patch.setattr(booklet_layout, "INDEX_RUN", 40)
+                made[key] = typeset(data, tmp / "b", workers)
+        return made[key]
+
+    return booklet
+
+
 # --- where a run is cut ------------------------------------------------------------------------
 
 
@@ -107,26 +129,21 @@ def test_nowhere_to_cut() -> None:
 
 
 @pytest.mark.parametrize("paper", ["a5", "a4"])
-def test_many_runs_print_the_pages_of_one(paper: str, tmp_path: Path, monkeypatch) -> None:
-    data = booklet_data(request(tmp_path), paper=paper)
-    whole = pages_of(typeset(data, tmp_path / "whole"))
-    monkeypatch.setattr(booklet_layout, "ENTRY_RUN", 9)
-    monkeypatch.setattr(booklet_layout, "INDEX_RUN", 40)
-    parts = pages_of(typeset(data, tmp_path / "parts"))
+def test_many_runs_print_the_pages_of_one(paper: str, booklets) -> None:
+    whole = pages_of(booklets(paper, runs="one"))
+    parts = pages_of(booklets(paper, runs="tiny"))
     assert len(whole) > 12
     assert parts == whole
 
 
-def test_worker_processes_give_the_same_pdf(tiny_runs, tmp_path: Path) -> None:
-    data = booklet_data(request(tmp_path))
-    here = typeset(data, tmp_path / "here")
-    assert typeset(data, tmp_path / "workers", workers=2) == here
+def test_worker_processes_give_the_same_pdf(booklets) -> None:
+    assert booklets(workers=2) == booklets(workers=0)
 
 
-def test_links_and_index_point_to_the_pages_their_entries_are_on(tiny_runs, tmp_path) -> None:
+def test_links_and_index_point_to_the_pages_their_entries_are_on(booklets, tmp_path) -> None:
     req = request(tmp_path)
     data = booklet_data(req)
-    pages = pages_of(typeset(data, tmp_path / "b"))
+    pages = pages_of(booklets())
     heads = {e["headword"]: e for e in data["entries"]}
     entry_page = {}
     for number, text in enumerate(pages, 1):
@@ -167,9 +184,8 @@ def test_index_lists_a_page_once_and_in_order(tmp_path: Path) -> None:
     assert refs == ["3", "9"]
 
 
-def test_the_outline_names_the_glossary_and_each_index(tiny_runs, tmp_path: Path) -> None:
-    data = booklet_data(request(tmp_path))
-    reader = pypdf.PdfReader(io.BytesIO(typeset(data, tmp_path / "b")))
+def test_the_outline_names_the_glossary_and_each_index(booklets) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(booklets()))
     marks = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
     assert set(marks) == {"Glossary", "English", "Shqip", "ქართული",
                           "Հայերեն"}  # fmt: skip
@@ -236,9 +252,8 @@ def test_a_balanced_last_page_that_takes_more_pages_is_not_used() -> None:
         assert [piece.pdf for piece in index.pieces()] == [expected]
 
 
-def test_the_last_page_of_an_index_has_columns_of_equal_length(tmp_path: Path) -> None:
-    data = booklet_data(request(tmp_path))
-    reader = pypdf.PdfReader(io.BytesIO(typeset(data, tmp_path / "b")))
+def test_the_last_page_of_an_index_has_columns_of_equal_length(booklets) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(booklets(runs="one")))
     page = next(p for p in reader.pages[2:] if "English" in p.extract_text())
     middle = float(page.mediabox.width) / 2
     rows: dict[str, set[float]] = {"left": set(), "right": set()}
