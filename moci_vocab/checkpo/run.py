@@ -319,6 +319,7 @@ class FileCheck:
             else:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
+        self.drop_conventions(chosen)
         self.report_inconsistencies()
 
     def run_chunk(self, chosen: list[int], counts: dict[int, int], firsts: dict[int, int]) -> None:
@@ -379,6 +380,58 @@ class FileCheck:
                     continue
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
+
+    def drop_conventions(self, chosen: list[int]) -> None:
+        """Forget the missing terms that are the catalog's compound conventions (conventions)."""
+        rules = self.compiled.rules
+        missing: dict[int, list[int]] = {}
+        for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
+            if concept >= 0 and not rules[concept].do_not_translate:
+                missing.setdefault(concept, []).append(entry)
+        missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
+        if not missing:
+            return
+        from bisect import bisect_left
+
+        from moci_vocab.checkpo.conventions import conventional_misses
+
+        uses = {c: len(entries) for c, entries in missing.items()}  # entries with the concept
+        for (concept, _term), (count, _first) in self.renderings.items():
+            if concept in uses:
+                uses[concept] += count
+
+        def checked(entry: int) -> bool:
+            at = bisect_left(chosen, entry)
+            return at < len(chosen) and chosen[at] == entry
+
+        msgstrs = self.catalog.msgstrs
+        matcher = self.compiled.source_matcher
+        dropped = conventional_misses(
+            matcher,
+            self.catalog.msgids,
+            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+            matcher.all_owners,
+            uses,
+            missing,
+            checked,
+        )
+        if dropped:
+            self.forget(dropped)
+
+    def forget(self, dropped: set[tuple[int, int]]) -> None:
+        """Take these (entry, concept) missing terms out of what was found."""
+        entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
+        made = self.made
+        self.found_entries, self.found_concepts, self.found_forms = _columns()
+        self.made = {}
+        for p, (entry, concept) in enumerate(zip(entries, concepts, strict=True)):
+            if concept >= 0 and (entry, concept) in dropped:
+                continue
+            if concept < 0:
+                self.made[len(self.found_entries)] = made[p]
+            self.found_entries.append(entry)
+            self.found_concepts.append(concept)
+            self.found_forms.append(forms[p])
 
     def chosen_entries(self) -> list[int]:
         """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""

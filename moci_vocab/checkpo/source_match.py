@@ -394,6 +394,11 @@ class SourceMatcher:
         """
         return self._hits([text]).get(0, [])
 
+    def find_each(self, texts: list[str]) -> list[list[tuple[int, int, int]]]:
+        """`find` of every text, in one pass of the automaton."""
+        found = self._hits(texts)
+        return [found.get(i, []) for i in range(len(texts))]
+
     def pairs(self, texts: list[str]) -> list[tuple[int, int]]:
         """(text index, concept index) for every concept found in the texts.
 

@@ -1,0 +1,78 @@
+"""check-po: a compound the catalog always renders by its other word is no inconsistency."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_checkpo import write_po
+
+# The catalog uses its term for "file" (kartelë) and for "image" (figurë) everywhere.
+USES = [
+    ("Open the file", "Hap kartelën"),
+    ("Save the file", "Ruaj kartelën"),
+    ("Delete the file", "Fshi kartelën"),
+    ("Copy the file", "Kopjo kartelën"),
+    ("Rename the file", "Riemërto kartelën"),
+    ("Show the image", "Shfaq figurën"),
+    ("Image size", "Madhësia e figurës"),
+]
+
+
+def flagged(moci, tmp_path, entries: list[tuple[str, str]]) -> list[str]:
+    """The msgids check-po reports "file" missing in, for a catalog of USES plus entries."""
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "image", "--term", "en=image", "--term", "sq=figurë", "--yes")
+    path = write_po(tmp_path / "sq.po", "sq", USES + entries)
+    result = moci("check-po", str(path), "--format", "json", ok=None)
+    findings = json.loads(result.output)["findings"]
+    return [f["msgid"] for f in findings if f["concept"] == "file" and f["code"] == "MV601"]
+
+
+def test_a_compound_always_rendered_by_its_other_word_is_not_reported(moci, tmp_path):
+    entries = [
+        ("Select an image file", "Zgjidh një figurë"),
+        ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+        ("Thumbnails of image files", "Miniaturat e figurave"),
+    ]
+    assert flagged(moci, tmp_path, entries) == []
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # The translations share a word that renders neither "image" nor anything else
+        # in the catalog: a substitute for the term (dokument), reported.
+        [
+            ("Select an image file", "Zgjidh një dokument figure"),
+            ("Not a usable image file", "Nuk është një dokument figure i përdorshëm"),
+        ],
+        # Once is no convention.
+        [("Select an image file", "Zgjidh një figurë")],
+        # The catalog also translates the compound with the term.
+        [
+            ("Select an image file", "Zgjidh një figurë"),
+            ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+            ("Open the image file", "Hap kartelën e figurës"),
+        ],
+    ],
+)
+def test_substitutes_single_cases_and_mixed_compounds_are_still_reported(moci, tmp_path, entries):
+    expected = [msgid for msgid, msgstr in entries if "kartel" not in msgstr]
+    assert flagged(moci, tmp_path, entries) == expected
+
+
+def test_a_term_the_catalog_mostly_leaves_out_has_no_conventions(moci, tmp_path):
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "image", "--term", "en=image", "--term", "sq=figurë", "--yes")
+    entries = [
+        ("Show the image", "Shfaq figurën"),
+        ("Select an image file", "Zgjidh një figurë"),
+        ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+        ("Open the file", "Hap dokumentin"),
+    ]
+    path = write_po(tmp_path / "sq.po", "sq", entries)
+    result = moci("check-po", str(path), "--format", "json", ok=False)
+    found = [f["msgid"] for f in json.loads(result.output)["findings"]]
+    assert found == [m for m, _s in entries[1:]]
