@@ -172,6 +172,7 @@ PHRASE_ENDS = set(
 ) | {"\x02"}
 MIN_COUNT = 8
 MIN_DICE = 0.45
+SPLIT = 0.9  # a rival rendering this close to the best makes the word ambiguous
 MAX_TERMS = 30
 
 
@@ -195,18 +196,42 @@ def entries(path: Path):
 def dictionary_form(words: collections.Counter, lang: str) -> str:
     """Of the observed words, the one whose inflected forms cover most observations."""
     from moci_vocab.checkpo.inflection import for_language
-    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, stems_of
 
     infl = for_language(lang)
     matcher = TargetMatcher(infl)
     candidates = [t for t, n in words.items() if n >= 2] or list(words)
+    # A lemma seen once is still a candidate when it is the stem of a frequent form
+    # (program for programi, programe).
+    stems = {stem for t in candidates for stem in stems_of(t, infl)}
+    candidates += [t for t in words if t not in candidates and t in stems]
 
     def covered(candidate: str) -> int:
         [term] = compile_term(candidate, "preferred", [], infl)[:1]
         spec = term.words[0]
         return sum(n for t, n in words.items() if matcher.word_matches(t, spec))
 
-    return max(candidates, key=lambda t: (covered(t), -len(t), words[t], t))
+    coverage = {t: covered(t) for t in candidates}
+    best = max(coverage.values())
+    # The lemma, as a glossary gives it: of the words that explain (nearly) as many
+    # observations, one the language's rules do not read as an inflected form (sq
+    # shfletim, not shfletimi; emër, not emri; temë, not tema).
+    near = [t for t in candidates if coverage[t] >= 0.9 * best]
+    lemmas = [t for t in near if not _inflected(t, near, infl)]
+    return max(lemmas or candidates, key=lambda t: (coverage[t], -len(t), words[t], t))
+
+
+def _inflected(word: str, others: list[str], infl) -> bool:
+    """Is the word another observed word plus an ending its language's rules take off
+    (shfletimi: shfletim + i; tema: temë less ë, + a; not drejtori, with no drejtor)?"""
+    observed = set(others) - {word}
+    for old, new in (*infl.lemma_endings, *infl.replacements):
+        if not word.endswith(old) or len(word) - len(old) < 3:
+            continue
+        stem = word[: len(word) - len(old)] + new
+        if stem in observed or any(stem + vowel in observed for vowel in infl.final_vowels):
+            return True
+    return False
 
 
 def script_of(word: str) -> str:
@@ -277,6 +302,9 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             continue
         if _linked_elsewhere(best, dice, forms, english, target, doc_freq):
             continue  # the target word translates a neighbour (character coding → kodifikim)
+        dices = {p: 2 * prefixes[p] / (len(having) + total[p]) for p in prefixes}
+        if _split(best, dices, [target[i] for i in having]):
+            continue  # two renderings, each used alone (lower case → vogla, upper → mëdha)
         words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
         term = dictionary_form(words, lang)
         found[word] = {
@@ -296,6 +324,29 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         seen.add(data["term"])
         glossary[word] = data
     return glossary
+
+
+def _split(best: str, dices: dict[str, float], having: list[set[str]]) -> bool:
+    """Are the word's translations split between two target words of (nearly) equal
+    strength, each standing without the other in two entries or more, and neither
+    alone more than twice as often as the other?
+
+    "case" in gedit: *shkronja të vogla* (lower case), *të mëdha* (upper case): vogl-
+    and mëdh- align alike, and neither is the translation of case. Two words that
+    always come together (sq *hapësirë pune*, desktop) are one rendering, and a
+    dominant word with a few deviations (menubar: *menu* alone 6 times, *panel* alone
+    twice, where the translator wrote toolbar) is not split either.
+    """
+    dice = dices[best]
+    rivals = [p for p, d in dices.items() if d >= SPLIT * dice and p[:3] != best[:3]]
+    for rival in rivals:
+        with_best = [any(t.startswith(best) for t in toks) for toks in having]
+        with_rival = [any(t.startswith(rival) for t in toks) for toks in having]
+        alone = sum(1 for b, r in zip(with_best, with_rival, strict=True) if b and not r)
+        rival_alone = sum(1 for b, r in zip(with_best, with_rival, strict=True) if r and not b)
+        if min(alone, rival_alone) >= 2 and 2 * min(alone, rival_alone) >= max(alone, rival_alone):
+            return True  # used alone about as often as each other: neither dominates
+    return False
 
 
 def _linked_elsewhere(prefix, dice, forms, english, target, doc_freq) -> bool:
