@@ -30,3 +30,25 @@ def test_quick_check_po_step_prints_cold_warm_and_the_same_findings():
         r"^  \(\d+ errors, \d+ warnings, the same cold and warm\)$", result.stdout, re.M
     )
     assert "target < 1.5x" in figures["check-po, 2000 entries, 200 concepts, warm (cache)"].string
+
+
+def test_the_real_catalog_glossary_builder_takes_lemmas_and_no_split_word():
+    from collections import Counter
+
+    from benchmarks.build_checkpo_real_data import _split, dictionary_form
+
+    # The lemma among the observed forms that explain as much (not the commonest form).
+    assert dictionary_form(Counter(programi=5, programe=3, program=1), "sq") == "program"
+    forms = Counter({"kartela": 50, "kartelë": 30, "kartelën": 20, "kartele": 10})
+    assert dictionary_form(forms, "sq") == "kartelë"
+    assert dictionary_form(Counter(drejtoria=5, drejtori=4), "sq") == "drejtori"
+    # Split: two renderings used alone about equally (lower case / upper case).
+    dices = {"vogl": 0.77, "mëdh": 0.76}
+    entries = [{"vogla"}] * 2 + [{"mëdha"}] * 2 + [{"mëdha", "vogla"}] * 8
+    assert _split("vogl", dices, entries)
+    # Not split: a dominant word with two deviations, or two words of one rendering.
+    dices = {"menu": 0.72, "pane": 0.69}
+    entries = [{"menusë"}] * 6 + [{"panelit"}] * 2 + [{"paneli", "menusë"}] * 7
+    assert not _split("menu", dices, entries)
+    dices = {"punë": 0.76, "hapë": 0.75}
+    assert not _split("punë", dices, [{"hapësirë", "punës"}] * 20 + [{"desktop"}] * 5)
