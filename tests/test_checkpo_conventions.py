@@ -76,3 +76,19 @@ def test_a_term_the_catalog_mostly_leaves_out_has_no_conventions(moci, tmp_path)
     result = moci("check-po", str(path), "--format", "json", ok=False)
     found = [f["msgid"] for f in json.loads(result.output)["findings"]]
     assert found == [m for m, _s in entries[1:]]
+
+
+def test_other_findings_of_the_file_stay_when_conventions_are_dropped(moci, tmp_path):
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "image", "--term", "en=image", "--term", "sq=figurë", "--yes")
+    moci("translate", "file", "sq", "skedar", "--status", "deprecated")
+    entries = [
+        ("Select an image file", "Zgjidh një figurë"),
+        ("Close the file", "Mbyll skedarin"),
+        ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+        ("Print the file", "Printo dokumentin"),
+    ]
+    path = write_po(tmp_path / "sq.po", "sq", USES + entries)
+    result = moci("check-po", str(path), "--format", "json", ok=False)
+    found = [(f["code"], f["msgid"]) for f in json.loads(result.output)["findings"]]
+    assert found == [("MV602", "Close the file"), ("MV601", "Print the file")]

@@ -164,12 +164,17 @@ class _Catalog:
         if not shared:
             return False  # no one rendering of the compound
         word = compound[1]
-        others = [e for e in self.entries_with(word) if e not in flagged and checked(e)]
+        key, start, end = self.term_hit(group[0], concept)
+        term_text = key[start:end].decode("utf-8").strip()
+        term_words = _msgid_words(term_text)
+        having = self.entries_with(word)
+        folded = self.folded or []  # made by entries_with
+        others = [
+            e for e in having if e not in flagged and term_text[:4] in folded[e] and checked(e)
+        ]
         self.find_terms(others)
         if any(compound in self.compounds(entry, concept) for entry in others):
             return False  # the compound is also translated with the term
-        key, start, end = self.term_hit(group[0], concept)
-        term_words = _msgid_words(key[start:end].decode("utf-8"))
         # The English words all the group's msgids have besides the term.
         common = set.intersection(*(_msgid_words(self.msgids[e].casefold()) for e in group))
         others = sorted(common - _FUNCTION_WORDS - term_words - {word})
