@@ -123,6 +123,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     front = Piece(0, 0, 1, front_pages, [], front_pdf)
     every = [front, *pieces, *(piece for index in indexes for piece in index.pieces())]
     every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
+    typesetter.rest()
     return _join(common, data, every, starts, typesetter, files)
 
 
@@ -389,15 +390,7 @@ def _same_places(piece: Piece, layout: PartLayout) -> bool:
 
 
 def _job(part: dict, pdf: str | None) -> PartJob:
-    # The job's share of what one worker may typeset: a full run of entries or of index
-    # lines is all of it; the contents, a few pages, share a worker with others.
-    if part["part"] == "entries":
-        share = len(part["entries"]) / ENTRY_RUN
-    elif part["part"] == "index":
-        share = len(part["run"]["items"]) / INDEX_RUN
-    else:
-        share = 0.05
-    return PartJob(json.dumps(part, ensure_ascii=False), pdf, min(1.0, share))
+    return PartJob(json.dumps(part, ensure_ascii=False), pdf)
 
 
 # --- page numbers in the data --------------------------------------------------------------------

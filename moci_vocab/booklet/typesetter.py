@@ -4,12 +4,14 @@ Typst keeps every intermediate result of a compilation in a process-wide cache t
 nothing evicts, so its memory grows with every page a process has typeset. A long
 booklet is therefore typeset part by part in worker processes (``python -c`` running
 ``serve``: the same on Linux, macOS and Windows, and independent of the caller's main
-module, which multiprocessing's spawn would import again). Each job carries its
-``share`` of what one worker may typeset (a full run of entries is all of it); a worker
-takes jobs until its shares would pass one, then exits, and its cache goes with it.
-Small parts (an index's last page, the contents) so share a worker whose fonts are
-loaded. A short booklet stays in this process, where starting a worker would cost more
-than the whole job.
+module, which multiprocessing's spawn would import again). A worker empties Typst's
+cache after every job (``forget_typst``), so one worker typesets part after part
+without growing, and the booklet starts a handful of processes instead of one per part
+(a start, Python and Typst, cost about as much as laying out 50 entries). A job that is
+not a part carries its ``share`` of what one worker may do (the join and the imposition:
+all of it); a worker takes jobs until their shares would pass one, then exits. A short
+booklet stays in this process, where starting a worker would cost more than the whole
+job.
 
 At import time this module needs the standard library and ``moci_vocab.errors`` only:
 a worker loads it, Typst, and the module of the job it runs.
@@ -59,7 +61,7 @@ class PartJob:
 
     data: str
     pdf: str | None = None
-    share: float = 1.0  # of what one worker may typeset before it exits
+    share: float = 0.0  # a worker forgets the part once typeset: it stays as fresh
 
     def run(self) -> PartLayout:
         """Lay the part out (and render it); a Typst error is a bug of the template."""
@@ -232,6 +234,14 @@ class Typesetter:
         self._all.add(worker)
         return worker
 
+    def rest(self) -> None:
+        """Stop the idle workers: what comes next (the join) needs their memory more."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+            self._all.difference_update(idle)
+        for worker in idle:
+            worker.stop()
+
     def close(self) -> None:
         """Cancel what has not started, stop the workers (a running job is killed)."""
         while True:
@@ -312,8 +322,9 @@ def serve() -> None:
 
 
 def _serve() -> None:
-    import typst  # noqa: F401  (loaded while the worker waits for its first job)
+    import typst  # loaded while the worker waits for its first job
 
+    blank = typst.Compiler(ignore_system_fonts=True)
     results = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the results
     while True:
@@ -327,7 +338,23 @@ def _serve() -> None:
             reply = ("error", str(exc))
         except Exception as exc:  # reported to the parent as a sentence
             reply = ("error", f"the booklet could not be typeset: {exc}")
+        forget_typst(blank)  # before the reply: the next job finds the memory free
         send_message(results, reply)
+
+
+# typst-py evicts, after each compilation, what the last this many compilations did not use.
+TYPST_CACHE_AGE = 10
+
+
+def forget_typst(blank: Any) -> None:
+    """Empty Typst's process-wide cache, with compilations of an empty document (``blank``,
+    a ``typst.Compiler``): each one ages what is cached, and evicts what grew too old.
+
+    A part's cache is no use to the next part (other entries, other inputs) and is about
+    as large as its pages; kept, it would grow a worker by tens of MB per part.
+    """
+    for _ in range(TYPST_CACHE_AGE):
+        blank.compile(input=b" ", format="svg")
 
 
 def worker_count() -> int:
