@@ -22,7 +22,7 @@ import pytest
 from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data, export_booklet
 from moci_vocab.booklet.layout import cut_after_last_full_page, typeset_booklet
-from moci_vocab.booklet.typesetter import PartJob, Typesetter
+from moci_vocab.booklet.typesetter import Measures, PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
@@ -38,14 +38,18 @@ WORDS = {
 }
 
 
-def glossary(count: int, seed: int = 7) -> Glossary:
-    """``count`` concepts with links both ways and definitions of very different lengths."""
+def glossary(count: int, seed: int = 7, long: bool = True) -> Glossary:
+    """``count`` concepts with links both ways and definitions of very different lengths
+    (with ``long``, some the exporter calls long, and one longer than a page)."""
     rng = random.Random(seed)
     ids = [f"c{n:03d}" for n in range(count)]
     concepts = {}
     for n, cid in enumerate(ids):
         terms = {lang: [Term(f"{rng.choice(WORDS[lang].split())} {n:03d}")] for lang in LANGS}
-        words = rng.choice([6, 12, 40, 120]) if n != count // 2 else 900  # one very long
+        if long and n == count // 2:
+            words = 900
+        else:
+            words = rng.choice([6, 12, 40, 120] if long else [6, 12, 40, 60])
         concepts[cid] = Concept(
             id=cid,
             definition={"en": " ".join(rng.choice(WORDS["en"].split()) for _ in range(words))},
@@ -59,8 +63,8 @@ def glossary(count: int, seed: int = 7) -> Glossary:
     return Glossary(root=Path("."), manifest=manifest, concepts=concepts)
 
 
-def request(outdir: Path, count: int = 45, **options) -> ExportRequest:
-    g = glossary(count)
+def request(outdir: Path, count: int = 45, long: bool = True, **options) -> ExportRequest:
+    g = glossary(count, long=long)
     return ExportRequest(g, list(g.concepts.values()), list(LANGS), outdir, options)
 
 
@@ -138,6 +142,68 @@ def test_many_runs_print_the_pages_of_one(paper: str, booklets) -> None:
 
 def test_worker_processes_give_the_same_pdf(booklets) -> None:
     assert booklets(workers=2) == booklets(workers=0)
+
+
+@pytest.fixture(scope="module")
+def short_entries(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., bytes]:
+    """60 concepts none of which is long, in tiny runs, typeset laid out run after run (in
+    this process) once per paper for the module."""
+    made: dict[str, bytes] = {}
+
+    def booklet(paper: str = "a5") -> bytes:
+        if paper not in made:
+            tmp = tmp_path_factory.mktemp("short")
+            data = booklet_data(request(tmp, count=60, long=False), paper=paper)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(booklet_layout, "ENTRY_RUN", 9)
+                patch.setattr(booklet_layout, "INDEX_RUN", 40)
+                made[paper] = typeset(data, tmp / "laid-out")
+        return made[paper]
+
+    return booklet
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+def test_pages_planned_from_measured_entries_are_typst_s(
+    paper, short_entries, tiny_runs, tmp_path, monkeypatch
+):
+    # With workers, the entries are measured and the pages filled by the planner; laid out
+    # run after run by Typst they must be the same, byte for byte.
+    data = booklet_data(request(tmp_path, count=60, long=False), paper=paper)
+    monkeypatch.setattr(booklet_layout, "MEASURE_RUN", 25)
+    plans = []
+    fill = booklet_layout.fill_pages
+    monkeypatch.setattr(booklet_layout, "fill_pages", lambda *a: plans.append(1) or fill(*a))
+    planned = typeset(data, tmp_path / "planned", workers=2)
+    assert plans  # the plan was used, not the laid-out runs
+    assert planned == short_entries(paper)
+
+
+def test_a_plan_that_typst_does_not_follow_is_laid_out_again(
+    short_entries, tiny_runs, tmp_path, monkeypatch
+):
+    data = booklet_data(request(tmp_path, count=60, long=False))
+    fill = booklet_layout.fill_pages
+
+    def one_page_late(heights, measures):  # every run's last entry pushed to a new page
+        planned = fill(heights, measures)
+        starts = [*planned.starts[:-1], planned.starts[-1] + 1]
+        return booklet_layout.PartLayout(starts, starts, starts[-1])
+
+    monkeypatch.setattr(booklet_layout, "fill_pages", one_page_late)
+    assert typeset(data, tmp_path / "planned", workers=2) == short_entries()
+
+
+def test_filling_pages_as_typst_does() -> None:
+    sizes = Measures([], room=100.0, gap=10.0, below=5.0, columns=1)
+    # 50 + 10 + 40 fills page 1 exactly; the gap before 5 no longer fits; on page 2 the
+    # gap before the first block falls away.
+    assert booklet_layout.fill_pages([50, 40, 5, 30, 80], sizes).starts == [1, 1, 2, 2, 3]
+    two = Measures([], room=100.0, gap=10.0, below=5.0, columns=2)
+    assert booklet_layout.fill_pages([50, 40, 5, 30, 80], two) == PartLayout(
+        [1, 1, 1, 1, 2], [1, 1, 1, 1, 2], 2
+    )
+    assert booklet_layout.fill_pages([120, 1], sizes).starts == [1, 2]  # too tall: placed
 
 
 def test_links_and_index_point_to_the_pages_their_entries_are_on(booklets, tmp_path) -> None:

@@ -15,6 +15,14 @@ number's width depend only on its digit count, which the estimate gets right), t
 rendered with the pages the first pass found. If the second pass moves anything the
 first pass is repeated with the better numbers; in practice it never has to. The
 indexes and the contents, which come after or do not move, are rendered once.
+
+With worker processes, the first pass is not a layout run after run (each waits for
+the previous one's cut) but a measurement of every entry, in parallel: an entry is an
+unbreakable block, so its height does not depend on where it goes, and the planner
+fills the pages as Typst's flow does (``fill_pages``). Runs are then cut exactly as
+laid-out runs would be; the rendering reports where every entry landed, and anything
+else than the plan sends the booklet through the laid-out passes above. A booklet with
+a long entry (which may break across pages) is laid out as before.
 """
 
 from __future__ import annotations
@@ -26,13 +34,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from moci_vocab.booklet.typesetter import PartJob, PartLayout, Typesetter
+from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
 
 # Items per part: about 50 A5 pages of entries, about 30 of index lines. A part this long
 # needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
 ENTRY_RUN = 200
 INDEX_RUN = 2500
+# Entries per measuring job (see EntryRuns.measure).
+MEASURE_RUN = 200
+# Typst's tolerance when it decides whether a block fits (1e-4 of its raw unit, 1/127 pt).
+FITS_SLACK = 1e-4 / 127
 # Laying out the entries again with the numbers of the previous pass: how often at most.
 PASSES = 4
 # The template's data that every part shares.
@@ -100,7 +112,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     common["languages"] = data["languages"]
     front_pages = _front(common, data, None, typesetter, None).pages
     entries = EntryRuns(common, data["entries"], front_pages + 1)
-    pieces = entries.lay_out(typesetter)
+    pieces = entries.lay_out(typesetter, plan=typesetter.parallel)
     for _ in range(PASSES):
         rendering = entries.render(pieces, typesetter, files)
         # While the entries render, the indexes: they follow the entries' pages as laid out.
@@ -189,12 +201,80 @@ class EntryRuns:
         """Record the pages that entries ``start:stop`` were placed on."""
         self.book.learn(self.labels[start:stop], pages)
 
-    def lay_out(self, typesetter: Typesetter) -> list[Piece]:
-        """The runs and where their entries fall; pages not yet known are estimates."""
+    def lay_out(self, typesetter: Typesetter, plan: bool = False) -> list[Piece]:
+        """The runs and where their entries fall; pages not yet known are estimates.
+
+        ``plan``: measure the entries (in parallel) and fill the pages here, instead of
+        having Typst lay out the runs one after the other (see the module's docstring).
+        """
         if not self.entries:
             return []
         count = len(self.entries)
-        return _lay_out(self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed)
+        planned = self.measure(typesetter) if plan else None
+        predict = None
+        if planned is not None:
+
+            def predict(start: int, stop: int) -> PartLayout:
+                return fill_pages(planned.heights[start:stop], planned)
+
+        return _lay_out(
+            self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed, predict
+        )
+
+    def measure(self, typesetter: Typesetter) -> Measures | None:
+        """Every entry's height, measured with the page numbers it will print; None when
+        an entry is long (it may break across pages, which no plan here foresees).
+
+        A page number's width depends on its digit count only: the entries are measured
+        with estimated pages, the pages filled, and the entries whose numbers then have
+        other digit counts measured again, until none has.
+        """
+        if any(entry["long"] for entry in self.entries):
+            return None
+        count = len(self.entries)
+        heights: list[float] = [0.0] * count
+        digits: list[tuple[int, ...]] = [()] * count
+        chunks = [list(range(n, min(count, n + MEASURE_RUN))) for n in range(0, count, MEASURE_RUN)]
+        # The first chunk alone: its heights tell how many entries a page holds, which
+        # makes the estimates of the others' pages good enough to keep their digit counts.
+        sizes = self._measured(typesetter, chunks[:1], heights, digits)
+        first = fill_pages(heights[: len(chunks[0])], sizes)
+        self.book.per_entry = first.pages / len(chunks[0])
+        self._measured(typesetter, chunks[1:], heights, digits)
+        for _ in range(PASSES):
+            planned = replace(sizes, heights=heights)
+            pages = fill_pages(heights, planned).starts
+            self.book.learn(self.labels, [self.first + page - 1 for page in pages])
+            again = [n for n in range(count) if _digits(self.entries[n], self.book) != digits[n]]
+            if not again:
+                return planned
+            chunks = [again[n : n + MEASURE_RUN] for n in range(0, len(again), MEASURE_RUN)]
+            self._measured(typesetter, chunks, heights, digits)
+        return None
+
+    def _measured(
+        self,
+        typesetter: Typesetter,
+        chunks: list[list[int]],
+        heights: list[float],
+        digits: list[tuple[int, ...]],
+    ) -> Measures:
+        """Measure the entries of each chunk (in parallel); record their heights and the
+        digit counts of the page numbers they were measured with. Returns the page's
+        sizes as the last job reported them (heights: that job's)."""
+        jobs = []
+        for chunk in chunks:
+            run = [_with_pages(self.entries[n], self.book) for n in chunk]
+            for n in chunk:
+                digits[n] = _digits(self.entries[n], self.book)
+            part = dict(self.common, part="measure", first=self.first, section=None, entries=run)
+            jobs.append(typesetter.submit(MeasureJob(json.dumps(part, ensure_ascii=False))))
+        measures = Measures([], 0.0, 0.0, 0.0, 1)
+        for chunk, job in zip(chunks, jobs, strict=True):
+            measures = job.result()
+            for n, height in zip(chunk, measures.heights, strict=True):
+                heights[n] = height
+        return measures
 
     def render(
         self, pieces: list[Piece], typesetter: Typesetter, files: _Files
@@ -339,17 +419,23 @@ def _lay_out(
     typesetter: Typesetter,
     files: _Files | None,
     placed: Callable[[int, int, list[int]], None] | None = None,
+    predict: Callable[[int, int], PartLayout] | None = None,
 ) -> list[Piece]:
     """Lay ``count`` items out in runs of about ``size``, each cut after its last full page.
 
-    With ``files``, each run is rendered too, into a new file there.
+    With ``files``, each run is rendered too, into a new file there. With ``predict``,
+    the runs' layouts are the planner's (items ``start:stop`` from the top of a page),
+    and Typst is not asked.
     """
     pieces: list[Piece] = []
     start, page, run = 0, first, size
     while start < count or not pieces:
         stop = min(count, start + run)
         pdf = files.new("part") if files else None
-        layout = typesetter.run(_job(part(start, stop, page), pdf))
+        if predict is not None:
+            layout = predict(start, stop)
+        else:
+            layout = typesetter.run(_job(part(start, stop, page), pdf))
         if stop == count:
             kept, taken = layout.pages, stop - start
         elif cut := cut_after_last_full_page(layout.starts, layout.ends, layout.pages):
@@ -364,6 +450,28 @@ def _lay_out(
             placed(start, start + taken, item_pages)
         start, page = start + taken, page + kept
     return pieces
+
+
+def fill_pages(heights: list[float], measures: Measures) -> PartLayout:
+    """Where blocks of ``heights`` go when they fill pages from the top of one, as Typst's
+    flow places unbreakable blocks: a block that does not fit in what is left of a page
+    (of a column: two on A4) goes to the next, and the spacing before a page's first
+    block falls away. Between two blocks, the spacing below the first is kept, then
+    widened to the weak gap (the order in which Typst takes it off, float for float).
+    """
+    column, left, empty = 0, measures.room, True
+    starts = []
+    for height in heights:
+        if not empty:
+            left -= measures.below
+            if measures.gap > measures.below:
+                left -= measures.gap - measures.below
+            if left + FITS_SLACK < height:
+                column, left = column + 1, measures.room
+        left -= height
+        empty = False
+        starts.append(column // measures.columns + 1)
+    return PartLayout(starts, list(starts), starts[-1] if starts else 1)
 
 
 def cut_after_last_full_page(
@@ -407,6 +515,15 @@ def _with_pages(entry: dict, book: PageBook) -> dict:
         entry,
         related=[link(item) for item in entry["related"]],
         broader=[link(item) for item in entry["broader"]],
+    )
+
+
+def _digits(entry: dict, book: PageBook) -> tuple[int, ...]:
+    """The digit counts of the page numbers ``entry`` prints (their widths)."""
+    return tuple(
+        len(str(book.page(item["target"])))
+        for item in (*entry["related"], *entry["broader"])
+        if item.get("target")
     )
 
 

@@ -83,6 +83,44 @@ class PartJob:
 
 
 @dataclass(frozen=True)
+class Measures:
+    """How tall each entry of a measuring part is, and the room and spacing of a page
+    (or, on A4, of a column), in points."""
+
+    heights: list[float]
+    room: float  # the height of a page's (a column's) text area
+    gap: float  # the weak spacing before each entry
+    below: float  # the spacing below each entry's block, which the gap replaces
+    columns: int  # on a page
+
+
+@dataclass(frozen=True)
+class MeasureJob:
+    """Entries measured one by one (the template's part "measure"), none placed on a page."""
+
+    data: str
+    share: float = 0.0  # as a part's
+
+    def run(self) -> Measures:
+        """Measure the entries; a Typst error is a bug of the template."""
+        import typst
+
+        compiler = typst.Compiler(
+            str(TEMPLATE),
+            font_paths=[str(FONTS)],
+            ignore_system_fonts=True,
+            sys_inputs={"data": self.data},
+        )
+        try:
+            report = json.loads(compiler.query("<measured>", field="value", one=True))
+        except RuntimeError as exc:
+            raise MociError(f"the booklet could not be typeset: {exc}") from None
+        return Measures(
+            report["heights"], report["room"], report["gap"], report["below"], report["columns"]
+        )
+
+
+@dataclass(frozen=True)
 class PagesJob:
     """A document made of other PDFs' pages (the imposition).
 
@@ -164,6 +202,11 @@ class Typesetter:
         else:
             self._queue.put((0 if urgent else 1, next(self._order), job, future))
         return future
+
+    @property
+    def parallel(self) -> bool:
+        """Whether jobs run in worker processes (and so, two at a time on two cores)."""
+        return self._workers > 0
 
     def run(self, job: Job) -> Any:
         """Run ``job`` before the queued ones and wait for its result."""
