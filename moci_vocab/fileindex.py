@@ -50,22 +50,25 @@ from moci_vocab.textnorm import fold
 
 INDEX_CACHE = "file-index"  # each file's entry
 PACKED_CACHE = "file-index-packed"  # the whole index, while no file changed
-INDEX_KEY = 1  # bump when an entry changes shape or meaning
+INDEX_KEY = 2  # bump when an entry changes shape or meaning
 # More entries than this to make: take the parsed files from the concept cache (one
 # unpickle) instead of parsing each file; and a mapping asked for more concepts one
 # by one than this loads them all at once.
 BULK = 64
 _ROW, _FIELD = "\x1e", "\x1f"  # control characters: the schema refuses them in every text
 
-# (concept id or None, the file's errors in order, its terms as "␞lang␟id␟term␟fold key" rows)
+# (concept id or None, the file's errors in order, its terms as rows
+# "␞lang␟id␟term␟fold key␟p" ("p" for a preferred term, else nothing after the last ␟))
 Entry = tuple[str | None, tuple[Finding, ...], str]
+_PREFERRED = "p"
 
 
-def term_rows(concept: Concept) -> Iterator[tuple[str, str, str]]:
-    """(lang, term, fold key) of each term of ``concept``, in the file's order."""
+def term_rows(concept: Concept) -> Iterator[tuple[str, str, str, bool]]:
+    """(lang, term, fold key, whether preferred) of each term of ``concept``, in the file's
+    order."""
     for lang, terms in concept.terms.items():
         for term in terms:
-            yield lang, term.term, fold(term.term)
+            yield lang, term.term, fold(term.term), term.status == "preferred"
 
 
 def summarize(parsed: Parsed) -> Entry:
@@ -75,8 +78,9 @@ def summarize(parsed: Parsed) -> Entry:
     if concept is None:
         return None, errors, ""
     rows = "".join(
-        f"{_ROW}{lang}{_FIELD}{concept.id}{_FIELD}{term}{_FIELD}{key}"
-        for lang, term, key in term_rows(concept)
+        f"{_ROW}{lang}{_FIELD}{concept.id}{_FIELD}{term}{_FIELD}{key}{_FIELD}"
+        + (_PREFERRED if preferred else "")
+        for lang, term, key, preferred in term_rows(concept)
     )
     return concept.id, errors, rows
 
@@ -333,6 +337,19 @@ class LazyConcepts(MutableMapping):
                 self._loaded[concept_id] = everything[concept_id]
         self._all_loaded = True
 
+    def indexed_terms(self, concept_id: str) -> list[tuple[str, str, str, bool]]:
+        """(lang, term, fold key, whether preferred) of each term of a concept, in its file's
+        order: from the index, or from the concept itself once it was loaded."""
+        concept = self._loaded.get(concept_id)
+        if concept is not None:
+            return list(term_rows(concept))
+        index, place = self._index, self._files[concept_id]  # KeyError: no such concept
+        rows = index.rows[index.offsets[place] : index.offsets[place + 1]].split(_ROW)  # type: ignore[index]
+        return [
+            (lang, term, key, preferred == _PREFERRED)
+            for lang, _id, term, key, preferred in (row.split(_FIELD) for row in rows[1:])
+        ]
+
     def folded_terms(
         self, lang: str, exclude: str | None
     ) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -343,7 +360,7 @@ class LazyConcepts(MutableMapping):
         index = self._index
         row = re.compile(
             f"{_ROW}{re.escape(lang)}{_FIELD}([^{_FIELD}]*){_FIELD}([^{_FIELD}]*)"
-            f"{_FIELD}([^{_ROW}]*)"
+            f"{_FIELD}([^{_FIELD}{_ROW}]*)"
         )
         keys: list[str] = []
         owners: list[tuple[str, ...]] = []
@@ -355,7 +372,7 @@ class LazyConcepts(MutableMapping):
 
         def add_concept(concept_id: str) -> None:  # a concept loaded (perhaps changed)
             if concept_id != exclude and concept_id in self._loaded:
-                for term_lang, term, key in term_rows(self._loaded[concept_id]):
+                for term_lang, term, key, _preferred in term_rows(self._loaded[concept_id]):
                     if term_lang == lang:
                         keys.append(key)
                         owners.append((concept_id, term))

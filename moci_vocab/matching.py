@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from moci_vocab.textnorm import fold
 
 if TYPE_CHECKING:  # not imported at run time: a cached search needs no model
-    from moci_vocab.model import Concept, Glossary, Manifest
+    from moci_vocab.model import Glossary, Manifest
 
 SEARCH_CUTOFF = 60.0
 # A hit scoring this much less than the best one is noise next to it (`search pajtim`
@@ -48,11 +48,12 @@ class Hit:
         }
 
 
-def search_keys(text: str) -> tuple[str, ...]:
-    """Every key a term or query is compared under (folded, and transliterated)."""
+def search_keys(text: str, folded: str | None = None) -> tuple[str, ...]:
+    """Every key a term or query is compared under (folded, and transliterated);
+    ``folded``: ``fold(text)`` if known already."""
     from moci_vocab.translit import latin_keys
 
-    keys = [fold(text)]
+    keys = [fold(text) if folded is None else folded]
     for key in latin_keys(text):
         key = fold(key)
         if key and key not in keys:
@@ -264,8 +265,7 @@ class PackedOwners(Sequence):
 
 
 INDEX_CACHE = "search-index"  # the packed index: all that a cache hit reads
-KEYS_CACHE = "search-keys"  # the keys of each concept file: what a rebuild reuses
-# The keys depend on this code, so the caches also record the modules' stamps.
+# The keys depend on this code, so the cache also records the modules' stamps.
 _KEY_MODULES = ("matching", "textnorm", "translit")
 _END, _FIELD = "\0", "\x1f"  # separators in the packed strings (never in a term: see _pack)
 
@@ -276,93 +276,72 @@ def load_search_data(root: Path) -> SearchData:
     A cache hit costs one stat per file and the unpickling of a few strings:
     the packed index (``.moci-cache/search-index.pickle``) is a
     ``cache.Derived`` value, used only while no glossary file changed.
-    Otherwise the glossary is loaded as before (strictly; an error is raised
-    as before) and only the keys of changed files are recomputed.
+    Otherwise it is made from the file index (``fileindex``: each concept's terms
+    and their fold keys, kept per file), which parses only the files that changed;
+    a glossary the file index cannot read raises its error, as loading it would.
     """
-    from moci_vocab import cache
+    from moci_vocab import cache, layout
 
-    index = cache.Derived(Path(root), INDEX_CACHE, _code_stamp(), valid=_index_cache_shape)
+    root = Path(root)
+    stamps = layout.concept_stamps(root)  # one stat per file, for both caches
+    index = cache.Derived(
+        root,
+        INDEX_CACHE,
+        _code_stamp(),
+        fingerprint_of=lambda _root: layout.fingerprint_of_stamps(root, stamps),
+        valid=_index_cache_shape,
+    )
     packed = index.cached()
     if packed is not None:
         return _unpack(packed)
-    # Building the index makes 200,000 objects that live on, next to the million of the
-    # glossary (which the loader makes with the collector paused): left running, the
-    # collector walked those million objects several times, for nothing. The glossary is
-    # freed (by reference counting) when _build_search_data returns, before the collector
-    # runs again, so it never walks them.
+    # Building the index makes 200,000 objects that live on: left running, the collector
+    # would walk them several times, for nothing.
     with cache.gc_paused():
-        return _build_search_data(Path(root), index)
+        return _build_search_data(root, stamps, index)
 
 
-def _build_search_data(root: Path, index) -> SearchData:
-    """Load the glossary, reuse the keys of unchanged files, make the others, store both caches."""
-    from moci_vocab import cache, layout
+def _build_search_data(root: Path, stamps: dict, index) -> SearchData:
+    """Make the index from the file index's term rows (no concept is parsed) and store it."""
     from moci_vocab.fileindex import readable_glossary
 
-    stamps = layout.concept_stamps(root)
-    keys = cache.FileEntries(
-        root,
-        KEYS_CACHE,
-        _code_stamp(),
-        valid=lambda entry: type(entry) is tuple and len(entry) == 3,
-    )
-    # A broken file: the others are searched. Only the concepts whose keys are not cached
-    # are read (from the file index: a few files after an edit; many: the whole glossary).
+    # A broken file: the others are searched.
     glossary, skipped, _autonyms = readable_glossary(root, stamps)
-    files: dict = {}
-    for concept_id in glossary.concepts:
-        name = f"{concept_id}.yaml"
-        stamp = stamps.get(name)
-        entry = keys.get(name, stamp)
-        if entry is None:
-            entry = _file_entry(glossary.concepts[concept_id], glossary.source_language)
-            keys.put(name, stamp, entry)
-        files[name] = (stamp, *entry)
-    packed = _pack(glossary.manifest, files)
-    # Only a complete picture is stored: every concept file must be a concept.
-    complete = files.keys() == stamps.keys() and None not in stamps.values()
-    keys.save(complete)
-    if complete:
+    packed = _pack(glossary)
+    # Only a complete picture is stored: a broken file is named again by the next search.
+    if not skipped and None not in stamps.values():
         index.save(packed)
     data = _unpack(packed)
     data.skipped = skipped
     return data
 
 
-def _file_entry(concept: Concept, source: str) -> tuple[str | None, tuple, tuple]:
-    """(preferred source term, keys, owners) of one concept, in SearchIndex.build's order."""
-    keys: list[str] = []
-    owners: list[tuple[str, str, str]] = []
-    for lang, term in concept.all_terms():
-        for key in search_keys(term.term):
-            keys.append(key)
-            owners.append((concept.id, lang, term.term))
-    preferred = concept.preferred(source)
-    return (preferred.term if preferred else None), tuple(keys), tuple(owners)
-
-
-def _pack(manifest: Manifest, files: dict) -> dict:
-    """The index of ``files`` (concept files in the store's order) as a few flat objects.
+def _pack(glossary: Glossary) -> dict:
+    """The index of every term of ``glossary`` (its concepts held by a file index, not
+    loaded) as a few flat objects: keys in SearchIndex.build's order, concepts by file name.
 
     The separators are control characters, which the schema refuses in every
     text (textnorm.control_character): no term, and so no key, holds one.
     """
+    concepts = glossary.concepts
+    source = glossary.source_language
     keys: list[str] = []
     rows: list[str] = []
-    row_numbers: dict[tuple[str, str, str], int] = {}
     row_of_key = array("I")
     sources: list[str] = []
-    for name in sorted(files):
-        _stamp, source_term, file_keys, file_owners = files[name]
-        keys.extend(file_keys)
-        for owner in file_owners:
-            row = row_numbers.get(owner)
-            if row is None:
-                row = row_numbers[owner] = len(rows)
-                rows.append(_FIELD.join(owner))
-            row_of_key.append(row)
+    known: dict[str, tuple[str, ...]] = {}  # a term's keys (shared terms are common)
+    for concept_id in sorted(concepts, key=lambda concept_id: f"{concept_id}.yaml"):
+        source_term = None
+        for lang, term, folded, preferred in concepts.indexed_terms(concept_id):  # type: ignore[attr-defined]
+            term_keys = known.get(term)
+            if term_keys is None:
+                term_keys = known[term] = search_keys(term, folded)
+            keys.extend(term_keys)
+            row_of_key.extend([len(rows)] * len(term_keys))
+            rows.append(f"{concept_id}{_FIELD}{lang}{_FIELD}{term}")
+            if preferred and source_term is None and lang == source:
+                source_term = term
         if source_term is not None:
-            sources.append(f"{name.removesuffix('.yaml')}{_FIELD}{source_term}")
+            sources.append(f"{concept_id}{_FIELD}{source_term}")
     groups = group_keys(keys)
     return {
         "keys": _join([key for group in groups for key in group.keys]),
@@ -371,7 +350,7 @@ def _pack(manifest: Manifest, files: dict) -> dict:
         "row_of_key": row_of_key,
         "rows": _join(rows),
         "sources": _join(sources),
-        "manifest": pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL),
+        "manifest": pickle.dumps(glossary.manifest, protocol=pickle.HIGHEST_PROTOCOL),
     }
 
 

@@ -168,3 +168,72 @@ def test_a_latin_query_skips_keys_in_other_letters_only():
     assert not groups[""].may_match("peace") and groups[""].may_match("მშვ")
     assert groups["-"].may_match("a-b") and not groups["-"].may_match("ab")
     assert groups[" "].may_match("social innovation") and groups[" "].may_match("խաղ")
+
+
+def _reference(root):
+    """The index, owners and source terms as SearchIndex.build makes them from a full load."""
+    from moci_vocab.matching import SearchIndex
+
+    glossary = store.load_glossary(root)
+    built = SearchIndex.build(glossary)
+    sources = {}
+    for concept in glossary.concepts.values():
+        preferred = concept.preferred(glossary.source_language)
+        if preferred is not None:
+            sources[concept.id] = preferred.term
+    return built.keys, list(built.owners), sources
+
+
+def _from_file_index(root):
+    """The search data made with no search cache (the file index warm): keys, owners, sources."""
+    (root / ".moci-cache" / "search-index.pickle").unlink(missing_ok=True)
+    data = load_search_data(root)
+    return data.index.keys, list(data.index.owners), data.source_terms
+
+
+def _old(path):
+    os.utime(path, ns=(OLD_MTIME_NS, OLD_MTIME_NS))
+
+
+def test_no_search_cache_builds_from_the_file_index_what_a_full_load_gives(big, monkeypatch):
+    from moci_vocab import fileindex
+
+    fileindex.load_index(big)  # the file index, as show or an edit leaves it
+    monkeypatch.setattr(store, "load_glossary", lambda root: pytest.fail("parsed all YAML"))
+    monkeypatch.setattr(store, "load_glossary_readable", lambda root: pytest.fail("parsed all"))
+    got = _from_file_index(big)
+    monkeypatch.undo()
+    assert got == _reference(big)
+    assert len(got[2]) == 150
+
+
+@pytest.mark.parametrize("change", ["in place", "added", "removed", "preferred"])
+def test_no_search_cache_after_a_hand_change_is_not_stale(big, change):
+    """With only the file index cached: a file edited in place (same size), added, removed,
+    or a preferred source term demoted by hand is seen."""
+    _from_file_index(big)
+    path = big / "terms" / f"{CID}.yaml"
+    text = path.read_text("utf-8")
+    if change == "in place":
+        old = store.load_glossary(big).concepts[CID].preferred("sq").term
+        with open(path, "r+", encoding="utf-8") as handle:  # the same inode, the same size
+            handle.write(text.replace(f"term: {old}\n", f"term: {old[::-1]}\n"))
+    elif change == "added":
+        (big / "terms" / "zz-new.yaml").write_text(text.replace(f"id: {CID}", "id: zz-new"))
+    elif change == "removed":
+        path.unlink()
+    else:
+        english = store.load_glossary(big).concepts[CID].preferred("en").term
+        assert f"term: {english}\n      status: preferred" in text
+        path.write_text(
+            text.replace(
+                f"term: {english}\n      status: preferred",
+                f"term: {english}\n      status: admitted",
+            )
+        )
+    got = _from_file_index(big)
+    assert got == _reference(big)
+    if change == "preferred":
+        assert CID not in got[2]
+    if change == "added":
+        assert "zz-new" in got[2]
