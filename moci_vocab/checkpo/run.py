@@ -743,6 +743,7 @@ class _Closest:
     def __init__(self):
         self.text: str | None = None
         self.words: list[str] = []
+        self.folded: list[str] = []  # the words casefolded
         self.phrases: dict[int, tuple[list[str], list[str]]] = {}
         self.terms: dict[str, tuple[int, str]] = {}  # term → its size, casefolded
         self.expectations: dict[int, tuple[list[str], str, str]] = {}
@@ -760,13 +761,14 @@ class _Closest:
     def __call__(self, plain: str, term: str) -> str | None:
         if plain is not self.text:
             self.text, self.words, self.phrases = plain, surface_words(plain), {}
+            self.folded = "\x00".join(self.words).casefold().split("\x00") if self.words else []
         known = self.terms.get(term)
         if known is None:
             known = self.terms[term] = (term_size(term), term.casefold())
         size, folded = known
         phrases = self.phrases.get(size)
         if phrases is None:
-            phrases = self.phrases[size] = candidate_phrases(self.words, size)
+            phrases = self.phrases[size] = candidate_phrases(self.words, size, self.folded)
         if self.likeness is None:
             self.likeness = closest_likeness()
         return closest_of(phrases, term, self.likeness, folded)

@@ -495,20 +495,26 @@ def term_size(term: str) -> int:
     return max(1, len(tokens(term)))
 
 
-def candidate_phrases(toks_surface: list[str], size: int) -> tuple[list[str], list[str]]:
-    """The distinct runs of ``size`` words, first seen first, and the same casefolded."""
-    # dict, not set: ties resolve to the first candidate in the text, every run
+def candidate_phrases(
+    toks_surface: list[str], size: int, folded: list[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """The runs of ``size`` words and the same casefolded (``folded``: the words
+    casefolded, when the caller has them). Every run, in text order: a run that
+    comes again changes nothing, as the likeness search keeps the first of equal
+    scores."""
+    if not toks_surface:
+        return [], []
+    if folded is None:  # casefold works letter by letter: one call for all the words
+        folded = "\x00".join(toks_surface).casefold().split("\x00")
     if size == 1:
-        candidates = dict.fromkeys(toks_surface)
-    elif len(toks_surface) <= size:
-        candidates = dict.fromkeys([" ".join(toks_surface)])
-    else:
-        runs = zip(*[toks_surface[i:] for i in range(size)], strict=False)
-        candidates = dict.fromkeys(map(" ".join, runs))
-    candidates.pop("", None)
-    phrases = list(candidates)
-    # casefold works letter by letter: one call for all the phrases (no NUL in a word)
-    return phrases, "\x00".join(phrases).casefold().split("\x00") if phrases else []
+        return toks_surface, folded
+    if len(toks_surface) <= size:
+        return [" ".join(toks_surface)], [" ".join(folded)]
+    return _runs(toks_surface, size), _runs(folded, size)
+
+
+def _runs(words: list[str], size: int) -> list[str]:
+    return list(map(" ".join, zip(*[words[i:] for i in range(size)], strict=False)))
 
 
 def closest_of(
