@@ -8,7 +8,8 @@ ships them (`nautilus-data` 43.2-1, `vlc-l10n` 3.0.24-0+deb12u1, `libgtk-3-commo
 Xfce Settings (`xfce4-settings` 4.18.2-1) and Totem (`totem-common` 43.0-2),
 for Georgian also GNOME Settings and Evince (`evince-common` 43.1-2+deb12u1), for Armenian
 also GNOME Settings and File Roller (`file-roller` 43.0-1), and for Albanian GNOME
-Terminal (`gnome-terminal-data` 3.46.8-1).
+Terminal (`gnome-terminal-data` 3.46.8-1), Eye of GNOME (`eog` 43.2-1+deb12u1), Evince and
+File Roller.
 Run once; the result is committed under tests/fixtures/checkpo/real/ (see its NOTICE.md
 for sources and licences). Only the catalogs found in the folder are (re)written; the
 other entries of glossaries.json are kept:
@@ -16,7 +17,7 @@ other entries of glossaries.json are kept:
     mkdir /tmp/deb && cd /tmp/deb
     apt-get download nautilus-data vlc-l10n libgtk-3-common thunar-data
     apt-get download gedit-common gnome-control-center-data evince-common file-roller
-    apt-get download xfce4-settings totem-common gnome-terminal-data
+    apt-get download xfce4-settings totem-common gnome-terminal-data eog
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
@@ -59,6 +60,7 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "evince": "usr/share/locale/{lang}/LC_MESSAGES/evince.mo",
     "file-roller": "usr/share/locale/{lang}/LC_MESSAGES/file-roller.mo",
     "gnome-terminal": "usr/share/locale/{lang}/LC_MESSAGES/gnome-terminal.mo",
+    "eog": "usr/share/locale/{lang}/LC_MESSAGES/eog.mo",
 }
 LANGS = ("sq", "ka", "hy")
 # Catalogs taken for some languages only (added later to reach 100 flags in that language).
@@ -67,9 +69,10 @@ ONLY = {
     "totem": ("sq",),
     "gedit": ("sq",),
     "gnome-control-center": ("sq", "ka", "hy"),
-    "evince": ("ka",),
-    "file-roller": ("hy",),
+    "evince": ("ka", "sq"),
+    "file-roller": ("hy", "sq"),
     "gnome-terminal": ("sq",),  # held out: added and judged before any change of this session
+    "eog": ("sq",),  # held out after that session's changes, with Evince and File Roller in sq
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "your", "all", "new", "selected", "current"}
 DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "one"}
