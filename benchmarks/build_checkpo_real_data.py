@@ -204,10 +204,15 @@ def dictionary_form(words: collections.Counter, lang: str) -> str:
     infl = for_language(lang)
     matcher = TargetMatcher(infl)
     candidates = [t for t, n in words.items() if n >= 2] or list(words)
-    # A lemma seen once is still a candidate when it is the stem of a frequent form
-    # (program for programi, programe).
+    # A lemma seen once is still a candidate when it is the stem of a frequent form, or
+    # that stem and a final vowel (program for programi; dritare for dritares).
     stems = {stem for t in candidates for stem in stems_of(t, infl)}
-    candidates += [t for t in words if t not in candidates and t in stems]
+    vowels = tuple(infl.final_vowels)
+    candidates += [
+        t
+        for t in words
+        if t not in candidates and (t in stems or (t.endswith(vowels) and t[:-1] in stems))
+    ]
 
     def covered(candidate: str) -> int:
         [term] = compile_term(candidate, "preferred", [], infl)[:1]

@@ -182,6 +182,10 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("sq", "gërmat", "Gërma bazë"),  # definite plural -t: gërmat → gërmë
         ("sq", "gërmat", "Lloji i gërmave"),
         ("sq", "skedarët", "Hap skedarin"),
+        ("sq", "faqja", "Zgjidh faqen"),  # definite forms of a feminine noun in -e
+        ("sq", "faqja", "Numri i faqeve"),
+        ("sq", "dritares", "Mbyll dritaren"),
+        ("sq", "dritaren", "Dritaret e hapura"),
         ("ka", "ფაილი", "ფაილური სისტემა"),  # a relational adjective
         ("hy", "սեփականատեր", "սեփականատիրոջ"),  # a compound declines like its last part
     ],
@@ -193,6 +197,8 @@ def test_a_term_given_inflected_matches_the_other_forms_of_its_lemma(lang, term,
 def test_an_albanian_lemma_reduced_from_its_definite_form_takes_only_endings():
     assert not matches("sq", "tema", "temperatura është e lartë")
     assert not matches("sq", "gërmat", "gërmimi i tokës")
+    assert not matches("sq", "faqja", "faktori kryesor")
+    assert not matches("sq", "dritares", "dritëhije")
 
 
 def test_the_real_catalog_judgements_are_complete():

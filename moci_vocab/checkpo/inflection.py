@@ -102,11 +102,13 @@ _SQ_CASE = [
 # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce to their stem;
 # then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja), the
 # feminine definite -a (tema → temë, teme, temën) and the definite plural -t after
-# its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar).
+# its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar), and the
+# definite forms of the feminine nouns in -e (faqja, faqen, faqes → faqe; dritares →
+# dritare).
 _SQ_LEMMA_ENDINGS = (
     ("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", ""),
     ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""),
-    ("a", ""), ("at", ""), ("ët", ""), ("et", ""),
+    ("a", ""), ("at", ""), ("ët", ""), ("et", ""), ("ja", ""), ("en", ""), ("es", ""),
 )  # fmt: skip
 
 
@@ -395,7 +397,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 7
+DATA_VERSION = 8
 
 
 def for_language(tag: str) -> Inflection:
