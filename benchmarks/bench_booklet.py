@@ -16,15 +16,26 @@ pages, against issue 17's targets (10,000 concepts in <= 20 s and <= 400 MB).
 ``git archive``) in turns with this one, so that both see the same machine load.
 
     python benchmarks/bench_booklet.py --command 10000 --runs 3 [--hard] [--against DIR]
+
+It prints the peak of the largest single process (os.wait4's ru_maxrss: the command, or
+one of its workers; issue 17's 400 MB is per process) and of the process tree together.
+``--join`` typesets the booklet once, then times only its join (the tagged PDF of all
+parts, the step whose memory used to grow with the booklet's length) in fresh processes,
+alternated with ``--against``'s join of the same parts: CPU and peak RSS of the join.
+
+    python benchmarks/bench_booklet.py --join 10000 --runs 5 [--against DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code
 
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Review, Term
@@ -81,24 +92,16 @@ def timed(label: str, func):
 TARGET_S, TARGET_MB = 20, 400
 
 
-def command(argv: list[str]) -> None:
+def command(options: argparse.Namespace) -> None:
     """Time ``export booklet`` as a command, in turns with another checkout if asked."""
-    import argparse
     import os
     import statistics
 
     here = Path(__file__).resolve().parent
-    sys.path.insert(0, str(here.parent))
     from benchmarks.generate import make_glossary
     from benchmarks.generate_hard import make_hard_glossary
     from benchmarks.run import _run_once, booklet_pages
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("count", type=int, nargs="?", default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--hard", action="store_true", help="also the shared-terms glossary")
-    parser.add_argument("--against", type=Path, help="another checkout to run in turns")
-    options = parser.parse_args(argv)
     trees = {"this": here.parent}
     if options.against:
         trees["against"] = options.against.resolve()
@@ -125,13 +128,15 @@ def command(argv: list[str]) -> None:
             for tree, results in runs.items():
                 wall = statistics.median(r.seconds for r, _p, _l in results)
                 cpu = statistics.median(r.cpu for r, _p, _l in results)
-                peak = max(r.rss_mb for r, _p, _l in results)
+                peak = max(r.largest_mb for r, _p, _l in results)
+                together = max(r.rss_mb for r, _p, _l in results)
                 loads = ", ".join(f"{load:.1f}" for _r, _p, load in results)
                 ok = ("ok" if wall <= TARGET_S else "OVER", "ok" if peak <= TARGET_MB else "OVER")
                 print(
                     f"{name}, {options.count} concepts, {tree}: wall {wall:.1f} s (<= {TARGET_S} s "
-                    f"{ok[0]}), CPU {cpu:.1f} s, peak {peak:.0f} MB (<= {TARGET_MB} MB {ok[1]}), "
-                    f"{results[-1][1]} pages; median of {len(results)}, load {loads}"
+                    f"{ok[0]}), CPU {cpu:.1f} s, largest process {peak:.0f} MB (<= {TARGET_MB} MB "
+                    f"{ok[1]}), all processes together {together:.0f} MB, {results[-1][1]} pages; "
+                    f"median of {len(results)}, load {loads}"
                 )
             if "against" in runs:
                 ratio = statistics.median(r.cpu for r, _p, _l in runs["this"]) / statistics.median(
@@ -140,10 +145,91 @@ def command(argv: list[str]) -> None:
                 print(f"  CPU this / against: {ratio:.2f}x")
 
 
+JOIN_MB = 400  # issue 17: every process of the 10k booklet's export
+
+
+def join(options: argparse.Namespace) -> None:
+    """Typeset the booklet once; time its join alone, in fresh processes, in turns."""
+    import os
+    import pickle
+    import statistics
+    import subprocess
+
+    from benchmarks.generate import make_glossary
+    from moci_vocab.booklet.export import booklet_data
+    from moci_vocab.booklet.layout import typeset_booklet
+    from moci_vocab.booklet.pdfjoin import JoinJob
+    from moci_vocab.booklet.typesetter import Typesetter, worker_count
+    from moci_vocab.exporting import ExportChoice, build_request
+    from moci_vocab.store import load_glossary
+
+    joins: list[JoinJob] = []
+
+    class Keeping(Typesetter):
+        """Typesets as usual, but keeps the join for later instead of running it."""
+
+        def run(self, job):
+            if isinstance(job, JoinJob):
+                joins.append(job)
+                return None
+            return super().run(job)
+
+    trees = {"this": Path(__file__).resolve().parent.parent}
+    if options.against:
+        trees["against"] = options.against.resolve()
+    code = (
+        "import pickle, resource, sys, time; job = pickle.loads(open(sys.argv[1], 'rb').read()); "
+        "job.run(); usage = resource.getrusage(resource.RUSAGE_SELF); "
+        "print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss)"
+    )
+    with tempfile.TemporaryDirectory(prefix="moci-bench-join-") as tmp:
+        work = Path(tmp)
+        make_glossary(work / "glossary", options.count)
+        request = build_request(load_glossary(work / "glossary"), ExportChoice(outdir=work))
+        start = time.perf_counter()
+        with Keeping(worker_count()) as typesetter:
+            typeset_booklet(booklet_data(request), typesetter, work)
+        [job] = joins
+        parts = len({name for name, _page in job.sources})
+        print(f"{options.count} concepts: {len(job.sources)} pages in {parts} parts, typeset in "
+              f"{time.perf_counter() - start:.0f} s; the tagged join of them:")  # fmt: skip
+        (work / "join.pickle").write_bytes(pickle.dumps(job))
+        runs: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
+        for _ in range(options.runs):
+            for tree, path in trees.items():
+                env = dict(os.environ, PYTHONPATH=str(path))
+                result = subprocess.run(
+                    [sys.executable, "-c", code, str(work / "join.pickle")],
+                    env=env, capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                cpu, peak = result.stdout.split()
+                kib = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS
+                runs[tree].append((float(cpu), int(peak) / kib / 1024))
+        for tree, results in runs.items():
+            cpu = statistics.median(c for c, _p in results)
+            peak = max(p for _c, p in results)
+            verdict = "ok" if peak <= JOIN_MB else "OVER"
+            print(f"  {tree}: CPU {cpu:.2f} s (median of {len(results)}), peak RSS {peak:.0f} MB "
+                  f"(<= {JOIN_MB} MB {verdict}), {Path(job.output).stat().st_size / 1e6:.1f} MB "
+                  f"written; load {os.getloadavg()[0]:.1f}")  # fmt: skip
+
+
 def main() -> None:
-    if "--command" in sys.argv:
-        return command([a for a in sys.argv[1:] if a != "--command"])
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    parser = argparse.ArgumentParser(
+        description="Time the workshop booklet (and the HTML page) for a large glossary.",
+        epilog="Without --command or --join: in-process timings, N defaults to 500.",
+    )
+    parser.add_argument("count", type=int, nargs="?", help="concepts (default 500, or 10,000)")
+    parser.add_argument("--command", action="store_true", help="time `export booklet` itself")
+    parser.add_argument("--join", action="store_true", help="time the join of the parts alone")
+    parser.add_argument("--runs", type=int, default=3, help="runs per checkout (medians)")
+    parser.add_argument("--hard", action="store_true", help="also the shared-terms glossary")
+    parser.add_argument("--against", type=Path, help="another checkout to run in turns")
+    options = parser.parse_args()
+    if options.command or options.join:
+        options.count = options.count or 10_000
+        return command(options) if options.command else join(options)
+    count = options.count or 500
     from moci_vocab.booklet.export import booklet_data, compile_booklet, export_booklet
     from moci_vocab.exporters.html import export_html
 

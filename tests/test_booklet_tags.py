@@ -6,14 +6,18 @@ page belongs to exactly one element, the ParentTree agrees, no element points to
 outside the document, every link is its Link element's), poppler's ``pdfinfo`` and
 ``pdfinfo -struct-text`` (what a screen reader gets, in reading order) and ``qpdf --check``.
 The booklet is typeset in runs of a few entries, so that parts typeset pages the booklet
-drops (the next part typesets them again).
+drops (the next part typesets them again). A booklet of any length is tagged: a join of
+more than 600 pages (where tagging once stopped, for memory) is checked the same way,
+built from copies of small parts rather than typeset, and its memory is that of a short one.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +27,7 @@ import pytest
 from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data
 from moci_vocab.booklet.layout import Booklet, typeset_booklet
+from moci_vocab.booklet.pdfjoin import JoinJob
 from moci_vocab.booklet.typesetter import Typesetter
 from tests.test_booklet_layout import request
 
@@ -115,7 +120,13 @@ def test_one_structure_tree_holds_every_page_and_link(typeset: Typeset) -> None:
     parts = {name for name, _page in typeset.booklet.sources}
     typeset_pages = sum(len(pypdf.PdfReader(typeset.workdir / name).pages) for name in parts)
     assert typeset_pages > typeset.booklet.pages  # the parts typeset pages the booklet drops
-    reader = pypdf.PdfReader(typeset.booklet.pdf)
+    walk = _check_tree(typeset.booklet.pdf, blank=3)
+    assert len(walk.links) > 50
+
+
+def _check_tree(pdf: Path, blank: int) -> Walk:
+    """Check the PDF's structure tree against its pages (at most ``blank`` pages untagged)."""
+    reader = pypdf.PdfReader(pdf)
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a BooleanObject)
     assert root["/Lang"] == "en"
@@ -139,10 +150,11 @@ def test_one_structure_tree_holds_every_page_and_link(typeset: Typeset) -> None:
             element = walk.links[annotation.idnum]
             assert parents[int(annotation.get_object()["/StructParent"])].idnum == element
             assert any(e == element and p == n for p, _m, e in walk.content)  # and its text
-    assert len(walk.links) == sum(len(page.get("/Annots") or []) for page in reader.pages) > 50
+    assert len(walk.links) == sum(len(page.get("/Annots") or []) for page in reader.pages)
     # the tree reads the pages in order, each page's content in its order
     assert [(p, m) for p, m, _e in walk.content] == sorted((p, m) for p, m, _e in walk.content)
-    assert len({p for p, _m, _e in walk.content}) >= typeset.booklet.pages - 3  # blank pages
+    assert len({p for p, _m, _e in walk.content}) >= len(reader.pages) - blank  # blank pages
+    return walk
 
 
 def _has_struct_text() -> bool:
@@ -181,15 +193,72 @@ def test_qpdf_finds_no_error(typeset: Typeset) -> None:
     assert "No syntax or stream encoding errors" in result.stdout
 
 
-def test_a_booklet_longer_than_the_limit_is_joined_untagged(tmp_path: Path, monkeypatch) -> None:
-    from moci_vocab.booklet import pdftags
+def _long_join(typeset: Typeset, folder: Path, copies: int, extra: int) -> JoinJob:
+    """A join of ``copies`` copies of the booklet's parts, then ``extra`` copies of its last
+    part (the colophon and the blank pages before it: many pages, few tags), each a file of
+    its own, as a long booklet's parts are."""
+    folder.mkdir()
+    sources = []
+    for copy in range(copies):
+        for name in sorted({name for name, _page in typeset.booklet.sources}):
+            shutil.copyfile(typeset.workdir / name, folder / f"{copy:03d}-{name}")
+        sources += [(f"{copy:03d}-{name}", page) for name, page in typeset.booklet.sources]
+    back = typeset.booklet.sources[-1][0]
+    back_pages = [page for name, page in typeset.booklet.sources if name == back]
+    for copy in range(extra):
+        shutil.copyfile(typeset.workdir / back, folder / f"back-{copy:03d}.pdf")
+        sources += [(f"back-{copy:03d}.pdf", page) for page in back_pages]
+    outline = [("Glossary", 3), ("Last part", len(sources))]
+    return JoinJob(str(folder), sources, str(folder / "joined.pdf"), outline,
+                   typeset.booklet.info, "en", tagged=True)  # fmt: skip
 
-    monkeypatch.setattr(pdftags, "MAX_PAGES", 4)  # memory: see pdftags.MAX_PAGES
-    data = booklet_data(request(tmp_path, count=12))
-    with Typesetter(0) as typesetter:
-        booklet = typeset_booklet(data, typesetter, tmp_path)
-    assert booklet.pages > 4
-    reader = pypdf.PdfReader(booklet.pdf)
-    assert "/StructTreeRoot" not in reader.trailer["/Root"]
-    assert all("/StructParents" not in page for page in reader.pages)  # no key into nothing
+
+def test_a_booklet_of_more_than_600_pages_is_tagged(typeset: Typeset, tmp_path: Path) -> None:
+    job = _long_join(typeset, tmp_path / "long", copies=1, extra=150)
+    job.run()
+    assert len(job.sources) > 600  # tagging once stopped at 600 pages, for memory
+    walk = _check_tree(Path(job.output), blank=3 * 151)  # the blank pages before colophons
+    assert len(walk.links) > 50
+    reader = pypdf.PdfReader(job.output)
     assert reader.metadata.title == "Layout Test"
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert outline == [("Glossary", 2), ("Last part", len(job.sources) - 1)]
+    if shutil.which("qpdf"):
+        result = subprocess.run(["qpdf", "--check", job.output], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", job.output], capture_output=True, text=True)
+        assert "Tagged:          yes" in info.stdout and info.stderr == ""
+
+
+def test_the_same_parts_join_into_the_same_bytes(typeset: Typeset, tmp_path: Path) -> None:
+    first = _long_join(typeset, tmp_path / "first", copies=2, extra=0)
+    second = _long_join(typeset, tmp_path / "second", copies=2, extra=0)
+    first.run()
+    second.run()
+    assert Path(first.output).read_bytes() == Path(second.output).read_bytes()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="peak memory as Linux reports it (KiB)")
+def test_the_join_holds_one_part_at_a_time(typeset: Typeset, tmp_path: Path) -> None:
+    """Joining 26 times the booklet takes about the memory of joining it once.
+
+    A join that builds the whole document first (qpdf, pypdf) holds every structure
+    element of every part, twice while copying: some 200 MB more for these 600 pages.
+    """
+    peaks = {}
+    for copies in (1, 26):
+        job = _long_join(typeset, tmp_path / f"copies-{copies}", copies=copies, extra=0)
+        job_file = tmp_path / f"job-{copies}.pickle"
+        job_file.write_bytes(pickle.dumps(job))
+        code = (
+            "import pickle, resource, sys; "
+            "pickle.loads(open(sys.argv[1], 'rb').read()).run(); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(job_file)], capture_output=True, text=True, check=True
+        )
+        peaks[copies] = int(result.stdout) / 1024
+    assert len(job.sources) > 600
+    assert peaks[26] < peaks[1] + 30, peaks  # MB

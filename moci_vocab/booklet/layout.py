@@ -552,7 +552,6 @@ def _join(
     files: _Files,
 ) -> Booklet:
     """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
-    from moci_vocab.booklet import pdftags
     from moci_vocab.booklet.pdfjoin import JoinJob
 
     sources = [(Path(p.pdf or "").name, n) for p in pieces for n in range(1, p.pages + 1)]
@@ -571,7 +570,7 @@ def _join(
         outline,
         info,
         common["source"],
-        tagged=len(sources) <= pdftags.MAX_PAGES,
+        tagged=True,
         page_word=labels["page"],
     )
     typesetter.run(job)

@@ -1,10 +1,10 @@
-"""The joined booklet's tags: the parts' structure trees merged into one (pikepdf).
+"""The joined booklet's tags: the parts' structure trees merged into one, part by part.
 
 Typst tags every part it typesets: a structure tree of elements (paragraphs, links…)
 whose content sits on the part's pages as marked content numbered per page (MCIDs). A
 page's ``/StructParents`` and a link's ``/StructParent`` are keys of the part's
-``ParentTree``, which leads back from the content to its element. The join copies pages;
-this merges the trees:
+``ParentTree``, which leads back from the content to its element. The join copies pages
+(``pdfjoin``); this merges the trees, one part at a time, while the part is open:
 
 - one ``Document`` element holds each part's elements, in booklet order;
 - a part typesets a page or two beyond its cut, which the next part typesets again and
@@ -14,9 +14,12 @@ this merges the trees:
   and the ParentTree keeps the entries of the pages and links the booklet keeps;
 - ``/RoleMap`` and ``/ClassMap`` are carried over, and the document is marked as tagged.
 
-The pruning walks a part's tree once, in the part's own file, before anything is
-copied: qpdf then copies what is left (elements, and references to the pages and links
-already copied) in one call.
+The elements with content on a dropped page are found through the ParentTree (that
+page's and its links' entries), so pruning costs what those pages hold, not the whole
+tree. The elements themselves are copied with the part's other objects (``pdfwrite``);
+only their numbers are kept until the end, when ``write`` adds the tree's root, the
+Document and the ParentTree. A booklet of any length is tagged this way: what the join
+holds is one part, the Document's list of elements and the ParentTree's keys.
 """
 
 from __future__ import annotations
@@ -24,114 +27,193 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-# The longest booklet that is tagged. qpdf holds every element twice while it copies (the
-# part's and the copy): a 560-page booklet joins in about 400 MB with its tags, a 2,800-page
-# one would need 1.7 GB, against 600 MB without. Longer booklets are joined untagged, so
-# that an export stays under 500 MB (docs/performance.md).
-MAX_PAGES = 600
+from moci_vocab.booklet.pdfwrite import PartCopy, PdfWriter, refs
+
 # Entries of one ParentTree leaf: one flat array of some ten thousand keys is slow to search.
 LEAF = 256
 
 
 @dataclass
 class StructureTree:
-    """The joined PDF's structure tree, filled part by part (``add_part``), then ``write``."""
+    """The joined PDF's structure tree: ``add_part`` for each part, then ``write``.
 
-    pdf: pikepdf.Pdf
-    kids: list[Any] = field(default_factory=list)  # the Document element's
-    parents: list[tuple[int, Any]] = field(default_factory=list)  # the ParentTree's entries
+    ``root`` and ``document`` are the output's numbers for the tree's root and its one
+    Document element, reserved before the parts are copied.
+    """
+
+    writer: PdfWriter
+    root: int
+    document: int
+    kids: list[int] = field(default_factory=list)  # the Document element's
+    parents: list[tuple[int, int]] = field(default_factory=list)  # ParentTree: key, object
     next_key: int = 0
-    role_map: dict[str, Any] = field(default_factory=dict)
-    class_map: dict[str, Any] = field(default_factory=dict)
+    role_map: dict[bytes, bytes] = field(default_factory=dict)
+    class_map: dict[bytes, bytes] = field(default_factory=dict)
 
-    def add_part(self, part: pikepdf.Pdf, kept: dict[tuple[int, int], Any]) -> None:
-        """Copy the part's tree, pruned to the pages ``kept`` (part page objgen → copy).
+    def add_part(self, part: Any, copy: PartCopy, kept: list[Any]) -> None:
+        """Take the tree of ``part`` (open, being copied by ``copy``), pruned to ``kept`` pages.
 
-        The part's pages must have been copied into ``pdf`` already.
+        Call it before ``copy.flush()``: it changes the part's objects in memory (the
+        pages' and links' keys, the pruned elements) and queues the elements.
         """
         root = part.Root.get("/StructTreeRoot")
         if root is None:
+            strip_keys(kept)
             return
-        for name, merged in (("/RoleMap", self.role_map), ("/ClassMap", self.class_map)):
-            for key, value in (root.get(name) or Dictionary()).items():
-                merged.setdefault(key, value)  # parts share one template: the same maps
-        kids = [kid for kid in _kids(root) if _prune(kid, kept, None)]
-        # Typst's tree is one Document element: its kids become the booklet Document's
-        top = [
-            child
-            for kid in kids
-            for child in (_kids(kid) if kid.get("/S") == Name.Document else [kid])
-        ]
-        for kid in top:  # kept from copying the part's Document, and its whole tree
-            del kid["/P"]
+        kept_ids = {page.objgen for page in kept}
         parents = _number_tree(root.get("/ParentTree"))
+        dropped = [page.obj for page in part.pages if page.obj.objgen not in kept_ids]
+        for element in _prune(parents, dropped, kept_ids):
+            copy.change(element)
+        for name, merged in ((Name.RoleMap, self.role_map), (Name.ClassMap, self.class_map)):
+            for key, value in (root.get(name) or {}).items():
+                # parts share one template, and so the same maps: the first part's stand
+                merged.setdefault(Name(key).unparse(), copy.value(value))
+        # Typst's tree is one Document element: its kids become the booklet Document's
+        copy.alias(root, self.document)
+        for kid in _kids(root):
+            if isinstance(kid, int) or kid.get("/S") != Name.Document:
+                self.kids.append(_number(copy, kid))
+                continue
+            copy.alias(kid, self.document)
+            self.kids.extend(_number(copy, child) for child in _kids(kid))
         shift = self.next_key
-        wanted = [(key, parents[key]) for key in sorted(_keys(kept.values())) if key in parents]
-        everything = part.make_indirect(Array([*top, Array([value for _key, value in wanted])]))
-        copied = self.pdf.copy_foreign(everything)
-        self.kids.extend(copied[: len(top)])
-        self.parents.extend(
-            (key + shift, value) for (key, _v), value in zip(wanted, copied[-1], strict=True)
-        )
-        for page in kept.values():  # the copies of the part's pages and links
+        for key in sorted(_keys(kept)):
+            value = parents.get(key)
+            if value is not None:
+                number = _number(copy, value)
+                self.parents.append((key + shift, number))
+        for page in kept:  # (the pages and their links are copied from memory)
             _shift(page, "/StructParents", shift)
             for annotation in page.get("/Annots", []):
                 _shift(annotation, "/StructParent", shift)
         span = max(int(root.get("/ParentTreeNextKey", 0)), max(parents, default=-1) + 1)
         self.next_key = shift + span
 
-    def write(self) -> None:
-        """Put the tree into the catalogue, with its ParentTree; mark the PDF as tagged."""
-        pdf = self.pdf
-        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-        document = pdf.make_indirect(
-            Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array(self.kids))
+    def write(self) -> bytes:
+        """Write the tree's root, Document and ParentTree; the catalogue's entries (syntax)."""
+        writer = self.writer
+        writer.add(
+            self.document,
+            b"<< /Type /StructElem /S /Document /P %d 0 R /K %s >>" % (self.root, refs(self.kids)),
         )
-        for kid in self.kids:
-            kid.P = document
-        tree.K = Array([document])
-        tree.ParentTree = _write_number_tree(pdf, self.parents)
-        tree.ParentTreeNextKey = self.next_key
-        if self.role_map:
-            tree.RoleMap = Dictionary(self.role_map)
-        if self.class_map:
-            tree.ClassMap = Dictionary(self.class_map)
-        pdf.Root.StructTreeRoot = tree
-        pdf.Root.MarkInfo = Dictionary(Marked=True)
+        tree = b"<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R /ParentTreeNextKey %d"
+        tree %= (self.document, _write_number_tree(writer, self.parents), self.next_key)
+        for name, merged in ((b"RoleMap", self.role_map), (b"ClassMap", self.class_map)):
+            if merged:
+                pairs = b" ".join(key + b" " + value for key, value in sorted(merged.items()))
+                tree += b" /%s << %s >>" % (name, pairs)
+        writer.add(self.root, tree + b" >>")
+        return b"/StructTreeRoot %d 0 R /MarkInfo << /Marked true >>" % self.root
 
 
-def _prune(element: Any, kept: dict[tuple[int, int], Any], page: Any) -> bool:
-    """Keep only the element's content on kept pages; False if nothing is left.
+def strip_keys(pages: list[Any]) -> None:
+    """Remove the pages' and their links' keys into a structure tree the join leaves out."""
+    for page in pages:
+        if "/StructParents" in page:
+            del page["/StructParents"]
+        for annotation in page.get("/Annots", []):
+            if "/StructParent" in annotation:
+                del annotation["/StructParent"]
 
-    ``page`` is the page its MCIDs are on when it names none itself (an ancestor's).
-    A page of the part is kept when its objgen is in ``kept``.
+
+def _number(copy: PartCopy, obj: Any) -> int:
+    """The output number of ``obj`` (an indirect object is copied; a direct one written)."""
+    if obj.is_indirect:
+        number = copy.ref(obj)
+        assert number is not None
+        return number
+    return copy.writer.add_new(copy.value(obj))
+
+
+def _prune(parents: dict[int, Any], dropped: list[Any], kept: set[tuple[int, int]]) -> list[Any]:
+    """Remove what the elements hold on the ``dropped`` pages; drop elements left empty.
+
+    Return the elements changed.
+
+    The elements are those the ParentTree names for the dropped pages and their links.
+    A kid is on the page of its own ``/Pg``, else of its element's (or the nearest
+    ancestor's that has one); a page of the part is kept when its objgen is in ``kept``.
     """
-    own = element.get("/Pg")
-    if own is not None:
-        page = own
-    on_kept = page is not None and page.objgen in kept
-    if own is not None and not on_kept:
-        del element["/Pg"]
-    kids = _kids(element)
-    if not kids:
-        return True  # an element with no content of its own holds no page either
-    left = []
-    for kid in kids:
-        if isinstance(kid, int):  # an MCID on the element's page
-            keep = on_kept
-        elif kid.get("/Type") in (Name.MCR, Name.OBJR):  # on its own page, or the element's
-            at = kid.get("/Pg", page)
-            keep = at is not None and at.objgen in kept
-        else:
-            keep = _prune(kid, kept, page)
-        if keep:
-            left.append(kid)
-    if len(left) != len(kids):
-        element.K = Array(left)
-    return bool(left)
+    elements: dict[tuple[int, int], Any] = {}
+    for page in dropped:
+        owners = parents.get(int(page.get("/StructParents", -1)))
+        for owner in owners if isinstance(owners, Array) else []:
+            if isinstance(owner, Dictionary):  # an MCID that no element holds is null
+                elements.setdefault(owner.objgen, owner)
+        for annotation in page.get("/Annots", []):
+            owner = parents.get(int(annotation.get("/StructParent", -1)))
+            if isinstance(owner, Dictionary):
+                elements.setdefault(owner.objgen, owner)
+    # every element's page before anything changes (a kid may take its parent's)
+    pages = {key: _page_of(element) for key, element in elements.items()}
+    emptied, changed = [], []
+    for key, element in elements.items():
+        page = pages[key]
+        on_kept = page is not None and page.objgen in kept
+        kids = _kids(element)
+        left = []
+        for kid in kids:
+            if isinstance(kid, int):  # an MCID on the element's page
+                keep = on_kept
+            elif kid.get("/Type") in (Name.MCR, Name.OBJR) or "/MCID" in kid:
+                at = kid.get("/Pg", page)
+                keep = at is not None and at.objgen in kept
+            else:
+                keep = True  # an element: pruned on its own, if it has content there
+            if keep:
+                left.append(kid)
+        if len(left) != len(kids):
+            element.K = Array(left)
+            changed.append(element)
+            if not left:
+                emptied.append(element)
+        own = element.get("/Pg")
+        if own is not None and own.objgen not in kept:
+            del element["/Pg"]
+            changed.append(element)
+    return changed + _remove(emptied)
+
+
+def _remove(elements: list[Any]) -> list[Any]:
+    """Take the ``elements`` out of their parents' kids, and parents left empty in turn.
+
+    Return the parents changed.
+    """
+    changed = []
+    while elements:
+        gone: dict[tuple[int, int], set[tuple[int, int]]] = {}  # parent → kids to remove
+        parents = {}
+        for element in elements:
+            parent = element.get("/P")
+            if parent is not None and parent.get("/Type") != Name.StructTreeRoot:
+                gone.setdefault(parent.objgen, set()).add(element.objgen)
+                parents[parent.objgen] = parent
+        elements = []
+        for key, parent in parents.items():
+            kids = _kids(parent)
+            left = [kid for kid in kids if isinstance(kid, int) or kid.objgen not in gone[key]]
+            if len(left) == len(kids):
+                continue
+            parent.K = Array(left)
+            changed.append(parent)
+            if not left and parent.get("/S") != Name.Document:
+                elements.append(parent)
+    return changed
+
+
+def _page_of(element: Any) -> Any:
+    """The page an element's MCIDs are on: its ``/Pg``, else its nearest ancestor's."""
+    seen = 0
+    while element is not None and seen < 1000:  # a cycle is a broken file: no page
+        page = element.get("/Pg")
+        if page is not None:
+            return page
+        element = element.get("/P")
+        seen += 1
+    return None
 
 
 def _kids(element: Any) -> list[Any]:
@@ -142,8 +224,8 @@ def _kids(element: Any) -> list[Any]:
     return list(kids) if isinstance(kids, Array) else [kids]
 
 
-def _keys(pages: Any) -> set[int]:
-    """The ParentTree keys of ``pages`` (copies still carrying the part's keys) and their links."""
+def _keys(pages: list[Any]) -> set[int]:
+    """The ParentTree keys of ``pages`` (still the part's keys) and of their links."""
     keys = set()
     for page in pages:
         if "/StructParents" in page:
@@ -172,18 +254,30 @@ def _number_tree(node: Any) -> dict[int, Any]:
     return entries
 
 
-def _write_number_tree(pdf: pikepdf.Pdf, entries: list[tuple[int, Any]]) -> Any:
-    """A number tree of ``entries`` (ascending keys): one leaf, or a root over leaves."""
+def _write_number_tree(writer: PdfWriter, entries: list[tuple[int, int]]) -> int:
+    """Write a number tree of ``entries`` (ascending keys → objects); return its root.
 
-    def leaf(chunk: list[tuple[int, Any]]) -> Dictionary:
-        return Dictionary(Nums=Array([item for pair in chunk for item in pair]))
+    One leaf when it is short, else a root over leaves of ``LEAF`` entries each (and a
+    level above those if a root would itself hold more than ``LEAF`` leaves).
+    """
+
+    def nums(chunk: list[tuple[int, int]]) -> bytes:
+        return b"[ " + b"".join(b"%d %d 0 R " % pair for pair in chunk) + b"]"
 
     if len(entries) <= LEAF:
-        return pdf.make_indirect(leaf(entries))
-    leaves = []
+        return writer.add_new(b"<< /Nums %s >>" % nums(entries))
+    nodes = []  # (first key, last key, number)
     for start in range(0, len(entries), LEAF):
         chunk = entries[start : start + LEAF]
-        node = leaf(chunk)
-        node.Limits = Array([chunk[0][0], chunk[-1][0]])
-        leaves.append(pdf.make_indirect(node))
-    return pdf.make_indirect(Dictionary(Kids=Array(leaves)))
+        limits = (chunk[0][0], chunk[-1][0])
+        body = b"<< /Limits [ %d %d ] /Nums %s >>" % (*limits, nums(chunk))
+        nodes.append((*limits, writer.add_new(body)))
+    while len(nodes) > LEAF:
+        upper = []
+        for start in range(0, len(nodes), LEAF):
+            chunk = nodes[start : start + LEAF]
+            limits = (chunk[0][0], chunk[-1][1])
+            body = b"<< /Limits [ %d %d ] /Kids %s >>" % (*limits, refs([n for *_, n in chunk]))
+            upper.append((*limits, writer.add_new(body)))
+        nodes = upper
+    return writer.add_new(b"<< /Kids %s >>" % refs([n for *_, n in nodes]))
