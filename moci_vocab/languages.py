@@ -8,7 +8,7 @@ Babel (RFC 5646 shape), and the language subtag must be one CLDR knows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import PurePath
 
@@ -190,16 +190,18 @@ def resolve_tag(raw: str, known: Iterable[str], nearest: bool = False) -> str | 
     parts = tag.split("-")
     base = parts[0].casefold()
     script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    candidates: list[str] = [tag]
+    # Tried in this order; a default script (CLDR, through Babel) only when needed.
+    candidates: list[Callable[[], list[str]]] = [lambda: [tag]]
     if script is None:
-        candidates += _with_default_script(tag)
+        candidates.append(lambda: _with_default_script(tag))
     if nearest:
-        candidates += [f"{base}-{script}" if script else base, base]
+        candidates.append(lambda: [f"{base}-{script}" if script else base, base])
         if script is None:
-            candidates += _with_default_script(base)
-    for candidate in candidates:
-        if candidate.casefold() in by_fold:
-            return by_fold[candidate.casefold()]
+            candidates.append(lambda: _with_default_script(base))
+    for more in candidates:
+        for candidate in more():
+            if candidate.casefold() in by_fold:
+                return by_fold[candidate.casefold()]
     return None
 
 
@@ -212,8 +214,12 @@ def _with_default_script(tag: str) -> list[str]:
         return []
 
 
-def language_from_filename(path: PurePath) -> str | None:
-    """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR."""
+def language_from_filename(path: PurePath, cldr: bool = True) -> str | None:
+    """`glossary-sq.po` → sq, `sr@latin.po` → sr-Latn, `pt_BR.csv` → pt-BR.
+
+    ``cldr=False`` takes a well-formed tag without asking CLDR whether it knows the
+    language (no Babel: a guess for grouping files, not a language to check with).
+    """
     stem = path.stem
     parts = stem.replace(".", "-").split("-")
     # The tag is the name's last part (`glossary-sq`), or its last two when the last is
@@ -224,6 +230,6 @@ def language_from_filename(path: PurePath) -> str | None:
         candidates.insert(0, "-".join(parts[-2:]))
     for candidate in candidates:
         tag = gettext_to_bcp47(candidate)
-        if tag and tag_problem(tag) is None:
+        if tag and (tag_problem(tag) is None if cldr else _TAG_RE.match(tag) is not None):
             return tag
     return None

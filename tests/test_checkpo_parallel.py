@@ -24,6 +24,7 @@ from moci_vocab.checkpo import parallel
 from moci_vocab.checkpo.run import Options, check_files
 from moci_vocab.cli import cli
 from moci_vocab.errors import MociError
+from moci_vocab.languages import language_from_filename
 from tests.test_signals import children
 
 REPO = Path(__file__).resolve().parent.parent
@@ -265,3 +266,6 @@ def test_a_language_hint_from_the_gettext_folder_or_the_name():
     assert parallel._language_hint(Path("locale/ka/LC_MESSAGES/django.po")) == "ka"
     assert parallel._language_hint(Path("po/nautilus-hy.po")) == "hy"
     assert parallel._language_hint(Path("po/messages.po")) is None
+    # A guess from the name's shape, without CLDR (whose data would delay the workers).
+    assert parallel._language_hint(Path("po/tool-qq.po")) == "qq"
+    assert language_from_filename(Path("po/tool-qq.po")) is None

@@ -85,9 +85,10 @@ def check_in_workers(
 def _language_hint(path: Path) -> str | None:
     """The language a file's name or gettext folder suggests: only to keep a language's
     files in one process, which then loads that compiled glossary alone (the language
-    checked is the one `run.Checker` finds)."""
+    checked is the one `run.Checker` finds). A guess from the name's shape: asking
+    CLDR (Babel's data, 30 ms) would delay every worker's start."""
     from moci_vocab.languages import language_from_filename
 
     if path.parent.name == "LC_MESSAGES":  # locale/<lang>/LC_MESSAGES/<domain>.po
         return path.parent.parent.name
-    return language_from_filename(path)
+    return language_from_filename(path, cldr=False)
