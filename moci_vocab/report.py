@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from moci_vocab import __version__
 from moci_vocab.errors import display_path
@@ -305,35 +305,80 @@ def _folder_uri(folder: Path) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
-def print_text(findings: Iterable[Finding], console=None, what: str = "glossary") -> None:
+def print_text(
+    findings: Iterable[Finding], console=None, what: str = "glossary", plain: TextIO | None = None
+) -> None:
     """One ``path:line:col: CODE severity: message`` line per finding, then a summary.
 
     Every line goes through ``printable`` (see ``text_line``): no escape sequence,
     newline, rich markup or workflow command reaches the terminal or a CI log.
+    ``plain``: a stream that is not a terminal, written to directly: the bytes a rich
+    console writes there (no colour, no wrapping) without rich's cost per line (most
+    of the time of printing many findings); ``console`` is then not used.
     """
-    from rich.console import Console
-    from rich.text import Text
-
-    console = console or Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     shown = shown_paths()
     tally = Tally()
+    say = _plain_printer(plain) if plain is not None else _rich_printer(console)
     for f in findings:
         if f.suppressed is not None:
             continue
         tally.add(f)
-        line = Text(text_line(f, shown(f)))
-        start = line.plain.find(f" {f.severity}:", len(f.code))
-        if start >= 0:
-            line.stylize(style.get(f.severity, ""), start + 1, start + 1 + len(f.severity))
-        console.print(line)
+        line = text_line(f, shown(f))
+        start = line.find(f" {f.severity}:", len(f.code))
+        say(line, style.get(f.severity, "") if start >= 0 else "", start + 1, len(f.severity))
     counts = tally.counts
-    verdict = Text()
     if not any(counts.values()):
-        verdict.append(f"{what}: no problems found", style="green")
+        verdict, tone = f"{what}: no problems found", "green"
     else:
-        verdict.append(
-            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info",
-            style="bold red" if counts["error"] else "yellow",
+        verdict = (
+            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
         )
-    console.print(verdict)
+        tone = "bold red" if counts["error"] else "yellow"
+    say(verdict, tone, 0, len(verdict))
+
+
+def _rich_printer(console) -> Callable[[str, str, int, int], None]:
+    """Prints a line on a rich console, ``length`` characters from ``start`` in ``style``."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = console or Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+    def say(line: str, style: str, start: int, length: int) -> None:
+        text = Text(line)
+        if style:
+            text.stylize(style, start, start + length)
+        console.print(text)
+
+    return say
+
+
+def _plain_printer(stream: TextIO) -> Callable[[str, str, int, int], None]:
+    """Writes a line as a rich console without colours writes it to a file; rich itself
+    only for a line with a tab (it expands tabs by the cells characters take)."""
+    write = stream.write
+    tabbed = None
+
+    def say(line: str, _style: str, _start: int, _length: int) -> None:
+        nonlocal tabbed
+        if "\t" not in line:
+            write(line + "\n")
+            return
+        if tabbed is None:
+            from rich.console import Console
+
+            tabbed = _rich_printer(
+                Console(
+                    file=stream,
+                    highlight=False,
+                    soft_wrap=True,
+                    markup=False,
+                    emoji=False,
+                    color_system=None,
+                    width=1 << 20,
+                )
+            )
+        tabbed(line, "", 0, 0)
+
+    return say

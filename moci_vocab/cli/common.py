@@ -421,7 +421,10 @@ def show_findings(
             if first is None:
                 return tally
             counted = itertools.chain([first], counted)
-        report.print_text(counted, stdout_console(), what=what)
+        if is_terminal_output():
+            report.print_text(counted, stdout_console(), what=what)
+        else:  # what rich would write to a pipe or file, without its cost per line
+            report.print_text(counted, what=what, plain=sys.stdout)
     return tally
 
 

@@ -1,0 +1,75 @@
+"""Text findings written to a pipe or file without rich: the bytes the rich console writes."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moci_vocab.cli.common import stdout_console
+from moci_vocab.findings import Finding
+from moci_vocab.report import print_text
+
+# Any text but lone surrogates: tabs (rich expands them), wide and combining characters,
+# controls and bidi marks (printable escapes them), rich markup (never interpreted).
+_PIECES = st.sampled_from(["\t", "ჯ", "𝄞", "界", "e\u0301", "[bold]", "\x1b[31m", "\u202e"])
+_TEXT = st.lists(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4) | _PIECES,
+    max_size=6,
+).map("".join)
+
+
+def _finding(message: str, file: str, severity: str, suppressed: bool) -> Finding:
+    finding = Finding("MV601", severity, message, file=file or None, line=3, concept="c")
+    finding.suppressed = "comment" if suppressed else None
+    return finding
+
+
+def _through_rich(findings: list[Finding], what: str) -> str:
+    """What the CLI's console for a stdout that is not a terminal writes."""
+    out = io.StringIO()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        console = stdout_console()
+    finally:
+        sys.stdout = real
+    print_text(findings, console, what=what)
+    return out.getvalue()
+
+
+def _plain(findings: list[Finding], what: str) -> str:
+    out = io.StringIO()
+    print_text(findings, what=what, plain=out)
+    return out.getvalue()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_TEXT, _TEXT, st.sampled_from(["error", "warning", "info"]), st.booleans()),
+        max_size=4,
+    ),
+    st.sampled_from(["translations", "glossary"]),
+)
+def test_plain_text_is_what_the_rich_console_writes_to_a_pipe(rows, what):
+    findings = [_finding(*row) for row in rows]
+    assert _plain(findings, what) == _through_rich(findings, what)
+
+
+@pytest.mark.parametrize("force", ["1", None])
+def test_plain_text_with_tabs_and_wide_characters(monkeypatch, force):
+    if force:  # a CI that forces colours still gets none in a pipe (the console's choice)
+        monkeypatch.setenv("FORCE_COLOR", force)
+    findings = [
+        _finding("a\tb 界\t'x'", "po/sq.po", "error", False),
+        _finding("ok", "po/\tka.po", "warning", False),
+        _finding("hidden", "po/hy.po", "error", True),
+    ]
+    text = _plain(findings, "translations")
+    assert text == _through_rich(findings, "translations")
+    assert "\t" not in text and "hidden" not in text
+    assert text.endswith("1 error(s), 1 warning(s), 0 info\n")
