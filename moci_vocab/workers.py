@@ -24,13 +24,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, NoReturn, Protocol
 
 from moci_vocab.errors import MociError
 
 PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+# Jobs handed to a worker before it answers: one running, one waiting in its pipe (jobs
+# are small; a job given is no longer free for another process, so no more than that).
+AHEAD = 2
 
 
 class Job(Protocol):
@@ -184,18 +188,32 @@ class _Pool:
         return index
 
     def _drive(self, worker: _Worker) -> None:
-        """A thread's life: hand its worker jobs one at a time until none is left."""
+        """A thread's life: keep its worker busy until no job is left.
+
+        The worker always has its next job waiting in its pipe (up to AHEAD jobs are
+        handed to it), so it goes on at once after a result instead of waiting for this
+        thread, which needs the interpreter lock while the calling thread checks files.
+        """
         seen: set[Hashable] = set()
-        while (index := self._next(seen)) is not None:
-            try:
-                result = worker.run(self.jobs[index])
-            except BaseException as exc:  # handed to the caller's thread
-                with self.changed:
-                    if not self.closed:
-                        self.errors[index] = exc
-                    self.changed.notify_all()
-                return
-            self._finished(index, result)
+        given: deque[int] = deque()
+        index = -1
+        try:
+            while len(given) < AHEAD and (index := self._next(seen)) is not None:
+                worker.send(self.jobs[index])
+                given.append(index)
+            while given:
+                index = given.popleft()
+                result = worker.receive()
+                if (more := self._next(seen)) is not None:
+                    worker.send(self.jobs[more])
+                    given.append(more)
+                self._finished(index, result)
+        except BaseException as exc:  # handed to the caller's thread
+            with self.changed:
+                if not self.closed:
+                    self.errors[index] = exc
+                self.changed.notify_all()
+            return
         worker.stop()
 
     def wait(self) -> None:
@@ -231,15 +249,29 @@ class _Worker:
 
     def run(self, job: Job) -> Any:
         """Run one job in the worker and wait for its result (a MociError if it failed)."""
+        self.send(job)
+        return self.receive()
+
+    def send(self, job: Job) -> None:
+        """Hand the worker a job (it runs its jobs in the order given)."""
         try:
             send_message(self.stdin, job)
+        except OSError:
+            self._stopped()
+
+    def receive(self) -> Any:
+        """The result of the oldest job given and not yet answered (a MociError if it failed)."""
+        try:
             status, value = receive_message(self.stdout)
         except (EOFError, OSError):
-            code = self.process.wait()
-            raise MociError(f"a worker process stopped unexpectedly (exit code {code})") from None
+            self._stopped()
         if status == "error":
             raise MociError(*value)
         return value
+
+    def _stopped(self) -> NoReturn:
+        code = self.process.wait()
+        raise MociError(f"a worker process stopped unexpectedly (exit code {code})") from None
 
     def kill(self) -> None:
         """Stop at once, even in the middle of a job."""
