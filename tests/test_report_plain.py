@@ -6,6 +6,7 @@ import io
 import sys
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,7 +48,7 @@ def _plain(findings: list[Finding], what: str) -> str:
     return out.getvalue()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(
         st.tuples(_TEXT, _TEXT, st.sampled_from(["error", "warning", "info"]), st.booleans()),

@@ -47,7 +47,7 @@ _PLAIN_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_PLAIN_VALUES)
 def test_dumps_json_told_the_data_is_plain_writes_the_same(data):
     # check-po's findings are written without looking for floats (plain=True)
