@@ -182,3 +182,25 @@ def test_check_po_in_small_chunks_finds_what_one_pass_finds(moci, tmp_path, monk
     assert any("ab Word" in f["msgid"] for f in whole[0])
     for chunk in (1, 2, 3):
         assert _check_po(moci.root, path, chunk, monkeypatch, **options) == whole
+
+
+def test_check_po_chunks_read_back_over_messages_without_a_space(moci, tmp_path, monkeypatch):
+    """Messages without a space: the name test reads back to the last space before them,
+    or to the very first character; the chunk's lead stays two messages long."""
+    from moci_vocab.checkpo.run import _tail
+
+    moci("add", "word", "--term", "en=word", "--term", "sq=fjalë", "--yes")
+    for first in ("Hello World", "hello", "Hello"):
+        words = "".join(f'msgid "W{i}"\nmsgstr "F{i}"\n\n' for i in range(5))
+        text = _CHUNKED_PO.replace(
+            'msgid "Hello World"\nmsgstr "Përshëndetje"\n\n',
+            f'msgid "{first}"\nmsgstr "x"\n\n{words}msgid "Open"\nmsgstr "Hap"\n\n',
+        )
+        path = tmp_path / "sq.po"
+        path.write_text(text, encoding="utf-8")
+        whole = _check_po(moci.root, path, 10_000, monkeypatch)
+        assert any("ab Word" in f["msgid"] for f in whole[0]) == first[0].isupper()
+        for chunk in (1, 2, 3):
+            assert _check_po(moci.root, path, chunk, monkeypatch) == whole
+    assert _tail(["a b", "c"], ["d", "e", "f"]) == ["a b", "f"]
+    assert _tail([], ["d", "e f", "g"]) == ["e f", "g"]

@@ -701,13 +701,24 @@ class FileCheck:
 
 
 def _tail(before: list[str], texts: list[str]) -> list[str]:
-    """The last texts (of ``before`` + ``texts``) that the next text's source key may read:
-    back to the last one with a space (`source_match._mark_names` looks back to the
-    previous word, which may be in the text before)."""
-    for back in range(len(texts) - 1, -1, -1):
+    """The texts that lead the next chunk's source key (``before``: this chunk's own).
+
+    `source_match._mark_names` reads back from a message to the previous space, which
+    may be in an earlier text, or else to the very first character; part-of-speech tests
+    read the previous message's last word. So: the last text, led by the last one with a
+    space (or by the first text of all); the texts between have no space and change
+    nothing. At most two texts, however many have no space.
+    """
+    if not texts:
+        return before
+    last = texts[-1]
+    if " " in last:
+        return [last]
+    for back in range(len(texts) - 2, -1, -1):
         if " " in texts[back]:
-            return texts[back:]
-    return [*before, *texts]
+            return [texts[back], last]
+    anchor = before[0] if before else texts[0]
+    return [last] if anchor is last else [anchor, last]
 
 
 def _after(pairs: list[tuple[int, int]], skip: int) -> list[tuple[int, int]]:
