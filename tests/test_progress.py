@@ -14,7 +14,7 @@ from moci_vocab.checkpo.run import Options, check_files
 from moci_vocab.checks import run_check
 
 
-def run_on_terminal(root: Path, *args: str) -> tuple[int, str]:
+def run_on_terminal(root: Path, *args: str, stdout=subprocess.DEVNULL) -> tuple[int, str]:
     """Run the command line with its stderr on a pseudo-terminal; (status, what it drew)."""
     import pty
 
@@ -22,7 +22,7 @@ def run_on_terminal(root: Path, *args: str) -> tuple[int, str]:
     env = {**os.environ, "TERM": "xterm", "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("NO_COLOR", None)
     command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    process = subprocess.Popen(command, stdout=stdout, stderr=slave, env=env)
     os.close(slave)
     drawn = b""
     while True:
@@ -70,3 +70,39 @@ def test_check_po_reports_each_file(seeded, tmp_path):
     calls: list[tuple[int, int]] = []
     check_files(seeded.root, paths, Options(None), progress=lambda *call: calls.append(call))
     assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_findings_go_to_stdout_while_the_bar_is_on_the_terminal(seeded, tmp_path):
+    # `check-po *.po > report.txt` on a terminal: the bar on the terminal, the findings
+    # (text or JSON) in the file, the same bytes as in a pipe.
+    pos = [
+        write_po(
+            tmp_path / f"{n}-sq.po",
+            "sq",
+            [("Reconciliation", "Pajtimi"), ("Reconciliation!", "Tjetër")],
+        )
+        for n in range(3)
+    ]
+    for fmt in ("text", "json"):
+        args = ("check-po", *map(str, pos), "--format", fmt)
+        with open(tmp_path / "report.txt", "wb") as report:
+            _status, drawn = run_on_terminal(seeded.root, *args, stdout=report)
+        piped = run_in_a_pipe(seeded.root, *args)
+        assert "checking the files" in drawn and "MV60" not in drawn
+        assert (tmp_path / "report.txt").read_text(encoding="utf-8") == piped.stdout
+        assert "MV60" in piped.stdout
+
+
+def test_the_bar_has_no_thread_of_its_own(monkeypatch):
+    # check-po forks its workers only from a process with one thread.
+    import threading
+
+    import moci_vocab.cli.common as common
+
+    monkeypatch.setattr(common.sys.stderr, "isatty", lambda: True, raising=False)
+    state = common.State()
+    with common.progress_bar(state, "checking the files") as progress:
+        assert progress is not None
+        progress(1, 2)
+        assert threading.active_count() == 1

@@ -218,8 +218,14 @@ def yes_option(help: str = "Do not ask.") -> Callable:
     return click.option("-y", "--yes", is_flag=True, help=help)
 
 
-def progress_factory(state: State):
-    """Makes rich progress bars on a terminal; None in CI, in pipes and with --quiet."""
+def progress_factory(state: State, thread: bool = True):
+    """Makes rich progress bars on a terminal; None in CI, in pipes and with --quiet.
+
+    What the command writes to stdout meanwhile goes to stdout (a file or pipe while
+    the bar is on the terminal), never above the bar. ``thread=False``: the bar is
+    redrawn only when told, with no thread of its own (so that check-po's workers can
+    be forked, which needs a process with one thread).
+    """
     if state.quiet or not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, Progress, TextColumn
@@ -230,19 +236,22 @@ def progress_factory(state: State):
         TextColumn("{task.completed}/{task.total}"),
         console=stderr_console(),
         transient=True,
+        auto_refresh=thread,
+        redirect_stdout=False,
     )
 
 
 @contextlib.contextmanager
 def progress_bar(state: State, description: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar as a ``progress(done, total)`` callback, or None (see progress_factory)."""
-    make = progress_factory(state)
+    """A progress bar as a ``progress(done, total)`` callback, or None (see progress_factory);
+    redrawn at each call (no thread of its own)."""
+    make = progress_factory(state, thread=False)
     if make is None:
         yield None
         return
     with make() as bar:
         task = bar.add_task(description, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+        yield lambda done, total: bar.update(task, completed=done, total=total, refresh=True)
 
 
 # Width of a console that is not a terminal: lines are never cut or wrapped in pipes and logs.
