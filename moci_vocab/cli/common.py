@@ -241,17 +241,32 @@ def progress_factory(state: State, thread: bool = True):
     )
 
 
+# A bar without a thread of its own is redrawn by the calls that move it, at most this often.
+PROGRESS_REDRAW_S = 0.1
+
+
 @contextlib.contextmanager
 def progress_bar(state: State, description: str) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar as a ``progress(done, total)`` callback, or None (see progress_factory);
-    redrawn at each call (no thread of its own)."""
+    redrawn by the calls (no thread of its own), at most every PROGRESS_REDRAW_S and at the end."""
+    import time
+
     make = progress_factory(state, thread=False)
     if make is None:
         yield None
         return
+    drawn = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        redraw = done >= total or now - drawn[0] >= PROGRESS_REDRAW_S
+        if redraw:
+            drawn[0] = now
+        bar.update(task, completed=done, total=total, refresh=redraw)
+
     with make() as bar:
         task = bar.add_task(description, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total, refresh=True)
+        yield progress
 
 
 # Width of a console that is not a terminal: lines are never cut or wrapped in pipes and logs.
