@@ -29,7 +29,12 @@ NAME_MARK = "\x01"
 # spans it, and part-of-speech rules see a sentence's first word.
 SENTENCE = " \x02 "
 _SENTENCE_ENDS = (". ", "! ", "? ", ": ", "; ", "\n", "\u2026 ", "\u3002")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
+# The capitalised words `_mark_names` may mark: after a space or inside a run of letters
+# (a name phrase), or before a space and what may be a capital; the others stay as they
+# are (the sentence's first word …), without a call per word.
+_MAYBE_NAME = re.compile(
+    r"(?<=[ A-Za-z])[A-Z][a-z]+\b|[A-Z][a-z]+\b(?= [^a-z\d\s\x00-\x40\[-`{-\x7f])"
+)
 # Two or more capitalised words that run on into a lowercase word are a name ("Open Sound
 # System audio output", "System V shared memory"): a title-case label would capitalise
 # that word too (its small words, which stay lowercase, do not count) ...
@@ -107,7 +112,7 @@ def _mark_names(text: str) -> str:
 
     if '"' in text or "\u201c" in text or "\u201e" in text:
         text = _QUOTED_NAME.sub(_mark_quoted, text)
-    return _CAPITALISED.sub(mark, text)
+    return _MAYBE_NAME.sub(mark, text)
 
 
 def _is_name_run(text: str, start: int, run: str) -> bool:
@@ -248,6 +253,10 @@ _ASCII_WORDS = bytes(
 )
 
 
+_LOOSE_BEFORE = re.compile(rb"([ \x00])[-_.]+")
+_LOOSE_AFTER = re.compile(rb"[-_.]+(?=[ \x00])")
+
+
 def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> bytes:
     """The keys of all texts (as `source_key`), UTF-8, separated by NUL words.
 
@@ -268,24 +277,16 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     if names:
         text = _mark_names(text)
     for end in _SENTENCE_ENDS:
-        if end in text:
+        if end[0] in text and end in text:  # a letter's scan is much faster than a pair's
             text = text.replace(end, SENTENCE)
     if fold_case:
         text = text.casefold()
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
     data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
-    # A joiner next to a space or NUL is not inside a word ("file...", "- item").
-    loose = [edge + j for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
-    loose += [j + edge for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
-    changed = True
-    while changed:
-        changed = False
-        for pair in loose:
-            if pair in data:
-                spaced = pair.replace(b"-", b" ").replace(b"_", b" ").replace(b".", b" ")
-                data = data.replace(pair, spaced)
-                changed = True
+    # A run of joiners next to a space or NUL is not inside a word ("file...", "- item"):
+    # a space (runs of spaces become one below).
+    data = _LOOSE_AFTER.sub(b" ", _LOOSE_BEFORE.sub(rb"\1 ", data))
     data = data[1:-1]
     while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
         data = data.replace(b"   ", b" ").replace(b"  ", b" ")
@@ -331,13 +332,15 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     file a bug), or as an imperative opening a sentence (Update now). A verb is
     not wanted after a determiner (the update) or before "of".
     """
-    before = key[max(0, start - 40) : start].split()
+    # The two words before the hit and the one after it (split no further: a hit's
+    # test runs for every source term of a catalog).
+    before = key[max(0, start - 40) : start].rsplit(None, 2)
     prev = before[-1] if before else b""
-    after = key[end : end + 40].split()
+    if kind == NOUN and prev in _NOUN_MARKERS:
+        return True  # the trash, an item, your color
+    after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        if prev in _NOUN_MARKERS:
-            return True  # the trash, an item, your color
         if nxt in _DETERMINERS:
             return False
         if prev in _MODALS or prev in (b"dont", b"cant", b"wont"):
