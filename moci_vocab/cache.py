@@ -13,7 +13,10 @@ made from the whole glossary, valid while the glossary's fingerprint
 was made from; ``FileEntries`` holds one value per file, each valid while
 its file's version (its stamp, or a git blob id) holds. A file modified less
 than ``layout.RACY_NS`` before a value was made is never trusted (git's
-"racy" rule), so no change can hide behind an unchanged stamp.
+"racy" rule), so no change can hide behind an unchanged stamp. Both are also
+keyed by ``code_stamp()``, the stamps of the package's own files: a value made
+by other code (an upgrade, an edit in a development checkout, with or without a
+new version number) is stale too.
 """
 
 from __future__ import annotations
@@ -78,6 +81,31 @@ def signing_key() -> bytes | None:
     except OSError:
         return None
     return None
+
+
+def code_stamp(package: str | None = None) -> str:
+    """A digest of the path, size and mtime of every file of this package (its code and data).
+
+    One ``os.scandir`` pass over the package's folders (``package``: another folder),
+    about a hundred files; a value cached by other code never matches. Unreadable: a
+    digest that matches nothing.
+    """
+    lines: list[str] = []
+    folders = [package or os.path.dirname(os.path.abspath(__file__))]
+    try:
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            folders.append(entry.path)
+                        continue
+                    st = entry.stat()
+                    lines.append(f"{entry.path}\t{st.st_size}\t{st.st_mtime_ns}")
+    except OSError:
+        return secrets.token_hex(16)
+    lines.sort()
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> Any | None:
@@ -167,8 +195,8 @@ def _conforms(value: Any, valid: Callable[[Any], bool] | None) -> bool:
 class Derived:
     """A value made from the whole glossary, cached until any glossary file changes.
 
-    ``cached()`` gives the stored value when the fingerprint and ``key`` (the
-    code's version, options) are the ones it was made with; ``save(value)``
+    ``cached()`` gives the stored value when the fingerprint, ``key`` (a format
+    number, options) and the code (``code_stamp``) are the ones it was made with; ``save(value)``
     stores it only when every file is older than the start by ``RACY_NS``.
     A stored value that ``valid`` refuses (a wrong shape) is ignored and rebuilt.
     """
@@ -186,7 +214,7 @@ class Derived:
         self.valid = valid
         self.started = time.time_ns()
         self.fingerprint = fingerprint_of(self.root)
-        self.key = (key, str(self.root.resolve()))
+        self.key = (key, code_stamp(), str(self.root.resolve()))
 
     def cached(self) -> Any | None:
         """The stored value, or None when there is none or it may be stale."""
@@ -239,7 +267,7 @@ class FileEntries:
     ) -> None:
         self.root = Path(root)
         self.name = name
-        self.key = (key, str(self.root.resolve()))
+        self.key = (key, code_stamp(), str(self.root.resolve()))
         self.racy = racy
         self.keep = keep
         self.started = time.time_ns()

@@ -187,6 +187,8 @@ def resolve_tag(raw: str, known: Iterable[str], nearest: bool = False) -> str | 
     tag = gettext_to_bcp47(raw) if raw else ""
     if not tag:
         return None
+    if tag.casefold() in by_fold:  # the usual case, without asking CLDR for scripts
+        return by_fold[tag.casefold()]
     parts = tag.split("-")
     base = parts[0].casefold()
     script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)

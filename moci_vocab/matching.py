@@ -265,8 +265,8 @@ class PackedOwners(Sequence):
 
 
 INDEX_CACHE = "search-index"  # the packed index: all that a cache hit reads
-# The keys depend on this code, so the cache also records the modules' stamps.
-_KEY_MODULES = ("matching", "textnorm", "translit")
+# The keys depend on this code: the cache is keyed by it (cache.code_stamp) and this format.
+_INDEX_FORMAT = 1
 _END, _FIELD = "\0", "\x1f"  # separators in the packed strings (never in a term: see _pack)
 
 
@@ -287,7 +287,7 @@ def load_search_data(root: Path) -> SearchData:
     index = cache.Derived(
         root,
         INDEX_CACHE,
-        _code_stamp(),
+        _INDEX_FORMAT,
         fingerprint_of=lambda _root: layout.fingerprint_of_stamps(root, stamps),
         valid=_index_cache_shape,
     )
@@ -386,13 +386,6 @@ def _join(items: list[str]) -> str:
 
 def _split(blob: str) -> list[str]:
     return blob.split(_END)[:-1]
-
-
-def _code_stamp() -> tuple:
-    from moci_vocab.layout import file_stamp
-
-    here = Path(__file__).parent
-    return tuple(file_stamp(here / f"{name}.py") for name in _KEY_MODULES)
 
 
 def near_duplicates(

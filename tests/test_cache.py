@@ -77,3 +77,30 @@ def test_cache_can_be_switched_off(seeded, monkeypatch, tmp_path):
         p.unlink()
     load_glossary(seeded.root)
     assert not list((seeded.root / ".moci-cache").glob("*.pickle"))
+
+
+def test_code_stamp_changes_with_any_file_of_the_code_not_with_bytecode(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "sub" / "__pycache__").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    (package / "sub" / "data.txt").write_text("word\n")
+    first = cache.code_stamp(str(package))
+    assert cache.code_stamp(str(package)) == first
+    (package / "sub" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    assert cache.code_stamp(str(package)) == first
+    st = (package / "sub" / "data.txt").stat()
+    os.utime(package / "sub" / "data.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 1000))
+    second = cache.code_stamp(str(package))
+    assert second != first
+    (package / "b.py").write_text("")
+    assert cache.code_stamp(str(package)) not in (first, second)
+
+
+def test_a_value_made_by_other_code_is_stale(seeded, monkeypatch, tmp_path):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    for p in [*(seeded.root / "terms").glob("*.yaml"), seeded.root / "glossary" / "glossary.yaml"]:
+        _age(p)
+    assert cache.Derived(seeded.root, "probe", 1).save(["made"])
+    assert cache.Derived(seeded.root, "probe", 1).cached() == ["made"]
+    monkeypatch.setattr(cache, "code_stamp", lambda: "other code, same version")
+    assert cache.Derived(seeded.root, "probe", 1).cached() is None

@@ -306,6 +306,12 @@ def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_pa
     assert [r.concept for r in again.rules] == [r.concept for r in first.rules]
     assert again.source_matcher.find("Reconciliation")  # the automaton is rebuilt
 
+    # Other code with the same version number (a development checkout): compiled again.
+    with monkeypatch.context() as patched:
+        patched.setattr("moci_vocab.cache.code_stamp", lambda: "edited code")
+        with pytest.raises(AssertionError, match="was loaded"):
+            compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
+
     path = root / "terms" / "reconciliation.yaml"
     path.write_text(path.read_text("utf-8").replace("pajtim", "pajtimi"), "utf-8")
     os.utime(path, (old, old))  # same age: the size and inode tell the change

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
-from moci_vocab.checkpo.target_match import TargetTerm, compile_term
+from moci_vocab.checkpo.target_match import TargetTerm, compile_term, tuple_reduce
 from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
 COMPILE_FORMAT = 6
@@ -54,6 +54,8 @@ class InlineTest(NamedTuple):
     term: TargetTerm | None
     bad_probes: tuple[str, ...] | None
 
+    __reduce__ = tuple_reduce
+
 
 @dataclass
 class Compiled:
@@ -76,7 +78,7 @@ class Compiled:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
-        state["_inline_tests"] = None
+        state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
         return state
 
     def inline_tests(self) -> list[InlineTest | None]:

@@ -48,6 +48,8 @@ def worker_count(paths: list[Path], jobs: int) -> int:
 
     ``jobs`` 0 means one per available core; 1 means this process.
     """
+    if len(paths) < 2:
+        return 0  # without importing the workers' machinery
     from moci_vocab.workers import available_cores
 
     wanted = available_cores() if jobs <= 0 else jobs

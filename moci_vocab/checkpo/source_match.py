@@ -32,8 +32,9 @@ _SENTENCE_ENDS = (". ", "! ", "? ", ": ", "; ", "\n", "\u2026 ", "\u3002")
 # The capitalised words `_mark_names` may mark: after a space or inside a run of letters
 # (a name phrase), or before a space and what may be a capital; the others stay as they
 # are (the sentence's first word …), without a call per word.
+# (The capital first: the regex engine then skips fast to the next one.)
 _MAYBE_NAME = re.compile(
-    r"(?<=[ A-Za-z])[A-Z][a-z]+\b|[A-Z][a-z]+\b(?= [^a-z\d\s\x00-\x40\[-`{-\x7f])"
+    r"[A-Z](?:(?<=[ A-Za-z].)|(?=[a-z]+\b [^a-z\d\s\x00-\x40\[-`{-\x7f]))[a-z]+\b"
 )
 # Two or more capitalised words that run on into a lowercase word are a name ("Open Sound
 # System audio output", "System V shared memory"): a title-case label would capitalise
@@ -253,8 +254,13 @@ _ASCII_WORDS = bytes(
 )
 
 
-_LOOSE_BEFORE = re.compile(rb"([ \x00])[-_.]+")
-_LOOSE_AFTER = re.compile(rb"[-_.]+(?=[ \x00])")
+# A joiner next to a space or NUL, and what it becomes (it is not inside a word).
+_LOOSE = [
+    (pair, pair.replace(b"-", b" ").replace(b"_", b" ").replace(b".", b" "))
+    for pair in [edge + j for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
+    + [j + edge for j in (b"-", b"_", b".") for edge in (b" ", b"\x00")]
+]
+_JOINERS_AS_DASH = bytes.maketrans(b"_.", b"--")
 
 
 def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> bytes:
@@ -284,9 +290,19 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
     data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
-    # A run of joiners next to a space or NUL is not inside a word ("file...", "- item"):
-    # a space (runs of spaces become one below).
-    data = _LOOSE_AFTER.sub(b" ", _LOOSE_BEFORE.sub(rb"\1 ", data))
+    # A joiner next to a space or NUL is not inside a word ("file...", "- item"). One
+    # pass of replacements; more only while runs of joiners ("...") have some left.
+    runs = b"--" in data.translate(_JOINERS_AS_DASH)
+    for pair, spaced in _LOOSE:
+        data = data.replace(pair, spaced)
+    if runs:
+        changed = True
+        while changed:
+            changed = False
+            for pair, spaced in _LOOSE:
+                if pair in data:
+                    data = data.replace(pair, spaced)
+                    changed = True
     data = data[1:-1]
     while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
         data = data.replace(b"   ", b" ").replace(b"  ", b" ")

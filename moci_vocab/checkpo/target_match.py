@@ -52,6 +52,15 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(unmark(clean(text)).casefold())
 
 
+def tuple_reduce(self: tuple) -> tuple:
+    """A named tuple's pickle that loads by one call of ``tuple.__new__``.
+
+    The default calls the class's ``__new__``, a Python function, for each of the
+    thousands of tuples unpickled from the compiled-glossary cache on every run.
+    """
+    return (tuple.__new__, (type(self), tuple(self)))
+
+
 # Named tuples, not dataclasses: thousands of them are unpickled from the cache
 # on every run, and tuples unpickle several times faster.
 class WordSpec(NamedTuple):
@@ -61,6 +70,8 @@ class WordSpec(NamedTuple):
     stems: tuple[str, ...]  # longest first
     exact: frozenset[str]  # explicit forms (and the word itself)
 
+    __reduce__ = tuple_reduce
+
 
 class TargetTerm(NamedTuple):
     """A target term compiled for matching: its words, status and a quick probe."""
@@ -69,6 +80,8 @@ class TargetTerm(NamedTuple):
     status: str
     words: tuple[WordSpec | None, ...]  # None: a connecting word (i, të, së …)
     probe: str | None  # a substring every match contains, for a quick pre-check
+
+    __reduce__ = tuple_reduce
 
 
 def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
