@@ -27,6 +27,11 @@ scratch folder), as for an installed package: with PYTHONDONTWRITEBYTECODE set
 again while polib's were compiled when it was installed.
 
     python benchmarks/bench_checkpo_speed.py [--entries N] [--concepts N] [--repeat N]
+        [--callgrind]
+
+Issue 15's case is ``--entries 15000 --repeat 5 --callgrind``: the median CPU
+ratio and, with valgrind installed, the instruction counts (which machine load
+does not change), each with the target and ✓/✗.
 """
 
 from __future__ import annotations
@@ -258,6 +263,28 @@ def phases(root: Path, catalog: Path, env, repeat: int = 3) -> dict[str, float]:
     return best
 
 
+def callgrind(commands: dict[str, list[str]], env) -> dict[str, int]:
+    """Instructions executed by each command (valgrind --tool=callgrind); {} without valgrind."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        return {}
+    counts = {}
+    for name, args in commands.items():
+        err = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stderr
+        found = re.search(r"Collected : (\d+)", err)
+        if found is None:
+            return {}
+        counts[name] = int(found.group(1))
+    return counts
+
+
 def translate_toolkit(glossary_po: Path, catalog: Path, sample: int) -> tuple[float, int]:
     """Seconds for translate-toolkit's terminology matcher on ``sample`` units."""
     from translate.search.match import terminologymatcher
@@ -288,6 +315,9 @@ def main() -> None:
     parser.add_argument("--concepts", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--tt-sample", type=int, default=500)
+    parser.add_argument(
+        "--callgrind", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
     rng = random.Random(20260101)
     with tempfile.TemporaryDirectory() as tmp:
@@ -323,6 +353,7 @@ def main() -> None:
         subprocess.run(check, stdout=subprocess.DEVNULL, env=env)
         runs = alternate({"check-po": check, "polib": parse}, env, args.repeat)
         split = phases(root, catalog, env)
+        instructions = callgrind({"check-po": check, "polib": parse}, env) if args.callgrind else {}
         out = subprocess.run(check, capture_output=True, text=True, env=env).stdout
         import json
 
@@ -351,11 +382,20 @@ def main() -> None:
         f"  check-po, cached glossary:     wall {check_wall:5.2f} / {check_wall_med:5.2f} s   "
         f"CPU {check_cpu:5.2f} / {check_cpu_med:5.2f} s"
     )
+    cpu_ratio = check_cpu_med / polib_cpu_med
     print(
         f"  ratio check-po / polib:        wall {check_wall / polib_wall:5.2f} / "
         f"{check_wall_med / polib_wall_med:5.2f}     CPU {check_cpu / polib_cpu:5.2f} / "
-        f"{check_cpu_med / polib_cpu_med:5.2f}   (target <= 1.5)"
+        f"{cpu_ratio:5.2f}   target <= 1.5 (median CPU) {'✓' if cpu_ratio <= 1.5 else '✗'}"
     )
+    print(f"  load average: {os.getloadavg()[0]:.1f} (CPU time is the steadier figure when > 2)")
+    if instructions:
+        ratio = instructions["check-po"] / instructions["polib"]
+        print(
+            f"  instructions (callgrind, load-independent): check-po "
+            f"{instructions['check-po'] / 1e9:.2f} G, polib {instructions['polib'] / 1e9:.2f} G, "
+            f"ratio {ratio:.2f}  target <= 1.5 {'✓' if ratio <= 1.5 else '✗'}"
+        )
     print(
         f"polib parse, in-process: {polib_inproc:.2f} s "
         f"(check-po's fresh run is {check_wall / polib_inproc:.2f}x that)"
