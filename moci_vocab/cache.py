@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -69,6 +68,8 @@ def signing_key() -> bytes | None:
             return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import secrets  # only here: it imports random
+
         key = secrets.token_bytes(_KEY_BYTES)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -100,16 +101,30 @@ def _is_entry(value: Any) -> bool:
 class FileIndex:
     """The manifest, the problems met (the manifest's, then each file's errors), the concept
     files in the loader's order with their concepts' ids and term rows (one string; a file's
-    rows run from its offset to the next one's), and each language's own name."""
+    rows run from its offset to the next one's), and each language's own name.
+
+    The rows are kept encoded and decoded when first asked for: `show` never asks, and
+    decoding them is a third of the cost of unpickling the index."""
 
     root: Path
     manifest: Manifest
     findings: list[Finding]
     names: list[str]
     ids: list[str | None]  # None: no concept (an unreadable file), or an id met before
-    rows: str
+    rows_utf8: bytes
     offsets: list[int]
     autonyms: dict[str, str]
+
+    @cached_property
+    def rows(self) -> str:
+        """The term rows (see Entry), every file's in the loader's order."""
+        return self.rows_utf8.decode("utf-8", "surrogatepass")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: the fields (not the decoded rows)."""
+        state = dict(self.__dict__)
+        state.pop("rows", None)
+        return state
 
 
 def _is_index(value: Any) -> bool:
@@ -118,7 +133,7 @@ def _is_index(value: Any) -> bool:
         isinstance(value, FileIndex)
         and isinstance(value.manifest, Manifest)
         and all(isinstance(finding, Finding) for finding in value.findings)
-        and type(value.rows) is str
+        and type(value.rows_utf8) is bytes
         and len(value.names) == len(value.ids) == len(value.offsets) - 1
         and type(value.autonyms) is dict
     )
@@ -140,7 +155,14 @@ def _packed(root: Path, manifest_entry: tuple, files: dict[str, Entry]) -> FileI
             seen.add(concept_id)  # type: ignore[arg-type]
     offsets = [0, *accumulate(map(len, texts))]
     return FileIndex(
-        Path(root), manifest, findings, list(files), ids, "".join(texts), offsets, autonyms
+        Path(root),
+        manifest,
+        findings,
+        list(files),
+        ids,
+        "".join(texts).encode("utf-8", "surrogatepass"),
+        offsets,
+        autonyms,
     )
 
 
