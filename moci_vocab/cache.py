@@ -104,6 +104,8 @@ def code_stamp(package: str | None = None) -> str:
                     st = entry.stat()
                     lines.append(f"{entry.path}\t{st.st_size}\t{st.st_mtime_ns}")
     except OSError:
+        import secrets  # only here: it imports random
+
         return secrets.token_hex(16)
     lines.sort()
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
