@@ -319,6 +319,24 @@ def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_pa
         compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
 
 
+def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):
+    import pickle
+
+    from moci_vocab.checkpo.compile import LazyRules, compile_glossary
+    from moci_vocab.store import load_glossary
+
+    compiled = compile_glossary(load_glossary(seeded.root), "sq")
+    loaded = pickle.loads(pickle.dumps(compiled))
+    assert isinstance(loaded.rules, LazyRules)
+    assert loaded.rules._rules.count(None) == len(compiled.rules)  # nothing unpickled yet
+    assert loaded.rules[1] == compiled.rules[1]
+    assert loaded.rules._rules.count(None) == len(compiled.rules) - 1  # only the one used
+    assert loaded.rules == compiled.rules and list(loaded.rules) == compiled.rules
+    assert loaded.rules[-1] == compiled.rules[-1] and loaded.rules[:2] == compiled.rules[:2]
+    assert loaded.inline_tests() == compiled.inline_tests()
+    assert pickle.loads(pickle.dumps(loaded)).rules == compiled.rules
+
+
 def test_planted_cache_is_ignored(seeded, monkeypatch, tmp_path):
     from moci_vocab.checkpo.compile import load_compiled
 

@@ -11,6 +11,8 @@ any change to a glossary file recompiles it, so the cache is never stale.
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -57,13 +59,58 @@ class InlineTest(NamedTuple):
     __reduce__ = tuple_reduce
 
 
+class LazyRules(Sequence):
+    """A compiled glossary's rules, each unpickled when first used (a catalog needs few).
+
+    The everyday check reads only the inline tests; a rule is needed for a finding
+    or an unusual entry. Each rule is its own pickle, loaded on its first use.
+    """
+
+    __slots__ = ("_blobs", "_rules")
+
+    def __init__(self, blobs: list[bytes]):
+        self._blobs = blobs
+        self._rules: list[Rule | None] = [None] * len(blobs)
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> LazyRules:
+        """The lazy form of a list of rules."""
+        if isinstance(rules, LazyRules):
+            return rules
+        return cls([pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL) for rule in rules])
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self._blobs))[index]]
+        rule = self._rules[index]
+        if rule is None:
+            rule = self._rules[index] = pickle.loads(self._blobs[index])
+        return rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return (self[i] for i in range(len(self._blobs)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LazyRules, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):
+        return (LazyRules, (self._blobs,))
+
+
 @dataclass
 class Compiled:
     """The glossary compiled for one target language: a rule per concept and the source patterns."""
 
     lang: str
     source_language: str
-    rules: list[Rule]
+    rules: Sequence[Rule]  # a LazyRules once loaded from the cache
     patterns: list[str]
     owners: list[int]
     cased_patterns: list[str]
@@ -79,6 +126,7 @@ class Compiled:
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
         state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
+        state["rules"] = LazyRules.of(self.rules)  # each rule loaded when first used
         return state
 
     def inline_tests(self) -> list[InlineTest | None]:

@@ -310,9 +310,10 @@ class FileCheck:
         firsts: dict[int, int] = {}  # concept → the first of those entries
         for start in range(0, len(chosen), CHUNK):
             self.run_chunk(chosen[start : start + CHUNK], counts, firsts)
-        rules = self.compiled.rules
+        # Counted by the inline test: its term is the concept's first allowed term.
+        inline_tests = self.compiled.inline_tests()
         for concept, count in counts.items():
-            key = (concept, rules[concept].allowed[0].text)
+            key = (concept, inline_tests[concept].term.text)  # type: ignore[union-attr]
             slot = self.renderings.get(key)
             if slot is None:
                 self.renderings[key] = [count, firsts[concept]]
