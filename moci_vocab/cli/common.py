@@ -318,6 +318,59 @@ def print_rich(renderable, console=None) -> None:
     click.echo("\n".join(lines))
 
 
+def print_runs(before: list, rows: list, after: list) -> None:
+    """Print lines of styled runs, a borderless table of them, then more lines.
+
+    A run is ``(text, style)``; the table is rich's ``Table(box=None, padding=(0, 1))``
+    without a header. On a terminal rich prints it all; to a pipe or a file the same
+    bytes are written as plain lines, without importing rich's tables (most of a
+    `show`'s start-up), except for a tab, which rich expands.
+    """
+    runs = [run for line in (*before, *after) for run in line]
+    runs += [run for row in rows for cell in row for run in cell]
+    if is_terminal_output() or any("\t" in text for text, _style in runs):
+        _print_runs_rich(before, rows, after)
+        return
+    from rich.cells import cell_len
+
+    def plain(runs: list) -> str:
+        return "".join(text for text, _style in runs)
+
+    lines = [plain(line) for line in before]
+    cells = [[plain(cell) for cell in row] for row in rows]
+    widths = [max(cell_len(row[i]) for row in cells) for i in range(len(cells[0]))] if cells else []
+    table = [
+        "".join(
+            f" {cell}{' ' * (width - cell_len(cell))} "
+            for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in cells
+    ]
+    lines += (table or [""]) + [plain(line) for line in after]  # rich: an empty line
+    click.echo("\n".join(lines))
+
+
+def _print_runs_rich(before: list, rows: list, after: list) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    def text(runs: list) -> Text:
+        shown = Text()
+        for part, style in runs:
+            shown.append(part, style=style)
+        return shown
+
+    console = stdout_console()
+    for line in before:
+        console.print(text(line))
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    for row in rows:
+        table.add_row(*(text(cell) for cell in row))
+    print_rich(table, console)
+    for line in after:
+        console.print(text(line))
+
+
 def stderr_console():
     """A rich console for stderr (progress bars, messages)."""
     return _console(stderr=True)

@@ -51,14 +51,20 @@ def show_cmd(state: State, concept_id: str, fmt: str) -> None:
 
 
 def _print_concept(glossary, concept, autonyms: dict[str, str]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from moci_vocab.cli.common import print_runs
 
-    from moci_vocab.cli.common import stdout_console
+    print_runs(*_concept_view(glossary, concept, autonyms))
+
+
+def _concept_view(glossary, concept, autonyms: dict[str, str]):
+    """What `show` prints, as styled runs: (lines before, table rows, lines after).
+
+    Data goes through ``printable`` run by run, as ``data_text`` would; our own marks
+    (separators, status, review state) are printed as they are.
+    """
     from moci_vocab.languages import autonym_or_tag
+    from moci_vocab.safetext import printable
 
-    console = stdout_console()
-    title = data_text(concept.id, style="bold")
     details = [concept.status]
     if concept.domain:
         details.append(f"domain: {concept.domain}")
@@ -66,42 +72,37 @@ def _print_concept(glossary, concept, autonyms: dict[str, str]) -> None:
         details.append("tags: " + ", ".join(concept.tags))
     if concept.do_not_translate:
         details.append("do not translate")
-    title.append_text(data_text("  " + " · ".join(details), style="dim"))
-    console.print(title)
+    before = [[(printable(concept.id), "bold"), (printable("  " + " · ".join(details)), "dim")]]
     for lang, text in concept.definition.items():
-        console.print(data_text(f"  {lang}: ", style="dim") + data_text(text))
+        before.append([(printable(f"  {lang}: "), "dim"), (printable(text), "")])
     for lang, text in concept.note.items():
-        console.print(data_text(f"  note ({lang}): ", style="dim") + data_text(text))
-    table = Table(show_header=False, box=None, padding=(0, 1))
-    for lang in [
-        *glossary.languages(),
-        *(k for k in concept.terms if k not in glossary.languages()),
-    ]:
+        before.append([(printable(f"  note ({lang}): "), "dim"), (printable(text), "")])
+    rows = []
+    languages = glossary.languages()
+    for lang in [*languages, *(k for k in concept.terms if k not in languages)]:
         terms = preferred_first(concept.terms.get(lang, []))
-        shown = Text()
+        shown = []
         for i, term in enumerate(terms):
             if i:
-                shown.append(", ")
+                shown.append((", ", ""))
             style = "strike" if term.status in ("deprecated", "forbidden") else ""
             if term.status == "preferred":
                 style = "bold"
-                shown.append("★ ", style="green")
-            shown.append_text(data_text(term.term, style=style))
-            shown.append(STATUS_MARK[term.status], style="dim")
+                shown.append(("★ ", "green"))
+            shown.append((printable(term.term), style))
+            shown.append((STATUS_MARK[term.status], "dim"))
             if term.review is not None and term.review.state != "approved":
-                shown.append(f" [{term.review.state}]", style="yellow")
+                shown.append((f" [{term.review.state}]", "yellow"))
         if not terms:
-            shown.append("—", style="dim")
-        table.add_row(
-            data_text(lang, style="cyan"),
-            data_text(autonyms.get(lang) or autonym_or_tag(lang), style="dim"),
-            shown,
-        )
-    print_rich(table, console)
-    for kind in ("related", "broader"):
-        links = getattr(concept, kind)
-        if links:
-            console.print(data_text(f"  {kind}: ", style="dim") + data_text(", ".join(links)))
+            shown.append(("—", "dim"))
+        autonym = autonyms.get(lang) or autonym_or_tag(lang)
+        rows.append([[(printable(lang), "cyan")], [(printable(autonym), "dim")], shown])
+    after = [
+        [(printable(f"  {kind}: "), "dim"), (printable(", ".join(links)), "")]
+        for kind in ("related", "broader")
+        if (links := getattr(concept, kind))
+    ]
+    return before, rows, after
 
 
 def preferred_first(terms: list) -> list:
