@@ -323,6 +323,7 @@ def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):
     import pickle
 
     from moci_vocab.checkpo.compile import LazyRules, compile_glossary
+    from moci_vocab.checkpo.target_match import TargetTerm, WordSpec
     from moci_vocab.store import load_glossary
 
     compiled = compile_glossary(load_glossary(seeded.root), "sq")
@@ -330,6 +331,8 @@ def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):
     assert isinstance(loaded.rules, LazyRules)
     assert loaded.rules._rules.count(None) == len(compiled.rules)  # nothing unpickled yet
     assert loaded.rules[1] == compiled.rules[1]
+    rule = loaded.rules[1]
+    assert type(rule.allowed[0]) is TargetTerm and type(rule.allowed[0].words[0]) is WordSpec
     assert loaded.rules._rules.count(None) == len(compiled.rules) - 1  # only the one used
     assert loaded.rules == compiled.rules and list(loaded.rules) == compiled.rules
     assert loaded.rules[-1] == compiled.rules[-1] and loaded.rules[:2] == compiled.rules[:2]
