@@ -55,6 +55,25 @@ class PartLayout:
     pages: int
 
 
+def _typeset(data: str, label: str, pdf: str | None = None) -> dict:
+    """Typeset the template on ``data`` (writing the PDF to ``pdf`` if given) and return
+    the value of its metadata ``label``; a Typst error is a bug of the template."""
+    import typst
+
+    compiler = typst.Compiler(
+        str(TEMPLATE),
+        font_paths=[str(FONTS)],
+        ignore_system_fonts=True,
+        sys_inputs={"data": data},
+    )
+    try:
+        if pdf is not None:
+            Path(pdf).write_bytes(compiler.compile())
+        return json.loads(compiler.query(label, field="value", one=True))
+    except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
+        raise MociError(f"the booklet could not be typeset: {exc}") from None
+
+
 @dataclass(frozen=True)
 class PartJob:
     """One part of the booklet: the template's JSON input; with ``pdf``, where to render it."""
@@ -65,20 +84,7 @@ class PartJob:
 
     def run(self) -> PartLayout:
         """Lay the part out (and render it); a Typst error is a bug of the template."""
-        import typst
-
-        compiler = typst.Compiler(
-            str(TEMPLATE),
-            font_paths=[str(FONTS)],
-            ignore_system_fonts=True,
-            sys_inputs={"data": self.data},
-        )
-        try:
-            if self.pdf is not None:
-                Path(self.pdf).write_bytes(compiler.compile())
-            layout = json.loads(compiler.query("<layout>", field="value", one=True))
-        except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
-            raise MociError(f"the booklet could not be typeset: {exc}") from None
+        layout = _typeset(self.data, "<layout>", self.pdf)
         return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]))
 
 
@@ -103,18 +109,7 @@ class MeasureJob:
 
     def run(self) -> Measures:
         """Measure the entries; a Typst error is a bug of the template."""
-        import typst
-
-        compiler = typst.Compiler(
-            str(TEMPLATE),
-            font_paths=[str(FONTS)],
-            ignore_system_fonts=True,
-            sys_inputs={"data": self.data},
-        )
-        try:
-            report = json.loads(compiler.query("<measured>", field="value", one=True))
-        except RuntimeError as exc:
-            raise MociError(f"the booklet could not be typeset: {exc}") from None
+        report = _typeset(self.data, "<measured>")
         return Measures(
             report["heights"], report["room"], report["gap"], report["below"], report["columns"]
         )
