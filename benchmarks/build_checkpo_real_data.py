@@ -214,8 +214,15 @@ def entries(path: Path):
             yield entry, source, strs
 
 
-def dictionary_form(words: collections.Counter, lang: str) -> str:
-    """Of the observed words, the one whose inflected forms cover most observations."""
+def dictionary_form(
+    words: collections.Counter, lang: str, around: collections.Counter | None = None
+) -> str:
+    """Of the observed words, the one whose inflected forms cover most observations.
+
+    ``around``: other words of the same entries, outside the prefix, that may be the
+    lemma of the frequent forms (ka ფენა, layer, for ფენის, ფენები, ფენით: the prefix
+    ფენი- leaves the nominative out).
+    """
     from moci_vocab.checkpo.inflection import for_language
     from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, stems_of
 
@@ -223,14 +230,17 @@ def dictionary_form(words: collections.Counter, lang: str) -> str:
     matcher = TargetMatcher(infl)
     candidates = [t for t, n in words.items() if n >= 2] or list(words)
     # A lemma seen once is still a candidate when it is the stem of a frequent form, or
-    # that stem and a final vowel (program for programi; dritare for dritares).
+    # that stem and a final vowel (program for programi; dritare for dritares); so is a
+    # word of the same entries that the rules give as such a stem (ფენა for ფენის).
     stems = {stem for t in candidates for stem in stems_of(t, infl)}
     vowels = tuple(infl.final_vowels)
+    counts = words + (around or collections.Counter())
     candidates += [
         t
         for t in words
         if t not in candidates and (t in stems or (t.endswith(vowels) and t[:-1] in stems))
     ]
+    candidates += [t for t in counts if t not in candidates and t in stems]
 
     def covered(candidate: str) -> int:
         [term] = compile_term(candidate, "preferred", [], infl)[:1]
@@ -244,7 +254,7 @@ def dictionary_form(words: collections.Counter, lang: str) -> str:
     # shfletim, not shfletimi; emër, not emri; temë, not tema).
     near = [t for t in candidates if coverage[t] >= 0.9 * best]
     lemmas = [t for t in near if not _inflected(t, near, infl)]
-    return max(lemmas or candidates, key=lambda t: (coverage[t], -len(t), words[t], t))
+    return max(lemmas or candidates, key=lambda t: (coverage[t], -len(t), counts[t], t))
 
 
 def _inflected(word: str, others: list[str], infl) -> bool:
@@ -291,6 +301,8 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             continue
         if word.endswith(("able", "ible")):
             continue  # an adjective (available, editable), not a noun
+        if word.endswith("ed") and not word.endswith("eed"):
+            continue  # a participle (selected, named), not a noun
         forms = {word, word + "s", word + "es"}
         having = [i for i, words in enumerate(english) if forms & set(words)]
         if len(having) < MIN_COUNT:
@@ -332,10 +344,18 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         if _split(best, dices, [target[i] for i in having]):
             continue  # two renderings, each used alone (lower case → vogla, upper → mëdha)
         words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
-        term = dictionary_form(words, lang)
+        # Words that differ from the prefix in its last letter only (ფენა for ფენი-), not
+        # shorter ones (sq lidh, to connect, is no lemma of lidhje-).
+        around = collections.Counter(
+            t
+            for i in having
+            for t in target[i]
+            if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
+        )
+        term = dictionary_form(words, lang, around)
         found[word] = {
             "term": term,
-            "prefix": best,
+            "prefix": _common_prefix(best, term),
             "pos": "noun",
             "dice": round(dice, 3),
             "count": prefixes[best],
@@ -350,6 +370,14 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         seen.add(data["term"])
         glossary[word] = data
     return glossary
+
+
+def _common_prefix(a: str, b: str) -> str:
+    """The longest string both words start with (ფენ for ფენი- and ფენა)."""
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return a[:size]
 
 
 def _split(best: str, dices: dict[str, float], having: list[set[str]]) -> bool:

@@ -52,3 +52,21 @@ def test_the_real_catalog_glossary_builder_takes_lemmas_and_no_split_word():
     assert not _split("menu", dices, entries)
     dices = {"punë": 0.76, "hapë": 0.75}
     assert not _split("punë", dices, [{"hapësirë", "punës"}] * 20 + [{"desktop"}] * 5)
+
+
+def test_the_builder_finds_a_lemma_outside_the_prefix_and_takes_no_participle():
+    from collections import Counter
+
+    from benchmarks.build_checkpo_real_data import dictionary_form, glossary_for
+
+    # ფენი- (ფენის, ფენები, ფენით) leaves the nominative ფენა out: it is found beside.
+    forms = Counter({"ფენის": 185, "ფენების": 48, "ფენები": 10, "ფენიდან": 4, "ფენი": 1})
+    assert dictionary_form(forms, "ka") == "ფენი"  # the prefix's words alone: a stem
+    assert dictionary_form(forms, "ka", Counter({"ფენა": 43, "ფენაზე": 8})) == "ფენა"
+    # A shorter word beside it is another word, not the lemma (lidh, to connect).
+    forms = Counter({"lidhja": 9, "lidhjen": 5, "lidhje": 4})
+    assert dictionary_form(forms, "sq", Counter({"lidhjes": 2})) == "lidhje"
+    # An English participle (selected) is no noun of the catalog, however frequent.
+    rows = [(f"No {what} selected", [f"S’u përzgjodh {what}"]) for what in "abcdefghijkl"]
+    rows += [(f"the selected {what}", [f"{what} e përzgjedhur"]) for what in "abcdefghijkl"]
+    assert "selected" not in glossary_for(rows, "sq")

@@ -186,6 +186,9 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("sq", "faqja", "Numri i faqeve"),
         ("sq", "dritares", "Mbyll dritaren"),
         ("sq", "dritaren", "Dritaret e hapura"),
+        ("sq", "kufi", "u tejkalua kufiri"),  # a stressed -i takes -r- (held out: HexChat)
+        ("sq", "kufi", "Nofka që hoqi kufirin"),
+        ("sq", "dru", "ngjyra e drurit"),  # ... and a stressed -u
         ("ka", "ფაილი", "ფაილური სისტემა"),  # a relational adjective
         ("hy", "սեփականատեր", "սեփականատիրոջ"),  # a compound declines like its last part
     ],
@@ -199,6 +202,7 @@ def test_an_albanian_lemma_reduced_from_its_definite_form_takes_only_endings():
     assert not matches("sq", "gërmat", "gërmimi i tokës")
     assert not matches("sq", "faqja", "faktori kryesor")
     assert not matches("sq", "dritares", "dritëhije")
+    assert not matches("sq", "kufi", "kufitar")  # the -r- stem takes endings, not words
 
 
 def test_the_real_catalog_judgements_are_complete():
@@ -212,6 +216,20 @@ def test_the_real_catalog_judgements_are_complete():
     for row in rows:
         assert row["verdict"] in ("real", "false"), row
         assert row["reason"].strip() and row["concept"] and row["file"].endswith(".po"), row
+
+
+def test_the_held_out_judgements_name_their_catalogs_and_reasons():
+    import csv
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks"
+    with (bench / "checkpo_heldout_judgements.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) >= 120
+    data = bench / "data" / "checkpo_heldout"
+    for row in rows:
+        assert row["verdict"] in ("real", "false", "unsure"), row
+        assert row["reason"].strip() and (data / (row["file"] + ".xz")).is_file(), row
 
 
 # Georgian and Armenian forms found on real catalogs (benchmarks/checkpo_judgements.tsv).

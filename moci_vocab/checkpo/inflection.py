@@ -110,6 +110,9 @@ _SQ_LEMMA_ENDINGS = (
     ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""),
     ("a", ""), ("at", ""), ("ët", ""), ("et", ""), ("ja", ""), ("en", ""), ("es", ""),
 )  # fmt: skip
+# Masculine nouns in a stressed -i or -u take -r- before the definite endings (kufi →
+# kufiri, kufirin, kufirit; dru → druri; gju → gjuri): the stem with -r.
+_SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 
 
 @cache
@@ -120,7 +123,7 @@ def SQ() -> Inflection:
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
-        replacements=_SQ_LEMMA_ENDINGS,
+        replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         compounds=True,
@@ -397,7 +400,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 8
+DATA_VERSION = 9
 
 
 def for_language(tag: str) -> Inflection:
