@@ -48,6 +48,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "extract": ("learn", "extract_cmd", "List English term candidates the glossary lacks."),
 }
 
+# Commands that leave nothing to clean up once they return: they only read the
+# glossary (a cache they write is closed and renamed before they return), start no
+# process that outlives them, and register no atexit handler or finalizer. When one of
+# them finishes, the console script ends the process at once (see `main`).
+ENDS_AT_ONCE = frozenset({"check-po", "check", "show", "search", "list", "stats", "review"})
+
+
+class Finished(SystemExit):
+    """A command of ENDS_AT_ONCE is over, with this exit status; nothing is left to clean up."""
+
 
 class UserError(click.ClickException):
     """A MociError on its way to the terminal: one sentence, exit status 1."""
@@ -120,17 +130,23 @@ class LazyGroup(click.Group):
         from moci_vocab.errors import MociError
 
         try:
-            return super().invoke(ctx)
+            outcome = super().invoke(ctx)
         except MociError as exc:
             raise UserError(str(exc)) from None
         except click.ClickException as exc:
             # Click quotes arguments (a file name, a command) in its usage errors.
             exc.message = printable(exc.message)
             raise
-        except (click.exceptions.Exit, click.Abort, SystemExit):
+        except click.exceptions.Exit as exc:
+            if ctx.invoked_subcommand in ENDS_AT_ONCE:
+                raise Finished(exc.exit_code) from None
+            raise
+        except (click.Abort, SystemExit):
             raise
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (errors.Terminated)
             raise SystemExit(_say_interrupted(exc)) from None
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): click ends quietly, exit status 1
         except Exception as exc:
             if os.environ.get("MOCI_VOCAB_DEBUG"):
                 raise
@@ -138,6 +154,9 @@ class LazyGroup(click.Group):
                 f"unexpected {type(exc).__name__}: {exc} (a bug; rerun with "
                 "MOCI_VOCAB_DEBUG=1 for details and report it)"
             ) from None
+        if ctx.invoked_subcommand in ENDS_AT_ONCE:
+            raise Finished(0)
+        return outcome
 
 
 @click.group(
@@ -213,3 +232,23 @@ def main() -> None:
         cli.main(prog_name="moci-vocab")
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
         sys.exit(_say_interrupted(exc))
+    except Finished as done:
+        _end_at_once(done.code)
+
+
+def _end_at_once(code: int) -> None:
+    """End the process now, its output flushed, without Python's finalization.
+
+    Finalization frees every object one by one: after check-po on a big catalog, about
+    a million of them, ~60 ms of CPU for nothing (mypy ends the same way). Only for
+    ENDS_AT_ONCE commands, and only here in the console script, never in a command
+    (tests run commands in-process). If stdout or stderr cannot be flushed (a closed
+    pipe, a closed stream), the ordinary ending runs and says what it always said.
+    """
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    os._exit(code)

@@ -1,0 +1,108 @@
+"""The console script ends a read-only command at once (no finalization), with the same
+exit status and every byte of its output: to a pipe, to a file, and quietly when the
+reader of a pipe goes away."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The console script with an atexit handler: it runs only when the process ends the
+# ordinary way (its line on stderr tells which way the process ended).
+SCRIPT = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("finalized\\n"))
+from moci_vocab.cli import main
+sys.argv = ["moci-vocab", *sys.argv[1:]]
+main()
+"""
+
+
+def console(*args: str, **options) -> subprocess.CompletedProcess:
+    """`moci-vocab ARGS` as a fresh process (text output captured unless told otherwise)."""
+    options.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+        **options,
+    )
+
+
+def write_po(path: Path, entries: int) -> Path:
+    """A catalog whose every entry leaves the glossary's term untranslated (an error each)."""
+    lines = [
+        'msgid ""',
+        'msgstr ""',
+        '"Language: sq\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+    ]
+    for n in range(entries):
+        lines += ["", f'msgid "The reconciliation of group {n}"', f'msgstr "Grupi {n} u bashkua"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_check_po_ends_at_once_with_its_status_and_all_its_output(seeded, tmp_path):
+    root = str(seeded.root)
+    po = write_po(tmp_path / "sq.po", 400)
+    in_process = seeded("check-po", str(po), "--format", "json", ok=False)
+    piped = console("--root", root, "check-po", str(po), "--format", "json")
+    assert piped.returncode == 1
+    assert piped.stderr == ""  # no atexit handler ran: the process ended at once
+    assert piped.stdout == in_process.stdout
+    assert len(json.loads(piped.stdout)["findings"]) == 400
+    # the same bytes into a file
+    with open(tmp_path / "out.json", "w", encoding="utf-8") as out:
+        to_file = console("--root", root, "check-po", str(po), "--format", "json", stdout=out)
+    assert to_file.returncode == 1 and to_file.stderr == ""
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == in_process.stdout
+    clean = write_po(tmp_path / "clean.po", 0)
+    assert console("--root", root, "check-po", str(clean)).returncode == 0
+    shown = console("--root", root, "show", "reconciliation")
+    assert shown.returncode == 0 and shown.stderr == "" and "pajtim" in shown.stdout
+
+
+def test_errors_and_usage_errors_keep_their_status_and_line(seeded, tmp_path):
+    root = str(seeded.root)
+    missing = console("--root", root, "show", "no-such-concept")
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[0].startswith("error: there is no concept")
+    usage = console("--root", root, "check-po", "--no-such-option")
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    nothing = console("--root", root, "search", "zzzzqqqq")
+    assert nothing.returncode in (0, 1) and "Traceback" not in nothing.stderr
+
+
+def test_a_command_that_writes_ends_the_ordinary_way(seeded):
+    added = console(
+        "--root", str(seeded.root), "add", "mediation", "--term", "en=mediation", "--yes"
+    )  # fmt: skip
+    assert added.returncode == 0
+    assert added.stderr.splitlines()[-1] == "finalized"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe semantics of Linux")
+def test_a_reader_that_goes_away_gets_no_error_message(seeded, tmp_path):
+    po = write_po(tmp_path / "sq.po", 3000)  # far more than a pipe's buffer
+    process = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, "--root", str(seeded.root), "check-po", str(po)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()  # `| head -1`
+    process.stdout.close()
+    errors = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 1
+    assert "error" not in errors and "Traceback" not in errors
