@@ -400,7 +400,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 9
+DATA_VERSION = 10
 
 
 def for_language(tag: str) -> Inflection:
