@@ -63,6 +63,7 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ('<a data-l10n-name="page" href="file.html">here</a>', {"page", "file"}),
         ("See https://example.com/user/page and www.example.org/file", {"user", "page", "file"}),
         ("Write to user@example.com", {"user"}),
+        ("Ban *!*user@*.host or *!*@*.host", {"user"}),  # masks with wildcards
         ("Open /usr/share/file or ~/page or C:\\Users\\file", {"user", "file", "page"}),
         ("X-Content-Type-Options is missing", {"type", "options"}),
         ("CKR_DEVICE_ERROR and USER_NOT_FOUND", {"device", "error", "user"}),

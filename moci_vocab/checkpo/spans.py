@@ -42,7 +42,8 @@ _SIGNED = re.compile(
 _SIGNS = ("%", "{", "<", "&", "[", "$", '"', "“", "„", "‘", "«")
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ... and an address mask with wildcards (IRC bans: *!*user@*.host)
+_EMAIL = re.compile(r"[\w.+*?!-]+@[\w*?-]+(?:\.[\w*?-]+)+")
 _PATH = re.compile(
     r"(?<![\w/.])(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*|\b[A-Za-z]:\\[^\s\x00]*"
     r"|(?<![\w/])~/[^\s\x00]*"
