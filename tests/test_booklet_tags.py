@@ -263,3 +263,63 @@ def test_the_join_holds_one_part_at_a_time(typeset: Typeset, tmp_path: Path) -> 
         peaks[copies] = int(result.stdout) / 1024
     assert len(job.sources) > 600
     assert peaks[many] < peaks[1] + 30, peaks  # MB
+
+
+def _pieces(booklet: Booklet) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The booklet's parts: (file name, [(booklet page index, the part's page)])."""
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for position, (name, page) in enumerate(booklet.sources):
+        parts.setdefault(name, []).append((position, page))
+    return list(parts.items())
+
+
+def test_parts_joined_in_the_background_in_any_order_read_in_page_order(
+    typeset: Typeset, tmp_path: Path
+) -> None:
+    """The join beside the typesetting (``JoinThread``) takes the parts in the order they
+    are typeset (the front matter last): the tree still reads the pages in order, each
+    link goes to its page, and the same order gives the same bytes."""
+    from concurrent.futures import Future
+
+    from moci_vocab.booklet.pdfjoin import JoinThread
+
+    parts = _pieces(typeset.booklet)
+    order = [*parts[1:], parts[0]]  # the cover and contents last, as the booklet does
+    outputs = []
+    for run in range(2):
+        output = tmp_path / f"joined-{run}.pdf"
+        join = JoinThread(output, 2, True, "page", background=True)
+        for name, pages in order:
+            ready: Future = Future()
+            join.add(typeset.workdir / name, pages, ready, lambda result: result == "as planned")
+            ready.set_result("as planned")
+        join.finish(typeset.booklet.pages, [("Glossary", 3)], typeset.booklet.info, "en")
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1]
+    walk = _check_tree(tmp_path / "joined-0.pdf", blank=3)
+    assert len(walk.links) > 50
+    reader = pypdf.PdfReader(tmp_path / "joined-0.pdf")
+    joined = [page.extract_text() for page in reader.pages]
+    booklet = [page.extract_text() for page in pypdf.PdfReader(typeset.booklet.pdf).pages]
+    assert joined == booklet
+
+
+def test_a_part_off_its_plan_spoils_the_background_join(typeset: Typeset, tmp_path: Path) -> None:
+    """A part whose typesetting did not follow the plan is not joined; ``finish`` refuses,
+    and ``close`` does not wait for a part that is never typeset."""
+    from concurrent.futures import Future
+
+    from moci_vocab.booklet.pdfjoin import JoinThread
+    from moci_vocab.errors import MociError
+
+    (name, pages), *_rest = _pieces(typeset.booklet)
+    join = JoinThread(tmp_path / "spoiled.pdf", 0, True, "page", background=True)
+    ready: Future = Future()
+    join.add(typeset.workdir / name, pages, ready, lambda result: result == "as planned")
+    ready.set_result("moved")
+    with pytest.raises(MociError, match="did not follow"):
+        join.finish(len(pages), [], {}, "en")
+    join.close()
+    waiting = JoinThread(tmp_path / "waiting.pdf", 0, True, "page", background=True)
+    waiting.add(typeset.workdir / name, pages, Future())  # never done: typesetting stopped
+    waiting.close()  # returns (a hang here fails the test by timeout)

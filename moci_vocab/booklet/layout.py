@@ -31,11 +31,15 @@ import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
+
+if TYPE_CHECKING:
+    from moci_vocab.booklet.pdfjoin import JoinThread
 
 # Items per part: about 50 A5 pages of entries, about 30 of index lines. A part this long
 # needs under 100 MB of Typst's memory; one of a few hundred pages would need gigabytes.
@@ -105,7 +109,13 @@ def needs_workers(data: dict[str, Any]) -> bool:
 
 
 def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path) -> Booklet:
-    """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them."""
+    """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them.
+
+    The join runs beside the typesetting (``JoinThread``, with workers): each run of
+    entries is joined as soon as it is rendered, the indexes, the front matter and the
+    back once typeset; the parts are always added in that order, so the same booklet
+    gives the same bytes.
+    """
     files = _Files(workdir)
     common = {key: data[key] for key in COMMON}
     common["labels"] = data["labels"]
@@ -113,30 +123,50 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     front_pages = _front(common, data, None, typesetter, None).pages
     entries = EntryRuns(common, data["entries"], front_pages + 1)
     pieces = entries.lay_out(typesetter, plan=typesetter.parallel)
-    for _ in range(PASSES):
-        rendering = entries.render(pieces, typesetter, files)
-        # While the entries render, the indexes: they follow the entries' pages as laid out.
-        after = front_pages + 1 + sum(piece.pages for piece in pieces)
-        starts, indexes = _indexes(common, data, entries.book, after, typesetter, files)
-        rendered = [future.result() for future in rendering]
-        if all(_same_places(p, layout) for p, layout in zip(pieces, rendered, strict=True)):
-            break
-        # A page number of a different width moved something: lay out again with the pages
-        # the entries took in this pass (they are nearer the truth than the estimates).
-        for piece, layout in zip(pieces, rendered, strict=True):
-            entries.placed(piece.start, piece.stop, [piece.first + n - 1 for n in layout.starts])
-        pieces = entries.lay_out(typesetter)
-    else:
-        raise MociError("the booklet's page numbers did not settle; please report this glossary")
-    starts["glossary"] = front_pages + 1
-    front_pdf = files.new("front")
-    if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
-        raise MociError("the booklet's contents changed length when its page numbers were set")
-    front = Piece(0, 0, 1, front_pages, [], front_pdf)
-    every = [front, *pieces, *(piece for index in indexes for piece in index.pieces())]
-    every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
-    typesetter.rest()
-    return _join(common, data, every, starts, typesetter, files)
+    join = None
+    try:
+        for _ in range(PASSES):
+            join = _start_join(common, files, front_pages, pieces, typesetter.parallel)
+            rendering = entries.render(pieces, typesetter, files)
+            for piece, future in zip(pieces, rendering, strict=True):
+                join.add(
+                    Path(piece.pdf or ""), _positions(piece), future, partial(_same_places, piece)
+                )
+            # While the entries render, the indexes: they follow the entries' pages as laid out.
+            after = front_pages + 1 + sum(piece.pages for piece in pieces)
+            starts, indexes = _indexes(common, data, entries.book, after, typesetter, files)
+            rendered = [future.result() for future in rendering]
+            if all(_same_places(p, layout) for p, layout in zip(pieces, rendered, strict=True)):
+                break
+            # A page number of a different width moved something: lay out again with the
+            # pages the entries took in this pass (they are nearer the truth than the estimates).
+            join.close()
+            for piece, layout in zip(pieces, rendered, strict=True):
+                entries.placed(
+                    piece.start, piece.stop, [piece.first + n - 1 for n in layout.starts]
+                )
+            pieces = entries.lay_out(typesetter)
+        else:
+            raise MociError(
+                "the booklet's page numbers did not settle; please report this glossary"
+            )
+        starts["glossary"] = front_pages + 1
+        index_pieces = [piece for index in indexes for piece in index.pieces()]
+        for piece in index_pieces:
+            join.add(Path(piece.pdf or ""), _positions(piece))
+        front_pdf = files.new("front")
+        if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
+            raise MociError("the booklet's contents changed length when its page numbers were set")
+        front = Piece(0, 0, 1, front_pages, [], front_pdf)
+        join.add(Path(front_pdf), _positions(front))
+        every = [front, *pieces, *index_pieces]
+        every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
+        join.add(Path(every[-1].pdf or ""), _positions(every[-1]))
+        typesetter.rest()
+        return _finish(join, common, data, every, starts, files)
+    finally:
+        if join is not None:
+            join.close()
 
 
 # --- the parts ---------------------------------------------------------------------------------
@@ -543,17 +573,32 @@ def _index_size(idx: dict) -> int:
 # --- joining -------------------------------------------------------------------------------------
 
 
-def _join(
+def _start_join(
+    common: dict, files: _Files, front_pages: int, pieces: list[Piece], background: bool
+) -> JoinThread:
+    """The booklet's join, started: the front matter's and the entries' pages numbered."""
+    from moci_vocab.booklet.pdfjoin import JoinThread
+
+    known = front_pages + sum(piece.pages for piece in pieces)
+    output = files.root / "booklet.pdf"
+    return JoinThread(output, known, True, common["labels"]["page"], background)
+
+
+def _positions(piece: Piece) -> list[tuple[int, int]]:
+    """The piece's kept pages: (the booklet's page, 0-based; the part's page, 1-based)."""
+    return [(piece.first - 1 + n, n + 1) for n in range(piece.pages)]
+
+
+def _finish(
+    join: JoinThread,
     common: dict,
     data: dict,
     pieces: list[Piece],
     starts: dict[str, int],
-    typesetter: Typesetter,
     files: _Files,
 ) -> Booklet:
-    """The pieces' kept pages in one PDF, with the PDF outline and the document's metadata."""
-    from moci_vocab.booklet.pdfjoin import JoinJob
-
+    """End the join of the pieces' kept pages, with the PDF outline and the document's
+    metadata."""
     sources = [(Path(p.pdf or "").name, n) for p in pieces for n in range(1, p.pages + 1)]
     labels = data["labels"]
     outline = []
@@ -562,19 +607,8 @@ def _join(
     for idx in data["indexes"]:
         outline.append((idx["title"], starts["index:" + idx["lang"]]))
     info = document_info(common)
-    output = files.root / "booklet.pdf"
-    job = JoinJob(
-        str(files.root),
-        sources,
-        str(output),
-        outline,
-        info,
-        common["source"],
-        tagged=True,
-        page_word=labels["page"],
-    )
-    typesetter.run(job)
-    return Booklet(output, sources, info, common["source"])
+    join.finish(len(sources), outline, info, common["source"])
+    return Booklet(files.root / "booklet.pdf", sources, info, common["source"])
 
 
 def document_info(common: dict) -> dict[str, str]:

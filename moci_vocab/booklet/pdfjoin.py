@@ -9,7 +9,10 @@ PDF images, but it keeps every placed page in memory.
 The join streams: it opens one part at a time (pikepdf, for reading), writes the part's
 pages and everything they and its structure tree use straight to the output under new
 numbers (``pdfwrite``), and closes the part. The page tree, the outline, the merged
-structure tree's root (``pdftags``) and the cross-reference stream come last. Its memory
+structure tree's root (``pdftags``) and the cross-reference stream come last. The
+booklet's join (``JoinThread``) runs beside its typesetting: each part is joined as soon
+as it is typeset, in a fixed order (the entries, the indexes, then the front matter),
+so that little is left to join when the last part is done. Its memory
 is one part's objects and a few numbers per object written, whatever the booklet's
 length; a library that saves a whole document held a long tagged booklet's every tag in
 memory, twice while copying (1.75 GB for 2,800 pages).
@@ -17,7 +20,11 @@ memory, twice while copying (1.75 GB for 2,800 pages).
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,34 +62,67 @@ class JoinJob:
 
     def run(self) -> None:
         """Join the parts' PDFs into one file, with outline, metadata and tags."""
-        import pikepdf
-
-        from moci_vocab.booklet.pdftags import StructureTree
-        from moci_vocab.booklet.pdfwrite import PartCopy, PdfWriter, RawObjects
-
         wanted: dict[str, list[tuple[int, int]]] = {}  # part → (booklet page index, its page)
         for position, (name, number) in enumerate(self.sources):
             wanted.setdefault(name, []).append((position, number))
         version = max(_version(Path(self.root) / name) for name in wanted) if wanted else "1.7"
         with open(self.output, "wb") as out:
-            writer = PdfWriter(out, version)
-            plan = _Plan(writer.reserve(), writer.reserve())
-            plan.pages = [writer.reserve() for _ in self.sources]
-            tree = None
-            if self.tagged:
-                tree = StructureTree(writer, writer.reserve(), writer.reserve())
+            join = Join(out, version, len(self.sources), self.tagged, self.page_word)
             for name, pages in wanted.items():
-                path = Path(self.root) / name
-                with pikepdf.open(path) as part:
-                    copy = PartCopy(writer, part, RawObjects.read(path))
-                    self._copy_part(copy, pages, plan, tree)
-            self._finish(plan, writer, tree)
+                join.add(Path(self.root) / name, pages)
+            join.finish(len(self.sources), self.outline, self.info, self.lang)
 
-    def _copy_part(self, copy: Any, wanted: list[tuple[int, int]], plan: _Plan, tree: Any) -> None:
+
+class Join:
+    """A PDF joined part by part: ``add`` each part's pages (the parts in any order), then
+    ``finish``; ``JoinJob`` joins a list of pages, ``layout`` the booklet as it is typeset.
+
+    The output's pages are numbered up front (the first ``known`` of them) or as they
+    are met, by a part or a link; the same parts added in the same order give the same
+    bytes. The structure tree keeps the parts' elements in page order, whatever the
+    order of the parts. ``version`` is the PDF version the header claims; a part of a
+    later version raises the catalogue's.
+    """
+
+    def __init__(
+        self, out: Any, version: str, known: int, tagged: bool, page_word: str = "page"
+    ) -> None:
+        from moci_vocab.booklet.pdftags import StructureTree
+        from moci_vocab.booklet.pdfwrite import PdfWriter
+
+        self.writer = PdfWriter(out, version)
+        self.version = self.header = max(version, "1.5")
+        self.catalog, self.root_pages = self.writer.reserve(), self.writer.reserve()
+        self.pages = {position: self.writer.reserve() for position in range(known)}
+        self.tree = (
+            StructureTree(self.writer, self.writer.reserve(), self.writer.reserve())
+            if tagged
+            else None
+        )
+        self.page_word = page_word
+
+    def page(self, position: int) -> int:
+        """The output number of the booklet's page ``position`` (0-based)."""
+        number = self.pages.get(position)
+        if number is None:
+            number = self.pages[position] = self.writer.reserve()
+        return number
+
+    def add(self, path: Path, wanted: list[tuple[int, int]]) -> None:
+        """Write pages of the part ``path``: (booklet page index, the part's 1-based page)."""
+        import pikepdf
+
+        from moci_vocab.booklet.pdfwrite import PartCopy, RawObjects
+
+        self.version = max(self.version, _version(path))
+        with pikepdf.open(path) as part:
+            self._copy_part(PartCopy(self.writer, part, RawObjects.read(path)), wanted)
+
+    def _copy_part(self, copy: Any, wanted: list[tuple[int, int]]) -> None:
         """Write the ``wanted`` pages of a part and all they use (``copy``); merge its tree."""
         from moci_vocab.booklet.pdftags import strip_keys
 
-        part, writer = copy.source, copy.writer
+        part, writer, tree = copy.source, copy.writer, self.tree
         pages = [page.obj for page in part.pages]
         if any(not 1 <= number <= len(pages) for _position, number in wanted):
             raise MociError(f"a part of the booklet has {len(pages)} pages, fewer than expected")
@@ -93,12 +133,12 @@ class JoinJob:
             if page.objgen not in kept:
                 copy.drop(page)  # a reference to it (a structure element's /Pg) becomes null
         for page in kept.values():
-            _own_attributes(page, copy, plan.root_pages)
+            _own_attributes(page, copy, self.root_pages)
             for annotation in page.get("/Annots", []):
                 copy.change(annotation)  # its key into the tree, or its link
-                self._point(annotation, copy, plan)
+                self._point(annotation, copy)
         if tree is not None:
-            tree.add_part(part, copy, list(kept.values()))
+            tree.add_part(part, copy, list(kept.values()), min(wanted)[0] if wanted else 0)
         else:
             strip_keys(list(kept.values()))
         placed = set()
@@ -108,66 +148,79 @@ class JoinJob:
             if page.objgen in placed:
                 again.append((position, page))
             else:
-                copy.place(page, plan.pages[position])
+                copy.place(page, self.page(position))
                 placed.add(page.objgen)
         copy.flush()
         for position, page in again:
-            writer.add(plan.pages[position], copy.value(page))
+            writer.add(self.page(position), copy.value(page))
         copy.flush()
 
-    def _point(self, annotation: Any, copy: Any, plan: _Plan) -> None:
+    def _point(self, annotation: Any, copy: Any) -> None:
         """Point a link to ``PAGE_LINK`` + number at that page of the booklet."""
         action = annotation.get("/A")
         uri = str(action.get("/URI", "")) if action is not None else ""
         if not uri.startswith(PAGE_LINK):
             return
         number = int(uri[len(PAGE_LINK) :])
-        if not 1 <= number <= len(plan.pages):
-            raise MociError(f"the booklet links to page {number} of {len(plan.pages)}")
+        if number < 1:  # beyond the last page: ``finish`` knows the count
+            raise MociError(f"the booklet links to page {number}")
         del annotation["/A"]
-        copy.point(annotation, plan.pages[number - 1])
+        copy.point(annotation, self.page(number - 1))
         annotation.Contents = f"{self.page_word} {number}"
 
-    def _finish(self, plan: _Plan, writer: Any, tree: Any) -> None:
-        """Write the page tree, outline, information, tree root and catalogue; end the file."""
+    def finish(
+        self,
+        count: int,
+        outline: list[tuple[str, int]],
+        info: dict[str, str],
+        lang: str | None,
+    ) -> None:
+        """Write the page tree (``count`` pages), outline, information, tree root and
+        catalogue; end the file."""
         from pikepdf import Name
 
         from moci_vocab.booklet.pdfwrite import pdf_string, refs
 
-        pages = b"<< /Type /Pages /Count %d /Kids %s >>" % (len(plan.pages), refs(plan.pages))
-        writer.add(plan.root_pages, pages)
-        catalog = b"<< /Type /Catalog /Pages %d 0 R" % plan.root_pages
-        if self.outline:
-            catalog += b" /Outlines %d 0 R /PageMode /UseOutlines" % self._write_outline(
-                writer, plan
-            )
-        if tree is not None:
-            catalog += b" " + tree.write()
-        if self.lang:
-            catalog += b" /Lang " + pdf_string(self.lang)
-        info = None
-        if self.info:  # a reader's window shows the title, not the file's name
+        beyond = [position + 1 for position in self.pages if position >= count]
+        if beyond:
+            raise MociError(f"the booklet links to page {min(beyond)} of {count}")
+        writer = self.writer
+        kids = refs([self.page(position) for position in range(count)])
+        writer.add(self.root_pages, b"<< /Type /Pages /Count %d /Kids %s >>" % (count, kids))
+        catalog = b"<< /Type /Catalog /Pages %d 0 R" % self.root_pages
+        if self.version > self.header:
+            catalog += b" /Version /" + self.version.encode("ascii")
+        if outline:
+            root = self._write_outline(outline, count)
+            catalog += b" /Outlines %d 0 R /PageMode /UseOutlines" % root
+        if self.tree is not None:
+            catalog += b" " + self.tree.write()
+        if lang:
+            catalog += b" /Lang " + pdf_string(lang)
+        document = None
+        if info:  # a reader's window shows the title, not the file's name
             catalog += b" /ViewerPreferences << /DisplayDocTitle true >>"
             entries = b" ".join(
-                Name(key).unparse() + b" " + pdf_string(value) for key, value in self.info.items()
+                Name(key).unparse() + b" " + pdf_string(value) for key, value in info.items()
             )
-            info = writer.add_new(b"<< " + entries + b" >>")
-        writer.add(plan.catalog, catalog + b" >>")
-        writer.close(plan.catalog, info)
+            document = writer.add_new(b"<< " + entries + b" >>")
+        writer.add(self.catalog, catalog + b" >>")
+        writer.close(self.catalog, document)
 
-    def _write_outline(self, writer: Any, plan: _Plan) -> int:
+    def _write_outline(self, outline: list[tuple[str, int]], count: int) -> int:
         """Write the bookmarks (one level); return the outline's root."""
         from moci_vocab.booklet.pdfwrite import pdf_string
 
+        writer = self.writer
         root = writer.reserve()
-        items = [writer.reserve() for _ in self.outline]
-        for n, (title, page) in enumerate(self.outline):
-            if not 1 <= page <= len(plan.pages):
-                raise MociError(f"a bookmark points to page {page} of {len(plan.pages)}")
+        items = [writer.reserve() for _ in outline]
+        for n, (title, page) in enumerate(outline):
+            if not 1 <= page <= count:
+                raise MociError(f"a bookmark points to page {page} of {count}")
             body = b"<< /Title %s /Parent %d 0 R /Dest [ %d 0 R /Fit ]" % (
                 pdf_string(title),
                 root,
-                plan.pages[page - 1],
+                self.page(page - 1),
             )
             if n:
                 body += b" /Prev %d 0 R" % items[n - 1]
@@ -182,13 +235,89 @@ class JoinJob:
         return root
 
 
-@dataclass
-class _Plan:
-    """The output's object numbers reserved before any part is copied."""
+class JoinThread:
+    """A ``Join`` fed while the booklet is typeset: each part is joined once typeset, in
+    the order added, in a thread of this process (which otherwise only waits for its
+    workers), so that little of the join is left when the last part is done.
 
-    catalog: int
-    root_pages: int
-    pages: list[int] = field(default_factory=list)  # the booklet's pages, in order
+    ``add`` queues a part with the future of its typesetting and a check of the result;
+    a part that fails its check (a plan that Typst did not follow) spoils the join, which
+    is then ``close``d and started again. ``finish`` waits for the queue and ends the
+    file. Without ``background``, each part is joined as it is added.
+    """
+
+    def __init__(
+        self, output: Path, known: int, tagged: bool, page_word: str, background: bool
+    ) -> None:
+        self._file = open(output, "wb")  # noqa: SIM115 (closed by finish or close)
+        self.join = Join(self._file, "1.7", known, tagged, page_word)
+        self.spoiled = False
+        self._queue: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True) if background else None
+        if self._thread is not None:
+            self._thread.start()
+
+    def add(
+        self,
+        path: Path,
+        pages: list[tuple[int, int]],
+        ready: Future | None = None,
+        check: Callable[[Any], bool] | None = None,
+    ) -> None:
+        """Join ``pages`` of ``path`` (see ``Join.add``) once ``ready`` is, if ``check``
+        accepts its result."""
+        item = (path, pages, ready, check)
+        if self._thread is None:
+            self._take(item)
+        else:
+            self._queue.put(item)
+
+    def finish(
+        self, count: int, outline: list[tuple[str, int]], info: dict[str, str], lang: str | None
+    ) -> None:
+        """Join what is queued, then end the file (see ``Join.finish``)."""
+        self._wait()
+        if self._error is not None:
+            raise self._error
+        if self.spoiled:
+            raise MociError("the booklet's parts did not follow their plan; please report this")
+        self.join.finish(count, outline, info, lang)
+        self._file.close()
+
+    def close(self) -> None:
+        """Stop joining (what is being joined ends first) and close the file."""
+        self._stop.set()
+        self._wait()
+        self._file.close()
+
+    def _wait(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            try:
+                self._take(item)
+            except BaseException as exc:  # the caller's future raises it too, or finish
+                self._error = exc
+                self._stop.set()
+
+    def _take(self, item: tuple) -> None:
+        path, pages, ready, check = item
+        if self.spoiled or self._stop.is_set():
+            return
+        if ready is not None:
+            while not ready.done():  # not ``result()`` alone: ``close`` must not wait for it
+                if self._stop.wait(0.05):
+                    return
+            if check is not None and not check(ready.result()):
+                self.spoiled = True
+                return
+        self.join.add(path, pages)
 
 
 def _own_attributes(page: Any, copy: Any, root_pages: int) -> None:

@@ -6,7 +6,8 @@ page's ``/StructParents`` and a link's ``/StructParent`` are keys of the part's
 ``ParentTree``, which leads back from the content to its element. The join copies pages
 (``pdfjoin``); this merges the trees, one part at a time, while the part is open:
 
-- one ``Document`` element holds each part's elements, in booklet order;
+- one ``Document`` element holds each part's elements, in booklet order (whatever the
+  order in which the parts are added);
 - a part typesets a page or two beyond its cut, which the next part typesets again and
   the booklet drops: an element's content on such a page is removed, an element left
   with nothing goes, and no ``/Pg`` is left pointing to a page outside the booklet;
@@ -46,14 +47,15 @@ class StructureTree:
     writer: PdfWriter
     root: int
     document: int
-    kids: list[int] = field(default_factory=list)  # the Document element's
+    kids: list[tuple[int, list[int]]] = field(default_factory=list)  # (page, elements) per part
     parents: list[tuple[int, int]] = field(default_factory=list)  # ParentTree: key, object
     next_key: int = 0
     role_map: dict[bytes, bytes] = field(default_factory=dict)
     class_map: dict[bytes, bytes] = field(default_factory=dict)
 
-    def add_part(self, part: Any, copy: PartCopy, kept: list[Any]) -> None:
-        """Take the tree of ``part`` (open, being copied by ``copy``), pruned to ``kept`` pages.
+    def add_part(self, part: Any, copy: PartCopy, kept: list[Any], position: int = 0) -> None:
+        """Take the tree of ``part`` (open, being copied by ``copy``), pruned to ``kept`` pages;
+        ``position``: the booklet page (0-based) where its pages start, which orders the parts.
 
         Call it before ``copy.flush()``: it changes the part's objects in memory (the
         pages' and links' keys, the pruned elements) and queues the elements.
@@ -73,12 +75,14 @@ class StructureTree:
                 merged.setdefault(Name(key).unparse(), copy.value(value))
         # Typst's tree is one Document element: its kids become the booklet Document's
         copy.alias(root, self.document)
+        elements: list[int] = []
         for kid in _kids(root):
             if isinstance(kid, int) or kid.get("/S") != Name.Document:
-                self.kids.append(_number(copy, kid))
+                elements.append(_number(copy, kid))
                 continue
             copy.alias(kid, self.document)
-            self.kids.extend(_number(copy, child) for child in _kids(kid))
+            elements.extend(_number(copy, child) for child in _kids(kid))
+        self.kids.append((position, elements))
         shift = self.next_key
         for key in sorted(_keys(kept)):
             value = parents.get(key)
@@ -95,9 +99,12 @@ class StructureTree:
     def write(self) -> bytes:
         """Write the tree's root, Document and ParentTree; the catalogue's entries (syntax)."""
         writer = self.writer
+        kids = [
+            number for _page, part in sorted(self.kids, key=lambda kid: kid[0]) for number in part
+        ]
         writer.add(
             self.document,
-            b"<< /Type /StructElem /S /Document /P %d 0 R /K %s >>" % (self.root, refs(self.kids)),
+            b"<< /Type /StructElem /S /Document /P %d 0 R /K %s >>" % (self.root, refs(kids)),
         )
         tree = b"<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R /ParentTreeNextKey %d"
         tree %= (self.document, _write_number_tree(writer, self.parents), self.next_key)
