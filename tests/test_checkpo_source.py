@@ -97,6 +97,7 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("Add ons and addons", {"add-on"}),
         ("The South-Caucasus and the South Caucasus", {"south-caucasus"}),
         ("Save the file.", {"file"}),
+        ("/Tools/_Page Setup...", {"page"}),  # a menu path, not a file path
         ("pass\u00adword for the pa\u200bge", {"page"}),
         ("user\u2019s page", {"user", "page"}),
         ("a user | a file", {"user", "file"}),  # a pipe between words, not a value list

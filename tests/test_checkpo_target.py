@@ -220,6 +220,13 @@ def test_the_real_catalog_judgements_are_complete():
         assert row["reason"].strip() and row["concept"] and row["file"].endswith(".po"), row
 
 
+def test_a_translated_menu_path_is_text_and_a_file_path_is_not():
+    assert matches("sq", "mesazh", "/Bisedë/Mesazh i Ri…")  # Pidgin's /Menu/Item paths
+    assert matches("ka", "ფაილი", "/ფაილი/გახსნა")
+    assert not matches("sq", "mesazh", "Shih /usr/share/mesazh")
+    assert not matches("sq", "faqe", "Hap /Applications/Faqe.app")
+
+
 def test_the_held_out_judgements_name_their_catalogs_and_reasons():
     import csv
     from pathlib import Path
@@ -246,6 +253,10 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "գույն", "գունային անիվ"),  # գույն → գուն- before a suffix (data)
         ("hy", "անուն", "այլ անվամբ"),  # the instrumental of the -ան declension (data)
         ("hy", "նիշեր", "Ձայնանիշեր"),  # a compound part, though ի may drop (նշ-)
+        ("ka", "უჯრებს", "უჯრის დაცვა"),  # a dative plural term: its lemma უჯრა (held out)
+        ("ka", "უჯრებს", "აირჩიეთ უჯრა"),
+        ("hy", "նկար", "նկարումդ անձրևի կաթիլ"),  # case + possessive -դ (held out: Tux Paint)
+        ("hy", "ֆայլ", "ֆայլերիցս"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):

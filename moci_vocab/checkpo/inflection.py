@@ -154,6 +154,8 @@ _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
 # no dative გარ-ს.
 _KA_LEMMA_ENDINGS = (
     ("ები", ""), ("ების", ""), ("ის", ""), ("ის", "ა"), ("ის", "ე"), ("ს", ""), ("თა", ""),
+    # the plural marker -ებ- before another case (უჯრებს, dative plural → უჯრ-ა, უჯრის)
+    ("ებს", ""), ("ებმა", ""), ("ებით", ""), ("ებად", ""), ("ებზე", ""), ("ებში", ""),
 )  # fmt: skip
 
 
@@ -186,6 +188,8 @@ _HY_CASE = [
     "իս", "իդ", "ային", "յի", "յին", "յից", "յով", "յում", "յան", "յը", "ն", "ը", "ի",
     # the u-declension (գինի → գինու, գինուց) and the oj-declension (կին → կնոջ)
     "ուն", "ունը", "ունն", "ուց", "ոջ", "ոջը", "ոջն", "ոջից", "ոջով",
+    # a possessive -ս/-դ after a case ending (նկարումդ, in your picture; ֆայլիցս)
+    "ումս", "ումդ", "իցս", "իցդ", "ովս", "ովդ", "ինս", "ինդ",
 ]  # fmt: skip
 
 
@@ -400,7 +404,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 10
+DATA_VERSION = 11
 
 
 def for_language(tag: str) -> Inflection:

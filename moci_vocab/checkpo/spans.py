@@ -44,9 +44,12 @@ _SIGNS = ("%", "{", "<", "&", "[", "$", '"', "“", "„", "‘", "«")
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 # ... and an address mask with wildcards (IRC bans: *!*user@*.host)
 _EMAIL = re.compile(r"[\w.+*?!-]+@[\w*?-]+(?:\.[\w*?-]+)+")
+# Not a menu path (/Buddies/Show/Empty Groups, /Shokë/Shfaq/Grupe, GTK's item paths):
+# two or more segments, each starting with a capital or a non-Latin letter, no dot.
+_MENU_PATH = r"(?:/[_&]?[^\W\d_a-z][^\s/\x00.]*){2,}(?![^\s\x00…])"
 _PATH = re.compile(
-    r"(?<![\w/.])(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*|\b[A-Za-z]:\\[^\s\x00]*"
-    r"|(?<![\w/])~/[^\s\x00]*"
+    r"(?<![\w/.])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
+    r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
 # Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
 _CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
