@@ -333,3 +333,48 @@ def test_the_last_page_of_an_index_has_columns_of_equal_length(booklets) -> None
     left, right = len(rows["left"]), len(rows["right"])
     assert left + right >= 40  # one page holds the English index (45 lines)
     assert abs(left - right) <= 4, (left, right)
+
+
+class _Queue:
+    """What a join is given, in order (the parts' file names; a slot as what it holds)."""
+
+    def __init__(self) -> None:
+        self.items: list = []
+
+    def add(self, path: Path, pages: list, ready=None, check=None) -> None:
+        self.items.append(path.stem)
+
+    def add_slot(self, parts) -> None:
+        self.items.append(parts)
+
+    def order(self) -> list[str]:
+        names = []
+        for item in self.items:
+            names += [item] if isinstance(item, str) else [p.stem for p, _ in item.result()]
+        return names
+
+
+def test_index_pieces_join_among_the_entries_in_an_order_set_by_counts_alone() -> None:
+    """The join takes the index's pieces spread among the entries' (about when they are
+    typeset), in an order that depends on how many pieces there are, never on timing."""
+    from concurrent.futures import Future
+
+    from moci_vocab.booklet.layout import IndexSlots, Piece
+
+    def piece(name: str, first: int) -> Piece:
+        return Piece(0, 1, first, 2, [first], f"/parts/{name}.pdf")
+
+    entries = [piece(f"e{n}", 1 + 2 * n) for n in range(6)]
+    index = [piece(f"i{n}", 20 + 2 * n) for n in range(4)]
+    orders = {  # by the index pieces known before the chain ended (the rest: next slot)
+        0: "e0 e1 i0 i1 i2 i3 e2 e3 e4 e5",
+        1: "e0 e1 i0 e2 e3 i1 i2 i3 e4 e5",
+        3: "e0 e1 i0 e2 e3 i1 e4 e5 i2 i3",  # three slots: the fourth piece after them
+    }
+    for given, order in orders.items():
+        queue = _Queue()
+        slots = IndexSlots.between(queue, entries, [Future() for _ in entries], 3)
+        for n in range(given):
+            slots.final(n, index[n])
+        slots.rest(index)
+        assert queue.order() == order.split()

@@ -128,13 +128,12 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
         for _ in range(PASSES):
             join = _start_join(common, files, front_pages, pieces, typesetter.parallel)
             rendering = entries.render(pieces, typesetter, files)
-            for piece, future in zip(pieces, rendering, strict=True):
-                join.add(
-                    Path(piece.pdf or ""), _positions(piece), future, partial(_same_places, piece)
-                )
+            slots = IndexSlots.between(join, pieces, rendering, _index_runs(data))
             # While the entries render, the indexes: they follow the entries' pages as laid out.
             after = front_pages + 1 + sum(piece.pages for piece in pieces)
-            starts, indexes = _indexes(common, data, entries.book, after, typesetter, files)
+            starts, indexes = _indexes(
+                common, data, entries.book, after, typesetter, files, slots.final
+            )
             rendered = [future.result() for future in rendering]
             if all(_same_places(p, layout) for p, layout in zip(pieces, rendered, strict=True)):
                 break
@@ -152,8 +151,7 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
             )
         starts["glossary"] = front_pages + 1
         index_pieces = [piece for index in indexes for piece in index.pieces()]
-        for piece in index_pieces:
-            join.add(Path(piece.pdf or ""), _positions(piece))
+        slots.rest(index_pieces)
         front_pdf = files.new("front")
         if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
             raise MociError("the booklet's contents changed length when its page numbers were set")
@@ -343,11 +341,13 @@ def _indexes(
     first: int,
     typesetter: Typesetter,
     files: _Files,
+    final: Callable[[int, Piece], None] | None = None,
 ) -> tuple[dict[str, int], list[IndexPieces]]:
     """Every index from page ``first``, one flow, and the page on which each starts.
 
     The indexes follow each other in the same columns, each under its title, so that no
     page holds only the last lines of an index: a page is full unless it is the last one.
+    ``final`` is told each piece that is final (all but the last, whose page may be balanced).
     """
     items: list[dict] = []
     title_at: dict[str, int] = {}
@@ -365,9 +365,63 @@ def _indexes(
         }
         return dict(common, part="index", first=page, section=None, run=run)
 
-    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files)
+    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files, final=final)
     starts = {"index:" + lang: _item_page(pieces, n) for lang, n in title_at.items()}
     return starts, [_balance_last_page(pieces, part, typesetter, files)]
+
+
+def _index_runs(data: dict) -> int:
+    """About how many runs the indexes take (a run keeps a little less than ``INDEX_RUN``)."""
+    return -(-sum(_index_size(idx) + 1 for idx in data["indexes"]) // INDEX_RUN)
+
+
+@dataclass
+class IndexSlots:
+    """Places for the index's pieces among the entries' in the join's queue, so that the
+    join takes each index piece about when it is typeset, not all after the last entries.
+
+    Which piece goes where depends on the counts of pieces only, never on timing, so the
+    same booklet is joined in the same order (the same bytes).
+    """
+
+    join: JoinThread
+    slots: list[Future] = field(default_factory=list)
+    given: int = 0  # index pieces already in their slots
+
+    @classmethod
+    def between(
+        cls, join: JoinThread, pieces: list[Piece], rendering: list[Future], count: int
+    ) -> IndexSlots:
+        """Queue the entries' pieces (each joined once rendered as planned), with ``count``
+        slots spread among them: slot n after the entries rendered by then."""
+        self = cls(join, [Future() for _ in range(count)])
+        due: dict[int, list[int]] = {}
+        for n in range(count):
+            due.setdefault(min(len(pieces), -(-(n + 1) * len(pieces) // count)), []).append(n)
+        for n in due.pop(0, []):
+            join.add_slot(self.slots[n])
+        for k, (piece, future) in enumerate(zip(pieces, rendering, strict=True), start=1):
+            join.add(Path(piece.pdf or ""), _positions(piece), future, partial(_same_places, piece))
+            for n in due.get(k, []):
+                join.add_slot(self.slots[n])
+        return self
+
+    def final(self, number: int, piece: Piece) -> None:
+        """Index piece ``number`` is done: into its slot, if it has one."""
+        if number == self.given and number < len(self.slots):
+            self.slots[number].set_result([(Path(piece.pdf or ""), _positions(piece))])
+            self.given += 1
+
+    def rest(self, pieces: list[Piece]) -> None:
+        """The index's pieces as kept (the first ``given`` ones already placed): the others
+        into the first empty slot, or after the entries; the remaining slots empty."""
+        parts = [(Path(piece.pdf or ""), _positions(piece)) for piece in pieces[self.given :]]
+        for n in range(self.given, len(self.slots)):
+            self.slots[n].set_result(parts if n == self.given else [])
+        if self.given >= len(self.slots):
+            for part, positions in parts:
+                self.join.add(part, positions)
+        self.given = len(pieces)
 
 
 def _item_page(pieces: list[Piece], item: int) -> int:
@@ -450,6 +504,7 @@ def _lay_out(
     files: _Files | None,
     placed: Callable[[int, int, list[int]], None] | None = None,
     predict: Callable[[int, int], PartLayout] | None = None,
+    final: Callable[[int, Piece], None] | None = None,
 ) -> list[Piece]:
     """Lay ``count`` items out in runs of about ``size``, each cut after its last full page.
 
@@ -478,6 +533,8 @@ def _lay_out(
         pieces.append(Piece(start, start + taken, page, kept, item_pages, pdf, layout))
         if placed is not None:  # later runs print these pages, not estimates
             placed(start, start + taken, item_pages)
+        if final is not None and len(pieces) > 1:  # the one before the last is done with
+            final(len(pieces) - 2, pieces[-2])
         start, page = start + taken, page + kept
     return pieces
 

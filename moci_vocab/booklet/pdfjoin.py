@@ -23,6 +23,7 @@ from __future__ import annotations
 import queue
 import re
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -242,8 +243,10 @@ class JoinThread:
 
     ``add`` queues a part with the future of its typesetting and a check of the result;
     a part that fails its check (a plan that Typst did not follow) spoils the join, which
-    is then ``close``d and started again. ``finish`` waits for the queue and ends the
-    file. Without ``background``, each part is joined as it is added.
+    is then ``close``d and started again. ``add_slot`` queues a place for parts not yet
+    known (a future of their list). ``finish`` waits for the queue and ends the file.
+    Without ``background``, parts are joined as soon as they and those before them are
+    ready, in this thread, when a part is added.
     """
 
     def __init__(
@@ -253,6 +256,7 @@ class JoinThread:
         self.join = Join(self._file, "1.7", known, tagged, page_word)
         self.spoiled = False
         self._queue: queue.Queue = queue.Queue()
+        self._pending: deque[tuple] = deque()  # without a thread: not yet ready
         self._stop = threading.Event()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, daemon=True) if background else None
@@ -268,11 +272,12 @@ class JoinThread:
     ) -> None:
         """Join ``pages`` of ``path`` (see ``Join.add``) once ``ready`` is, if ``check``
         accepts its result."""
-        item = (path, pages, ready, check)
-        if self._thread is None:
-            self._take(item)
-        else:
-            self._queue.put(item)
+        self._put((path, pages, ready, check))
+
+    def add_slot(self, parts: Future) -> None:
+        """Join the parts that ``parts`` will hold ([(path, pages)…], maybe none) here, in
+        the queue's order."""
+        self._put((None, None, parts, None))
 
     def finish(
         self, count: int, outline: list[tuple[str, int]], info: dict[str, str], lang: str | None
@@ -292,7 +297,23 @@ class JoinThread:
         self._wait()
         self._file.close()
 
+    def _put(self, item: tuple) -> None:
+        if self._thread is not None:
+            self._queue.put(item)
+            return
+        self._pending.append(item)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Without a thread: join the pending parts from the first, while they are ready."""
+        while self._pending and (self._pending[0][2] is None or self._pending[0][2].done()):
+            self._take(self._pending.popleft())
+
     def _wait(self) -> None:
+        if not self._stop.is_set():
+            self._pump()
+        if self._pending and not self._stop.is_set():
+            raise MociError("the booklet's join waited for a part that was never typeset")
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join()
@@ -317,7 +338,9 @@ class JoinThread:
             if check is not None and not check(ready.result()):
                 self.spoiled = True
                 return
-        self.join.add(path, pages)
+        parts = [(path, pages)] if path is not None else ready.result()
+        for part, wanted in parts:
+            self.join.add(part, wanted)
 
 
 def _own_attributes(page: Any, copy: Any, root_pages: int) -> None:
