@@ -126,7 +126,8 @@ def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> A
     header = _MAGIC + bytes([CACHE_FORMAT])
     if not blob.startswith(header) or len(blob) < len(header) + 32:
         return None
-    signature, payload = blob[len(header) : len(header) + 32], blob[len(header) + 32 :]
+    # A view, not a slice: no copy of the whole file (megabytes for a big glossary's entries).
+    signature, payload = blob[len(header) : len(header) + 32], memoryview(blob)[len(header) + 32 :]
     if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
         return None
     try:

@@ -313,7 +313,7 @@ class FileCheck:
         # Counted by the inline test: its term is the concept's first allowed term.
         inline_tests = self.compiled.inline_tests()
         for concept, count in counts.items():
-            key = (concept, inline_tests[concept].term.text)  # type: ignore[union-attr]
+            key = (concept, inline_tests[concept][0][0])  # type: ignore[index]  # its text
             slot = self.renderings.get(key)
             if slot is None:
                 self.renderings[key] = [count, firsts[concept]]

@@ -311,10 +311,10 @@ class TargetMatcher:
         self.prefixes = infl.prefixes
 
     def word_matches(self, token: str, spec: WordSpec) -> bool:
-        """Whether ``token`` is a form of the word ``spec``."""
-        if token in spec.exact:
+        """Whether ``token`` is a form of the word ``spec`` (or a plain tuple of its fields)."""
+        if token in spec[2]:  # exact
             return True
-        for stem in spec.stems:
+        for stem in spec[1]:  # stems
             if token.startswith(stem):
                 rest = len(token) - len(stem)
                 if rest <= self.open or token[len(stem) :] in self.suffixes:
@@ -336,25 +336,30 @@ class TargetMatcher:
         every glossary term of every entry, so the word tests are inline, and a
         term of two or three words reads them with one regex call when they stand
         next to each other (the usual case; `_follow` handles the others).
+
+        ``term`` may also be a plain tuple of a TargetTerm's fields, its words plain
+        tuples of WordSpec's (the compiled glossary's inline tests: they load faster):
+        fields are read by position.
         """
-        probe = term.probe
-        at = low.find(probe)  # type: ignore[arg-type]
+        probe = term[3]
+        at = low.find(probe)
         if at < 0:
             return None
-        words = term.words
+        words = term[2]
         count = len(words)
         first = words[0]
-        exact, stems = first.exact, first.stems  # type: ignore[union-attr]
+        exact, stems = first[2], first[1]
         suffixes, open_suffix = self.suffixes, self.open
         side_by_side = 1 < count <= 3 and None not in words
         match = _WORDS3.match if side_by_side else _WORD1.match
         # A term may be the last part of a compound word (qytet in kryeqytet): then the
         # probe may stand inside a word, after at least two letters of it. Words that
         # start with the probe are tried first; inside words only when none matched.
-        inside = self.compounds and len(probe) >= 3 and term.status in _ALLOWED  # type: ignore[arg-type]
+        inside = self.compounds and len(probe) >= 3 and term[1] in _ALLOWED
         head = 2 if len(probe) >= 4 else 3  # letters of the compound before a short term
         for mid_word in (False, True) if inside else (False,):
-            at = low.find(probe)  # type: ignore[arg-type]
+            if mid_word:
+                at = low.find(probe)
             while at >= 0:
                 if (
                     (at == 0 or not low[at - 1].isalnum())
@@ -380,9 +385,9 @@ class TargetMatcher:
                                     spec, token = words[k], word.group(k + 1)
                                     if token is None:
                                         break
-                                    if token in spec.exact:  # type: ignore[union-attr]
+                                    if token in spec[2]:  # exact
                                         continue
-                                    for stem in spec.stems:  # type: ignore[union-attr]
+                                    for stem in spec[1]:  # stems
                                         if token.startswith(stem):
                                             size = len(stem)
                                             if (
@@ -400,7 +405,7 @@ class TargetMatcher:
                             span = self._window(low, at, word.end(1), words)
                             if span is not None:
                                 return span
-                at = low.find(probe, at + 1)  # type: ignore[arg-type]
+                at = low.find(probe, at + 1)
         return None
 
     def _component(self, low: str, at: int, head: int = 2) -> bool:
@@ -449,7 +454,7 @@ class TargetMatcher:
                         break
                     pos = word.end()
                 continue
-            exact, stems = spec.exact, spec.stems
+            exact, stems = spec[2], spec[1]
             for _ in range(_GAP + 1):
                 word = next_word(low, pos)
                 if word is None:
