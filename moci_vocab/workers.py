@@ -8,7 +8,10 @@ which multiprocessing's spawn would import again), with this package first on it
 path so it runs the caller's code. Either way it is in a session (process group) of
 its own and ignores Ctrl-C: the terminal's Ctrl-C reaches the parent only, which then
 kills its workers. Jobs go to a worker and results come back over pipes as
-length-prefixed pickles. A job is a picklable object whose ``run(memo)`` returns a
+length-prefixed pickles. A forked worker has every job already (a copy of the
+caller's memory) and takes its next one itself, by reading the job's number from a pipe
+that every process shares (one pipe per group of jobs); a spawned worker is handed its
+jobs by a thread of the caller. A job is a picklable object whose ``run(memo)`` returns a
 picklable result; ``memo`` is a dict each process keeps from job to job (what a job
 loaded, e.g. a compiled glossary, the next one reuses). A job's MociError comes back
 as the same sentence, file and line.
@@ -32,9 +35,19 @@ from typing import Any, BinaryIO, NoReturn, Protocol
 from moci_vocab.errors import MociError
 
 PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
-# Jobs handed to a worker before it answers: one running, one waiting in its pipe (jobs
-# are small; a job given is no longer free for another process, so no more than that).
+# Jobs handed to a spawned worker before it answers: one running, one waiting in its pipe
+# (a job given is no longer free for another process, so no more than that).
 AHEAD = 2
+# A process helps with a group of jobs another one has begun (e.g. a language whose
+# compiled glossary it would load too) only while at least this many are left: the last
+# few (the smallest: jobs are taken biggest first) would be done sooner by the process
+# that has what they need.
+SHARE = 3
+# Job numbers in a pipe: 4 bytes each (a pipe holds 64 KiB, or up to 1 MiB on Linux).
+_NUMBER = 4
+# A forked worker's results pipe holds this much (Linux): it seldom waits for this process,
+# whose thread that reads the results needs the interpreter lock.
+_RESULTS_PIPE = 1 << 20
 
 
 class Job(Protocol):
@@ -90,12 +103,114 @@ def iter_jobs(
     try:
         pool.start(max(1, min(workers, len(jobs))) - 1)
         here = {} if memo is None else memo
-        seen: set[Hashable] = set()
         for index in wanted if wanted is not None else range(len(jobs)):
-            yield pool.result_of(index, here, seen)
+            yield pool.result_of(index, here)
         pool.wait()
     finally:
         pool.close()
+
+
+class _Claims:
+    """Which job a process takes next, and the jobs not taken yet (in memory).
+
+    A process takes, in this order: a job of a group it has had (what it loaded for the
+    group serves again); the first job of a group nobody has begun (process ``first``
+    looks from the ``first``-th group on, so that processes starting together begin
+    different groups); a job of a group another process has begun, where at least SHARE
+    are left. Jobs without a group (None) are everybody's. Each group's jobs are taken in
+    the order of handing out.
+    """
+
+    def __init__(self, order: Sequence[int], groups: Sequence[Hashable | None]) -> None:
+        by_group: dict[Hashable | None, list[int]] = {}
+        for index in order:
+            by_group.setdefault(groups[index], []).append(index)
+        self.keys = list(by_group)
+        self.lists = [jobs[::-1] for jobs in by_group.values()]  # popped from the end
+        self.sizes = [len(jobs) for jobs in self.lists]
+        self.everybodys = [g for g, key in enumerate(self.keys) if key is None]
+
+    def take(self, mine: list[int], first: int) -> int | None:
+        """The next job for a process that has had the groups ``mine`` (added to), or None."""
+        for group in [*mine, *self.everybodys]:
+            if (index := self._pop(group)) is not None:
+                return index
+        count = len(self.keys)
+        for step in range(count):
+            group = (first + step) % count
+            if self.left(group) == self.sizes[group] and (index := self._pop(group)) is not None:
+                mine.append(group)
+                return index
+        for group in sorted(range(count), key=self.left, reverse=True):
+            if self.left(group) >= SHARE and (index := self._pop(group)) is not None:
+                mine.append(group)
+                return index
+        return None
+
+    def left(self, group: int) -> int:
+        """How many jobs of the group are not taken yet."""
+        return len(self.lists[group])
+
+    def _pop(self, group: int) -> int | None:
+        jobs = self.lists[group]
+        return jobs.pop() if jobs else None
+
+    def close(self) -> None:
+        """Nothing to release (see _SharedClaims)."""
+
+
+class _SharedClaims(_Claims):
+    """The jobs not taken yet in pipes that every process reads (forked workers included):
+    one per group, each job's number written once, so that a read takes it for one
+    process only (a pipe hands each byte to one reader; numbers are read whole)."""
+
+    def __init__(self, order: Sequence[int], groups: Sequence[Hashable | None]) -> None:
+        super().__init__(order, groups)
+        self.pipes: list[int] = []
+        try:
+            for jobs in self.lists:
+                read, write = os.pipe()
+                self.pipes.append(read)
+                try:
+                    _fill(write, b"".join(i.to_bytes(_NUMBER, "little") for i in jobs[::-1]))
+                finally:
+                    os.close(write)  # an empty pipe then reads as its end
+        except OSError:
+            self.close()
+            raise
+        self.lists = []
+
+    def left(self, group: int) -> int:
+        """How many jobs of the group are not taken yet (by any process)."""
+        import fcntl
+        import termios
+
+        waiting = bytearray(4)
+        fcntl.ioctl(self.pipes[group], termios.FIONREAD, waiting)
+        return int.from_bytes(waiting, sys.byteorder) // _NUMBER
+
+    def _pop(self, group: int) -> int | None:
+        data = os.read(self.pipes[group], _NUMBER)
+        return int.from_bytes(data, "little") if data else None
+
+    def close(self) -> None:
+        """Close this process's ends of the pipes."""
+        for fd in self.pipes:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self.pipes = []
+
+
+def _fill(fd: int, data: bytes) -> None:
+    """Write all of ``data`` into an empty pipe, made big enough (OSError if it cannot be)."""
+    if len(data) > 65536:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, len(data))  # Linux; OSError above its maximum
+    os.set_blocking(fd, False)  # an error, never a wait, if it is still too small
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 class _Pool:
@@ -103,10 +218,9 @@ class _Pool:
 
     def __init__(self, jobs: Sequence[Job], order: list[int], progress) -> None:
         self.jobs = jobs
-        self.todo = order[::-1]  # popped from the end
+        self.order = order
         self.groups: Sequence[Hashable | None] = [None] * len(jobs)
-        self.queues: dict[Hashable, list[int]] = {}  # a group's jobs, popped from the end
-        self.taken: set[int] = set()
+        self.claims: _Claims = _Claims(order, self.groups)
         self.progress = progress
         self.done: dict[int, Any] = {}
         self.errors: dict[int, BaseException] = {}
@@ -116,33 +230,35 @@ class _Pool:
         self.workers: list[_Worker] = []
         self.threads: list[threading.Thread] = []
         self.closed = False
+        self.mine: list[int] = []  # the groups this process has had
 
     def group(self, groups: Sequence[Hashable | None]) -> None:
         """Give each job its group (None: none)."""
         self.groups = groups
-        for index in self.todo[::-1]:  # in the order of handing out
-            if groups[index] is not None:
-                self.queues.setdefault(groups[index], []).append(index)
-        for queue in self.queues.values():
-            queue.reverse()
+        self.claims = _Claims(self.order, groups)
 
     def start(self, count: int) -> None:
         """Start ``count`` workers (all before any thread: a fork copies only this one)."""
         if self.progress is not None:
             self.progress(0, len(self.jobs))
         fork = _can_fork()
+        if fork and count:
+            with contextlib.suppress(OSError, ValueError):  # else: jobs handed out by threads
+                self.claims = _SharedClaims(self.order, self.groups)
+        shared = self.claims if isinstance(self.claims, _SharedClaims) else None
         for _ in range(count):
             try:
-                worker = _Worker(self.workers, fork)
+                worker = _Worker(self.workers, fork, shared and (self.jobs, shared))
             except OSError as exc:
                 raise MociError(f"could not start a worker process: {exc}") from None
             self.workers.append(worker)
         for worker in self.workers:
-            thread = threading.Thread(target=self._drive, args=(worker,), daemon=True)
+            target = self._collect if shared is not None else self._drive
+            thread = threading.Thread(target=target, args=(worker,), daemon=True)
             self.threads.append(thread)
             thread.start()
 
-    def result_of(self, index: int, memo: dict, seen: set[Hashable]) -> Any:
+    def result_of(self, index: int, memo: dict) -> Any:
         """Job ``index``'s result (then forgotten); until it is done, this process runs
         jobs itself, or waits when none is left to take."""
         while True:
@@ -151,7 +267,7 @@ class _Pool:
                     raise self.errors[min(self.errors)]
                 if index in self.done:
                     return self.done.pop(index)
-            mine = self._next(seen)
+            mine = self._next(self.mine, len(self.workers))
             if mine is not None:
                 self._finished(mine, self.jobs[mine].run(memo))
                 continue
@@ -167,52 +283,59 @@ class _Pool:
                 self.progress(self.finished, len(self.jobs))
             self.changed.notify_all()
 
-    def _next(self, seen: set[Hashable]) -> int | None:
-        """The next job for a process that has had the groups ``seen`` (None: no more)."""
+    def _failed(self, index: int, error: BaseException) -> None:
+        with self.changed:
+            if not self.closed:
+                self.errors[index] = error
+            self.changed.notify_all()
+
+    def _next(self, mine: list[int], first: int) -> int | None:
+        """The next job for a process that has had the groups ``mine`` (None: no more)."""
+        if isinstance(self.claims, _SharedClaims):  # shared with the workers: no lock
+            return None if self.errors or self.closed else self.claims.take(mine, first)
         with self.lock:
             if self.errors or self.closed:
                 return None
-            for queue in [self.queues[group] for group in seen]:
-                while queue:
-                    if (index := queue.pop()) not in self.taken:
-                        return self._take(index, seen)
-            while self.todo:
-                if (index := self.todo.pop()) not in self.taken:
-                    return self._take(index, seen)
-            return None
+            return self.claims.take(mine, first)
 
-    def _take(self, index: int, seen: set[Hashable]) -> int:
-        self.taken.add(index)
-        if self.groups[index] is not None:
-            seen.add(self.groups[index])
-        return index
+    def _collect(self, worker: _Worker) -> None:
+        """A thread's life beside a forked worker, which takes its jobs itself: keep its
+        results until it has none left to take and ends."""
+        try:
+            while (reply := worker.reply()) is not None:
+                self._finished(*reply)
+        except MociError as exc:  # handed to the caller's thread
+            self._failed(exc.index if isinstance(exc, _JobFailed) else len(self.jobs), exc)
+            return
+        except BaseException as exc:
+            self._failed(len(self.jobs), exc)
+            return
+        worker.stop()
 
     def _drive(self, worker: _Worker) -> None:
-        """A thread's life: keep its worker busy until no job is left.
+        """A thread's life beside a spawned worker: keep it busy until no job is left.
 
         The worker always has its next job waiting in its pipe (up to AHEAD jobs are
         handed to it), so it goes on at once after a result instead of waiting for this
         thread, which needs the interpreter lock while the calling thread checks files.
         """
-        seen: set[Hashable] = set()
+        mine: list[int] = []
+        first = self.workers.index(worker)
         given: deque[int] = deque()
         index = -1
         try:
-            while len(given) < AHEAD and (index := self._next(seen)) is not None:
+            while len(given) < AHEAD and (index := self._next(mine, first)) is not None:
                 worker.send(self.jobs[index])
                 given.append(index)
             while given:
                 index = given.popleft()
                 result = worker.receive()
-                if (more := self._next(seen)) is not None:
+                if (more := self._next(mine, first)) is not None:
                     worker.send(self.jobs[more])
                     given.append(more)
                 self._finished(index, result)
         except BaseException as exc:  # handed to the caller's thread
-            with self.changed:
-                if not self.closed:
-                    self.errors[index] = exc
-                self.changed.notify_all()
+            self._failed(index, exc)
             return
         worker.stop()
 
@@ -231,6 +354,7 @@ class _Pool:
             worker.kill()
         for thread in self.threads:
             thread.join(5)
+        self.claims.close()
 
 
 def _can_fork() -> bool:
@@ -238,11 +362,27 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-class _Worker:
-    """A worker process (forked or spawned): jobs in on one pipe, results out on another."""
+class _JobFailed(MociError):
+    """A job's error, as the worker reported it, with the job's number."""
 
-    def __init__(self, others: list[_Worker], fork: bool) -> None:
-        self.process: subprocess.Popen | _Forked = _Forked(others) if fork else _spawn()
+    def __init__(self, index: int, *error: Any) -> None:
+        super().__init__(*error)
+        self.index = index
+
+
+class _Worker:
+    """A worker process (forked or spawned): jobs in on one pipe, results out on another.
+
+    ``shared`` (forked only): every job and the claims it takes its jobs from itself.
+    """
+
+    def __init__(
+        self,
+        others: list[_Worker],
+        fork: bool,
+        shared: tuple[Sequence[Job], _SharedClaims] | None = None,
+    ) -> None:
+        self.process: subprocess.Popen | _Forked = _Forked(others, shared) if fork else _spawn()
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin: BinaryIO = self.process.stdin
         self.stdout: BinaryIO = self.process.stdout
@@ -268,6 +408,21 @@ class _Worker:
         if status == "error":
             raise MociError(*value)
         return value
+
+    def reply(self) -> tuple[int, Any] | None:
+        """The number and result of the next job a worker that takes its jobs itself has
+        done, or None once it has ended, having no job left to take."""
+        try:
+            index, status, value = receive_message(self.stdout)
+        except EOFError:
+            if self.process.wait() == 0:
+                return None
+            self._stopped()
+        except OSError:
+            self._stopped()
+        if status == "error":
+            raise _JobFailed(index, *value)
+        return index, value
 
     def _stopped(self) -> NoReturn:
         code = self.process.wait()
@@ -332,7 +487,9 @@ def _spawn() -> subprocess.Popen:
 class _Forked:
     """A forked worker with the little of Popen's interface that _Worker uses."""
 
-    def __init__(self, others: list[_Worker]) -> None:
+    def __init__(
+        self, others: list[_Worker], shared: tuple[Sequence[Job], _SharedClaims] | None
+    ) -> None:
         jobs_in, jobs_out = os.pipe()
         results_in, results_out = os.pipe()
         inherited = [fd for other in others for fd in other.fds()]
@@ -346,13 +503,21 @@ class _Forked:
                 for fd in [jobs_out, results_in, *inherited]:
                     os.close(fd)
                 with open(jobs_in, "rb") as jobs, open(results_out, "wb") as results:
-                    _serve_on(jobs, results)
+                    if shared is None:
+                        _serve_on(jobs, results)
+                    else:
+                        _take_and_run(*shared, len(others), results)
             except BaseException:  # nobody to tell: the parent sees the pipe close
                 code = 1
             finally:
                 os._exit(code)  # never the parent's exit handlers or buffered output
         os.close(jobs_in)
         os.close(results_out)
+        if shared is not None:  # room for its results while this process is busy
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(results_in, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
         self.stdin: BinaryIO = open(jobs_out, "wb")  # noqa: SIM115 (closed by _Worker.stop)
         self.stdout: BinaryIO = open(results_in, "rb")  # noqa: SIM115
         self.returncode: int | None = None
@@ -436,11 +601,27 @@ def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
             job = receive_message(jobs)
         except EOFError:
             return
-        try:
-            reply: tuple[str, object] = ("ok", job.run(memo))
-        except MociError as exc:  # the same sentence, file and line in the parent
-            where = str(exc.path) if exc.path is not None else None
-            reply = ("error", (exc.message, where, exc.line, exc.column))
-        except Exception as exc:  # reported to the parent as a sentence
-            reply = ("error", (f"a worker process failed: {type(exc).__name__}: {exc}",))
-        send_message(results, reply)
+        send_message(results, _reply(job, memo))
+
+
+def _take_and_run(jobs: Sequence[Job], claims: _SharedClaims, first: int, results: BinaryIO):
+    """A forked worker's life: take jobs and run them, each reply written to ``results`` with
+    the job's number, until none is left to take (or one fails: the run stops)."""
+    memo: dict = {}
+    mine: list[int] = []
+    while (index := claims.take(mine, first)) is not None:
+        status, value = _reply(jobs[index], memo)
+        send_message(results, (index, status, value))
+        if status == "error":
+            return
+
+
+def _reply(job: Job, memo: dict) -> tuple[str, object]:
+    """A job's result as ("ok", result), or ("error", what MociError is made of)."""
+    try:
+        return ("ok", job.run(memo))
+    except MociError as exc:  # the same sentence, file and line in the parent
+        where = str(exc.path) if exc.path is not None else None
+        return ("error", (exc.message, where, exc.line, exc.column))
+    except Exception as exc:  # reported to the parent as a sentence
+        return ("error", (f"a worker process failed: {type(exc).__name__}: {exc}",))

@@ -269,3 +269,51 @@ def test_a_language_hint_from_the_gettext_folder_or_the_name():
     # A guess from the name's shape, without CLDR (whose data would delay the workers).
     assert parallel._language_hint(Path("po/tool-qq.po")) == "qq"
     assert language_from_filename(Path("po/tool-qq.po")) is None
+
+
+def test_a_process_takes_its_groups_then_a_new_one_then_helps_where_enough_are_left():
+    # Jobs 0-10, handed out in this order; groups: a (6 jobs), b (2), c (1), none (1).
+    order = list(range(11))
+    groups = ["a", "b", "a", "c", "a", "b", "a", "a", None, "a", "d"]
+    for make in (workers._Claims, workers._SharedClaims):
+        if make is workers._SharedClaims and not ON_LINUX:
+            continue
+        claims = make(order, groups)
+        try:
+            one: list[int] = []
+            two: list[int] = []
+            assert claims.take(one, 0) == 8  # a job without a group: anybody's, first
+            assert claims.take(one, 0) == 0  # process 0 begins the first group (a)
+            assert claims.take(two, 1) == 1  # process 1 the second one (b), not a
+            assert claims.take(two, 1) == 5  # its own group first
+            assert claims.take(two, 1) == 3  # then a group nobody has begun (c, then d)
+            assert claims.take(two, 1) == 10
+            assert claims.take(two, 1) == 2  # then help with a: 5 left (>= SHARE)
+            assert claims.take(one, 0) == 4
+            assert claims.take(two, 1) == 6  # a is its own group now
+            assert claims.take([], 2) is None  # a newcomer: 2 left in a, none elsewhere
+            assert claims.take(one, 0) == 7
+            assert claims.take(one, 0) == 9
+            assert claims.take(one, 0) is None and claims.take(two, 1) is None
+        finally:
+            claims.close()
+
+
+class Naps:
+    """A job that sleeps a while and tells which process ran it."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def run(self, memo: dict):
+        time.sleep(self.seconds)
+        return os.getpid()
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_no_job_waits_behind_a_long_one_while_a_process_is_free():
+    # A job is taken by a process when it is free to run it, never queued behind a long
+    # job (the others are done by the other process meanwhile).
+    pids = workers.run_jobs([Naps(0.8), *[Naps(0.02) for _ in range(6)]], 2)
+    assert pids.count(pids[0]) == 1, pids
+    assert len(set(pids)) == 2
