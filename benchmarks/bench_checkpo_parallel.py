@@ -26,8 +26,12 @@ ratio default/--jobs 1 with the target <= 0.6 on two cores, the CPU critical pat
 an idle machine's wall ratio would be; the honest figure under load), the load
 average, and whether both outputs are byte-identical.
 
+With --callgrind (valgrind installed): the instructions each process executes, the
+command's split at its first fork, and the ratio a perfect split of the rest over two
+cores would give: a load-independent bound on the wall ratio.
+
     python benchmarks/bench_checkpo_parallel.py [--repeat 5] [--concepts 2000] [--data DIR]
-        [--bare-start]
+        [--bare-start] [--callgrind]
 """
 
 from __future__ import annotations
@@ -249,6 +253,52 @@ def run_once(argv: list[str], env: dict[str, str]) -> Run:
     return Run(wall, cpu, own, max(peak[0], own_mb), data, code, forked[0])
 
 
+@dataclass
+class Instructions:
+    """Instructions executed (callgrind): by the command before its first fork and after,
+    and by its workers."""
+
+    before: int
+    after: int
+    workers: int
+
+    @property
+    def total(self) -> int:
+        """All of them."""
+        return self.before + self.after + self.workers
+
+
+def instructions(argv: list[str], env: dict[str, str], folder: Path) -> Instructions | None:
+    """Each process's instructions under valgrind's callgrind (None without valgrind).
+
+    Counters are written at each fork (glibc's ``_Fork``) and at each process's end; a
+    worker's count starts at its fork."""
+    if shutil.which("valgrind") is None:
+        return None
+    out = folder / "callgrind"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    tool = ["valgrind", "--tool=callgrind", "--dump-instr=no", "--dump-before=_Fork"]
+    tool.append(f"--callgrind-out-file={out}/cg.%p")
+    proc = subprocess.Popen(
+        [*tool, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    proc.communicate()
+    parts: dict[int, dict[int, int]] = {}  # pid → dump number (0: the last) → instructions
+    for path in out.iterdir():
+        pid, _, number = path.name.removeprefix("cg.").partition(".")
+        for line in path.read_text(errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                parts.setdefault(int(pid), {})[int(number or 0)] = int(line.split()[1])
+                break
+    command = parts.pop(proc.pid, {})
+    if not command:
+        return None
+    before = command.get(1, 0) if len(command) > 1 else 0
+    after = sum(command.values()) - before
+    return Instructions(before, after, sum(sum(dumps.values()) for dumps in parts.values()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -260,6 +310,11 @@ def main() -> int:
         help="start Python without site's .pth hooks (python -S, site-packages on "
         "PYTHONPATH), as a plain install starts: no editable-install finder or "
         "certificate hook of a sandbox in the serial start-up",
+    )
+    parser.add_argument(
+        "--callgrind",
+        action="store_true",
+        help="also count each process's instructions (valgrind): a load-independent bound",
     )
     args = parser.parse_args()
     cache = args.data or Path(tempfile.gettempdir()) / "moci-bench-checkpo-parallel"
@@ -293,6 +348,9 @@ def main() -> int:
             for name, argv in commands.items():
                 runs[name].append(run_once(argv, env))
             loads.append(os.getloadavg()[0])
+        counted = {}
+        if args.callgrind:
+            counted = {name: instructions(argv, env, work) for name, argv in commands.items()}
     outputs = {name: {run.stdout for run in done} for name, done in runs.items()}
     same = len(outputs["--jobs 1"] | outputs["default"]) == 1
     codes = sorted({run.code for done in runs.values() for run in done})
@@ -338,6 +396,26 @@ def main() -> int:
         f"total/{cores} {many['cpu'] / cores:.2f}) / one process {one['cpu']:.2f} = "
         f"{path / one['cpu']:.2f}×  {mark}"
     )
+    if counted.get("--jobs 1") and counted.get("default"):
+        one_i, many_i = counted["--jobs 1"], counted["default"]
+        assert one_i is not None and many_i is not None
+        g = 1e9
+        rest = many_i.after + many_i.workers
+        bound = (many_i.before + rest / cores) / one_i.total
+        mark = "✓" if bound <= TARGET else "✗"
+        print(
+            f"instructions (callgrind, load-independent): one process {one_i.total / g:.3f} G; "
+            f"default: the command {many_i.before / g:.3f} G before its first worker + "
+            f"{many_i.after / g:.3f} G after, workers {many_i.workers / g:.3f} G (all "
+            f"{many_i.total / g:.3f} G, {many_i.total / one_i.total - 1:+.1%})"
+        )
+        print(
+            f"  bound: (before the fork + the rest shared by {cores} cores) / one process = "
+            f"({many_i.before / g:.3f} + {rest / g:.3f}/{cores}) / {one_i.total / g:.3f} = "
+            f"{bound:.2f}×  {mark}"
+        )
+    elif args.callgrind:
+        print("instructions: not counted (valgrind missing, or no worker started)")
     print(f"outputs byte-identical: {'yes' if same else 'NO'}; exit codes {codes}")
     return 0 if same else 1
 
