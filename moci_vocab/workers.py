@@ -20,6 +20,7 @@ as the same sentence, file and line.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import signal
@@ -39,9 +40,9 @@ PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 # (a job given is no longer free for another process, so no more than that).
 AHEAD = 2
 # A process helps with a group of jobs another one has begun (e.g. a language whose
-# compiled glossary it would load too) only while at least this many are left: the last
-# few (the smallest: jobs are taken biggest first) would be done sooner by the process
-# that has what they need.
+# compiled glossary it would load too) only while the jobs left there weigh at least this
+# much (by default a job weighs 1): the last few (the smallest: jobs are taken biggest
+# first) would be done sooner by the process that has what they need.
 SHARE = 3
 # Job numbers in a pipe: 4 bytes each (a pipe holds 64 KiB, or up to 1 MiB on Linux).
 _NUMBER = 4
@@ -71,9 +72,13 @@ def run_jobs(
     order: Sequence[int] | None = None,
     memo: dict | None = None,
     groups: Sequence[Hashable | None] | None = None,
+    weights: Sequence[float] | None = None,
+    share: float = SHARE,
 ) -> list[Any]:
     """Run every job (see ``iter_jobs``); their results in the jobs' order."""
-    return list(iter_jobs(jobs, workers, progress, order, memo, groups))
+    return list(
+        iter_jobs(jobs, workers, progress, order, memo, groups, weights=weights, share=share)
+    )
 
 
 def iter_jobs(
@@ -84,6 +89,8 @@ def iter_jobs(
     memo: dict | None = None,
     groups: Sequence[Hashable | None] | None = None,
     wanted: Sequence[int] | None = None,
+    weights: Sequence[float] | None = None,
+    share: float = SHARE,
 ) -> Iterator[Any]:
     """Run every job in up to ``workers`` processes, this one included; yield the results
     in the order ``wanted`` (default: the jobs'), each as soon as it and those before it
@@ -93,13 +100,15 @@ def iter_jobs(
     that no worker is left with a big one at the end); ``memo`` is this process's.
     ``groups`` (a key per job, or None) keeps like jobs together: a process takes the
     next job of a group it has had before any other (what it loaded for the group, in
-    its memo, serves again). ``progress(done, total)`` hears of each job finished. A
+    its memo, serves again), and helps with a group another process has begun only while
+    the jobs left there weigh ``share`` or more (``weights``: one per job, e.g. its size;
+    default 1 each). ``progress(done, total)`` hears of each job finished. A
     job that fails stops the run: its error is raised here and every worker is killed;
     so are they on Ctrl-C, or when the caller stops iterating.
     """
-    pool = _Pool(jobs, list(order) if order is not None else list(range(len(jobs))), progress)
-    if groups is not None:
-        pool.group(groups)
+    order = list(order) if order is not None else list(range(len(jobs)))
+    claims = _Claims(order, groups or [None] * len(jobs), weights or [1] * len(jobs), share)
+    pool = _Pool(jobs, claims, progress)
     try:
         pool.start(max(1, min(workers, len(jobs))) - 1)
         here = {} if memo is None else memo
@@ -116,18 +125,29 @@ class _Claims:
     A process takes, in this order: a job of a group it has had (what it loaded for the
     group serves again); the first job of a group nobody has begun (process ``first``
     looks from the ``first``-th group on, so that processes starting together begin
-    different groups); a job of a group another process has begun, where at least SHARE
-    are left. Jobs without a group (None) are everybody's. Each group's jobs are taken in
-    the order of handing out.
+    different groups); a job of a group another process has begun, where the jobs left
+    weigh ``share`` or more. Jobs without a group (None) are everybody's. Each group's
+    jobs are taken in the order of handing out.
     """
 
-    def __init__(self, order: Sequence[int], groups: Sequence[Hashable | None]) -> None:
+    def __init__(
+        self,
+        order: Sequence[int],
+        groups: Sequence[Hashable | None],
+        weights: Sequence[float],
+        share: float = SHARE,
+    ) -> None:
         by_group: dict[Hashable | None, list[int]] = {}
         for index in order:
             by_group.setdefault(groups[index], []).append(index)
+        self.order, self.groups, self.weights, self.share = order, groups, weights, share
         self.keys = list(by_group)
         self.lists = [jobs[::-1] for jobs in by_group.values()]  # popped from the end
         self.sizes = [len(jobs) for jobs in self.lists]
+        # What the last k jobs of each group weigh: what is left when k are left.
+        self.tails = [
+            list(itertools.accumulate((weights[i] for i in jobs), initial=0)) for jobs in self.lists
+        ]
         self.everybodys = [g for g, key in enumerate(self.keys) if key is None]
 
     def take(self, mine: list[int], first: int) -> int | None:
@@ -141,8 +161,8 @@ class _Claims:
             if self.left(group) == self.sizes[group] and (index := self._pop(group)) is not None:
                 mine.append(group)
                 return index
-        for group in sorted(range(count), key=self.left, reverse=True):
-            if self.left(group) >= SHARE and (index := self._pop(group)) is not None:
+        for group in sorted(range(count), key=self.left_weight, reverse=True):
+            if self.left_weight(group) >= self.share and (index := self._pop(group)) is not None:
                 mine.append(group)
                 return index
         return None
@@ -150,6 +170,14 @@ class _Claims:
     def left(self, group: int) -> int:
         """How many jobs of the group are not taken yet."""
         return len(self.lists[group])
+
+    def left_weight(self, group: int) -> float:
+        """What the jobs of the group not taken yet weigh."""
+        return self.tails[group][self.left(group)]
+
+    def shared(self) -> _Claims:
+        """The same claims in pipes every process reads (see _SharedClaims)."""
+        return _SharedClaims(self.order, self.groups, self.weights, self.share)
 
     def _pop(self, group: int) -> int | None:
         jobs = self.lists[group]
@@ -164,8 +192,14 @@ class _SharedClaims(_Claims):
     one per group, each job's number written once, so that a read takes it for one
     process only (a pipe hands each byte to one reader; numbers are read whole)."""
 
-    def __init__(self, order: Sequence[int], groups: Sequence[Hashable | None]) -> None:
-        super().__init__(order, groups)
+    def __init__(
+        self,
+        order: Sequence[int],
+        groups: Sequence[Hashable | None],
+        weights: Sequence[float],
+        share: float = SHARE,
+    ) -> None:
+        super().__init__(order, groups, weights, share)
         self.pipes: list[int] = []
         try:
             for jobs in self.lists:
@@ -216,11 +250,9 @@ def _fill(fd: int, data: bytes) -> None:
 class _Pool:
     """The state of one ``run_jobs``: jobs to hand out, results, errors, workers."""
 
-    def __init__(self, jobs: Sequence[Job], order: list[int], progress) -> None:
+    def __init__(self, jobs: Sequence[Job], claims: _Claims, progress) -> None:
         self.jobs = jobs
-        self.order = order
-        self.groups: Sequence[Hashable | None] = [None] * len(jobs)
-        self.claims: _Claims = _Claims(order, self.groups)
+        self.claims = claims
         self.progress = progress
         self.done: dict[int, Any] = {}
         self.errors: dict[int, BaseException] = {}
@@ -232,11 +264,6 @@ class _Pool:
         self.closed = False
         self.mine: list[int] = []  # the groups this process has had
 
-    def group(self, groups: Sequence[Hashable | None]) -> None:
-        """Give each job its group (None: none)."""
-        self.groups = groups
-        self.claims = _Claims(self.order, groups)
-
     def start(self, count: int) -> None:
         """Start ``count`` workers (all before any thread: a fork copies only this one)."""
         if self.progress is not None:
@@ -244,7 +271,7 @@ class _Pool:
         fork = _can_fork()
         if fork and count:
             with contextlib.suppress(OSError, ValueError):  # else: jobs handed out by threads
-                self.claims = _SharedClaims(self.order, self.groups)
+                self.claims = self.claims.shared()
         shared = self.claims if isinstance(self.claims, _SharedClaims) else None
         for _ in range(count):
             try:

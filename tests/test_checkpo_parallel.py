@@ -278,7 +278,7 @@ def test_a_process_takes_its_groups_then_a_new_one_then_helps_where_enough_are_l
     for make in (workers._Claims, workers._SharedClaims):
         if make is workers._SharedClaims and not ON_LINUX:
             continue
-        claims = make(order, groups)
+        claims = make(order, groups, [1] * len(groups))
         try:
             one: list[int] = []
             two: list[int] = []
@@ -297,6 +297,20 @@ def test_a_process_takes_its_groups_then_a_new_one_then_helps_where_enough_are_l
             assert claims.take(one, 0) is None and claims.take(two, 1) is None
         finally:
             claims.close()
+
+
+def test_a_process_helps_with_a_begun_group_while_what_is_left_weighs_enough():
+    # Group a's jobs weigh 50, 40, 30, 20, 10 (handed out in that order); share 60.
+    claims = workers._Claims(range(5), ["a"] * 5, [50, 40, 30, 20, 10], share=60)
+    owner: list[int] = []
+    assert claims.take(owner, 0) == 0  # nobody's yet: begun
+    assert claims.left_weight(0) == 100
+    assert claims.take([], 1) == 1  # 100 left: worth loading what the group needs
+    assert claims.take([], 2) == 2  # 60 left: still
+    assert claims.left_weight(0) == 30
+    assert claims.take([], 3) is None  # 30 left: sooner done by a process that has it
+    assert claims.take(owner, 0) == 3 and claims.take(owner, 0) == 4
+    assert claims.take(owner, 0) is None
 
 
 class Naps:
