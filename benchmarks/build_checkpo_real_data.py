@@ -21,6 +21,15 @@ other entries of glossaries.json are kept:
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python benchmarks/build_checkpo_real_data.py /tmp/deb/x
 
+The held-out catalogs (HELDOUT: other kinds of programs, measured with
+`bench_checkpo_real.py --heldout`) are written, xz-compressed, to
+benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder:
+
+    apt-get download hexchat-common gimp-data inkscape libreoffice-l10n-ka pidgin-data
+    apt-get download tuxpaint-data gnome-disk-utility
+    pip download --no-deps Trac==1.6 sphinx==9.0.4   # then unzip 'trac/locale/*' and
+    # 'sphinx/locale/*' into the same folder x
+
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
 (a noun: "the file", "a folder"), the target-word prefix that best aligns with
