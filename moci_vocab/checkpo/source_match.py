@@ -106,14 +106,32 @@ def _mark_names(text: str) -> str:
         first = text.rfind("\x00", 0, start) + 1
         if first not in sentence_case:
             last = text.find("\x00", start)
-            last = last if last >= 0 else len(text)
-            lower = len(_LOWER_WORD.findall(text, first, last))
-            sentence_case[first] = lower > len(_UPPER_WORD.findall(text, first, last))
+            sentence_case[first] = _mostly_lowercase(text, first, last if last >= 0 else len(text))
         return NAME_MARK + word if sentence_case[first] else word
 
     if '"' in text or "\u201c" in text or "\u201e" in text:
         text = _QUOTED_NAME.sub(_mark_quoted, text)
     return _MAYBE_NAME.sub(mark, text)
+
+
+# An ASCII message's characters as `_mostly_lowercase` reads them: a-z → a, A-Z → A,
+# digits and _ → w (word characters, as regex's \w), anything else → space.
+_WORD_CLASSES = bytes(
+    ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else
+    ord("w") if 48 <= b <= 57 or b == 95 else 32
+    for b in range(256)
+)  # fmt: skip
+
+
+def _mostly_lowercase(text: str, first: int, last: int) -> bool:
+    """Does text[first:last] have more lowercase words (`_LOWER_WORD`) than capitalised
+    ones (`_UPPER_WORD`)? An ASCII message is counted with two `bytes.count` calls."""
+    part = text[first:last]
+    if part.isascii():  # a word of the regexes starts after a non-word character
+        classes = b" " + part.encode("ascii").translate(_WORD_CLASSES)
+        return classes.count(b" aaaa") > classes.count(b" Aaaa")
+    lower = len(_LOWER_WORD.findall(text, first, last))
+    return lower > len(_UPPER_WORD.findall(text, first, last))
 
 
 def _is_name_run(text: str, start: int, run: str) -> bool:
