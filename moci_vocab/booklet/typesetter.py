@@ -19,6 +19,7 @@ a worker loads it, Typst, and the module of the job it runs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -61,10 +62,7 @@ def _typeset(data: str, label: str, pdf: str | None = None) -> dict:
     import typst
 
     compiler = typst.Compiler(
-        str(TEMPLATE),
-        font_paths=[str(FONTS)],
-        ignore_system_fonts=True,
-        sys_inputs={"data": data},
+        str(TEMPLATE), font_paths=_fonts(), ignore_system_fonts=True, sys_inputs={"data": data}
     )
     try:
         if pdf is not None:
@@ -72,6 +70,15 @@ def _typeset(data: str, label: str, pdf: str | None = None) -> dict:
         return json.loads(compiler.query(label, field="value", one=True))
     except RuntimeError as exc:  # typst.TypstError, or a plain RuntimeError from query
         raise MociError(f"the booklet could not be typeset: {exc}") from None
+
+
+@functools.cache
+def _fonts() -> Any:
+    """The booklet's fonts and Typst's own, found and read once per process (a
+    ``typst.Fonts``): a compiler given the folder would search and read it for every part."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=[str(FONTS)])
 
 
 @dataclass(frozen=True)
