@@ -331,3 +331,24 @@ def test_no_job_waits_behind_a_long_one_while_a_process_is_free():
     pids = workers.run_jobs([Naps(0.8), *[Naps(0.02) for _ in range(6)]], 2)
     assert pids.count(pids[0]) == 1, pids
     assert len(set(pids)) == 2
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_more_jobs_than_a_pipe_holds(monkeypatch):
+    # 17,000 numbers of 4 bytes are more than a pipe's 64 KiB: it is enlarged, or, where
+    # the system refuses, the jobs are handed out as to spawned workers.
+    jobs = [Counts(n) for n in range(17000)]
+    assert [n for n, _pid, _runs in workers.run_jobs(jobs, 2)] == list(range(17000))
+    import fcntl
+
+    real = fcntl.fcntl
+
+    def refusing(fd, op, *args):
+        if op == fcntl.F_SETPIPE_SZ:
+            raise OSError("refused")
+        return real(fd, op, *args)
+
+    monkeypatch.setattr(fcntl, "fcntl", refusing)
+    results = workers.run_jobs(jobs, 2)
+    assert [n for n, _pid, _runs in results] == list(range(17000))
+    assert len({pid for _n, pid, _runs in results}) == 2
