@@ -24,16 +24,18 @@ import itertools
 import os
 import pickle
 import signal
-import subprocess
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from moci_vocab.errors import MociError
+
+if TYPE_CHECKING:  # imported where a worker is spawned (0.01 s a fork does not need)
+    import subprocess
 
 PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 # Jobs handed to a spawned worker before it answers: one running, one waiting in its pipe
@@ -477,11 +479,15 @@ def kill_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
 
 def stop_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
     """End a worker's input (it exits), reap it (killed after 5 s) and close its pipes."""
+    # A Popen's wait raises subprocess.TimeoutExpired (subprocess is imported wherever there
+    # is a Popen), a forked worker's TimeoutError.
+    subprocess = sys.modules.get("subprocess")
+    timeouts = (TimeoutError, subprocess.TimeoutExpired) if subprocess else (TimeoutError,)
     if process.poll() is None:
         try:
             stdin.close()
             process.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
+        except (OSError, *timeouts):
             process.kill()
             process.wait()
     for stream in (stdin, stdout):
@@ -491,6 +497,8 @@ def stop_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
 
 def _spawn() -> subprocess.Popen:
     """``python -c`` running ``serve``, in a session of its own, with this package first."""
+    import subprocess
+
     command = [
         sys.executable,
         "-c",
@@ -562,11 +570,11 @@ class _Forked:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
-        """Wait for the exit (subprocess.TimeoutExpired after ``timeout`` seconds)."""
+        """Wait for the exit (TimeoutError after ``timeout`` seconds)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:
-                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0)
+                raise TimeoutError(f"worker {self.pid} still runs after {timeout} s")
             time.sleep(0.005)
         assert self.returncode is not None
         return self.returncode
