@@ -334,6 +334,8 @@ _DETERMINERS = set(
 )
 _MODALS = set(b"can will please must may should could would cannot shall might let lets".split())
 _NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
+# A noun is not wanted after these: a modal, or a negation written without its apostrophe.
+_BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont"}
 # After "to", a verb follows these words (unable to update); else "to" is a
 # preposition (save to file).
 _TO_VERB = set(
@@ -357,29 +359,32 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     file a bug), or as an imperative opening a sentence (Update now). A verb is
     not wanted after a determiner (the update) or before "of".
     """
-    # The two words before the hit and the one after it (split no further: a hit's
-    # test runs for every source term of a catalog).
-    before = key[max(0, start - 40) : start].rsplit(None, 2)
+    # The word before the hit and the one after it, the one before that only when asked
+    # (split no further: a hit's test runs for every source term of a catalog).
+    before = key[max(0, start - 40) : start].rsplit(None, 1)
     prev = before[-1] if before else b""
     if kind == NOUN and prev in _NOUN_MARKERS:
         return True  # the trash, an item, your color
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        if nxt in _DETERMINERS:
+        if nxt in _DETERMINERS or prev in _BEFORE_A_VERB:
             return False
-        if prev in _MODALS or prev in (b"dont", b"cant", b"wont"):
-            return False
-        if prev == b"t" and len(before) > 1 and before[-2] in _NEGATED:
-            return False
-        if prev == b"to" and len(before) > 1 and before[-2] in _TO_VERB:
-            return False
-        word = key[start:end].strip()
-        return not (prev in _EDGES and nxt in _AFTER_IMPERATIVE and not word.endswith(b"s"))
+        if prev in (b"t", b"to") and len(before) > 1:
+            second = before[0].rsplit(None, 1)[-1]  # the word before ``prev``
+            if second in (_NEGATED if prev == b"t" else _TO_VERB):
+                return False
+        return not (
+            prev in _EDGES
+            and nxt in _AFTER_IMPERATIVE
+            and not key[start:end].strip().endswith(b"s")
+        )
     if kind == VERB:  # the search, a new search, search of …
         if prev in _NOUN_MARKERS or nxt == b"of":
             return False
-        return not (len(before) > 1 and before[-2] in _ARTICLES and prev not in _MODALS)
+        return not (
+            len(before) > 1 and before[0].rsplit(None, 1)[-1] in _ARTICLES and prev not in _MODALS
+        )
     return True
 
 
