@@ -102,7 +102,23 @@ class Tally:
         if finding.suppressed is None:
             self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
 
+    def add_counts(self, counts: dict[str, int]) -> None:
+        """Count findings already counted per severity (a ``JsonBlock``'s)."""
+        for severity, count in counts.items():
+            self.counts[severity] = self.counts.get(severity, 0) + count
+
     def fails(self, fail_on: str = "error") -> bool:
         """Whether a counted finding is at least as severe as ``fail_on`` (see ``fails``)."""
         levels = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
         return any(self.counts.get(level) for level in levels)
+
+
+@dataclass(slots=True)
+class JsonBlock:
+    """Findings already written as `report.json_chunks` writes them (its items'
+    lines, comma-joined), with their counts per severity (suppressed ones not
+    counted): a stream of many findings that differ in a few values writes them
+    from a `report.JsonTemplate`, without a ``Finding`` and a dict for each."""
+
+    text: str
+    counts: dict[str, int]

@@ -7,14 +7,16 @@ four formats are written once.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from moci_vocab import __version__
 from moci_vocab.errors import display_path
-from moci_vocab.findings import Finding, Tally
-from moci_vocab.safetext import dumps_json, github_escape, printable
+from moci_vocab.findings import Finding, JsonBlock, Tally
+from moci_vocab.safetext import dumps_json, escape_json_text, github_escape, printable
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,12 +39,21 @@ def json_chunks(
     findings has counted what it checked); ``tally`` counts what went by.
     ``plain``: the caller knows that the findings' values (``extra`` too) are only
     strings, integers, booleans, None, lists and dicts (see ``dumps_json``).
+    ``findings`` may hold ``JsonBlock``s: written as they are.
     """
     tally = tally if tally is not None else Tally()
     shown = shown_files()
     opened = False
     batch: list[dict[str, Any]] = []
     for f in findings:
+        if type(f) is JsonBlock:  # written already: what was before it first
+            if batch:
+                yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch, plain)
+                opened, batch = True, []
+            tally.add_counts(f.counts)
+            yield (",\n" if opened else '{\n  "findings": [\n') + f.text
+            opened = True
+            continue
         tally.add(f)
         batch.append(f.to_json(shown(f.file) if f.file else "", shown))
         if len(batch) == _JSON_BATCH:
@@ -65,6 +76,91 @@ def _json_items(items: list[Any], plain: bool = False) -> str:
     """The items as the lines they are inside ``{"findings": [...]}`` (indent 4, comma-joined)."""
     text = dumps_json(items, plain)  # "[\n  {…},\n  {…}\n]": the items at indent 2
     return _indented(text[2:-2], 2)
+
+
+# A value of a template's sample finding that is a hole to fill (private-use characters:
+# JSON writes them as they are).
+_HOLE = "\ue000{}\ue001"
+_HOLE_RE = re.compile('"\ue000(\\w+)\ue001"')
+
+
+def hole(name: str) -> str:
+    """The value that makes ``name`` a hole in a `JsonTemplate`'s sample finding."""
+    return _HOLE.format(name)
+
+
+class JsonTemplate:
+    """The JSON item `json_chunks` writes for findings that differ only in some values,
+    as the text between those values: written without a ``Finding`` and a dict per
+    finding.
+
+    ``sample``: such a finding whose differing values (strings, or the line) are
+    ``hole(name)``. ``filled`` puts the JSON of some values in (``json_value`` of a
+    string, integer or None; ``json_nested`` of a list or dict); the caller writes
+    an item as the text left, joined by the JSON of the other values in the order of
+    ``names``. A block of items so written goes out through ``json_block``.
+    """
+
+    def __init__(self, sample: Finding, shown_file: str):
+        parts = _HOLE_RE.split(_json_items([sample.to_json(shown_file)], plain=True))
+        self.pieces: list[str] = parts[0::2]
+        self.names: list[str] = parts[1::2]
+        # How far in the lines of each hole's value go (for json_nested).
+        lines = [before.rsplit("\n", 1)[-1] for before in self.pieces[:-1]]
+        self.indents = {
+            name: len(line) - len(line.lstrip(" "))
+            for line, name in zip(lines, self.names, strict=False)
+        }
+
+    def filled(self, values: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The text between the holes with these (JSON) values put in, and the names of
+        the holes left, in order."""
+        pieces = [self.pieces[0]]
+        names = []
+        for name, piece in zip(self.names, self.pieces[1:], strict=True):
+            if name in values:
+                pieces[-1] += values[name] + piece
+            else:
+                names.append(name)
+                pieces.append(piece)
+        return tuple(pieces), tuple(names)
+
+
+def json_value(value: str | int | None) -> str:
+    """A string, integer or None as `json_chunks` writes it inside an item (before
+    ``json_block`` escapes the unsafe characters of the block)."""
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    try:
+        return _orjson_dumps(value).decode("utf-8")
+    except TypeError:  # a lone surrogate: as dumps_json writes it then
+        return json.dumps(value, ensure_ascii=False)
+
+
+def json_nested(value: Any, indent: int) -> str:
+    """A list or dict as `json_chunks` writes it at ``indent`` spaces (a template's hole)."""
+    return dumps_json(value, plain=True).replace("\n", "\n" + " " * indent)
+
+
+def json_block(items: list[str], counts: dict[str, int], safe: bool = False) -> JsonBlock:
+    """Items written by a `JsonTemplate` as a block of `json_chunks`: unsafe characters
+    escaped, unless the caller knows there are none (``safe``: see ``safetext.json_safe``)."""
+    text = ",\n".join(items)
+    return JsonBlock(text if safe else escape_json_text(text), counts)
+
+
+def json_encoder() -> Callable[[Any], bytes]:
+    """orjson's ``dumps``: a string's UTF-8 as `json_value` writes it (TypeError for a
+    lone surrogate), for a caller that encodes many."""
+    import orjson
+
+    return orjson.dumps
+
+
+def _orjson_dumps(value: Any) -> bytes:
+    return json_encoder()(value)
 
 
 def _indented(text: str, spaces: int) -> str:

@@ -109,7 +109,18 @@ def dumps_json(data: Any, plain: bool = False) -> str:
             text = None
     if text is None:
         text = json.dumps(data, ensure_ascii=False, indent=2)
+    return escape_json_text(text)
+
+
+def escape_json_text(text: str) -> str:
+    """JSON text with DEL, C1 and bidirectional controls escaped as ``\\uXXXX`` (see
+    ``dumps_json``; only JSON strings can hold them)."""
     return _JSON_UNSAFE_RE.sub(_json_escape, text) if _JSON_UNSAFE_RE.search(text) else text
+
+
+def json_safe(text: str) -> bool:
+    """Whether JSON of this text needs no escape by ``escape_json_text``."""
+    return _JSON_UNSAFE_RE.search(text) is None
 
 
 def _json_escape(match: re.Match) -> str:

@@ -30,12 +30,21 @@ from moci_vocab.checkpo.target_match import (
     closest_of,
     prepared,
     surface_words,
-    term_size,
+    term_sizes,
 )
-from moci_vocab.errors import MociError
-from moci_vocab.findings import Finding
+from moci_vocab.errors import MociError, display_path
+from moci_vocab.findings import Finding, JsonBlock
 from moci_vocab.languages import language_from_filename
 from moci_vocab.po.catalog import Catalog
+from moci_vocab.report import (
+    JsonTemplate,
+    hole,
+    json_block,
+    json_encoder,
+    json_nested,
+    json_value,
+)
+from moci_vocab.safetext import json_safe
 
 # Where a term of an entry with plural forms was found (bits).
 _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
@@ -134,14 +143,16 @@ def stream_findings(
     glossary_loader=None,
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
-) -> Iterator[Finding]:
+    json_blocks: bool = False,
+) -> Iterator[Finding | JsonBlock]:
     """`check_files`' findings one at a time, in the report's order, none kept.
 
     A file's findings are made when the previous file's are written; in this
     process only one entry's findings exist at a time. ``result`` receives the
     counts (files, entries, terms), complete when the stream ends. The findings
     hold only strings, integers, None, lists and dicts (JSON without a float:
-    ``report.json_chunks(..., plain=True)``).
+    ``report.json_chunks(..., plain=True)``). ``json_blocks``: the stream is for
+    `report.json_chunks`, and may hold `JsonBlock`s of many findings written already.
     """
     from moci_vocab.cache import gc_paused
 
@@ -150,16 +161,28 @@ def stream_findings(
     # growing heap again and again (a third of the run time on a large catalog).
     known = read_baseline(options.baseline) if options.baseline is not None else None
     with gc_paused():
-        for finding in _ordered(root, paths, options, result, glossary_loader, progress, jobs):
-            if known is not None:
-                suppress_known(finding, known)
+        blocks = known is None and json_blocks  # a baseline suppresses finding by finding
+        found = _ordered(root, paths, options, result, glossary_loader, progress, jobs, blocks)
+        if known is None:
+            yield from found
+            return
+        for finding in found:
+            suppress_known(finding, known)  # type: ignore[arg-type]
             yield finding
 
 
 def _ordered(
-    root: Path, paths: list[Path], options: Options, result: Result, glossary_loader, progress, jobs
-) -> Iterator[Finding]:
-    """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…)."""
+    root: Path,
+    paths: list[Path],
+    options: Options,
+    result: Result,
+    glossary_loader,
+    progress,
+    jobs,
+    json_blocks: bool = False,
+) -> Iterator[Finding | JsonBlock]:
+    """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
+    ``json_blocks``: see `stream_findings` (a file given twice: none)."""
     from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
     # Files in the order of their names (the sort key's first part); files given twice
@@ -185,16 +208,16 @@ def _ordered(
     checker = Checker(root, options, glossary_loader)
     done = 0
 
-    def one(path: Path) -> Iterator[Finding]:
+    def one(path: Path, blocks: bool = False) -> Iterator:
         nonlocal done
         if progress is not None:
             progress(done, len(paths))
         done += 1
-        return checker.stream(path, result)
+        return checker.stream(path, result, blocks)
 
     for group in groups.values():
         if len(group) == 1:
-            yield from one(group[0])
+            yield from one(group[0], json_blocks)
         else:
             yield from heapq.merge(*[one(path) for path in group], key=Finding.sort_key)
     if progress is not None:
@@ -217,8 +240,11 @@ class Checker:
         result.findings = list(self.stream(path, result))
         return result
 
-    def stream(self, path: Path, result: Result) -> Iterator[Finding]:
-        """The findings of one file in the report's order; its counts go to ``result``."""
+    def stream(
+        self, path: Path, result: Result, json_blocks: bool = False
+    ) -> Iterator[Finding | JsonBlock]:
+        """The findings of one file in the report's order; its counts go to ``result``
+        (``json_blocks``: see `stream_findings`)."""
         result.files += 1
         try:
             catalog = read_catalog(path)
@@ -236,7 +262,7 @@ class Checker:
             self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
         check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
         check.run()
-        yield from check.findings()
+        yield from check.json_findings() if json_blocks else check.findings()
 
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:
@@ -553,21 +579,6 @@ class FileCheck:
         self.found_forms.append(number)
         return True
 
-    def missing_finding(self, entry: int, index: int, text: str, plain: str, near) -> Finding:
-        """The finding of a missing term; ``near``: a `_Closest` (the closest words)."""
-        rule = self.compiled.rules[index]
-        expected, quoted, source = near.expected(index, rule)
-        found = near(plain, expected[0]) if text else None
-        near_text = f"; closest: {found!r}" if found else ""
-        if rule.do_not_translate:
-            message = f"the name {source} must stay as it is: expected {quoted}{near_text}"
-            return self.finding("MV603", rule, entry, message, expected, found)
-        if not text:
-            message = f"untranslated; {source} should be {quoted}"
-        else:
-            message = f"{source} is not translated as {quoted}{near_text}"
-        return self.finding("MV601", rule, entry, message, expected, found)
-
     def reports(self, code: str, rule: Rule) -> bool:
         """Whether a finding of this code about this concept is reported (not silenced)."""
         severity = self.compiled.severities.get(code, SEVERITY[code])
@@ -587,24 +598,75 @@ class FileCheck:
 
     def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
         """A finding about one entry (its line is set when it is written)."""
+        catalog = self.catalog
+        return self.make(
+            code,
+            rule.concept,
+            message,
+            (catalog.msgctxts[entry], catalog.msgids[entry], list(expected), found),
+            self.suppression(entry, rule.concept),
+        )
+
+    def make(self, code: str, concept: str, message: str, values: tuple, suppressed) -> Finding:
+        """A finding of this file; ``values``: its msgctxt, msgid, expected terms and the
+        words found (the keys its JSON and SARIF add, in that order)."""
+        severity = self.severity(code)
+        msgctxt, msgid, expected, found = values
+        extra = {"msgctxt": msgctxt, "msgid": msgid, "expected": expected, "found": found}
+        finding = Finding(code, severity, message, self.file, None, concept, self.lang, extra)
+        finding.suppressed = suppressed
+        return finding
+
+    def severity(self, code: str) -> str:
+        """The severity of a code in this glossary."""
         severity = self.severities.get(code)
         if severity is None:
             severity = self.severities[code] = self.compiled.severities.get(code, SEVERITY[code])
-        extra = {
-            "msgctxt": self.catalog.msgctxts[entry],
-            "msgid": self.catalog.msgids[entry],
-            "expected": list(expected),
-            "found": found,
-        }
-        finding = Finding(code, severity, message, self.file, None, rule.concept, self.lang, extra)
+        return severity
+
+    def suppression(self, entry: int, concept: str) -> str | None:
+        """ "comment" when the entry's translator comments ignore the concept, else None."""
         names = self.ignores.get(entry) if self.ignores else None
-        if names is not None and (rule.concept in names or IGNORE_ALL in names):
-            finding.suppressed = "comment"
-        return finding
+        if names is not None and (concept in names or IGNORE_ALL in names):
+            return "comment"
+        return None
 
     def findings(self) -> Iterator[Finding]:
         """The file's findings in the report's order (line, code, language, message; the
         order found on ties), made one line at a time: what was found is emptied."""
+        for group in self.report():
+            for item in group:
+                yield item if type(item) is Finding else self.missing_finding(item)
+
+    def json_findings(self) -> Iterator[Finding | JsonBlock]:
+        """`findings` for `report.json_chunks`: the missing terms written already, in
+        blocks, from a template per code; each other finding as it is, between them."""
+        writer = _MissingJson(self, display_path(self.file))
+        for group in self.report(writer.heard):
+            for item in group:
+                if type(item) is Finding:
+                    if writer.items:
+                        yield writer.block()
+                    yield item
+                else:
+                    writer.add(item)
+            if len(writer.items) >= _JSON_BLOCK:
+                yield writer.block()
+        if writer.items:
+            yield writer.block()
+
+    def missing_finding(self, missing: _Missing) -> Finding:
+        """The finding of a missing term."""
+        code, message, entry, info, found, line = missing
+        finding = self.finding(code, info.rule, entry, message, info.expected, found)
+        finding.line = line
+        return finding
+
+    def report(self, hear: Callable[[list[str]], None] | None = None) -> Iterator[list]:
+        """The findings line by line, in the report's order: lists of made findings and
+        missing terms (`_Missing`, their messages written), sorted as `Finding.sort_key`.
+        What was found is emptied. ``hear``: told the translations (`Translation.plain`)
+        that the closest words of the next missing terms come from, before them."""
         entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
         made, late = self.made, self.late
         self.found_entries, self.found_concepts, self.found_forms = _columns()
@@ -620,43 +682,78 @@ class FileCheck:
         # MV604 findings were found last: after the others of their line.
         late_lines = sorted(((lines[entry], finding) for entry, finding in late), key=_first)
         near = _Closest()
-        group: list[Finding] = []
+        infos = self.miss_infos(set(concepts))
+        group: list = []
         current = None
         j = 0
         plains: dict[tuple[int, int], tuple[str, str]] = {}
         for n, p in enumerate(order):
             if n % _BLOCK == 0:  # the translations of the next findings, prepared together
                 plains = self.plains(entries, concepts, forms, order[n : n + _BLOCK])
+                if hear is not None:
+                    hear([plain for _text, plain in plains.values()])
             line = keys[p]
             while j < len(late_lines) and late_lines[j][0] < line:
                 if late_lines[j][0] != current and group:
-                    yield from _in_order(group)
+                    yield _in_order(group)
                     group = []
                 current = late_lines[j][0]
                 late_lines[j][1].line = current
                 group.append(late_lines[j][1])
                 j += 1
             if line != current and group:
-                yield from _in_order(group)
+                yield _in_order(group)
                 group = []
             current = line
             concept = concepts[p]
             if concept < 0:
                 finding = made[p]
-            else:
-                entry = entries[p]
-                text, plain = plains[entry, forms[p]]
-                finding = self.missing_finding(entry, concept, text, plain, near)
-            finding.line = line
-            group.append(finding)
+                finding.line = line
+                group.append(finding)
+                continue
+            entry = entries[p]
+            text, plain = plains[entry, forms[p]]
+            info = infos[concept]
+            if not text:
+                group.append((info.code, info.untranslated, entry, info, None, line))
+                continue
+            found = near(plain, info)
+            message = f"{info.message}; closest: {found!r}" if found else info.message
+            group.append((info.code, message, entry, info, found, line))
         for late_line, finding in late_lines[j:]:
             if late_line != current and group:
-                yield from _in_order(group)
+                yield _in_order(group)
                 group = []
             current = late_line
             finding.line = late_line
             group.append(finding)
-        yield from _in_order(group)
+        if group:
+            yield _in_order(group)
+
+    def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
+        """What the findings of a missing term of each concept say (``indices``: the
+        concepts; -1 is none)."""
+        indices.discard(-1)
+        rules = self.compiled.rules
+        infos: dict[int, _MissInfo] = {}
+        for index in sorted(indices):
+            rule = rules[index]
+            expected = rule.expected
+            quoted, source = _quote_list(expected), repr(rule.source)
+            if rule.do_not_translate:
+                code = "MV603"
+                message = untranslated = f"the name {source} must stay as it is: expected {quoted}"
+            else:
+                code = "MV601"
+                message = f"{source} is not translated as {quoted}"
+                untranslated = f"untranslated; {source} should be {quoted}"
+            term = expected[0] if expected else ""
+            infos[index] = _MissInfo(code, rule, expected, message, untranslated, 1, term, "")
+        sizes = term_sizes([info.term for info in infos.values()])
+        for info, size in zip(infos.values(), sizes, strict=True):
+            info.size = size
+            info.folded = info.term.casefold()
+        return infos
 
     def plains(self, entries: array, concepts: array, forms: array, block) -> dict:
         """(entry, plural form) → its translation and `Translation.plain`, for the
@@ -741,49 +838,153 @@ def _le(a: int, b: int) -> bool:
     return a <= b
 
 
-def _in_order(group: list[Finding]) -> list[Finding]:
+def _in_order(group: list) -> list:
+    """A line's findings and missing terms sorted as `Finding.sort_key` sorts them (all
+    have this file, line and language: by code, then message; stable)."""
     if len(group) > 1:
-        group.sort(key=Finding.sort_key)
+        group.sort(key=_code_and_message)
     return group
 
 
+def _code_and_message(item) -> tuple[str, str]:
+    if type(item) is Finding:
+        return item.code, item.message
+    return item[0], item[1]
+
+
+@dataclass(slots=True)
+class _MissInfo:
+    """What the findings of one concept's missing term say (see `FileCheck.miss_info`)."""
+
+    code: str
+    rule: Rule
+    expected: list[str]
+    message: str  # with a translation (the closest words follow, when there are some)
+    untranslated: str  # without one
+    size: int  # the first expected term's: its words, casefolded
+    term: str
+    folded: str
+    # Its JSON item between the values that differ, per code and suppression.
+    pieces: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
+
+
+# A missing term, its message written: code, message, entry, _MissInfo, closest words, line.
+_Missing = tuple[str, str, int, _MissInfo, "str | None", int]
+# Missing terms written to JSON in one block.
+_JSON_BLOCK = 512
+# The values a missing term's JSON item is written with, in this order (`_MissingJson.add`).
+_JSON_VALUES = ("line", "message", "msgctxt", "msgid", "found")
+
+
+class _MissingJson:
+    """Writes a file's missing terms as `report.json_chunks` would, from a template per
+    code and suppression, with each concept's values in: the values of a finding are
+    joined in, JSON-encoded."""
+
+    def __init__(self, check: FileCheck, shown_file: str):
+        self.check = check
+        self.shown_file = shown_file
+        self.templates: dict[tuple[str, str | None], JsonTemplate] = {}
+        self.items: list[str] = []
+        self.written: dict[tuple[str, str | None], int] = {}  # template → items written
+        self.entry = -1
+        self.entry_json = ("", "")
+        self.dumps = json_encoder()
+        # Whether what is written holds no character `escape_json_text` escapes: the
+        # values come from the catalog's texts, the translations the closest words come
+        # from (`heard`), the concepts' terms and the templates, each checked once.
+        catalog = check.catalog
+        self.safe = json_safe("\x00".join(catalog.msgids)) and json_safe(
+            "\x00".join(context for context in catalog.msgctxts if context)
+        )
+
+    def heard(self, plains: list[str]) -> None:
+        """The translations that the closest words of the next missing terms come from."""
+        self.safe = self.safe and json_safe("\x00".join(plains))
+
+    def pieces(self, info: _MissInfo, key: tuple[str, str | None]) -> tuple[str, ...]:
+        """The text of a missing term of this concept, code and suppression between the
+        values of `_JSON_VALUES`."""
+        template = self.templates.get(key)
+        if template is None:
+            code, suppressed = key
+            values = tuple(map(hole, ("msgctxt", "msgid", "expected", "found")))
+            sample = self.check.make(code, hole("concept"), hole("message"), values, suppressed)
+            sample.line = hole("line")  # type: ignore[assignment]
+            template = self.templates[key] = JsonTemplate(sample, self.shown_file)
+            self.safe = self.safe and json_safe("".join(template.pieces))
+        concept = json_value(info.rule.concept)
+        expected = json_nested(info.expected, template.indents["expected"])
+        pieces, names = template.filled({"concept": concept, "expected": expected})
+        if names != _JSON_VALUES:
+            raise ValueError(f"a missing term's JSON has the values {names}")
+        said = (info.message, info.untranslated, concept, expected)
+        self.safe = self.safe and json_safe("\x00".join(said))
+        info.pieces[key] = pieces
+        return pieces
+
+    def add(self, missing: _Missing) -> None:
+        """Write one missing term."""
+        code, message, entry, info, found, line = missing
+        check = self.check
+        suppressed = check.suppression(entry, info.rule.concept) if check.ignores else None
+        key = (code, suppressed)
+        pieces = info.pieces.get(key)
+        if pieces is None:
+            pieces = self.pieces(info, key)
+        if entry != self.entry:
+            catalog = check.catalog
+            self.entry = entry
+            self.entry_json = (
+                json_value(catalog.msgctxts[entry]),
+                json_value(catalog.msgids[entry]),
+            )
+        a, b, c, d, e, f = pieces
+        context, msgid = self.entry_json
+        dumps = self.dumps
+        try:
+            said = dumps(message).decode()
+            near = "null" if found is None else dumps(found).decode()
+        except TypeError:  # a lone surrogate
+            said, near = json_value(message), json_value(found)
+        self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
+        self.written[key] = self.written.get(key, 0) + 1
+
+    def block(self) -> JsonBlock:
+        """The missing terms written since the last block."""
+        counts: dict[str, int] = {}
+        for (code, suppressed), count in self.written.items():
+            if suppressed is None:
+                severity = self.check.severity(code)
+                counts[severity] = counts.get(severity, 0) + count
+        block = json_block(self.items, counts, self.safe)
+        self.items, self.written = [], {}
+        return block
+
+
 class _Closest:
-    """`closest` for the missing terms of one file, entry by entry: the candidate
-    phrases of the last translation are made once for all its terms, and what a
-    message says of a concept once per concept."""
+    """The closest words of the missing terms of one file, entry by entry: the candidate
+    phrases of the last translation are made once for all its terms."""
 
     def __init__(self):
         self.text: str | None = None
         self.words: list[str] = []
         self.folded: list[str] = []  # the words casefolded
         self.phrases: dict[int, tuple[list[str], list[str]]] = {}
-        self.terms: dict[str, tuple[int, str]] = {}  # term → its size, casefolded
-        self.expectations: dict[int, tuple[list[str], str, str]] = {}
         self.likeness = None
 
-    def expected(self, index: int, rule: Rule) -> tuple[list[str], str, str]:
-        """Rule ``index``'s expected terms, their quoted list and its quoted source term."""
-        got = self.expectations.get(index)
-        if got is None:
-            expected = rule.expected
-            got = (expected, _quote_list(expected), repr(rule.source))
-            self.expectations[index] = got
-        return got
-
-    def __call__(self, plain: str, term: str) -> str | None:
+    def __call__(self, plain: str, info: _MissInfo) -> str | None:
+        """The words of ``plain`` most like the first expected term of ``info``."""
         if plain is not self.text:
             self.text, self.words, self.phrases = plain, surface_words(plain), {}
             self.folded = "\x00".join(self.words).casefold().split("\x00") if self.words else []
-        known = self.terms.get(term)
-        if known is None:
-            known = self.terms[term] = (term_size(term), term.casefold())
-        size, folded = known
+        size = info.size
         phrases = self.phrases.get(size)
         if phrases is None:
             phrases = self.phrases[size] = candidate_phrases(self.words, size, self.folded)
         if self.likeness is None:
             self.likeness = closest_likeness()
-        return closest_of(phrases, term, self.likeness, folded)
+        return closest_of(phrases, info.term, self.likeness, info.folded)
 
 
 def _quote_list(items: list[str]) -> str:

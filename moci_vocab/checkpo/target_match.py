@@ -513,6 +513,11 @@ def term_size(term: str) -> int:
     return max(1, len(tokens(term)))
 
 
+def term_sizes(terms: list[str]) -> list[int]:
+    """`term_size` of each term, their words found together."""
+    return [max(1, len(_WORD.findall(low))) for low in prepared(terms)[1]]
+
+
 def candidate_phrases(
     toks_surface: list[str], size: int, folded: list[str] | None = None
 ) -> tuple[list[str], list[str]]:
@@ -553,8 +558,12 @@ def closest_of(
 
 def closest_likeness():
     """``f(term, choices)``: the best choice of at least 45% likeness (rapidfuzz), or None."""
-    from functools import partial
-
     from rapidfuzz import fuzz, process
 
-    return partial(process.extractOne, scorer=fuzz.ratio, score_cutoff=45)
+    extract, ratio = process.extractOne, fuzz.ratio
+
+    def likeness(term: str, choices: list[str]):
+        # Not functools.partial: merging its keywords costs more than the search.
+        return extract(term, choices, scorer=ratio, score_cutoff=45)
+
+    return likeness

@@ -82,7 +82,9 @@ def check_po_cmd(
         result = Result()
         with state.reading() as root, progress_bar(state, "checking the files") as progress:
             paths = list(files)
-            stream = stream_findings(root, paths, options, result, progress=progress, jobs=jobs)
+            # JSON: most findings may come written already, in blocks (report.JsonBlock).
+            blocks = fmt == "json"
+            stream = stream_findings(root, paths, options, result, None, progress, jobs, blocks)
             # The rules' metadata (the whole checks package) only for SARIF.
             described = rules() if fmt == "sarif" else {}
             summary = result.summary
