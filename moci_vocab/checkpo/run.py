@@ -321,6 +321,8 @@ class FileCheck:
         self.severities: dict[str, str] = {}  # code → its severity in this glossary
         # Whether a missing term of each concept is reported (MV601/MV603 not silenced).
         self.reported: dict[int, bool] = {}
+        # Each concept's allowed terms after the first (`check_others`).
+        self.others: dict[int, tuple] = {}
         # The last msgids (and msgid_plurals) of the previous chunk that the source key of
         # the next chunk's first one may read back into (see `_tail`).
         self.source_tail: list[str] = []
@@ -413,9 +415,13 @@ class FileCheck:
         rules = self.compiled.rules
         missing: dict[int, list[int]] = {}
         for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
-            if concept >= 0 and not rules[concept].do_not_translate:
-                missing.setdefault(concept, []).append(entry)
-        missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
+            missing.setdefault(concept, []).append(entry)
+        missing.pop(-1, None)  # not a missing term
+        missing = {
+            c: entries
+            for c, entries in missing.items()
+            if len(entries) >= 2 and not rules[c].do_not_translate
+        }
         if not missing:
             return
         from bisect import bisect_left
@@ -500,20 +506,23 @@ class FileCheck:
     def check_others(self, index: int, concept: int, low: str) -> None:
         """An entry of one translation whose concept's first allowed term is missing and
         no bad term can be there: its other allowed terms, else a missing term."""
-        rule = self.compiled.rules[concept]
-        forms = self.catalog.msgstrs[index]
-        text = forms[0] if forms else ""
-        form = None
-        for term in rule.allowed[1:]:
-            if term.probe is not None:
-                span = self.matcher.find_low(low, term)
-            else:
-                form = form or Translation(text)
-                span = self.matcher.find(form, term)
-            if span is not None:
-                self.note_rendering(concept, term.text, index)
-                return
-        self.miss(index, rule, concept, 0)
+        others = self.others.get(concept)
+        if others is None:
+            others = self.others[concept] = self.compiled.rules[concept].allowed[1:]
+        if others:  # seldom: most concepts have one term per language
+            forms = self.catalog.msgstrs[index]
+            text = forms[0] if forms else ""
+            form = None
+            for term in others:
+                if term.probe is not None:
+                    span = self.matcher.find_low(low, term)
+                else:
+                    form = form or Translation(text)
+                    span = self.matcher.find(form, term)
+                if span is not None:
+                    self.note_rendering(concept, term.text, index)
+                    return
+        self.miss(index, None, concept, 0)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
         """One concept in one entry, the long way (each plural form in turn).
@@ -565,11 +574,13 @@ class FileCheck:
             return False
         return self.miss(entry, rule, index, number)
 
-    def miss(self, entry: int, rule: Rule, index: int, number: int) -> bool:
+    def miss(self, entry: int, rule: Rule | None, index: int, number: int) -> bool:
         """Note a missing term in plural form ``number`` of an entry (MV601, or MV603 for a
-        name); the finding is made by `missing_finding` when it is written."""
+        name; ``rule``: concept ``index``'s, or None); its finding is made when it is
+        written (`report`)."""
         reported = self.reported.get(index)
         if reported is None:
+            rule = rule or self.compiled.rules[index]
             code = "MV603" if rule.do_not_translate else "MV601"
             reported = self.reported[index] = self.reports(code, rule)
         if not reported:

@@ -1,0 +1,158 @@
+"""check-po's JSON written from templates (missing terms in blocks, no Finding per
+finding): the same bytes as the findings written one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import examples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moci_vocab.checkpo.run import Checker, Options, Result, check_files
+from moci_vocab.findings import JsonBlock, Tally
+from moci_vocab.report import json_chunks, render_json
+
+# Everything the writer fills in: closest words of one and two words, a name (MV603),
+# a deprecated term (MV602, a finding made at once, between blocks), an ignore
+# comment, an untranslated entry, two renderings (MV604, found last), several terms
+# on one line, plural forms, a context, and characters JSON must escape for a
+# terminal (DEL, C1, bidirectional controls, line separators) in each kind of value.
+_PO = """\
+msgid ""
+msgstr ""
+"Language: sq\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Reconciliation of accounts"
+msgstr "Pajtimi i llogarive"
+
+msgid "Reconciliation \u202e here"
+msgstr "Pajtese \u2028 këtu"
+
+msgctxt "menu\u0085"
+msgid "Open the file manager\u2028"
+msgstr "Hap menaxherin e dosjeve"
+
+msgid "The MOCI network and its file manager for reconciliation \U0001d11e"
+msgstr "Rrjeti Moçi dhe menaxheri i tij \U0001d11e"
+
+msgid "Reconciliation"
+msgstr "Pajtesë"
+
+# moci-vocab: ignore reconciliation
+msgid "Reconciliation again"
+msgstr "Diçka tjetër"
+
+msgid "reconciliation"
+msgstr ""
+
+msgid "Reconciliation, admitted"
+msgstr "Barazimi"
+
+msgid "A reconciliation"
+msgid_plural "Many reconciliations"
+msgstr[0] "Një pajtim"
+msgstr[1] "Shumë gjëra\u007f"
+
+msgid "The tab\\tand the file manager\u007f"
+msgstr "Skeda\\te menaxherit"
+"""
+
+
+@pytest.fixture
+def glossary(moci):
+    moci("add", "reconciliation", "--term", "en=reconciliation", "--term", "sq=pajtim", "--yes")
+    moci("translate", "reconciliation", "sq", "barazim", "--status", "admitted")
+    moci("translate", "reconciliation", "sq", "pajtesë", "--status", "deprecated")
+    moci("add", "moci", "--term", "en=MOCI", "--do-not-translate", "--yes")
+    moci("add", "files", "--term", "en=file manager", "--term", "sq=menaxher\u2066 skedarësh")
+    return moci
+
+
+def _both(root: Path, path: Path, **options) -> tuple[str, str, Tally, Tally, int]:
+    """The JSON of one file written from blocks and finding by finding, their tallies,
+    and how many blocks there were."""
+    texts, tallies, blocks = [], [], 0
+    for json_blocks in (True, False):
+        result = Result()
+        stream = list(Checker(root, Options(**options)).stream(path, result, json_blocks))
+        blocks += sum(type(item) is JsonBlock for item in stream)
+        tally = Tally()
+        texts.append("".join(json_chunks(iter(stream), result.summary, tally, plain=True)))
+        tallies.append(tally)
+    return texts[0], texts[1], tallies[0], tallies[1], blocks
+
+
+@pytest.mark.parametrize("untranslated", [False, True])
+def test_blocks_write_what_the_findings_write(glossary, tmp_path, untranslated):
+    path = tmp_path / "sq.po"
+    path.write_text(_PO, encoding="utf-8")
+    written, one_by_one, tally, counted, blocks = _both(
+        glossary.root, path, include_untranslated=untranslated
+    )
+    assert blocks > 0
+    assert written == one_by_one
+    assert tally.counts == counted.counts
+    for code in ("MV601", "MV602", "MV603", "MV604", '"suppressed": "comment"'):
+        assert code in written
+    for escaped in ("\\u202e", "\\u2028", "\\u0085", "\\u2066", "\\u007f"):
+        assert escaped in written
+    assert ("untranslated;" in written) == untranslated
+    assert "\U0001d11e" in written and '"found": "menaxheri i"' in written
+
+
+def test_check_po_json_on_stdout_is_the_list_renderers(glossary, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "sq.po"
+    path.write_text(_PO, encoding="utf-8")
+    result = check_files(glossary.root, [Path("sq.po")], Options())
+    out = glossary("check-po", "sq.po", "--format", "json", ok=False).stdout
+    assert out == render_json(result.findings, result.summary()) + "\n"
+
+
+_CHARS = st.sampled_from(
+    [
+        *'aeëç PpMm,.\t"\\_&%{}',
+        *("pajtim", "Pajtimi", "pajtesë", "menaxher", "Moçi"),
+        *("\x7f", "\x85", "\u202e", "\u2028", "\U0001d11e", "ჯ"),
+    ]
+)
+_TEXTS = st.lists(_CHARS, max_size=8).map("".join)
+_SOURCES = st.sampled_from(["Reconciliation", "file manager", "MOCI", "the", "reconciliations"])
+
+
+def _po_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+
+
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(st.lists(_SOURCES, min_size=1, max_size=3), _TEXTS, st.none() | _TEXTS),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_blocks_write_what_the_findings_write_for_any_catalog(glossary, tmp_path, entries):
+    lines = ['msgid ""', 'msgstr ""', '"Language: sq\\n"', ""]
+    for n, (sources, translation, context) in enumerate(entries):
+        if context is not None:
+            lines.append(f'msgctxt "{_po_string(context)}"')
+        lines += [
+            f'msgid "{n} {_po_string(" ".join(sources))}"',
+            f'msgstr "{_po_string(translation)}"',
+            "",
+        ]
+    path = tmp_path / "random.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    written, one_by_one, tally, counted, _blocks = _both(
+        glossary.root, path, include_untranslated=True
+    )
+    assert written == one_by_one
+    assert tally.counts == counted.counts
