@@ -16,6 +16,7 @@ import heapq
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
@@ -40,7 +41,6 @@ from moci_vocab.report import (
     JsonTemplate,
     hole,
     json_block,
-    json_encoder,
     json_nested,
     json_value,
 )
@@ -52,8 +52,6 @@ _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
 # a catalog of any size is checked in chunks of this many, so that the memory a check
 # needs besides the catalog does not grow with it.
 CHUNK = 8192
-# Findings whose translations are prepared together when they are written.
-_BLOCK = 4096
 
 RULES = {
     "MV600": "A catalog file that cannot be read.",
@@ -315,6 +313,15 @@ class FileCheck:
         # are kept. Other findings are made at once, kept in `made` by their position
         # (their concept column holds -1); MV604 ones, found at the end, in `late`.
         self.found_entries, self.found_concepts, self.found_forms = _columns()
+        # And of each missing term, the closest words of its translation, found with the
+        # chunk's prepared translations (`closest_words`): an index into `near_words`
+        # (each text once), _NO_WORDS, or _NO_TEXT when the entry is untranslated.
+        self.found_near = array("l")
+        self.near_words: list[str] = []
+        self.near_ids: dict[str, int] = {}
+        self.near_safe = True  # whether no near word holds a character JSON escapes
+        self.infos: dict[int, _MissInfo] = {}  # concept → what its missing terms say
+        self.closest = _Closest()
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         self.lang = compiled.lang
@@ -370,8 +377,9 @@ class FileCheck:
         # The (first) translation of every entry, prepared in one batch; entries with
         # several plural forms take the long way.
         firsts_text = [msgstrs[i][0] if msgstrs[i] else "" for i in chosen]
-        _plain_firsts, lowered_firsts = prepared(firsts_text)
-        del firsts_text, _plain_firsts
+        plain_firsts, lowered_firsts = prepared(firsts_text)
+        del firsts_text
+        mark = len(self.found_entries)
         form_counts = [len(msgstrs[i]) for i in chosen]
         with_plural_forms = (
             {k for k, count in enumerate(form_counts) if count > 1}
@@ -409,6 +417,44 @@ class FileCheck:
                     continue
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
+        self.closest_words(mark, chosen, plain_firsts)
+
+    def closest_words(self, mark: int, chosen: list[int], plains: list[str]) -> None:
+        """The closest words of the missing terms found from position ``mark`` on, in the
+        chunk of entries ``chosen`` (``plains``: their first translations prepared)."""
+        entries, concepts, forms, near = (
+            self.found_entries,
+            self.found_concepts,
+            self.found_forms,
+            self.found_near,
+        )
+        if len(entries) == mark:
+            return
+        infos = self.infos
+        new = {concept for concept in concepts[mark:] if concept not in infos}
+        infos.update(self.miss_infos(new))
+        place = {entry: k for k, entry in enumerate(chosen)}
+        msgstrs = self.catalog.msgstrs
+        closest, ids, words = self.closest, self.near_ids, self.near_words
+        for i in range(mark, len(entries)):
+            concept = concepts[i]
+            if concept < 0:
+                continue  # not a missing term
+            entry, form = entries[i], forms[i]
+            translations = msgstrs[entry]
+            text = translations[form] if form < len(translations) else ""
+            if not text:
+                near[i] = _NO_TEXT
+                continue
+            plain = plains[place[entry]] if form == 0 else prepared([text])[0][0]
+            found = closest(plain, infos[concept])
+            if found:
+                known = ids.get(found)
+                if known is None:
+                    known = ids[found] = len(words)
+                    words.append(found)
+                    self.near_safe = self.near_safe and json_safe(found)
+                near[i] = known
 
     def drop_conventions(self, chosen: list[int]) -> None:
         """Forget the missing terms that are the catalog's compound conventions (conventions)."""
@@ -454,9 +500,9 @@ class FileCheck:
     def forget(self, dropped: set[tuple[int, int]]) -> None:
         """Take these (entry, concept) missing terms out of what was found."""
         entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
-        made = self.made
+        made, near = self.made, self.found_near
         self.found_entries, self.found_concepts, self.found_forms = _columns()
-        self.made = {}
+        self.made, self.found_near = {}, array("l")
         for p, (entry, concept) in enumerate(zip(entries, concepts, strict=True)):
             if concept >= 0 and (entry, concept) in dropped:
                 continue
@@ -465,6 +511,7 @@ class FileCheck:
             self.found_entries.append(entry)
             self.found_concepts.append(concept)
             self.found_forms.append(forms[p])
+            self.found_near.append(near[p])
 
     def chosen_entries(self) -> list[int]:
         """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""
@@ -588,6 +635,7 @@ class FileCheck:
         self.found_entries.append(entry)
         self.found_concepts.append(index)
         self.found_forms.append(number)
+        self.found_near.append(_NO_WORDS)  # until `closest_words`
         return True
 
     def reports(self, code: str, rule: Rule) -> bool:
@@ -605,6 +653,7 @@ class FileCheck:
         self.found_entries.append(entry)
         self.found_concepts.append(-1)
         self.found_forms.append(0)
+        self.found_near.append(_NO_WORDS)
         return True
 
     def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
@@ -653,7 +702,7 @@ class FileCheck:
         """`findings` for `report.json_chunks`: the missing terms written already, in
         blocks, from a template per code; each other finding as it is, between them."""
         writer = _MissingJson(self, display_path(self.file))
-        for group in self.report(writer.heard):
+        for group in self.report():
             for item in group:
                 if type(item) is Finding:
                     if writer.items:
@@ -668,20 +717,20 @@ class FileCheck:
 
     def missing_finding(self, missing: _Missing) -> Finding:
         """The finding of a missing term."""
-        code, message, entry, info, found, line = missing
+        code, message, entry, info, near, line = missing
+        found = self.near_words[near] if near >= 0 else None
         finding = self.finding(code, info.rule, entry, message, info.expected, found)
         finding.line = line
         return finding
 
-    def report(self, hear: Callable[[list[str]], None] | None = None) -> Iterator[list]:
+    def report(self) -> Iterator[list]:
         """The findings line by line, in the report's order: lists of made findings and
         missing terms (`_Missing`, their messages written), sorted as `Finding.sort_key`.
-        What was found is emptied. ``hear``: told the translations (`Translation.plain`)
-        that the closest words of the next missing terms come from, before them."""
-        entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
+        What was found is emptied."""
+        entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         made, late = self.made, self.late
         self.found_entries, self.found_concepts, self.found_forms = _columns()
-        self.made, self.late = {}, []
+        self.found_near, self.made, self.late = array("l"), {}, []
         if not entries and not late:
             return
         lines = self.catalog.lines([*entries, *(entry for entry, _f in late)])
@@ -692,45 +741,42 @@ class FileCheck:
             order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: found order kept
         # MV604 findings were found last: after the others of their line.
         late_lines = sorted(((lines[entry], finding) for entry, finding in late), key=_first)
-        near = _Closest()
-        infos = self.miss_infos(set(concepts))
+        infos = self.infos
+        # What a message says of the closest words, per near word.
+        said = [f"; closest: {found!r}" for found in self.near_words]
         group: list = []
         current = None
         j = 0
-        plains: dict[tuple[int, int], tuple[str, str]] = {}
-        for n, p in enumerate(order):
-            if n % _BLOCK == 0:  # the translations of the next findings, prepared together
-                plains = self.plains(entries, concepts, forms, order[n : n + _BLOCK])
-                if hear is not None:
-                    hear([plain for _text, plain in plains.values()])
+        late_next = late_lines[0][0] if late_lines else _NO_LINE
+        for p in order:
             line = keys[p]
-            while j < len(late_lines) and late_lines[j][0] < line:
-                if late_lines[j][0] != current and group:
+            while late_next < line:
+                if late_next != current and group:
                     yield _in_order(group)
                     group = []
-                current = late_lines[j][0]
+                current = late_next
                 late_lines[j][1].line = current
                 group.append(late_lines[j][1])
                 j += 1
-            if line != current and group:
-                yield _in_order(group)
-                group = []
-            current = line
+                late_next = late_lines[j][0] if j < len(late_lines) else _NO_LINE
+            if line != current:
+                if group:
+                    yield _in_order(group)
+                    group = []
+                current = line
             concept = concepts[p]
             if concept < 0:
                 finding = made[p]
                 finding.line = line
                 group.append(finding)
                 continue
-            entry = entries[p]
-            text, plain = plains[entry, forms[p]]
             info = infos[concept]
-            if not text:
-                group.append((info.code, info.untranslated, entry, info, None, line))
-                continue
-            found = near(plain, info)
-            message = f"{info.message}; closest: {found!r}" if found else info.message
-            group.append((info.code, message, entry, info, found, line))
+            found = near[p]
+            if found >= 0:
+                message = info.message + said[found]
+            else:
+                message = info.untranslated if found == _NO_TEXT else info.message
+            group.append((info.code, message, entries[p], info, found, line))
         for late_line, finding in late_lines[j:]:
             if late_line != current and group:
                 yield _in_order(group)
@@ -765,17 +811,6 @@ class FileCheck:
             info.size = size
             info.folded = info.term.casefold()
         return infos
-
-    def plains(self, entries: array, concepts: array, forms: array, block) -> dict:
-        """(entry, plural form) → its translation and `Translation.plain`, for the
-        missing terms at the positions ``block``."""
-        wanted = dict.fromkeys((entries[p], forms[p]) for p in block if concepts[p] >= 0)
-        msgstrs = self.catalog.msgstrs
-        texts = []
-        for entry, number in wanted:
-            translations = msgstrs[entry]
-            texts.append(translations[number] if number < len(translations) else "")
-        return dict(zip(wanted, zip(texts, prepared(texts)[0], strict=True), strict=True))
 
     def note_rendering(self, index: int, term: str, entry: int) -> None:
         """Which allowed term an entry used (deprecated ones are errors already)."""
@@ -853,8 +888,16 @@ def _in_order(group: list) -> list:
     """A line's findings and missing terms sorted as `Finding.sort_key` sorts them (all
     have this file, line and language: by code, then message; stable)."""
     if len(group) > 1:
-        group.sort(key=_code_and_message)
+        if all(type(item) is tuple for item in group):
+            group.sort(key=_CODE_AND_MESSAGE)
+        else:
+            group.sort(key=_code_and_message)
     return group
+
+
+_CODE_AND_MESSAGE = itemgetter(0, 1)  # of a `_Missing`
+# After every line.
+_NO_LINE = 1 << 62
 
 
 def _code_and_message(item) -> tuple[str, str]:
@@ -875,12 +918,18 @@ class _MissInfo:
     size: int  # the first expected term's: its words, casefolded
     term: str
     folded: str
-    # Its JSON item between the values that differ, per code and suppression.
-    pieces: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict)
+    # Its JSON item between the values that differ (not suppressed; and per suppression).
+    json: tuple[str, ...] | None = None
+    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Its message as JSON without the closing quote, whole, and untranslated's.
+    said_json: tuple[str, str, str] | None = None
 
 
-# A missing term, its message written: code, message, entry, _MissInfo, closest words, line.
-_Missing = tuple[str, str, int, _MissInfo, "str | None", int]
+# A missing term, its message written: code, message, entry, _MissInfo, closest words
+# (an index into `FileCheck.near_words`, or _NO_WORDS or _NO_TEXT), line.
+_Missing = tuple[str, str, int, _MissInfo, int, int]
+_NO_WORDS = -1
+_NO_TEXT = -2
 # Missing terms written to JSON in one block.
 _JSON_BLOCK = 512
 # The values a missing term's JSON item is written with, in this order (`_MissingJson.add`).
@@ -890,28 +939,29 @@ _JSON_VALUES = ("line", "message", "msgctxt", "msgid", "found")
 class _MissingJson:
     """Writes a file's missing terms as `report.json_chunks` would, from a template per
     code and suppression, with each concept's values in: the values of a finding are
-    joined in, JSON-encoded."""
+    joined in, JSON-encoded once (per entry, concept or closest words)."""
 
     def __init__(self, check: FileCheck, shown_file: str):
         self.check = check
         self.shown_file = shown_file
         self.templates: dict[tuple[str, str | None], JsonTemplate] = {}
         self.items: list[str] = []
-        self.written: dict[tuple[str, str | None], int] = {}  # template → items written
+        self.written: dict[str, int] = {}  # code → items written that count (not suppressed)
+        self.ignores = check.ignores
         self.entry = -1
         self.entry_json = ("", "")
-        self.dumps = json_encoder()
+        # Per near word (`FileCheck.near_words`): its JSON, and the JSON of what a message
+        # says of it without the opening quote (a JSON string is escaped letter by letter).
+        self.near_json: list[tuple[str, str] | None] = [None] * len(check.near_words)
         # Whether what is written holds no character `escape_json_text` escapes: the
-        # values come from the catalog's texts, the translations the closest words come
-        # from (`heard`), the concepts' terms and the templates, each checked once.
+        # values come from the catalog's texts, the near words (`FileCheck.near_safe`),
+        # the concepts' terms and the templates, each checked once.
         catalog = check.catalog
-        self.safe = json_safe("\x00".join(catalog.msgids)) and json_safe(
-            "\x00".join(context for context in catalog.msgctxts if context)
+        self.safe = (
+            check.near_safe
+            and json_safe("\x00".join(catalog.msgids))
+            and json_safe("\x00".join(context for context in catalog.msgctxts if context))
         )
-
-    def heard(self, plains: list[str]) -> None:
-        """The translations that the closest words of the next missing terms come from."""
-        self.safe = self.safe and json_safe("\x00".join(plains))
 
     def pieces(self, info: _MissInfo, key: tuple[str, str | None]) -> tuple[str, ...]:
         """The text of a missing term of this concept, code and suppression between the
@@ -929,22 +979,34 @@ class _MissingJson:
         pieces, names = template.filled({"concept": concept, "expected": expected})
         if names != _JSON_VALUES:
             raise ValueError(f"a missing term's JSON has the values {names}")
-        said = (info.message, info.untranslated, concept, expected)
-        self.safe = self.safe and json_safe("\x00".join(said))
-        info.pieces[key] = pieces
+        if info.said_json is None:
+            message = json_value(info.message)
+            info.said_json = (message[:-1], message, json_value(info.untranslated))
+        self.safe = self.safe and json_safe("\x00".join((concept, expected, *info.said_json)))
+        if key[1] is None:
+            info.json = pieces
+        else:
+            info.pieces[key[1]] = pieces
         return pieces
+
+    def near(self, index: int) -> tuple[str, str]:
+        """Near word ``index`` as JSON, and what a message says of it (see `near_json`)."""
+        found = self.check.near_words[index]
+        said = json_value(f"; closest: {found!r}")
+        known = self.near_json[index] = (json_value(found), said[1:])
+        return known
 
     def add(self, missing: _Missing) -> None:
         """Write one missing term."""
-        code, message, entry, info, found, line = missing
-        check = self.check
-        suppressed = check.suppression(entry, info.rule.concept) if check.ignores else None
-        key = (code, suppressed)
-        pieces = info.pieces.get(key)
-        if pieces is None:
-            pieces = self.pieces(info, key)
+        code, _message, entry, info, found, line = missing
+        suppressed = self.check.suppression(entry, info.rule.concept) if self.ignores else None
+        if suppressed is None:
+            pieces = info.json or self.pieces(info, (code, None))
+            self.written[code] = self.written.get(code, 0) + 1
+        else:
+            pieces = info.pieces.get(suppressed) or self.pieces(info, (code, suppressed))
         if entry != self.entry:
-            catalog = check.catalog
+            catalog = self.check.catalog
             self.entry = entry
             self.entry_json = (
                 json_value(catalog.msgctxts[entry]),
@@ -952,22 +1014,21 @@ class _MissingJson:
             )
         a, b, c, d, e, f = pieces
         context, msgid = self.entry_json
-        dumps = self.dumps
-        try:
-            said = dumps(message).decode()
-            near = "null" if found is None else dumps(found).decode()
-        except TypeError:  # a lone surrogate
-            said, near = json_value(message), json_value(found)
+        opened, message, untranslated = info.said_json  # type: ignore[misc]
+        if found >= 0:
+            near, closest = self.near_json[found] or self.near(found)
+            said = opened + closest
+        else:
+            near = "null"
+            said = untranslated if found == _NO_TEXT else message
         self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
-        self.written[key] = self.written.get(key, 0) + 1
 
     def block(self) -> JsonBlock:
         """The missing terms written since the last block."""
         counts: dict[str, int] = {}
-        for (code, suppressed), count in self.written.items():
-            if suppressed is None:
-                severity = self.check.severity(code)
-                counts[severity] = counts.get(severity, 0) + count
+        for code, count in self.written.items():
+            severity = self.check.severity(code)
+            counts[severity] = counts.get(severity, 0) + count
         block = json_block(self.items, counts, self.safe)
         self.items, self.written = [], {}
         return block
