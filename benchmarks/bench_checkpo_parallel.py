@@ -349,7 +349,8 @@ def main() -> int:
                 runs[name].append(run_once(argv, env))
             loads.append(os.getloadavg()[0])
         counted = {}
-        if args.callgrind:
+        if args.callgrind:  # the cache made again first, should the code have changed since
+            run_once(commands["--jobs 1"], env)
             counted = {name: instructions(argv, env, work) for name, argv in commands.items()}
     outputs = {name: {run.stdout for run in done} for name, done in runs.items()}
     same = len(outputs["--jobs 1"] | outputs["default"]) == 1
