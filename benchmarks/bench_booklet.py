@@ -167,17 +167,6 @@ def join(options: argparse.Namespace) -> None:
     from moci_vocab.exporting import ExportChoice, build_request
     from moci_vocab.store import load_glossary
 
-    joins: list[JoinJob] = []
-
-    class Keeping(Typesetter):
-        """Typesets as usual, but keeps the join for later instead of running it."""
-
-        def run(self, job):
-            if isinstance(job, JoinJob):
-                joins.append(job)
-                return None
-            return super().run(job)
-
     trees = {"this": Path(__file__).resolve().parent.parent}
     if options.against:
         trees["against"] = options.against.resolve()
@@ -191,9 +180,12 @@ def join(options: argparse.Namespace) -> None:
         make_glossary(work / "glossary", options.count)
         request = build_request(load_glossary(work / "glossary"), ExportChoice(outdir=work))
         start = time.perf_counter()
-        with Keeping(worker_count()) as typesetter:
-            typeset_booklet(booklet_data(request), typesetter, work)
-        [job] = joins
+        with Typesetter(worker_count()) as typesetter:
+            booklet = typeset_booklet(booklet_data(request), typesetter, work)
+        # The export joins its parts while it typesets them (pdfjoin.JoinThread); the same
+        # parts joined again, in page order, alone in a fresh process (without bookmarks).
+        job = JoinJob(str(work), booklet.sources, str(work / "joined.pdf"), [], booklet.info,
+                      booklet.lang, tagged=True)  # fmt: skip
         parts = len({name for name, _page in job.sources})
         print(f"{options.count} concepts: {len(job.sources)} pages in {parts} parts, typeset in "
               f"{time.perf_counter() - start:.0f} s; the tagged join of them:")  # fmt: skip
@@ -207,7 +199,7 @@ def join(options: argparse.Namespace) -> None:
                     env=env, capture_output=True, text=True, check=True,
                 )  # fmt: skip
                 cpu, peak = result.stdout.split()
-                kib = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS
+                kib = 1024 if sys.platform == "darwin" else 1  # ru_maxrss: bytes on macOS, KiB here
                 runs[tree].append((float(cpu), int(peak) / kib / 1024))
         for tree, results in runs.items():
             cpu = statistics.median(c for c, _p in results)
