@@ -28,7 +28,6 @@ from moci_vocab.checkpo.target_match import (
     Translation,
     candidate_phrases,
     closest_likeness,
-    closest_of,
     prepared,
     surface_words,
     term_sizes,
@@ -436,11 +435,11 @@ class FileCheck:
         place = {entry: k for k, entry in enumerate(chosen)}
         msgstrs = self.catalog.msgstrs
         closest, ids, words = self.closest, self.near_ids, self.near_words
-        for i in range(mark, len(entries)):
-            concept = concepts[i]
+        for i, entry, concept, form in zip(
+            range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
+        ):
             if concept < 0:
                 continue  # not a missing term
-            entry, form = entries[i], forms[i]
             translations = msgstrs[entry]
             text = translations[form] if form < len(translations) else ""
             if not text:
@@ -1046,7 +1045,8 @@ class _Closest:
         self.likeness = None
 
     def __call__(self, plain: str, info: _MissInfo) -> str | None:
-        """The words of ``plain`` most like the first expected term of ``info``."""
+        """The words of ``plain`` most like the first expected term of ``info``
+        (`target_match.closest_of`, with the phrases of the last translation kept)."""
         if plain is not self.text:
             self.text, self.words, self.phrases = plain, surface_words(plain), {}
             self.folded = "\x00".join(self.words).casefold().split("\x00") if self.words else []
@@ -1054,9 +1054,13 @@ class _Closest:
         phrases = self.phrases.get(size)
         if phrases is None:
             phrases = self.phrases[size] = candidate_phrases(self.words, size, self.folded)
+        written, choices = phrases
+        if not written:
+            return None
         if self.likeness is None:
             self.likeness = closest_likeness()
-        return closest_of(phrases, info.term, self.likeness, info.folded)
+        best = self.likeness(info.folded, choices)
+        return written[best[2]] if best else None
 
 
 def _quote_list(items: list[str]) -> str:

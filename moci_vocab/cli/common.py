@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import os
 import sys
@@ -483,7 +484,9 @@ def show_findings(
 
     tally = Tally()
     if fmt == "json":
-        _echo_chunks(report.json_chunks(findings, extra_summary, tally, plain))
+        # JSON holds no raw escape character (JSON escapes every control character):
+        # written without click.echo's search for ANSI codes to strip.
+        _echo_chunks(report.json_chunks(findings, extra_summary, tally, plain), escapes=False)
     elif fmt == "github":
         _echo_chunks(report.github_chunks(findings, tally), blank=False)
     elif fmt == "sarif":
@@ -511,9 +514,15 @@ def _counted(findings: Iterable, tally: Tally) -> Iterator:
         yield finding
 
 
-def _echo_chunks(chunks: Iterable[str], blank: bool = True, size: int = 1 << 16) -> None:
+def _echo_chunks(
+    chunks: Iterable[str], blank: bool = True, size: int = 1 << 16, escapes: bool = True
+) -> None:
     """Text pieces on stdout in batches of about ``size`` characters, then a newline
-    (as ``click.echo`` of the whole text; with ``blank=False`` nothing when empty)."""
+    (as ``click.echo`` of the whole text; with ``blank=False`` nothing when empty).
+    ``escapes=False``: the text has no ANSI escape code (click.echo strips them when
+    stdout is not a terminal, a search through all of it): written as it is."""
+    # color=True: click.echo writes the text as it is (no search for codes to strip).
+    echo = click.echo if escapes else functools.partial(click.echo, color=True)
     batch: list[str] = []
     length = 0
     wrote = False
@@ -521,10 +530,10 @@ def _echo_chunks(chunks: Iterable[str], blank: bool = True, size: int = 1 << 16)
         batch.append(chunk)
         length += len(chunk)
         if length >= size:
-            click.echo("".join(batch), nl=False)
+            echo("".join(batch), nl=False)
             batch, length, wrote = [], 0, True
     if batch or wrote or blank:
-        click.echo("".join(batch))
+        echo("".join(batch))
 
 
 def exit_for_findings(findings: list | Tally, fail_on: str) -> None:
