@@ -33,6 +33,8 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 # Shared words shorter than this say nothing (articles, connectors, case endings).
 _MIN_WORD = 4
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+# A word, as the whole-word test of `_Catalog.entries_with` sees one, or the end of a msgid.
+_WORD_OR_END = re.compile(r"[a-z]+|\x00")
 _SAMPLE = 40  # entries enough to tell an English word's usual rendering
 _STEM = 5  # words are compared by their first letters (inflected forms of one word)
 
@@ -112,6 +114,7 @@ class _Catalog:
         self.words: dict[int, set[str]] = {}
         self.having: dict[str, list[int]] = {}
         self.folded: list[str] | None = None
+        self.index: dict[str, list[int]] | None = None  # word → entries
 
     def find_terms(self, entries: list[int]) -> None:
         """Find the terms of these entries' msgids, all in one pass."""
@@ -139,16 +142,33 @@ class _Catalog:
         return _neighbours(*hit) if hit else []
 
     def entries_with(self, word: str) -> list[int]:
-        """The entries whose msgid has the English word (or its plural)."""
+        """The entries whose msgid has the English word (or its plural), in order."""
         found = self.having.get(word)
         if found is None:
-            if self.folded is None:
-                self.folded = [m.casefold() for m in self.msgids]
-            whole = re.compile(rf"(?<![a-z]){word}s?(?![a-z])")
-            found = self.having[word] = [
-                e for e, m in enumerate(self.folded) if word in m and whole.search(m)
-            ]
+            index = self._word_index()
+            found = sorted({*index.get(word, ()), *index.get(word + "s", ())})
+            self.having[word] = found
         return found
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """Each English word of the casefolded msgids → the entries that have it, in order.
+
+        Made once, in one pass over all msgids: a search of every msgid for each word
+        asked about cost 0.37 s on a real 15,800-entry catalog.
+        """
+        if self.index is None:
+            self.folded = [m.casefold() for m in self.msgids]
+            index: dict[str, list[int]] = {}
+            entry = 0
+            for word in _WORD_OR_END.findall("\x00".join(self.folded)):
+                if word == "\x00":
+                    entry += 1
+                    continue
+                having = index.setdefault(word, [])
+                if not having or having[-1] != entry:
+                    having.append(entry)
+            self.index = index
+        return self.index
 
     def content(self, entry: int) -> set[str]:
         """The stems of the content words of an entry's translation."""

@@ -10,6 +10,8 @@ joined by NUL, and no span may reach from one message into the next.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 
@@ -79,6 +81,8 @@ _PASSES = (
     (_KEYS, ("+",)),
     (_CHOICES, ("|",)),
 )
+# Finds any of a pass's signs.
+_SIGN_FINDERS = {signs: re.compile("|".join(map(re.escape, signs))) for _p, signs in _PASSES}
 # Above this many NUL-joined texts, each pass runs only on the texts with its sign.
 _SPLIT_FROM = 64
 
@@ -100,9 +104,14 @@ def strip_spans(text: str) -> str:
                 text = pattern.sub(" ", text)
         return text
     parts = text.split("\x00")
+    starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
     for pattern, signs in passes:
         sub = pattern.sub
-        for i in _holding(parts, signs):
+        # The parts that held one of its signs before any pass ran (found once, in the
+        # joined text): every span a pass removes contains one of its signs, and a
+        # removed span leaves a space, so where an earlier pass took the sign away this
+        # pass changes nothing.
+        for i in _holding(text, starts, signs):
             parts[i] = sub(" ", parts[i])
     return "\x00".join(parts)
 
@@ -111,12 +120,17 @@ def _has_any(text: str, signs: tuple[str, ...]) -> bool:
     return any(sign in text for sign in signs)
 
 
-def _holding(parts: list[str], signs: tuple[str, ...]) -> list[int]:
-    """Indices of the parts that contain one of the signs, in order."""
-    if len(signs) == 1:
-        sign = signs[0]
-        return [i for i, part in enumerate(parts) if sign in part]
-    found: set[int] = set()
-    for sign in signs:
-        found.update(i for i, part in enumerate(parts) if sign in part)
-    return sorted(found)
+def _holding(text: str, starts: list[int], signs: tuple[str, ...]) -> list[int]:
+    """Indices of the NUL-separated parts of ``text`` (starting at ``starts``) that
+    contain one of the signs, in order: one search per part that has one."""
+    find = _SIGN_FINDERS[signs].search
+    found = []
+    last = len(starts) - 1  # starts has one more item: where a next part would start
+    match = find(text)
+    while match is not None:
+        i = bisect.bisect_right(starts, match.start()) - 1
+        found.append(i)
+        if i + 1 >= last:
+            break
+        match = find(text, starts[i + 1])
+    return found
