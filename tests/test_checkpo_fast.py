@@ -9,11 +9,14 @@ must hand over to the slow ones.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from moci_vocab.checkpo.conventions import _Catalog
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
 from moci_vocab.checkpo.spans import clean
 from moci_vocab.checkpo.target_match import Translation, lowered
@@ -212,3 +215,15 @@ _span_text = st.lists(st.sampled_from([*_SPAN_PIECES, "|", "a|b"]), max_size=8).
 def test_spans_of_many_joined_texts_are_each_texts_spans(texts):
     # Over many texts each pass runs only where its sign is: the same as text by text.
     assert clean("\x00".join(texts)) == "\x00".join(clean(text) for text in texts)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("abs xÉé-\nSı")), max_size=12), min_size=1),
+    st.text(alphabet=st.sampled_from(list("abs")), min_size=1, max_size=3),
+)
+def test_conventions_find_an_english_word_where_a_whole_word_search_does(msgids, word):
+    # The word index of the compound conventions against the regular expression it replaced.
+    whole = re.compile(rf"(?<![a-z]){word}s?(?![a-z])")
+    wanted = [e for e, m in enumerate(msgids) if whole.search(m.casefold())]
+    assert _Catalog(None, msgids, None, None).entries_with(word) == wanted
