@@ -16,6 +16,7 @@ from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from moci_vocab.checkpo import conventions
 from moci_vocab.checkpo.conventions import _Catalog
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
 from moci_vocab.checkpo.spans import clean
@@ -227,3 +228,9 @@ def test_conventions_find_an_english_word_where_a_whole_word_search_does(msgids,
     whole = re.compile(rf"(?<![a-z]){word}s?(?![a-z])")
     wanted = [e for e, m in enumerate(msgids) if whole.search(m.casefold())]
     assert _Catalog(None, msgids, None, None).entries_with(word) == wanted
+    block = conventions._BLOCK
+    conventions._BLOCK = 3  # msgids indexed a few at a time, as in a big catalog
+    try:
+        assert _Catalog(None, msgids, None, None).entries_with(word) == wanted
+    finally:
+        conventions._BLOCK = block

@@ -35,6 +35,7 @@ _MIN_WORD = 4
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 # A word, as the whole-word test of `_Catalog.entries_with` sees one, or the end of a msgid.
 _WORD_OR_END = re.compile(r"[a-z]+|\x00")
+_BLOCK = 1024
 _SAMPLE = 40  # entries enough to tell an English word's usual rendering
 _STEM = 5  # words are compared by their first letters (inflected forms of one word)
 
@@ -157,16 +158,19 @@ class _Catalog:
         asked about cost 0.37 s on a real 15,800-entry catalog.
         """
         if self.index is None:
-            self.folded = [m.casefold() for m in self.msgids]
+            self.folded = folded = [m.casefold() for m in self.msgids]
             index: dict[str, list[int]] = {}
-            entry = 0
-            for word in _WORD_OR_END.findall("\x00".join(self.folded)):
-                if word == "\x00":
-                    entry += 1
-                    continue
-                having = index.setdefault(word, [])
-                if not having or having[-1] != entry:
-                    having.append(entry)
+            # The words of _BLOCK msgids at a time: all the words of a big catalog at once
+            # would be a list of millions of strings (+60 MB on 205,400 entries).
+            for first in range(0, len(folded), _BLOCK):
+                entry = first
+                for word in _WORD_OR_END.findall("\x00".join(folded[first : first + _BLOCK])):
+                    if word == "\x00":
+                        entry += 1
+                        continue
+                    having = index.setdefault(word, [])
+                    if not having or having[-1] != entry:
+                        having.append(entry)
             self.index = index
         return self.index
 
