@@ -92,3 +92,23 @@ def test_other_findings_of_the_file_stay_when_conventions_are_dropped(moci, tmp_
     result = moci("check-po", str(path), "--format", "json", ok=False)
     found = [(f["code"], f["msgid"]) for f in json.loads(result.output)["findings"]]
     assert found == [("MV602", "Close the file"), ("MV601", "Print the file")]
+
+
+def test_a_msgid_holding_nuls_does_not_shift_the_entries_of_the_word_index(moci, tmp_path):
+    # PO's \0 puts a NUL in a msgid; the word index of the conventions counts entries by
+    # the NULs between msgids (it crashed with an IndexError, or looked at other entries).
+    entries = [
+        ("Select an image file", "Zgjidh një figurë"),
+        ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+        ("Thumbnails of image files", "Miniaturat e figurave"),
+    ]
+    moci("add", "file", "--term", "en=file", "--term", "sq=kartelë", "--yes")
+    moci("add", "image", "--term", "en=image", "--term", "sq=figurë", "--yes")
+    path = write_po(tmp_path / "sq.po", "sq", USES + entries)
+    header, rest = path.read_text("utf-8").split("\n\n", 1)
+    nuls = 'msgid "A\\0b\\0c\\0d\\0e\\0f"\nmsgstr "A"\n'  # before every other entry
+    path.write_text(f"{header}\n\n{nuls}\n{rest}", "utf-8")
+    result = moci("check-po", str(path), "--format", "json", ok=None)
+    assert "Traceback" not in result.output and result.exit_code in (0, 1)
+    findings = json.loads(result.output)["findings"]
+    assert [f["msgid"] for f in findings if f["concept"] == "file"] == []

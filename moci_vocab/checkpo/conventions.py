@@ -164,7 +164,11 @@ class _Catalog:
             # would be a list of millions of strings (+60 MB on 205,400 entries).
             for first in range(0, len(folded), _BLOCK):
                 entry = first
-                for word in _WORD_OR_END.findall("\x00".join(folded[first : first + _BLOCK])):
+                block = folded[first : first + _BLOCK]
+                joined = "\x00".join(block)
+                if joined.count("\x00") >= len(block):  # a msgid holds a NUL (PO's \0)
+                    joined = "\x00".join(m.replace("\x00", " ") for m in block)
+                for word in _WORD_OR_END.findall(joined):
                     if word == "\x00":
                         entry += 1
                         continue
