@@ -106,3 +106,16 @@ def test_a_reader_that_goes_away_gets_no_error_message(seeded, tmp_path):
     errors = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == 1
     assert "error" not in errors and "Traceback" not in errors
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="closes fd 1 in the child")
+def test_a_closed_stdout_is_said_in_one_line_not_as_a_bug(seeded):
+    import os
+
+    ran = console(
+        "--root", str(seeded.root), "show", "reconciliation",
+        stdout=None, preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines()[0] == "moci-vocab: standard output is closed; nothing was done"
+    assert "a bug" not in ran.stderr and "Traceback" not in ran.stderr

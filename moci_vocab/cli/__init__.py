@@ -206,7 +206,8 @@ def _say_interrupted(exc: KeyboardInterrupt) -> int:
 
     terminated = isinstance(exc, Terminated)
     what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
-    start = "\n" if sys.stderr.isatty() else ""  # after the ^C the terminal echoed
+    echoed = sys.stderr is not None and sys.stderr.isatty()  # the terminal echoed ^C
+    start = "\n" if echoed else ""
     click.echo(f"{start}moci-vocab: {what}; no file was changed half-way", err=True)
     return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
 
@@ -228,6 +229,10 @@ def main() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     # SIGTERM unwinds like Ctrl-C (temporary files removed, workers stopped), then 143.
     signal.signal(signal.SIGTERM, _raise_terminated)
+    if sys.stdout is None:  # started with stdout closed (`>&-`): no command's answer could be read
+        if sys.stderr is not None:
+            sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
+        sys.exit(1)
     try:
         cli.main(prog_name="moci-vocab")
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)

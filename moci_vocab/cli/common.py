@@ -227,7 +227,7 @@ def progress_factory(state: State, thread: bool = True):
     redrawn only when told, with no thread of its own (so that check-po's workers can
     be forked, which needs a process with one thread).
     """
-    if state.quiet or not sys.stderr.isatty():
+    if state.quiet or sys.stderr is None or not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, Progress, TextColumn
 
