@@ -119,3 +119,19 @@ def test_a_closed_stdout_is_said_in_one_line_not_as_a_bug(seeded):
     assert ran.returncode == 1
     assert ran.stderr.splitlines()[0] == "moci-vocab: standard output is closed; nothing was done"
     assert "a bug" not in ran.stderr and "Traceback" not in ran.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+@pytest.mark.parametrize(
+    "args",
+    [("show", "reconciliation"), ("list", "--lang", "sq"), ("--version",), ("check-po", "PO")],
+    ids=["show: small output", "list: big output", "--version: before any command", "check-po"],
+)
+def test_output_a_full_disk_refuses_is_said_in_one_line(seeded, tmp_path, args):
+    po = write_po(tmp_path / "sq.po", 50)
+    args = tuple(str(po) if arg == "PO" else arg for arg in args)
+    with open("/dev/full", "w") as full:
+        ran = console("--root", str(seeded.root), *args, stdout=full)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines()[0] == "error: cannot write the output: No space left on device"
+    assert "a bug" not in ran.stderr and "Traceback" not in ran.stderr

@@ -148,15 +148,39 @@ class LazyGroup(click.Group):
         except BrokenPipeError:
             raise  # the reader went away (`| head`): click ends quietly, exit status 1
         except Exception as exc:
+            sentence = output_failure(exc) if isinstance(exc, OSError) else None
+            if sentence is not None:
+                raise UserError(sentence) from None
             if os.environ.get("MOCI_VOCAB_DEBUG"):
                 raise
-            raise UserError(
-                f"unexpected {type(exc).__name__}: {exc} (a bug; rerun with "
-                "MOCI_VOCAB_DEBUG=1 for details and report it)"
-            ) from None
+            raise _unexpected(exc) from None
         if ctx.invoked_subcommand in ENDS_AT_ONCE:
             raise Finished(0)
         return outcome
+
+
+# A write that fails with one of these and names no file failed on an output stream
+# (stdout or stderr): the files the package writes go through fsutil, whose errors name
+# the file.
+_FULL_OUTPUT = frozenset({"ENOSPC", "EIO", "EDQUOT", "EFBIG"})
+
+
+def output_failure(exc: OSError) -> str | None:
+    """One sentence for an output stream that cannot be written (a full disk); else None."""
+    import errno
+
+    names = {getattr(errno, name, None) for name in _FULL_OUTPUT} - {None}
+    if exc.filename is not None or exc.errno not in names:
+        return None
+    return f"cannot write the output: {exc.strerror or os.strerror(exc.errno)}"
+
+
+def _unexpected(exc: Exception) -> UserError:
+    """The one line for an exception nobody foresaw."""
+    return UserError(
+        f"unexpected {type(exc).__name__}: {exc} (a bug; rerun with "
+        "MOCI_VOCAB_DEBUG=1 for details and report it)"
+    )
 
 
 @click.group(
@@ -239,6 +263,38 @@ def main() -> None:
         sys.exit(_say_interrupted(exc))
     except Finished as done:
         _end_at_once(done.code)
+    except OSError as exc:  # outside a command: `--version` or `--help` into a full disk
+        sys.exit(_say_output_failed(exc))
+    except SystemExit as done:
+        _flush_output(done.code)
+        raise
+
+
+def _say_output_failed(exc: OSError) -> int:
+    """One line on stderr for output that cannot be written; status 1. Else re-raise."""
+    sentence = output_failure(exc)
+    if sentence is None:
+        raise exc
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"error: {sentence}\n")
+            sys.stderr.flush()
+        except OSError:
+            pass  # stderr is full too: the status says it
+    return 1
+
+
+def _flush_output(code: object) -> None:
+    """Flush stdout now, so that output a full disk refused is said in one line."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away: quiet, as click ends it
+    except OSError as exc:
+        if output_failure(exc) is None:
+            raise
+        raise SystemExit(_say_output_failed(exc)) from None
 
 
 def _end_at_once(code: int) -> None:
@@ -254,6 +310,10 @@ def _end_at_once(code: int) -> None:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-    except (OSError, ValueError):
+    except OSError as exc:
+        if output_failure(exc) is not None:
+            raise SystemExit(_say_output_failed(exc)) from None
+        raise SystemExit(code) from None
+    except ValueError:
         raise SystemExit(code) from None
     os._exit(code)
