@@ -101,11 +101,13 @@ def make_root(folder: Path, lang: str, glossary: dict) -> Path:
 
 
 def source_has(msgid: str, english: str) -> bool:
-    """The English term is in the msgid, outside the phrases its glossary says are not it."""
+    """The English term is in the msgid, outside the phrases its glossary says are not it
+    and the English idioms where its word has another sense (the number of pages)."""
+    from moci_vocab.checkpo.idioms import idioms_with
     from moci_vocab.checkpo.source_match import english_variants, source_key
 
     key = source_key(msgid)
-    for phrase in NOT_SENSES.get(english, ()):
+    for phrase in (*NOT_SENSES.get(english, ()), *idioms_with(english)):
         for variant in english_variants(phrase):
             key = key.replace(variant, " ")
     return any(variant in key for variant in english_variants(english, "noun"))

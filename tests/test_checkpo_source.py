@@ -210,6 +210,40 @@ def test_not_senses_are_not_the_concept_but_the_word_alone_is():
     assert found("The bug tracker blocks a tracker", gloss) == {"tracker"}
 
 
+IDIOMS = glossary(
+    concept("number", "number", pos="noun"),
+    concept("date", "date"),
+    concept("time", "time"),
+    concept("name", "name"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enter the number of columns", set()),  # a count
+        ("The total Number of Pages", set()),
+        ("Database is up to date", set()),
+        ("The file is out of date", set()),
+        ("You can stop it at any time", set()),
+        ("Last name:", set()),
+        ("In your time zone", set()),
+        ("Hide milestones with no due date", set()),
+        ("Enter the number of the record", {"number"}),  # the record's number
+        ("Page number", {"number"}),
+        ("Set the date and time", {"date", "time"}),
+        ("Name of the file", {"name"}),
+    ],
+)
+def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
+    assert found(text, IDIOMS) == expected
+
+
+def test_a_concept_whose_term_is_the_idiom_is_found_there():
+    zone = concept("time-zone", "time zone")
+    assert found("In your time zone", glossary(zone, concept("time", "time"))) == {"time-zone"}
+
+
 def test_not_senses_round_trip_through_the_concept_file(moci):
     from moci_vocab.store import load_glossary
 

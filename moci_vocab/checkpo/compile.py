@@ -203,6 +203,7 @@ class Compiled:
 
 def compile_glossary(glossary, lang: str) -> Compiled:
     """The matching data for translations from the source language into ``lang``."""
+    from moci_vocab.checkpo.idioms import idioms_with, senses_kept
     from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
@@ -221,10 +222,17 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         index = len(rules)
         rules.append(_rule(concept, source, lang, infl))
         not_senses.extend(concept.not_senses)
+        if source == "en":  # English idioms where the term's word has another sense
+            not_senses.extend(p for t in source_terms for p in idioms_with(t.term.casefold()))
         for term in source_terms:
             table = cased if term.case_sensitive else keys
             kind = POS_KINDS.get(term.pos or "", 0)
-            for key in english_variants(term.term, term.pos, fold_case=not term.case_sensitive):
+            variants = english_variants(term.term, term.pos, fold_case=not term.case_sensitive)
+            if source == "en" and not term.case_sensitive:
+                variants |= {
+                    v for p in senses_kept(term.term.casefold()) for v in english_variants(p)
+                }
+            for key in variants:
                 if not key.strip():
                     continue
                 # The first concept (by id) wins a shared key; a do-not-translate name

@@ -1,0 +1,42 @@
+"""English fixed phrases in which a common noun does not have its own sense.
+
+"The number of pages" is a count, not a number; "up to date" is current, not a
+date; "at any time" is whenever; "last name" and "time zone" are terms of their
+own (surname, a region of one clock time). A glossary's concept for *number*,
+*date*, *time* or *name* is not demanded there: check-po adds these phrases to every
+English glossary as other senses (as a concept's ``not_senses`` does), except
+where a concept has the phrase as its own term. "The number of the record" (before
+a determiner) is the record's number: there the concept is demanded as usual.
+"""
+
+from __future__ import annotations
+
+IDIOMS = (
+    "number of",
+    "up to date",
+    "out of date",
+    "at any time",
+    "at the same time",
+    "at a time",
+    "in order to",
+    "in order for",
+    "first name",
+    "last name",
+    "time zone",
+    "due date",
+)
+
+
+# Words after "number of" that make it the number (identifier) of one thing.
+_ONE_THING = ("the", "a", "an", "this", "that", "its", "your", "each", "every")
+
+
+def idioms_with(word: str) -> list[str]:
+    """The fixed phrases that have this (casefolded, one-word) term as one of their words."""
+    return [phrase for phrase in IDIOMS if word in phrase.split()]
+
+
+def senses_kept(word: str) -> list[str]:
+    """Longer phrases with an idiom of the word that keep the word's own sense (the number
+    of the record): the concept's, winning over the idiom by being longer."""
+    return [f"number of {det}" for det in _ONE_THING] if word == "number" else []
