@@ -24,10 +24,11 @@ from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
 from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
 from moci_vocab.checkpo.target_match import (
+    LIKENESS_CUTOFF,
     TargetMatcher,
     Translation,
     candidate_phrases,
-    closest_likeness,
+    closest_search,
     prepared,
     surface_words,
     term_sizes,
@@ -320,7 +321,6 @@ class FileCheck:
         self.near_ids: dict[str, int] = {}
         self.near_safe = True  # whether no near word holds a character JSON escapes
         self.infos: dict[int, _MissInfo] = {}  # concept → what its missing terms say
-        self.closest = _Closest()
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         self.lang = compiled.lang
@@ -420,7 +420,12 @@ class FileCheck:
 
     def closest_words(self, mark: int, chosen: list[int], plains: list[str]) -> None:
         """The closest words of the missing terms found from position ``mark`` on, in the
-        chunk of entries ``chosen`` (``plains``: their first translations prepared)."""
+        chunk of entries ``chosen`` (``plains``: their first translations prepared).
+
+        The words of a translation are found once for all its missing terms (they are
+        found one after the other); the likeness search is called directly, once per
+        missing term: `target_match.closest_of` with the phrases kept.
+        """
         entries, concepts, forms, near = (
             self.found_entries,
             self.found_concepts,
@@ -430,28 +435,55 @@ class FileCheck:
         if len(entries) == mark:
             return
         infos = self.infos
-        new = {concept for concept in concepts[mark:] if concept not in infos}
-        infos.update(self.miss_infos(new))
-        place = {entry: k for k, entry in enumerate(chosen)}
+        new = set(concepts[mark:]).difference(infos)
+        if new:
+            infos.update(self.miss_infos(new))
+        place = dict(zip(chosen, range(len(chosen)), strict=True))
         msgstrs = self.catalog.msgstrs
-        closest, ids, words = self.closest, self.near_ids, self.near_words
+        ids, words_seen = self.near_ids, self.near_words
+        extract, ratio = closest_search()
+        cutoff = LIKENESS_CUTOFF
+        last = (-1, -1)
+        text = ""
+        words: list[str] = []
+        folded: list[str] = []
+        runs: dict[int, tuple[list[str], list[str]]] = {}
         for i, entry, concept, form in zip(
             range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
         ):
             if concept < 0:
                 continue  # not a missing term
-            translations = msgstrs[entry]
-            text = translations[form] if form < len(translations) else ""
+            if (entry, form) != last:  # a translation's missing terms come one after another
+                last = (entry, form)
+                translations = msgstrs[entry]
+                text = translations[form] if form < len(translations) else ""
+                if text:
+                    plain = plains[place[entry]] if form == 0 else prepared([text])[0][0]
+                    words = surface_words(plain)
+                    # casefold works letter by letter: one call for all the words
+                    folded = "\x00".join(words).casefold().split("\x00") if words else words
+                    runs = {}
             if not text:
                 near[i] = _NO_TEXT
                 continue
-            plain = plains[place[entry]] if form == 0 else prepared([text])[0][0]
-            found = closest(plain, infos[concept])
-            if found:
+            if not words:
+                continue
+            info = infos[concept]
+            size = info.size
+            if size == 1:
+                written, choices = words, folded
+            else:
+                phrases = runs.get(size)
+                if phrases is None:
+                    phrases = runs[size] = candidate_phrases(words, size, folded)
+                written, choices = phrases
+            best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
+            if best is not None:
+                found = written[best[2]]
                 known = ids.get(found)
                 if known is None:
-                    known = ids[found] = len(words)
-                    words.append(found)
+                    known = ids[found] = len(words_seen)
+                    words_seen.append(found)
                     self.near_safe = self.near_safe and json_safe(found)
                 near[i] = known
 
@@ -1031,36 +1063,6 @@ class _MissingJson:
         block = json_block(self.items, counts, self.safe)
         self.items, self.written = [], {}
         return block
-
-
-class _Closest:
-    """The closest words of the missing terms of one file, entry by entry: the candidate
-    phrases of the last translation are made once for all its terms."""
-
-    def __init__(self):
-        self.text: str | None = None
-        self.words: list[str] = []
-        self.folded: list[str] = []  # the words casefolded
-        self.phrases: dict[int, tuple[list[str], list[str]]] = {}
-        self.likeness = None
-
-    def __call__(self, plain: str, info: _MissInfo) -> str | None:
-        """The words of ``plain`` most like the first expected term of ``info``
-        (`target_match.closest_of`, with the phrases of the last translation kept)."""
-        if plain is not self.text:
-            self.text, self.words, self.phrases = plain, surface_words(plain), {}
-            self.folded = "\x00".join(self.words).casefold().split("\x00") if self.words else []
-        size = info.size
-        phrases = self.phrases.get(size)
-        if phrases is None:
-            phrases = self.phrases[size] = candidate_phrases(self.words, size, self.folded)
-        written, choices = phrases
-        if not written:
-            return None
-        if self.likeness is None:
-            self.likeness = closest_likeness()
-        best = self.likeness(info.folded, choices)
-        return written[best[2]] if best else None
 
 
 def _quote_list(items: list[str]) -> str:

@@ -556,14 +556,25 @@ def closest_of(
     return written[best[2]] if best else None
 
 
-def closest_likeness():
-    """``f(term, choices)``: the best choice of at least 45% likeness (rapidfuzz), or None."""
+# How alike (rapidfuzz's ratio, 0-100) the closest words must be to a missing term.
+LIKENESS_CUTOFF = 45
+
+
+def closest_search():
+    """rapidfuzz's ``extractOne`` and the scorer of `closest_likeness`, for a caller that
+    searches many times: ``search(term, choices, scorer=scorer,
+    score_cutoff=LIKENESS_CUTOFF)`` (no Python call of ours between them)."""
     from rapidfuzz import fuzz, process
 
-    extract, ratio = process.extractOne, fuzz.ratio
+    return process.extractOne, fuzz.ratio
+
+
+def closest_likeness():
+    """``f(term, choices)``: the best choice of at least 45% likeness (rapidfuzz), or None."""
+    extract, ratio = closest_search()
 
     def likeness(term: str, choices: list[str]):
         # Not functools.partial: merging its keywords costs more than the search.
-        return extract(term, choices, scorer=ratio, score_cutoff=45)
+        return extract(term, choices, scorer=ratio, score_cutoff=LIKENESS_CUTOFF)
 
     return likeness
