@@ -39,7 +39,10 @@ inflection rules (the dictionary form, as a glossary writer would give it: sq
 `emër` rather than `emri`). Words the translators render inconsistently (Dice <
 0.45) are not taken, nor a prefix that another English word aligns with better
 (competitive linking: kodifikim- is "coding", not "character"), nor modifiers (a
-word that mostly stands before another word: selected, default, custom).
+word that mostly stands before another word: selected, default, custom). Where the
+best-aligned target word only ever modifies another one (Pidgin's theme: *temë
+grafike*, graphic theme, and *temë* alone), the term is that head word, its forms
+grouped by the language's rules (temë, tema, teme differ at their fourth letter).
 """
 
 from __future__ import annotations
@@ -321,6 +324,8 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
     script = main_script(target)
     target = [{t for t in toks if script_of(t) == script} for toks in target]
     doc_freq = collections.Counter(w for words in english for w in set(words))
+    lemmas = _lemma_groups(target, lang)
+    lemma_total = collections.Counter(g for groups in lemmas for g in groups)
     found: dict[str, dict] = {}
     for word, _n in doc_freq.most_common(400):
         if len(word) < 4 or not word.isalpha() or word in STOP or word.endswith("s"):
@@ -369,6 +374,10 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         dices = {p: 2 * prefixes[p] / (len(having) + total[p]) for p in prefixes}
         if _split(best, dices, [target[i] for i in having]):
             continue  # two renderings, each used alone (lower case → vogla, upper → mëdha)
+        head = _head_of(best, having, target, lemmas, lemma_total)
+        if head is not None:  # sq "temë grafike" (theme): grafike is the modifier of tem-
+            best, prefixes[best], total[best] = head
+            dice = 2 * prefixes[best] / (len(having) + total[best])
         words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
         # Words that differ from the prefix in its last letter only (ფენა for ფენი-), not
         # shorter ones (sq lidh, to connect, is no lemma of lidhje-).
@@ -396,6 +405,53 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         seen.add(data["term"])
         glossary[word] = data
     return glossary
+
+
+def _lemma_groups(target: list[set[str]], lang: str) -> list[set[str]]:
+    """Each entry's target words as the shortest stem (3 letters or more, a prefix of the
+    word) the language's rules cut them back to: the forms of one word together, also
+    those that differ before their fourth letter (sq temë, tema, teme → tem)."""
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import stems_of
+
+    infl = for_language(lang)
+    shortest: dict[str, str] = {}
+    for toks in target:
+        for t in toks:
+            if t not in shortest:
+                stems = [s for s in stems_of(t, infl) if len(s) >= 3 and t.startswith(s)]
+                shortest[t] = min(stems or [t], key=lambda s: (len(s), s))
+    return [{shortest[t] for t in toks} for toks in target]
+
+
+def _head_of(best, having, target, lemmas, lemma_total) -> tuple[str, int, int] | None:
+    """(stem, entries of the English word with it, entries of the catalog with it) of the
+    word that the best-aligned word modifies, or None.
+
+    Pidgin renders theme as *temë grafike* (graphic theme) and, less often, as *temë*
+    alone; *grafike* aligns best (it is rarer elsewhere) but always stands with a form
+    of *temë*, which also stands without it: the head of the rendering, and the term.
+    A word that stands with the best one in nine of ten of its entries, and without it
+    in two or more, in the English word's entries, with Dice >= MIN_DICE.
+    """
+    with_best = [i for i in having if any(t.startswith(best) for t in target[i])]
+    if not with_best:
+        return None
+    groups = collections.Counter(
+        g for i in with_best for g in lemmas[i] if not g.startswith(best[:3])
+    )
+    found = []
+    for group, together in groups.items():
+        if together < 0.9 * len(with_best) or len(group) < 3:
+            continue
+        count = sum(1 for i in having if group in lemmas[i])
+        dice = 2 * count / (len(having) + lemma_total[group])
+        if count - together >= 2 and dice >= MIN_DICE:
+            found.append((count, dice, group))
+    if not found:
+        return None
+    count, _dice, group = max(found)
+    return group, count, lemma_total[group]
 
 
 def _common_prefix(a: str, b: str) -> str:
