@@ -153,3 +153,11 @@ def test_import_bad_file_is_one_clear_error(moci, tmp_path):
     shutil.copy(FIXTURES / "cs.csv", path)
     result = moci("import", "tbx", str(path), ok=False)
     assert result.exit_code == 1 and "x.tbx:1" in result.stderr
+
+
+def test_export_into_dash_is_refused_instead_of_a_folder_named_dash(seeded, monkeypatch):
+    monkeypatch.chdir(seeded.root)
+    result = seeded("export", "csv", "-o", "-", ok=False)
+    assert result.exit_code == 2
+    assert "not '-' for standard output" in result.output
+    assert not (seeded.root / "-").exists()

@@ -92,6 +92,11 @@ def export_cmd(
     """
     from moci_vocab.exporting import ExportChoice, build_request, run_exports
 
+    if outdir is not None and str(outdir) == "-":
+        # Elsewhere `-` means standard output; here it would be a folder named "-".
+        raise click.UsageError(
+            "-o takes a folder (an export writes several files), not '-' for standard output."
+        )
     glossary = state.glossary()
     choice = ExportChoice(
         languages=split_list(langs),
