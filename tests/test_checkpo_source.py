@@ -78,6 +78,8 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("System V shared memory of the User Name tool", {"name", "user"}),
         ('Please open "Options Page" and "Files and Folders" there', {"options", "file"}),
         ("Possible values: “name”, ‘type’ and «user»", {"name", "type", "user"}),
+        ("names [channel]:  List the users of a channel", {"name"}),  # a usage line's command
+        ("type &lt;user&gt;:  Show it\nfile <page> [tab]", {"type", "file"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -105,6 +107,8 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("File Name contains bad letters", {"file", "name"}),  # at the start: maybe a label
         ("Save the File Name", {"name"}),  # a capitalised run that ends the text
         ("the “user’s” file and “File”", {"user", "file"}),  # not a lone lowercase value
+        ("type <b>user</b> names", {"type", "user", "name"}),  # markup, not an argument
+        ("A name [user]", {"name"}),  # not at the start: no command
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

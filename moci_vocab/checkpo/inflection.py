@@ -58,6 +58,9 @@ class Inflection:
     # Prefixes that derive another word rather than make a compound (ka გადა-, sq mos-):
     # a term after one of them is not a component.
     prefixes: frozenset[str] = frozenset()
+    # Verbs made on a noun's stem: (noun ending, the verb endings its stem takes);
+    # sq ndryshim (change) → ndrysho, ndryshoni (see verbal.py).
+    verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -115,6 +118,18 @@ _SQ_LEMMA_ENDINGS = (
 _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 
 
+# Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
+# ndryshoj: imperative ndrysho, ndryshoni, ndryshoje; ndryshon, ndryshohet, ndryshuar);
+# nouns in -je from verbs on the bare stem (cytje, pounce ← cyt: cyt, cytni, cytur);
+# a noun that is the verb's stem itself takes -oj's forms (dokument → dokumentoni).
+_SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
+_SQ_VERBS = (
+    ("im", _SQ_OJ),
+    ("je", ("", "ni", "ur", "ja", "jani", "ë")),
+    ("", ("oni", "oje", "ojeni", "ohet", "ohen", "uar")),
+)
+
+
 @cache
 def SQ() -> Inflection:
     """Albanian: plural and case endings, final vowels, fleeting ë."""
@@ -130,6 +145,7 @@ def SQ() -> Inflection:
         prefixes=frozenset(
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
         ),
+        verbs=_SQ_VERBS,
     )
 
 

@@ -354,6 +354,7 @@ class FileCheck:
             else:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
+        self.drop_verbal()
         self.drop_conventions(chosen)
         self.report_inconsistencies()
 
@@ -486,6 +487,39 @@ class FileCheck:
                     words_seen.append(found)
                     self.near_safe = self.near_safe and json_safe(found)
                 near[i] = known
+
+    def drop_verbal(self) -> None:
+        """Forget the missing noun terms whose English word is a verb, as the translation
+        shows (verbal.py); only in a language with verb data."""
+        verbs = self.matcher.infl.verbs
+        if not verbs or not self.found_entries:
+            return
+        from moci_vocab.checkpo.source_match import NOUN
+        from moci_vocab.checkpo.verbal import verbal_misses
+
+        missing: dict[int, list[int]] = {}
+        for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
+            if concept >= 0:
+                missing.setdefault(concept, []).append(entry)
+        compiled = self.compiled
+        rules = compiled.rules
+        nouns = {
+            c for c, kind in zip(compiled.owners, compiled.kinds, strict=False) if kind == NOUN
+        }
+        words = {c: rules[c].source.casefold() for c in missing if c in nouns}
+        words = {c: word for c, word in words.items() if word.isalpha()}
+        terms = {c: [t.text.casefold() for t in rules[c].allowed] for c in words}
+        msgstrs = self.catalog.msgstrs
+        dropped = verbal_misses(
+            words,
+            terms,
+            self.catalog.msgids,
+            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+            {c: entries for c, entries in missing.items() if c in words},
+            verbs,
+        )
+        if dropped:
+            self.forget(dropped)
 
     def drop_conventions(self, chosen: list[int]) -> None:
         """Forget the missing terms that are the catalog's compound conventions (conventions)."""

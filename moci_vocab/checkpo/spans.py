@@ -1,4 +1,5 @@
-"""What in a message is not running text: placeholders, markup, URLs, paths, keys, choices.
+"""What in a message is not running text: placeholders, markup, URLs, paths, keys, choices,
+commands.
 
 One answer for both sides of `check-po`: the source matcher and the target
 matcher remove the same spans before they look for words, and ignore the same
@@ -42,6 +43,13 @@ _SIGNED = re.compile(
     r"|&[a-zA-Z]+;|&#[xX]?[0-9a-fA-F]+;"
 )
 _SIGNS = ("%", "{", "<", "&", "[", "$", '"', "“", "„", "‘", "«")
+# A usage line's command, typed as it is: a lowercase word opening a message or a line,
+# before an argument in brackets (names [channel], call <command>, &lt;class&gt;), not
+# before a markup tag (<b>, </i>, <span …>).
+_COMMAND = re.compile(
+    r"(?<![^\x00\n])[a-z][\w-]*(?=[ \t]+(?:\[|&lt;[^\W\d_A-Z]|<(?!/?(?:a|b|i|u|s|p|tt"
+    r"|br|em|big|code|span|small|strong|sub|sup)\b)[^\W\d_A-Z]))"
+)
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 # ... and an address mask with wildcards (IRC bans: *!*user@*.host)
@@ -74,6 +82,7 @@ def clean(text: str) -> str:
 # The passes of `strip_spans`, each with the strings one of which a span it removes
 # contains (a pass runs only on a text where one of them occurs).
 _PASSES = (
+    (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
     (_SIGNED, _SIGNS),
     (_URL, ("://", "www.", "about:")),
     (_EMAIL, ("@",)),

@@ -1,0 +1,59 @@
+"""A noun term where the English word is a verb, and the translation says so.
+
+"Change Properties", "Pounce on Whom", "to pounce": English does not mark an
+imperative, and many of its nouns are verbs too. Where a noun term's word stands
+where English may use a verb (opening a message or a sentence, or after *to*) and
+the translation has a verb made on the term's own stem (Albanian *ndryshim*,
+change → *Ndryshoni*, *Ndryshoje*; *cytje*, pounce → *Cyt*, *cytur*), the
+translator read the verb: the noun is not demanded. The verb forms are data of the
+language (`Inflection.verbs`): a noun ending and the verb endings its stem takes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from moci_vocab.checkpo.target_match import tokens
+
+
+def verbal_misses(
+    words: dict[int, str],
+    terms: dict[int, list[str]],
+    msgids: list[str],
+    translation: Callable[[int], str],
+    missing: dict[int, list[int]],
+    verbs: tuple[tuple[str, tuple[str, ...]], ...],
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing noun terms whose English word is used as a verb.
+
+    ``words``: concept → its English word (noun terms of one word only); ``terms``:
+    concept → its allowed target terms; ``verbs``: the language's (noun ending, verb
+    endings) pairs.
+    """
+    dropped: set[tuple[int, int]] = set()
+    for concept, entries in missing.items():
+        word = words.get(concept)
+        forms = verb_forms(terms.get(concept, ()), verbs) if word else set()
+        if not forms:
+            continue
+        slot = re.compile(r"(?:^|[.!?:;\n]\s*|\bto\s+)" + re.escape(word) + r"\b")
+        for entry in entries:
+            if slot.search(msgids[entry].casefold()) and forms.intersection(
+                tokens(translation(entry))
+            ):
+                dropped.add((entry, concept))
+    return dropped
+
+
+def verb_forms(terms: list[str], verbs: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """The verb forms made on the stems of one-word terms (ndryshim → ndrysho, ndryshoni …)."""
+    forms: set[str] = set()
+    for term in terms:
+        if " " in term:
+            continue
+        for noun_ending, endings in verbs:
+            stem = term[: len(term) - len(noun_ending)]
+            if term.endswith(noun_ending) and len(stem) >= 3:
+                forms.update(stem + ending for ending in endings)
+    return forms

@@ -1,0 +1,71 @@
+"""check-po: a noun term is not demanded where the English word is a verb and the
+translation renders it by a verb on the term's own stem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moci_vocab.checkpo.inflection import for_language
+from moci_vocab.checkpo.verbal import verb_forms
+from tests.test_checkpo import write_po
+
+
+def flagged(tmp_path: Path, lang: str, term: str, entries, pos: str | None = "noun"):
+    """The msgids check-po reports the noun concept "change" missing in."""
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", [lang]).changes.apply()
+    concept = Concept(id="change", definition={"en": "A change."})
+    concept.terms = {"en": [Term("change", "preferred", pos=pos)], lang: [Term(term, "preferred")]}
+    save_concept(root, concept)
+    path = write_po(tmp_path / f"{lang}.po", lang, entries)
+    findings = check_files(root, [path], Options()).findings
+    return [f.extra["msgid"] for f in findings if f.code == "MV601"]
+
+
+SQ_ENTRIES = [
+    ("Change Properties", "Ndryshoni Veti"),  # the imperative, as the translation shows
+    ("Change", "Ndryshoje"),
+    ("Unable to change it. Change tickets", "S’ndryshohet dot. Ndryshoni çështje"),
+    ("The change was saved", "Ndryshimi u ruajt"),  # the term: fine anyway
+    ("Change History", "Historiku"),  # no verb of the term: reported
+    ("Last change", "Ndryshoni të fundit"),  # not where English has a verb: reported
+    ("Change Log", "Regjistri i modifikimeve"),  # a substitute: reported
+]
+
+
+def test_a_verb_on_the_terms_stem_where_english_may_be_a_verb_is_no_missing_noun(tmp_path):
+    assert flagged(tmp_path, "sq", "ndryshim", SQ_ENTRIES) == [
+        "Change History",
+        "Last change",
+        "Change Log",
+    ]
+
+
+def test_terms_without_a_part_of_speech_keep_demanding_the_term(tmp_path):
+    found = flagged(tmp_path, "sq", "ndryshim", SQ_ENTRIES, pos=None)
+    assert "Change Properties" in found and "Change" in found
+
+
+@pytest.mark.parametrize(
+    ("term", "forms", "not_forms"),
+    [
+        ("ndryshim", {"ndrysho", "ndryshoni", "ndryshoje", "ndryshohet", "ndryshuar"}, {"ndrysh"}),
+        ("cytje", {"cyt", "cytni", "cytur"}, {"cytj"}),
+        ("dokument", {"dokumentoni", "dokumentuar"}, {"dokumenti", "dokumentin"}),
+        ("raportim", {"raportoni"}, {"raport", "raporti"}),  # the noun raport is no verb
+    ],
+)
+def test_albanian_verbs_on_a_nouns_stem(term, forms, not_forms):
+    made = verb_forms([term], for_language("sq").verbs)
+    assert forms <= made and not (not_forms & made)
+
+
+def test_a_language_without_verb_data_is_unchanged():
+    assert for_language("ka").verbs == () and for_language("hy").verbs == ()
