@@ -272,10 +272,11 @@ _ASCII_WORDS = bytes(
 )
 
 
-# A joiner next to a space or NUL: it is not inside a word, and becomes a space. (The
-# joiner first, so that the regex engine skips fast to the next one.)
-_LOOSE = re.compile(rb"[-_.](?:(?<=[ \x00].)|(?=[ \x00]))")
-_JOINERS_AS_DASH = bytes.maketrans(b"_.", b"--")
+# A run of joiners ("-", "...") with a space or NUL on either side: it is not inside a
+# word, and becomes a space ("file...", "- item", "a -- b"). It is matched from its
+# first joiner only (each run read once, however long); a joiner first in the pattern,
+# so that the regex engine skips fast to the next one.
+_LOOSE = re.compile(rb"[-_.](?<![-_.].)(?:(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))")
 
 
 def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> bytes:
@@ -305,14 +306,8 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
     data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
-    # A joiner next to a space or NUL is not inside a word ("file...", "- item"). One
-    # pass; more only while runs of joiners ("...") have some left: each pass frees the
-    # joiners next to those the last one made spaces.
-    runs = b"--" in data.translate(_JOINERS_AS_DASH)
-    data, count = _LOOSE.subn(b" ", data)
-    while runs and count:
-        data, count = _LOOSE.subn(b" ", data)
-    data = data[1:-1]
+    # (One space for a run of joiners: the runs of spaces become one below.)
+    data = _LOOSE.sub(b" ", data)[1:-1]
     while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
         data = data.replace(b"   ", b" ").replace(b"  ", b" ")
     # Words two spaces apart (a pattern takes one on each side, and hits do not
