@@ -26,7 +26,9 @@ The held-out catalogs (HELDOUT: other kinds of programs, measured with
 benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder:
 
     apt-get download hexchat-common gimp-data inkscape libreoffice-l10n-ka pidgin-data
-    apt-get download tuxpaint-data gnome-disk-utility
+    apt-get download tuxpaint-data gnome-disk-utility pluma-common caja-common
+    apt-get download mate-control-center-common mate-panel-common atril-common
+    apt-get download engrampa-common eom-common
     pip download --no-deps Trac==1.6 sphinx==9.0.4   # then unzip 'trac/locale/*' and
     # 'sphinx/locale/*' into the same folder x
 
@@ -86,6 +88,11 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "libreoffice-sc": "usr/lib/libreoffice/program/resource/{lang}/LC_MESSAGES/sc.mo",
     "pluma": "usr/share/locale/{lang}/LC_MESSAGES/pluma.mo",
     "caja": "usr/share/locale/{lang}/LC_MESSAGES/caja.mo",
+    "mate-control-center": "usr/share/locale/{lang}/LC_MESSAGES/mate-control-center.mo",
+    "mate-panel": "usr/share/locale/{lang}/LC_MESSAGES/mate-panel.mo",
+    "atril": "usr/share/locale/{lang}/LC_MESSAGES/atril.mo",
+    "engrampa": "usr/share/locale/{lang}/LC_MESSAGES/engrampa.mo",
+    "eom": "usr/share/locale/{lang}/LC_MESSAGES/eom.mo",
 }
 LANGS = ("sq", "ka", "hy")
 # Catalogs taken for some languages only (added later to reach 100 flags in that language).
@@ -120,6 +127,10 @@ ONLY = {
 HELDOUT = {"trac", "sphinx", "hexchat", "gimp20", "inkscape", "libreoffice-sw"}
 HELDOUT |= {"pidgin", "tuxpaint", "gnome-disk-utility", "libreoffice-sc"}
 HELDOUT |= {"pluma", "caja"}
+# Round 4, after this session's changes (idioms, head words, commands, verbs on a
+# noun's stem), judged with no rule changed before: MATE's settings, panel, document
+# viewer, archive manager and image viewer.
+HELDOUT |= {"mate-control-center", "mate-panel", "atril", "engrampa", "eom"}
 HELDOUT_OUT = REPO / "benchmarks" / "data" / "checkpo_heldout"
 DETERMINERS = {"the", "a", "an", "this", "that", "your", "all", "new", "selected", "current"}
 DETERMINERS |= {"no", "any", "each", "every", "its", "their", "my", "default", "one"}
