@@ -20,7 +20,7 @@ from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
-COMPILE_FORMAT = 7
+COMPILE_FORMAT = 8
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -51,6 +51,25 @@ class Rule:
 # forbidden terms, or None when there are none. Plain tuples: thousands are unpickled
 # on every run, two to three times faster than named tuples.
 InlineTest = tuple[tuple | None, tuple[str, ...] | None]
+
+
+# What the findings of a concept's missing term need, without its `Rule` (unpickling the
+# rules of thousands of missed concepts costs more than checking them): its concept id,
+# source term, expected terms (`Rule.expected`), do-not-translate, ignored codes, and
+# whether it has allowed terms after the first.
+MissFacts = tuple[str, str, tuple[str, ...], bool, frozenset[str], bool]
+
+
+def miss_facts(rule: Rule) -> MissFacts:
+    """A rule's `MissFacts`."""
+    return (
+        rule.concept,
+        rule.source,
+        tuple(rule.expected),
+        rule.do_not_translate,
+        rule.ignored,
+        len(rule.allowed) > 1,
+    )
 
 
 class LazyRules(Sequence):
@@ -146,12 +165,16 @@ class Compiled:
     cased_kinds: list[int] = field(default_factory=list)
     _matcher: object = None
     _inline_tests: list[InlineTest | None] | None = None
+    # `miss_facts()`, or (in the cache) its pickle, loaded on first use.
+    _miss_facts: list[MissFacts] | bytes | None = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
         state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
         state["rules"] = LazyRules.of(self.rules)  # each rule loaded when first used
+        # What missing terms need: one pickle, loaded when a catalog misses a term.
+        state["_miss_facts"] = pickle.dumps(self.miss_facts(), pickle.HIGHEST_PROTOCOL)
         # The source patterns as one string: one split loads them faster than 16,000
         # strings unpickled one by one (a key never holds a NUL: it separates texts).
         state["patterns"] = "\x00".join(self.patterns)
@@ -183,6 +206,15 @@ class Compiled:
                 tests.append((None if term is None else _plain_term(term), probes or None))
             self._inline_tests = tests
         return self._inline_tests
+
+    def miss_facts(self) -> list[MissFacts]:
+        """Per concept: its `MissFacts` (a missing term's finding needs no `Rule`)."""
+        facts = self._miss_facts
+        if facts is None:
+            facts = self._miss_facts = [miss_facts(rule) for rule in self.rules]
+        elif type(facts) is bytes:
+            facts = self._miss_facts = pickle.loads(facts)
+        return facts  # type: ignore[return-value]
 
     @property
     def source_matcher(self):

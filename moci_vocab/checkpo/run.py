@@ -327,8 +327,8 @@ class FileCheck:
         self.severities: dict[str, str] = {}  # code → its severity in this glossary
         # Whether a missing term of each concept is reported (MV601/MV603 not silenced).
         self.reported: dict[int, bool] = {}
-        # Each concept's allowed terms after the first (`check_others`).
-        self.others: dict[int, tuple] = {}
+        # Each concept's allowed terms after the first, or True/False (`other_terms`).
+        self.others: dict[int, tuple | bool] = {}
         # The last msgids (and msgid_plurals) of the previous chunk that the source key of
         # the next chunk's first one may read back into (see `_tail`).
         self.source_tail: list[str] = []
@@ -435,6 +435,8 @@ class FileCheck:
         )
         if len(entries) == mark:
             return
+        # What was found since the last chunk has no closest words yet.
+        near.extend(array("l", (_NO_WORDS,)) * (len(entries) - len(near)))
         infos = self.infos
         new = set(concepts[mark:]).difference(infos)
         if new:
@@ -523,7 +525,7 @@ class FileCheck:
 
     def drop_conventions(self, chosen: list[int]) -> None:
         """Forget the missing terms that are the catalog's compound conventions (conventions)."""
-        rules = self.compiled.rules
+        facts = self.compiled.miss_facts()
         missing: dict[int, list[int]] = {}
         for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
             missing.setdefault(concept, []).append(entry)
@@ -531,7 +533,7 @@ class FileCheck:
         missing = {
             c: entries
             for c, entries in missing.items()
-            if len(entries) >= 2 and not rules[c].do_not_translate
+            if len(entries) >= 2 and not facts[c][3]  # not a do-not-translate name
         }
         if not missing:
             return
@@ -620,7 +622,12 @@ class FileCheck:
         no bad term can be there: its other allowed terms, else a missing term."""
         others = self.others.get(concept)
         if others is None:
-            others = self.others[concept] = self.compiled.rules[concept].allowed[1:]
+            others = self.others[concept] = self.other_terms(concept)
+        if others is True:  # the usual: no other allowed term, a missing term reported
+            self.found_entries.append(index)
+            self.found_concepts.append(concept)
+            self.found_forms.append(0)
+            return
         if others:  # seldom: most concepts have one term per language
             forms = self.catalog.msgstrs[index]
             text = forms[0] if forms else ""
@@ -634,7 +641,15 @@ class FileCheck:
                 if span is not None:
                     self.note_rendering(concept, term.text, index)
                     return
-        self.miss(index, None, concept, 0)
+        self.miss(index, concept, 0)
+
+    def other_terms(self, concept: int) -> tuple | bool:
+        """A concept's allowed terms after the first (for `check_others`), or True when it
+        has none and its missing terms are reported (the usual), or False when it has
+        none and they are not."""
+        if self.compiled.miss_facts()[concept][5]:
+            return self.compiled.rules[concept].allowed[1:]
+        return self.miss(-1, concept, 0, note=False)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
         """One concept in one entry, the long way (each plural form in turn).
@@ -684,52 +699,54 @@ class FileCheck:
             return False
         if not rule.allowed:
             return False
-        return self.miss(entry, rule, index, number)
+        return self.miss(entry, index, number)
 
-    def miss(self, entry: int, rule: Rule | None, index: int, number: int) -> bool:
-        """Note a missing term in plural form ``number`` of an entry (MV601, or MV603 for a
-        name; ``rule``: concept ``index``'s, or None); its finding is made when it is
-        written (`report`)."""
+    def miss(self, entry: int, index: int, number: int, note: bool = True) -> bool:
+        """Note a missing term of concept ``index`` in plural form ``number`` of an entry
+        (MV601, or MV603 for a name; not when ``note`` is false); its finding is made when
+        it is written (`report`). Whether such a finding is reported."""
         reported = self.reported.get(index)
         if reported is None:
-            rule = rule or self.compiled.rules[index]
-            code = "MV603" if rule.do_not_translate else "MV601"
-            reported = self.reported[index] = self.reports(code, rule)
-        if not reported:
-            return False
+            _concept, _source, _expected, name, ignored, _others = self.compiled.miss_facts()[index]
+            code = "MV603" if name else "MV601"
+            reported = self.reported[index] = self.reports(code, ignored)
+        if not reported or not note:
+            return reported
         self.found_entries.append(entry)
         self.found_concepts.append(index)
         self.found_forms.append(number)
-        self.found_near.append(_NO_WORDS)  # until `closest_words`
         return True
 
-    def reports(self, code: str, rule: Rule) -> bool:
-        """Whether a finding of this code about this concept is reported (not silenced)."""
+    def reports(self, code: str, ignored: frozenset[str]) -> bool:
+        """Whether a finding of this code about a concept that ignores these codes (its
+        rule's ``ignored``) is reported (not silenced)."""
         severity = self.compiled.severities.get(code, SEVERITY[code])
-        return code not in rule.ignored and severity != "off"
+        return code not in ignored and severity != "off"
 
     def add(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> bool:
         """Add a finding unless its concept ignores it or its code is off; whether it was added."""
-        if not self.reports(code, rule):
+        if not self.reports(code, rule.ignored):
             return False
         self.made[len(self.found_entries)] = self.finding(
-            code, rule, entry, message, expected, found
+            code, rule.concept, entry, message, expected, found
         )
         self.found_entries.append(entry)
         self.found_concepts.append(-1)
         self.found_forms.append(0)
-        self.found_near.append(_NO_WORDS)
         return True
 
-    def finding(self, code: str, rule: Rule, entry: int, message: str, expected, found) -> Finding:
-        """A finding about one entry (its line is set when it is written)."""
+    def finding(
+        self, code: str, concept: str, entry: int, message: str, expected, found
+    ) -> Finding:
+        """A finding about concept ``concept`` (its id) in one entry (its line is set when
+        it is written)."""
         catalog = self.catalog
         return self.make(
             code,
-            rule.concept,
+            concept,
             message,
             (catalog.msgctxts[entry], catalog.msgids[entry], list(expected), found),
-            self.suppression(entry, rule.concept),
+            self.suppression(entry, concept),
         )
 
     def make(self, code: str, concept: str, message: str, values: tuple, suppressed) -> Finding:
@@ -759,7 +776,7 @@ class FileCheck:
     def findings(self) -> Iterator[Finding]:
         """The file's findings in the report's order (line, code, language, message; the
         order found on ties), made one line at a time: what was found is emptied."""
-        for group in self.report():
+        for group, _made in self.report():
             for item in group:
                 yield item if type(item) is Finding else self.missing_finding(item)
 
@@ -767,14 +784,18 @@ class FileCheck:
         """`findings` for `report.json_chunks`: the missing terms written already, in
         blocks, from a template per code; each other finding as it is, between them."""
         writer = _MissingJson(self, display_path(self.file))
-        for group in self.report():
-            for item in group:
-                if type(item) is Finding:
-                    if writer.items:
-                        yield writer.block()
-                    yield item
-                else:
-                    writer.add(item)
+        add_line = writer.add_line
+        for group, made in self.report():
+            if not made:
+                add_line(group)
+            else:
+                for item in group:
+                    if type(item) is Finding:
+                        if writer.items:
+                            yield writer.block()
+                        yield item
+                    else:
+                        writer.add(item)
             if len(writer.items) >= _JSON_BLOCK:
                 yield writer.block()
         if writer.items:
@@ -784,14 +805,14 @@ class FileCheck:
         """The finding of a missing term."""
         code, message, entry, info, near, line = missing
         found = self.near_words[near] if near >= 0 else None
-        finding = self.finding(code, info.rule, entry, message, info.expected, found)
+        finding = self.finding(code, info.concept, entry, message, info.expected, found)
         finding.line = line
         return finding
 
-    def report(self) -> Iterator[list]:
+    def report(self) -> Iterator[tuple[list, bool]]:
         """The findings line by line, in the report's order: lists of made findings and
-        missing terms (`_Missing`, their messages written), sorted as `Finding.sort_key`.
-        What was found is emptied."""
+        missing terms (`_Missing`, their messages written), sorted as `Finding.sort_key`,
+        each with whether it holds a made finding. What was found is emptied."""
         entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         made, late = self.made, self.late
         self.found_entries, self.found_concepts, self.found_forms = _columns()
@@ -810,6 +831,7 @@ class FileCheck:
         # What a message says of the closest words, per near word.
         said = [f"; closest: {found!r}" for found in self.near_words]
         group: list = []
+        made_in = False  # whether the group holds a made finding
         current = None
         j = 0
         late_next = late_lines[0][0] if late_lines else _NO_LINE
@@ -817,23 +839,26 @@ class FileCheck:
             line = keys[p]
             while late_next < line:
                 if late_next != current and group:
-                    yield _in_order(group)
+                    yield _in_order(group), made_in
                     group = []
                 current = late_next
+                made_in = True
                 late_lines[j][1].line = current
                 group.append(late_lines[j][1])
                 j += 1
                 late_next = late_lines[j][0] if j < len(late_lines) else _NO_LINE
             if line != current:
                 if group:
-                    yield _in_order(group)
+                    yield _in_order(group), made_in
                     group = []
+                    made_in = False
                 current = line
             concept = concepts[p]
             if concept < 0:
                 finding = made[p]
                 finding.line = line
                 group.append(finding)
+                made_in = True
                 continue
             info = infos[concept]
             found = near[p]
@@ -844,25 +869,26 @@ class FileCheck:
             group.append((info.code, message, entries[p], info, found, line))
         for late_line, finding in late_lines[j:]:
             if late_line != current and group:
-                yield _in_order(group)
+                yield _in_order(group), made_in
                 group = []
             current = late_line
+            made_in = True
             finding.line = late_line
             group.append(finding)
         if group:
-            yield _in_order(group)
+            yield _in_order(group), made_in
 
     def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
         """What the findings of a missing term of each concept say (``indices``: the
         concepts; -1 is none)."""
         indices.discard(-1)
-        rules = self.compiled.rules
+        facts = self.compiled.miss_facts()
         infos: dict[int, _MissInfo] = {}
         for index in sorted(indices):
-            rule = rules[index]
-            expected = rule.expected
-            quoted, source = _quote_list(expected), repr(rule.source)
-            if rule.do_not_translate:
+            concept, source_term, expected_terms, name, _ignored, _others = facts[index]
+            expected = list(expected_terms)
+            quoted, source = _quote_list(expected), repr(source_term)
+            if name:
                 code = "MV603"
                 message = untranslated = f"the name {source} must stay as it is: expected {quoted}"
             else:
@@ -870,7 +896,7 @@ class FileCheck:
                 message = f"{source} is not translated as {quoted}"
                 untranslated = f"untranslated; {source} should be {quoted}"
             term = expected[0] if expected else ""
-            infos[index] = _MissInfo(code, rule, expected, message, untranslated, 1, term, "")
+            infos[index] = _MissInfo(code, concept, expected, message, untranslated, 1, term, "")
         sizes = term_sizes([info.term for info in infos.values()])
         for info, size in zip(infos.values(), sizes, strict=True):
             info.size = size
@@ -903,8 +929,8 @@ class FileCheck:
             other, (_count, first_other) = ranked[1]
             counts = ", ".join(f"{term!r} ({count}×)" for term, (count, _e) in ranked)
             message = f"{rule.source!r} is rendered in {len(ranked)} ways in this file: {counts}"
-            if self.reports("MV604", rule):
-                finding = self.finding("MV604", rule, first_other, message, [main], other)
+            if self.reports("MV604", rule.ignored):
+                finding = self.finding("MV604", rule.concept, first_other, message, [main], other)
                 finding.extra["renderings"] = {term: count for term, (count, _e) in ranked}
                 self.late.append((first_other, finding))
 
@@ -976,7 +1002,7 @@ class _MissInfo:
     """What the findings of one concept's missing term say (see `FileCheck.miss_info`)."""
 
     code: str
-    rule: Rule
+    concept: str  # its id
     expected: list[str]
     message: str  # with a translation (the closest words follow, when there are some)
     untranslated: str  # without one
@@ -1039,7 +1065,7 @@ class _MissingJson:
             sample.line = hole("line")  # type: ignore[assignment]
             template = self.templates[key] = JsonTemplate(sample, self.shown_file)
             self.safe = self.safe and json_safe("".join(template.pieces))
-        concept = json_value(info.rule.concept)
+        concept = json_value(info.concept)
         expected = json_nested(info.expected, template.indents["expected"])
         pieces, names = template.filled({"concept": concept, "expected": expected})
         if names != _JSON_VALUES:
@@ -1064,7 +1090,7 @@ class _MissingJson:
     def add(self, missing: _Missing) -> None:
         """Write one missing term."""
         code, _message, entry, info, found, line = missing
-        suppressed = self.check.suppression(entry, info.rule.concept) if self.ignores else None
+        suppressed = self.check.suppression(entry, info.concept) if self.ignores else None
         if suppressed is None:
             pieces = info.json or self.pieces(info, (code, None))
             self.written[code] = self.written.get(code, 0) + 1
@@ -1087,6 +1113,37 @@ class _MissingJson:
             near = "null"
             said = untranslated if found == _NO_TEXT else message
         self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
+
+    def add_line(self, group: list[_Missing]) -> None:
+        """Write a line's missing terms (`add` of each, its work done once per line)."""
+        if self.ignores:
+            for missing in group:
+                self.add(missing)
+            return
+        append, written, near_json = self.items.append, self.written, self.near_json
+        entry = self.entry
+        context, msgid = self.entry_json
+        for code, _message, at, info, found, line in group:
+            pieces = info.json or self.pieces(info, (code, None))
+            if code in written:
+                written[code] += 1
+            else:
+                written[code] = 1
+            if at != entry:
+                entry = self.entry = at
+                catalog = self.check.catalog
+                context, msgid = self.entry_json = (
+                    json_value(catalog.msgctxts[at]),
+                    json_value(catalog.msgids[at]),
+                )
+            a, b, c, d, e, f = pieces
+            if found >= 0:
+                near, closest = near_json[found] or self.near(found)
+                said = info.said_json[0] + closest  # type: ignore[index]
+            else:
+                near = "null"
+                said = info.said_json[2 if found == _NO_TEXT else 1]  # type: ignore[index]
+            append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
 
     def block(self) -> JsonBlock:
         """The missing terms written since the last block."""
