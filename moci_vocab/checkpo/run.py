@@ -374,11 +374,15 @@ class FileCheck:
         sides: dict[tuple[int, int], int] = {}
         if plurals.count(None) != len(plurals):
             pairs, sides = self.plural_sides(chosen, pairs)
-        # The (first) translation of every entry, prepared in one batch; entries with
+        # The (first) translation of every entry with a term, prepared in one batch (the
+        # others are never read: with a small glossary, most entries); entries with
         # several plural forms take the long way.
-        firsts_text = [msgstrs[i][0] if msgstrs[i] else "" for i in chosen]
-        plain_firsts, lowered_firsts = prepared(firsts_text)
-        del firsts_text
+        with_terms = list(dict.fromkeys(k for k, _concept in pairs))
+        firsts_text = [msgstrs[chosen[k]][0] if msgstrs[chosen[k]] else "" for k in with_terms]
+        plains, lows = prepared(firsts_text)
+        plain_firsts = dict(zip(with_terms, plains, strict=True))
+        lowered_firsts = dict(zip(with_terms, lows, strict=True))
+        del firsts_text, plains, lows
         mark = len(self.found_entries)
         form_counts = [len(msgstrs[i]) for i in chosen]
         with_plural_forms = (
@@ -419,9 +423,10 @@ class FileCheck:
         self.result.terms += terms
         self.closest_words(mark, chosen, plain_firsts)
 
-    def closest_words(self, mark: int, chosen: list[int], plains: list[str]) -> None:
+    def closest_words(self, mark: int, chosen: list[int], plains: dict[int, str]) -> None:
         """The closest words of the missing terms found from position ``mark`` on, in the
-        chunk of entries ``chosen`` (``plains``: their first translations prepared).
+        chunk of entries ``chosen`` (``plains``: the first translations of those with a
+        term prepared, by position in the chunk).
 
         The words of a translation are found once for all its missing terms (they are
         found one after the other); the likeness search is called directly, once per
