@@ -28,6 +28,7 @@ from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data
 from moci_vocab.booklet.layout import Booklet, typeset_booklet
 from moci_vocab.booklet.pdfjoin import JoinJob
+from moci_vocab.booklet.pdfwrite import PartCopy
 from moci_vocab.booklet.typesetter import Typesetter
 from tests.test_booklet_layout import request
 
@@ -323,3 +324,54 @@ def test_a_part_off_its_plan_spoils_the_background_join(typeset: Typeset, tmp_pa
     waiting = JoinThread(tmp_path / "waiting.pdf", 0, True, "page", background=True)
     waiting.add(typeset.workdir / name, pages, Future())  # never done: typesetting stopped
     waiting.close()  # returns (a hang here fails the test by timeout)
+
+
+def test_links_rewritten_from_their_text_are_those_pikepdf_writes(
+    typeset: Typeset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The join writes Typst's page links from their text (``PartCopy.link``), any other link
+    # through pikepdf: the same parts saved again by qpdf (other syntax, so every link goes
+    # through pikepdf) join into the same links, keys and tree.
+    pikepdf = pytest.importorskip("pikepdf")
+    booklet = typeset.booklet
+    resaved = tmp_path / "resaved"
+    resaved.mkdir()
+    for name in {name for name, _page in booklet.sources}:
+        with pikepdf.open(typeset.workdir / name) as part:
+            part.save(resaved / name)
+    joined, from_text = {}, []
+    link = PartCopy.link
+    monkeypatch.setattr(PartCopy, "link", lambda *a: from_text.append(1) or link(*a))
+    for label, folder in (("text", typeset.workdir), ("pikepdf", resaved)):
+        output = tmp_path / f"{label}.pdf"
+        JoinJob(str(folder), booklet.sources, str(output), [], booklet.info, booklet.lang,
+                tagged=True).run()  # fmt: skip
+        joined[label] = output
+        if label == "text":
+            assert len(from_text) > 50
+            from_text.clear()
+    assert from_text == []  # none of the links saved by qpdf was written from its text
+
+    def links(pdf: Path) -> list[list[tuple]]:
+        reader = pypdf.PdfReader(pdf)
+        page_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+        return [
+            [
+                (
+                    page_of[link["/Dest"][0].idnum],
+                    link["/Contents"],
+                    link["/StructParent"],
+                    [float(x) for x in link["/Rect"]],
+                    "/A" in link,
+                )
+                for link in (annotation.get_object() for annotation in page.get("/Annots") or [])
+            ]
+            for page in reader.pages
+        ]
+
+    assert links(joined["text"]) == links(joined["pikepdf"])
+    assert sum(len(page) for page in links(joined["text"])) > 50
+    assert (
+        _check_tree(joined["pikepdf"], blank=3).elements
+        == _check_tree(joined["text"], blank=3).elements
+    )

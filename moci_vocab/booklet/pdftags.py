@@ -89,10 +89,12 @@ class StructureTree:
             if value is not None:
                 number = _number(copy, value)
                 self.parents.append((key + shift, number))
-        for page in kept:  # (the pages and their links are copied from memory)
+        copy.key_shift = shift  # the links written from their text (``PartCopy.link``)
+        for page in kept:  # (the pages and their other links are copied from memory)
             _shift(page, "/StructParents", shift)
             for annotation in page.get("/Annots", []):
-                _shift(annotation, "/StructParent", shift)
+                if annotation.objgen not in copy.links:
+                    _shift(annotation, "/StructParent", shift)
         span = max(int(root.get("/ParentTreeNextKey", 0)), max(parents, default=-1) + 1)
         self.next_key = shift + span
 

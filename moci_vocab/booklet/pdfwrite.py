@@ -42,6 +42,11 @@ _PLAIN_REF = re.compile(rb"(?<=[\s\[\x00])(\d+ \d+) R\b")
 # A stream dictionary's /Length (direct or a reference): the copy states its own.
 _LENGTH = re.compile(rb" /Length (?:\d+ \d+ R|\d+)(?=[\s/>])")
 _UNWRITTEN = -1
+# A link to a page of the output (``PartCopy.link``), as qpdf writes one: keys in order.
+_LINK = (
+    b"<< /Border [ 0 0 0 ] /Contents %s /Dest [ %d 0 R /Fit ] /F 4 /Rect [ %s ] "
+    b"/StructParent %d /Subtype /Link /Type /Annot >>"
+)
 # A link's destination page until it is written (``PartCopy.point``): the page is in the
 # output, not in the part, and making a stand-in object in the part costs qpdf a search
 # of all its objects.
@@ -192,6 +197,8 @@ class PartCopy:
         self.numbers: dict[tuple[int, int], int | None] = {}
         self.queue: deque[tuple[int, int]] = deque()
         self.written: dict[bytes, bytes] = {}  # b"12 0" (source) → b"345 0 R" or b"null"
+        self.links: dict[tuple[int, int], tuple[bytes, int, bytes, int]] = {}  # see ``link``
+        self.key_shift = 0  # added to a link's /StructParent (the part's tree's keys shift)
 
     def alias(self, obj: Any, number: int) -> None:
         """Make references to the source's indirect ``obj`` point to output object ``number``."""
@@ -219,6 +226,12 @@ class PartCopy:
         self.destinations[link.objgen] = page
         self.changed.add(link.objgen)
 
+    def link(self, link: Any, rect: bytes, page: int, contents: bytes, key: int) -> None:
+        """Write the source's indirect annotation ``link`` as a link to output object
+        ``page`` from these values (its ``/Rect`` as written, ``/Contents`` in PDF syntax,
+        ``/StructParent`` before ``key_shift``), as pikepdf would write it changed."""
+        self.links[link.objgen] = (rect, page, contents, key)
+
     def ref(self, obj: Any) -> int | None:
         """The output number of the source's indirect ``obj``, which is copied (once)."""
         return self._number(obj.objgen)
@@ -239,6 +252,12 @@ class PartCopy:
             self.queue.clear()
             numbers, bodies = [], []
             for objgen in round_:
+                link = self.links.get(objgen)
+                if link is not None:
+                    rect, page, contents, key = link
+                    text = _LINK % (contents, page, rect, key + self.key_shift)
+                    self.writer.add(self.numbers[objgen], text)  # type: ignore[arg-type]
+                    continue
                 body = raw.body(objgen) if raw is not None and objgen not in self.changed else None
                 if body is None:
                     self._copy_parsed(objgen)
