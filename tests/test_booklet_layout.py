@@ -22,9 +22,10 @@ import pytest
 from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data, export_booklet
 from moci_vocab.booklet.layout import cut_after_last_full_page, typeset_booklet
-from moci_vocab.booklet.typesetter import Measures, PartJob, PartLayout, Typesetter
+from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
+from moci_vocab.layout import manifest_path
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
 
 pypdf = pytest.importorskip("pypdf")
@@ -378,3 +379,38 @@ def test_index_pieces_join_among_the_entries_in_an_order_set_by_counts_alone() -
             slots.final(n, index[n])
         slots.rest(index)
         assert queue.order() == order.split()
+
+
+def test_a_re_export_takes_the_heights_of_the_last_one(
+    short_entries, tiny_runs, tmp_path, monkeypatch
+):
+    # The heights measured by one export are kept in the glossary's cache: the next export
+    # of the same entries measures none, one changed entry is measured alone, and the PDF is
+    # the one laid out by Typst, byte for byte, every time.
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    root = tmp_path / "glossary-root"
+    manifest_path(root).parent.mkdir(parents=True)
+    manifest_path(root).write_text("name: Layout Test\n", encoding="utf-8")
+    measured = []
+    submit = Typesetter.submit
+
+    def counting(self, job, urgent=False):
+        if isinstance(job, MeasureJob):
+            measured.append(len(json.loads(job.data)["entries"]))
+        return submit(self, job, urgent)
+
+    monkeypatch.setattr(Typesetter, "submit", counting)
+    data = booklet_data(request(tmp_path, count=60, long=False))
+
+    def export(name: str) -> bytes:
+        (tmp_path / name).mkdir()
+        with Typesetter(2) as typesetter:
+            return typeset_booklet(data, typesetter, tmp_path / name, root).pdf.read_bytes()
+
+    assert export("first") == short_entries("a5") and sum(measured) >= 60
+    measured.clear()
+    assert export("again") == short_entries("a5") and measured == []
+    data["entries"][7]["definitions"][0]["text"] += " And a few more words."
+    changed = export("changed")
+    assert measured == [1] and "And a few more words." in "".join(pages_of(changed))
+    assert changed == typeset(data, tmp_path / "laid-out")

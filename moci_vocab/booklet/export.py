@@ -129,7 +129,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
         data = booklet_data(request, paper=paper, title=title)
         workers = worker_count() if needs_workers(data) else 0
         with Typesetter(workers, progress=request.progress) as typesetter:
-            booklet = typeset_booklet(data, typesetter, Path(tmp))
+            booklet = typeset_booklet(data, typesetter, Path(tmp), request.glossary.root)
             imposed = impose(booklet, typesetter) if imposition else None
         # Both files are complete before either replaces an old one.
         request.write(files.booklet, booklet.pdf.read_bytes())

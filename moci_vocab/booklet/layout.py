@@ -35,6 +35,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from moci_vocab.booklet.heights import Heights, entry_key
 from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
 from moci_vocab.errors import MociError
 
@@ -108,8 +109,13 @@ def needs_workers(data: dict[str, Any]) -> bool:
     return len(data["entries"]) > ENTRY_RUN or lines > INDEX_RUN
 
 
-def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path) -> Booklet:
+def typeset_booklet(
+    data: dict[str, Any], typesetter: Typesetter, workdir: Path, root: Path | None = None
+) -> Booklet:
     """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them.
+
+    ``root``: the glossary's, where the entries' heights are kept for the next export
+    (``heights``); None measures every entry.
 
     The join runs beside the typesetting (``JoinThread``, with workers): each run of
     entries is joined as soon as it is rendered, the indexes, the front matter and the
@@ -122,6 +128,8 @@ def typeset_booklet(data: dict[str, Any], typesetter: Typesetter, workdir: Path)
     common["languages"] = data["languages"]
     front_pages = _front(common, data, None, typesetter, None).pages
     entries = EntryRuns(common, data["entries"], front_pages + 1)
+    if typesetter.parallel:
+        entries.heights = Heights.open(root, common)
     pieces = entries.lay_out(typesetter, plan=typesetter.parallel)
     join = None
     try:
@@ -213,6 +221,8 @@ class EntryRuns:
         self.first = first
         self.labels = [entry["label"] for entry in entries]
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
+        self.heights = Heights(None, "", "")  # those of the last export, if opened
+        self._keys: list[str | None] = [None] * len(entries)  # digests, less the page numbers
 
     def part(self, start: int, stop: int, page: int, heads: list | None = None) -> dict:
         """The data of the part holding entries ``start:stop``, starting at ``page``.
@@ -261,48 +271,62 @@ class EntryRuns:
             return None
         count = len(self.entries)
         heights: list[float] = [0.0] * count
-        digits: list[tuple[int, ...]] = [()] * count
-        chunks = [list(range(n, min(count, n + MEASURE_RUN))) for n in range(0, count, MEASURE_RUN)]
-        # The first chunk alone: its heights tell how many entries a page holds, which
+        digits: list[tuple[int, ...]] = [()] * count  # of the pages each was measured with
+        # The first entries alone: their heights tell how many entries a page holds, which
         # makes the estimates of the others' pages good enough to keep their digit counts.
-        sizes = self._measured(typesetter, chunks[:1], heights, digits)
-        first = fill_pages(heights[: len(chunks[0])], sizes)
-        self.book.per_entry = first.pages / len(chunks[0])
-        self._measured(typesetter, chunks[1:], heights, digits)
+        first = min(count, MEASURE_RUN)
+        sizes = self._measured(typesetter, list(range(first)), heights, digits)
+        self.book.per_entry = fill_pages(heights[:first], sizes).pages / first
+        sizes = self._measured(typesetter, list(range(first, count)), heights, digits, sizes)
         for _ in range(PASSES):
             planned = replace(sizes, heights=heights)
             pages = fill_pages(heights, planned).starts
             self.book.learn(self.labels, [self.first + page - 1 for page in pages])
             again = [n for n in range(count) if _digits(self.entries[n], self.book) != digits[n]]
             if not again:
+                self.heights.save(sizes)
                 return planned
-            chunks = [again[n : n + MEASURE_RUN] for n in range(0, len(again), MEASURE_RUN)]
-            self._measured(typesetter, chunks, heights, digits)
+            sizes = self._measured(typesetter, again, heights, digits, sizes)
         return None
+
+    def _key(self, n: int, digits: tuple[int, ...]) -> str:
+        """The digest of entry ``n`` printed with page numbers of ``digits`` digits."""
+        if self._keys[n] is None:
+            self._keys[n] = entry_key(self.entries[n])
+        return f"{self._keys[n]}:{digits}"
 
     def _measured(
         self,
         typesetter: Typesetter,
-        chunks: list[list[int]],
+        wanted: list[int],
         heights: list[float],
         digits: list[tuple[int, ...]],
+        sizes: Measures | None = None,
     ) -> Measures:
-        """Measure the entries of each chunk (in parallel); record their heights and the
-        digit counts of the page numbers they were measured with. Returns the page's
-        sizes as the last job reported them (heights: that job's)."""
+        """The heights of entries ``wanted``, with the page numbers known now: from the
+        last export's where it holds them, else measured, ``MEASURE_RUN`` entries a job, in
+        parallel; the digit counts of their page numbers into ``digits``. Returns the
+        page's sizes (``sizes`` if no job ran: the last export's, or an earlier job's)."""
+        todo = []
+        for n in wanted:
+            digits[n] = _digits(self.entries[n], self.book)
+            height = self.heights.get(self._key(n, digits[n]))
+            if height is None:
+                todo.append(n)
+            else:
+                heights[n] = height
         jobs = []
+        chunks = [todo[n : n + MEASURE_RUN] for n in range(0, len(todo), MEASURE_RUN)]
         for chunk in chunks:
             run = [_with_pages(self.entries[n], self.book) for n in chunk]
-            for n in chunk:
-                digits[n] = _digits(self.entries[n], self.book)
             part = dict(self.common, part="measure", first=self.first, section=None, entries=run)
             jobs.append(typesetter.submit(MeasureJob(json.dumps(part, ensure_ascii=False))))
-        measures = Measures([], 0.0, 0.0, 0.0, 1)
         for chunk, job in zip(chunks, jobs, strict=True):
-            measures = job.result()
-            for n, height in zip(chunk, measures.heights, strict=True):
+            sizes = job.result()
+            for n, height in zip(chunk, sizes.heights, strict=True):
                 heights[n] = height
-        return measures
+                self.heights.put(self._key(n, digits[n]), height)
+        return sizes or self.heights.sizes or Measures([], 0.0, 0.0, 0.0, 1)
 
     def render(
         self, pieces: list[Piece], typesetter: Typesetter, files: _Files
