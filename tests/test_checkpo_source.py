@@ -82,6 +82,7 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("Possible values: “name”, ‘type’ and «user»", {"name", "type", "user"}),
         ("names [channel]:  List the users of a channel", {"name"}),  # a usage line's command
         ("type &lt;user&gt;:  Show it\nfile <page> [tab]", {"type", "file"}),
+        ("Edit the .page ones: [FILE…]", {"page", "file"}),  # an extension, an argument
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -111,6 +112,7 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("the “user’s” file and “File”", {"user", "file"}),  # not a lone lowercase value
         ("type <b>user</b> names", {"type", "user", "name"}),  # markup, not an argument
         ("A name [user]", {"name"}),  # not at the start: no command
+        ("Open the page .Save the file .", {"page", "file"}),  # dots, no extension
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

@@ -30,7 +30,7 @@ _SIGNED = re.compile(
     # Fluent placeables and references ({ $var }, { -brand }, { msg.attr }, { NUMBER($n) })
     r"|\{\s*[-$]?[\w.-]+(?:\([^(){}\x00]*\))?\s*(?:\}|->)"  # ... and selector heads ({ $n ->)
     r'|\{\s*"[^"\x00]*"\s*\}'
-    r"|\[[\w.-]+\]|\*\[[\w.-]+\]"  # Fluent variant keys: [one], *[other], [windows]
+    r"|\[[\w.…-]+\]|\*\[[\w.-]+\]"  # Fluent variant keys: [one], *[other], [windows]; [FILE…]
     # ICU MessageFormat argument heads: {count, plural, / {n, number} / {d, date, short}
     r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration)"
     r"\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
@@ -61,6 +61,8 @@ _PATH = re.compile(
     r"(?<![\w/.])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
     r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
+# A file name extension standing alone: "the .desktop file", "Edit .po files".
+_EXTENSION = re.compile(r"(?<![\w.])\.[a-z][a-z0-9]{1,9}\b")
 # Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
 _CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
 _KEYS = re.compile(
@@ -87,6 +89,7 @@ _PASSES = (
     (_URL, ("://", "www.", "about:")),
     (_EMAIL, ("@",)),
     (_PATH, ("/", ":\\")),
+    (_EXTENSION, (" .", "\x00.", "(.", "\n.")),
     (_KEYS, ("+",)),
     (_CHOICES, ("|",)),
 )
