@@ -191,6 +191,9 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("sq", "kufi", "u tejkalua kufiri"),  # a stressed -i takes -r- (held out: HexChat)
         ("sq", "kufi", "Nofka që hoqi kufirin"),
         ("sq", "dru", "ngjyra e drurit"),  # ... and a stressed -u
+        ("sq", "orën", "Ora e tanishme"),  # a short word: stem or- (held out: MATE Panel)
+        ("sq", "orën", "Përcaktimi i orës së sistemit"),
+        ("sq", "orë", "Rregullimet e orës"),
         ("ka", "ფაილი", "ფაილური სისტემა"),  # a relational adjective
         ("hy", "սեփականատեր", "սեփականատիրոջ"),  # a compound declines like its last part
     ],
@@ -205,6 +208,8 @@ def test_an_albanian_lemma_reduced_from_its_definite_form_takes_only_endings():
     assert not matches("sq", "faqja", "faktori kryesor")
     assert not matches("sq", "dritares", "dritëhije")
     assert not matches("sq", "kufi", "kufitar")  # the -r- stem takes endings, not words
+    assert not matches("sq", "orën", "një motor i ri")  # or- is no compound's last part
+    assert not matches("sq", "orën", "orari i ri")
 
 
 def test_the_real_catalog_judgements_are_complete():

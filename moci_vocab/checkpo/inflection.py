@@ -141,6 +141,7 @@ def SQ() -> Inflection:
         replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
+        min_stem=2,
         compounds=True,
         prefixes=frozenset(
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
@@ -420,7 +421,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 11
+DATA_VERSION = 12
 
 
 def for_language(tag: str) -> Inflection:
