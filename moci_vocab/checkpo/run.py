@@ -844,7 +844,7 @@ class FileCheck:
             line = keys[p]
             while late_next < line:
                 if late_next != current and group:
-                    yield _in_order(group), made_in
+                    yield _in_order(group, made_in), made_in
                     group = []
                 current = late_next
                 made_in = True
@@ -854,7 +854,7 @@ class FileCheck:
                 late_next = late_lines[j][0] if j < len(late_lines) else _NO_LINE
             if line != current:
                 if group:
-                    yield _in_order(group), made_in
+                    yield _in_order(group, made_in), made_in
                     group = []
                     made_in = False
                 current = line
@@ -874,14 +874,14 @@ class FileCheck:
             group.append((info.code, message, entries[p], info, found, line))
         for late_line, finding in late_lines[j:]:
             if late_line != current and group:
-                yield _in_order(group), made_in
+                yield _in_order(group, made_in), made_in
                 group = []
             current = late_line
             made_in = True
             finding.line = late_line
             group.append(finding)
         if group:
-            yield _in_order(group), made_in
+            yield _in_order(group, made_in), made_in
 
     def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
         """What the findings of a missing term of each concept say (``indices``: the
@@ -980,11 +980,12 @@ def _le(a: int, b: int) -> bool:
     return a <= b
 
 
-def _in_order(group: list) -> list:
+def _in_order(group: list, made: bool = True) -> list:
     """A line's findings and missing terms sorted as `Finding.sort_key` sorts them (all
-    have this file, line and language: by code, then message; stable)."""
+    have this file, line and language: by code, then message; stable). ``made``: false
+    when the group holds only missing terms."""
     if len(group) > 1:
-        if all(type(item) is tuple for item in group):
+        if not made or all(type(item) is tuple for item in group):
             group.sort(key=_CODE_AND_MESSAGE)
         else:
             group.sort(key=_code_and_message)
@@ -1016,6 +1017,7 @@ class _MissInfo:
     folded: str
     # Its JSON item between the values that differ (not suppressed; and per suppression).
     json: tuple[str, ...] | None = None
+    joined: tuple[str, ...] | None = None  # see `_MissingJson.joined`
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Its message as JSON without the closing quote, whole, and untranslated's.
     said_json: tuple[str, str, str] | None = None
@@ -1120,7 +1122,8 @@ class _MissingJson:
         self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
 
     def add_line(self, group: list[_Missing]) -> None:
-        """Write a line's missing terms (`add` of each, its work done once per line)."""
+        """Write a line's missing terms (`add` of each, with fewer pieces to join: a
+        concept's text around its message and a line's msgctxt and msgid joined once)."""
         if self.ignores:
             for missing in group:
                 self.add(missing)
@@ -1128,8 +1131,9 @@ class _MissingJson:
         append, written, near_json = self.items.append, self.written, self.near_json
         entry = self.entry
         context, msgid = self.entry_json
+        middle, joiner = "", None  # msgctxt, the piece between and msgid, and that piece
         for code, _message, at, info, found, line in group:
-            pieces = info.json or self.pieces(info, (code, None))
+            joined = info.joined or self.joined(info, code)
             if code in written:
                 written[code] += 1
             else:
@@ -1141,14 +1145,33 @@ class _MissingJson:
                     json_value(catalog.msgctxts[at]),
                     json_value(catalog.msgids[at]),
                 )
-            a, b, c, d, e, f = pieces
+                joiner = None
+            a, said, untranslated, opened, c, d, rest, e, f = joined
+            if d is not joiner:
+                middle, joiner = f"{context}{d}{msgid}", d
             if found >= 0:
                 near, closest = near_json[found] or self.near(found)
-                said = info.said_json[0] + closest  # type: ignore[index]
+                append(f"{a}{line}{opened}{closest}{c}{middle}{e}{near}{f}")
             else:
-                near = "null"
-                said = info.said_json[2 if found == _NO_TEXT else 1]  # type: ignore[index]
-            append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
+                append(f"{a}{line}{untranslated if found == _NO_TEXT else said}{middle}{rest}")
+
+    def joined(self, info: _MissInfo, code: str) -> tuple[str, ...]:
+        """`pieces` (not suppressed) with a concept's values joined in where they are the
+        same for all its missing terms (see `add_line`)."""
+        a, b, c, d, e, f = info.json or self.pieces(info, (code, None))
+        opened, message, untranslated = info.said_json  # type: ignore[misc]
+        info.joined = (
+            a,
+            b + message + c,
+            b + untranslated + c,
+            b + opened,
+            c,
+            d,
+            e + "null" + f,
+            e,
+            f,
+        )
+        return info.joined
 
     def block(self) -> JsonBlock:
         """The missing terms written since the last block."""
