@@ -414,3 +414,17 @@ def test_a_re_export_takes_the_heights_of_the_last_one(
     changed = export("changed")
     assert measured == [1] and "And a few more words." in "".join(pages_of(changed))
     assert changed == typeset(data, tmp_path / "laid-out")
+
+
+def test_a_worker_typesets_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The two workers are the parallelism; Typst's own pool would only add hand-overs
+    # between threads. A value the user set is kept.
+    from moci_vocab.booklet import typesetter
+
+    started = []
+    monkeypatch.setattr(typesetter.subprocess, "Popen", lambda *a, **k: started.append(k))
+    monkeypatch.delenv("RAYON_NUM_THREADS", raising=False)
+    typesetter._Worker()
+    monkeypatch.setenv("RAYON_NUM_THREADS", "3")
+    typesetter._Worker()
+    assert [k["env"]["RAYON_NUM_THREADS"] for k in started] == ["1", "3"]

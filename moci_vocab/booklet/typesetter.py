@@ -332,8 +332,13 @@ class _Worker:
             if os.name == "nt"
             else {"start_new_session": True}
         )
+        # One thread each: the workers are the parallelism (one per processor). Typst hands a
+        # part's pages to its thread pool and waits for it; a pool of a thread per processor
+        # in each worker only adds hand-overs, which wait for a busy processor to be free.
+        env = dict(os.environ)
+        env.setdefault("RAYON_NUM_THREADS", "1")
         self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **apart
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, **apart
         )
         self.used = 0.0  # the shares of the jobs it has run
 
