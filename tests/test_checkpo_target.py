@@ -177,6 +177,8 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("hy", "գործողությունը", "գործողության անունը"),  # a term given with its article
         ("hy", "նիշեր", "նիշը"),  # a term given in the plural
         ("hy", "բովանդակության", "բովանդակությունը"),  # a term given in the genitive
+        ("hy", "թեման", "Թեմայի բեռնելու սխալ"),  # a lemma in -ա given with its article
+        ("hy", "կոնֆիգուրացիան", "Ընթացիկ կոնֆիգուրացիա"),
         ("ka", "სანიშნეების", "სანიშნის"),
         ("sq", "emri", "emër"),
         ("sq", "tema", "Instalimi i temës dështoi"),  # feminine definite -a: tema → temë

@@ -230,6 +230,9 @@ def HY() -> Inflection:
             ("եր", ""),  # նիշեր → նիշ
             ("ության", "ությ"),  # a lemma in the genitive: բովանդակության
         ),
+        # A lemma in -ա given with its article -ն (թեման, կոնֆիգուրացիան → -ա): only on
+        # the word as written.
+        lemma_endings=(("ան", "ա"),),
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
@@ -421,7 +424,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 12
+DATA_VERSION = 13
 
 
 def for_language(tag: str) -> Inflection:
