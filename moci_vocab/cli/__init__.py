@@ -11,11 +11,15 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from moci_vocab import __version__
 from moci_vocab.safetext import printable
+
+if TYPE_CHECKING:
+    from moci_vocab.checkpo.early import Prestarted
 
 # name: (module, function, one-line help shown by `moci-vocab --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -213,7 +217,8 @@ def cli(ctx: click.Context, root: str | None, quiet: bool, no_color: bool, fmt: 
     """
     from moci_vocab.cli.common import State
 
-    ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt)
+    ready = [ctx.obj] if ctx.obj is not None else []  # a worker forked at the start (main)
+    ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt, ready=ready)
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -242,8 +247,9 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
     raise Terminated
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(early: Prestarted | None = None) -> None:
+    """Run the command line (`moci_vocab.start` is the console script); ``early``: check-po's
+    worker forked before the arguments were read, killed at the end if no command took it."""
     import signal
 
     if hasattr(signal, "SIGXFSZ"):
@@ -258,7 +264,11 @@ def main() -> None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
         sys.exit(1)
     try:
-        cli.main(prog_name="moci-vocab")
+        try:
+            cli.main(prog_name="moci-vocab", obj=early)
+        finally:
+            if early is not None:
+                early.release()
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
         sys.exit(_say_interrupted(exc))
     except Finished as done:
