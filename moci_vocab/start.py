@@ -8,13 +8,14 @@ import sys
 
 def main() -> None:
     """Console-script entry point (`moci-vocab`, `python -m moci_vocab`)."""
-    from moci_vocab.checkpo.early import start
+    from moci_vocab.checkpo.early import Prestarted, start
 
+    early: Prestarted | None = None
     try:
-        early = start(sys.argv[1:])
-    except Exception:  # anything odd: the workers are forked when needed, as always
-        early = None
-    try:
+        try:
+            early = start(sys.argv[1:])
+        except Exception:  # anything odd: the workers are forked when needed, as always
+            early = None
         from moci_vocab.cli import main as run
     except KeyboardInterrupt as exc:  # Ctrl-C while the command line is being loaded
         if early is not None:

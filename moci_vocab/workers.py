@@ -287,6 +287,8 @@ class _Pool:
             except OSError as exc:
                 raise MociError(f"could not start a worker process: {exc}") from None
             self.workers.append(worker)
+            if early is not None:
+                early.taken = True  # killed by close() from now on, not by its release()
         for worker in self.workers:
             target = self._collect if shared is not None else self._drive
             thread = threading.Thread(target=target, args=(worker,), daemon=True)

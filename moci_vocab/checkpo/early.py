@@ -119,11 +119,13 @@ class Prestarted:
         self.pid = pid
         self.control = control
         self.results = results
-        self.taken = False
+        self.handed = False  # its jobs sent: its pipes are the caller's
+        self.taken = False  # and the caller will reap it (set by the caller)
 
     def hand_over(self, message: bytes, fds: list[int]) -> None:
         """Send the worker its jobs (``message``, length first) and ``fds``; OSError if it
-        is gone. It is then the caller's, who reaps it."""
+        is gone. Its socket and results pipe are then the caller's, who sets ``taken``
+        once it will reap the worker."""
         import _socket
         from array import array
 
@@ -131,10 +133,10 @@ class Prestarted:
         rights = [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, array("i", fds))]
         self.control.sendmsg([head], rights)
         self.control.sendall(message)
-        self.taken = True
+        self.handed = True
 
     def release(self) -> None:
-        """Kill and reap the worker unless it was handed its jobs (a no-op then)."""
+        """Kill and reap the worker unless something took it (a no-op then)."""
         if self.taken:
             return
         self.taken = True
@@ -145,8 +147,9 @@ class Prestarted:
             os.waitpid(self.pid, 0)
         except OSError:
             pass
-        self.control.close()
-        os.close(self.results)
+        if not self.handed:
+            self.control.close()
+            os.close(self.results)
 
 
 def start(argv: list[str]) -> Prestarted | None:
@@ -176,9 +179,15 @@ def start(argv: list[str]) -> Prestarted | None:
         control.close()
         theirs.close()
         return None
+    import signal
+
+    # Ctrl-C or SIGTERM held until each side has its handlers: the worker ignores Ctrl-C
+    # (the command stops it), the command then hears it with the worker in hand.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         for end in (control, theirs):
             end.close()
         os.close(results_in)
@@ -187,23 +196,31 @@ def start(argv: list[str]) -> Prestarted | None:
     if pid == 0:  # the worker: it never returns from here
         control.close()
         os.close(results_in)
-        _worker(theirs.detach(), results_out, wanted)
-    theirs.close()
-    os.close(results_out)
-    return Prestarted(pid, control, results_in)
+        _worker(theirs.detach(), results_out, wanted, held)
+    started = Prestarted(pid, control, results_in)
+    try:
+        theirs.close()
+        os.close(results_out)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    except BaseException:  # Ctrl-C already: nobody will take it
+        started.release()
+        raise
+    return started
 
 
-def _worker(control: int, results: int, wanted: Guess) -> None:
+def _worker(control: int, results: int, wanted: Guess, held: set) -> None:
     """The early worker's life: warm up, then run the jobs handed over (or end when the
-    parent closes the socket without any)."""
+    parent closes the socket without any); ``held``: the signal mask to restore."""
     code = 0
     try:
         import signal
 
         os.setsid()  # the terminal's Ctrl-C reaches the parent only
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1):  # never the command's input or output (a pipe's reader waits)
+        for fd in (0, 1, 2):  # never the command's streams (a pipe's reader waits for EOF)
             os.dup2(devnull, fd)
         os.close(devnull)
         from moci_vocab.checkpo.parallel import warmed_up
