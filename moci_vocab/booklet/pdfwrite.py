@@ -29,6 +29,9 @@ from typing import Any, BinaryIO
 # Objects per object stream (qpdf's choice too): small enough for a reader to fetch one
 # object cheaply, large enough to compress well.
 BATCH = 100
+# zlib's level for object streams: the fastest (level 6, zlib's default, took a fifth of
+# the join's time for 5 % smaller files).
+COMPRESSION = 1
 # An indirect reference in qpdf's unparsed syntax, after a space or "[" (so never the
 # tail of a name like /F12), or a string, which is skipped whole: qpdf escapes every
 # parenthesis inside a literal string, so a string never hides its end.
@@ -150,7 +153,7 @@ class PdfWriter:
             bodies.append(body)
             at += len(body) + 1
         head = b" ".join(heads) + b"\n"
-        data = zlib.compress(head + b"\n".join(bodies) + b"\n")
+        data = zlib.compress(head + b"\n".join(bodies) + b"\n", COMPRESSION)
         dictionary = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode >>" % (
             len(members),
             len(head),
