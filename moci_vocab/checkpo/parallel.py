@@ -135,9 +135,11 @@ def warmed_up(root: str | None, lang: str | None, files: list[str]) -> Iterator[
             for name in _LAZY_MODULES:
                 importlib.import_module(name)
             from moci_vocab.fsutil import reading
-            from moci_vocab.layout import find_root
+            from moci_vocab.layout import find_root, manifest_path
 
             where = Path(os.path.abspath(root)) if root else find_root()
+            if not os.path.isfile(manifest_path(where)):  # no glossary: nothing to lock or load
+                raise FileNotFoundError(manifest_path(where))
             stack.enter_context(reading(where))
             order, groups, _sizes = plan(files, lang)
             checker = Checker(where, Options(lang))
