@@ -111,6 +111,22 @@ def test_an_early_worker_nobody_takes_is_killed(big, monkeypatch):
     started.release()  # twice: nothing more
 
 
+@pytest.mark.skipif(not ON_LINUX, reason="forked on Linux only")
+def test_an_early_worker_leaves_a_folder_that_is_no_glossary_alone(big, tmp_path):
+    nowhere = tmp_path / "nowhere"
+    nowhere.mkdir()
+    started = early.start(["--root", str(nowhere), "check-po", *big, "--jobs", "2"])
+    assert started is not None
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{started.pid}/stat").exists() and time.monotonic() < deadline:
+        stat = Path(f"/proc/{started.pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] == "S":  # warmed up, waiting for its jobs
+            break
+        time.sleep(0.01)
+    started.release()
+    assert list(nowhere.iterdir()) == []  # no lock, no cache folder
+
+
 def console(*args: str) -> list[str]:
     """The console entry (moci_vocab.start) with MIN_BYTES 0, so that small files count."""
     script = textwrap.dedent(
