@@ -169,6 +169,10 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
     assert matches("sq", "emër", "E_mri i lidhjes:")
     assert matches("sq", "libërshënues", "Shto li_bërshënues")
     assert matches("ka", "ფაილი", "&ფაილის გახსნა")
+    # A mnemonic on a capital right after a small letter: a space left out (held out: Marco)
+    assert matches("hy", "տարածք", "Տեղափոխել դեպի աշխատանքային տարածք_Վեր")
+    assert matches("sq", "skedar", "Hap_Skedarin")
+    assert not matches("sq", "emër", "Riem_ërto")  # inside a word: still one word
 
 
 @pytest.mark.parametrize(

@@ -38,10 +38,16 @@ _WORD_SPAN = re.compile(r"[^\W_]+")
 _ALLOWED = ("preferred", "admitted")
 
 
+# A mnemonic on a capital right after a small letter starts a new word whose space was
+# left out (Armenian "տարածք_Վեր", Latin "file_Open"): it is read as a space.
+_GLUED_MNEMONIC = re.compile("_(?<=[a-zß-öø-ÿа-џա-ֆ]_)(?=[A-ZÀ-ÖØ-ÞА-ЯЀ-ЏԱ-Ֆ])")
+
+
 def unmark(text: str) -> str:
-    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize."""
+    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize
+    (տարածք_Վեր → տարածք Վեր: a word that starts with a capital after a small letter)."""
     if "_" in text:
-        text = text.replace("_", "")
+        text = _GLUED_MNEMONIC.sub(" ", text).replace("_", "")
     if "&" in text:
         text = text.replace("&", "")
     return text
