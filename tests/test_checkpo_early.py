@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from moci_vocab import cores
 from moci_vocab.checkpo import early, parallel
 from moci_vocab.checkpo.run import Options, check_files
 from tests.test_checkpo_parallel import files, work  # noqa: F401 (a fixture)
@@ -24,6 +25,12 @@ from tests.test_signals import children
 
 REPO = Path(__file__).resolve().parent.parent
 ON_LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch) -> None:
+    """Two cores, whatever the machine has (early.start asks cores.available_cores)."""
+    monkeypatch.setattr(cores, "available_cores", lambda: 2)
 
 
 @pytest.fixture
@@ -88,7 +95,6 @@ def test_the_root_may_come_from_the_environment(big):
 def test_an_early_worker_checks_like_one_process(work, monkeypatch):  # noqa: F811
     monkeypatch.setattr(early, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
-    monkeypatch.setattr(early, "available_cores", lambda: 2, raising=False)
     monkeypatch.chdir(work)
     paths = [Path(name) for name in files(work)]
     one = check_files(Path("clean"), paths, Options(), jobs=1)
