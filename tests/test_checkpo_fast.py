@@ -13,7 +13,7 @@ import re
 
 import pytest
 from conftest import examples
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo import conventions
@@ -207,6 +207,8 @@ _SPAN_PIECES = [
     "é",
     "\xad",
     "ë",
+    ".po",
+    " .desktop",
 ]
 _span_text = st.lists(st.sampled_from([*_SPAN_PIECES, "|", "a|b"]), max_size=8).map("".join)
 
@@ -234,3 +236,52 @@ def test_conventions_find_an_english_word_where_a_whole_word_search_does(msgids,
         assert _Catalog(None, msgids, None, None).entries_with(word) == wanted
     finally:
         conventions._BLOCK = block
+
+
+# Messages where the name marker reads back into the message before ("file Window list
+# item" is sentence case: is "Window" a name? Only if the word before it is lowercase,
+# and that word may be the end of the previous message) and where a verb's test reads
+# the previous message's last word (an article).
+_NAMED_PIECES = ["abcd", "list", "item", "Window", "Windows", "Tab", "file", "File", "the",
+                 "an", "Item", "open", "Open", "%s", "<b>", ",", ".", "\xad", "ë", "x"]  # fmt: skip
+_named_text = st.lists(
+    st.tuples(st.sampled_from(_NAMED_PIECES), st.sampled_from([" ", "", " ", "  "])), max_size=7
+).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(st.lists(_named_text, max_size=12), st.sampled_from(["noun", "verb", None]))
+@example(["Open", "abcd Window file list"], "noun")  # Open: not a lowercase word before
+@example(["open x", "abcd Window file list"], "noun")  # x: a lowercase word before
+@example(["Open an", "File list"], "verb")  # "an file"? The verb is not after an article
+def test_keys_of_the_texts_with_a_term_are_their_keys_in_the_whole_batch(texts, pos):
+    # `SourceMatcher.kept`: only the texts that hold a pattern's word are keyed, with the
+    # name marker's look-back answered over all the texts (and, with verbs, the text
+    # before each kept). Same pairs, hits and keys as when every text is keyed.
+    from moci_vocab.checkpo import source_match
+
+    patterns, owners, kinds = [], [], []
+    for index, term in enumerate(["window", "file", "list item", "tab", "Item"]):
+        for key in english_variants(term, pos):
+            patterns.append(key)
+            owners.append(index)
+            kinds.append(source_match.POS_KINDS.get(pos or "", 0))
+    patterns.append(" open  file ")  # another sense: no concept
+    owners.append(source_match.NOT_A_SENSE)
+    kinds.append(0)
+    matcher = SourceMatcher(patterns, owners, [], [], kinds)
+    assert matcher.finder is not None and matcher.verbs == (pos == "verb")
+    whole = SourceMatcher(patterns, owners, [], [], kinds)
+    whole.finder = None  # every text keyed
+    most = source_match._MOST
+    source_match._MOST = 1.0  # keep only the texts with a word, however many
+    try:
+        assert matcher.kept(texts) is not None or not texts
+        assert matcher.pairs(texts) == whole.pairs(texts)
+        keys, hits = matcher.find_keyed(texts)
+        all_keys, all_hits = whole.find_keyed(texts)
+        assert hits == all_hits == whole.find_each(texts)
+        with_hits = [i for i, found in enumerate(hits) if found]
+        assert [keys[i] for i in with_hits] == [all_keys[i] for i in with_hits]
+    finally:
+        source_match._MOST = most

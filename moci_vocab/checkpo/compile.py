@@ -167,11 +167,14 @@ class Compiled:
     _inline_tests: list[InlineTest | None] | None = None
     # `miss_facts()`, or (in the cache) its pickle, loaded on first use.
     _miss_facts: list[MissFacts] | bytes | None = None
+    # `source_match.finder_words` of the patterns: made once, kept in the cache.
+    _finder_words: list[str] | None = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
         state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
+        state["_finder_words"] = self.finder_words()  # and so are these
         state["rules"] = LazyRules.of(self.rules)  # each rule loaded when first used
         # What missing terms need: one pickle, loaded when a catalog misses a term.
         state["_miss_facts"] = pickle.dumps(self.miss_facts(), pickle.HIGHEST_PROTOCOL)
@@ -216,6 +219,16 @@ class Compiled:
             facts = self._miss_facts = pickle.loads(facts)
         return facts  # type: ignore[return-value]
 
+    def finder_words(self) -> list[str]:
+        """A word of each source pattern, to tell the texts that may hold one (see
+        `source_match.finder_words`)."""
+        if self._finder_words is None:
+            from moci_vocab.checkpo.source_match import finder_words
+
+            patterns = [*self.patterns, *self.cased_patterns]
+            self._finder_words = finder_words(patterns, [*self.owners, *self.cased_owners])
+        return self._finder_words
+
     @property
     def source_matcher(self):
         """The matcher of the source patterns (an automaton built on first use, never pickled)."""
@@ -229,6 +242,7 @@ class Compiled:
                 self.cased_owners,
                 self.kinds,
                 self.cased_kinds,
+                self.finder_words(),
             )
         return self._matcher
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, joined_key
+from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher
 from moci_vocab.checkpo.target_match import tokens
 
 # English words that do not make a compound with a term (the file, of files, is open…).
@@ -121,9 +121,8 @@ class _Catalog:
         """Find the terms of these entries' msgids, all in one pass."""
         entries = [e for e in entries if e not in self.hits]
         texts = [self.msgids[e] for e in entries]
-        found = self.matcher.find_each(texts)
         # Each text's part of the joined key: the hits' offsets are relative to it.
-        keys = joined_key(texts).split(b"\x00") if texts else []
+        keys, found = self.matcher.find_keyed(texts)
         for entry, key, hits in zip(entries, keys, found, strict=True):
             self.hits[entry] = (key, hits)
 

@@ -14,9 +14,11 @@ a term that covers another starts at or before it and is longer, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from itertools import product
 
-from moci_vocab.checkpo.spans import clean, strip_spans
+from moci_vocab.checkpo.spans import clean, strip_spans, visible
 
 # Kept for callers of the old names: the non-text spans are spans.py's answer.
 strip_placeholders = strip_spans
@@ -65,15 +67,17 @@ def source_key(text: str, fold_case: bool = True, names: bool = True) -> str:
     return joined_key([text], fold_case, names).decode("utf-8")
 
 
-def _mark_names(text: str) -> str:
+def _mark_names(text: str, lookback: Callable[[int], bool] | None = None) -> str:
     """Mark capitalised words used as names in sentence-case messages (NUL-joined).
 
     A key's name (the Tab key, Press Tab) always; any other capitalised word
     after a lowercase word, not followed by another capitalised word, when most
-    words of its message are lowercase.
+    words of its message are lowercase. The previous word is read back to the
+    last space, which may be in an earlier message (``lookback``: see `joined_key`).
     """
     sentence_case: dict[int, bool] = {}
     run_end = -1  # where the name phrase (_NAME_RUN) the last words belong to ends
+    nuls: list[int] = []  # where the NULs are (found when a look-back first needs them)
 
     def mark(match: re.Match) -> str:
         nonlocal run_end
@@ -100,14 +104,28 @@ def _mark_names(text: str) -> str:
         before = text[start - 2]
         if before == ",":
             before = text[start - 3 : start - 2]
-        head = text.rfind(" ", 0, start - 1) + 1  # the previous word must be lowercase
-        if not ("a" <= before <= "z") or not ("a" <= text[head] <= "z"):
+        if not ("a" <= before <= "z"):
             return word
-        first = text.rfind("\x00", 0, start) + 1
+        # The previous word must begin with a lowercase letter: it may be in an earlier
+        # message, which the batch may have left out (then asked last: it costs most).
+        head = text.rfind(" ", 0, start - 1) + 1
+        first = text.rfind("\x00", 0, start) + 1 if lookback is not None else -1
+        asked = head <= first
+        if not asked and not ("a" <= text[head] <= "z"):
+            return word
+        if first < 0:
+            first = text.rfind("\x00", 0, start) + 1
         if first not in sentence_case:
             last = text.find("\x00", start)
             sentence_case[first] = _mostly_lowercase(text, first, last if last >= 0 else len(text))
-        return NAME_MARK + word if sentence_case[first] else word
+        if not sentence_case[first]:
+            return word
+        if asked:
+            if not nuls:
+                nuls.extend(m.start() for m in re.finditer("\x00", text))
+            if not lookback(bisect_right(nuls, start)):  # type: ignore[misc]
+                return word
+        return NAME_MARK + word
 
     if '"' in text or "\u201c" in text or "\u201e" in text:
         text = _QUOTED_NAME.sub(_mark_quoted, text)
@@ -279,16 +297,9 @@ _ASCII_WORDS = bytes(
 _LOOSE = re.compile(rb"[-_.](?<![-_.].)(?:(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))")
 
 
-def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> bytes:
-    """The keys of all texts (as `source_key`), UTF-8, separated by NUL words.
-
-    Text i is the part between the i-th and the (i+1)-th NUL. Whole-text string
-    operations instead of one regex substitution per text: several times faster
-    on a large catalog.
-    """
-    text = "\x00".join(texts)
-    if text.count("\x00") != max(0, len(texts) - 1):  # a NUL inside a text: one by one
-        return b"\x00".join(joined_key([t.replace("\x00", " ")], fold_case, names) for t in texts)
+def _prepared(text: str) -> str:
+    """A text (or NUL-joined texts) as the name marker reads it: cleaned, hyphens as
+    "-", no NAME_MARK or sentence mark of its own."""
     text = clean(text)
     for hyphen in _HYPHENS:
         if hyphen in text:
@@ -296,8 +307,47 @@ def joined_key(texts: list[str], fold_case: bool = True, names: bool = True) -> 
     for mark in (NAME_MARK, "\x02"):
         if mark in text:
             text = text.replace(mark, " ")
+    return text
+
+
+def _lookback(texts: list[str], kept: list[int]) -> Callable[[int], bool]:
+    """`joined_key`'s look-back for the batch of ``texts[i] for i in kept``: whether the
+    name marker, reading back from the n-th of them over all the texts, finds a word
+    that begins with a lowercase letter (after the last space before it, or else at
+    the very first character)."""
+
+    def lowercase(n: int) -> bool:
+        for k in range(kept[n] - 1, -1, -1):
+            text = _prepared(texts[k])
+            space = text.rfind(" ")
+            if space >= 0:
+                return "a" <= text[space + 1 : space + 2] <= "z"  # "" at the end: a NUL
+        return "a" <= _prepared(texts[0])[:1] <= "z"
+
+    return lowercase
+
+
+def joined_key(
+    texts: list[str],
+    fold_case: bool = True,
+    names: bool = True,
+    lookback: Callable[[int], bool] | None = None,
+) -> bytes:
+    """The keys of all texts (as `source_key`), UTF-8, separated by NUL words.
+
+    Text i is the part between the i-th and the (i+1)-th NUL. Whole-text string
+    operations instead of one regex substitution per text: several times faster
+    on a large catalog. A text's key depends on the text before it only through
+    the name marker's look-back (`_mark_names`); ``lookback(n)``, for texts that are
+    some of a batch (the others left out), answers it for the n-th text as the whole
+    batch would (see `SourceMatcher.kept`).
+    """
+    text = "\x00".join(texts)
+    if text.count("\x00") != max(0, len(texts) - 1):  # a NUL inside a text: one by one
+        return b"\x00".join(joined_key([t.replace("\x00", " ")], fold_case, names) for t in texts)
+    text = _prepared(text)
     if names:
-        text = _mark_names(text)
+        text = _mark_names(text, lookback)
     for end in _SENTENCE_ENDS:
         if end[0] in text and end in text:  # a letter's scan is much faster than a pair's
             text = text.replace(end, SENTENCE)
@@ -383,6 +433,14 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     return True
 
 
+# What separates the words of a pattern (for `finder_words`).
+_SEPARATORS = re.compile(r"[ \x00\x01\x02._-]+")
+# `SourceMatcher.kept` only with at most this many words (else most texts hold one) ...
+_FEW_WORDS = 2000
+# ... and only when at most this part of the texts is kept (else the keys of all are made).
+_MOST = 0.8
+
+
 class SourceMatcher:
     """One automaton over every source pattern, run once over all texts of a catalog."""
 
@@ -394,7 +452,9 @@ class SourceMatcher:
         cased_owners,
         kinds: list[int] | None = None,
         cased_kinds: list[int] | None = None,
+        words: list[str] | None = None,
     ):
+        """``words``: `finder_words` of the patterns (made here when not given)."""
         import ahocorasick_rs
 
         longest = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
@@ -414,6 +474,14 @@ class SourceMatcher:
         self.cased_automaton = (
             ahocorasick_rs.BytesAhoCorasick([p.encode() for p in cased], longest) if cased else None
         )
+        # A word of every pattern, to tell the texts that may hold one (`kept`); None when
+        # that would not pay.
+        if words is None:
+            words = finder_words([*patterns, *cased], self.all_owners)
+        encoded = [word.encode() for word in words]
+        self.finder = ahocorasick_rs.BytesAhoCorasick(encoded) if encoded else None
+        # A verb's part-of-speech test reads the end of the text before (`fits_pos`).
+        self.verbs = VERB in self.all_kinds
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(pattern index, start, end) of each hit in the text's key, in text order.
@@ -426,6 +494,47 @@ class SourceMatcher:
         """`find` of every text, in one pass of the automaton."""
         found = self._hits(texts)
         return [found.get(i, []) for i in range(len(texts))]
+
+    def find_keyed(self, texts: list[str]) -> tuple[list[bytes], list[list[tuple[int, int, int]]]]:
+        """`find_each`, and the key of each text (as `joined_key(texts)` splits into) in
+        which the hits' offsets are; a text without a hit may have b"" for its key."""
+        keys: list[bytes] = []
+        found = self._hits(texts, keys)
+        return keys, [found.get(i, []) for i in range(len(texts))]
+
+    def kept(self, texts: list[str]) -> list[int] | None:
+        """The indices of the texts that may hold a pattern, in order; None: all of them.
+
+        A text whose key holds a pattern holds the pattern's longest word in its
+        casefolded NFC form (a key only splits, marks and folds the text's words). With a
+        small glossary most texts hold none: their keys are not made, and `joined_key`
+        makes the others' as the whole batch would (its look-back). With verb patterns,
+        the text before each one is kept too (its last word is read: `fits_pos`).
+        """
+        if self.finder is None or not texts:
+            return None
+        joined = "\x00".join(texts)
+        if joined.count("\x00") != len(texts) - 1:  # a NUL inside a text
+            return None
+        data = visible(joined).casefold().encode("utf-8")
+        count = data.count
+        kept: list[int] = []
+        index, at = 0, 0
+        for _word, start, _end in self.finder.find_matches_as_indexes(data):
+            index += count(b"\x00", at, start)
+            at = start
+            if not kept or kept[-1] != index:
+                kept.append(index)
+        if self.verbs:
+            kept = sorted({*kept, *(i - 1 for i in kept if i)})
+        return kept if len(kept) <= _MOST * len(texts) else None
+
+    def keyed(self, texts: list[str], kept: list[int] | None, fold_case: bool = True) -> bytes:
+        """The joined key of the kept texts (all when ``kept`` is None), each text's part as
+        in `joined_key(texts)`."""
+        if kept is None:
+            return joined_key(texts, fold_case)
+        return joined_key([texts[i] for i in kept], fold_case, lookback=_lookback(texts, kept))
 
     def pairs(self, texts: list[str]) -> list[tuple[int, int]]:
         """(text index, concept index) for every concept found in the texts.
@@ -443,7 +552,10 @@ class SourceMatcher:
             ]
         if self.automaton is None or not texts:
             return []
-        key = joined_key(texts)
+        kept = self.kept(texts)
+        if kept == []:
+            return []
+        key = self.keyed(texts, kept)
         owners, kinds = self.owners, self.kinds
         count = key.count
         result: list[tuple[int, int]] = []
@@ -467,27 +579,65 @@ class SourceMatcher:
             elif owner not in seen:
                 seen.append(owner)
                 append((index, owner))
+        if kept is not None:
+            return [(kept[index], owner) for index, owner in result]
         return result
 
-    def _hits(self, texts: list[str]) -> dict[int, list[tuple[int, int, int]]]:
-        """Text index → hits with offsets in that text's key (both automatons, merged)."""
+    def _hits(
+        self, texts: list[str], keys: list[bytes] | None = None
+    ) -> dict[int, list[tuple[int, int, int]]]:
+        """Text index → hits with offsets in that text's key (both automatons, merged);
+        ``keys`` receives each text's key (see `find_keyed`)."""
         found: dict[int, list[tuple[int, int, int]]] = {}
+        kept = self.kept(texts) if texts else None
+        if kept == []:  # no text holds a pattern
+            if keys is not None:
+                keys.extend([b""] * len(texts))
+            return found
+        key = b""
+        if texts and (self.automaton is not None or keys is not None):
+            key = self.keyed(texts, kept)
         if self.automaton is not None and texts:
-            _collect(self.automaton, joined_key(texts), 0, found, self.all_kinds)
+            _collect(self.automaton, key, 0, found, self.all_kinds)
+        if keys is not None and texts:
+            parts = key.split(b"\x00")
+            if kept is None:
+                keys.extend(parts)
+            else:
+                keys.extend([b""] * len(texts))
+                for i, part in zip(kept, parts, strict=True):
+                    keys[i] = part
         if self.cased_automaton is not None and texts:
             cased: dict[int, list[tuple[int, int, int]]] = {}
-            key = joined_key(texts, False)
+            key = self.keyed(texts, kept, False)
             _collect(self.cased_automaton, key, len(self.owners), cased, self.all_kinds)
             for index, hits in cased.items():
                 found[index] = _merge(found[index], hits) if index in found else hits
         owners = self.all_owners
         for index in list(found):  # other senses and other parts of speech: not the concept
-            kept = [hit for hit in found[index] if owners[hit[0]] >= 0 and hit[3] is not False]
-            if kept:
-                found[index] = kept
+            kept_hits = [h for h in found[index] if owners[h[0]] >= 0 and h[3] is not False]
+            if kept_hits:
+                found[index] = kept_hits
             else:
                 del found[index]
+        if kept is not None:
+            return {kept[i]: [hit[:3] for hit in hits] for i, hits in found.items()}
         return {i: [hit[:3] for hit in hits] for i, hits in found.items()}
+
+
+def finder_words(patterns: list[str], owners: list[int]) -> list[str]:
+    """The longest word of each pattern of a concept, casefolded (for `SourceMatcher.kept`);
+    none when a pattern has no word or there are many (most texts would hold one)."""
+    words: set[str] = set()
+    for pattern, owner in zip(patterns, owners, strict=True):
+        if owner >= 0:
+            word = max(_SEPARATORS.split(pattern), key=len)
+            if not word:
+                return []
+            words.add(word.casefold())
+            if len(words) > _FEW_WORDS:
+                return []
+    return sorted(words)
 
 
 def _collect(automaton, key: bytes, offset: int, found: dict, kinds=None) -> None:

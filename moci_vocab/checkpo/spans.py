@@ -61,8 +61,10 @@ _PATH = re.compile(
     r"(?<![\w/.])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
     r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
-# A file name extension standing alone: "the .desktop file", "Edit .po files".
-_EXTENSION = re.compile(r"(?<![\w.])\.[a-z][a-z0-9]{1,9}\b")
+# A file name extension standing alone: "the .desktop file", "Edit .po files": a dot at
+# the start of a message or line, or after a space or "(". (The dot first, so that the
+# regex engine skips fast to the next one.)
+_EXTENSION = re.compile(r"\.(?<![^ \x00\n(]\.)[a-z][a-z0-9]{1,9}\b")
 # Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
 _CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
 _KEYS = re.compile(
@@ -73,28 +75,38 @@ _KEYS = re.compile(
 
 def clean(text: str) -> str:
     """NFC, without invisible characters and non-text spans (NUL-separated texts allowed)."""
+    return strip_spans(visible(text))
+
+
+def visible(text: str) -> str:
+    """NFC, without invisible characters (the first step of `clean`; per character)."""
     if not text.isascii():
         for char in INVISIBLE:
             if char in text:
                 text = text.replace(char, "")
         text = unicodedata.normalize("NFC", text)
-    return strip_spans(text)
+    return text
 
 
 # The passes of `strip_spans`, each with the strings one of which a span it removes
-# contains (a pass runs only on a text where one of them occurs).
+# contains, or a pattern every such span matches (a pass runs only on a text where one
+# of them occurs).
 _PASSES = (
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
     (_SIGNED, _SIGNS),
     (_URL, ("://", "www.", "about:")),
     (_EMAIL, ("@",)),
     (_PATH, ("/", ":\\")),
-    (_EXTENSION, (" .", "\x00.", "(.", "\n.")),
+    # (A dot before a letter, whatever stands before it: that may be an earlier pass's space.)
+    (_EXTENSION, re.compile(r"\.[a-z]")),
     (_KEYS, ("+",)),
     (_CHOICES, ("|",)),
 )
 # Finds any of a pass's signs.
-_SIGN_FINDERS = {signs: re.compile("|".join(map(re.escape, signs))) for _p, signs in _PASSES}
+_SIGN_FINDERS = {
+    signs: signs if isinstance(signs, re.Pattern) else re.compile("|".join(map(re.escape, signs)))
+    for _p, signs in _PASSES
+}
 # Above this many NUL-joined texts, each pass runs only on the texts with its sign.
 _SPLIT_FROM = 64
 
@@ -128,11 +140,13 @@ def strip_spans(text: str) -> str:
     return "\x00".join(parts)
 
 
-def _has_any(text: str, signs: tuple[str, ...]) -> bool:
+def _has_any(text: str, signs: tuple[str, ...] | re.Pattern) -> bool:
+    if isinstance(signs, re.Pattern):
+        return signs.search(text) is not None
     return any(sign in text for sign in signs)
 
 
-def _holding(text: str, starts: list[int], signs: tuple[str, ...]) -> list[int]:
+def _holding(text: str, starts: list[int], signs: tuple[str, ...] | re.Pattern) -> list[int]:
     """Indices of the NUL-separated parts of ``text`` (starting at ``starts``) that
     contain one of the signs, in order: one search per part that has one."""
     find = _SIGN_FINDERS[signs].search
