@@ -428,3 +428,16 @@ def test_a_worker_typesets_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("RAYON_NUM_THREADS", "3")
     typesetter._Worker()
     assert [k["env"]["RAYON_NUM_THREADS"] for k in started] == ["1", "3"]
+
+
+def test_workers_started_early_take_the_first_jobs(tmp_path: Path) -> None:
+    # ``start`` launches the workers while the booklet's data is made (both running before
+    # any job is given); jobs then run in them as usual.
+    data = booklet_data(request(tmp_path, count=12, long=False))
+    front = json.dumps(dict(data, part="front", first=1, section=None, contents=[]))
+    with Typesetter(2) as typesetter:
+        typesetter.start()
+        started = set(typesetter._all)
+        assert len(started) == 2 and all(w.process.poll() is None for w in started)
+        jobs = [typesetter.submit(PartJob(front)) for _ in range(2)]
+        assert jobs[0].result().pages == jobs[1].result().pages >= 1

@@ -13,6 +13,7 @@ saddle-stitch order), ``title`` (the workshop's title on the cover).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from dataclasses import dataclass
@@ -112,7 +113,7 @@ class BookletFiles:
 
 def export_booklet(request: ExportRequest) -> list[Path]:
     """Write ``<name>[-<langs>].pdf`` (and ``…-imposed.pdf`` with imposition); return the paths."""
-    from moci_vocab.booklet.layout import needs_workers, typeset_booklet
+    from moci_vocab.booklet.layout import needs_workers, needs_workers_for, typeset_booklet
     from moci_vocab.booklet.typesetter import Typesetter, worker_count
     from moci_vocab.cache import gc_paused
 
@@ -125,12 +126,19 @@ def export_booklet(request: ExportRequest) -> list[Path]:
         # making the data) and find no garbage.
         gc_paused(),
         tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp,
+        contextlib.ExitStack() as stack,
     ):
+        typesetter = None
+        if needs_workers_for(len(request.concepts)):  # an entry per concept
+            typesetter = stack.enter_context(Typesetter(worker_count(), request.progress))
+            typesetter.start()  # while the data is made
         data = booklet_data(request, paper=paper, title=title)
-        workers = worker_count() if needs_workers(data) else 0
-        with Typesetter(workers, progress=request.progress) as typesetter:
-            booklet = typeset_booklet(data, typesetter, Path(tmp), request.glossary.root)
-            imposed = impose(booklet, typesetter) if imposition else None
+        if typesetter is None:
+            workers = worker_count() if needs_workers(data) else 0
+            typesetter = stack.enter_context(Typesetter(workers, request.progress))
+        booklet = typeset_booklet(data, typesetter, Path(tmp), request.glossary.root)
+        imposed = impose(booklet, typesetter) if imposition else None
+        stack.close()  # the workers stop before the files are written
         # Both files are complete before either replaces an old one.
         request.write(files.booklet, booklet.pdf.read_bytes())
         written = [files.booklet]

@@ -106,7 +106,12 @@ class PageBook:
 def needs_workers(data: dict[str, Any]) -> bool:
     """Whether the booklet is long enough to be typeset in worker processes."""
     lines = sum(_index_size(idx) for idx in data["indexes"])
-    return len(data["entries"]) > ENTRY_RUN or lines > INDEX_RUN
+    return needs_workers_for(len(data["entries"])) or lines > INDEX_RUN
+
+
+def needs_workers_for(entries: int) -> bool:
+    """Whether a booklet of ``entries`` entries needs worker processes, whatever its indexes."""
+    return entries > ENTRY_RUN
 
 
 def typeset_booklet(

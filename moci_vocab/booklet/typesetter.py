@@ -189,6 +189,13 @@ class Typesetter:
         for thread in self._threads:
             thread.start()
 
+    def start(self) -> None:
+        """Start the workers now, idle: they load Python and Typst while the caller prepares
+        the first jobs, instead of after the first one is given."""
+        with self._lock:
+            while len(self._all) < self._workers:
+                self._idle.append(self._start())
+
     def submit(self, job: Job, urgent: bool = False) -> Future:
         """Queue ``job``; its future holds the result (``urgent``: before queued ones)."""
         future: Future = Future()
