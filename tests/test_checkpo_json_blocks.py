@@ -103,6 +103,17 @@ def test_blocks_write_what_the_findings_write(glossary, tmp_path, untranslated):
     assert "\U0001d11e" in written and '"found": "menaxheri i"' in written
 
 
+def test_blocks_of_a_file_named_with_the_templates_markers(glossary, tmp_path):
+    # The template marks where a concept's values go with two private-use characters;
+    # a file name holding them is written value by value, the same bytes.
+    path = tmp_path / "sq\ue010\ue011.po"
+    path.write_text(_PO, encoding="utf-8")
+    written, one_by_one, tally, counted, blocks = _both(glossary.root, path)
+    assert blocks > 0
+    assert written == one_by_one and "\ue010" in written
+    assert tally.counts == counted.counts
+
+
 def test_check_po_json_on_stdout_is_the_list_renderers(glossary, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "sq.po"

@@ -1053,6 +1053,8 @@ _NO_WORDS = -1
 _NO_TEXT = -2
 # Missing terms written to JSON in one block.
 _JSON_BLOCK = 512
+# Where a concept's id and expected terms go in a template's pieces (`_MissingJson.template`).
+_CONCEPT, _EXPECTED = "\ue010", "\ue011"
 # The values a missing term's JSON item is written with, in this order (`_MissingJson.add`).
 _JSON_VALUES = ("line", "message", "msgctxt", "msgid", "found")
 
@@ -1065,7 +1067,7 @@ class _MissingJson:
     def __init__(self, check: FileCheck, shown_file: str):
         self.check = check
         self.shown_file = shown_file
-        self.templates: dict[tuple[str, str | None], JsonTemplate] = {}
+        self.templates: dict[tuple[str, str | None], tuple] = {}  # see `template`
         self.items: list[str] = []
         self.written: dict[str, int] = {}  # code → items written that count (not suppressed)
         self.ignores = check.ignores
@@ -1087,19 +1089,19 @@ class _MissingJson:
     def pieces(self, info: _MissInfo, key: tuple[str, str | None]) -> tuple[str, ...]:
         """The text of a missing term of this concept, code and suppression between the
         values of `_JSON_VALUES`."""
-        template = self.templates.get(key)
-        if template is None:
-            code, suppressed = key
-            values = tuple(map(hole, ("msgctxt", "msgid", "expected", "found")))
-            sample = self.check.make(code, hole("concept"), hole("message"), values, suppressed)
-            sample.line = hole("line")  # type: ignore[assignment]
-            template = self.templates[key] = JsonTemplate(sample, self.shown_file)
-            self.safe = self.safe and json_safe("".join(template.pieces))
+        known = self.templates.get(key)
+        if known is None:
+            known = self.templates[key] = self.template(key)
+        template, marked, where = known
         concept = json_value(info.concept)
         expected = json_nested(info.expected, template.indents["expected"])
-        pieces, names = template.filled({"concept": concept, "expected": expected})
-        if names != _JSON_VALUES:
-            raise ValueError(f"a missing term's JSON has the values {names}")
+        if marked is None:  # the file's name holds a marker: filled one by one
+            pieces, _names = template.filled({"concept": concept, "expected": expected})
+        else:
+            filled = list(marked)
+            for at in where:
+                filled[at] = filled[at].replace(_CONCEPT, concept).replace(_EXPECTED, expected)
+            pieces = tuple(filled)
         if info.said_json is None:
             message = json_value(info.message)
             info.said_json = (message[:-1], message, json_value(info.untranslated))
@@ -1109,6 +1111,24 @@ class _MissingJson:
         else:
             info.pieces[key[1]] = pieces
         return pieces
+
+    def template(self, key: tuple[str, str | None]) -> tuple:
+        """The template of a code and suppression; its pieces filled with markers for a
+        concept's values, and which of them hold one (None, None: a marker is taken)."""
+        code, suppressed = key
+        values = tuple(map(hole, ("msgctxt", "msgid", "expected", "found")))
+        sample = self.check.make(code, hole("concept"), hole("message"), values, suppressed)
+        sample.line = hole("line")  # type: ignore[assignment]
+        template = JsonTemplate(sample, self.shown_file)
+        text = "".join(template.pieces)
+        self.safe = self.safe and json_safe(text)
+        marked, names = template.filled({"concept": _CONCEPT, "expected": _EXPECTED})
+        if names != _JSON_VALUES:
+            raise ValueError(f"a missing term's JSON has the values {names}")
+        if _CONCEPT in text or _EXPECTED in text:
+            return template, None, None
+        where = [at for at, piece in enumerate(marked) if _CONCEPT in piece or _EXPECTED in piece]
+        return template, marked, where
 
     def near(self, index: int) -> tuple[str, str]:
         """Near word ``index`` as JSON, and what a message says of it (see `near_json`)."""
