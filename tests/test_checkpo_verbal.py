@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.verbal import verb_forms
@@ -69,3 +72,27 @@ def test_albanian_verbs_on_a_nouns_stem(term, forms, not_forms):
 
 def test_a_language_without_verb_data_is_unchanged():
     assert for_language("ka").verbs == () and for_language("hy").verbs == ()
+
+
+_OLD_SLOT = r"(?:^|[.!?:;\n]\s*|\bto\s+)"  # the regular expression in_verb_slot replaced
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet="ab .;\n\t_toTO", max_size=30))
+def test_the_verb_slot_is_the_one_the_old_expression_found(text):
+    import re
+
+    from moci_vocab.checkpo.verbal import in_verb_slot
+
+    old = bool(re.search(_OLD_SLOT + "ab" + r"\b", text))
+    new = any(in_verb_slot(text, m.start()) for m in re.finditer(r"ab\b", text))
+    assert new == old
+
+
+def test_a_msgid_of_many_newlines_is_checked_in_linear_time(tmp_path):
+    import time
+
+    msgid = "A change" + "\n" * 40_000 + "x"
+    started = time.process_time()
+    flagged(tmp_path, "sq", "ndryshim", [(msgid, "Ndryshoni")])
+    assert time.process_time() - started < 2.0  # the old expression: 5 s and more

@@ -133,5 +133,5 @@ def test_output_a_full_disk_refuses_is_said_in_one_line(seeded, tmp_path, args):
     with open("/dev/full", "w") as full:
         ran = console("--root", str(seeded.root), *args, stdout=full)
     assert ran.returncode == 1
-    assert ran.stderr.splitlines()[0] == "error: cannot write the output: No space left on device"
+    assert ran.stderr.splitlines()[0] == "error: cannot write: No space left on device"
     assert "a bug" not in ran.stderr and "Traceback" not in ran.stderr

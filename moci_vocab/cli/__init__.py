@@ -163,20 +163,21 @@ class LazyGroup(click.Group):
         return outcome
 
 
-# A write that fails with one of these and names no file failed on an output stream
-# (stdout or stderr): the files the package writes go through fsutil, whose errors name
-# the file.
+# A write that fails with one of these and names no file: standard output, or a
+# temporary file a library wrote for us (Typst's PDF, the booklet's join; the files the
+# package keeps go through fsutil, whose errors name them). Which one cannot be told
+# from the error, so the sentence says only that the disk refused.
 _FULL_OUTPUT = frozenset({"ENOSPC", "EIO", "EDQUOT", "EFBIG"})
 
 
 def output_failure(exc: OSError) -> str | None:
-    """One sentence for an output stream that cannot be written (a full disk); else None."""
+    """One sentence for a write a full disk refused (no file named); else None."""
     import errno
 
     names = {getattr(errno, name, None) for name in _FULL_OUTPUT} - {None}
     if exc.filename is not None or exc.errno not in names:
         return None
-    return f"cannot write the output: {exc.strerror or os.strerror(exc.errno)}"
+    return f"cannot write: {exc.strerror or os.strerror(exc.errno)}"
 
 
 def _unexpected(exc: Exception) -> UserError:
