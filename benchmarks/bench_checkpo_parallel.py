@@ -319,7 +319,7 @@ def main() -> int:
     args = parser.parse_args()
     cache = args.data or Path(tempfile.gettempdir()) / "moci-bench-checkpo-parallel"
     cache.mkdir(parents=True, exist_ok=True)
-    from moci_vocab.cores import available_cores
+    from moci_vocab.workers import available_cores
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -37,8 +37,6 @@ from moci_vocab.errors import MociError
 if TYPE_CHECKING:  # imported where a worker is spawned (0.01 s a fork does not need)
     import subprocess
 
-    from moci_vocab.checkpo.early import Prestarted
-
 PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 # Jobs handed to a spawned worker before it answers: one running, one waiting in its pipe
 # (a job given is no longer free for another process, so no more than that).
@@ -50,9 +48,6 @@ AHEAD = 2
 SHARE = 3
 # Job numbers in a pipe: 4 bytes each (a pipe holds 64 KiB, or up to 1 MiB on Linux).
 _NUMBER = 4
-# The claims' pipes handed to a worker forked earlier go in one message, which carries at
-# most 253 file descriptors on Linux (SCM_MAX_FD): more groups, and a worker is forked anew.
-_MAX_FDS = 250
 # A forked worker's results pipe holds this much (Linux): it seldom waits for this process,
 # whose thread that reads the results needs the interpreter lock.
 _RESULTS_PIPE = 1 << 20
@@ -63,6 +58,13 @@ class Job(Protocol):
 
     def run(self, memo: dict) -> Any:
         """Do the job; ``memo`` survives from one job to the next in the same process."""
+
+
+def available_cores() -> int:
+    """The processors this process may run on (its affinity where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def run_jobs(
@@ -91,7 +93,6 @@ def iter_jobs(
     wanted: Sequence[int] | None = None,
     weights: Sequence[float] | None = None,
     share: float = SHARE,
-    ready: list[Prestarted] | None = None,
 ) -> Iterator[Any]:
     """Run every job in up to ``workers`` processes, this one included; yield the results
     in the order ``wanted`` (default: the jobs'), each as soon as it and those before it
@@ -105,14 +106,13 @@ def iter_jobs(
     the jobs left there weigh ``share`` or more (``weights``: one per job, e.g. its size;
     default 1 each). ``progress(done, total)`` hears of each job finished. A
     job that fails stops the run: its error is raised here and every worker is killed;
-    so are they on Ctrl-C, or when the caller stops iterating. ``ready``: workers forked
-    earlier (`checkpo.early`), used first (forked workers only) and removed from the list.
+    so are they on Ctrl-C, or when the caller stops iterating.
     """
     order = list(order) if order is not None else list(range(len(jobs)))
     claims = _Claims(order, groups or [None] * len(jobs), weights or [1] * len(jobs), share)
     pool = _Pool(jobs, claims, progress)
     try:
-        pool.start(max(1, min(workers, len(jobs))) - 1, ready if ready is not None else [])
+        pool.start(max(1, min(workers, len(jobs))) - 1)
         here = {} if memo is None else memo
         for index in wanted if wanted is not None else range(len(jobs)):
             yield pool.result_of(index, here)
@@ -200,13 +200,9 @@ class _SharedClaims(_Claims):
         groups: Sequence[Hashable | None],
         weights: Sequence[float],
         share: float = SHARE,
-        pipes: list[int] | None = None,
     ) -> None:
         super().__init__(order, groups, weights, share)
         self.pipes: list[int] = []
-        if pipes is not None:  # made by another process and handed over (_Forked.hand_over)
-            self.pipes, self.lists = pipes, []
-            return
         try:
             for jobs in self.lists:
                 read, write = os.pipe()
@@ -270,9 +266,8 @@ class _Pool:
         self.closed = False
         self.mine: list[int] = []  # the groups this process has had
 
-    def start(self, count: int, ready: list[Prestarted]) -> None:
-        """Start ``count`` workers (all before any thread: a fork copies only this one),
-        taking those of ``ready`` first when they can take their jobs themselves."""
+    def start(self, count: int) -> None:
+        """Start ``count`` workers (all before any thread: a fork copies only this one)."""
         if self.progress is not None:
             self.progress(0, len(self.jobs))
         fork = _can_fork()
@@ -281,14 +276,11 @@ class _Pool:
                 self.claims = self.claims.shared()
         shared = self.claims if isinstance(self.claims, _SharedClaims) else None
         for _ in range(count):
-            early = ready.pop(0) if ready and shared is not None else None
             try:
-                worker = _Worker(self.workers, fork, shared and (self.jobs, shared), early)
+                worker = _Worker(self.workers, fork, shared and (self.jobs, shared))
             except OSError as exc:
                 raise MociError(f"could not start a worker process: {exc}") from None
             self.workers.append(worker)
-            if early is not None:
-                early.taken = True  # killed by close() from now on, not by its release()
         for worker in self.workers:
             target = self._collect if shared is not None else self._drive
             thread = threading.Thread(target=target, args=(worker,), daemon=True)
@@ -418,13 +410,8 @@ class _Worker:
         others: list[_Worker],
         fork: bool,
         shared: tuple[Sequence[Job], _SharedClaims] | None = None,
-        early: Prestarted | None = None,
     ) -> None:
-        self.process: subprocess.Popen | _Forked
-        if early is not None and shared is not None:
-            self.process = _Forked.handed(early, *shared, len(others), others)
-        else:
-            self.process = _Forked(others, shared) if fork else _spawn()
+        self.process: subprocess.Popen | _Forked = _Forked(others, shared) if fork else _spawn()
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin: BinaryIO = self.process.stdin
         self.stdout: BinaryIO = self.process.stdout
@@ -561,37 +548,7 @@ class _Forked:
                 os._exit(code)  # never the parent's exit handlers or buffered output
         os.close(jobs_in)
         os.close(results_out)
-        self._opened(jobs_out, results_in, shared is not None)
-
-    @classmethod
-    def handed(
-        cls,
-        early: Prestarted,
-        jobs: Sequence[Job],
-        claims: _SharedClaims,
-        first: int,
-        others: list[_Worker],
-    ) -> _Forked:
-        """A worker forked earlier (checkpo.early), handed every job and the claims' pipes
-        now; if it cannot be (gone, too many pipes for one message), one forked now."""
-        message = pickle.dumps(
-            (list(jobs), (claims.order, claims.groups, claims.weights, claims.share), first),
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-        try:
-            if len(claims.pipes) > _MAX_FDS:
-                raise OSError("too many pipes to hand over")
-            early.hand_over(message, claims.pipes)
-        except OSError:
-            early.release()
-            return cls(others, (jobs, claims))
-        worker = cls.__new__(cls)
-        worker.pid = early.pid
-        worker._opened(early.control.detach(), early.results, True)
-        return worker
-
-    def _opened(self, jobs_out: int, results_in: int, takes: bool) -> None:
-        if takes:  # room for its results while this process is busy
+        if shared is not None:  # room for its results while this process is busy
             with contextlib.suppress(OSError, AttributeError):
                 import fcntl
 
@@ -614,14 +571,6 @@ class _Forked:
 
     def wait(self, timeout: float | None = None) -> int:
         """Wait for the exit (TimeoutError after ``timeout`` seconds)."""
-        if timeout is None and self.returncode is None:
-            # Blocking: asked once its results ended, when it is exiting (no 5 ms naps).
-            try:
-                _pid, status = os.waitpid(self.pid, 0)
-                self.returncode = os.waitstatus_to_exitcode(status)
-            except ChildProcessError:  # reaped by another thread's call
-                self.returncode = -signal.SIGKILL
-            return self.returncode
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:
@@ -690,53 +639,16 @@ def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
         send_message(results, _reply(job, memo))
 
 
-def _take_and_run(
-    jobs: Sequence[Job],
-    claims: _SharedClaims,
-    first: int,
-    results: BinaryIO,
-    memo: dict | None = None,
-) -> None:
+def _take_and_run(jobs: Sequence[Job], claims: _SharedClaims, first: int, results: BinaryIO):
     """A forked worker's life: take jobs and run them, each reply written to ``results`` with
     the job's number, until none is left to take (or one fails: the run stops)."""
-    memo = {} if memo is None else memo
+    memo: dict = {}
     mine: list[int] = []
     while (index := claims.take(mine, first)) is not None:
         status, value = _reply(jobs[index], memo)
         send_message(results, (index, status, value))
         if status == "error":
             return
-
-
-def serve_handed_over(control: int, results: int, memo: dict) -> None:
-    """The life of a worker forked before its jobs were known (checkpo.early): read them
-    from the socket ``control`` (`_Forked.handed`: the jobs, the claims and their pipes),
-    then take and run them, the replies written to the pipe ``results``; nothing to do
-    when the socket ends first (the command had no use for it)."""
-    import _socket  # what `socket` wraps, without its imports
-    from array import array
-
-    channel = _socket.socket(fileno=control)
-    try:
-        head, extra, _flags, _address = channel.recvmsg(8, _socket.CMSG_LEN(_MAX_FDS * 4))
-        fds = array("i")
-        for level, kind, data in extra:
-            if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
-                fds.frombytes(data[: len(data) - len(data) % fds.itemsize])
-        if len(head) < 8:
-            return
-        size = int.from_bytes(head, "big")
-        message = bytearray()
-        while len(message) < size and (part := channel.recv(min(size - len(message), 1 << 20))):
-            message += part
-        if len(message) < size:
-            return
-        jobs, (order, groups, weights, share), first = pickle.loads(message)
-    finally:
-        channel.close()
-    claims = _SharedClaims(order, groups, weights, share, pipes=list(fds))
-    with open(results, "wb") as replies:
-        _take_and_run(jobs, claims, first, replies, memo)
 
 
 def _reply(job: Job, memo: dict) -> tuple[str, object]:

@@ -23,7 +23,6 @@ from moci_vocab import workers
 from moci_vocab.checkpo import parallel
 from moci_vocab.checkpo.run import Options, check_files
 from moci_vocab.cli import cli
-from moci_vocab.cores import available_cores
 from moci_vocab.errors import MociError
 from moci_vocab.languages import language_from_filename
 from tests.test_signals import children
@@ -108,7 +107,7 @@ def test_small_inputs_stay_in_this_process(tmp_path):
     assert parallel.worker_count([*small, big], 1) == 0  # --jobs 1
     assert parallel.worker_count([*small, big], 3) == 3
     assert parallel.worker_count([small[0], big], 8) == 2  # never more than the files
-    assert parallel.worker_count([*small, big], 0) == min(5, available_cores())
+    assert parallel.worker_count([*small, big], 0) == min(5, workers.available_cores())
 
 
 def test_progress_counts_every_file(work, monkeypatch):
@@ -264,11 +263,11 @@ def test_a_process_keeps_to_the_groups_it_has_had():
 
 
 def test_a_language_hint_from_the_gettext_folder_or_the_name():
-    assert parallel.language_hint(Path("locale/ka/LC_MESSAGES/django.po")) == "ka"
-    assert parallel.language_hint(Path("po/nautilus-hy.po")) == "hy"
-    assert parallel.language_hint(Path("po/messages.po")) is None
+    assert parallel._language_hint(Path("locale/ka/LC_MESSAGES/django.po")) == "ka"
+    assert parallel._language_hint(Path("po/nautilus-hy.po")) == "hy"
+    assert parallel._language_hint(Path("po/messages.po")) is None
     # A guess from the name's shape, without CLDR (whose data would delay the workers).
-    assert parallel.language_hint(Path("po/tool-qq.po")) == "qq"
+    assert parallel._language_hint(Path("po/tool-qq.po")) == "qq"
     assert language_from_filename(Path("po/tool-qq.po")) is None
 
 

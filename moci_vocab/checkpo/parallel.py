@@ -12,15 +12,16 @@ workers (one file, or less than MIN_BYTES in all) are checked in this process.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from moci_vocab.checkpo.early import MIN_BYTES
 from moci_vocab.checkpo.run import Checker, Options, Result
 
+# Below this many bytes of catalogs in all, a worker's start-up (about 0.2 s of CPU:
+# Python, the package, the cached glossary) costs more than it saves.
+MIN_BYTES = 512 * 1024
 # A process starts on a language another process has begun only while that language's
 # files left weigh this much: loading a compiled glossary and building its matchers costs
 # about as much CPU as checking 130 KB of catalog (callgrind, 2,100 concepts: 0.14-0.18 G
@@ -44,9 +45,6 @@ class FileJob:
         checker = memo.get(key)
         if checker is None:
             checker = memo[key] = Checker(self.root, self.options)
-            warm = memo.get(WARM)
-            if warm is not None and warm.root == self.root:
-                checker.adopt(warm)
         with gc_paused():
             return checker.check(self.path)
 
@@ -58,7 +56,7 @@ def worker_count(paths: list[Path], jobs: int) -> int:
     """
     if len(paths) < 2:
         return 0  # without importing the workers' machinery
-    from moci_vocab.cores import available_cores
+    from moci_vocab.workers import available_cores
 
     wanted = available_cores() if jobs <= 0 else jobs
     count = min(wanted, len(paths))
@@ -81,14 +79,15 @@ def check_in_workers(
     workers: int,
     progress: Callable[[int, int], None] | None = None,
     wanted: list[int] | None = None,
-    ready: list | None = None,
 ) -> Iterator[Result]:
     """Each file's Result, checked in ``workers`` processes (this one included), yielded
     in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done."""
     from moci_vocab.workers import iter_jobs
 
     jobs = [FileJob(Path(os.path.abspath(root)), Path(path), options) for path in paths]
-    biggest_first, languages, sizes = plan(paths, options.lang)
+    sizes = [_size(path) for path in paths]
+    biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
+    languages = [options.lang or _language_hint(Path(path)) for path in paths]
     return iter_jobs(
         jobs,
         workers,
@@ -98,62 +97,10 @@ def check_in_workers(
         wanted=wanted,
         weights=sizes,
         share=SHARE_BYTES,
-        ready=ready,
     )
 
 
-def plan(
-    paths: Sequence[Path | str], lang: str | None
-) -> tuple[list[int], list[str | None], list[int]]:
-    """How the files are shared out: their order of taking (the biggest first), each
-    one's group (its language: --lang or a hint from its name) and weight (its size)."""
-    sizes = [_size(path) for path in paths]
-    biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
-    languages = [lang or language_hint(Path(path)) for path in paths]
-    return biggest_first, languages, sizes
-
-
-# A worker's memo: the Checker it made before it had jobs (see warmed_up).
-WARM = ("checkpo", "warm")
-# What checking a file imports on first use, besides the modules run imports.
-_LAZY_MODULES = ("moci_vocab.checkpo.source_match", "moci_vocab.checkpo.conventions", "rapidfuzz")
-
-
-@contextlib.contextmanager
-def warmed_up(root: str | None, lang: str | None, files: list[str]) -> Iterator[dict]:
-    """A worker's memo, ready before its jobs are known (`checkpo.early`): check-po's
-    modules imported and, read from the cache under the glossary's shared lock (held
-    until the block ends), the compiled glossary of the language it will take first
-    (that of the biggest file's group, `workers._Claims`), as the command would load it
-    (a cache it writes is one the command would write). Best effort: anything that fails
-    leaves less loaded, never an error (the jobs report it, if it is theirs)."""
-    import importlib
-
-    memo: dict = {}
-    with contextlib.ExitStack() as stack:
-        with contextlib.suppress(Exception):
-            for name in _LAZY_MODULES:
-                importlib.import_module(name)
-            from moci_vocab.fsutil import reading
-            from moci_vocab.layout import find_root, manifest_path
-
-            where = Path(os.path.abspath(root)) if root else find_root()
-            if not os.path.isfile(manifest_path(where)):  # no glossary: nothing to lock or load
-                raise FileNotFoundError(manifest_path(where))
-            stack.enter_context(reading(where))
-            order, groups, _sizes = plan(files, lang)
-            checker = Checker(where, Options(lang))
-            tag, _problem = checker.load(groups[order[0]])
-            if tag is not None:
-                from moci_vocab.checkpo.inflection import for_language
-
-                checker.compiled_by_lang[tag].source_matcher  # noqa: B018 (built on first use)
-                for_language(tag)
-            memo[WARM] = checker
-        yield memo
-
-
-def language_hint(path: Path) -> str | None:
+def _language_hint(path: Path) -> str | None:
     """The language a file's name or gettext folder suggests: only to keep a language's
     files in one process, which then loads that compiled glossary alone (the language
     checked is the one `run.Checker` finds). A guess from the name's shape: asking

@@ -119,18 +119,16 @@ def check_files(
     glossary_loader=None,
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
-    ready: list | None = None,
 ) -> Result:
     """Check every file; problems with one file never stop the others.
 
     ``progress(done, total)`` hears of each file checked. ``jobs``: how many
     processes may check files at once (0: one per core; see checkpo.parallel,
-    which keeps small inputs in this process); the result is the same. ``ready``:
-    workers started already (checkpo.early), used if workers are.
+    which keeps small inputs in this process); the result is the same.
     """
     result = Result()
     result.findings = list(
-        stream_findings(root, paths, options, result, glossary_loader, progress, jobs, ready=ready)
+        stream_findings(root, paths, options, result, glossary_loader, progress, jobs)
     )
     return result
 
@@ -144,7 +142,6 @@ def stream_findings(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     json_blocks: bool = False,
-    ready: list | None = None,
 ) -> Iterator[Finding | JsonBlock]:
     """`check_files`' findings one at a time, in the report's order, none kept.
 
@@ -154,7 +151,6 @@ def stream_findings(
     hold only strings, integers, None, lists and dicts (JSON without a float:
     ``report.json_chunks(..., plain=True)``). ``json_blocks``: the stream is for
     `report.json_chunks`, and may hold `JsonBlock`s of many findings written already.
-    ``ready``: see `check_files`.
     """
     from moci_vocab.cache import gc_paused
 
@@ -164,9 +160,7 @@ def stream_findings(
     known = read_baseline(options.baseline) if options.baseline is not None else None
     with gc_paused():
         blocks = known is None and json_blocks  # a baseline suppresses finding by finding
-        found = _ordered(
-            root, paths, options, result, glossary_loader, progress, jobs, blocks, ready
-        )
+        found = _ordered(root, paths, options, result, glossary_loader, progress, jobs, blocks)
         if known is None:
             yield from found
             return
@@ -184,7 +178,6 @@ def _ordered(
     progress,
     jobs,
     json_blocks: bool = False,
-    ready: list | None = None,
 ) -> Iterator[Finding | JsonBlock]:
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
     ``json_blocks``: see `stream_findings` (a file given twice: none)."""
@@ -198,9 +191,7 @@ def _ordered(
         groups.setdefault(str(paths[i]), []).append(paths[i])
     workers = worker_count(paths, jobs) if glossary_loader is None else 0
     if workers:  # each file's findings, in the same order, from worker processes
-        parts = check_in_workers(
-            root, paths, options, workers, progress, wanted=by_name, ready=ready
-        )
+        parts = check_in_workers(root, paths, options, workers, progress, wanted=by_name)
         for group in groups.values():
             found = [next(parts) for _path in group]
             for part in found:
@@ -241,24 +232,6 @@ class Checker:
         self.compiled_by_lang: dict[str, Compiled] = {}
         self.languages: list[str] | None = None
 
-    def load(self, raw: str | None) -> tuple[str | None, str]:
-        """The glossary's tag for a file's language ``raw`` (its Language header, --lang or
-        its name), that language's compiled glossary loaded (once); or None and why not."""
-        if self.languages is None:
-            self.languages = _glossary_languages(self.root)
-        lang, problem = resolve_language(raw, self.languages)
-        if lang is not None and lang not in self.compiled_by_lang:
-            self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
-        return lang, problem
-
-    def adopt(self, other: Checker) -> None:
-        """Take what ``other``, a Checker of the same glossary, has loaded (a worker's
-        warm-up, made before its options were known: they do not change what is loaded)."""
-        if self.languages is None:
-            self.languages = other.languages
-        for lang, compiled in other.compiled_by_lang.items():
-            self.compiled_by_lang.setdefault(lang, compiled)
-
     def check(self, path: Path) -> Result:
         """The findings and counts of one file (an unreadable one is one finding)."""
         result = Result()
@@ -276,11 +249,15 @@ class Checker:
         except MociError as exc:
             yield _file_finding("MV600", exc.message, path, exc.line)
             return
+        if self.languages is None:
+            self.languages = _glossary_languages(self.root)
         raw = self.options.lang or catalog.language or language_from_filename(path)
-        lang, problem = self.load(raw)
+        lang, problem = resolve_language(raw, self.languages)
         if lang is None:
             yield _file_finding("MV605", problem, path, None)
             return
+        if lang not in self.compiled_by_lang:
+            self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
         check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
         check.run()
         yield from check.json_findings() if json_blocks else check.findings()

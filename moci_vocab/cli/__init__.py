@@ -11,15 +11,11 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from moci_vocab import __version__
 from moci_vocab.safetext import printable
-
-if TYPE_CHECKING:
-    from moci_vocab.checkpo.early import Prestarted
 
 # name: (module, function, one-line help shown by `moci-vocab --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -218,8 +214,7 @@ def cli(ctx: click.Context, root: str | None, quiet: bool, no_color: bool, fmt: 
     """
     from moci_vocab.cli.common import State
 
-    ready = [ctx.obj] if ctx.obj is not None else []  # a worker forked at the start (main)
-    ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt, ready=ready)
+    ctx.obj = State(root_option=root, quiet=quiet, no_color=no_color, format=fmt)
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -248,9 +243,8 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
     raise Terminated
 
 
-def main(early: Prestarted | None = None) -> None:
-    """Run the command line (`moci_vocab.start` is the console script); ``early``: check-po's
-    worker forked before the arguments were read, killed at the end if no command took it."""
+def main() -> None:
+    """Console-script entry point."""
     import signal
 
     if hasattr(signal, "SIGXFSZ"):
@@ -265,11 +259,7 @@ def main(early: Prestarted | None = None) -> None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
         sys.exit(1)
     try:
-        try:
-            cli.main(prog_name="moci-vocab", obj=early)
-        finally:
-            if early is not None:
-                early.release()
+        cli.main(prog_name="moci-vocab")
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
         sys.exit(_say_interrupted(exc))
     except Finished as done:

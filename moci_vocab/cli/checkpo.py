@@ -84,9 +84,7 @@ def check_po_cmd(
             paths = list(files)
             # JSON: most findings may come written already, in blocks (report.JsonBlock).
             blocks = fmt == "json"
-            stream = stream_findings(
-                root, paths, options, result, None, progress, jobs, blocks, state.ready
-            )
+            stream = stream_findings(root, paths, options, result, None, progress, jobs, blocks)
             # The rules' metadata (the whole checks package) only for SARIF.
             described = rules() if fmt == "sarif" else {}
             summary = result.summary
@@ -95,9 +93,7 @@ def check_po_cmd(
         exit_for_findings(tally, fail_on)
         return
     with state.reading() as root, progress_bar(state, "checking the files") as progress:
-        result = check_files(
-            root, list(files), options, progress=progress, jobs=jobs, ready=state.ready
-        )
+        result = check_files(root, list(files), options, progress=progress, jobs=jobs)
     if write_baseline is not None:
         from moci_vocab.checkpo.suppress import write_baseline as write
 

@@ -28,9 +28,6 @@ class State:
     quiet: bool = False
     no_color: bool = False
     format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
-    # Worker processes started before the command line was read (checkpo.early), for the
-    # command that wants them (the pool takes them out of the list); main kills the rest.
-    ready: list = field(default_factory=list, repr=False)
     _root: Path | None = field(default=None, repr=False)
     _writing: bool = field(default=False, repr=False)  # inside editing()/changing()
 
