@@ -89,6 +89,10 @@ def conventional_misses(
         if len(flagged) >= 2 and 2 * len(flagged) <= uses.get(concept, 0)
     }  # not a concept the catalog mostly leaves out: it has no convention to tell
     catalog.find_terms(sorted({e for flagged in wanted.values() for e in flagged}))
+    # Each concept's compounds found twice or more; the English words asked about are
+    # among theirs and those of the first msgid of each (the words all of them share).
+    found: list[tuple[int, set[int], tuple[str, str], list[int]]] = []
+    asked: set[str] = set()
     for concept, flagged in wanted.items():
         groups: dict[tuple[str, str], list[int]] = {}
         for entry in flagged:
@@ -96,10 +100,14 @@ def conventional_misses(
                 groups.setdefault(compound, []).append(entry)
         flagged_set = set(flagged)
         for compound, group in groups.items():
-            if len(group) < 2:
-                continue
-            if catalog.is_convention(compound, group, concept, flagged_set, checked):
-                dropped.update((e, concept) for e in group)
+            if len(group) >= 2:
+                found.append((concept, flagged_set, compound, group))
+                asked.add(compound[1])
+                asked.update(_msgid_words(msgids[group[0]].casefold()))
+    catalog.asked = asked
+    for concept, flagged_set, compound, group in found:
+        if catalog.is_convention(compound, group, concept, flagged_set, checked):
+            dropped.update((e, concept) for e in group)
     return dropped
 
 
@@ -116,6 +124,9 @@ class _Catalog:
         self.having: dict[str, list[int]] = {}
         self.folded: list[str] | None = None
         self.index: dict[str, list[int]] | None = None  # word → entries
+        # The words `entries_with` may be asked about (None: any): the index holds only these
+        # (and their plurals).
+        self.asked: set[str] | None = None
 
     def find_terms(self, entries: list[int]) -> None:
         """Find the terms of these entries' msgids, all in one pass."""
@@ -159,6 +170,8 @@ class _Catalog:
         if self.index is None:
             self.folded = folded = [m.casefold() for m in self.msgids]
             index: dict[str, list[int]] = {}
+            asked = self.asked
+            wanted = None if asked is None else {*asked, *(word + "s" for word in asked)}
             # The words of _BLOCK msgids at a time: all the words of a big catalog at once
             # would be a list of millions of strings (+60 MB on 205,400 entries).
             for first in range(0, len(folded), _BLOCK):
@@ -170,6 +183,8 @@ class _Catalog:
                 for word in _WORD_OR_END.findall(joined):
                     if word == "\x00":
                         entry += 1
+                        continue
+                    if wanted is not None and word not in wanted:
                         continue
                     having = index.setdefault(word, [])
                     if not having or having[-1] != entry:
