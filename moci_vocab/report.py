@@ -133,8 +133,10 @@ def json_value(value: str | int | None) -> str:
         return "null"
     if type(value) is int:
         return str(value)
+    import orjson  # loaded already after the first call: no call of ours in between
+
     try:
-        return _orjson_dumps(value).decode("utf-8")
+        return orjson.dumps(value).decode("utf-8")
     except TypeError:  # a lone surrogate: as dumps_json writes it then
         return json.dumps(value, ensure_ascii=False)
 
@@ -157,10 +159,6 @@ def json_encoder() -> Callable[[Any], bytes]:
     import orjson
 
     return orjson.dumps
-
-
-def _orjson_dumps(value: Any) -> bytes:
-    return json_encoder()(value)
 
 
 def _indented(text: str, spaces: int) -> str:
