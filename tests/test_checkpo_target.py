@@ -284,3 +284,20 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):
     assert not matches(lang, term, other)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+@pytest.mark.parametrize(
+    "words", [[], ["Hap"], ["Hap", "skedarin"], ["Hap", "skedarin", "e", "ri", "tani", "Ëë"]]
+)
+def test_closest_words_phrase_is_the_candidate_phrase_found(words, size):
+    # closest_words searches the casefolded runs alone and writes only the phrase found.
+    from moci_vocab.checkpo.target_match import candidate_choices, candidate_phrases, phrase_at
+
+    written, folded = candidate_phrases(words, size)
+    if not words:
+        assert written == folded == []
+        return
+    lowered = [word.casefold() for word in words]
+    assert folded == (lowered if size == 1 else candidate_choices(lowered, size))
+    assert [phrase_at(words, size, k) for k in range(len(folded))] == written

@@ -27,8 +27,9 @@ from moci_vocab.checkpo.target_match import (
     LIKENESS_CUTOFF,
     TargetMatcher,
     Translation,
-    candidate_phrases,
+    candidate_choices,
     closest_search,
+    phrase_at,
     prepared,
     surface_words,
     term_sizes,
@@ -455,7 +456,7 @@ class FileCheck:
         text = ""
         words: list[str] = []
         folded: list[str] = []
-        runs: dict[int, tuple[list[str], list[str]]] = {}
+        runs: dict[int, list[str]] = {}  # size → the casefolded phrases
         for i, entry, concept, form in zip(
             range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
         ):
@@ -479,15 +480,14 @@ class FileCheck:
             info = infos[concept]
             size = info.size
             if size == 1:
-                written, choices = words, folded
-            else:
-                phrases = runs.get(size)
-                if phrases is None:
-                    phrases = runs[size] = candidate_phrases(words, size, folded)
-                written, choices = phrases
+                choices = folded
+            else:  # the phrases as written are made only for the one found
+                choices = runs.get(size)
+                if choices is None:
+                    choices = runs[size] = candidate_choices(folded, size)
             best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
             if best is not None:
-                found = written[best[2]]
+                found = phrase_at(words, size, best[2])
                 known = ids.get(found)
                 if known is None:
                     known = ids[found] = len(words_seen)

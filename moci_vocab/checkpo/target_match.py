@@ -537,9 +537,22 @@ def candidate_phrases(
         folded = "\x00".join(toks_surface).casefold().split("\x00")
     if size == 1:
         return toks_surface, folded
-    if len(toks_surface) <= size:
-        return [" ".join(toks_surface)], [" ".join(folded)]
-    return _runs(toks_surface, size), _runs(folded, size)
+    return candidate_choices(toks_surface, size), candidate_choices(folded, size)
+
+
+def candidate_choices(words: list[str], size: int) -> list[str]:
+    """One list of `candidate_phrases` (``size`` > 1): the runs of ``size`` of these
+    words, or all of them as one when there are no more; phrase ``k`` is
+    ``" ".join(words[k : k + size])`` (`phrase_at`)."""
+    if len(words) <= size:
+        return [" ".join(words)]
+    return _runs(words, size)
+
+
+def phrase_at(words: list[str], size: int, index: int) -> str:
+    """Phrase ``index`` of `candidate_choices` (or of the words themselves, ``size`` 1)
+    without making the others."""
+    return words[index] if size == 1 else " ".join(words[index : index + size])
 
 
 def _runs(words: list[str], size: int) -> list[str]:
