@@ -345,6 +345,8 @@ def print_runs(before: list, rows: list, after: list) -> None:
             f" {cell}{' ' * (width - cell_len(cell))} "
             for cell, width in zip(row, widths, strict=True)
         ).rstrip()
+        if any(widths)
+        else ""  # rich gives a table of no width (only zero-width text) empty lines
         for row in cells
     ]
     lines += (table or [""]) + [plain(line) for line in after]  # rich: an empty line
