@@ -230,6 +230,9 @@ def test_conventions_find_an_english_word_where_a_whole_word_search_does(msgids,
     whole = re.compile(rf"(?<![a-z]){word}s?(?![a-z])")
     wanted = [e for e, m in enumerate(msgids) if whole.search(m.casefold())]
     assert _Catalog(None, msgids, None, None).entries_with(word) == wanted
+    asked = _Catalog(None, msgids, None, None)
+    asked.asked = {word, "b"}  # an index of the words asked about only (an automaton's)
+    assert asked.entries_with(word) == wanted
     block = conventions._BLOCK
     conventions._BLOCK = 3  # msgids indexed a few at a time, as in a big catalog
     try:
