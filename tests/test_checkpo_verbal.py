@@ -82,11 +82,12 @@ _OLD_SLOT = r"(?:^|[.!?:;\n]\s*|\bto\s+)"  # the regular expression in_verb_slot
 def test_the_verb_slot_is_the_one_the_old_expression_found(text):
     import re
 
-    from moci_vocab.checkpo.verbal import in_verb_slot
+    from moci_vocab.checkpo.verbal import in_verb_slot, word_ends
 
-    old = bool(re.search(_OLD_SLOT + "ab" + r"\b", text))
-    new = any(in_verb_slot(text, m.start()) for m in re.finditer(r"ab\b", text))
-    assert new == old
+    for word in ("ab", "a.", "ta"):
+        old = bool(re.search(_OLD_SLOT + re.escape(word) + r"\b", text))
+        new = any(in_verb_slot(text, at) for at in word_ends(text, word))
+        assert new == old, word
 
 
 def test_a_msgid_of_many_newlines_is_checked_in_linear_time(tmp_path):

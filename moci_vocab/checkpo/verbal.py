@@ -11,8 +11,7 @@ language (`Inflection.verbs`): a noun ending and the verb endings its stem takes
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from moci_vocab.checkpo.target_match import tokens
 
@@ -37,14 +36,34 @@ def verbal_misses(
         forms = verb_forms(terms.get(concept, ()), verbs) if word else set()
         if not forms:
             continue
-        found = re.compile(re.escape(word) + r"\b").finditer
         for entry in entries:
             text = msgids[entry].casefold()
-            if any(in_verb_slot(text, m.start()) for m in found(text)) and forms.intersection(
+            if any(in_verb_slot(text, at) for at in word_ends(text, word)) and forms.intersection(
                 tokens(translation(entry))
             ):
                 dropped.add((entry, concept))
     return dropped
+
+
+def word_ends(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` with a word boundary after it (``word\\b``).
+
+    A literal search, not a regular expression compiled per concept (157 of them
+    were 2% of check-po's time on a 15,000-entry catalog).
+    """
+    size, last = len(word), _word_char(word[-1])
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (
+            (end == len(text) or not _word_char(text[end]))
+            if last
+            else end < len(text) and _word_char(text[end])
+        ):
+            yield at
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 def in_verb_slot(text: str, start: int) -> bool:
