@@ -375,3 +375,19 @@ def test_links_rewritten_from_their_text_are_those_pikepdf_writes(
         _check_tree(joined["pikepdf"], blank=3).elements
         == _check_tree(joined["text"], blank=3).elements
     )
+
+
+def test_no_array_of_the_structure_grows_with_the_booklet(typeset: Typeset, tmp_path: Path) -> None:
+    """Each part's elements form one group under the Document, so the Document's kids grow
+    with the parts, not with the entries: a flat Document held 106,000 kids at 10,000
+    concepts, and pypdf refuses an array of more than 100,000."""
+    job = _long_join(typeset, tmp_path / "long", copies=40, extra=0)
+    job.run()
+    parts = len({name for name, _page in job.sources})
+    reader = pypdf.PdfReader(job.output)
+    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    groups = [kid.get_object() for kid in document["/K"]]
+    assert len(groups) == parts
+    assert {group["/S"] for group in groups} == {"/NonStruct"}
+    largest = max(len(group["/K"]) for group in groups)
+    assert largest < sum(len(group["/K"]) for group in groups) / 10

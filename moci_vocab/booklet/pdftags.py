@@ -6,8 +6,8 @@ page's ``/StructParents`` and a link's ``/StructParent`` are keys of the part's
 ``ParentTree``, which leads back from the content to its element. The join copies pages
 (``pdfjoin``); this merges the trees, one part at a time, while the part is open:
 
-- one ``Document`` element holds each part's elements, in booklet order (whatever the
-  order in which the parts are added);
+- one ``Document`` element holds a ``NonStruct`` group of each part's elements, in
+  booklet order (whatever the order in which the parts are added);
 - a part typesets a page or two beyond its cut, which the next part typesets again and
   the booklet drops: an element's content on such a page is removed, an element left
   with nothing goes, and no ``/Pg`` is left pointing to a page outside the booklet;
@@ -47,7 +47,8 @@ class StructureTree:
     writer: PdfWriter
     root: int
     document: int
-    kids: list[tuple[int, list[int]]] = field(default_factory=list)  # (page, elements) per part
+    # per part: (its first page, its group element, the group's elements)
+    kids: list[tuple[int, int, list[int]]] = field(default_factory=list)
     parents: list[tuple[int, int]] = field(default_factory=list)  # ParentTree: key, object
     next_key: int = 0
     role_map: dict[bytes, bytes] = field(default_factory=dict)
@@ -73,16 +74,20 @@ class StructureTree:
             for key, value in (root.get(name) or {}).items():
                 # parts share one template, and so the same maps: the first part's stand
                 merged.setdefault(Name(key).unparse(), copy.value(value))
-        # Typst's tree is one Document element: its kids become the booklet Document's
-        copy.alias(root, self.document)
+        # Typst's tree is one Document element: its kids go into a NonStruct element (a
+        # group with no meaning of its own: readers take its kids as the Document's) under
+        # the booklet's Document. One flat Document of every part's elements held 106,000
+        # kids at 10,000 concepts, past what readers accept in one array (pypdf: 100,000).
+        group = self.writer.reserve()
+        copy.alias(root, group)
         elements: list[int] = []
         for kid in _kids(root):
             if isinstance(kid, int) or kid.get("/S") != Name.Document:
                 elements.append(_number(copy, kid))
                 continue
-            copy.alias(kid, self.document)
+            copy.alias(kid, group)
             elements.extend(_number(copy, child) for child in _kids(kid))
-        self.kids.append((position, elements))
+        self.kids.append((position, group, elements))
         shift = self.next_key
         for key in sorted(_keys(kept)):
             value = parents.get(key)
@@ -101,12 +106,14 @@ class StructureTree:
     def write(self) -> bytes:
         """Write the tree's root, Document and ParentTree; the catalogue's entries (syntax)."""
         writer = self.writer
-        kids = [
-            number for _page, part in sorted(self.kids, key=lambda kid: kid[0]) for number in part
-        ]
+        groups = []
+        for _page, group, elements in sorted(self.kids, key=lambda kid: kid[0]):
+            element = b"<< /Type /StructElem /S /NonStruct /P %d 0 R /K %s >>"
+            writer.add(group, element % (self.document, refs(elements)))
+            groups.append(group)
         writer.add(
             self.document,
-            b"<< /Type /StructElem /S /Document /P %d 0 R /K %s >>" % (self.root, refs(kids)),
+            b"<< /Type /StructElem /S /Document /P %d 0 R /K %s >>" % (self.root, refs(groups)),
         )
         tree = b"<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R /ParentTreeNextKey %d"
         tree %= (self.document, _write_number_tree(writer, self.parents), self.next_key)
