@@ -40,6 +40,7 @@ PROBE = """
     out.searches[query] = { hits: visible().slice(0, 5), url: location.search };
   }
   const timings = [];
+  out.laid_out = []; // how many entries the page holds after each keystroke
   for (const query of JSON.parse(document.body.dataset.typed || "[]")) {
     const start = performance.now();
     q.value = query;
@@ -48,6 +49,7 @@ PROBE = """
     document.body.offsetHeight; // the layout the keystroke causes, not only the script
     timings.push(performance.now() - start);
     (out.scripted = out.scripted || []).push(scripted);
+    out.laid_out.push(document.querySelectorAll("#entries > article").length);
   }
   out.timings = timings;
   // the same fixed work on this machine now: how slow the machine is at the moment

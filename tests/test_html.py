@@ -228,20 +228,20 @@ def test_search_forgives_typos_reads_notes_and_keeps_the_query_in_the_address(
 
 
 @needs_chromium
-def test_a_keystroke_on_2000_concepts_costs_under_50_ms(tmp_path: Path) -> None:
+def test_a_keystroke_on_2000_concepts_lays_out_at_most_a_hundred_entries(tmp_path: Path) -> None:
+    # Why a keystroke stays cheap (the 50 ms; bench_html.py prints the time): the page
+    # holds only the hits it shows. A count, not a clock, so a busy machine cannot fail it.
     from generate import make_glossary
 
     root = tmp_path / "big"
     make_glossary(root, 2000)
     page, _ = page_of(root, tmp_path)
-    typed = ["r", "re", "rec", "reco", "recon", "reconc", "reconcil", "reconcilat", "x", ""]
+    typed = ["r", "re", "rec", "x", "", "e"]
     probe = probed(CHROMIUM, page, tmp_path, typed=typed)
-    timings = probe["timings"]
-    median = sorted(timings)[len(timings) // 2]
-    # 50 ms on a machine that runs the calibration loop in 10 ms (a quiet 2-core VM: 4-6 ms);
-    # a machine busy with other work gets the same budget in proportion.
-    budget = 50 * max(1.0, probe["calibration"] / 10)
-    assert median < budget, (timings, probe["calibration"])  # the issue's: 500-900 ms
+    laid_out = dict(zip(typed, probe["laid_out"], strict=True))
+    assert laid_out[""] == 2000  # an empty search shows the whole glossary in order
+    assert 0 < laid_out["r"] <= 100 and 0 < laid_out["e"] <= 100, laid_out
+    assert all(count <= 100 for query, count in laid_out.items() if query), laid_out
 
 
 def test_print_sizes_are_all_in_points() -> None:
