@@ -61,6 +61,15 @@ NOT_SENSES = {
     "item": ("menu item",),
     "file": ("file manager",),
 }
+# The held-out rounds: each was judged before any rule was changed for it.
+ROUNDS = {
+    1: ("trac", "sphinx", "hexchat", "gimp20", "inkscape", "libreoffice-sw"),
+    2: ("pidgin", "tuxpaint", "gnome-disk-utility", "libreoffice-sc"),
+    3: ("pluma", "caja"),
+    4: ("mate-control-center", "mate-panel", "atril", "engrampa", "eom"),
+    5: ("mate-applets", "mate-utils", "mate-terminal", "marco"),
+    6: ("audacity", "evolution", "filezilla", "poedit", "dolphin", "okular"),
+}
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
 
@@ -294,6 +303,7 @@ def main() -> int:
             write_sample(sample, flags_by_lang, judgements, paths)
     if heldout:
         print_per_catalog(by_catalog, judgements)
+        print_per_round(by_catalog, judgements)
     ok = True
     print(
         f"\n{'lang':<5}{'uses':>6}{'false alarms':>16}{'injected':>10}{'decoys':>8}"
@@ -340,6 +350,21 @@ def print_per_catalog(by_catalog: dict[str, list], judgements: dict) -> None:
             f"{file}: {len(flags)} flags, {real}/{len(judged)} real ({share}), "
             f"{unsure} unsure, {sum(1 for j in found if j is None)} not judged"
         )
+
+
+def print_per_round(by_catalog: dict[str, list], judgements: dict) -> None:
+    """Precision per held-out round and language: real / judged (unsure left out)."""
+    print()
+    for number, names in ROUNDS.items():
+        cells = []
+        for lang in LANGS:
+            files = [f"{name}-{lang}.po" for name in names]
+            flags = [(file, f) for file in files for f in by_catalog.get(file, ())]
+            judged = verdicts(flags, judgements)
+            real = judged.count("real")
+            share = f"{real / len(judged):.1%}" if judged else "-"
+            cells.append(f"{lang} {share} ({real}/{len(judged)})")
+        print(f"round {number}: " + ", ".join(cells))
 
 
 def translation(path: Path, msgctxt: str | None, msgid: str) -> str:
