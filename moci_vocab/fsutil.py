@@ -14,7 +14,6 @@ import hmac
 import json
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -153,6 +152,10 @@ def _utf8(text: str, path: Path) -> bytes:
 def _stage_file(path: Path, data: bytes | str) -> str:
     """``data`` in a new temporary file next to ``path``, on disk (fsync'ed); its name."""
     payload = _utf8(data, path) if isinstance(data, str) else data
+    # Imported here: tempfile brings shutil, random, bz2 and lzma (~3 ms), which a
+    # command that only reads (check-po's serial start-up, before its workers) never needs.
+    import tempfile
+
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

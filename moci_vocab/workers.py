@@ -571,6 +571,17 @@ class _Forked:
 
     def wait(self, timeout: float | None = None) -> int:
         """Wait for the exit (TimeoutError after ``timeout`` seconds)."""
+        if timeout is None and self.returncode is None:
+            # In a thread of its own, once the worker's results have ended: it is exiting,
+            # and a blocking wait returns as it does, where naps of 5 ms would add up to
+            # 5 ms at the end of every run.
+            try:
+                _pid, status = os.waitpid(self.pid, 0)
+                self.returncode = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:  # reaped by another thread's call
+                if self.returncode is None:
+                    self.returncode = -signal.SIGKILL
+            return self.returncode
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.poll() is None:
             if deadline is not None and time.monotonic() > deadline:

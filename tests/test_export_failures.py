@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from moci_vocab import fsutil
-
 
 def disk_full_after(monkeypatch, outdir: Path, files: int) -> None:
     """Creating the temporary file of the ``files``+1-th export file fails with ENOSPC."""
@@ -30,7 +28,7 @@ def disk_full_after(monkeypatch, outdir: Path, files: int) -> None:
             made.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(fsutil.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)  # fsutil imports it when it writes
 
 
 def written_files(outdir: Path) -> list[str]:

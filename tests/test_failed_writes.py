@@ -16,6 +16,7 @@ import resource
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,7 @@ def test_disk_full_half_way_through_the_data(seeded, monkeypatch):
 
 def test_no_permission_to_create_the_temporary_file(seeded, monkeypatch):
     before = snapshot(seeded.root)
-    monkeypatch.setattr(fsutil.tempfile, "mkstemp", _fail(errno.EACCES, "Permission denied"))
+    monkeypatch.setattr(tempfile, "mkstemp", _fail(errno.EACCES, "Permission denied"))
     result = seeded("translate", "reconciliation", "sq", "pajtimi", ok=False)
     assert_refused_cleanly(result, before, seeded.root, "Permission denied")
 
