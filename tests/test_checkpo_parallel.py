@@ -172,6 +172,21 @@ def test_a_dying_worker_is_an_error_not_a_hang():
         workers.run_jobs([Counts(0), Dies(), Dies(), Dies()], 2, order=[1, 0, 2, 3])
 
 
+@pytest.mark.skipif(not ON_LINUX, reason="a forked worker")
+def test_waiting_for_a_forked_worker_blocks_instead_of_napping(monkeypatch):
+    # Naps of 5 ms added up to 5 ms to the end of every run (the worker is still exiting
+    # when its results end); the wait without a timeout blocks until the exit instead.
+    process = workers._Forked([], None)
+    process.stdin.close()  # the worker's input ends: it exits
+    naps = []
+    monkeypatch.setattr(workers.time, "sleep", naps.append)
+    try:
+        assert process.wait() == 0
+    finally:
+        process.stdout.close()
+    assert naps == [] and process.poll() == 0
+
+
 def test_a_spawned_worker_runs_this_code(tmp_path):
     # A spawned worker imports moci_vocab afresh: it must be this checkout's.
     (tmp_path / "sq.po").write_bytes((IDENTITY / "po" / "sq.po").read_bytes())
