@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,15 +129,19 @@ def export_booklet(request: ExportRequest) -> list[Path]:
         tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp,
         contextlib.ExitStack() as stack,
     ):
-        typesetter = None
+        index_lines = None
         if needs_workers_for(len(request.concepts)):  # an entry per concept
             typesetter = stack.enter_context(Typesetter(worker_count(), request.progress))
             typesetter.start()  # while the data is made
-        data = booklet_data(request, paper=paper, title=title)
-        if typesetter is None:
+            # the indexes' lines while the workers measure the entries
+            data, index_lines = booklet_data_in_steps(request, paper=paper, title=title)
+        else:
+            data = booklet_data(request, paper=paper, title=title)
             workers = worker_count() if needs_workers(data) else 0
             typesetter = stack.enter_context(Typesetter(workers, request.progress))
-        booklet = typeset_booklet(data, typesetter, Path(tmp), request.glossary.root)
+        booklet = typeset_booklet(
+            data, typesetter, Path(tmp), request.glossary.root, meanwhile=index_lines
+        )
         imposed = impose(booklet, typesetter) if imposition else None
         stack.close()  # the workers stop before the files are written
         # Both files are complete before either replaces an old one.
@@ -235,12 +240,28 @@ def ordered_concepts(request: ExportRequest) -> list[Concept]:
 
 def booklet_data(request: ExportRequest, paper: str = "a5", title: str | None = None) -> dict:
     """Everything the template prints, as plain JSON-able data."""
+    data, index_lines = booklet_data_in_steps(request, paper, title)
+    index_lines()
+    return data
+
+
+def booklet_data_in_steps(
+    request: ExportRequest, paper: str = "a5", title: str | None = None
+) -> tuple[dict, Callable[[], None]]:
+    """The booklet's data (``booklet_data``) but its indexes' lines, and the step that adds
+    them: the entries are measured before an index is needed, so that step can wait."""
     names = language_names(request.glossary, request.languages)
     concepts = ordered_concepts(request)
     labels = {concept.id: f"entry-{n}" for n, concept in enumerate(concepts, 1)}
     source = request.source_language
     marks = review_marks(concepts, request.targets)
-    return {
+    indexes = [_index_head(lang, names) for lang in request.languages]
+
+    def index_lines() -> None:
+        for index in indexes:
+            index["groups"] = _index_groups(index["lang"], concepts, source, labels)
+
+    data = {
         "paper": paper,
         "name": request.glossary.manifest.name,
         "title": title,
@@ -253,8 +274,9 @@ def booklet_data(request: ExportRequest, paper: str = "a5", title: str | None = 
         "review": marks.summary(),
         "colophon": colophon(request.glossary),
         "entries": [_entry(c, request, names, labels, marks) for c in concepts],
-        "indexes": [_index(lang, concepts, source, labels, names) for lang in request.languages],
+        "indexes": indexes,
     }
+    return data, index_lines
 
 
 def release_date_fields(request: ExportRequest) -> dict[str, Any]:
@@ -467,14 +489,21 @@ def _links(ids: list[str], request: ExportRequest, labels: dict[str, str]) -> li
     ]
 
 
-def _index(
-    lang: str,
-    concepts: list[Concept],
-    source: str,
-    labels: dict[str, str],
-    names: dict[str, dict[str, str]],
-) -> dict[str, Any]:
-    """One language's index: its terms in that language's order, under letter headings."""
+def _index_head(lang: str, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """One language's index, its lines (``groups``) not yet made (see ``_index_groups``)."""
+    return {
+        "lang": lang,
+        "text_lang": typst_language(lang),
+        "autonym": names[lang]["autonym"],
+        "title": heading_case(names[lang]["autonym"]),
+        "groups": [],
+    }
+
+
+def _index_groups(
+    lang: str, concepts: list[Concept], source: str, labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    """One language's index lines: its terms in that language's order, under letter headings."""
     from moci_vocab.collation import index_letter, sort_key
 
     lines: dict[tuple[str, str], dict[str, Any]] = {}
@@ -497,13 +526,7 @@ def _index(
         if not groups or groups[-1]["letter"] != letter:
             groups.append({"letter": letter, "lines": []})
         groups[-1]["lines"].append(line)
-    return {
-        "lang": lang,
-        "text_lang": typst_language(lang),
-        "autonym": names[lang]["autonym"],
-        "title": heading_case(names[lang]["autonym"]),
-        "groups": groups,
-    }
+    return groups
 
 
 def heading_case(text: str) -> str:

@@ -27,7 +27,9 @@ a long entry (which may break across pages) is laid out as before.
 
 from __future__ import annotations
 
+import itertools
 import json
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -115,12 +117,18 @@ def needs_workers_for(entries: int) -> bool:
 
 
 def typeset_booklet(
-    data: dict[str, Any], typesetter: Typesetter, workdir: Path, root: Path | None = None
+    data: dict[str, Any],
+    typesetter: Typesetter,
+    workdir: Path,
+    root: Path | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Booklet:
     """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them.
 
     ``root``: the glossary's, where the entries' heights are kept for the next export
-    (``heights``); None measures every entry.
+    (``heights``); None measures every entry. ``meanwhile``: work of this process that
+    the indexes need (their lines, ``export.booklet_data_in_steps``), done while the
+    workers measure the entries.
 
     The join runs beside the typesetting (``JoinThread``, with workers): each run of
     entries is joined as soon as it is rendered, the indexes, the front matter and the
@@ -131,22 +139,37 @@ def typeset_booklet(
     common = {key: data[key] for key in COMMON}
     common["labels"] = data["labels"]
     common["languages"] = data["languages"]
-    front_pages = _front(common, data, None, typesetter, None).pages
+    front_pages = typesetter.run(_front(common, data, None, None)).pages
     entries = EntryRuns(common, data["entries"], front_pages + 1)
     if typesetter.parallel:
         entries.heights = Heights.open(root, common)
-    pieces = entries.lay_out(typesetter, plan=typesetter.parallel)
+    pieces = entries.lay_out(typesetter, plan=typesetter.parallel, meanwhile=meanwhile)
     join = None
     try:
         for _ in range(PASSES):
             join = _start_join(common, files, front_pages, pieces, typesetter.parallel)
-            rendering = entries.render(pieces, typesetter, files)
-            slots = IndexSlots.between(join, pieces, rendering, _index_runs(data))
-            # While the entries render, the indexes: they follow the entries' pages as laid out.
+            slots = IndexSlots(join, [Future() for _ in range(_index_runs(data))])
+            # While the entries render, the indexes: they follow the entries' pages as laid
+            # out. Their runs are a sequence (each starts where the one before was cut), the
+            # longest of the booklet: started first, in a thread of its own, so that it
+            # keeps a worker (``Typesetter.run``) while the entries' runs fill the other.
             after = front_pages + 1 + sum(piece.pages for piece in pieces)
-            starts, indexes = _indexes(
-                common, data, entries.book, after, typesetter, files, slots.final
+            index_runs = partial(
+                _indexes, common, data, entries.book, after, typesetter, files, slots.final
             )
+            indexing = _in_thread(index_runs) if typesetter.parallel else None
+            rendering = entries.render(pieces, typesetter, files)
+            slots.queue(pieces, rendering)
+            starts, indexes = index_runs() if indexing is None else indexing.result()
+            starts["glossary"] = front_pages + 1
+            index_pieces = [piece for index in indexes for piece in index.pieces()]
+            slots.rest(index_pieces)
+            # The front matter (its contents need the indexes' pages) and the back (the
+            # page count), while the last entries render.
+            front_pdf, back_pdf = files.new("front"), files.new("back")
+            front_job = typesetter.submit(_front(common, data, starts, front_pdf), urgent=True)
+            before_back = front_pages + sum(piece.pages for piece in [*pieces, *index_pieces])
+            back_job = typesetter.submit(_back(common, data, before_back, back_pdf), urgent=True)
             rendered = [future.result() for future in rendering]
             if all(_same_places(p, layout) for p, layout in zip(pieces, rendered, strict=True)):
                 break
@@ -162,19 +185,15 @@ def typeset_booklet(
             raise MociError(
                 "the booklet's page numbers did not settle; please report this glossary"
             )
-        starts["glossary"] = front_pages + 1
-        index_pieces = [piece for index in indexes for piece in index.pieces()]
-        slots.rest(index_pieces)
-        front_pdf = files.new("front")
-        if _front(common, data, starts, typesetter, front_pdf).pages != front_pages:
+        if front_job.result().pages != front_pages:
             raise MociError("the booklet's contents changed length when its page numbers were set")
         front = Piece(0, 0, 1, front_pages, [], front_pdf)
         join.add(Path(front_pdf), _positions(front))
-        every = [front, *pieces, *index_pieces]
-        every.append(_back(common, data, sum(p.pages for p in every), typesetter, files))
-        join.add(Path(every[-1].pdf or ""), _positions(every[-1]))
+        back_layout = back_job.result()
+        back = Piece(0, 0, before_back + 1, back_layout.pages, [], back_pdf, back_layout)
+        join.add(Path(back_pdf), _positions(back))
         typesetter.rest()
-        return _finish(join, common, data, every, starts, files)
+        return _finish(join, common, data, [front, *pieces, *index_pieces, back], starts, files)
     finally:
         if join is not None:
             join.close()
@@ -183,13 +202,7 @@ def typeset_booklet(
 # --- the parts ---------------------------------------------------------------------------------
 
 
-def _front(
-    common: dict,
-    data: dict,
-    starts: dict[str, int] | None,
-    typesetter: Typesetter,
-    pdf: str | None,
-) -> PartLayout:
+def _front(common: dict, data: dict, starts: dict[str, int] | None, pdf: str | None) -> PartJob:
     """Cover and contents; with ``starts`` None, laid out only, to count its pages."""
     labels = data["labels"]
     lines = []
@@ -200,21 +213,18 @@ def _front(
         page = str(starts["index:" + idx["lang"]]) if starts else "0"
         lines.append({"title": idx["title"], "page": page})
     part = dict(common, part="front", first=1, section=None, contents=lines)
-    return typesetter.run(_job(part, pdf))
+    return _job(part, pdf)
 
 
-def _back(common: dict, data: dict, pages: int, typesetter: Typesetter, files: _Files) -> Piece:
-    """Blank pages and the colophon, which ends the booklet on its outside back cover.
-
-    A folded A5 booklet has a multiple of four pages; an A4 one an even number.
-    """
+def _back(common: dict, data: dict, pages: int, pdf: str) -> PartJob:
+    """Blank pages and the colophon, after ``pages`` pages: it ends the booklet on its
+    outside back cover. A folded A5 booklet has a multiple of four pages; an A4 one an
+    even number."""
     sheet = 4 if common["paper"] == "a5" else 2
     blanks = -(pages + 1) % sheet
-    pdf = files.new("back")
     part = dict(common, part="back", first=pages + 1, section=None, blanks=blanks)
     part["colophon"] = data["colophon"]
-    layout = typesetter.run(_job(part, pdf))
-    return Piece(0, 0, pages + 1, layout.pages, [], pdf, layout)
+    return _job(part, pdf)
 
 
 class EntryRuns:
@@ -244,16 +254,25 @@ class EntryRuns:
         """Record the pages that entries ``start:stop`` were placed on."""
         self.book.learn(self.labels[start:stop], pages)
 
-    def lay_out(self, typesetter: Typesetter, plan: bool = False) -> list[Piece]:
+    def lay_out(
+        self,
+        typesetter: Typesetter,
+        plan: bool = False,
+        meanwhile: Callable[[], None] | None = None,
+    ) -> list[Piece]:
         """The runs and where their entries fall; pages not yet known are estimates.
 
         ``plan``: measure the entries (in parallel) and fill the pages here, instead of
         having Typst lay out the runs one after the other (see the module's docstring).
+        ``meanwhile`` is called once, while the workers measure (or first).
         """
+        waiting = [meanwhile] if meanwhile is not None else []
+        planned = self.measure(typesetter, waiting) if self.entries and plan else None
+        for work in waiting:  # not done while measuring
+            work()
         if not self.entries:
             return []
         count = len(self.entries)
-        planned = self.measure(typesetter) if plan else None
         predict = None
         if planned is not None:
 
@@ -264,25 +283,30 @@ class EntryRuns:
             self.part, count, self.first, ENTRY_RUN, typesetter, None, self.placed, predict
         )
 
-    def measure(self, typesetter: Typesetter) -> Measures | None:
+    def measure(
+        self, typesetter: Typesetter, meanwhile: list[Callable[[], None]] | None = None
+    ) -> Measures | None:
         """Every entry's height, measured with the page numbers it will print; None when
         an entry is long (it may break across pages, which no plan here foresees).
 
         A page number's width depends on its digit count only: the entries are measured
         with estimated pages, the pages filled, and the entries whose numbers then have
-        other digit counts measured again, until none has.
+        other digit counts measured again, until none has. The work in ``meanwhile`` is
+        done (and taken out of the list) while the workers measure the most entries.
         """
         if any(entry["long"] for entry in self.entries):
             return None
         count = len(self.entries)
         heights: list[float] = [0.0] * count
         digits: list[tuple[int, ...]] = [()] * count  # of the pages each was measured with
-        # The first entries alone: their heights tell how many entries a page holds, which
-        # makes the estimates of the others' pages good enough to keep their digit counts.
-        first = min(count, MEASURE_RUN)
+        # The first entries first, a job for each worker: their heights tell how many entries
+        # a page holds, which makes the estimates of the others' pages good enough to keep
+        # their digit counts.
+        first = min(count, MEASURE_RUN * 2)
         sizes = self._measured(typesetter, list(range(first)), heights, digits)
         self.book.per_entry = fill_pages(heights[:first], sizes).pages / first
-        sizes = self._measured(typesetter, list(range(first, count)), heights, digits, sizes)
+        rest = list(range(first, count))
+        sizes = self._measured(typesetter, rest, heights, digits, sizes, meanwhile)
         for _ in range(PASSES):
             planned = replace(sizes, heights=heights)
             pages = fill_pages(heights, planned).starts
@@ -300,6 +324,13 @@ class EntryRuns:
             self._keys[n] = entry_key(self.entries[n])
         return f"{self._keys[n]}:{digits}"
 
+    def _keys_of(self, wanted: list[int]) -> None:
+        """Work out the digests of the entries ``wanted`` (``_key`` then finds them)."""
+        if self.heights.root is not None:  # else no height is kept
+            for n in wanted:
+                if self._keys[n] is None:
+                    self._keys[n] = entry_key(self.entries[n])
+
     def _measured(
         self,
         typesetter: Typesetter,
@@ -307,15 +338,18 @@ class EntryRuns:
         heights: list[float],
         digits: list[tuple[int, ...]],
         sizes: Measures | None = None,
+        meanwhile: list[Callable[[], None]] | None = None,
     ) -> Measures:
         """The heights of entries ``wanted``, with the page numbers known now: from the
         last export's where it holds them, else measured, ``MEASURE_RUN`` entries a job, in
         parallel; the digit counts of their page numbers into ``digits``. Returns the
-        page's sizes (``sizes`` if no job ran: the last export's, or an earlier job's)."""
+        page's sizes (``sizes`` if no job ran: the last export's, or an earlier job's).
+        Once the jobs are given, the work in ``meanwhile`` is done (and taken out)."""
         todo = []
         for n in wanted:
             digits[n] = _digits(self.entries[n], self.book)
-            height = self.heights.get(self._key(n, digits[n]))
+            # nothing kept (a first export): the digests can wait for the jobs to be given
+            height = self.heights.get(self._key(n, digits[n])) if self.heights.known else None
             if height is None:
                 todo.append(n)
             else:
@@ -326,11 +360,16 @@ class EntryRuns:
             run = [_with_pages(self.entries[n], self.book) for n in chunk]
             part = dict(self.common, part="measure", first=self.first, section=None, entries=run)
             jobs.append(typesetter.submit(MeasureJob(json.dumps(part, ensure_ascii=False))))
+        if jobs:
+            while meanwhile:
+                meanwhile.pop(0)()
+            self._keys_of(todo)  # of the entries measured, to keep their heights
         for chunk, job in zip(chunks, jobs, strict=True):
             sizes = job.result()
             for n, height in zip(chunk, sizes.heights, strict=True):
                 heights[n] = height
-                self.heights.put(self._key(n, digits[n]), height)
+                if self.heights.root is not None:  # kept for the next export
+                    self.heights.put(self._key(n, digits[n]), height)
         return sizes or self.heights.sizes or Measures([], 0.0, 0.0, 0.0, 1)
 
     def render(
@@ -421,9 +460,15 @@ class IndexSlots:
     def between(
         cls, join: JoinThread, pieces: list[Piece], rendering: list[Future], count: int
     ) -> IndexSlots:
-        """Queue the entries' pieces (each joined once rendered as planned), with ``count``
-        slots spread among them: slot n after the entries rendered by then."""
+        """``count`` slots, queued among the entries' pieces (see ``queue``)."""
         self = cls(join, [Future() for _ in range(count)])
+        self.queue(pieces, rendering)
+        return self
+
+    def queue(self, pieces: list[Piece], rendering: list[Future]) -> None:
+        """Queue the entries' pieces (each joined once rendered as planned), with the
+        slots spread among them: slot n after the entries rendered by then."""
+        join, count = self.join, len(self.slots)
         due: dict[int, list[int]] = {}
         for n in range(count):
             due.setdefault(min(len(pieces), -(-(n + 1) * len(pieces) // count)), []).append(n)
@@ -433,7 +478,6 @@ class IndexSlots:
             join.add(Path(piece.pdf or ""), _positions(piece), future, partial(_same_places, piece))
             for n in due.get(k, []):
                 join.add_slot(self.slots[n])
-        return self
 
     def final(self, number: int, piece: Piece) -> None:
         """Index piece ``number`` is done: into its slot, if it has one."""
@@ -451,6 +495,20 @@ class IndexSlots:
             for part, positions in parts:
                 self.join.add(part, positions)
         self.given = len(pieces)
+
+
+def _in_thread(work: Callable[[], Any]) -> Future:
+    """Run ``work`` in a new thread; its future holds what it returns (or raises)."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    threading.Thread(target=run, daemon=True).start()
+    return future
 
 
 def _item_page(pieces: list[Piece], item: int) -> int:
@@ -712,11 +770,11 @@ class _Files:
     """Numbered scratch files for the parts' PDFs."""
 
     root: Path
-    count: int = 0
+    numbers: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def new(self, kind: str) -> str:
-        self.count += 1
-        return str(self.root / f"{kind}-{self.count:05d}.pdf")
+        """A new file's path (its number never given twice, even to two threads at once)."""
+        return str(self.root / f"{kind}-{next(self.numbers):05d}.pdf")
 
 
 @dataclass

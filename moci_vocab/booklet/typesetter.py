@@ -19,14 +19,14 @@ a worker loads it, Typst, and the module of the job it runs.
 
 from __future__ import annotations
 
+import collections
 import functools
-import itertools
 import json
 import os
-import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -178,8 +178,7 @@ class Typesetter:
         self._workers = workers
         self._progress = progress  # told (jobs done, jobs submitted) as each job ends
         self._counts = [0, 0]
-        self._queue: queue.PriorityQueue = queue.PriorityQueue()
-        self._order = itertools.count()
+        self._jobs = _Queue()
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -209,7 +208,7 @@ class Typesetter:
             except BaseException as exc:
                 future.set_exception(exc)
         else:
-            self._queue.put((0 if urgent else 1, next(self._order), job, future))
+            self._jobs.put(job, future, urgent)
         return future
 
     @property
@@ -230,11 +229,16 @@ class Typesetter:
         self._progress(done, submitted)
 
     def _dispatch(self) -> None:
-        """A thread's life: hand queued jobs to a worker process, one at a time."""
-        while True:
-            _, _, job, future = self._queue.get()
-            if job is None:
-                return
+        """A thread's life: hand queued jobs to a worker process, one at a time.
+
+        After an urgent job, the thread waits a moment (``HOLD``) for the next one before
+        it takes a queued job: a sequence of ``run``s (the index's runs, each cut after the
+        one before) then keeps a worker of its own instead of waiting, at each step, for a
+        worker to finish a job of the batch.
+        """
+        urgent = False
+        while (taken := self._jobs.get(hold=urgent)) is not None:
+            job, future, urgent = taken
             if not future.set_running_or_notify_cancel():
                 continue
             try:
@@ -296,15 +300,8 @@ class Typesetter:
 
     def close(self) -> None:
         """Cancel what has not started, stop the workers (a running job is killed)."""
-        while True:
-            try:
-                _, _, _, future = self._queue.get_nowait()
-            except queue.Empty:
-                break
-            if future is not None:
-                future.cancel()
-        for _ in self._threads:
-            self._queue.put((-1, next(self._order), None, None))
+        for future in self._jobs.close():
+            future.cancel()
         with self._lock:
             for worker in list(self._all):
                 worker.kill()
@@ -318,6 +315,54 @@ class Typesetter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# How long a dispatcher that has run an urgent job waits for the next one (the next step of
+# a sequence of ``run``s: its caller cuts the result and sends the next part) before it takes
+# a queued job instead.
+HOLD = 0.25
+
+
+class _Queue:
+    """The jobs waiting for a worker: urgent ones (``Typesetter.run``'s) first, in order."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._urgent: collections.deque[tuple[Job, Future]] = collections.deque()
+        self._queued: collections.deque[tuple[Job, Future]] = collections.deque()
+        self._closed = False
+
+    def put(self, job: Job, future: Future, urgent: bool) -> None:
+        """Queue ``job``, whose result goes into ``future``."""
+        with self._ready:
+            (self._urgent if urgent else self._queued).append((job, future))
+            self._ready.notify_all()
+
+    def get(self, hold: bool = False) -> tuple[Job, Future, bool] | None:
+        """The next job, its future and whether it is urgent; None once closed.
+
+        ``hold``: take a queued job only if no urgent one comes within ``HOLD`` seconds.
+        """
+        deadline = time.monotonic() + HOLD if hold else 0.0
+        with self._ready:
+            while not self._closed:
+                if self._urgent:
+                    return (*self._urgent.popleft(), True)
+                left = deadline - time.monotonic()
+                if self._queued and left <= 0:
+                    return (*self._queued.popleft(), False)
+                self._ready.wait(left if self._queued else None)
+            return None
+
+    def close(self) -> list[Future]:
+        """Stop handing out jobs; return the futures of those not handed out."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify_all()
+            left = [future for _job, future in (*self._urgent, *self._queued)]
+            self._urgent.clear()
+            self._queued.clear()
+        return left
 
 
 class _Worker:
