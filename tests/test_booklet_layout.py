@@ -394,10 +394,10 @@ def test_a_re_export_takes_the_heights_of_the_last_one(
     measured = []
     submit = Typesetter.submit
 
-    def counting(self, job, urgent=False):
+    def counting(self, job, urgent=False, more=False):
         if isinstance(job, MeasureJob):
             measured.append(len(json.loads(job.data)["entries"]))
-        return submit(self, job, urgent)
+        return submit(self, job, urgent, more)
 
     monkeypatch.setattr(Typesetter, "submit", counting)
     data = booklet_data(request(tmp_path, count=60, long=False))
@@ -441,3 +441,33 @@ def test_workers_started_early_take_the_first_jobs(tmp_path: Path) -> None:
         assert len(started) == 2 and all(w.process.poll() is None for w in started)
         jobs = [typesetter.submit(PartJob(front)) for _ in range(2)]
         assert jobs[0].result().pages == jobs[1].result().pages >= 1
+
+
+def test_a_sequence_of_runs_keeps_its_worker_while_a_batch_waits() -> None:
+    # After a job given with ``more`` (a step of the index's runs), its worker waits a
+    # moment for the next step instead of taking a job of the batch queued meanwhile; a
+    # sequence that has ended (no ``more``) leaves the worker to the batch at once.
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    from moci_vocab.booklet import typesetter
+
+    jobs = typesetter._Queue()
+    for n in range(2):
+        jobs.put(f"render {n}", Future(), False, False)
+    jobs.put("index 1", Future(), True, True)
+    assert jobs.get()[0] == "index 1"  # urgent first
+    later = threading.Timer(0.05, lambda: jobs.put("index 2", Future(), True, False))
+    later.start()
+    start = time.monotonic()
+    taken, _future, more = jobs.get(hold=True)
+    assert taken == "index 2" and not more and time.monotonic() - start < typesetter.HOLD
+    start = time.monotonic()
+    assert jobs.get(hold=more)[0] == "render 0" and time.monotonic() - start < 0.05
+    start = time.monotonic()
+    assert jobs.get(hold=True)[0] == "render 1"  # no step came: the batch's, after HOLD
+    assert time.monotonic() - start >= typesetter.HOLD
+    leftover = Future()
+    jobs.put("render 2", leftover, False, False)
+    assert jobs.close() == [leftover] and jobs.get() is None

@@ -607,7 +607,8 @@ def _lay_out(
         if predict is not None:
             layout = predict(start, stop)
         else:
-            layout = typesetter.run(_job(part(start, stop, page), pdf))
+            # the next run is given as soon as this one is cut (unless it is the last)
+            layout = typesetter.run(_job(part(start, stop, page), pdf), more=stop < count)
         if stop == count:
             kept, taken = layout.pages, stop - start
         elif cut := cut_after_last_full_page(layout.starts, layout.ends, layout.pages):

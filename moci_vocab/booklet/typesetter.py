@@ -195,8 +195,9 @@ class Typesetter:
             while len(self._all) < self._workers:
                 self._idle.append(self._start())
 
-    def submit(self, job: Job, urgent: bool = False) -> Future:
-        """Queue ``job``; its future holds the result (``urgent``: before queued ones)."""
+    def submit(self, job: Job, urgent: bool = False, more: bool = False) -> Future:
+        """Queue ``job``; its future holds the result (``urgent``: before queued ones;
+        ``more``: another urgent job follows once this one is done, see ``run``)."""
         future: Future = Future()
         if self._progress is not None:
             with self._lock:
@@ -208,7 +209,7 @@ class Typesetter:
             except BaseException as exc:
                 future.set_exception(exc)
         else:
-            self._jobs.put(job, future, urgent)
+            self._jobs.put(job, future, urgent, more)
         return future
 
     @property
@@ -216,9 +217,15 @@ class Typesetter:
         """Whether jobs run in worker processes (and so, two at a time on two cores)."""
         return self._workers > 0
 
-    def run(self, job: Job) -> Any:
-        """Run ``job`` before the queued ones and wait for its result."""
-        return self.submit(job, urgent=True).result()
+    def run(self, job: Job, more: bool = False) -> Any:
+        """Run ``job`` before the queued ones and wait for its result.
+
+        ``more``: the caller gives the next urgent job as soon as it has this one's result
+        (a sequence, each step cut after the one before): the worker waits a moment for it
+        (``HOLD``) before it takes a queued job, so the sequence keeps a worker of its own
+        instead of waiting, at each step, for a worker to finish a job of the batch.
+        """
+        return self.submit(job, urgent=True, more=more).result()
 
     def _one_done(self, future: Future) -> None:
         if future.cancelled() or self._progress is None:
@@ -229,16 +236,11 @@ class Typesetter:
         self._progress(done, submitted)
 
     def _dispatch(self) -> None:
-        """A thread's life: hand queued jobs to a worker process, one at a time.
-
-        After an urgent job, the thread waits a moment (``HOLD``) for the next one before
-        it takes a queued job: a sequence of ``run``s (the index's runs, each cut after the
-        one before) then keeps a worker of its own instead of waiting, at each step, for a
-        worker to finish a job of the batch.
-        """
-        urgent = False
-        while (taken := self._jobs.get(hold=urgent)) is not None:
-            job, future, urgent = taken
+        """A thread's life: hand queued jobs to a worker process, one at a time (after a
+        job with ``more``, waiting a moment for the next urgent one: see ``run``)."""
+        more = False
+        while (taken := self._jobs.get(hold=more)) is not None:
+            job, future, more = taken
             if not future.set_running_or_notify_cancel():
                 continue
             try:
@@ -317,9 +319,9 @@ class Typesetter:
         self.close()
 
 
-# How long a dispatcher that has run an urgent job waits for the next one (the next step of
-# a sequence of ``run``s: its caller cuts the result and sends the next part) before it takes
-# a queued job instead.
+# How long a dispatcher that has run a job with ``more`` waits for the next urgent one (the
+# next step of a sequence: its caller cuts the result and sends the next part) before it
+# takes a queued job instead.
 HOLD = 0.25
 
 
@@ -328,18 +330,18 @@ class _Queue:
 
     def __init__(self) -> None:
         self._ready = threading.Condition()
-        self._urgent: collections.deque[tuple[Job, Future]] = collections.deque()
-        self._queued: collections.deque[tuple[Job, Future]] = collections.deque()
+        self._urgent: collections.deque[tuple[Job, Future, bool]] = collections.deque()
+        self._queued: collections.deque[tuple[Job, Future, bool]] = collections.deque()
         self._closed = False
 
-    def put(self, job: Job, future: Future, urgent: bool) -> None:
-        """Queue ``job``, whose result goes into ``future``."""
+    def put(self, job: Job, future: Future, urgent: bool, more: bool) -> None:
+        """Queue ``job``, whose result goes into ``future`` (``more``: see ``get``)."""
         with self._ready:
-            (self._urgent if urgent else self._queued).append((job, future))
+            (self._urgent if urgent else self._queued).append((job, future, more))
             self._ready.notify_all()
 
     def get(self, hold: bool = False) -> tuple[Job, Future, bool] | None:
-        """The next job, its future and whether it is urgent; None once closed.
+        """The next job, its future and whether an urgent one follows it; None once closed.
 
         ``hold``: take a queued job only if no urgent one comes within ``HOLD`` seconds.
         """
@@ -347,10 +349,10 @@ class _Queue:
         with self._ready:
             while not self._closed:
                 if self._urgent:
-                    return (*self._urgent.popleft(), True)
+                    return self._urgent.popleft()
                 left = deadline - time.monotonic()
                 if self._queued and left <= 0:
-                    return (*self._queued.popleft(), False)
+                    return self._queued.popleft()
                 self._ready.wait(left if self._queued else None)
             return None
 
@@ -359,7 +361,7 @@ class _Queue:
         with self._ready:
             self._closed = True
             self._ready.notify_all()
-            left = [future for _job, future in (*self._urgent, *self._queued)]
+            left = [future for _job, future, _more in (*self._urgent, *self._queued)]
             self._urgent.clear()
             self._queued.clear()
         return left
