@@ -471,3 +471,26 @@ def test_a_sequence_of_runs_keeps_its_worker_while_a_batch_waits() -> None:
     leftover = Future()
     jobs.put("render 2", leftover, False, False)
     assert jobs.close() == [leftover] and jobs.get() is None
+
+
+def test_the_parts_json_is_their_data_as_json(tmp_path: Path) -> None:
+    # Each entry is written as JSON once and only its links again for each part: the text
+    # is json.dumps of the part's data, even when the glossary's text looks like the hole
+    # left for the links.
+    from moci_vocab.booklet.layout import COMMON, EntryRuns, _with_pages
+
+    data = booklet_data(request(tmp_path, count=12, long=False))
+    tricky = '"related": "\x00moci-vocab", "broader": \\u0000moci-vocab "entries"'
+    data["entries"][3]["definitions"][0]["text"] = tricky
+    data["entries"][4]["headword"] = "\x00moci-vocab"
+    common = {key: data[key] for key in (*COMMON, "labels", "languages")}
+    runs = EntryRuns(common, data["entries"], 3)
+    heads = [{"first": "a", "last": "b"}]
+    for _ in range(2):  # the second time from the texts kept
+        runs.book.learn(runs.labels, [3 + n for n in range(12)])
+        entries = [_with_pages(entry, runs.book) for entry in data["entries"][2:9]]
+        part = dict(common, part="entries", first=4, section="Glossary", entries=entries)
+        assert runs.part(2, 9, 4, heads) == json.dumps(dict(part, heads=heads), ensure_ascii=False)
+        assert (
+            json.loads(runs.part(2, 9, 4, heads))["entries"][1]["definitions"][0]["text"] == tricky
+        )

@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -238,17 +238,31 @@ class EntryRuns:
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
         self.heights = Heights(None, "", "")  # those of the last export, if opened
         self._keys: list[str | None] = [None] * len(entries)  # digests, less the page numbers
+        self._texts: list[str | None] = [None] * len(entries)  # JSON, less the links
 
-    def part(self, start: int, stop: int, page: int, heads: list | None = None) -> dict:
-        """The data of the part holding entries ``start:stop``, starting at ``page``.
+    def part(self, start: int, stop: int, page: int, heads: list | None = None) -> str:
+        """The data (JSON) of the part holding entries ``start:stop``, starting at ``page``.
 
         ``heads``: the running heads of its pages (None to lay the part out only).
         """
-        run = [_with_pages(entry, self.book) for entry in self.entries[start:stop]]
         section = self.common["labels"]["glossary"]
-        return dict(
-            self.common, part="entries", first=page, section=section, entries=run, heads=heads
+        part = dict(
+            self.common, part="entries", first=page, section=section, entries=[], heads=heads
         )
+        return _json_with(part, entries=self._texts_of(range(start, stop)))
+
+    def _texts_of(self, wanted: Iterable[int]) -> str:
+        """The entries ``wanted`` as a JSON array, with their links' pages (``_with_pages``):
+        an entry is written as JSON once; only its links are written again for each part."""
+        texts = []
+        for n in wanted:
+            text = self._texts[n]
+            if text is None:
+                text = self._texts[n] = _json_with(self.entries[n], related="", broader="")
+            linked = _with_pages(self.entries[n], self.book)
+            links = {kind: json.dumps(linked[kind], ensure_ascii=False) for kind in _LINKS}
+            texts.append(_filled(text, links))
+        return "[" + ", ".join(texts) + "]"
 
     def placed(self, start: int, stop: int, pages: list[int]) -> None:
         """Record the pages that entries ``start:stop`` were placed on."""
@@ -357,9 +371,10 @@ class EntryRuns:
         jobs = []
         chunks = [todo[n : n + MEASURE_RUN] for n in range(0, len(todo), MEASURE_RUN)]
         for chunk in chunks:
-            run = [_with_pages(self.entries[n], self.book) for n in chunk]
-            part = dict(self.common, part="measure", first=self.first, section=None, entries=run)
-            jobs.append(typesetter.submit(MeasureJob(json.dumps(part, ensure_ascii=False))))
+            part = dict(self.common, part="measure", first=self.first, section=None)
+            jobs.append(
+                typesetter.submit(MeasureJob(_json_with(part, entries=self._texts_of(chunk))))
+            )
         if jobs:
             while meanwhile:
                 meanwhile.pop(0)()
@@ -672,8 +687,31 @@ def _same_places(piece: Piece, layout: PartLayout) -> bool:
     return layout.pages == piece.pages and placed == piece.item_pages
 
 
-def _job(part: dict, pdf: str | None) -> PartJob:
-    return PartJob(json.dumps(part, ensure_ascii=False), pdf)
+def _job(part: dict | str, pdf: str | None) -> PartJob:
+    """The job typesetting ``part`` (its data, or its data as JSON) into ``pdf``."""
+    return PartJob(part if isinstance(part, str) else json.dumps(part, ensure_ascii=False), pdf)
+
+
+# An entry's links to other entries, by kind (each printed with the page of its entry).
+_LINKS = ("related", "broader")
+# A value's place in a JSON text (``_json_with``), and how it reads there after its key: no
+# text of the glossary can give the latter (a JSON string never holds a bare quote).
+_HOLE = "\x00moci-vocab"
+_HOLE_JSON = json.dumps(_HOLE)
+
+
+def _json_with(value: dict, **texts: str) -> str:
+    """``json.dumps(value)`` with the keys ``texts`` given as JSON texts: the same text as if
+    ``value`` held them as data. A text "" leaves a hole, for ``_filled``."""
+    text = json.dumps(dict(value, **dict.fromkeys(texts, _HOLE)), ensure_ascii=False)
+    return _filled(text, {key: json_text for key, json_text in texts.items() if json_text})
+
+
+def _filled(text: str, texts: dict[str, str]) -> str:
+    """The JSON ``text`` with the holes of the keys ``texts`` filled with those JSON texts."""
+    for key, json_text in texts.items():
+        text = text.replace(f'"{key}": {_HOLE_JSON}', f'"{key}": {json_text}', 1)
+    return text
 
 
 # --- page numbers in the data --------------------------------------------------------------------
@@ -686,11 +724,7 @@ def _with_pages(entry: dict, book: PageBook) -> dict:
         target = item.get("target")
         return dict(item, page=str(book.page(target)) if target else None)
 
-    return dict(
-        entry,
-        related=[link(item) for item in entry["related"]],
-        broader=[link(item) for item in entry["broader"]],
-    )
+    return dict(entry, **{kind: [link(item) for item in entry[kind]] for kind in _LINKS})
 
 
 def _digits(entry: dict, book: PageBook) -> tuple[int, ...]:
