@@ -494,3 +494,19 @@ def test_the_parts_json_is_their_data_as_json(tmp_path: Path) -> None:
         assert (
             json.loads(runs.part(2, 9, 4, heads))["entries"][1]["definitions"][0]["text"] == tricky
         )
+
+
+def test_resting_workers_exit_on_their_own_and_close_reaps_them(tmp_path: Path) -> None:
+    # ``rest`` does not wait for the idle workers to exit (freeing Typst's memory takes a
+    # moment, which the join's end need not wait for); ``close`` reaps them: none is left.
+    data = booklet_data(request(tmp_path, count=12, long=False))
+    front = json.dumps(dict(data, part="front", first=1, section=None, contents=[]))
+    with Typesetter(2) as typesetter:
+        typesetter.start()
+        workers = set(typesetter._all)
+        assert typesetter.run(PartJob(front)).pages >= 1
+        typesetter.rest()
+        assert typesetter._idle == [] and set(typesetter._leaving) == workers
+        assert all(worker.process.stdin.closed for worker in workers)
+        assert all(worker.process.wait(timeout=30) == 0 for worker in workers)
+    assert typesetter._leaving == [] and typesetter._all == set()

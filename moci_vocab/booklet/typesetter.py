@@ -20,6 +20,7 @@ a worker loads it, Typst, and the module of the job it runs.
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import json
 import os
@@ -181,6 +182,7 @@ class Typesetter:
         self._jobs = _Queue()
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
+        self._leaving: list[_Worker] = []  # told to exit by ``rest``; reaped by ``close``
         self._lock = threading.Lock()
         self._threads = [
             threading.Thread(target=self._dispatch, daemon=True) for _ in range(workers)
@@ -293,12 +295,17 @@ class Typesetter:
         return worker
 
     def rest(self) -> None:
-        """Stop the idle workers: what comes next (the join) needs their memory more."""
+        """Let the idle workers go: what comes next (the join's end) needs their memory more.
+
+        They exit while the caller goes on (freeing a worker's memory takes a moment);
+        ``close`` reaps them.
+        """
         with self._lock:
             idle, self._idle = self._idle, []
             self._all.difference_update(idle)
+            self._leaving.extend(idle)
         for worker in idle:
-            worker.stop()
+            worker.leave()
 
     def close(self) -> None:
         """Cancel what has not started, stop the workers (a running job is killed)."""
@@ -309,6 +316,9 @@ class Typesetter:
                 worker.kill()
             self._all.clear()
             self._idle.clear()
+            leaving, self._leaving = self._leaving, []
+        for worker in leaving:
+            worker.stop()  # exited, or about to: reaped
         for thread in self._threads:
             thread.join(timeout=10)
 
@@ -408,6 +418,12 @@ class _Worker:
         if status == "error":
             raise MociError(value)
         return value
+
+    def leave(self) -> None:
+        """End the worker's input: it exits once its job (if any) is done (``stop`` reaps it)."""
+        assert self.process.stdin is not None
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()
 
     def kill(self) -> None:
         """Stop at once, even in the middle of a job."""
