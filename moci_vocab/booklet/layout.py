@@ -159,6 +159,7 @@ def typeset_booklet(
             )
             indexing = _in_thread(index_runs) if typesetter.parallel else None
             rendering = entries.render(pieces, typesetter, files)
+            entries.keep_heights()
             slots.queue(pieces, rendering)
             starts, indexes = index_runs() if indexing is None else indexing.result()
             starts["glossary"] = front_pages + 1
@@ -239,6 +240,7 @@ class EntryRuns:
         self.heights = Heights(None, "", "")  # those of the last export, if opened
         self._keys: list[str | None] = [None] * len(entries)  # digests, less the page numbers
         self._texts: list[str | None] = [None] * len(entries)  # JSON, less the links
+        self.measures: Measures | None = None  # the page's sizes, once every entry is measured
 
     def part(self, start: int, stop: int, page: int, heads: list | None = None) -> str:
         """The data (JSON) of the part holding entries ``start:stop``, starting at ``page``.
@@ -327,10 +329,16 @@ class EntryRuns:
             self.book.learn(self.labels, [self.first + page - 1 for page in pages])
             again = [n for n in range(count) if _digits(self.entries[n], self.book) != digits[n]]
             if not again:
-                self.heights.save(sizes)
+                self.measures = sizes  # for ``keep_heights``
                 return planned
             sizes = self._measured(typesetter, again, heights, digits, sizes)
         return None
+
+    def keep_heights(self) -> None:
+        """Keep the heights the planner used for the next export (``heights``): once the
+        entries' runs are given, so that the workers need not wait for the file."""
+        if self.measures is not None:
+            self.heights.save(self.measures)
 
     def _key(self, n: int, digits: tuple[int, ...]) -> str:
         """The digest of entry ``n`` printed with page numbers of ``digits`` digits."""
@@ -369,7 +377,9 @@ class EntryRuns:
             else:
                 heights[n] = height
         jobs = []
-        chunks = [todo[n : n + MEASURE_RUN] for n in range(0, len(todo), MEASURE_RUN)]
+        # a job for each worker at least (a few entries measured again are not left to one)
+        size = max(1, min(MEASURE_RUN, -(-len(todo) // 2)))
+        chunks = [todo[n : n + size] for n in range(0, len(todo), size)]
         for chunk in chunks:
             part = dict(self.common, part="measure", first=self.first, section=None)
             jobs.append(
