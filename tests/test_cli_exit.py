@@ -135,3 +135,21 @@ def test_output_a_full_disk_refuses_is_said_in_one_line(seeded, tmp_path, args):
     assert ran.returncode == 1
     assert ran.stderr.splitlines()[0] == "error: cannot write: No space left on device"
     assert "a bug" not in ran.stderr and "Traceback" not in ran.stderr
+
+
+def test_an_export_ends_at_once_with_its_files_whole(seeded, tmp_path):
+    # An export's files are written whole (fsync'ed, renamed) and its booklet workers
+    # reaped before it returns: the process then ends without finalization, its files
+    # the same, byte for byte, as those of an export that ends the ordinary way.
+    seeded("export", "all", "-o", str(tmp_path / "in-process"))
+    done = console("--root", str(seeded.root), "export", "all", "-o", str(tmp_path / "console"))
+    assert done.returncode == 0 and "finalized" not in done.stderr
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    written = files(tmp_path / "console")
+    assert any(name.endswith(".pdf") for name in written)
+    assert written == files(tmp_path / "in-process")

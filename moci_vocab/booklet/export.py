@@ -14,6 +14,7 @@ saddle-stitch order), ``title`` (the workshop's title on the cover).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import tempfile
 from collections.abc import Callable
@@ -300,9 +301,16 @@ def typst_language(tag: str) -> dict[str, str | None]:
     The language decides hyphenation, quotation marks and OpenType's localised letter forms
     (Serbian and Macedonian italic б г д п т).
     """
+    lang, region = _language_and_region(tag)
+    return {"lang": lang, "region": region}
+
+
+@functools.cache
+def _language_and_region(tag: str) -> tuple[str, str | None]:
+    """``typst_language``'s answer, worked out once per tag (a booklet asks for every term)."""
     parts = tag.split("-")
     region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
-    return {"lang": parts[0].casefold(), "region": region}
+    return parts[0].casefold(), region
 
 
 @dataclass(frozen=True)

@@ -602,7 +602,8 @@ def _balance_last_page(
         else [replace(last, stop=start, pages=kept, item_pages=last.item_pages[:taken])]
     )
     pdf = files.new("index")
-    future = typesetter.submit(_job(part(start, last.stop, page, balance=True), pdf))
+    # urgent: the front matter and the back wait for it (the entries' runs need not)
+    future = typesetter.submit(_job(part(start, last.stop, page, balance=True), pdf), urgent=True)
     balanced = Piece(start, last.stop, page, last.pages - kept, [], pdf)
     return IndexPieces(pieces, [*pieces[:-1], *before], balanced, future)
 

@@ -49,10 +49,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 # Commands that leave nothing to clean up once they return: they only read the
-# glossary (a cache they write is closed and renamed before they return), start no
-# process that outlives them, and register no atexit handler or finalizer. When one of
-# them finishes, the console script ends the process at once (see `main`).
-ENDS_AT_ONCE = frozenset({"check-po", "check", "show", "search", "list", "stats", "review"})
+# glossary (a cache they write is closed and renamed before they return; an export's
+# files are written whole, fsync'ed and renamed), start no process that outlives them
+# (the booklet's workers are reaped), and register no atexit handler or finalizer. When
+# one of them finishes, the console script ends the process at once (see `main`): after
+# the 10,000-concept booklet, finalization took ~0.5 s of CPU to free the data one object
+# at a time.
+ENDS_AT_ONCE = frozenset(
+    {"check-po", "check", "show", "search", "list", "stats", "review", "export"}
+)
 
 
 class Finished(SystemExit):
