@@ -510,3 +510,18 @@ def test_resting_workers_exit_on_their_own_and_close_reaps_them(tmp_path: Path) 
         assert all(worker.process.stdin.closed for worker in workers)
         assert all(worker.process.wait(timeout=30) == 0 for worker in workers)
     assert typesetter._leaving == [] and typesetter._all == set()
+
+
+def test_parts_start_no_spare_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A booklet's parts leave a worker as fresh as they found it (share 0): the two workers
+    # typeset every part, and no third process is started as a spare (it cost a start of
+    # Python and Typst and then idled to the end of the export).
+    started = []
+    start = Typesetter._start
+    monkeypatch.setattr(Typesetter, "_start", lambda self: started.append(1) or start(self))
+    data = booklet_data(request(tmp_path, count=12, long=False))
+    front = json.dumps(dict(data, part="front", first=1, section=None, contents=[]))
+    with Typesetter(2) as typesetter:
+        jobs = [typesetter.submit(PartJob(front)) for _ in range(6)]
+        assert all(job.result().pages >= 1 for job in jobs)
+    assert len(started) == 2

@@ -168,7 +168,8 @@ def typeset_booklet(
             # The front matter (its contents need the indexes' pages) and the back (the
             # page count), while the last entries render.
             front_pdf, back_pdf = files.new("front"), files.new("back")
-            front_job = typesetter.submit(_front(common, data, starts, front_pdf), urgent=True)
+            front_part = _front(common, data, starts, front_pdf)
+            front_job = typesetter.submit(front_part, urgent=True, more=True)
             before_back = front_pages + sum(piece.pages for piece in [*pieces, *index_pieces])
             back_job = typesetter.submit(_back(common, data, before_back, back_pdf), urgent=True)
             rendered = [future.result() for future in rendering]
@@ -408,6 +409,7 @@ class EntryRuns:
             heads = entry_heads(self.entries[piece.start : piece.stop], local, piece.pages)
             job = _job(self.part(piece.start, piece.stop, piece.first, heads), piece.pdf)
             futures.append(typesetter.submit(job))
+        self._texts = [None] * len(self.entries)  # (some 20 MB for 10,000 entries)
         return futures
 
 
@@ -458,7 +460,8 @@ def _indexes(
         }
         return dict(common, part="index", first=page, section=None, run=run)
 
-    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files, final=final)
+    # the last run is followed by its last page balanced, the front matter and the back
+    pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files, final=final, then=True)
     starts = {"index:" + lang: _item_page(pieces, n) for lang, n in title_at.items()}
     return starts, [_balance_last_page(pieces, part, typesetter, files)]
 
@@ -603,7 +606,8 @@ def _balance_last_page(
     )
     pdf = files.new("index")
     # urgent: the front matter and the back wait for it (the entries' runs need not)
-    future = typesetter.submit(_job(part(start, last.stop, page, balance=True), pdf), urgent=True)
+    job = _job(part(start, last.stop, page, balance=True), pdf)
+    future = typesetter.submit(job, urgent=True, more=True)
     balanced = Piece(start, last.stop, page, last.pages - kept, [], pdf)
     return IndexPieces(pieces, [*pieces[:-1], *before], balanced, future)
 
@@ -618,8 +622,11 @@ def _lay_out(
     placed: Callable[[int, int, list[int]], None] | None = None,
     predict: Callable[[int, int], PartLayout] | None = None,
     final: Callable[[int, Piece], None] | None = None,
+    then: bool = False,
 ) -> list[Piece]:
     """Lay ``count`` items out in runs of about ``size``, each cut after its last full page.
+
+    ``then``: the caller gives another urgent job after the last run (see ``Typesetter.run``).
 
     With ``files``, each run is rendered too, into a new file there. With ``predict``,
     the runs' layouts are the planner's (items ``start:stop`` from the top of a page),
@@ -634,7 +641,7 @@ def _lay_out(
             layout = predict(start, stop)
         else:
             # the next run is given as soon as this one is cut (unless it is the last)
-            layout = typesetter.run(_job(part(start, stop, page), pdf), more=stop < count)
+            layout = typesetter.run(_job(part(start, stop, page), pdf), more=stop < count or then)
         if stop == count:
             kept, taken = layout.pages, stop - start
         elif cut := cut_after_last_full_page(layout.starts, layout.ends, layout.pages):

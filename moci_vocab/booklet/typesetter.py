@@ -255,9 +255,11 @@ class Typesetter:
         share = getattr(job, "share", 1.0)
         with self._lock:
             worker, full = self._take(share)
-            if not self._idle and len(self._all) <= self._workers:
+            leaves = worker.used + share >= 1.0  # full after this job: it then exits
+            if leaves and not self._idle and len(self._all) <= self._workers:
                 # A spare starts up (Python, Typst) while this job runs: the next job
-                # need not wait for it.
+                # need not wait for it. (A worker that stays needs none: the booklet's
+                # parts, which leave a worker as fresh as they found it.)
                 self._idle.append(self._start())
         for idle in full:  # outside the lock: the other dispatcher need not wait for exits
             idle.stop()
