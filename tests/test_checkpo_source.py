@@ -237,6 +237,7 @@ IDIOMS = glossary(
         ("Last name:", set()),
         ("In your time zone", set()),
         ("Hide milestones with no due date", set()),
+        ("You can continue the message at a later date.", set()),  # later
         ("Enter the number of the record", {"number"}),  # the record's number
         ("Page number", {"number"}),
         ("Set the date and time", {"date", "time"}),

@@ -1,12 +1,13 @@
 """English fixed phrases in which a common noun does not have its own sense.
 
 "The number of pages" is a count, not a number; "up to date" is current, not a
-date; "at any time" is whenever; "last name" and "time zone" are terms of their
-own (surname, a region of one clock time). A glossary's concept for *number*,
-*date*, *time* or *name* is not demanded there: check-po adds these phrases to every
-English glossary as other senses (as a concept's ``not_senses`` does), except
-where a concept has the phrase as its own term. "The number of the record" (before
-a determiner) is the record's number: there the concept is demanded as usual.
+date; "at any time" is whenever, "at a later date" later; "last name" and "time
+zone" are terms of their own (surname, a region of one clock time). A glossary's
+concept for *number*, *date*, *time* or *name* is not demanded there: check-po adds
+these phrases to every English glossary as other senses (as a concept's
+``not_senses`` does), except where a concept has the phrase as its own term. "The
+number of the record" (before a determiner) is the record's number: there the
+concept is demanded as usual.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ IDIOMS = (
     "last name",
     "time zone",
     "due date",
+    "at a later date",
 )
 
 

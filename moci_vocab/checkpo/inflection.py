@@ -61,6 +61,11 @@ class Inflection:
     # Verbs made on a noun's stem: (noun ending, the verb endings its stem takes);
     # sq ndryshim (change) → ndrysho, ndryshoni (see verbal.py).
     verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # A term may be the first part of a closed compound whose rest is a word of its own
+    # (ka აუდიოფაილი: აუდიო + ფაილი; see rendered.py), unless it ends in one of these
+    # letters: a case ending that a first part drops (ka -ი: კანონი → კანონ-).
+    # None: the language makes no such compounds.
+    first_parts: str | None = None
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -188,6 +193,7 @@ def KA() -> Inflection:
         lemma_endings=_KA_LEMMA_ENDINGS,
         irregular=irregular_stems("ka"),
         compounds=True,
+        first_parts="ი",
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
@@ -424,7 +430,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 13
+DATA_VERSION = 14
 
 
 def for_language(tag: str) -> Inflection:

@@ -356,6 +356,7 @@ class FileCheck:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
         self.drop_verbal()
+        self.drop_rendered()
         self.drop_conventions(chosen)
         self.report_inconsistencies()
 
@@ -502,6 +503,7 @@ class FileCheck:
         if not verbs or not self.found_entries:
             return
         from moci_vocab.checkpo.source_match import NOUN
+        from moci_vocab.checkpo.target_match import stems_of
         from moci_vocab.checkpo.verbal import verbal_misses
 
         missing: dict[int, list[int]] = {}
@@ -515,7 +517,12 @@ class FileCheck:
         }
         words = {c: rules[c].source.casefold() for c in missing if c in nouns}
         words = {c: word for c, word in words.items() if word.isalpha()}
-        terms = {c: [t.text.casefold() for t in rules[c].allowed] for c in words}
+        # each term as written and its lemma's stems (a term in the plural: ndryshime)
+        infl = self.matcher.infl
+        terms = {
+            c: [s for t in rules[c].allowed for s in stems_of(t.text.casefold(), infl)]
+            for c in words
+        }
         msgstrs = self.catalog.msgstrs
         dropped = verbal_misses(
             words,
@@ -524,6 +531,51 @@ class FileCheck:
             lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
             {c: entries for c, entries in missing.items() if c in words},
             verbs,
+        )
+        if dropped:
+            self.forget(dropped)
+
+    def drop_rendered(self) -> None:
+        """Forget the missing terms the translation renders after all: a literal kept as
+        written, or a compound's first part (rendered.py)."""
+        if not self.found_entries:
+            return
+        from moci_vocab.checkpo.rendered import rendered_misses
+        from moci_vocab.checkpo.target_match import tokens
+
+        facts, rules = self.compiled.miss_facts(), self.compiled.rules
+        concepts = set(self.found_concepts)
+        concepts.discard(-1)  # not a missing term
+        words = {c: rules[c].source.casefold() for c in concepts if not facts[c][3]}
+        english = {c: word for c, word in words.items() if word.isalpha()}
+        terms = {c: [t.text.casefold() for t in rules[c].allowed] for c in words}
+        compounds = self.matcher.infl.first_parts is not None
+        msgstrs = self.catalog.msgstrs
+        missing = []
+        for entry, concept, form in zip(
+            self.found_entries, self.found_concepts, self.found_forms, strict=True
+        ):
+            if concept not in words:
+                continue  # not a missing term, or a do-not-translate name
+            texts = msgstrs[entry]
+            text = texts[form] if form < len(texts) else ""
+            word = english.get(concept)
+            # only a translation with the English word in it may keep it as a literal
+            if compounds or (word is not None and word in text.casefold()):
+                missing.append((entry, concept, text))
+        if not missing:
+            return
+
+        def vocabulary() -> set[str]:
+            return {word for texts in msgstrs for text in texts for word in tokens(text)}
+
+        dropped = rendered_misses(
+            missing,
+            english,
+            terms,
+            self.catalog.msgids.__getitem__,
+            self.matcher.infl,
+            vocabulary,
         )
         if dropped:
             self.forget(dropped)

@@ -297,10 +297,16 @@ _ASCII_WORDS = bytes(
 _LOOSE = re.compile(rb"[-_.](?<![-_.].)(?:(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))")
 
 
+# A keyboard mnemonic between two letters (Re&name, Tri&m): no word break.
+_GLUED_AMPERSAND = re.compile(r"&(?<=[^\W\d_]&)(?=[^\W\d_])")
+
+
 def _prepared(text: str) -> str:
     """A text (or NUL-joined texts) as the name marker reads it: cleaned, hyphens as
-    "-", no NAME_MARK or sentence mark of its own."""
+    "-", mnemonics inside words out (Re&name), no NAME_MARK or sentence mark of its own."""
     text = clean(text)
+    if "&" in text:
+        text = _GLUED_AMPERSAND.sub("", text)
     for hyphen in _HYPHENS:
         if hyphen in text:
             text = text.replace(hyphen, "-")

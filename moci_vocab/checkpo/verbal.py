@@ -67,12 +67,15 @@ def word_ends(text: str, word: str) -> Iterator[int]:
 
 
 def in_verb_slot(text: str, start: int) -> bool:
-    """Does the word at ``start`` open the text, a line or a sentence, or follow *to*?
+    """Does the word at ``start`` open the text, a line or a sentence, or follow *to*
+    (with a keyboard mnemonic before it or not)?
 
     The spaces before it are walked by hand: a regular expression with ``\\s*`` before
     the word tried every start in a run of spaces (a msgid of 40,000 newlines took
     seconds); each run is walked once per word found after it, so this is linear.
     """
+    if start and text[start - 1] in "_&":  # a keyboard mnemonic: _Change, &Change
+        start -= 1
     i = start
     line = False
     while i > 0 and text[i - 1].isspace():
@@ -91,7 +94,11 @@ def _word_char(char: str) -> bool:
 
 
 def verb_forms(terms: list[str], verbs: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
-    """The verb forms made on the stems of one-word terms (ndryshim → ndrysho, ndryshoni …)."""
+    """The verb forms made on the stems of one-word terms (ndryshim → ndrysho, ndryshoni …).
+
+    ``terms`` may hold a term's lemma stems too (a term given in the plural, ndryshime:
+    its lemma ndryshim makes the verbs).
+    """
     forms: set[str] = set()
     for term in terms:
         if " " in term:

@@ -1,0 +1,105 @@
+"""check-po: a missing term that the translation renders after all (rendered.py): a
+literal kept as written, the first part of a closed compound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moci_vocab.checkpo.inflection import for_language
+from moci_vocab.checkpo.rendered import compound_part, kept_as_written
+from tests.test_checkpo import write_po
+
+
+def flagged(tmp_path: Path, lang: str, english: str, term: str, entries) -> list[str]:
+    """The msgids check-po reports the concept missing in."""
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", [lang]).changes.apply()
+    concept = Concept(id=english, definition={"en": f"A {english}."})
+    concept.terms = {
+        "en": [Term(english, "preferred", pos="noun")],
+        lang: [Term(term, "preferred")],
+    }
+    save_concept(root, concept)
+    path = write_po(tmp_path / f"{lang}.po", lang, entries)
+    findings = check_files(root, [path], Options()).findings
+    return [f.extra["msgid"] for f in findings if f.code == "MV601"]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "translation", "word"),
+    [
+        ("The 'file' scheme is writable", "'file' სქემა ჩაწერადია", "file"),
+        ('It contains the "Location" of the plugins', 'შეიცავს "Location"-ს', "location"),
+        (
+            'You should run "repository resync %(name)s".',
+            'გაუშვით "repository resync %(name)s".',
+            "repository",
+        ),
+        ("PORT command tainted by router", "PORT հրամանը արգելված է", "port"),
+    ],
+)
+def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
+    assert kept_as_written(msgid, translation, word)
+
+
+@pytest.mark.parametrize(
+    ("msgid", "translation", "word"),
+    [
+        # a quoted phrase of words is a label: kept in English, still reported
+        ('Click to close "Search for Files".', 'Փակել "Search for Files"-ը', "file"),
+        # English left in, not in capitals or quotes
+        ("You have new mail", "Keni mail të ri", "mail"),
+        # capitalised, not a literal: English left in ([2:Version %(new)s])
+        ("Changes from Version %(new)s", "Փոփոխություններ Version %(new)s", "version"),
+        # the msgid copied: untranslated, still reported
+        ("Run the 'file' command", "Run the 'file' command", "file"),
+        # one use kept, another translated elsewhere: the term is demanded
+        ("The PORT command sets the port", "PORT հրամանը սահմանում է", "port"),
+        # the literal is not kept in the translation
+        ("The 'file' scheme", "ფაილის სქემა", "file"),
+    ],
+)
+def test_what_is_not_a_kept_literal(msgid, translation, word):
+    assert not kept_as_written(msgid, translation, word)
+
+
+def test_a_term_as_the_first_part_of_a_compound_whose_rest_is_a_word():
+    ka = for_language("ka")
+    known = {"ფაილის", "მოწყობილობებზე"}.__contains__
+    assert compound_part(["ყველა", "აუდიოფაილის"], "აუდიო", ka, known)
+    assert compound_part(["აუდიომოწყობილობებზე"], "აუდიო", ka, known)
+    # a term in the nominative -ი starts no compound: კანონიერი (legal) is no კანონი + ერი
+    assert not compound_part(["კანონიერის"], "კანონი", ka, {"ერის"}.__contains__)
+    # the rest is no word of the catalog
+    assert not compound_part(["აუდიონაკადს"], "აუდიო", ka, known)
+    # a stem's compound is another word (სახელწოდება, title, on სახელ- of სახელი, name)
+    assert not compound_part(["სახელწოდება"], "სახელი", ka, {"წოდება"}.__contains__)
+    # Albanian builds no compounds on a first part
+    assert not compound_part(
+        ["dokumentfajl"], "dokument", for_language("sq"), {"fajl"}.__contains__
+    )
+
+
+def test_end_to_end_compounds_and_literals(tmp_path):
+    entries = [
+        ("Copy all audio into the project", "ყველა აუდიოფაილის კოპირება"),
+        ("Open the file", "ფაილის გახსნა"),  # makes ფაილის a word of the catalog
+        ("Trim the audio", "ხმის წაჭრა"),  # a synonym: reported
+        ("Audio files", "აუდიოლოგი"),  # ლოგი is no word of the catalog: reported
+    ]
+    assert flagged(tmp_path, "ka", "audio", "აუდიო", entries) == ["Trim the audio", "Audio files"]
+
+
+def test_end_to_end_a_quoted_key(tmp_path):
+    entries = [
+        ('It contains the "Location" of the plugins', 'Այն պարունակում է "Location"-ը'),
+        ("Choose a location", "Ընտրեք տեղը"),  # a synonym: reported
+    ]
+    assert flagged(tmp_path, "hy", "location", "գտնվելու", entries) == ["Choose a location"]
