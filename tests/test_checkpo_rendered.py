@@ -43,6 +43,7 @@ def flagged(tmp_path: Path, lang: str, english: str, term: str, entries) -> list
             "repository",
         ),
         ("PORT command tainted by router", "PORT հրամանը արգելված է", "port"),
+        ("Windows share", "Windows share (ზიარი)", "window"),  # the operating system
     ],
 )
 def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
@@ -60,6 +61,9 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         ("Changes from Version %(new)s", "Փոփոխություններ Version %(new)s", "version"),
         # the msgid copied: untranslated, still reported
         ("Run the 'file' command", "Run the 'file' command", "file"),
+        ("Windows", "Windows", "window"),
+        # the common noun in title case, translated: no name
+        ("Close All Windows", "Mbyll të gjitha dritaret", "window"),
         # one use kept, another translated elsewhere: the term is demanded
         ("The PORT command sets the port", "PORT հրամանը սահմանում է", "port"),
         # the literal is not kept in the translation

@@ -83,6 +83,8 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("names [channel]:  List the users of a channel", {"name"}),  # a usage line's command
         ("type &lt;user&gt;:  Show it\nfile <page> [tab]", {"type", "file"}),
         ("Edit the .page ones: [FILE…]", {"page", "file"}),  # an extension, an argument
+        ("Before the first --window or --tab, or --file=FILE", {"window", "tab", "file"}),
+        ("Re&name it", {"name"}),  # a mnemonic inside a word: rename
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -103,6 +105,8 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("The South-Caucasus and the South Caucasus", {"south-caucasus"}),
         ("Save the file.", {"file"}),
         ("/Tools/_Page Setup...", {"page"}),  # a menu path, not a file path
+        ("/Conversation/Media/Audio\\/Video _Page", {"page"}),  # an escaped slash in it
+        ("Use a -- b for the tab", {"tab"}),  # a dash, not an option
         ("pass\u00adword for the pa\u200bge", {"page"}),
         ("user\u2019s page", {"user", "page"}),
         ("a user | a file", {"user", "file"}),  # a pipe between words, not a value list
@@ -289,5 +293,6 @@ def test_a_long_run_of_joiners_is_read_once():
     start = time.perf_counter()
     key = source_key("a file " + "." * 30_000 + " name--" + "-" * 30_000)
     assert key == " a  file  \x02  name   "  # ". " ends a sentence
-    assert source_key("a.-_.b --x.. _y_") == " a.-_.b  x  \x02  y   "  # inside a word: kept
+    assert source_key("a.-_.b -_x.. _y_") == " a.-_.b  x  \x02  y   "  # inside a word: kept
+    assert source_key("a.-_.b --x.. _y_") == " a.-_.b  \x02  y   "  # --x: a command-line option
     assert time.perf_counter() - start < 5

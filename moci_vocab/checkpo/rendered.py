@@ -4,8 +4,10 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
 
 - **A literal kept as written.** The English word is part of a literal that the
   translation keeps letter for letter: a quoted word or piece of code (the ``'file'``
-  scheme, the ``"Location"`` key, ``"repository resync %(name)s"``), or a word in
-  capitals (the FTP command ``PORT``, ``alsa://SOURCE``). The term is not demanded
+  scheme, the ``"Location"`` key, ``"repository resync %(name)s"``), a word in
+  capitals (the FTP command ``PORT``, ``alsa://SOURCE``), or the operating system's name
+  *Windows* (kept as written; a capitalised common noun kept in English, "Version", is
+  English left in and still reported). The term is not demanded
   there. A quoted phrase of words is a label (``"Search for Files"``): kept in English,
   it is still reported, as is a translation that is the msgid copied (untranslated).
 - **The first part of a closed compound** (`Inflection.first_parts`): Georgian
@@ -26,6 +28,9 @@ from collections.abc import Callable, Iterable
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.target_match import tokens
 
+# Proper names that are an English common noun's plural, kept as written by translators
+# (the operating system: "Windows share", "Windows Network").
+_NAMES = frozenset({"Windows"})
 _QUOTES = ("'", '"', "\u2018", "\u201c", "\u201e", "\u00ab")
 # A quoted stretch of a message (straight or typographic quotes, one line).
 _QUOTED = re.compile(
@@ -44,7 +49,11 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     translation keeps letter for letter: a quoted word or code, or a word in capitals?"""
     if translation == msgid or not word:
         return False
-    if word.upper() not in msgid and not any(quote in msgid for quote in _QUOTES):
+    if (
+        word.upper() not in msgid
+        and not any(quote in msgid for quote in _QUOTES)
+        and not any(name in msgid for name in _NAMES)
+    ):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
     found = list(_uses(msgid, word))
     if not found:
@@ -58,7 +67,9 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         if any(a <= start and end <= b and text in translation for a, b, text in literals):
             continue
         surface = msgid[start:end]
-        if surface.isupper() and len(surface) > 1 and _has_word(translation, surface):
+        if ((surface.isupper() and len(surface) > 1) or surface in _NAMES) and _has_word(
+            translation, surface
+        ):
             continue
         return False
     return True

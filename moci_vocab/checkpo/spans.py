@@ -1,5 +1,5 @@
 """What in a message is not running text: placeholders, markup, URLs, paths, keys, choices,
-commands.
+commands, command-line options.
 
 One answer for both sides of `check-po`: the source matcher and the target
 matcher remove the same spans before they look for words, and ignore the same
@@ -55,10 +55,11 @@ _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|
 # ... and an address mask with wildcards (IRC bans: *!*user@*.host)
 _EMAIL = re.compile(r"[\w.+*?!-]+@[\w*?-]+(?:\.[\w*?-]+)+")
 # Not a menu path (/Buddies/Show/Empty Groups, /Shokë/Shfaq/Grupe, GTK's item paths):
-# two or more segments, each starting with a capital or a non-Latin letter, no dot.
+# two or more segments, each starting with a capital or a non-Latin letter, no dot; nor
+# the slash a menu item escapes (Audio\/Video Call).
 _MENU_PATH = r"(?:/[_&]?[^\W\d_a-z][^\s/\x00.]*){2,}(?![^\s\x00…])"
 _PATH = re.compile(
-    r"(?<![\w/.])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
+    r"(?<![\w/.\\])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
     r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
 # A file name extension standing alone: "the .desktop file", "Edit .po files": a dot at
@@ -67,6 +68,8 @@ _PATH = re.compile(
 _EXTENSION = re.compile(r"\.(?<![^ \x00\n(]\.)[a-z][a-z0-9]{1,9}\b")
 # Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
 _CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
+# A command-line option, typed as it is: --window, --tab, --geometry=GEOMETRY.
+_OPTION = re.compile(r"--(?<![\w-]--)[^\W\d_][\w-]*(?:=[^\s\x00]*)?")
 _KEYS = re.compile(
     r"\b(?:Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Option|Opt|Meta|Super|Win|Fn)"
     r"(?:\s*\+\s*[\w-]+)+"
@@ -101,6 +104,7 @@ _PASSES = (
     (_EXTENSION, re.compile(r"\.[a-z]")),
     (_KEYS, ("+",)),
     (_CHOICES, ("|",)),
+    (_OPTION, ("--",)),
 )
 # Finds any of a pass's signs.
 _SIGN_FINDERS = {
