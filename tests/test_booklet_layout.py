@@ -368,9 +368,9 @@ def test_index_pieces_join_among_the_entries_in_an_order_set_by_counts_alone() -
     entries = [piece(f"e{n}", 1 + 2 * n) for n in range(6)]
     index = [piece(f"i{n}", 20 + 2 * n) for n in range(4)]
     orders = {  # by the index pieces known before the chain ended (the rest: next slot)
-        0: "e0 e1 i0 i1 i2 i3 e2 e3 e4 e5",
-        1: "e0 e1 i0 e2 e3 i1 i2 i3 e4 e5",
-        3: "e0 e1 i0 e2 e3 i1 e4 e5 i2 i3",  # three slots: the fourth piece after them
+        0: "e0 e1 e2 i0 i1 i2 i3 e3 e4 e5",
+        1: "e0 e1 e2 i0 e3 e4 i1 i2 i3 e5",
+        3: "e0 e1 e2 i0 e3 e4 i1 e5 i2 i3",  # three slots: the fourth piece after them
     }
     for given, order in orders.items():
         queue = _Queue()
