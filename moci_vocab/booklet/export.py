@@ -140,6 +140,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
             data = booklet_data(request, paper=paper, title=title)
             workers = worker_count() if needs_workers(data) else 0
             typesetter = stack.enter_context(Typesetter(workers, request.progress))
+        request.keep(data)
         booklet = typeset_booklet(
             data, typesetter, Path(tmp), request.glossary.root, meanwhile=index_lines
         )

@@ -115,16 +115,14 @@ class PdfWriter:
         """Write what is pending and the cross-reference stream that ends the file."""
         while self.batch:
             self._flush()
-        missing = [n for n, kind in enumerate(self.kinds) if kind == _UNWRITTEN]
-        if missing:
+        if _UNWRITTEN in self.kinds:
+            missing = [n for n, kind in enumerate(self.kinds) if kind == _UNWRITTEN]
             raise ValueError(f"objects reserved but never written: {missing[:10]}")
         number = self.reserve()
         self._place(number, 1, self.offset, 0)
         widths = (1, _width(max(self.places)), _width(max(self.indexes)))
         row = struct.Struct(">B" + _FORMATS[widths[1]] + _FORMATS[widths[2]])
-        table = b"".join(
-            row.pack(*entry) for entry in zip(self.kinds, self.places, self.indexes, strict=True)
-        )
+        table = b"".join(map(row.pack, self.kinds, self.places, self.indexes))
         identifier = b"<" + self.digest.hexdigest().encode("ascii") + b">"
         trailer = b"/Type /XRef /Size %d /W [ %d %d %d ] /Root %d 0 R /ID [ %s %s ] " % (
             len(self.kinds),
