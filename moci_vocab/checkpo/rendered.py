@@ -22,8 +22,7 @@ the archive"): the same shape makes nouns of their own (დასახელე
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.target_match import tokens
@@ -32,14 +31,13 @@ from moci_vocab.checkpo.target_match import tokens
 # (the operating system: "Windows share", "Windows Network").
 _NAMES = frozenset({"Windows"})
 _QUOTES = ("'", '"', "\u2018", "\u201c", "\u201e", "\u00ab")
-# A quoted stretch of a message (straight or typographic quotes, one line).
-_QUOTED = re.compile(
-    r"""(["'\u2018\u201c\u201e\u00ab])([^"'\u2019\u201d\u00bb\n]{1,80})["'\u2019\u201d\u00bb]"""
-)
-# A quoted literal: one word (a key, a scheme, a value), or text with a sign of code in it
-# (a placeholder, a path, an option); a quoted phrase of words is a label, not a literal.
-_LITERAL = re.compile(r"[\w.-]+")
-_CODE_SIGN = re.compile(r"[%$={}<>/\\:_]|\B-")
+# Where a quote opened by one of _QUOTES may end (the same quote, or its typographic pair).
+_CLOSING = {"'": "'\u2019", '"': '"\u201d', "\u2018": "\u2019'", "\u201c": '\u201d"'}
+_CLOSING |= {"\u201e": '\u201c\u201d"', "\u00ab": "\u00bb"}
+# A sign of code in a quoted literal: a placeholder, a path, an option, an assignment.
+_CODE_SIGNS = frozenset("%$={}<>/\\:_")
+# (No regular expression here: this runs on every check, and compiling one costs more
+# than the few tests it would make.)
 # Shortest term that may start a compound, and shortest rest.
 _MIN_PART, _MIN_REST = 4, 4
 
@@ -58,13 +56,9 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     found = list(_uses(msgid, word))
     if not found:
         return False
-    literals = [
-        (m.start(2), m.end(2), m.group(2))
-        for m in _QUOTED.finditer(msgid)
-        if _LITERAL.fullmatch(m.group(2)) or _CODE_SIGN.search(m.group(2))
-    ]
     for start, end in found:
-        if any(a <= start and end <= b and text in translation for a, b, text in literals):
+        literal = _quoted(msgid, start, end)
+        if literal is not None and literal in translation:
             continue
         surface = msgid[start:end]
         if ((surface.isupper() and len(surface) > 1) or surface in _NAMES) and _has_word(
@@ -75,15 +69,53 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     return True
 
 
+def _quoted(msgid: str, start: int, end: int) -> str | None:
+    """The quoted literal (one word, or text with a sign of code) around msgid[start:end],
+    or None: a quoted phrase of words is a label, not a literal."""
+    line_start = msgid.rfind("\n", 0, start) + 1
+    for at in range(start - 1, max(line_start, start - 80) - 1, -1):
+        quote = msgid[at]
+        if quote not in _CLOSING:
+            continue
+        close = next((i for i in range(end, len(msgid)) if msgid[i] in _CLOSING[quote]), -1)
+        if close < 0 or "\n" in msgid[end:close]:
+            return None
+        text = msgid[at + 1 : close]
+        one_word = all(ch.isalnum() or ch in "_.-" for ch in text)
+        return text if text and (one_word or not _CODE_SIGNS.isdisjoint(text)) else None
+    return None
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a whole word (no letter or digit on either side)?"""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )
+
+
 def _has_word(text: str, word: str) -> bool:
     """Is the word in the text, as a whole word and in the same case?"""
-    return re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        if _word_at(text, at, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
-def _uses(msgid: str, word: str) -> Iterable[tuple[int, int]]:
+def _uses(msgid: str, word: str) -> Iterator[tuple[int, int]]:
     """Where the word (or its English plural) stands in the msgid as a whole word."""
-    pattern = re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?:e?s)?(?![^\W_])", re.IGNORECASE)
-    return (m.span() for m in pattern.finditer(msgid))
+    low = msgid.casefold()
+    if len(low) != len(msgid):  # casefolding moved letters (ß → ss): no positions to trust
+        return
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        for tail in ("", "s", "es"):
+            if low.startswith(tail, end) and _word_at(low, at, end + len(tail)):
+                yield at, end + len(tail)
+                break
+        at = low.find(word, at + 1)
 
 
 def compound_part(
