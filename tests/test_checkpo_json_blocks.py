@@ -167,3 +167,26 @@ def test_blocks_write_what_the_findings_write_for_any_catalog(glossary, tmp_path
     )
     assert written == one_by_one
     assert tally.counts == counted.counts
+
+
+def test_blocks_of_a_file_of_missing_terms_only(glossary, tmp_path):
+    # No finding made at once and no ignore comment: every line's missing terms are
+    # written straight from what was found (FileCheck.json_missing), sorted by message
+    # on a line of several (a closest word changes the message), the same bytes.
+    path = tmp_path / "sq.po"
+    entries = [
+        ("Reconciliation and the file manager", "Pajtues dhe menaxheri"),
+        ("The file manager: reconciliation", "Skedari: pajtues"),
+        ("reconciliation", ""),
+        ("MOCI file manager", "Moçi"),
+        ("Reconciliation of the file manager", "Gjë tjetër"),
+    ]
+    body = "".join(f'msgid "{source}"\nmsgstr "{target}"\n\n' for source, target in entries)
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: sq\\n"\n\n{body}', encoding="utf-8")
+    written, one_by_one, tally, counted, blocks = _both(
+        glossary.root, path, include_untranslated=True
+    )
+    assert blocks > 0
+    assert written == one_by_one
+    assert tally.counts == counted.counts
+    assert written.count('"code": "MV601"') >= 4 and "closest" in written

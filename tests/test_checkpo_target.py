@@ -301,3 +301,54 @@ def test_closest_words_phrase_is_the_candidate_phrase_found(words, size):
     lowered = [word.casefold() for word in words]
     assert folded == (lowered if size == 1 else candidate_choices(lowered, size))
     assert [phrase_at(words, size, k) for k in range(len(folded))] == written
+
+
+def test_only_u0345_folds_to_one_letter_of_another_kind():
+    # folded_words finds a translation's words in its casefolded text when that is as
+    # long as the text (each letter folded to one): only U+0345 then changes kind.
+    import re
+    import sys
+
+    word = re.compile(r"[^\W_]")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = char.casefold()
+        if folded != char and len(folded) == 1:
+            if bool(word.match(char)) != bool(word.match(folded)):
+                changed.append(char)
+    assert changed == ["\u0345"]
+
+
+_FOLD_TEXTS = [
+    "",
+    "Hap skedarin e ri",
+    "ÇELËSI_i ri",
+    "İstanbul dhe ǰ",  # letters that fold to two letters, one a combining mark
+    "α\u0345β ΣΑΣ",  # U+0345 after a letter: a mark that folds to a letter
+    "ß straße ﬁle",
+    "a_b __ 12 x1_",
+]
+
+
+@pytest.mark.parametrize("plain", _FOLD_TEXTS)
+def test_folded_words_are_the_words_casefolded(plain):
+    from moci_vocab.checkpo.target_match import folded_words, surface_words
+
+    assert folded_words(plain, plain.casefold()) == [w.casefold() for w in surface_words(plain)]
+
+
+def test_folded_words_are_the_words_casefolded_for_any_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from moci_vocab.checkpo.target_match import folded_words, surface_words
+
+    letters = st.sampled_from([*"aZ_ ë-.İǰßﬁΣσς", "\u0345", "\u0307", "\u00a0"]) | st.characters()
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(letters, max_size=12).map("".join))
+    def check(plain):
+        assert folded_words(plain, plain.casefold()) == [w.casefold() for w in surface_words(plain)]
+
+    check()

@@ -29,6 +29,7 @@ from moci_vocab.checkpo.target_match import (
     Translation,
     candidate_choices,
     closest_search,
+    folded_words,
     phrase_at,
     prepared,
     surface_words,
@@ -423,16 +424,19 @@ class FileCheck:
                     continue
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
-        self.closest_words(mark, chosen, plain_firsts)
+        self.closest_words(mark, chosen, plain_firsts, lowered_firsts)
 
-    def closest_words(self, mark: int, chosen: list[int], plains: dict[int, str]) -> None:
+    def closest_words(
+        self, mark: int, chosen: list[int], plains: dict[int, str], lows: dict[int, str]
+    ) -> None:
         """The closest words of the missing terms found from position ``mark`` on, in the
-        chunk of entries ``chosen`` (``plains``: the first translations of those with a
-        term prepared, by position in the chunk).
+        chunk of entries ``chosen`` (``plains``, ``lows``: the first translations of those
+        with a term prepared, by position in the chunk).
 
         The words of a translation are found once for all its missing terms (they are
-        found one after the other); the likeness search is called directly, once per
-        missing term: `target_match.closest_of` with the phrases kept.
+        found one after the other), casefolded; the likeness search is called directly,
+        once per missing term: `target_match.closest_of` with the phrases kept. The words
+        as written are split only for a translation where a phrase was found.
         """
         entries, concepts, forms, near = (
             self.found_entries,
@@ -453,30 +457,35 @@ class FileCheck:
         ids, words_seen = self.near_ids, self.near_words
         extract, ratio = closest_search()
         cutoff = LIKENESS_CUTOFF
-        last = (-1, -1)
-        text = ""
-        words: list[str] = []
-        folded: list[str] = []
+        last_entry = last_form = -1
+        plain = ""
+        words: list[str] | None = None  # as written: split when a phrase is found
+        folded: list[str] | None = None  # casefolded; None: no translation
         runs: dict[int, list[str]] = {}  # size → the casefolded phrases
         for i, entry, concept, form in zip(
             range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
         ):
             if concept < 0:
                 continue  # not a missing term
-            if (entry, form) != last:  # a translation's missing terms come one after another
-                last = (entry, form)
+            if entry != last_entry or form != last_form:  # a translation's terms come together
+                last_entry, last_form = entry, form
                 translations = msgstrs[entry]
                 text = translations[form] if form < len(translations) else ""
                 if text:
-                    plain = plains[place[entry]] if form == 0 else prepared([text])[0][0]
-                    words = surface_words(plain)
-                    # casefold works letter by letter: one call for all the words
-                    folded = "\x00".join(words).casefold().split("\x00") if words else words
+                    if form == 0:
+                        k = place[entry]
+                        plain, low = plains[k], lows[k]
+                    else:
+                        plain, low = (column[0] for column in prepared([text]))
+                    folded = folded_words(plain, low)
+                    words = None
                     runs = {}
-            if not text:
+                else:
+                    folded = None
+            if folded is None:
                 near[i] = _NO_TEXT
                 continue
-            if not words:
+            if not folded:
                 continue
             info = infos[concept]
             size = info.size
@@ -488,6 +497,8 @@ class FileCheck:
                     choices = runs[size] = candidate_choices(folded, size)
             best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
             if best is not None:
+                if words is None:
+                    words = surface_words(plain)
                 found = phrase_at(words, size, best[2])
                 known = ids.get(found)
                 if known is None:
@@ -841,6 +852,9 @@ class FileCheck:
         """`findings` for `report.json_chunks`: the missing terms written already, in
         blocks, from a template per code; each other finding as it is, between them."""
         writer = _MissingJson(self, display_path(self.file))
+        if not self.made and not self.late and not self.ignores:
+            yield from self.json_missing(writer)  # the findings are all missing terms
+            return
         add_line = writer.add_line
         for group, made in self.report():
             if not made:
@@ -876,12 +890,7 @@ class FileCheck:
         self.found_near, self.made, self.late = array("l"), {}, []
         if not entries and not late:
             return
-        lines = self.catalog.lines([*entries, *(entry for entry, _f in late)])
-        keys = array("l", map(lines.__getitem__, entries))
-        if all(map(_le, keys, keys[1:])):
-            order: range | list[int] = range(len(keys))  # the usual case: found in line order
-        else:
-            order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: found order kept
+        lines, keys, order = self.line_order(entries, [entry for entry, _f in late])
         # MV604 findings were found last: after the others of their line.
         late_lines = sorted(((lines[entry], finding) for entry, finding in late), key=_first)
         infos = self.infos
@@ -934,6 +943,63 @@ class FileCheck:
             group.append(finding)
         if group:
             yield _in_order(group, made_in), made_in
+
+    def line_order(
+        self, entries: array, others: list[int]
+    ) -> tuple[dict[int, int], array, range | list[int]]:
+        """The lines of the entries found (and of ``others``), the line of each found,
+        and the positions of what was found in line order (found order on ties)."""
+        lines = self.catalog.lines([*entries, *others])
+        keys = array("l", map(lines.__getitem__, entries))
+        if all(map(_le, keys, keys[1:])):
+            return lines, keys, range(len(keys))  # the usual case: found in line order
+        return lines, keys, sorted(range(len(keys)), key=keys.__getitem__)  # stable
+
+    def json_missing(self, writer: _MissingJson) -> Iterator[JsonBlock]:
+        """`json_findings` of a file whose findings are all missing terms and that has no
+        ignore marks: `report`'s order, each line's missing terms written at once (their
+        messages made only to sort a line of several). What was found is emptied."""
+        entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
+        self.found_entries, self.found_concepts, self.found_forms = _columns()
+        self.found_near = array("l")
+        if not entries:
+            return
+        _lines, keys, order = self.line_order(entries, [])
+        infos, add_line, items = self.infos, writer.add_line, writer.items
+        said = [f"; closest: {found!r}" for found in self.near_words]
+        group: list = []
+        current = keys[order[0]]
+        for p in order:
+            line = keys[p]
+            if line != current:
+                if len(group) > 1:
+                    group = self.sorted_missing(group, said)
+                add_line(group)
+                if len(items) >= _JSON_BLOCK:
+                    yield writer.block()
+                    items = writer.items
+                group = []
+                current = line
+            info = infos[concepts[p]]
+            group.append((info.code, None, entries[p], info, near[p], line))
+        if len(group) > 1:
+            group = self.sorted_missing(group, said)
+        add_line(group)
+        if writer.items:
+            yield writer.block()
+
+    @staticmethod
+    def sorted_missing(group: list, said: list[str]) -> list:
+        """A line's missing terms (their messages not made) with their messages, sorted
+        as `_in_order` sorts them (``said``: what a message says of each near word)."""
+        made = []
+        for code, _message, entry, info, found, line in group:
+            if found >= 0:
+                message = info.message + said[found]
+            else:
+                message = info.untranslated if found == _NO_TEXT else info.message
+            made.append((code, message, entry, info, found, line))
+        return _in_order(made, False)
 
     def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
         """What the findings of a missing term of each concept say (``indices``: the

@@ -255,6 +255,27 @@ def surface_words(plain: str) -> list[str]:
     return _WORD.findall(plain)
 
 
+# Words where a text has no "_" (the same as _WORD there, and found faster).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+")
+# The one letter that casefolds to a single letter of another kind: U+0345 (a combining
+# mark, not part of a word) folds to ι (a letter). Every other letter folds to one of the
+# same kind or to more than one letter (test_checkpo_target checks all of Unicode).
+_FOLDS_INTO_A_WORD = "\u0345"
+
+
+def folded_words(plain: str, low: str) -> list[str]:
+    """`surface_words(plain)`, each word casefolded (``low``: ``plain.casefold()``).
+
+    Found in ``low`` itself when every letter folded to one letter of the same kind
+    (``low`` as long as ``plain``, so one letter each): the words are then at the same
+    places, folded.
+    """
+    if len(low) == len(plain) and _FOLDS_INTO_A_WORD not in plain:
+        return (_WORD if "_" in low else _WORD_NO_UNDERSCORE).findall(low)
+    words = _WORD.findall(plain)
+    return "\x00".join(words).casefold().split("\x00") if words else words
+
+
 class Translation:
     """One translation prepared for matching: placeholders out, NFC, casefolded.
 
