@@ -314,9 +314,9 @@ def test_only_u0345_folds_to_one_letter_of_another_kind():
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         folded = char.casefold()
-        if folded != char and len(folded) == 1:
-            if bool(word.match(char)) != bool(word.match(folded)):
-                changed.append(char)
+        one = folded != char and len(folded) == 1
+        if one and bool(word.match(char)) != bool(word.match(folded)):
+            changed.append(char)
     assert changed == ["\u0345"]
 
 
