@@ -20,7 +20,7 @@ from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
-COMPILE_FORMAT = 8
+COMPILE_FORMAT = 9
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -70,6 +70,54 @@ def miss_facts(rule: Rule) -> MissFacts:
         rule.ignored,
         len(rule.allowed) > 1,
     )
+
+
+# What the finding of a concept's missing term says, made once when the glossary is
+# compiled (thousands of missed concepts would each make it again on every run): its
+# code, message (the closest words follow it), message for an untranslated entry, the
+# words of its first expected term and that term casefolded (the closest words' search),
+# then the JSON of its id, of its expected terms (a list, not indented), of its message
+# and of the untranslated one, and whether none of these JSON texts holds a character
+# that `safetext.escape_json_text` escapes.
+MissTexts = tuple[str, str, str, int, str, str, str, str, str, bool]
+
+
+def quote_list(items: Sequence[str]) -> str:
+    """Terms quoted for a message: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    quoted = [repr(item) for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def miss_texts(facts: Sequence[MissFacts]) -> list[MissTexts]:
+    """The `MissTexts` of each concept of its `MissFacts`."""
+    from moci_vocab.checkpo.target_match import term_sizes
+    from moci_vocab.report import json_value
+    from moci_vocab.safetext import dumps_json, json_safe
+
+    terms = [expected[0] if expected else "" for _c, _s, expected, *_rest in facts]
+    texts: list[MissTexts] = []
+    for (concept, source_term, expected, name, *_rest), term, size in zip(
+        facts, terms, term_sizes(terms), strict=True
+    ):
+        quoted, source = quote_list(expected), repr(source_term)
+        if name:
+            code = "MV603"
+            message = untranslated = f"the name {source} must stay as it is: expected {quoted}"
+        else:
+            code = "MV601"
+            message = f"{source} is not translated as {quoted}"
+            untranslated = f"untranslated; {source} should be {quoted}"
+        jsons = (
+            json_value(concept),
+            dumps_json(list(expected), plain=True),
+            json_value(message),
+            json_value(untranslated),
+        )
+        safe = json_safe("\x00".join(jsons))
+        texts.append((code, message, untranslated, size, term.casefold(), *jsons, safe))
+    return texts
 
 
 class LazyRules(Sequence):
@@ -130,21 +178,18 @@ def _plain_rule(rule: Rule) -> tuple:
     return (rule.concept, rule.source, *terms, rule.do_not_translate, rule.ignored)
 
 
+def term_of_plain(plain: tuple) -> TargetTerm:
+    """The target term that `_plain_term` made ``plain`` of."""
+    text, status, words, probe = plain
+    return TargetTerm(
+        text, status, tuple(w and WordSpec(w[0], w[1], frozenset(w[2])) for w in words), probe
+    )
+
+
 def _rule_of_plain(plain: tuple) -> Rule:
     """The rule that `_plain_rule` made ``plain`` of."""
     concept, source, allowed, bad, do_not_translate, ignored = plain
-    allowed, bad = (
-        tuple(
-            TargetTerm(
-                text,
-                status,
-                tuple(w and WordSpec(w[0], w[1], frozenset(w[2])) for w in words),
-                probe,
-            )
-            for text, status, words, probe in group
-        )
-        for group in (allowed, bad)
-    )
+    allowed, bad = (tuple(map(term_of_plain, group)) for group in (allowed, bad))
     return Rule(concept, source, allowed, bad, do_not_translate, ignored)
 
 
@@ -165,8 +210,11 @@ class Compiled:
     cased_kinds: list[int] = field(default_factory=list)
     _matcher: object = None
     _inline_tests: list[InlineTest | None] | None = None
-    # `miss_facts()`, or (in the cache) its pickle, loaded on first use.
+    # `miss_facts()`, or (in the cache) its pickle, loaded on first use; so are
+    # `miss_texts()` and `other_terms()`.
     _miss_facts: list[MissFacts] | bytes | None = None
+    _miss_texts: list[MissTexts] | bytes | None = None
+    _other_terms: list[tuple[tuple, ...]] | bytes | None = None
     # `source_match.finder_words` of the patterns: made once, kept in the cache.
     _finder_words: list[str] | None = None
 
@@ -178,6 +226,8 @@ class Compiled:
         state["rules"] = LazyRules.of(self.rules)  # each rule loaded when first used
         # What missing terms need: one pickle, loaded when a catalog misses a term.
         state["_miss_facts"] = pickle.dumps(self.miss_facts(), pickle.HIGHEST_PROTOCOL)
+        state["_miss_texts"] = pickle.dumps(self.miss_texts(), pickle.HIGHEST_PROTOCOL)
+        state["_other_terms"] = pickle.dumps(self.other_terms(), pickle.HIGHEST_PROTOCOL)
         # The source patterns as one string: one split loads them faster than 16,000
         # strings unpickled one by one (a key never holds a NUL: it separates texts).
         state["patterns"] = "\x00".join(self.patterns)
@@ -218,6 +268,29 @@ class Compiled:
         elif type(facts) is bytes:
             facts = self._miss_facts = pickle.loads(facts)
         return facts  # type: ignore[return-value]
+
+    def miss_texts(self) -> list[MissTexts]:
+        """Per concept: its `MissTexts` (what a missing term's finding says)."""
+        texts = self._miss_texts
+        if texts is None:
+            texts = self._miss_texts = miss_texts(self.miss_facts())
+        elif type(texts) is bytes:
+            texts = self._miss_texts = pickle.loads(texts)
+        return texts  # type: ignore[return-value]
+
+    def other_terms(self) -> list[tuple[tuple, ...]]:
+        """Per concept: its allowed terms after the first, as plain tuples (`_plain_term`:
+        `TargetMatcher.find_low` reads them; `term_of_plain` makes a `TargetTerm`)."""
+        others = self._other_terms
+        if others is None:
+            facts = self.miss_facts()
+            others = self._other_terms = [
+                tuple(_plain_term(t) for t in self.rules[i].allowed[1:]) if fact[5] else ()
+                for i, fact in enumerate(facts)
+            ]
+        elif type(others) is bytes:
+            others = self._other_terms = pickle.loads(others)
+        return others  # type: ignore[return-value]
 
     def finder_words(self) -> list[str]:
         """A word of each source pattern, to tell the texts that may hold one (see

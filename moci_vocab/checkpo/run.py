@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled
+from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled, quote_list, term_of_plain
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
 from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
@@ -33,7 +33,6 @@ from moci_vocab.checkpo.target_match import (
     phrase_at,
     prepared,
     surface_words,
-    term_sizes,
 )
 from moci_vocab.errors import MociError, display_path
 from moci_vocab.findings import Finding, JsonBlock
@@ -43,7 +42,6 @@ from moci_vocab.report import (
     JsonTemplate,
     hole,
     json_block,
-    json_nested,
     json_value,
 )
 from moci_vocab.safetext import json_safe
@@ -700,23 +698,23 @@ class FileCheck:
             forms = self.catalog.msgstrs[index]
             text = forms[0] if forms else ""
             form = None
-            for term in others:
-                if term.probe is not None:
+            for term in others:  # plain tuples (`compile.Compiled.other_terms`)
+                if term[3] is not None:  # its probe
                     span = self.matcher.find_low(low, term)
                 else:
                     form = form or Translation(text)
-                    span = self.matcher.find(form, term)
+                    span = self.matcher.find(form, term_of_plain(term))
                 if span is not None:
-                    self.note_rendering(concept, term.text, index)
+                    self.note_rendering(concept, term[0], index)
                     return
         self.miss(index, concept, 0)
 
     def other_terms(self, concept: int) -> tuple | bool:
-        """A concept's allowed terms after the first (for `check_others`), or True when it
-        has none and its missing terms are reported (the usual), or False when it has
-        none and they are not."""
+        """A concept's allowed terms after the first (for `check_others`, as plain tuples),
+        or True when it has none and its missing terms are reported (the usual), or False
+        when it has none and they are not."""
         if self.compiled.miss_facts()[concept][5]:
-            return self.compiled.rules[concept].allowed[1:]
+            return self.compiled.other_terms()[concept]
         return self.miss(-1, concept, 0, note=False)
 
     def check_entry(self, index: int, concept: int, side: int = _BOTH) -> None:
@@ -759,7 +757,7 @@ class FileCheck:
             found = form.surface(span)
             what = "forbidden" if term.status == "forbidden" else "deprecated"
             expected = rule.expected
-            instead = f"; use {_quote_list(expected)}" if expected else ""
+            instead = f"; use {quote_list(expected)}" if expected else ""
             message = f"{what} term {found!r} for {rule.source!r}{instead}"
             return self.add("MV602", rule, entry, message, expected, found)
         if used is not None:
@@ -1005,25 +1003,26 @@ class FileCheck:
         """What the findings of a missing term of each concept say (``indices``: the
         concepts; -1 is none)."""
         indices.discard(-1)
-        facts = self.compiled.miss_facts()
+        facts, texts = self.compiled.miss_facts(), self.compiled.miss_texts()
         infos: dict[int, _MissInfo] = {}
         for index in sorted(indices):
-            concept, source_term, expected_terms, name, _ignored, _others = facts[index]
-            expected = list(expected_terms)
-            quoted, source = _quote_list(expected), repr(source_term)
-            if name:
-                code = "MV603"
-                message = untranslated = f"the name {source} must stay as it is: expected {quoted}"
-            else:
-                code = "MV601"
-                message = f"{source} is not translated as {quoted}"
-                untranslated = f"untranslated; {source} should be {quoted}"
-            term = expected[0] if expected else ""
-            infos[index] = _MissInfo(code, concept, expected, message, untranslated, 1, term, "")
-        sizes = term_sizes([info.term for info in infos.values()])
-        for info, size in zip(infos.values(), sizes, strict=True):
-            info.size = size
-            info.folded = info.term.casefold()
+            concept, _source, expected, *_rest = facts[index]
+            code, message, untranslated, size, folded, concept_json, expected_json, said, *rest = (
+                texts[index]
+            )
+            infos[index] = _MissInfo(
+                code,
+                concept,
+                list(expected),
+                message,
+                untranslated,
+                size,
+                folded,
+                concept_json,
+                expected_json,
+                rest[1],  # safe
+                (said[:-1], said, rest[0]),
+            )
         return infos
 
     def note_rendering(self, index: int, term: str, entry: int) -> None:
@@ -1131,14 +1130,18 @@ class _MissInfo:
     message: str  # with a translation (the closest words follow, when there are some)
     untranslated: str  # without one
     size: int  # the first expected term's: its words, casefolded
-    term: str
     folded: str
+    # JSON of its id and of its expected terms (not indented); whether the JSON of those
+    # and of its messages needs no escape (`compile.MissTexts`).
+    concept_json: str
+    expected_json: str
+    safe: bool
+    # Its message as JSON without the closing quote, whole, and untranslated's.
+    said_json: tuple[str, str, str]
     # Its JSON item between the values that differ (not suppressed; and per suppression).
     json: tuple[str, ...] | None = None
     joined: tuple[str, ...] | None = None  # see `_MissingJson.joined`
-    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Its message as JSON without the closing quote, whole, and untranslated's.
-    said_json: tuple[str, str, str] | None = None
+    pieces: dict[str, tuple[str, ...]] | None = None
 
 
 # A missing term, its message written: code, message, entry, _MissInfo, closest words
@@ -1188,8 +1191,8 @@ class _MissingJson:
         if known is None:
             known = self.templates[key] = self.template(key)
         template, marked, where = known
-        concept = json_value(info.concept)
-        expected = json_nested(info.expected, template.indents["expected"])
+        concept = info.concept_json
+        expected = info.expected_json.replace("\n", "\n" + " " * template.indents["expected"])
         if marked is None:  # the file's name holds a marker: filled one by one
             pieces, _names = template.filled({"concept": concept, "expected": expected})
         else:
@@ -1197,13 +1200,12 @@ class _MissingJson:
             for at in where:
                 filled[at] = filled[at].replace(_CONCEPT, concept).replace(_EXPECTED, expected)
             pieces = tuple(filled)
-        if info.said_json is None:
-            message = json_value(info.message)
-            info.said_json = (message[:-1], message, json_value(info.untranslated))
-        self.safe = self.safe and json_safe("\x00".join((concept, expected, *info.said_json)))
+        self.safe = self.safe and info.safe
         if key[1] is None:
             info.json = pieces
         else:
+            if info.pieces is None:
+                info.pieces = {}
             info.pieces[key[1]] = pieces
         return pieces
 
@@ -1240,7 +1242,8 @@ class _MissingJson:
             pieces = info.json or self.pieces(info, (code, None))
             self.written[code] = self.written.get(code, 0) + 1
         else:
-            pieces = info.pieces.get(suppressed) or self.pieces(info, (code, suppressed))
+            known = info.pieces and info.pieces.get(suppressed)
+            pieces = known or self.pieces(info, (code, suppressed))
         if entry != self.entry:
             catalog = self.check.catalog
             self.entry = entry
@@ -1250,7 +1253,7 @@ class _MissingJson:
             )
         a, b, c, d, e, f = pieces
         context, msgid = self.entry_json
-        opened, message, untranslated = info.said_json  # type: ignore[misc]
+        opened, message, untranslated = info.said_json
         if found >= 0:
             near, closest = self.near_json[found] or self.near(found)
             said = opened + closest
@@ -1297,7 +1300,7 @@ class _MissingJson:
         """`pieces` (not suppressed) with a concept's values joined in where they are the
         same for all its missing terms (see `add_line`)."""
         a, b, c, d, e, f = info.json or self.pieces(info, (code, None))
-        opened, message, untranslated = info.said_json  # type: ignore[misc]
+        opened, message, untranslated = info.said_json
         info.joined = (
             a,
             b + message + c,
@@ -1320,10 +1323,3 @@ class _MissingJson:
         block = json_block(self.items, counts, self.safe)
         self.items, self.written = [], {}
         return block
-
-
-def _quote_list(items: list[str]) -> str:
-    quoted = [repr(item) for item in items]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
