@@ -408,7 +408,8 @@ class _PoLines:
         self.starts: list[int] | None = None
 
     def lines(self, wanted: list[int]) -> dict[int, int]:
-        """Lines of the given entries; one pass over the text up to the last of them."""
+        """Lines of the given entries (``wanted``: in order, each once, as
+        `Catalog.lines` asks); one pass over the text up to the last of them."""
         if self.starts is None:
             text = self.text
             first = _FIRST_START.match(text)
@@ -419,7 +420,8 @@ class _PoLines:
         starts, where = self.starts, self.where
         found: dict[int, int] = {}
         line, at, count = 1, 0, self.text.count
-        for place, i in sorted((starts[where[i]], i) for i in wanted):
+        for i in wanted:  # entries and their starts are in the same order
+            place = starts[where[i]]
             line += count("\n", at, place)
             at = place
             found[i] = line
