@@ -232,12 +232,27 @@ def _safe(func, tag: str) -> str:
         return tag
 
 
-def ordered_concepts(request: ExportRequest) -> list[Concept]:
+def ordered_concepts(request: ExportRequest, words: Headwords | None = None) -> list[Concept]:
     """The selected concepts in the source language's alphabetical order of their entry words."""
     from moci_vocab.collation import sort_key
 
     source = request.source_language
-    return sorted(request.concepts, key=lambda c: (sort_key(headword(c, source), source), c.id))
+    words = words if words is not None else Headwords(request)
+    return sorted(request.concepts, key=lambda c: (sort_key(words[c.id], source), c.id))
+
+
+class Headwords(dict):
+    """Each concept's entry word by id (``headword``), worked out once: a booklet asks for
+    it to sort, for the entry and for every link to the concept."""
+
+    def __init__(self, request: ExportRequest) -> None:
+        super().__init__()
+        self.concepts = request.glossary.concepts
+        self.source = request.source_language
+
+    def __missing__(self, cid: str) -> str:
+        word = self[cid] = headword(self.concepts[cid], self.source)
+        return word
 
 
 def booklet_data(request: ExportRequest, paper: str = "a5", title: str | None = None) -> dict:
@@ -253,7 +268,8 @@ def booklet_data_in_steps(
     """The booklet's data (``booklet_data``) but its indexes' lines, and the step that adds
     them: the entries are measured before an index is needed, so that step can wait."""
     names = language_names(request.glossary, request.languages)
-    concepts = ordered_concepts(request)
+    words = Headwords(request)
+    concepts = ordered_concepts(request, words)
     labels = {concept.id: f"entry-{n}" for n, concept in enumerate(concepts, 1)}
     source = request.source_language
     marks = review_marks(concepts, request.targets)
@@ -275,7 +291,7 @@ def booklet_data_in_steps(
         "labels": LABELS,
         "review": marks.summary(),
         "colophon": colophon(request.glossary),
-        "entries": [_entry(c, request, names, labels, marks) for c in concepts],
+        "entries": [_entry(c, request, names, labels, marks, words) for c in concepts],
         "indexes": indexes,
     }
     return data, index_lines
@@ -413,9 +429,10 @@ def _entry(
     names: dict[str, dict[str, str]],
     labels: dict[str, str],
     marks: ReviewMarks,
+    words: Headwords,
 ) -> dict[str, Any]:
     source = request.source_language
-    word = headword(concept, source)
+    word = words[concept.id]
     rows = []
     for lang in request.languages:
         terms = [t for t in concept.terms.get(lang, []) if not (lang == source and t.term == word)]
@@ -442,8 +459,8 @@ def _entry(
         "definitions": _per_language(concept.definition, request.languages, names),
         "notes": _per_language(concept.note, request.languages, names),
         "rows": [] if concept.do_not_translate else rows,
-        "related": _links(concept.related, request, labels),
-        "broader": _links(concept.broader, request, labels),
+        "related": _links(concept.related, words, labels),
+        "broader": _links(concept.broader, words, labels),
     }
     entry["long"] = estimated_lines(entry) > LONG_ENTRY_LINES
     return entry
@@ -486,15 +503,11 @@ def _per_language(
     ]
 
 
-def _links(ids: list[str], request: ExportRequest, labels: dict[str, str]) -> list[dict]:
+def _links(ids: list[str], words: Headwords, labels: dict[str, str]) -> list[dict]:
     """Linked concepts by their entry word, with the entry's label when it is in the booklet."""
-    concepts = request.glossary.concepts
+    concepts = words.concepts
     return [
-        {
-            "text": headword(concepts[cid], request.source_language) if cid in concepts else cid,
-            "target": labels.get(cid),
-        }
-        for cid in ids
+        {"text": words[cid] if cid in concepts else cid, "target": labels.get(cid)} for cid in ids
     ]
 
 
