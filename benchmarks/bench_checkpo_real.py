@@ -27,8 +27,9 @@ Per language, over its catalogs:
 --sample FILE writes the flags not judged yet as TSV rows to judge (seeded sample).
 --heldout measures the held-out catalogs instead (benchmarks/data/checkpo_heldout/:
 catalogs of other kinds that no rule was tuned on before they were judged; their
-judgements are in checkpo_heldout_judgements.tsv). A verdict "unsure" counts in neither
-figure. The held-out figures are reported, not held to the >= 100 flags target.
+judgements are in checkpo_heldout_judgements.tsv; precision is also printed per catalog and
+per round, ROUNDS). A verdict "unsure" counts in neither figure. The held-out figures
+are reported, not held to the >= 100 flags target.
 """
 
 from __future__ import annotations
