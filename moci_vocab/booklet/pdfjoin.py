@@ -142,12 +142,15 @@ class Join:
                 copy.drop(page)  # a reference to it (a structure element's /Pg) becomes null
         # a link of a tagged part keeps its key into the tree: it may be written from its text
         as_text = tree is not None and copy.raw is not None and "/StructTreeRoot" in part.Root
+        copy.annotations = {}
         for page in kept.values():
             _own_attributes(page, copy, self.root_pages)
+            others = copy.annotations[page.objgen] = []
             for annotation in page.get("/Annots", []):
                 if not (as_text and self._page_link(annotation, copy)):
                     copy.change(annotation)  # its key into the tree, or its link
                     self._point(annotation, copy)
+                    others.append(annotation)
         if tree is not None:
             tree.add_part(part, copy, list(kept.values()), min(wanted)[0] if wanted else 0)
         else:

@@ -89,7 +89,7 @@ class StructureTree:
             elements.extend(_number(copy, child) for child in _kids(kid))
         self.kids.append((position, group, elements))
         shift = self.next_key
-        for key in sorted(_keys(kept)):
+        for key in sorted(_keys(kept, copy)):
             value = parents.get(key)
             if value is not None:
                 number = _number(copy, value)
@@ -97,9 +97,8 @@ class StructureTree:
         copy.key_shift = shift  # the links written from their text (``PartCopy.link``)
         for page in kept:  # (the pages and their other links are copied from memory)
             _shift(page, "/StructParents", shift)
-            for annotation in page.get("/Annots", []):
-                if annotation.objgen not in copy.links:
-                    _shift(annotation, "/StructParent", shift)
+            for annotation in _other_annotations(page, copy):
+                _shift(annotation, "/StructParent", shift)
         span = max(int(root.get("/ParentTreeNextKey", 0)), max(parents, default=-1) + 1)
         self.next_key = shift + span
 
@@ -240,16 +239,23 @@ def _kids(element: Any) -> list[Any]:
     return list(kids) if isinstance(kids, Array) else [kids]
 
 
-def _keys(pages: list[Any]) -> set[int]:
+def _keys(pages: list[Any], copy: PartCopy) -> set[int]:
     """The ParentTree keys of ``pages`` (still the part's keys) and of their links."""
-    keys = set()
+    keys = {link[3] for link in copy.links.values()}  # those written from their text
     for page in pages:
         if "/StructParents" in page:
             keys.add(int(page.StructParents))
-        for annotation in page.get("/Annots", []):
+        for annotation in _other_annotations(page, copy):
             if "/StructParent" in annotation:
                 keys.add(int(annotation.StructParent))
     return keys
+
+
+def _other_annotations(page: Any, copy: PartCopy) -> list[Any]:
+    """The page's annotations but the links ``copy`` writes from their text."""
+    if copy.annotations is not None and page.objgen in copy.annotations:
+        return copy.annotations[page.objgen]
+    return [a for a in page.get("/Annots", []) if a.objgen not in copy.links]
 
 
 def _shift(obj: Any, key: str, shift: int) -> None:

@@ -200,6 +200,9 @@ class PartCopy:
         self.written: dict[bytes, bytes] = {}  # b"12 0" (source) → b"345 0 R" or b"null"
         self.links: dict[tuple[int, int], tuple[bytes, int, bytes, int]] = {}  # see ``link``
         self.key_shift = 0  # added to a link's /StructParent (the part's tree's keys shift)
+        # per kept page, its annotations but the links written from their text (``link``),
+        # once the join has gone through them; None: not yet (read them from the page)
+        self.annotations: dict[tuple[int, int], list[Any]] | None = None
 
     def alias(self, obj: Any, number: int) -> None:
         """Make references to the source's indirect ``obj`` point to output object ``number``."""
