@@ -22,10 +22,11 @@ the archive"): the same shape makes nouns of their own (დასახელე
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from moci_vocab.checkpo.inflection import Inflection
-from moci_vocab.checkpo.target_match import tokens
+from moci_vocab.checkpo.source_match import plurals
+from moci_vocab.checkpo.target_match import surface_words, tokens
 
 # Proper names that are an English common noun's plural, kept as written by translators
 # (the operating system: "Windows share", "Windows Network").
@@ -38,13 +39,22 @@ _CLOSING |= {"\u201e": '\u201c\u201d"', "\u00ab": "\u00bb"}
 _CODE_SIGNS = frozenset("%$={}<>/\\:_")
 # (No regular expression here: this runs on every check, and compiling one costs more
 # than the few tests it would make.)
+# Determiners before a common noun (all Windows, the Windows: not the name).
+_DETERMINERS = frozenset({
+    "the", "a", "an", "all", "any", "some", "every", "each", "this", "these", "those",
+    "other", "more", "multiple", "new", "open", "two", "three", "several", "many", "your",
+    "my", "our", "their", "its",
+})  # fmt: skip
+# More uses of the word than this in one message: no literal (and bounded time).
+_MAX_USES = 20
 # Shortest term that may start a compound, and shortest rest.
 _MIN_PART, _MIN_REST = 4, 4
 
 
 def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     """Is every use of the English ``word`` (casefolded) in the msgid a literal that the
-    translation keeps letter for letter: a quoted word or code, or a word in capitals?"""
+    translation keeps letter for letter: a quoted lowercase word or code, a word in
+    capitals in a message in ordinary case, or the name Windows in another script?"""
     if translation == msgid or not word:
         return False
     if (
@@ -53,20 +63,43 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         and not any(name in msgid for name in _NAMES)
     ):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
-    found = list(_uses(msgid, word))
-    if not found:
-        return False
+    found = _uses(msgid, word)
+    if not found or len(found) > _MAX_USES:
+        return False  # (a message with dozens of uses of one word holds no literal)
+    kept: set[str] | None = None  # the translation's words as written, found once
     for start, end in found:
         literal = _quoted(msgid, start, end)
         if literal is not None and literal in translation:
             continue
         surface = msgid[start:end]
-        if ((surface.isupper() and len(surface) > 1) or surface in _NAMES) and _has_word(
-            translation, surface
-        ):
-            continue
-        return False
+        if not (_in_capitals(msgid, surface, end) or _name(msgid, surface, start, translation)):
+            return False
+        if kept is None:
+            kept = set(surface_words(translation))
+        if surface not in kept:
+            return False
     return True
+
+
+def _in_capitals(msgid: str, surface: str, end: int) -> bool:
+    """A word in capitals inside a message in ordinary case (PORT command, alsa://SOURCE),
+    not a message in capitals (FILE NOT FOUND) nor a heading (ERROR: …)."""
+    if len(surface) < 2 or not surface.isupper() or msgid[end : end + 1] == ":":
+        return False
+    lower = sum(1 for ch in msgid if ch.islower())
+    return lower > sum(1 for ch in msgid if ch.isupper())
+
+
+def _name(msgid: str, surface: str, start: int, translation: str) -> bool:
+    """The name Windows: kept in a translation in another script than Latin, in a message
+    not in Title Case, not after a determiner (Close All Windows, the Windows)."""
+    if surface not in _NAMES or not any(ch.isalpha() and ord(ch) > 0x24F for ch in translation):
+        return False
+    long_words = [w for w in msgid.split() if len(w) > 3 and w[0].isalpha()]
+    if long_words and all(w[0].isupper() for w in long_words):
+        return False  # Title Case: capitals say nothing
+    before = msgid[:start].split()
+    return not (before and before[-1].casefold() in _DETERMINERS)
 
 
 def _quoted(msgid: str, start: int, end: int) -> str | None:
@@ -77,11 +110,13 @@ def _quoted(msgid: str, start: int, end: int) -> str | None:
         quote = msgid[at]
         if quote not in _CLOSING:
             continue
-        close = next((i for i in range(end, len(msgid)) if msgid[i] in _CLOSING[quote]), -1)
+        stop = min(len(msgid), at + 82)  # a literal has at most 80 characters
+        close = next((i for i in range(end, stop) if msgid[i] in _CLOSING[quote]), -1)
         if close < 0 or "\n" in msgid[end:close]:
             return None
         text = msgid[at + 1 : close]
-        one_word = all(ch.isalnum() or ch in "_.-" for ch in text)
+        # one lowercase word (a scheme, a key) or code; a capitalised word is a label
+        one_word = all(ch.isalnum() or ch in "_.-" for ch in text) and text == text.lower()
         return text if text and (one_word or not _CODE_SIGNS.isdisjoint(text)) else None
     return None
 
@@ -93,29 +128,20 @@ def _word_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def _has_word(text: str, word: str) -> bool:
-    """Is the word in the text, as a whole word and in the same case?"""
-    at = text.find(word)
-    while at >= 0:
-        if _word_at(text, at, at + len(word)):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _uses(msgid: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where the word (or its English plural) stands in the msgid as a whole word."""
+def _uses(msgid: str, word: str) -> list[tuple[int, int]]:
+    """Where the word or one of its English plurals (source_match.plurals) stands in the
+    msgid as a whole word; at most _MAX_USES + 1 of them."""
     low = msgid.casefold()
     if len(low) != len(msgid):  # casefolding moved letters (ß → ss): no positions to trust
-        return
-    at = low.find(word)
-    while at >= 0:
-        end = at + len(word)
-        for tail in ("", "s", "es"):
-            if low.startswith(tail, end) and _word_at(low, at, end + len(tail)):
-                yield at, end + len(tail)
-                break
-        at = low.find(word, at + 1)
+        return []
+    found: list[tuple[int, int]] = []
+    for form in {word, *plurals(word)}:
+        at = low.find(form)
+        while at >= 0 and len(found) <= _MAX_USES:
+            if _word_at(low, at, at + len(form)):
+                found.append((at, at + len(form)))
+            at = low.find(form, at + len(form))
+    return sorted(found)
 
 
 def compound_part(
