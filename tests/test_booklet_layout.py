@@ -496,9 +496,16 @@ def test_the_parts_json_is_their_data_as_json(tmp_path: Path) -> None:
         )
 
 
-def test_resting_workers_exit_on_their_own_and_close_reaps_them(tmp_path: Path) -> None:
+def test_resting_workers_exit_on_their_own_and_close_reaps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # ``rest`` does not wait for the idle workers to exit (freeing Typst's memory takes a
     # moment, which the join's end need not wait for); ``close`` reaps them: none is left.
+    from moci_vocab.booklet import typesetter as module
+
+    reaped = []
+    stop = module._Worker.stop
+    monkeypatch.setattr(module._Worker, "stop", lambda self: reaped.append(self) or stop(self))
     data = booklet_data(request(tmp_path, count=12, long=False))
     front = json.dumps(dict(data, part="front", first=1, section=None, contents=[]))
     with Typesetter(2) as typesetter:
@@ -506,10 +513,11 @@ def test_resting_workers_exit_on_their_own_and_close_reaps_them(tmp_path: Path) 
         workers = set(typesetter._all)
         assert typesetter.run(PartJob(front)).pages >= 1
         typesetter.rest()
+        assert reaped == []  # not waited for
         assert typesetter._idle == [] and set(typesetter._leaving) == workers
         assert all(worker.process.stdin.closed for worker in workers)
         assert all(worker.process.wait(timeout=30) == 0 for worker in workers)
-    assert typesetter._leaving == [] and typesetter._all == set()
+    assert typesetter._leaving == [] and typesetter._all == set() and set(reaped) == workers
 
 
 def test_parts_start_no_spare_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

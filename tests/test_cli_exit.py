@@ -153,3 +153,33 @@ def test_an_export_ends_at_once_with_its_files_whole(seeded, tmp_path):
     written = files(tmp_path / "console")
     assert any(name.endswith(".pdf") for name in written)
     assert written == files(tmp_path / "in-process")
+
+
+# The console script, with a sentinel kept beside each exporter's data: it says so if it is
+# freed before the process ends.
+KEEP_SCRIPT = """
+import os, sys
+from moci_vocab.exporters import ExportRequest
+class Sentinel:
+    def __del__(self):
+        os.write(2, b"kept data freed\\n")
+keep = ExportRequest.keep
+ExportRequest.keep = lambda self, value: (keep(self, value), keep(self, Sentinel()))
+from moci_vocab.cli import main
+sys.argv = ["moci-vocab", *sys.argv[1:]]
+main()
+"""
+
+
+def test_the_booklets_data_is_not_freed_before_the_process_ends(seeded, tmp_path):
+    # ExportRequest.keep hands the booklet's data to the request, which the export command
+    # keeps (State.kept) until the process ends at once: nothing of it is freed one object
+    # at a time (the request used to die with the command's frame, before the end).
+    done = subprocess.run(
+        [sys.executable, "-c", KEEP_SCRIPT, "--root", str(seeded.root), "export", "booklet",
+         "-o", str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "kept data freed" not in done.stderr
+    assert list((tmp_path / "out").glob("*.pdf"))

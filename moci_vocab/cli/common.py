@@ -30,6 +30,9 @@ class State:
     format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
     _root: Path | None = field(default=None, repr=False)
     _writing: bool = field(default=False, repr=False)  # inside editing()/changing()
+    # What a command made that may die with the process: a command of ENDS_AT_ONCE then
+    # never frees it object by object (the state lives until the process ends).
+    kept: list[Any] = field(default_factory=list, repr=False)
 
     def root(self) -> Path:
         """The glossary root, found once per command (``--root`` or the folders above).

@@ -117,6 +117,7 @@ def export_cmd(
         say(state, "warning: no concept matches the filters; the files will be empty")
     formats = list(FORMATS) if fmt == "all" else [fmt]
     results = run_exports(request, formats, progress=progress_factory(state))
+    state.kept.append(request)  # and the data its exporters kept (ExportRequest.keep)
     _report(state, results, out_format)
     if any(result.error for result in results):
         raise SystemExit(1)

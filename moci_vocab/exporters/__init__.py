@@ -52,9 +52,9 @@ class ExportRequest:
     kept: list[Any] = field(default_factory=list)  # see ``keep``
 
     def keep(self, value: Any) -> None:
-        """Let ``value`` (an exporter's working data) live as long as the request: a command
-        that then ends at once (``cli.ENDS_AT_ONCE``) does not free it object by object (the
-        10,000-concept booklet's data: ~0.2 s of CPU when the exporter returned)."""
+        """Let ``value`` (an exporter's working data) live as long as the request, which the
+        `export` command keeps until the process ends at once (``cli.ENDS_AT_ONCE``): it is
+        then never freed object by object (the 10,000-concept booklet's data: ~0.2 s)."""
         self.kept.append(value)
 
     def write(self, path: Path, data: bytes | str) -> None:
