@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.rendered import compound_part, kept_as_written
+from moci_vocab.checkpo.rendered import compound_part, kept_as_written, whole_words
 from tests.test_checkpo import write_po
 
 
@@ -137,3 +137,11 @@ def test_a_hostile_message_is_checked_in_bounded_time():
 def test_a_menu_items_escaped_slash_starts_no_path_in_the_translation(tmp_path):
     entries = [("/Conversation/Media/Audio\\/Video _Call", "/Bisedë/Media/Audio\\/_Thirrje Video")]
     assert flagged(tmp_path, "sq", "call", "thirrje", entries) == []
+
+
+def test_the_catalogs_words_leave_out_bare_endings():
+    words = whole_words(["Audacity-ის ფაილის", "%s-ისთვის გახსნა", "_ფაილი"])
+    assert words == {"audacity", "ფაილის", "გახსნა", "ფაილი"}
+    # so a term followed by a case ending is no compound of the term and a "word"
+    ka = for_language("ka")
+    assert not compound_part(["აუდიოისთვის"], "აუდიო", ka, words.__contains__)

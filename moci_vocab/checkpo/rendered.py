@@ -3,18 +3,20 @@
 Run on the missing terms only (a few hundred on a large catalog), after the check:
 
 - **A literal kept as written.** The English word is part of a literal that the
-  translation keeps letter for letter: a quoted word or piece of code (the ``'file'``
-  scheme, the ``"Location"`` key, ``"repository resync %(name)s"``), a word in
-  capitals (the FTP command ``PORT``, ``alsa://SOURCE``), or the operating system's name
-  *Windows* (kept as written; a capitalised common noun kept in English, "Version", is
-  English left in and still reported). The term is not demanded
-  there. A quoted phrase of words is a label (``"Search for Files"``): kept in English,
-  it is still reported, as is a translation that is the msgid copied (untranslated).
+  translation keeps letter for letter: a quoted lowercase word or piece of code (the
+  ``'file'`` scheme, ``"repository resync %(name)s"``), a word in capitals inside a
+  message in ordinary case (the FTP command ``PORT``, ``alsa://SOURCE``; not ``FILE NOT
+  FOUND`` nor a heading ``ERROR:``), or the operating system's name *Windows* kept in a
+  translation in another script than Latin (not in Title Case, not after a determiner).
+  The term is not demanded there. A quoted label (``"Save"``, ``"Search for Files"``), a
+  capitalised common noun kept in English ("Version") and a msgid copied untranslated are
+  English left in and still reported.
 - **The first part of a closed compound** (`Inflection.first_parts`): Georgian
   აუდიოფაილი (audio file) holds the term აუდიო, as written, when the rest of the word
   (ფაილის) is itself a word, of four letters or more, that the catalog's translations
-  use on their own. A term in the nominative -ი starts no compound (კანონიერი, legal, is
-  no კანონი + ერი), nor does a stem (სახელწოდება, a title, on სახელ- of სახელი).
+  use on their own (`whole_words`: not a bare ending after a hyphen, Audacity-ის). A
+  term in the nominative -ი starts no compound (კანონიერი, legal, is no კანონი + ერი),
+  nor does a stem (სახელწოდება, a title, on სახელ- of სახელი).
 Not taken: a verbal noun on the term's stem (Georgian დაარქივება, archiving, for "add to
 the archive"): the same shape makes nouns of their own (დასახელება, a title, on
 სახელი, name), and translators use those as synonyms.
@@ -26,7 +28,7 @@ from collections.abc import Callable
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
-from moci_vocab.checkpo.target_match import surface_words, tokens
+from moci_vocab.checkpo.target_match import lowered, surface_words, tokens
 
 # Proper names that are an English common noun's plural, kept as written by translators
 # (the operating system: "Windows share", "Windows Network").
@@ -157,6 +159,22 @@ def compound_part(
         if token.startswith(term) and len(rest) >= _MIN_REST and known(rest):
             return True
     return False
+
+
+def whole_words(texts: list[str]) -> set[str]:
+    """The words of the texts that stand on their own: of each run of characters between
+    spaces that starts with a letter, its first word (Audacity-ის gives audacity, not the
+    bare ending ის; %s-ისთვის, a placeholder's ending, gives nothing)."""
+    import re
+
+    first = re.compile(r"[^\W\d_]+").match
+    found: set[str] = set()
+    for low in lowered(texts):
+        for chunk in low.split():
+            word = first(chunk)
+            if word is not None:
+                found.add(word.group())
+    return found
 
 
 def rendered_misses(

@@ -559,8 +559,7 @@ class FileCheck:
         written, or a compound's first part (rendered.py)."""
         if not self.found_entries:
             return
-        from moci_vocab.checkpo.rendered import rendered_misses
-        from moci_vocab.checkpo.target_match import tokens
+        from moci_vocab.checkpo.rendered import rendered_misses, whole_words
 
         facts, rules = self.compiled.miss_facts(), self.compiled.rules
         concepts = set(self.found_concepts)
@@ -586,7 +585,7 @@ class FileCheck:
             return
 
         def vocabulary() -> set[str]:
-            return {word for texts in msgstrs for text in texts for word in tokens(text)}
+            return whole_words([text for texts in msgstrs for text in texts])
 
         dropped = rendered_misses(
             missing,
