@@ -288,3 +288,13 @@ def test_keys_of_the_texts_with_a_term_are_their_keys_in_the_whole_batch(texts, 
         assert [keys[i] for i in with_hits] == [all_keys[i] for i in with_hits]
     finally:
         source_match._MOST = most
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 70])
+def test_a_pass_runs_on_each_text_that_holds_one_of_its_signs(size):
+    # Each pass runs only on the texts holding one of its signs, found sign by sign with
+    # the string's own search: a sign first, last or alone in a text, two signs in one.
+    texts = ["see /usr/bin", "www.x.org", "a /b c:\\d", "x@y.org", "Ctrl+S", "a|b", "/p"]
+    texts = (texts * size)[: max(size, len(texts))]
+    assert clean("\x00".join(texts)) == "\x00".join(clean(text) for text in texts)
+    assert clean("\x00".join(texts)).split("\x00")[0] == "see  "

@@ -80,6 +80,7 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("System V shared memory of the User Name tool", {"name", "user"}),
         ('Please open "Options Page" and "Files and Folders" there', {"options", "file"}),
         ("Possible values: “name”, ‘type’ and «user»", {"name", "type", "user"}),
+        ("Werte: „file“, „page“ oder “tab“", {"file", "page", "tab"}),  # German quotes
         ("names [channel]:  List the users of a channel", {"name"}),  # a usage line's command
         ("type &lt;user&gt;:  Show it\nfile <page> [tab]", {"type", "file"}),
         ("Edit the .page ones: [FILE…]", {"page", "file"}),  # an extension, an argument

@@ -16,10 +16,10 @@ and every concept the catalog leaves out more often than it uses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher
-from moci_vocab.checkpo.target_match import tokens
+from moci_vocab.checkpo.target_match import lowered
 
 # English words that do not make a compound with a term (the file, of files, is open…).
 _FUNCTION_TEXT = (
@@ -33,20 +33,21 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 # Shared words shorter than this say nothing (articles, connectors, case endings).
 _MIN_WORD = 4
 _ENGLISH_WORD = re.compile(r"[a-z]+")
-# A word, as the whole-word test of `_Catalog.entries_with` sees one, or the end of a msgid.
-_WORD_OR_END = re.compile(r"[a-z]+|\x00")
+# Bytes of a casefolded msgid as `_Catalog.entries_with` reads them: a word is a run of
+# a-z (every other character, each byte of a non-ASCII one too, is a space); NUL ends a msgid.
+_LETTERS = bytes(b if 97 <= b <= 122 or b == 0 else 32 for b in range(256))
 _BLOCK = 1024
 _SAMPLE = 40  # entries enough to tell an English word's usual rendering
 _STEM = 5  # words are compared by their first letters (inflected forms of one word)
+# The stem (first _STEM letters) of each word of at least _MIN_WORD letters (a word: a run
+# of letters and digits, as `target_match.tokens` splits them).
+_STEMS = re.compile(rf"([^\W_]{{{_MIN_WORD},{_STEM}}})[^\W_]*")
 
 
-def _stem(word: str) -> str:
-    return word[:_STEM]
-
-
-def _content_words(text: str) -> set[str]:
-    """The stems of a translation's words long enough to carry meaning."""
-    return {_stem(w) for w in tokens(text) if len(w) >= _MIN_WORD}
+def _content_words(low: str) -> set[str]:
+    """The stems of a translation's words long enough to carry meaning (``low``: the
+    translation prepared, `target_match.lowered`)."""
+    return set(_STEMS.findall(low))
 
 
 def _neighbours(key: bytes, start: int, end: int) -> list[tuple[str, str]]:
@@ -102,8 +103,9 @@ def conventional_misses(
         for compound, group in groups.items():
             if len(group) >= 2:
                 found.append((concept, flagged_set, compound, group))
+                # (`is_convention` asks about these: the compound's word and ``others``.)
                 asked.add(compound[1])
-                asked.update(_msgid_words(msgids[group[0]].casefold()))
+                asked.update(catalog.common_words(group) - _FUNCTION_WORDS)
     catalog.asked = asked
     for concept, flagged_set, compound, group in found:
         if catalog.is_convention(compound, group, concept, flagged_set, checked):
@@ -122,10 +124,12 @@ class _Catalog:
         self.hits: dict[int, tuple[bytes, list]] = {}
         self.words: dict[int, set[str]] = {}
         self.having: dict[str, list[int]] = {}
+        self.english: dict[int, set[str]] = {}  # entry → `_msgid_words` of its msgid
         self.folded: list[str] | None = None
-        self.index: dict[str, list[int]] | None = None  # word → entries
-        # The words `entries_with` may be asked about (None: any): the index holds only these
-        # (and their plurals).
+        self.index: dict[str, list[int]] = {}  # word → entries
+        self.indexed: set[str] = set()  # the words the index has looked for
+        # The words `entries_with` may be asked about (None: any): the index is made for
+        # these (and their plurals) at once; another word is looked up when asked.
         self.asked: set[str] | None = None
 
     def find_terms(self, entries: list[int]) -> None:
@@ -156,52 +160,68 @@ class _Catalog:
         """The entries whose msgid has the English word (or its plural), in order."""
         found = self.having.get(word)
         if found is None:
-            index = self._word_index()
+            if word not in self.indexed or word + "s" not in self.indexed:
+                asked = self.asked if self.asked is not None and not self.indexed else ()
+                self._index_words({*asked, word})
+            index = self.index
             found = sorted({*index.get(word, ()), *index.get(word + "s", ())})
             self.having[word] = found
         return found
 
-    def _word_index(self) -> dict[str, list[int]]:
-        """Each English word of the casefolded msgids → the entries that have it, in order.
+    def _index_words(self, words: Iterable[str]) -> None:
+        """Add these English words and their plurals to the index (word → entries)."""
+        wanted = {*words, *(word + "s" for word in words)} - self.indexed
+        self.indexed.update(wanted)
+        if self.folded is None:
+            self.folded = _casefolded(self.msgids)
+        # Only a run of a-z can be found, each as " word ": one pass of an automaton over
+        # the msgids, _BLOCK at a time (all of a big catalog at once: +60 MB on 205,400).
+        patterns = sorted(w for w in wanted if w.isascii() and w.isalpha() and w.islower())
+        if not patterns:
+            return
+        import ahocorasick_rs
 
-        Made once, in one pass over all msgids: a search of every msgid for each word
-        asked about cost 0.37 s on a real 15,800-entry catalog.
-        """
-        if self.index is None:
-            self.folded = folded = [m.casefold() for m in self.msgids]
-            index: dict[str, list[int]] = {}
-            asked = self.asked
-            wanted = None if asked is None else {*asked, *(word + "s" for word in asked)}
-            # The words of _BLOCK msgids at a time: all the words of a big catalog at once
-            # would be a list of millions of strings (+60 MB on 205,400 entries).
-            for first in range(0, len(folded), _BLOCK):
-                entry = first
-                block = folded[first : first + _BLOCK]
-                joined = "\x00".join(block)
-                if joined.count("\x00") >= len(block):  # a msgid holds a NUL (PO's \0)
-                    joined = "\x00".join(m.replace("\x00", " ") for m in block)
-                for word in _WORD_OR_END.findall(joined):
-                    if word == "\x00":
-                        entry += 1
-                        continue
-                    if wanted is not None and word not in wanted:
-                        continue
-                    having = index.setdefault(word, [])
-                    if not having or having[-1] != entry:
-                        having.append(entry)
-            self.index = index
-        return self.index
+        automaton = ahocorasick_rs.BytesAhoCorasick([f" {w} ".encode() for w in patterns])
+        index = self.index
+        folded = self.folded
+        for first in range(0, len(folded), _BLOCK):
+            texts = folded[first : first + _BLOCK]
+            block = "\x00".join(texts)
+            if block.count("\x00") != len(texts) - 1:  # a msgid holds a NUL (PO's \0)
+                block = "\x00".join(m.replace("\x00", " ") for m in texts)
+            data = block.encode("utf-8").translate(_LETTERS).replace(b"\x00", b" \x00 ")
+            data = b" " + data + b" "
+            count = data.count
+            entry, at = first, 0
+            for pattern, start, _end in automaton.find_matches_as_indexes(data, overlapping=True):
+                entry += count(b"\x00", at, start)
+                at = start
+                having = index.setdefault(patterns[pattern], [])
+                if not having or having[-1] != entry:
+                    having.append(entry)
 
     def content(self, entry: int) -> set[str]:
         """The stems of the content words of an entry's translation."""
         got = self.words.get(entry)
         if got is None:
-            got = self.words[entry] = _content_words(self.translation(entry))
+            self.prepare([entry])
+            got = self.words[entry]
         return got
+
+    def prepare(self, entries: list[int]) -> None:
+        """Find the content words of these entries' translations (those not known yet) in
+        one batch."""
+        words = self.words
+        new = [e for e in dict.fromkeys(entries) if e not in words]
+        if new:
+            lows = lowered([self.translation(e) for e in new])
+            for entry, low in zip(new, lows, strict=True):
+                words[entry] = _content_words(low)
 
     def is_convention(self, compound, group, concept, flagged, checked) -> bool:
         """Is every entry with the compound without the term, all rendered alike by the
         translation of the compound's other words?"""
+        self.prepare(group)
         shared = set.intersection(*(self.content(e) for e in group))
         if not shared:
             return False  # no one rendering of the compound
@@ -217,17 +237,24 @@ class _Catalog:
         self.find_terms(others)
         if any(compound in self.compounds(entry, concept) for entry in others):
             return False  # the compound is also translated with the term
-        # The English words all the group's msgids have besides the term.
-        common = set.intersection(*(_msgid_words(self.msgids[e].casefold()) for e in group))
-        others = sorted(common - _FUNCTION_WORDS - term_words - {word})
+        others = sorted(self.common_words(group) - _FUNCTION_WORDS - term_words - {word})
         inside = set(group)
         return all(any(self.renders(stem, w, inside) for w in [word, *others]) for stem in shared)
+
+    def common_words(self, group: list[int]) -> set[str]:
+        """The English words all the group's msgids have (as `_msgid_words`)."""
+        english = self.english
+        for entry in group:
+            if entry not in english:
+                english[entry] = _msgid_words(self.msgids[entry].casefold())
+        return set.intersection(*(english[e] for e in group))
 
     def renders(self, stem: str, word: str, inside: set[int]) -> bool:
         """Is the stem the word's rendering: in at least half of the translations of the
         entries outside the group that have the word (and there are some; the first
         _SAMPLE of them)?"""
         entries = [e for e in self.entries_with(word) if e not in inside][:_SAMPLE]
+        self.prepare(entries)
         having = sum(1 for e in entries if stem in self.content(e))
         return bool(entries) and 2 * having >= len(entries)
 
@@ -235,6 +262,14 @@ class _Catalog:
 def _singular(word: str) -> str:
     """A rough singular, enough to group an English word's forms (files → file)."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _casefolded(texts: list[str]) -> list[str]:
+    """Each text casefolded (casefold works letter by letter: one call for all)."""
+    joined = "\x00".join(texts).casefold()
+    if joined.count("\x00") != max(0, len(texts) - 1):  # a text holds a NUL
+        return [text.casefold() for text in texts]
+    return joined.split("\x00") if texts else []
 
 
 def _msgid_words(msgid: str) -> set[str]:
