@@ -265,11 +265,17 @@ def _singular(word: str) -> str:
 
 
 def _casefolded(texts: list[str]) -> list[str]:
-    """Each text casefolded (casefold works letter by letter: one call for all)."""
-    joined = "\x00".join(texts).casefold()
-    if joined.count("\x00") != max(0, len(texts) - 1):  # a text holds a NUL
-        return [text.casefold() for text in texts]
-    return joined.split("\x00") if texts else []
+    """Each text casefolded (casefold works letter by letter: one call for _BLOCK texts;
+    a block at a time, not all of a big catalog in one string)."""
+    folded: list[str] = []
+    for first in range(0, len(texts), _BLOCK):
+        block = texts[first : first + _BLOCK]
+        joined = "\x00".join(block).casefold()
+        if joined.count("\x00") != len(block) - 1:  # a text holds a NUL
+            folded.extend(text.casefold() for text in block)
+        else:
+            folded.extend(joined.split("\x00"))
+    return folded
 
 
 def _msgid_words(msgid: str) -> set[str]:
