@@ -530,17 +530,16 @@ class FileCheck:
             if concept >= 0:
                 missing.setdefault(concept, []).append(entry)
         compiled = self.compiled
-        rules = compiled.rules
+        facts = compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         nouns = {
             c for c, kind in zip(compiled.owners, compiled.kinds, strict=False) if kind == NOUN
         }
-        words = {c: rules[c].source.casefold() for c in missing if c in nouns}
+        words = {c: facts[c][1].casefold() for c in missing if c in nouns}
         words = {c: word for c, word in words.items() if word.isalpha()}
         # each term as written and its lemma's stems (a term in the plural: ndryshime)
         infl = self.matcher.infl
         terms = {
-            c: [s for t in rules[c].allowed for s in stems_of(t.text.casefold(), infl)]
-            for c in words
+            c: [s for text in facts[c][2] for s in stems_of(text.casefold(), infl)] for c in words
         }
         msgstrs = self.catalog.msgstrs
         dropped = verbal_misses(
@@ -561,25 +560,32 @@ class FileCheck:
             return
         from moci_vocab.checkpo.rendered import rendered_misses, whole_words
 
-        facts, rules = self.compiled.miss_facts(), self.compiled.rules
+        facts = self.compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         concepts = set(self.found_concepts)
         concepts.discard(-1)  # not a missing term
-        words = {c: rules[c].source.casefold() for c in concepts if not facts[c][3]}
+        words = {c: facts[c][1].casefold() for c in concepts if not facts[c][3]}
         english = {c: word for c, word in words.items() if word.isalpha()}
-        terms = {c: [t.text.casefold() for t in rules[c].allowed] for c in words}
+        terms = {c: [text.casefold() for text in facts[c][2]] for c in words}
         compounds = self.matcher.infl.first_parts is not None
         msgstrs = self.catalog.msgstrs
         missing = []
+        last = (-1, -1)
+        low = text = ""
         for entry, concept, form in zip(
             self.found_entries, self.found_concepts, self.found_forms, strict=True
         ):
             if concept not in words:
                 continue  # not a missing term, or a do-not-translate name
-            texts = msgstrs[entry]
-            text = texts[form] if form < len(texts) else ""
             word = english.get(concept)
+            if word is None and not compounds:
+                continue
+            if (entry, form) != last:  # a translation's missing terms come one after another
+                last = (entry, form)
+                texts = msgstrs[entry]
+                text = texts[form] if form < len(texts) else ""
+                low = text.casefold()
             # only a translation with the English word in it may keep it as a literal
-            if compounds or (word is not None and word in text.casefold()):
+            if compounds or word in low:
                 missing.append((entry, concept, text))
         if not missing:
             return
@@ -641,19 +647,26 @@ class FileCheck:
 
     def forget(self, dropped: set[tuple[int, int]]) -> None:
         """Take these (entry, concept) missing terms out of what was found."""
-        entries, concepts, forms = self.found_entries, self.found_concepts, self.found_forms
-        made, near = self.made, self.found_near
-        self.found_entries, self.found_concepts, self.found_forms = _columns()
-        self.made, self.found_near = {}, array("l")
-        for p, (entry, concept) in enumerate(zip(entries, concepts, strict=True)):
-            if concept >= 0 and (entry, concept) in dropped:
-                continue
-            if concept < 0:
-                self.made[len(self.found_entries)] = made[p]
-            self.found_entries.append(entry)
-            self.found_concepts.append(concept)
-            self.found_forms.append(forms[p])
-            self.found_near.append(near[p])
+        gone = [
+            p
+            for p, pair in enumerate(zip(self.found_entries, self.found_concepts, strict=True))
+            if pair in dropped and pair[1] >= 0
+        ]
+        if not gone:
+            return
+        # The columns cut around the positions gone (a few among thousands), in C.
+        ends = [*gone, len(self.found_entries)]
+        starts = [0, *(p + 1 for p in gone)]
+
+        def cut(column: array) -> array:
+            kept = array(column.typecode)
+            for start, end in zip(starts, ends, strict=True):
+                kept.extend(column[start:end])
+            return kept
+
+        self.found_entries, self.found_concepts = cut(self.found_entries), cut(self.found_concepts)
+        self.found_forms, self.found_near = cut(self.found_forms), cut(self.found_near)
+        self.made = {p - bisect.bisect_left(gone, p): f for p, f in self.made.items()}
 
     def chosen_entries(self) -> list[int]:
         """Indices of the entries to check (fuzzy and untranslated ones only when asked)."""
