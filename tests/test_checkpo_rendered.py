@@ -68,6 +68,16 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         ("Arrange Windows", "Rregullo Windows", "window"),
         ("Windows can be tiled side by side", "Windows mund të vendosen krah për krah", "window"),
         ("Close all Windows now", "დახურეთ all Windows ახლა", "window"),
+        # a noun stressed in capitals after a determiner; the plural opening a sentence
+        ("Only one FILE can be open at a time", "Vetëm një FILE mund të hapet", "file"),
+        ("An ERROR occurred while saving", "Պահելիս ERROR տեղի ունեցավ", "error"),
+        ("Windows can be tiled side by side", "Windows-ը կարելի է դասավորել կողք կողքի", "window"),
+        (
+            "Windows of other workspaces are hidden",
+            "Windows სხვა სამუშაო სივრცის დამალულია",
+            "window",
+        ),
+        ("Done. Windows are tiled.", "Պատրաստ է։ Windows-ը դասավորված են։", "window"),
         ('Click "Save" to keep your changes', 'Klikoni "Save" për të mbajtur ndryshimet', "save"),
         ("Press 'Cancel' to stop.", "Shtypni 'Cancel' për të ndaluar.", "cancel"),
         ("ERROR: could not open the device", "ERROR: չհաջողվեց բացել սարքը", "error"),

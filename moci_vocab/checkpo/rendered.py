@@ -6,8 +6,10 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   translation keeps letter for letter: a quoted lowercase word or piece of code (the
   ``'file'`` scheme, ``"repository resync %(name)s"``), a word in capitals inside a
   message in ordinary case (the FTP command ``PORT``, ``alsa://SOURCE``; not ``FILE NOT
-  FOUND`` nor a heading ``ERROR:``), or the operating system's name *Windows* kept in a
-  translation in another script than Latin (not in Title Case, not after a determiner).
+  FOUND``, a heading ``ERROR:`` nor a noun stressed after a determiner, "only one FILE"),
+  or the operating system's name *Windows* kept in a translation in another script than
+  Latin (not in Title Case, not after a determiner, not a plural subject opening a
+  sentence, "Windows can be tiled": there the capital says nothing).
   The term is not demanded there. A quoted label (``"Save"``, ``"Search for Files"``), a
   capitalised common noun kept in English ("Version") and a msgid copied untranslated are
   English left in and still reported.
@@ -44,8 +46,16 @@ _CODE_SIGNS = frozenset("%$={}<>/\\:_")
 # Determiners before a common noun (all Windows, the Windows: not the name).
 _DETERMINERS = frozenset({
     "the", "a", "an", "all", "any", "some", "every", "each", "this", "these", "those",
-    "other", "more", "multiple", "new", "open", "two", "three", "several", "many", "your",
-    "my", "our", "their", "its",
+    "other", "more", "multiple", "new", "open", "one", "two", "three", "several", "many",
+    "your", "my", "our", "their", "its", "no",
+})  # fmt: skip
+# Words that follow a plural noun opening a sentence, not a name (Windows can be tiled,
+# Windows of other workspaces): its verb, or a preposition.
+_FOLLOW_A_SUBJECT = frozenset({
+    "are", "were", "can", "cannot", "could", "will", "would", "may", "might", "must",
+    "should", "have", "had", "do", "don't", "did", "need", "stay", "remain", "get", "become",
+    "of", "in", "on", "at", "from", "with", "without", "that", "which", "and", "or", "to",
+    "for", "by", "not",
 })  # fmt: skip
 # More uses of the word than this in one message: no literal (and bounded time).
 _MAX_USES = 20
@@ -74,6 +84,8 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         if literal is not None and literal in translation:
             continue
         surface = msgid[start:end]
+        if _after_determiner(msgid, start):
+            return False  # a common noun (only one FILE, an ERROR, all Windows), not a literal
         if not (_in_capitals(msgid, surface, end) or _name(msgid, surface, start, translation)):
             return False
         if kept is None:
@@ -92,16 +104,26 @@ def _in_capitals(msgid: str, surface: str, end: int) -> bool:
     return lower > sum(1 for ch in msgid if ch.isupper())
 
 
+def _after_determiner(msgid: str, start: int) -> bool:
+    """Does a determiner stand right before msgid[start:] (the Windows, only one FILE)?"""
+    before = msgid[max(0, start - 40) : start].split()
+    return bool(before) and before[-1].casefold() in _DETERMINERS
+
+
 def _name(msgid: str, surface: str, start: int, translation: str) -> bool:
     """The name Windows: kept in a translation in another script than Latin, in a message
-    not in Title Case, not after a determiner (Close All Windows, the Windows)."""
+    not in Title Case, not the plural subject of a sentence (Close All Windows; Windows are
+    tiled)."""
     if surface not in _NAMES or not any(ch.isalpha() and ord(ch) > 0x24F for ch in translation):
         return False
     long_words = [w for w in msgid.split() if len(w) > 3 and w[0].isalpha()]
     if long_words and all(w[0].isupper() for w in long_words):
         return False  # Title Case: capitals say nothing
-    before = msgid[:start].split()
-    return not (before and before[-1].casefold() in _DETERMINERS)
+    opening = msgid[:start].rstrip(" \t\"'(\u201c\u2018")
+    if opening == "" or opening[-1] in ".!?:\n":  # a sentence's first word: its capital
+        after = msgid[start + len(surface) : start + len(surface) + 40].split()
+        return not after or after[0].casefold() not in _FOLLOW_A_SUBJECT  # Windows share
+    return True
 
 
 def _quoted(msgid: str, start: int, end: int) -> str | None:
