@@ -16,7 +16,7 @@ from conftest import examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from moci_vocab.checkpo import conventions
+from moci_vocab.checkpo import conventions, source_match, spans
 from moci_vocab.checkpo.conventions import _Catalog
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
 from moci_vocab.checkpo.spans import clean
@@ -218,6 +218,30 @@ _span_text = st.lists(st.sampled_from([*_SPAN_PIECES, "|", "a|b"]), max_size=8).
 def test_spans_of_many_joined_texts_are_each_texts_spans(texts):
     # Over many texts each pass runs only where its sign is: the same as text by text.
     assert clean("\x00".join(texts)) == "\x00".join(clean(text) for text in texts)
+
+
+# Texts where a path may start one or two characters before its "/" (~/x, ../x, ./x),
+# at a drive letter (C:\\), or not at all (a menu path, Audio\\/Video, a/b inside words).
+_path_text = st.lists(
+    st.sampled_from(["/", "~", ".", "..", "C:\\", ":", "\\", "a", "Ab", " ", "x/y", "\x00",
+                     "\u2026", "_", "$", "*", "-", "é", "Ш", "/Menu", "/Über", "\n"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(_path_text)
+@example("a ../b ~/c ./d C:\\e\\f x/y /A/B")
+def test_the_path_pass_tried_near_its_signs_removes_what_the_pattern_does(text):
+    # _PATH is tried only at the two characters before each "/" or ":\\" and at the sign.
+    want = spans._PATH.sub(" ", text)
+    assert spans._sub_near(spans._PATH, text, ("/", ":\\"), spans._NEAR[spans._PATH]) == want
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.binary().map(lambda b: b.translate(bytes(b" a\x00\xc3-"[x % 5] for x in range(256)))))
+def test_a_key_has_every_run_of_spaces_as_two_spaces(data):
+    assert source_match._spaced(data) == re.sub(rb" +", b"  ", data)
 
 
 @settings(max_examples=examples(200), deadline=None)

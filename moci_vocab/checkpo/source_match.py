@@ -364,11 +364,22 @@ def joined_key(
     data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
     # (One space for a run of joiners: the runs of spaces become one below.)
     data = _LOOSE.sub(b" ", data)[1:-1]
-    while b"  " in data:  # runs of spaces to one (a few passes of a fast replace)
-        data = data.replace(b"   ", b" ").replace(b"  ", b" ")
     # Words two spaces apart (a pattern takes one on each side, and hits do not
     # overlap), and a space on each side of every NUL.
-    return b" " + data.replace(b" ", b"  ").replace(b"\x00", b" \x00 ") + b" "
+    return b" " + _spaced(data).replace(b"\x00", b" \x00 ") + b" "
+
+
+def _spaced(data: bytes) -> bytes:
+    """``data`` with every run of spaces (its only whitespace) made two spaces."""
+    words = data.split()  # (a NUL is not whitespace: it stays inside a word)
+    if not words:
+        return b"  " if data else b""
+    spaced = b"  ".join(words)
+    if data[:1] == b" ":
+        spaced = b"  " + spaced
+    if data[-1:] == b" ":
+        spaced += b"  "
+    return spaced
 
 
 # Parts of speech a source term may be restricted to (Term.pos), per pattern.

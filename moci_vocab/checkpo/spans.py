@@ -108,6 +108,9 @@ _PASSES = (
     (_CHOICES, ("|",)),
     (_OPTION, ("--",)),
 )
+# Passes whose every span starts at most this many characters before one of their signs
+# (_PATH: "/", "~/", "../", "C:\\"): tried only there (`_sub_near`), not at every character.
+_NEAR = {_PATH: 2}
 # From this many NULs (two texts joined) on, each pass runs only on the texts with its sign
 # (a pass over them all costs more: the slow ones scan every character).
 _SPLIT_FROM = 1
@@ -127,19 +130,56 @@ def strip_spans(text: str) -> str:
     if text.count("\x00") < _SPLIT_FROM:
         for pattern, signs in passes:
             if _has_any(text, signs):  # an earlier pass may have removed the sign
-                text = pattern.sub(" ", text)
+                text = _sub(pattern, signs, text)
         return text
     parts = text.split("\x00")
     starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
     for pattern, signs in passes:
-        sub = pattern.sub
         # The parts that held one of its signs before any pass ran (found once, in the
         # joined text): every span a pass removes contains one of its signs, and a
         # removed span leaves a space, so where an earlier pass took the sign away this
         # pass changes nothing.
-        for i in _holding(text, starts, signs):
-            parts[i] = sub(" ", parts[i])
+        if pattern in _NEAR:
+            for i in _holding(text, starts, signs):
+                parts[i] = _sub(pattern, signs, parts[i])
+        else:
+            sub = pattern.sub
+            for i in _holding(text, starts, signs):
+                parts[i] = sub(" ", parts[i])
     return "\x00".join(parts)
+
+
+def _sub(pattern: re.Pattern, signs: tuple[str, ...] | re.Pattern, text: str) -> str:
+    """``pattern.sub(" ", text)``: for a pass of `_NEAR`, tried only near its signs."""
+    reach = _NEAR.get(pattern)
+    if reach is None or isinstance(signs, re.Pattern):
+        return pattern.sub(" ", text)
+    return _sub_near(pattern, text, signs, reach)
+
+
+def _sub_near(pattern: re.Pattern, text: str, signs: tuple[str, ...], reach: int) -> str:
+    """``pattern.sub(" ", text)`` for a pattern whose every match starts at most ``reach``
+    characters before one of ``signs``: tried at those positions only, left to right
+    (its look-behinds still see the text before), each match replaced by a space."""
+    starts: set[int] = set()
+    for sign in signs:
+        at = text.find(sign)
+        while at >= 0:
+            starts.update(range(max(0, at - reach), at + 1))
+            at = text.find(sign, at + 1)
+    pieces = []
+    done = 0  # the text before this is handled
+    match = pattern.match
+    for start in sorted(starts):
+        if start >= done:
+            found = match(text, start)
+            if found is not None:
+                pieces += (text[done:start], " ")
+                done = found.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _has_any(text: str, signs: tuple[str, ...] | re.Pattern) -> bool:
