@@ -103,7 +103,7 @@ class Tally:
             self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
 
     def add_counts(self, counts: dict[str, int]) -> None:
-        """Count findings already counted per severity (a ``JsonBlock``'s)."""
+        """Count findings already counted per severity (a ``JsonBlock``'s or ``TextBlock``'s)."""
         for severity, count in counts.items():
             self.counts[severity] = self.counts.get(severity, 0) + count
 
@@ -119,6 +119,17 @@ class JsonBlock:
     lines, comma-joined), with their counts per severity (suppressed ones not
     counted): a stream of many findings that differ in a few values writes them
     from a `report.JsonTemplate`, without a ``Finding`` and a dict for each."""
+
+    text: str
+    counts: dict[str, int]
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """Findings already written as `report.print_text` writes them to a stream that is
+    not a terminal (a line each, ending in a newline), with their counts per severity
+    (suppressed ones neither written nor counted): made where the findings are found
+    (a worker process), so that the process that prints them only writes them."""
 
     text: str
     counts: dict[str, int]

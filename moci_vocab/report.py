@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from moci_vocab import __version__
 from moci_vocab.errors import display_path
-from moci_vocab.findings import Finding, JsonBlock, Tally
+from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
 from moci_vocab.safetext import dumps_json, escape_json_text, github_escape, printable
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -415,6 +415,12 @@ def print_text(
     tally = Tally()
     say = _plain_printer(plain) if plain is not None else _rich_printer(console)
     for f in findings:
+        if type(f) is TextBlock:  # written already (see text_blocks): only with ``plain``
+            if plain is None:
+                raise TypeError("a TextBlock is written to a stream that is not a terminal")
+            tally.add_counts(f.counts)
+            plain.write(f.text)
+            continue
         if f.suppressed is not None:
             continue
         tally.add(f)
@@ -430,6 +436,30 @@ def print_text(
         )
         tone = "bold red" if counts["error"] else "yellow"
     say(verdict, tone, 0, len(verdict))
+
+
+def text_blocks(findings: Iterable[Finding]) -> list[Finding | TextBlock]:
+    """``findings`` as `print_text` writes them to a stream that is not a terminal, as
+    `TextBlock`s (a finding whose line holds a tab stays a Finding: rich lays it out)."""
+    shown = shown_paths()
+    out: list[Finding | TextBlock] = []
+    lines: list[str] = []
+    tally = Tally()
+    for f in findings:
+        if f.suppressed is not None:
+            continue
+        line = text_line(f, shown(f))
+        if "\t" in line:
+            if lines:
+                out.append(TextBlock("".join(lines), tally.counts))
+                lines, tally = [], Tally()
+            out.append(f)
+            continue
+        tally.add(f)
+        lines.append(line + "\n")
+    if lines:
+        out.append(TextBlock("".join(lines), tally.counts))
+    return out
 
 
 def _rich_printer(console) -> Callable[[str, str, int, int], None]:

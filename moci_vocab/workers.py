@@ -537,11 +537,14 @@ class _Forked:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 for fd in [jobs_out, results_in, *inherited]:
                     os.close(fd)
+                # What the jobs loaded (memo) dies with the process, not freed object by
+                # object before its results pipe closes (the parent waits for that end).
+                memo: dict = {}
                 with open(jobs_in, "rb") as jobs, open(results_out, "wb") as results:
                     if shared is None:
-                        _serve_on(jobs, results)
+                        _serve_on(jobs, results, memo)
                     else:
-                        _take_and_run(*shared, len(others), results)
+                        _take_and_run(*shared, len(others), results, memo)
             except BaseException:  # nobody to tell: the parent sees the pipe close
                 code = 1
             finally:
@@ -639,9 +642,10 @@ def _serve() -> None:
     _serve_on(sys.stdin.buffer, results)
 
 
-def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
-    """Run the jobs read from ``jobs``, each reply written to ``results``, until EOF."""
-    memo: dict = {}
+def _serve_on(jobs: BinaryIO, results: BinaryIO, memo: dict | None = None) -> None:
+    """Run the jobs read from ``jobs``, each reply written to ``results``, until EOF
+    (``memo``: kept from job to job, see Job)."""
+    memo = {} if memo is None else memo
     while True:
         try:
             job = receive_message(jobs)
@@ -650,10 +654,11 @@ def _serve_on(jobs: BinaryIO, results: BinaryIO) -> None:
         send_message(results, _reply(job, memo))
 
 
-def _take_and_run(jobs: Sequence[Job], claims: _SharedClaims, first: int, results: BinaryIO):
+def _take_and_run(
+    jobs: Sequence[Job], claims: _SharedClaims, first: int, results: BinaryIO, memo: dict
+) -> None:
     """A forked worker's life: take jobs and run them, each reply written to ``results`` with
     the job's number, until none is left to take (or one fails: the run stops)."""
-    memo: dict = {}
     mine: list[int] = []
     while (index := claims.take(mine, first)) is not None:
         status, value = _reply(jobs[index], memo)

@@ -7,6 +7,7 @@ with baselines, suppressions, plurals, an unreadable file and an unknown languag
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -21,10 +22,12 @@ from click.testing import CliRunner
 
 from moci_vocab import workers
 from moci_vocab.checkpo import parallel
-from moci_vocab.checkpo.run import Options, check_files
+from moci_vocab.checkpo.run import Options, Result, check_files, stream_findings
 from moci_vocab.cli import cli
 from moci_vocab.errors import MociError
+from moci_vocab.findings import Finding, TextBlock
 from moci_vocab.languages import language_from_filename
+from moci_vocab.report import print_text
 from tests.test_signals import children
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,7 +81,12 @@ def test_workers_give_the_bytes_of_one_process(work, monkeypatch, fmt, fork):
         return real(*args)
 
     monkeypatch.setattr(workers, "_Worker", counting)
-    options = ([], ["--baseline", "po/baseline.json"], ["--include-fuzzy", "--fail-on", "warning"])
+    options = (
+        [],
+        ["--baseline", "po/baseline.json"],
+        ["--include-fuzzy", "--fail-on", "warning"],
+        ["--quiet"],
+    )
     for extra in options:
         one = run(work, "check-po", *files(work), "--format", fmt, "--jobs", "1", *extra)
         assert not started
@@ -94,6 +102,78 @@ def test_write_baseline_from_workers_is_the_same(work, monkeypatch):
     run(work, "check-po", *files(work), "--jobs", "1", "--write-baseline", "one.json")
     run(work, "check-po", *files(work), "--jobs", "2", "--write-baseline", "two.json")
     assert (work / "one.json").read_bytes() == (work / "two.json").read_bytes()
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
+def test_text_comes_written_from_the_workers_and_prints_the_same(work, monkeypatch, fork):
+    # Each file's findings are written as text where they are found (worker or command):
+    # the command only writes the blocks, and has no text to make after the last file.
+    if fork and not ON_LINUX:
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "_can_fork", lambda: fork)
+    monkeypatch.chdir(work)
+    paths = [Path(name) for name in files(work)]
+    one = list(stream_findings(Path("clean"), paths, Options(), Result(), jobs=1))
+    kept: list = []
+    result = Result()
+    many = list(
+        stream_findings(Path("clean"), paths, Options(), result, None, None, 2, False, kept, True)
+    )
+    blocks = [item for item in many if isinstance(item, TextBlock)]
+    assert len(blocks) >= 3 and all(isinstance(f, Finding) for f in one)
+    twice = [f for f in many if isinstance(f, Finding)]  # po/sq.po, given twice: merged
+    assert twice and {f.file for f in twice} == {"po/sq.po"}
+    assert result.files == len(paths)
+    texts = []
+    for stream in (one, many):
+        out = io.StringIO()
+        print_text(stream, what="translations", plain=out)
+        texts.append(out.getvalue())
+    assert texts[0] == texts[1] and "MV601" in texts[0]
+    # What this process loaded (its Checker, a compiled glossary) is kept for the caller,
+    # which ends the process without freeing it object by object.
+    (memo,) = kept
+    (checker,) = memo.values()
+    assert checker.compiled_by_lang
+
+
+def test_one_process_keeps_its_checker_for_the_caller(work):
+    kept: list = []
+    paths = [work / "po" / "sq.po", work / "po" / "hy.po"]
+    found = stream_findings(work / "clean", paths, Options(), Result(), None, None, 1, False, kept)
+    assert list(found) and kept[0]["checker"].compiled_by_lang.keys() == {"sq", "hy"}
+
+
+class Remembers:
+    """A job that leaves in its process's memo an object that says when it is freed."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def run(self, memo: dict):
+        if "freed" not in memo:
+            memo["freed"] = _SaysWhenFreed(self.marker, os.getpid())
+        time.sleep(0.05)  # the other process takes a job too
+        return os.getpid()
+
+
+class _SaysWhenFreed:
+    def __init__(self, marker: Path, pid: int):
+        self.marker, self.pid = marker, pid
+
+    def __del__(self):
+        self.marker.with_name(f"freed-{self.pid}").write_text("freed")
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="a forked worker")
+def test_a_forked_worker_ends_without_freeing_what_its_jobs_loaded(tmp_path):
+    # Freeing a worker's compiled glossaries object by object (ms per language) delayed the
+    # end of its results, which the command waits for; the process's end frees them.
+    pids = workers.run_jobs([Remembers(tmp_path / "m") for _ in range(6)], 2)
+    worker = set(pids) - {os.getpid()}
+    assert len(worker) == 1
+    assert not (tmp_path / f"freed-{worker.pop()}").exists()
 
 
 def test_small_inputs_stay_in_this_process(tmp_path):

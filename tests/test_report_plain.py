@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.cli.common import stdout_console
-from moci_vocab.findings import Finding
-from moci_vocab.report import print_text
+from moci_vocab.findings import Finding, TextBlock
+from moci_vocab.report import print_text, text_blocks, text_line
 
 # Any text but lone surrogates: tabs (rich expands them), wide and combining characters,
 # controls and bidi marks (printable escapes them), rich markup (never interpreted).
@@ -74,3 +74,49 @@ def test_plain_text_with_tabs_and_wide_characters(monkeypatch, force):
     assert text == _through_rich(findings, "translations")
     assert "\t" not in text and "hidden" not in text
     assert text.endswith("1 error(s), 1 warning(s), 0 info\n")
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(
+        st.tuples(_TEXT, _TEXT, st.sampled_from(["error", "warning", "info"]), st.booleans()),
+        max_size=6,
+    ),
+    st.integers(0, 6),
+)
+def test_text_blocks_write_the_bytes_of_the_findings(rows, cut):
+    # A worker process writes its files' findings as text (report.text_blocks); the
+    # command writes those blocks as they are: the same bytes and counts as the findings.
+    findings = [_finding(*row) for row in rows]
+    blocks = text_blocks(findings[:cut]) + text_blocks(findings[cut:])
+    assert _plain(blocks, "translations") == _plain(findings, "translations")
+    assert all(isinstance(b, TextBlock) or "\t" in text_line(b, b.file or "") for b in blocks)
+
+
+def test_a_text_block_holds_lines_and_counts_and_leaves_tabbed_lines_to_rich():
+    findings = [
+        _finding("one", "po/sq.po", "error", False),
+        _finding("two", "po/sq.po", "warning", False),
+        _finding("hidden", "po/sq.po", "error", True),
+        _finding("a\tb", "po/sq.po", "error", False),
+        _finding("three", "po/sq.po", "error", False),
+    ]
+    first, tabbed, last = text_blocks(findings)
+    assert first == TextBlock(
+        "po/sq.po:3:1: MV601 error: one [c]\npo/sq.po:3:1: MV601 warning: two [c]\n",
+        {"error": 1, "warning": 1, "info": 0},
+    )
+    assert tabbed is findings[3]
+    assert last.counts == {"error": 1, "warning": 0, "info": 0}
+    with pytest.raises(TypeError):  # a terminal's rich console lays every line out itself
+        print_text([first], _console())
+
+
+def _console():
+    out = io.StringIO()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        return stdout_console()
+    finally:
+        sys.stdout = real

@@ -36,6 +36,9 @@ class FileJob:
     root: Path
     path: Path
     options: Options
+    # The findings written as text already (report.text_blocks), in the process that
+    # found them: the command then only writes them, and has no text to make at its end.
+    text: bool = False
 
     def run(self, memo: dict) -> Result:
         """The file's Result, from the worker's Checker for this root and options."""
@@ -46,7 +49,12 @@ class FileJob:
         if checker is None:
             checker = memo[key] = Checker(self.root, self.options)
         with gc_paused():
-            return checker.check(self.path)
+            result = checker.check(self.path)
+            if self.text:
+                from moci_vocab.report import text_blocks
+
+                result.findings = text_blocks(result.findings)  # type: ignore[assignment]
+            return result
 
 
 def worker_count(paths: list[Path], jobs: int) -> int:
@@ -79,12 +87,20 @@ def check_in_workers(
     workers: int,
     progress: Callable[[int, int], None] | None = None,
     wanted: list[int] | None = None,
+    memo: dict | None = None,
+    text: bool = False,
 ) -> Iterator[Result]:
     """Each file's Result, checked in ``workers`` processes (this one included), yielded
-    in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done."""
+    in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done;
+    ``memo``: where this process keeps its Checker (default: freed at the end); ``text``:
+    findings as `report.text_blocks` (but a file given twice: merged finding by finding)."""
+    from collections import Counter
+
     from moci_vocab.workers import iter_jobs
 
-    jobs = [FileJob(Path(os.path.abspath(root)), Path(path), options) for path in paths]
+    base = Path(os.path.abspath(root))
+    given = Counter(map(str, paths))
+    jobs = [FileJob(base, Path(path), options, text and given[str(path)] == 1) for path in paths]
     sizes = [_size(path) for path in paths]
     biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
     languages = [options.lang or _language_hint(Path(path)) for path in paths]
@@ -93,6 +109,7 @@ def check_in_workers(
         workers,
         progress,
         order=biggest_first,
+        memo=memo,
         groups=languages,
         wanted=wanted,
         weights=sizes,

@@ -35,7 +35,7 @@ from moci_vocab.checkpo.target_match import (
     surface_words,
 )
 from moci_vocab.errors import MociError, display_path
-from moci_vocab.findings import Finding, JsonBlock
+from moci_vocab.findings import Finding, JsonBlock, TextBlock
 from moci_vocab.languages import language_from_filename
 from moci_vocab.po.catalog import Catalog
 from moci_vocab.report import (
@@ -142,7 +142,9 @@ def stream_findings(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     json_blocks: bool = False,
-) -> Iterator[Finding | JsonBlock]:
+    keep: list | None = None,
+    text_blocks: bool = False,
+) -> Iterator[Finding | JsonBlock | TextBlock]:
     """`check_files`' findings one at a time, in the report's order, none kept.
 
     A file's findings are made when the previous file's are written; in this
@@ -151,6 +153,11 @@ def stream_findings(
     hold only strings, integers, None, lists and dicts (JSON without a float:
     ``report.json_chunks(..., plain=True)``). ``json_blocks``: the stream is for
     `report.json_chunks`, and may hold `JsonBlock`s of many findings written already.
+    ``keep``: a list that gets what this process loaded to check (its `Checker`s, with the
+    compiled glossaries), for a caller that ends the process without freeing them one
+    object at a time (several ms per language); by default it is freed as the stream ends.
+    ``text_blocks``: the stream is for `report.print_text` writing to a stream that is not
+    a terminal; files checked in worker processes come as `TextBlock`s written there.
     """
     from moci_vocab.cache import gc_paused
 
@@ -160,7 +167,10 @@ def stream_findings(
     known = read_baseline(options.baseline) if options.baseline is not None else None
     with gc_paused():
         blocks = known is None and json_blocks  # a baseline suppresses finding by finding
-        found = _ordered(root, paths, options, result, glossary_loader, progress, jobs, blocks)
+        text = known is None and text_blocks
+        found = _ordered(
+            root, paths, options, result, glossary_loader, progress, jobs, blocks, keep, text
+        )
         if known is None:
             yield from found
             return
@@ -178,9 +188,12 @@ def _ordered(
     progress,
     jobs,
     json_blocks: bool = False,
-) -> Iterator[Finding | JsonBlock]:
+    keep: list | None = None,
+    text_blocks: bool = False,
+) -> Iterator[Finding | JsonBlock | TextBlock]:
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
-    ``json_blocks``: see `stream_findings` (a file given twice: none)."""
+    ``json_blocks``, ``keep``, ``text_blocks``: see `stream_findings` (a file given twice:
+    no blocks)."""
     from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
     # Files in the order of their names (the sort key's first part); files given twice
@@ -190,8 +203,13 @@ def _ordered(
     for i in by_name:
         groups.setdefault(str(paths[i]), []).append(paths[i])
     workers = worker_count(paths, jobs) if glossary_loader is None else 0
+    memo: dict = {}  # this process's Checker (see parallel.FileJob)
+    if keep is not None:
+        keep.append(memo)
     if workers:  # each file's findings, in the same order, from worker processes
-        parts = check_in_workers(root, paths, options, workers, progress, wanted=by_name)
+        parts = check_in_workers(
+            root, paths, options, workers, progress, by_name, memo, text_blocks
+        )
         for group in groups.values():
             found = [next(parts) for _path in group]
             for part in found:
@@ -203,7 +221,7 @@ def _ordered(
         for _rest in parts:  # none: this lets the workers end and be reaped
             pass
         return
-    checker = Checker(root, options, glossary_loader)
+    checker = memo["checker"] = Checker(root, options, glossary_loader)
     done = 0
 
     def one(path: Path, blocks: bool = False) -> Iterator:

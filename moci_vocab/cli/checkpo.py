@@ -84,7 +84,13 @@ def check_po_cmd(
             paths = list(files)
             # JSON: most findings may come written already, in blocks (report.JsonBlock).
             blocks = fmt == "json"
-            stream = stream_findings(root, paths, options, result, None, progress, jobs, blocks)
+            # What the check loaded dies with the process (check-po ends at once).
+            kept = state.kept
+            # Text: files checked in worker processes come written already (report.TextBlock).
+            text = fmt == "text" and not state.quiet
+            stream = stream_findings(
+                root, paths, options, result, None, progress, jobs, blocks, kept, text
+            )
             # The rules' metadata (the whole checks package) only for SARIF.
             described = rules() if fmt == "sarif" else {}
             summary = result.summary

@@ -514,8 +514,13 @@ def show_findings(
 
 
 def _counted(findings: Iterable, tally: Tally) -> Iterator:
+    from moci_vocab.findings import TextBlock
+
     for finding in findings:
-        tally.add(finding)
+        if type(finding) is TextBlock:
+            tally.add_counts(finding.counts)
+        else:
+            tally.add(finding)
         yield finding
 
 
