@@ -25,9 +25,9 @@ from moci_vocab.checkpo import parallel
 from moci_vocab.checkpo.run import Options, Result, check_files, stream_findings
 from moci_vocab.cli import cli
 from moci_vocab.errors import MociError
-from moci_vocab.findings import Finding, TextBlock
+from moci_vocab.findings import Finding, JsonBlock, TextBlock
 from moci_vocab.languages import language_from_filename
-from moci_vocab.report import print_text
+from moci_vocab.report import json_chunks, print_text
 from tests.test_signals import children
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,31 +105,38 @@ def test_write_baseline_from_workers_is_the_same(work, monkeypatch):
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
-def test_text_comes_written_from_the_workers_and_prints_the_same(work, monkeypatch, fork):
-    # Each file's findings are written as text where they are found (worker or command):
-    # the command only writes the blocks, and has no text to make after the last file.
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_findings_come_written_from_the_workers_and_print_the_same(work, monkeypatch, fmt, fork):
+    # Each file's findings are written where they are found (worker or command): the
+    # command only writes the blocks, and has no text to make after the last file.
     if fork and not ON_LINUX:
         pytest.skip("workers are forked on Linux only")
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(workers, "_can_fork", lambda: fork)
     monkeypatch.chdir(work)
     paths = [Path(name) for name in files(work)]
-    one = list(stream_findings(Path("clean"), paths, Options(), Result(), jobs=1))
+    json = fmt == "json"
+    results = [Result(), Result()]
+    one = list(stream_findings(Path("clean"), paths, Options(), results[0], None, None, 1, json))
     kept: list = []
-    result = Result()
     many = list(
-        stream_findings(Path("clean"), paths, Options(), result, None, None, 2, False, kept, True)
+        stream_findings(
+            Path("clean"), paths, Options(), results[1], None, None, 2, json, kept, not json
+        )
     )
-    blocks = [item for item in many if isinstance(item, TextBlock)]
-    assert len(blocks) >= 3 and all(isinstance(f, Finding) for f in one)
-    twice = [f for f in many if isinstance(f, Finding)]  # po/sq.po, given twice: merged
-    assert twice and {f.file for f in twice} == {"po/sq.po"}
-    assert result.files == len(paths)
+    kind = JsonBlock if json else TextBlock
+    assert len([item for item in many if isinstance(item, kind)]) >= 3
+    # po/sq.po, given twice: its two files' findings are merged, finding by finding.
+    assert {f.file for f in many if isinstance(f, Finding) and f.code == "MV601"} == {"po/sq.po"}
+    assert results[0].summary() == results[1].summary()
     texts = []
-    for stream in (one, many):
-        out = io.StringIO()
-        print_text(stream, what="translations", plain=out)
-        texts.append(out.getvalue())
+    for stream, result in zip((one, many), results, strict=True):
+        if json:
+            texts.append("".join(json_chunks(stream, result.summary(), plain=True)))
+        else:
+            out = io.StringIO()
+            print_text(stream, what="translations", plain=out)
+            texts.append(out.getvalue())
     assert texts[0] == texts[1] and "MV601" in texts[0]
     # What this process loaded (its Checker, a compiled glossary) is kept for the caller,
     # which ends the process without freeing it object by object.

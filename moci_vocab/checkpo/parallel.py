@@ -36,9 +36,10 @@ class FileJob:
     root: Path
     path: Path
     options: Options
-    # The findings written as text already (report.text_blocks), in the process that
-    # found them: the command then only writes them, and has no text to make at its end.
-    text: bool = False
+    # The findings written already, in the process that found them, for the command's
+    # output ("text": report.text_blocks; "json": the JsonBlocks of Checker.stream): the
+    # command then only writes them, and has no text to make at its end.
+    blocks: str | None = None
 
     def run(self, memo: dict) -> Result:
         """The file's Result, from the worker's Checker for this root and options."""
@@ -49,8 +50,12 @@ class FileJob:
         if checker is None:
             checker = memo[key] = Checker(self.root, self.options)
         with gc_paused():
+            if self.blocks == "json":
+                result = Result()
+                result.findings = list(checker.stream(self.path, result, json_blocks=True))
+                return result
             result = checker.check(self.path)
-            if self.text:
+            if self.blocks == "text":
                 from moci_vocab.report import text_blocks
 
                 result.findings = text_blocks(result.findings)  # type: ignore[assignment]
@@ -88,19 +93,22 @@ def check_in_workers(
     progress: Callable[[int, int], None] | None = None,
     wanted: list[int] | None = None,
     memo: dict | None = None,
-    text: bool = False,
+    blocks: str | None = None,
 ) -> Iterator[Result]:
     """Each file's Result, checked in ``workers`` processes (this one included), yielded
     in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done;
-    ``memo``: where this process keeps its Checker (default: freed at the end); ``text``:
-    findings as `report.text_blocks` (but a file given twice: merged finding by finding)."""
+    ``memo``: where this process keeps its Checker (default: freed at the end); ``blocks``:
+    findings written already (see FileJob; a file given twice: merged finding by finding)."""
     from collections import Counter
 
     from moci_vocab.workers import iter_jobs
 
     base = Path(os.path.abspath(root))
     given = Counter(map(str, paths))
-    jobs = [FileJob(base, Path(path), options, text and given[str(path)] == 1) for path in paths]
+    jobs = [
+        FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
+        for path in paths
+    ]
     sizes = [_size(path) for path in paths]
     biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
     languages = [options.lang or _language_hint(Path(path)) for path in paths]

@@ -214,9 +214,8 @@ def _ordered(
     if keep is not None:
         keep.append(memo)
     if workers:  # each file's findings, in the same order, from worker processes
-        parts = check_in_workers(
-            root, paths, options, workers, progress, by_name, memo, text_blocks
-        )
+        kind = "json" if json_blocks else "text" if text_blocks else None
+        parts = check_in_workers(root, paths, options, workers, progress, by_name, memo, kind)
         for group in groups.values():
             found = [next(parts) for _path in group]
             for part in found:
