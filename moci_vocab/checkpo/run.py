@@ -16,7 +16,7 @@ import heapq
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, le
 from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled, quote_list, term_of_plain
@@ -723,11 +723,18 @@ class FileCheck:
         for pair in pairs:
             if pair[0] in has_plural:
                 sides[pair] = _SINGULAR
+        new: list[tuple[int, int]] = []  # the pairs only msgid_plural has
         for j, concept in extra:
             pair = (with_plural[j], concept)
-            sides[pair] = sides.get(pair, 0) | _PLURAL
-        merged = sorted(set(pairs) | sides.keys())
-        return merged, sides
+            side = sides.get(pair)
+            if side is None:
+                new.append(pair)
+                sides[pair] = _PLURAL
+            else:
+                sides[pair] = side | _PLURAL
+        # `pairs` is in text order (each concept once per text) and the new ones few: the
+        # sort's runs are nearly in order already.
+        return sorted([*pairs, *new]), sides
 
     def check_others(self, index: int, concept: int, low: str) -> None:
         """An entry of one translation whose concept's first allowed term is missing and
@@ -995,7 +1002,7 @@ class FileCheck:
         and the positions of what was found in line order (found order on ties)."""
         lines = self.catalog.lines([*entries, *others])
         keys = array("l", map(lines.__getitem__, entries))
-        if all(map(_le, keys, keys[1:])):
+        if all(map(le, keys, keys[1:])):
             return lines, keys, range(len(keys))  # the usual case: found in line order
         return lines, keys, sorted(range(len(keys)), key=keys.__getitem__)  # stable
 
@@ -1137,10 +1144,6 @@ def _columns() -> tuple[array, array, array]:
 
 def _first(item: tuple) -> int:
     return item[0]
-
-
-def _le(a: int, b: int) -> bool:
-    return a <= b
 
 
 def _in_order(group: list, made: bool = True) -> list:
