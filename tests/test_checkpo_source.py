@@ -297,3 +297,13 @@ def test_a_long_run_of_joiners_is_read_once():
     assert source_key("a.-_.b -_x.. _y_") == " a.-_.b  x  \x02  y   "  # inside a word: kept
     assert source_key("a.-_.b --x.. _y_") == " a.-_.b  \x02  y   "  # --x: a command-line option
     assert time.perf_counter() - start < 5
+
+
+def test_people_is_a_word_of_its_own_not_the_plural_of_person():
+    """Round 7 (held out: Gramps sq njerëz, Pidgin sq vetë): "people" is rendered by the
+    languages' own word for people, never by the plural of the term for a person."""
+    gloss = glossary(concept("person", "person", pos="noun"), concept("man", "man"))
+    assert not found("Matches people with a common ancestor", gloss)
+    assert found("Merge two persons", gloss) == {"person"}
+    assert found("The person is alive", gloss) == {"person"}
+    assert found("Two men", gloss) == {"man"}  # other irregular plurals stay

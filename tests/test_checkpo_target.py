@@ -267,6 +267,16 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "უჯრებს", "უჯრის დაცვა"),  # a dative plural term: its lemma უჯრა (held out)
         ("ka", "უჯრებს", "აირჩიეთ უჯრა"),
         ("hy", "նկար", "նկարումդ անձրևի կաթիլ"),  # case + possessive -դ (held out: Tux Paint)
+        # a term given in the genitive of a stem that drops a vowel gets it back (round 7:
+        # Xfce Panel საგნის → საგანი; GNOME Shell მომხმარებლის → მომხმარებელი)
+        ("ka", "საგნის", "უსახელო საგანი"),
+        ("ka", "საგნის", "მოაცილებთ ამ საგანს"),
+        ("ka", "მომხმარებლის", "პრივილეგირებული მომხმარებელი"),
+        ("ka", "მონიშნული", "მხოლოდ ტექსტური მონიშვნა"),  # one verb's noun (data; Klipper)
+        # Albanian plural stems: -ull → -uj, -k → -q before -e (round 7: Gramps, Xfburn)
+        ("sq", "artikull", "Klasifiko artikujt e grafut"),
+        ("sq", "artikull", "artikuj në dispozicion"),
+        ("sq", "disk", "dialogun për zbardhje disqesh"),
         ("hy", "ֆայլ", "ֆայլերիցս"),
     ],
 )
@@ -280,6 +290,8 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("ka", "გარსი", "გარეთ"),  # interface / outside: გარსი gives no stem გარ-
         ("hy", "գույն", "գնի"),  # colour / price (գին → գնի): an irregular stem loses no vowel
         ("hy", "նիշեր", "անիշխանություն"),  # a compound part needs its whole stem
+        ("ka", "ფილტრი", "ფილტერი"),  # a nominative term gets no vowel put back
+        ("ka", "საგნის", "საგანგებო"),  # a vowel put back takes endings, not words
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

@@ -121,6 +121,9 @@ _SQ_LEMMA_ENDINGS = (
 # Masculine nouns in a stressed -i or -u take -r- before the definite endings (kufi →
 # kufiri, kufirin, kufirit; dru → druri; gju → gjuri): the stem with -r.
 _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
+# Plural stems of masculine nouns: -ull → -uj (artikull → artikuj, titull → tituj, popull →
+# popuj) and a final -k turned -q before the plural -e (disk → disqe, disqesh; park → parqe).
+_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"))
 
 
 # Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
@@ -143,7 +146,7 @@ def SQ() -> Inflection:
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
-        replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
+        replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS + _SQ_PLURAL_STEMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         min_stem=2,
@@ -430,7 +433,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 14
+DATA_VERSION = 15
 
 
 def for_language(tag: str) -> Inflection:

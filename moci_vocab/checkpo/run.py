@@ -563,7 +563,8 @@ class FileCheck:
         # each term as written and its lemma's stems (a term in the plural: ndryshime)
         infl = self.matcher.infl
         terms = {
-            c: [s for text in facts[c][2] for s in stems_of(text.casefold(), infl)] for c in words
+            c: [s for text in facts[c][2] for s in stems_of(text.casefold(), infl, term=True)]
+            for c in words
         }
         msgstrs = self.catalog.msgstrs
         dropped = verbal_misses(

@@ -90,19 +90,26 @@ class TargetTerm(NamedTuple):
     __reduce__ = tuple_reduce
 
 
-def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
-    """The stems a word may be cut back to before an ending is added."""
+def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]:
+    """The stems a word may be cut back to before an ending is added.
+
+    ``term``: the word is a glossary's term as written; a stem of its lemma given in an
+    inflected form that dropped a vowel gets it back (ka საგნის → საგან-ი).
+    """
     irregular = _irregular_of(word, infl)
     stems = {word, *irregular}
     bases = [word]
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
         bases.append(word[:-1])  # գործողությունը → գործողություն → գործողությ
+    given: set[str] = set()  # stems of a lemma given in an inflected form
     for base, rules in [(word, infl.lemma_endings)] + [(b, infl.replacements) for b in bases]:
         for old, new in rules:
             if base.endswith(old) and len(base) - len(old) >= 2:
                 stem = base[: -len(old)] + new
                 stems.add(stem)
+                if rules is infl.lemma_endings:
+                    given.add(stem)
                 if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
                     stems.add(stem[:-1])
     for base in list(stems):
@@ -112,9 +119,11 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
         if reduced:
             stems.add(reduced)
         elif base != word and len(infl.fleeting) == 1:  # emri → emr → emër (the vowel back)
-            restored = _restore_fleeting(base, infl)
+            restored = _restore_fleeting(base, infl, infl.fleeting[0])
             if restored:
                 stems.add(restored)
+        elif term and base in given:  # ka საგნის → საგნ → საგან(ი): the vowel back, any of them
+            stems.update(filter(None, (_restore_fleeting(base, infl, v) for v in infl.fleeting)))
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
@@ -136,13 +145,13 @@ def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
     return ()
 
 
-def _restore_fleeting(base: str, infl: Inflection) -> str | None:
-    """emr → emër: a stem ending in two consonants gets its fleeting vowel back."""
-    if len(base) < 3 or base[-1] not in infl.fleeting_before:
+def _restore_fleeting(base: str, infl: Inflection, vowel: str) -> str | None:
+    """emr → emër: a stem ending in two consonants gets a fleeting vowel back."""
+    if len(base) < 3 or not infl.fleeting_before or base[-1] not in infl.fleeting_before:
         return None
     if base[-1] in _VOWELS or base[-2] in _VOWELS:
         return None
-    return base[:-1] + infl.fleeting[0] + base[-1]
+    return base[:-1] + vowel + base[-1]
 
 
 def _drop_fleeting(base: str, infl: Inflection) -> str | None:
@@ -180,7 +189,7 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             specs.append(None)
             continue
         exact = frozenset({word} | (single_forms if len(words) == 1 else set()))
-        specs.append(WordSpec(word, stems_of(word, infl), exact))
+        specs.append(WordSpec(word, stems_of(word, infl, term=True), exact))
     patterns = [TargetTerm(text, status, tuple(specs), _probe(specs))]
     content = [spec for spec in specs if spec is not None]
     if infl.compounds and len(content) > 1:  # written as one word: ვებ გვერდი → ვებგვერდი
