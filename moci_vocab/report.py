@@ -449,7 +449,7 @@ def text_blocks(findings: Iterable[Finding]) -> list[Finding | TextBlock]:
         if f.suppressed is not None:
             continue
         line = text_line(f, shown(f))
-        if "\t" in line:
+        if _laid_out_by_rich(line):
             if lines:
                 out.append(TextBlock("".join(lines), tally.counts))
                 lines, tally = [], Tally()
@@ -478,6 +478,12 @@ def _rich_printer(console) -> Callable[[str, str, int, int], None]:
     return say
 
 
+def _laid_out_by_rich(line: str) -> bool:
+    """Whether a text line goes through rich even to a file: a tab (rich expands it by
+    the cells the characters before it take)."""
+    return "\t" in line
+
+
 def _plain_printer(stream: TextIO) -> Callable[[str, str, int, int], None]:
     """Writes a line as a rich console without colours writes it to a file; rich itself
     only for a line with a tab (it expands tabs by the cells characters take)."""
@@ -486,7 +492,7 @@ def _plain_printer(stream: TextIO) -> Callable[[str, str, int, int], None]:
 
     def say(line: str, _style: str, _start: int, _length: int) -> None:
         nonlocal tabbed
-        if "\t" not in line:
+        if not _laid_out_by_rich(line):
             write(line + "\n")
             return
         if tabbed is None:

@@ -82,14 +82,19 @@ def check_po_cmd(
         result = Result()
         with state.reading() as root, progress_bar(state, "checking the files") as progress:
             paths = list(files)
-            # JSON: most findings may come written already, in blocks (report.JsonBlock).
-            blocks = fmt == "json"
-            # What the check loaded dies with the process (check-po ends at once).
-            kept = state.kept
-            # Text: files checked in worker processes come written already (report.TextBlock).
-            text = fmt == "text" and not state.quiet
             stream = stream_findings(
-                root, paths, options, result, None, progress, jobs, blocks, kept, text
+                root,
+                paths,
+                options,
+                result,
+                progress=progress,
+                jobs=jobs,
+                # JSON: most findings may come written already, in blocks (report.JsonBlock).
+                json_blocks=fmt == "json",
+                # Text: files checked in worker processes come written (report.TextBlock).
+                text_blocks=fmt == "text" and not state.quiet,
+                # What the check loaded dies with the process (check-po ends at once).
+                keep=state.kept,
             )
             # The rules' metadata (the whole checks package) only for SARIF.
             described = rules() if fmt == "sarif" else {}
