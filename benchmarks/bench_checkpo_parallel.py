@@ -31,7 +31,7 @@ command's split at its first fork, and the ratio a perfect split of the rest ove
 cores would give: a load-independent bound on the wall ratio.
 
     python benchmarks/bench_checkpo_parallel.py [--repeat 5] [--concepts 2000] [--data DIR]
-        [--bare-start] [--callgrind]
+        [--bare-start] [--chrt PRIORITY] [--callgrind]
 """
 
 from __future__ import annotations
@@ -331,6 +331,14 @@ def main() -> int:
         "certificate hook of a sandbox in the serial start-up",
     )
     parser.add_argument(
+        "--chrt",
+        type=int,
+        metavar="PRIORITY",
+        help="run both commands under SCHED_FIFO at this real-time priority (chrt -f; "
+        "needs the right to), this script one above it: on a machine loaded by other work "
+        "they then have both cores, and the wall ratio means what it means on a quiet one",
+    )
+    parser.add_argument(
         "--callgrind",
         action="store_true",
         help="also count each process's instructions (valgrind): a load-independent bound",
@@ -357,6 +365,10 @@ def main() -> int:
             paths += site.getsitepackages()
             python.append("-S")
         env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+        if args.chrt is not None:
+            # Above the commands: its sampling threads still run while they use both cores.
+            os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(args.chrt + 1))
+            python = ["chrt", "-f", str(args.chrt), *python]
         base = [*python, "-m", "moci_vocab", "--root", str(root), "check-po"]
         base += [str(path) for path in files]
         commands = {"--jobs 1": [*base, "--jobs", "1"], "default": base}
@@ -370,7 +382,12 @@ def main() -> int:
         counted = {}
         if args.callgrind:  # the cache made again first, should the code have changed since
             run_once(commands["--jobs 1"], env)
-            counted = {name: instructions(argv, env, work) for name, argv in commands.items()}
+            # Instructions do not depend on the load: counted without chrt (valgrind would
+            # count chrt, not the command it starts).
+            skip = 3 if args.chrt is not None else 0
+            counted = {
+                name: instructions(argv[skip:], env, work) for name, argv in commands.items()
+            }
     outputs = {name: {run.stdout for run in done} for name, done in runs.items()}
     same = len(outputs["--jobs 1"] | outputs["default"]) == 1
     codes = sorted({run.code for done in runs.values() for run in done})
@@ -382,6 +399,8 @@ def main() -> int:
     print(f"load average during the runs: {min(loads):.1f}-{max(loads):.1f}")
     if args.bare_start:
         print("Python started without site's .pth hooks (--bare-start)")
+    if args.chrt is not None:
+        print(f"both commands at real-time priority {args.chrt} (chrt -f)")
     med: dict[str, dict[str, float]] = {}
     for name, done in runs.items():
         med[name] = {
