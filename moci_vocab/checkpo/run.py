@@ -16,6 +16,7 @@ import heapq
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter, le
 from pathlib import Path
 
@@ -549,17 +550,22 @@ class FileCheck:
         from moci_vocab.checkpo.target_match import stems_of
         from moci_vocab.checkpo.verbal import verbal_misses
 
-        missing: dict[int, list[int]] = {}
-        for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
-            if concept >= 0:
-                missing.setdefault(concept, []).append(entry)
         compiled = self.compiled
         facts = compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         nouns = {
             c for c, kind in zip(compiled.owners, compiled.kinds, strict=False) if kind == NOUN
         }
-        words = {c: facts[c][1].casefold() for c in missing if c in nouns}
+        present = nouns.intersection(self.found_concepts)
+        present.discard(-1)  # not a missing term (nor a concept: an other sense's pattern)
+        words = {c: facts[c][1].casefold() for c in present}
         words = {c: word for c, word in words.items() if word.isalpha()}
+        if not words:
+            return
+        # The entries of each of those concepts' missing terms (positions picked in C).
+        missing: dict[int, list[int]] = {}
+        entries, concepts = self.found_entries, self.found_concepts
+        for p in compress(range(len(concepts)), map(words.__contains__, concepts)):
+            missing.setdefault(concepts[p], []).append(entries[p])
         # each term as written and its lemma's stems (a term in the plural: ndryshime)
         infl = self.matcher.infl
         terms = {
@@ -572,7 +578,7 @@ class FileCheck:
             terms,
             self.catalog.msgids,
             lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
-            {c: entries for c, entries in missing.items() if c in words},
+            missing,
             verbs,
         )
         if dropped:
@@ -590,20 +596,20 @@ class FileCheck:
         concepts.discard(-1)  # not a missing term
         words = {c: facts[c][1].casefold() for c in concepts if not facts[c][3]}
         english = {c: word for c, word in words.items() if word.isalpha()}
-        terms = {c: [text.casefold() for text in facts[c][2]] for c in words}
         compounds = self.matcher.infl.first_parts is not None
+        # (the allowed terms are read only for a compound's first part)
+        terms = {c: [text.casefold() for text in facts[c][2]] for c in words} if compounds else {}
         msgstrs = self.catalog.msgstrs
         missing = []
         last = (-1, -1)
         low = text = ""
-        for entry, concept, form in zip(
-            self.found_entries, self.found_concepts, self.found_forms, strict=True
-        ):
-            if concept not in words:
-                continue  # not a missing term, or a do-not-translate name
+        entries, found, forms = self.found_entries, self.found_concepts, self.found_forms
+        # What may be rendered after all: without compounds, only a concept with an English
+        # word (not a missing term, nor a do-not-translate name); positions picked in C.
+        wanted = words if compounds else english
+        for p in compress(range(len(found)), map(wanted.__contains__, found)):
+            entry, concept, form = entries[p], found[p], forms[p]
             word = english.get(concept)
-            if word is None and not compounds:
-                continue
             if (entry, form) != last:  # a translation's missing terms come one after another
                 last = (entry, form)
                 texts = msgstrs[entry]
@@ -749,14 +755,14 @@ class FileCheck:
             self.found_forms.append(0)
             return
         if others:  # seldom: most concepts have one term per language
-            forms = self.catalog.msgstrs[index]
-            text = forms[0] if forms else ""
             form = None
             for term in others:  # plain tuples (`compile.Compiled.other_terms`)
                 if term[3] is not None:  # its probe
                     span = self.matcher.find_low(low, term)
                 else:
-                    form = form or Translation(text)
+                    if form is None:
+                        forms = self.catalog.msgstrs[index]
+                        form = Translation(forms[0] if forms else "")
                     span = self.matcher.find(form, term_of_plain(term))
                 if span is not None:
                     self.note_rendering(concept, term[0], index)
