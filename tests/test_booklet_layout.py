@@ -14,6 +14,7 @@ import os
 import random
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,7 +23,14 @@ import pytest
 from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data, export_booklet
 from moci_vocab.booklet.layout import cut_after_last_full_page, typeset_booklet
-from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
+from moci_vocab.booklet.typesetter import (
+    MeasureJob,
+    Measures,
+    PartJob,
+    PartLayout,
+    Typesetter,
+    page_count,
+)
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.layout import manifest_path
@@ -193,6 +201,52 @@ def test_a_plan_that_typst_does_not_follow_is_laid_out_again(
 
     monkeypatch.setattr(booklet_layout, "fill_pages", one_page_late)
     assert typeset(data, tmp_path / "planned", workers=2) == short_entries()
+
+
+def test_a_plan_that_overfills_a_page_is_laid_out_again(
+    short_entries, tiny_runs, tmp_path, monkeypatch
+):
+    # Entries rendered on their planned pages report nothing but their page count: a page
+    # planned with more than it holds makes the part longer, and the booklet is laid out
+    # again, run after run, as Typst places the entries.
+    data = booklet_data(request(tmp_path, count=60, long=False))
+    fill = booklet_layout.fill_pages
+
+    def one_page_early(heights, measures):  # page 2's entries planned on page 1, and so on
+        starts = [max(1, page - 1) for page in fill(heights, measures).starts]
+        return booklet_layout.PartLayout(starts, starts, starts[-1])
+
+    monkeypatch.setattr(booklet_layout, "fill_pages", one_page_early)
+    planned = []
+    pages = booklet_layout.EntryRuns._planned_pages
+    monkeypatch.setattr(
+        booklet_layout.EntryRuns,
+        "_planned_pages",
+        lambda *a: planned.append(pages(*a)) or planned[-1],
+    )
+    assert typeset(data, tmp_path / "planned", workers=2) == short_entries()
+    assert planned[0] is not None  # rendered on its planned pages first
+
+
+def test_entries_on_planned_pages_are_rendered_without_a_layout_report(tmp_path) -> None:
+    # The part places each page's entries itself: the layout is the plan and the PDF's page
+    # count (Typst laid a part out twice to report where its entries landed).
+    data = booklet_data(request(tmp_path, count=12, long=False))
+    common = {key: data[key] for key in (*booklet_layout.COMMON, "labels", "languages")}
+    runs = booklet_layout.EntryRuns(common, data["entries"], 3)
+    with Typesetter(0) as typesetter:
+        laid_out = typesetter.run(PartJob(runs.part(0, 12, 3)))
+        assert laid_out.pages > 1
+        piece = booklet_layout.Piece(0, 12, 3, laid_out.pages, [2 + p for p in laid_out.starts])
+        (future,) = runs.render([piece], typesetter, booklet_layout._Files(tmp_path))
+        assert future.result() == laid_out
+    assert json.loads(runs.part(0, 12, 3))["pages"] is None
+    pdf = Path(piece.pdf or "").read_bytes()
+    assert page_count(pdf) == laid_out.pages
+    gap = [1] * 11 + [laid_out.pages + 1]
+    assert runs._planned_pages(replace(piece, pages=gap[-1]), gap) is None  # a page without a start
+    long = dict(data["entries"][0], long=True)
+    assert booklet_layout.EntryRuns(common, [long], 3)._planned_pages(piece, [1]) is None
 
 
 def test_filling_pages_as_typst_does() -> None:
@@ -490,7 +544,11 @@ def test_the_parts_json_is_their_data_as_json(tmp_path: Path) -> None:
         runs.book.learn(runs.labels, [3 + n for n in range(12)])
         entries = [_with_pages(entry, runs.book) for entry in data["entries"][2:9]]
         part = dict(common, part="entries", first=4, section="Glossary", entries=entries)
-        assert runs.part(2, 9, 4, heads) == json.dumps(dict(part, heads=heads), ensure_ascii=False)
+        expected = dict(part, heads=heads, pages=None)
+        assert runs.part(2, 9, 4, heads) == json.dumps(expected, ensure_ascii=False)
+        pages = [{"start": 0, "stop": 7}]
+        expected = dict(part, heads=heads, pages=pages)
+        assert runs.part(2, 9, 4, heads, pages) == json.dumps(expected, ensure_ascii=False)
         assert (
             json.loads(runs.part(2, 9, 4, heads))["entries"][1]["definitions"][0]["text"] == tricky
         )

@@ -248,15 +248,22 @@ class EntryRuns:
         self._texts: list[str | None] = [None] * len(entries)  # JSON, less the links
         self.measures: Measures | None = None  # the page's sizes, once every entry is measured
 
-    def part(self, start: int, stop: int, page: int, heads: list | None = None) -> str:
+    def part(
+        self,
+        start: int,
+        stop: int,
+        page: int,
+        heads: list | None = None,
+        pages: list[dict] | None = None,
+    ) -> str:
         """The data (JSON) of the part holding entries ``start:stop``, starting at ``page``.
 
-        ``heads``: the running heads of its pages (None to lay the part out only).
+        ``heads``: the running heads of its pages (None to lay the part out only);
+        ``pages``: the entries of each page, when the part places them (``_planned_pages``).
         """
         section = self.common["labels"]["glossary"]
-        part = dict(
-            self.common, part="entries", first=page, section=section, entries=[], heads=heads
-        )
+        part = dict(self.common, part="entries", first=page, section=section, entries=[])
+        part.update(heads=heads, pages=pages)
         return _json_with(part, entries=self._texts_of(range(start, stop)))
 
     def _texts_of(self, wanted: Iterable[int]) -> str:
@@ -412,10 +419,35 @@ class EntryRuns:
             piece.pdf = files.new("entries")
             local = [page - piece.first + 1 for page in piece.item_pages]
             heads = entry_heads(self.entries[piece.start : piece.stop], local, piece.pages)
-            job = _job(self.part(piece.start, piece.stop, piece.first, heads), piece.pdf)
+            pages = self._planned_pages(piece, local)
+            data = self.part(piece.start, piece.stop, piece.first, heads, pages)
+            if pages is None:
+                job = _job(data, piece.pdf)
+            else:  # each page's entries placed by the template: see ``_planned_pages``
+                job = PartJob(data, piece.pdf, planned=tuple(local))
             futures.append(typesetter.submit(job))
         self._texts = [None] * len(self.entries)  # (some 20 MB for 10,000 entries)
         return futures
+
+    def _planned_pages(self, piece: Piece, local: list[int]) -> list[dict] | None:
+        """The entries that start on each page of ``piece`` ({start, stop}, counted in the
+        part), when the part can place them there itself: no entry of it may break across
+        pages, and an entry starts on every page. The template then writes out each page
+        and its running head, and asks Typst nothing about where they landed (which made it
+        lay the part out twice); a page that overflows makes the part longer than planned,
+        which ``_same_places`` sees. None: the part is one flow that reports its layout.
+        """
+        if any(entry["long"] for entry in self.entries[piece.start : piece.stop]):
+            return None
+        pages: list[dict] = []
+        for n, page in enumerate(local):
+            if page == len(pages):
+                pages[-1]["stop"] = n + 1
+            elif page == len(pages) + 1:
+                pages.append({"start": n, "stop": n + 1})
+            else:  # a page without a start of its own
+                return None
+        return pages if len(pages) == piece.pages else None
 
 
 def entry_heads(entries: list[dict], starts: list[int], pages: int) -> list[dict | None]:

@@ -24,6 +24,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -84,16 +85,56 @@ def _fonts() -> Any:
 
 @dataclass(frozen=True)
 class PartJob:
-    """One part of the booklet: the template's JSON input; with ``pdf``, where to render it."""
+    """One part of the booklet: the template's JSON input; with ``pdf``, where to render it.
+
+    ``planned``: the page (of the part) on which each item starts, when the part puts its
+    items on those pages itself (entries on planned pages, which report nothing back): the
+    layout is then the plan, with the page count the PDF has.
+    """
 
     data: str
     pdf: str | None = None
     share: float = 0.0  # a worker forgets the part once typeset: it stays as fresh
+    planned: tuple[int, ...] | None = None
 
     def run(self) -> PartLayout:
         """Lay the part out (and render it); a Typst error is a bug of the template."""
+        if self.planned is not None and self.pdf is not None:
+            pages = page_count(_render(self.data, self.pdf))
+            return PartLayout(list(self.planned), list(self.planned), pages)
         layout = _typeset(self.data, "<layout>", self.pdf)
         return PartLayout(layout["starts"], layout["ends"], int(layout["pages"]))
+
+
+def _render(data: str, pdf: str) -> bytes:
+    """Typeset the template on ``data`` into the PDF file ``pdf``; return its bytes."""
+    import typst
+
+    compiler = typst.Compiler(
+        str(TEMPLATE), font_paths=_fonts(), ignore_system_fonts=True, sys_inputs={"data": data}
+    )
+    try:
+        document = compiler.compile()
+    except RuntimeError as exc:  # typst.TypstError
+        raise MociError(f"the booklet could not be typeset: {exc}") from None
+    Path(pdf).write_bytes(document)
+    return document
+
+
+_PAGE_TREE = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
+
+
+def page_count(pdf: bytes) -> int:
+    """How many pages a PDF that Typst wrote has (its page tree is one flat node)."""
+    counts = _PAGE_TREE.findall(pdf)
+    if len(counts) == 1:
+        return int(counts[0])
+    import io
+
+    import pikepdf  # another writer's layout of the page tree
+
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        return len(opened.pages)
 
 
 @dataclass(frozen=True)
