@@ -493,6 +493,7 @@ def _indexes(
             "title_before": _before(items, start, "title"),
             "letter_before": _before(items, start, "letter"),
             "items": items[start:stop],
+            "groups": _language_groups(items[start:stop]),
             "balance": balance,
         }
         return dict(common, part="index", first=page, section=None, run=run)
@@ -501,6 +502,17 @@ def _indexes(
     pieces = _lay_out(part, len(items), first, INDEX_RUN, typesetter, files, final=final, then=True)
     starts = {"index:" + lang: _item_page(pieces, n) for lang, n in title_at.items()}
     return starts, [_balance_last_page(pieces, part, typesetter, files)]
+
+
+def _language_groups(items: list[dict]) -> list[dict]:
+    """The runs of consecutive ``items`` in one language: {lang, start, stop}."""
+    groups: list[dict] = []
+    for n, item in enumerate(items):
+        if groups and groups[-1]["lang"] == item["lang"]:
+            groups[-1]["stop"] = n + 1
+        else:
+            groups.append({"lang": item["lang"], "start": n, "stop": n + 1})
+    return groups
 
 
 def _index_runs(data: dict) -> int:
