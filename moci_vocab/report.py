@@ -414,17 +414,14 @@ def print_text(
     shown = shown_paths()
     tally = Tally()
     say = _plain_printer(plain) if plain is not None else _rich_printer(console)
-    for f in findings:
+    for f, line in _text_lines(findings, shown):
         if type(f) is TextBlock:  # written already (see text_blocks): only with ``plain``
             if plain is None:
                 raise TypeError("a TextBlock is written to a stream that is not a terminal")
             tally.add_counts(f.counts)
             plain.write(f.text)
             continue
-        if f.suppressed is not None:
-            continue
         tally.add(f)
-        line = text_line(f, shown(f))
         start = line.find(f" {f.severity}:", len(f.code))
         say(line, style.get(f.severity, "") if start >= 0 else "", start + 1, len(f.severity))
     counts = tally.counts
@@ -445,11 +442,8 @@ def text_blocks(findings: Iterable[Finding]) -> list[Finding | TextBlock]:
     out: list[Finding | TextBlock] = []
     lines: list[str] = []
     tally = Tally()
-    for f in findings:
-        if f.suppressed is not None:
-            continue
-        line = text_line(f, shown(f))
-        if _laid_out_by_rich(line):
+    for f, line in _text_lines(findings, shown):
+        if type(f) is TextBlock or _laid_out_by_rich(line):
             if lines:
                 out.append(TextBlock("".join(lines), tally.counts))
                 lines, tally = [], Tally()
@@ -476,6 +470,18 @@ def _rich_printer(console) -> Callable[[str, str, int, int], None]:
         console.print(text)
 
     return say
+
+
+def _text_lines(
+    findings: Iterable[Finding | TextBlock], shown: Callable[[Finding], str]
+) -> Iterator[tuple[Any, str]]:
+    """Each finding the text output shows (a suppressed one is neither written nor counted)
+    with its line; a `TextBlock` as it is, with no line."""
+    for f in findings:
+        if type(f) is TextBlock:
+            yield f, ""
+        elif f.suppressed is None:
+            yield f, text_line(f, shown(f))
 
 
 def _laid_out_by_rich(line: str) -> bool:

@@ -157,6 +157,8 @@ def stream_findings(
     ``keep``: a list that gets what this process loaded to check (its `Checker`s, with the
     compiled glossaries), for a caller that ends the process without freeing them one
     object at a time (several ms per language); by default it is freed as the stream ends.
+    With ``keep``, everything alive when the stream ends is frozen (``gc.freeze()``, as
+    `check` does): a long-lived caller may call ``gc.unfreeze()`` once it has written.
     ``text_blocks``: the stream is for `report.print_text` writing to a stream that is not
     a terminal; files checked in worker processes come as `TextBlock`s written there.
     """
