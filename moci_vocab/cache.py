@@ -22,12 +22,13 @@ new version number) is stale too.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
 import pickle
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +90,23 @@ def code_stamp(package: str | None = None) -> str:
 
     One ``os.scandir`` pass over the package's folders (``package``: another folder),
     about a hundred files; a value cached by other code never matches. Unreadable: a
-    digest that matches nothing.
+    digest that matches nothing. This package's own stamp is taken once per process
+    (`_own_code_stamp`): the code a process runs does not change while it runs.
     """
+    if package is None:
+        return _own_code_stamp()
+    return _code_stamp_of(package)
+
+
+@functools.cache
+def _own_code_stamp() -> str:
+    """`code_stamp` of this package, once per process (a command may keep several caches)."""
+    return _code_stamp_of(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _code_stamp_of(package: str) -> str:
     lines: list[str] = []
-    folders = [package or os.path.dirname(os.path.abspath(__file__))]
+    folders = [package]
     try:
         while folders:
             with os.scandir(folders.pop()) as entries:
@@ -114,6 +128,20 @@ def code_stamp(package: str | None = None) -> str:
 def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> Any | None:
     """The cached value, or None (missing, from another version, not signed by us, not a
     regular file, too big, or of a shape that ``valid`` refuses: it is rebuilt then)."""
+    payload = _signed_payload(root, name)
+    if payload is None:
+        return None
+    try:
+        with gc_paused():
+            value = pickle.loads(payload)  # what follows its pickle (see `store`) is not read
+        return value if valid is None or valid(value) else None
+    except Exception:  # a cache is derived data: anything odd in it means "rebuild"
+        return None
+
+
+def _signed_payload(root: Path, name: str) -> memoryview | None:
+    """A view of a cache file's payload when its signature verifies (else None); a view,
+    not a slice: no copy of the whole file (megabytes for a big glossary's entries)."""
     if cache_disabled():
         return None
     key = signing_key()
@@ -126,16 +154,10 @@ def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> A
     header = _MAGIC + bytes([CACHE_FORMAT])
     if not blob.startswith(header) or len(blob) < len(header) + 32:
         return None
-    # A view, not a slice: no copy of the whole file (megabytes for a big glossary's entries).
     signature, payload = blob[len(header) : len(header) + 32], memoryview(blob)[len(header) + 32 :]
     if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
         return None
-    try:
-        with gc_paused():
-            value = pickle.loads(payload)
-        return value if valid is None or valid(value) else None
-    except Exception:  # a cache is derived data: anything odd in it means "rebuild"
-        return None
+    return payload
 
 
 def is_record(value: Any, **fields: type | tuple[type, ...]) -> bool:
@@ -164,14 +186,15 @@ def gc_paused():
             gc.enable()
 
 
-def store(root: Path, name: str, value: Any) -> None:
-    """Save ``value``; failures are ignored (a cache is an optimisation, never a requirement)."""
+def store(root: Path, name: str, value: Any, after: Sequence[bytes | memoryview] = ()) -> None:
+    """Save ``value``, then the bytes of ``after`` (signed with it, unread by `load`: see
+    `Derived`); failures are ignored (a cache is an optimisation, never a requirement)."""
     if cache_disabled():
         return
     key = signing_key()
     if key is None:
         return
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = b"".join([pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), *after])
     signature = hmac.new(key, payload, hashlib.sha256).digest()
     folder = Path(root) / CACHE_DIR
     with contextlib.suppress(Exception):
@@ -203,6 +226,11 @@ class Derived:
     number, options) and the code (``code_stamp``) are the ones it was made with; ``save(value)``
     stores it only when every file is older than the start by ``RACY_NS``.
     A stored value that ``valid`` refuses (a wrong shape) is ignored and rebuilt.
+
+    The file holds a small entry (key, fingerprint, sizes), then the value's own pickle
+    (protocol 5), then the buffers it hands out of band (``pickle.PickleBuffer``): a
+    stale value is never unpickled, and a fresh one is unpickled from a view of the file
+    without a copy; its out-of-band buffers come back as read-only views of the file.
     """
 
     def __init__(
@@ -224,17 +252,32 @@ class Derived:
         """The stored value, or None when there is none or it may be stale."""
         if self.fingerprint is None:
             return None
-        entry = load(self.root, self.name)
+        payload = _signed_payload(self.root, self.name)
+        if payload is None:
+            return None
+        try:  # the entry's pickle: what follows it is not read
+            entry = pickle.loads(payload)
+        except Exception:
+            return None
         if not (
             isinstance(entry, dict)
             and entry.get("key") == self.key
             and entry.get("fingerprint") == self.fingerprint[0]
-            and type(entry.get("value")) is bytes
+            and type(entry.get("value")) is int
+            and type(entry.get("buffers")) is list
+            and all(type(size) is int and size >= 0 for size in entry["buffers"])
         ):
             return None
-        try:  # the value is a pickle of its own: a stale one is never unpickled
+        start = len(payload) - entry["value"] - sum(entry["buffers"])
+        if entry["value"] <= 0 or start <= 0:
+            return None
+        buffers, at = [], start + entry["value"]
+        for size in entry["buffers"]:
+            buffers.append(payload[at : at + size])
+            at += size
+        try:
             with gc_paused():
-                value = pickle.loads(entry["value"])
+                value = pickle.loads(payload[start : start + entry["value"]], buffers=buffers)
         except Exception:
             return None
         return value if _conforms(value, self.valid) else None
@@ -244,9 +287,16 @@ class Derived:
         whether it was stored."""
         if self.fingerprint is None or self.fingerprint[1] >= self.started - RACY_NS:
             return False
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        entry = {"key": self.key, "fingerprint": self.fingerprint[0], "value": payload}
-        store(self.root, self.name, entry)
+        buffers: list[pickle.PickleBuffer] = []
+        body = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+        raws = [buffer.raw() for buffer in buffers]
+        entry = {
+            "key": self.key,
+            "fingerprint": self.fingerprint[0],
+            "value": len(body),
+            "buffers": [raw.nbytes for raw in raws],
+        }
+        store(self.root, self.name, entry, [body, *raws])
         return True
 
 

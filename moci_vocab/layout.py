@@ -40,6 +40,11 @@ OWN_PATHS = (TERMS, MANIFEST.parent, CACHE_DIR, MANIFEST, CHANGELOG)
 
 Stamp = tuple[int, int, int]  # (size, mtime_ns, inode): a file's version, unread
 
+# Where os.scandir takes an open folder (POSIX; not Windows), concept_stamps lists and
+# stats the concept files through it.
+_SCANDIR_FD = os.scandir in os.supports_fd
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` that holds glossary/glossary.yaml."""
@@ -141,14 +146,24 @@ def concept_file_names(root: Path) -> list[str]:
 def concept_stamps(root: Path) -> dict[str, Stamp | None]:
     """The stamp of every concept file by name (None: it vanished, or is a dangling link)."""
     stamps: dict[str, Stamp | None] = {}
+    folder = os.path.join(root, TERMS)
+    fd = None
     try:
-        entries = os.scandir(os.path.join(root, TERMS))
+        if _SCANDIR_FD:  # each stat then names the file in the open folder, not its path:
+            fd = os.open(folder, _FOLDER_FLAGS)  # the kernel walks one name, not five
+        entries = os.scandir(folder if fd is None else fd)
     except (FileNotFoundError, NotADirectoryError):
+        if fd is not None:
+            os.close(fd)
         return stamps
-    with entries:  # the files of _concept_entries, without keeping 10,000 DirEntry objects
-        for entry in entries:
-            if is_concept_file_name(entry.name) and (entry.is_symlink() or not entry.is_dir()):
-                stamps[entry.name] = _entry_stamp(entry)
+    try:
+        with entries:  # the files of _concept_entries, without keeping 10,000 DirEntry objects
+            for entry in entries:
+                if is_concept_file_name(entry.name) and (entry.is_symlink() or not entry.is_dir()):
+                    stamps[entry.name] = _entry_stamp(entry)
+    finally:
+        if fd is not None:
+            os.close(fd)
     return stamps
 
 

@@ -104,3 +104,62 @@ def test_a_value_made_by_other_code_is_stale(seeded, monkeypatch, tmp_path):
     assert cache.Derived(seeded.root, "probe", 1).cached() == ["made"]
     monkeypatch.setattr(cache, "code_stamp", lambda: "other code, same version")
     assert cache.Derived(seeded.root, "probe", 1).cached() is None
+
+
+def test_derived_value_is_unpickled_from_the_file_and_its_buffers_are_views(
+    seeded, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    for p in [*(seeded.root / "terms").glob("*.yaml"), seeded.root / "glossary" / "glossary.yaml"]:
+        _age(p)
+    value = {"plain": [1, "two"], "big": pickle.PickleBuffer(b"x" * 1000), "small": b"yz"}
+    assert cache.Derived(seeded.root, "probe", 1).save(value)
+    loaded = cache.Derived(seeded.root, "probe", 1).cached()
+    assert loaded["plain"] == [1, "two"] and loaded["small"] == b"yz"
+    # handed out of band: a read-only view of the file's bytes, not a copy
+    assert type(loaded["big"]) is memoryview and loaded["big"].readonly
+    assert bytes(loaded["big"]) == b"x" * 1000
+    assert cache.Derived(seeded.root, "probe", 2).cached() is None  # another key
+
+
+def test_a_derived_file_of_the_old_shape_or_cut_short_is_rebuilt(seeded, monkeypatch, tmp_path):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    for p in [*(seeded.root / "terms").glob("*.yaml"), seeded.root / "glossary" / "glossary.yaml"]:
+        _age(p)
+    derived = cache.Derived(seeded.root, "probe", 1)
+    old = {"key": derived.key, "fingerprint": derived.fingerprint[0], "value": pickle.dumps([1])}
+    cache.store(seeded.root, "probe", old)  # the value's pickle inside the entry (before)
+    assert cache.Derived(seeded.root, "probe", 1).cached() is None
+    # sizes that point before the entry, or past the file: rebuilt, never misread
+    for sizes in ({"value": 10**9, "buffers": []}, {"value": 5, "buffers": [10**9]}):
+        entry = {"key": derived.key, "fingerprint": derived.fingerprint[0], **sizes}
+        cache.store(seeded.root, "probe", entry, [pickle.dumps([1])])
+        assert cache.Derived(seeded.root, "probe", 1).cached() is None
+    assert derived.save([1]) and cache.Derived(seeded.root, "probe", 1).cached() == [1]
+
+
+def test_stamps_are_each_files_stat_and_see_an_in_place_edit_in_the_same_second(seeded):
+    from moci_vocab import layout
+
+    terms = seeded.root / "terms"
+    stamps = layout.concept_stamps(seeded.root)
+    assert stamps == {
+        p.name: (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in terms.glob("*.yaml")
+    }
+    before = layout.fingerprint(seeded.root)
+    path = terms / "resilience.yaml"
+    st = path.stat()
+    with open(path, "r+b") as handle:  # in place: same inode, same size
+        data = handle.read()
+        handle.seek(0)
+        handle.write(data.replace("მდგრადობა".encode(), "მდგრადობი".encode()))
+    second = st.st_mtime_ns - st.st_mtime_ns % 1_000_000_000
+    os.utime(path, ns=(st.st_atime_ns, second + (st.st_mtime_ns + 1) % 1_000_000_000))
+    after = path.stat()
+    assert (after.st_ino, after.st_size) == (st.st_ino, st.st_size)
+    assert after.st_mtime_ns // 10**9 == st.st_mtime_ns // 10**9  # the same second
+    assert layout.fingerprint(seeded.root)[0] != before[0]
+    (terms / "gone.yaml").symlink_to(terms / "nowhere.yaml")  # dangling: nothing trusted
+    assert layout.concept_stamps(seeded.root)["gone.yaml"] is None
+    assert layout.fingerprint(seeded.root) is None

@@ -322,22 +322,54 @@ def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_pa
 def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):
     import pickle
 
-    from moci_vocab.checkpo.compile import LazyRules, compile_glossary
+    from moci_vocab.checkpo.compile import _UNREAD, LazyItems, compile_glossary
     from moci_vocab.checkpo.target_match import TargetTerm, WordSpec
     from moci_vocab.store import load_glossary
 
     compiled = compile_glossary(load_glossary(seeded.root), "sq")
     loaded = pickle.loads(pickle.dumps(compiled))
-    assert isinstance(loaded.rules, LazyRules)
-    assert loaded.rules._rules.count(None) == len(compiled.rules)  # nothing unpickled yet
+    assert isinstance(loaded.rules, LazyItems)
+    unread = len(compiled.rules)
+    assert loaded.rules._items.count(_UNREAD) == unread  # nothing unpickled yet
     assert loaded.rules[1] == compiled.rules[1]
     rule = loaded.rules[1]
     assert type(rule.allowed[0]) is TargetTerm and type(rule.allowed[0].words[0]) is WordSpec
-    assert loaded.rules._rules.count(None) == len(compiled.rules) - 1  # only the one used
+    assert loaded.rules._items.count(_UNREAD) == unread - 1  # only the one used
     assert loaded.rules == compiled.rules and list(loaded.rules) == compiled.rules
     assert loaded.rules[-1] == compiled.rules[-1] and loaded.rules[:2] == compiled.rules[:2]
     assert loaded.inline_tests() == compiled.inline_tests()
     assert pickle.loads(pickle.dumps(loaded)).rules == compiled.rules
+
+
+def test_cached_columns_are_views_of_the_cache_file_read_when_used(seeded, monkeypatch, tmp_path):
+    import pickle
+
+    from moci_vocab.checkpo import compile as compile_module
+    from moci_vocab.checkpo.compile import LazyItems, Packed, compile_glossary
+    from moci_vocab.store import load_glossary
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    root = seeded.root
+    old = time.time() - 10
+    for path in [*root.glob("terms/*.yaml"), root / "glossary" / "glossary.yaml"]:
+        os.utime(path, (old, old))
+    made = compile_glossary(load_glossary(root), "sq")
+    compile_module.load_compiled(root, "sq")
+    loaded = compile_module.load_compiled(root, "sq", glossary_loader=lambda: 1 / 0)
+    assert isinstance(loaded.rules, LazyItems) and type(loaded.rules._blob) is memoryview
+    columns = ("_miss_facts", "_miss_texts", "_other_terms")
+    for name in columns:  # a view of the file: nothing copied, nothing unpickled yet
+        assert type(getattr(loaded, name)) is Packed
+        assert type(getattr(loaded, name).blob) is memoryview
+    assert loaded.miss_texts() == made.miss_texts()
+    assert type(loaded._miss_texts) is list and type(loaded._miss_facts) is Packed
+    assert loaded.miss_facts() == made.miss_facts()
+    assert loaded.other_terms() == made.other_terms()
+    assert loaded.rules == made.rules
+    # pickled again, with or without out-of-band buffers
+    for protocol in (4, 5):
+        again = pickle.loads(pickle.dumps(loaded, protocol))
+        assert again.rules == made.rules and again.miss_texts() == made.miss_texts()
 
 
 def test_planted_cache_is_ignored(seeded, monkeypatch, tmp_path):

@@ -12,15 +12,17 @@ any change to a glossary file recompiles it, so the cache is never stale.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
 
-COMPILE_FORMAT = 9
+COMPILE_FORMAT = 10
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -120,49 +122,103 @@ def miss_texts(facts: Sequence[MissFacts]) -> list[MissTexts]:
     return texts
 
 
-class LazyRules(Sequence):
-    """A compiled glossary's rules, each unpickled when first used (a catalog needs few).
+class LazyItems(Sequence):
+    """A column of a compiled glossary, each item unpickled when first used (the rules: a
+    catalog needs few, those of the concepts with a finding or an unusual entry).
 
-    The everyday check reads only the inline tests; a rule is needed for a finding
-    or an unusual entry. Each rule is its own pickle, loaded on its first use.
+    The items' pickles lie end to end in one buffer: bytes, or a read-only view of the
+    cache file (`cache.Derived` hands it out of band, so loading copies nothing); item
+    ``i`` ends at ``ends[i]``. ``decode`` makes an item of what was pickled (`_rule_of_plain`
+    for the rules), or None when it is the item itself.
     """
 
-    __slots__ = ("_blobs", "_rules")
+    __slots__ = ("_blob", "_decode", "_ends", "_items")
 
-    def __init__(self, blobs: list[bytes]):
-        self._blobs = blobs
-        self._rules: list[Rule | None] = [None] * len(blobs)
+    def __init__(self, blob, ends: array, decode: Callable[[Any], Any] | None = None):
+        self._blob = blob
+        self._ends = ends
+        self._decode = decode
+        self._items: list[Any] = [_UNREAD] * len(ends)
 
     @classmethod
-    def of(cls, rules: Sequence[Rule]) -> LazyRules:
-        """The lazy form of a list of rules."""
-        if isinstance(rules, LazyRules):
-            return rules
-        return cls([pickle.dumps(_plain_rule(rule), pickle.HIGHEST_PROTOCOL) for rule in rules])
+    def of(
+        cls,
+        items: Sequence,
+        encode: Callable[[Any], Any] | None = None,
+        decode: Callable[[Any], Any] | None = None,
+    ) -> LazyItems:
+        """The lazy form of a list (``encode``: what to pickle of each item, undone by
+        ``decode``)."""
+        if isinstance(items, LazyItems):
+            return items
+        dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
+        blobs = [dumps(item if encode is None else encode(item), protocol) for item in items]
+        ends, end = [], 0
+        for blob in blobs:
+            end += len(blob)
+            ends.append(end)
+        return cls(b"".join(blobs), array("I" if end < 1 << 32 else "q", ends), decode)
 
     def __len__(self) -> int:
-        return len(self._blobs)
+        return len(self._ends)
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
-            return [self[i] for i in range(len(self._blobs))[index]]
-        rule = self._rules[index]
-        if rule is None:
-            rule = self._rules[index] = _rule_of_plain(pickle.loads(self._blobs[index]))
-        return rule
+            return [self[i] for i in range(len(self._ends))[index]]
+        item = self._items[index]
+        if item is _UNREAD:
+            if index < 0:
+                index += len(self._ends)
+            start = self._ends[index - 1] if index else 0
+            item = pickle.loads(self._blob[start : self._ends[index]])
+            if self._decode is not None:
+                item = self._decode(item)
+            self._items[index] = item
+        return item
 
-    def __iter__(self) -> Iterator[Rule]:
-        return (self[i] for i in range(len(self._blobs)))
+    def __iter__(self) -> Iterator:
+        return (self[i] for i in range(len(self._ends)))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyRules, list)):
+        if isinstance(other, (LazyItems, list)):
             return list(self) == list(other)
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self):
-        return (LazyRules, (self._blobs,))
+    def __reduce_ex__(self, protocol):
+        # Protocol 5 may hand the buffer out of band (`cache.Derived` does): no copy.
+        blob = pickle.PickleBuffer(self._blob) if protocol >= 5 else bytes(self._blob)
+        return (LazyItems, (blob, self._ends, self._decode))
+
+
+_UNREAD = object()  # an item of a `LazyItems` not unpickled yet (None is an item)
+
+
+class Packed:
+    """A value kept as its pickle until it is first used (``load``): bytes, or a read-only
+    view of the cache file (`cache.Derived` hands it out of band, so loading copies
+    nothing). What a catalog's missing terms need is a column read whole when the first
+    one is missed: a catalog missing most concepts needs nearly all of it, and one
+    pickle read whole costs less than its items read one by one."""
+
+    __slots__ = ("blob",)
+
+    def __init__(self, blob) -> None:
+        self.blob = blob
+
+    @classmethod
+    def of(cls, value: Any) -> Packed:
+        """``value`` packed."""
+        return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def load(self) -> Any:
+        """The value (a new one at each call)."""
+        return pickle.loads(self.blob)
+
+    def __reduce_ex__(self, protocol):
+        blob = pickle.PickleBuffer(self.blob) if protocol >= 5 else bytes(self.blob)
+        return (Packed, (blob,))
 
 
 def _plain_term(term: TargetTerm) -> tuple:
@@ -199,7 +255,7 @@ class Compiled:
 
     lang: str
     source_language: str
-    rules: Sequence[Rule]  # a LazyRules once loaded from the cache
+    rules: Sequence[Rule]  # a LazyItems once loaded from the cache
     patterns: list[str]
     owners: list[int]
     cased_patterns: list[str]
@@ -210,11 +266,11 @@ class Compiled:
     cased_kinds: list[int] = field(default_factory=list)
     _matcher: object = None
     _inline_tests: list[InlineTest | None] | None = None
-    # `miss_facts()`, or (in the cache) its pickle, loaded on first use; so are
-    # `miss_texts()` and `other_terms()`.
-    _miss_facts: list[MissFacts] | bytes | None = None
-    _miss_texts: list[MissTexts] | bytes | None = None
-    _other_terms: list[tuple[tuple, ...]] | bytes | None = None
+    # `miss_facts()`, `miss_texts()` and `other_terms()`: made on first use, or (from
+    # the cache) `Packed`, loaded on first use.
+    _miss_facts: list[MissFacts] | Packed | None = None
+    _miss_texts: list[MissTexts] | Packed | None = None
+    _other_terms: list[tuple[tuple, ...]] | Packed | None = None
     # `source_match.finder_words` of the patterns: made once, kept in the cache.
     _finder_words: list[str] | None = None
 
@@ -223,11 +279,11 @@ class Compiled:
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
         state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
         state["_finder_words"] = self.finder_words()  # and so are these
-        state["rules"] = LazyRules.of(self.rules)  # each rule loaded when first used
-        # What missing terms need: one pickle, loaded when a catalog misses a term.
-        state["_miss_facts"] = pickle.dumps(self.miss_facts(), pickle.HIGHEST_PROTOCOL)
-        state["_miss_texts"] = pickle.dumps(self.miss_texts(), pickle.HIGHEST_PROTOCOL)
-        state["_other_terms"] = pickle.dumps(self.other_terms(), pickle.HIGHEST_PROTOCOL)
+        state["rules"] = LazyItems.of(self.rules, _plain_rule, _rule_of_plain)  # one by one
+        # What missing terms need: loaded whole when a catalog misses a term.
+        state["_miss_facts"] = Packed.of(self.miss_facts())
+        state["_miss_texts"] = Packed.of(self.miss_texts())
+        state["_other_terms"] = Packed.of(self.other_terms())
         # The source patterns as one string: one split loads them faster than 16,000
         # strings unpickled one by one (a key never holds a NUL: it separates texts).
         state["patterns"] = "\x00".join(self.patterns)
@@ -265,32 +321,31 @@ class Compiled:
         facts = self._miss_facts
         if facts is None:
             facts = self._miss_facts = [miss_facts(rule) for rule in self.rules]
-        elif type(facts) is bytes:
-            facts = self._miss_facts = pickle.loads(facts)
-        return facts  # type: ignore[return-value]
+        elif type(facts) is Packed:
+            facts = self._miss_facts = facts.load()
+        return facts
 
     def miss_texts(self) -> list[MissTexts]:
         """Per concept: its `MissTexts` (what a missing term's finding says)."""
         texts = self._miss_texts
         if texts is None:
             texts = self._miss_texts = miss_texts(self.miss_facts())
-        elif type(texts) is bytes:
-            texts = self._miss_texts = pickle.loads(texts)
-        return texts  # type: ignore[return-value]
+        elif type(texts) is Packed:
+            texts = self._miss_texts = texts.load()
+        return texts
 
     def other_terms(self) -> list[tuple[tuple, ...]]:
         """Per concept: its allowed terms after the first, as plain tuples (`_plain_term`:
         `TargetMatcher.find_low` reads them; `term_of_plain` makes a `TargetTerm`)."""
         others = self._other_terms
         if others is None:
-            facts = self.miss_facts()
             others = self._other_terms = [
                 tuple(_plain_term(t) for t in self.rules[i].allowed[1:]) if fact[5] else ()
-                for i, fact in enumerate(facts)
+                for i, fact in enumerate(self.miss_facts())
             ]
-        elif type(others) is bytes:
-            others = self._other_terms = pickle.loads(others)
-        return others  # type: ignore[return-value]
+        elif type(others) is Packed:
+            others = self._other_terms = others.load()
+        return others
 
     def finder_words(self) -> list[str]:
         """A word of each source pattern, to tell the texts that may hold one (see
