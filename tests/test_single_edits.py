@@ -143,11 +143,15 @@ def test_a_cached_index_of_another_shape_is_rebuilt(hard, keyed) -> None:
     root = _copy(hard, keyed)
     index = load_index(root)
     entry = cache.load(root, PACKED_CACHE)
-    assert entry is not None and type(entry["value"]) is bytes  # unpickled only when fresh
-    for value in (b"not a pickle", ["wrong", "shape"], pickle.dumps(["wrong", "shape"])):
-        cache.store(root, PACKED_CACHE, {**entry, "value": value})
+    # the value's pickle follows the entry (its size in "value"): unpickled only when fresh
+    assert entry is not None and type(entry["value"]) is int
+    path = root / ".moci-cache" / f"{PACKED_CACHE}.pickle"
+    for value in (b"not a pickle", pickle.dumps(["wrong", "shape"])):
+        cache.store(root, PACKED_CACHE, {**entry, "value": len(value), "buffers": []}, [value])
+        planted = path.read_bytes()
         assert load_index(root).names == index.names
-        assert type(cache.load(root, PACKED_CACHE)["value"]) is bytes  # stored again
+        assert path.read_bytes() != planted  # stored again
+        assert type(cache.load(root, PACKED_CACHE)["value"]) is int
 
 
 def test_asking_for_many_concepts_loads_them_all_at_once(hard, keyed) -> None:
