@@ -405,7 +405,7 @@ class FileCheck:
         # The (first) translation of every entry with a term, prepared in one batch (the
         # others are never read: with a small glossary, most entries); entries with
         # several plural forms take the long way.
-        with_terms = list(dict.fromkeys(k for k, _concept in pairs))
+        with_terms = list(dict.fromkeys(map(_first, pairs)))
         firsts_text = [msgstrs[chosen[k]][0] if msgstrs[chosen[k]] else "" for k in with_terms]
         plains, lows = prepared(firsts_text)
         plain_firsts = dict(zip(with_terms, plains, strict=True))
@@ -441,7 +441,8 @@ class FileCheck:
                     else:
                         bad = None
                 if bad is None:
-                    if find_low(low, term) is None:
+                    # (find_low looks for the term's probe first: not there, no term)
+                    if term[3] not in low or find_low(low, term) is None:
                         # The first allowed term is not there (and no bad term can be).
                         if others.get(concept) is True:
                             note_entry(chosen[k])
@@ -759,8 +760,9 @@ class FileCheck:
         if others:  # seldom: most concepts have one term per language
             form = None
             for term in others:  # plain tuples (`compile.Compiled.other_terms`)
-                if term[3] is not None:  # its probe
-                    span = self.matcher.find_low(low, term)
+                probe = term[3]
+                if probe is not None:  # (not there: no term, as find_low finds first)
+                    span = self.matcher.find_low(low, term) if probe in low else None
                 else:
                     if form is None:
                         forms = self.catalog.msgstrs[index]
@@ -1151,8 +1153,7 @@ def _columns() -> tuple[array, array, array]:
     return array("l"), array("l"), array("h")
 
 
-def _first(item: tuple) -> int:
-    return item[0]
+_first = itemgetter(0)  # a tuple's first value
 
 
 def _in_order(group: list, made: bool = True) -> list:
