@@ -388,3 +388,26 @@ def test_lang_cache_name_is_safe(seeded):
 
     assert _cache_name("../../x") == "checkpo-______x"
     assert Path(_cache_name("sr-Latn")).name == "checkpo-sr-Latn"
+
+
+def test_a_run_takes_the_glossarys_stamps_once_for_all_its_languages(seeded, monkeypatch, tmp_path):
+    from moci_vocab import layout
+    from moci_vocab.checkpo.run import Checker, Options, Result
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    catalogs = []
+    for lang, text in (("sq", "pajtim"), ("ka", "შერიგება"), ("hy", "հաշտեցում")):
+        path = tmp_path / f"{lang}.po"
+        path.write_text(
+            f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "reconciliation"\nmsgstr "{text}"\n',
+            "utf-8",
+        )
+        catalogs.append(path)
+    calls = []
+    real = layout.concept_stamps
+    monkeypatch.setattr(layout, "concept_stamps", lambda root: calls.append(root) or real(root))
+    checker = Checker(seeded.root, Options())
+    for path in catalogs:
+        assert list(checker.stream(path, Result())) == []
+    assert sorted(checker.compiled_by_lang) == ["hy", "ka", "sq"]
+    assert len(calls) == 1  # one stat per concept file for the run, not per language

@@ -20,7 +20,7 @@ from typing import Any
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
-from moci_vocab.layout import MANIFEST, file_stamp  # not store: no YAML on a hit
+from moci_vocab.layout import MANIFEST, file_stamp, fingerprint  # not store: no YAML
 
 COMPILE_FORMAT = 10
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
@@ -501,14 +501,22 @@ def _version_key() -> tuple:
     return (COMPILE_FORMAT, DATA_VERSION, __version__)
 
 
-def load_compiled(root: Path, lang: str, glossary_loader=None) -> Compiled:
-    """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing changed."""
+def load_compiled(
+    root: Path,
+    lang: str,
+    glossary_loader=None,
+    fingerprint_of: Callable[[Path], tuple[str, int] | None] = fingerprint,
+) -> Compiled:
+    """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing
+    changed (``fingerprint_of``: the glossary's `layout.fingerprint`, or the one a run took
+    once for all the languages it loads)."""
     from moci_vocab import cache
 
     derived = cache.Derived(
         root,
         _cache_name(lang),
         (_version_key(), lang),
+        fingerprint_of,
         valid=lambda value: isinstance(value, Compiled),
     )
     compiled = derived.cached()

@@ -258,6 +258,9 @@ class Checker:
         self.glossary_loader = glossary_loader
         self.compiled_by_lang: dict[str, Compiled] = {}
         self.languages: list[str] | None = None
+        # The glossary's fingerprint (one stat per concept file), taken at the first
+        # language's load and used for every other one of this run (a list: not yet taken).
+        self.stamps: tuple[str, int] | list | None = []
 
     def check(self, path: Path) -> Result:
         """The findings and counts of one file (an unreadable one is one finding)."""
@@ -284,10 +287,22 @@ class Checker:
             yield _file_finding("MV605", problem, path, None)
             return
         if lang not in self.compiled_by_lang:
-            self.compiled_by_lang[lang] = load_compiled(self.root, lang, self.glossary_loader)
+            self.compiled_by_lang[lang] = load_compiled(
+                self.root, lang, self.glossary_loader, self.fingerprint
+            )
         check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
         check.run()
         yield from check.json_findings() if json_blocks else check.findings()
+
+    def fingerprint(self, root: Path) -> tuple[str, int] | None:
+        """The glossary's `layout.fingerprint`, taken once for all the languages this
+        checker loads (still sound: a value compiled from files changed after it was
+        taken is stored under it, which their new stamps never match again)."""
+        if isinstance(self.stamps, list):
+            from moci_vocab.layout import fingerprint
+
+            self.stamps = fingerprint(root)
+        return self.stamps
 
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:
