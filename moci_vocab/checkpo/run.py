@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress
@@ -619,22 +620,23 @@ class FileCheck:
         terms = {c: [text.casefold() for text in facts[c][2]] for c in words} if compounds else {}
         msgstrs = self.catalog.msgstrs
         missing = []
-        last = (-1, -1)
+        last_entry = last_form = -1
         low = text = ""
-        entries, found, forms = self.found_entries, self.found_concepts, self.found_forms
+        found = self.found_concepts
         # What may be rendered after all: without compounds, only a concept with an English
-        # word (not a missing term, nor a do-not-translate name); positions picked in C.
+        # word (not a missing term, nor a do-not-translate name); picked in C.
         wanted = words if compounds else english
-        for p in compress(range(len(found)), map(wanted.__contains__, found)):
-            entry, concept, form = entries[p], found[p], forms[p]
-            word = english.get(concept)
-            if (entry, form) != last:  # a translation's missing terms come one after another
-                last = (entry, form)
+        for entry, concept, form in compress(
+            zip(self.found_entries, found, self.found_forms, strict=True),
+            map(wanted.__contains__, found),
+        ):
+            if entry != last_entry or form != last_form:  # a translation's terms come together
+                last_entry, last_form = entry, form
                 texts = msgstrs[entry]
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
             # only a translation with the English word in it may keep it as a literal
-            if compounds or word in low:
+            if compounds or english[concept] in low:
                 missing.append((entry, concept, text))
         if not missing:
             return
@@ -656,9 +658,9 @@ class FileCheck:
     def drop_conventions(self, chosen: list[int]) -> None:
         """Forget the missing terms that are the catalog's compound conventions (conventions)."""
         facts = self.compiled.miss_facts()
-        missing: dict[int, list[int]] = {}
+        missing: dict[int, list[int]] = defaultdict(list)  # (no list made per finding)
         for entry, concept in zip(self.found_entries, self.found_concepts, strict=True):
-            missing.setdefault(concept, []).append(entry)
+            missing[concept].append(entry)
         missing.pop(-1, None)  # not a missing term
         missing = {
             c: entries

@@ -261,7 +261,7 @@ def prepared(texts: list[str]) -> tuple[list[str], list[str]]:
 
 def surface_words(plain: str) -> list[str]:
     """The words of a translation as written, from its `Translation.plain`."""
-    return _WORD.findall(plain)
+    return (_WORD if "_" in plain else _WORD_NO_UNDERSCORE).findall(plain)
 
 
 # Words where a text has no "_" (the same as _WORD there, and found faster).
