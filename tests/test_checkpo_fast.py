@@ -240,8 +240,12 @@ def test_the_path_pass_tried_near_its_signs_removes_what_the_pattern_does(text):
 
 @settings(max_examples=examples(300), deadline=None)
 @given(st.binary().map(lambda b: b.translate(bytes(b" a\x00\xc3-"[x % 5] for x in range(256)))))
+@example(b" ab  c\x00 " * 20_000 + b"   ")  # past the default block of 64 KB
 def test_a_key_has_every_run_of_spaces_as_two_spaces(data):
-    assert source_match._spaced(data) == re.sub(rb" +", b"  ", data)
+    want = re.sub(rb" +", b"  ", data)
+    assert source_match._spaced(data) == want
+    for block in (1, 2, 3, 7):  # block by block, cut anywhere: the same
+        assert source_match._spaced(data, block) == want
 
 
 @settings(max_examples=examples(200), deadline=None)

@@ -371,8 +371,31 @@ def joined_key(
     return b" " + _spaced(data).replace(b"\x00", b" \x00 ") + b" "
 
 
-def _spaced(data: bytes) -> bytes:
-    """``data`` with every run of spaces (its only whitespace) made two spaces."""
+def _spaced(data: bytes, block: int = 1 << 16) -> bytes:
+    """``data`` with every run of spaces (its only whitespace) made two spaces, a block of
+    about ``block`` bytes at a time, cut after a run of spaces: a whole catalog's words
+    (some 200,000 bytes objects at once) would raise the memory a check touches by ~20 MB,
+    each page a fault (the generated 15,000-entry case: 5,500 faults more)."""
+    if len(data) <= block:
+        return _spaced_block(data)
+    pieces, start, size = [], 0, len(data)
+    while start < size:
+        cut = data.find(b" ", start + block)
+        if cut < 0:
+            cut = size
+        else:
+            after = _NOT_SPACE.search(data, cut)
+            cut = size if after is None else after.start()
+        pieces.append(_spaced_block(data[start:cut]))
+        start = cut
+    return b"".join(pieces)
+
+
+_NOT_SPACE = re.compile(rb"[^ ]")
+
+
+def _spaced_block(data: bytes) -> bytes:
+    """`_spaced` of one block."""
     words = data.split()  # (a NUL is not whitespace: it stays inside a word)
     if not words:
         return b"  " if data else b""
