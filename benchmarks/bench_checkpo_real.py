@@ -62,6 +62,9 @@ NOT_SENSES = {
     "time": ("at the same time",),
     "item": ("menu item",),
     "file": ("file manager",),
+    # "people" is a word of its own in sq, ka, hy (njerëz, ადამიანები, մարդիկ), not the
+    # plural of the term for a person (added after round 7: Gramps sq, Pidgin sq).
+    "person": ("people",),
 }
 # The held-out rounds: each was judged before any rule was changed for it.
 ROUNDS = {

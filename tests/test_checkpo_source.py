@@ -299,11 +299,13 @@ def test_a_long_run_of_joiners_is_read_once():
     assert time.perf_counter() - start < 5
 
 
-def test_people_is_a_word_of_its_own_not_the_plural_of_person():
-    """Round 7 (held out: Gramps sq njerëz, Pidgin sq vetë): "people" is rendered by the
-    languages' own word for people, never by the plural of the term for a person."""
-    gloss = glossary(concept("person", "person", pos="noun"), concept("man", "man"))
-    assert not found("Matches people with a common ancestor", gloss)
-    assert found("Merge two persons", gloss) == {"person"}
-    assert found("The person is alive", gloss) == {"person"}
-    assert found("Two men", gloss) == {"man"}  # other irregular plurals stay
+def test_people_is_the_plural_of_person_unless_the_concept_says_it_is_not():
+    """English "people" stays a plural of "person" (a forbidden term or English left in for
+    it is found: review of b71e642); a glossary whose person concept is not meant for it
+    (sq njerëz, ka ადამიანები, hy մարդիկ: the benchmark's Gramps) says so in not_senses."""
+    person = concept("person", "person", pos="noun")
+    assert found("Blocked people", glossary(person)) == {"person"}
+    assert found("Two men", glossary(concept("man", "man"))) == {"man"}
+    person.not_senses = ["people"]
+    assert not found("Matches people with a common ancestor", glossary(person))
+    assert found("Merge two persons", glossary(person)) == {"person"}

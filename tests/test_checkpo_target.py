@@ -273,6 +273,7 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "საგნის", "მოაცილებთ ამ საგანს"),
         ("ka", "მომხმარებლის", "პრივილეგირებული მომხმარებელი"),
         ("ka", "მონიშნული", "მხოლოდ ტექსტური მონიშვნა"),  # one verb's noun (data; Klipper)
+        ("ka", "კალენდრის", "ახალი კალენდარი"),  # -რის → -არ-
         # Albanian plural stems: -ull → -uj, -k → -q before -e (round 7: Gramps, Xfburn)
         ("sq", "artikull", "Klasifiko artikujt e grafut"),
         ("sq", "artikull", "artikuj në dispozicion"),
@@ -292,6 +293,14 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("hy", "նիշեր", "անիշխանություն"),  # a compound part needs its whole stem
         ("ka", "ფილტრი", "ფილტერი"),  # a nominative term gets no vowel put back
         ("ka", "საგნის", "საგანგებო"),  # a vowel put back takes endings, not words
+        # only the vowel the lemma has (review of b71e642): other words stay other words
+        ("ka", "სახლის", "სახელი"),  # of a house / name
+        ("ka", "თვლის", "თვალი"),  # of counting / eye
+        ("ka", "უფლების", "უფალი"),  # of a right / Lord
+        ("ka", "საკუთრების", "საკუთარი"),  # of property / own
+        ("ka", "შექმნის", "შექმენით"),  # of creating / create!
+        ("ka", "კალენდრის", "კალენდერი"),  # a misspelling of კალენდარი
+        ("sq", "pikë", "Piqet"),  # a feminine -kë has no -q- plural stem (pika): "ripens"
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

@@ -387,6 +387,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
     cased: dict[str, int] = {}
     kinds: dict[str, int] = {}  # key → part of speech of the term it came from
     not_senses: list[str] = []
+    own_not_senses: list[tuple[str, int]] = []
     for concept in glossary.concepts.values():
         if concept.status == "retired":
             continue
@@ -396,6 +397,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         index = len(rules)
         rules.append(_rule(concept, source, lang, infl))
         not_senses.extend(concept.not_senses)
+        own_not_senses.extend((phrase, index) for phrase in concept.not_senses)
         if source == "en":  # English idioms where the term's word has another sense
             not_senses.extend(p for t in source_terms for p in idioms_with(t.term.casefold()))
         for term in source_terms:
@@ -420,6 +422,13 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         for key in english_variants(phrase):
             if key.strip():
                 keys.setdefault(key, NOT_A_SENSE)
+    # A concept's not_senses may name a form of its own term ("people" for person: sq
+    # njerëz, not the plural of the term): that form is then not the concept's.
+    for phrase, index in own_not_senses:
+        for key in english_variants(phrase):
+            if keys.get(key) == index:
+                keys[key] = NOT_A_SENSE
+                kinds.pop(key, None)
     severities = {
         code: level for code, level in glossary.manifest.checks.items() if code in FINDING_CODES
     }

@@ -66,6 +66,11 @@ class Inflection:
     # letters: a case ending that a first part drops (ka -ი: კანონი → კანონ-).
     # None: the language makes no such compounds.
     first_parts: str | None = None
+    # A term given in an inflected form whose stem dropped a vowel: (its ending as written,
+    # the lemma's stem end with the vowel back), after a consonant; only the vowel the
+    # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
+    # საგნის → საგანი, კალენდრის → კალენდარი).
+    restored: tuple[tuple[str, str], ...] = ()
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -121,8 +126,9 @@ _SQ_LEMMA_ENDINGS = (
 # Masculine nouns in a stressed -i or -u take -r- before the definite endings (kufi →
 # kufiri, kufirin, kufirit; dru → druri; gju → gjuri): the stem with -r.
 _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
-# Plural stems of masculine nouns: -ull → -uj (artikull → artikuj, titull → tituj, popull →
-# popuj) and a final -k turned -q before the plural -e (disk → disqe, disqesh; park → parqe).
+# Plural stems of masculine nouns, from the term as written only: -ull → -uj (artikull →
+# artikuj, titull → tituj, popull → popuj) and a final -k turned -q before the plural -e
+# (disk → disqe, disqesh; park → parqe); not a feminine -kë/-ke (pikë → pika, no piq-).
 _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"))
 
 
@@ -146,7 +152,8 @@ def SQ() -> Inflection:
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
-        replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS + _SQ_PLURAL_STEMS,
+        replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
+        lemma_endings=_SQ_PLURAL_STEMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         min_stem=2,
@@ -197,6 +204,7 @@ def KA() -> Inflection:
         irregular=irregular_stems("ka"),
         compounds=True,
         first_parts="ი",
+        restored=(("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ")),
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
@@ -433,7 +441,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 15
+DATA_VERSION = 16
 
 
 def for_language(tag: str) -> Inflection:

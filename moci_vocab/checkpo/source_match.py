@@ -168,13 +168,11 @@ def _mark_quoted(match: re.Match) -> str:
 
 # --- English variants -------------------------------------------------------------
 
-# Not person → people: "people" is a word of its own in the languages checked (sq njerëz,
-# vetë; ka ადამიანები; hy մարդիկ), never the plural of the term for a person (sq
-# persona, ka პირი, hy անձ), so "people" is no use of a "person" concept.
 _IRREGULAR_PLURALS = {
     "man": "men",
     "woman": "women",
     "child": "children",
+    "person": "people",
     "criterion": "criteria",
     "medium": "media",
     "datum": "data",

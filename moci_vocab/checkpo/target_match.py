@@ -93,8 +93,10 @@ class TargetTerm(NamedTuple):
 def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]:
     """The stems a word may be cut back to before an ending is added.
 
-    ``term``: the word is a glossary's term as written; a stem of its lemma given in an
-    inflected form that dropped a vowel gets it back (ka საგნის → საგან-ი).
+    ``term``: the word is a glossary's term as written; a lemma given in an inflected form
+    whose stem dropped a vowel gets back the vowel its lemma has (``Inflection.restored``:
+    ka საგნის → საგან-ი, მომხმარებლის → მომხმარებელ-ი; never another vowel: სახლის,
+    of a house, is no სახელი, name).
     """
     irregular = _irregular_of(word, infl)
     stems = {word, *irregular}
@@ -102,16 +104,17 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
         bases.append(word[:-1])  # գործողությունը → գործողություն → գործողությ
-    given: set[str] = set()  # stems of a lemma given in an inflected form
     for base, rules in [(word, infl.lemma_endings)] + [(b, infl.replacements) for b in bases]:
         for old, new in rules:
             if base.endswith(old) and len(base) - len(old) >= 2:
                 stem = base[: -len(old)] + new
                 stems.add(stem)
-                if rules is infl.lemma_endings:
-                    given.add(stem)
                 if stem[-1:] in tuple(infl.final_vowels):  # სანიშნეების → სანიშნე → სანიშნ
                     stems.add(stem[:-1])
+    for old, new in infl.restored if term else ():
+        at = len(word) - len(old)
+        if word.endswith(old) and at >= 2 and word[at - 1] not in _VOWELS:
+            stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
     for base in list(stems):
         if base in irregular:
             continue  # an irregular stem is as given (գուն for գույն loses no more)
@@ -119,11 +122,9 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
         if reduced:
             stems.add(reduced)
         elif base != word and len(infl.fleeting) == 1:  # emri → emr → emër (the vowel back)
-            restored = _restore_fleeting(base, infl, infl.fleeting[0])
+            restored = _restore_fleeting(base, infl)
             if restored:
                 stems.add(restored)
-        elif term and base in given:  # ka საგნის → საგნ → საგან(ი): the vowel back, any of them
-            stems.update(filter(None, (_restore_fleeting(base, infl, v) for v in infl.fleeting)))
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
@@ -145,13 +146,13 @@ def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
     return ()
 
 
-def _restore_fleeting(base: str, infl: Inflection, vowel: str) -> str | None:
-    """emr → emër: a stem ending in two consonants gets a fleeting vowel back."""
-    if len(base) < 3 or not infl.fleeting_before or base[-1] not in infl.fleeting_before:
+def _restore_fleeting(base: str, infl: Inflection) -> str | None:
+    """emr → emër: a stem ending in two consonants gets its fleeting vowel back."""
+    if len(base) < 3 or base[-1] not in infl.fleeting_before:
         return None
     if base[-1] in _VOWELS or base[-2] in _VOWELS:
         return None
-    return base[:-1] + vowel + base[-1]
+    return base[:-1] + infl.fleeting[0] + base[-1]
 
 
 def _drop_fleeting(base: str, infl: Inflection) -> str | None:
