@@ -235,7 +235,24 @@ _path_text = st.lists(
 def test_the_path_pass_tried_near_its_signs_removes_what_the_pattern_does(text):
     # _PATH is tried only at the two characters before each "/" or ":\\" and at the sign.
     want = spans._PATH.sub(" ", text)
-    assert spans._sub_near(spans._PATH, text, ("/", ":\\"), spans._NEAR[spans._PATH]) == want
+    assert spans.sub_near(spans._PATH, " ", text, ("/", ":\\"), spans._NEAR[spans._PATH]) == want
+
+
+# Quoted capitalised phrases (names: "System Preferences", “Files and Folders”) among
+# other quotes, in ASCII and in a text a typographic quote makes non-Latin-1.
+_quoted_text = st.lists(
+    st.sampled_from(['"', "\u201c", "\u201d", "\u201e", "Ab", "Cd", " ", "and", "of", "x", "\x00"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(_quoted_text)
+@example('a "System Preferences" and \u201eFiles and Folders\u201c "b"')
+def test_quoted_names_marked_near_their_quotes_are_those_the_pattern_finds(text):
+    quoted = source_match._QUOTED_NAME
+    want = quoted.sub(source_match._mark_quoted, text)
+    assert spans.sub_near(quoted, source_match._mark_quoted, text, source_match._QUOTES) == want
 
 
 @settings(max_examples=examples(300), deadline=None)

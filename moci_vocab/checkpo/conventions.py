@@ -36,7 +36,7 @@ _ENGLISH_WORD = re.compile(r"[a-z]+")
 # Bytes of a casefolded msgid as `_Catalog.entries_with` reads them: a word is a run of
 # a-z (every other character, each byte of a non-ASCII one too, is a space); NUL ends a msgid.
 _LETTERS = bytes(b if 97 <= b <= 122 or b == 0 else 32 for b in range(256))
-_BLOCK = 1024
+_BLOCK = 1024  # msgids searched at a time
 _SAMPLE = 40  # entries enough to tell an English word's usual rendering
 _STEM = 5  # words are compared by their first letters (inflected forms of one word)
 # The stem (first _STEM letters) of each word of at least _MIN_WORD letters (a word: a run
@@ -182,7 +182,8 @@ class _Catalog:
         import ahocorasick_rs
 
         automaton = ahocorasick_rs.BytesAhoCorasick([f" {w} ".encode() for w in patterns])
-        index = self.index
+        having = [self.index.setdefault(word, []) for word in patterns]
+        last = [-1] * len(patterns)  # the last entry of each word's list
         folded = self.folded
         for first in range(0, len(folded), _BLOCK):
             texts = folded[first : first + _BLOCK]
@@ -196,9 +197,9 @@ class _Catalog:
             for pattern, start, _end in automaton.find_matches_as_indexes(data, overlapping=True):
                 entry += count(b"\x00", at, start)
                 at = start
-                having = index.setdefault(patterns[pattern], [])
-                if not having or having[-1] != entry:
-                    having.append(entry)
+                if last[pattern] != entry:
+                    last[pattern] = entry
+                    having[pattern].append(entry)
 
     def content(self, entry: int) -> set[str]:
         """The stems of the content words of an entry's translation."""
@@ -265,17 +266,9 @@ def _singular(word: str) -> str:
 
 
 def _casefolded(texts: list[str]) -> list[str]:
-    """Each text casefolded (casefold works letter by letter: one call for _BLOCK texts;
-    a block at a time, not all of a big catalog in one string)."""
-    folded: list[str] = []
-    for first in range(0, len(texts), _BLOCK):
-        block = texts[first : first + _BLOCK]
-        joined = "\x00".join(block).casefold()
-        if joined.count("\x00") != len(block) - 1:  # a text holds a NUL
-            folded.extend(text.casefold() for text in block)
-        else:
-            folded.extend(joined.split("\x00"))
-    return folded
+    """Each text casefolded, one by one (one non-ASCII text in a string of many makes
+    casefold go letter by letter through all of them; an ASCII one has a fast path)."""
+    return list(map(str.casefold, texts))
 
 
 def _msgid_words(msgid: str) -> set[str]:

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import product
 
-from moci_vocab.checkpo.spans import clean, strip_spans, visible
+from moci_vocab.checkpo.spans import clean, strip_spans, sub_near, visible
 
 # Kept for callers of the old names: the non-text spans are spans.py's answer.
 strip_placeholders = strip_spans
@@ -49,6 +49,7 @@ _NAME_RUN = re.compile(
 _QUOTED_NAME = re.compile(
     r'(["\u201c\u201e])([A-Z][a-z]*(?: (?:[A-Z][a-z]*|and|or|of|&))+)(?=["\u201d\u201c])'
 )
+_QUOTES = ('"', "\u201c", "\u201e")  # where a _QUOTED_NAME starts
 _CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}")
 _UPPER_WORD = re.compile(r"\b[A-Z][a-z]{3,}")
@@ -128,7 +129,7 @@ def _mark_names(text: str, lookback: Callable[[int], bool] | None = None) -> str
         return NAME_MARK + word
 
     if '"' in text or "\u201c" in text or "\u201e" in text:
-        text = _QUOTED_NAME.sub(_mark_quoted, text)
+        text = sub_near(_QUOTED_NAME, _mark_quoted, text, _QUOTES)
     return _MAYBE_NAME.sub(mark, text)
 
 
@@ -354,6 +355,37 @@ def joined_key(
     text = _prepared(text)
     if names:
         text = _mark_names(text, lookback)
+    data = b" " + _word_bytes(text, fold_case) + b" "
+    # (One space for a run of joiners: the runs of spaces become one below.)
+    data = _LOOSE.sub(b" ", data)[1:-1]
+    # Words two spaces apart (a pattern takes one on each side, and hits do not
+    # overlap), and a space on each side of every NUL.
+    return b" " + _spaced(data).replace(b"\x00", b" \x00 ") + b" "
+
+
+def _word_bytes(text: str, fold_case: bool) -> bytes:
+    """`_words_of` each NUL-separated text: the texts that are all ASCII together, the
+    others apart (one non-ASCII character makes every step over a whole catalog's text
+    several times slower: casefold letter by letter, the non-ASCII pass at every one)."""
+    if text.isascii():
+        return _words_of(text, fold_case)
+    parts = text.split("\x00")
+    plain = [i for i, part in enumerate(parts) if part.isascii()]
+    if not plain:
+        return _words_of(text, fold_case)
+    other = [i for i, part in enumerate(parts) if not part.isascii()]
+    found: list[bytes] = parts  # type: ignore[assignment]  # each part replaced below
+    for group in (plain, other):
+        words = _words_of("\x00".join([parts[i] for i in group]), fold_case).split(b"\x00")
+        for i, part in zip(group, words, strict=True):
+            found[i] = part
+    return b"\x00".join(found)
+
+
+def _words_of(text: str, fold_case: bool) -> bytes:
+    """A text's (or NUL-separated texts') words as UTF-8: sentence ends marked (SENTENCE),
+    casefolded unless told not to, every other character but a letter, a digit, the
+    joiners - _ . and the marks a space. Each text's part depends on that text only."""
     for end in _SENTENCE_ENDS:
         if end[0] in text and end in text:  # a letter's scan is much faster than a pair's
             text = text.replace(end, SENTENCE)
@@ -361,12 +393,7 @@ def joined_key(
         text = text.casefold()
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
-    data = b" " + text.encode("utf-8").translate(_ASCII_WORDS) + b" "
-    # (One space for a run of joiners: the runs of spaces become one below.)
-    data = _LOOSE.sub(b" ", data)[1:-1]
-    # Words two spaces apart (a pattern takes one on each side, and hits do not
-    # overlap), and a space on each side of every NUL.
-    return b" " + _spaced(data).replace(b"\x00", b" \x00 ") + b" "
+    return text.encode("utf-8").translate(_ASCII_WORDS)
 
 
 def _spaced(data: bytes, block: int = 1 << 16) -> bytes:
@@ -556,7 +583,10 @@ class SourceMatcher:
         joined = "\x00".join(texts)
         if joined.count("\x00") != len(texts) - 1:  # a NUL inside a text
             return None
-        data = visible(joined).casefold().encode("utf-8")
+        # Text by text: one non-ASCII text makes a catalog's casefold letter by letter.
+        data = "\x00".join(
+            [text.casefold() if text.isascii() else visible(text).casefold() for text in texts]
+        ).encode("utf-8")
         count = data.count
         kept: list[int] = []
         index, at = 0, 0

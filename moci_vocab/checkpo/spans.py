@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: not letters,
 # and a word that contains one is the same word.
@@ -109,7 +110,7 @@ _PASSES = (
     (_OPTION, ("--",)),
 )
 # Passes whose every span starts at most this many characters before one of their signs
-# (_PATH: "/", "~/", "../", "C:\\"): tried only there (`_sub_near`), not at every character.
+# (_PATH: "/", "~/", "../", "C:\\"): tried only there (`sub_near`), not at every character.
 _NEAR = {_PATH: 2}
 # From this many NULs (two texts joined) on, each pass runs only on the texts with its sign
 # (a pass over them all costs more: the slow ones scan every character).
@@ -154,27 +155,38 @@ def _sub(pattern: re.Pattern, signs: tuple[str, ...] | re.Pattern, text: str) ->
     reach = _NEAR.get(pattern)
     if reach is None or isinstance(signs, re.Pattern):
         return pattern.sub(" ", text)
-    return _sub_near(pattern, text, signs, reach)
+    return sub_near(pattern, " ", text, signs, reach)
 
 
-def _sub_near(pattern: re.Pattern, text: str, signs: tuple[str, ...], reach: int) -> str:
-    """``pattern.sub(" ", text)`` for a pattern whose every match starts at most ``reach``
-    characters before one of ``signs``: tried at those positions only, left to right
-    (its look-behinds still see the text before), each match replaced by a space."""
+def sub_near(
+    pattern: re.Pattern,
+    repl: str | Callable[[re.Match], str],
+    text: str,
+    signs: tuple[str, ...],
+    reach: int = 0,
+) -> str:
+    """``pattern.sub(repl, text)`` for a pattern whose every match starts at most ``reach``
+    characters before one of ``signs`` (and is never empty): tried at those positions
+    only, left to right, its look-behinds still seeing the text before. ``repl``: a
+    string without group references, or a function of the match.
+
+    Much faster than the regular expression's own search where the pattern has no fixed
+    first character (tried at every character) or the text is long and its first
+    characters are a set of non-Latin-1 ones (tested one by one)."""
     starts: set[int] = set()
     for sign in signs:
         at = text.find(sign)
         while at >= 0:
             starts.update(range(max(0, at - reach), at + 1))
             at = text.find(sign, at + 1)
-    pieces = []
+    pieces: list[str] = []
     done = 0  # the text before this is handled
     match = pattern.match
     for start in sorted(starts):
         if start >= done:
             found = match(text, start)
             if found is not None:
-                pieces += (text[done:start], " ")
+                pieces += (text[done:start], repl if isinstance(repl, str) else repl(found))
                 done = found.end()
     if not pieces:
         return text
