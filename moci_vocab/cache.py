@@ -9,7 +9,7 @@ not verify is ignored, exactly like a missing one.
 
 Staleness is decided here, in one place, two ways: ``Derived`` holds a value
 made from the whole glossary, valid while the glossary's fingerprint
-(``layout.fingerprint``: every file's size, mtime and inode) is the one it
+(``layout.fingerprint``: every file's size, mtime, inode and ctime) is the one it
 was made from; ``FileEntries`` holds one value per file, each valid while
 its file's version (its stamp, or a git blob id) holds. A file modified less
 than ``layout.RACY_NS`` before a value was made is never trusted (git's

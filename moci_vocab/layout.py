@@ -38,7 +38,10 @@ _STAGED = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 # command that would act on it (fsutil.finish_interrupted); readers only warn of it.
 OWN_PATHS = (TERMS, MANIFEST.parent, CACHE_DIR, MANIFEST, CHANGELOG)
 
-Stamp = tuple[int, int, int]  # (size, mtime_ns, inode): a file's version, unread
+# (size, mtime_ns, inode, ctime_ns): a file's version, unread. The change time is there
+# because a program can set the modification time back (`touch -r`, os.utime, an editor
+# keeping it) but not the change time, which every write and every utime moves on.
+Stamp = tuple[int, int, int, int]
 
 # Where os.scandir takes an open folder (POSIX; not Windows), concept_stamps lists and
 # stats the concept files through it.
@@ -186,7 +189,11 @@ def _entry_stamp(entry: os.DirEntry) -> Stamp | None:
         st = entry.stat()  # follows links, like os.stat
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return _stamp_of(st)
+
+
+def _stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 def file_stamp(path: str | Path) -> Stamp | None:
@@ -195,16 +202,17 @@ def file_stamp(path: str | Path) -> Stamp | None:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return _stamp_of(st)
 
 
 def fingerprint(root: Path) -> tuple[str, int] | None:
     """(digest, newest mtime_ns) of the manifest and every concept file's stamp.
 
     Equal digests mean that no glossary file was added, removed, replaced or
-    touched. None when the manifest or a concept file cannot be stat'ed: no
-    cache can then be trusted. One scandir pass and one stat per file: this
-    is the whole cost of a cache hit's check.
+    touched (even with its modification time set back: the change time moves).
+    None when the manifest or a concept file cannot be stat'ed: no cache can
+    then be trusted. One scandir pass and one stat per file: this is the whole
+    cost of a cache hit's check.
     """
     return fingerprint_of_stamps(root, concept_stamps(root))
 

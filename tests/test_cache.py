@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 
 from moci_vocab import cache
 from moci_vocab.store import load_glossary
@@ -144,7 +145,7 @@ def test_stamps_are_each_files_stat_and_see_an_in_place_edit_in_the_same_second(
     terms = seeded.root / "terms"
     stamps = layout.concept_stamps(seeded.root)
     assert stamps == {
-        p.name: (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ino)
+        p.name: (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ino, p.stat().st_ctime_ns)
         for p in terms.glob("*.yaml")
     }
     before = layout.fingerprint(seeded.root)
@@ -163,3 +164,38 @@ def test_stamps_are_each_files_stat_and_see_an_in_place_edit_in_the_same_second(
     (terms / "gone.yaml").symlink_to(terms / "nowhere.yaml")  # dangling: nothing trusted
     assert layout.concept_stamps(seeded.root)["gone.yaml"] is None
     assert layout.fingerprint(seeded.root) is None
+
+
+def test_an_edit_whose_modification_time_is_set_back_is_seen(seeded):
+    """`touch -r` / os.utime can restore the old mtime exactly, never the change time."""
+    from moci_vocab import layout
+
+    path = seeded.root / "terms" / "resilience.yaml"
+    st = path.stat()
+    before = layout.fingerprint(seeded.root)
+    time.sleep(0.01)  # a change time that differs even on a coarse clock tick
+    with open(path, "r+b") as handle:  # in place: same inode, same size
+        data = handle.read()
+        handle.seek(0)
+        handle.write(data.replace("მდგრადობა".encode(), "მდგრადობი".encode()))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the old time, to the nanosecond
+    after = path.stat()
+    assert (after.st_ino, after.st_size) == (st.st_ino, st.st_size)
+    assert after.st_mtime_ns == st.st_mtime_ns
+    assert layout.fingerprint(seeded.root)[0] != before[0]
+
+
+def test_a_cached_glossary_sees_an_edit_whose_time_was_set_back(seeded, monkeypatch, tmp_path):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    path = seeded.root / "terms" / "resilience.yaml"
+    for p in (seeded.root / "terms").glob("*.yaml"):
+        _age(p)
+    load_glossary(seeded.root)
+    load_glossary(seeded.root)  # cached now that every file is old
+    st = path.stat()
+    time.sleep(0.01)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("მდგრადობა", "მდგრადობი"), "utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # `touch -r` with the old file
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    assert load_glossary(seeded.root).concepts["resilience"].preferred("ka").term == "მდგრადობი"
