@@ -139,10 +139,12 @@ def test_findings_come_written_from_the_workers_and_print_the_same(work, monkeyp
             texts.append(out.getvalue())
     assert texts[0] == texts[1] and "MV601" in texts[0]
     # What this process loaded (its Checker, a compiled glossary) is kept for the caller,
-    # which ends the process without freeing it object by object.
+    # which ends the process without freeing it object by object. On a loaded machine the
+    # worker may take every file and this process load nothing: its memo is then empty
+    # (test_one_process_keeps_its_checker_for_the_caller covers a memo that is filled).
     (memo,) = kept
-    (checker,) = memo.values()
-    assert checker.compiled_by_lang
+    assert len(memo) <= 1  # one Checker per process
+    assert all(checker.compiled_by_lang for checker in memo.values())
 
 
 def test_one_process_keeps_its_checker_for_the_caller(work):
