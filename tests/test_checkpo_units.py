@@ -287,15 +287,20 @@ def test_resolve_language(raw, expected):
 # --------------------------------------------------------------------------- cache
 
 
+def _age_glossary(root) -> float:
+    """Age every glossary file past the racy window, so that a cache may trust them."""
+    old = time.time() - 10
+    for path in [*root.glob("terms/*.yaml"), root / "glossary" / "glossary.yaml"]:
+        os.utime(path, (old, old))
+    return old
+
+
 def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_path):
     from moci_vocab.checkpo import compile as compile_module
 
     monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
     root = seeded.root
-    # Age the files past the racy window so that the cache may trust them.
-    old = time.time() - 10
-    for path in [*root.glob("terms/*.yaml"), root / "glossary" / "glossary.yaml"]:
-        os.utime(path, (old, old))
+    old = _age_glossary(root)
     first = compile_module.load_compiled(root, "sq")
     assert (root / ".moci-cache" / "checkpo-sq.pickle").is_file()
 
@@ -350,9 +355,7 @@ def test_cached_columns_are_views_of_the_cache_file_read_when_used(seeded, monke
 
     monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
     root = seeded.root
-    old = time.time() - 10
-    for path in [*root.glob("terms/*.yaml"), root / "glossary" / "glossary.yaml"]:
-        os.utime(path, (old, old))
+    _age_glossary(root)
     made = compile_glossary(load_glossary(root), "sq")
     compile_module.load_compiled(root, "sq")
     loaded = compile_module.load_compiled(root, "sq", glossary_loader=lambda: 1 / 0)
