@@ -60,6 +60,11 @@ ENDS_AT_ONCE = frozenset(
 )
 
 
+# The context object `main` starts the command line with: the cyclic garbage collector is
+# paused for the start-up, until the group has parsed its options (see _start_up_over).
+START_UP = "the collector is paused for the start-up"
+
+
 class Finished(SystemExit):
     """A command of ENDS_AT_ONCE is over, with this exit status; nothing is left to clean up."""
 
@@ -134,6 +139,9 @@ class LazyGroup(click.Group):
         """Run the command; a MociError becomes one sentence and exit status 1."""
         from moci_vocab.errors import MociError
 
+        if ctx.obj is START_UP:
+            ctx.obj = None
+            _start_up_over()
         try:
             outcome = super().invoke(ctx)
         except MociError as exc:
@@ -248,9 +256,26 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
     raise Terminated
 
 
+def _start_up_over() -> None:
+    """The collector resumes; what the start-up made (modules, click's objects) is frozen:
+    it lives as long as the process, and the collector never walks it."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (moci_vocab.__main__ pauses the collector before this
+    module and click are imported; this pauses it for the parsing)."""
+    import gc
     import signal
+
+    # The start-up (click, the CLI, parsing) makes some 100,000 objects that all live on:
+    # the cyclic collector would walk the young ones ~35 times for nothing (~4 ms of a
+    # check-po run's ~60 ms start-up). Resumed once the group has parsed its options
+    # (LazyGroup.invoke), or here if the command line ends before (usage error, --help).
+    gc.disable()
 
     if hasattr(signal, "SIGXFSZ"):
         # Past the file-size limit (ulimit -f) the default action kills the
@@ -264,7 +289,7 @@ def main() -> None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
         sys.exit(1)
     try:
-        cli.main(prog_name="moci-vocab")
+        cli.main(prog_name="moci-vocab", obj=START_UP)
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
         sys.exit(_say_interrupted(exc))
     except Finished as done:
@@ -274,6 +299,9 @@ def main() -> None:
     except SystemExit as done:
         _flush_output(done.code)
         raise
+    finally:
+        if not gc.isenabled():  # it ended before a command ran (a usage error, --help)
+            _start_up_over()
 
 
 def _say_output_failed(exc: OSError) -> int:
