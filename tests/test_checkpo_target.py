@@ -278,6 +278,10 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("sq", "artikull", "Klasifiko artikujt e grafut"),
         ("sq", "artikull", "artikuj në dispozicion"),
         ("sq", "disk", "dialogun për zbardhje disqesh"),
+        # ... and back: a term given in that plural (round 8: Quadrapassel blloqe → bllok);
+        # a term in the -u declension's accusative (Tux Paint miun → mi, miut)
+        ("sq", "blloqe", "Parashiko bllokun që vjen"),
+        ("sq", "miun", "butonin e majtë të miut"),
         ("hy", "ֆայլ", "ֆայլերիցս"),
     ],
 )
@@ -301,6 +305,7 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("ka", "შექმნის", "შექმენით"),  # of creating / create!
         ("ka", "კალენდრის", "კალენდერი"),  # a misspelling of კალენდარი
         ("sq", "pikë", "Piqet"),  # a feminine -kë has no -q- plural stem (pika): "ripens"
+        ("sq", "blloqe", "blloqim"),  # a -qe plural's lemma takes endings, not derivations
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

@@ -63,6 +63,9 @@ def test_terms_without_a_part_of_speech_keep_demanding_the_term(tmp_path):
         ("cytje", {"cyt", "cytni", "cytur"}, {"cytj"}),
         ("dokument", {"dokumentoni", "dokumentuar"}, {"dokumenti", "dokumentin"}),
         ("raportim", {"raportoni"}, {"raport", "raporti"}),  # the noun raport is no verb
+        # feminine nouns in -e, -ë: verbs in -oj on their stem (Evince's Copy Image: Kopjo)
+        ("kopje", {"kopjo", "kopjoni", "kopjuar"}, {"kopje", "kopjen"}),
+        ("bisedë", {"bisedo", "bisedoni"}, {"biseda", "bisedën"}),
     ],
 )
 def test_albanian_verbs_on_a_nouns_stem(term, forms, not_forms):

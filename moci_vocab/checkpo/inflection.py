@@ -113,14 +113,15 @@ _SQ_CASE = [
 ]  # fmt: skip
 
 # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce to their stem;
-# then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja), the
+# then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja; the -u
+# declension of nouns in -k, -g, -h and a stressed -i: miun, mikun → mi, mik), the
 # feminine definite -a (tema → temë, teme, temën) and the definite plural -t after
 # its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar), and the
 # definite forms of the feminine nouns in -e (faqja, faqen, faqes → faqe; dritares →
 # dritare).
 _SQ_LEMMA_ENDINGS = (
     ("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", ""),
-    ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""),
+    ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""), ("un", ""),
     ("a", ""), ("at", ""), ("ët", ""), ("et", ""), ("ja", ""), ("en", ""), ("es", ""),
 )  # fmt: skip
 # Masculine nouns in a stressed -i or -u take -r- before the definite endings (kufi →
@@ -128,18 +129,23 @@ _SQ_LEMMA_ENDINGS = (
 _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 # Plural stems of masculine nouns, from the term as written only: -ull → -uj (artikull →
 # artikuj, titull → tituj, popull → popuj) and a final -k turned -q before the plural -e
-# (disk → disqe, disqesh; park → parqe); not a feminine -kë/-ke (pikë → pika, no piq-).
-_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"))
+# (disk → disqe, disqesh; park → parqe); not a feminine -kë/-ke (pikë → pika, no piq-);
+# and back, a term given in that plural: blloqe → bllok (bllokun, blloku).
+_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"))
 
 
 # Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
 # ndryshoj: imperative ndrysho, ndryshoni, ndryshoje; ndryshon, ndryshohet, ndryshuar);
 # nouns in -je from verbs on the bare stem (cytje, pounce ← cyt: cyt, cytni, cytur);
+# feminine nouns in -e, -ë from verbs in -oj on their stem (kopje, copy → kopjo, kopjoni;
+# bisedë, chat → bisedoni; punë → puno);
 # a noun that is the verb's stem itself takes -oj's forms (dokument → dokumentoni).
 _SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
 _SQ_VERBS = (
     ("im", _SQ_OJ),
     ("je", ("", "ni", "ur", "ja", "jani", "ë")),
+    ("e", _SQ_OJ),
+    ("ë", _SQ_OJ),
     ("", ("oni", "oje", "ojeni", "ohet", "ohen", "uar")),
 )
 
@@ -441,7 +447,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 16
+DATA_VERSION = 17
 
 
 def for_language(tag: str) -> Inflection:
