@@ -86,6 +86,8 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("Edit the .page ones: [FILE…]", {"page", "file"}),  # an extension, an argument
         ("Before the first --window or --tab, or --file=FILE", {"window", "tab", "file"}),
         ("Re&name it", {"name"}),  # a mnemonic inside a word: rename
+        # a context glued before the text (Gramps: "... short month form||Aug", round 7)
+        ("localized lexeme inflections - short file form||Page", {"file"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -118,6 +120,8 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("type <b>user</b> names", {"type", "user", "name"}),  # markup, not an argument
         ("A name [user]", {"name"}),  # not at the start: no command
         ("Open the page .Save the file .", {"page", "file"}),  # dots, no extension
+        ("user || file", {"user", "file"}),  # a spaced "||" is no context
+        ("Name of the file||Page", {"page"}),  # the text after a context
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

@@ -1,5 +1,5 @@
 """What in a message is not running text: placeholders, markup, URLs, paths, keys, choices,
-commands, command-line options.
+commands, command-line options, a context glued before the text.
 
 One answer for both sides of `check-po`: the source matcher and the target
 matcher remove the same spans before they look for words, and ignore the same
@@ -71,6 +71,10 @@ _PATH = re.compile(
 _EXTENSION = re.compile(r"\.(?<![^ \x00\n(]\.)[a-z][a-z0-9]{1,9}\b")
 # Literal option values listed with pipes, as in a usage line: (theme|background|fonts).
 _CHOICES = re.compile(r"[\w-]+(?:\|[\w-]+)+")
+# A message context glued before the text with "||" (Gramps' sgettext: "localized lexeme
+# inflections - short month form||Aug"): the context is for the translator, not text; at
+# a message's start only, glued to the words on both sides ("a || b" stays).
+_CONTEXT = re.compile(r"(?<![^\x00])[^\x00\n|]{0,79}[^\s\x00|]\|\|(?=[^|\s\x00])")
 # A command-line option, typed as it is: --window, --tab, --geometry=GEOMETRY.
 _OPTION = re.compile(r"--(?<![\w-]--)[^\W\d_][\w-]*(?:=[^\s\x00]*)?")
 _KEYS = re.compile(
@@ -98,6 +102,7 @@ def visible(text: str) -> str:
 # contains, or a pattern every such span matches (a pass runs only on a text where one
 # of them occurs).
 _PASSES = (
+    (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
     (_SIGNED, _SIGNS),
     (_URL, ("://", "www.", "about:")),
