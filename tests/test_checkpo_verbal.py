@@ -111,3 +111,18 @@ def test_a_verb_after_a_mnemonic_and_a_term_given_in_the_plural(tmp_path):
     ]
     # the glossary gives the plural ndryshime: its lemma ndryshim makes the verbs
     assert flagged(tmp_path, "sq", "ndryshime", entries) == ["Change History"]
+
+
+def test_the_object_of_a_light_verb_said_by_the_terms_verb(tmp_path):
+    entries = [
+        ("Please make a change now", "Ju lutem ndryshoni tani"),  # "make a change": change!
+        ("Take a change!", "Ndrysho pak!"),
+        ("Make the change", "Ndryshoje"),  # not after a/an: the noun is demanded
+        ("Remake a change", "Ndryshoje"),  # not a light verb
+        ("Make a change", "Bëj diçka"),  # no verb of the term: reported
+    ]
+    assert flagged(tmp_path, "sq", "ndryshim", entries) == [
+        "Make the change",
+        "Remake a change",
+        "Make a change",
+    ]

@@ -2,7 +2,8 @@
 
 "Change Properties", "Pounce on Whom", "to pounce": English does not mark an
 imperative, and many of its nouns are verbs too. Where a noun term's word stands
-where English may use a verb (opening a message or a sentence, or after *to*) and
+where English may use a verb (opening a message or a sentence, after *to*, or as the
+object of a light verb: "take a break") and
 the translation has a verb made on the term's own stem (Albanian *ndryshim*,
 change → *Ndryshoni*, *Ndryshoje*; *cytje*, pounce → *Cyt*, *cytur*), the
 translator read the verb: the noun is not demanded. The verb forms are data of the
@@ -86,7 +87,25 @@ def in_verb_slot(text: str, start: int) -> bool:
     if line or text[i - 1] in ".!?:;":
         return True
     spaced = i < start
-    return spaced and text.endswith("to", 0, i) and (i == 2 or not _word_char(text[i - 3]))
+    if not spaced:
+        return False
+    if text.endswith("to", 0, i) and (i == 2 or not _word_char(text[i - 3])):
+        return True
+    return _after_light_verb(text, i)
+
+
+# Verbs whose object noun says the action ("take a break", "make a copy", "have a look"):
+# translators often say it with the noun's own verb (sq "Pusho pak!", rest a little).
+_LIGHT_VERBS = frozenset({"take", "takes", "taking", "took", "make", "makes", "have", "give"})
+
+
+def _after_light_verb(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end with a light verb and its article ("take a", "make an",
+    "/_Take a": a mnemonic or a menu path's slash before it)?"""
+    words = text[max(0, end - 24) : end].rsplit(None, 2)
+    if len(words) < 3 and end > 24:
+        return False  # (a word longer than the window: no light verb)
+    return len(words) >= 2 and words[-1] in ("a", "an") and words[-2].lstrip("/_&") in _LIGHT_VERBS
 
 
 def _word_char(char: str) -> bool:
