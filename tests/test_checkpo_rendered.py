@@ -44,6 +44,9 @@ def flagged(tmp_path: Path, lang: str, english: str, term: str, entries) -> list
         ),
         ("PORT command tainted by router", "PORT հրամանը արգելված է", "port"),
         ("Windows share", "Windows share (ზიარი)", "window"),  # the operating system
+        # ... in a Latin-script translation too (Nautilus and Nemo in Albanian)
+        ("Windows share", "Të bashkandara Windows", "window"),
+        ("Set the line ending to DOS / Windows (CR LF)", "Cakto fundin DOS / Windows", "window"),
     ],
 )
 def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
@@ -63,7 +66,7 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         ("Run the 'file' command", "Run the 'file' command", "file"),
         ("Windows", "Windows", "window"),
         # English left in (review of ee60166): labels, headings, messages in capitals, the
-        # common noun in Title Case, after a determiner, or in a Latin-script translation
+        # common noun in Title Case, after a determiner, or opening a sentence as its subject
         ("Close All Windows", "Mbyll të gjitha Windows", "window"),
         ("Arrange Windows", "Rregullo Windows", "window"),
         ("Windows can be tiled side by side", "Windows mund të vendosen krah për krah", "window"),

@@ -7,9 +7,9 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   ``'file'`` scheme, ``"repository resync %(name)s"``), a word in capitals inside a
   message in ordinary case (the FTP command ``PORT``, ``alsa://SOURCE``; not ``FILE NOT
   FOUND``, a heading ``ERROR:`` nor a noun stressed after a determiner, "only one FILE"),
-  or the operating system's name *Windows* kept in a translation in another script than
-  Latin (not in Title Case, not after a determiner, not a plural subject opening a
-  sentence, "Windows can be tiled": there the capital says nothing).
+  or the operating system's name *Windows* kept in a translation (not in Title Case, not
+  after a determiner, not a plural subject opening a sentence, "Windows can be tiled":
+  there the capital says nothing; in any script: Albanian "Të bashkandara Windows").
   The term is not demanded there. A quoted label (``"Save"``, ``"Search for Files"``), a
   capitalised common noun kept in English ("Version") and a msgid copied untranslated are
   English left in and still reported.
@@ -66,7 +66,7 @@ _MIN_PART, _MIN_REST = 4, 4
 def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     """Is every use of the English ``word`` (casefolded) in the msgid a literal that the
     translation keeps letter for letter: a quoted lowercase word or code, a word in
-    capitals in a message in ordinary case, or the name Windows in another script?"""
+    capitals in a message in ordinary case, or the name Windows?"""
     if translation == msgid or not word:
         return False
     if (
@@ -111,10 +111,9 @@ def _after_determiner(msgid: str, start: int) -> bool:
 
 
 def _name(msgid: str, surface: str, start: int, translation: str) -> bool:
-    """The name Windows: kept in a translation in another script than Latin, in a message
-    not in Title Case, not the plural subject of a sentence (Close All Windows; Windows are
-    tiled)."""
-    if surface not in _NAMES or not any(ch.isalpha() and ord(ch) > 0x24F for ch in translation):
+    """The name Windows: kept in a translation, in a message not in Title Case, not the
+    plural subject of a sentence (Close All Windows; Windows are tiled)."""
+    if surface not in _NAMES:
         return False
     long_words = [w for w in msgid.split() if len(w) > 3 and w[0].isalpha()]
     if long_words and all(w[0].isupper() for w in long_words):
