@@ -232,6 +232,9 @@ IDIOMS = glossary(
     concept("date", "date"),
     concept("time", "time"),
     concept("name", "name"),
+    concept("terminal", "terminal"),
+    concept("option", "option"),
+    concept("root", "root"),
 )
 
 
@@ -247,6 +250,12 @@ IDIOMS = glossary(
         ("In your time zone", set()),
         ("Hide milestones with no due date", set()),
         ("You can continue the message at a later date.", set()),  # later
+        ("Terminal _bell", set()),  # the alert, not the terminal (GNOME and MATE Terminal)
+        ("Silence the terminal bell", set()),
+        ("version 2 of the License, or (at your option) any later version", set()),  # choice
+        ("Square root", set()),  # mathematics, not the root user or folder
+        ("Open a terminal as root", {"terminal", "root"}),
+        ("Set the option for the terminal", {"option", "terminal"}),
         ("Enter the number of the record", {"number"}),  # the record's number
         ("Page number", {"number"}),
         ("Set the date and time", {"date", "time"}),

@@ -2,7 +2,8 @@
 
 "The number of pages" is a count, not a number; "up to date" is current, not a
 date; "at any time" is whenever, "at a later date" later; "last name" and "time
-zone" are terms of their own (surname, a region of one clock time). A glossary's
+zone" are terms of their own (surname, a region of one clock time), as are "terminal
+bell" (the alert), "square root" and the licences' "at your option" (a choice). A glossary's
 concept for *number*, *date*, *time* or *name* is not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
@@ -26,6 +27,9 @@ IDIOMS = (
     "time zone",
     "due date",
     "at a later date",
+    "terminal bell",
+    "at your option",
+    "square root",
 )
 
 
