@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.verbal import verb_forms
+from moci_vocab.checkpo.verbal import adjective_forms, verb_forms
 from tests.test_checkpo import write_po
 
 
-def flagged(tmp_path: Path, lang: str, term: str, entries, pos: str | None = "noun"):
-    """The msgids check-po reports the noun concept "change" missing in."""
+def flagged(
+    tmp_path: Path, lang: str, term: str, entries, pos: str | None = "noun", english="change"
+):
+    """The msgids check-po reports the noun concept "change" (or ``english``) missing in."""
     from moci_vocab.checkpo.run import Options, check_files
     from moci_vocab.model import Concept, Term
     from moci_vocab.operations import init_glossary
@@ -24,8 +26,8 @@ def flagged(tmp_path: Path, lang: str, term: str, entries, pos: str | None = "no
 
     root = tmp_path / "g"
     init_glossary(root, "t", "en", [lang]).changes.apply()
-    concept = Concept(id="change", definition={"en": "A change."})
-    concept.terms = {"en": [Term("change", "preferred", pos=pos)], lang: [Term(term, "preferred")]}
+    concept = Concept(id=english, definition={"en": f"A {english}."})
+    concept.terms = {"en": [Term(english, "preferred", pos=pos)], lang: [Term(term, "preferred")]}
     save_concept(root, concept)
     path = write_po(tmp_path / f"{lang}.po", lang, entries)
     findings = check_files(root, [path], Options()).findings
@@ -126,3 +128,26 @@ def test_the_object_of_a_light_verb_said_by_the_terms_verb(tmp_path):
         "Remake a change",
         "Make a change",
     ]
+
+
+def test_a_modifier_said_by_the_terms_adjective(tmp_path):
+    entries = [
+        ("Family Tree", "Pema Familjare"),  # Gramps: the adjective of familje (round 7)
+        ("Family Group Report", "Raport familjar në grup"),
+        ("Could not rename the Family Tree.", "Nuk mund të riemërojë Pemën Familjare"),
+        ("The family of the person", "Familjarët e personit"),  # not a modifier: reported
+        ("Family", "Familjare"),  # alone: reported
+        ("Family Trees", "Pemët Fisnore"),  # no adjective of the term: reported
+    ]
+    assert flagged(tmp_path, "sq", "familje", entries, english="family") == [
+        "The family of the person",
+        "Family",
+        "Family Trees",
+    ]
+
+
+def test_albanian_adjectives_on_a_nouns_stem():
+    made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
+    assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made
+    assert not {"familje", "javë", "java", "familja"} & made
+    assert adjective_forms(["familje"], for_language("ka").adjectives) == set()

@@ -61,6 +61,10 @@ class Inflection:
     # Verbs made on a noun's stem: (noun ending, the verb endings its stem takes);
     # sq ndryshim (change) → ndrysho, ndryshoni (see verbal.py).
     verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Relational adjectives made on a noun's stem, with their endings: sq familje →
+    # familjar, familjare (Family Tree → Pema familjare); javë → javore (week view).
+    # Only where the English noun modifies the next word (see verbal.py).
+    adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     # A term may be the first part of a closed compound whose rest is a word of its own
     # (ka აუდიოფაილი: აუდიო + ფაილი; see rendered.py), unless it ends in one of these
     # letters: a case ending that a first part drops (ka -ი: კანონი → კანონ-).
@@ -141,6 +145,12 @@ _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"))
 # bisedë, chat → bisedoni; punë → puno);
 # a noun that is the verb's stem itself takes -oj's forms (dokument → dokumentoni).
 _SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
+# Relational adjectives in -or, -ar on a noun's stem (javë → javor, javore; familje →
+# familjar, familjare, familjarët) and their gender, number and case endings.
+_SQ_ADJECTIVES = (
+    ("or", "ar"),
+    ("", "e", "ë", "i", "in", "it", "ja", "en", "es", "et", "ët", "eve", "ëve", "ve"),
+)
 _SQ_VERBS = (
     ("im", _SQ_OJ),
     ("je", ("", "ni", "ur", "ja", "jani", "ë")),
@@ -168,6 +178,7 @@ def SQ() -> Inflection:
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
         ),
         verbs=_SQ_VERBS,
+        adjectives=_SQ_ADJECTIVES,
     )
 
 
@@ -447,7 +458,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 17
+DATA_VERSION = 18
 
 
 def for_language(tag: str) -> Inflection:

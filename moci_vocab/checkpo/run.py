@@ -599,6 +599,7 @@ class FileCheck:
             lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
             missing,
             verbs,
+            self.matcher.infl.adjectives,
         )
         if dropped:
             self.forget(dropped)

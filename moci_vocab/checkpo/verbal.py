@@ -24,26 +24,79 @@ def verbal_misses(
     translation: Callable[[int], str],
     missing: dict[int, list[int]],
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
+    adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
 ) -> set[tuple[int, int]]:
-    """(entry, concept) of the missing noun terms whose English word is used as a verb.
+    """(entry, concept) of the missing noun terms whose English word is used as a verb,
+    or as a modifier said by the term's adjective.
 
     ``words``: concept → its English word (noun terms of one word only); ``terms``:
     concept → its allowed target terms; ``verbs``: the language's (noun ending, verb
-    endings) pairs.
+    endings) pairs; ``adjectives``: its adjective suffixes and their endings.
     """
     dropped: set[tuple[int, int]] = set()
     for concept, entries in missing.items():
         word = words.get(concept)
-        forms = verb_forms(terms.get(concept, ()), verbs) if word else set()
-        if not forms:
+        if not word:
+            continue
+        forms = verb_forms(terms.get(concept, ()), verbs)
+        made = adjective_forms(terms.get(concept, ()), adjectives)
+        if not forms and not made:
             continue
         for entry in entries:
             text = msgids[entry].casefold()
-            if any(in_verb_slot(text, at) for at in word_ends(text, word)) and forms.intersection(
-                tokens(translation(entry))
+            ends = list(word_ends(text, word))
+            size = len(word)
+            if (
+                forms
+                and any(in_verb_slot(text, at) for at in ends)
+                and forms.intersection(tokens(translation(entry)))
+            ) or (
+                made
+                and ends
+                and all(_modifies(text, at + size) for at in ends)
+                and made.intersection(tokens(translation(entry)))
             ):
                 dropped.add((entry, concept))
     return dropped
+
+
+# Words after a noun that do not make it a modifier of the next one (week and month view,
+# the family of the person).
+_NOT_HEADS = frozenset({
+    "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "into", "is", "are", "was", "were", "be", "been", "has", "have", "had", "can",
+    "will", "may", "must", "should", "would", "could", "not", "no", "the", "a", "an",
+    "this", "that", "these", "those", "its",
+})  # fmt: skip
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` stand before another word that it modifies (family
+    tree, week view: the next word, after a space, is a word and no function word)?"""
+    rest = text[end : end + 40]
+    if not rest[:1].isspace():
+        return False
+    nxt = rest.split(None, 1)
+    head = nxt[0].lstrip("_&") if nxt else ""
+    stop = next((i for i, ch in enumerate(head) if not ch.isalpha()), len(head))
+    head = head[:stop]
+    return len(head) >= 2 and head not in _NOT_HEADS
+
+
+def adjective_forms(
+    terms: list[str], adjectives: tuple[tuple[str, ...], tuple[str, ...]]
+) -> set[str]:
+    """The relational adjectives made on the stems of one-word terms (familje → familjar,
+    familjare; javë → javore): each stem less a final vowel, each suffix, each ending."""
+    suffixes, endings = adjectives
+    forms: set[str] = set()
+    for term in terms:
+        if " " in term or not suffixes:
+            continue
+        stem = term[:-1] if term[-1:] in "aeëiou" else term
+        if len(stem) >= 3:
+            forms.update(stem + suffix + ending for suffix in suffixes for ending in endings)
+    return forms
 
 
 def word_ends(text: str, word: str) -> Iterator[int]:
