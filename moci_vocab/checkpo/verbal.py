@@ -42,21 +42,29 @@ def verbal_misses(
         made = adjective_forms(terms.get(concept, ()), adjectives)
         if not forms and not made:
             continue
+        # what every adjective form starts with (familjar, familjor): a translation without
+        # one of them is not read word by word (most are not: a quick test first)
+        probes = adjective_stems(terms.get(concept, ()), adjectives[0])
+        size = len(word)
         for entry in entries:
             text = msgids[entry].casefold()
             ends = list(word_ends(text, word))
-            size = len(word)
+            if not ends:
+                continue
             if (
                 forms
                 and any(in_verb_slot(text, at) for at in ends)
                 and forms.intersection(tokens(translation(entry)))
-            ) or (
-                made
-                and ends
-                and all(_modifies(text, at + size) for at in ends)
-                and made.intersection(tokens(translation(entry)))
             ):
                 dropped.add((entry, concept))
+            elif probes:
+                low = translation(entry).casefold()
+                if (
+                    any(probe in low for probe in probes)
+                    and all(_modifies(text, at + size) for at in ends)
+                    and made.intersection(tokens(translation(entry)))
+                ):
+                    dropped.add((entry, concept))
     return dropped
 
 
@@ -87,16 +95,22 @@ def adjective_forms(
     terms: list[str], adjectives: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> set[str]:
     """The relational adjectives made on the stems of one-word terms (familje → familjar,
-    familjare; javë → javore): each stem less a final vowel, each suffix, each ending."""
+    familjare; javë → javore): each adjective stem with each ending."""
     suffixes, endings = adjectives
-    forms: set[str] = set()
+    return {stem + ending for stem in adjective_stems(terms, suffixes) for ending in endings}
+
+
+def adjective_stems(terms: list[str], suffixes: tuple[str, ...]) -> set[str]:
+    """Each one-word term less a final vowel, with each adjective suffix (familjar,
+    familjor): what every adjective form starts with."""
+    stems: set[str] = set()
     for term in terms:
-        if " " in term or not suffixes:
+        if " " in term:
             continue
         stem = term[:-1] if term[-1:] in "aeëiou" else term
         if len(stem) >= 3:
-            forms.update(stem + suffix + ending for suffix in suffixes for ending in endings)
-    return forms
+            stems.update(stem + suffix for suffix in suffixes)
+    return stems
 
 
 def word_ends(text: str, word: str) -> Iterator[int]:
