@@ -412,11 +412,12 @@ def _term(term: Term, lang: str, marks: ReviewMarks | None) -> dict[str, Any]:
         POS_ABBREVIATIONS.get(term.pos or "", ""),
         GENDER_ABBREVIATIONS.get(term.gender or "", ""),
     ]
+    said = " ".join(g for g in grammar if g)
     return {
         "term": term.term,
         "status": term.status,
         "mark": marks is not None and marks.marked(term),
-        "grammar": " ".join(g for g in grammar if g) or None,
+        "grammar": " " + said if said else None,  # as printed after the term
         "context": term.context,
         "note": term.note,
         "lang": typst_language(lang),
@@ -439,19 +440,26 @@ def _entry(
         if lang == source and not terms:
             continue  # the entry word already says it
         row_marks = None if lang == source else marks
+        printed = [_term(t, lang, row_marks) for t in terms]
         rows.append(
             {
                 "autonym": names[lang]["autonym"],
+                "label": unbroken(names[lang]["autonym"]),
                 "lang": typst_language(lang),
-                "terms": [_term(t, lang, row_marks) for t in terms],
+                "terms": printed,
+                # the terms whose example, or note, follows on a line of its own
+                "contexts": [t for t in printed if t["context"] is not None],
+                "noted": [t for t in printed if t["note"] is not None],
             }
         )
     entry = {
         "id": concept.id,
         "label": labels[concept.id],
         "headword": word,
-        "headword_terms": [
-            _term(t, source, None) for t in concept.terms.get(source, []) if t.term == word
+        "headword_grammar": [
+            grammar
+            for t in concept.terms.get(source, [])
+            if t.term == word and (grammar := _term(t, source, None)["grammar"])
         ],
         "domain": domain_name(concept.domain),
         "do_not_translate": concept.do_not_translate,
@@ -462,8 +470,18 @@ def _entry(
         "related": _links(concept.related, words, labels),
         "broader": _links(concept.broader, words, labels),
     }
+    # what stands at the right of the entry word
+    flags = [LABELS["do_not_translate"]] if concept.do_not_translate else []
+    flags += [LABELS["retired"]] if entry["retired"] else []
+    flags += [entry["domain"]] if entry["domain"] is not None else []
+    entry["flags"] = " · ".join(flags) if flags else None
     entry["long"] = estimated_lines(entry) > LONG_ENTRY_LINES
     return entry
+
+
+def unbroken(text: str) -> str:
+    """``text`` with no-break spaces: a language's name never breaks ("српски (ћирилица)")."""
+    return text.replace(" ", "\u00a0")
 
 
 def domain_name(domain: str | None) -> str | None:
