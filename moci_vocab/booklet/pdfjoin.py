@@ -175,7 +175,9 @@ class Join:
         booklet has tens of thousands); False if it is not such a link, as it is written."""
         from moci_vocab.booklet.pdfwrite import pdf_string
 
-        body = copy.raw.body(annotation.objgen)
+        # the whole text must have the shape of Typst's link (no stream, comment or other
+        # string can be in it): ``body``'s checks for a plain object are not needed
+        body = copy.raw.text(annotation.objgen)
         found = _TYPST_LINK.fullmatch(body) if body is not None else None
         if found is None:
             return False

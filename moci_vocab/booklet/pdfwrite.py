@@ -360,8 +360,10 @@ class RawObjects:
         following = dict(itertools.pairwise([*sorted(offsets.values()), start]))
         return cls(data, {n: (at, following[at]) for n, at in offsets.items()})
 
-    def body(self, objgen: tuple[int, int]) -> bytes | None:
-        """The text of a plain object, or None if it is to be parsed (see the class)."""
+    def text(self, objgen: tuple[int, int]) -> bytes | None:
+        """The text of an object as the file has it (between ``obj`` and ``endobj``), or
+        None if the table has no such object; unlike ``body``, not checked to be plain: for
+        a caller that matches it whole against a shape of its own (``pdfjoin._page_link``)."""
         number, generation = objgen
         span = self.spans.get(number)
         if span is None or generation:
@@ -372,7 +374,13 @@ class RawObjects:
         stop = data.rfind(b"endobj", start, end)
         if head < 0 or stop < head or data[start:head] != b"%d 0" % number:
             return None
-        body = data[head + 4 : stop].strip()
+        return data[head + 4 : stop].strip()
+
+    def body(self, objgen: tuple[int, int]) -> bytes | None:
+        """The text of a plain object, or None if it is to be parsed (see the class)."""
+        body = self.text(objgen)
+        if body is None:
+            return None
         if b"stream" in body or b"%" in body or b"\x00" in body:
             return None
         if b"(" in body or b")" in body:
