@@ -69,11 +69,7 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     capitals in a message in ordinary case, or the name Windows?"""
     if translation == msgid or not word:
         return False
-    if (
-        word.upper() not in msgid
-        and not any(quote in msgid for quote in _QUOTES)
-        and not any(name in msgid for name in _NAMES)
-    ):
+    if word.upper() not in msgid and not holds_quote_or_name(msgid):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
     found = _uses(msgid, word)
     if not found or len(found) > _MAX_USES:
@@ -93,6 +89,12 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         if surface not in kept:
             return False
     return True
+
+
+def holds_quote_or_name(msgid: str) -> bool:
+    """Whether a msgid holds a quote or a name kept as written (the part of
+    `kept_as_written`'s quick test that does not depend on the word)."""
+    return any(quote in msgid for quote in _QUOTES) or any(name in msgid for name in _NAMES)
 
 
 def _in_capitals(msgid: str, surface: str, end: int) -> bool:

@@ -609,7 +609,7 @@ class FileCheck:
         written, or a compound's first part (rendered.py)."""
         if not self.found_entries:
             return
-        from moci_vocab.checkpo.rendered import rendered_misses, whole_words
+        from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses, whole_words
 
         facts = self.compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         concepts = set(self.found_concepts)
@@ -619,7 +619,7 @@ class FileCheck:
         compounds = self.matcher.infl.first_parts is not None
         # (the allowed terms are read only for a compound's first part)
         terms = {c: [text.casefold() for text in facts[c][2]] for c in words} if compounds else {}
-        msgstrs = self.catalog.msgstrs
+        msgstrs, msgids = self.catalog.msgstrs, self.catalog.msgids
         missing = []
         last_entry = last_form = -1
         low = text = ""
@@ -627,6 +627,7 @@ class FileCheck:
         # What may be rendered after all: without compounds, only a concept with an English
         # word (not a missing term, nor a do-not-translate name); picked in C.
         wanted = words if compounds else english
+        signs: dict[int, bool] = {}  # entry → whether its msgid holds a quote or a name
         for entry, concept, form in compress(
             zip(self.found_entries, found, self.found_forms, strict=True),
             map(wanted.__contains__, found),
@@ -636,9 +637,21 @@ class FileCheck:
                 texts = msgstrs[entry]
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
-            # only a translation with the English word in it may keep it as a literal
-            if compounds or english[concept] in low:
+            if compounds:
                 missing.append((entry, concept, text))
+                continue
+            # Only a translation with the English word in it may keep it as a literal, and
+            # only where `kept_as_written`'s quick test passes (the word in capitals, or a
+            # quote or a name in the msgid; not a msgid copied as it is): made here, once
+            # per entry, not per missing term.
+            word = english[concept]
+            if word in low:
+                msgid = msgids[entry]
+                sign = signs.get(entry)
+                if sign is None:
+                    sign = signs[entry] = holds_quote_or_name(msgid)
+                if (sign or word.upper() in msgid) and text != msgid:
+                    missing.append((entry, concept, text))
         if not missing:
             return
 
