@@ -120,7 +120,7 @@ class JsonBlock:
     counted): a stream of many findings that differ in a few values writes them
     from a `report.JsonTemplate`, without a ``Finding`` and a dict for each."""
 
-    text: str
+    text: str | bytes  # bytes: its text in UTF-8 (`report.json_block`)
     counts: dict[str, int]
 
 

@@ -39,7 +39,8 @@ def json_chunks(
     findings has counted what it checked); ``tally`` counts what went by.
     ``plain``: the caller knows that the findings' values (``extra`` too) are only
     strings, integers, booleans, None, lists and dicts (see ``dumps_json``).
-    ``findings`` may hold ``JsonBlock``s: written as they are.
+    ``findings`` may hold ``JsonBlock``s: written as they are (a block of UTF-8 bytes
+    comes as it is, its own chunk: for a caller that writes to a UTF-8 stream).
     """
     tally = tally if tally is not None else Tally()
     shown = shown_files()
@@ -51,7 +52,11 @@ def json_chunks(
                 yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch, plain)
                 opened, batch = True, []
             tally.add_counts(f.counts)
-            yield (",\n" if opened else '{\n  "findings": [\n') + f.text
+            if type(f.text) is bytes:  # UTF-8 for a UTF-8 stream: written after the text
+                yield ",\n" if opened else '{\n  "findings": [\n'
+                yield f.text
+            else:
+                yield (",\n" if opened else '{\n  "findings": [\n') + f.text
             opened = True
             continue
         tally.add(f)
@@ -146,11 +151,31 @@ def json_nested(value: Any, indent: int) -> str:
     return dumps_json(value, plain=True).replace("\n", "\n" + " " * indent)
 
 
-def json_block(items: list[str], counts: dict[str, int], safe: bool = False) -> JsonBlock:
+def json_block(items: list, counts: dict[str, int], safe: bool = False) -> JsonBlock:
     """Items written by a `JsonTemplate` as a block of `json_chunks`: unsafe characters
-    escaped, unless the caller knows there are none (``safe``: see ``safetext.json_safe``)."""
+    escaped, unless the caller knows there are none (``safe``: see ``safetext.json_safe``).
+    Items of UTF-8 bytes make a block of UTF-8 bytes (the text's encoding)."""
+    if items and type(items[0]) is bytes:
+        data = b",\n".join(items)
+        if not safe:  # (the escapes are ASCII; an escaped surrogate comes back as it was)
+            text = escape_json_text(data.decode("utf-8", "surrogateescape"))
+            data = text.encode("utf-8", "surrogateescape")
+        return JsonBlock(data, counts)
     text = ",\n".join(items)
     return JsonBlock(text if safe else escape_json_text(text), counts)
+
+
+def json_utf8(value: str | None, errors: str = "strict") -> bytes:
+    """`json_value` of a string or None in UTF-8 (orjson's own bytes); a lone surrogate
+    encoded with ``errors``, as a text stream with that error handler would."""
+    if value is None:
+        return b"null"
+    import orjson  # loaded already after the first call
+
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a lone surrogate: as json_value writes it
+        return json.dumps(value, ensure_ascii=False).encode("utf-8", errors)
 
 
 def json_encoder() -> Callable[[Any], bytes]:

@@ -10,6 +10,7 @@ from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from moci_vocab import report
 from moci_vocab.checkpo.run import Checker, Options, Result, check_files
 from moci_vocab.findings import JsonBlock, Tally
 from moci_vocab.report import json_chunks, render_json
@@ -73,7 +74,8 @@ def glossary(moci):
 
 def _both(root: Path, path: Path, **options) -> tuple[str, str, Tally, Tally, int]:
     """The JSON of one file written from blocks and finding by finding, their tallies,
-    and how many blocks there were."""
+    and how many blocks there were. Written from blocks of UTF-8 bytes too (for a UTF-8
+    stream, "strict" and "surrogateescape"): the same bytes as the text encoded."""
     texts, tallies, blocks = [], [], 0
     for json_blocks in (True, False):
         result = Result()
@@ -82,7 +84,19 @@ def _both(root: Path, path: Path, **options) -> tuple[str, str, Tally, Tally, in
         tally = Tally()
         texts.append("".join(json_chunks(iter(stream), result.summary, tally, plain=True)))
         tallies.append(tally)
+    for errors in ("strict", "surrogateescape"):
+        assert _utf8(root, path, errors, **options)[0] == texts[0].encode("utf-8")
     return texts[0], texts[1], tallies[0], tallies[1], blocks
+
+
+def _utf8(root: Path, path: Path, errors: str, **options) -> tuple[bytes, int]:
+    """The JSON of one file written from blocks of UTF-8 bytes where it can (json_blocks
+    naming an error handler), each text chunk encoded; and how many blocks were bytes."""
+    result = Result()
+    stream = list(Checker(root, Options(**options)).stream(path, result, errors))
+    chunks = json_chunks(iter(stream), result.summary, Tally(), plain=True)
+    data = b"".join(c if type(c) is bytes else c.encode("utf-8") for c in chunks)
+    return data, sum(type(item) is JsonBlock and type(item.text) is bytes for item in stream)
 
 
 @pytest.mark.parametrize("untranslated", [False, True])
@@ -190,3 +204,35 @@ def test_blocks_of_a_file_of_missing_terms_only(glossary, tmp_path):
     assert written == one_by_one
     assert tally.counts == counted.counts
     assert written.count('"code": "MV601"') >= 4 and "closest" in written
+    # Such a file comes in blocks of UTF-8 bytes for a UTF-8 stream: the text's encoding.
+    data, in_bytes = _utf8(glossary.root, path, "strict", include_untranslated=True)
+    assert in_bytes > 0 and data == written.encode("utf-8")
+
+
+def test_check_po_json_of_missing_terms_on_stdout_is_the_list_renderers(
+    glossary, tmp_path, monkeypatch
+):
+    # Missing terms only: written to a UTF-8 stdout as UTF-8 bytes, the same output.
+    import moci_vocab.checkpo.run as run
+
+    made = []
+
+    def json_block(items, counts, safe=False):
+        block = report.json_block(items, counts, safe)
+        made.append(type(block.text))
+        return block
+
+    monkeypatch.setattr(run, "json_block", json_block)
+    monkeypatch.chdir(tmp_path)
+    entries = [
+        ("Reconciliation \u202e and the file manager", "Pajtues dhe menaxheri ç"),
+        ("The file manager: reconciliation \U0001d11e", "Skedari: pajtues"),
+        ("MOCI file manager", "Moçi"),
+    ]
+    body = "".join(f'msgid "{source}"\nmsgstr "{target}"\n\n' for source, target in entries)
+    Path("sq.po").write_text(f'msgid ""\nmsgstr ""\n"Language: sq\\n"\n\n{body}', "utf-8")
+    result = check_files(glossary.root, [Path("sq.po")], Options())
+    out = glossary("check-po", "sq.po", "--format", "json", ok=False).stdout
+    assert out == render_json(result.findings, result.summary()) + "\n"
+    assert '"found"' in out and "\\u202e" in out
+    assert made == [bytes]

@@ -44,6 +44,7 @@ from moci_vocab.report import (
     JsonTemplate,
     hole,
     json_block,
+    json_utf8,
     json_value,
 )
 from moci_vocab.safetext import json_safe
@@ -143,7 +144,7 @@ def stream_findings(
     glossary_loader=None,
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
-    json_blocks: bool = False,
+    json_blocks: bool | str = False,
     keep: list | None = None,
     text_blocks: bool = False,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
@@ -154,7 +155,10 @@ def stream_findings(
     counts (files, entries, terms), complete when the stream ends. The findings
     hold only strings, integers, None, lists and dicts (JSON without a float:
     ``report.json_chunks(..., plain=True)``). ``json_blocks``: the stream is for
-    `report.json_chunks`, and may hold `JsonBlock`s of many findings written already.
+    `report.json_chunks`, and may hold `JsonBlock`s of many findings written already;
+    an error handler's name ("strict", "surrogateescape"): those of this process may be
+    UTF-8 bytes, encoded with it, for a caller that writes them to a stream that would
+    encode their text so (the same bytes).
     ``keep``: a list that gets what this process loaded to check (its `Checker`s, with the
     compiled glossaries), for a caller that ends the process without freeing them one
     object at a time (several ms per language); by default it is freed as the stream ends.
@@ -198,7 +202,7 @@ def _ordered(
     glossary_loader,
     progress,
     jobs,
-    json_blocks: bool = False,
+    json_blocks: bool | str = False,
     keep: list | None = None,
     text_blocks: bool = False,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
@@ -234,7 +238,7 @@ def _ordered(
     checker = memo["checker"] = Checker(root, options, glossary_loader)
     done = 0
 
-    def one(path: Path, blocks: bool = False) -> Iterator:
+    def one(path: Path, blocks: bool | str = False) -> Iterator:
         nonlocal done
         if progress is not None:
             progress(done, len(paths))
@@ -270,7 +274,7 @@ class Checker:
         return result
 
     def stream(
-        self, path: Path, result: Result, json_blocks: bool = False
+        self, path: Path, result: Result, json_blocks: bool | str = False
     ) -> Iterator[Finding | JsonBlock]:
         """The findings of one file in the report's order; its counts go to ``result``
         (``json_blocks``: see `stream_findings`)."""
@@ -293,7 +297,10 @@ class Checker:
             )
         check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
         check.run()
-        yield from check.json_findings() if json_blocks else check.findings()
+        if json_blocks:
+            yield from check.json_findings(json_blocks if type(json_blocks) is str else None)
+        else:
+            yield from check.findings()
 
     def fingerprint(self, root: Path) -> tuple[str, int] | None:
         """The glossary's `layout.fingerprint`, taken once for all the languages this
@@ -941,13 +948,17 @@ class FileCheck:
             for item in group:
                 yield item if type(item) is Finding else self.missing_finding(item)
 
-    def json_findings(self) -> Iterator[Finding | JsonBlock]:
+    def json_findings(self, utf8: str | None = None) -> Iterator[Finding | JsonBlock]:
         """`findings` for `report.json_chunks`: the missing terms written already, in
-        blocks, from a template per code; each other finding as it is, between them."""
-        writer = _MissingJson(self, display_path(self.file))
+        blocks, from a template per code; each other finding as it is, between them.
+        ``utf8``: an error handler: a file whose findings are all missing terms may come
+        in blocks of UTF-8 bytes encoded with it (its pieces encoded once each, not its
+        whole text when written)."""
         if not self.made and not self.late and not self.ignores:
-            yield from self.json_missing(writer)  # the findings are all missing terms
+            # the findings are all missing terms
+            yield from self.json_missing(_MissingJson(self, display_path(self.file), utf8))
             return
+        writer = _MissingJson(self, display_path(self.file))
         add_line = writer.add_line
         for group, made in self.report():
             if not made:
@@ -1231,6 +1242,7 @@ class _MissInfo:
     # Its JSON item between the values that differ (not suppressed; and per suppression).
     json: tuple[str, ...] | None = None
     joined: tuple[str, ...] | None = None  # see `_MissingJson.joined`
+    joined_utf8: tuple[bytes, ...] | None = None  # the same encoded
     pieces: dict[str, tuple[str, ...]] | None = None
 
 
@@ -1252,10 +1264,17 @@ class _MissingJson:
     code and suppression, with each concept's values in: the values of a finding are
     joined in, JSON-encoded once (per entry, concept or closest words)."""
 
-    def __init__(self, check: FileCheck, shown_file: str):
+    def __init__(self, check: FileCheck, shown_file: str, utf8: str | None = None):
         self.check = check
         self.shown_file = shown_file
+        # The error handler with which `add_line` writes UTF-8 bytes (each piece encoded
+        # once: a concept's, an entry's, a near word's), or None: text, encoded whole
+        # when written.
+        self.utf8 = utf8
+        self.entry_utf8 = (b"", b"")
+        self.near_utf8: list[tuple[bytes, bytes] | None] = [None] * len(check.near_words)
         self.templates: dict[tuple[str, str | None], tuple] = {}  # see `template`
+        self.split: dict[str, tuple[str, ...] | None] = {}  # see `split_template`
         self.items: list[str] = []
         self.written: dict[str, int] = {}  # code → items written that count (not suppressed)
         self.ignores = check.ignores
@@ -1298,6 +1317,24 @@ class _MissingJson:
                 info.pieces = {}
             info.pieces[key[1]] = pieces
         return pieces
+
+    def split_template(self, code: str) -> tuple[str, ...] | None:
+        """The pieces of a code's template (not suppressed) cut at the markers of a
+        concept's id (in the second piece) and expected terms (in the fifth), and the
+        newline and indent of the expected terms' lines; None when the markers are
+        elsewhere or more than once (then `pieces` fills them in)."""
+        known = self.templates.get((code, None))
+        if known is None:
+            known = self.templates[(code, None)] = self.template((code, None))
+        template, marked, where = known
+        if marked is None or where != [1, 4] or len(marked) != 6:
+            return None
+        a, b, c, d, e, f = marked
+        if b.count(_CONCEPT) != 1 or _EXPECTED in b or e.count(_EXPECTED) != 1 or _CONCEPT in e:
+            return None
+        b1, b2 = b.split(_CONCEPT)
+        e1, e2 = e.split(_EXPECTED)
+        return a, b1, b2, c, d, e1, e2, f, "\n" + " " * template.indents["expected"]
 
     def template(self, key: tuple[str, str | None]) -> tuple:
         """The template of a code and suppression; its pieces filled with markers for a
@@ -1359,6 +1396,9 @@ class _MissingJson:
             for missing in group:
                 self.add(missing)
             return
+        if self.utf8 is not None:
+            self.add_line_utf8(group)
+            return
         append, written, near_json = self.items.append, self.written, self.near_json
         entry = self.entry
         context, msgid = self.entry_json
@@ -1386,11 +1426,70 @@ class _MissingJson:
             else:
                 append(f"{a}{line}{untranslated if found == _NO_TEXT else said}{middle}{rest}")
 
+    def add_line_utf8(self, group: list[_Missing]) -> None:
+        """`add_line` (no ignore marks) writing UTF-8: the same text encoded, from pieces
+        encoded once (a concept's, an entry's msgctxt and msgid, a near word's)."""
+        append, written, near_utf8 = self.items.append, self.written, self.near_utf8
+        entry = self.entry
+        context, msgid = self.entry_utf8
+        middle, joiner = b"", None  # msgctxt, the piece between and msgid, and that piece
+        line = str(group[0][5]).encode()  # (a group is one line's)
+        join, errors = b"".join, self.utf8
+        for code, _message, at, info, found, _line in group:
+            joined = info.joined_utf8 or self.joined_utf8(info, code)
+            if code in written:
+                written[code] += 1
+            else:
+                written[code] = 1
+            if at != entry:
+                entry = self.entry = at
+                catalog = self.check.catalog
+                context, msgid = self.entry_utf8 = (
+                    json_utf8(catalog.msgctxts[at], errors),
+                    json_utf8(catalog.msgids[at], errors),
+                )
+                joiner = None
+            a, said, untranslated, opened, c, d, rest, e, f = joined
+            if d is not joiner:
+                middle, joiner = join((context, d, msgid)), d
+            if found >= 0:
+                near, closest = near_utf8[found] or self.near_bytes(found)
+                append(join((a, line, opened, closest, c, middle, e, near, f)))
+            else:
+                append(join((a, line, untranslated if found == _NO_TEXT else said, middle, rest)))
+
+    def joined_utf8(self, info: _MissInfo, code: str) -> tuple[bytes, ...]:
+        """`joined`, each piece UTF-8."""
+        pieces = info.joined or self.joined(info, code)
+        errors = self.utf8 or "strict"
+        info.joined_utf8 = tuple([piece.encode("utf-8", errors) for piece in pieces])
+        return info.joined_utf8
+
+    def near_bytes(self, index: int) -> tuple[bytes, bytes]:
+        """`near`, UTF-8."""
+        near, said = self.near_json[index] or self.near(index)
+        errors = self.utf8 or "strict"
+        known = self.near_utf8[index] = (near.encode("utf-8", errors), said.encode("utf-8", errors))
+        return known
+
     def joined(self, info: _MissInfo, code: str) -> tuple[str, ...]:
         """`pieces` (not suppressed) with a concept's values joined in where they are the
         same for all its missing terms (see `add_line`)."""
-        a, b, c, d, e, f = info.json or self.pieces(info, (code, None))
         opened, message, untranslated = info.said_json
+        split = self.split.get(code, False) if info.json is None else None
+        if split is False:
+            split = self.split[code] = self.split_template(code)
+        # The usual: its id and expected terms joined in directly (`pieces` would put the
+        # expected terms in place of a marker inside the id too).
+        if split is not None and _EXPECTED not in info.concept_json:
+            a, b1, b2, c, d, e1, e2, f, pad = split
+            b = f"{b1}{info.concept_json}{b2}"
+            expected = info.expected_json.replace("\n", pad)
+            e = f"{e1}{expected}{e2}"
+            info.json = (a, b, c, d, e, f)
+            self.safe = self.safe and info.safe
+        else:
+            a, b, c, d, e, f = info.json or self.pieces(info, (code, None))
         info.joined = (
             a,
             b + message + c,

@@ -106,6 +106,7 @@ def _check_po(
         is_terminal_output,
         progress_bar,
         show_findings,
+        utf8_stdout_errors,
     )
 
     options = Options(lang, include_fuzzy, include_untranslated, baseline)
@@ -121,8 +122,9 @@ def _check_po(
                 result,
                 progress=progress,
                 jobs=jobs,
-                # JSON: most findings may come written already, in blocks (report.JsonBlock).
-                json_blocks=fmt == "json",
+                # JSON: most findings may come written already, in blocks (report.JsonBlock),
+                # of UTF-8 bytes when stdout writes text as UTF-8 (its error handler named).
+                json_blocks=(utf8_stdout_errors() or True) if fmt == "json" else False,
                 # Text: files checked in worker processes come written (report.TextBlock).
                 text_blocks=fmt == "text" and not state.quiet,
                 # What the check loaded dies with the process (check-po ends at once).

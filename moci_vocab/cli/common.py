@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import itertools
 import os
 import sys
@@ -533,17 +534,43 @@ def _echo_chunks(
     stdout is not a terminal, a search through all of it): written as it is."""
     # color=True: click.echo writes the text as it is (no search for codes to strip).
     echo = click.echo if escapes else functools.partial(click.echo, color=True)
-    batch: list[str] = []
+    batch: list = []
     length = 0
     wrote = False
+    utf8 = False  # whether the batch holds UTF-8 bytes (see `utf8_stdout_errors`)
+    errors = ""
     for chunk in chunks:
+        if type(chunk) is bytes and not utf8:
+            utf8, errors = True, utf8_stdout_errors() or "strict"
+            batch = [piece.encode("utf-8", errors) for piece in batch]
+        elif utf8 and type(chunk) is str:
+            chunk = chunk.encode("utf-8", errors)
         batch.append(chunk)
         length += len(chunk)
         if length >= size:
-            echo("".join(batch), nl=False)
-            batch, length, wrote = [], 0, True
+            echo((b"" if utf8 else "").join(batch), nl=False)
+            batch, length, wrote, utf8 = [], 0, True, False
     if batch or wrote or blank:
-        echo("".join(batch))
+        echo((b"" if utf8 else "").join(batch))
+
+
+def utf8_stdout_errors() -> str | None:
+    """When stdout writes text as UTF-8 to a binary stream ("\\n" as it is), its error
+    handler ("strict" or "surrogateescape"): text encoded so may be written to it as bytes
+    (`_echo_chunks`), the same bytes. Else None."""
+    import codecs
+
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None)
+    errors = getattr(stream, "errors", None)
+    try:
+        utf8 = isinstance(encoding, str) and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return None
+    writes_bytes = isinstance(getattr(stream, "buffer", None), io.BufferedIOBase | io.RawIOBase)
+    if utf8 and errors in ("strict", "surrogateescape") and os.linesep == "\n" and writes_bytes:
+        return errors
+    return None
 
 
 def exit_for_findings(findings: list | Tally, fail_on: str) -> None:
