@@ -283,6 +283,19 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("sq", "blloqe", "Parashiko bllokun që vjen"),
         ("sq", "miun", "butonin e majtë të miut"),
         ("hy", "ֆայլ", "ֆայլերիցս"),
+        # round 9 (KWin, GNOME Maps, LibreOffice Calc): left and right, the adverb and the
+        # adjective, one word (data); Armenian terms given in a case with -յ- (GNOME
+        # Applets' թեմայի), in the classical spelling (Xfce Clipman's պատմութեան), and the
+        # adjective of a loanword in -իա (MATE's կոնֆիգուրացիոն)
+        ("ka", "მარცხნივ", "ეკრანის მარცხენა მხარეს"),
+        ("ka", "მარჯვენა", "ერთი სამუშაო მაგიდით მარჯვნივ"),
+        ("ka", "მარჯვნივ", "მარჯვნიდან შემობრუნდით"),
+        ("hy", "թեմայի", "Թեմաներ"),
+        ("hy", "թեմայի", "Ընտրել թեմա"),
+        ("hy", "պատմութեան", "Մաքրել պատմութիւնը"),
+        ("hy", "պատմութեան", "ընտրուած տարրը պատմութիւնից"),
+        ("hy", "կոնֆիգուրացիան", "Պրոքսի սերվերի կոնֆիգուրացիոն ձեռնարկ"),
+        ("hy", "անիմացիա", "ձկնիկի անիմացիոն պատկերը"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):

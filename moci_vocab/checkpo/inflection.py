@@ -241,7 +241,17 @@ _HY_CASE = [
     "ուն", "ունը", "ունն", "ուց", "ոջ", "ոջը", "ոջն", "ոջից", "ոջով",
     # a possessive -ս/-դ after a case ending (նկարումդ, in your picture; ֆայլիցս)
     "ումս", "ումդ", "իցս", "իցդ", "ովս", "ովդ", "ինս", "ինդ",
+    # the classical spelling's -ութիւն, genitive -ութեան, on the stem -ութ (see HY)
+    "իւն", "իւնը", "իւնն", "իւնից", "իւնով", "իւնում", "եան", "եանը", "եանն", "եամբ",
 ]  # fmt: skip
+
+
+# A lemma in -ա given with its article -ն (թեման, կոնֆիգուրացիան → -ա), or in a case
+# that puts -յ- after its -ա (թեմայի, of the theme → թեմա, թեմաներ); a loanword in -իա
+# given with its article also has its adjective in -իոն (կոնֆիգուրացիան → կոնֆիգուրացիոն).
+_HY_LEMMA_ENDINGS = (
+    ("ան", "ա"), ("այի", "ա"), ("այից", "ա"), ("այով", "ա"), ("այում", "ա"), ("իան", "իոն"),
+)  # fmt: skip
 
 
 @cache
@@ -263,10 +273,15 @@ def HY() -> Inflection:
             ("ներ", ""),
             ("եր", ""),  # նիշեր → նիշ
             ("ության", "ությ"),  # a lemma in the genitive: բովանդակության
+            # the same suffix in the classical spelling (Xfce's Armenian catalogs):
+            # պատմութիւն, genitive պատմութեան → պատմութ-իւնը, պատմութ-իւնից
+            ("ութիւն", "ութ"),
+            ("ութեան", "ութ"),
+            # the adjective of a loanword in -իա: կոնֆիգուրացիա → կոնֆիգուրացիոն,
+            # անիմացիա → անիմացիոն (ինֆորմացիոն, նավիգացիոն)
+            ("իա", "իոն"),
         ),
-        # A lemma in -ա given with its article -ն (թեման, կոնֆիգուրացիան → -ա): only on
-        # the word as written.
-        lemma_endings=(("ան", "ա"),),
+        lemma_endings=_HY_LEMMA_ENDINGS,  # only on the word as written
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
@@ -458,7 +473,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 18
+DATA_VERSION = 19
 
 
 def for_language(tag: str) -> Inflection:
