@@ -296,6 +296,8 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "պատմութեան", "ընտրուած տարրը պատմութիւնից"),
         ("hy", "կոնֆիգուրացիան", "Պրոքսի սերվերի կոնֆիգուրացիոն ձեռնարկ"),
         ("hy", "անիմացիա", "ձկնիկի անիմացիոն պատկերը"),
+        # a Georgian term given as its bare stem has its lemma's data (GIMP's მონიშნულ)
+        ("ka", "მონიშნულ", "მონიშვნის ნიღაბი"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):

@@ -138,6 +138,11 @@ def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
     """
     if word in infl.irregular:
         return infl.irregular[word]
+    for ending in infl.first_parts or "":
+        # a term given as its bare stem, without the nominative a first part drops (ka
+        # მონიშნულ, GIMP's term for selection): the stems of its lemma (მონიშნული)
+        if word + ending in infl.irregular:
+            return infl.irregular[word + ending]
     for size in range(len(word) - 2, 2, -1):
         lemma = word[-size:]
         if lemma in infl.irregular:
