@@ -10,6 +10,7 @@ must hand over to the slow ones.
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from conftest import examples
@@ -104,17 +105,19 @@ def _slow(text: str):
 
 
 @settings(max_examples=examples(400), deadline=None)
-@given(_po_text())
-def test_fast_reader_agrees_with_the_line_parser(tmp_path_factory, text):
+@given(_po_text(), st.sampled_from([1, 2, 5, 16, 64, 1 << 16]), st.booleans())
+def test_fast_reader_agrees_with_the_line_parser(tmp_path_factory, text, block, bom):
+    """Also when the file is read in blocks of any size, and after a byte order mark."""
     path = tmp_path_factory.mktemp("po") / "x.po"
-    path.write_bytes(text.encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" * bom + text.encode("utf-8"))
     expected = _slow(text)
     if isinstance(expected, int):
-        with pytest.raises(MociError) as info:
+        with pytest.raises(MociError) as info, patch.object(reader, "_BLOCK", block):
             read_po(path)
         assert info.value.line == expected
         return
-    catalog = read_po(path)
+    with patch.object(reader, "_BLOCK", block):
+        catalog = read_po(path)
     assert (catalog.headers, catalog.entries) == expected
     # Line numbers asked for one at a time, out of order, agree as well.
     for i in reversed(range(len(catalog))):
@@ -143,6 +146,34 @@ def test_fast_reader_reads_a_plain_catalog_itself(tmp_path, monkeypatch):
     assert catalog.plurals == [None, "Files"]
     assert catalog.fuzzy == {0}
     assert catalog.lines([1, 0]) == {0: 7, 1: 10}
+
+
+@pytest.mark.parametrize(("encoding", "bound"), [("utf-8", 0.5), ("iso-8859-1", 1.5)])
+def test_reading_holds_the_raw_strings_of_one_block_at_a_time(tmp_path, encoding, bound):
+    """The reader's intermediate strings (the regular expression's raw strings, the joined
+    values) exist for one block at a time: reading makes little more than the catalog it
+    returns. All at once they were over twice the file's size (a 1.3 MB catalog touched
+    15 MB). A UTF-8 file is never decoded whole; another charset's text is (its bytes,
+    a copy of the file, are freed once decoded)."""
+    import tracemalloc
+
+    lines = [f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={encoding}\\n"\n']
+    for i in range(6000):
+        lines.append(
+            f'#: src/file{i}.c:{i}\nmsgid "Open the file number {i} of the folder"\n'
+            f'msgstr "Hapni skedarin numër {i} të dosjes «ë»"\n'
+        )
+    data = "\n".join(lines).encode(encoding)
+    path = tmp_path / "x.po"
+    path.write_bytes(data)
+    tracemalloc.start()
+    try:
+        catalog = read_po(path)
+        live, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(catalog) == 6000 and catalog.line(5999) == 6 + 4 * 5999
+    assert peak - live < len(data) * bound
 
 
 # --------------------------------------------------------------------------- source keys

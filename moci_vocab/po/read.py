@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 from moci_vocab.errors import MociError
@@ -122,12 +123,28 @@ def _decode(data: bytes, path: Path) -> str:
 
 def read_po(path: Path) -> Catalog:
     """The PO file at ``path`` as a ``Catalog`` (the header entry taken out into headers)."""
-    text = _decode(read_file_bytes(path), path)
+    data = read_file_bytes(path)
+    tried = False
+    if header_charset(data, path) == "utf-8" and b"\x00" not in data:
+        # The everyday file: read from its bytes a block at a time, never decoded whole
+        # (see `_read_po_fast`); what it cannot read goes the long way below.
+        tried = True
+        if b"\r" in data:
+            data = data.replace(b"\r\n", b"\n")  # as the text below: same lines
+        start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        try:
+            catalog = _read_po_fast(path, data, start)
+        except UnicodeDecodeError:  # `_decode` says where
+            catalog = None
+        if catalog is not None:
+            return catalog
+    text = _decode(data, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # same lines, and the fast reader applies
-    catalog = _read_po_fast(path, text)
-    if catalog is not None:
-        return catalog
+    if not tried:
+        catalog = _read_po_fast(path, text, 0)
+        if catalog is not None:
+            return catalog
     try:
         entries = _parse_po(text)
     except _Syntax as exc:
@@ -281,6 +298,8 @@ _ENTRY = re.compile(
 # the regex engine looks for fast), or at the very start.
 _FIRST_START = re.compile(r'(?:msgctxt\b[^\n]*\n(?:"[^\n]*\n)*)?msgid\b')
 _ENTRY_START = re.compile(r"\n" + _FIRST_START.pattern)
+_FIRST_START_BYTES = re.compile(_FIRST_START.pattern.encode())
+_ENTRY_START_BYTES = re.compile(_ENTRY_START.pattern.encode())
 _CONTINUATION = re.compile(r'"[ \t]*\n"')
 _PLURAL_FORM = re.compile(r"msgstr\[\d+\][ \t]*(" + _Q + r")")
 
@@ -306,50 +325,114 @@ def _values(raws: list[str]) -> list[str]:
     return values
 
 
-def _read_po_fast(path: Path, text: str) -> Catalog | None:
-    """The catalog, or None when the file needs the line parser."""
-    if "\x00" in text:
+# A file is read a block of about this many bytes (characters) at a time: the regular
+# expression's raw strings and their values exist for one block at once, not for the
+# whole file (a catalog of 1.3 MB made ~15 MB of them at once).
+_BLOCK = 1 << 16
+
+
+def _cuts(source: str | bytes, start: int) -> Iterator[int]:
+    """Where the blocks of ``source`` end (the last at its end).
+
+    A block ends inside a blank line whose line before starts with a quote or ``msgstr``
+    (the end of an entry's translation): the blank line's newline begins the next
+    block. No match of `_ENTRY` that starts before such a place reaches past it (a
+    comment or blank line cannot hold that line; a value cannot go on over a blank
+    line), and `_ENTRY` has no anchor but ``\\Z`` and looks nowhere behind, so the
+    blocks' matches are exactly the whole file's, and so is the verdict of unusual.
+    """
+    newline, blank = ("\n", "\n\n") if isinstance(source, str) else (b"\n", b"\n\n")
+    ends = ('"', "msgstr") if isinstance(source, str) else (b'"', b"msgstr")
+    size, at = len(source), start
+    while at + _BLOCK < size:
+        want = at + _BLOCK
+        while True:
+            blank_at = source.find(blank, want)
+            if blank_at < 0:
+                yield size
+                return
+            line = source.rfind(newline, 0, blank_at) + 1  # the line before the blank one
+            if source.startswith(ends, line):
+                break
+            want = blank_at + 1
+        at = blank_at + 1
+        yield at
+    yield size
+
+
+def _read_po_fast(path: Path, source: str | bytes, start: int) -> Catalog | None:
+    """The catalog, or None when the file needs the line parser.
+
+    ``source`` is the text, or the bytes of a UTF-8 file (each block decoded when it
+    is read: a UnicodeDecodeError escapes); its entries begin at ``start`` (after a
+    byte order mark).
+    """
+    if "\x00" in source if isinstance(source, str) else b"\x00" in source:
         return None
-    rows = _ENTRY.findall(text)
-    rows.pop()  # the empty match at the very end
-    if not rows:
-        return None
-    # Columns of the matches, transposed in one go: fuzzy flag, msgctxt, msgid,
-    # msgid_plural, msgstr, msgstr[N] lines, trailing comments, anything else.
-    flags, ctxts, ids, plurals, strs, blocks, trailing, unusual = zip(*rows, strict=True)
-    del rows
-    if any(unusual):
-        return None
-    if any(trailing):  # comments after the last entry (the only place they can be)
-        count = len(ids) - sum(1 for text in trailing if text)
-        if any(trailing[:count]):
-            return None
-        flags, ctxts, ids, plurals, strs, blocks = (
-            column[:count] for column in (flags, ctxts, ids, plurals, strs, blocks)
-        )
-    where: list[int] | range = range(len(ids))
-    try:
-        headers: dict[str, str] = {}
-        if ids and ids[0] == '""' and not ctxts[0] and strs[0]:
-            # The usual header entry, first: out before the columns are made.
-            headers = parse_headers(_values([strs[0]])[0])
-            flags, ctxts, ids, plurals, strs, blocks = (
-                column[1:] for column in (flags, ctxts, ids, plurals, strs, blocks)
-            )
-            where = where[1:]
-        msgids = _values(ids)
-        if any(blocks):
-            forms = list(map(list, zip(_values([raw or '""' for raw in strs]))))
-            for i, block in enumerate(blocks):
-                if block:
-                    forms[i] = _values(_PLURAL_FORM.findall(block))
+    headers: dict[str, str] = {}
+    msgids: list[str] = []
+    forms: list[list[str]] = []
+    msgctxts: list[str | None] = []
+    msgid_plurals: list[str | None] = []
+    fuzzy: set[int] = set()
+    rows_before = 0  # the matched entries of the blocks before (the header too)
+    first = 0  # 1 when the header entry comes first (taken out before the columns)
+    ended = False  # comments that no entry follows were read: the file must end there
+    matched = False
+    at = start
+    for cut in _cuts(source, start):
+        if isinstance(source, str):
+            rows = _ENTRY.findall(source, at, cut)
         else:
-            forms = list(map(list, zip(_values(strs))))
-        msgctxts = _optional(ctxts)
-        msgid_plurals = _optional(plurals)
-    except _Unusual:
+            rows = _ENTRY.findall(str(memoryview(source)[at:cut], "utf-8"))
+        at = cut
+        rows.pop()  # the empty match at the block's end
+        if not rows:
+            continue
+        if ended:
+            return None
+        matched = True
+        # Columns of the matches, transposed in one go: fuzzy flag, msgctxt, msgid,
+        # msgid_plural, msgstr, msgstr[N] lines, trailing comments, anything else.
+        flags, ctxts, ids, plurals, strs, blocks, trailing, unusual = zip(*rows, strict=True)
+        del rows
+        if any(unusual):
+            return None
+        if any(trailing):  # comments after the last entry (the only place they can be)
+            count = len(ids) - sum(1 for text in trailing if text)
+            if any(trailing[:count]):
+                return None
+            ended = True
+            flags, ctxts, ids, plurals, strs, blocks = (
+                column[:count] for column in (flags, ctxts, ids, plurals, strs, blocks)
+            )
+        try:
+            if not rows_before and ids and ids[0] == '""' and not ctxts[0] and strs[0]:
+                # The usual header entry, first: out before the columns are made.
+                headers = parse_headers(_values([strs[0]])[0])
+                flags, ctxts, ids, plurals, strs, blocks = (
+                    column[1:] for column in (flags, ctxts, ids, plurals, strs, blocks)
+                )
+                first = rows_before = 1
+            if any(flags):
+                offset = len(msgids)
+                fuzzy.update(offset + i for i, flag in enumerate(flags) if flag)
+            msgids += _values(ids)
+            if any(blocks):
+                these = list(map(list, zip(_values([raw or '""' for raw in strs]))))
+                for i, block in enumerate(blocks):
+                    if block:
+                        these[i] = _values(_PLURAL_FORM.findall(block))
+                forms += these
+            else:
+                forms += map(list, zip(_values(strs)))
+            msgctxts += _optional(ctxts)
+            msgid_plurals += _optional(plurals)
+        except _Unusual:
+            return None
+        rows_before += len(ids)
+    if not matched:
         return None
-    fuzzy = {i for i, flag in enumerate(flags) if flag} if any(flags) else set()
     catalog = Catalog(
         path=path,
         headers=headers,
@@ -358,7 +441,7 @@ def _read_po_fast(path: Path, text: str) -> Catalog | None:
         msgctxts=msgctxts,
         plurals=msgid_plurals,
         fuzzy=fuzzy,
-        _lines=_PoLines(text, where),
+        _lines=_PoLines(source, start, range(first, rows_before)),
     )
     if "" in msgids:
         _take_headers(catalog)
@@ -400,29 +483,41 @@ def _take_headers(catalog: Catalog) -> None:
 
 
 class _PoLines:
-    """Line numbers of the fast reader's entries, counted only when asked for."""
+    """Line numbers of the fast reader's entries, counted only when asked for.
 
-    def __init__(self, text: str, where: list[int] | range):
-        self.text = text
+    ``source`` is what the entries were read from: the text, or a UTF-8 file's bytes
+    (the same lines, and `_FIRST_START` and `_ENTRY_START` find the same entries in
+    them: in a file the fast reader read, a line that starts with msgctxt or msgid is a
+    keyword's, followed by spaces and a quote, or by ``_plural``).
+    """
+
+    def __init__(self, source: str | bytes, start: int, where: list[int] | range):
+        self.source = source
+        self.start = start  # where the entries begin (after a byte order mark)
         self.where = where  # entry index → its number among all entries (header too)
         self.starts: list[int] | None = None
 
     def lines(self, wanted: list[int]) -> dict[int, int]:
         """Lines of the given entries (``wanted``: in order, each once, as
         `Catalog.lines` asks); one pass over the text up to the last of them."""
+        source = self.source
         if self.starts is None:
-            text = self.text
-            first = _FIRST_START.match(text)
-            starts = [0] if first else []
-            after = _ENTRY_START.finditer(text, first.end() if first else 0)
+            if isinstance(source, str):
+                first_start, entry_start = _FIRST_START, _ENTRY_START
+            else:
+                first_start, entry_start = _FIRST_START_BYTES, _ENTRY_START_BYTES
+            first = first_start.match(source, self.start)
+            starts = [self.start] if first else []
+            after = entry_start.finditer(source, first.end() if first else self.start)
             starts.extend(match.start() + 1 for match in after)
             self.starts = starts
         starts, where = self.starts, self.where
         found: dict[int, int] = {}
-        line, at, count = 1, 0, self.text.count
+        newline = "\n" if isinstance(source, str) else b"\n"
+        line, at, count = 1, 0, source.count
         for i in wanted:  # entries and their starts are in the same order
             place = starts[where[i]]
-            line += count("\n", at, place)
+            line += count(newline, at, place)
             at = place
             found[i] = line
         return found
