@@ -384,7 +384,9 @@ class FileCheck:
         self.source_tail: list[str] = []
         self.plural_tail: list[str] = []
         # Entry → concepts its translator comments ignore (# moci-vocab: ignore …).
-        self.ignores = ignore_marks(catalog.path, lambda: catalog.lines(range(len(catalog))))
+        self.ignores = ignore_marks(
+            catalog.path, lambda: catalog.lines(range(len(catalog))), catalog.data
+        )
 
     def run(self) -> None:
         """Check every chosen entry of the catalog; findings go to the result."""

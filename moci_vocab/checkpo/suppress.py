@@ -110,19 +110,21 @@ def suppress_known(finding: Finding, known: set[str]) -> bool:
     return False
 
 
-def ignore_marks(path: Path, lines_of) -> dict[int, frozenset[str]]:
+def ignore_marks(path: Path, lines_of, data: bytes | None = None) -> dict[int, frozenset[str]]:
     """Entry index → the concepts its ignore comments name (``all`` for every one).
 
     ``lines_of(indices)`` gives the line of each entry (its first keyword in PO,
-    its unit's start in XLIFF). Costs nothing for a file without such comments.
+    its unit's start in XLIFF). ``data``: the file's bytes, when the reader kept them
+    (else the file is read again). Costs nothing for a file without such comments.
     """
     from moci_vocab.errors import MociError
     from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
 
-    try:
-        data = read_regular_file(path, MAX_INPUT_BYTES)
-    except MociError:
-        return {}
+    if data is None:
+        try:
+            data = read_regular_file(path, MAX_INPUT_BYTES)
+        except MociError:
+            return {}
     if _MARK.encode() not in data and b"moci-vocab:" not in data:
         return {}
     text = data.decode("utf-8", errors="replace")

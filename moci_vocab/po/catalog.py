@@ -53,6 +53,10 @@ class Catalog:
     # Either the lines themselves, or something that counts them on demand.
     _lines: list[int] | LineCounter | None = None
     _entries: list[Entry] | None = None
+    # The file's bytes, when the reader keeps them anyway (a UTF-8 PO file's, for its
+    # line numbers; CRLF line ends made LF): the ignore comments are looked for in them,
+    # not in a second read of the file. None: read the file again.
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_entries(

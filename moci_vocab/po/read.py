@@ -442,6 +442,7 @@ def _read_po_fast(path: Path, source: str | bytes, start: int) -> Catalog | None
         plurals=msgid_plurals,
         fuzzy=fuzzy,
         _lines=_PoLines(source, start, range(first, rows_before)),
+        data=source if isinstance(source, bytes) else None,
     )
     if "" in msgids:
         _take_headers(catalog)
