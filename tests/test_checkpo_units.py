@@ -375,6 +375,34 @@ def test_cached_columns_are_views_of_the_cache_file_read_when_used(seeded, monke
         assert again.rules == made.rules and again.miss_texts() == made.miss_texts()
 
 
+def test_cached_inline_tests_and_patterns_load_as_few_objects(seeded):
+    """The cached inline tests hold each equal string and tuple once (a term's text, word,
+    stems, exact forms and probe are often one word), and the source patterns load as the
+    UTF-8 the automaton is built of: texts are decoded only when asked for."""
+    import pickle
+
+    from moci_vocab.checkpo.compile import compile_glossary
+    from moci_vocab.store import load_glossary
+
+    compiled = compile_glossary(load_glossary(seeded.root), "sq")
+    loaded = pickle.loads(pickle.dumps(compiled, 5))
+    assert loaded.inline_tests() == compiled.inline_tests()
+    one_word = [t[0] for t in loaded.inline_tests() if t and t[0] and len(t[0][2]) == 1]
+    assert one_word
+    for text, _status, ((word, stems, exact),), probe in one_word:
+        if text == word == probe:
+            assert text is word is probe
+        if stems == exact:
+            assert stems is exact
+    assert loaded.source_matcher.find("the reconciliation") == (
+        compiled.source_matcher.find("the reconciliation")
+    )
+    assert "patterns" not in loaded.__dict__  # the automaton needed no text
+    assert loaded.patterns == compiled.patterns
+    again = pickle.loads(pickle.dumps(loaded, 5))
+    assert again.patterns == compiled.patterns and again.owners == compiled.owners
+
+
 def test_planted_cache_is_ignored(seeded, monkeypatch, tmp_path):
     from moci_vocab.checkpo.compile import load_compiled
 

@@ -22,7 +22,7 @@ from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp, fingerprint  # not store: no YAML
 
-COMPILE_FORMAT = 10
+COMPILE_FORMAT = 11
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -221,6 +221,19 @@ class Packed:
         return (Packed, (blob,))
 
 
+def _shared(value: Any, seen: dict) -> Any:
+    """``value`` with its equal strings and tuples (nested in tuples and lists) made one
+    object each (``seen``: the ones met so far), for a pickle that holds each once."""
+    kind = type(value)
+    if kind is list:
+        return [_shared(item, seen) for item in value]
+    if kind is tuple:
+        value = tuple([_shared(item, seen) for item in value])
+    elif kind is not str:
+        return value
+    return seen.setdefault(value, value)
+
+
 def _plain_term(term: TargetTerm) -> tuple:
     """A target term as builtin values only: its fields and its words' fields, in order,
     each word's exact forms as a tuple (a fifth of a small frozenset's memory)."""
@@ -277,22 +290,45 @@ class Compiled:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_matcher"] = None  # the automaton is rebuilt, not pickled
-        state["_inline_tests"] = self.inline_tests()  # cheaper to load than to make
+        # Cheaper to load than to make; equal strings and tuples as one object each (a
+        # term's text, word, stems, exact forms and probe are often one word): the pickle
+        # then holds each once, and loading makes a third fewer objects.
+        state["_inline_tests"] = _shared(self.inline_tests(), {})
         state["_finder_words"] = self.finder_words()  # and so are these
         state["rules"] = LazyItems.of(self.rules, _plain_rule, _rule_of_plain)  # one by one
         # What missing terms need: loaded whole when a catalog misses a term.
         state["_miss_facts"] = Packed.of(self.miss_facts())
         state["_miss_texts"] = Packed.of(self.miss_texts())
         state["_other_terms"] = Packed.of(self.other_terms())
-        # The source patterns as one string: one split loads them faster than 16,000
-        # strings unpickled one by one (a key never holds a NUL: it separates texts).
-        state["patterns"] = "\x00".join(self.patterns)
+        # The source patterns as one UTF-8 string: the automaton is built of its split
+        # (16,000 bytes objects made at once, not strings unpickled one by one and encoded
+        # again); a key never holds a NUL: it separates texts.
+        state["_joined"] = self._joined_patterns()
+        state.pop("patterns", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
-        joined = state["patterns"]
-        state["patterns"] = joined.split("\x00") if joined else []
-        self.__dict__.update(state)
+        self.__dict__.update(state)  # `patterns` is made of `_joined` when first asked for
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "patterns":  # loaded from the cache: decoded on first use (rarely)
+            joined = self.__dict__["_joined"]
+            self.patterns = joined.decode().split("\x00") if joined else []
+            return self.patterns
+        raise AttributeError(name)
+
+    def _joined_patterns(self) -> bytes:
+        """The source patterns in UTF-8, joined by NULs."""
+        if "patterns" not in self.__dict__:
+            return self.__dict__["_joined"]
+        return "\x00".join(self.patterns).encode()
+
+    def encoded_patterns(self) -> list[bytes]:
+        """The source patterns in UTF-8 (what the automaton is built of)."""
+        if "patterns" not in self.__dict__:
+            joined = self.__dict__["_joined"]
+            return joined.split(b"\x00") if joined else []
+        return [pattern.encode() for pattern in self.patterns]
 
     def inline_tests(self) -> list[InlineTest | None]:
         """Per concept: its ``InlineTest``, or None when it has no term in this language.
@@ -364,7 +400,7 @@ class Compiled:
             from moci_vocab.checkpo.source_match import SourceMatcher
 
             self._matcher = SourceMatcher(
-                self.patterns,
+                self.encoded_patterns(),
                 self.owners,
                 self.cased_patterns,
                 self.cased_owners,

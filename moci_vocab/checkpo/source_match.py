@@ -513,7 +513,7 @@ class SourceMatcher:
 
     def __init__(
         self,
-        patterns: list[str],
+        patterns: list[str] | list[bytes],
         owners: list[int],
         cased: list[str],
         cased_owners,
@@ -521,8 +521,16 @@ class SourceMatcher:
         cased_kinds: list[int] | None = None,
         words: list[str] | None = None,
     ):
-        """``words``: `finder_words` of the patterns (made here when not given)."""
+        """``patterns``: texts, or the same in UTF-8 (a compiled glossary's, as cached);
+        ``words``: `finder_words` of the patterns (made here when not given)."""
         import ahocorasick_rs
+
+        if patterns and type(patterns[0]) is bytes:
+            encoded = patterns
+            if words is None:
+                patterns = [pattern.decode() for pattern in patterns]  # type: ignore[union-attr]
+        else:
+            encoded = [pattern.encode() for pattern in patterns]  # type: ignore[union-attr]
 
         longest = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         self.owners = owners
@@ -532,11 +540,7 @@ class SourceMatcher:
         kinds = kinds or [ANY] * len(owners)
         self.all_kinds = [*kinds, *(cased_kinds or [ANY] * len(cased_owners))]
         self.kinds = kinds if any(kinds) else None
-        self.automaton = (
-            ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns], longest)
-            if patterns
-            else None
-        )
+        self.automaton = ahocorasick_rs.BytesAhoCorasick(encoded, longest) if encoded else None
         self.cased_owners = cased_owners
         self.cased_automaton = (
             ahocorasick_rs.BytesAhoCorasick([p.encode() for p in cased], longest) if cased else None
