@@ -151,3 +151,33 @@ def test_albanian_adjectives_on_a_nouns_stem():
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made
     assert not {"familje", "javë", "java", "familja"} & made
     assert adjective_forms(["familje"], for_language("ka").adjectives) == set()
+
+
+def test_an_adjective_stem_that_is_another_concepts_term_renders_nothing(tmp_path):
+    """sq skedë (tab) + -ar is skedar, the glossary's term for file: "Tab bar" as "the
+    bar of the files" is a wrong word, not the adjective of tab (as familjar is of familje)."""
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", ["sq"]).changes.apply()
+    for english, term in (("tab", "skedë"), ("file", "skedar"), ("family", "familje")):
+        concept = Concept(id=english, definition={"en": f"A {english}."})
+        concept.terms = {
+            "en": [Term(english, "preferred", pos="noun")],
+            "sq": [Term(term, "preferred")],
+        }
+        save_concept(root, concept)
+    entries = [
+        ("Tab bar", "Shiriti i skedarëve"),  # skedar: the file, not a tab: reported
+        ("Tab name", "Emri i skedarit"),  # reported
+        ("Family Tree", "Pema Familjare"),  # the adjective of familje: not reported
+    ]
+    path = write_po(tmp_path / "sq.po", "sq", entries)
+    findings = check_files(root, [path], Options()).findings
+    assert [(f.concept, f.extra["msgid"]) for f in findings if f.code == "MV601"] == [
+        ("tab", "Tab bar"),
+        ("tab", "Tab name"),
+    ]

@@ -601,6 +601,16 @@ class FileCheck:
             for c in words
         }
         msgstrs = self.catalog.msgstrs
+
+        def term_words() -> dict[str, set[int]]:
+            """Each word of the glossary's allowed terms → the concepts that have it."""
+            found: dict[str, set[int]] = {}
+            for concept, fact in enumerate(facts):
+                for text in fact[2]:
+                    for part in text.casefold().split():
+                        found.setdefault(part, set()).add(concept)
+            return found
+
         dropped = verbal_misses(
             words,
             terms,
@@ -609,6 +619,7 @@ class FileCheck:
             missing,
             verbs,
             self.matcher.infl.adjectives,
+            term_words,
         )
         if dropped:
             self.forget(dropped)

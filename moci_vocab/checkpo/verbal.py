@@ -25,13 +25,17 @@ def verbal_misses(
     missing: dict[int, list[int]],
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
     adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+    term_words: Callable[[], dict[str, set[int]]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
 
     ``words``: concept → its English word (noun terms of one word only); ``terms``:
     concept → its allowed target terms; ``verbs``: the language's (noun ending, verb
-    endings) pairs; ``adjectives``: its adjective suffixes and their endings.
+    endings) pairs; ``adjectives``: its adjective suffixes and their endings;
+    ``term_words``: each word of the glossary's allowed terms → the concepts whose
+    terms have it (made when first asked for: an adjective stem that another concept's
+    term starts with is that term, not the adjective: skedë, tab → skedar, file).
     """
     dropped: set[tuple[int, int]] = set()
     for concept, entries in missing.items():
@@ -46,6 +50,7 @@ def verbal_misses(
         # one of them is not read word by word (most are not: a quick test first)
         probes = adjective_stems(terms.get(concept, ()), adjectives[0])
         size = len(word)
+        others_checked = term_words is None
         for entry in entries:
             text = msgids[entry].casefold()
             ends = list(word_ends(text, word))
@@ -59,13 +64,33 @@ def verbal_misses(
                 dropped.add((entry, concept))
             elif probes:
                 low = translation(entry).casefold()
-                if (
+                if not (
                     any(probe in low for probe in probes)
                     and all(_modifies(text, at + size) for at in ends)
-                    and made.intersection(tokens(translation(entry)))
                 ):
+                    continue
+                if not others_checked:  # (rare: a probe is in the translation)
+                    probes, made = _not_other_terms(probes, made, concept, term_words())
+                    others_checked = True
+                if made.intersection(tokens(translation(entry))):
                     dropped.add((entry, concept))
     return dropped
+
+
+def _not_other_terms(
+    stems: set[str], made: set[str], concept: int, term_words: dict[str, set[int]]
+) -> tuple[set[str], set[str]]:
+    """The adjective stems and forms left when those that another concept's term word
+    starts with are taken out (sq skedë, tab → skedar is the term for file)."""
+    taken = {
+        stem
+        for stem in stems
+        for word, owners in term_words.items()
+        if word.startswith(stem) and owners - {concept}
+    }
+    if not taken:
+        return stems, made
+    return stems - taken, {form for form in made if not form.startswith(tuple(taken))}
 
 
 # Words after a noun that do not make it a modifier of the next one (week and month view,
