@@ -159,3 +159,44 @@ def github_escape(text: str, is_property: bool = False) -> str:
     if is_property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
+
+
+ESCAPE_ERRORS = "moci-vocab-escape"
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """The characters a stream cannot encode as JSON escapes (``\\u10d0``; a surrogate
+    pair above U+FFFF), valid inside a JSON string and readable in text."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    escaped = []
+    for char in exc.object[exc.start : exc.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), exc.end
+
+
+def escape_what_stdout_cannot_encode() -> None:
+    """On a stdout that is not UTF-8 (``PYTHONIOENCODING=latin-1``, an ASCII locale), write
+    what it cannot encode as ``\\uXXXX`` escapes rather than fail half-way through."""
+    import codecs
+    import sys
+
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str) or not hasattr(stream, "reconfigure"):
+        return  # not a text stream of the interpreter's (a test's capture, a redirect)
+    try:
+        if codecs.lookup(encoding).name.startswith("utf-"):
+            return  # encodes every character: its error handler stays as it is
+    except LookupError:
+        return
+    try:
+        codecs.lookup_error(ESCAPE_ERRORS)
+    except LookupError:
+        codecs.register_error(ESCAPE_ERRORS, _escape_unencodable)
+    stream.reconfigure(errors=ESCAPE_ERRORS)

@@ -288,6 +288,11 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
         sys.exit(1)
+    # JSON, SARIF and text hold the glossary's scripts: on a stdout that cannot encode
+    # them (latin-1, ASCII), escaped as JSON does, not a UnicodeEncodeError half-way.
+    from moci_vocab.safetext import escape_what_stdout_cannot_encode
+
+    escape_what_stdout_cannot_encode()
     try:
         cli.main(prog_name="moci-vocab", obj=START_UP)
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
