@@ -319,6 +319,7 @@ def main() -> int:
         print_per_catalog(by_catalog, judgements)
         print_per_round(by_catalog, judgements)
     ok = True
+    below = []  # held-out languages under the precision target: reported, not failed
     print(
         f"\n{'lang':<5}{'uses':>6}{'false alarms':>16}{'injected':>10}{'decoys':>8}"
         f"{'recall':>9}{'flags':>7}{'judged':>8}{'precision':>11}"
@@ -333,11 +334,21 @@ def main() -> int:
         ok &= fa <= TARGETS["false_alarms"] and recall >= TARGETS["recall"]
         if not heldout:
             ok &= precision >= TARGETS["precision"] and len(judged) >= TARGETS["judged"]
+        elif precision < TARGETS["precision"]:
+            below.append(f"{lang} {precision:.1%}")
         print(
             f"{lang:<5}{t['uses']:>6}{t['false_alarms']:>6} ({fa:6.1%}){t['injected']:>10}"
             f"{t['decoys']:>8}{recall:>9.1%}{len(flags_by_lang[lang]):>7}{len(judged):>8}"
             f"{precision:>11.1%}"
         )
+    if heldout:
+        print(
+            "targets: false alarms <= 1%, recall >= 97%:",
+            "met" if ok else "NOT met",
+            "; precision >= 70% (reported, not held):",
+            f"below for {', '.join(below)}" if below else "met",
+        )
+        return 0 if ok else 1
     print(
         "targets: false alarms <= 1%, recall >= 97%, precision >= 70% on >= 100 judged flags:",
         "met" if ok else "NOT met",
