@@ -43,18 +43,7 @@ from moci_vocab.cli.common import State, findings_options, pass_state
     "1: all in this process).",
 )
 @pass_state
-def check_po_cmd(
-    state: State,
-    files: tuple[Path, ...],
-    lang: str | None,
-    fmt: str,
-    fail_on: str,
-    include_fuzzy: bool,
-    include_untranslated: bool,
-    baseline: Path | None,
-    write_baseline: Path | None,
-    jobs: int,
-) -> None:
+def check_po_cmd(state: State, **options) -> None:
     """Check PO, MO, CSV or XLIFF translations against the glossary.
 
     In each translated entry, every glossary term of the source text must be
@@ -73,18 +62,7 @@ def check_po_cmd(
     # objects that live on (~20 passes of the collector for nothing), and the check
     # itself pauses it anyway (checkpo.run.stream_findings); check-po ends at once.
     with gc_paused():
-        _check_po(
-            state,
-            files,
-            lang,
-            fmt,
-            fail_on,
-            include_fuzzy,
-            include_untranslated,
-            baseline,
-            write_baseline,
-            jobs,
-        )
+        _check_po(state, **options)  # the options as click parsed them, named
 
 
 def _check_po(
