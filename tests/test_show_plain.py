@@ -43,6 +43,13 @@ def test_plain_show_is_what_rich_writes_to_a_pipe(before, rows, after):
     assert _printed(print_runs, view) == _printed(_print_runs_rich, view)
 
 
+def test_a_column_of_zero_width_is_cut_as_rich_cuts_it():
+    # Found by the property test above: a zero-width space alone in its column.
+    for row in (["0", "", "\u200b"], ["a", "\u200b", "b"], ["\u200b", "a", "b"]):
+        view = ([], [[[(cell, "")] for cell in row]], [])
+        assert _printed(print_runs, view) == _printed(_print_runs_rich, view)
+
+
 def test_a_show_table_lines_up_wide_characters():
     rows = [
         [[("ka", "cyan")], [("ქართული", "dim")], [("★ ", "green"), ("შერიგება", "bold")]],

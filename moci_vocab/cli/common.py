@@ -346,7 +346,9 @@ def print_runs(before: list, rows: list, after: list) -> None:
     widths = [max(cell_len(row[i]) for row in cells) for i in range(len(cells[0]))] if cells else []
     table = [
         "".join(
-            f" {cell}{' ' * (width - cell_len(cell))} "
+            # rich crops a cell to its column's width: in a column of width 0 even a
+            # zero-width character (U+200B) is cut
+            f" {cell if width else ''}{' ' * (width - cell_len(cell))} "
             for cell, width in zip(row, widths, strict=True)
         ).rstrip()
         if any(widths)
