@@ -1384,15 +1384,8 @@ class _MissingJson:
         else:
             known = info.pieces and info.pieces.get(suppressed)
             pieces = known or self.pieces(info, (code, suppressed))
-        if entry != self.entry:
-            catalog = self.check.catalog
-            self.entry = entry
-            self.entry_json = (
-                json_value(catalog.msgctxts[entry]),
-                json_value(catalog.msgids[entry]),
-            )
+        context, msgid = self.entry_json if entry == self.entry else self.entry_values(entry)
         a, b, c, d, e, f = pieces
-        context, msgid = self.entry_json
         opened, message, untranslated = info.said_json
         if found >= 0:
             near, closest = self.near_json[found] or self.near(found)
@@ -1401,6 +1394,23 @@ class _MissingJson:
             near = "null"
             said = untranslated if found == _NO_TEXT else message
         self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
+
+    def entry_values(self, at: int, utf8: bool = False) -> tuple:
+        """Entry ``at``'s msgctxt and msgid as JSON values (UTF-8 bytes with ``utf8``),
+        kept as the current entry's for its next findings (an entry's are together)."""
+        catalog = self.check.catalog
+        self.entry = at
+        if utf8:
+            values = self.entry_utf8 = (
+                json_utf8(catalog.msgctxts[at], self.utf8),
+                json_utf8(catalog.msgids[at], self.utf8),
+            )
+        else:
+            values = self.entry_json = (
+                json_value(catalog.msgctxts[at]),
+                json_value(catalog.msgids[at]),
+            )
+        return values
 
     def add_line(self, group: list[_Missing]) -> None:
         """Write a line's missing terms (`add` of each, with fewer pieces to join: a
@@ -1423,12 +1433,8 @@ class _MissingJson:
             else:
                 written[code] = 1
             if at != entry:
-                entry = self.entry = at
-                catalog = self.check.catalog
-                context, msgid = self.entry_json = (
-                    json_value(catalog.msgctxts[at]),
-                    json_value(catalog.msgids[at]),
-                )
+                entry = at
+                context, msgid = self.entry_values(at)
                 joiner = None
             a, said, untranslated, opened, c, d, rest, e, f = joined
             if d is not joiner:
@@ -1447,7 +1453,7 @@ class _MissingJson:
         context, msgid = self.entry_utf8
         middle, joiner = b"", None  # msgctxt, the piece between and msgid, and that piece
         line = str(group[0][5]).encode()  # (a group is one line's)
-        join, errors = b"".join, self.utf8
+        join = b"".join
         for code, _message, at, info, found, _line in group:
             joined = info.joined_utf8 or self.joined_utf8(info, code)
             if code in written:
@@ -1455,12 +1461,8 @@ class _MissingJson:
             else:
                 written[code] = 1
             if at != entry:
-                entry = self.entry = at
-                catalog = self.check.catalog
-                context, msgid = self.entry_utf8 = (
-                    json_utf8(catalog.msgctxts[at], errors),
-                    json_utf8(catalog.msgids[at], errors),
-                )
+                entry = at
+                context, msgid = self.entry_values(at, utf8=True)
                 joiner = None
             a, said, untranslated, opened, c, d, rest, e, f = joined
             if d is not joiner:
