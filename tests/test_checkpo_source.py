@@ -266,6 +266,29 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
     assert found(text, IDIOMS) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Creative Commons - By attribution", set()),  # the licences' name (Gramps)
+        ("A common format", {"common"}),
+        # a .desktop file is a file, whatever the glossary's desktop is (Nautilus, Caja)
+        ("Unable to rename desktop file", {"file"}),
+        ("Unrecognized desktop files", {"file"}),
+        ("Can't pass document URIs to a 'Type=Link' desktop entry", set()),
+        ("Copy the file to the desktop", {"file", "desktop"}),
+    ],
+)
+def test_names_and_phrases_where_one_word_has_another_sense(text, expected):
+    gloss = glossary(
+        concept("common", "common"), concept("desktop", "desktop"), concept("file", "file")
+    )
+    assert found(text, gloss) == expected
+
+
+def test_a_desktop_file_is_no_desktop_without_a_file_concept_either():
+    assert found("Unable to rename desktop file", glossary(concept("desktop", "desktop"))) == set()
+
+
 def test_a_concept_whose_term_is_the_idiom_is_found_there():
     zone = concept("time-zone", "time zone")
     assert found("In your time zone", glossary(zone, concept("time", "time"))) == {"time-zone"}

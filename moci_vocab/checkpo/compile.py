@@ -413,7 +413,7 @@ class Compiled:
 
 def compile_glossary(glossary, lang: str) -> Compiled:
     """The matching data for translations from the source language into ``lang``."""
-    from moci_vocab.checkpo.idioms import idioms_with, senses_kept
+    from moci_vocab.checkpo.idioms import HEADS_KEPT, idioms_with, senses_kept
     from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
@@ -455,8 +455,14 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                     table[key] = index
                     kinds[key] = kind
     for phrase in not_senses:  # another sense: wins by being longer, belongs to no concept
+        head = HEADS_KEPT.get(phrase)
         for key in english_variants(phrase):
             if key.strip():
+                if head is not None and key not in keys:  # a desktop file is a file
+                    head_key = " " + key.replace("-", " ").split()[-1] + " "  # file, files
+                    keys[key] = keys.get(head_key, NOT_A_SENSE)
+                    kinds[key] = kinds.get(head_key, 0)
+                    continue
                 keys.setdefault(key, NOT_A_SENSE)
     # A concept's not_senses may name a form of its own term ("people" for person: sq
     # njerëz, not the plural of the term): that form is then not the concept's.

@@ -3,12 +3,18 @@
 "The number of pages" is a count, not a number; "up to date" is current, not a
 date; "at any time" is whenever, "at a later date" later; "last name" and "time
 zone" are terms of their own (surname, a region of one clock time), as are "terminal
-bell" (the alert), "square root" and the licences' "at your option" (a choice). A glossary's
+bell" (the alert), "square root" and the licences' "at your option" (a choice); "Creative
+Commons" is the licences' name, not what is common. A glossary's
 concept for *number*, *date*, *time* or *name* is not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
 concept is demanded as usual.
+
+In a few phrases only one word loses its sense: a "desktop file" (a ``.desktop`` file,
+named after the freedesktop.org format) and a "desktop entry" are files and entries,
+whatever desktop the glossary means; the head word keeps its own (`HEADS_KEPT`): the
+phrase is found as the head's concept when the glossary has one.
 """
 
 from __future__ import annotations
@@ -30,7 +36,12 @@ IDIOMS = (
     "terminal bell",
     "at your option",
     "square root",
+    "creative commons",
+    "desktop file",
+    "desktop entry",
 )
+# The idioms whose last word keeps its own sense (a desktop file is a file).
+HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry"}
 
 
 # Words after "number of" that make it the number (identifier) of one thing.
@@ -38,8 +49,14 @@ _ONE_THING = ("the", "a", "an", "this", "that", "its", "your", "each", "every")
 
 
 def idioms_with(word: str) -> list[str]:
-    """The fixed phrases that have this (casefolded, one-word) term as one of their words."""
-    return [phrase for phrase in IDIOMS if word in phrase.split()]
+    """The fixed phrases in which this (casefolded, one-word) term, or its plural in -s
+    (Creative Commons), is a word without its own sense."""
+    return [
+        phrase
+        for phrase in IDIOMS
+        if (word in phrase.split() or word + "s" in phrase.split())
+        and HEADS_KEPT.get(phrase) != word
+    ]
 
 
 def senses_kept(word: str) -> list[str]:
