@@ -175,6 +175,20 @@ def test_fuzzy_and_untranslated_skipped_unless_asked(glossary, tmp_path):
     assert out["findings"][0]["found"] is None
 
 
+def test_the_translators_credits_are_not_checked(glossary, tmp_path):
+    # The translation of KDE's "Your names" and GNOME's "translator-credits" is the
+    # translators' names: a glossary term of the msgid is not in it (round 9: KDE catalogs).
+    glossary("add", "name", "--term", "en=name", "--term", "sq=emër", "--yes")
+    po = polib.POFile()
+    po.metadata = {"Language": "sq", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="NAME OF TRANSLATORS", msgid="Your names", msgstr="Ana"))
+    po.append(polib.POEntry(msgid="translator-credits", msgstr="Reconciliation: Ana"))
+    po.append(polib.POEntry(msgid="Your names", msgstr="Ana"))  # not KDE's: checked
+    po.save(str(tmp_path / "sq.po"))
+    _code, out = check(glossary, str(tmp_path / "sq.po"), ok=False)
+    assert [(f["msgctxt"], f["msgid"]) for f in out["findings"]] == [(None, "Your names")]
+
+
 def test_language_from_option_and_missing_language(glossary, tmp_path):
     po = write_po(tmp_path / "x.po", None, [("Reconciliation", "Paqja")])
     _code, out = check(glossary, str(po), ok=False)

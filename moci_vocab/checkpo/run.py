@@ -115,6 +115,29 @@ class Result:
         self.terms += other.terms
 
 
+# Entries whose translation is the translators' names and addresses, not a translation of
+# the msgid: GNOME's "translator-credits", KDE's "Your names" / "Your emails" (msgctxt
+# NAME OF TRANSLATORS / EMAIL OF TRANSLATORS). A glossary's *name* is not in them.
+_CREDITS = {
+    "translator-credits": None,
+    "translator_credits": None,
+    "Your names": "NAME OF TRANSLATORS",
+    "Your emails": "EMAIL OF TRANSLATORS",
+}
+_CREDITS_SIZES = frozenset(map(len, _CREDITS))
+# The English words of those msgids (and their singulars): only a missed concept with one
+# of them as its English term can be missing in a credits entry.
+_CREDITS_WORDS = frozenset(
+    {"translator", "translators", "credit", "credits", "your", "name", "names"}
+    | {"email", "emails", "e-mail", "e-mails"}
+)
+
+
+def _is_credits(msgid: str, msgctxt: str | None) -> bool:
+    """Whether an entry is the translators' credits (`_CREDITS`)."""
+    return msgid in _CREDITS and _CREDITS[msgid] in (None, msgctxt)
+
+
 def check_files(
     root: Path,
     paths: list[Path],
@@ -406,6 +429,7 @@ class FileCheck:
             else:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
+        self.drop_credits()
         self.drop_verbal()
         self.drop_rendered()
         self.drop_conventions(chosen)
@@ -686,6 +710,28 @@ class FileCheck:
             self.matcher.infl,
             vocabulary,
         )
+        if dropped:
+            self.forget(dropped)
+
+    def drop_credits(self) -> None:
+        """Forget the missing terms of the translators' credits entries (`_is_credits`).
+
+        Only the missed concepts whose English term is a word of a credits msgid
+        (`_CREDITS_WORDS`: *name*, *email*…) are looked at, so that most checks pay nothing
+        (a glossary without such a concept: a test of the few missed concepts)."""
+        facts = self.compiled.miss_facts()
+        wanted = {c for c in self.infos if facts[c][1].casefold() in _CREDITS_WORDS}
+        if not wanted:
+            return
+        msgids, msgctxts = self.catalog.msgids, self.catalog.msgctxts
+        concepts = self.found_concepts
+        dropped = {
+            (entry, concept)
+            for entry, concept in compress(
+                zip(self.found_entries, concepts, strict=True), map(wanted.__contains__, concepts)
+            )
+            if len(msgids[entry]) in _CREDITS_SIZES and _is_credits(msgids[entry], msgctxts[entry])
+        }
         if dropped:
             self.forget(dropped)
 
