@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import hmac
 import os
 import pickle
 import time
@@ -32,6 +30,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
+from moci_vocab.digests import blake2b, compare_digest, hmac_sha256
 from moci_vocab.errors import MociError
 from moci_vocab.fsutil import atomic_write, read_regular_file
 from moci_vocab.layout import CACHE_DIR, RACY_NS, fingerprint
@@ -122,7 +121,7 @@ def _code_stamp_of(package: str) -> str:
 
         return secrets.token_hex(16)
     lines.sort()
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+    return blake2b("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def load(root: Path, name: str, valid: Callable[[Any], bool] | None = None) -> Any | None:
@@ -155,7 +154,7 @@ def _signed_payload(root: Path, name: str) -> memoryview | None:
     if not blob.startswith(header) or len(blob) < len(header) + 32:
         return None
     signature, payload = blob[len(header) : len(header) + 32], memoryview(blob)[len(header) + 32 :]
-    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+    if not compare_digest(signature, hmac_sha256(key, payload)):
         return None
     return payload
 
@@ -195,7 +194,7 @@ def store(root: Path, name: str, value: Any, after: Sequence[bytes | memoryview]
     if key is None:
         return
     payload = b"".join([pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), *after])
-    signature = hmac.new(key, payload, hashlib.sha256).digest()
+    signature = hmac_sha256(key, payload)
     folder = Path(root) / CACHE_DIR
     with contextlib.suppress(Exception):
         folder.mkdir(exist_ok=True)

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import hmac
-import json
 import os
 import stat
 import time
@@ -19,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from moci_vocab.digests import compare_digest, hmac_sha256
 from moci_vocab.errors import LockTimeout, MociError
 from moci_vocab.layout import (
     JOURNAL,
@@ -476,6 +474,8 @@ def _write_journal(journal: Path, staged: list[tuple[str, Path]], deletes: list[
     ]
     entries += [{"delete": str(_relative(path, root))} for path in deletes]
     seal = _seal(root, entries)
+    import json  # only where a change is written or finished: not at the top
+
     text = json.dumps(
         {"format": JOURNAL_FORMAT, "changes": entries, "seal": seal}, ensure_ascii=False
     )
@@ -489,8 +489,10 @@ def _seal(root: Path, entries: list) -> str | None:
     key = signing_key()
     if key is None:
         return None
+    import json
+
     message = json.dumps([str(Path(root).resolve()), entries], sort_keys=True, ensure_ascii=True)
-    return hmac.new(key, message.encode("ascii"), hashlib.sha256).hexdigest()
+    return hmac_sha256(key, message.encode("ascii")).hex()
 
 
 def finish_interrupted(root: Path) -> list[Path]:
@@ -546,6 +548,8 @@ def _read_journal(root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], l
         raw = read_regular_file(journal, MAX_JOURNAL_BYTES)
     except MociError as exc:
         raise _left_alone(exc.message, journal) from None
+    import json
+
     try:
         data = json.loads(raw.decode("utf-8"))
         entries = data["changes"]
@@ -572,7 +576,7 @@ def _read_journal(root: Path, journal: Path) -> tuple[list[tuple[Path, Path]], l
             raise _left_alone(f"deletes {name!r}, a file moci-vocab never deletes", journal)
     seal = data.get("seal")
     expected = _seal(root, entries)
-    if expected is None or not isinstance(seal, str) or not hmac.compare_digest(seal, expected):
+    if expected is None or not isinstance(seal, str) or not compare_digest(seal, expected):
         raise _left_alone(
             "was not written by moci-vocab on this machine for this glossary (a journal "
             "committed to a repository never is)",

@@ -8,12 +8,12 @@ decide, without YAML, whether their cache still holds.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
 
+from moci_vocab.digests import blake2b
 from moci_vocab.errors import GlossaryNotFound, MociError
 
 MANIFEST = Path("glossary") / "glossary.yaml"
@@ -231,5 +231,5 @@ def fingerprint_of_stamps(root: Path, stamps: dict[str, Stamp | None]) -> tuple[
         return None
     newest = max([manifest[1], *(st[1] for st in stamps.values())])  # type: ignore[index]
     payload = pickle.dumps((manifest, stamps), protocol=4)  # a fixed protocol: fixed bytes
-    digest = hashlib.blake2b(payload, digest_size=20)
+    digest = blake2b(payload, digest_size=20)
     return digest.hexdigest(), newest

@@ -6,14 +6,13 @@ four formats are written once.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from moci_vocab import __version__
+from moci_vocab.digests import sha256
 from moci_vocab.errors import display_path
 from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
 from moci_vocab.safetext import dumps_json, escape_json_text, github_escape, printable
@@ -143,6 +142,8 @@ def json_value(value: str | int | None) -> str:
     try:
         return orjson.dumps(value).decode("utf-8")
     except TypeError:  # a lone surrogate: as dumps_json writes it then
+        import json  # not at the top: text output never needs it
+
         return json.dumps(value, ensure_ascii=False)
 
 
@@ -175,6 +176,8 @@ def json_utf8(value: str | None, errors: str = "strict") -> bytes:
     try:
         return orjson.dumps(value)
     except TypeError:  # a lone surrogate: as json_value writes it
+        import json
+
         return json.dumps(value, ensure_ascii=False).encode("utf-8", errors)
 
 
@@ -271,7 +274,7 @@ def fingerprint(f: Finding, path: str | None = None) -> str:
     ``path``: the finding's ``finding_path`` when the caller has it already."""
     path = finding_path(f) if path is None else path
     parts = (f.code, path.replace("\\", "/"), f.concept or "", f.lang or "", f.message)
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def _sarif_rule(code: str, rule: Any) -> dict[str, Any]:

@@ -19,7 +19,6 @@ can use it at start-up.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -108,6 +107,8 @@ def dumps_json(data: Any, plain: bool = False) -> str:
         except TypeError:  # a lone surrogate, a key that is not a string, a huge integer
             text = None
     if text is None:
+        import json  # not at the top: text output never needs it
+
         text = json.dumps(data, ensure_ascii=False, indent=2)
     return escape_json_text(text)
 

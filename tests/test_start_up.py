@@ -1,6 +1,8 @@
 """The command line's start-up runs without the cyclic garbage collector (what it imports
 and parses lives on: the collector would walk it again and again for nothing), and the
-collector is back on, with that start-up frozen, when a command runs."""
+collector is back on, with that start-up frozen, when a command runs. check-po imports
+nothing its common path does not use: OpenSSL's library for a small glossary's caches,
+`json` for text output, the workers' module for one file."""
 
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ SCRIPT = """
 import gc, os, sys
 passes = []
 gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
+WATCHED = ("_hashlib", "json", "moci_vocab.checkpo.parallel")
 def report():
+    loaded = ",".join(name for name in WATCHED if name in sys.modules) or "-"
     sys.stderr.write(f"passes={len(passes)} enabled={gc.isenabled()} "
-                     f"frozen={gc.get_freeze_count()}\\n")
+                     f"frozen={gc.get_freeze_count()} loaded={loaded}\\n")
     sys.stderr.flush()
 exit_now = os._exit
 os._exit = lambda code: (report(), exit_now(code))
@@ -83,3 +87,20 @@ def test_check_po_runs_without_a_collector_pass_before_its_check(seeded, tmp_pat
     # The command's own modules are imported with the collector paused too (its check
     # pauses it anyway): a pass or two at most, where there were ~35.
     assert int(seen["passes"]) <= 3
+
+
+def test_check_po_imports_nothing_its_run_does_not_use(seeded, tmp_path):
+    po = tmp_path / "sq.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "The reconciliation"\nmsgstr "Pajtimi"\n',
+        encoding="utf-8",
+    )
+    # Text output of one file: no OpenSSL (`import hashlib` loads libcrypto, ~11 M
+    # instructions: a small glossary's caches are signed with CPython's own SHA-256,
+    # see digests.py), no `json`, no workers' module (one file is checked here).
+    seen = console("--root", str(seeded.root), "check-po", str(po))
+    assert seen["loaded"] == "-"
+    # JSON output: orjson brings `json` with it, and nothing else comes.
+    seen = console("--root", str(seeded.root), "check-po", str(po), "--format", "json")
+    assert seen["loaded"] == "json"

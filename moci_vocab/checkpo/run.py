@@ -232,15 +232,17 @@ def _ordered(
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
     ``json_blocks``, ``keep``, ``text_blocks``: see `stream_findings` (a file given twice:
     no blocks)."""
-    from moci_vocab.checkpo.parallel import check_in_workers, worker_count
-
     # Files in the order of their names (the sort key's first part); files given twice
     # are merged by the rest of the key, the earlier one first on ties (a stable sort).
     by_name = sorted(range(len(paths)), key=lambda i: str(paths[i]))
     groups: dict[str, list[Path]] = {}
     for i in by_name:
         groups.setdefault(str(paths[i]), []).append(paths[i])
-    workers = worker_count(paths, jobs) if glossary_loader is None else 0
+    workers = 0
+    if glossary_loader is None and len(paths) > 1:  # one file: no workers' module to import
+        from moci_vocab.checkpo.parallel import check_in_workers, worker_count
+
+        workers = worker_count(paths, jobs)
     memo: dict = {}  # this process's Checker (see parallel.FileJob)
     if keep is not None:
         keep.append(memo)

@@ -16,12 +16,11 @@ to "baseline" or "comment": visible in JSON and SARIF, not counted.
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import os
 import re
 from pathlib import Path
 
+from moci_vocab.digests import sha256
 from moci_vocab.errors import MociError
 from moci_vocab.findings import Finding
 
@@ -42,7 +41,7 @@ def fingerprint(finding: Finding) -> str:
         finding.concept or "",
         finding.lang or "",
     )
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def baseline_text(findings: list[Finding]) -> str:
@@ -68,6 +67,8 @@ def baseline_text(findings: list[Finding]) -> str:
         )
     rows.sort(key=lambda r: (r["lang"] or "", r["concept"] or "", r["msgid"] or "", r["code"]))
     data = {"moci-vocab-baseline": BASELINE_VERSION, "findings": rows}
+    import json  # only for a baseline: not at the top
+
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -82,6 +83,8 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
 
 def read_baseline(path: Path) -> set[str]:
     """The fingerprints of a baseline file; a clear error when it is not one."""
+    import json
+
     from moci_vocab.fsutil import MAX_INPUT_BYTES, read_regular_file
 
     if not os.path.lexists(path):
