@@ -158,3 +158,35 @@ def test_the_catalogs_words_leave_out_bare_endings():
     # so a term followed by a case ending is no compound of the term and a "word"
     ka = for_language("ka")
     assert not compound_part(["აუდიოისთვის"], "აუდიო", ka, words.__contains__)
+
+
+def test_a_mnemonic_that_took_a_spaces_place_splits_the_word(tmp_path):
+    entries = [
+        ("Device _type:", "Սարք_տեսակ."),  # the English mnemonic opens a word: a space
+        ("Device _category:", "Սարքի_կատեգորիա."),
+        ("_Device type:", "Սարքա_վորման տեսակ"),  # (equipment) the English opens the label
+        ("Show the device", "Ցույց տալ սարքա_վորումը"),  # no English mnemonic: one word
+    ]
+    assert flagged(tmp_path, "hy", "device", "սարք", entries) == [
+        "_Device type:",
+        "Show the device",
+    ]
+
+
+def test_a_quoted_word_of_the_translators_own_is_text(tmp_path):
+    entries = [
+        # GNOME Web's history view, named in quotes
+        ("The page information shown in the history view", 'Informacione në "kronollogjia"'),
+        # a quoted value the msgid has is a literal, as before (not the term)
+        ('Set "kronollogji" as the history', 'Cakto "kronollogji"'),
+        ("Clear the history", 'Pastro "historikun"'),  # another word, quoted: reported
+    ]
+    assert flagged(tmp_path, "sq", "history", "kronollogji", entries) == [
+        'Set "kronollogji" as the history',
+        "Clear the history",
+    ]
+
+
+def test_a_translation_of_one_letter_names_that_letter(tmp_path):
+    entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
+    assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

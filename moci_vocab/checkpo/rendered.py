@@ -19,6 +19,12 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   use on their own (`whole_words`: not a bare ending after a hyphen, Audacity-ის). A
   term in the nominative -ი starts no compound (კანონიერი, legal, is no კანონი + ერი),
   nor does a stem (სახელწოდება, a title, on სახელ- of სახელი).
+- **A second reading** (`reread`), of a flagged translation only: a keyboard mnemonic
+  between two letters where the English one opens a word ("Device _type" as Armenian
+  Սարք_տեսակ: the underscore took the space's place) splits the word there; a quoted
+  lowercase value that the msgid does not have is the translator's own word, not a
+  literal (GNOME Web's view "kronollogjia", quoted as its name); a translation of one
+  letter renders the name of that letter ("E UMLAUT" as Ë) and demands no term.
 Not taken: a verbal noun on the term's stem (Georgian დაარქივება, archiving, for "add to
 the archive"): the same shape makes nouns of their own (დასახელება, a title, on
 სახელი, name), and translators use those as synonyms.
@@ -26,7 +32,9 @@ the archive"): the same shape makes nouns of their own (დასახელე
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
@@ -237,3 +245,41 @@ def rendered_misses(
             if any(compound_part(words, term, infl, known) for term in terms.get(concept, ())):
                 found.add((entry, concept))
     return found
+
+
+# What a second reading (`reread`) looks for: a mnemonic between two letters where the
+# English one opens a word after a space (Device _type; not an entity, &amp;), a quoted
+# lowercase value (spans.py takes it away as a literal).
+_MID_MNEMONIC = r"[_&](?<=[^\W\d_][_&])(?=[^\W\d_])"
+_OPENING_MNEMONIC = r"[_&](?<=\s[_&])(?![a-z]+;|#)(?=[^\W\d_])"
+_QUOTED_VALUE = r'["\u201c\u201e\u2018\u00ab]([a-z][a-z0-9_-]*)["\u201d\u201c\u2019\u00bb]'
+_QUOTE_SIGNS = ('"', "\u201c", "\u201e", "\u2018", "\u00ab")
+# `reread`'s answer for a translation that demands no term (one letter).
+NO_TERM = ""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, ...]:
+    """The second reading's patterns, compiled when it is first made."""
+    return tuple(map(re.compile, (_MID_MNEMONIC, _OPENING_MNEMONIC, _QUOTED_VALUE)))
+
+
+def reread(msgid: str, text: str) -> str | None:
+    """The translation as a second reading has it (see the module's docstring), `NO_TERM`
+    when it demands no term, or None when nothing in it reads otherwise.
+
+    Made only for a flagged translation that the word rules' cleaning changed (a mnemonic
+    or a span taken out) or that is short (`FileCheck.closest_words`).
+    """
+    stripped = text.strip()
+    if len(stripped) == 1 and stripped.isalpha():
+        return NO_TERM  # a letter's name rendered by the letter (E UMLAUT: Ë)
+    mnemonic, opening, quoted = _patterns()
+    new = text
+    if ("_" in new or "&" in new) and opening.search(msgid):
+        new = mnemonic.sub(" ", new)
+    if any(sign in new for sign in _QUOTE_SIGNS):
+        low = msgid.casefold()
+        # a value the msgid does not have is the translator's own word, not a literal
+        new = quoted.sub(lambda m: m.group() if m.group(1) in low else f" {m.group(1)} ", new)
+    return new if new != text else None

@@ -396,6 +396,9 @@ class FileCheck:
         self.near_ids: dict[str, int] = {}
         self.near_safe = True  # whether no near word holds a character JSON escapes
         self.infos: dict[int, _MissInfo] = {}  # concept → what its missing terms say
+        # The missing terms (entry, concept) that a second reading of the translation finds
+        # (rendered.reread: a mnemonic inside a word, a quoted word, one letter).
+        self.reread: set[tuple[int, int]] = set()
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         self.lang = compiled.lang
@@ -544,8 +547,12 @@ class FileCheck:
         ids, words_seen = self.near_ids, self.near_words
         extract, ratio = closest_search()
         cutoff = LIKENESS_CUTOFF
+        from moci_vocab.checkpo.rendered import NO_TERM, reread
+
+        msgids, reread_found = self.catalog.msgids, self.reread
         last_entry = last_form = -1
         plain = ""
+        second: str | None = None  # the translation as read a second time (rendered.reread)
         words: list[str] | None = None  # as written: split when a phrase is found
         folded: list[str] | None = None  # casefolded; None: no translation
         runs: dict[int, list[str]] = {}  # size → the casefolded phrases
@@ -567,8 +574,16 @@ class FileCheck:
                     folded = folded_words(plain, low)
                     words = None
                     runs = {}
+                    # A second reading only where the cleaning changed the text (a mnemonic
+                    # or a span taken out) or it is short: two comparisons per translation.
+                    length = len(text)
+                    changed = length != len(plain) or length < 4
+                    second = reread(msgids[entry], text) if changed else None
                 else:
                     folded = None
+                    second = None
+            if second is not None and (second == NO_TERM or self.renders(concept, second)):
+                reread_found.add((entry, concept))
             if folded is None:
                 near[i] = _NO_TEXT
                 continue
@@ -652,7 +667,7 @@ class FileCheck:
 
     def drop_rendered(self) -> None:
         """Forget the missing terms the translation renders after all: a literal kept as
-        written, or a compound's first part (rendered.py)."""
+        written, a compound's first part (rendered.py), or what a second reading found."""
         if not self.found_entries:
             return
         from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses, whole_words
@@ -698,20 +713,20 @@ class FileCheck:
                     sign = signs[entry] = holds_quote_or_name(msgid)
                 if (sign or word.upper() in msgid) and text != msgid:
                     missing.append((entry, concept, text))
-        if not missing:
-            return
+        dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
+        if missing:
 
-        def vocabulary() -> set[str]:
-            return whole_words([text for texts in msgstrs for text in texts])
+            def vocabulary() -> set[str]:
+                return whole_words([text for texts in msgstrs for text in texts])
 
-        dropped = rendered_misses(
-            missing,
-            english,
-            terms,
-            self.catalog.msgids.__getitem__,
-            self.matcher.infl,
-            vocabulary,
-        )
+            dropped |= rendered_misses(
+                missing,
+                english,
+                terms,
+                self.catalog.msgids.__getitem__,
+                self.matcher.infl,
+                vocabulary,
+            )
         if dropped:
             self.forget(dropped)
 
@@ -736,6 +751,12 @@ class FileCheck:
         }
         if dropped:
             self.forget(dropped)
+
+    def renders(self, concept: int, text: str) -> bool:
+        """Does the text hold one of the concept's allowed terms?"""
+        form = Translation(text)
+        find = self.matcher.find
+        return any(find(form, term) is not None for term in self.compiled.rules[concept].allowed)
 
     def drop_conventions(self, chosen: list[int]) -> None:
         """Forget the missing terms that are the catalog's compound conventions (conventions)."""
