@@ -146,6 +146,23 @@ def test_a_modifier_said_by_the_terms_adjective(tmp_path):
     ]
 
 
+def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tmp_path):
+    entries = [
+        # Evolution: the adjectives of both coordinated modifiers (paraqitjet javore dhe mujore)
+        ("Show end times in week and month view", "Shfaq mbarimet në paraqitjet javore dhe mujore"),
+        ("Week and month", "Javore dhe mujore"),  # no head word after them: reported
+        ("Week and the month view", "Javore dhe paraqitja mujore"),  # not coordinated: reported
+    ]
+    assert flagged(tmp_path, "sq", "javë", entries, english="week") == [
+        "Week and month",
+        "Week and the month view",
+    ]
+    # Gramps: the modified noun is a placeholder
+    entries = [("People with the family <attribute>", "Njerëz me <atribute> familjare")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "sq", "familje", entries, english="family") == []
+
+
 def test_albanian_adjectives_on_a_nouns_stem():
     made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made

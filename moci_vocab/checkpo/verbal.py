@@ -105,15 +105,28 @@ _NOT_HEADS = frozenset({
 
 def _modifies(text: str, end: int) -> bool:
     """Does the word ending at ``end`` stand before another word that it modifies (family
-    tree, week view: the next word, after a space, is a word and no function word)?"""
-    rest = text[end : end + 40]
+    tree, week view: the next word, after a space, is a word and no function word; or a
+    placeholder for one, the family <attribute>), directly or through a coordinated
+    modifier (week and month view)?"""
+    rest = text[end : end + 60]
     if not rest[:1].isspace():
         return False
-    nxt = rest.split(None, 1)
-    head = nxt[0].lstrip("_&") if nxt else ""
-    stop = next((i for i, ch in enumerate(head) if not ch.isalpha()), len(head))
-    head = head[:stop]
+    words = rest.split(None, 3)
+    if len(words) >= 3 and words[0] in ("and", "or"):  # week and month view
+        if not _head(words[1]) or _head(words[1]) in _NOT_HEADS:
+            return False
+        words = words[2:]
+    if words[:1] and words[0][:1] == "<" and words[0][1:2].isalpha():
+        return True  # a placeholder for a noun: the family <attribute>
+    head = _head(words[0]) if words else ""
     return len(head) >= 2 and head not in _NOT_HEADS
+
+
+def _head(word: str) -> str:
+    """A word's letters, from its start (a mnemonic before them left out)."""
+    word = word.lstrip("_&")
+    stop = next((i for i, ch in enumerate(word) if not ch.isalpha()), len(word))
+    return word[:stop]
 
 
 def adjective_forms(
