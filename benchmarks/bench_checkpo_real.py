@@ -80,6 +80,12 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("gnome-panel-hy", "gnome-session-hy", "gnome-session-ka", "libgweather-hy"),
         *("metacity-hy", "thunar-archive-plugin-hy", "vino-ka", "yelp-ka", "zenity-ka"),
     ),
+    # Round 10 (Albanian): its programs, and the Albanian catalogs of round 9's programs.
+    10: (
+        *HELDOUT_ROUNDS[10],
+        *("akregator-sq", "anjuta-sq", "gigolo-sq", "gnome-system-tools-sq", "kmplot-sq"),
+        *("ktextwidgets5-sq", "xfce4-clipman-plugin-sq"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
