@@ -667,7 +667,8 @@ class FileCheck:
 
     def drop_rendered(self) -> None:
         """Forget the missing terms the translation renders after all: a literal kept as
-        written, a compound's first part (rendered.py), or what a second reading found."""
+        written, a compound's first part, a mark of the translation (rendered.py), or what
+        a second reading found."""
         if not self.found_entries:
             return
         from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses, whole_words
@@ -677,17 +678,21 @@ class FileCheck:
         concepts.discard(-1)  # not a missing term
         words = {c: facts[c][1].casefold() for c in concepts if not facts[c][3]}
         english = {c: word for c, word in words.items() if word.isalpha()}
-        compounds = self.matcher.infl.first_parts is not None
+        infl = self.matcher.infl
+        compounds = infl.first_parts is not None
         # (the allowed terms are read only for a compound's first part)
         terms = {c: [text.casefold() for text in facts[c][2]] for c in words} if compounds else {}
+        # Every missing term is looked at again where the language makes compounds of
+        # terms or declines placeholders (Georgian); elsewhere only possible literals.
+        every = compounds or infl.declines_placeholders
         msgstrs, msgids = self.catalog.msgstrs, self.catalog.msgids
         missing = []
         last_entry = last_form = -1
         low = text = ""
         found = self.found_concepts
-        # What may be rendered after all: without compounds, only a concept with an English
-        # word (not a missing term, nor a do-not-translate name); picked in C.
-        wanted = words if compounds else english
+        # What may be rendered after all: otherwise, only a concept with an English word
+        # (not a missing term, nor a do-not-translate name); picked in C.
+        wanted = words if every else english
         signs: dict[int, bool] = {}  # entry → whether its msgid holds a quote or a name
         for entry, concept, form in compress(
             zip(self.found_entries, found, self.found_forms, strict=True),
@@ -698,7 +703,7 @@ class FileCheck:
                 texts = msgstrs[entry]
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
-            if compounds:
+            if every:
                 missing.append((entry, concept, text))
                 continue
             # Only a translation with the English word in it may keep it as a literal, and
@@ -719,13 +724,22 @@ class FileCheck:
             def vocabulary() -> set[str]:
                 return whole_words([text for texts in msgstrs for text in texts])
 
+            rules, find = self.compiled.rules, self.matcher.find
+
+            def refind(text: str, concept: int) -> bool:
+                """Whether an allowed term of the concept is in the text (its `Rule` read)."""
+                form = Translation(text)
+                return any(find(form, term) is not None for term in rules[concept].allowed)
+
             dropped |= rendered_misses(
                 missing,
                 english,
                 terms,
                 self.catalog.msgids.__getitem__,
-                self.matcher.infl,
+                infl,
                 vocabulary,
+                words if every else None,
+                refind,
             )
         if dropped:
             self.forget(dropped)
