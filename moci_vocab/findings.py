@@ -7,30 +7,58 @@ annotations, SARIF) is written once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
+
+from moci_vocab.records import Record
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     """One problem, located (file, line, concept, language), with its rule code and severity."""
 
-    code: str
-    severity: str
-    message: str
-    file: str | None = None
-    line: int | None = None
-    concept: str | None = None
-    lang: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    column: int | None = None
-    # Why the finding does not count (a baseline, an ignore comment); None: it counts.
-    suppressed: str | None = None
-    # A problem shared by several concepts (a cluster of shared or near-duplicate terms) is
-    # one finding: (file, line, concept) of every member, the finding's own place first.
-    locations: tuple[tuple[str | None, int | None, str | None], ...] = ()
+    _fields = (
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "concept",
+        "lang",
+        "extra",
+        "column",
+        "suppressed",
+        "locations",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        severity: str,
+        message: str,
+        file: str | None = None,
+        line: int | None = None,
+        concept: str | None = None,
+        lang: str | None = None,
+        extra: dict[str, Any] | None = None,
+        column: int | None = None,
+        suppressed: str | None = None,
+        locations: tuple[tuple[str | None, int | None, str | None], ...] = (),
+    ) -> None:
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.line = line
+        self.concept = concept
+        self.lang = lang
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.column = column
+        # Why the finding does not count (a baseline, an ignore comment); None: it counts.
+        self.suppressed = suppressed
+        # A problem shared by several concepts (a cluster of shared or near-duplicate
+        # terms) is one finding: (file, line, concept) of every member, its own place first.
+        self.locations = locations
 
     def to_json(
         self, shown_file: str | None = None, show: Callable[[str], str] | None = None
@@ -91,11 +119,13 @@ def summary(findings: Iterable[Finding]) -> dict[str, int]:
     return tally.counts
 
 
-@dataclass
-class Tally:
+class Tally(Record):
     """The counts of findings seen one by one (a stream that is not kept)."""
 
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    _fields = ("counts",)
+
+    def __init__(self, counts: dict[str, int] | None = None) -> None:
+        self.counts = dict.fromkeys(SEVERITIES, 0) if counts is None else counts
 
     def add(self, finding: Finding) -> None:
         """Count one finding (unless it is suppressed)."""
@@ -113,23 +143,27 @@ class Tally:
         return any(self.counts.get(level) for level in levels)
 
 
-@dataclass(slots=True)
-class JsonBlock:
+class JsonBlock(Record):
     """Findings already written as `report.json_chunks` writes them (its items'
     lines, comma-joined), with their counts per severity (suppressed ones not
     counted): a stream of many findings that differ in a few values writes them
     from a `report.JsonTemplate`, without a ``Finding`` and a dict for each."""
 
-    text: str | bytes  # bytes: its text in UTF-8 (`report.json_block`)
-    counts: dict[str, int]
+    __slots__ = _fields = ("text", "counts")
+
+    def __init__(self, text: str | bytes, counts: dict[str, int]) -> None:
+        self.text = text  # bytes: its text in UTF-8 (`report.json_block`)
+        self.counts = counts
 
 
-@dataclass(slots=True)
-class TextBlock:
+class TextBlock(Record):
     """Findings already written as `report.print_text` writes them to a stream that is
     not a terminal (a line each, ending in a newline), with their counts per severity
     (suppressed ones neither written nor counted): made where the findings are found
     (a worker process), so that the process that prints them only writes them."""
 
-    text: str
-    counts: dict[str, int]
+    __slots__ = _fields = ("text", "counts")
+
+    def __init__(self, text: str, counts: dict[str, int]) -> None:
+        self.text = text
+        self.counts = counts

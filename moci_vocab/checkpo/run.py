@@ -16,7 +16,6 @@ import heapq
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, le
 from pathlib import Path
@@ -40,6 +39,7 @@ from moci_vocab.errors import MociError, display_path
 from moci_vocab.findings import Finding, JsonBlock, TextBlock
 from moci_vocab.languages import language_from_filename
 from moci_vocab.po.catalog import Catalog
+from moci_vocab.records import Record
 from moci_vocab.report import (
     JsonTemplate,
     hole,
@@ -84,25 +84,41 @@ def rules() -> dict:
     }
 
 
-@dataclass
-class Options:
+class Options(Record):
     """What a check-po run is asked for (the CLI's options)."""
 
-    lang: str | None = None
-    include_fuzzy: bool = False
-    include_untranslated: bool = False
-    # Findings in this baseline file are reported as suppressed ("baseline").
-    baseline: Path | None = None
+    _fields = ("lang", "include_fuzzy", "include_untranslated", "baseline")
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        include_fuzzy: bool = False,
+        include_untranslated: bool = False,
+        baseline: Path | None = None,
+    ) -> None:
+        self.lang = lang
+        self.include_fuzzy = include_fuzzy
+        self.include_untranslated = include_untranslated
+        # Findings in this baseline file are reported as suppressed ("baseline").
+        self.baseline = baseline
 
 
-@dataclass
-class Result:
+class Result(Record):
     """What a check-po run found, and how much it checked."""
 
-    findings: list[Finding] = field(default_factory=list)
-    files: int = 0
-    entries: int = 0  # entries checked
-    terms: int = 0  # source-term occurrences checked
+    _fields = ("findings", "files", "entries", "terms")
+
+    def __init__(
+        self,
+        findings: list[Finding] | None = None,
+        files: int = 0,
+        entries: int = 0,
+        terms: int = 0,
+    ) -> None:
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.files = files
+        self.entries = entries  # entries checked
+        self.terms = terms  # source-term occurrences checked
 
     def summary(self) -> dict[str, int]:
         """The counts of files, entries and terms checked."""
@@ -1317,29 +1333,64 @@ def _code_and_message(item) -> tuple[str, str]:
     return item[0], item[1]
 
 
-@dataclass(slots=True)
-class _MissInfo:
+class _MissInfo(Record):
     """What the findings of one concept's missing term say (see `FileCheck.miss_info`)."""
 
-    code: str
-    concept: str  # its id
-    expected: list[str]
-    message: str  # with a translation (the closest words follow, when there are some)
-    untranslated: str  # without one
-    size: int  # the first expected term's: its words, casefolded
-    folded: str
-    # JSON of its id and of its expected terms (not indented); whether the JSON of those
-    # and of its messages needs no escape (`compile.MissTexts`).
-    concept_json: str
-    expected_json: str
-    safe: bool
-    # Its message as JSON without the closing quote, whole, and untranslated's.
-    said_json: tuple[str, str, str]
-    # Its JSON item between the values that differ (not suppressed; and per suppression).
-    json: tuple[str, ...] | None = None
-    joined: tuple[str, ...] | None = None  # see `_MissingJson.joined`
-    joined_utf8: tuple[bytes, ...] | None = None  # the same encoded
-    pieces: dict[str, tuple[str, ...]] | None = None
+    __slots__ = _fields = (
+        "code",
+        "concept",
+        "expected",
+        "message",
+        "untranslated",
+        "size",
+        "folded",
+        "concept_json",
+        "expected_json",
+        "safe",
+        "said_json",
+        "json",
+        "joined",
+        "joined_utf8",
+        "pieces",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        concept: str,
+        expected: list[str],
+        message: str,
+        untranslated: str,
+        size: int,
+        folded: str,
+        concept_json: str,
+        expected_json: str,
+        safe: bool,
+        said_json: tuple[str, str, str],
+        json: tuple[str, ...] | None = None,
+        joined: tuple[str, ...] | None = None,
+        joined_utf8: tuple[bytes, ...] | None = None,
+        pieces: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.code = code
+        self.concept = concept  # its id
+        self.expected = expected
+        self.message = message  # with a translation (the closest words follow, if any)
+        self.untranslated = untranslated  # without one
+        self.size = size  # the first expected term's: its words, casefolded
+        self.folded = folded
+        # JSON of its id and of its expected terms (not indented); whether the JSON of
+        # those and of its messages needs no escape (`compile.MissTexts`).
+        self.concept_json = concept_json
+        self.expected_json = expected_json
+        self.safe = safe
+        # Its message as JSON without the closing quote, whole, and untranslated's.
+        self.said_json = said_json
+        # Its JSON item between the values that differ (not suppressed; and per suppression).
+        self.json = json
+        self.joined = joined  # see `_MissingJson.joined`
+        self.joined_utf8 = joined_utf8  # the same encoded
+        self.pieces = pieces
 
 
 # A missing term, its message written: code, message, entry, _MissInfo, closest words

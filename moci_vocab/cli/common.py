@@ -9,11 +9,12 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from moci_vocab.records import Record
 
 if TYPE_CHECKING:
     from moci_vocab.findings import Tally
@@ -21,19 +22,31 @@ if TYPE_CHECKING:
 FORMAT_TEXT_JSON = ("text", "json")
 
 
-@dataclass
-class State:
+class State(Record):
     """Options of the `moci-vocab` group, passed to every command."""
 
-    root_option: str | None = None
-    quiet: bool = False
-    no_color: bool = False
-    format: str | None = None  # `moci-vocab --format X cmd`: the command's default format
-    _root: Path | None = field(default=None, repr=False)
-    _writing: bool = field(default=False, repr=False)  # inside editing()/changing()
-    # What a command made that may die with the process: a command of ENDS_AT_ONCE then
-    # never frees it object by object (the state lives until the process ends).
-    kept: list[Any] = field(default_factory=list, repr=False)
+    _fields = ("root_option", "quiet", "no_color", "format", "_root", "_writing", "kept")
+    _unshown = frozenset({"_root", "_writing", "kept"})
+
+    def __init__(
+        self,
+        root_option: str | None = None,
+        quiet: bool = False,
+        no_color: bool = False,
+        format: str | None = None,
+        _root: Path | None = None,
+        _writing: bool = False,
+        kept: list[Any] | None = None,
+    ) -> None:
+        self.root_option = root_option
+        self.quiet = quiet
+        self.no_color = no_color
+        self.format = format  # `moci-vocab --format X cmd`: the command's default format
+        self._root = _root
+        self._writing = _writing  # inside editing()/changing()
+        # What a command made that may die with the process: a command of ENDS_AT_ONCE
+        # then never frees it object by object (the state lives until the process ends).
+        self.kept: list[Any] = [] if kept is None else kept
 
     def root(self) -> Path:
         """The glossary root, found once per command (``--root`` or the folders above).

@@ -9,9 +9,10 @@ objects are made only on demand. Line numbers may be counted lazily.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from moci_vocab.records import Record
 
 
 class LineCounter(Protocol):
@@ -22,16 +23,26 @@ class LineCounter(Protocol):
         ...
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(Record):
     """One catalog entry: source, translations (one per plural form), context, flags, line."""
 
-    msgid: str
-    msgstr: list[str]
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    fuzzy: bool = False
-    line: int = 0
+    __slots__ = _fields = ("msgid", "msgstr", "msgctxt", "msgid_plural", "fuzzy", "line")
+
+    def __init__(
+        self,
+        msgid: str,
+        msgstr: list[str],
+        msgctxt: str | None = None,
+        msgid_plural: str | None = None,
+        fuzzy: bool = False,
+        line: int = 0,
+    ) -> None:
+        self.msgid = msgid
+        self.msgstr = msgstr
+        self.msgctxt = msgctxt
+        self.msgid_plural = msgid_plural
+        self.fuzzy = fuzzy
+        self.line = line
 
     @property
     def translated(self) -> bool:
@@ -39,24 +50,50 @@ class Entry:
         return any(self.msgstr)
 
 
-@dataclass
-class Catalog:
+class Catalog(Record):
     """A catalog's entries as parallel columns (entry ``i`` is item ``i`` of each)."""
 
-    path: Path
-    headers: dict[str, str] = field(default_factory=dict)
-    msgids: list[str] = field(default_factory=list)
-    msgstrs: list[list[str]] = field(default_factory=list)
-    msgctxts: list[str | None] = field(default_factory=list)
-    plurals: list[str | None] = field(default_factory=list)
-    fuzzy: set[int] = field(default_factory=set)  # indices of the fuzzy entries
-    # Either the lines themselves, or something that counts them on demand.
-    _lines: list[int] | LineCounter | None = None
-    _entries: list[Entry] | None = None
-    # The file's bytes, when the reader keeps them anyway (a UTF-8 PO file's, for its
-    # line numbers; CRLF line ends made LF): the ignore comments are looked for in them,
-    # not in a second read of the file. None: read the file again.
-    data: bytes | None = field(default=None, repr=False, compare=False)
+    _fields = (
+        "path",
+        "headers",
+        "msgids",
+        "msgstrs",
+        "msgctxts",
+        "plurals",
+        "fuzzy",
+        "_lines",
+        "_entries",
+        "data",
+    )
+    _unshown = _uncompared = frozenset({"data"})
+
+    def __init__(
+        self,
+        path: Path,
+        headers: dict[str, str] | None = None,
+        msgids: list[str] | None = None,
+        msgstrs: list[list[str]] | None = None,
+        msgctxts: list[str | None] | None = None,
+        plurals: list[str | None] | None = None,
+        fuzzy: set[int] | None = None,
+        _lines: list[int] | LineCounter | None = None,
+        _entries: list[Entry] | None = None,
+        data: bytes | None = None,
+    ) -> None:
+        self.path = path
+        self.headers: dict[str, str] = {} if headers is None else headers
+        self.msgids: list[str] = [] if msgids is None else msgids
+        self.msgstrs: list[list[str]] = [] if msgstrs is None else msgstrs
+        self.msgctxts: list[str | None] = [] if msgctxts is None else msgctxts
+        self.plurals: list[str | None] = [] if plurals is None else plurals
+        self.fuzzy: set[int] = set() if fuzzy is None else fuzzy  # indices of the fuzzy entries
+        # Either the lines themselves, or something that counts them on demand.
+        self._lines = _lines
+        self._entries = _entries
+        # The file's bytes, when the reader keeps them anyway (a UTF-8 PO file's, for its
+        # line numbers; CRLF line ends made LF): the ignore comments are looked for in
+        # them, not in a second read of the file. None: read the file again.
+        self.data = data
 
     @classmethod
     def from_entries(

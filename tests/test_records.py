@@ -1,0 +1,65 @@
+"""The classes written as `records.Record`s, not dataclasses (their making cost every
+command's start-up ~0.3 ms each), behave as the dataclass of their ``__init__``'s
+parameters: the same repr, ==, unhashability and pickles."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+
+from moci_vocab.checkpo.run import Options, Result, _MissInfo
+from moci_vocab.cli.common import State
+from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
+from moci_vocab.po.catalog import Catalog, Entry
+from moci_vocab.records import Record
+
+CLASSES = [State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog]
+
+
+def reference(cls: type[Record]) -> type:
+    """The dataclass of ``cls``'s ``__init__`` parameters (defaults, repr, compare)."""
+    namespace: dict = {"__annotations__": {}, "__qualname__": cls.__qualname__}
+    for name, parameter in inspect.signature(cls).parameters.items():
+        namespace["__annotations__"][name] = "object"
+        options = {"repr": name not in cls._unshown, "compare": name not in cls._uncompared}
+        if parameter.default is not parameter.empty:
+            options["default"] = parameter.default
+        namespace[name] = dataclasses.field(**options)
+    return dataclasses.dataclass(type(cls.__name__, (), namespace))
+
+
+def values(cls: type, tag: str) -> dict:
+    """A value for every parameter, each a new object (equal for equal tags)."""
+    return {name: [f"{tag}-{name}"] for name in inspect.signature(cls).parameters}
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+def test_a_record_is_the_dataclass_of_its_fields(cls):
+    assert cls._fields == tuple(inspect.signature(cls).parameters)  # every field, in order
+    ref = reference(cls)
+    one, same = values(cls, "a"), values(cls, "a")
+    assert repr(cls(**one)) == repr(ref(**one))
+    assert cls(**one) == cls(**same) and ref(**one) == ref(**same)
+    for name in cls._fields:
+        other = {**one, name: ["changed"]}
+        assert (cls(**one) == cls(**other)) == (ref(**one) == ref(**other)), name
+    assert cls(**one) != object() and cls.__hash__ is None is ref.__hash__
+    copy = pickle.loads(pickle.dumps(cls(**one)))  # results cross from worker processes
+    assert type(copy) is cls and copy == cls(**one)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
+def test_a_records_defaults_are_new_objects(cls):
+    required = {
+        name: "x"
+        for name, parameter in inspect.signature(cls).parameters.items()
+        if parameter.default is parameter.empty
+    }
+    first, second = cls(**required), cls(**required)
+    for name in cls._fields:
+        value = getattr(first, name)
+        if isinstance(value, list | dict | set):
+            assert value is not getattr(second, name), name  # as a default_factory
