@@ -13,7 +13,6 @@ import os
 import stat
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab.digests import compare_digest, hmac_sha256
@@ -29,6 +28,7 @@ from moci_vocab.layout import (
     refuse_links,
     staged_target,
 )
+from moci_vocab.records import Record
 
 LOCK_TIMEOUT_SECONDS = 30.0
 LOCK_TIMEOUT_ENV = "MOCI_VOCAB_LOCK_TIMEOUT"  # seconds; for scripts and tests
@@ -353,16 +353,20 @@ def _unlock(handle) -> None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-@dataclass
-class Changes:
+class Changes(Record):
     """Writes and deletions staged in memory, applied together with rollback.
 
     If applying the third of five changes fails, the first two are put back,
     so a command either changes every file it meant to or none.
     """
 
-    writes: dict[Path, str] = field(default_factory=dict)
-    deletes: list[Path] = field(default_factory=list)
+    _fields = ("writes", "deletes")
+
+    def __init__(
+        self, writes: dict[Path, str] | None = None, deletes: list[Path] | None = None
+    ) -> None:
+        self.writes: dict[Path, str] = {} if writes is None else writes
+        self.deletes: list[Path] = [] if deletes is None else deletes
 
     def write(self, path: Path, text: str) -> None:
         """Stage writing ``text`` to ``path``."""

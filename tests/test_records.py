@@ -10,13 +10,18 @@ import pickle
 
 import pytest
 
+from moci_vocab.checkpo.compile import Compiled, Rule
 from moci_vocab.checkpo.run import Options, Result, _MissInfo
 from moci_vocab.cli.common import State
 from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
+from moci_vocab.fsutil import Changes
 from moci_vocab.po.catalog import Catalog, Entry
 from moci_vocab.records import Record
 
-CLASSES = [State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog]
+CLASSES = [
+    *(State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog),
+    *(Changes, Rule, Compiled),
+]
 
 
 def reference(cls: type[Record]) -> type:
@@ -47,8 +52,9 @@ def test_a_record_is_the_dataclass_of_its_fields(cls):
         other = {**one, name: ["changed"]}
         assert (cls(**one) == cls(**other)) == (ref(**one) == ref(**other)), name
     assert cls(**one) != object() and cls.__hash__ is None is ref.__hash__
-    copy = pickle.loads(pickle.dumps(cls(**one)))  # results cross from worker processes
-    assert type(copy) is cls and copy == cls(**one)
+    if cls is not Compiled:  # (its own pickle needs real rules: tests/test_checkpo_units.py)
+        copy = pickle.loads(pickle.dumps(cls(**one)))  # results cross from worker processes
+        assert type(copy) is cls and copy == cls(**one)
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)

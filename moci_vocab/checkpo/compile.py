@@ -14,28 +14,38 @@ from __future__ import annotations
 import pickle
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp, fingerprint  # not store: no YAML
+from moci_vocab.records import Record
 
 COMPILE_FORMAT = 11
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
-@dataclass
-class Rule:
+class Rule(Record):
     """What one concept demands of a translation into the compiled language."""
 
-    concept: str
-    source: str  # the preferred source term, as written
-    allowed: tuple[TargetTerm, ...]
-    bad: tuple[TargetTerm, ...]  # deprecated and forbidden terms
-    do_not_translate: bool = False
-    ignored: frozenset[str] = frozenset()  # finding codes silenced in the concept file
+    _fields = ("concept", "source", "allowed", "bad", "do_not_translate", "ignored")
+
+    def __init__(
+        self,
+        concept: str,
+        source: str,
+        allowed: tuple[TargetTerm, ...],
+        bad: tuple[TargetTerm, ...],
+        do_not_translate: bool = False,
+        ignored: frozenset[str] = frozenset(),
+    ) -> None:
+        self.concept = concept
+        self.source = source  # the preferred source term, as written
+        self.allowed = allowed
+        self.bad = bad  # deprecated and forbidden terms
+        self.do_not_translate = do_not_translate
+        self.ignored = ignored  # finding codes silenced in the concept file
 
     @property
     def expected(self) -> list[str]:
@@ -262,30 +272,67 @@ def _rule_of_plain(plain: tuple) -> Rule:
     return Rule(concept, source, allowed, bad, do_not_translate, ignored)
 
 
-@dataclass
-class Compiled:
+class Compiled(Record):
     """The glossary compiled for one target language: a rule per concept and the source patterns."""
 
-    lang: str
-    source_language: str
-    rules: Sequence[Rule]  # a LazyItems once loaded from the cache
-    patterns: list[str]
-    owners: list[int]
-    cased_patterns: list[str]
-    cased_owners: list[int]
-    severities: dict[str, str] = field(default_factory=dict)
-    # Per pattern: the part of speech its term is restricted to (source_match.POS_KINDS).
-    kinds: list[int] = field(default_factory=list)
-    cased_kinds: list[int] = field(default_factory=list)
-    _matcher: object = None
-    _inline_tests: list[InlineTest | None] | None = None
-    # `miss_facts()`, `miss_texts()` and `other_terms()`: made on first use, or (from
-    # the cache) `Packed`, loaded on first use.
-    _miss_facts: list[MissFacts] | Packed | None = None
-    _miss_texts: list[MissTexts] | Packed | None = None
-    _other_terms: list[tuple[tuple, ...]] | Packed | None = None
-    # `source_match.finder_words` of the patterns: made once, kept in the cache.
-    _finder_words: list[str] | None = None
+    _fields = (
+        "lang",
+        "source_language",
+        "rules",
+        "patterns",
+        "owners",
+        "cased_patterns",
+        "cased_owners",
+        "severities",
+        "kinds",
+        "cased_kinds",
+        "_matcher",
+        "_inline_tests",
+        "_miss_facts",
+        "_miss_texts",
+        "_other_terms",
+        "_finder_words",
+    )
+
+    def __init__(
+        self,
+        lang: str,
+        source_language: str,
+        rules: Sequence[Rule],
+        patterns: list[str],
+        owners: list[int],
+        cased_patterns: list[str],
+        cased_owners: list[int],
+        severities: dict[str, str] | None = None,
+        kinds: list[int] | None = None,
+        cased_kinds: list[int] | None = None,
+        _matcher: object = None,
+        _inline_tests: list[InlineTest | None] | None = None,
+        _miss_facts: list[MissFacts] | Packed | None = None,
+        _miss_texts: list[MissTexts] | Packed | None = None,
+        _other_terms: list[tuple[tuple, ...]] | Packed | None = None,
+        _finder_words: list[str] | None = None,
+    ) -> None:
+        self.lang = lang
+        self.source_language = source_language
+        self.rules = rules  # a LazyItems once loaded from the cache
+        self.patterns = patterns
+        self.owners = owners
+        self.cased_patterns = cased_patterns
+        self.cased_owners = cased_owners
+        self.severities: dict[str, str] = {} if severities is None else severities
+        # Per pattern: the part of speech its term is restricted to (source_match.POS_KINDS).
+        self.kinds: list[int] = [] if kinds is None else kinds
+        self.cased_kinds: list[int] = [] if cased_kinds is None else cased_kinds
+        self._matcher = _matcher
+        self._inline_tests = _inline_tests
+        # `miss_facts()`, `miss_texts()` and `other_terms()`: made on first use, or (from
+        # the cache) `Packed`, loaded on first use.
+        self._miss_facts = _miss_facts
+        self._miss_texts = _miss_texts
+        self._other_terms = _other_terms
+        # `source_match.finder_words` of the patterns: made once, kept in the cache.
+        self._finder_words = _finder_words
 
     def __getstate__(self):
         state = dict(self.__dict__)
