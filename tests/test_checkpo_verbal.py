@@ -163,6 +163,27 @@ def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tm
     assert flagged(tmp_path / "b", "sq", "familje", entries, english="family") == []
 
 
+def test_the_terms_past_participle_renders_the_noun(tmp_path):
+    entries = [
+        # Gtranslator (round 10): the translated message, as translated
+        (
+            "Highlight syntax of the translation message",
+            "Vër në dukje sintaksën e mesazhit të përkthyer",
+        ),
+        ("Paste them as translation", "Ngjite si të përkthyer"),
+        ("The translation is empty", "Teksti është bosh"),  # no word of the term: reported
+        ("Show the translation", "Shfaq përkthyesin"),  # the translator: reported
+    ]
+    assert flagged(tmp_path, "sq", "përkthim", entries, english="translation") == [
+        "The translation is empty",
+        "Show the translation",
+    ]
+    # GNOME Settings: "A computer break reminder." as "to remind you to rest" (pushuar)
+    entries = [("A computer break reminder.", "Një program për t'ju kujtuar për të pushuar")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "sq", "pushim", entries, english="break") == []
+
+
 def test_albanian_adjectives_on_a_nouns_stem():
     made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made

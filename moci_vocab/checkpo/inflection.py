@@ -148,6 +148,8 @@ _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"))
 # feminine nouns in -e, -ë from verbs in -oj on their stem (kopje, copy → kopjo, kopjoni;
 # bisedë, chat → bisedoni; punë → puno);
 # a noun that is the verb's stem itself takes -oj's forms (dokument → dokumentoni).
+# Their past participles (ndryshuar, përkthyer, cytur) render the noun anywhere: "the
+# translation message" as "mesazhi i përkthyer", the translated message (verbal.py).
 _SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
 # Relational adjectives in -or, -ar on a noun's stem (javë → javor, javore; familje →
 # familjar, familjare, familjarët) and their gender, number and case endings.
@@ -156,7 +158,7 @@ _SQ_ADJECTIVES = (
     ("", "e", "ë", "i", "in", "it", "ja", "en", "es", "et", "ët", "eve", "ëve", "ve"),
 )
 _SQ_VERBS = (
-    ("im", _SQ_OJ),
+    ("im", (*_SQ_OJ, "yer")),  # (-im nouns of -ej verbs: përkthim, përkthej → përkthyer)
     ("je", ("", "ni", "ur", "ja", "jani", "ë")),
     ("e", _SQ_OJ),
     ("ë", _SQ_OJ),
@@ -478,7 +480,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 20
+DATA_VERSION = 21
 
 
 def for_language(tag: str) -> Inflection:

@@ -49,6 +49,10 @@ def verbal_misses(
         # what every adjective form starts with (familjar, familjor): a translation without
         # one of them is not read word by word (most are not: a quick test first)
         probes = adjective_stems(terms.get(concept, ()), adjectives[0])
+        # the term's past participles (ndryshuar, përkthyer, cytur) and what they all start
+        # with, looked for first (one test per missing term)
+        participles = {form for form in forms if form.endswith(("uar", "ur", "yer"))}
+        start = _common_start(participles)
         size = len(word)
         others_checked = term_words is None
         for entry in entries:
@@ -62,8 +66,11 @@ def verbal_misses(
                 and forms.intersection(tokens(translation(entry)))
             ):
                 dropped.add((entry, concept))
-            elif probes:
+            elif probes or start:
                 low = translation(entry).casefold()
+                if start and start in low and participles.intersection(tokens(translation(entry))):
+                    dropped.add((entry, concept))  # the translated message: "the translation…"
+                    continue
                 if not (
                     any(probe in low for probe in probes)
                     and all(_modifies(text, at + size) for at in ends)
@@ -75,6 +82,16 @@ def verbal_misses(
                 if made.intersection(tokens(translation(entry))):
                     dropped.add((entry, concept))
     return dropped
+
+
+def _common_start(words: set[str]) -> str:
+    """What all the words start with ("" for none)."""
+    if not words:
+        return ""
+    first, last = min(words), max(words)  # (the others sort between them)
+    pairs = enumerate(zip(first, last, strict=False))
+    size = next((i for i, (a, b) in pairs if a != b), len(first))
+    return first[:size]
 
 
 def _not_other_terms(
