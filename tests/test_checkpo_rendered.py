@@ -171,13 +171,24 @@ def test_a_mnemonic_that_took_a_spaces_place_splits_the_word(tmp_path):
     entries = [
         ("Device _type:", "Սարք_տեսակ."),  # the English mnemonic opens a word: a space
         ("Device _category:", "Սարքի_կատեգորիա."),
+        ("Type", "Տեսակ"),  # (the catalog uses տեսակ and կատեգորիա on their own)
+        ("Category", "կատեգորիա"),
         ("_Device type:", "Սարքա_վորման տեսակ"),  # (equipment) the English opens the label
         ("Show the device", "Ցույց տալ սարքա_վորումը"),  # no English mnemonic: one word
+        # a mnemonic inside another word: ավորումը is no word of the catalog (review of
+        # 1b0cb5e: reported by the parent commit and again now)
+        ("Show _device", "Ցույց տալ սարք_ավորումը"),
+        ("Remove _device", "Հեռացնել սարք_ավորումը"),
     ]
     assert flagged(tmp_path, "hy", "device", "սարք", entries) == [
         "_Device type:",
         "Show the device",
+        "Show _device",
+        "Remove _device",
     ]
+    entries = [("Close _tab", "Mbyll sked_arin"), ("Open a file", "Hap një skedar")]
+    (tmp_path / "b").mkdir()  # skedar (file) is a word of the catalog, arin is not
+    assert flagged(tmp_path / "b", "sq", "tab", "skedë", entries) == ["Close _tab"]
 
 
 def test_a_quoted_word_of_the_translators_own_is_text(tmp_path):
@@ -197,6 +208,10 @@ def test_a_quoted_word_of_the_translators_own_is_text(tmp_path):
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]
+    # a letter that the msgid does not name is no name of a letter (review of 1b0cb5e)
+    entries = [("Save file", "S"), ("File", "F")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "sq", "file", "kartelë", entries) == ["Save file", "File"]
 
 
 @pytest.mark.parametrize(

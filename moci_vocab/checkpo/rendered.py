@@ -41,6 +41,7 @@ the archive"): the same shape makes nouns of their own (დასახელე
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 
@@ -290,25 +291,42 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return tuple(map(re.compile, (_MID_MNEMONIC, _OPENING_MNEMONIC, _QUOTED_VALUE)))
 
 
-def reread(msgid: str, text: str) -> str | None:
+def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The translation as a second reading has it (see the module's docstring), `NO_TERM`
     when it demands no term, or None when nothing in it reads otherwise.
 
     Made only for a flagged translation that the word rules' cleaning changed (a mnemonic
-    or a span taken out) or that is short (`FileCheck.closest_words`).
+    or a span taken out) or that is short (`FileCheck.closest_words`). With ``known`` (is
+    this a word the catalog's translations use on their own?), a mnemonic splits a word
+    only where the letters after it are such a word (Սարք_տեսակ: տեսակ, type; not
+    սարք_ավորումը, equipment, whose ավորումը is no word): the caller asks again with it
+    when the first reading finds the term (the catalog's words are gathered only then).
     """
     stripped = text.strip()
     if len(stripped) == 1 and stripped.isalpha():
-        return NO_TERM  # a letter's name rendered by the letter (E UMLAUT: Ë)
+        # a letter's name rendered by the letter (E UMLAUT: Ë): the msgid names the letter
+        base = unicodedata.normalize("NFD", stripped)[0].casefold()
+        return NO_TERM if base in msgid.casefold().split() else None
     mnemonic, opening, quoted = _patterns()
     new = text
     if ("_" in new or "&" in new) and opening.search(msgid):
-        new = mnemonic.sub(" ", new)
+        if known is None:
+            new = mnemonic.sub(" ", new)
+        else:
+            new = mnemonic.sub(lambda m: " " if known(_word_after(new, m.end())) else "", new)
     if any(sign in new for sign in _QUOTE_SIGNS):
         low = msgid.casefold()
         # a value the msgid does not have is the translator's own word, not a literal
         new = quoted.sub(lambda m: m.group() if m.group(1) in low else f" {m.group(1)} ", new)
     return new if new != text else None
+
+
+def _word_after(text: str, start: int) -> str:
+    """The letters of text from ``start`` on, casefolded, up to the first other character."""
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end].casefold()
 
 
 def _tilde_split(text: str, concept: int, refind: Callable[[str, int], bool]) -> bool:

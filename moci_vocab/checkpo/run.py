@@ -415,6 +415,7 @@ class FileCheck:
         # The missing terms (entry, concept) that a second reading of the translation finds
         # (rendered.reread: a mnemonic inside a word, a quoted word, one letter).
         self.reread: set[tuple[int, int]] = set()
+        self._catalog_words: set[str] | None = None  # (`catalog_words`)
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         self.lang = compiled.lang
@@ -598,7 +599,11 @@ class FileCheck:
                 else:
                     folded = None
                     second = None
-            if second is not None and (second == NO_TERM or self.renders(concept, second)):
+            if (
+                second is not None
+                and (second == NO_TERM or self.renders(concept, second))
+                and self.reread_holds(msgids[entry], text, concept)
+            ):
                 reread_found.add((entry, concept))
             if folded is None:
                 near[i] = _NO_TEXT
@@ -687,7 +692,7 @@ class FileCheck:
         a second reading found."""
         if not self.found_entries:
             return
-        from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses, whole_words
+        from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses
 
         facts = self.compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         concepts = set(self.found_concepts)
@@ -736,9 +741,7 @@ class FileCheck:
                     missing.append((entry, concept, text))
         dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
         if missing:
-
-            def vocabulary() -> set[str]:
-                return whole_words([text for texts in msgstrs for text in texts])
+            vocabulary = self.catalog_words
 
             rules, find = self.compiled.rules, self.matcher.find
 
@@ -781,6 +784,25 @@ class FileCheck:
         }
         if dropped:
             self.forget(dropped)
+
+    def reread_holds(self, msgid: str, text: str, concept: int) -> bool:
+        """Does the second reading find the term with a mnemonic splitting only before a
+        word of the catalog's own (`rendered.reread` with ``known``)? Asked only when the
+        first reading found it; the catalog's words are gathered then, once."""
+        from moci_vocab.checkpo.rendered import NO_TERM, reread
+
+        # (the words gathered only when a mnemonic splits a word)
+        strict = reread(msgid, text, lambda word: word in self.catalog_words())
+        return strict is not None and (strict == NO_TERM or self.renders(concept, strict))
+
+    def catalog_words(self) -> set[str]:
+        """The words the catalog's translations use on their own (`rendered.whole_words`),
+        gathered when first asked for."""
+        if self._catalog_words is None:
+            from moci_vocab.checkpo.rendered import whole_words
+
+            self._catalog_words = whole_words([t for texts in self.catalog.msgstrs for t in texts])
+        return self._catalog_words
 
     def renders(self, concept: int, text: str) -> bool:
         """Does the text hold one of the concept's allowed terms?"""
