@@ -5,7 +5,9 @@ writes the new file and deletes the old), `add` and `remove`; four others loop `
 `list`, `export csv` and `check` on the same glossary. Without the shared read lock,
 about one reader run in forty failed ("is not a regular file") or reported a link to
 a concept being renamed (MV501). Each loop runs in one process (CliRunner), so that
-hundreds of runs fit in a few seconds.
+hundreds of runs fit in a few seconds. The writer runs for SECONDS and at least twice
+through its writes, however slow a loaded machine makes it; the readers run until it
+has finished, so that every write has readers beside it.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="shared locks are POSIX 
 SECONDS = 8.0
 
 LOOP = """
-import json, sys, time
+import json, os, sys, time
 from click.testing import CliRunner
 from moci_vocab.cli import cli
 
-root, seconds, role = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+root, seconds, role, done = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[5]
 runner = CliRunner()
 WRITES = [
     ["rename", "peace", "peace-new"],
@@ -43,21 +45,33 @@ READS = {
     "check": ["check", "--format", "json"],
 }
 runs, failures, end, i = 0, [], time.monotonic() + seconds, 0
-while time.monotonic() < end:
+writer = role == "writer"
+
+
+def going():
+    if writer:  # twice through WRITES at least
+        return time.monotonic() < end or runs < 2 * len(WRITES)
+    # until the writer is done (or plainly dead: no reader outlives the test's timeout)
+    return runs < 5 or not (os.path.exists(done) or time.monotonic() > end + 100)
+
+
+while going():
     args = WRITES[i % len(WRITES)] if role == "writer" else READS[role]
     i += 1
     result = runner.invoke(cli, ["--root", root, *args])
     runs += 1
     if result.exit_code != 0:
         failures.append((args, result.exit_code, result.output[-500:]))
+if writer:
+    open(done, "w").close()
 print(json.dumps({"runs": runs, "failures": failures[:5], "failed": len(failures)}))
 """
 
 
-def loop(root: Path, role: str, out: Path) -> subprocess.Popen:
+def loop(root: Path, role: str, out: Path, done: Path) -> subprocess.Popen:
     env = {**os.environ, "MOCI_VOCAB_LOCK_TIMEOUT": "60"}
     return subprocess.Popen(
-        [sys.executable, "-c", LOOP, str(root), str(SECONDS), role, str(out)],
+        [sys.executable, "-c", LOOP, str(root), str(SECONDS), role, str(out), str(done)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -80,9 +94,10 @@ def linked(moci, tmp_path, monkeypatch):
 
 
 def test_readers_beside_a_writer_never_fail(linked, tmp_path):
-    writer = loop(linked, "writer", tmp_path / "unused")
+    done = tmp_path / "writer-done"
+    writer = loop(linked, "writer", tmp_path / "unused", done)
     readers = {
-        role: loop(linked, role, tmp_path / f"export-{role}")
+        role: loop(linked, role, tmp_path / f"export-{role}", done)
         for role in ("show", "list", "export", "check")
     }
     results = {}
