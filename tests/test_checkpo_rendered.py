@@ -54,6 +54,10 @@ def flagged(tmp_path: Path, lang: str, english: str, term: str, entries) -> list
         # ... in a Latin-script translation too (Nautilus and Nemo in Albanian)
         ("Windows share", "Të bashkandara Windows", "window"),
         ("Set the line ending to DOS / Windows (CR LF)", "Cakto fundin DOS / Windows", "window"),
+        # a name inside a code token the translation keeps (Yelp, KRDC, Cheese: round 9)
+        ("No href attribute on yelp:document", "Yelp:document -ზე href ვერ ვიპოვე", "document"),
+        ("Example: vncserver:1 (host:port / screen)", "მაგალითად: vncserver:1 (host:port)", "host"),
+        ("If empty, “XDG_PICTURES_DIR/Webcam” is used.", '"XDG_VIDEOS_DIR/Webcam".', "webcam"),
     ],
 )
 def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
@@ -72,6 +76,12 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         # the msgid copied: untranslated, still reported
         ("Run the 'file' command", "Run the 'file' command", "file"),
         ("Windows", "Windows", "window"),
+        # not code: Trac's translatable markup (a number before the colon), words between
+        # slashes, a code token the translation does not keep the word in
+        ("See [1:Version %(num)s]", "Տես [1:Version %(num)s]", "version"),
+        ("Copy the file and/or folder", "Kopjo file and/or folder", "folder"),
+        ("Export as Audio/Video", "Eksporto si Audio/Video", "video"),
+        ("No attribute on yelp:document", "document ვერ ვიპოვე yelp:page-ზე", "document"),
         # English left in (review of ee60166): labels, headings, messages in capitals, the
         # common noun in Title Case, after a determiner, or opening a sentence as its subject
         ("Close All Windows", "Mbyll të gjitha Windows", "window"),

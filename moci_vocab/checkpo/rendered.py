@@ -100,6 +100,8 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         literal = _quoted(msgid, start, end)
         if literal is not None and literal in translation:
             continue
+        if _in_code(msgid, start, end, translation):
+            continue
         surface = msgid[start:end]
         if _after_determiner(msgid, start):
             return False  # a common noun (only one FILE, an ERROR, all Windows), not a literal
@@ -113,9 +115,57 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
 
 
 def holds_quote_or_name(msgid: str) -> bool:
-    """Whether a msgid holds a quote or a name kept as written (the part of
-    `kept_as_written`'s quick test that does not depend on the word)."""
-    return any(quote in msgid for quote in _QUOTES) or any(name in msgid for name in _NAMES)
+    """Whether a msgid holds a quote, a name kept as written or a sign of code (a colon or
+    a slash inside a word: `_in_code`): the part of `kept_as_written`'s quick test that
+    does not depend on the word."""
+    return (
+        any(quote in msgid for quote in _QUOTES)
+        or any(name in msgid for name in _NAMES)
+        or ":" in msgid
+        or "/" in msgid
+    )
+
+
+# Around a code token: quotes, brackets and the sentence's punctuation.
+_AROUND_CODE = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb()[]<>.,;!?"
+
+
+def _in_code(msgid: str, start: int, end: int, translation: str) -> bool:
+    """Is msgid[start:end] a name inside a code token that the translation keeps: lowercase
+    names joined by colons (yelp:document, host:port) or the path under an upper-case
+    variable (XDG_PICTURES_DIR/Webcam), with the word a part of such a token of the
+    translation too (Yelp:document; XDG_VIDEOS_DIR/Webcam)? Not Trac's "[1:Version" (a
+    number before the colon: translatable markup) nor "and/or", "Audio/Video"."""
+    token = _token_at(msgid, start, end)
+    sign = ":" if ":" in token else "/"
+    parts = token.split(sign)
+    if len(parts) < 2 or not all(parts) or not all(map(_name_like, parts)):
+        return False
+    if sign == ":":
+        if not all(part[0].isalpha() and part.islower() for part in parts):
+            return False
+    elif "_" not in parts[0] or not parts[0].isupper():
+        return False  # a slash between words (and/or, Audio/Video) is not a path
+    word = msgid[start:end].casefold()
+    for chunk in translation.split():
+        kept = chunk.strip(_AROUND_CODE).casefold()
+        if sign in kept and word in kept.split(sign):
+            return True
+    return False
+
+
+def _token_at(text: str, start: int, end: int) -> str:
+    """The run of text without spaces around text[start:end], less what is around code."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(_AROUND_CODE)
+
+
+def _name_like(part: str) -> bool:
+    """A name of code: letters, digits, _ . - only."""
+    return all(ch.isalnum() or ch in "_.-" for ch in part)
 
 
 def _in_capitals(msgid: str, surface: str, end: int) -> bool:
