@@ -11,6 +11,7 @@ import pytest
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.rendered import (
     compound_part,
+    form_of_known,
     kept_as_written,
     placeholder_declined,
     untilded,
@@ -167,6 +168,22 @@ def test_a_hostile_message_is_checked_in_bounded_time():
 def test_a_menu_items_escaped_slash_starts_no_path_in_the_translation(tmp_path):
     entries = [("/Conversation/Media/Audio\\/Video _Call", "/Bisedë/Media/Audio\\/_Thirrje Video")]
     assert flagged(tmp_path, "sq", "call", "thirrje", entries) == []
+
+
+def test_a_compound_whose_rest_is_a_form_of_a_word_of_the_catalog(tmp_path):
+    # Audacity (round 6): აუდიომოწყობილობებზე, on audio devices; the catalog has მოწყობილობა
+    entries = [
+        ("Audio Device Info", "ინფორმაცია აუდიომოწყობილობებზე"),
+        ("No device", "მოწყობილობა არაა"),
+        ("Audio bits", "აუდიოთიშები"),  # თიშ- is no word of the catalog: reported
+    ]
+    assert flagged(tmp_path, "ka", "audio", "აუდიო", entries) == ["Audio bits"]
+    ka = for_language("ka")
+    words = sorted({"მოწყობილობა", "ნაკადი"})
+    assert form_of_known("მოწყობილობებზე", ka, words)
+    assert form_of_known("ნაკადს", ka, words)
+    assert not form_of_known("მოწყობა", ka, words)  # another stem
+    assert not form_of_known("ა" * 5000 + "ს", ka, ["ა" * 4])  # bounded: endings are short
 
 
 def test_the_catalogs_words_leave_out_bare_endings():

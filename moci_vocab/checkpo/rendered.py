@@ -78,6 +78,8 @@ _FOLLOW_A_SUBJECT = frozenset({
 _MAX_USES = 20
 # Shortest term that may start a compound, and shortest rest.
 _MIN_PART, _MIN_REST = 4, 4
+# No ending of any language's table is longer (Georgian -ულებისთვისაც: 13 letters).
+_LONGEST_ENDING = 20
 # Quotes that may stand between a word and the placeholder beside it ("file “%s”").
 _QUOTE_MARKS = frozenset("\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
 # Hyphens before a case ending put on a placeholder ("%s"-ის; Armenian «%s»֊ը).
@@ -255,6 +257,28 @@ def compound_part(
     return False
 
 
+def form_of_known(word: str, infl: Inflection, ordered: list[str]) -> bool:
+    """Is the word a form of a word of the catalog (``ordered``: its words, sorted) by the
+    language's endings: its stem (of _MIN_REST letters or more) less an ending, and the
+    known word that stem plus an ending, or plus a final vowel and an ending
+    (აუდიომოწყობილობებზე: მოწყობილობ-ებზე, the catalog's მოწყობილობ-ა)?"""
+    import bisect
+
+    suffixes, vowels = infl.suffixes, infl.final_vowels
+    shortest = max(_MIN_REST, len(word) - _LONGEST_ENDING)
+    for size in range(len(word) - 1, shortest - 1, -1):  # the longest stem first
+        stem = word[:size]
+        if word[size:] not in suffixes:
+            continue
+        at = bisect.bisect_left(ordered, stem)
+        while at < len(ordered) and ordered[at].startswith(stem):
+            rest = ordered[at][size:]
+            if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
+                return True
+            at += 1
+    return False
+
+
 def whole_words(texts: list[str]) -> set[str]:
     """The words of the texts that stand on their own: of each run of characters between
     spaces that starts with a letter, its first word (Audacity-ის gives audacity, not the
@@ -293,12 +317,18 @@ def rendered_misses(
     """
     found: set[tuple[int, int]] = set()
     words_known: set[str] | None = None
+    ordered: list[str] | None = None  # the same words in order (a form's search)
 
     def known(word: str) -> bool:
-        nonlocal words_known
+        """A word of the catalog, or a form of one (`form_of_known`)."""
+        nonlocal words_known, ordered
         if words_known is None:
             words_known = vocabulary()
-        return word in words_known
+        if word in words_known:
+            return True
+        if ordered is None:
+            ordered = sorted(words_known)
+        return form_of_known(word, infl, ordered)
 
     compounds = infl.first_parts is not None
     for entry, concept, text in missing:
