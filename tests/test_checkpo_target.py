@@ -260,6 +260,10 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "გამჭვირვალობის", "აცილებს გამჭვირვალობას"),  # ... and its -ა dative
         ("ka", "ეკრანის", "სრულეკრანიანი ჩვენება"),  # the "having" adjective in -იან
         ("ka", "ფაილი", "ლოკალური ფაილებისთვისაა"),  # long postposition -თვისა + -ა
+        # the likeness adjectives -ისებრი, -ისმაგვარი (Caja, MATE Panel: rounds 3, 4)
+        ("ka", "დასტა", "სამუშაო მაგიდის დასტისებრი გახსნა"),
+        ("ka", "პანელი", "პანელისმაგვარი ობიექტის ტიპი"),
+        ("ka", "პანელი", "პანელისმაგვარ ობიექტს"),
         ("ka", "გარსი", "ვებგარსზე"),  # a -სი noun is no dative: its compounds are found
         ("hy", "գույն", "գունային անիվ"),  # գույն → գուն- before a suffix (data)
         ("hy", "անուն", "այլ անվամբ"),  # the instrumental of the -ան declension (data)

@@ -201,6 +201,8 @@ _KA_POST = [
     "", "ზე", "ში", "თან", "თვის", "გან", "კენ", "დან", "მდე", "ებრ", "ვით", "ივით",
     "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი", "ამდე",
     "თვისა",  # the long form, before the particle -ა: ფაილებისთვისაა
+    # the likeness adjectives on the genitive: დასტისებრი (folder-like), პანელისმაგვარი
+    "ებრი", "მაგვარი", "მაგვარ",
 ]  # fmt: skip
 _KA_PARTICLE = ["", "ც", "აც", "ა", "ია"]
 # Lemmas written in an inflected form (მონაცემები, მონაცემთა, მომხმარებლის) reduce to
@@ -480,7 +482,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 21
+DATA_VERSION = 22
 
 
 def for_language(tag: str) -> Inflection:
