@@ -75,10 +75,6 @@ class Inflection:
     # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
     # საგნის → საგანი, კალენდრის → კალენდარი).
     restored: tuple[tuple[str, str], ...] = ()
-    # A case ending may be put on a placeholder after a hyphen ("%s"-ის, of %s): the
-    # placeholder then stands for the noun the English puts beside it ("the file “%s”"),
-    # which the translation may leave out (see rendered.py).
-    declines_placeholders: bool = False
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -230,7 +226,6 @@ def KA() -> Inflection:
         compounds=True,
         first_parts="ი",
         restored=(("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ")),
-        declines_placeholders=True,
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}

@@ -25,17 +25,16 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   lowercase value that the msgid does not have is the translator's own word, not a
   literal (GNOME Web's view "kronollogjia", quoted as its name); a translation of one
   letter renders the name of that letter ("E UMLAUT" as Ë) and demands no term.
-- **A mark of the translation** (`rendered_misses`, where a language has every missing
-  term looked at again: Georgian): the term split by LibreOffice's
-  keyboard mnemonic, a tilde inside a word (მარ~ჯვენა, ტე~ქსტის), is the term; and a
-  noun the English puts beside a placeholder ("the file “%s”", "%d files", "template
-  '%s'") may be left to the placeholder when the translation declines the placeholder
-  itself, a case ending after a hyphen ("%s"-ის, «%s»֊ը): the placeholder is then the
-  noun. Only where that placeholder occurs once on each side, stands right beside the
-  word (spaces and quotes between), and beside every use of the word.
-Not taken: a verbal noun on the term's stem (Georgian დაარქივება, archiving, for "add to
-the archive"): the same shape makes nouns of their own (დასახელება, a title, on
-სახელი, name), and translators use those as synonyms.
+- **A mark of the translation** (where a language has every missing term looked at
+  again: Georgian): the term split by LibreOffice's keyboard mnemonic, a tilde inside a
+  word (მარ~ჯვენა, ტე~ქსტის), is the term.
+Not taken: a noun the English puts beside a placeholder ("the file “%s”") left to the
+placeholder that the translation declines ("%s"-ის): a noun in apposition before it
+(ფაილ "%s"-ის) or after a genitive placeholder ("%1-ის ანგარიში") is declined the same
+way, so a wrong word there went unseen (recall). Nor a verbal noun on the term's stem
+(Georgian დაარქივება, archiving, for "add to the archive"): the same shape makes nouns
+of their own (დასახელება, a title, on სახელი, name), and translators use those as
+synonyms.
 """
 
 from __future__ import annotations
@@ -80,10 +79,6 @@ _MAX_USES = 20
 _MIN_PART, _MIN_REST = 4, 4
 # No ending of any language's table is longer (Georgian -ულებისთვისაც: 13 letters).
 _LONGEST_ENDING = 20
-# Quotes that may stand between a word and the placeholder beside it ("file “%s”").
-_QUOTE_MARKS = frozenset("\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a")
-# Hyphens before a case ending put on a placeholder ("%s"-ის; Armenian «%s»֊ը).
-_HYPHENS = frozenset("-\u058a\u2010\u2011")
 
 
 def kept_as_written(msgid: str, translation: str, word: str) -> bool:
@@ -302,7 +297,6 @@ def rendered_misses(
     msgid_of: Callable[[int], str],
     infl: Inflection,
     vocabulary: Callable[[], set[str]],
-    words: dict[int, str] | None = None,
     refind: Callable[[str, int], bool] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms the translation renders after all.
@@ -311,9 +305,8 @@ def rendered_misses(
     English word (one word, casefolded); ``terms``: concept → its allowed one-word
     target terms (casefolded; a term of several words starts no compound);
     ``vocabulary``: the words of the catalog's translations,
-    made when first asked for; ``words``: concept → its English term (casefolded), given
-    where every missing term is passed, for the marks of the translation; ``refind``:
-    whether a text holds an allowed term of a concept (a tilde's text).
+    made when first asked for; ``refind``: whether a text holds an allowed term of a
+    concept (a text without its tilde mnemonics), given where every missing term is passed.
     """
     found: set[tuple[int, int]] = set()
     words_known: set[str] | None = None
@@ -337,14 +330,7 @@ def rendered_misses(
         if word and word in text.casefold() and kept_as_written(msgid_of(entry), text, word):
             found.add((entry, concept))
             continue
-        if words is not None and (
-            (refind is not None and "~" in text and _tilde_split(text, concept, refind))
-            or (
-                infl.declines_placeholders
-                and concept in words
-                and placeholder_declined(msgid_of(entry), text, words[concept])
-            )
-        ):
+        if refind is not None and "~" in text and _tilde_split(text, concept, refind):
             found.add((entry, concept))
             continue
         if compounds:
@@ -427,87 +413,3 @@ def untilded(text: str) -> str | None:
         inside = before[-1:].isalpha() and part[:1].isalpha()
         kept.append(part) if not inside else kept.__setitem__(-1, before + part)
     return "~".join(kept) if len(kept) < len(parts) else None
-
-
-def placeholder_declined(msgid: str, translation: str, word: str) -> bool:
-    """Does every use of the English ``word`` (casefolded) stand right beside a
-    placeholder ("the file “%s”", "%d files") that the translation declines with a
-    hyphenated case ending ("%s"-ის), so that the placeholder stands for the noun?"""
-    found = _uses(msgid, word)
-    if not found or len(found) > _MAX_USES:
-        return False
-    between = _QUOTE_MARKS | {" ", "\u00a0"}
-    for start, end in found:
-        right, left = end, start
-        while right < len(msgid) and msgid[right] in between:
-            right += 1
-        while left > 0 and msgid[left - 1] in between:
-            left -= 1
-        beside = {_placeholder_at(msgid, right), _placeholder_before(msgid, left)}
-        beside.discard("")
-        if len(beside) != 1:
-            return False  # no placeholder beside the word (or one on each side)
-        holder = beside.pop()
-        if msgid.count(holder) != 1 or translation.count(holder) != 1:
-            return False  # which one is which cannot be told
-        after = translation.index(holder) + len(holder)
-        while after < len(translation) and translation[after] in _QUOTE_MARKS:
-            after += 1
-        ending = translation[after : after + 2]
-        if len(ending) < 2 or ending[0] not in _HYPHENS or not ending[1].isalpha():
-            return False
-    return True
-
-
-def _placeholder_at(text: str, at: int) -> str:
-    """The placeholder that starts at text[at] (printf's %s, %'d, %1$s, %(name)s and
-    GNOME's %B; Qt's %1; {0}, {name}, ${var}), or ""."""
-    if text[at : at + 1] == "$" and text[at + 1 : at + 2] == "{":
-        inner = _placeholder_at(text, at + 1)
-        return "$" + inner if inner else ""
-    if text[at : at + 1] == "{":
-        close = text.find("}", at + 1, at + 40)
-        inner = text[at + 1 : close]
-        if close < 0 or any(c.isspace() or c == "{" for c in inner):
-            return ""
-        return text[at : close + 1]
-    if text[at : at + 1] != "%":
-        return ""
-    i = at + 1
-    if text[i : i + 1] == "(":  # %(name)s
-        close = text.find(")", i, i + 40)
-        if close < 0:
-            return ""
-        i = close + 1
-    if text[i : i + 1] == "L":  # Qt's %L1
-        i += 1
-    digits = i
-    while i < len(text) and text[i].isdigit():
-        i += 1
-    if i > digits:
-        if text[i : i + 1] == "$":  # a position, %1$s
-            i += 1
-        elif text[i : i + 1] not in _PRINTF_GOES_ON:
-            return text[at:i]  # Qt's %1 (not a width: %5.2f, %2d)
-    while i < len(text) and (text[i] in "-#0+'.*" or text[i].isdigit()):
-        i += 1
-    while text[i : i + 1] in _LENGTHS and text[i + 1 : i + 2].isalpha():
-        i += 1
-    if i < len(text) and text[i].isascii() and (text[i].isalpha() or text[i] == "@"):
-        return text[at : i + 1]
-    return ""
-
-
-# What may follow a printf width (%5.2f, %2d, %3ld), and its length modifiers.
-_LENGTHS = frozenset("hlLqjzt")
-_PRINTF_GOES_ON = frozenset(".*diouxXeEfFgGcsSp@") | _LENGTHS
-
-
-def _placeholder_before(text: str, end: int) -> str:
-    """The placeholder that ends right before text[end], or "" (see `_placeholder_at`)."""
-    for at in range(end - 1, max(-1, end - 40), -1):
-        if text[at] in "%{$":
-            found = _placeholder_at(text, at)
-            if found and at + len(found) == end:
-                return found
-    return ""

@@ -704,8 +704,8 @@ class FileCheck:
         # (the allowed terms are read only for a compound's first part)
         terms = {c: [text.casefold() for text in facts[c][2]] for c in words} if compounds else {}
         # Every missing term is looked at again where the language makes compounds of
-        # terms or declines placeholders (Georgian); elsewhere only possible literals.
-        every = compounds or infl.declines_placeholders
+        # terms (Georgian); elsewhere only possible literals.
+        every = compounds
         msgstrs, msgids = self.catalog.msgstrs, self.catalog.msgids
         missing = []
         last_entry = last_form = -1
@@ -757,8 +757,7 @@ class FileCheck:
                 self.catalog.msgids.__getitem__,
                 infl,
                 vocabulary,
-                words if every else None,
-                refind,
+                refind if every else None,
             )
         if dropped:
             self.forget(dropped)
