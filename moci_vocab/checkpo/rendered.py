@@ -43,6 +43,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
@@ -407,9 +408,13 @@ def untilded(text: str) -> str | None:
     parts = text.split("~")
     if len(parts) == 1:
         return None
-    kept = [parts[0]]
-    for part in parts[1:]:
-        before = kept[-1]
-        inside = before[-1:].isalpha() and part[:1].isalpha()
-        kept.append(part) if not inside else kept.__setitem__(-1, before + part)
-    return "~".join(kept) if len(kept) < len(parts) else None
+    # The pieces are joined once (linear time: a hostile "ა~" * n is no quadratic copy).
+    pieces = [parts[0]]
+    joined = False
+    for before, part in pairwise(parts):
+        if before[-1:].isalpha() and part[:1].isalpha():
+            joined = True  # a tilde inside a word: left out
+        else:
+            pieces.append("~")
+        pieces.append(part)
+    return "".join(pieces) if joined else None
