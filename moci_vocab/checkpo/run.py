@@ -852,10 +852,13 @@ class FileCheck:
 
     def forget(self, dropped: set[tuple[int, int]]) -> None:
         """Take these (entry, concept) missing terms out of what was found."""
+        concepts = self.found_concepts
+        # (the pairs looked up in C: a few among thousands are dropped)
+        pairs = zip(self.found_entries, concepts, strict=True)
         gone = [
             p
-            for p, pair in enumerate(zip(self.found_entries, self.found_concepts, strict=True))
-            if pair in dropped and pair[1] >= 0
+            for p in compress(range(len(concepts)), map(dropped.__contains__, pairs))
+            if concepts[p] >= 0
         ]
         if not gone:
             return
