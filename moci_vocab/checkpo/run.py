@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import heapq
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter, le
 from pathlib import Path
 
@@ -1197,49 +1197,83 @@ class FileCheck:
 
     def json_missing(self, writer: _MissingJson) -> Iterator[JsonBlock]:
         """`json_findings` of a file whose findings are all missing terms and that has no
-        ignore marks: `report`'s order, each line's missing terms written at once (their
-        messages made only to sort a line of several). What was found is emptied."""
+        ignore marks: `report`'s order (a line's missing terms sorted by message: made only
+        for a line of several), written from pieces made once (per concept, closest
+        words, entry and line) and joined once per block. The first block carries the
+        counts of all. What was found is emptied."""
         entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         self.found_entries, self.found_concepts, self.found_forms = _columns()
         self.found_near = array("l")
         if not entries:
             return
-        _lines, keys, order = self.line_order(entries, [])
-        infos, add_line, items = self.infos, writer.add_line, writer.items
-        said = [f"; closest: {found!r}" for found in self.near_words]
-        group: list = []
-        current = keys[order[0]]
-        for p in order:
-            line = keys[p]
-            if line != current:
-                if len(group) > 1:
-                    group = self.sorted_missing(group, said)
-                add_line(group)
-                if len(items) >= _JSON_BLOCK:
-                    yield writer.block()
-                    items = writer.items
-                group = []
-                current = line
-            info = infos[concepts[p]]
-            group.append((info.code, None, entries[p], info, near[p], line))
-        if len(group) > 1:
-            group = self.sorted_missing(group, said)
-        add_line(group)
-        if writer.items:
-            yield writer.block()
+        lines = self.catalog.lines(entries)
+        keys = array("l", map(lines.__getitem__, entries))
+        if not all(map(le, keys, keys[1:])):  # not found in line order: put in it (stable)
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            keys = [keys[p] for p in order]
+            entries, concepts, near = (
+                [column[p] for p in order] for column in (entries, concepts, near)
+            )
+        infos = self.infos
+        # Each concept's pieces (`_MissingJson.joined`, the comma before an item in front),
+        # made before any block: `writer.safe` is then final.
+        uses = Counter(concepts)
+        pieces = {concept: writer.item_pieces(infos[concept]) for concept in uses}
+        counts: dict[str, int] = {}
+        for concept, count in uses.items():
+            severity = self.severity(infos[concept].code)
+            counts[severity] = counts.get(severity, 0) + count
+        nears = [writer.near_pieces(index) for index in range(len(self.near_words))]
+        said = [f"; closest: {found!r}" for found in self.near_words]  # to sort a line's
+        utf8 = writer.utf8 is not None
+        entry_values = writer.entry_values
+        data: list = []
+        extend = data.extend
+        rows = zip(entries, concepts, near, strict=True)
+        entry = -1
+        context = msgid = ""
+        items = 0
+        for line, count in Counter(keys).items():  # each line's, in line order
+            if count == 1:
+                group = (next(rows),)
+            else:
+                group = self.sorted_missing(list(islice(rows, count)), said)
+            number = str(line).encode() if utf8 else str(line)
+            for at, concept, found in group:
+                if at != entry:
+                    entry = at
+                    context, msgid = entry_values(at, utf8)
+                a, message, untranslated, opened, c, d, rest, e, f = pieces[concept]
+                if found >= 0:
+                    value, closest = nears[found]
+                    extend((a, number, opened, closest, c, context, d, msgid, e, value, f))
+                else:
+                    said_here = untranslated if found == _NO_TEXT else message
+                    extend((a, number, said_here, context, d, msgid, rest))
+            items += count
+            if items >= _JSON_BLOCK:
+                yield writer.joined_block(data, counts)
+                data, counts, items = [], {}, 0
+                extend = data.extend
+        if data:
+            yield writer.joined_block(data, counts)
 
-    @staticmethod
-    def sorted_missing(group: list, said: list[str]) -> list:
-        """A line's missing terms (their messages not made) with their messages, sorted
-        as `_in_order` sorts them (``said``: what a message says of each near word)."""
-        made = []
-        for code, _message, entry, info, found, line in group:
+    def sorted_missing(self, rows: list[tuple[int, int, int]], said: list[str]) -> list:
+        """A line's missing terms, (entry, concept, closest words) each, sorted as
+        `_in_order` sorts them: by code, then message (``said``: what a message says of
+        each near word), in the order found on ties."""
+        keyed = []
+        infos = self.infos
+        for at, row in enumerate(rows):
+            info = infos[row[1]]
+            found = row[2]
             if found >= 0:
                 message = info.message + said[found]
             else:
                 message = info.untranslated if found == _NO_TEXT else info.message
-            made.append((code, message, entry, info, found, line))
-        return _in_order(made, False)
+            keyed.append((info.code, message, at, row))
+        keyed.sort()  # (the position decides ties: rows are never compared)
+        return [row for _code, _message, _at, row in keyed]
 
     def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
         """What the findings of a missing term of each concept say (``indices``: the
@@ -1324,6 +1358,15 @@ def _after(pairs: list[tuple[int, int]], skip: int) -> list[tuple[int, int]]:
     """The (text, concept) pairs of the texts after the first ``skip``, renumbered."""
     first = bisect.bisect_left(pairs, (skip, -(1 << 62)))
     return [(k - skip, concept) for k, concept in pairs[first:]]
+
+
+def _all_json_safe(texts: list[str]) -> bool:
+    """Whether `json_safe` holds for every text. Of a text all ASCII, only DEL is escaped:
+    looked for in all the texts at once; only the few others (a catalog's msgids are
+    nearly all ASCII) are searched with the regular expression."""
+    if "\x7f" in "\x00".join(texts):
+        return False
+    return json_safe("\x00".join([text for text in texts if not text.isascii()]))
 
 
 def _columns() -> tuple[array, array, array]:
@@ -1460,8 +1503,8 @@ class _MissingJson:
         catalog = check.catalog
         self.safe = (
             check.near_safe
-            and json_safe("\x00".join(catalog.msgids))
-            and json_safe("\x00".join(context for context in catalog.msgctxts if context))
+            and _all_json_safe(catalog.msgids)
+            and _all_json_safe([context for context in catalog.msgctxts if context])
         )
 
     def pieces(self, info: _MissInfo, key: tuple[str, str | None]) -> tuple[str, ...]:
@@ -1577,9 +1620,6 @@ class _MissingJson:
             for missing in group:
                 self.add(missing)
             return
-        if self.utf8 is not None:
-            self.add_line_utf8(group)
-            return
         append, written, near_json = self.items.append, self.written, self.near_json
         entry = self.entry
         context, msgid = self.entry_json
@@ -1602,34 +1642,6 @@ class _MissingJson:
                 append(f"{a}{line}{opened}{closest}{c}{middle}{e}{near}{f}")
             else:
                 append(f"{a}{line}{untranslated if found == _NO_TEXT else said}{middle}{rest}")
-
-    def add_line_utf8(self, group: list[_Missing]) -> None:
-        """`add_line` (no ignore marks) writing UTF-8: the same text encoded, from pieces
-        encoded once (a concept's, an entry's msgctxt and msgid, a near word's)."""
-        append, written, near_utf8 = self.items.append, self.written, self.near_utf8
-        entry = self.entry
-        context, msgid = self.entry_utf8
-        middle, joiner = b"", None  # msgctxt, the piece between and msgid, and that piece
-        line = str(group[0][5]).encode()  # (a group is one line's)
-        join = b"".join
-        for code, _message, at, info, found, _line in group:
-            joined = info.joined_utf8 or self.joined_utf8(info, code)
-            if code in written:
-                written[code] += 1
-            else:
-                written[code] = 1
-            if at != entry:
-                entry = at
-                context, msgid = self.entry_values(at, utf8=True)
-                joiner = None
-            a, said, untranslated, opened, c, d, rest, e, f = joined
-            if d is not joiner:
-                middle, joiner = join((context, d, msgid)), d
-            if found >= 0:
-                near, closest = near_utf8[found] or self.near_bytes(found)
-                append(join((a, line, opened, closest, c, middle, e, near, f)))
-            else:
-                append(join((a, line, untranslated if found == _NO_TEXT else said, middle, rest)))
 
     def joined_utf8(self, info: _MissInfo, code: str) -> tuple[bytes, ...]:
         """`joined`, each piece UTF-8."""
@@ -1678,6 +1690,26 @@ class _MissingJson:
             f,
         )
         return info.joined
+
+    def item_pieces(self, info: _MissInfo) -> tuple:
+        """`joined` (UTF-8: `joined_utf8`), with the comma and newline that go before an
+        item in front of its first piece (`joined_block` drops the block's first)."""
+        if self.utf8 is None:
+            a, *rest = info.joined or self.joined(info, info.code)
+            return (",\n" + a, *rest)
+        a, *rest = info.joined_utf8 or self.joined_utf8(info, info.code)
+        return (b",\n" + a, *rest)
+
+    def near_pieces(self, index: int) -> tuple:
+        """`near` (UTF-8: `near_bytes`)."""
+        if self.utf8 is None:
+            return self.near_json[index] or self.near(index)
+        return self.near_utf8[index] or self.near_bytes(index)
+
+    def joined_block(self, pieces: list, counts: dict[str, int]) -> JsonBlock:
+        """A block of items written as `item_pieces` (each led by a comma)."""
+        empty = b"" if self.utf8 is not None else ""
+        return json_block([empty.join(pieces)[2:]], counts, self.safe)
 
     def block(self) -> JsonBlock:
         """The missing terms written since the last block."""
