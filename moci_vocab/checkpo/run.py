@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from itertools import compress, islice
@@ -398,7 +397,7 @@ class FileCheck:
         self.matcher = TargetMatcher(for_language(compiled.lang))
         # (concept index, allowed term) → [count, index of the first entry using it]
         self.renderings: dict[tuple[int, str], list[int]] = {}
-        # What was found, in the order found, as three compact columns: entry, concept and
+        # What was found, in the order found, as three columns (`_columns`): entry, concept and
         # plural form of each finding. A missing term (nearly all findings on some files)
         # is only that: its finding is made when it is written (`findings`), so that none
         # are kept. Other findings are made at once, kept in `made` by their position
@@ -407,7 +406,7 @@ class FileCheck:
         # And of each missing term, the closest words of its translation, found with the
         # chunk's prepared translations (`closest_words`): an index into `near_words`
         # (each text once), _NO_WORDS, or _NO_TEXT when the entry is untranslated.
-        self.found_near = array("l")
+        self.found_near: list[int] = []
         self.near_words: list[str] = []
         self.near_ids: dict[str, int] = {}
         self.near_safe = True  # whether no near word holds a character JSON escapes
@@ -554,7 +553,7 @@ class FileCheck:
         if len(entries) == mark:
             return
         # What was found since the last chunk has no closest words yet.
-        near.extend(array("l", (_NO_WORDS,)) * (len(entries) - len(near)))
+        near.extend([_NO_WORDS] * (len(entries) - len(near)))
         infos = self.infos
         new = set(concepts[mark:]).difference(infos)
         if new:
@@ -866,8 +865,8 @@ class FileCheck:
         ends = [*gone, len(self.found_entries)]
         starts = [0, *(p + 1 for p in gone)]
 
-        def cut(column: array) -> array:
-            kept = array(column.typecode)
+        def cut(column: list[int]) -> list[int]:
+            kept: list[int] = []
             for start, end in zip(starts, ends, strict=True):
                 kept.extend(column[start:end])
             return kept
@@ -1127,7 +1126,7 @@ class FileCheck:
         entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         made, late = self.made, self.late
         self.found_entries, self.found_concepts, self.found_forms = _columns()
-        self.found_near, self.made, self.late = array("l"), {}, []
+        self.found_near, self.made, self.late = [], {}, []
         if not entries and not late:
             return
         lines, keys, order = self.line_order(entries, [entry for entry, _f in late])
@@ -1185,12 +1184,12 @@ class FileCheck:
             yield _in_order(group, made_in), made_in
 
     def line_order(
-        self, entries: array, others: list[int]
-    ) -> tuple[dict[int, int], array, range | list[int]]:
+        self, entries: list[int], others: list[int]
+    ) -> tuple[dict[int, int], list[int], range | list[int]]:
         """The lines of the entries found (and of ``others``), the line of each found,
         and the positions of what was found in line order (found order on ties)."""
         lines = self.catalog.lines([*entries, *others])
-        keys = array("l", map(lines.__getitem__, entries))
+        keys = list(map(lines.__getitem__, entries))
         if all(map(le, keys, keys[1:])):
             return lines, keys, range(len(keys))  # the usual case: found in line order
         return lines, keys, sorted(range(len(keys)), key=keys.__getitem__)  # stable
@@ -1203,11 +1202,11 @@ class FileCheck:
         counts of all. What was found is emptied."""
         entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         self.found_entries, self.found_concepts, self.found_forms = _columns()
-        self.found_near = array("l")
+        self.found_near = []
         if not entries:
             return
         lines = self.catalog.lines(entries)
-        keys = array("l", map(lines.__getitem__, entries))
+        keys = list(map(lines.__getitem__, entries))
         if not all(map(le, keys, keys[1:])):  # not found in line order: put in it (stable)
             order = sorted(range(len(keys)), key=keys.__getitem__)
             keys = [keys[p] for p in order]
@@ -1369,9 +1368,12 @@ def _all_json_safe(texts: list[str]) -> bool:
     return json_safe("\x00".join([text for text in texts if not text.isascii()]))
 
 
-def _columns() -> tuple[array, array, array]:
-    """Empty columns of entries, concepts and plural forms found."""
-    return array("l"), array("l"), array("h")
+def _columns() -> tuple[list[int], list[int], list[int]]:
+    """Empty columns of entries, concepts and plural forms found (lists, not arrays: an
+    array's append parses its argument as a C long, ~1,000 instructions a time, and
+    three are made per finding; the integers are those of the catalog's and the
+    glossary's columns, shared, so a finding costs three pointers)."""
+    return [], [], []
 
 
 _first = itemgetter(0)  # a tuple's first value
