@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher
+from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, text_ends
 from moci_vocab.checkpo.target_match import lowered
 
 # English words that do not make a compound with a term (the file, of files, is open…).
@@ -192,11 +192,12 @@ class _Catalog:
                 block = "\x00".join(m.replace("\x00", " ") for m in texts)
             data = block.encode("utf-8").translate(_LETTERS).replace(b"\x00", b" \x00 ")
             data = b" " + data + b" "
-            count = data.count
-            entry, at = first, 0
+            ends = text_ends(data)
+            entry, bound = first, ends[0]
             for pattern, start, _end in automaton.find_matches_as_indexes(data, overlapping=True):
-                entry += count(b"\x00", at, start)
-                at = start
+                while start >= bound:  # past the msgid's end: the next one (hits by end)
+                    entry += 1
+                    bound = ends[entry - first]
                 if last[pattern] != entry:
                     last[pattern] = entry
                     having[pattern].append(entry)
