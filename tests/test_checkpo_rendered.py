@@ -262,3 +262,13 @@ def test_end_to_end_marks_of_the_translation(tmp_path):
         ("End of the file", "დოკუ~მენტის დასასრული"),  # another word: reported
     ]
     assert flagged(tmp_path, "ka", "file", "ფაილი", entries) == ["End of the file"]
+
+
+def test_a_second_reading_of_many_quoted_values_takes_linear_time():
+    import time
+
+    from moci_vocab.checkpo.rendered import reread
+
+    started = time.process_time()  # (review of 1b0cb5e: 41 s before, quadratic)
+    assert reread("Delete the file " + "x" * 500_000, '"ab" ' * 100_000) is not None
+    assert time.process_time() - started < 2.0

@@ -173,10 +173,19 @@ def test_the_terms_past_participle_renders_the_noun(tmp_path):
         ("Paste them as translation", "Ngjite si të përkthyer"),
         ("The translation is empty", "Teksti është bosh"),  # no word of the term: reported
         ("Show the translation", "Shfaq përkthyesin"),  # the translator: reported
+        # the English has its own participle, which the translation's renders (review of
+        # 5be6d5b): the noun is still left out
+        ("Show translated strings in the translation list", "Shfaq vargjet e përkthyer në listë"),
     ]
     assert flagged(tmp_path, "sq", "përkthim", entries, english="translation") == [
         "The translation is empty",
         "Show the translation",
+        "Show translated strings in the translation list",
+    ]
+    entries = [("Changed files: the change log is empty", "Kartela të ndryshuar: regjistri bosh")]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "sq", "ndryshim", entries, english="change") == [
+        "Changed files: the change log is empty"
     ]
     # GNOME Settings: "A computer break reminder." as "to remind you to rest" (pushuar)
     entries = [("A computer break reminder.", "Një program për t'ju kujtuar për të pushuar")]

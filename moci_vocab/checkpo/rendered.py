@@ -348,6 +348,8 @@ _MID_MNEMONIC = r"[_&](?<=[^\W\d_][_&])(?=[^\W\d_])"
 _OPENING_MNEMONIC = r"[_&](?<=\s[_&])(?![a-z]+;|#)(?=[^\W\d_])"
 _QUOTED_VALUE = r'["\u201c\u201e\u2018\u00ab]([a-z][a-z0-9_-]*)["\u201d\u201c\u2019\u00bb]'
 _QUOTE_SIGNS = ('"', "\u201c", "\u201e", "\u2018", "\u00ab")
+# A word of a msgid as a quoted value would copy it (the values `_QUOTED_VALUE` takes).
+_LITERAL_WORD = re.compile(r"[a-z0-9_-]+")
 # `reread`'s answer for a translation that demands no term (one letter).
 NO_TERM = ""
 
@@ -382,9 +384,17 @@ def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) ->
         else:
             new = mnemonic.sub(lambda m: " " if known(_word_after(new, m.end())) else "", new)
     if any(sign in new for sign in _QUOTE_SIGNS):
-        low = msgid.casefold()
-        # a value the msgid does not have is the translator's own word, not a literal
-        new = quoted.sub(lambda m: m.group() if m.group(1) in low else f" {m.group(1)} ", new)
+        literals: set[str] | None = None  # the msgid's words, found once (linear time)
+
+        def swap(match: re.Match) -> str:
+            """A value the msgid does not have is the translator's own word, not a literal."""
+            nonlocal literals
+            if literals is None:
+                literals = set(_LITERAL_WORD.findall(msgid.casefold()))
+            value = match.group(1)
+            return match.group() if value in literals else f" {value} "
+
+        new = quoted.sub(swap, new)
     return new if new != text else None
 
 

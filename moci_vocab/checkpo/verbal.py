@@ -68,7 +68,12 @@ def verbal_misses(
                 dropped.add((entry, concept))
             elif probes or start:
                 low = translation(entry).casefold()
-                if start and start in low and participles.intersection(tokens(translation(entry))):
+                if (
+                    start
+                    and start in low
+                    and participles.intersection(tokens(translation(entry)))
+                    and not _own_participle(text, word)
+                ):
                     dropped.add((entry, concept))  # the translated message: "the translation…"
                     continue
                 if not (
@@ -82,6 +87,26 @@ def verbal_misses(
                 if made.intersection(tokens(translation(entry))):
                     dropped.add((entry, concept))
     return dropped
+
+
+def _own_participle(text: str, word: str) -> bool:
+    """Does the (casefolded) English have a participle of the noun's own verb ("translated
+    strings in the translation list", "changed files")? The translation's participle then
+    renders that word, not the noun (review of 5be6d5b)."""
+    stem = word
+    for suffix in ("ation", "ion", "ment", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
+            break
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if (at == 0 or not text[at - 1].isalpha()) and text[at:end].endswith(("ed", "en")):
+            return True
+        at = text.find(stem, end)
+    return False
 
 
 def _common_start(words: set[str]) -> str:
