@@ -347,17 +347,16 @@ def rendered_misses(
 _MID_MNEMONIC = r"[_&](?<=[^\W\d_][_&])(?=[^\W\d_])"
 _OPENING_MNEMONIC = r"[_&](?<=\s[_&])(?![a-z]+;|#)(?=[^\W\d_])"
 _QUOTED_VALUE = r'["\u201c\u201e\u2018\u00ab]([a-z][a-z0-9_-]*)["\u201d\u201c\u2019\u00bb]'
-_QUOTE_SIGNS = ('"', "\u201c", "\u201e", "\u2018", "\u00ab")
 # A word of a msgid as a quoted value would copy it (the values `_QUOTED_VALUE` takes).
-_LITERAL_WORD = re.compile(r"[a-z0-9_-]+")
+_LITERAL_WORD = r"[a-z0-9_-]+"
 # `reread`'s answer for a translation that demands no term (one letter).
 NO_TERM = ""
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, ...]:
-    """The second reading's patterns, compiled when it is first made."""
-    return tuple(map(re.compile, (_MID_MNEMONIC, _OPENING_MNEMONIC, _QUOTED_VALUE)))
+def _pattern(source: str) -> re.Pattern:
+    """One of the second reading's patterns, compiled when it is first needed."""
+    return re.compile(source)
 
 
 def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) -> str | None:
@@ -376,25 +375,31 @@ def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) ->
         # a letter's name rendered by the letter (E UMLAUT: Ë): the msgid names the letter
         base = unicodedata.normalize("NFD", stripped)[0].casefold()
         return NO_TERM if base in msgid.casefold().split() else None
-    mnemonic, opening, quoted = _patterns()
     new = text
-    if ("_" in new or "&" in new) and opening.search(msgid):
+    # (each test on a string first: the patterns are compiled and run only where they may
+    # find something; most flagged translations have a placeholder or markup, nothing else)
+    if (
+        ("_" in new or "&" in new)
+        and (" _" in msgid or " &" in msgid or "\n_" in msgid)
+        and _pattern(_OPENING_MNEMONIC).search(msgid)
+    ):
+        mnemonic = _pattern(_MID_MNEMONIC)
         if known is None:
             new = mnemonic.sub(" ", new)
         else:
             new = mnemonic.sub(lambda m: " " if known(_word_after(new, m.end())) else "", new)
-    if any(sign in new for sign in _QUOTE_SIGNS):
+    if '"' in new or "\u201c" in new or "\u201e" in new or "\u2018" in new or "\u00ab" in new:
         literals: set[str] | None = None  # the msgid's words, found once (linear time)
 
         def swap(match: re.Match) -> str:
             """A value the msgid does not have is the translator's own word, not a literal."""
             nonlocal literals
             if literals is None:
-                literals = set(_LITERAL_WORD.findall(msgid.casefold()))
+                literals = set(_pattern(_LITERAL_WORD).findall(msgid.casefold()))
             value = match.group(1)
             return match.group() if value in literals else f" {value} "
 
-        new = quoted.sub(swap, new)
+        new = _pattern(_QUOTED_VALUE).sub(swap, new)
     return new if new != text else None
 
 
