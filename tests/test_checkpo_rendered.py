@@ -272,3 +272,13 @@ def test_a_second_reading_of_many_quoted_values_takes_linear_time():
     started = time.process_time()  # (review of 1b0cb5e: 41 s before, quadratic)
     assert reread("Delete the file " + "x" * 500_000, '"ab" ' * 100_000) is not None
     assert time.process_time() - started < 2.0
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\u00a0"])
+def test_a_mnemonic_after_any_space_splits_the_word(tmp_path, space):
+    # The second reading's string pre-test must let through every space the pattern
+    # takes (\s): 7ab98c3's " _", " &", "\n_" left out a tab, a newline before &, a
+    # no-break space, and changed the output (review of 7ab98c3)
+    mnemonic = "&" if space == "\n" else "_"
+    entries = [(f"Device{space}{mnemonic}type:", "Սարք_տեսակ."), ("Type", "տեսակ")]
+    assert flagged(tmp_path, "hy", "device", "սարք", entries) == []

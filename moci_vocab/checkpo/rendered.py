@@ -380,7 +380,9 @@ def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) ->
     # find something; most flagged translations have a placeholder or markup, nothing else)
     if (
         ("_" in new or "&" in new)
-        and (" _" in msgid or " &" in msgid or "\n_" in msgid)
+        # (a superset of the pattern's whitespace before the mnemonic: a tab, a newline,
+        # a no-break space are \s too)
+        and ("_" in msgid or "&" in msgid)
         and _pattern(_OPENING_MNEMONIC).search(msgid)
     ):
         mnemonic = _pattern(_MID_MNEMONIC)
