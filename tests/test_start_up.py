@@ -76,26 +76,26 @@ def test_a_command_runs_with_the_collector_on_and_the_start_up_frozen(seeded):
     assert int(seen["frozen"]) > 10_000  # click's and the CLI's objects, never walked
 
 
-def test_check_po_runs_without_a_collector_pass_before_its_check(seeded, tmp_path):
-    po = tmp_path / "sq.po"
-    po.write_text(
+@pytest.fixture
+def po(tmp_path):
+    """A one-entry Albanian catalog with a glossary term, translated right."""
+    path = tmp_path / "sq.po"
+    path.write_text(
         'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         'msgid "The reconciliation"\nmsgstr "Pajtimi"\n',
         encoding="utf-8",
     )
+    return path
+
+
+def test_check_po_runs_without_a_collector_pass_before_its_check(seeded, po):
     seen = console("--root", str(seeded.root), "check-po", str(po))
     # The command's own modules are imported with the collector paused too (its check
     # pauses it anyway): a pass or two at most, where there were ~35.
     assert int(seen["passes"]) <= 3
 
 
-def test_check_po_imports_nothing_its_run_does_not_use(seeded, tmp_path):
-    po = tmp_path / "sq.po"
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "The reconciliation"\nmsgstr "Pajtimi"\n',
-        encoding="utf-8",
-    )
+def test_check_po_imports_nothing_its_run_does_not_use(seeded, po):
     # Text output of one file: no OpenSSL (`import hashlib` loads libcrypto, ~11 M
     # instructions: a small glossary's caches are signed with CPython's own SHA-256,
     # see digests.py), no `json`, no workers' module (one file is checked here).
