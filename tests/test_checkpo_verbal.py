@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.verbal import adjective_forms, verb_forms
+from moci_vocab.checkpo.verbal import _own_participle, adjective_forms, verb_forms
 from tests.test_checkpo import write_po
 
 
@@ -228,3 +228,17 @@ def test_an_adjective_stem_that_is_another_concepts_term_renders_nothing(tmp_pat
         ("tab", "Tab bar"),
         ("tab", "Tab name"),
     ]
+
+
+def test_a_noun_ending_like_a_participle_is_no_participle_of_its_verb(tmp_path):
+    """Review of 35d3a15: feed, screen, token end in -ed/-en; the noun itself is not the
+    English participle that the translation's participle would render."""
+    assert not _own_participle("articles of the feed", "feed")
+    assert not _own_participle("the screen size", "screen")
+    assert _own_participle("screened calls on the screen", "screen")
+    assert _own_participle("show translated strings in the translation list", "translation")
+    entries = [
+        ("Articles of the feed", "Artikujt e furnizuar"),  # the supplied articles
+        ("The feed is empty", "Lista është bosh"),  # no word of the term: reported
+    ]
+    assert flagged(tmp_path, "sq", "furnizim", entries, english="feed") == ["The feed is empty"]

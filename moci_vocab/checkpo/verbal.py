@@ -103,7 +103,13 @@ def _own_participle(text: str, word: str) -> bool:
         end = at + len(stem)
         while end < len(text) and text[end].isalpha():
             end += 1
-        if (at == 0 or not text[at - 1].isalpha()) and text[at:end].endswith(("ed", "en")):
+        found = text[at:end]
+        # (the noun itself may end so: feed, screen, token; a participle is another word)
+        if (
+            (at == 0 or not text[at - 1].isalpha())
+            and found.endswith(("ed", "en"))
+            and found != word
+        ):
             return True
         at = text.find(stem, end)
     return False
