@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.verbal import _own_participle, adjective_forms, verb_forms
+from moci_vocab.checkpo.verbal import _modifies, _own_participle, adjective_forms, verb_forms
 from tests.test_checkpo import write_po
 
 
@@ -228,6 +228,21 @@ def test_an_adjective_stem_that_is_another_concepts_term_renders_nothing(tmp_pat
         ("tab", "Tab bar"),
         ("tab", "Tab name"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "modifies"),
+    [
+        ("Week And The Month View", 4, False),  # review of e5a2ace: function words in any case
+        ("Family Of The Person", 6, False),
+        ("Family In Tree", 6, False),
+        ("Week And Month View", 4, True),
+        ("week and month view", 4, True),
+        ("Family Tree", 6, True),
+    ],
+)
+def test_a_modifier_is_told_from_function_words_in_any_case(text, end, modifies):
+    assert _modifies(text, end) is modifies
 
 
 def test_a_noun_ending_like_a_participle_is_no_participle_of_its_verb(tmp_path):

@@ -155,19 +155,20 @@ def _modifies(text: str, end: int) -> bool:
     """Does the word ending at ``end`` stand before another word that it modifies (family
     tree, week view: the next word, after a space, is a word and no function word; or a
     placeholder for one, the family <attribute>), directly or through a coordinated
-    modifier (week and month view)?"""
+    modifier (week and month view)? ``text`` in any case (Week And Month View)."""
     rest = text[end : end + 60]
     if not rest[:1].isspace():
         return False
     words = rest.split(None, 3)
-    if len(words) >= 3 and words[0] in ("and", "or"):  # week and month view
-        if not _head(words[1]) or _head(words[1]) in _NOT_HEADS:
+    if len(words) >= 3 and _head(words[0]).casefold() in ("and", "or"):  # week and month view
+        second = _head(words[1])
+        if not second or second.casefold() in _NOT_HEADS:
             return False
         words = words[2:]
     if words[:1] and words[0][:1] == "<" and words[0][1:2].isalpha():
         return True  # a placeholder for a noun: the family <attribute>
     head = _head(words[0]) if words else ""
-    return len(head) >= 2 and head not in _NOT_HEADS
+    return len(head) >= 2 and head.casefold() not in _NOT_HEADS
 
 
 def _head(word: str) -> str:
