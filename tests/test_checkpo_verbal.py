@@ -157,6 +157,20 @@ def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tm
         "Week and month",
         "Week and the month view",
     ]
+    # review of e5a2ace: a verb after "and" is no coordinated modifier ("click" before the
+    # button's name), nor a function word whatever its case
+    entries = [
+        ("Select a week and click Next", "Zgjidhni një javore dhe klikoni Tjetër"),
+        ("Select a week and then click next", "Zgjidhni javore dhe pastaj klikoni"),
+        ("Week And The Month View", "Javore dhe paraqitja mujore"),
+        ("Week and Month View", "Paraqitja javore dhe mujore"),  # coordinated: fine
+    ]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "sq", "javë", entries, english="week") == [
+        "Select a week and click Next",
+        "Select a week and then click next",
+        "Week And The Month View",
+    ]
     # Gramps: the modified noun is a placeholder
     entries = [("People with the family <attribute>", "Njerëz me <atribute> familjare")]
     (tmp_path / "b").mkdir()

@@ -76,9 +76,12 @@ def verbal_misses(
                 ):
                     dropped.add((entry, concept))  # the translated message: "the translation…"
                     continue
+                # the msgid as written where its casefolded text has the same offsets (a
+                # word's case tells a verb's object from a coordinated modifier's head)
+                shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
                 if not (
                     any(probe in low for probe in probes)
-                    and all(_modifies(text, at + size) for at in ends)
+                    and all(_modifies(shaped, at + size) for at in ends)
                 ):
                     continue
                 if not others_checked:  # (rare: a probe is in the translation)
@@ -147,7 +150,8 @@ _NOT_HEADS = frozenset({
     "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
     "into", "is", "are", "was", "were", "be", "been", "has", "have", "had", "can",
     "will", "may", "must", "should", "would", "could", "not", "no", "the", "a", "an",
-    "this", "that", "these", "those", "its",
+    "this", "that", "these", "those", "its", "then", "so", "but", "if", "when", "you",
+    "it", "we", "they", "your", "our", "their", "my", "his", "her",
 })  # fmt: skip
 
 
@@ -161,9 +165,11 @@ def _modifies(text: str, end: int) -> bool:
         return False
     words = rest.split(None, 3)
     if len(words) >= 3 and _head(words[0]).casefold() in ("and", "or"):  # week and month view
-        second = _head(words[1])
+        second, third = _head(words[1]), _head(words[2])
         if not second or second.casefold() in _NOT_HEADS:
             return False
+        if second[:1].islower() and third[:1].isupper():
+            return False  # a verb and its object, a name: "a week and click Next"
         words = words[2:]
     if words[:1] and words[0][:1] == "<" and words[0][1:2].isalpha():
         return True  # a placeholder for a noun: the family <attribute>
