@@ -2,7 +2,7 @@
 and parses lives on: the collector would walk it again and again for nothing), and the
 collector is back on, with that start-up frozen, when a command runs. check-po imports
 nothing its common path does not use: OpenSSL's library for a small glossary's caches,
-`json` for text output, the workers' module for one file."""
+`json` for text output, the workers' modules for one file or `--jobs 1`."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ SCRIPT = """
 import gc, os, sys
 passes = []
 gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
-WATCHED = ("_hashlib", "json", "moci_vocab.checkpo.parallel")
+WATCHED = ("_hashlib", "json", "moci_vocab.checkpo.parallel", "moci_vocab.workers")
 def report():
     loaded = ",".join(name for name in WATCHED if name in sys.modules) or "-"
     sys.stderr.write(f"passes={len(passes)} enabled={gc.isenabled()} "
@@ -104,3 +104,17 @@ def test_check_po_imports_nothing_its_run_does_not_use(seeded, po):
     # JSON output: orjson brings `json` with it, and nothing else comes.
     seen = console("--root", str(seeded.root), "check-po", str(po), "--format", "json")
     assert seen["loaded"] == "json"
+
+
+def test_check_po_imports_no_workers_module_where_no_worker_starts(seeded, po, tmp_path):
+    # Two files: --jobs 1 needs neither the parallel driver nor the workers' module; by
+    # default, files too small to repay a worker (parallel.MIN_BYTES) need the driver's
+    # test only, not the workers' module.
+    other = tmp_path / "other" / "sq.po"
+    other.parent.mkdir()
+    other.write_bytes(po.read_bytes())
+    files = (str(po), str(other))
+    seen = console("--root", str(seeded.root), "check-po", *files, "--jobs", "1")
+    assert seen["loaded"] == "-"
+    seen = console("--root", str(seeded.root), "check-po", *files)
+    assert seen["loaded"] == "moci_vocab.checkpo.parallel"

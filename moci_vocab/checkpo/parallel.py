@@ -67,15 +67,13 @@ def worker_count(paths: list[Path], jobs: int) -> int:
 
     ``jobs`` 0 means one per available core; 1 means this process.
     """
-    if len(paths) < 2:
-        return 0  # without importing the workers' machinery
+    # Without importing the workers' machinery where no worker will start.
+    if len(paths) < 2 or jobs == 1 or sum(map(_size, paths)) < MIN_BYTES:
+        return 0
     from moci_vocab.workers import available_cores
 
-    wanted = available_cores() if jobs <= 0 else jobs
-    count = min(wanted, len(paths))
-    if count < 2 or sum(map(_size, paths)) < MIN_BYTES:
-        return 0
-    return count
+    count = min(available_cores() if jobs <= 0 else jobs, len(paths))
+    return count if count >= 2 else 0
 
 
 def _size(path: Path) -> int:

@@ -254,7 +254,8 @@ def _ordered(
     for i in by_name:
         groups.setdefault(str(paths[i]), []).append(paths[i])
     workers = 0
-    if glossary_loader is None and len(paths) > 1:  # one file: no workers' module to import
+    # One file, or --jobs 1: no workers' modules to import.
+    if glossary_loader is None and len(paths) > 1 and jobs != 1:
         from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
         workers = worker_count(paths, jobs)
