@@ -86,6 +86,13 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("akregator-sq", "anjuta-sq", "gigolo-sq", "gnome-system-tools-sq", "kmplot-sq"),
         *("ktextwidgets5-sq", "xfce4-clipman-plugin-sq"),
     ),
+    # Round 11 (Albanian and Armenian): its programs, the Armenian catalogs of round 7's
+    # catfish and mousepad and the Albanian ones of round 9's programs below.
+    11: (
+        *HELDOUT_ROUNDS[11],
+        *("catfish-hy", "mousepad-hy", "kcm5_filetypes-sq", "kcmkwallet-sq"),
+        *("libgnomekbd-sq", "libmatekbd-sq", "xfce4-diskperf-plugin-sq", "xfconf-sq"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
