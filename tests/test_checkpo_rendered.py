@@ -282,3 +282,27 @@ def test_a_mnemonic_after_any_space_splits_the_word(tmp_path, space):
     mnemonic = "&" if space == "\n" else "_"
     entries = [(f"Device{space}{mnemonic}type:", "Սարք_տեսակ."), ("Type", "տեսակ")]
     assert flagged(tmp_path, "hy", "device", "սարք", entries) == []
+
+
+def test_a_word_derived_on_a_borrowed_terms_stem_is_the_term(tmp_path):
+    # Engrampa and Ark (rounds 4 and 7): არქივი is archive borrowed, and Georgian derives
+    # its verb (და-არქივ-ება), re-verb, adjective and agent noun on that stem
+    entries = [
+        ("Add files to the archive", "ფაილების დაარქივება"),
+        ("Recompressing archive", "გადაარქივება"),
+        ("Archive Manager", "არქივატორი"),
+        ("Could not create the archive", "ვერ ვქმნი საარქივო ფაილს."),
+        # ამო-არქივება (un-archiving) is the verb of *extract*: the archive's word is wrong
+        ("Extract files from the archive", "ფაილების სახელიდან ამოარქივება"),
+        # after "of" the archive is a noun, which a verb does not render
+        ("Add files asking the name of the archive", "ფაილების დაარქივება ფაილის სახელით"),
+    ]
+    assert flagged(tmp_path, "ka", "archive", "არქივი", entries) == [
+        "Extract files from the archive",
+        "Add files asking the name of the archive",
+    ]
+    # დასახელება (a title) on სახელ- of სახელი (name), a native root: a word of its own,
+    # which translators use as a synonym
+    entries = [("The name and icon of the file.", "ფაილის დასახელება და ხატულა.")]
+    assert flagged(tmp_path / "n", "ka", "name", "სახელი", entries) == [entries[0][0]]
+

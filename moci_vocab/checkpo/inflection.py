@@ -75,6 +75,13 @@ class Inflection:
     # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
     # საგნის → საგანი, კალენდრის → კალენდარი).
     restored: tuple[tuple[str, str], ...] = ()
+    # Words derived on the stem of a borrowed term that keep its sense: (the prefixes before
+    # the stem, "" for none; the endings after it). ka და-არქივ-ება (archiving, the
+    # perfective preverb), გადა-არქივ-ება (re-archiving), სა-არქივ-ო (of archives),
+    # არქივ-ატორი (archiver), for არქივი, archive; not ამო-არქივება (un-archiving:
+    # extracting, a verb of its own), nor a native root's (დასახელება, a title, on სახელი,
+    # name). See rendered.py.
+    borrowed: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -231,6 +238,9 @@ def KA() -> Inflection:
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
             | {"მო", "მი", "წარ", "ა", "უ", "სა", "მე", "ნა", "გარდა", "მიმო"}
         ),
+        # -ება/-ებული (verbal noun, participle), -ირება (of verbs borrowed with -ir-),
+        # სა-…-ო (adjective), -ატორი (agent noun)
+        borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
     )
 
 
@@ -477,7 +487,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 22
+DATA_VERSION = 23
 
 
 def for_language(tag: str) -> Inflection:

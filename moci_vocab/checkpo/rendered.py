@@ -28,13 +28,19 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
 - **A mark of the translation** (where a language has every missing term looked at
   again: Georgian): the term split by LibreOffice's keyboard mnemonic, a tilde inside a
   word (მარ~ჯვენა, ტე~ქსტის), is the term.
+- **A word derived on a borrowed term's stem** (`Inflection.borrowed`: Georgian): the
+  verbal noun, participle, adjective or agent noun that the language makes on the stem of
+  a term borrowed from the English word (its transliteration is like the English
+  spelling) keeps the term's sense: დაარქივება (archiving) for "Add files to the
+  archive", საარქივო, არქივატორი (archiver) for არქივი. Not on a native stem: the same
+  shape makes words of their own there (დასახელება, a title, on სახელი, name), which
+  translators use as synonyms; not with a preverb that makes another verb (ამოარქივება,
+  un-archiving, is *extract*); not where the English word follows *of* ("the name of the
+  archive": a noun, which the verb does not render).
 Not taken: a noun the English puts beside a placeholder ("the file “%s”") left to the
 placeholder that the translation declines ("%s"-ის): a noun in apposition before it
 (ფაილ "%s"-ის) or after a genitive placeholder ("%1-ის ანგარიში") is declined the same
-way, so a wrong word there went unseen (recall). Nor a verbal noun on the term's stem
-(Georgian დაარქივება, archiving, for "add to the archive"): the same shape makes nouns
-of their own (დასახელება, a title, on სახელი, name), and translators use those as
-synonyms.
+way, so a wrong word there went unseen (recall).
 """
 
 from __future__ import annotations
@@ -338,7 +344,73 @@ def rendered_misses(
             parts = tokens(text)
             if any(compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
                 found.add((entry, concept))
+                continue
+            if word and any(
+                borrowed_derivative(parts, term, word, msgid_of(entry), infl)
+                for term in terms.get(concept, ())
+            ):
+                found.add((entry, concept))
     return found
+
+
+def borrowed_derivative(
+    words: list[str], term: str, english: str, msgid: str, infl: Inflection
+) -> bool:
+    """Does a word of the translation derive a verbal noun, a participle, an adjective or an
+    agent noun on the stem of a term borrowed from the English word (`Inflection.borrowed`:
+    ka დაარქივება, საარქივო, არქივატორი on არქივ- of არქივი, archive)? Not on a native
+    stem (დასახელება, a title, on სახელ- of სახელი, name: *name* is not said like
+    სახელ-), nor where the English word depends on another noun by *of* ("the name of
+    the archive": a noun there, not the verb)."""
+    prefixes, endings = infl.borrowed
+    if not endings or " " in term:
+        return False
+    stem = term[:-1] if term[-1:] in infl.final_vowels else term
+    if len(stem) < _MIN_PART:
+        return False
+    for token in words:
+        at = token.find(stem)
+        if at < 0 or token[:at] not in prefixes:
+            continue
+        if token.startswith(endings, at + len(stem)):
+            return _borrowed(stem, english) and not _after_of(msgid, english)
+    return False
+
+
+def _after_of(msgid: str, english: str) -> bool:
+    """Does a use of the English word follow *of* (a determiner between allowed)?"""
+    for start, _end in _uses(msgid, english):
+        before = msgid[max(0, start - 40) : start].casefold().split()
+        if before and before[-1] in _DETERMINERS:
+            before = before[:-1]
+        if before and before[-1] == "of":
+            return True
+    return False
+
+
+# English spellings folded to how they are said and transliterated (archive ~ arkiv;
+# Georgian has no f: ფონტი, font).
+_SPELLINGS = (("ch", "k"), ("ph", "f"), ("c", "k"), ("x", "ks"), ("w", "v"), ("y", "i"))
+_SPELLINGS += (("f", "p"), ("q", "k"))
+# How like the English word (rapidfuzz ratio of the folded spellings) a borrowed stem is:
+# ka არქივ- ~ archive 91, ფაილ- ~ file 75, სესი- ~ session 73; native სახელ- ~ name 40,
+# ქმედ- ~ action 17.
+_BORROWED_LIKENESS = 70
+
+
+@cache
+def _borrowed(stem: str, english: str) -> bool:
+    """Is the target stem the English word borrowed: its Latin transliteration like the
+    English spelling as said?"""
+    from rapidfuzz.fuzz import ratio
+
+    from moci_vocab.translit import to_latin
+
+    latin = to_latin(stem).casefold().replace("'", "")
+    said = english.casefold()
+    for spelt, sound in _SPELLINGS:
+        said = said.replace(spelt, sound)
+    return ratio(latin, said) >= _BORROWED_LIKENESS
 
 
 # What a second reading (`reread`) looks for: a mnemonic between two letters where the
