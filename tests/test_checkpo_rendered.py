@@ -306,3 +306,17 @@ def test_a_word_derived_on_a_borrowed_terms_stem_is_the_term(tmp_path):
     entries = [("The name and icon of the file.", "ფაილის დასახელება და ხატულა.")]
     assert flagged(tmp_path / "n", "ka", "name", "სახელი", entries) == [entries[0][0]]
 
+
+
+def test_all_with_a_noun_said_as_everything(tmp_path):
+    # Caja (round 3): "all items" as ყველაფერი (everything)
+    entries = [
+        ("Empty all items from Trash?", "წავშალო ყველაფერი სანაგვე ურნიდან?"),
+        ("All items in the Trash will be permanently deleted.", "ურნაში ყველაფერი წაიშლება"),
+        ("Empty the items from Trash?", "წავშალო ყველაფერი სანაგვე ურნიდან?"),  # no "all"
+        ("Show all items", "ყველა ობიექტის ჩვენება"),  # all items: another word
+    ]
+    assert flagged(tmp_path, "ka", "item", "ელემენტი", entries) == [
+        "Empty the items from Trash?",
+        "Show all items",
+    ]

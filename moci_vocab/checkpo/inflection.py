@@ -82,6 +82,9 @@ class Inflection:
     # extracting, a verb of its own), nor a native root's (დასახელება, a title, on სახელი,
     # name). See rendered.py.
     borrowed: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    # The word for *everything* (its stems), which renders "all" with a noun (ka
+    # ყველაფერი: "All items in the Trash" → everything in the Trash).
+    everything: tuple[str, ...] = ()
 
 
 def irregular_stems(lang: str) -> dict[str, tuple[str, ...]]:
@@ -241,6 +244,7 @@ def KA() -> Inflection:
         # -ება/-ებული (verbal noun, participle), -ირება (of verbs borrowed with -ir-),
         # სა-…-ო (adjective), -ატორი (agent noun)
         borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
+        everything=("ყველაფერ", "ყველაფრ"),
     )
 
 
@@ -487,7 +491,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 23
+DATA_VERSION = 24
 
 
 def for_language(tag: str) -> Inflection:

@@ -28,6 +28,9 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
 - **A mark of the translation** (where a language has every missing term looked at
   again: Georgian): the term split by LibreOffice's keyboard mnemonic, a tilde inside a
   word (მარ~ჯვენა, ტე~ქსტის), is the term.
+- **"All" with a noun said as *everything*** (`Inflection.everything`: Georgian
+  ყველაფერი): "All items in the Trash" as everything in the Trash; the noun is in the
+  word (all-thing).
 - **A word derived on a borrowed term's stem** (`Inflection.borrowed`: Georgian): the
   verbal noun, participle, adjective or agent noun that the language makes on the stem of
   a term borrowed from the English word (its transliteration is like the English
@@ -345,6 +348,9 @@ def rendered_misses(
             if any(compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
                 found.add((entry, concept))
                 continue
+            if word and infl.everything and said_as_everything(msgid_of(entry), word, parts, infl):
+                found.add((entry, concept))
+                continue
             if word and any(
                 borrowed_derivative(parts, term, word, msgid_of(entry), infl)
                 for term in terms.get(concept, ())
@@ -411,6 +417,23 @@ def _borrowed(stem: str, english: str) -> bool:
     for spelt, sound in _SPELLINGS:
         said = said.replace(spelt, sound)
     return ratio(latin, said) >= _BORROWED_LIKENESS
+
+
+# "all" with a noun (all items, all the files, Empty all items from Trash).
+_ALL_WITH = r"\ball\s+(?:(?:of\s+)?(?:the|your|these|those|my|our)\s+)?([a-z]+)"
+
+
+def said_as_everything(msgid: str, english: str, words: list[str], infl: Inflection) -> bool:
+    """Is the English word said with "all" (all items) where the translation has the
+    language's word for everything (`Inflection.everything`: ka ყველაფერი)?"""
+    if not any(word.startswith(infl.everything) for word in words):
+        return False
+    low = msgid.casefold()
+    if "all" not in low:
+        return False
+    forms = {english, *plurals(english)}
+    low = low.replace("_", "").replace("&", "")
+    return any(match.group(1) in forms for match in _pattern(_ALL_WITH).finditer(low))
 
 
 # What a second reading (`reread`) looks for: a mnemonic between two letters where the
