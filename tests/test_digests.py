@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -37,3 +39,14 @@ def test_compare_digest_compares():
     assert digests.compare_digest(b"\x01\x02", b"\x01\x02")
     assert not digests.compare_digest(b"\x01\x02", b"\x01\x03")
     assert digests.compare_digest("abc", "abc") and not digests.compare_digest("abc", "abd")
+
+
+def test_a_long_messages_hmac_needs_neither_hashlib_nor_hmac():
+    # OpenSSL's one-shot HMAC: `hashlib` tries each of OpenSSL's digests as it is imported.
+    code = (
+        "import sys; from moci_vocab import digests; "
+        "digests.hmac_sha256(b'k', bytes(digests.OPENSSL_FROM_BYTES)); "
+        "print(sorted({'hashlib', 'hmac'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
