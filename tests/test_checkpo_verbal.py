@@ -76,7 +76,7 @@ def test_albanian_verbs_on_a_nouns_stem(term, forms, not_forms):
 
 
 def test_a_language_without_verb_data_is_unchanged():
-    assert for_language("ka").verbs == () and for_language("hy").verbs == ()
+    assert for_language("ka").verbs == ()  # (Armenian has verb data since round 11)
 
 
 # the regular expression in_verb_slot replaced, with a keyboard mnemonic before the word
@@ -271,3 +271,35 @@ def test_a_noun_ending_like_a_participle_is_no_participle_of_its_verb(tmp_path):
         ("The feed is empty", "Lista është bosh"),  # no word of the term: reported
     ]
     assert flagged(tmp_path, "sq", "furnizim", entries, english="feed") == ["The feed is empty"]
+
+
+def test_armenian_verbs_and_participles_on_a_verbal_nouns_stem(tmp_path):
+    """Round 11 (Mousepad, Catfish): Armenian verbal nouns in -ում/-ություն come from verbs in
+    -ել, whose infinitive says the English verb and whose past participle (-ած, -ված,
+    classical -ուած) renders the noun anywhere."""
+    forms = verb_forms(["որոնում", "ընտրութ", "թարմացում"], for_language("hy").verbs)
+    assert {"որոնել", "որոնված", "որոնուածը", "ընտրել", "ընտրվածը", "թարմացնել"} <= forms
+    assert {"թարմացված", "թարմացրած"} <= forms
+    assert not {"որոնում", "ընտրություն", "որոնումը"} & forms
+    entries = [
+        ("Copy the selection", "Պատճենել ընտրվածը"),  # copy the selected one
+        ("Cut the selection", "Կտրել ընտրուածը"),  # the classical spelling
+        ("Change the case of the selection to uppercase", "Ընտրուած գրոյթը՝ մեծատառերով"),
+        ("Delete the current selection", "Ջնջել նշուածը"),  # another word: reported
+        ("The selection is empty", "Դատարկ է"),  # no word of the term: reported
+        # the English has its own participle, which the translation's renders
+        ("Show the selected items of the selection", "Ցուցադրել ընտրված տարրերը"),
+    ]
+    assert flagged(tmp_path, "hy", "ընտրություն", entries, english="selection") == [
+        "Delete the current selection",
+        "The selection is empty",
+        "Show the selected items of the selection",
+    ]
+    entries = [
+        ("files;find;locate;lookup;search;", "նիշք;գտնել;բացայայտել;զննել;որոնել;"),
+        ("Search", "Որոնել"),  # the verb where English may be a verb
+        ("Image search results", "Որոնուած արդիւնքների նկարները"),  # the searched results
+        ("Last search", "Վերջին որոնել"),  # a verb where English has the noun: reported
+    ]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == ["Last search"]

@@ -61,6 +61,9 @@ class Inflection:
     # Verbs made on a noun's stem: (noun ending, the verb endings its stem takes);
     # sq ndryshim (change) → ndrysho, ndryshoni (see verbal.py).
     verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # How those verb forms end when they are past participles, which render the noun
+    # anywhere (sq ndryshuar, përkthyer; hy ընտրված, ընտրուածը: the selected one).
+    participles: tuple[str, ...] = ()
     # Relational adjectives made on a noun's stem, with their endings: sq familje →
     # familjar, familjare (Family Tree → Pema familjare); javë → javore (week view).
     # Only where the English noun modifies the next word (see verbal.py).
@@ -190,6 +193,7 @@ def SQ() -> Inflection:
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
         ),
         verbs=_SQ_VERBS,
+        participles=("uar", "ur", "yer"),
         adjectives=_SQ_ADJECTIVES,
     )
 
@@ -272,6 +276,27 @@ _HY_LEMMA_ENDINGS = (
 )  # fmt: skip
 
 
+# Verbs on a noun's stem: verbal nouns in -ում and -ություն (classical -ութիւն) come from
+# verbs in -ել (որոնում, search ← որոնել; ընտրություն, selection ← ընտրել), those in
+# -ացում/-եցում from verbs in -ացնել/-եցնել (թարմացում ← թարմացնել). The verb's
+# infinitive and imperative where English may use the word as a verb ("Search", a keyword
+# list), and its past participles in -ած, -ված (classical -ուած) with an article, a case or
+# the plural anywhere: "Copy the selection" as Պատճենել ընտրվածը, copy the selected one.
+_HY_TAKEN = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից")
+_HY_PARTICIPLES = tuple(p + end for p in ("ած", "ված", "ուած") for end in _HY_TAKEN)
+_HY_EL = ("ել", "իր", "եք", *_HY_PARTICIPLES)
+_HY_VERBS = (
+    ("ում", _HY_EL),
+    ("ություն", _HY_EL),
+    ("ությ", _HY_EL),  # (the stem of an -ություն term given in the genitive: -ության)
+    ("ութիւն", _HY_EL),
+    ("ութեան", _HY_EL),
+    ("ութ", _HY_EL),
+    ("ացում", ("ացնել", "ացրու", "ացրեք", *("ացր" + p for p in _HY_PARTICIPLES))),
+    ("եցում", ("եցնել", "եցրու", "եցրեք", *("եցր" + p for p in _HY_PARTICIPLES))),
+)
+
+
 @cache
 def HY() -> Inflection:
     """Armenian: plural and case endings, with the -ու/-ի stem changes."""
@@ -303,6 +328,8 @@ def HY() -> Inflection:
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
+        verbs=_HY_VERBS,
+        participles=_HY_PARTICIPLES,
     )
 
 
@@ -491,7 +518,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 24
+DATA_VERSION = 25
 
 
 def for_language(tag: str) -> Inflection:

@@ -682,6 +682,7 @@ class FileCheck:
             verbs,
             self.matcher.infl.adjectives,
             term_words,
+            self.matcher.infl.participles,
         )
         if dropped:
             self.forget(dropped)

@@ -26,6 +26,7 @@ def verbal_misses(
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
     adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     term_words: Callable[[], dict[str, set[int]]] | None = None,
+    participle_endings: tuple[str, ...] = ("uar", "ur", "yer"),
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -35,7 +36,8 @@ def verbal_misses(
     endings) pairs; ``adjectives``: its adjective suffixes and their endings;
     ``term_words``: each word of the glossary's allowed terms → the concepts whose
     terms have it (made when first asked for: an adjective stem that another concept's
-    term starts with is that term, not the adjective: skedë, tab → skedar, file).
+    term starts with is that term, not the adjective: skedë, tab → skedar, file);
+    ``participle_endings``: how the verb forms that are past participles end.
     """
     dropped: set[tuple[int, int]] = set()
     for concept, entries in missing.items():
@@ -51,7 +53,7 @@ def verbal_misses(
         probes = adjective_stems(terms.get(concept, ()), adjectives[0])
         # the term's past participles (ndryshuar, përkthyer, cytur) and what they all start
         # with, looked for first (one test per missing term)
-        participles = {form for form in forms if form.endswith(("uar", "ur", "yer"))}
+        participles = {form for form in forms if form.endswith(participle_endings)}
         start = _common_start(participles)
         size = len(word)
         others_checked = term_words is None
