@@ -307,7 +307,6 @@ def test_a_word_derived_on_a_borrowed_terms_stem_is_the_term(tmp_path):
     assert flagged(tmp_path / "n", "ka", "name", "სახელი", entries) == [entries[0][0]]
 
 
-
 def test_all_with_a_noun_said_as_everything(tmp_path):
     # Caja (round 3): "all items" as ყველაფერი (everything)
     entries = [
