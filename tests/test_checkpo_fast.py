@@ -195,9 +195,9 @@ def test_joined_source_keys_find_what_each_key_finds(texts):
     matcher = SourceMatcher(patterns, owners, [], [])
     one_by_one = []
     for i, text in enumerate(texts):
-        hits = matcher.automaton.find_matches_as_indexes(source_key(text).encode())
+        hits = matcher.automaton.find(source_key(text).encode())
         one_by_one.extend(
-            (i, concept) for concept in dict.fromkeys(owners[p] for p, _s, _e in hits)
+            (i, concept) for concept in dict.fromkeys(owners[p] for _s, _e, p in hits)
         )
     assert matcher.pairs(texts) == one_by_one
 
@@ -364,6 +364,57 @@ def test_keys_of_the_texts_with_a_term_are_their_keys_in_the_whole_batch(texts, 
         assert [keys[i] for i in with_hits] == [all_keys[i] for i in with_hits]
     finally:
         source_match._MOST = most
+
+
+# Terms of a few words of a few letters (their plurals, hyphens and capitals make patterns
+# that hold one another), and texts made of their words, other words and every kind of gap.
+_TERM_WORDS = ["ab", "a", "b", "abs", "ba", "Ab", "İb", "ß", "é", "a-b", "b1"]
+_term = st.lists(st.sampled_from(_TERM_WORDS), min_size=1, max_size=3).map(" ".join)
+_term_text = st.lists(
+    st.tuples(
+        st.sampled_from([*_TERM_WORDS, "s", "AB", "the", "Press", "x\x00", "%s", "{a}"]),
+        st.sampled_from([" ", "  ", "-", ". ", ", ", "", "\n"]),
+    ),
+    max_size=10,
+).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
+
+
+@pytest.mark.skipif(source_match._daachorse() is None, reason="daachorse is not installed")
+@settings(max_examples=examples(400), deadline=None)
+@given(
+    st.lists(st.tuples(_term, st.sampled_from(["noun", "verb", None]), st.booleans()), max_size=8),
+    st.lists(st.one_of(_term_text, _text), max_size=8),
+)
+@example([("ab", None, False), ("ab b", None, False), ("b", "noun", False)], ["ab b", "ab-b bs"])
+def test_cached_automatons_find_what_ahocorasick_rs_finds(terms, texts):
+    # The automatons kept in the compiled cache (daachorse's, read back from their bytes)
+    # against ahocorasick_rs's, which every run built before: the same hits, keys and
+    # pairs, for the terms' patterns (leftmost-longest), the case-sensitive ones and the
+    # finder's words (the first hit found).
+    import pickle
+
+    tables: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    kinds: dict[str, int] = {}
+    for index, (term, pos, cased) in enumerate(terms):
+        for key in english_variants(term, pos, fold_case=not cased):
+            tables[cased].setdefault(key, index)
+            kinds.setdefault(key, source_match.POS_KINDS.get(pos or "", 0))
+    keys, cased = tables
+    args = (list(keys.values()), list(cased), list(cased.values()))
+    kind_lists = ([kinds[k] for k in keys], [kinds[k] for k in cased])
+    made = SourceMatcher(list(keys), args[0], *args[1:], *kind_lists)
+    serialized = made.serialized()
+    assert serialized is not None
+    read = SourceMatcher(
+        [], args[0], [], args[2], *kind_lists, automata=pickle.loads(pickle.dumps(serialized))
+    )
+    with patch.object(source_match, "_daachorse", lambda: None):
+        built = SourceMatcher(list(keys), args[0], *args[1:], *kind_lists)
+    assert built.serialized() is None or not (keys or cased)
+    for matcher in (made, read):
+        assert matcher.find_keyed(texts) == built.find_keyed(texts)
+        assert matcher.pairs(texts) == built.pairs(texts)
+        assert matcher.kept(texts) == built.kept(texts)
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 70])

@@ -309,7 +309,7 @@ def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_pa
 
     again = compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
     assert [r.concept for r in again.rules] == [r.concept for r in first.rules]
-    assert again.source_matcher.find("Reconciliation")  # the automaton is rebuilt
+    assert again.source_matcher.find("Reconciliation")  # its automatons read back
 
     # Other code with the same version number (a development checkout): compiled again.
     with monkeypatch.context() as patched:
@@ -322,6 +322,42 @@ def test_compiled_glossary_is_cached_and_invalidated(seeded, monkeypatch, tmp_pa
     os.utime(path, (old, old))  # same age: the size and inode tell the change
     with pytest.raises(AssertionError, match="was loaded"):
         compile_module.load_compiled(root, "sq", glossary_loader=must_not_load)
+
+
+def test_cached_glossary_reads_its_automatons_back_without_building_them(
+    seeded, monkeypatch, tmp_path
+):
+    """The source matcher's automatons are built when the glossary is compiled and kept in
+    its cache (daachorse's bytes): a run that reads the cache builds none and finds what
+    the compiled matcher finds. Without daachorse the cache has another key (a cache it
+    wrote is not read back) and ahocorasick_rs builds them on each run."""
+    pytest.importorskip("daachorse")
+    from moci_vocab.checkpo import compile as compile_module
+    from moci_vocab.checkpo import source_match
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    root = seeded.root
+    _age_glossary(root)
+    texts = ["the Reconciliation of resilience", "nothing here", "reconciliations"]
+    expected = compile_module.load_compiled(root, "sq").source_matcher.find_each(texts)
+    assert expected[0] and expected[2] and not expected[1]
+
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("an automaton was built")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(source_match, "automaton", no_build)
+        patched.setattr("ahocorasick_rs.BytesAhoCorasick", no_build)
+        again = compile_module.load_compiled(root, "sq", glossary_loader=lambda: 1 / 0)
+        assert again.source_matcher.find_each(texts) == expected
+        assert "patterns" not in again.__dict__  # nor were the patterns decoded
+    with monkeypatch.context() as patched:
+        patched.setattr(source_match, "_daachorse", lambda: None)
+        with pytest.raises(ZeroDivisionError):  # not this cache: compiled again
+            compile_module.load_compiled(root, "sq", glossary_loader=lambda: 1 / 0)
+        built = compile_module.load_compiled(root, "sq")
+        assert type(built.source_matcher.automaton) is source_match._RsAutomaton
+        assert built.source_matcher.find_each(texts) == expected
 
 
 def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):

@@ -22,7 +22,7 @@ from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp, fingerprint  # not store: no YAML
 from moci_vocab.records import Record
 
-COMPILE_FORMAT = 11
+COMPILE_FORMAT = 12
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
 
 
@@ -292,6 +292,7 @@ class Compiled(Record):
         "_miss_texts",
         "_other_terms",
         "_finder_words",
+        "_automata",
     )
 
     def __init__(
@@ -312,6 +313,7 @@ class Compiled(Record):
         _miss_texts: list[MissTexts] | Packed | None = None,
         _other_terms: list[tuple[tuple, ...]] | Packed | None = None,
         _finder_words: list[str] | None = None,
+        _automata: tuple[bytes | None, bytes | None, bytes | None] | None = None,
     ) -> None:
         self.lang = lang
         self.source_language = source_language
@@ -333,10 +335,16 @@ class Compiled(Record):
         self._other_terms = _other_terms
         # `source_match.finder_words` of the patterns: made once, kept in the cache.
         self._finder_words = _finder_words
+        # The source matcher's automatons as `SourceMatcher.serialized` gives them: built
+        # when the glossary is compiled, kept in the cache (None: built on first use).
+        self._automata = _automata
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state["_matcher"] = None  # the automaton is rebuilt, not pickled
+        # The matcher is not pickled, its automatons are (when their library can: see
+        # `source_match.automaton`): building them costs more than reading them back.
+        state["_matcher"] = None
+        state["_automata"] = self._automata or self.source_matcher.serialized()
         # Cheaper to load than to make; equal strings and tuples as one object each (a
         # term's text, word, stems, exact forms and probe are often one word): the pickle
         # then holds each once, and loading makes a third fewer objects.
@@ -442,19 +450,26 @@ class Compiled(Record):
 
     @property
     def source_matcher(self):
-        """The matcher of the source patterns (an automaton built on first use, never pickled)."""
+        """The matcher of the source patterns: its automatons read back from the cache
+        (`_automata`), or built on first use."""
         if self._matcher is None:
             from moci_vocab.checkpo.source_match import SourceMatcher
 
-            self._matcher = SourceMatcher(
-                self.encoded_patterns(),
-                self.owners,
-                self.cased_patterns,
-                self.cased_owners,
-                self.kinds,
-                self.cased_kinds,
-                self.finder_words(),
-            )
+            if self._automata is not None:  # the patterns and the words are not read
+                self._matcher = SourceMatcher(
+                    [], self.owners, [], self.cased_owners, self.kinds, self.cased_kinds,
+                    automata=self._automata,
+                )  # fmt: skip
+            else:
+                self._matcher = SourceMatcher(
+                    self.encoded_patterns(),
+                    self.owners,
+                    self.cased_patterns,
+                    self.cased_owners,
+                    self.kinds,
+                    self.cased_kinds,
+                    self.finder_words(),
+                )
         return self._matcher
 
 
@@ -595,8 +610,10 @@ def _cache_name(lang: str) -> str:
 
 def _version_key() -> tuple:
     from moci_vocab import __version__
+    from moci_vocab.checkpo.source_match import automaton_library
 
-    return (COMPILE_FORMAT, DATA_VERSION, __version__)
+    # (the automatons are kept in the cache as their library wrote them)
+    return (COMPILE_FORMAT, DATA_VERSION, __version__, automaton_library())
 
 
 def load_compiled(

@@ -13,6 +13,7 @@ a term that covers another starts at or before it and is longer, so
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -508,6 +509,65 @@ _FEW_WORDS = 2000
 _MOST = 0.8
 
 
+# The automatons: daachorse's where it is installed (an automaton it built is kept in the
+# compiled glossary's cache: building the 16,480 patterns of 5,000 concepts took ~20 ms of
+# every run), else ahocorasick_rs's (built on each run). Both find the same hits.
+@functools.cache
+def _daachorse():
+    """The daachorse module, imported when first needed; None where it is not installed."""
+    try:
+        import daachorse
+    except ImportError:  # a platform without its wheel
+        return None
+    return daachorse
+
+
+def automaton_library() -> str:
+    """Which library makes the automatons, with the stamp of its compiled module: a cached
+    automaton is read back only by the library (and the very files) that wrote it."""
+    module = _daachorse()
+    if module is None:
+        return "ahocorasick_rs"
+    from moci_vocab.layout import file_stamp
+
+    return f"daachorse {file_stamp(module.daachorse.__file__)}"
+
+
+def automaton(patterns: list[bytes], longest: bool = True):
+    """An automaton of ``patterns`` whose ``find(haystack)`` gives (start, end, pattern
+    index) of each hit, not overlapping, in order: leftmost-longest (else the first
+    found). daachorse's where it takes the patterns (none empty, none twice), else
+    ahocorasick_rs's."""
+    module = _daachorse()
+    if module is not None and all(patterns) and len(set(patterns)) == len(patterns):
+        kind = module.MATCH_KIND_LEFTMOST_LONGEST if longest else module.MATCH_KIND_STANDARD
+        return module.DoubleArrayAhoCorasick(patterns, kind)
+    return _RsAutomaton(patterns, longest)
+
+
+def _deserialized(data: bytes | None):
+    """The automaton of `SourceMatcher.serialized`'s bytes (None: none)."""
+    if data is None:
+        return None
+    return _daachorse().DoubleArrayAhoCorasick.deserialize(data)  # type: ignore[union-attr]
+
+
+class _RsAutomaton:
+    """ahocorasick_rs's automaton with daachorse's ``find`` (it cannot be serialized)."""
+
+    __slots__ = ("_automaton",)
+
+    def __init__(self, patterns: list[bytes], longest: bool) -> None:
+        import ahocorasick_rs as rs
+
+        kind = rs.MATCHKIND_LEFTMOST_LONGEST if longest else rs.MATCHKIND_STANDARD
+        self._automaton = rs.BytesAhoCorasick(patterns, kind)
+
+    def find(self, haystack: bytes) -> list[tuple[int, int, int]]:
+        """(start, end, pattern index) of each hit."""
+        return [(s, e, p) for p, s, e in self._automaton.find_matches_as_indexes(haystack)]
+
+
 class SourceMatcher:
     """One automaton over every source pattern, run once over all texts of a catalog."""
 
@@ -520,19 +580,12 @@ class SourceMatcher:
         kinds: list[int] | None = None,
         cased_kinds: list[int] | None = None,
         words: list[str] | None = None,
+        automata: tuple[bytes | None, bytes | None, bytes | None] | None = None,
     ):
         """``patterns``: texts, or the same in UTF-8 (a compiled glossary's, as cached);
-        ``words``: `finder_words` of the patterns (made here when not given)."""
-        import ahocorasick_rs
-
-        if patterns and type(patterns[0]) is bytes:
-            encoded = patterns
-            if words is None:
-                patterns = [pattern.decode() for pattern in patterns]  # type: ignore[union-attr]
-        else:
-            encoded = [pattern.encode() for pattern in patterns]  # type: ignore[union-attr]
-
-        longest = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        ``words``: `finder_words` of the patterns (made here when not given); ``automata``:
+        the three automatons as `serialized` gave them (from a verified cache: then none
+        is built, and neither the patterns nor the words are read)."""
         self.owners = owners
         # Pattern index → concept index, for both automatons (cased ones after the others).
         self.all_owners = [*owners, *cased_owners]
@@ -540,19 +593,35 @@ class SourceMatcher:
         kinds = kinds or [ANY] * len(owners)
         self.all_kinds = [*kinds, *(cased_kinds or [ANY] * len(cased_owners))]
         self.kinds = kinds if any(kinds) else None
-        self.automaton = ahocorasick_rs.BytesAhoCorasick(encoded, longest) if encoded else None
         self.cased_owners = cased_owners
-        self.cased_automaton = (
-            ahocorasick_rs.BytesAhoCorasick([p.encode() for p in cased], longest) if cased else None
-        )
+        # A verb's part-of-speech test reads the end of the text before (`fits_pos`).
+        self.verbs = VERB in self.all_kinds
+        if automata is not None:
+            self.automaton, self.cased_automaton, self.finder = map(_deserialized, automata)
+            return
+        if patterns and type(patterns[0]) is bytes:
+            encoded = patterns
+            if words is None:
+                patterns = [pattern.decode() for pattern in patterns]  # type: ignore[union-attr]
+        else:
+            encoded = [pattern.encode() for pattern in patterns]  # type: ignore[union-attr]
+        self.automaton = automaton(encoded) if encoded else None  # type: ignore[arg-type]
+        self.cased_automaton = automaton([p.encode() for p in cased]) if cased else None
         # A word of every pattern, to tell the texts that may hold one (`kept`); None when
         # that would not pay.
         if words is None:
-            words = finder_words([*patterns, *cased], self.all_owners)
+            words = finder_words([*patterns, *cased], self.all_owners)  # type: ignore[list-item]
         encoded = [word.encode() for word in words]
-        self.finder = ahocorasick_rs.BytesAhoCorasick(encoded) if encoded else None
-        # A verb's part-of-speech test reads the end of the text before (`fits_pos`).
-        self.verbs = VERB in self.all_kinds
+        self.finder = automaton(encoded, longest=False) if encoded else None
+
+    def serialized(self) -> tuple[bytes | None, bytes | None, bytes | None] | None:
+        """The three automatons (the terms', the case-sensitive terms', the finder's) as
+        bytes that `SourceMatcher(..., automata=)` takes back without building them; None
+        when one is not daachorse's (see `automaton`)."""
+        found = [self.automaton, self.cased_automaton, self.finder]
+        if any(a is not None and type(a) is _RsAutomaton for a in found):
+            return None
+        return tuple(None if a is None else a.serialize() for a in found)  # type: ignore[return-value]
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(pattern index, start, end) of each hit in the text's key, in text order.
@@ -594,7 +663,7 @@ class SourceMatcher:
         ends = text_ends(data)
         kept: list[int] = []
         index, bound = 0, ends[0]
-        for _word, start, _end in self.finder.find_matches_as_indexes(data):
+        for start, _end, _word in self.finder.find(data):
             while start >= bound:  # past the text's end: the next text (in order)
                 index += 1
                 bound = ends[index]
@@ -637,7 +706,7 @@ class SourceMatcher:
         append = result.append
         seen: list[int] = []  # the concepts of the current text so far
         index, bound, last = 0, ends[0], -1
-        for pattern, start, end in self.automaton.find_matches_as_indexes(key):
+        for start, end, pattern in self.automaton.find(key):
             while start >= bound:  # past the text's end: the next text (in order)
                 index += 1
                 bound = ends[index]
@@ -723,7 +792,7 @@ def _collect(automaton, key: bytes, offset: int, found: dict, kinds=None) -> Non
     """
     ends = text_ends(key)
     index, base, bound = 0, 0, ends[0]
-    for pattern, start, end in automaton.find_matches_as_indexes(key):
+    for start, end, pattern in automaton.find(key):
         if start >= bound:  # past the text's end: the text it is in, and where it starts
             while start >= bound:
                 index += 1
