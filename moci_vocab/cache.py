@@ -2,9 +2,9 @@
 
 Entries are pickles, because unpickling dataclasses is many times faster
 than parsing YAML. A pickle can run code when loaded, and a pull request
-could commit a planted ``.moci-cache/`` file; so every entry is signed with
-HMAC-SHA256 under a key that lives outside the repository (in the user's
-cache folder, readable by the user only). An entry whose signature does
+could commit a planted ``.moci-cache/`` file; so every entry is signed (keyed
+BLAKE2b, ``digests.mac``) under a key that lives outside the repository (in the
+user's cache folder, readable by the user only). An entry whose signature does
 not verify is ignored, exactly like a missing one.
 
 Staleness is decided here, in one place, two ways: ``Derived`` holds a value
@@ -30,14 +30,14 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
-from moci_vocab.digests import blake2b, compare_digest, hmac_sha256
+from moci_vocab.digests import MAC_BYTES, blake2b, compare_digest, mac
 from moci_vocab.errors import MociError
 from moci_vocab.fsutil import atomic_write, read_regular_file
 from moci_vocab.layout import CACHE_DIR, RACY_NS, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
-CACHE_FORMAT = 6  # bump when the model's classes change shape
+CACHE_FORMAT = 7  # bump when the model's classes change shape (or the signature)
 _MAGIC = b"MOCICACHE"
 _KEY_BYTES = 32
 MAX_CACHE_BYTES = 1024 * 1024 * 1024  # a read bound, far above any real glossary's cache
@@ -151,10 +151,11 @@ def _signed_payload(root: Path, name: str) -> memoryview | None:
     except MociError:
         return None
     header = _MAGIC + bytes([CACHE_FORMAT])
-    if not blob.startswith(header) or len(blob) < len(header) + 32:
+    start = len(header) + MAC_BYTES
+    if not blob.startswith(header) or len(blob) < start:
         return None
-    signature, payload = blob[len(header) : len(header) + 32], memoryview(blob)[len(header) + 32 :]
-    if not compare_digest(signature, hmac_sha256(key, payload)):
+    signature, payload = blob[len(header) : start], memoryview(blob)[start:]
+    if not compare_digest(signature, mac(key, payload)):
         return None
     return payload
 
@@ -194,7 +195,7 @@ def store(root: Path, name: str, value: Any, after: Sequence[bytes | memoryview]
     if key is None:
         return
     payload = b"".join([pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), *after])
-    signature = hmac_sha256(key, payload)
+    signature = mac(key, payload)
     folder = Path(root) / CACHE_DIR
     with contextlib.suppress(Exception):
         folder.mkdir(exist_ok=True)

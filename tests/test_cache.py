@@ -83,6 +83,25 @@ def test_a_planted_cache_file_is_never_unpickled(seeded, monkeypatch, tmp_path):
     assert not (tmp_path / "planted-pickle-ran").exists()
 
 
+def test_a_big_cache_is_signed_and_verified_without_openssl(monkeypatch, tmp_path):
+    """A cache of any size is signed with CPython's own keyed BLAKE2b: loading OpenSSL
+    (`import hashlib`, ~3.4 ms of CPU) and its SHA-256 of a 5 MB cache cost more than
+    BLAKE2b alone. A byte changed anywhere in it still makes it unread."""
+    import sys
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    monkeypatch.setitem(sys.modules, "hashlib", None)  # `import hashlib` fails
+    value = [bytes([i % 256]) * 4096 for i in range(512)]
+    cache.store(tmp_path, "big", value)
+    path = tmp_path / ".moci-cache" / "big.pickle"
+    assert path.stat().st_size > 2_000_000
+    assert cache.load(tmp_path, "big") == value
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 1
+    path.write_bytes(bytes(blob))
+    assert cache.load(tmp_path, "big") is None
+
+
 def test_cache_can_be_switched_off(seeded, monkeypatch, tmp_path):
     monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
     monkeypatch.setenv("MOCI_VOCAB_NO_CACHE", "1")
