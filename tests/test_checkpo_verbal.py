@@ -303,3 +303,27 @@ def test_armenian_verbs_and_participles_on_a_verbal_nouns_stem(tmp_path):
     ]
     (tmp_path / "b").mkdir()
     assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == ["Last search"]
+
+
+def test_an_armenian_command_said_by_its_verb_alone(tmp_path):
+    """Thunar's 'Create Action' as Ստեղծել (to create), Catfish's 'Stop Search' as
+    Դադարեցնել: a two-word command ending in the noun, said by one infinitive, leaves its
+    object to the button's place."""
+    entries = [
+        ("Create Action", "Ստեղծել"),
+        ("Edit _Action…", "_Խմբագրել…"),
+        ("Create Action", "Ստեղծում"),  # a noun (creation), not the verb: reported
+        ("Action", "Ստեղծել"),  # no command: reported
+        ("Create an Action", "Ստեղծել"),  # not two words: reported
+        ("Action Create", "Ստեղծել"),  # the noun not its object: reported
+    ]
+    assert flagged(tmp_path, "hy", "գործողություն", entries, english="action") == [
+        "Create Action",
+        "Action",
+        "Create an Action",
+        "Action Create",
+    ]
+    # Albanian has no infinitive: its imperatives are no sign of a command alone
+    (tmp_path / "b").mkdir()
+    entries = [("Stop Search", "Ndal")]
+    assert flagged(tmp_path / "b", "sq", "kërkim", entries, english="search") == ["Stop Search"]

@@ -64,6 +64,9 @@ class Inflection:
     # How those verb forms end when they are past participles, which render the noun
     # anywhere (sq ndryshuar, përkthyer; hy ընտրված, ընտրուածը: the selected one).
     participles: tuple[str, ...] = ()
+    # How the verb's dictionary form ends where a translation may say a command by it alone
+    # (hy Սկսել, to begin, for "Begin Search": the object is left to the button's place).
+    infinitives: tuple[str, ...] = ()
     # Relational adjectives made on a noun's stem, with their endings: sq familje →
     # familjar, familjare (Family Tree → Pema familjare); javë → javore (week view).
     # Only where the English noun modifies the next word (see verbal.py).
@@ -282,24 +285,29 @@ _HY_LEMMA_ENDINGS = (
 # infinitive and imperative where English may use the word as a verb ("Search", a keyword
 # list), and its past participles in -ած, -ված (classical -ուած) with an article, a case or
 # the plural anywhere: "Copy the selection" as Պատճենել ընտրվածը, copy the selected one.
-_HY_TAKEN = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից")
-_HY_PARTICIPLES = tuple(p + end for p in ("ած", "ված", "ուած") for end in _HY_TAKEN)
-_HY_EL = ("ել", "իր", "եք", *_HY_PARTICIPLES)
-_HY_VERBS = (
-    ("ում", _HY_EL),
-    ("ություն", _HY_EL),
-    ("ությ", _HY_EL),  # (the stem of an -ություն term given in the genitive: -ության)
-    ("ութիւն", _HY_EL),
-    ("ութեան", _HY_EL),
-    ("ութ", _HY_EL),
-    ("ացում", ("ացնել", "ացրու", "ացրեք", *("ացր" + p for p in _HY_PARTICIPLES))),
-    ("եցում", ("եցնել", "եցրու", "եցրեք", *("եցր" + p for p in _HY_PARTICIPLES))),
-)
+def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """Armenian's (noun ending, verb endings) pairs and its participle endings (made only
+    when Armenian is asked for: every process imports this module)."""
+    taken = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից")
+    participles = tuple(p + end for p in ("ած", "ված", "ուած") for end in taken)
+    el = ("ել", "իր", "եք", *participles)
+    verbs = (
+        ("ում", el),
+        ("ություն", el),
+        ("ությ", el),  # (the stem of an -ություն term given in the genitive: -ության)
+        ("ութիւն", el),
+        ("ութեան", el),
+        ("ութ", el),
+        ("ացում", ("ացնել", "ացրու", "ացրեք", *("ացր" + p for p in participles))),
+        ("եցում", ("եցնել", "եցրու", "եցրեք", *("եցր" + p for p in participles))),
+    )
+    return verbs, participles
 
 
 @cache
 def HY() -> Inflection:
     """Armenian: plural and case endings, with the -ու/-ի stem changes."""
+    verbs, participles = _hy_verbs()
     return Inflection(
         suffixes=_combine(_HY_PLURAL, _HY_CASE),
         final_vowels="ըաեիո",
@@ -328,8 +336,9 @@ def HY() -> Inflection:
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
-        verbs=_HY_VERBS,
-        participles=_HY_PARTICIPLES,
+        verbs=verbs,
+        participles=participles,
+        infinitives=("ել", "ալ"),
     )
 
 
@@ -518,7 +527,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 25
+DATA_VERSION = 26
 
 
 def for_language(tag: str) -> Inflection:

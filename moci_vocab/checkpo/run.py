@@ -683,6 +683,7 @@ class FileCheck:
             self.matcher.infl.adjectives,
             term_words,
             self.matcher.infl.participles,
+            self.matcher.infl.infinitives,
         )
         if dropped:
             self.forget(dropped)

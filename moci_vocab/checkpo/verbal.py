@@ -27,6 +27,7 @@ def verbal_misses(
     adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     term_words: Callable[[], dict[str, set[int]]] | None = None,
     participle_endings: tuple[str, ...] = ("uar", "ur", "yer"),
+    infinitives: tuple[str, ...] = (),
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -37,13 +38,20 @@ def verbal_misses(
     ``term_words``: each word of the glossary's allowed terms → the concepts whose
     terms have it (made when first asked for: an adjective stem that another concept's
     term starts with is that term, not the adjective: skedë, tab → skedar, file);
-    ``participle_endings``: how the verb forms that are past participles end.
+    ``participle_endings``: how the verb forms that are past participles end;
+    ``infinitives``: how the language's infinitives end (a command said by its verb alone).
     """
     dropped: set[tuple[int, int]] = set()
     for concept, entries in missing.items():
         word = words.get(concept)
         if not word:
             continue
+        if infinitives:
+            dropped.update(
+                (entry, concept)
+                for entry in entries
+                if _verb_alone(msgids[entry], word, translation(entry), infinitives)
+            )
         forms = verb_forms(terms.get(concept, ()), verbs)
         made = adjective_forms(terms.get(concept, ()), adjectives)
         if not forms and not made:
@@ -92,6 +100,21 @@ def verbal_misses(
                 if made.intersection(tokens(translation(entry))):
                     dropped.add((entry, concept))
     return dropped
+
+
+def _verb_alone(msgid: str, word: str, translation: str, infinitives: tuple[str, ...]) -> bool:
+    """Is a two-word English command ending in the noun ("Begin Search", "Edit _Action…")
+    said by one infinitive (Սկսել, Խմբագրել)? A command's object is left to the place of
+    its button or menu item: the noun is not demanded."""
+    english = msgid.strip(_LABEL_ENDS).replace("_", "").replace("&", "").split()
+    if len(english) != 2 or not english[0].isalpha() or english[1].casefold() != word:
+        return False
+    said = translation.strip(_LABEL_ENDS).replace("_", "").replace("&", "")
+    return len(said) > 3 and said.isalpha() and said.casefold().endswith(infinitives)
+
+
+# What may end a label after its words: an ellipsis, a colon, a full stop (Armenian ։).
+_LABEL_ENDS = " \t\n.:…։"
 
 
 def _own_participle(text: str, word: str) -> bool:
