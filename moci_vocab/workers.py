@@ -48,6 +48,8 @@ AHEAD = 2
 SHARE = 3
 # Job numbers in a pipe: 4 bytes each (a pipe holds 64 KiB, or up to 1 MiB on Linux).
 _NUMBER = 4
+# What a caller's Ctrl-C and `kill` send: held while a worker is forked (see _Pool.start).
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
 # A forked worker's results pipe holds this much (Linux): it seldom waits for this process,
 # whose thread that reads the results needs the interpreter lock.
 _RESULTS_PIPE = 1 << 20
@@ -280,11 +282,20 @@ class _Pool:
                 self.claims = self.claims.shared()
         shared = self.claims if isinstance(self.claims, _SharedClaims) else None
         for _ in range(count):
+            # Ctrl-C and SIGTERM (KeyboardInterrupt, Terminated) are held from before the fork
+            # until the worker is in self.workers, whose workers close() kills: raised in
+            # between, they would leave a forked worker running unseen (it ignores Ctrl-C, is
+            # in a session of its own and takes its jobs itself).
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if fork else None
             try:
-                worker = _Worker(self.workers, fork, shared and (self.jobs, shared))
-            except OSError as exc:
-                raise MociError(f"could not start a worker process: {exc}") from None
-            self.workers.append(worker)
+                try:
+                    worker = _Worker(self.workers, fork, shared and (self.jobs, shared), held)
+                except OSError as exc:
+                    raise MociError(f"could not start a worker process: {exc}") from None
+                self.workers.append(worker)
+            finally:
+                if held is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)  # then raised, if sent
         for worker in self.workers:
             target = self._collect if shared is not None else self._drive
             thread = threading.Thread(target=target, args=(worker,), daemon=True)
@@ -406,7 +417,8 @@ class _JobFailed(MociError):
 class _Worker:
     """A worker process (forked or spawned): jobs in on one pipe, results out on another.
 
-    ``shared`` (forked only): every job and the claims it takes its jobs from itself.
+    ``shared`` (forked only): every job and the claims it takes its jobs from itself;
+    ``mask`` (forked only): the signal mask the worker restores (see _Forked).
     """
 
     def __init__(
@@ -414,8 +426,11 @@ class _Worker:
         others: list[_Worker],
         fork: bool,
         shared: tuple[Sequence[Job], _SharedClaims] | None = None,
+        mask: set[signal.Signals] | None = None,
     ) -> None:
-        self.process: subprocess.Popen | _Forked = _Forked(others, shared) if fork else _spawn()
+        self.process: subprocess.Popen | _Forked = (
+            _Forked(others, shared, mask) if fork else _spawn()
+        )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin: BinaryIO = self.process.stdin
         self.stdout: BinaryIO = self.process.stdout
@@ -527,8 +542,13 @@ class _Forked:
     """A forked worker with the little of Popen's interface that _Worker uses."""
 
     def __init__(
-        self, others: list[_Worker], shared: tuple[Sequence[Job], _SharedClaims] | None
+        self,
+        others: list[_Worker],
+        shared: tuple[Sequence[Job], _SharedClaims] | None,
+        mask: set[signal.Signals] | None = None,
     ) -> None:
+        """Fork the worker (``mask``: the signal mask it sets once its handlers are set, when
+        the caller holds signals across the fork)."""
         jobs_in, jobs_out = os.pipe()
         results_in, results_out = os.pipe()
         inherited = [fd for other in others for fd in other.fds()]
@@ -539,6 +559,8 @@ class _Forked:
                 os.setsid()  # the terminal's Ctrl-C reaches the parent only
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                if mask is not None:  # a SIGTERM sent meanwhile ends it now, a Ctrl-C not
+                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 for fd in [jobs_out, results_in, *inherited]:
                     os.close(fd)
                 # What the jobs loaded (memo) dies with the process, not freed object by
