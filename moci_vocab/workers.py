@@ -283,9 +283,9 @@ class _Pool:
         shared = self.claims if isinstance(self.claims, _SharedClaims) else None
         for _ in range(count):
             # Ctrl-C and SIGTERM (KeyboardInterrupt, Terminated) are held from before the fork
-            # until the worker is in self.workers, whose workers close() kills: raised in
-            # between, they would leave a forked worker running unseen (it ignores Ctrl-C, is
-            # in a session of its own and takes its jobs itself).
+            # until the worker is in self.workers, the list close() kills: raised in between,
+            # they would leave a forked worker running unseen (it ignores Ctrl-C, is in a
+            # session of its own and takes its jobs itself).
             held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if fork else None
             try:
                 try:
