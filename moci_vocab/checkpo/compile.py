@@ -456,11 +456,14 @@ class Compiled(Record):
             from moci_vocab.checkpo.source_match import SourceMatcher
 
             if self._automata is not None:  # the patterns and the words are not read
-                self._matcher = SourceMatcher(
-                    [], self.owners, [], self.cased_owners, self.kinds, self.cased_kinds,
-                    automata=self._automata,
-                )  # fmt: skip
-            else:
+                try:
+                    self._matcher = SourceMatcher(
+                        [], self.owners, [], self.cased_owners, self.kinds, self.cased_kinds,
+                        automata=self._automata,
+                    )  # fmt: skip
+                except ValueError:  # bytes daachorse refuses (derived data: built again)
+                    self._automata = None
+            if self._matcher is None:
                 self._matcher = SourceMatcher(
                     self.encoded_patterns(),
                     self.owners,
