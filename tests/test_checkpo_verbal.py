@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.verbal import _modifies, _own_participle, adjective_forms, verb_forms
+from moci_vocab.checkpo.verbal import (
+    _modifies,
+    _own_participle,
+    _verb_alone,
+    adjective_forms,
+    verb_forms,
+)
 from tests.test_checkpo import write_po
 
 
@@ -327,3 +333,23 @@ def test_an_armenian_command_said_by_its_verb_alone(tmp_path):
     (tmp_path / "b").mkdir()
     entries = [("Stop Search", "Ndal")]
     assert flagged(tmp_path / "b", "sq", "kërkim", entries, english="search") == ["Stop Search"]
+
+
+def test_a_long_text_is_not_read_as_a_command_once_per_missing_noun():
+    """Review of cad4198: the command rule read the whole msgid (strip, replace, split) for
+    every missing noun of its entry; a 1 MB msgid with 2,000 missing nouns took 13 s. A
+    text longer than a label is now left at once."""
+
+    class Watched(str):
+        """A msgid that counts how often it is read."""
+
+        reads = 0
+
+        def strip(self, chars=None):
+            Watched.reads += 1
+            return str.strip(self, chars)
+
+    long = Watched("Create Action " + "x " * 100_000)
+    assert not _verb_alone(long, "action", "Ստեղծել", ("ել", "ալ"))
+    assert Watched.reads == 0
+    assert _verb_alone(Watched("Create Action"), "action", "Ստեղծել", ("ել", "ալ"))

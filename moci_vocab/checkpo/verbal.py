@@ -106,6 +106,8 @@ def _verb_alone(msgid: str, word: str, translation: str, infinitives: tuple[str,
     """Is a two-word English command ending in the noun ("Begin Search", "Edit _Action…")
     said by one infinitive (Սկսել, Խմբագրել)? A command's object is left to the place of
     its button or menu item: the noun is not demanded."""
+    if len(msgid) > _LABEL_SIZE or len(translation) > _LABEL_SIZE:
+        return False  # (no label: and a long text is not read once per missing noun)
     english = msgid.strip(_LABEL_ENDS).replace("_", "").replace("&", "").split()
     if len(english) != 2 or not english[0].isalpha() or english[1].casefold() != word:
         return False
@@ -115,6 +117,8 @@ def _verb_alone(msgid: str, word: str, translation: str, infinitives: tuple[str,
 
 # What may end a label after its words: an ellipsis, a colon, a full stop (Armenian ։).
 _LABEL_ENDS = " \t\n.:…։"
+# Longer than this, a text is no two-word label nor its one-word translation.
+_LABEL_SIZE = 80
 
 
 def _own_participle(text: str, word: str) -> bool:
