@@ -365,6 +365,27 @@ def test_cached_glossary_reads_its_automatons_back_without_building_them(
         assert built.source_matcher.find_each(texts) == expected
 
 
+def test_patterns_daachorse_refuses_are_built_by_ahocorasick_rs(monkeypatch):
+    """Patterns daachorse cannot take (it raises ValueError: its automaton's size is
+    bounded) leave the automaton to ahocorasick_rs, which finds the same hits."""
+    daachorse = pytest.importorskip("daachorse")
+    from moci_vocab.checkpo import source_match
+    from moci_vocab.checkpo.source_match import SourceMatcher
+
+    made = SourceMatcher([" ab ", " ab  c "], [0, 1], [], [])
+    expected = made.find_each(["ab c", "x ab"])
+    assert expected == [[(1, 0, 7)], [(0, 3, 7)]]
+
+    class Refusing:
+        def __init__(self, *_args):
+            raise ValueError("too many states")
+
+    monkeypatch.setattr(daachorse, "DoubleArrayAhoCorasick", Refusing)
+    built = SourceMatcher([" ab ", " ab  c "], [0, 1], [], [])
+    assert type(built.automaton) is source_match._RsAutomaton and built.serialized() is None
+    assert built.find_each(["ab c", "x ab"]) == expected
+
+
 def test_cached_rules_load_one_by_one_and_equal_the_compiled_ones(seeded):
     import pickle
 

@@ -530,7 +530,8 @@ def automaton_library() -> str:
         return "ahocorasick_rs"
     from moci_vocab.layout import file_stamp
 
-    return f"daachorse {file_stamp(module.daachorse.__file__)}"
+    compiled = getattr(module, "daachorse", module)  # its extension module, if it has one
+    return f"daachorse {file_stamp(getattr(compiled, '__file__', None) or module.__file__)}"
 
 
 def automaton(patterns: list[bytes], longest: bool = True):
@@ -541,7 +542,10 @@ def automaton(patterns: list[bytes], longest: bool = True):
     module = _daachorse()
     if module is not None and all(patterns) and len(set(patterns)) == len(patterns):
         kind = module.MATCH_KIND_LEFTMOST_LONGEST if longest else module.MATCH_KIND_STANDARD
-        return module.DoubleArrayAhoCorasick(patterns, kind)
+        try:
+            return module.DoubleArrayAhoCorasick(patterns, kind)
+        except ValueError:  # patterns it cannot hold (its automaton's size is bounded)
+            pass
     return _RsAutomaton(patterns, longest)
 
 
