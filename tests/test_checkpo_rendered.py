@@ -319,3 +319,21 @@ def test_all_with_a_noun_said_as_everything(tmp_path):
         "Empty the items from Trash?",
         "Show all items",
     ]
+
+
+def test_all_with_a_noun_reads_a_long_msgid_once(tmp_path):
+    # the reviewer's case: one long entry that misses many concepts and whose translation
+    # has ყველაფერი; its msgid is read once, not once per concept (review of 2c6fb95)
+    import time
+
+    from moci_vocab.checkpo.rendered import rendered_misses
+
+    english = {i: "term" + "".join(chr(97 + int(d)) for d in str(i)) for i in range(300)}
+    msgid = "install all " + " ".join(english.values()) + " x" * 200_000
+    missing = [(0, concept, "ყველაფერი") for concept in english]
+    started = time.process_time()
+    found = rendered_misses(
+        missing, english, {}, lambda entry: msgid, for_language("ka"), lambda: set()
+    )
+    assert time.process_time() - started < 1.0  # about 10 s before (300 readings)
+    assert found == {(0, 0)}  # "all terma": the one word said with "all"

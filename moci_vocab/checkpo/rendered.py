@@ -320,6 +320,21 @@ def rendered_misses(
     """
     found: set[tuple[int, int]] = set()
     words_known: set[str] | None = None
+    # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
+    # missing concept (a long msgid with many concepts would be read again for each).
+    alls: dict[int, frozenset[str]] = {}
+
+    def after_all(entry: int) -> Callable[[], frozenset[str]]:
+        """The entry's words after "all", read when first asked for."""
+
+        def read() -> frozenset[str]:
+            found = alls.get(entry)
+            if found is None:
+                found = alls[entry] = words_after_all(msgid_of(entry))
+            return found
+
+        return read
+
     ordered: list[str] | None = None  # the same words in order (a form's search)
 
     def known(word: str) -> bool:
@@ -348,7 +363,7 @@ def rendered_misses(
             if any(compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
                 found.add((entry, concept))
                 continue
-            if word and infl.everything and said_as_everything(msgid_of(entry), word, parts, infl):
+            if word and infl.everything and said_as_everything(word, parts, after_all(entry), infl):
                 found.add((entry, concept))
                 continue
             if word and any(
@@ -423,17 +438,25 @@ def _borrowed(stem: str, english: str) -> bool:
 _ALL_WITH = r"\ball\s+(?:(?:of\s+)?(?:the|your|these|those|my|our)\s+)?([a-z]+)"
 
 
-def said_as_everything(msgid: str, english: str, words: list[str], infl: Inflection) -> bool:
+def said_as_everything(
+    english: str, words: list[str], after_all: Callable[[], frozenset[str]], infl: Inflection
+) -> bool:
     """Is the English word said with "all" (all items) where the translation has the
-    language's word for everything (`Inflection.everything`: ka ყველაფერი)?"""
+    language's word for everything (`Inflection.everything`: ka ყველაფერი)? ``after_all``:
+    the msgid's words after "all" (`words_after_all`), read once per entry."""
     if not any(word.startswith(infl.everything) for word in words):
         return False
+    found = after_all()
+    return bool(found) and (english in found or not found.isdisjoint(plurals(english)))
+
+
+def words_after_all(msgid: str) -> frozenset[str]:
+    """The words the msgid says with "all" (all items, all the files → items, files)."""
     low = msgid.casefold()
     if "all" not in low:
-        return False
-    forms = {english, *plurals(english)}
+        return frozenset()
     low = low.replace("_", "").replace("&", "")
-    return any(match.group(1) in forms for match in _pattern(_ALL_WITH).finditer(low))
+    return frozenset(match.group(1) for match in _pattern(_ALL_WITH).finditer(low))
 
 
 # What a second reading (`reread`) looks for: a mnemonic between two letters where the
