@@ -353,3 +353,32 @@ def test_a_long_text_is_not_read_as_a_command_once_per_missing_noun():
     assert not _verb_alone(long, "action", "Ստեղծել", ("ել", "ալ"))
     assert Watched.reads == 0
     assert _verb_alone(Watched("Create Action"), "action", "Ստեղծել", ("ել", "ալ"))
+
+
+def test_a_msgid_is_folded_once_however_many_of_its_nouns_are_missing():
+    """A 1 MB msgid with 2,000 missing Armenian nouns that make verbs was casefolded once
+    per noun (0.27 s before the Armenian rules, 1.94 s with them); now once per entry."""
+    from moci_vocab.checkpo.verbal import verbal_misses
+
+    class Watched(str):
+        """A msgid that counts how often it is casefolded."""
+
+        folds = 0
+
+        def casefold(self):
+            Watched.folds += 1
+            return str.casefold(self)
+
+    words = {i: "zq" + "abcdefghij"[i] for i in range(10)}
+    msgid = Watched(" ".join(words.values()))
+    dropped = verbal_misses(
+        words,
+        {i: ["ընտրություն"] for i in words},
+        [msgid],
+        lambda entry: "կի",
+        {i: [0] for i in words},
+        for_language("hy").verbs,
+        participle_endings=for_language("hy").participles,
+    )
+    assert dropped == set()
+    assert Watched.folds == 1

@@ -42,6 +42,10 @@ def verbal_misses(
     ``infinitives``: how the language's infinitives end (a command said by its verb alone).
     """
     dropped: set[tuple[int, int]] = set()
+    # each entry's casefolded msgid and translation, made once however many of its nouns
+    # are missing (a long msgid is not folded again for every concept)
+    folded: dict[int, str] = {}
+    folded_translations: dict[int, str] = {}
     for concept, entries in missing.items():
         word = words.get(concept)
         if not word:
@@ -66,7 +70,9 @@ def verbal_misses(
         size = len(word)
         others_checked = term_words is None
         for entry in entries:
-            text = msgids[entry].casefold()
+            text = folded.get(entry)
+            if text is None:
+                text = folded[entry] = msgids[entry].casefold()
             ends = list(word_ends(text, word))
             if not ends:
                 continue
@@ -77,7 +83,9 @@ def verbal_misses(
             ):
                 dropped.add((entry, concept))
             elif probes or start:
-                low = translation(entry).casefold()
+                low = folded_translations.get(entry)
+                if low is None:
+                    low = folded_translations[entry] = translation(entry).casefold()
                 if (
                     start
                     and start in low
