@@ -236,3 +236,31 @@ def test_check_po_json_of_missing_terms_on_stdout_is_the_list_renderers(
     assert out == render_json(result.findings, result.summary()) + "\n"
     assert '"found"' in out and "\\u202e" in out
     assert made == [bytes]
+
+
+def test_blocks_of_missing_terms_of_entries_on_one_line(glossary, tmp_path):
+    # An XLIFF file written on one line: every entry has line 1, so a line's missing terms
+    # are several entries', sorted by message across them (a concept's message with and
+    # without closest words): a concept's rank among the messages cannot order them, and
+    # the blocks are written the long way (FileCheck.missing_order), the same bytes.
+    pairs = [
+        ("Reconciliation and the file manager", "Pajtues dhe menaxheri"),
+        ("The file manager: reconciliation", "Skedari: pajtues"),
+        ("Reconciliation of the file manager", "Gjë tjetër"),
+    ]
+    units = "".join(
+        f'<trans-unit id="u{i}"><source>{source}</source><target>{target}</target></trans-unit>'
+        for i, (source, target) in enumerate(pairs)
+    )
+    path = tmp_path / "sq.xlf"
+    path.write_text(
+        '<?xml version="1.0"?><xliff version="1.2"><file source-language="en" '
+        f'target-language="sq" datatype="plaintext" original="x"><body>{units}</body></file>'
+        "</xliff>",
+        encoding="utf-8",
+    )
+    written, one_by_one, tally, counted, blocks = _both(glossary.root, path)
+    assert blocks > 0
+    assert written == one_by_one
+    assert tally.counts == counted.counts
+    assert written.count('"line": 1,') == written.count('"code": "MV601"') >= 4

@@ -15,8 +15,8 @@ import bisect
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from itertools import compress, islice
-from operator import itemgetter, le
+from itertools import compress, pairwise, repeat
+from operator import eq, itemgetter, le, lt
 from pathlib import Path
 
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled, quote_list, term_of_plain
@@ -43,6 +43,7 @@ from moci_vocab.report import (
     JsonTemplate,
     hole,
     json_block,
+    json_encoder,
     json_utf8,
     json_value,
 )
@@ -1093,9 +1094,13 @@ class FileCheck:
         in blocks of UTF-8 bytes encoded with it (its pieces encoded once each, not its
         whole text when written)."""
         if not self.made and not self.late and not self.ignores:
-            # the findings are all missing terms
-            yield from self.json_missing(_MissingJson(self, display_path(self.file), utf8))
-            return
+            # the findings are all missing terms (the usual: their concepts' ranks tell
+            # their order on a line)
+            ordered = self.missing_order()
+            if ordered is not None:
+                writer = _MissingJson(self, display_path(self.file), utf8)
+                yield from self.json_missing(writer, *ordered)
+                return
         writer = _MissingJson(self, display_path(self.file))
         add_line = writer.add_line
         for group, made in self.report():
@@ -1197,85 +1202,139 @@ class FileCheck:
             return lines, keys, range(len(keys))  # the usual case: found in line order
         return lines, keys, sorted(range(len(keys)), key=keys.__getitem__)  # stable
 
-    def json_missing(self, writer: _MissingJson) -> Iterator[JsonBlock]:
+    def missing_order(self) -> tuple[range | list[int], set[int], dict[int, int]] | None:
+        """The report's order of a file's missing terms (positions in what was found: by
+        line, then code and message, the order found on ties), with the concepts found and
+        the lines of their entries; made without a message, from each concept's rank
+        among the concepts' codes and messages (whatever closest words each message ends
+        with). None where that rank may not tell (`json_findings`): a message that is the
+        start of another's (or the same) of its code, or a concept twice on one line
+        (entries that share a line, as XLIFF's may: the closest words may decide)."""
+        entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
+        infos = self.infos
+        found = set(concepts)
+        found.discard(-1)  # (none here: the findings are all missing terms)
+        if not found:
+            return None
+        keyed = [(infos[c].code, infos[c].message, c) for c in found]
+        has_untranslated = _NO_TEXT in near
+        if has_untranslated:  # an untranslated entry's message: ranked at ~concept
+            untranslated = set(compress(concepts, map(eq, near, repeat(_NO_TEXT))))
+            keyed += [(infos[c].code, infos[c].untranslated, ~c) for c in untranslated]
+        keyed.sort()
+        for (code, message, _c), (next_code, next_message, _n) in pairwise(keyed):
+            if code == next_code and next_message.startswith(message):
+                return None
+        ranks = [0] * (2 * (max(found) + 1))  # (~concept: counted from the end)
+        for rank, (_code, _message, concept) in enumerate(keyed):
+            ranks[concept] = rank
+        # By entry where each entry has a line of its own (the same order).
+        distinct = sorted(set(entries))
+        lines = self.catalog.lines(distinct)
+        places = list(map(lines.__getitem__, distinct))
+        base = entries if all(map(lt, places, places[1:])) else [lines[e] for e in entries]
+        del places, distinct
+        scale = len(ranks)
+        if has_untranslated:
+            keys = [
+                at * scale + (ranks[~concept] if n == _NO_TEXT else ranks[concept])
+                for at, concept, n in zip(base, concepts, near, strict=True)
+            ]
+        else:
+            keys = [at * scale + ranks[concept] for at, concept in zip(base, concepts, strict=True)]
+        if all(map(lt, keys, keys[1:])):
+            return range(len(keys)), found, lines
+        if len(set(keys)) != len(keys):
+            return None
+        return sorted(range(len(keys)), key=keys.__getitem__), found, lines
+
+    def json_missing(
+        self, writer: _MissingJson, order: range | list[int], found: set[int], lines: dict
+    ) -> Iterator[JsonBlock]:
         """`json_findings` of a file whose findings are all missing terms and that has no
-        ignore marks: `report`'s order (a line's missing terms sorted by message: made only
-        for a line of several), written from pieces made once (per concept, closest
-        words, entry and line) and joined once per block. The first block carries the
-        counts of all. What was found is emptied."""
+        ignore marks, in ``order`` (`missing_order`: of the concepts ``found``, with the
+        ``lines`` of their entries), written from pieces made once (per concept, closest
+        words and entry) and joined once per block (`_missing_block`). The first block
+        carries the counts of all. What was found is emptied.
+
+        An item is its entry's head (a comma, ``a`` and its line), its concept's message
+        without the closing quote, that quote or what the message says of the closest
+        words, its entry's msgctxt and msgid between ``c`` and ``d``, its concept's ``e``
+        (the expected terms) and the closest words' value (or null) with ``f``.
+        """
         entries, concepts, near = self.found_entries, self.found_concepts, self.found_near
         self.found_entries, self.found_concepts, self.found_forms = _columns()
         self.found_near = []
-        if not entries:
-            return
-        lines = self.catalog.lines(entries)
-        keys = list(map(lines.__getitem__, entries))
-        if not all(map(le, keys, keys[1:])):  # not found in line order: put in it (stable)
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            keys = [keys[p] for p in order]
-            entries, concepts, near = (
-                [column[p] for p in order] for column in (entries, concepts, near)
-            )
         infos = self.infos
-        # Each concept's pieces (`_MissingJson.joined`, the comma before an item in front),
-        # made before any block: `writer.safe` is then final.
-        uses = Counter(concepts)
-        pieces = {concept: writer.item_pieces(infos[concept]) for concept in uses}
-        counts: dict[str, int] = {}
-        for concept, count in uses.items():
-            severity = self.severity(infos[concept].code)
-            counts[severity] = counts.get(severity, 0) + count
-        nears = [writer.near_pieces(index) for index in range(len(self.near_words))]
-        said = [f"; closest: {found!r}" for found in self.near_words]  # to sort a line's
-        utf8 = writer.utf8 is not None
-        entry_values = writer.entry_values
-        data: list = []
-        extend = data.extend
-        rows = zip(entries, concepts, near, strict=True)
-        entry = -1
-        context = msgid = ""
-        items = 0
-        for line, count in Counter(keys).items():  # each line's, in line order
-            if count == 1:
-                group = (next(rows),)
-            else:
-                group = self.sorted_missing(list(islice(rows, count)), said)
-            number = str(line).encode() if utf8 else str(line)
-            for at, concept, found in group:
-                if at != entry:
-                    entry = at
-                    context, msgid = entry_values(at, utf8)
-                a, message, untranslated, opened, c, d, rest, e, f = pieces[concept]
-                if found >= 0:
-                    value, closest = nears[found]
-                    extend((a, number, opened, closest, c, context, d, msgid, e, value, f))
-                else:
-                    said_here = untranslated if found == _NO_TEXT else message
-                    extend((a, number, said_here, context, d, msgid, rest))
-            items += count
-            if items >= _JSON_BLOCK:
-                yield writer.joined_block(data, counts)
-                data, counts, items = [], {}, 0
-                extend = data.extend
-        if data:
-            yield writer.joined_block(data, counts)
-
-    def sorted_missing(self, rows: list[tuple[int, int, int]], said: list[str]) -> list:
-        """A line's missing terms, (entry, concept, closest words) each, sorted as
-        `_in_order` sorts them: by code, then message (``said``: what a message says of
-        each near word), in the order found on ties."""
-        keyed = []
-        infos = self.infos
-        for at, row in enumerate(rows):
-            info = infos[row[1]]
-            found = row[2]
-            if found >= 0:
-                message = info.message + said[found]
-            else:
-                message = info.untranslated if found == _NO_TEXT else info.message
-            keyed.append((info.code, message, at, row))
-        keyed.sort()  # (the position decides ties: rows are never compared)
-        return [row for _code, _message, _at, row in keyed]
+        severities = {self.severity(infos[concept].code) for concept in found}
+        if len(severities) == 1:
+            counts = {severities.pop(): len(entries)}
+        else:
+            counts = {}
+            for concept, count in Counter(concepts).items():
+                severity = self.severity(infos[concept].code)
+                counts[severity] = counts.get(severity, 0) + count
+        utf8 = writer.utf8
+        errors = utf8 or "strict"
+        # Per concept (lists by concept): its message's part and ``e``; per code: ``a``.
+        size = max(found) + 1
+        opened_of: list = [None] * size
+        expected_of: list = [None] * size
+        untranslated: dict[int, str | bytes] = {}  # its untranslated message's part
+        heads: dict[int, str] = {}
+        fixed = set()
+        has_untranslated = _NO_TEXT in near
+        for concept in found:
+            info = infos[concept]
+            a, b, c, d, e, f = writer.item_json(info, info.code)
+            info.json = None  # (not kept: the parts below are)
+            opened = b + info.said_json[0]
+            heads[concept] = a
+            fixed.add((c, d, f))
+            if utf8 is not None:
+                opened, e = opened.encode("utf-8", errors), e.encode("utf-8", errors)
+            opened_of[concept], expected_of[concept] = opened, e
+            if has_untranslated:
+                said = b + info.said_json[2][:-1]
+                untranslated[concept] = said if utf8 is None else said.encode("utf-8", errors)
+        (c, d, f), *others = fixed
+        if others:  # (the keys between the values are the same for every code)
+            raise ValueError("the JSON of missing terms differs between their values")
+        # Per closest words (a list by `found_near`; _NO_TEXT and _NO_WORDS from its end):
+        # the rest of the message (after the concept's part), and the value of "found"
+        # with ``f``.
+        words = self.near_words
+        closing = _json_values([f"; closest: {word!r}" for word in words], utf8)
+        closing = [said[1:] for said in closing]
+        values = _json_values(words, utf8)
+        empty = b"" if utf8 is not None else ""
+        if utf8 is not None:
+            c, d, f = (piece.encode("utf-8", errors) for piece in (c, d, f))
+            closing += [b'"', b'"']
+            values += [b"null", b"null"]
+        else:
+            closing += ['"', '"']
+            values += ["null", "null"]
+        values = list(map(empty.join, zip(values, repeat(f))))
+        # Each code's head with the comma before an item (one for all: the usual).
+        comma = {a: _utf8_or_text(",\n" + a, utf8) for a in set(heads.values())}
+        if len(comma) == 1:
+            head_pieces: object = comma.popitem()[1]
+        else:
+            head_pieces = [None] * size
+            for concept, a in heads.items():
+                head_pieces[concept] = comma[a]  # type: ignore[index]
+        catalog = self.catalog
+        columns = (entries, concepts, near, lines, catalog.msgctxts, catalog.msgids)
+        pieces = (head_pieces, opened_of, untranslated, closing, expected_of, values, c, d)
+        for start in range(0, len(order), _JSON_BLOCK):
+            block = order[start : start + _JSON_BLOCK]
+            try:
+                data = _missing_block(block, columns, pieces, utf8, json_encoder())
+            except TypeError:  # a lone surrogate: each value as `json_value` writes it
+                data = _missing_block(block, columns, pieces, utf8, None)
+            yield writer.joined_block([data], counts)
+            counts = {}
 
     def miss_infos(self, indices: set[int]) -> dict[int, _MissInfo]:
         """What the findings of a missing term of each concept say (``indices``: the
@@ -1371,6 +1430,72 @@ def _all_json_safe(texts: list[str]) -> bool:
     return json_safe("\x00".join([text for text in texts if not text.isascii()]))
 
 
+def _json_values(values: list[str | None], utf8: str | None) -> list:
+    """`json_value` of each string or None, or with an error handler ``utf8`` its
+    `json_utf8`: encoded by orjson in one ``map`` (a lone surrogate somewhere: one at a
+    time, as those functions write it)."""
+    dumps = json_encoder()
+    try:
+        encoded = list(map(dumps, values))
+    except TypeError:
+        if utf8 is None:
+            return [json_value(value) for value in values]
+        return [json_utf8(value, utf8) for value in values]
+    return encoded if utf8 is not None else list(map(bytes.decode, encoded))
+
+
+def _missing_block(
+    block: list[int] | range, columns: tuple, pieces: tuple, utf8: str | None, dumps
+) -> str | bytes:
+    """Missing terms ``block`` (positions in the columns) written as
+    `FileCheck.json_missing` says, each led by a comma; ``dumps``: orjson's (TypeError
+    for a lone surrogate), or None: each value as `json_value` (`json_utf8`) writes it.
+    (A loop in Python: a ``map`` in C per piece costs more, a call each.)"""
+    entries, concepts, near, lines, msgctxts, msgids = columns
+    heads, opened_of, untranslated, closing, expected_of, values, c, d = pieces
+    empty = b"" if utf8 is not None else ""
+    one_head = type(heads) is not list
+    head = number = middle = empty
+    data: list = []
+    extend = data.extend
+    last = -1
+    for p in block:
+        entry, concept, found = entries[p], concepts[p], near[p]
+        if entry != last:
+            last = entry
+            number = str(lines[entry])
+            context, msgid = msgctxts[entry], msgids[entry]
+            if dumps is not None:
+                context, msgid = dumps(context), dumps(msgid)
+                if utf8 is None:
+                    context, msgid = context.decode(), msgid.decode()
+            elif utf8 is None:
+                context, msgid = json_value(context), json_value(msgid)
+            else:
+                context, msgid = json_utf8(context, utf8), json_utf8(msgid, utf8)
+            if utf8 is not None:
+                number = number.encode()
+            middle = empty.join((c, context, d, msgid))
+            if one_head:
+                head = heads + number
+        extend(
+            (
+                head if one_head else heads[concept] + number,
+                opened_of[concept] if found != _NO_TEXT else untranslated[concept],
+                closing[found],
+                middle,
+                expected_of[concept],
+                values[found],
+            )
+        )
+    return empty.join(data)
+
+
+def _utf8_or_text(text: str, utf8: str | None) -> str | bytes:
+    """The text, or with an error handler its UTF-8."""
+    return text if utf8 is None else text.encode("utf-8", utf8)
+
+
 def _columns() -> tuple[list[int], list[int], list[int]]:
     """Empty columns of entries, concepts and plural forms found (lists, not arrays: an
     array's append parses its argument as a C long, ~1,000 instructions a time, and
@@ -1422,7 +1547,6 @@ class _MissInfo(Record):
         "said_json",
         "json",
         "joined",
-        "joined_utf8",
         "pieces",
     )
 
@@ -1441,7 +1565,6 @@ class _MissInfo(Record):
         said_json: tuple[str, str, str],
         json: tuple[str, ...] | None = None,
         joined: tuple[str, ...] | None = None,
-        joined_utf8: tuple[bytes, ...] | None = None,
         pieces: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.code = code
@@ -1461,7 +1584,6 @@ class _MissInfo(Record):
         # Its JSON item between the values that differ (not suppressed; and per suppression).
         self.json = json
         self.joined = joined  # see `_MissingJson.joined`
-        self.joined_utf8 = joined_utf8  # the same encoded
         self.pieces = pieces
 
 
@@ -1486,12 +1608,10 @@ class _MissingJson:
     def __init__(self, check: FileCheck, shown_file: str, utf8: str | None = None):
         self.check = check
         self.shown_file = shown_file
-        # The error handler with which `add_line` writes UTF-8 bytes (each piece encoded
-        # once: a concept's, an entry's, a near word's), or None: text, encoded whole
-        # when written.
+        # The error handler with which `FileCheck.json_missing` writes UTF-8 bytes (each
+        # piece encoded once: a concept's, an entry's, a near word's), or None: text,
+        # encoded whole when written.
         self.utf8 = utf8
-        self.entry_utf8 = (b"", b"")
-        self.near_utf8: list[tuple[bytes, bytes] | None] = [None] * len(check.near_words)
         self.templates: dict[tuple[str, str | None], tuple] = {}  # see `template`
         self.split: dict[str, tuple[str, ...] | None] = {}  # see `split_template`
         self.items: list[str] = []
@@ -1601,21 +1721,15 @@ class _MissingJson:
             said = untranslated if found == _NO_TEXT else message
         self.items.append(f"{a}{line}{b}{said}{c}{context}{d}{msgid}{e}{near}{f}")
 
-    def entry_values(self, at: int, utf8: bool = False) -> tuple:
-        """Entry ``at``'s msgctxt and msgid as JSON values (UTF-8 bytes with ``utf8``),
-        kept as the current entry's for its next findings (an entry's are together)."""
+    def entry_values(self, at: int) -> tuple[str, str]:
+        """Entry ``at``'s msgctxt and msgid as JSON values, kept as the current entry's
+        for its next findings (an entry's are together)."""
         catalog = self.check.catalog
         self.entry = at
-        if utf8:
-            values = self.entry_utf8 = (
-                json_utf8(catalog.msgctxts[at], self.utf8),
-                json_utf8(catalog.msgids[at], self.utf8),
-            )
-        else:
-            values = self.entry_json = (
-                json_value(catalog.msgctxts[at]),
-                json_value(catalog.msgids[at]),
-            )
+        values = self.entry_json = (
+            json_value(catalog.msgctxts[at]),
+            json_value(catalog.msgids[at]),
+        )
         return values
 
     def add_line(self, group: list[_Missing]) -> None:
@@ -1648,41 +1762,11 @@ class _MissingJson:
             else:
                 append(f"{a}{line}{untranslated if found == _NO_TEXT else said}{middle}{rest}")
 
-    def joined_utf8(self, info: _MissInfo, code: str) -> tuple[bytes, ...]:
-        """`joined`, each piece UTF-8."""
-        pieces = info.joined or self.joined(info, code)
-        errors = self.utf8 or "strict"
-        info.joined_utf8 = tuple([piece.encode("utf-8", errors) for piece in pieces])
-        # Only the bytes are written from here on: the text is not kept besides them
-        # (some 5 MB for a file's 4,000 missed concepts, each page touched a fault).
-        info.joined = info.json = None
-        return info.joined_utf8
-
-    def near_bytes(self, index: int) -> tuple[bytes, bytes]:
-        """`near`, UTF-8."""
-        near, said = self.near_json[index] or self.near(index)
-        errors = self.utf8 or "strict"
-        known = self.near_utf8[index] = (near.encode("utf-8", errors), said.encode("utf-8", errors))
-        return known
-
     def joined(self, info: _MissInfo, code: str) -> tuple[str, ...]:
         """`pieces` (not suppressed) with a concept's values joined in where they are the
         same for all its missing terms (see `add_line`)."""
         opened, message, untranslated = info.said_json
-        split = self.split.get(code, False) if info.json is None else None
-        if split is False:
-            split = self.split[code] = self.split_template(code)
-        # The usual: its id and expected terms joined in directly (`pieces` would put the
-        # expected terms in place of a marker inside the id too).
-        if split is not None and _EXPECTED not in info.concept_json:
-            a, b1, b2, c, d, e1, e2, f, pad = split
-            b = f"{b1}{info.concept_json}{b2}"
-            expected = info.expected_json.replace("\n", pad)
-            e = f"{e1}{expected}{e2}"
-            info.json = (a, b, c, d, e, f)
-            self.safe = self.safe and info.safe
-        else:
-            a, b, c, d, e, f = info.json or self.pieces(info, (code, None))
+        a, b, c, d, e, f = self.item_json(info, code)
         info.joined = (
             a,
             b + message + c,
@@ -1696,23 +1780,27 @@ class _MissingJson:
         )
         return info.joined
 
-    def item_pieces(self, info: _MissInfo) -> tuple:
-        """`joined` (UTF-8: `joined_utf8`), with the comma and newline that go before an
-        item in front of its first piece (`joined_block` drops the block's first)."""
-        if self.utf8 is None:
-            a, *rest = info.joined or self.joined(info, info.code)
-            return (",\n" + a, *rest)
-        a, *rest = info.joined_utf8 or self.joined_utf8(info, info.code)
-        return (b",\n" + a, *rest)
-
-    def near_pieces(self, index: int) -> tuple:
-        """`near` (UTF-8: `near_bytes`)."""
-        if self.utf8 is None:
-            return self.near_json[index] or self.near(index)
-        return self.near_utf8[index] or self.near_bytes(index)
+    def item_json(self, info: _MissInfo, code: str) -> tuple[str, ...]:
+        """`pieces` of a concept's missing term (not suppressed), kept as its ``json``."""
+        if info.json is not None:
+            return info.json
+        split = self.split.get(code, False)
+        if split is False:
+            split = self.split[code] = self.split_template(code)
+        # The usual: its id and expected terms joined in directly (`pieces` would put the
+        # expected terms in place of a marker inside the id too).
+        if split is not None and _EXPECTED not in info.concept_json:
+            a, b1, b2, c, d, e1, e2, f, pad = split
+            b = f"{b1}{info.concept_json}{b2}"
+            expected = info.expected_json.replace("\n", pad)
+            e = f"{e1}{expected}{e2}"
+            info.json = (a, b, c, d, e, f)
+            self.safe = self.safe and info.safe
+            return info.json
+        return self.pieces(info, (code, None))
 
     def joined_block(self, pieces: list, counts: dict[str, int]) -> JsonBlock:
-        """A block of items written as `item_pieces` (each led by a comma)."""
+        """A block of items each led by a comma and a newline (`FileCheck.json_missing`)."""
         empty = b"" if self.utf8 is not None else ""
         return json_block([empty.join(pieces)[2:]], counts, self.safe)
 
