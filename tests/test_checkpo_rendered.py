@@ -337,3 +337,22 @@ def test_all_with_a_noun_reads_a_long_msgid_once(tmp_path):
     )
     assert time.process_time() - started < 1.0  # about 10 s before (300 readings)
     assert found == {(0, 0)}  # "all terma": the one word said with "all"
+
+
+def test_a_long_translation_missing_many_terms_is_read_once():
+    # a 400 KB Georgian translation missing 300 concepts: its words are split and sorted
+    # once, each term found by bisection, not a pass over all of them per concept
+    import time
+
+    from moci_vocab.checkpo.rendered import rendered_misses
+
+    english = {i: "term" + "".join(chr(97 + int(d)) for d in str(i)) for i in range(300)}
+    terms = {i: ["ტერმინ" + "".join(chr(0x10D0 + int(d)) for d in str(i))] for i in english}
+    text = "ყველა " + " ".join(f"სიტყვა{i}" for i in range(60_000))
+    missing = [(0, concept, text) for concept in english]
+    started = time.process_time()
+    found = rendered_misses(
+        missing, english, terms, lambda entry: "Show all", for_language("ka"), lambda: set()
+    )
+    assert time.process_time() - started < 1.0  # over 10 s before (a pass per concept)
+    assert found == set()

@@ -48,9 +48,10 @@ way, so a wrong word there went unseen (recall).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
 
@@ -251,15 +252,31 @@ def compound_part(
     words: list[str], term: str, infl: Inflection, known: Callable[[str], bool]
 ) -> bool:
     """Does a word of the translation start with the term and go on with a word of its own?"""
+    return _compound_part(sorted(words), term, infl, known)
+
+
+def _compound_part(
+    ordered: list[str], term: str, infl: Inflection, known: Callable[[str], bool]
+) -> bool:
+    """`compound_part` with the translation's words sorted: those starting with the term are
+    found by bisection, not by a pass over all of them for each missing term."""
     if infl.first_parts is None or " " in term or len(term) < _MIN_PART:
         return False
     if infl.first_parts and term.endswith(tuple(infl.first_parts)):
         return False  # a case ending, which a first part drops: no compound of the term
-    for token in words:
+    for token in _starting(ordered, term):
         rest = token[len(term) :]
-        if token.startswith(term) and len(rest) >= _MIN_REST and known(rest):
+        if len(rest) >= _MIN_REST and known(rest):
             return True
     return False
+
+
+def _starting(ordered: list[str], prefix: str) -> Iterator[str]:
+    """The words of a sorted list that start with ``prefix``."""
+    at = bisect.bisect_left(ordered, prefix)
+    while at < len(ordered) and ordered[at].startswith(prefix):
+        yield ordered[at]
+        at += 1
 
 
 def form_of_known(word: str, infl: Inflection, ordered: list[str]) -> bool:
@@ -349,21 +366,32 @@ def rendered_misses(
         return form_of_known(word, infl, ordered)
 
     compounds = infl.first_parts is not None
+    # A translation's missing terms come together: it is read once for all of them (its
+    # words sorted, so that each term is a bisection, not a pass over them).
+    last: tuple[int, str] | None = None
+    low = ""
+    parts: list[str] = []
+    everything = False
     for entry, concept, text in missing:
+        if last is None or last[0] != entry or last[1] is not text:
+            last = (entry, text)
+            low = text.casefold()
+            if compounds:
+                parts = sorted(set(tokens(text)))
+                everything = any(True for e in infl.everything for _ in _starting(parts, e))
         word = english.get(concept)
         # (a literal kept as written has the English word in the translation: a quick test)
-        if word and word in text.casefold() and kept_as_written(msgid_of(entry), text, word):
+        if word and word in low and kept_as_written(msgid_of(entry), text, word):
             found.add((entry, concept))
             continue
         if refind is not None and "~" in text and _tilde_split(text, concept, refind):
             found.add((entry, concept))
             continue
         if compounds:
-            parts = tokens(text)
-            if any(compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
+            if any(_compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
                 found.add((entry, concept))
                 continue
-            if word and infl.everything and said_as_everything(word, parts, after_all(entry), infl):
+            if word and everything and said_as_everything(word, after_all(entry)):
                 found.add((entry, concept))
                 continue
             if word and any(
@@ -377,24 +405,23 @@ def rendered_misses(
 def borrowed_derivative(
     words: list[str], term: str, english: str, msgid: str, infl: Inflection
 ) -> bool:
-    """Does a word of the translation derive a verbal noun, a participle, an adjective or an
-    agent noun on the stem of a term borrowed from the English word (`Inflection.borrowed`:
-    ka დაარქივება, საარქივო, არქივატორი on არქივ- of არქივი, archive)? Not on a native
-    stem (დასახელება, a title, on სახელ- of სახელი, name: *name* is not said like
-    სახელ-), nor where the English word depends on another noun by *of* ("the name of
-    the archive": a noun there, not the verb)."""
+    """Does a word of the translation (``words``: sorted) derive a verbal noun, a participle,
+    an adjective or an agent noun on the stem of a term borrowed from the English word
+    (`Inflection.borrowed`: ka დაარქივება, საარქივო, არქივატორი on არქივ- of არქივი,
+    archive)? Not on a native stem (დასახელება, a title, on სახელ- of სახელი, name: *name*
+    is not said like სახელ-), nor where the English word depends on another noun by *of*
+    ("the name of the archive": a noun there, not the verb)."""
     prefixes, endings = infl.borrowed
     if not endings or " " in term:
         return False
     stem = term[:-1] if term[-1:] in infl.final_vowels else term
     if len(stem) < _MIN_PART:
         return False
-    for token in words:
-        at = token.find(stem)
-        if at < 0 or token[:at] not in prefixes:
-            continue
-        if token.startswith(endings, at + len(stem)):
-            return _borrowed(stem, english) and not _after_of(msgid, english)
+    for prefix in prefixes:
+        start = len(prefix) + len(stem)
+        for token in _starting(words, prefix + stem):
+            if token.startswith(endings, start):
+                return _borrowed(stem, english) and not _after_of(msgid, english)
     return False
 
 
@@ -438,14 +465,10 @@ def _borrowed(stem: str, english: str) -> bool:
 _ALL_WITH = r"\ball\s+(?:(?:of\s+)?(?:the|your|these|those|my|our)\s+)?([a-z]+)"
 
 
-def said_as_everything(
-    english: str, words: list[str], after_all: Callable[[], frozenset[str]], infl: Inflection
-) -> bool:
-    """Is the English word said with "all" (all items) where the translation has the
-    language's word for everything (`Inflection.everything`: ka ყველაფერი)? ``after_all``:
-    the msgid's words after "all" (`words_after_all`), read once per entry."""
-    if not any(word.startswith(infl.everything) for word in words):
-        return False
+def said_as_everything(english: str, after_all: Callable[[], frozenset[str]]) -> bool:
+    """Is the English word said with "all" (all items), in an entry whose translation has
+    the language's word for everything (`Inflection.everything`: ka ყველაფერი)?
+    ``after_all``: the msgid's words after "all" (`words_after_all`), read once per entry."""
     found = after_all()
     return bool(found) and (english in found or not found.isdisjoint(plurals(english)))
 
