@@ -504,3 +504,30 @@ def test_a_run_takes_the_glossarys_stamps_once_for_all_its_languages(seeded, mon
         assert list(checker.stream(path, Result())) == []
     assert sorted(checker.compiled_by_lang) == ["hy", "ka", "sq"]
     assert len(calls) == 1  # one stat per concept file for the run, not per language
+
+
+def test_renders_reads_no_rule_for_a_concept_of_one_term_with_a_probe(seeded, tmp_path):
+    # The second reading asks whether the text read otherwise holds the concept's term
+    # (`FileCheck.renders`): for a concept with one allowed term that has a probe, its
+    # inline test answers as the rule would, and no `Rule` is unpickled.
+    import pickle
+
+    from moci_vocab.checkpo.compile import _UNREAD, compile_glossary
+    from moci_vocab.checkpo.reader import read_catalog
+    from moci_vocab.checkpo.run import FileCheck, Options, Result
+    from moci_vocab.store import load_glossary
+
+    compiled = compile_glossary(load_glossary(seeded.root), "sq")
+    tests, facts = compiled.inline_tests(), compiled.miss_facts()
+    usual = [c for c, t in enumerate(tests) if t and t[0] is not None and not facts[c][5]]
+    assert usual
+    path = tmp_path / "sq.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: sq\\n"\n', encoding="utf-8")
+    for concept in usual:
+        term = compiled.rules[concept].allowed[0].text
+        loaded = pickle.loads(pickle.dumps(compiled))
+        check = FileCheck(read_catalog(path), loaded, Options(), Result())
+        unread = loaded.rules._items.count(_UNREAD)
+        assert check.renders(concept, f"Hap {term} tani") is True
+        assert check.renders(concept, "Hap diçka tjetër") is False
+        assert loaded.rules._items.count(_UNREAD) == unread
