@@ -10,6 +10,7 @@ import pytest
 
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.rendered import (
+    borrowed_derivative,
     compound_part,
     form_of_known,
     kept_as_written,
@@ -356,3 +357,14 @@ def test_a_long_translation_missing_many_terms_is_read_once():
     )
     assert time.process_time() - started < 1.0  # over 10 s before (a pass per concept)
     assert found == set()
+
+
+def test_a_borrowed_stem_is_read_where_it_first_stands_in_the_word():
+    # Review of 6cb46e5 (the words sorted and searched by preverb + stem): a stem that
+    # overlaps a preverb (დადა- after და-, დადადაება) is read where it first stands, as
+    # before, so the output is the same as the old pass over the words; არქივ- is found.
+    ka = for_language("ka")
+    msgid = "Add it to the dada"
+    assert not borrowed_derivative(["დადადაება"], "დადაი", "dada", msgid, ka)
+    assert borrowed_derivative(["დადაება"], "დადაი", "dada", msgid, ka)
+    assert borrowed_derivative(["დაარქივება"], "არქივი", "archive", "Add files", ka)

@@ -420,7 +420,9 @@ def borrowed_derivative(
     for prefix in prefixes:
         start = len(prefix) + len(stem)
         for token in _starting(words, prefix + stem):
-            if token.startswith(endings, start):
+            # the stem where it first stands in the word, as it was read before the words
+            # were sorted (a stem that overlaps a preverb, დადა- in დადადაება, is read there)
+            if token.find(stem) == len(prefix) and token.startswith(endings, start):
                 return _borrowed(stem, english) and not _after_of(msgid, english)
     return False
 
