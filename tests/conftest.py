@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,13 @@ from hypothesis import settings
 from moci_vocab.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The signal tests send Ctrl-C to a command as a terminal sends it to its foreground job.
+# A suite started in the background by a shell without job control (`pytest &`, nohup,
+# some CI runners) inherits SIGINT ignored, and so would every command it starts: they
+# would then rightly keep ignoring it. Give the commands the foreground job's disposition.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Hypothesis budgets. The suite runs every property test with a quarter of its examples
 # (never fewer than 10, nor more than its full budget), so that it stays well inside CI's
