@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from itertools import compress, pairwise, repeat
@@ -1209,7 +1210,7 @@ class FileCheck:
             return lines, keys, range(len(keys))  # the usual case: found in line order
         return lines, keys, sorted(range(len(keys)), key=keys.__getitem__)  # stable
 
-    def missing_order(self) -> tuple[range | list[int], set[int], dict[int, int]] | None:
+    def missing_order(self) -> tuple[array, set[int], dict[int, int]] | None:
         """The report's order of a file's missing terms (positions in what was found: by
         line, then code and message, the order found on ties), with the concepts found and
         the lines of their entries; made without a message, from each concept's rank
@@ -1242,21 +1243,39 @@ class FileCheck:
         base = entries if all(map(lt, places, places[1:])) else [lines[e] for e in entries]
         del places, distinct
         scale = len(ranks)
-        if has_untranslated:
-            keys = [
-                at * scale + (ranks[~concept] if n == _NO_TEXT else ranks[concept])
-                for at, concept, n in zip(base, concepts, near, strict=True)
-            ]
-        else:
-            keys = [at * scale + ranks[concept] for at, concept in zip(base, concepts, strict=True)]
-        if all(map(lt, keys, keys[1:])):
-            return range(len(keys)), found, lines
-        if len(set(keys)) != len(keys):
-            return None
-        return sorted(range(len(keys)), key=keys.__getitem__), found, lines
+        count = len(entries)
+        # Found in line order (the usual): sorted a stretch at a time, cut between lines (the
+        # same order, and no key of every finding held at once); else all at once.
+        step = _ORDER_STEP if all(map(le, base, base[1:])) else count
+        order = array("l")
+        start = 0
+        while start < count:
+            end = min(start + step, count)
+            while end < count and base[end] == base[end - 1]:
+                end += 1  # (a line's findings in one stretch)
+            if has_untranslated:
+                keys = [
+                    at * scale + (ranks[~concept] if n == _NO_TEXT else ranks[concept])
+                    for at, concept, n in zip(
+                        base[start:end], concepts[start:end], near[start:end], strict=True
+                    )
+                ]
+            else:
+                keys = [
+                    at * scale + ranks[concept]
+                    for at, concept in zip(base[start:end], concepts[start:end], strict=True)
+                ]
+            if all(map(lt, keys, keys[1:])):
+                order.extend(range(start, end))
+            elif len(set(keys)) != len(keys):
+                return None
+            else:
+                order.extend([start + at for at in sorted(range(len(keys)), key=keys.__getitem__)])
+            start = end
+        return order, found, lines
 
     def json_missing(
-        self, writer: _MissingJson, order: range | list[int], found: set[int], lines: dict
+        self, writer: _MissingJson, order: array, found: set[int], lines: dict
     ) -> Iterator[JsonBlock]:
         """`json_findings` of a file whose findings are all missing terms and that has no
         ignore marks, in ``order`` (`missing_order`: of the concepts ``found``, with the
@@ -1452,7 +1471,7 @@ def _json_values(values: list[str | None], utf8: str | None) -> list:
 
 
 def _missing_block(
-    block: list[int] | range, columns: tuple, pieces: tuple, utf8: str | None, dumps
+    block: array, columns: tuple, pieces: tuple, utf8: str | None, dumps
 ) -> str | bytes:
     """Missing terms ``block`` (positions in the columns) written as
     `FileCheck.json_missing` says, each led by a comma; ``dumps``: orjson's (TypeError
@@ -1601,6 +1620,8 @@ _NO_WORDS = -1
 _NO_TEXT = -2
 # Missing terms written to JSON in one block.
 _JSON_BLOCK = 512
+# Missing terms put in the report's order at a time (`FileCheck.missing_order`).
+_ORDER_STEP = 4096
 # Where a concept's id and expected terms go in a template's pieces (`_MissingJson.template`).
 _CONCEPT, _EXPECTED = "\ue010", "\ue011"
 # The values a missing term's JSON item is written with, in this order (`_MissingJson.add`).
