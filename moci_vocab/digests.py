@@ -1,24 +1,14 @@
-"""BLAKE2b, keyed BLAKE2b and HMAC-SHA256 without loading OpenSSL where CPython's own code
-is cheaper.
+"""BLAKE2b, keyed BLAKE2b and HMAC-SHA256 from CPython's own code, without OpenSSL.
 
 `import hashlib` (and `import hmac`, which imports it) loads OpenSSL's libcrypto: about
-11 M instructions and 2-3 ms of CPU in every fresh process, more than a small glossary's
-caches take to sign with CPython's built-in SHA-256. So a command that only reads small
-caches (check-po with a few dozen terms, `show`) never loads it: BLAKE2b is CPython's
-own code in any case (hashlib hands out the same function), and a short message's
-HMAC-SHA256 is computed with the built-in SHA-256 (the same bytes as `hmac.new`). A
-long message goes to OpenSSL, whose SHA-256 uses the processor's SHA instructions
-(~4x faster here: 5 against 20 ms for 3.8 MB), through its one-shot HMAC
-(`_hashlib.hmac_digest`, what `hmac.digest` calls), without the `hashlib` and `hmac`
-modules. The caches are signed with keyed BLAKE2b (`mac`), CPython's own code at every
-size: loading OpenSSL and its SHA-256 of a 5 MB cache cost more CPU than BLAKE2b alone.
+11 M instructions and 2-3 ms of CPU in every fresh process. BLAKE2b is CPython's own code
+in any case (hashlib hands out the same function); the caches are signed with keyed
+BLAKE2b (`mac`), which at every size costs less CPU than loading OpenSSL for its SHA-256.
+HMAC-SHA256 (the interrupted-change journal's seal, a short message) is computed with the
+built-in SHA-256: the same bytes as `hmac.new`.
 """
 
 from __future__ import annotations
-
-# A message at least this long is signed with OpenSSL's SHA-256 (loaded then): below
-# it, the built-in SHA-256 takes less time (~1.3 ms for 256 KiB) than loading OpenSSL.
-OPENSSL_FROM_BYTES = 256 * 1024
 
 _BLOCK = 64  # SHA-256's block size, in bytes
 _INNER = bytes(x ^ 0x36 for x in range(256))  # HMAC's ipad and opad, as translate tables
@@ -64,19 +54,13 @@ def mac(key: bytes, message: bytes | memoryview) -> bytes:
 
 def hmac_sha256(key: bytes, message: bytes | memoryview) -> bytes:
     """HMAC-SHA256 of ``message`` under ``key`` (the bytes of ``hmac.new(key, message,
-    hashlib.sha256).digest()``), with OpenSSL only for a long message."""
-    own = _own_sha256 if len(message) < OPENSSL_FROM_BYTES else None
-    if own is None:
-        try:  # OpenSSL's one-shot HMAC, as hmac.digest calls it: without the modules `hashlib`
-            # (which tries each of OpenSSL's digests as it is imported) and `hmac` (~1 ms)
-            from _hashlib import hmac_digest
+    hashlib.sha256).digest()``), with CPython's own SHA-256 where it has one."""
+    own = _own_sha256
+    if own is None:  # a Python built without it: hmac with hashlib's (OpenSSL)
+        import hashlib
+        import hmac
 
-            return hmac_digest(key, message, "sha256")
-        except (ImportError, ValueError):  # no OpenSSL, or not its SHA-256 (hmac.digest's test)
-            import hashlib
-            import hmac
-
-            return hmac.new(key, message, hashlib.sha256).digest()
+        return hmac.new(key, message, hashlib.sha256).digest()
     if len(key) > _BLOCK:
         key = own(key).digest()
     key = key.ljust(_BLOCK, b"\0")
