@@ -538,6 +538,16 @@ def _spawn() -> subprocess.Popen:
     )
 
 
+def _close_all(ends: Sequence[int | BinaryIO]) -> None:
+    """Close file descriptors and files, whatever one of them says."""
+    for end in ends:
+        with contextlib.suppress(OSError):
+            if isinstance(end, int):
+                os.close(end)
+            else:
+                end.close()
+
+
 class _Forked:
     """A forked worker with the little of Popen's interface that _Worker uses."""
 
@@ -550,9 +560,17 @@ class _Forked:
         """Fork the worker (``mask``: the signal mask it sets once its handlers are set, when
         the caller holds signals across the fork)."""
         jobs_in, jobs_out = os.pipe()
-        results_in, results_out = os.pipe()
+        try:
+            results_in, results_out = os.pipe()
+        except OSError:
+            _close_all([jobs_in, jobs_out])
+            raise
         inherited = [fd for other in others for fd in other.fds()]
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except BaseException:  # EAGAIN, ENOMEM: no worker, and none of its pipes kept
+            _close_all([jobs_in, jobs_out, results_in, results_out])
+            raise
         if self.pid == 0:  # the worker: it never returns from here
             code = 0
             try:
@@ -575,15 +593,29 @@ class _Forked:
                 code = 1
             finally:
                 os._exit(code)  # never the parent's exit handlers or buffered output
-        os.close(jobs_in)
-        os.close(results_out)
-        if shared is not None:  # room for its results while this process is busy
-            with contextlib.suppress(OSError, AttributeError):
-                import fcntl
+        # This process's ends, until their files hold them.
+        ends: list[int | BinaryIO] = [jobs_out, results_in]
+        try:
+            os.close(jobs_in)
+            os.close(results_out)
+            if shared is not None:  # room for its results while this process is busy
+                with contextlib.suppress(OSError, AttributeError):
+                    import fcntl
 
-                fcntl.fcntl(results_in, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
-        self.stdin: BinaryIO = open(jobs_out, "wb")  # noqa: SIM115 (closed by _Worker.stop)
-        self.stdout: BinaryIO = open(results_in, "rb")  # noqa: SIM115
+                    fcntl.fcntl(results_in, fcntl.F_SETPIPE_SZ, _RESULTS_PIPE)
+            self.stdin: BinaryIO = open(jobs_out, "wb")  # noqa: SIM115 (closed by _Worker.stop)
+            ends[0] = self.stdin
+            self.stdout: BinaryIO = open(results_in, "rb")  # noqa: SIM115
+            ends[1] = self.stdout
+        except BaseException:
+            # Nobody's worker yet (the pool records it once this returns): killed and reaped
+            # here, not left to take and run its jobs unseen in a session of its own.
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            _close_all(ends)
+            raise
         self.returncode: int | None = None
 
     def poll(self) -> int | None:

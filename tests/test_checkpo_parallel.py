@@ -514,3 +514,81 @@ def test_more_jobs_than_a_pipe_holds(monkeypatch):
     results = workers.run_jobs(jobs, 2)
     assert [n for n, _pid, _runs in results] == list(range(17000))
     assert len({pid for _n, pid, _runs in results}) == 2
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers, read from /proc")
+def test_a_failure_right_after_a_fork_leaves_no_worker_running():
+    # The pool records a forked worker once its pipes are wrapped; an error in between
+    # (here the wrapping itself fails, as a MemoryError would) is raised, and the worker,
+    # which takes its jobs itself in a session of its own, is killed and reaped, not left
+    # to run them unseen.
+    script = textwrap.dedent(
+        """
+        import builtins, os, signal, time
+        from moci_vocab import workers
+
+        class Naps:
+            def run(self, memo):
+                time.sleep(0.5)
+
+        parent = os.getpid()
+
+        def failing_open(file, mode="r", *args, **kwargs):
+            if os.getpid() == parent and isinstance(file, int) and mode == "rb":
+                raise MemoryError
+            return builtins.open(file, mode, *args, **kwargs)
+
+        workers.open = failing_open  # the module's own name for open
+        workers._can_fork = lambda: True
+        before = sorted(os.listdir("/proc/self/fd"))
+        try:
+            workers.run_jobs([Naps() for _ in range(6)], 2)
+        except MemoryError:
+            left = [
+                int(pid)
+                for task in os.listdir("/proc/self/task")
+                for pid in open(f"/proc/self/task/{task}/children").read().split()
+            ]
+            for pid in left:  # the old code's stray worker: not left behind by the test
+                os.kill(pid, signal.SIGKILL)
+            print("failed", left, sorted(os.listdir("/proc/self/fd")) == before)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout == "failed [] True\n", done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers, read from /proc")
+def test_a_fork_that_fails_leaves_no_pipe_open():
+    # os.fork refused (EAGAIN: too many processes): the run says so, and the four pipe ends
+    # made for the worker that never was are closed (a long-lived caller would run out).
+    script = textwrap.dedent(
+        """
+        import errno, os
+        from moci_vocab import workers
+        from moci_vocab.errors import MociError
+
+        class Nothing:
+            def run(self, memo):
+                return None
+
+        def fork():
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+        os.fork = fork
+        workers._can_fork = lambda: True
+        before = sorted(os.listdir("/proc/self/fd"))
+        try:
+            workers.run_jobs([Nothing() for _ in range(4)], 2)
+        except MociError as exc:
+            print(str(exc).split(":")[0], sorted(os.listdir("/proc/self/fd")) == before)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout == "could not start a worker process True\n", done.stdout + done.stderr
