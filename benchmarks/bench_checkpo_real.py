@@ -93,6 +93,9 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("catfish-hy", "mousepad-hy", "kcm5_filetypes-sq", "kcmkwallet-sq"),
         *("libgnomekbd-sq", "libmatekbd-sq", "xfce4-diskperf-plugin-sq", "xfconf-sq"),
     ),
+    # Round 12 (all three languages): its programs, and the Georgian catalogs of round 8's
+    # orca, ktorrent and gstreamer (their Albanian ones are round 8's).
+    12: (*HELDOUT_ROUNDS[12], *("gstreamer-ka", "ktorrent-ka", "orca-ka")),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
