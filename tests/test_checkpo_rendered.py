@@ -322,6 +322,27 @@ def test_all_with_a_noun_said_as_everything(tmp_path):
     ]
 
 
+def test_all_with_a_noun_said_by_armenian_all_standing_alone(tmp_path):
+    # Thunar, Mousepad, Audacity: "All Files" as Բոլորը (all of them), "Select all Files" as
+    # Նշել ամբողջը (the whole), "Mute All Tracks" as "turn off the sound of all" (բոլորի)
+    entries = [
+        ("All Files", "Բոլորը"),
+        ("Select _all Files", "Նշել _ամբողջը"),
+        ("Mute All Files", "Անջատել բոլորի ձայնը"),
+        ("Show all files", "Ցույց տալ բոլոր թղթերը"),  # the determiner: its noun beside it
+        ("Open the files", "Բացել բոլորը"),  # no "all" in the English
+        # the word said elsewhere too: բոլորը renders only one of its uses
+        ("Send the files one by one, or all files at once", "Ուղարկել բոլորը"),
+        ("Match all of the files", "Համապատասխանում է բոլորը"),  # its noun named apart
+    ]
+    assert flagged(tmp_path, "hy", "file", "ֆայլ", entries) == [
+        "Show all files",
+        "Open the files",
+        "Send the files one by one, or all files at once",
+        "Match all of the files",
+    ]
+
+
 def test_all_with_a_noun_reads_a_long_msgid_once(tmp_path):
     # the reviewer's case: one long entry that misses many concepts and whose translation
     # has ყველაფერი; its msgid is read once, not once per concept (review of 2c6fb95)

@@ -339,6 +339,11 @@ def HY() -> Inflection:
         verbs=verbs,
         participles=participles,
         infinitives=("ել", "ալ"),
+        # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
+        # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
+        # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
+        # all the files), which has its noun beside it, nor բոլորովին (entirely).
+        everything=("բոլորը", "բոլորն", "բոլորի", "բոլորից", "ամբողջը", "ամբողջն"),
     )
 
 
@@ -527,7 +532,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 26
+DATA_VERSION = 27
 
 
 def for_language(tag: str) -> Inflection:

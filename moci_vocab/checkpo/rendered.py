@@ -30,7 +30,10 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   word (მარ~ჯვენა, ტე~ქსტის), is the term.
 - **"All" with a noun said as *everything*** (`Inflection.everything`: Georgian
   ყველაფერი): "All items in the Trash" as everything in the Trash; the noun is in the
-  word (all-thing).
+  word (all-thing). Armenian's բոլոր (all) standing as a noun, with its article or a case
+  (բոլորը, all of them; բոլորի, of all), and ամբողջը (the whole) do the same ("All Files"
+  as Բոլորը). Not where the msgid says the word elsewhere too (the word for everything
+  renders one use), nor "all of the following" (its noun named apart, and kept).
 - **A word derived on a borrowed term's stem** (`Inflection.borrowed`: Georgian): the
   verbal noun, participle, adjective or agent noun that the language makes on the stem of
   a term borrowed from the English word (its transliteration is like the English
@@ -339,12 +342,12 @@ def rendered_misses(
     words_known: set[str] | None = None
     # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
     # missing concept (a long msgid with many concepts would be read again for each).
-    alls: dict[int, frozenset[str]] = {}
+    alls: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
-    def after_all(entry: int) -> Callable[[], frozenset[str]]:
-        """The entry's words after "all", read when first asked for."""
+    def after_all(entry: int) -> Callable[[], tuple[frozenset[str], frozenset[str]]]:
+        """The entry's words after "all" and its other words, read when first asked for."""
 
-        def read() -> frozenset[str]:
+        def read() -> tuple[frozenset[str], frozenset[str]]:
             found = alls.get(entry)
             if found is None:
                 found = alls[entry] = words_after_all(msgid_of(entry))
@@ -376,7 +379,7 @@ def rendered_misses(
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
             low = text.casefold()
-            if compounds:
+            if compounds or infl.everything:
                 parts = sorted(set(tokens(text)))
                 everything = any(True for e in infl.everything for _ in _starting(parts, e))
         word = english.get(concept)
@@ -387,11 +390,11 @@ def rendered_misses(
         if refind is not None and "~" in text and _tilde_split(text, concept, refind):
             found.add((entry, concept))
             continue
+        if word and everything and said_as_everything(word, after_all(entry)):
+            found.add((entry, concept))
+            continue
         if compounds:
             if any(_compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
-                found.add((entry, concept))
-                continue
-            if word and everything and said_as_everything(word, after_all(entry)):
                 found.add((entry, concept))
                 continue
             if word and any(
@@ -463,25 +466,44 @@ def _borrowed(stem: str, english: str) -> bool:
     return ratio(latin, said) >= _BORROWED_LIKENESS
 
 
-# "all" with a noun (all items, all the files, Empty all items from Trash).
-_ALL_WITH = r"\ball\s+(?:(?:of\s+)?(?:the|your|these|those|my|our)\s+)?([a-z]+)"
+# "all" with a noun (all items, all the files, Empty all items from Trash); not "all of
+# the following", which names its noun apart (Armenian "all of the following" as the
+# following's բոլորը: the noun stays).
+_ALL_WITH = r"\ball\s+(?:(?:the|your|these|those|my|our)\s+)?([a-z]+)"
+_ENGLISH_WORD = r"[a-z]+"
 
 
-def said_as_everything(english: str, after_all: Callable[[], frozenset[str]]) -> bool:
-    """Is the English word said with "all" (all items), in an entry whose translation has
-    the language's word for everything (`Inflection.everything`: ka ყველაფერი)?
-    ``after_all``: the msgid's words after "all" (`words_after_all`), read once per entry."""
-    found = after_all()
-    return bool(found) and (english in found or not found.isdisjoint(plurals(english)))
+def said_as_everything(
+    english: str, after_all: Callable[[], tuple[frozenset[str], frozenset[str]]]
+) -> bool:
+    """Is the English word said with "all" (all items), and nowhere else in the msgid, in an
+    entry whose translation has the language's word for everything (`Inflection.everything`:
+    ka ყველაფერი, hy բոլորը)? Where the msgid says the word elsewhere too ("send the files,
+    or all files as an archive"), the word for everything renders only one of its uses.
+    ``after_all``: the msgid's words after "all" and its other words (`words_after_all`),
+    read once per entry."""
+    alls, others = after_all()
+    if not alls:
+        return False
+    forms = {english, *plurals(english)}
+    return not alls.isdisjoint(forms) and others.isdisjoint(forms)
 
 
-def words_after_all(msgid: str) -> frozenset[str]:
-    """The words the msgid says with "all" (all items, all the files → items, files)."""
+_NO_WORDS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def words_after_all(msgid: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the msgid says with "all" (all items, all the files → items, files), and
+    the words it says elsewhere (both empty without an "all")."""
     low = msgid.casefold()
     if "all" not in low:
-        return frozenset()
+        return _NO_WORDS
     low = low.replace("_", "").replace("&", "")
-    return frozenset(match.group(1) for match in _pattern(_ALL_WITH).finditer(low))
+    starts = {m.start(1): m.group(1) for m in _pattern(_ALL_WITH).finditer(low)}
+    if not starts:
+        return _NO_WORDS
+    others = {m.group() for m in _pattern(_ENGLISH_WORD).finditer(low) if m.start() not in starts}
+    return frozenset(starts.values()), frozenset(others)
 
 
 # What a second reading (`reread`) looks for: a mnemonic between two letters where the

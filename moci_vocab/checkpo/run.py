@@ -710,6 +710,7 @@ class FileCheck:
         # Every missing term is looked at again where the language makes compounds of
         # terms (Georgian); elsewhere only possible literals.
         every = compounds
+        everything = infl.everything
         msgstrs, msgids = self.catalog.msgstrs, self.catalog.msgids
         missing = []
         last_entry = last_form = -1
@@ -729,6 +730,11 @@ class FileCheck:
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
             if every:
+                missing.append((entry, concept, text))
+                continue
+            # A translation with the language's word for *everything* may say "all" with
+            # the noun by it (hy բոլորը, all of them: "All Files"; `rendered.said_as_everything`).
+            if everything and any(e in low for e in everything):
                 missing.append((entry, concept, text))
                 continue
             # Only a translation with the English word in it may keep it as a literal, and
