@@ -96,6 +96,12 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
     # Round 12 (all three languages): its programs, and the Georgian catalogs of round 8's
     # orca, ktorrent and gstreamer (their Albanian ones are round 8's).
     12: (*HELDOUT_ROUNDS[12], *("gstreamer-ka", "ktorrent-ka", "orca-ka")),
+    # Round 13 (the same session's second batch, "12b"): its programs, and catalogs of
+    # earlier rounds' programs in a language not used before.
+    13: (
+        *HELDOUT_ROUNDS[13],
+        *("caja-sq", "pluma-ka", "deja-dup-ka", "gnome-system-monitor-ka"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
