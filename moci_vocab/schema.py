@@ -39,7 +39,23 @@ SCHEMA_ERROR = "MV002"  # a field has the wrong type, value or is missing
 UNKNOWN_FIELD = "MV003"  # a field the model does not know
 BAD_ID = "MV004"  # the id is not a slug or differs from the file name
 
+# The longest a term or one of its forms may be, in characters. Terms are words and short
+# phrases (the shipped glossary's longest has 36 characters); a file from a pull request
+# is not bounded otherwise, and one term of 250,000 characters took ahocorasick_rs minutes
+# to build into check-po's automaton where daachorse is not installed.
+MAX_TERM_CHARS = 200
+
 Report = Callable[[Finding], None]
+
+
+def term_length_problem(text: str, what: str) -> str | None:
+    """Why ``text`` (the ``what``: a term or a form) is too long for a term, or None."""
+    if len(text) <= MAX_TERM_CHARS:
+        return None
+    return (
+        f"{what} is {len(text):,} characters long; "
+        f"a term or form is at most {MAX_TERM_CHARS} (a word or a short phrase)"
+    )
 
 
 class _Reader:
@@ -86,7 +102,13 @@ class _Reader:
             return None
         return value
 
-    def text_list(self, value: Any, at: tuple, what: str) -> list[str]:
+    def text_list(
+        self,
+        value: Any,
+        at: tuple,
+        what: str,
+        refuse: Callable[[str, str], str | None] | None = None,
+    ) -> list[str]:
         if value is None:
             return []
         if isinstance(value, str):
@@ -95,6 +117,12 @@ class _Reader:
             self.problem(f"{what} must be a list", at)
             return []
         items = [self.text(item, (*at, i), what) for i, item in enumerate(value)]
+        if refuse is not None:  # a further rule for each item (a form's length)
+            for i, item in enumerate(items):
+                problem = refuse(item, what) if item else None
+                if problem is not None:
+                    self.problem(problem, (*at, i))
+                    items[i] = None
         return [item for item in items if item]
 
     def text_map(self, value: Any, at: tuple, what: str) -> dict[str, str]:
@@ -214,8 +242,9 @@ def _parse_terms(reader: _Reader, value: Any) -> dict[str, list[Term]]:
 
 
 def _parse_term(reader: _Reader, item: Any, at: tuple, lang: str) -> Term | None:
-    if isinstance(item, str):
-        return Term(term=item)
+    if isinstance(item, str):  # `- pajtim`: the same checks as `term: pajtim`
+        text = _term_text(reader, item, at, "term", lang)
+        return None if text is None else Term(term=text)
     if not isinstance(item, dict):
         reader.problem("a term must be a mapping with `term` and `status`", at, lang=lang)
         return None
@@ -223,6 +252,8 @@ def _parse_term(reader: _Reader, item: Any, at: tuple, lang: str) -> Term | None
     text = reader.text(item.get("term"), (*at, "term"), "term", lang=lang)
     if not text:
         reader.problem("a term has no `term` text", at, lang=lang)
+        return None
+    if _term_text(reader, text, (*at, "term"), "term", lang) is None:
         return None
     term = Term(term=text, extra=extra)
     status = item.get("status", "preferred")
@@ -235,12 +266,29 @@ def _parse_term(reader: _Reader, item: Any, at: tuple, lang: str) -> Term | None
     term.case_sensitive = reader.flag(
         item.get("case_sensitive"), (*at, "case_sensitive"), "case_sensitive"
     )
-    term.forms = reader.text_list(item.get("forms"), (*at, "forms"), "forms")
+    term.forms = reader.text_list(item.get("forms"), (*at, "forms"), "forms", _form_problem)
     term.context = reader.text(item.get("context"), (*at, "context"), "context", lang)
     term.note = reader.text(item.get("note"), (*at, "note"), "note", lang)
     term.source = reader.text(item.get("source"), (*at, "source"), "source", lang)
     term.review = _parse_review(reader, item.get("review"), (*at, "review"), lang)
     return term
+
+
+def _form_problem(text: str, what: str) -> str | None:
+    """Why a form is too long (see `term_length_problem`), or None."""
+    return term_length_problem(text, "a form")
+
+
+def _term_text(reader: _Reader, value: str, at: tuple, what: str, lang: str) -> str | None:
+    """``value`` as a term's text (or a form's), or None when it is refused (reported)."""
+    text = reader.text(value, at, what, lang=lang)
+    if text is None:
+        return None
+    problem = term_length_problem(text, what)
+    if problem is not None:
+        reader.problem(problem, at, lang=lang)
+        return None
+    return text
 
 
 def _parse_review(reader: _Reader, value: Any, at: tuple, lang: str) -> Review | None:

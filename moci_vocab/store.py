@@ -37,7 +37,7 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     refuse_links,
 )
 from moci_vocab.model import Concept, Glossary, Manifest, is_slug
-from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest
+from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest, term_length_problem
 from moci_vocab.yamlio import Document, dump_yaml, read_yaml
 
 if TYPE_CHECKING:
@@ -374,7 +374,14 @@ def manifest_file_text(root: Path, manifest: Manifest) -> str:
 def stage_concept(
     changes: Changes, root: Path, concept: Concept, previous: Path | None = None
 ) -> None:
-    """Stage the write of a concept's file (see ``concept_file_text``)."""
+    """Stage the write of a concept's file (see ``concept_file_text``); a term the loader
+    would refuse for its length (typed, imported) is refused here, before anything is written."""
+    for lang, terms in concept.terms.items():
+        for term in terms:
+            for text in (term.term, *term.forms):
+                problem = term_length_problem(text, f"the {lang} term or form")
+                if problem is not None:
+                    raise MociError(f"{concept.id}: {problem}")
     changes.write(concept_path(root, concept.id), concept_file_text(root, concept, previous))
 
 

@@ -10,6 +10,7 @@ must hand over to the slow ones.
 from __future__ import annotations
 
 import re
+import time
 from unittest.mock import patch
 
 import pytest
@@ -25,6 +26,7 @@ from moci_vocab.checkpo.target_match import Translation, lowered
 from moci_vocab.errors import MociError
 from moci_vocab.po import read as reader
 from moci_vocab.po.read import _parse_po, _Syntax, read_po
+from moci_vocab.schema import MAX_TERM_CHARS
 
 # --------------------------------------------------------------------------- reader
 
@@ -415,6 +417,26 @@ def test_cached_automatons_find_what_ahocorasick_rs_finds(terms, texts):
         assert matcher.find_keyed(texts) == built.find_keyed(texts)
         assert matcher.pairs(texts) == built.pairs(texts)
         assert matcher.kept(texts) == built.kept(texts)
+
+
+@pytest.mark.parametrize("letter", [0x10000, 0x100, 0x61])
+def test_the_fallback_automaton_builds_the_longest_terms_in_bounded_time(letter):
+    # Where daachorse is missing or refuses the patterns, ahocorasick_rs builds the automaton
+    # on every run. Of up to 100 patterns it made a DFA, whose build grows with the bytes
+    # times the byte classes: 100 terms as long as the loader takes, in four-byte letters,
+    # took 1.2 s of CPU (one term of 250,000 letters: minutes); its NFA takes milliseconds.
+    patterns = [(chr(letter + i) * MAX_TERM_CHARS).encode() for i in range(100)]
+    with patch.object(source_match, "_daachorse", lambda: None):
+        start = time.process_time()
+        made = [source_match.automaton(patterns, longest) for longest in (True, False)]
+        seconds = time.process_time() - start
+    assert seconds < 0.5
+    text = b"x " + patterns[7] + b" " + patterns[7][:-1] + b" y"
+    for automaton in made:
+        assert automaton.find(text) == [(2, 2 + len(patterns[7]), 7)]
+    small = [b"ab", b"b", b"abc"]  # (a few short patterns still get the DFA)
+    with patch.object(source_match, "_daachorse", lambda: None):
+        assert source_match.automaton(small).find(b"abc ab") == [(0, 3, 2), (4, 6, 0)]
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 70])

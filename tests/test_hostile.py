@@ -45,12 +45,21 @@ CONCEPT_FILES: dict[str, tuple[int | None, str]] = {
     "deep-1000000.yaml": (1, "nests deeper than 32 levels"),
     "deep-block.yaml": (2, "nests deeper than 32 levels"),
     "over-10-mb.yaml": (None, "limited to 10 MB"),
+    "long-term.yaml": (6, "term is 250,000 characters long"),
+    "plain-control-term.yaml": (6, "control character U+001B"),
 }
 # What is wrong with the YAML itself (not with the concept) is refused in the manifest too.
 MANIFEST_FILES = [
     name
     for name in CONCEPT_FILES
-    if name not in ("path-id.yaml", "control-chars.yaml", "not-a-mapping.yaml")
+    if name
+    not in (
+        "path-id.yaml",
+        "control-chars.yaml",
+        "not-a-mapping.yaml",
+        "long-term.yaml",
+        "plain-control-term.yaml",
+    )
 ]
 COMMANDS = {
     "show": ["show", "good"],
@@ -70,6 +79,13 @@ def generated(name: str) -> bytes:
         return b"id:\n" + b"- " * 1_000_000 + b"x\n"
     if name == "over-10-mb.yaml":
         return b"id: big\ndefinition:\n  en: " + b"a" * (10 * 1024 * 1024) + b"\n"
+    if name in ("long-term.yaml", "plain-control-term.yaml"):
+        # a term written as a plain string (`- text`), not as `term: text`: one of a
+        # quarter of a million characters (minutes for ahocorasick_rs to build into
+        # check-po's automaton), one that clears the screen
+        text = b"a" * 250_000 if name == "long-term.yaml" else b'"x\\e[2Jy"'
+        head = f"id: {name[:-5]}\ndefinition:\n  en: An x.\nterms:\n  en:\n    - "
+        return head.encode() + text + b"\n"
     return (HOSTILE / name).read_bytes()
 
 
@@ -308,3 +324,24 @@ def test_no_yaml_construction_runs_code(good, tmp_path, monkeypatch):
     shutil.copy(HOSTILE / "python-tag.yaml", good / "terms" / "python-tag.yaml")
     run(good, ["list"], tmp_path / "run")
     assert not (tmp_path / "PWNED-BY-YAML").exists()
+
+
+def test_a_term_is_at_most_200_characters_wherever_it_comes_from(moci, tmp_path):
+    # The loader refuses a longer term or form (file and line); a command never writes one
+    # (typed or imported), so the glossary it leaves always loads.
+    longest, over = "a" * 200, "b" * 201
+    moci("add", "longest", "--term", f"en={longest}", "--forms", longest, "--yes")
+    before = snapshot(moci.root)
+    refused = moci("add", "over", "--term", f"en={over}", "--yes", ok=False)
+    assert "201 characters long; a term or form is at most 200" in refused.output
+    refused = moci("add", "over", "--term", "en=x", "--forms", over, "--yes", ok=False)
+    assert "201 characters long" in refused.output
+    sheet = tmp_path / "terms.csv"
+    sheet.write_text(f"en,sq\n{over},x\n", encoding="utf-8")
+    refused = moci("import", "csv", str(sheet), "--yes", ok=False)
+    assert "201 characters long" in refused.output
+    assert snapshot(moci.root) == before
+    path = moci.root / "terms" / "longest.yaml"
+    path.write_text(path.read_text().replace(longest, over, 1), encoding="utf-8")
+    found = moci("check", "--format", "json", ok=False)
+    assert "term is 201 characters long" in found.stdout
