@@ -86,3 +86,25 @@ def test_the_builder_takes_the_head_word_not_its_modifier():
     rows += [("Other topics", ["Tjetër temat"])] * 15
     rows += [("Close the window", ["Mbyll dritaren"])] * 30  # "the" is everywhere
     assert glossary_for(rows, "sq")["theme"]["term"] == "temë"
+
+
+def test_the_parallel_benchmarks_second_case_is_the_largest_held_out_catalogs(tmp_path):
+    # bench_checkpo_parallel.py's context case: the 20 largest held-out catalogs, whole,
+    # in the order of their names, with all three languages; the headline case's 20 stay.
+    import lzma
+
+    from benchmarks.bench_checkpo_parallel import HELDOUT, larger_catalogs
+
+    files = larger_catalogs(tmp_path)
+    assert len(files) == 20 and files == sorted(files)
+    sizes = {
+        packed.name.removesuffix(".xz"): len(lzma.decompress(packed.read_bytes()))
+        for packed in HELDOUT.glob("*.po.xz")
+    }
+    chosen = {path.name for path in files}
+    assert min(sizes[name] for name in chosen) >= max(
+        size for name, size in sizes.items() if name not in chosen
+    )
+    assert all(path.stat().st_size == sizes[path.name] for path in files)
+    assert {path.stem.rsplit("-", 1)[1] for path in files} == {"sq", "ka", "hy"}
+    assert larger_catalogs(tmp_path) == files  # decompressed once, then read again
