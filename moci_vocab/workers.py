@@ -101,7 +101,9 @@ def iter_jobs(
     are done, none kept after it is yielded.
 
     ``order`` is the order in which jobs are handed out (e.g. the biggest first, so
-    that no worker is left with a big one at the end); ``memo`` is this process's.
+    that no worker is left with a big one at the end); ``memo`` is this process's, and a
+    forked worker starts with a copy of it (what this process prepared before the run
+    serves there too, not made again).
     ``groups`` (a key per job, or None) keeps like jobs together: a process takes the
     next job of a group it has had before any other (what it loaded for the group, in
     its memo, serves again), and helps with a group another process has begun only while
@@ -112,10 +114,10 @@ def iter_jobs(
     """
     order = list(order) if order is not None else list(range(len(jobs)))
     claims = _Claims(order, groups or [None] * len(jobs), weights or [1] * len(jobs), share)
-    pool = _Pool(jobs, claims, progress)
+    here = {} if memo is None else memo
+    pool = _Pool(jobs, claims, progress, here)
     try:
         pool.start(max(1, min(workers, len(jobs))) - 1)
-        here = {} if memo is None else memo
         for index in wanted if wanted is not None else range(len(jobs)):
             yield pool.result_of(index, here)
         pool.wait()
@@ -258,8 +260,9 @@ def _fill(fd: int, data: bytes) -> None:
 class _Pool:
     """The state of one ``run_jobs``: jobs to hand out, results, errors, workers."""
 
-    def __init__(self, jobs: Sequence[Job], claims: _Claims, progress) -> None:
+    def __init__(self, jobs: Sequence[Job], claims: _Claims, progress, memo: dict) -> None:
         self.jobs = jobs
+        self.memo = memo  # the calling process's; a forked worker starts with a copy
         self.claims = claims
         self.progress = progress
         self.done: dict[int, Any] = {}
@@ -289,7 +292,9 @@ class _Pool:
             held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if fork else None
             try:
                 try:
-                    worker = _Worker(self.workers, fork, shared and (self.jobs, shared), held)
+                    worker = _Worker(
+                        self.workers, fork, shared and (self.jobs, shared), held, self.memo
+                    )
                 except OSError as exc:
                     raise MociError(f"could not start a worker process: {exc}") from None
                 self.workers.append(worker)
@@ -401,6 +406,11 @@ class _Pool:
         self.claims.close()
 
 
+def forks_here() -> bool:
+    """Whether workers started now would be forked (not spawned): see ``_can_fork``."""
+    return _can_fork()
+
+
 def _can_fork() -> bool:
     """Fork on Linux while this is the only thread (a fork copies just the calling one)."""
     return sys.platform.startswith("linux") and threading.active_count() == 1
@@ -418,7 +428,8 @@ class _Worker:
     """A worker process (forked or spawned): jobs in on one pipe, results out on another.
 
     ``shared`` (forked only): every job and the claims it takes its jobs from itself;
-    ``mask`` (forked only): the signal mask the worker restores (see _Forked).
+    ``mask`` (forked only): the signal mask the worker restores (see _Forked); ``memo``
+    (forked only): the caller's, which the worker's own starts as a copy of.
     """
 
     def __init__(
@@ -427,9 +438,10 @@ class _Worker:
         fork: bool,
         shared: tuple[Sequence[Job], _SharedClaims] | None = None,
         mask: set[signal.Signals] | None = None,
+        memo: dict | None = None,
     ) -> None:
         self.process: subprocess.Popen | _Forked = (
-            _Forked(others, shared, mask) if fork else _spawn()
+            _Forked(others, shared, mask, memo) if fork else _spawn()
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin: BinaryIO = self.process.stdin
@@ -556,9 +568,11 @@ class _Forked:
         others: list[_Worker],
         shared: tuple[Sequence[Job], _SharedClaims] | None,
         mask: set[signal.Signals] | None = None,
+        memo: dict | None = None,
     ) -> None:
         """Fork the worker (``mask``: the signal mask it sets once its handlers are set, when
-        the caller holds signals across the fork)."""
+        the caller holds signals across the fork; ``memo``: the caller's, copied as the
+        worker's own at the start)."""
         jobs_in, jobs_out = os.pipe()
         try:
             results_in, results_out = os.pipe()
@@ -581,14 +595,14 @@ class _Forked:
                     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 for fd in [jobs_out, results_in, *inherited]:
                     os.close(fd)
-                # What the jobs loaded (memo) dies with the process, not freed object by
+                # What the jobs loaded (mine) dies with the process, not freed object by
                 # object before its results pipe closes (the parent waits for that end).
-                memo: dict = {}
+                mine: dict = {} if memo is None else dict(memo)
                 with open(jobs_in, "rb") as jobs, open(results_out, "wb") as results:
                     if shared is None:
-                        _serve_on(jobs, results, memo)
+                        _serve_on(jobs, results, mine)
                     else:
-                        _take_and_run(*shared, len(others), results, memo)
+                        _take_and_run(*shared, len(others), results, mine)
             except BaseException:  # nobody to tell: the parent sees the pipe close
                 code = 1
             finally:

@@ -592,3 +592,47 @@ def test_a_fork_that_fails_leaves_no_pipe_open():
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.stdout == "could not start a worker process True\n", done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers")
+def test_forked_workers_take_the_glossarys_languages_and_fingerprint_from_the_command(
+    work, monkeypatch, tmp_path
+):
+    # The command takes them once, before it forks; a forked worker starts with a copy of
+    # its memo and takes neither again (a stat per concept file, the manifest's cache).
+    from moci_vocab import layout
+    from moci_vocab.checkpo import compile as compiled
+
+    calls = tmp_path / "calls"
+
+    def counted(name, real):
+        def wrapper(*args, **kwargs):
+            with open(calls, "a", encoding="utf-8") as log:
+                log.write(f"{name} {os.getpid()}\n")
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(layout, "fingerprint", counted("fingerprint", layout.fingerprint))
+    monkeypatch.setattr(
+        compiled, "glossary_languages", counted("languages", compiled.glossary_languages)
+    )
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    paths = sorted((work / "po").glob("*.po"))
+    one = check_files(work / "clean", paths, Options(None, False, False, None), jobs=1)
+    calls.unlink()
+    pids = set()
+    real = workers._Forked.__init__
+
+    def forked(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        pids.add(self.pid)
+
+    monkeypatch.setattr(workers._Forked, "__init__", forked)
+    two = check_files(work / "clean", paths, Options(None, False, False, None), jobs=3)
+    assert pids, "no worker was forked"
+    taken = calls.read_text(encoding="utf-8").split("\n")[:-1]
+    assert sorted(line.split()[0] for line in taken) == ["fingerprint", "languages"]
+    assert {int(line.split()[1]) for line in taken} == {os.getpid()}
+    assert [f.sort_key() for f in two.findings] == [f.sort_key() for f in one.findings]
