@@ -431,12 +431,20 @@ def print_per_round(by_catalog: dict[str, list], judgements: dict) -> None:
 
 
 def translation(path: Path, msgctxt: str | None, msgid: str) -> str:
-    """The (first) translation of an entry of a catalog."""
+    """The translation of an entry of a catalog; a plural entry's forms joined by " | ".
+
+    A flag may be on any plural form: a judge shown only the first one may read a form that
+    holds the term (the review's ksysguard_face_applicationstable-ka.po:23, flagged on
+    msgstr[1]).
+    """
     import polib
 
     for entry in polib.pofile(str(path)):
         if entry.msgid == msgid and entry.msgctxt == msgctxt:
-            return entry.msgstr or entry.msgstr_plural.get(0, "")
+            if entry.msgstr_plural:
+                forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+                return " | ".join(dict.fromkeys(forms))  # each distinct form once, in order
+            return entry.msgstr
     return ""
 
 

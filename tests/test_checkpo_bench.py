@@ -105,3 +105,29 @@ def test_the_parallel_benchmarks_second_case_is_twenty_large_held_out_catalogs(t
     glossaries = json.loads((HELDOUT / "glossaries.json").read_text(encoding="utf-8"))
     assert set(LARGER_NAMES) <= set(glossaries)  # each brings its own dominant terms
     assert larger_catalogs(tmp_path) == files
+
+
+def test_a_sample_row_shows_every_plural_form_of_a_flagged_entry(tmp_path, monkeypatch):
+    """A flag on a plural entry may be on any form: the row to judge shows them all."""
+    from pathlib import Path
+
+    # bench_checkpo_real imports its builder from its own folder, as when run as a script.
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import translation
+
+    path = tmp_path / "x-ka.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "@action:button"\nmsgid "Quit Application"\n'
+        'msgid_plural "Quit Applications"\n'
+        'msgstr[0] "აპლიკაციიდან გასვლა"\nmsgstr[1] "აპლიკაციებიდან გასვლა"\n\n'
+        'msgid "Quit"\nmsgid_plural "Quit all"\nmsgstr[0] "გასვლა"\nmsgstr[1] "გასვლა"\n\n'
+        'msgid "File"\nmsgstr "ფაილი"\n',
+        encoding="utf-8",
+    )
+    assert translation(path, "@action:button", "Quit Application") == (
+        "აპლიკაციიდან გასვლა | აპლიკაციებიდან გასვლა"
+    )
+    assert translation(path, None, "Quit") == "გასვლა"  # the same form once
+    assert translation(path, None, "File") == "ფაილი"
+    assert translation(path, None, "Missing") == ""
