@@ -636,3 +636,21 @@ def test_forked_workers_take_the_glossarys_languages_and_fingerprint_from_the_co
     assert sorted(line.split()[0] for line in taken) == ["fingerprint", "languages"]
     assert {int(line.split()[1]) for line in taken} == {os.getpid()}
     assert [f.sort_key() for f in two.findings] == [f.sort_key() for f in one.findings]
+
+
+def test_a_free_process_helps_with_the_last_quarter_megabyte_of_a_language():
+    # The context case of bench_checkpo_parallel.py, at its end: the command has begun
+    # Armenian and checks Caja's catalog; Audacity's and Trac's are left, 261,847 bytes.
+    # Setting Armenian up in the free worker costs ~80 KB of checking (2026-12-05): it
+    # helps (under the first threshold, 256 KiB, it stopped and the command went on alone
+    # for ~47 ms).
+    sizes = [169_347, 141_335, 120_512]
+    claims = workers._Claims(range(3), ["hy"] * 3, sizes, share=parallel.SHARE_BYTES)
+    command: list[int] = []
+    assert claims.take(command, 1) == 0  # the command begins Armenian with Caja
+    assert claims.take([], 0) == 1  # the worker, free, takes Audacity's
+    assert claims.take(command, 1) == 2
+    # and a language's last small file is left to the process that has it
+    claims = workers._Claims(range(2), ["hy"] * 2, sizes[::2], share=parallel.SHARE_BYTES)
+    assert claims.take([], 1) == 0
+    assert claims.take([], 0) is None

@@ -23,10 +23,11 @@ from moci_vocab.checkpo.run import Checker, Options, Result
 # Python, the package, the cached glossary) costs more than it saves.
 MIN_BYTES = 512 * 1024
 # A process starts on a language another process has begun only while that language's
-# files left weigh this much: loading a compiled glossary and building its matchers costs
-# about as much CPU as checking 130 KB of catalog (callgrind, 2,100 concepts: 0.14-0.18 G
-# instructions against ~1.3 G per MB), and helping pays when twice that is left.
-SHARE_BYTES = 256 * 1024
+# files left weigh this much: setting a language up a second time costs about as much CPU
+# as checking 80 KB of catalog (2026-12-05: ~9-10 ms on its first file, against ~0.12 ms
+# per KB checked; 130 KB when this was first set, at 256 KiB), and helping pays when
+# twice that is left.
+SHARE_BYTES = 160 * 1024
 
 
 @dataclass(frozen=True)
