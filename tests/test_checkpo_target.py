@@ -302,6 +302,16 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "անիմացիա", "ձկնիկի անիմացիոն պատկերը"),
         # a Georgian term given as its bare stem has its lemma's data (GIMP's მონიშნულ)
         ("ka", "მონიშნულ", "მონიშვნის ნიღაბი"),
+        # rounds 12-14: a term given in the genitive of -ავი (Krusader's ნაგვის, of the
+        # trash → ნაგავში, into the trash), in the ablative (Plasma System Monitor's
+        # აპლიკაციიდან, from the application → აპლიკაცია, აპლიკაციის), and the ablative
+        # before the particle -ა (Fragments, NeoChat: მიერთებიდანაა, is from the connection)
+        ("ka", "ნაგვის", "ნაგავში გადატანა"),
+        ("ka", "ნაგვის", "ნაგავი ცარიელია"),
+        ("ka", "აპლიკაციიდან", "აირჩიეთ აპლიკაცია"),
+        ("ka", "აპლიკაციიდან", "აპლიკაციის ნახვა"),
+        ("ka", "მიერთება", "ეს სტატისტიკა დაშორებული მიერთებიდანაა"),
+        ("ka", "მოწყობილობა", "შემოწმებული მოწყობილობიდანაა გამოგზავნილი"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):

@@ -79,7 +79,7 @@ class Inflection:
     # A term given in an inflected form whose stem dropped a vowel: (its ending as written,
     # the lemma's stem end with the vowel back), after a consonant; only the vowel the
     # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
-    # საგნის → საგანი, კალენდრის → კალენდარი).
+    # საგნის → საგანი, კალენდრის → კალენდარი; -ვის → -ავ: ნაგვის → ნაგავი).
     restored: tuple[tuple[str, str], ...] = ()
     # Words derived on the stem of a borrowed term that keep its sense: (the prefixes before
     # the stem, "" for none; the endings after it). ka და-არქივ-ება (archiving, the
@@ -214,6 +214,7 @@ _KA_POST = [
     "", "ზე", "ში", "თან", "თვის", "გან", "კენ", "დან", "მდე", "ებრ", "ვით", "ივით",
     "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი", "ამდე",
     "თვისა",  # the long form, before the particle -ა: ფაილებისთვისაა
+    "დანაა",  # the ablative before the particle -ა as თანაა: მოწყობილობიდანაა (is from)
     # the likeness adjectives on the genitive: დასტისებრი (folder-like), პანელისმაგვარი
     "ებრი", "მაგვარი", "მაგვარ",
 ]  # fmt: skip
@@ -226,6 +227,8 @@ _KA_LEMMA_ENDINGS = (
     ("ები", ""), ("ების", ""), ("ის", ""), ("ის", "ა"), ("ის", "ე"), ("ს", ""), ("თა", ""),
     # the plural marker -ებ- before another case (უჯრებს, dative plural → უჯრ-ა, უჯრის)
     ("ებს", ""), ("ებმა", ""), ("ებით", ""), ("ებად", ""), ("ებზე", ""), ("ებში", ""),
+    # the ablative (აპლიკაციიდან, from the application → აპლიკაცი-ა, აპლიკაცი-ის)
+    ("იდან", ""),
 )  # fmt: skip
 
 
@@ -242,7 +245,7 @@ def KA() -> Inflection:
         irregular=irregular_stems("ka"),
         compounds=True,
         first_parts="ი",
-        restored=(("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ")),
+        restored=(("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ"), ("ვის", "ავ")),
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
@@ -532,7 +535,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 27
+DATA_VERSION = 28
 
 
 def for_language(tag: str) -> Inflection:
