@@ -389,3 +389,21 @@ def test_a_borrowed_stem_is_read_where_it_first_stands_in_the_word():
     assert not borrowed_derivative(["დადადაება"], "დადაი", "dada", msgid, ka)
     assert borrowed_derivative(["დადაება"], "დადაი", "dada", msgid, ka)
     assert borrowed_derivative(["დაარქივება"], "არქივი", "archive", "Add files", ka)
+
+
+def test_a_commands_argument_name_alone_kept_as_written_is_not_the_term(tmp_path):
+    """A msgid that is a usage line's argument name alone (GNOME Builder's FILE, held-out
+    round 9) may be kept as written: code, not text. A copied message of words, a heading
+    and an abbreviation (which names a concept the glossary may translate) are not."""
+    assert kept_as_written("FILE", "FILE", "file")
+    assert kept_as_written("[DIRECTORY...]", "[DIRECTORY...]", "directory")
+    assert not kept_as_written("FILE NOT FOUND", "FILE NOT FOUND", "file")
+    assert not kept_as_written("File", "File", "file")
+    assert not kept_as_written("ERROR:", "ERROR:", "error")
+    assert not kept_as_written("URL", "URL", "url")
+    entries = [
+        ("FILE", "FILE"),  # the argument's name, kept: no missing term
+        ("Open a file", "Open a file"),  # a message copied untranslated: reported
+        ("The file", "ფაილი"),
+    ]
+    assert flagged(tmp_path, "sq", "file", "skedar", entries) == ["Open a file", "The file"]

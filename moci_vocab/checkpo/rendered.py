@@ -10,9 +10,11 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   or the operating system's name *Windows* kept in a translation (not in Title Case, not
   after a determiner, not a plural subject opening a sentence, "Windows can be tiled":
   there the capital says nothing; in any script: Albanian "Të bashkandara Windows").
-  The term is not demanded there. A quoted label (``"Save"``, ``"Search for Files"``), a
-  capitalised common noun kept in English ("Version") and a msgid copied untranslated are
-  English left in and still reported.
+  The term is not demanded there, nor where the msgid is a command's argument name alone
+  kept as written (``FILE``, ``[DIRECTORY]``: `is_metavariable`). A quoted label
+  (``"Save"``, ``"Search for Files"``), a capitalised common noun kept in English
+  ("Version") and any other msgid copied untranslated are English left in and still
+  reported.
 - **The first part of a closed compound** (`Inflection.first_parts`): Georgian
   აუდიოფაილი (audio file) holds the term აუდიო, as written, when the rest of the word
   (ფაილის) is itself a word, of four letters or more, that the catalog's translations
@@ -100,7 +102,7 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     translation keeps letter for letter: a quoted lowercase word or code, a word in
     capitals in a message in ordinary case, or the name Windows?"""
     if translation == msgid or not word:
-        return False
+        return translation == msgid and bool(word) and is_metavariable(msgid)
     if word.upper() not in msgid and not holds_quote_or_name(msgid):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
     found = _uses(msgid, word)
@@ -123,6 +125,26 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         if surface not in kept:
             return False
     return True
+
+
+def is_metavariable(msgid: str) -> bool:
+    """Is the msgid one word in capitals alone (FILE, [DIRECTORY], <PATH>, NAME...): the
+    name of a command's argument in a usage line, which a translation may keep as written
+    (GNOME Builder's FILE); not a message in capitals of two words or more (FILE NOT
+    FOUND), a heading (ERROR:), nor an abbreviation (URL, PDF: four letters at least, a
+    vowel among them), which names a concept the glossary may translate."""
+    core = msgid.strip()
+    for _ in range(2):  # [FILE...], [FILE]...
+        if core.endswith("..."):
+            core = core[:-3]
+        if core[:1] + core[-1:] in ("[]", "<>"):
+            core = core[1:-1]
+    return (
+        len(core) >= 4
+        and core.isupper()
+        and core.replace("_", "").replace("-", "").isalnum()
+        and any(vowel in core for vowel in "AEIOU")
+    )
 
 
 def holds_quote_or_name(msgid: str) -> bool:

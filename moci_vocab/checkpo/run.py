@@ -696,7 +696,11 @@ class FileCheck:
         a second reading found."""
         if not self.found_entries:
             return
-        from moci_vocab.checkpo.rendered import holds_quote_or_name, rendered_misses
+        from moci_vocab.checkpo.rendered import (
+            holds_quote_or_name,
+            is_metavariable,
+            rendered_misses,
+        )
 
         facts = self.compiled.miss_facts()  # source and expected terms, no `Rule` unpickled
         concepts = set(self.found_concepts)
@@ -739,7 +743,8 @@ class FileCheck:
                 continue
             # Only a translation with the English word in it may keep it as a literal, and
             # only where `kept_as_written`'s quick test passes (the word in capitals, or a
-            # quote or a name in the msgid; not a msgid copied as it is): made here, once
+            # quote or a name in the msgid; not a msgid copied as it is, unless a command's
+            # argument name alone, FILE: `rendered.is_metavariable`): made here, once
             # per entry, not per missing term.
             word = english[concept]
             if word in low:
@@ -747,7 +752,7 @@ class FileCheck:
                 sign = signs.get(entry)
                 if sign is None:
                     sign = signs[entry] = holds_quote_or_name(msgid)
-                if (sign or word.upper() in msgid) and text != msgid:
+                if (sign or word.upper() in msgid) and (text != msgid or is_metavariable(msgid)):
                     missing.append((entry, concept, text))
         dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
         if missing:
