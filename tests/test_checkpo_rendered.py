@@ -407,3 +407,23 @@ def test_a_commands_argument_name_alone_kept_as_written_is_not_the_term(tmp_path
         ("The file", "ფაილი"),
     ]
     assert flagged(tmp_path, "sq", "file", "skedar", entries) == ["Open a file", "The file"]
+
+
+def test_a_term_in_a_case_said_by_its_lemmas_other_derivation(tmp_path):
+    """Krusader (held-out round 14) gives *selection* as მონიშნულის (of the selected) and
+    writes the verbal noun მონიშვნა (selecting) of the same verb for it: the lemma's data
+    (irregular/ka.txt). Not where the msgid has the verb too: there the verbal noun may say
+    the verb ("You can select with Ctrl"), and a wrong word for the noun would go unseen."""
+    entries = [
+        ("Open selection dialog", "მონიშვნის დიალოგის გახსნა"),
+        ("Left mouse button preserves selection", "თაგუნას მარცხენა ღილაკი ინარჩუნებს მონიშვნას"),
+        (
+            "Select with Ctrl, keeping the current selection",
+            "მონიშვნა Ctrl-ით, მიმდინარე შემცველობის შენარჩუნებით",
+        ),
+        ("Clear the selection", "არჩეულის გასუფთავება"),  # another word: reported
+    ]
+    assert flagged(tmp_path, "ka", "selection", "მონიშნულის", entries) == [
+        "Select with Ctrl, keeping the current selection",
+        "Clear the selection",
+    ]

@@ -391,6 +391,7 @@ def rendered_misses(
         return form_of_known(word, infl, ordered)
 
     compounds = infl.first_parts is not None
+    derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
     # A translation's missing terms come together: it is read once for all of them (its
     # words sorted, so that each term is a bisection, not a pass over them).
     last: tuple[int, str] | None = None
@@ -424,7 +425,51 @@ def rendered_misses(
                 for term in terms.get(concept, ())
             ):
                 found.add((entry, concept))
+                continue
+            if word and word.endswith("ion"):
+                for term in terms.get(concept, ()):
+                    derived = derivations.get(term)
+                    if derived is None:
+                        derived = derivations[term] = lemma_derived(term, infl)
+                    if derived and lemma_derivation(parts, derived, word, msgid_of(entry), infl):
+                        found.add((entry, concept))
+                        break
     return found
+
+
+def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:
+    """The irregular stems of the lemma of a term given in a case (ka მონიშნულის, of the
+    selected → მონიშნული's მონიშვნ-, the verbal noun მონიშვნა), or () (a term that is the
+    lemma itself has its data in `target_match`)."""
+    if " " in term:
+        return ()
+    for old, new in infl.lemma_endings:
+        if term.endswith(old) and len(term) - len(old) >= 3:
+            lemma = term[: -len(old)] + new
+            for ending in ("", *(infl.first_parts or "")):
+                if lemma + ending in infl.irregular:
+                    return infl.irregular[lemma + ending]
+    return ()
+
+
+def lemma_derivation(
+    words: list[str], derived: tuple[str, ...], english: str, msgid: str, infl: Inflection
+) -> bool:
+    """Does a word of the translation (``words``: sorted) say the other derivation of the
+    lemma of a term given in a case (``derived``: `lemma_derived`; Krusader's term
+    მონიშნულის, of the selected, as მონიშვნას, მონიშვნის, the verbal noun of one verb)?
+    Only for an English noun in -ion whose verb the msgid does not use as well ("You can
+    select with Ctrl": there the verbal noun says the verb)."""
+    suffixes, vowels = infl.suffixes, infl.final_vowels
+    for stem in derived:
+        base = stem[:-1] if stem[-1:] in vowels else stem
+        for token in _starting(words, base):
+            rest = token[len(base) :]
+            if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
+                verb = english[:-3]  # (selection → select)
+                uses = re.findall(r"[a-z]+", msgid.casefold())
+                return not any(w.startswith(verb) and w.rstrip("s") != english for w in uses)
+    return False
 
 
 def borrowed_derivative(
