@@ -241,3 +241,46 @@ def test_pre_commit_hooks_take_root_after_the_command(tmp_path):
     assert "locale/bad.po:" in output and "MV601" in output, output
     assert "locale/good.po:" not in output
     assert "No such option" not in output and result.returncode == 1
+
+
+@pytest.mark.parametrize("step", ["moci-vocab check-po", "Findings as SARIF"])
+def test_the_actions_catalogs_are_never_read_as_options(tmp_path, step):
+    """The catalogs input is a glob over the pull request's files: with `*.po`, a file
+    named `--baseline=b.po` reached check-po as an option (a planted baseline would hide
+    every finding). After `--` every matched name is a file."""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    script = next(s for s in action["runs"]["steps"] if s.get("name") == step)["run"]
+    log, bin_dir, repo = tmp_path / "calls", tmp_path / "bin", tmp_path / "repo"
+    bin_dir.mkdir()
+    repo.mkdir()
+    fake = bin_dir / "moci-vocab"  # records its arguments, one per line
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "$a"; done >> {log}\necho == >> {log}\n')
+    fake.chmod(0o755)
+    for name in ("--baseline=b.po", "sq.po"):
+        (repo / name).write_text("", encoding="utf-8")
+    env = clean_env(
+        PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        **{"ROOT": ".", "FORMAT": "text", "FAIL_ON": "error", "CATALOGS": "*.po"},
+        OUT=str(tmp_path / "out"),
+        GITHUB_OUTPUT=str(tmp_path / "output"),
+    )
+    result = run(
+        "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script, cwd=repo, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    calls = [call.strip("\n").split("\n") for call in log.read_text().split("==\n") if call]
+    checks = [args for args in calls if args[0] == "check-po"]
+    assert checks
+    for args in checks:
+        assert args[-3:] == ["--", "--baseline=b.po", "sq.po"], args
+
+
+def test_the_pre_commit_hook_never_passes_a_name_that_reads_as_an_option():
+    """pre-commit passes the changed files after the hook's options; a pull request's
+    `--baseline=b.po` (or a folder so named) would be read by check-po as an option."""
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files = next(hook for hook in hooks if hook["id"] == "moci-vocab-check-po")["files"]
+    for name in ("sq.po", "locale/sq/LC_MESSAGES/x.po", "a/--b.po", "x.xliff"):
+        assert re.search(files, name), name
+    for name in ("--baseline=b.po", "-x.po", "--root=x/sq.po"):
+        assert not re.search(files, name), name
