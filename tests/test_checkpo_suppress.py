@@ -61,6 +61,26 @@ def test_a_missing_or_broken_baseline_is_one_clear_error(gloss, tmp_path):
     assert result.exit_code == 1 and "bad.json" in result.output
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"moci-vocab-baseline": 1, "findings": [{"fingerprint": ["a list"]}]}',
+        '{"moci-vocab-baseline": 1, "findings": [{"fingerprint": {}}]}',
+        '{"moci-vocab-baseline": 1, "findings": [], "x": ' + "9" * 5000 + "}",
+    ],
+    ids=["list", "map", "5000-digits"],
+)
+def test_a_baseline_of_the_wrong_shape_is_one_clear_error(gloss, tmp_path, text):
+    # A baseline is committed, so a pull request can change it: a fingerprint that is no
+    # text, a number of 5,000 digits were "unexpected TypeError/ValueError (a bug)".
+    po = write_po(tmp_path / "sq.po", "sq", [("Open the file", "Hap kartelën")])
+    (tmp_path / "odd.json").write_text(text, "utf-8")
+    result = gloss("check-po", str(po), "--baseline", str(tmp_path / "odd.json"), ok=False)
+    assert result.exit_code == 1, result.output
+    assert "odd.json: not a check-po baseline file" in result.output
+    assert "unexpected" not in result.output and len(result.output.splitlines()) == 1
+
+
 def test_a_translator_comment_ignores_one_concept_in_one_entry(gloss, tmp_path):
     po = tmp_path / "sq.po"
     po.write_text(

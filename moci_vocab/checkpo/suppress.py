@@ -91,12 +91,16 @@ def read_baseline(path: Path) -> set[str]:
         raise MociError("no such baseline file (write one with --write-baseline)", path)
     try:
         data = json.loads(read_regular_file(path, MAX_INPUT_BYTES).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # (a JSONDecodeError is a ValueError, and so is a number of 5,000 digits)
         raise MociError(f"not a check-po baseline file: {exc}", path) from None
     rows = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(rows, list) or data.get("moci-vocab-baseline") != BASELINE_VERSION:
         raise MociError("not a check-po baseline file (written by --write-baseline)", path)
-    return {row["fingerprint"] for row in rows if isinstance(row, dict) and "fingerprint" in row}
+    known = [row["fingerprint"] for row in rows if isinstance(row, dict) and "fingerprint" in row]
+    if not all(type(key) is str for key in known):  # (a list or a map is no fingerprint)
+        raise MociError("not a check-po baseline file: a fingerprint is not text", path)
+    return set(known)
 
 
 def apply_baseline(findings: list[Finding], known: set[str]) -> int:
