@@ -12,6 +12,9 @@ language (`Inflection.verbs`): a noun ending and the verb endings its stem takes
 
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from moci_vocab.checkpo.target_match import tokens
@@ -46,6 +49,27 @@ def verbal_misses(
     # are missing (a long msgid is not folded again for every concept)
     folded: dict[int, str] = {}
     folded_translations: dict[int, str] = {}
+    # A long text (untrusted: 1 MB in one entry) is read once, not once per missing noun:
+    # where each noun word stands in a long msgid, its participle-like words, the words of
+    # a long translation (see `_Long`). Short texts as before (no catalog we measure has one
+    # of _LONG characters).
+    # Kept apart from `folded` and `folded_translations`, so that a short text's way is
+    # the one it was (each look-up that misses there comes here).
+    long_texts: dict[int, _Long] = {}
+    long_translations: dict[int, str] = {}
+    words_said: dict[int, set[str]] = {}
+    all_words = frozenset(words.values())
+
+    def said(entry: int) -> set[str] | list[str]:
+        """The words of the entry's translation (a long one's made once)."""
+        text = translation(entry)
+        if len(text) < _LONG:
+            return tokens(text)
+        found = words_said.get(entry)
+        if found is None:
+            found = words_said[entry] = set(tokens(text))
+        return found
+
     for concept, entries in missing.items():
         word = words.get(concept)
         if not word:
@@ -70,30 +94,48 @@ def verbal_misses(
         size = len(word)
         others_checked = term_words is None
         for entry in entries:
+            long = None
             text = folded.get(entry)
-            if text is None:
-                text = folded[entry] = msgids[entry].casefold()
-            ends = list(word_ends(text, word))
+            if text is None:  # first seen, or long (`_Long`: read once for all its nouns)
+                long = long_texts.get(entry)
+                if long is None:
+                    text = msgids[entry].casefold()
+                    if len(text) < _LONG:
+                        folded[entry] = text
+                    else:
+                        long = long_texts[entry] = _Long(text, all_words)
+                if long is not None:
+                    text = long.text
+            ends = list(word_ends(text, word)) if long is None else long.ends(word)
             if not ends:
                 continue
             if (
                 forms
                 and any(in_verb_slot(text, at) for at in ends)
-                and forms.intersection(tokens(translation(entry)))
+                and forms.intersection(said(entry))
             ):
                 dropped.add((entry, concept))
             elif probes or start:
+                deep = False
                 low = folded_translations.get(entry)
-                if low is None:
-                    low = folded_translations[entry] = translation(entry).casefold()
-                if (
-                    start
-                    and start in low
-                    and participles.intersection(tokens(translation(entry)))
-                    and not _own_participle(text, word)
+                if low is None:  # first seen, or long
+                    low = long_translations.get(entry)
+                    deep = low is not None
+                    if not deep:
+                        low = translation(entry).casefold()
+                        deep = len(low) >= _LONG
+                        (long_translations if deep else folded_translations)[entry] = low
+                if deep:  # a long translation: its words first (made once), then the scans
+                    participle = start and participles.intersection(said(entry)) and start in low
+                else:
+                    participle = start and start in low and participles.intersection(said(entry))
+                if participle and not (
+                    _own_participle(text, word) if long is None else long.own_participle(word)
                 ):
                     dropped.add((entry, concept))  # the translated message: "the translation…"
                     continue
+                if deep and others_checked and not made.intersection(said(entry)):
+                    continue  # (no adjective form said: the probes' scans are not needed)
                 # the msgid as written where its casefolded text has the same offsets (a
                 # word's case tells a verb's object from a coordinated modifier's head)
                 shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
@@ -105,9 +147,77 @@ def verbal_misses(
                 if not others_checked:  # (rare: a probe is in the translation)
                     probes, made = _not_other_terms(probes, made, concept, term_words())
                     others_checked = True
-                if made.intersection(tokens(translation(entry))):
+                if made.intersection(said(entry)):
                     dropped.add((entry, concept))
     return dropped
+
+
+# From this many characters a msgid or translation is read once for all its missing nouns.
+_LONG = 4096
+
+
+# A run of word characters (`_word_char`: what str.isalnum() says, and "_"), and a run of
+# letters or other non-decimal numerics (a superset of str.isalpha()'s runs).
+# (compiled when first needed: a long text is rare, and compiling costs every run 6 M
+# instructions)
+@functools.cache
+def _runs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two patterns of runs: of word characters, of letters (and such)."""
+    return re.compile(r"\w+"), re.compile(r"[^\W\d_]+")
+
+
+class _Long:
+    """A long msgid, read once however many of its entry's nouns are missing."""
+
+    __slots__ = ("_at", "_participles", "text")
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        """``text``: the casefolded msgid; ``words``: every noun word that may be asked for
+        (letters only)."""
+        self.text = text
+        self._participles: list[str] | None = None
+        # Where each word stands with a word boundary after it (`word_ends`): a word of
+        # letters ends where a run of word characters ends, so each run's last 1, 2, …
+        # characters are looked up (never more than the run has: linear in the text).
+        at: dict[str, list[int]] = {}
+        words = frozenset(word for word in words if word.isalpha())
+        lengths = sorted({len(word) for word in words})
+        for run in _runs()[0].finditer(text):
+            start, end = run.span()
+            for size in lengths:
+                if size > end - start:
+                    break
+                word = text[end - size : end]
+                if word in words:
+                    at.setdefault(word, []).append(end - size)
+        self._at = at
+
+    def ends(self, word: str) -> list[int]:
+        """`word_ends(text, word)`."""
+        if not word.isalpha():  # (only words of letters are indexed)
+            return list(word_ends(self.text, word))
+        return self._at.get(word, [])
+
+    def own_participle(self, word: str) -> bool:
+        """`_own_participle(text, word)`: a whole word of letters starting with the word's
+        stem and ending in -ed or -en that is not the word itself, looked up by bisection."""
+        if self._participles is None:
+            found = set()
+            for run in _runs()[1].findall(self.text):
+                if not run.isalpha():  # (a numeric such as ² inside: split where str does)
+                    run = "".join(ch if ch.isalpha() else " " for ch in run)
+                for part in run.split():
+                    if part.endswith(("ed", "en")):
+                        found.add(part)
+            self._participles = sorted(found)
+        stem = _participle_stem(word)
+        participles = self._participles
+        i = bisect_left(participles, stem)
+        while i < len(participles) and participles[i].startswith(stem):
+            if participles[i] != word:
+                return True
+            i += 1
+        return False
 
 
 def _verb_alone(msgid: str, word: str, translation: str, infinitives: tuple[str, ...]) -> bool:
@@ -133,11 +243,7 @@ def _own_participle(text: str, word: str) -> bool:
     """Does the (casefolded) English have a participle of the noun's own verb ("translated
     strings in the translation list", "changed files")? The translation's participle then
     renders that word, not the noun (review of 5be6d5b)."""
-    stem = word
-    for suffix in ("ation", "ion", "ment", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            stem = word[: -len(suffix)]
-            break
+    stem = _participle_stem(word)
     at = text.find(stem)
     while at >= 0:
         end = at + len(stem)
@@ -153,6 +259,14 @@ def _own_participle(text: str, word: str) -> bool:
             return True
         at = text.find(stem, end)
     return False
+
+
+def _participle_stem(word: str) -> str:
+    """The stem of the noun's verb, as its participle starts (translation → translat)."""
+    for suffix in ("ation", "ion", "ment", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _common_start(words: set[str]) -> str:
@@ -250,6 +364,7 @@ def word_ends(text: str, word: str) -> Iterator[int]:
     were 2% of check-po's time on a 15,000-entry catalog).
     """
     size, last = len(word), _word_char(word[-1])
+    misses = _MISSES
     at = text.find(word)
     while at >= 0:
         end = at + size
@@ -260,8 +375,21 @@ def word_ends(text: str, word: str) -> Iterator[int]:
         ):
             yield at
             at = text.find(word, end)
+        elif misses:  # inside a longer word (files), the first few times: one character on
+            misses -= 1
+            at = text.find(word, at + 1)
+        elif last:
+            # then from that word's end: no hit ends before it ("aa" in a run of a million
+            # a's was a loop here for each character of the run)
+            after = _runs()[0].match(text, end).end()  # type: ignore[union-attr]
+            at = text.find(word, max(at + 1, after - size))
         else:
             at = text.find(word, at + 1)
+
+
+# How many times `word_ends` goes one character on inside a longer word before it skips
+# the rest of such words at once (the skip is dearer than a step: most texts need none).
+_MISSES = 8
 
 
 def in_verb_slot(text: str, start: int) -> bool:
