@@ -575,6 +575,9 @@ class FileCheck:
         words: list[str] | None = None  # as written: split when a phrase is found
         folded: list[str] | None = None  # casefolded; None: no translation
         runs: dict[int, list[str]] = {}  # size → the casefolded phrases
+        # size → a long translation's phrases, each once, and where each is first (`_once`)
+        distinct: dict[int, tuple[list[str], list[int]]] = {}
+        many = False  # whether the translation has _MANY_CHOICES words or more
         for i, entry, concept, form in zip(
             range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
         ):
@@ -593,6 +596,8 @@ class FileCheck:
                     folded = folded_words(plain, low)
                     words = None
                     runs = {}
+                    many = len(folded) >= _MANY_CHOICES
+                    distinct = {}
                     # A second reading only where the cleaning changed the text (a mnemonic
                     # or a span taken out) or it is short: two comparisons per translation.
                     length = len(text)
@@ -620,7 +625,15 @@ class FileCheck:
                 choices = runs.get(size)
                 if choices is None:
                     choices = runs[size] = candidate_choices(folded, size)
-            best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
+            if not many:
+                best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
+            else:  # a long translation: each phrase compared once, not once per repeat
+                once = distinct.get(size)
+                if once is None:
+                    once = distinct[size] = _once(choices)
+                best = extract(info.folded, once[0], scorer=ratio, score_cutoff=cutoff)
+                if best is not None:  # (the first of the best: where that phrase is first)
+                    best = (best[0], best[1], once[1][best[2]])
             if best is not None:
                 if words is None:
                     words = surface_words(plain)
@@ -719,6 +732,9 @@ class FileCheck:
         missing = []
         last_entry = last_form = -1
         low = text = ""
+        # whether the translation has the word for everything: looked for once per
+        # translation, not once per missing term (a 1 MB translation, 2,000 terms: minutes)
+        all_said: bool | None = None
         found = self.found_concepts
         # What may be rendered after all: otherwise, only a concept with an English word
         # (not a missing term, nor a do-not-translate name); picked in C.
@@ -733,14 +749,18 @@ class FileCheck:
                 texts = msgstrs[entry]
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
+                all_said = None
             if every:
                 missing.append((entry, concept, text))
                 continue
             # A translation with the language's word for *everything* may say "all" with
             # the noun by it (hy բոլորը, all of them: "All Files"; `rendered.said_as_everything`).
-            if everything and any(e in low for e in everything):
-                missing.append((entry, concept, text))
-                continue
+            if everything:
+                if all_said is None:
+                    all_said = any(e in low for e in everything)
+                if all_said:
+                    missing.append((entry, concept, text))
+                    continue
             # Only a translation with the English word in it may keep it as a literal, and
             # only where `kept_as_written`'s quick test passes (the word in capitals, or a
             # quote or a name in the msgid; not a msgid copied as it is, unless a command's
@@ -1852,3 +1872,23 @@ class _MissingJson:
         block = json_block(self.items, counts, self.safe)
         self.items, self.written = [], {}
         return block
+
+
+# From this many words a translation's closest word is searched among its distinct words
+# (or phrases), and among the first _MANY_CHOICES of them only: a bound on the work per
+# missing term (no committed or held-out catalog has a translation of that many words).
+_MANY_CHOICES = 1024
+
+
+def _once(choices: list[str]) -> tuple[list[str], list[int]]:
+    """The first _MANY_CHOICES distinct ``choices``, in order, and the index of each one's
+    first place: rapidfuzz's extractOne gives the first of the best, so over these it finds
+    what it found over all (when they are all there). A 1 MB translation was compared
+    word by word once per missing term: 2,000 terms, minutes."""
+    first: dict[str, int] = {}
+    for index, choice in enumerate(choices):
+        if choice not in first:
+            first[choice] = index
+            if len(first) == _MANY_CHOICES:
+                break
+    return list(first), list(first.values())
