@@ -265,6 +265,18 @@ def test_a_broken_file_at_a_revision_is_named_with_revision_and_line(repo):
     assert "is not valid YAML" in result.output
 
 
+def test_a_file_name_that_is_not_utf8_at_a_revision_is_one_clear_error(repo):
+    # A pull request can commit terms/b\xe9.yaml (a Latin-1 name): `diff REV REV` (the
+    # glossary-diff workflow) stopped with "unexpected UnicodeDecodeError (a bug)".
+    name = os.fsdecode(b"b\xe9.yaml")
+    (repo.root / "terms" / name).write_text("id: b\nterms: {en: [b]}\n", "utf-8")
+    commit(repo)
+    result = repo("diff", "HEAD~1", "HEAD", ok=False)
+    assert result.exit_code == 1, result.output
+    assert "unexpected" not in result.output and len(result.output.splitlines()) == 1
+    assert "HEAD:terms/b\\udce9.yaml:1:" in result.output, result.output
+
+
 def test_diff_text_and_markdown(repo):
     add_resilience(repo)
     repo("deprecate", "reconciliation", "sq", "pajtim")

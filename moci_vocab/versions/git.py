@@ -185,7 +185,9 @@ def list_files(repo: Repo, commit: str, relatives: list[str]) -> dict[str, str]:
         *(repo.path(rel) for rel in relatives),
     )  # fmt: skip
     found: dict[str, str] = {}
-    for entry in listing.stdout.decode("utf-8").split("\x00"):
+    # A name that is not UTF-8 (a pull request can commit one) is read as the working
+    # tree reads it (undecodable bytes as surrogates), not as an "unexpected" error.
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\x00"):
         if not entry:
             continue
         meta, path = entry.split("\t", 1)
