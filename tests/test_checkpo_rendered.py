@@ -427,3 +427,28 @@ def test_a_term_in_a_case_said_by_its_lemmas_other_derivation(tmp_path):
         "Select with Ctrl, keeping the current selection",
         "Clear the selection",
     ]
+
+
+def test_the_lemma_derivation_reads_a_msgid_once_per_entry():
+    """An entry with many missing terms whose translation holds the lemma's other
+    derivation: its msgid is read once, not once per term (a 1 MB msgid with hundreds of
+    such concepts took seconds)."""
+    from moci_vocab.checkpo.rendered import rendered_misses
+
+    class Counted(str):
+        reads = 0
+
+        def casefold(self) -> str:
+            Counted.reads += 1
+            return str.casefold(self)
+
+    msgid = Counted("Keep the selection " * 100)
+    concepts = range(50)
+    missing = [(0, c, "მონიშვნის რეჟიმი") for c in concepts]
+    english = {c: "selection" for c in concepts}
+    terms = {c: ["მონიშნულის"] for c in concepts}
+    found = rendered_misses(
+        missing, english, terms, lambda entry: msgid, for_language("ka"), lambda: set()
+    )
+    assert found == {(0, c) for c in concepts}
+    assert Counted.reads == 1

@@ -392,6 +392,22 @@ def rendered_misses(
 
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
+    msgid_words: dict[int, Callable[[], list[str]]] = {}
+
+    def words_of(entry: int) -> Callable[[], list[str]]:
+        """The entry's English words, read once whatever its number of missing terms."""
+        read = msgid_words.get(entry)
+        if read is None:
+            got: list[list[str]] = []
+
+            def read() -> list[str]:
+                if not got:
+                    got.append(re.findall(r"[a-z]+", msgid_of(entry).casefold()))
+                return got[0]
+
+            msgid_words[entry] = read
+        return read
+
     # A translation's missing terms come together: it is read once for all of them (its
     # words sorted, so that each term is a bisection, not a pass over them).
     last: tuple[int, str] | None = None
@@ -431,7 +447,7 @@ def rendered_misses(
                     derived = derivations.get(term)
                     if derived is None:
                         derived = derivations[term] = lemma_derived(term, infl)
-                    if derived and lemma_derivation(parts, derived, word, msgid_of(entry), infl):
+                    if derived and lemma_derivation(parts, derived, word, words_of(entry), infl):
                         found.add((entry, concept))
                         break
     return found
@@ -453,13 +469,18 @@ def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:
 
 
 def lemma_derivation(
-    words: list[str], derived: tuple[str, ...], english: str, msgid: str, infl: Inflection
+    words: list[str],
+    derived: tuple[str, ...],
+    english: str,
+    msgid_words: Callable[[], list[str]],
+    infl: Inflection,
 ) -> bool:
     """Does a word of the translation (``words``: sorted) say the other derivation of the
     lemma of a term given in a case (``derived``: `lemma_derived`; Krusader's term
     მონიშნულის, of the selected, as მონიშვნას, მონიშვნის, the verbal noun of one verb)?
     Only for an English noun in -ion whose verb the msgid does not use as well ("You can
-    select with Ctrl": there the verbal noun says the verb)."""
+    select with Ctrl": there the verbal noun says the verb). ``msgid_words``: the msgid's
+    words (runs of a-z, casefolded), read when first asked for, once per entry."""
     suffixes, vowels = infl.suffixes, infl.final_vowels
     for stem in derived:
         base = stem[:-1] if stem[-1:] in vowels else stem
@@ -467,7 +488,7 @@ def lemma_derivation(
             rest = token[len(base) :]
             if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
                 verb = english[:-3]  # (selection → select)
-                uses = re.findall(r"[a-z]+", msgid.casefold())
+                uses = msgid_words()
                 return not any(w.startswith(verb) and w.rstrip("s") != english for w in uses)
     return False
 
