@@ -452,3 +452,29 @@ def test_the_lemma_derivation_reads_a_msgid_once_per_entry():
     )
     assert found == {(0, c) for c in concepts}
     assert Counted.reads == 1
+
+
+def test_hostile_messages_for_the_ninth_sessions_rules_take_bounded_time():
+    """Review DEFECTs 1 and 2 (bbb5b0a, 5fea31a): a long msgid is not read once per missing
+    concept, neither to tell an argument's name (`is_metavariable`) nor to look for the
+    term's verb (`lemma_derivation`: the msgid's words once per entry, the verb a
+    bisection)."""
+    import time
+
+    from moci_vocab.checkpo.rendered import is_metavariable, rendered_misses
+
+    started = time.process_time()
+    capitals = "FILE " * 200_000
+    assert not any(is_metavariable(capitals) for _ in range(2000))
+    msgid = "Keep the selection " + "word " * 100_000
+    concepts = range(300)
+    found = rendered_misses(
+        [(0, c, "მონიშვნას") for c in concepts],
+        {c: "selection" for c in concepts},
+        {c: ["მონიშნულის"] for c in concepts},
+        lambda entry: msgid,
+        for_language("ka"),
+        lambda: set(),
+    )
+    assert found == {(0, c) for c in concepts}
+    assert time.process_time() - started < 1.0  # 8 s and more before

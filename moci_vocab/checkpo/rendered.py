@@ -127,12 +127,17 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     return True
 
 
+_METAVARIABLE = 40  # characters of a msgid that may be an argument's name alone
+
+
 def is_metavariable(msgid: str) -> bool:
     """Is the msgid one word in capitals alone (FILE, [DIRECTORY], <PATH>, NAME...): the
     name of a command's argument in a usage line, which a translation may keep as written
     (GNOME Builder's FILE); not a message in capitals of two words or more (FILE NOT
     FOUND), a heading (ERROR:), nor an abbreviation (URL, PDF: four letters at least, a
     vowel among them), which names a concept the glossary may translate."""
+    if len(msgid) > _METAVARIABLE:
+        return False  # (one short word: a long message is not read, whatever it holds)
     core = msgid.strip()
     for _ in range(2):  # [FILE...], [FILE]...
         if core.endswith("..."):
@@ -395,14 +400,15 @@ def rendered_misses(
     msgid_words: dict[int, Callable[[], list[str]]] = {}
 
     def words_of(entry: int) -> Callable[[], list[str]]:
-        """The entry's English words, read once whatever its number of missing terms."""
+        """The entry's English words (sorted, each once), read once whatever its number of
+        missing terms."""
         read = msgid_words.get(entry)
         if read is None:
             got: list[list[str]] = []
 
             def read() -> list[str]:
-                if not got:
-                    got.append(re.findall(r"[a-z]+", msgid_of(entry).casefold()))
+                if not got:  # sorted, each once: a verb is a bisection (`lemma_derivation`)
+                    got.append(sorted(set(re.findall(r"[a-z]+", msgid_of(entry).casefold()))))
                 return got[0]
 
             msgid_words[entry] = read
@@ -480,7 +486,8 @@ def lemma_derivation(
     მონიშნულის, of the selected, as მონიშვნას, მონიშვნის, the verbal noun of one verb)?
     Only for an English noun in -ion whose verb the msgid does not use as well ("You can
     select with Ctrl": there the verbal noun says the verb). ``msgid_words``: the msgid's
-    words (runs of a-z, casefolded), read when first asked for, once per entry."""
+    words (runs of a-z, casefolded; sorted, each once), read when first asked for, once per
+    entry."""
     suffixes, vowels = infl.suffixes, infl.final_vowels
     for stem in derived:
         base = stem[:-1] if stem[-1:] in vowels else stem
@@ -488,8 +495,8 @@ def lemma_derivation(
             rest = token[len(base) :]
             if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
                 verb = english[:-3]  # (selection → select)
-                uses = msgid_words()
-                return not any(w.startswith(verb) and w.rstrip("s") != english for w in uses)
+                uses = _starting(msgid_words(), verb)  # (a bisection, not a pass)
+                return not any(w.rstrip("s") != english for w in uses)
     return False
 
 
