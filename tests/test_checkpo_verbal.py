@@ -335,6 +335,19 @@ def test_an_armenian_command_said_by_its_verb_alone(tmp_path):
     assert flagged(tmp_path / "b", "sq", "kërkim", entries, english="search") == ["Stop Search"]
 
 
+def test_an_armenian_label_ends_in_its_own_colon(tmp_path):
+    """Trac's 'Grant Permission:' as Թույլտրել․ (to permit): Armenian writes the label's
+    colon as its միջակետ ․ (U+2024) or its բութ ՝ (U+055D), not as ":"."""
+    entries = [
+        ("Grant Permission:", "Թույլտրել\u2024"),
+        ("Ask _Permission:", "_Խնդրել\u055d"),
+        ("Deny Permission:", "Մերժել\u2024 միշտ"),  # not one word: reported
+    ]
+    assert flagged(tmp_path, "hy", "թույլտվություն", entries, english="permission") == [
+        "Deny Permission:"
+    ]
+
+
 def test_a_long_text_is_not_read_as_a_command_once_per_missing_noun():
     """Review of cad4198: the command rule read the whole msgid (strip, replace, split) for
     every missing noun of its entry; a 1 MB msgid with 2,000 missing nouns took 13 s. A

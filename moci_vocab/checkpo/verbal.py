@@ -233,8 +233,9 @@ def _verb_alone(msgid: str, word: str, translation: str, infinitives: tuple[str,
     return len(said) > 3 and said.isalpha() and said.casefold().endswith(infinitives)
 
 
-# What may end a label after its words: an ellipsis, a colon, a full stop (Armenian ։).
-_LABEL_ENDS = " \t\n.:…։"
+# What may end a label after its words: an ellipsis, a colon, a full stop (Armenian ։), and
+# the Armenian colon, written as its միջակետ ․ (U+2024) or its բութ ՝ (U+055D).
+_LABEL_ENDS = " \t\n.:…։\u2024\u055d"
 # Longer than this, a text is no two-word label nor its one-word translation.
 _LABEL_SIZE = 80
 
