@@ -191,6 +191,9 @@ POS = glossary(
         ("Please update", {"update"}),
         ("Don't download anything.", {"download"}),
         ("Done. Update now to get it", {"update"}),
+        # Thunar: "option to <verb> <its object>" (its "list" is a verb)
+        ("Select this option to file folders by date", {"file"}),
+        ("Enable this option to download updates", {"download"}),
         ("File a bug", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
@@ -207,6 +210,8 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("Download failed", {"download"}),
         ("Updates are available", {"update"}),
         ("Save to file", {"file"}),
+        ("Add option to file", {"file"}),  # nothing after it: the place the option goes
+        ("Reset options to bookmark. Done", {"bookmark"}),
         ("The file that you opened", {"file"}),
         ("Search the web", {"search"}),
         ("Tab the text", {"tab"}),

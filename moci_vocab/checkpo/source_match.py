@@ -455,6 +455,9 @@ _TO_VERB = set(
     b"want wants need needs how able unable going like try trying wish failed fails "
     b"allow allows used about order ready tried attempting attempt continue".split()
 )
+# After "to", a verb follows these nouns where the word after "to" has a word after it
+# ("Select this option to list folders"; not "Options to Defaults", "Add option to toolbar").
+_TO_VERB_WITH_OBJECT = {b"option", b"options"}
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
@@ -486,6 +489,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         if prev in (b"t", b"to") and len(before) > 1:
             second = before[0].rsplit(None, 1)[-1]  # the word before ``prev``
             if second in (_NEGATED if prev == b"t" else _TO_VERB):
+                return False
+            if prev == b"to" and second in _TO_VERB_WITH_OBJECT and nxt not in _EDGES:
                 return False
         return not (
             prev in _EDGES
