@@ -286,6 +286,10 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         # a term in the -u declension's accusative (Tux Paint miun → mi, miut)
         ("sq", "blloqe", "Parashiko bllokun që vjen"),
         ("sq", "miun", "butonin e majtë të miut"),
+        # a term given in the -uj plural of an -ull noun (round 13: Plone's artikuj)
+        ("sq", "artikuj", "Asnjë artikull në këtë dosje."),
+        ("sq", "artikujt", "për çdo artikull"),
+        ("sq", "tituj", "Modifiko titullin"),
         ("hy", "ֆայլ", "ֆայլերիցս"),
         # round 9 (KWin, GNOME Maps, LibreOffice Calc): left and right, the adverb and the
         # adjective, one word (data); Armenian terms given in a case with -յ- (GNOME
@@ -335,6 +339,7 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("ka", "კალენდრის", "კალენდერი"),  # a misspelling of კალენდარი
         ("sq", "pikë", "Piqet"),  # a feminine -kë has no -q- plural stem (pika): "ripens"
         ("sq", "blloqe", "blloqim"),  # a -qe plural's lemma takes endings, not derivations
+        ("sq", "artikuj", "artikulim"),  # an -uj plural's lemma takes endings, not derivations
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

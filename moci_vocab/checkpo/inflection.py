@@ -150,8 +150,9 @@ _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 # Plural stems of masculine nouns, from the term as written only: -ull → -uj (artikull →
 # artikuj, titull → tituj, popull → popuj) and a final -k turned -q before the plural -e
 # (disk → disqe, disqesh; park → parqe); not a feminine -kë/-ke (pikë → pika, no piq-);
-# and back, a term given in that plural: blloqe → bllok (bllokun, blloku).
-_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"))
+# and back, a term given in those plurals: blloqe → bllok (bllokun, blloku); artikuj,
+# artikujt → artikull (artikulli, artikullin).
+_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"), ("uj", "ull"), ("ujt", "ull"))
 
 
 # Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
@@ -535,7 +536,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 28
+DATA_VERSION = 29
 
 
 def for_language(tag: str) -> Inflection:
