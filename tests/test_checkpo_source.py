@@ -240,6 +240,7 @@ IDIOMS = glossary(
     concept("terminal", "terminal"),
     concept("option", "option"),
     concept("root", "root"),
+    concept("unit", "unit", pos="noun"),
 )
 
 
@@ -259,6 +260,11 @@ IDIOMS = glossary(
         ("Silence the terminal bell", set()),
         ("version 2 of the License, or (at your option) any later version", set()),  # choice
         ("Square root", set()),  # mathematics, not the root user or folder
+        # a system of measurement (libgweather: sq "sistemin metrik", hy "մետրիկ համակարգ")
+        ("Use metric units instead of english units.", set()),
+        ("Imperial units", set()),
+        ("Convert the unit to metric units", {"unit"}),
+        ("Units of measure", {"unit"}),
         ("Open a terminal as root", {"terminal", "root"}),
         ("Set the option for the terminal", {"option", "terminal"}),
         ("Enter the number of the record", {"number"}),  # the record's number

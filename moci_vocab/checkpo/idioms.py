@@ -4,8 +4,10 @@
 date; "at any time" is whenever, "at a later date" later; "last name" and "time
 zone" are terms of their own (surname, a region of one clock time), as are "terminal
 bell" (the alert), "square root" and the licences' "at your option" (a choice); "Creative
-Commons" is the licences' name, not what is common. A glossary's
-concept for *number*, *date*, *time* or *name* is not demanded there: check-po adds
+Commons" is the licences' name, not what is common; "metric units" (and "imperial",
+"English units") name a system of measurement, which translators say as such (sq *sistemi
+metrik*, hy *մետրիկ համակարգ*). A glossary's
+concept for *number*, *date*, *time*, *name* or *unit* is not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
@@ -39,6 +41,9 @@ IDIOMS = (
     "creative commons",
     "desktop file",
     "desktop entry",
+    "metric units",
+    "imperial units",
+    "english units",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry"}
