@@ -177,6 +177,7 @@ POS = glossary(
     concept("file", "file", pos="noun"),
     concept("search", "search", pos="verb"),
     concept("tab", "tab"),  # no pos: found as a verb too, as before
+    concept("selected", "selected", pos="noun"),  # (a generated glossary's participle)
 )
 
 
@@ -194,6 +195,10 @@ POS = glossary(
         # Thunar: "option to <verb> <its object>" (its "list" is a verb)
         ("Select this option to file folders by date", {"file"}),
         ("Enable this option to download updates", {"download"}),
+        # an adverb in -ly modifies a verb, never a noun (Tokodon: "Publicly list follows")
+        ("Publicly bookmark posts", {"bookmark"}),
+        ("Automatically update lists", {"update"}),
+        ("Manually download new files", {"download"}),
         ("File a bug", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
@@ -211,6 +216,11 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("Updates are available", {"update"}),
         ("Save to file", {"file"}),
         ("Add option to file", {"file"}),  # nothing after it: the place the option goes
+        ("Daily update", {"update"}),  # -ly adjectives and nouns are no adverbs
+        ("Family bookmark list", {"bookmark"}),
+        ("Recently used file", {"file"}),  # the adverb before the participle, not the noun
+        ("Clear the currently selected date", {"selected"}),  # a participle term
+        ("There is currently %(count)s file here", {"file"}),  # inside a sentence
         ("Reset options to bookmark. Done", {"bookmark"}),
         ("The file that you opened", {"file"}),
         ("Search the web", {"search"}),

@@ -458,12 +458,39 @@ _TO_VERB = set(
 # After "to", a verb follows these nouns where the word after "to" has a word after it
 # ("Select this option to list folders"; not "Options to Defaults", "Add option to toolbar").
 _TO_VERB_WITH_OBJECT = {b"option", b"options"}
+# An adverb in -ly modifies a verb (or an adjective), never a noun: a noun term right after
+# one opening a sentence is the imperative ("Publicly list follows", "Automatically
+# update"). Not before a term in -ed (an adverb modifies a participle too: "the currently
+# selected date", a glossary's *selected* is that adjective), nor inside a sentence, where a
+# placeholder taken out of the text may stand between them ("There is currently %(count)s
+# service installed"). The adverbs that open commands, listed (not every word in -ly: the
+# adjectives daily, weekly, early, only, friendly; family, assembly, reply), and looked up
+# with the modals: a hit pays nothing more.
+_ADVERBS = set(
+    b"automatically manually publicly privately permanently temporarily immediately quickly "
+    b"silently securely safely completely partially fully recursively directly explicitly "
+    b"globally locally remotely randomly optionally properly correctly continuously "
+    b"periodically regularly repeatedly instantly gradually smoothly forcibly forcefully "
+    b"interactively selectively individually separately alphabetically briefly carefully "
+    b"slowly quietly asynchronously synchronously conditionally unconditionally dynamically "
+    b"statically simply easily".split()
+)
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
 )
 _ARTICLES = {b"a", b"an", b"the"}
 _NOUN_MARKERS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"} | {b"that", b"no"}
+
+
+def _opens(before: list[bytes]) -> bool:
+    """Does the last word of ``before`` (the text before a hit, split off its last word)
+    open its sentence?"""
+    if len(before) < 2:
+        return True
+    words = before[0].rsplit(None, 1)
+    return not words or words[-1] in _EDGES
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -484,7 +511,12 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        if nxt in _DETERMINERS or prev in _BEFORE_A_VERB:
+        if nxt in _DETERMINERS:
+            return False
+        # a modal; an adverb opening the sentence (the word is then an imperative)
+        if prev in _VERB_SIGNS and (
+            prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
+        ):
             return False
         if prev in (b"t", b"to") and len(before) > 1:
             second = before[0].rsplit(None, 1)[-1]  # the word before ``prev``
