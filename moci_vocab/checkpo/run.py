@@ -574,10 +574,9 @@ class FileCheck:
         second: str | None = None  # the translation as read a second time (rendered.reread)
         words: list[str] | None = None  # as written: split when a phrase is found
         folded: list[str] | None = None  # casefolded; None: no translation
-        runs: dict[int, list[str]] = {}  # size → the casefolded phrases
-        # size → a long translation's phrases, each once, and where each is first (`_once`)
-        distinct: dict[int, tuple[list[str], list[int]]] = {}
+        runs: dict = {}  # size → the casefolded phrases (and -size → `_once` of them)
         many = False  # whether the translation has _MANY_CHOICES words or more
+        many_words = _MANY_CHOICES
         for i, entry, concept, form in zip(
             range(mark, len(entries)), entries[mark:], concepts[mark:], forms[mark:], strict=True
         ):
@@ -596,8 +595,7 @@ class FileCheck:
                     folded = folded_words(plain, low)
                     words = None
                     runs = {}
-                    many = len(folded) >= _MANY_CHOICES
-                    distinct = {}
+                    many = len(folded) >= many_words
                     # A second reading only where the cleaning changed the text (a mnemonic
                     # or a span taken out) or it is short: two comparisons per translation.
                     length = len(text)
@@ -628,9 +626,10 @@ class FileCheck:
             if not many:
                 best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
             else:  # a long translation: each phrase compared once, not once per repeat
-                once = distinct.get(size)
+                # (-size → its phrases each once, and where each is first: `_once`)
+                once = runs.get(-size)
                 if once is None:
-                    once = distinct[size] = _once(choices)
+                    once = runs[-size] = _once(choices)  # type: ignore[assignment]
                 best = extract(info.folded, once[0], scorer=ratio, score_cutoff=cutoff)
                 if best is not None:  # (the first of the best: where that phrase is first)
                     best = (best[0], best[1], once[1][best[2]])

@@ -63,11 +63,13 @@ def verbal_misses(
     def said(entry: int) -> set[str] | list[str]:
         """The words of the entry's translation (a long one's made once)."""
         text = translation(entry)
-        if len(text) < _LONG:
-            return tokens(text)
+        return tokens(text) if len(text) < _LONG else said_long(entry)
+
+    def said_long(entry: int) -> set[str]:
+        """The words of the entry's long translation, made once."""
         found = words_said.get(entry)
         if found is None:
-            found = words_said[entry] = set(tokens(text))
+            found = words_said[entry] = set(tokens(translation(entry)))
         return found
 
     for concept, entries in missing.items():
@@ -112,7 +114,9 @@ def verbal_misses(
             if (
                 forms
                 and any(in_verb_slot(text, at) for at in ends)
-                and forms.intersection(said(entry))
+                and forms.intersection(
+                    tokens(told) if len(told := translation(entry)) < _LONG else said_long(entry)
+                )
             ):
                 dropped.add((entry, concept))
             elif probes or start:
@@ -126,15 +130,21 @@ def verbal_misses(
                         deep = len(low) >= _LONG
                         (long_translations if deep else folded_translations)[entry] = low
                 if deep:  # a long translation: its words first (made once), then the scans
-                    participle = start and participles.intersection(said(entry)) and start in low
+                    participle = (
+                        start and participles.intersection(said_long(entry)) and start in low
+                    )
                 else:
-                    participle = start and start in low and participles.intersection(said(entry))
+                    participle = (
+                        start
+                        and start in low
+                        and participles.intersection(tokens(translation(entry)))
+                    )
                 if participle and not (
                     _own_participle(text, word) if long is None else long.own_participle(word)
                 ):
                     dropped.add((entry, concept))  # the translated message: "the translation…"
                     continue
-                if deep and others_checked and not made.intersection(said(entry)):
+                if deep and others_checked and not made.intersection(said_long(entry)):
                     continue  # (no adjective form said: the probes' scans are not needed)
                 # the msgid as written where its casefolded text has the same offsets (a
                 # word's case tells a verb's object from a coordinated modifier's head)
