@@ -343,6 +343,48 @@ def test_all_with_a_noun_said_by_armenian_all_standing_alone(tmp_path):
     ]
 
 
+def test_a_translation_is_searched_for_armenian_all_once(tmp_path, monkeypatch):
+    # review of fa289b9: the six words for everything were searched for once per missing
+    # concept (a 1M-character translation missing 2,000 concepts: 7.4 s); once per
+    # translation since 9874c6c (drop_rendered's all_said), whatever its number of missing
+    # terms: this test fails if the search per missing term comes back
+    import dataclasses
+
+    from moci_vocab.checkpo import inflection
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    read = []
+
+    class Words(tuple):
+        """The words for everything, counting how often they are gone through."""
+
+        def __iter__(self):
+            read.append(1)
+            return super().__iter__()
+
+    armenian = inflection.HY()
+    counted = dataclasses.replace(armenian, everything=Words(armenian.everything))
+    monkeypatch.setitem(inflection.LANGUAGES, "hy", lambda: counted)
+    monkeypatch.setenv("MOCI_VOCAB_NO_CACHE", "1")
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", ["hy"]).changes.apply()
+    words = ["file", "folder", "window", "image", "track", "document", "item", "page"]
+    for word in words:
+        concept = Concept(id=word, definition={"en": f"A {word}."})
+        terms = [Term("բառ" + word[:2], "preferred")]
+        concept.terms = {"en": [Term(word, "preferred", pos="noun")], "hy": terms}
+        save_concept(root, concept)
+    msgid = "Copy " + ", ".join(words[1:]) + " and all files"
+    path = write_po(tmp_path / "hy.po", "hy", [(msgid, "Պատճենել բոլորը")])
+    findings = check_files(root, [path], Options()).findings
+    assert {f.concept for f in findings if f.code == "MV601"} == set(words) - {"file"}
+    # once to find them in the translation, once for its words (rendered_misses); 9 before
+    assert len(read) <= 2
+
+
 def test_all_with_a_noun_reads_a_long_msgid_once(tmp_path):
     # the reviewer's case: one long entry that misses many concepts and whose translation
     # has ყველაფერი; its msgid is read once, not once per concept (review of 2c6fb95)
