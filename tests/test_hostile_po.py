@@ -125,6 +125,19 @@ def test_check_po_on_millions_of_comment_or_continuation_lines(glossary, tmp_pat
     assert result.seconds < FAST and result.max_rss_mb < 250, result.max_rss_mb
 
 
+def test_check_po_reads_a_million_continuation_lines_in_linear_time(glossary, tmp_path):
+    # A line the fast reader leaves to the line parser (here at the end, which the parser
+    # then reports) made the parser grow a msgstr of a million continuation lines by
+    # copying it whole for each line: 13 s of CPU, and 40 MB of them hours.
+    po = tmp_path / "lines.po"
+    body = 'msgid "reconciliation"\nmsgstr ""\n' + '"x"\n' * 1_000_000 + "garbage\n"
+    po.write_text(PO_HEADER + body, encoding="utf-8")
+    result = run(glossary, ["check-po", str(po), "--format", "json"], tmp_path / "r")
+    no_traceback(result)
+    assert result.code == 1 and "unexpected text" in result.out + result.err
+    assert result.seconds < 5, result.seconds
+
+
 def many_entries(path: Path, count: int = 200_000) -> None:
     words = ["reconciliation", "peace", "youth", "culture", "trust"]
     with open(path, "w", encoding="utf-8") as handle:
