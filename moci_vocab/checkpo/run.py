@@ -574,7 +574,8 @@ class FileCheck:
         second: str | None = None  # the translation as read a second time (rendered.reread)
         words: list[str] | None = None  # as written: split when a phrase is found
         folded: list[str] | None = None  # casefolded; None: no translation
-        runs: dict = {}  # size → the casefolded phrases (and -size → `_once` of them)
+        runs: dict[int, list[str]] = {}  # size → the casefolded phrases
+        distinct: dict[int, tuple[list[str], list[int]]] = {}  # size → `_once` of them
         many = False  # whether the translation has _MANY_CHOICES words or more
         many_words = _MANY_CHOICES
         for i, entry, concept, form in zip(
@@ -595,6 +596,7 @@ class FileCheck:
                     folded = folded_words(plain, low)
                     words = None
                     runs = {}
+                    distinct = {}
                     many = len(folded) >= many_words
                     # A second reading only where the cleaning changed the text (a mnemonic
                     # or a span taken out) or it is short: two comparisons per translation.
@@ -626,10 +628,9 @@ class FileCheck:
             if not many:
                 best = extract(info.folded, choices, scorer=ratio, score_cutoff=cutoff)
             else:  # a long translation: each phrase compared once, not once per repeat
-                # (-size → its phrases each once, and where each is first: `_once`)
-                once = runs.get(-size)
+                once = distinct.get(size)
                 if once is None:
-                    once = runs[-size] = _once(choices)  # type: ignore[assignment]
+                    once = distinct[size] = _once(choices)
                 best = extract(info.folded, once[0], scorer=ratio, score_cutoff=cutoff)
                 if best is not None:  # (the first of the best: where that phrase is first)
                     best = (best[0], best[1], once[1][best[2]])
