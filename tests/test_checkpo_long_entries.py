@@ -64,6 +64,22 @@ def test_word_ends_skips_a_long_word_at_once():
     assert time.process_time() - started < 0.5
 
 
+def _english_nouns(rnd: random.Random, count: int) -> set[str]:
+    """``count`` distinct made-up English-looking nouns of eight letters."""
+    nouns: set[str] = set()
+    while len(nouns) < count:
+        nouns.add("".join(rnd.choice("bcdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4)))
+    return nouns
+
+
+_ARMENIAN = [chr(c) for c in range(0x0561, 0x0586)]
+
+
+def _armenian_noun(rnd: random.Random) -> str:
+    """A made-up Armenian verbal noun: six letters and -ում."""
+    return "".join(rnd.choice(_ARMENIAN) for _ in range(6)) + "ում"
+
+
 def _root(tmp_path: Path, nouns: list[str], terms: list[str]) -> Path:
     """A glossary of Armenian noun terms, written as files (quicker than `add`)."""
     from moci_vocab.operations import init_glossary
@@ -87,11 +103,8 @@ def test_a_long_translation_against_many_missing_terms_is_checked_in_bounded_tim
     from moci_vocab.checkpo.run import Options, check_files
 
     rnd = random.Random(5)
-    nouns: set[str] = set()
-    while len(nouns) < 300:
-        nouns.add("".join(rnd.choice("bcdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4)))
-    armenian = [chr(c) for c in range(0x0561, 0x0586)]
-    terms = ["".join(rnd.choice(armenian) for _ in range(6)) + "ում" for _ in nouns]
+    nouns = _english_nouns(rnd, 300)
+    terms = [_armenian_noun(rnd) for _ in nouns]
     root = _root(tmp_path, sorted(nouns), terms)
     path = write_po(tmp_path / "hy.po", "hy", [(". ".join(sorted(nouns)), "կի " * 100_000)])
     check_files(root, [write_po(tmp_path / "w.po", "hy", [("x", "y")])], Options())  # cache
@@ -108,16 +121,9 @@ def test_the_closest_word_is_searched_among_at_most_1024_words_of_a_translation(
     from moci_vocab.checkpo.run import Options, check_files
 
     rnd = random.Random(7)
-    nouns: set[str] = set()
-    while len(nouns) < 300:
-        nouns.add("".join(rnd.choice("bcdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4)))
-    armenian = [chr(c) for c in range(0x0561, 0x0586)]
-
-    def word() -> str:
-        return "".join(rnd.choice(armenian) for _ in range(6)) + "ում"
-
-    terms = [word() for _ in nouns]
-    said = list(dict.fromkeys(word() for _ in range(60_000)))
+    nouns = _english_nouns(rnd, 300)
+    terms = [_armenian_noun(rnd) for _ in nouns]
+    said = list(dict.fromkeys(_armenian_noun(rnd) for _ in range(60_000)))
     root = _root(tmp_path, sorted(nouns), terms)
     path = write_po(tmp_path / "hy.po", "hy", [(". ".join(sorted(nouns)), " ".join(said))])
     check_files(root, [write_po(tmp_path / "w.po", "hy", [("x", "y")])], Options())  # cache
