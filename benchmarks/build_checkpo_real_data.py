@@ -126,6 +126,15 @@ word that mostly stands before another word: selected, default, custom). Where t
 best-aligned target word only ever modifies another one (Pidgin's theme: *temë
 grafike*, graphic theme, and *temë* alone), the term is that head word, its forms
 grouped by the language's rules (temë, tema, teme differ at their fourth letter).
+
+Last, each concept gets the sense its term covers, as a person writing the glossary
+would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
+with a neighbouring word, while the word standing alone is said otherwise, gets no
+concept (LibreOffice Calc's add-ins: ღირებულება, worth, in "redemption value", "face
+value", "present value", but მნიშვნელობა or სიდიდე for "the values"). The step runs on
+the glossaries already committed, their terms kept as built and judged, with
+
+    python benchmarks/build_checkpo_real_data.py --senses
 """
 
 from __future__ import annotations
@@ -1193,6 +1202,12 @@ MIN_COUNT = 8
 MIN_DICE = 0.45
 SPLIT = 0.9  # a rival rendering this close to the best makes the word ambiguous
 MAX_TERMS = 30
+# A term's sense (see _with_senses).
+SENSE_BOUND = 0.9  # a phrase whose entries hold the term this often binds it
+SENSE_SHARE = 0.8  # the term's uses inside such phrases: its sense is theirs
+PLAIN_MIN = 4  # entries with the word standing alone, to tell how it is said there
+PLAIN_SHARE = 0.25  # ... where the term is then rare
+_FUNCTION_WORDS = DETERMINERS | STOP | PHRASE_ENDS
 
 
 def entries(path: Path):
@@ -1281,8 +1296,8 @@ def main_script(target: list[set[str]]) -> str:
     return counts.most_common(1)[0][0] if counts else "LATIN"
 
 
-def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
-    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}."""
+def _sides(rows: list[tuple[str, list[str]]]) -> tuple[list[list[str]], list[set[str]]]:
+    """Each entry's English words (in order) and its translations' words (a set)."""
     english = []
     for source, _strs in rows:
         words = [w for w in source_key(source).split() if NAME_MARK not in w and "\x02" not in w]
@@ -1292,6 +1307,13 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
     # catalog: names, "VLC media player") are no translation of a term.
     script = main_script(target)
     target = [{t for t in toks if script_of(t) == script} for toks in target]
+    return english, target
+
+
+def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
+    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}
+    (and "not_senses" where the catalog says a phrase of the word with another word)."""
+    english, target = _sides(rows)
     doc_freq = collections.Counter(w for words in english for w in set(words))
     lemmas = _lemma_groups(target, lang)
     lemma_total = collections.Counter(g for groups in lemmas for g in groups)
@@ -1373,7 +1395,84 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             continue
         seen.add(data["term"])
         glossary[word] = data
-    return glossary
+    return _with_senses(glossary, english, target, lang)
+
+
+def senses_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its terms kept, given the senses the catalog shows
+    (`_with_senses`): what `glossary_for` now does as its last step."""
+    english, target = _sides(rows)
+    terms = {w: {k: v for k, v in d.items() if k != "not_senses"} for w, d in glossary.items()}
+    return _with_senses(terms, english, target, lang)
+
+
+def _with_senses(glossary: dict, english, target, lang: str) -> dict:
+    """Each concept with the sense its term covers in this catalog, as a person writing
+    the glossary would give it: none where the term names a compound's sense only.
+
+    LibreOffice Calc's add-ins say *value* as ღირებულება (worth) in "redemption value",
+    "face value", "par value", "present value", "salvage value" (24 of its 25 uses), and
+    the value standing alone ("The values", "the value at which the function is
+    evaluated", 0 of 11) as მნიშვნელობა or სიდიდე: the term is the financial sense of
+    those phrases, not the word's. Such a word gets no concept when its term's uses are
+    nearly all (SENSE_SHARE) inside phrases of it with a neighbouring word that hold the
+    term nearly always (SENSE_BOUND, two entries or more), and the word standing without
+    a modifier before it (PLAIN_MIN entries or more) holds the term at most PLAIN_SHARE
+    of the time. A term used for the bare word too (Pluma's Armenian location, also in
+    "typed the location correctly") keeps its concept, and a rendering that differs in
+    some phrases only is a synonym (judged real), not a sense the builder can tell.
+    """
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+
+    infl = for_language(lang)
+    matcher = TargetMatcher(infl)
+    kept = {}
+    for word, data in glossary.items():
+        [term] = compile_term(data["term"], "preferred", [], infl)[:1]
+        forms = {word, word + "s", word + "es"}
+        having = [i for i, words in enumerate(english) if forms & set(words)]
+        said = {t for i in having for t in target[i]}  # each word tested once
+        said = {t for t in said if matcher.word_matches(t, term.words[0])}
+        uses = {i for i in having if not said.isdisjoint(target[i])}
+        phrases: dict[str, set[int]] = collections.defaultdict(set)
+        plain = []
+        for i in having:
+            words = english[i]
+            alone = False
+            for k, w in enumerate(words):
+                if w not in forms:
+                    continue
+                before = words[k - 1] if k else ""
+                after = words[k + 1] if k + 1 < len(words) else ""
+                if _content(before):
+                    phrases[f"{before} {word}"].add(i)
+                else:
+                    alone = True
+                if _content(after):
+                    phrases[f"{word} {after}"].add(i)
+            if alone:
+                plain.append(i)
+        bound = set()
+        for found in phrases.values():
+            if len(found) >= 2 and len(found & uses) >= SENSE_BOUND * len(found):
+                bound |= found
+        in_phrases = len(uses & bound)
+        plain_uses = sum(1 for i in plain if i in uses)
+        if (
+            uses
+            and in_phrases >= SENSE_SHARE * len(uses)
+            and len(plain) >= PLAIN_MIN
+            and plain_uses <= PLAIN_SHARE * len(plain)
+        ):
+            continue  # the term is a phrase's sense; the word alone is said otherwise
+        kept[word] = data
+    return kept
+
+
+def _content(word: str) -> bool:
+    """Is the word a content word that can make a phrase with a noun (not the, of, ...)?"""
+    return len(word) > 2 and word.isalpha() and word not in _FUNCTION_WORDS
 
 
 def _lemma_groups(target: list[set[str]], lang: str) -> list[set[str]]:
@@ -1513,8 +1612,43 @@ def build(folder: Path) -> None:
             terms = ", ".join(f"{en}={d['term']}" for en, d in glossary.items())
             print(f"{name}-{lang}: {len(items)} entries, {len(glossary)} terms: {terms}")
     for out, glossaries in outputs.items():
-        text = json.dumps(glossaries, ensure_ascii=False, indent=1, sort_keys=True)
-        (out / "glossaries.json").write_text(re.sub(r"\n\s+(?=[\d\]\"}])", " ", text) + "\n")
+        _write_glossaries(out, glossaries)
+
+
+def rebuild_senses() -> None:
+    """Give every committed and held-out glossary the senses step (`senses_for`), from
+    its committed catalog, the terms kept as built (their flags are what was judged)."""
+    import lzma
+
+    import polib
+
+    for out in (OUT, HELDOUT_OUT):
+        glossaries = _glossaries(out)
+        for key, glossary in sorted(glossaries.items()):
+            path = out / f"{key}.po"
+            if path.exists():
+                po = polib.pofile(str(path))
+            else:
+                text = lzma.decompress((out / f"{key}.po.xz").read_bytes()).decode("utf-8")
+                po = polib.pofile(text)
+            rows = []
+            for entry in po:
+                if entry.msgid_plural:
+                    strs = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+                    rows.append((f"{entry.msgid}\n{entry.msgid_plural}", strs))
+                elif entry.msgid:
+                    rows.append((entry.msgid, [entry.msgstr]))
+            rebuilt = senses_for(rows, key.rsplit("-", 1)[1], glossary)
+            for word in sorted(set(glossary) - set(rebuilt)):
+                print(f"{key}: {word}={glossary[word]['term']} left out (another sense)")
+            glossaries[key] = rebuilt
+        _write_glossaries(out, glossaries)
+
+
+def _write_glossaries(out: Path, glossaries: dict) -> None:
+    """glossaries.json, one concept a line."""
+    text = json.dumps(glossaries, ensure_ascii=False, indent=1, sort_keys=True)
+    (out / "glossaries.json").write_text(re.sub(r"\n\s+(?=[\d\]\"}])", " ", text) + "\n")
 
 
 def _glossaries(out: Path) -> dict:
@@ -1535,4 +1669,7 @@ def _compress(path: Path) -> None:
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    build(Path(sys.argv[1]))
+    if sys.argv[1] == "--senses":
+        rebuild_senses()
+    else:
+        build(Path(sys.argv[1]))

@@ -89,6 +89,29 @@ def test_the_builder_takes_the_head_word_not_its_modifier():
     assert glossary_for(rows, "sq")["theme"]["term"] == "temë"
 
 
+def test_the_builder_gives_no_concept_whose_term_is_a_phrases_sense_only():
+    from benchmarks.build_checkpo_real_data import glossary_for
+
+    # LibreOffice Calc's add-ins: the price-like word (here çmim) in "redemption value",
+    # "face value", "par value" only, and the value standing alone said as vlerë: a
+    # person would not give value = çmim, and the builder gives value no concept.
+    phrases = [("The redemption value", ["Çmimi i shlyerjes"])] * 4
+    phrases += [("The face value", ["Çmimi nominal"])] * 3
+    phrases += [("The par value", ["Çmimi i pari"])] * 2
+    plain = [("The value at which the function is evaluated", ["Vlera ku vlerësohet"])] * 3
+    plain += [("Values", ["Vlerat"])] * 2 + [("Returns the absolute value", ["Kthen vlerën"])]
+    filler = [("Close the window", ["Mbyll dritaren"])] * 30  # "the" is everywhere
+    assert "value" not in glossary_for(phrases + plain + filler, "sq")
+    from benchmarks.build_checkpo_real_data import senses_for  # the step on a built glossary
+
+    term = {"term": "çmim", "prefix": "çmim", "pos": "noun", "dice": 0.75, "count": 9}
+    assert senses_for(phrases + plain + filler, "sq", {"value": term}) == {}
+    # Where the catalog says the word alone with the term too, the concept stays.
+    alone = [(source, ["Çmimi " + strs[0]]) for source, strs in plain]
+    assert glossary_for(phrases + alone + filler, "sq")["value"]["term"].startswith("çmim")
+    assert senses_for(phrases + alone + filler, "sq", {"value": term}) == {"value": term}
+
+
 def test_the_parallel_benchmarks_second_case_is_twenty_large_held_out_catalogs(tmp_path):
     # bench_checkpo_parallel.py's context case: 20 held-out catalogs, named (the largest
     # when the case was added), each whole, all three languages; decompressed once.
