@@ -348,8 +348,6 @@ def test_a_translation_is_searched_for_armenian_all_once(tmp_path, monkeypatch):
     # concept (a 1M-character translation missing 2,000 concepts: 7.4 s); once per
     # translation since 9874c6c (drop_rendered's all_said), whatever its number of missing
     # terms: this test fails if the search per missing term comes back
-    import dataclasses
-
     from moci_vocab.checkpo import inflection
     from moci_vocab.checkpo.run import Options, check_files
     from moci_vocab.model import Concept, Term
@@ -366,7 +364,7 @@ def test_a_translation_is_searched_for_armenian_all_once(tmp_path, monkeypatch):
             return super().__iter__()
 
     armenian = inflection.HY()
-    counted = dataclasses.replace(armenian, everything=Words(armenian.everything))
+    counted = armenian.replace(everything=Words(armenian.everything))
     monkeypatch.setitem(inflection.LANGUAGES, "hy", lambda: counted)
     monkeypatch.setenv("MOCI_VOCAB_NO_CACHE", "1")
     root = tmp_path / "g"

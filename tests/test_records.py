@@ -11,6 +11,7 @@ import pickle
 import pytest
 
 from moci_vocab.checkpo.compile import Compiled, Rule
+from moci_vocab.checkpo.parallel import FileJob
 from moci_vocab.checkpo.run import Options, Result, _MissInfo
 from moci_vocab.cli.common import State
 from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
@@ -20,7 +21,7 @@ from moci_vocab.records import Record
 
 CLASSES = [
     *(State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog),
-    *(Changes, Rule, Compiled),
+    *(Changes, Rule, Compiled, FileJob),
 ]
 
 
@@ -69,3 +70,33 @@ def test_a_records_defaults_are_new_objects(cls):
         value = getattr(first, name)
         if isinstance(value, list | dict | set):
             assert value is not getattr(second, name), name  # as a default_factory
+
+
+def test_inflection_is_the_frozen_dataclass_of_its_fields():
+    from moci_vocab.checkpo.inflection import GENERIC, Inflection, for_language
+
+    names = Inflection._fields
+    assert names[:2] == ("suffixes", "final_vowels") and "irregular" in names
+    annotations = {name: "object" for name in names}
+    defaults = {
+        name: dataclasses.field(default=getattr(Inflection, name))
+        for name in names[1:]
+        if name != "irregular"
+    }
+    defaults["irregular"] = dataclasses.field(default_factory=dict, hash=False)
+    namespace = {"__annotations__": annotations, "__qualname__": "Inflection", **defaults}
+    ref = dataclasses.dataclass(frozen=True)(type("Inflection", (), namespace))
+    for infl in (GENERIC, for_language("sq"), for_language("ka"), for_language("hy")):
+        values = {name: getattr(infl, name) for name in names}
+        same = Inflection(**values)
+        assert repr(same) == repr(infl) == repr(ref(**values))
+        assert same == infl and hash(same) == hash(infl) == hash(ref(**values))
+        other = Inflection(**{**values, "min_stem": infl.min_stem + 1})
+        assert other != infl and (ref(**values) != ref(**{**values, "min_stem": 0}))
+    assert GENERIC.replace() == GENERIC and GENERIC.replace(min_stem=9).min_stem == 9
+    plain = Inflection(frozenset({""}))
+    assert plain.irregular == {} and plain.irregular is not Inflection(frozenset()).irregular
+    with pytest.raises(AttributeError):
+        GENERIC.min_stem = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Inflection(frozenset(), no_such_field=1)
