@@ -1402,8 +1402,7 @@ def senses_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> 
     """A glossary built earlier, its terms kept, given the senses the catalog shows
     (`_with_senses`): what `glossary_for` now does as its last step."""
     english, target = _sides(rows)
-    terms = {w: {k: v for k, v in d.items() if k != "not_senses"} for w, d in glossary.items()}
-    return _with_senses(terms, english, target, lang)
+    return _with_senses(glossary, english, target, lang)
 
 
 def _with_senses(glossary: dict, english, target, lang: str) -> dict:
@@ -1631,18 +1630,28 @@ def rebuild_senses() -> None:
             else:
                 text = lzma.decompress((out / f"{key}.po.xz").read_bytes()).decode("utf-8")
                 po = polib.pofile(text)
-            rows = []
-            for entry in po:
-                if entry.msgid_plural:
-                    strs = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
-                    rows.append((f"{entry.msgid}\n{entry.msgid_plural}", strs))
-                elif entry.msgid:
-                    rows.append((entry.msgid, [entry.msgstr]))
-            rebuilt = senses_for(rows, key.rsplit("-", 1)[1], glossary)
+            rebuilt = senses_for(_rows_of(po), key.rsplit("-", 1)[1], glossary)
             for word in sorted(set(glossary) - set(rebuilt)):
                 print(f"{key}: {word}={glossary[word]['term']} left out (another sense)")
             glossaries[key] = rebuilt
         _write_glossaries(out, glossaries)
+
+
+def _rows_of(po) -> list[tuple[str, list[str]]]:
+    """(msgid with plural, translations) of a written catalog's entries, as `entries`
+    gives them from the .mo file it was written from (translated ones only)."""
+    rows = []
+    for entry in po:
+        if not entry.msgid or entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            strs = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+            source = f"{entry.msgid}\n{entry.msgid_plural}"
+        else:
+            strs, source = [entry.msgstr], entry.msgid
+        if all(strs):
+            rows.append((source, strs))
+    return rows
 
 
 def _write_glossaries(out: Path, glossaries: dict) -> None:

@@ -112,6 +112,44 @@ def test_the_builder_gives_no_concept_whose_term_is_a_phrases_sense_only():
     assert senses_for(phrases + alone + filler, "sq", {"value": term}) == {"value": term}
 
 
+def test_the_senses_step_reruns_on_written_glossaries_and_keeps_their_terms(tmp_path, monkeypatch):
+    import lzma
+
+    from benchmarks import build_checkpo_real_data as builder
+
+    # `--senses` on the folders of written catalogs: the Calc-like catalog's value goes,
+    # the other concept and the other catalog are kept as written.
+    committed, held_out = tmp_path / "real", tmp_path / "heldout"
+    monkeypatch.setattr(builder, "OUT", committed)
+    monkeypatch.setattr(builder, "HELDOUT_OUT", held_out)
+    rows = [("The redemption value", ["Çmimi i shlyerjes"])] * 4
+    rows += [("The face value", ["Çmimi nominal"])] * 3 + [("The par value", ["Çmimi i pari"])] * 2
+    rows += [("The value at which the function is evaluated", ["Vlera ku vlerësohet"])] * 3
+    rows += [("Values", ["Vlerat"])] * 2 + [("Close the window", ["Mbyll dritaren"])] * 30
+    entries = [(None, _Entry(f"{source} {n}"), strs) for n, (source, strs) in enumerate(rows)]
+    value = {"term": "çmim", "prefix": "çmim", "pos": "noun", "dice": 0.75, "count": 9}
+    window = {"term": "dritare", "prefix": "drit", "pos": "noun", "dice": 1.0, "count": 30}
+    for folder, name in ((committed, "calc-sq"), (held_out, "other-sq")):
+        folder.mkdir()
+        builder.write_entries(folder / f"{name}.po", "sq", entries)
+        glossaries = {name: {"value": value, "window": window}}
+        builder._write_glossaries(folder, glossaries)
+    held = held_out / "other-sq.po"
+    (held_out / "other-sq.po.xz").write_bytes(lzma.compress(held.read_bytes()))
+    held.unlink()
+    builder.rebuild_senses()
+    for folder, name in ((committed, "calc-sq"), (held_out, "other-sq")):
+        after = json.loads((folder / "glossaries.json").read_text(encoding="utf-8"))
+        assert after == {name: {"window": window}}
+
+
+class _Entry:
+    """What write_entries reads of an entry: its msgid and msgid_plural."""
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid, self.msgid_plural = msgid, ""
+
+
 def test_the_parallel_benchmarks_second_case_is_twenty_large_held_out_catalogs(tmp_path):
     # bench_checkpo_parallel.py's context case: 20 held-out catalogs, named (the largest
     # when the case was added), each whole, all three languages; decompressed once.
