@@ -55,6 +55,7 @@ def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
         ("sq", "ujë", "ujin"),
         ("ka", "ხე", "ხის"),
         ("ka", "ქვეყანა", "ქვეყნამდე"),
+        ("ka", "წელიწადი", "წლების რაოდენობას"),  # years, declined as წელი
         ("ka", "სახელი", "ფაილის სახელით"),
         ("hy", "տուն", "տան"),
         ("hy", "տարի", "տարվա"),

@@ -567,7 +567,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 30
+DATA_VERSION = 31
 
 
 def for_language(tag: str) -> Inflection:
