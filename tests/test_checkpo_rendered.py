@@ -518,3 +518,46 @@ def test_hostile_messages_for_the_ninth_sessions_rules_take_bounded_time():
     )
     assert found == {(0, c) for c in concepts}
     assert time.process_time() - started < 1.0  # 8 s and more before
+
+
+def test_the_last_word_of_a_name_kept_in_latin_letters_is_said(tmp_path):
+    """A translation in its own script keeps a product's name of two words or more in Latin
+    letters (Audacity's "Windows Media Audio ფაილია", "Apple Core audio ფაილი", held-out
+    round 6): the name's words are said as written. Not one English word left in, a label's
+    words the msgid writes in sentence case (LibreOffice's "Chapter entry ველში": English
+    left in, judged real), nor a msgid copied as it is."""
+    entries = [
+        ('"%s" is a Windows Media Audio file.', '"%s"   Windows Media Audio ფაილია.'),
+        ("CAF (Apple Core Audio File)", "CAF (Apple Core audio ფაილი)"),
+        ("Select the audio in the Chapter audio box.", "მონიშნეთ Chapter audio ველში."),
+        ("Open audio", "audio-ს გახსნა"),
+        ("An Ogg Speex audio file", "An Ogg Speex audio file"),
+        ("Audio track", "ტრეკი"),
+    ]
+    assert flagged(tmp_path, "ka", "audio", "აუდიო", entries) == [
+        "Select the audio in the Chapter audio box.",
+        "Open audio",
+        "An Ogg Speex audio file",
+        "Audio track",
+    ]
+
+
+def test_a_name_kept_in_latin_letters_reads_a_msgid_once_per_entry():
+    """An entry with many missing terms whose translation keeps their words in Latin
+    letters: its msgid is casefolded once, not once per term."""
+    from moci_vocab.checkpo.rendered import rendered_misses
+
+    class Counted(str):
+        reads = 0
+
+        def casefold(self) -> str:
+            Counted.reads += 1
+            return str.casefold(self)
+
+    msgid = Counted("The KDE Wallet, " * 1000)
+    concepts = range(50)
+    missing = [(0, c, "KDE Wallet-ი " * 1000) for c in concepts]
+    english = {c: "wallet" for c in concepts}
+    found = rendered_misses(missing, english, {}, lambda entry: msgid, for_language("ka"), set)
+    assert found == {(0, c) for c in concepts}
+    assert Counted.reads == 1

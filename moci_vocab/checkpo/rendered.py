@@ -11,7 +11,9 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   after a determiner, not a plural subject opening a sentence, "Windows can be tiled":
   there the capital says nothing; in any script: Albanian "Të bashkandara Windows").
   The term is not demanded there, nor where the msgid is a command's argument name alone
-  kept as written (``FILE``, ``[DIRECTORY]``: `is_metavariable`). A quoted label
+  kept as written (``FILE``, ``[DIRECTORY]``: `is_metavariable`), nor where a translation
+  in another script keeps a name of two words or more in Latin letters, the word
+  capitalised in the msgid ("Windows Media Audio ფაილია": `kept_in_name`). A quoted label
   (``"Save"``, ``"Search for Files"``), a capitalised common noun kept in English
   ("Version") and any other msgid copied untranslated are English left in and still
   reported.
@@ -125,6 +127,62 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
         if surface not in kept:
             return False
     return True
+
+
+# The last Latin letter (Latin Extended-B): a letter after it is of another script.
+_LATIN_END = "\u024f"
+
+
+def kept_in_name(msgid: str, msgid_low: str, translation: str, low: str, word: str) -> bool:
+    """Is the English ``word`` (casefolded) the last word of a name of two words or more
+    that a translation in another script keeps in Latin letters, as the msgid has it
+    ("Windows Media Audio ფაილია", "Apple Core audio ფაილი"): the word right after a
+    capitalised Latin word, both in the msgid too and capitalised there, and the
+    translation going on in its own script after it (past spaces or a hyphen before an
+    ending)? A name is said as written. Not English left in a translation of its own
+    script: one word (Anjuta's "Plugin-ի"), a label's words in the msgid's sentence case
+    (LibreOffice's "the Chapter entry box" as "Chapter entry ველში"), a msgid copied as it
+    is (all Latin). ``msgid_low``, ``low``: the msgid and the translation casefolded (once
+    per entry by the caller, whatever its number of missing terms)."""
+    if len(low) != len(translation) or len(msgid_low) != len(msgid):
+        return False  # casefolding moved letters: no positions to trust
+    size = len(word)
+    at = low.find(word)
+    for _ in range(_MAX_USES):
+        if at < 0:
+            return False
+        end = at + size
+        if _word_at(low, at, end) and translation[end : end + 1] in (" ", "-", "\u2011"):
+            rest = translation[end : end + 3].lstrip(" -\u2011")
+            before = translation[max(0, at - 41) : at]
+            if rest[:1] > _LATIN_END and rest[:1].isalpha() and before.endswith(" "):
+                name = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+                if (
+                    len(name) >= 2
+                    and name.isascii()
+                    and name.isalpha()
+                    and name[0].isupper()
+                    and _word_at(translation, at - 1 - len(name), at - 1)
+                    and _name_in_msgid(msgid, msgid_low, f"{name} {word}".casefold(), len(name) + 1)
+                ):
+                    return True
+        at = low.find(word, end)
+    return False
+
+
+def _name_in_msgid(msgid: str, low: str, phrase: str, last: int) -> bool:
+    """Does the msgid hold the (casefolded) phrase as whole words, its word at ``last``
+    capitalised too (a name: Windows Media Audio; not a label's words kept in English,
+    LibreOffice's "the Chapter entry box" as "Chapter entry ველში")? ``low``: the msgid
+    casefolded, of the same length."""
+    at = low.find(phrase)
+    for _ in range(_MAX_USES):
+        if at < 0:
+            return False
+        if _word_at(low, at, at + len(phrase)) and msgid[at + last].isupper():
+            return True
+        at = low.find(phrase, at + 1)
+    return False
 
 
 _METAVARIABLE = 40  # characters of a msgid that may be an argument's name alone
@@ -418,6 +476,7 @@ def rendered_misses(
     # words sorted, so that each term is a bisection, not a pass over them).
     last: tuple[int, str] | None = None
     low = ""
+    msgid_low = (-1, "")  # the last entry's msgid, casefolded (`kept_in_name`)
     parts: list[str] = []
     everything = False
     for entry, concept, text in missing:
@@ -429,9 +488,16 @@ def rendered_misses(
                 everything = any(True for e in infl.everything for _ in _starting(parts, e))
         word = english.get(concept)
         # (a literal kept as written has the English word in the translation: a quick test)
-        if word and word in low and kept_as_written(msgid_of(entry), text, word):
-            found.add((entry, concept))
-            continue
+        if word and word in low:
+            msgid = msgid_of(entry)
+            if kept_as_written(msgid, text, word):
+                found.add((entry, concept))
+                continue
+            if msgid_low[0] != entry:  # (casefolded once per entry, not per missing term)
+                msgid_low = (entry, msgid.casefold())
+            if kept_in_name(msgid, msgid_low[1], text, low, word):
+                found.add((entry, concept))
+                continue
         if refind is not None and "~" in text and _tilde_split(text, concept, refind):
             found.add((entry, concept))
             continue
