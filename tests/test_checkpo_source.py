@@ -251,6 +251,9 @@ IDIOMS = glossary(
     concept("option", "option"),
     concept("root", "root"),
     concept("unit", "unit", pos="noun"),
+    concept("line", "line", pos="noun"),
+    concept("command", "command", pos="noun"),
+    concept("character", "character", pos="noun"),
 )
 
 
@@ -273,6 +276,12 @@ IDIOMS = glossary(
         # a system of measurement (libgweather: sq "sistemin metrik", hy "մետրիկ համակարգ")
         ("Use metric units instead of english units.", set()),
         ("Imperial units", set()),
+        # terms of their own: the command-line interface, an encoding (KSystemLog, GLib)
+        ("From command Line", set()),
+        ("Application does not accept documents on command line", set()),
+        ("Conversion from character set “%s” to “%s” is not supported", set()),
+        ("Run the command on each line", {"command", "line"}),
+        ("Insert a special character", {"character"}),
         ("Convert the unit to metric units", {"unit"}),
         ("Units of measure", {"unit"}),
         ("Open a terminal as root", {"terminal", "root"}),

@@ -6,8 +6,11 @@ zone" are terms of their own (surname, a region of one clock time), as are "term
 bell" (the alert), "square root" and the licences' "at your option" (a choice); "Creative
 Commons" is the licences' name, not what is common; "metric units" (and "imperial",
 "English units") name a system of measurement, which translators say as such (sq *sistemi
-metrik*, hy *մետրիկ համակարգ*). A glossary's
-concept for *number*, *date*, *time*, *name* or *unit* is not demanded there: check-po adds
+metrik*, hy *մետրիկ համակարգ*); the "command line" (the interface, ka ბრძანების სტრიქონი
+where a glossary's *line* is a drawn ხაზი) and a "character set" (an encoding, ka კოდური
+გვერდი, code page) are terms of their own too. A glossary's
+concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line* or *character* is
+not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
@@ -44,6 +47,8 @@ IDIOMS = (
     "metric units",
     "imperial units",
     "english units",
+    "command line",
+    "character set",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry"}

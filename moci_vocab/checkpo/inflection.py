@@ -567,7 +567,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 31
+DATA_VERSION = 32
 
 
 def for_language(tag: str) -> Inflection:
