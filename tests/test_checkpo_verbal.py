@@ -82,7 +82,8 @@ def test_albanian_verbs_on_a_nouns_stem(term, forms, not_forms):
 
 
 def test_a_language_without_verb_data_is_unchanged():
-    assert for_language("ka").verbs == ()  # (Armenian has verb data since round 11)
+    # (Armenian has verb data since round 11, Georgian its participles since session 10)
+    assert for_language("ru").verbs == ()
 
 
 # the regular expression in_verb_slot replaced, with a keyboard mnemonic before the word
@@ -395,3 +396,26 @@ def test_a_msgid_is_folded_once_however_many_of_its_nouns_are_missing():
     )
     assert dropped == set()
     assert Watched.folds == 1
+
+
+def test_georgian_past_participles_of_a_verbal_noun_render_it(tmp_path):
+    """Sphinx (held-out round 3) says "no output on stdout" as "nothing output"
+    (გამოტანილი არაფერი): the past participle of the term გამოტანა renders the noun, as in
+    Albanian and Armenian: -ა → -ილი, -ება → -ებული, -ვა and -ობა → -ული, with the
+    adjective's endings."""
+    forms = verb_forms(["გამოტანა", "დაყენება", "შენახვა", "არსებობა"], for_language("ka").verbs)
+    assert {"გამოტანილი", "გამოტანილ", "დაყენებული", "შენახული", "არსებულ"} <= forms
+    assert not {"გამოტანა", "დაყენება", "შენახვა", "არსებობა"} & forms
+    entries = [
+        ("no output on stdout, just warnings on stderr", "stdout-ზე გამოტანილი არაფერი იქნება"),
+        ("Collect the program's output.", "პროგრამის გამოტანილი ინფორმაციის შეგროვება"),
+        ("The output is empty", "ცარიელია"),  # no word of the term: reported
+        ("Show the output", "გამოტოვების ჩვენება"),  # another word: reported
+        # the English has its own participle, which the translation's renders
+        ("The outputted text of the output", "გამოტანილი ტექსტი"),
+    ]
+    assert flagged(tmp_path, "ka", "გამოტანა", entries, english="output") == [
+        "The output is empty",
+        "Show the output",
+        "The outputted text of the output",
+    ]

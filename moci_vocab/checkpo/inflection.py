@@ -264,6 +264,25 @@ _KA_LEMMA_ENDINGS = (
 )  # fmt: skip
 
 
+# The past participle of a verbal noun renders the noun anywhere (Sphinx's "no output" as
+# გამოტანილი არაფერი, nothing output: გამოტანა → გამოტანილი), as in Albanian and Armenian:
+# -ება → -ებული (დაყენება → დაყენებული), -ვა and -ობა → -ული (შენახვა → შენახული,
+# არსებობა → არსებული), another verbal noun in -ა → -ილი (გახსნა → გახსნილი, წაშლა →
+# წაშლილი); with the adjective's case, plural and postposition endings (არსებულ ფაილებს,
+# გახსნილში). Not where the English has a participle of the noun's own verb too (verbal.py).
+_KA_PARTICIPLE_ENDS = (
+    "ი", "", "ს", "მა", "ის", "ით", "ად", "ო", "იც", "საც", "ზე", "ში", "ისთვის",
+    "ები", "ებს", "ების", "ებით", "ებმა", "ებად", "ებზე", "ებში", "ებისთვის", "ებიც",
+)  # fmt: skip
+_KA_PARTICIPLES = tuple(p + end for p in ("ულ", "ილ") for end in _KA_PARTICIPLE_ENDS)
+_KA_VERBS = (
+    ("ება", tuple("ებულ" + end for end in _KA_PARTICIPLE_ENDS)),
+    ("ვა", tuple("ულ" + end for end in _KA_PARTICIPLE_ENDS)),
+    ("ობა", tuple("ულ" + end for end in _KA_PARTICIPLE_ENDS)),
+    ("ა", tuple("ილ" + end for end in _KA_PARTICIPLE_ENDS)),
+)
+
+
 @cache
 def KA() -> Inflection:
     """Georgian: plural, case, postposition and particle endings, truncated stems."""
@@ -287,6 +306,8 @@ def KA() -> Inflection:
         # სა-…-ო (adjective), -ატორი (agent noun)
         borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
         everything=("ყველაფერ", "ყველაფრ"),
+        verbs=_KA_VERBS,
+        participles=_KA_PARTICIPLES,
     )
 
 
@@ -567,7 +588,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 32
+DATA_VERSION = 33
 
 
 def for_language(tag: str) -> Inflection:

@@ -95,7 +95,14 @@ def verbal_misses(
         start = _common_start(participles)
         size = len(word)
         others_checked = term_words is None
+        # Every form a participle (Georgian: no imperative nor adjective data): a translation
+        # without what they all start with has none of them, whatever the msgid says.
+        bare = not made and start and forms == participles
         for entry in entries:
+            if bare and start not in _folded(
+                entry, translation, folded_translations, long_translations
+            ):
+                continue
             long = None
             text = folded.get(entry)
             if text is None:  # first seen, or long (`_Long`: read once for all its nouns)
@@ -164,6 +171,20 @@ def verbal_misses(
 
 # From this many characters a msgid or translation is read once for all its missing nouns.
 _LONG = 4096
+
+
+def _folded(
+    entry: int, translation: Callable[[int], str], short: dict[int, str], long: dict[int, str]
+) -> str:
+    """The entry's translation casefolded, made once (kept in ``short`` or, from _LONG
+    characters on, in ``long``, as `verbal_misses` keeps them)."""
+    low = short.get(entry)
+    if low is None:
+        low = long.get(entry)
+        if low is None:
+            low = translation(entry).casefold()
+            (long if len(low) >= _LONG else short)[entry] = low
+    return low
 
 
 # A run of word characters (`_word_char`: what str.isalnum() says, and "_"), and a run of
