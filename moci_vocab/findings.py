@@ -13,6 +13,34 @@ from moci_vocab.records import Record
 
 SEVERITIES = ("error", "warning", "info")
 
+# A finding's msgid or msgctxt is written (JSON, SARIF, a baseline file) in full up to this
+# many characters, a longer one cut there with a marker (`shown_text`): a finding repeats its
+# entry's texts, so a pull request's 50 KB msgid naming 2,000 glossary words was 100 MB of
+# JSON. No committed or held-out catalog has a msgid or msgctxt of half as many characters.
+SHOWN_CHARS = 4096
+
+
+def shown_text(text: Any) -> Any:
+    """A finding's msgid or msgctxt as written out: a text of more than SHOWN_CHARS
+    characters cut there, with what was cut said ("…[cut: 50009 characters]"); anything
+    else as it is."""
+    if type(text) is not str or len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS]}…[cut: {len(text)} characters]"
+
+
+def shown_values(extra: dict[str, Any]) -> dict[str, Any]:
+    """A finding's ``extra`` as written out: its msgid and msgctxt as `shown_text` writes
+    them (the dict itself when neither is cut; the finding keeps its texts whole, which
+    its baseline fingerprint is made of)."""
+    msgid, context = extra.get("msgid"), extra.get("msgctxt")
+    if shown_text(msgid) is msgid and shown_text(context) is context:
+        return extra
+    return {key: shown_text(value) if key in _TEXTS else value for key, value in extra.items()}
+
+
+_TEXTS = ("msgid", "msgctxt")  # the values of ``extra`` that `shown_values` cuts
+
 
 class Finding(Record):
     """One problem, located (file, line, concept, language), with its rule code and severity."""
@@ -89,7 +117,7 @@ class Finding(Record):
                 {"file": show(file) if file else None, "line": line, "concept": concept}
                 for file, line, concept in self.locations
             ]
-        data.update(self.extra)
+        data.update(shown_values(self.extra) if self.extra else self.extra)
         return data
 
     def sort_key(self) -> tuple:

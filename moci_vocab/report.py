@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from moci_vocab import __version__
 from moci_vocab.digests import sha256
 from moci_vocab.errors import display_path
-from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
+from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock, shown_values
 from moci_vocab.safetext import dumps_json, escape_json_text, github_escape, printable
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -414,7 +414,7 @@ def sarif_chunks(
             kind = "inSource" if f.suppressed == "comment" else "external"
             result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
         props = {k: v for k, v in (("concept", f.concept), ("lang", f.lang)) if v}
-        props.update(f.extra)
+        props.update(shown_values(f.extra) if f.extra else f.extra)
         if props:
             result["properties"] = props
         yield (",\n" if opened else head + "\n") + _indented(dumps_json(result), 8)

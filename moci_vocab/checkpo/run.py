@@ -36,7 +36,7 @@ from moci_vocab.checkpo.target_match import (
     surface_words,
 )
 from moci_vocab.errors import MociError, display_path
-from moci_vocab.findings import Finding, JsonBlock, TextBlock
+from moci_vocab.findings import SHOWN_CHARS, Finding, JsonBlock, TextBlock, shown_text
 from moci_vocab.languages import language_from_filename
 from moci_vocab.po.catalog import Catalog
 from moci_vocab.records import Record
@@ -1516,6 +1516,7 @@ def _missing_block(
     data: list = []
     extend = data.extend
     last = -1
+    long = SHOWN_CHARS
     for p in block:
         entry, concept, found = entries[p], concepts[p], near[p]
         if entry != last:
@@ -1533,6 +1534,8 @@ def _missing_block(
             if utf8 is not None:
                 number = number.encode()
             middle = empty.join((c, context, d, msgid))
+            if len(middle) > long:  # a long msgid or msgctxt (a text's JSON is no shorter)
+                middle = _entry_json(msgctxts[entry], msgids[entry], c, d, utf8, dumps, empty)
             if one_head:
                 head = heads + number
         extend(
@@ -1546,6 +1549,23 @@ def _missing_block(
             )
         )
     return empty.join(data)
+
+
+def _entry_json(
+    context: str | None, msgid: str, c: str, d: str, utf8: str | None, dumps, empty: str | bytes
+) -> str | bytes:
+    """An entry's msgctxt and msgid as `_missing_block` writes them, ``c`` before and
+    ``d`` between, each cut as `shown_text` says (untrusted: a long one in each finding)."""
+    context, msgid = shown_text(context), shown_text(msgid)
+    if dumps is not None:
+        context, msgid = dumps(context), dumps(msgid)
+        if utf8 is None:
+            context, msgid = context.decode(), msgid.decode()
+    elif utf8 is None:
+        context, msgid = json_value(context), json_value(msgid)
+    else:
+        context, msgid = json_utf8(context, utf8), json_utf8(msgid, utf8)
+    return empty.join((c, context, d, msgid))
 
 
 def _utf8_or_text(text: str, utf8: str | None) -> str | bytes:
@@ -1789,6 +1809,11 @@ class _MissingJson:
             json_value(catalog.msgctxts[at]),
             json_value(catalog.msgids[at]),
         )
+        if len(values[0]) + len(values[1]) > SHOWN_CHARS:  # (a text's JSON is no shorter)
+            values = self.entry_json = (
+                json_value(shown_text(catalog.msgctxts[at])),
+                json_value(shown_text(catalog.msgids[at])),
+            )
         return values
 
     def add_line(self, group: list[_Missing]) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from moci_vocab.digests import sha256
 from moci_vocab.errors import MociError
-from moci_vocab.findings import Finding
+from moci_vocab.findings import Finding, shown_values
 
 BASELINE_VERSION = 1
 IGNORE_ALL = "all"
@@ -66,6 +66,8 @@ def baseline_text(findings: list[Finding]) -> str:
             }
         )
     rows.sort(key=lambda r: (r["lang"] or "", r["concept"] or "", r["msgid"] or "", r["code"]))
+    # (a long msgid or msgctxt cut as in JSON and SARIF: the fingerprint is what is read)
+    rows = [shown_values(row) for row in rows]
     data = {"moci-vocab-baseline": BASELINE_VERSION, "findings": rows}
     import json  # only for a baseline: not at the top
 
