@@ -117,30 +117,40 @@ def test_the_senses_step_reruns_on_written_glossaries_and_keeps_their_terms(tmp_
 
     from benchmarks import build_checkpo_real_data as builder
 
-    # `--senses` on the folders of written catalogs: the Calc-like catalog's value goes,
-    # the other concept and the other catalog are kept as written.
+    # `--senses` on the folders of written catalogs: the Calc-like catalog's value goes
+    # (the word alone said otherwise), the other catalog's stays (its two entries of the
+    # word alone are too few to tell); their other concept is kept as written.
     committed, held_out = tmp_path / "real", tmp_path / "heldout"
     monkeypatch.setattr(builder, "OUT", committed)
     monkeypatch.setattr(builder, "HELDOUT_OUT", held_out)
-    rows = [("The redemption value", ["Çmimi i shlyerjes"])] * 4
-    rows += [("The face value", ["Çmimi nominal"])] * 3 + [("The par value", ["Çmimi i pari"])] * 2
-    rows += [("The value at which the function is evaluated", ["Vlera ku vlerësohet"])] * 3
-    rows += [("Values", ["Vlerat"])] * 2 + [("Close the window", ["Mbyll dritaren"])] * 30
-    entries = [(None, _Entry(f"{source} {n}"), strs) for n, (source, strs) in enumerate(rows)]
+    phrases = [("The redemption value", ["Çmimi i shlyerjes"])] * 4
+    phrases += [("The face value", ["Çmimi nominal"])] * 3
+    phrases += [("The par value", ["Çmimi i pari"])] * 2
+    phrases += [("Close the window", ["Mbyll dritaren"])] * 30
+    plain = [("The value at which the function is evaluated", ["Vlera ku vlerësohet"])] * 3
+    plain += [("Values", ["Vlerat"])] * 2
+    # Entries the .mo file the catalog was written from does not give: untranslated ones
+    # (and an obsolete one, below) are not the word said otherwise, as in entries().
+    alone = [("Values", ["Çmimet"])] * 2 + [("Values", [""])] * 6
     value = {"term": "çmim", "prefix": "çmim", "pos": "noun", "dice": 0.75, "count": 9}
     window = {"term": "dritare", "prefix": "drit", "pos": "noun", "dice": 1.0, "count": 30}
-    for folder, name in ((committed, "calc-sq"), (held_out, "other-sq")):
+    for folder, name, rows in (
+        (committed, "calc-sq", phrases + plain),
+        (held_out, "other-sq", phrases + alone),
+    ):
         folder.mkdir()
+        entries = [(None, _Entry(f"{src} {n}"), strs) for n, (src, strs) in enumerate(rows)]
         builder.write_entries(folder / f"{name}.po", "sq", entries)
-        glossaries = {name: {"value": value, "window": window}}
-        builder._write_glossaries(folder, glossaries)
+        builder._write_glossaries(folder, {name: {"value": value, "window": window}})
     held = held_out / "other-sq.po"
-    (held_out / "other-sq.po.xz").write_bytes(lzma.compress(held.read_bytes()))
+    text = held.read_text(encoding="utf-8") + '\n#~ msgid "Values"\n#~ msgstr "Vlerat"\n'
+    (held_out / "other-sq.po.xz").write_bytes(lzma.compress(text.encode("utf-8")))
     held.unlink()
     builder.rebuild_senses()
-    for folder, name in ((committed, "calc-sq"), (held_out, "other-sq")):
-        after = json.loads((folder / "glossaries.json").read_text(encoding="utf-8"))
-        assert after == {name: {"window": window}}
+    after = json.loads((committed / "glossaries.json").read_text(encoding="utf-8"))
+    assert after == {"calc-sq": {"window": window}}
+    after = json.loads((held_out / "glossaries.json").read_text(encoding="utf-8"))
+    assert after == {"other-sq": {"value": value, "window": window}}
 
 
 class _Entry:
