@@ -133,7 +133,7 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
 _LATIN_END = "\u024f"
 
 
-def kept_in_name(msgid: str, msgid_low: str, translation: str, low: str, word: str) -> bool:
+def kept_in_name(names: frozenset[str], translation: str, low: str, word: str) -> bool:
     """Is the English ``word`` (casefolded) the last word of a name of two words or more
     that a translation in another script keeps in Latin letters, as the msgid has it
     ("Windows Media Audio ფაილია", "Apple Core audio ფაილი"): the word right after a
@@ -142,9 +142,9 @@ def kept_in_name(msgid: str, msgid_low: str, translation: str, low: str, word: s
     ending)? A name is said as written. Not English left in a translation of its own
     script: one word (Anjuta's "Plugin-ի"), a label's words in the msgid's sentence case
     (LibreOffice's "the Chapter entry box" as "Chapter entry ველში"), a msgid copied as it
-    is (all Latin). ``msgid_low``, ``low``: the msgid and the translation casefolded (once
-    per entry by the caller, whatever its number of missing terms)."""
-    if len(low) != len(translation) or len(msgid_low) != len(msgid):
+    is (all Latin). ``names``: the msgid's pairs of capitalised words (`name_pairs`, made
+    once per entry); ``low``: the translation casefolded."""
+    if not names or len(low) != len(translation):
         return False  # casefolding moved letters: no positions to trust
     size = len(word)
     at = low.find(word)
@@ -163,26 +163,30 @@ def kept_in_name(msgid: str, msgid_low: str, translation: str, low: str, word: s
                     and name.isalpha()
                     and name[0].isupper()
                     and _word_at(translation, at - 1 - len(name), at - 1)
-                    and _name_in_msgid(msgid, msgid_low, f"{name} {word}".casefold(), len(name) + 1)
+                    and f"{name} {word}".casefold() in names
                 ):
                     return True
         at = low.find(word, end)
     return False
 
 
-def _name_in_msgid(msgid: str, low: str, phrase: str, last: int) -> bool:
-    """Does the msgid hold the (casefolded) phrase as whole words, its word at ``last``
-    capitalised too (a name: Windows Media Audio; not a label's words kept in English,
-    LibreOffice's "the Chapter entry box" as "Chapter entry ველში")? ``low``: the msgid
-    casefolded, of the same length."""
-    at = low.find(phrase)
-    for _ in range(_MAX_USES):
-        if at < 0:
-            return False
-        if _word_at(low, at, at + len(phrase)) and msgid[at + last].isupper():
-            return True
-        at = low.find(phrase, at + 1)
-    return False
+def name_pairs(msgid: str) -> frozenset[str]:
+    """The msgid's pairs of Latin words that both start with a capital, one space apart
+    (Windows Media, Media Audio; casefolded): where `kept_in_name` looks a name up. Read
+    once per entry, however many of its terms are missing (a long msgid is not searched
+    again for each)."""
+    words = msgid.split(" ")
+    pairs = ((a.lstrip(_AROUND_CODE), b.rstrip(_AROUND_CODE)) for a, b in pairwise(words))
+    return frozenset(
+        f"{first} {second}".casefold()
+        for first, second in pairs
+        if first[:1].isupper()
+        and second[:1].isupper()
+        and first.isascii()
+        and first.isalpha()
+        and second.isascii()
+        and second.isalpha()
+    )
 
 
 _METAVARIABLE = 40  # characters of a msgid that may be an argument's name alone
@@ -476,7 +480,7 @@ def rendered_misses(
     # words sorted, so that each term is a bisection, not a pass over them).
     last: tuple[int, str] | None = None
     low = ""
-    msgid_low = (-1, "")  # the last entry's msgid, casefolded (`kept_in_name`)
+    names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_pairs`
     parts: list[str] = []
     everything = False
     for entry, concept, text in missing:
@@ -493,9 +497,9 @@ def rendered_misses(
             if kept_as_written(msgid, text, word):
                 found.add((entry, concept))
                 continue
-            if msgid_low[0] != entry:  # (casefolded once per entry, not per missing term)
-                msgid_low = (entry, msgid.casefold())
-            if kept_in_name(msgid, msgid_low[1], text, low, word):
+            if names[0] != entry:  # (read once per entry, not per missing term)
+                names = (entry, name_pairs(msgid))
+            if kept_in_name(names[1], text, low, word):
                 found.add((entry, concept))
                 continue
         if refind is not None and "~" in text and _tilde_split(text, concept, refind):
