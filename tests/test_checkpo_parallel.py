@@ -199,6 +199,29 @@ def test_small_inputs_stay_in_this_process(tmp_path):
     assert parallel.worker_count([*small, big], 0) == min(5, workers.available_cores())
 
 
+@pytest.mark.parametrize("fork", [True, False], ids=["fork", "spawn"])
+def test_small_inputs_of_two_languages_get_a_forked_worker(tmp_path, monkeypatch, fork):
+    # A forked worker (~25 ms of CPU) repays itself in wall time as soon as the files hold
+    # two languages (each process sets up its own), whatever their size; a spawned one
+    # (a fresh Python) only from MIN_BYTES, and files of one language from FORKED_MIN_BYTES.
+    monkeypatch.setattr(workers, "forks_here", lambda: fork)
+    monkeypatch.setattr(workers, "available_cores", lambda: 2)
+    two = [tmp_path / "app-sq.po", tmp_path / "app-ka.po"]
+    for path in two:
+        path.write_bytes(b"x" * 1000)
+    assert parallel.worker_count(two, 0) == (2 if fork else 0)
+    assert parallel.worker_count(two, 0, "sq") == 0  # --lang: one language
+    assert parallel.worker_count(two, 1) == 0  # --jobs 1
+    one = [tmp_path / "a-sq.po", tmp_path / "b-sq.po"]
+    one[0].write_bytes(b"x" * 1000)
+    one[1].write_bytes(b"x" * (parallel.FORKED_MIN_BYTES - 2000))
+    assert parallel.worker_count(one, 0) == 0  # one language, too few bytes
+    one[1].write_bytes(b"x" * parallel.FORKED_MIN_BYTES)
+    assert parallel.worker_count(one, 0) == (2 if fork else 0)
+    one[1].write_bytes(b"x" * parallel.MIN_BYTES)
+    assert parallel.worker_count(one, 0) == 2
+
+
 def test_progress_counts_every_file(work, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     calls: list[tuple[int, int]] = []

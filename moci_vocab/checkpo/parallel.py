@@ -7,7 +7,8 @@ takes files of a language it has loaded before others (by their names), and star
 on a language another process has begun only while SHARE_BYTES of it are left. The
 parent merges the per-file results in the files' order, so findings, counts and
 output are those of a run in one process. Inputs too small to repay starting the
-workers (one file, or less than MIN_BYTES in all) are checked in this process.
+workers (one file; files of one language under FORKED_MIN_BYTES; without fork, anything
+under MIN_BYTES) are checked in this process.
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from pathlib import Path
 from moci_vocab.checkpo.run import Checker, Options, Result
 from moci_vocab.records import Record
 
-# Below this many bytes of catalogs in all, a worker's start-up (about 0.2 s of CPU:
-# Python, the package, the cached glossary) costs more than it saves.
+# Below this many bytes of catalogs in all, a spawned worker's start-up (about 0.2 s of
+# CPU: Python, the package, the cached glossary; macOS, Windows) costs more than it saves.
 MIN_BYTES = 512 * 1024
+# A forked worker (Linux) costs ~25 ms of CPU (its imports at first use, a language's
+# setup, copied pages), and pays back in wall time as soon as the files hold two languages
+# or more: each process sets up its own, and a language's setup (~12 ms, Georgian ~19) is
+# worth more than the fork (2026-12-05, 21 alternated pairs each: Django's sq + ka, 63 KB,
+# 106.0 -> 94.3 ms; sq + ka + hy, 92 KB, 117.5 -> 100.9 ms; three GTK catalogs, 222 KB,
+# 134.9 -> 111.5 ms). Files of one language repay it from ~150 KB (90 KB 1.04x, 147 KB
+# 1.01x, 185 KB 0.92-0.97x, 231 KB 0.91x): from this many bytes.
+FORKED_MIN_BYTES = 256 * 1024
 # A process starts on a language another process has begun only while that language's
 # files left weigh this much: setting a language up a second time costs about as much CPU
 # as checking 80 KB of catalog (2026-12-05: ~9-10 ms on its first file, against ~0.12 ms
@@ -68,18 +77,34 @@ class FileJob(Record):
             return result
 
 
-def worker_count(paths: list[Path], jobs: int) -> int:
+def worker_count(paths: list[Path], jobs: int, lang: str | None = None) -> int:
     """How many worker processes to use (0: check in this process).
 
-    ``jobs`` 0 means one per available core; 1 means this process.
+    ``jobs`` 0 means one per available core; 1 means this process; ``lang``: the
+    language given for every file (--lang), else each file's name tells it.
     """
-    # Without importing the workers' machinery where no worker will start.
-    if len(paths) < 2 or jobs == 1 or sum(map(_size, paths)) < MIN_BYTES:
+    if len(paths) < 2 or jobs == 1:
         return 0
+    size = sum(map(_size, paths))
+    if size < MIN_BYTES:
+        # Without importing the workers' machinery where no worker will start.
+        if size < FORKED_MIN_BYTES and not _languages_differ(paths, lang):
+            return 0
+        from moci_vocab.workers import forks_here
+
+        if not forks_here():
+            return 0
     from moci_vocab.workers import available_cores
 
     count = min(available_cores() if jobs <= 0 else jobs, len(paths))
     return count if count >= 2 else 0
+
+
+def _languages_differ(paths: list[Path], lang: str | None) -> bool:
+    """Whether the files' names tell two languages or more (never with --lang)."""
+    if lang:
+        return False
+    return len({_language_hint(Path(path)) for path in paths} - {None}) >= 2
 
 
 def _size(path: Path) -> int:

@@ -260,7 +260,7 @@ def _ordered(
     if glossary_loader is None and len(paths) > 1 and jobs != 1:
         from moci_vocab.checkpo.parallel import check_in_workers, worker_count
 
-        workers = worker_count(paths, jobs)
+        workers = worker_count(paths, jobs, options.lang)
     memo: dict = {}  # this process's Checker (see parallel.FileJob)
     if keep is not None:
         keep.append(memo)
