@@ -567,3 +567,19 @@ def test_a_name_kept_in_latin_letters_reads_a_msgid_once_per_entry():
     found = rendered_misses(missing, english, {}, lambda entry: msgid, for_language("ka"), set)
     assert found == {(0, c) for c in concepts}
     assert Counted.reads == 1
+
+
+def test_a_participle_of_purpose_said_by_its_verbal_noun(tmp_path):
+    """NeoChat (held-out round 14) gives *invitation* as მოსაწვევი (for inviting: მო-სა-
+    წვევ-ი) and writes the verbal noun მოწვევა of the same verb too: the term is said. Only
+    for an English noun in -ion whose verb the msgid does not use as well."""
+    entries = [
+        ("You can reject invitations", "მოწვევის უარყოფა"),
+        ("Accept the invitation", "მოსაწვევის მიღება"),
+        ("Invite a user with an invitation", "მომხმარებლის მოწვევა"),  # the verb: reported
+        ("The invitation expired", "ბმულს ვადა გაუვიდა"),  # another word: reported
+    ]
+    assert flagged(tmp_path, "ka", "invitation", "მოსაწვევი", entries) == [
+        "Invite a user with an invitation",
+        "The invitation expired",
+    ]

@@ -98,6 +98,10 @@ class Inflection(Record):
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
+    # A participle of purpose made of a preverb, a mark and the verb's stem (ka მო-სა-წვევ-ი,
+    # for inviting: an invitation), whose verbal noun is the preverb and the stem (მოწვევა):
+    # (the preverbs, the mark). See rendered.lemma_derived.
+    purpose: tuple[frozenset[str], str] = (frozenset(), "")
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -308,6 +312,11 @@ def KA() -> Inflection:
         everything=("ყველაფერ", "ყველაფრ"),
         verbs=_KA_VERBS,
         participles=_KA_PARTICIPLES,
+        purpose=(
+            frozenset({"მო", "მი", "გა", "შე", "და", "ჩა", "წა", "ა", "გადა", "გამო", "შემო"})
+            | frozenset({"წამო", "ჩამო", "ამო"}),
+            "სა",
+        ),
     )
 
 
@@ -588,7 +597,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 33
+DATA_VERSION = 34
 
 
 def for_language(tag: str) -> Inflection:

@@ -531,8 +531,10 @@ def rendered_misses(
 
 def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:
     """The irregular stems of the lemma of a term given in a case (ka მონიშნულის, of the
-    selected → მონიშნული's მონიშვნ-, the verbal noun მონიშვნა), or () (a term that is the
-    lemma itself has its data in `target_match`)."""
+    selected → მონიშნული's მონიშვნ-, the verbal noun მონიშვნა), or the verbal noun's stem
+    of a participle of purpose (`Inflection.purpose`: NeoChat's *invitation* მოსაწვევი →
+    მოწვევ-, the verbal noun მოწვევა, which the catalog writes too), or () (a term that is
+    the lemma itself has its data in `target_match`)."""
     if " " in term:
         return ()
     for old, new in infl.lemma_endings:
@@ -541,6 +543,17 @@ def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:
             for ending in ("", *(infl.first_parts or "")):
                 if lemma + ending in infl.irregular:
                     return infl.irregular[lemma + ending]
+    preverbs, mark = infl.purpose
+    if mark and infl.first_parts and term.endswith(tuple(infl.first_parts)):
+        for preverb in preverbs:
+            start = len(preverb) + len(mark)
+            # (a stem of three letters or more)
+            if (
+                term.startswith(preverb)
+                and term.startswith(mark, len(preverb))
+                and len(term) > start + 3
+            ):
+                return (preverb + term[start:-1],)
     return ()
 
 
@@ -564,7 +577,10 @@ def lemma_derivation(
         for token in _starting(words, base):
             rest = token[len(base) :]
             if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
-                verb = english[:-3]  # (selection → select)
+                # (selection → select, invitation → invit: invite, invited)
+                verb = (
+                    english[:-5] if english.endswith("ation") and len(english) > 8 else english[:-3]
+                )
                 uses = _starting(msgid_words(), verb)  # (a bisection, not a pass)
                 return not any(w.rstrip("s") != english for w in uses)
     return False
