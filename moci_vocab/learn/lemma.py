@@ -14,7 +14,7 @@ an Armenian one never ends in the article -ը.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from moci_vocab.checkpo.inflection import Inflection, for_language
@@ -132,7 +132,7 @@ def stems_of(word: str, infl: Inflection) -> tuple[str, ...]:
 @cache
 def _plain(infl: Inflection) -> Inflection:
     """The inflection data without its stem replacements."""
-    return replace(infl, replacements=())
+    return infl.replace(replacements=())
 
 
 @cache
@@ -145,7 +145,7 @@ def _singular(infl: Inflection, cit: Citation) -> Inflection:
         for old, new in infl.replacements
         if not (cit.plural and old.startswith(cit.plural))
     )
-    return replace(infl, replacements=kept)
+    return infl.replace(replacements=kept)
 
 
 @cache
