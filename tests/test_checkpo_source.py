@@ -199,6 +199,10 @@ POS = glossary(
         ("Publicly bookmark posts", {"bookmark"}),
         ("Automatically update lists", {"update"}),
         ("Manually download new files", {"download"}),
+        # a modal or "do" with "not" before a verb (Secrets: "Could not change credentials")
+        ("Could not update credentials", {"update"}),
+        ("The list will not update itself", {"update"}),
+        ("Do not download anything", {"download"}),
         ("File a bug", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
@@ -223,6 +227,8 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("There is currently %(count)s file here", {"file"}),  # inside a sentence
         ("Reset options to bookmark. Done", {"bookmark"}),
         ("The file that you opened", {"file"}),
+        ("This is not a file", {"file"}),  # "not" with no modal before it, an article after
+        ("Files not downloaded: no download yet", {"download"}),
         ("Search the web", {"search"}),
         ("Tab the text", {"tab"}),
         ("Bookmarks", {"bookmark"}),

@@ -449,6 +449,11 @@ _MODALS = set(b"can will please must may should could would cannot shall might l
 _NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
 # A noun is not wanted after these: a modal, or a negation written without its apostrophe.
 _BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont"}
+# Nor after "not" after these: a modal or "do" ("Could not change credentials", "does not
+# exist": the verb).
+_BEFORE_NOT = _MODALS | {b"do", b"does", b"did"}
+# The words whose own word before them tells that a verb follows: t (couldn't), to, not.
+_BEFORE_ITS_VERB = frozenset({b"t", b"to", b"not"})
 # After "to", a verb follows these words (unable to update); else "to" is a
 # preposition (save to file).
 _TO_VERB = set(
@@ -518,9 +523,9 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
         ):
             return False
-        if prev in (b"t", b"to") and len(before) > 1:
+        if prev in _BEFORE_ITS_VERB and len(before) > 1:
             second = before[0].rsplit(None, 1)[-1]  # the word before ``prev``
-            if second in (_NEGATED if prev == b"t" else _TO_VERB):
+            if second in (_NEGATED if prev == b"t" else _TO_VERB if prev == b"to" else _BEFORE_NOT):
                 return False
             if prev == b"to" and second in _TO_VERB_WITH_OBJECT and nxt not in _EDGES:
                 return False
