@@ -571,7 +571,15 @@ class FileCheck:
         msgids, reread_found = self.catalog.msgids, self.reread
         last_entry = last_form = -1
         plain = ""
+        length = 0  # the translation's
         second: str | None = None  # the translation as read a second time (rendered.reread)
+        # A long translation's second reading prepared, and the strict one (`strict_reading`)
+        # and it prepared: made once per translation when first asked for, not once per
+        # missing term (a 305 KB translation with mnemonics, 300 missing terms: 10 s)
+        second_form: Translation | None = None
+        strict: str | None = None
+        strict_form: Translation | None = None
+        strict_made = False
         words: list[str] | None = None  # as written: split when a phrase is found
         folded: list[str] | None = None  # casefolded; None: no translation
         runs: dict[int, list[str]] = {}  # size → the casefolded phrases
@@ -606,12 +614,28 @@ class FileCheck:
                 else:
                     folded = None
                     second = None
-            if (
-                second is not None
-                and (second == NO_TERM or self.renders(concept, second))
-                and self.reread_holds(msgids[entry], text, concept)
-            ):
-                reread_found.add((entry, concept))
+                second_form = strict_form = None
+                strict_made = False
+            if second is None:
+                pass
+            elif length < _LONG_TRANSLATION:  # (a short one read again per term, as it was)
+                if (second == NO_TERM or self.renders(concept, second)) and self.reread_holds(
+                    msgids[entry], text, concept
+                ):
+                    reread_found.add((entry, concept))
+            else:
+                if second != NO_TERM and second_form is None:
+                    second_form = Translation(second)
+                if second_form is None or self.renders(concept, second_form):
+                    if not strict_made:
+                        strict_made = True
+                        strict = self.strict_reading(msgids[entry], text)
+                        if strict is not None and strict != NO_TERM:
+                            strict_form = Translation(strict)
+                    if strict is not None and (
+                        strict_form is None or self.renders(concept, strict_form)
+                    ):
+                        reread_found.add((entry, concept))
             if folded is None:
                 near[i] = _NO_TEXT
                 continue
@@ -821,13 +845,22 @@ class FileCheck:
 
     def reread_holds(self, msgid: str, text: str, concept: int) -> bool:
         """Does the second reading find the term with a mnemonic splitting only before a
-        word of the catalog's own (`rendered.reread` with ``known``)? Asked only when the
-        first reading found it; the catalog's words are gathered then, once."""
-        from moci_vocab.checkpo.rendered import NO_TERM, reread
+        word of the catalog's own (`strict_reading`)? Asked only when the first reading
+        found it."""
+        from moci_vocab.checkpo.rendered import NO_TERM
+
+        strict = self.strict_reading(msgid, text)
+        return strict is not None and (strict == NO_TERM or self.renders(concept, strict))
+
+    def strict_reading(self, msgid: str, text: str) -> str | None:
+        """The second reading with a mnemonic splitting only before a word of the
+        catalog's own (`rendered.reread` with ``known``), which must find the term too.
+        Made only when the first reading found one; the catalog's words are gathered
+        then, once."""
+        from moci_vocab.checkpo.rendered import reread
 
         # (the words gathered only when a mnemonic splits a word)
-        strict = reread(msgid, text, lambda word: word in self.catalog_words())
-        return strict is not None and (strict == NO_TERM or self.renders(concept, strict))
+        return reread(msgid, text, lambda word: word in self.catalog_words())
 
     def catalog_words(self) -> set[str]:
         """The words the catalog's translations use on their own (`rendered.whole_words`),
@@ -838,9 +871,9 @@ class FileCheck:
             self._catalog_words = whole_words([t for texts in self.catalog.msgstrs for t in texts])
         return self._catalog_words
 
-    def renders(self, concept: int, text: str) -> bool:
-        """Does the text hold one of the concept's allowed terms?"""
-        form = Translation(text)
+    def renders(self, concept: int, text: str | Translation) -> bool:
+        """Does the text (or the text prepared) hold one of the concept's allowed terms?"""
+        form = text if isinstance(text, Translation) else Translation(text)
         compiled = self.compiled
         term = compiled.inline_tests()[concept]
         if term is not None and term[0] is not None and not compiled.miss_facts()[concept][5]:
@@ -1898,6 +1931,10 @@ class _MissingJson:
         self.items, self.written = [], {}
         return block
 
+
+# From this many characters a translation's second readings (`closest_words`) are made once
+# for all its missing terms (no committed or held-out translation is that long).
+_LONG_TRANSLATION = 4096
 
 # From this many words a translation's closest word is searched among its distinct words
 # (or phrases), and among the first _MANY_CHOICES of them only: a bound on the work per
