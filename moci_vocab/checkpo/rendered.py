@@ -483,16 +483,21 @@ def rendered_misses(
     names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_pairs`
     parts: list[str] = []
     everything = False
-    for entry, concept, text in missing:
+    # What the English word is looked for in: the casefolded translation, or for a long one
+    # the English words of its missing terms that it holds, found in one pass, not one scan
+    # per term (`substrings.found_in`).
+    said_in: str | set[str] = ""
+    for at, (entry, concept, text) in enumerate(missing):
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
             low = text.casefold()
+            said_in = low if len(low) < LONG_TEXT else _english_in(low, missing, at, english)
             if compounds or infl.everything:
                 parts = sorted(set(tokens(text)))
                 everything = any(True for e in infl.everything for _ in _starting(parts, e))
         word = english.get(concept)
         # (a literal kept as written has the English word in the translation: a quick test)
-        if word and word in low:
+        if word and word in said_in:
             msgid = msgid_of(entry)
             if kept_as_written(msgid, text, word):
                 found.add((entry, concept))
@@ -527,6 +532,27 @@ def rendered_misses(
                         found.add((entry, concept))
                         break
     return found
+
+
+# From this many characters a translation's missing terms are looked for in one pass
+# (verbal.py's _LONG, the same bound).
+LONG_TEXT = 4096
+
+
+def _english_in(
+    low: str, missing: list[tuple[int, int, str]], at: int, english: dict[int, str]
+) -> set[str]:
+    """The English words of the missing terms from ``at`` on that share its translation
+    (they come together) which that translation (``low``: casefolded) holds."""
+    from moci_vocab.checkpo.substrings import found_in  # (a long translation is rare)
+
+    entry, _concept, text = missing[at]
+    words = set()
+    for other in range(at, len(missing)):
+        if missing[other][0] != entry or missing[other][2] is not text:
+            break
+        words.add(english.get(missing[other][1]) or "")
+    return found_in(low, words)
 
 
 def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:

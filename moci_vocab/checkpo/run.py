@@ -734,6 +734,7 @@ class FileCheck:
         if not self.found_entries:
             return
         from moci_vocab.checkpo.rendered import (
+            LONG_TEXT,
             holds_quote_or_name,
             is_metavariable,
             rendered_misses,
@@ -764,6 +765,24 @@ class FileCheck:
         # (not a missing term, nor a do-not-translate name); picked in C.
         wanted = words if every else english
         signs: dict[int, bool] = {}  # entry → whether its msgid holds a quote or a name
+        # What the English word is looked for in: the casefolded translation, or for a long
+        # one the English words of its missing terms that it holds, found in one pass, not
+        # one scan per term (`substrings.found_in`).
+        said_in: str | set[str] = ""
+        groups: dict[tuple[int, int], set[str]] = {}  # (entry, form) → those words
+
+        def long_said(entry: int, form: int, low: str) -> set[str]:
+            """The English words of the translation's missing terms that it holds."""
+            from moci_vocab.checkpo.substrings import found_in  # (a long text is rare)
+
+            if not groups:  # (every long translation's words at once)
+                for at, concept, number in zip(
+                    self.found_entries, found, self.found_forms, strict=True
+                ):
+                    if concept in english:
+                        groups.setdefault((at, number), set()).add(english[concept])
+            return found_in(low, groups.get((entry, form), ()))
+
         for entry, concept, form in compress(
             zip(self.found_entries, found, self.found_forms, strict=True),
             map(wanted.__contains__, found),
@@ -774,6 +793,7 @@ class FileCheck:
                 text = texts[form] if form < len(texts) else ""
                 low = text.casefold()
                 all_said = None
+                said_in = low if len(low) < LONG_TEXT or every else long_said(entry, form, low)
             if every:
                 missing.append((entry, concept, text))
                 continue
@@ -791,7 +811,7 @@ class FileCheck:
             # argument name alone, FILE: `rendered.is_metavariable`): made here, once
             # per entry, not per missing term.
             word = english[concept]
-            if word in low:
+            if word in said_in:
                 msgid = msgids[entry]
                 sign = signs.get(entry)
                 if sign is None:

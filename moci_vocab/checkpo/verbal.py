@@ -72,6 +72,28 @@ def verbal_misses(
             found = words_said[entry] = set(tokens(translation(entry)))
         return found
 
+    # Of a long translation (casefolded), which adjective stems and participle starts of
+    # its missing nouns it holds: found in one pass, not one scan per noun (`found_in`).
+    probes_in: dict[int, set[str]] = {}
+    nouns_of: dict[int, list[int]] = {}  # a long translation's entry → its missing nouns
+
+    def probed(entry: int) -> set[str]:
+        """The probes and starts of the entry's missing nouns that its long translation
+        (``long_translations[entry]``) holds, found once."""
+        found = probes_in.get(entry)
+        if found is None:
+            from moci_vocab.checkpo.substrings import found_in  # (a long text is rare)
+
+            if not nouns_of:  # (each entry's nouns, for all long translations at once; a
+                # third of _LONG: casefolding makes a character three at most)
+                for concept, entries in missing.items():
+                    for at in entries:
+                        if len(translation(at)) * 3 >= _LONG:
+                            nouns_of.setdefault(at, []).append(concept)
+            wanted = _probes(nouns_of[entry], words, terms, verbs, adjectives, participle_endings)
+            found = probes_in[entry] = found_in(long_translations[entry], wanted)
+        return found
+
     for concept, entries in missing.items():
         word = words.get(concept)
         if not word:
@@ -99,10 +121,10 @@ def verbal_misses(
         # without what they all start with has none of them, whatever the msgid says.
         bare = not made and start and forms == participles
         for entry in entries:
-            if bare and start not in _folded(
-                entry, translation, folded_translations, long_translations
-            ):
-                continue
+            if bare:
+                low = _folded(entry, translation, folded_translations, long_translations)
+                if start not in low if len(low) < _LONG else start not in probed(entry):
+                    continue
             long = None
             text = folded.get(entry)
             if text is None:  # first seen, or long (`_Long`: read once for all its nouns)
@@ -138,7 +160,9 @@ def verbal_misses(
                         (long_translations if deep else folded_translations)[entry] = low
                 if deep:  # a long translation: its words first (made once), then the scans
                     participle = (
-                        start and participles.intersection(said_long(entry)) and start in low
+                        start
+                        and participles.intersection(said_long(entry))
+                        and start in probed(entry)
                     )
                 else:
                     participle = (
@@ -157,7 +181,11 @@ def verbal_misses(
                 # word's case tells a verb's object from a coordinated modifier's head)
                 shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
                 if not (
-                    any(probe in low for probe in probes)
+                    (
+                        not probes.isdisjoint(probed(entry))
+                        if deep
+                        else any(probe in low for probe in probes)
+                    )
                     and all(_modifies(shaped, at + size) for at in ends)
                 ):
                     continue
@@ -185,6 +213,27 @@ def _folded(
             low = translation(entry).casefold()
             (long if len(low) >= _LONG else short)[entry] = low
     return low
+
+
+def _probes(
+    concepts: list[int],
+    words: dict[int, str],
+    terms: dict[int, list[str]],
+    verbs: tuple[tuple[str, tuple[str, ...]], ...],
+    adjectives: tuple[tuple[str, ...], tuple[str, ...]],
+    participle_endings: tuple[str, ...],
+) -> set[str]:
+    """What `verbal_misses` may look for in a translation for these missing nouns: each
+    one's adjective stems and what its past participles start with."""
+    found: set[str] = set()
+    for concept in concepts:
+        if not words.get(concept):
+            continue
+        own = terms.get(concept, ())
+        found.update(adjective_stems(own, adjectives[0]))
+        forms = verb_forms(own, verbs)
+        found.add(_common_start({form for form in forms if form.endswith(participle_endings)}))
+    return found
 
 
 # A run of word characters (`_word_char`: what str.isalnum() says, and "_"), and a run of
