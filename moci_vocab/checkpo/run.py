@@ -824,9 +824,9 @@ class FileCheck:
 
             rules, find = self.compiled.rules, self.matcher.find
 
-            def refind(text: str, concept: int) -> bool:
-                """Whether an allowed term of the concept is in the text (its `Rule` read)."""
-                form = Translation(text)
+            def refind(form: Translation, concept: int) -> bool:
+                """Whether an allowed term of the concept is in the prepared text (its `Rule`
+                read)."""
                 return any(find(form, term) is not None for term in rules[concept].allowed)
 
             dropped |= rendered_misses(
