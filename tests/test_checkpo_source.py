@@ -260,6 +260,10 @@ IDIOMS = glossary(
     concept("line", "line", pos="noun"),
     concept("command", "command", pos="noun"),
     concept("character", "character", pos="noun"),
+    concept("match", "match", pos="noun"),
+    concept("case", "case", pos="noun"),
+    concept("service", "service", pos="noun"),
+    concept("provider", "provider", pos="noun"),
 )
 
 
@@ -288,6 +292,11 @@ IDIOMS = glossary(
         ("Conversion from character set “%s” to “%s” is not supported", set()),
         ("Run the command on each line", {"command", "line"}),
         ("Insert a special character", {"character"}),
+        # the search option (Kate: "upper and lower case letters differ"), an ISP's provider
+        ("Match _case", set()),
+        ("Use the Internet service provider nameservers", {"provider"}),
+        ("A match in this case", {"match", "case"}),
+        ("Restart the service", {"service"}),
         ("Convert the unit to metric units", {"unit"}),
         ("Units of measure", {"unit"}),
         ("Open a terminal as root", {"terminal", "root"}),

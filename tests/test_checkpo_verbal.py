@@ -403,8 +403,11 @@ def test_georgian_past_participles_of_a_verbal_noun_render_it(tmp_path):
     (გამოტანილი არაფერი): the past participle of the term გამოტანა renders the noun, as in
     Albanian and Armenian: -ა → -ილი, -ება → -ებული, -ვა and -ობა → -ული, with the
     adjective's endings."""
-    forms = verb_forms(["გამოტანა", "დაყენება", "შენახვა", "არსებობა"], for_language("ka").verbs)
+    terms = ["გამოტანა", "დაყენება", "შენახვა", "არსებობა", "არსებობს"]
+    forms = verb_forms(terms, for_language("ka").verbs)
     assert {"გამოტანილი", "გამოტანილ", "დაყენებული", "შენახული", "არსებულ"} <= forms
+    # a verb term in the present (Krusader's exist, არსებობს): its participle არსებული
+    assert {"არსებული", "არსებულ"} <= verb_forms(["არსებობს"], for_language("ka").verbs)
     assert not {"გამოტანა", "დაყენება", "შენახვა", "არსებობა"} & forms
     entries = [
         ("no output on stdout, just warnings on stderr", "stdout-ზე გამოტანილი არაფერი იქნება"),

@@ -8,7 +8,8 @@ Commons" is the licences' name, not what is common; "metric units" (and "imperia
 "English units") name a system of measurement, which translators say as such (sq *sistemi
 metrik*, hy *մետրիկ համակարգ*); the "command line" (the interface, ka ბრძანების სტრიქონი
 where a glossary's *line* is a drawn ხაზი) and a "character set" (an encoding, ka კოდური
-გვერდი, code page) are terms of their own too. A glossary's
+გვერდი, code page) are terms of their own too, as is the search option "match case" (ka
+"upper and lower case letters differ"). A glossary's
 concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line* or *character* is
 not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
@@ -18,7 +19,8 @@ concept is demanded as usual.
 
 In a few phrases only one word loses its sense: a "desktop file" (a ``.desktop`` file,
 named after the freedesktop.org format) and a "desktop entry" are files and entries,
-whatever desktop the glossary means; the head word keeps its own (`HEADS_KEPT`): the
+whatever desktop the glossary means, and a "service provider" (an ISP, ka
+ინტერნეტ-პროვაიდერი) is a provider; the head word keeps its own (`HEADS_KEPT`): the
 phrase is found as the head's concept when the glossary has one.
 """
 
@@ -49,9 +51,11 @@ IDIOMS = (
     "english units",
     "command line",
     "character set",
+    "match case",
+    "service provider",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
-HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry"}
+HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry", "service provider": "provider"}
 
 
 # Words after "number of" that make it the number (identifier) of one thing.

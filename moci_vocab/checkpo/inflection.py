@@ -271,18 +271,22 @@ _KA_LEMMA_ENDINGS = (
 # The past participle of a verbal noun renders the noun anywhere (Sphinx's "no output" as
 # გამოტანილი არაფერი, nothing output: გამოტანა → გამოტანილი), as in Albanian and Armenian:
 # -ება → -ებული (დაყენება → დაყენებული), -ვა and -ობა → -ული (შენახვა → შენახული,
-# არსებობა → არსებული), another verbal noun in -ა → -ილი (გახსნა → გახსნილი, წაშლა →
-# წაშლილი); with the adjective's case, plural and postposition endings (არსებულ ფაილებს,
-# გახსნილში). Not where the English has a participle of the noun's own verb too (verbal.py).
+# არსებობა → არსებული; a verb term in the present too, არსებობს → არსებული: Krusader's
+# "files that exist" as არსებული ფაილები), another verbal noun in -ა → -ილი (გახსნა →
+# გახსნილი, წაშლა → წაშლილი); with the adjective's case, plural and postposition endings
+# (არსებულ ფაილებს, გახსნილში). Not where the English has a participle of the noun's own
+# verb too (verbal.py).
 _KA_PARTICIPLE_ENDS = (
     "ი", "", "ს", "მა", "ის", "ით", "ად", "ო", "იც", "საც", "ზე", "ში", "ისთვის",
     "ები", "ებს", "ების", "ებით", "ებმა", "ებად", "ებზე", "ებში", "ებისთვის", "ებიც",
 )  # fmt: skip
 _KA_PARTICIPLES = tuple(p + end for p in ("ულ", "ილ") for end in _KA_PARTICIPLE_ENDS)
+_KA_UL = tuple("ულ" + end for end in _KA_PARTICIPLE_ENDS)
 _KA_VERBS = (
     ("ება", tuple("ებულ" + end for end in _KA_PARTICIPLE_ENDS)),
-    ("ვა", tuple("ულ" + end for end in _KA_PARTICIPLE_ENDS)),
-    ("ობა", tuple("ულ" + end for end in _KA_PARTICIPLE_ENDS)),
+    ("ვა", _KA_UL),
+    ("ობა", _KA_UL),
+    ("ობს", _KA_UL),
     ("ა", tuple("ილ" + end for end in _KA_PARTICIPLE_ENDS)),
 )
 
@@ -597,7 +601,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 34
+DATA_VERSION = 35
 
 
 def for_language(tag: str) -> Inflection:
