@@ -12,7 +12,7 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   there the capital says nothing; in any script: Albanian "Të bashkandara Windows").
   The term is not demanded there, nor where the msgid is a command's argument name alone
   kept as written (``FILE``, ``[DIRECTORY]``: `is_metavariable`), nor where a translation
-  in another script keeps a name of two words or more in Latin letters, the word
+  in another script keeps a name of three words or more in Latin letters, the words
   capitalised in the msgid ("Windows Media Audio ფაილია": `kept_in_name`). A quoted label
   (``"Save"``, ``"Search for Files"``), a capitalised common noun kept in English
   ("Version") and any other msgid copied untranslated are English left in and still
@@ -134,16 +134,19 @@ _LATIN_END = "\u024f"
 
 
 def kept_in_name(names: frozenset[str], translation: str, low: str, word: str) -> bool:
-    """Is the English ``word`` (casefolded) the last word of a name of two words or more
+    """Is the English ``word`` (casefolded) the last word of a name of three words or more
     that a translation in another script keeps in Latin letters, as the msgid has it
-    ("Windows Media Audio ფაილია", "Apple Core audio ფაილი"): the word right after a
-    capitalised Latin word, both in the msgid too and capitalised there, and the
+    ("Windows Media Audio ფაილია", "Apple Core audio ფაილი"): the word right after two
+    capitalised Latin words, all three in the msgid too and capitalised there, and the
     translation going on in its own script after it (past spaces or a hyphen before an
     ending)? A name is said as written. Not English left in a translation of its own
     script: one word (Anjuta's "Plugin-ի"), a label's words in the msgid's sentence case
-    (LibreOffice's "the Chapter entry box" as "Chapter entry ველში"), a msgid copied as it
-    is (all Latin). ``names``: the msgid's pairs of capitalised words (`name_pairs`, made
-    once per entry); ``low``: the translation casefolded."""
+    (LibreOffice's "the Chapter entry box" as "Chapter entry ველში"), a two-word label in
+    Title Case ("Print Preview-ზე", "New Window გახსნა", "System Settings": the review's
+    cases), a label named as one by the word after it in the msgid (the "Select Table
+    Options dialog", `_UI_NOUNS`), a msgid copied as it is (all Latin). ``names``: the
+    msgid's runs of three capitalised words (`name_runs`, made once per entry); ``low``:
+    the translation casefolded."""
     if not names or len(low) != len(translation):
         return False  # casefolding moved letters: no positions to trust
     size = len(word)
@@ -154,39 +157,51 @@ def kept_in_name(names: frozenset[str], translation: str, low: str, word: str) -
         end = at + size
         if _word_at(low, at, end) and translation[end : end + 1] in (" ", "-", "\u2011"):
             rest = translation[end : end + 3].lstrip(" -\u2011")
-            before = translation[max(0, at - 41) : at]
+            before = translation[max(0, at - 81) : at]
             if rest[:1] > _LATIN_END and rest[:1].isalpha() and before.endswith(" "):
-                name = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+                parts = before[:-1].rsplit(" ", 2)
+                words = parts[-2:] if len(parts) == 3 or len(before) == at else []
+                words[:1] = [w.lstrip(_AROUND_CODE) for w in words[:1]]  # ("(Apple Core")
                 if (
-                    len(name) >= 2
-                    and name.isascii()
-                    and name.isalpha()
-                    and name[0].isupper()
-                    and _word_at(translation, at - 1 - len(name), at - 1)
-                    and f"{name} {word}".casefold() in names
+                    len(words) == 2
+                    and all(w[:1].isupper() and w.isascii() and w.isalpha() for w in words)
+                    and f"{words[0]} {words[1]} {word}".casefold() in names
                 ):
                     return True
         at = low.find(word, end)
     return False
 
 
-def name_pairs(msgid: str) -> frozenset[str]:
-    """The msgid's pairs of Latin words that both start with a capital, one space apart
-    (Windows Media, Media Audio; casefolded): where `kept_in_name` looks a name up. Read
-    once per entry, however many of its terms are missing (a long msgid is not searched
-    again for each)."""
+# Nouns after a run of capitalised words that make it a label of the interface, not a name
+# (the "Select Table dialog", the "Character Encoding menu", the "Sticky Keys option").
+_UI_NOUNS = frozenset({
+    "dialog", "dialogue", "menu", "submenu", "box", "button", "tab", "field", "page",
+    "window", "option", "options", "command", "panel", "pane", "toolbar", "bar", "list",
+    "view", "item", "entry", "area", "section", "icon", "checkbox", "wizard", "setting",
+    "settings", "key", "keys", "mode", "tool", "column",
+})  # fmt: skip
+
+
+def name_runs(msgid: str) -> frozenset[str]:
+    """The msgid's runs of three Latin words that all start with a capital, one space
+    apart (windows media audio, apple core audio: casefolded), not followed by a noun that
+    names a label of the interface (`_UI_NOUNS`): where `kept_in_name` looks a name up.
+    Read once per entry, however many of its terms are missing (a long msgid is not
+    searched again for each)."""
     words = msgid.split(" ")
-    pairs = ((a.lstrip(_AROUND_CODE), b.rstrip(_AROUND_CODE)) for a, b in pairwise(words))
-    return frozenset(
-        f"{first} {second}".casefold()
-        for first, second in pairs
-        if first[:1].isupper()
-        and second[:1].isupper()
-        and first.isascii()
-        and first.isalpha()
-        and second.isascii()
-        and second.isalpha()
-    )
+    found = set()
+    for at in range(len(words) - 2):
+        first, middle, last = words[at].lstrip(_AROUND_CODE), words[at + 1], words[at + 2]
+        last = last.rstrip(_AROUND_CODE)
+        if not (first[:1].isupper() and middle[:1].isupper() and last[:1].isupper()):
+            continue
+        if not all(w.isascii() and w.isalpha() for w in (first, middle, last)):
+            continue
+        after = words[at + 3].strip(_AROUND_CODE).casefold() if at + 3 < len(words) else ""
+        if words[at + 2] == last and after in _UI_NOUNS:
+            continue  # a label: the "Paragraph Style dialog"
+        found.add(f"{first} {middle} {last}".casefold())
+    return frozenset(found)
 
 
 _METAVARIABLE = 40  # characters of a msgid that may be an argument's name alone
@@ -480,7 +495,7 @@ def rendered_misses(
     # words sorted, so that each term is a bisection, not a pass over them).
     last: tuple[int, str] | None = None
     low = ""
-    names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_pairs`
+    names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_runs`
     parts: list[str] = []
     everything = False
     # What the English word is looked for in: the casefolded translation, or for a long one
@@ -509,7 +524,7 @@ def rendered_misses(
                 found.add((entry, concept))
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)
-                names = (entry, name_pairs(msgid))
+                names = (entry, name_runs(msgid))
             if kept_in_name(names[1], text, low, word):
                 found.add((entry, concept))
                 continue
