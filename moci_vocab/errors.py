@@ -54,9 +54,15 @@ class Terminated(KeyboardInterrupt):
 
 
 def display_path(path: Path | str) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it.
+
+    Its folders are resolved, not its last part: a symbolic link (which moci-vocab
+    refuses to follow) is named as itself, not as the file it points to (a pull
+    request's link to another catalog would have its finding shown on that one)."""
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        name = path.name
+        where = path.parent.resolve() / name if name not in ("", ".", "..") else path.resolve()
+        return str(where.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)

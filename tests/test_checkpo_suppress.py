@@ -156,3 +156,19 @@ def test_an_xliff_note_ignores_a_concept(gloss, tmp_path):
         ("Open the file", "comment"),
         ("Save the file", None),
     ]
+
+
+def test_a_refused_link_is_named_as_itself_not_as_its_target(gloss, tmp_path, monkeypatch):
+    # check-po refuses a symbolic link; its finding named the file the link points to when
+    # that lay in the working folder (the path was resolved): a pull request's link to
+    # another catalog annotated that innocent file, and the link was nowhere in the output.
+    write_po(tmp_path / "a-sq.po", "sq", [("Open the file", "Hap kartelën")])
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x-sq.po").symlink_to("../a-sq.po")
+    monkeypatch.chdir(tmp_path)
+    result = gloss("check-po", "sub/x-sq.po", "--format", "github", ok=False)
+    assert "file=sub/x-sq.po," in result.output and "file=a-sq.po" not in result.output
+    [finding] = json.loads(gloss("check-po", "sub/x-sq.po", "--format", "json", ok=False).stdout)[
+        "findings"
+    ]
+    assert (finding["code"], finding["file"]) == ("MV600", "sub/x-sq.po")
