@@ -102,6 +102,21 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *HELDOUT_ROUNDS[13],
         *("caja-sq", "pluma-ka", "deja-dup-ka", "gnome-system-monitor-ka"),
     ),
+    # Round 16 (the tenth session's round): its programs, the Georgian catalogs of earlier
+    # rounds' programs below, and the Armenian ones of the LibreOffice modules of rounds 1, 2
+    # and 15.
+    16: (
+        *HELDOUT_ROUNDS[16],
+        *("gnome-disk-utility-ka", "simple-scan-ka", "nemo-ka", "cinnamon-control-center-ka"),
+        *("epiphany-ka", "evolution-data-server-ka", "libgweather-ka"),
+        *("libreoffice-basctl-hy", "libreoffice-cui-hy"),
+        *("libreoffice-dba-hy", "libreoffice-frm-hy"),
+        *("libreoffice-pcr-hy", "libreoffice-sc-hy"),
+        *("libreoffice-sca-hy", "libreoffice-sd-hy"),
+        *("libreoffice-sfx-hy", "libreoffice-svt-hy"),
+        *("libreoffice-svx-hy", "libreoffice-sw-hy"),
+        *("libreoffice-uui-hy", "libreoffice-wiz-hy"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
