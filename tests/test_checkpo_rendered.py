@@ -606,3 +606,33 @@ def test_a_participle_of_purpose_said_by_its_verbal_noun(tmp_path):
         "Invite a user with an invitation",
         "The invitation expired",
     ]
+
+
+def test_a_copyright_line_kept_as_written_is_not_the_term(tmp_path):
+    """Evince's Georgian (committed) keeps its copyright line as it is: a legal notice
+    naming its holders ("The Evince document viewer authors"), not English left in. A
+    label "Copyright" and a message about copyright copied untranslated are."""
+    assert kept_as_written(
+        "© 1996–2022 The Evince document viewer authors",
+        "© 1996–2022 The Evince document viewer authors",
+        "document",
+    )
+    assert not kept_as_written("Copyright document", "Copyright document", "document")
+    entries = [
+        (
+            "© 1996–2022 The Evince document viewer authors",
+            "© 1996–2022 The Evince document viewer authors",
+        ),
+        ("Copyright © 2009 the document authors", "Copyright © 2009 the document authors"),
+        ("The document's copyright notice", "The document's copyright notice"),
+        ("The document", "ფაილი"),
+    ]
+    assert flagged(tmp_path, "ka", "document", "დოკუმენტი", entries) == [
+        "The document's copyright notice",
+        "The document",
+    ]
+    (tmp_path / "sq").mkdir()
+    assert flagged(tmp_path / "sq", "sq", "document", "dokument", entries) == [
+        "The document's copyright notice",
+        "The document",
+    ]

@@ -104,7 +104,7 @@ def kept_as_written(msgid: str, translation: str, word: str) -> bool:
     translation keeps letter for letter: a quoted lowercase word or code, a word in
     capitals in a message in ordinary case, or the name Windows?"""
     if translation == msgid or not word:
-        return translation == msgid and bool(word) and is_metavariable(msgid)
+        return translation == msgid and bool(word) and (is_metavariable(msgid) or is_notice(msgid))
     if word.upper() not in msgid and not holds_quote_or_name(msgid):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
     found = _uses(msgid, word)
@@ -202,6 +202,23 @@ def name_runs(msgid: str) -> frozenset[str]:
             continue  # a label: the "Paragraph Style dialog"
         found.add(f"{first} {middle} {last}".casefold())
     return frozenset(found)
+
+
+_NOTICE = 200  # characters of a msgid that may be a copyright line
+_NOTICE_OPENINGS = ("©", "copyright", "(c)")
+
+
+def is_notice(msgid: str) -> bool:
+    """Is the msgid a copyright line ("© 1996–2022 The Evince document viewer authors",
+    "Copyright (C) 2009 ..."): a legal notice whose words name its holders, which a
+    translation may keep as written (Evince's Georgian, judged false)? A notice opens with
+    the sign or the word and has a year; not a label "Copyright" (English left in), a
+    message about copyright ("The copyright notice of the data"), nor a long text (a
+    licence)."""
+    if len(msgid) > _NOTICE:
+        return False
+    opens = msgid.lstrip()[:9].casefold().startswith(_NOTICE_OPENINGS)
+    return opens and any(ch.isdigit() for ch in msgid)
 
 
 _METAVARIABLE = 40  # characters of a msgid that may be an argument's name alone

@@ -737,6 +737,7 @@ class FileCheck:
             LONG_TEXT,
             holds_quote_or_name,
             is_metavariable,
+            is_notice,
             rendered_misses,
         )
 
@@ -816,7 +817,10 @@ class FileCheck:
                 sign = signs.get(entry)
                 if sign is None:
                     sign = signs[entry] = holds_quote_or_name(msgid)
-                if (sign or word.upper() in msgid) and (text != msgid or is_metavariable(msgid)):
+                if text == msgid:  # (copied: only an argument's name or a copyright line)
+                    if is_metavariable(msgid) or is_notice(msgid):
+                        missing.append((entry, concept, text))
+                elif sign or word.upper() in msgid:
                     missing.append((entry, concept, text))
         dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
         if missing:
