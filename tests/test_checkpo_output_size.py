@@ -83,3 +83,28 @@ def test_a_msgid_up_to_the_bound_is_written_whole(nouns, tmp_path):
     cut = shown_text(msgid + "!")
     assert [f["msgid"] for f in findings["findings"]] == [msgid] * 40 + [cut] * 40
     assert shown_text(msgid + "!").endswith("…[cut: 4097 characters]")
+
+
+def test_a_long_msgid_is_hashed_once_for_the_baseline(nouns, tmp_path, monkeypatch):
+    # A finding's baseline fingerprint hashes its msgid: 40 findings of one 20,000-character
+    # msgid hashed it 40 times, writing a baseline and checking with it (a 1 MB msgid naming
+    # 2,000 glossary words: 2 GB of hashing, ~5 s per run). Now once per run; the same
+    # fingerprints (the baseline still knows every finding).
+    from moci_vocab.checkpo import suppress
+
+    hashed = []
+    sha256 = suppress.sha256
+
+    def counted(data: bytes = b""):
+        hashed.append(len(data))
+        return sha256(data)
+
+    monkeypatch.setattr(suppress, "sha256", counted)
+    po = write_po(tmp_path / "sq.po", "sq", [(_long_msgid(20_000), "y")])
+    baseline = tmp_path / "baseline.json"
+    nouns("check-po", str(po), "--write-baseline", str(baseline))
+    assert len(json.loads(baseline.read_text("utf-8"))["findings"]) == 40
+    assert sum(hashed) < 25_000  # 800,000 bytes on the old code
+    hashed.clear()
+    nouns("check-po", str(po), "--baseline", str(baseline), ok=True)
+    assert sum(hashed) < 25_000

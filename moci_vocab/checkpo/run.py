@@ -222,8 +222,9 @@ def stream_findings(
         if known is None:
             yield from found
         else:
+            memo: dict = {}  # (`suppress.fingerprint`: a long msgid hashed once)
             for finding in found:
-                suppress_known(finding, known)  # type: ignore[arg-type]
+                suppress_known(finding, known, memo)  # type: ignore[arg-type]
                 yield finding
         if keep is not None:
             # What the check loaded lives on with the caller: frozen, it is not walked by
