@@ -291,6 +291,14 @@ _KA_VERBS = (
 )
 
 
+# A term given in the genitive whose stem dropped a vowel: the vowel its lemma has (see
+# `Inflection.restored`); and a lemma in -ა keeps its vowel (ფანჯრის → ფანჯარა, ფანჯარაში,
+# into the window; ქვეყნის → ქვეყანა).
+_KA_RESTORED = (
+    ("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ"), ("ვის", "ავ"), ("ნის", "ანა"), ("რის", "არა"),
+)  # fmt: skip
+
+
 @cache
 def KA() -> Inflection:
     """Georgian: plural, case, postposition and particle endings, truncated stems."""
@@ -304,7 +312,7 @@ def KA() -> Inflection:
         irregular=irregular_stems("ka"),
         compounds=True,
         first_parts="ი",
-        restored=(("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ"), ("ვის", "ავ")),
+        restored=_KA_RESTORED,
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
@@ -601,7 +609,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 35
+DATA_VERSION = 36
 
 
 def for_language(tag: str) -> Inflection:
