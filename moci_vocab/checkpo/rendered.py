@@ -99,15 +99,21 @@ _MIN_PART, _MIN_REST = 4, 4
 _LONGEST_ENDING = 20
 
 
-def kept_as_written(msgid: str, translation: str, word: str) -> bool:
+def kept_as_written(
+    msgid: str,
+    translation: str,
+    word: str,
+    uses: Callable[[str], list[tuple[int, int]]] | None = None,
+) -> bool:
     """Is every use of the English ``word`` (casefolded) in the msgid a literal that the
     translation keeps letter for letter: a quoted lowercase word or code, a word in
-    capitals in a message in ordinary case, or the name Windows?"""
+    capitals in a message in ordinary case, or the name Windows? ``uses``: `_uses` of the
+    msgid by its words' index (`_indexed_uses`: a long msgid, read once for all its terms)."""
     if translation == msgid or not word:
         return translation == msgid and bool(word) and (is_metavariable(msgid) or is_notice(msgid))
     if word.upper() not in msgid and not holds_quote_or_name(msgid):
         return False  # neither in capitals nor in quotes (the usual case: a quick test)
-    found = _uses(msgid, word)
+    found = _uses(msgid, word) if uses is None else uses(word)
     if not found or len(found) > _MAX_USES:
         return False  # (a message with dozens of uses of one word holds no literal)
     kept: set[str] | None = None  # the translation's words as written, found once
@@ -372,6 +378,29 @@ def _uses(msgid: str, word: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def _indexed_uses(msgid: str) -> Callable[[str], list[tuple[int, int]]]:
+    """`_uses` of a long msgid for any word (of letters), by an index of its words made
+    once: a form stands as a whole word where a run of letters and digits is that form.
+    More than _MAX_USES uses are cut to _MAX_USES + 1, as `_uses` cuts them (which ones is
+    then of no matter to `kept_as_written`: too many)."""
+    index: dict[str, list[int]] = {}
+    made: list[bool] = []  # (the index is made when first asked for)
+
+    def uses(word: str) -> list[tuple[int, int]]:
+        if not made:
+            made.append(True)
+            low = msgid.casefold()
+            if len(low) == len(msgid):  # (casefolding moved letters: no positions to trust)
+                for run in re.finditer(r"[^\W_]+", low):  # (str.isalnum's runs)
+                    index.setdefault(run.group(), []).append(run.start())
+        found = sorted(
+            (at, at + len(form)) for form in {word, *plurals(word)} for at in index.get(form, ())
+        )
+        return found[: _MAX_USES + 1]
+
+    return uses
+
+
 def compound_part(
     words: list[str], term: str, infl: Inflection, known: Callable[[str], bool]
 ) -> bool:
@@ -524,6 +553,8 @@ def rendered_misses(
     # 2,000 missing terms: 29 s).
     untilded_form: Translation | None = None
     tilde_read = False
+    # A long msgid's `_uses` by its words' index (`_indexed_uses`), made once per entry.
+    indexed: tuple[int, Callable[[str], list[tuple[int, int]]] | None] = (-1, None)
     for at, (entry, concept, text) in enumerate(missing):
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
@@ -537,7 +568,9 @@ def rendered_misses(
         # (a literal kept as written has the English word in the translation: a quick test)
         if word and word in said_in:
             msgid = msgid_of(entry)
-            if kept_as_written(msgid, text, word):
+            if len(msgid) >= LONG_TEXT and indexed[0] != entry:  # (its words read once)
+                indexed = (entry, _indexed_uses(msgid))
+            if kept_as_written(msgid, text, word, indexed[1] if indexed[0] == entry else None):
                 found.add((entry, concept))
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)
