@@ -108,3 +108,12 @@ def test_a_long_msgid_is_hashed_once_for_the_baseline(nouns, tmp_path, monkeypat
     hashed.clear()
     nouns("check-po", str(po), "--baseline", str(baseline), ok=True)
     assert sum(hashed) < 25_000
+    # a long msgctxt with a short msgid too (review DEFECT 3 of 4316bf0: 200,680 bytes)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: sq\\n"\n\n'
+        f'msgctxt "{"c" * 20_000}"\nmsgid "{_long_msgid(4_000)}"\nmsgstr "y"\n',
+        "utf-8",
+    )
+    hashed.clear()
+    nouns("check-po", str(po), "--write-baseline", str(baseline))
+    assert sum(hashed) < 30_000

@@ -34,22 +34,23 @@ _IGNORE = re.compile(r"moci-vocab:\s*ignore\b([^\n<]*)")
 def fingerprint(finding: Finding, memo: dict | None = None) -> str:
     """What identifies a finding across runs: code, msgctxt, msgid, concept, language.
 
-    ``memo``: a dict the caller keeps for a run, where the hash of a long msgid's part
-    (code, msgctxt, msgid) is kept: an entry's findings then hash it once, not once each
-    (a 1 MB msgid naming 2,000 glossary words was 2 GB of hashing per baseline run)."""
+    ``memo``: a dict the caller keeps for a run, where the hash of the part (code,
+    msgctxt, msgid) of a long msgid or msgctxt is kept: an entry's findings then hash it
+    once, not once each (a 1 MB msgid naming 2,000 glossary words was 2 GB of hashing per
+    baseline run)."""
     extra = finding.extra
-    msgid = extra.get("msgid") or ""
-    if memo is None or len(msgid) < _MEMO_FROM:
+    context, msgid = extra.get("msgctxt") or "", extra.get("msgid") or ""
+    if memo is None or len(context) + len(msgid) < _MEMO_FROM:
         parts = (
             finding.code,
-            extra.get("msgctxt") or "",
+            context,
             msgid,
             finding.concept or "",
             finding.lang or "",
         )
         return sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
     # (the same digest: the joined text's UTF-8 fed in two parts)
-    key = (finding.code, extra.get("msgctxt") or "", msgid)
+    key = (finding.code, context, msgid)
     head = memo.get(key)
     if head is None:
         head = memo[key] = sha256("\x1f".join((*key, "")).encode("utf-8"))
@@ -58,7 +59,7 @@ def fingerprint(finding: Finding, memo: dict | None = None) -> str:
     return digest.hexdigest()[:32]
 
 
-_MEMO_FROM = 4096  # characters of a msgid from which `fingerprint` keeps its part's hash
+_MEMO_FROM = 4096  # characters of msgctxt and msgid from which `fingerprint` keeps their hash
 
 
 def baseline_text(findings: list[Finding]) -> str:
