@@ -322,6 +322,13 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "ფანჯრის", "ტერმინალის ფანჯარაში გაშვება"),
         ("ka", "ფანჯრის", "ფანჯარა დაიხურა"),
         ("ka", "ქვეყნის", "ქვეყანაზე"),
+        # round 16: a term given with a postposition (findutils' სისტემაზე), a participle
+        # given as its stem said by its verbal noun (KMail's მიმაგრებულ → მიმაგრების), the
+        # verbal noun of მონიშნული in a case (Kwave's მონიშვნას)
+        ("ka", "სისტემაზე", "სისტემას ფაილის დროის აღმოჩენის საშუალება არ გააჩნია"),
+        ("ka", "სისტემაზე", "ფაილური სისტემების სია"),
+        ("ka", "მიმაგრებულ", "მიმაგრების სიტყვა"),
+        ("ka", "მონიშნული", "დააყენებს მონიშვნას"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):

@@ -265,6 +265,12 @@ _KA_LEMMA_ENDINGS = (
     ("ებს", ""), ("ებმა", ""), ("ებით", ""), ("ებად", ""), ("ებზე", ""), ("ებში", ""),
     # the ablative (აპლიკაციიდან, from the application → აპლიკაცი-ა, აპლიკაცი-ის)
     ("იდან", ""),
+    # a vowel stem before the postpositions -ზე, -ში (findutils' სისტემაზე, on the system
+    # → სისტემა, სისტემას, სისტემების)
+    ("აზე", "ა"), ("აში", "ა"), ("ეზე", "ე"), ("ეში", "ე"),
+    # a participle in -ებული said by its verbal noun (KMail's attachment მიმაგრებულ, the
+    # attached → მიმაგრება, attaching, მიმაგრების)
+    ("ებული", "ება"), ("ებულ", "ება"),
 )  # fmt: skip
 
 
@@ -609,7 +615,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 36
+DATA_VERSION = 37
 
 
 def for_language(tag: str) -> Inflection:
