@@ -1581,19 +1581,12 @@ def _missing_block(
             last = entry
             number = str(lines[entry])
             context, msgid = msgctxts[entry], msgids[entry]
-            if dumps is not None:
-                context, msgid = dumps(context), dumps(msgid)
-                if utf8 is None:
-                    context, msgid = context.decode(), msgid.decode()
-            elif utf8 is None:
-                context, msgid = json_value(context), json_value(msgid)
-            else:
-                context, msgid = json_utf8(context, utf8), json_utf8(msgid, utf8)
             if utf8 is not None:
                 number = number.encode()
-            middle = empty.join((c, context, d, msgid))
+            middle = _entry_json(context, msgid, c, d, utf8, dumps, empty)
             if len(middle) > long:  # a long msgid or msgctxt (a text's JSON is no shorter)
-                middle = _entry_json(msgctxts[entry], msgids[entry], c, d, utf8, dumps, empty)
+                context, msgid = shown_text(context), shown_text(msgid)
+                middle = _entry_json(context, msgid, c, d, utf8, dumps, empty)
             if one_head:
                 head = heads + number
         extend(
@@ -1612,9 +1605,8 @@ def _missing_block(
 def _entry_json(
     context: str | None, msgid: str, c: str, d: str, utf8: str | None, dumps, empty: str | bytes
 ) -> str | bytes:
-    """An entry's msgctxt and msgid as `_missing_block` writes them, ``c`` before and
-    ``d`` between, each cut as `shown_text` says (untrusted: a long one in each finding)."""
-    context, msgid = shown_text(context), shown_text(msgid)
+    """An entry's msgctxt and msgid in JSON as `_missing_block` writes them, ``c`` before
+    and ``d`` between (the caller cuts a long one as `shown_text` says)."""
     if dumps is not None:
         context, msgid = dumps(context), dumps(msgid)
         if utf8 is None:
