@@ -198,18 +198,38 @@ def replace_word(text: str, prefix: str, new: str, keep_ending: bool) -> str | N
     return result if changed else None
 
 
+# Armenian drops ի or ու from a word's last syllable when an ending takes the stress
+# (բջիջ → բջջի, գիր → գրի, սիրտ → սրտի): a rule of the language, written here as the
+# grammar books give it, not taken from check-po's own inflection data.
+REDUCED_VOWELS = {"hy": ("ու", "ի")}
+
+
+def reduced_stem(term: str, lang: str) -> tuple[str, ...]:
+    """The term's stem without the vowel its last syllable loses before an ending, if any."""
+    import re
+
+    for vowel in REDUCED_VOWELS.get(lang, ()):
+        # the vowel between consonants in the last syllable: only consonants after it,
+        # not յ (գույն keeps its ույ); a stem of two letters would rule out too many words
+        match = re.search(f"(?<=\\w){vowel}(?=[^աեէըիոօւյ]+$)", term)
+        if match and len(term) - len(vowel) >= 3:
+            return (term[: match.start()] + term[match.end() :],)
+    return ()
+
+
 def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
     """Real words of the catalog within two edits of the term that are not forms of it.
 
     Not a form: it differs from the term before the ending (not the term's prefix
-    less one letter), and it is none of the term's irregular stems (անվան for անուն).
+    less one letter), it is none of the term's irregular stems (անվան for անուն), and
+    it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ).
     """
     from rapidfuzz.distance import Levenshtein
 
     from moci_vocab.checkpo.inflection import for_language
 
     stem = prefix[: max(3, len(prefix) - 1)]
-    irregular = for_language(lang).irregular.get(term, ())
+    irregular = (*for_language(lang).irregular.get(term, ()), *reduced_stem(term, lang))
     found = [
         word
         for word in vocabulary

@@ -202,3 +202,15 @@ def test_a_sample_row_shows_every_plural_form_of_a_flagged_entry(tmp_path, monke
     assert translation(path, None, "Quit") == "გასვლა"  # the same form once
     assert translation(path, None, "File") == "ფაილი"
     assert translation(path, None, "Missing") == ""
+
+
+def test_a_near_miss_decoy_is_never_the_terms_reduced_armenian_stem(monkeypatch):
+    """բջջի is բջիջ's genitive (the last syllable's ի goes before an ending): not a decoy."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    vocabulary = {"բջջի", "բջջին", "աջից", "համակարգչի", "համակարգիչը"}
+    assert decoys_for("բջիջ", "բջիջ", vocabulary, "hy") == ["աջից"]
+    assert decoys_for("համակարգիչ", "համակարգ", vocabulary, "hy") == []
