@@ -1613,24 +1613,46 @@ def _sides(rows: list[tuple[str, list[str]]]) -> tuple[list[list[str]], list[set
 
 
 def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
-    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}
-    (and "not_senses" where the catalog says a phrase of the word with another word)."""
-    english, target = _sides(rows)
-    doc_freq = collections.Counter(w for words in english for w in set(words))
-    lemmas = _lemma_groups(target, lang)
-    lemma_total = collections.Counter(g for groups in lemmas for g in groups)
+    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}."""
+    catalog = _Catalog(rows, lang)
+    words = _candidates(catalog.doc_freq)
+    nouns = noun_uses([source for source, _strs in rows], words, lang)
     found: dict[str, dict] = {}
-    for word, _n in doc_freq.most_common(400):
-        if len(word) < 4 or not word.isalpha() or word in STOP or word.endswith("s"):
+    for word in words:
+        data = catalog.concept(word, nouns.get(word, set()))
+        if data is not None:
+            found[word] = data
+    ranked = sorted(found.items(), key=lambda kv: -kv[1]["count"])[:MAX_TERMS]
+    # One target word for one concept: a later English word with the same term is dropped.
+    seen: set[str] = set()
+    glossary = {}
+    for word, data in ranked:
+        if data["term"] in seen:
             continue
-        if word.endswith(("able", "ible")):
-            continue  # an adjective (available, editable), not a noun
-        if word.endswith("ed") and not word.endswith("eed"):
-            continue  # a participle (selected, named), not a noun
+        seen.add(data["term"])
+        glossary[word] = data
+    return _with_senses(glossary, catalog.english, catalog.target, lang)
+
+
+class _Catalog:
+    """A catalog's English words and target words, with what the term choice reads of them."""
+
+    def __init__(self, rows: list[tuple[str, list[str]]], lang: str) -> None:
+        self.lang = lang
+        self.english, self.target = _sides(rows)
+        self.doc_freq = collections.Counter(w for words in self.english for w in set(words))
+        self.lemmas = _lemma_groups(self.target, lang)
+        self.lemma_total = collections.Counter(g for groups in self.lemmas for g in groups)
+
+    def concept(self, word: str, nouns: set[int]) -> dict | None:
+        """The word's concept ({"term", "prefix", "pos", "dice", "count"}), or None: the
+        target word that dominates its uses as a noun (``nouns``: the entries where
+        check-po reads it as one, `noun_uses`)."""
+        english, target, doc_freq = self.english, self.target, self.doc_freq
         forms = {word, word + "s", word + "es"}
         having = [i for i, words in enumerate(english) if forms & set(words)]
         if len(having) < MIN_COUNT:
-            continue
+            return None
         after = sum(
             1
             for i in having
@@ -1638,10 +1660,10 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             if w in forms and k > 0 and english[i][k - 1] in DETERMINERS
         )
         if after / len(having) < 0.15:
-            continue  # not mostly a noun
+            return None  # not mostly a noun
         opening = sum(1 for i in having if english[i] and english[i][0] in forms)
         if opening / len(having) > 0.25:
-            continue  # mostly an imperative (Copy, Search, Change …): a verb
+            return None  # mostly an imperative (Copy, Search, Change …): a verb
         ends = sum(
             1
             for i in having
@@ -1649,25 +1671,31 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             if w in forms and (k + 1 == len(english[i]) or english[i][k + 1] in PHRASE_ENDS)
         )
         if ends / len(having) < 0.3:
-            continue  # a modifier (the selected file, a custom icon): not a noun of its own
+            return None  # a modifier (the selected file, a custom icon): not a noun of its own
+        # The term is what the noun's uses hold: nano's *type* is shtypni (press keys) in
+        # "Type the name …", lloj in "this type of file"; KAlarm's *time* in "Time zone"
+        # and "the number of times" is no time of day. Too few uses as a noun: no concept.
+        having = [i for i in having if i in nouns]
+        if len(having) < MIN_COUNT:
+            return None
         prefixes = collections.Counter()
         for i in having:
             prefixes.update({t[:k] for t in target[i] for k in range(4, len(t) + 1)})
         if not prefixes:
-            continue
+            return None
         total = collections.Counter()
         for toks in target:
             total.update({t[:k] for t in toks for k in range(4, len(t) + 1)} & prefixes.keys())
         best = max(prefixes, key=lambda p: (2 * prefixes[p] / (len(having) + total[p]), -len(p), p))
         dice = 2 * prefixes[best] / (len(having) + total[best])
         if dice < MIN_DICE or prefixes[best] < MIN_COUNT:
-            continue
+            return None
         if _linked_elsewhere(best, dice, forms, english, target, doc_freq):
-            continue  # the target word translates a neighbour (character coding → kodifikim)
+            return None  # the target word translates a neighbour (character coding → kodifikim)
         dices = {p: 2 * prefixes[p] / (len(having) + total[p]) for p in prefixes}
         if _split(best, dices, [target[i] for i in having]):
-            continue  # two renderings, each used alone (lower case → vogla, upper → mëdha)
-        head = _head_of(best, having, target, lemmas, lemma_total)
+            return None  # two renderings, each used alone (lower case → vogla, upper → mëdha)
+        head = _head_of(best, having, target, self.lemmas, self.lemma_total)
         if head is not None:  # sq "temë grafike" (theme): grafike is the modifier of tem-
             best, prefixes[best], total[best] = head
             dice = 2 * prefixes[best] / (len(having) + total[best])
@@ -1680,24 +1708,63 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             for t in target[i]
             if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
         )
-        term = dictionary_form(words, lang, around)
-        found[word] = {
+        term = dictionary_form(words, self.lang, around)
+        return {
             "term": term,
             "prefix": _common_prefix(best, term),
             "pos": "noun",
             "dice": round(dice, 3),
             "count": prefixes[best],
         }
-    ranked = sorted(found.items(), key=lambda kv: -kv[1]["count"])[:MAX_TERMS]
-    # One target word for one concept: a later English word with the same term is dropped.
-    seen: set[str] = set()
-    glossary = {}
-    for word, data in ranked:
-        if data["term"] in seen:
+
+
+def _candidates(doc_freq: collections.Counter) -> list[str]:
+    """The catalog's frequent English words that may be nouns, most frequent first."""
+    found = []
+    for word, _n in doc_freq.most_common(400):
+        if len(word) < 4 or not word.isalpha() or word in STOP or word.endswith("s"):
             continue
-        seen.add(data["term"])
-        glossary[word] = data
-    return _with_senses(glossary, english, target, lang)
+        if word.endswith(("able", "ible")):
+            continue  # an adjective (available, editable), not a noun
+        if word.endswith("ed") and not word.endswith("eed"):
+            continue  # a participle (selected, named), not a noun
+        found.append(word)
+    return found
+
+
+def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
+    """Each word → the entries whose English check-po reads it in as a noun: where a
+    glossary giving the word as a noun demands its term (the source side of a check, with
+    its part-of-speech test, its idioms and the other senses it knows)."""
+    from moci_vocab.checkpo.compile import compile_glossary
+    from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
+
+    languages = {"en": LanguageSpec("en", "Latn"), lang: LanguageSpec(lang, "")}
+    glossary = Glossary(Path("."), Manifest(name="builder", languages=languages))
+    for word in words:
+        glossary.concepts[word] = Concept(id=word, terms={"en": [Term(word, pos="noun")]})
+    compiled = compile_glossary(glossary, lang)
+    found: dict[str, set[int]] = collections.defaultdict(set)
+    for entry, concept in compiled.source_matcher.pairs(sources):
+        found[compiled.rules[concept].concept].add(entry)
+    return found
+
+
+def nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its terms kept, without the concepts whose term the
+    English word's noun uses do not give (`_Catalog.concept`): what `glossary_for` now
+    does when it chooses a term. Only that step decides: a concept today's other steps
+    would not give (glossaries built by an earlier builder) is kept as built."""
+    catalog = _Catalog(rows, lang)
+    sources = [source for source, _strs in rows]
+    nouns = noun_uses(sources, list(glossary), lang)
+    everywhere = set(range(len(sources)))
+    return {
+        word: data
+        for word, data in glossary.items()
+        if catalog.concept(word, nouns.get(word, set())) is not None
+        or catalog.concept(word, everywhere) is None
+    }
 
 
 def senses_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
@@ -1917,8 +1984,19 @@ def build(folder: Path) -> None:
 
 
 def rebuild_senses() -> None:
-    """Give every committed and held-out glossary the senses step (`senses_for`), from
-    its committed catalog, the terms kept as built (their flags are what was judged)."""
+    """`senses_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(senses_for, "another sense")
+
+
+def rebuild_nouns() -> None:
+    """`nouns_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(nouns_for, "not the term of the word's noun uses")
+
+
+def rebuild(step, why: str) -> None:
+    """Give every committed and held-out glossary a step of `glossary_for` (`nouns_for`,
+    `senses_for`), from its committed catalog, the terms kept as built (their flags are
+    what was judged); ``why``: what the printed line says of a concept left out."""
     import lzma
 
     import polib
@@ -1932,9 +2010,9 @@ def rebuild_senses() -> None:
             else:
                 text = lzma.decompress((out / f"{key}.po.xz").read_bytes()).decode("utf-8")
                 po = polib.pofile(text)
-            rebuilt = senses_for(_rows_of(po), key.rsplit("-", 1)[1], glossary)
+            rebuilt = step(_rows_of(po), key.rsplit("-", 1)[1], glossary)
             for word in sorted(set(glossary) - set(rebuilt)):
-                print(f"{key}: {word}={glossary[word]['term']} left out (another sense)")
+                print(f"{key}: {word}={glossary[word]['term']} left out ({why})")
             glossaries[key] = rebuilt
         _write_glossaries(out, glossaries)
 
@@ -1982,5 +2060,7 @@ if __name__ == "__main__":
         sys.exit(__doc__)
     if sys.argv[1] == "--senses":
         rebuild_senses()
+    elif sys.argv[1] == "--nouns":
+        rebuild_nouns()
     else:
         build(Path(sys.argv[1]))

@@ -112,6 +112,35 @@ def test_the_builder_gives_no_concept_whose_term_is_a_phrases_sense_only():
     assert senses_for(phrases + alone + filler, "sq", {"value": term}) == {"value": term}
 
 
+def test_the_builder_chooses_a_nouns_term_from_its_noun_uses_only():
+    from benchmarks.build_checkpo_real_data import glossary_for
+
+    # nano's *type*: the verb in "Then type the name" (shtypni, press keys) more often than
+    # the noun in "Select the type" (lloj). check-po demands a noun's term only where it
+    # reads the word as a noun, and the builder now chooses the term from those entries:
+    # lloj, not the verb's shtypni; with too few noun uses, no concept.
+    verbs = [
+        (f"{before} type the {thing}", [f"{after} shtypni {word}"])
+        for before, after in (("Then", "Pastaj"), ("Please", "Ju lutem"), ("You must", "Duhet"))
+        for thing, word in (("name", "emrin"), ("address", "adresën"), ("code", "kodin"))
+    ] + [("You can type the number", ["Mund të shtypni numrin"])]
+    nouns = [
+        ("Select the type", ["Zgjidhni llojin"]),
+        ("Change the type", ["Ndryshoni llojin"]),
+        ("Show the type", ["Shfaq llojin"]),
+        ("Sort by the type", ["Rendit sipas llojit"]),
+    ] * 2
+    filler = [("Close the window", ["Mbyll dritaren"])] * 30  # "the" is everywhere
+    assert glossary_for(verbs + nouns + filler, "sq")["type"]["term"].startswith("lloj")
+    assert "type" not in glossary_for(verbs + nouns[:5] + filler, "sq")
+    from benchmarks.build_checkpo_real_data import nouns_for  # the step on a built glossary
+
+    built = {"term": "shtypni", "prefix": "shtypni", "pos": "noun", "dice": 0.8, "count": 10}
+    rows = verbs + nouns[:5] + filler
+    window = glossary_for(rows, "sq")["window"]
+    assert nouns_for(rows, "sq", {"type": built, "window": window}) == {"window": window}
+
+
 def test_the_senses_step_reruns_on_written_glossaries_and_keeps_their_terms(tmp_path, monkeypatch):
     import lzma
 
