@@ -152,19 +152,21 @@ def make_root(folder: Path, lang: str, glossary: dict) -> Path:
             "en": [Term(english, "preferred", pos=data.get("pos"))],
             lang: [Term(data["term"], "preferred")],
         }
-        concept.not_senses = list(NOT_SENSES.get(english, ()))
+        # (and the phrases the builder found said otherwise in the catalog: _with_plurals)
+        concept.not_senses = [*NOT_SENSES.get(english, ()), *data.get("not_senses", ())]
         save_concept(root, concept)
     return root
 
 
-def source_has(msgid: str, english: str) -> bool:
+def source_has(msgid: str, english: str, not_senses: tuple[str, ...] = ()) -> bool:
     """The English term is in the msgid, outside the phrases its glossary says are not it
-    and the English idioms where its word has another sense (the number of pages)."""
+    (``not_senses``: the catalog's own, as the builder gave them) and the English idioms
+    where its word has another sense (the number of pages)."""
     from moci_vocab.checkpo.idioms import idioms_with
     from moci_vocab.checkpo.source_match import english_variants, source_key
 
     key = source_key(msgid)
-    for phrase in (*NOT_SENSES.get(english, ()), *idioms_with(english)):
+    for phrase in (*NOT_SENSES.get(english, ()), *not_senses, *idioms_with(english)):
         for variant in english_variants(phrase):
             key = key.replace(variant, " ")
     return any(variant in key for variant in english_variants(english, "noun"))
@@ -285,7 +287,7 @@ def evaluate(name: str, lang: str, path: Path, glossary: dict, folder: Path, ver
         strs = strs_of(e)
         for english in terms:
             data = glossary[english]
-            if not source_has(source, english) or not all(
+            if not source_has(source, english, tuple(data.get("not_senses", ()))) or not all(
                 uses(s, data["prefix"], data["term"]) for s in strs
             ):
                 continue

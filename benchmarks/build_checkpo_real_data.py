@@ -149,7 +149,14 @@ best-aligned target word only ever modifies another one (Pidgin's theme: *temë
 grafike*, graphic theme, and *temë* alone), the term is that head word, its forms
 grouped by the language's rules (temë, tema, teme differ at their fourth letter).
 
-Last, each concept gets the sense its term covers, as a person writing the glossary
+The term is chosen from the English word's uses as a noun only: the entries where
+check-po itself demands a noun's term (`noun_uses`: its part-of-speech test, its English
+idioms), so that nano's *type* is not the verb *shtypni* (press keys) of "Type the name",
+nor the Armenian dialogs' *number* the count քանակ of "the number of"; with fewer than
+MIN_COUNT such uses, the word gets no concept (on glossaries already committed:
+`--nouns`).
+
+Then each concept gets the sense its term covers, as a person writing the glossary
 would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
 with a neighbouring word, while the word standing alone is said otherwise, gets no
 concept (LibreOffice Calc's add-ins: ღირებულება, worth, in "redemption value", "face
@@ -157,6 +164,11 @@ value", "present value", but მნიშვნელობა or სიდი�
 the glossaries already committed, their terms kept as built and judged, with
 
     python benchmarks/build_checkpo_real_data.py --senses
+
+Last, a plural the catalog says with a word of its own, and the singular with the term,
+each consistently (Armenian Writer's "Options" labels Ընտրանքներ, "this option"
+տարբերակ), is recorded as another sense of the concept, its ``not_senses``
+(`_with_plurals`; on committed glossaries `--plurals`).
 """
 
 from __future__ import annotations
@@ -1509,6 +1521,11 @@ SENSE_BOUND = 0.9  # a phrase whose entries hold the term this often binds it
 SENSE_SHARE = 0.8  # the term's uses inside such phrases: its sense is theirs
 PLAIN_MIN = 4  # entries with the word standing alone, to tell how it is said there
 PLAIN_SHARE = 0.25  # ... where the term is then rare
+# A plural said with a word of its own (see _with_plurals).
+PLURAL_MIN = 20  # entries with the plural and not the singular, to tell how it is said
+PLURAL_TERM = 0.3  # ... where the term is then rare
+PLURAL_OTHER = 0.7  # ... and one other word nearly always there
+SINGULAR_TERM = 0.8  # while the singular standing without the plural holds the term
 _FUNCTION_WORDS = DETERMINERS | STOP | PHRASE_ENDS
 
 
@@ -1631,7 +1648,8 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             continue
         seen.add(data["term"])
         glossary[word] = data
-    return _with_senses(glossary, catalog.english, catalog.target, lang)
+    glossary = _with_senses(glossary, catalog.english, catalog.target, lang)
+    return _with_plurals(glossary, catalog, lang)
 
 
 class _Catalog:
@@ -1838,6 +1856,67 @@ def _with_senses(glossary: dict, english, target, lang: str) -> dict:
     return kept
 
 
+def plurals_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its terms kept, given the plurals the catalog says with a
+    word of their own (`_with_plurals`): what `glossary_for` now does as its last step."""
+    return _with_plurals(glossary, _Catalog(rows, lang), lang)
+
+
+def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
+    """Each concept without its English plural where the catalog says the plural with a
+    word of its own and the singular with the term, each consistently: the plural is
+    then another sense, recorded in the concept's ``not_senses``, as a person writing
+    the glossary would note it.
+
+    Armenian LibreOffice Writer labels its Options dialog and buttons Ընտրանքներ ("Options",
+    "More Options", "Email Options": 40 of its 55 entries with *options* and not *option*)
+    and says a choice, "this option", տարբերակ (45 of 45): the term is the singular's.
+    A plural in PLURAL_MIN entries or more that holds the term at most PLURAL_TERM of the
+    time and one other word (a lemma group of the catalog, not the term's) at least
+    PLURAL_OTHER of the time, while the singular holds the term at least SINGULAR_TERM of
+    the time. A plural said with the term's synonym in a few entries (NetworkManager's
+    Georgian კავშირები beside შეერთება, 13 entries; Calc's Armenian ranges as միջակայք, a
+    third of 30 with the term) stays the concept's: those are the real inconsistencies.
+    """
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+
+    infl = for_language(lang)
+    matcher = TargetMatcher(infl)
+    english, target, lemmas = catalog.english, catalog.target, catalog.lemmas
+    kept = {}
+    for word, data in glossary.items():
+        kept[word] = data
+        plural = {word + "s", word + "es"}
+        singular = [
+            i for i, words in enumerate(english) if word in words and plural.isdisjoint(words)
+        ]
+        plurals = [
+            i
+            for i, words in enumerate(english)
+            if word not in words and not plural.isdisjoint(words)
+        ]
+        if len(plurals) < PLURAL_MIN or not singular:
+            continue
+        [term] = compile_term(data["term"], "preferred", [], infl)[:1]
+        said = {t for i in singular + plurals for t in target[i]}  # each word tested once
+        said = {t for t in said if matcher.word_matches(t, term.words[0])}
+        uses = {i for i in singular + plurals if not said.isdisjoint(target[i])}
+        if sum(1 for i in plurals if i in uses) > PLURAL_TERM * len(plurals) or sum(
+            1 for i in singular if i in uses
+        ) < SINGULAR_TERM * len(singular):
+            continue
+        own = {g for i in uses for g in lemmas[i] if any(t.startswith(g) for t in said)}
+        others = collections.Counter(
+            g for i in plurals for g in lemmas[i] if g not in own and len(g) >= 3
+        )
+        if not others or others.most_common(1)[0][1] < PLURAL_OTHER * len(plurals):
+            continue
+        forms = sorted({w for i in plurals for w in english[i] if w in plural})
+        kept[word] = {**data, "not_senses": forms}
+    return kept
+
+
 def _content(word: str) -> bool:
     """Is the word a content word that can make a phrase with a noun (not the, of, ...)?"""
     return len(word) > 2 and word.isalpha() and word not in _FUNCTION_WORDS
@@ -1993,6 +2072,11 @@ def rebuild_nouns() -> None:
     rebuild(nouns_for, "not the term of the word's noun uses")
 
 
+def rebuild_plurals() -> None:
+    """`plurals_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(plurals_for, "")
+
+
 def rebuild(step, why: str) -> None:
     """Give every committed and held-out glossary a step of `glossary_for` (`nouns_for`,
     `senses_for`), from its committed catalog, the terms kept as built (their flags are
@@ -2013,6 +2097,8 @@ def rebuild(step, why: str) -> None:
             rebuilt = step(_rows_of(po), key.rsplit("-", 1)[1], glossary)
             for word in sorted(set(glossary) - set(rebuilt)):
                 print(f"{key}: {word}={glossary[word]['term']} left out ({why})")
+            for word in sorted(w for w in rebuilt if rebuilt[w] != glossary.get(w, rebuilt[w])):
+                print(f"{key}: {word}={glossary[word]['term']} not {rebuilt[word]['not_senses']}")
             glossaries[key] = rebuilt
         _write_glossaries(out, glossaries)
 
@@ -2062,5 +2148,7 @@ if __name__ == "__main__":
         rebuild_senses()
     elif sys.argv[1] == "--nouns":
         rebuild_nouns()
+    elif sys.argv[1] == "--plurals":
+        rebuild_plurals()
     else:
         build(Path(sys.argv[1]))
