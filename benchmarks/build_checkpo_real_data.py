@@ -1874,7 +1874,11 @@ def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
     A plural in PLURAL_MIN entries or more that holds the term at most PLURAL_TERM of the
     time and one other word (a lemma group of the catalog, not the term's) at least
     PLURAL_OTHER of the time, while the singular holds the term at least SINGULAR_TERM of
-    the time. A plural said with the term's synonym in a few entries (NetworkManager's
+    the time. The other way round, where the term is the plural's (held by most of its
+    entries) and the singular is said with a word of its own (the Armenian options
+    dialogs: "Options" Ընտրանքներ, "this option" and "the alignment option" տարբերակ, 21
+    of 25), the word gets no concept: a not_sense of the singular would take the plural
+    too. A plural said with the term's synonym in a few entries (NetworkManager's
     Georgian კავშირები beside შეერთება, 13 entries; Calc's Armenian ranges as միջակայք, a
     third of 30 with the term) stays the concept's: those are the real inconsistencies.
     """
@@ -1896,25 +1900,44 @@ def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
             for i, words in enumerate(english)
             if word not in words and not plural.isdisjoint(words)
         ]
-        if len(plurals) < PLURAL_MIN or not singular:
+        if max(len(plurals), len(singular)) < PLURAL_MIN or not singular or not plurals:
             continue
         [term] = compile_term(data["term"], "preferred", [], infl)[:1]
         said = {t for i in singular + plurals for t in target[i]}  # each word tested once
         said = {t for t in said if matcher.word_matches(t, term.words[0])}
         uses = {i for i in singular + plurals if not said.isdisjoint(target[i])}
-        if sum(1 for i in plurals if i in uses) > PLURAL_TERM * len(plurals) or sum(
-            1 for i in singular if i in uses
-        ) < SINGULAR_TERM * len(singular):
-            continue
         own = {g for i in uses for g in lemmas[i] if any(t.startswith(g) for t in said)}
-        others = collections.Counter(
-            g for i in plurals for g in lemmas[i] if g not in own and len(g) >= 3
-        )
-        if not others or others.most_common(1)[0][1] < PLURAL_OTHER * len(plurals):
+
+        if (
+            _said_otherwise(singular, uses, own, lemmas)
+            and len(uses & set(plurals)) > len(plurals) / 2
+        ):
+            # The term is the plural's (the Armenian options dialog labels "Options"
+            # Ընտրանքներ) and the singular is said with its own word ("this option",
+            # տարբերակ): no one term for the word, and a not_sense of the singular would
+            # take the plural too — no concept.
+            del kept[word]
+            continue
+        if sum(1 for i in singular if i in uses) < SINGULAR_TERM * len(singular):
+            continue
+        if not _said_otherwise(plurals, uses, own, lemmas):
             continue
         forms = sorted({w for i in plurals for w in english[i] if w in plural})
         kept[word] = {**data, "not_senses": forms}
     return kept
+
+
+def _said_otherwise(entries: list[int], uses: set[int], own: set[str], lemmas) -> bool:
+    """Are the entries (PLURAL_MIN or more) ones that rarely hold the term (PLURAL_TERM)
+    and nearly always one other word (PLURAL_OTHER: a lemma group not the term's)?"""
+    if len(entries) < PLURAL_MIN or sum(1 for i in entries if i in uses) > PLURAL_TERM * len(
+        entries
+    ):
+        return False
+    others = collections.Counter(
+        g for i in entries for g in lemmas[i] if g not in own and len(g) >= 3
+    )
+    return bool(others) and others.most_common(1)[0][1] >= PLURAL_OTHER * len(entries)
 
 
 def _content(word: str) -> bool:
@@ -2074,7 +2097,7 @@ def rebuild_nouns() -> None:
 
 def rebuild_plurals() -> None:
     """`plurals_for` on every committed and held-out glossary (`rebuild`)."""
-    rebuild(plurals_for, "")
+    rebuild(plurals_for, "its singular said with a word of its own")
 
 
 def rebuild(step, why: str) -> None:

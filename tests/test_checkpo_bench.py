@@ -159,6 +159,12 @@ def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sen
     # what the check is for).
     mixed = plural[:10] + [("Email options", ["Mundësitë e email-it"])] * 10
     assert "not_senses" not in glossary_for(singular + mixed + filler, "sq")["option"]
+    # The other way round (the Armenian options dialogs): the term is the plural labels'
+    # word, the singular said with its own word; a not_sense of the singular would take the
+    # plural too, so the word gets no concept.
+    labels = plural + [("Print options", ["Parametrat e shtypjes"])] * 10
+    choices = singular[:10] + [("Change this option", ["Ndryshoni këtë mundësi"])] * 10
+    assert "option" not in glossary_for(choices + labels + filler, "sq")
     # check-po, given the concept as the benchmark gives it, no longer demands the term in
     # the plural and still does in the singular.
     import sys
