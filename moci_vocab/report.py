@@ -414,7 +414,7 @@ def sarif_chunks(
             kind = "inSource" if f.suppressed == "comment" else "external"
             result["suppressions"] = [{"kind": kind, "justification": f.suppressed}]
         props = {k: v for k, v in (("concept", f.concept), ("lang", f.lang)) if v}
-        props.update(shown_values(f.extra) if f.extra else f.extra)
+        props.update(shown_values(f.extra, f.crowd) if f.extra else f.extra)
         if props:
             result["properties"] = props
         yield (",\n" if opened else head + "\n") + _indented(dumps_json(result), 8)

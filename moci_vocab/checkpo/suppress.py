@@ -64,7 +64,7 @@ _MEMO_FROM = 4096  # characters of msgctxt and msgid from which `fingerprint` ke
 
 def baseline_text(findings: list[Finding]) -> str:
     """The baseline file for these findings (those not suppressed by a comment)."""
-    rows = []
+    rows: list[tuple[dict, int]] = []  # each with its finding's `Finding.crowd`
     seen: set[str] = set()
     memo: dict = {}
     for f in findings:
@@ -74,23 +74,28 @@ def baseline_text(findings: list[Finding]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        rows.append(
-            {
-                "fingerprint": key,
-                "code": f.code,
-                "concept": f.concept,
-                "lang": f.lang,
-                "msgctxt": f.extra.get("msgctxt"),
-                "msgid": f.extra.get("msgid"),
-            }
-        )
-    rows.sort(key=lambda r: (r["lang"] or "", r["concept"] or "", r["msgid"] or "", r["code"]))
+        row = {
+            "fingerprint": key,
+            "code": f.code,
+            "concept": f.concept,
+            "lang": f.lang,
+            "msgctxt": f.extra.get("msgctxt"),
+            "msgid": f.extra.get("msgid"),
+        }
+        rows.append((row, f.crowd))
+    rows.sort(key=_row_order)
     # (a long msgid or msgctxt cut as in JSON and SARIF: the fingerprint is what is read)
-    rows = [shown_values(row) for row in rows]
-    data = {"moci-vocab-baseline": BASELINE_VERSION, "findings": rows}
+    written = [shown_values(row, crowd) for row, crowd in rows]
+    data = {"moci-vocab-baseline": BASELINE_VERSION, "findings": written}
     import json  # only for a baseline: not at the top
 
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _row_order(pair: tuple[dict, int]) -> tuple:
+    """A baseline row's place: language, concept, msgid, code."""
+    row = pair[0]
+    return (row["lang"] or "", row["concept"] or "", row["msgid"] or "", row["code"])
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:
