@@ -1883,6 +1883,8 @@ def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
     third of 30 with the term) stays the concept's: those are the real inconsistencies.
     """
     from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.source_match import plurals as english_plurals
+    from moci_vocab.checkpo.source_match import spellings
     from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
 
     infl = for_language(lang)
@@ -1891,14 +1893,18 @@ def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
     kept = {}
     for word, data in glossary.items():
         kept[word] = data
-        plural = {word + "s", word + "es"}
+        # The forms check-po reads as the word's (english_variants): properties, entries.
+        forms = spellings(word)
+        plural = set().union(*map(english_plurals, forms)) - forms
         singular = [
-            i for i, words in enumerate(english) if word in words and plural.isdisjoint(words)
+            i
+            for i, words in enumerate(english)
+            if not forms.isdisjoint(words) and plural.isdisjoint(words)
         ]
         plurals = [
             i
             for i, words in enumerate(english)
-            if word not in words and not plural.isdisjoint(words)
+            if forms.isdisjoint(words) and not plural.isdisjoint(words)
         ]
         if max(len(plurals), len(singular)) < PLURAL_MIN or not singular or not plurals:
             continue

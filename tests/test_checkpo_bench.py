@@ -157,6 +157,12 @@ def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sen
     assert option["term"].startswith("mundësi") and option["not_senses"] == ["options"]
     # A plural said with the term as often as not is the concept's (a synonym there is
     # what the check is for).
+    # The plurals check-po reads (english_variants), not only -s: properties.
+    properties = [
+        (source.replace("option", "property").replace("propertys", "properties"), strs)
+        for source, strs in singular + plural
+    ]
+    assert glossary_for(properties + filler, "sq")["property"]["not_senses"] == ["properties"]
     mixed = plural[:10] + [("Email options", ["Mundësitë e email-it"])] * 10
     assert "not_senses" not in glossary_for(singular + mixed + filler, "sq")["option"]
     # The other way round (the Armenian options dialogs): the term is the plural labels'
