@@ -232,6 +232,17 @@ def test_a_quoted_word_of_the_translators_own_is_text(tmp_path):
     ]
 
 
+def test_a_term_the_msgid_has_as_text_is_the_term_in_quotes(tmp_path):
+    # nano's Albanian (round 16): "new buffer" as "“buffer” të ri", the term kept in English
+    # and quoted; only a value the msgid itself quotes is a literal copied
+    entries = [
+        ("Command to execute in new buffer", "Urdhër për t’u ekzekutuar në “buffer” të ri"),
+        ("No more open file buffers", "S’ka më “buffers” kartelash të hapur"),
+        ('Set "buffer" as the buffer', "Cakto “buffer”"),  # the literal only: reported
+    ]
+    assert flagged(tmp_path, "sq", "buffer", "buffer", entries) == ['Set "buffer" as the buffer']
+
+
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

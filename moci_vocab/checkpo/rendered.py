@@ -26,8 +26,9 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
 - **A second reading** (`reread`), of a flagged translation only: a keyboard mnemonic
   between two letters where the English one opens a word ("Device _type" as Armenian
   Սարք_տեսակ: the underscore took the space's place) splits the word there; a quoted
-  lowercase value that the msgid does not have is the translator's own word, not a
-  literal (GNOME Web's view "kronollogjia", quoted as its name); a translation of one
+  lowercase value that the msgid does not quote is the translator's own word, not a
+  literal (GNOME Web's view "kronollogjia", quoted as its name; nano's "new buffer" as
+  "“buffer” të ri", the term in quotes); a translation of one
   letter renders the name of that letter ("E UMLAUT" as Ë) and demands no term.
 - **A mark of the translation** (where a language has every missing term looked at
   again: Georgian): the term split by LibreOffice's keyboard mnemonic, a tilde inside a
@@ -791,12 +792,13 @@ def words_after_all(msgid: str) -> tuple[frozenset[str], frozenset[str]]:
 
 # What a second reading (`reread`) looks for: a mnemonic between two letters where the
 # English one opens a word after a space (Device _type; not an entity, &amp;), a quoted
-# lowercase value (spans.py takes it away as a literal).
+# lowercase value (spans.py takes it away as a literal) that the msgid does not quote: a
+# value the msgid quotes is a literal copied; one it has as running text ("Command to
+# execute in new buffer" as nano's Albanian "në “buffer” të ri") or not at all is the
+# translator's own word in quotes.
 _MID_MNEMONIC = r"[_&](?<=[^\W\d_][_&])(?=[^\W\d_])"
 _OPENING_MNEMONIC = r"[_&](?<=\s[_&])(?![a-z]+;|#)(?=[^\W\d_])"
 _QUOTED_VALUE = r'["\u201c\u201e\u2018\u00ab]([a-z][a-z0-9_-]*)["\u201d\u201c\u2019\u00bb]'
-# A word of a msgid as a quoted value would copy it (the values `_QUOTED_VALUE` takes).
-_LITERAL_WORD = r"[a-z0-9_-]+"
 # `reread`'s answer for a translation that demands no term (one letter).
 NO_TERM = ""
 
@@ -842,10 +844,10 @@ def reread(msgid: str, text: str, known: Callable[[str], bool] | None = None) ->
         literals: set[str] | None = None  # the msgid's words, found once (linear time)
 
         def swap(match: re.Match) -> str:
-            """A value the msgid does not have is the translator's own word, not a literal."""
+            """A value the msgid does not quote is the translator's own word, not a literal."""
             nonlocal literals
             if literals is None:
-                literals = set(_pattern(_LITERAL_WORD).findall(msgid.casefold()))
+                literals = set(_pattern(_QUOTED_VALUE).findall(msgid))
             value = match.group(1)
             return match.group() if value in literals else f" {value} "
 
