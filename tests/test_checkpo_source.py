@@ -86,6 +86,12 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("Edit the .page ones: [FILE…]", {"page", "file"}),  # an extension, an argument
         ("Before the first --window or --tab, or --file=FILE", {"window", "tab", "file"}),
         ("Re&name it", {"name"}),  # a mnemonic inside a word: rename
+        # a word glued to a leading hyphen after a space: an option, an address's suffix
+        # (Postorius, round 16: "the -owner address", "<em>-request/-owner</em> addresses")
+        (
+            "Send it to the -user address, or -file/-page ones, with -tab",
+            {"user", "file", "page", "tab"},
+        ),
         # a context glued before the text (Gramps: "... short month form||Aug", round 7)
         ("localized lexeme inflections - short file form||Page", {"file"}),
     ],
@@ -110,6 +116,7 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("/Tools/_Page Setup...", {"page"}),  # a menu path, not a file path
         ("/Conversation/Media/Audio\\/Video _Page", {"page"}),  # an escaped slash in it
         ("Use a -- b for the tab", {"tab"}),  # a dash, not an option
+        ("A user - a file -", {"user", "file"}),  # a spaced dash, no option
         ("pass\u00adword for the pa\u200bge", {"page"}),
         ("user\u2019s page", {"user", "page"}),
         ("a user | a file", {"user", "file"}),  # a pipe between words, not a value list
@@ -390,3 +397,14 @@ def test_people_is_the_plural_of_person_unless_the_concept_says_it_is_not():
     person.not_senses = ["people"]
     assert not found("Matches people with a common ancestor", glossary(person))
     assert found("Merge two persons", glossary(person)) == {"person"}
+
+
+def test_a_hyphen_led_word_is_read_alike_in_a_batch_and_alone():
+    # a text's key does not depend on the texts keyed with it: a word glued to a leading
+    # hyphen is dropped after a space, never at a text's start, first text or not
+    from moci_vocab.checkpo.source_match import joined_key
+
+    texts = ["-owner first", "the -owner address", " -owner b", "-1 and - a", "x-owner"]
+    assert joined_key(texts) == b"\x00".join(joined_key([text]) for text in texts)
+    assert joined_key(["the -owner address"]) == b" the  address "
+    assert b"owner" in joined_key(["-owner first"])

@@ -295,8 +295,15 @@ _ASCII_WORDS = bytes(
 # A run of joiners ("-", "...") with a space or NUL on either side: it is not inside a
 # word, and becomes a space ("file...", "- item", "a -- b"). It is matched from its
 # first joiner only (each run read once, however long); a joiner first in the pattern,
-# so that the regex engine skips fast to the next one.
-_LOOSE = re.compile(rb"[-_.](?<![-_.].)(?:(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))")
+# so that the regex engine skips fast to the next one. A word glued to a leading hyphen
+# after a space goes with it: no prose but an option (-v) or the suffix of a list's
+# e-mail addresses (Postorius' "the -owner address", "<em>-request/-owner</em>"), as
+# --window is (spans.py); not a number (-1), nor at a text's start (after its NUL, or
+# the one `joined_key` puts before the first text: keyed together or alone, the same).
+_LOOSE = re.compile(
+    rb"[-_.](?<![-_.].)"
+    rb"(?:(?<= -)[a-z\x01\x80-\xff][^ \x00]*|(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))"
+)
 
 
 # A keyboard mnemonic between two letters (Re&name, Tri&m): no word break.
@@ -356,7 +363,8 @@ def joined_key(
     text = _prepared(text)
     if names:
         text = _mark_names(text, lookback)
-    data = b" " + _word_bytes(text, fold_case) + b" "
+    # (a NUL before the first text, as before each other one: see _LOOSE)
+    data = b"\x00" + _word_bytes(text, fold_case) + b" "
     # (One space for a run of joiners: the runs of spaces become one below.)
     data = _LOOSE.sub(b" ", data)[1:-1]
     # Words two spaces apart (a pattern takes one on each side, and hits do not
