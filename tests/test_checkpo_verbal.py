@@ -153,6 +153,30 @@ def test_a_modifier_said_by_the_terms_adjective(tmp_path):
     ]
 
 
+def test_an_armenian_modifier_said_by_the_terms_adjective(tmp_path):
+    # LibreOffice's Armenian (round 16): լեզու → լեզվական (-ական on the stem լեզվ-),
+    # գրաֆիկա → գրաֆիկական, ֆայլ → ֆայլային
+    entries = [
+        ("Language Features", "Լեզվական առանձնահատկությունները"),
+        ("Enhanced Language Support", "Ընդլայնված լեզվական աջակցություն"),
+        ("The language of the text", "Տեքստի լեզվականը"),  # not a modifier: reported
+        ("Language", "Լեզվական"),  # alone: reported
+        # a participle after the noun is no head it modifies ("the language used for")
+        ("Select the language used for menus", "Ընտրեք մենյուների լեզվական տարբերակը"),
+    ]
+    assert flagged(tmp_path, "hy", "լեզու", entries, english="language") == [
+        "The language of the text",
+        "Language",
+        "Select the language used for menus",
+    ]
+    entries = [("This graphic object is linked", "Այս գրաֆիկական օբյեկտը կապված է")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "գրաֆիկա", entries, english="graphic") == []
+    entries = [("File system", "Ֆայլային համակարգ"), ("File system", "Ֆայլերի համակարգ")]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "hy", "ֆայլ", entries, english="file") == []
+
+
 def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tmp_path):
     entries = [
         # Evolution: the adjectives of both coordinated modifiers (paraqitjet javore dhe mujore)

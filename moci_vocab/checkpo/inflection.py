@@ -387,6 +387,13 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
     return verbs, participles
 
 
+# Relational adjectives in -ական, -ային on a noun's stem (լեզու → լեզվական, linguistic:
+# "Language Features" as Լեզվական առանձնահատկություններ; գրաֆիկա → գրաֆիկական; ցանց →
+# ցանցային), as a modifier before its noun (no ending), or standing as a noun with the
+# article (-ը, -ն) or the genitive -ի.
+_HY_ADJECTIVES = (("ական", "ային"), ("", "ը", "ն", "ի"))
+
+
 @cache
 def HY() -> Inflection:
     """Armenian: plural and case endings, with the -ու/-ի stem changes."""
@@ -422,6 +429,7 @@ def HY() -> Inflection:
         verbs=verbs,
         participles=participles,
         infinitives=("ել", "ալ"),
+        adjectives=_HY_ADJECTIVES,
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
@@ -615,7 +623,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 37
+DATA_VERSION = 38
 
 
 def for_language(tag: str) -> Inflection:

@@ -406,7 +406,14 @@ def _modifies(text: str, end: int) -> bool:
     if words[:1] and words[0][:1] == "<" and words[0][1:2].isalpha():
         return True  # a placeholder for a noun: the family <attribute>
     head = _head(words[0]) if words else ""
-    return len(head) >= 2 and head.casefold() not in _NOT_HEADS
+    return len(head) >= 2 and head.casefold() not in _NOT_HEADS and not _participle_after(head)
+
+
+def _participle_after(word: str) -> bool:
+    """Is the word after the noun a past participle that follows it ("the language used
+    for the interface", "files selected"), not a head it modifies? A lowercase word in -ed
+    of four letters or more (not a noun in -eed: speed, feed)."""
+    return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed") and word.islower()
 
 
 def _head(word: str) -> str:
