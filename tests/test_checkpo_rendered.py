@@ -243,6 +243,27 @@ def test_a_term_the_msgid_has_as_text_is_the_term_in_quotes(tmp_path):
     assert flagged(tmp_path, "sq", "buffer", "buffer", entries) == ['Set "buffer" as the buffer']
 
 
+def test_an_armenian_term_as_a_compounds_first_part_with_the_linking_vowel(tmp_path):
+    # LibreOffice Impress' Armenian (round 16): slide show as Սահիկացուցադրություն, սահիկ +
+    # the linking vowel ա + ցուցադրություն, a word the catalog uses on its own
+    entries = [
+        ("_Slide Show", "_Սահիկացուցադրություն"),
+        (
+            "Shows the pointer during a slide show.",
+            "Ցույց է տալիս ցուցիչը սահիկացուցադրության ժամանակ:",
+        ),
+        ("Show", "Ցուցադրություն"),
+        ("Slide", "Սահիկաներ"),  # no word of its own after the vowel: reported
+        ("Slide pane", "Սահիկավահանակ"),  # վահանակ is no word of this catalog: reported
+        ("Slide layout", "Սահիկդասավորություն"),  # no linking vowel: reported
+    ]
+    assert flagged(tmp_path, "hy", "slide", "սահիկ", entries) == [
+        "Slide",
+        "Slide pane",
+        "Slide layout",
+    ]
+
+
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

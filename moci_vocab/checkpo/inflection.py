@@ -83,6 +83,10 @@ class Inflection(Record):
     # letters: a case ending that a first part drops (ka -ი: კანონი → კანონ-).
     # None: the language makes no such compounds.
     first_parts: str | None = None
+    # A term may be the first part of a closed compound joined to its rest, a word of its
+    # own, by this linking vowel (hy ա: սահիկ-ա-ցուցադրություն, slide show; see
+    # rendered.py); "" for none.
+    linked_parts: str = ""
     # A term given in an inflected form whose stem dropped a vowel: (its ending as written,
     # the lemma's stem end with the vowel back), after a consonant; only the vowel the
     # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
@@ -430,6 +434,7 @@ def HY() -> Inflection:
         participles=participles,
         infinitives=("ել", "ալ"),
         adjectives=_HY_ADJECTIVES,
+        linked_parts="ա",
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
@@ -623,7 +628,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 38
+DATA_VERSION = 39
 
 
 def for_language(tag: str) -> Inflection:

@@ -425,6 +425,60 @@ def _compound_part(
     return False
 
 
+def linked_compounds(
+    missing: list[tuple[int, int, str]],
+    terms: dict[int, list[str]],
+    link: str,
+    infl: Inflection,
+    vocabulary: Callable[[], set[str]],
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing terms that a word of the translation holds as the
+    first part of a closed compound joined by the linking vowel ``link`` (Armenian
+    Սահիկացուցադրություն, slide show: սահիկ + ա + ցուցադրություն), its rest a word the
+    catalog's translations use on their own, or a form of one, of _MIN_REST letters or more.
+
+    ``missing``: (entry, concept, the translation checked), a translation's terms together;
+    ``terms``: concept → its allowed terms (casefolded; a term of several words, or of
+    fewer than _MIN_PART letters, starts no compound). Each translation's words are found
+    once and sorted, each term a bisection: no pass over the translation per missing term.
+    """
+    found: set[tuple[int, int]] = set()
+    words_known: set[str] | None = None
+    ordered: list[str] | None = None
+
+    def known(word: str) -> bool:
+        """A word of the catalog, or a form of one (`form_of_known`)."""
+        nonlocal words_known, ordered
+        if words_known is None:
+            words_known = vocabulary()
+        if word in words_known:
+            return True
+        if ordered is None:
+            ordered = sorted(words_known)
+        return form_of_known(word, infl, ordered)
+
+    last: tuple[int, str] | None = None
+    parts: list[str] = []
+    for entry, concept, text in missing:
+        firsts = [
+            term + link
+            for term in terms.get(concept, ())
+            if " " not in term and len(term) >= _MIN_PART
+        ]
+        if not firsts:
+            continue
+        if last is None or last[0] != entry or last[1] is not text:
+            last = (entry, text)
+            parts = sorted(set(tokens(text)))
+        if any(
+            len(token) - len(first) >= _MIN_REST and known(token[len(first) :])
+            for first in firsts
+            for token in _starting(parts, first)
+        ):
+            found.add((entry, concept))
+    return found
+
+
 def _starting(ordered: list[str], prefix: str) -> Iterator[str]:
     """The words of a sorted list that start with ``prefix``."""
     at = bisect.bisect_left(ordered, prefix)

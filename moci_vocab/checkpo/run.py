@@ -835,6 +835,22 @@ class FileCheck:
                 elif sign or word.upper() in msgid:
                     missing.append((entry, concept, text))
         dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
+        if infl.linked_parts and not every:
+            # a compound's first part joined by a linking vowel (hy սահիկ-ա-): every missing
+            # term with a term in this language is looked at (its words once per translation)
+            from moci_vocab.checkpo.rendered import linked_compounds
+
+            allowed = {c: [text.casefold() for text in facts[c][2]] for c in words}
+            linked = [
+                (entry, concept, texts[form] if form < len(texts := msgstrs[entry]) else "")
+                for entry, concept, form in compress(
+                    zip(self.found_entries, found, self.found_forms, strict=True),
+                    map(allowed.__contains__, found),
+                )
+            ]
+            dropped |= linked_compounds(
+                linked, allowed, infl.linked_parts, infl, self.catalog_words
+            )
         if missing:
             vocabulary = self.catalog_words
 
