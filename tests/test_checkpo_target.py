@@ -329,6 +329,13 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "სისტემაზე", "ფაილური სისტემების სია"),
         ("ka", "მიმაგრებულ", "მიმაგრების სიტყვა"),
         ("ka", "მონიშნული", "დააყენებს მონიშვნას"),
+        # round 16: a verbal noun given in the genitive -ման finds its -ում forms
+        # (LibreOffice's որոնման → Որոնումը), a Georgian term given as its plural stem -ებ
+        # finds its lemma's (Kajongg's წესებ → წესში, in the rule; წესი, წესს)
+        ("hy", "որոնման", "Որոնումը չհաջողվեց ավարտել"),
+        ("hy", "ընդմիջման", "Ավելացնել ընդմիջում"),
+        ("ka", "წესებ", "შეუძლებელი მნიშვნელობა წესში"),
+        ("ka", "წესებ", "წესი"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):
@@ -353,6 +360,9 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("sq", "pikë", "Piqet"),  # a feminine -kë has no -q- plural stem (pika): "ripens"
         ("sq", "blloqe", "blloqim"),  # a -qe plural's lemma takes endings, not derivations
         ("sq", "artikuj", "artikulim"),  # an -uj plural's lemma takes endings, not derivations
+        ("hy", "որոնման", "որոնիչ"),  # of the search / search engine: -ում's forms only
+        ("hy", "հրաման", "հրավեր"),  # a lemma in -ման (command) / invitation
+        ("ka", "წესებ", "წესრიგი"),  # rules / order: the lemma's endings only
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

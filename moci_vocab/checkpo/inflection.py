@@ -275,6 +275,8 @@ _KA_LEMMA_ENDINGS = (
     # a participle in -ებული said by its verbal noun (KMail's attachment მიმაგრებულ, the
     # attached → მიმაგრება, attaching, მიმაგრების)
     ("ებული", "ება"), ("ებულ", "ება"),
+    # the plural stem without a case ending (Kajongg's rule წესებ- → წეს-ი, წესში)
+    ("ებ", ""),
 )  # fmt: skip
 
 
@@ -363,6 +365,9 @@ _HY_CASE = [
 # given with its article also has its adjective in -իոն (կոնֆիգուրացիան → կոնֆիգուրացիոն).
 _HY_LEMMA_ENDINGS = (
     ("ան", "ա"), ("այի", "ա"), ("այից", "ա"), ("այով", "ա"), ("այում", "ա"), ("իան", "իոն"),
+    # the genitive -ման of a verbal noun in -ում (որոնման, of the search → որոնում,
+    # որոնումը; կառավարման → կառավարում)
+    ("ման", "ում"),
 )  # fmt: skip
 
 
@@ -628,7 +633,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 39
+DATA_VERSION = 40
 
 
 def for_language(tag: str) -> Inflection:
