@@ -336,6 +336,15 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "ընդմիջման", "Ավելացնել ընդմիջում"),
         ("ka", "წესებ", "შეუძლებელი მნიშვნელობა წესში"),
         ("ka", "წესებ", "წესი"),
+        # round 16: Albanian irregular nouns (irregular/sq.txt), also given in the plural
+        # (Liferea's items zëra → Zë; Postorius' header krye → vlerën e kreut), and an
+        # Armenian term given as an irregular full form (տարվա, of the year → տարիներ)
+        ("sq", "zëra", "S’është përzgjedhur zë"),
+        ("sq", "zëra", "zërat"),
+        ("sq", "zë", "zërave"),
+        ("sq", "krye", "vlerën e kreut"),
+        ("sq", "krye", "krerët"),
+        ("hy", "տարվա", "տարիների քանակը"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):
@@ -363,6 +372,10 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("hy", "որոնման", "որոնիչ"),  # of the search / search engine: -ում's forms only
         ("hy", "հրաման", "հրավեր"),  # a lemma in -ման (command) / invitation
         ("ka", "წესებ", "წესრიგი"),  # rules / order: the lemma's endings only
+        ("sq", "krye", "kredi"),  # head / credit: the stem kre- takes endings, not words
+        ("sq", "krye", "krejt"),  # (entirely: kre- + -jt; the data lists kreu, not kre-)
+        ("sq", "thua", "thonë"),  # (they say: tho- + -në; the data lists thoi)
+        ("sq", "zëra", "zemra"),  # items / hearts
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

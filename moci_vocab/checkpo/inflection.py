@@ -633,7 +633,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 40
+DATA_VERSION = 41
 
 
 def for_language(tag: str) -> Inflection:

@@ -96,9 +96,10 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     ``term``: the word is a glossary's term as written; a lemma given in an inflected form
     whose stem dropped a vowel gets back the vowel its lemma has (``Inflection.restored``:
     ka საგნის → საგან-ი, მომხმარებლის → მომხმარებელ-ი; never another vowel: სახლის,
-    of a house, is no სახელი, name).
+    of a house, is no სახელი, name), and one given as a lemma's listed irregular full
+    form gets the lemma and its stems (sq zëra → zë, zër: `_irregular_of`).
     """
-    irregular = _irregular_of(word, infl)
+    irregular = _irregular_of(word, infl, term)
     stems = {word, *irregular}
     bases = [word]
     if word[-1] in infl.final_vowels:
@@ -130,14 +131,20 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     return tuple(sorted(keep, key=len, reverse=True))
 
 
-def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
-    """The irregular stems of a word, or of the irregular lemma it ends with.
+def _irregular_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]:
+    """The irregular stems of a word, or of the irregular lemma that it ends with, or (a
+    glossary's ``term`` as written) whose listed full form it is (sq zëra → zë, zër).
 
     A compound declines like its last part: սեփականատեր → սեփականատիրոջ as
     տեր → տիրոջ (lemmas of three letters or more).
     """
     if word in infl.irregular:
         return infl.irregular[word]
+    if term:
+        # a term given as a full irregular form (sq zëra, items): its lemma and the others
+        lemma = _irregular_forms(infl).get(word)
+        if lemma is not None:
+            return (lemma, *infl.irregular[lemma])
     for ending in infl.first_parts or "":
         # a term given as its bare stem, without the nominative a first part drops (ka
         # მონიშნულ, GIMP's term for selection): the stems of its lemma (მონიშნული)
@@ -149,6 +156,19 @@ def _irregular_of(word: str, infl: Inflection) -> tuple[str, ...]:
             head = word[:-size]
             return tuple(head + stem for stem in infl.irregular[lemma])
     return ()
+
+
+def _irregular_forms(infl: Inflection) -> dict[str, str]:
+    """Each listed irregular stem or form of the language → its lemma, made once per
+    `Inflection` (kept beside its fields: not one of them)."""
+    found = infl.__dict__.get("_irregular_forms")
+    if found is None:
+        found = {}
+        for lemma, stems in infl.irregular.items():
+            for stem in stems:
+                found.setdefault(stem, lemma)
+        infl.__dict__["_irregular_forms"] = found  # (frozen: set past __setattr__)
+    return found
 
 
 def _restore_fleeting(base: str, infl: Inflection) -> str | None:
