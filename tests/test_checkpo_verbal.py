@@ -137,6 +137,22 @@ def test_the_object_of_a_light_verb_said_by_the_terms_verb(tmp_path):
     ]
 
 
+def test_a_verb_after_a_subject_pronoun_a_menu_arrow_or_a_tilde_mnemonic(tmp_path):
+    # Postorius (round 16): "every message you post to the list" as "që postoni te lista";
+    # LibreOffice's help "Edit ▸ Search" and its tilde mnemonics (~Update...)
+    entries = [
+        ("Every message you post to the list", "Çdo mesazh që postoni te lista"),
+        ("Go to Edit ▸ Post", "Shko te Përpuno ▸ Posto"),
+        ("~Post...", "~Postoni..."),
+        ("The post of the day", "Postoni e ditës"),  # a noun: reported
+        ("Your post to the list", "Postoni te lista"),  # (your: a determiner) reported
+    ]
+    assert flagged(tmp_path, "sq", "postim", entries, english="post") == [
+        "The post of the day",
+        "Your post to the list",
+    ]
+
+
 def test_a_modifier_said_by_the_terms_adjective(tmp_path):
     entries = [
         ("Family Tree", "Pema Familjare"),  # Gramps: the adjective of familje (round 7)

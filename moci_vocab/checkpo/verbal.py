@@ -488,7 +488,7 @@ def in_verb_slot(text: str, start: int) -> bool:
     the word tried every start in a run of spaces (a msgid of 40,000 newlines took
     seconds); each run is walked once per word found after it, so this is linear.
     """
-    if start and text[start - 1] in "_&":  # a keyboard mnemonic: _Change, &Change
+    if start and text[start - 1] in "_&~":  # a keyboard mnemonic: _Change, &Change, ~Update
         start -= 1
     i = start
     line = False
@@ -497,14 +497,24 @@ def in_verb_slot(text: str, start: int) -> bool:
         line = line or text[i] == "\n"
     if i == 0:
         return start == 0 or line
-    if line or text[i - 1] in ".!?:;":
+    if line or text[i - 1] in ".!?:;▸":  # (▸: a menu path's next item, Edit ▸ Search)
         return True
     spaced = i < start
     if not spaced:
         return False
-    if text.endswith("to", 0, i) and (i == 2 or not _word_char(text[i - 3])):
-        return True
+    if text.endswith(_BEFORE_VERBS, 0, i):  # to; a subject pronoun: "every message you post"
+        for before in _BEFORE_VERBS:  # (one test above: most words follow none of them)
+            if text.endswith(before, 0, i) and (
+                i == len(before) or not _word_char(text[i - len(before) - 1])
+            ):
+                return True
     return _after_light_verb(text, i)
+
+
+# Words after which English may have a verb: *to* (or a preposition, "Save to file": the
+# translation's verb decides) and the subject pronouns whose verb has no -s ("you post to
+# the list", "we search"; the text is casefolded).
+_BEFORE_VERBS = ("to", "you", "we", "they", "i")
 
 
 # Verbs whose object noun says the action ("take a break", "make a copy", "have a look"):
