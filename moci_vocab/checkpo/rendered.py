@@ -445,6 +445,7 @@ def linked_compounds(
     found: set[tuple[int, int]] = set()
     words_known: set[str] | None = None
     ordered: list[str] | None = None
+    scanned: dict[str, bool] = {}  # stem → its scan's answer (`form_of_known`)
 
     def known(word: str) -> bool:
         """A word of the catalog, or a form of one (`form_of_known`)."""
@@ -455,10 +456,11 @@ def linked_compounds(
             return True
         if ordered is None:
             ordered = sorted(words_known)
-        return form_of_known(word, infl, ordered)
+        return form_of_known(word, infl, ordered, scanned)
 
     last: tuple[int, str] | None = None
     parts: list[str] = []
+    answers: dict[str, bool] = {}  # first part → whether a word of the translation has it
     for entry, concept, text in missing:
         firsts = [
             term + link
@@ -470,12 +472,17 @@ def linked_compounds(
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
             parts = sorted(set(tokens(text)))
-        if any(
-            len(token) - len(first) >= _MIN_REST and known(token[len(first) :])
-            for first in firsts
-            for token in _starting(parts, first)
-        ):
-            found.add((entry, concept))
+            answers = {}
+        for first in firsts:
+            answer = answers.get(first)
+            if answer is None:  # (concepts sharing a term: its words read once)
+                answer = answers[first] = any(
+                    len(token) - len(first) >= _MIN_REST and known(token[len(first) :])
+                    for token in _starting(parts, first)
+                )
+            if answer:
+                found.add((entry, concept))
+                break
     return found
 
 
@@ -487,11 +494,17 @@ def _starting(ordered: list[str], prefix: str) -> Iterator[str]:
         at += 1
 
 
-def form_of_known(word: str, infl: Inflection, ordered: list[str]) -> bool:
+def form_of_known(
+    word: str, infl: Inflection, ordered: list[str], scanned: dict[str, bool] | None = None
+) -> bool:
     """Is the word a form of a word of the catalog (``ordered``: its words, sorted) by the
     language's endings: its stem (of _MIN_REST letters or more) less an ending, and the
     known word that stem plus an ending, or plus a final vowel and an ending
-    (აუდიომოწყობილობებზე: მოწყობილობ-ებზე, the catalog's მოწყობილობ-ა)?"""
+    (აუდიომოწყობილობებზე: მოწყობილობ-ებზე, the catalog's მოწყობილობ-ა)?
+
+    ``scanned``: each stem's answer, kept by the caller for all the words it asks about:
+    the catalog's words that start with a stem are read once, not once per word asked
+    (a catalog of 100,000 words sharing a prefix, 2,000 missing terms: 52 s)."""
     import bisect
 
     suffixes, vowels = infl.suffixes, infl.final_vowels
@@ -500,12 +513,20 @@ def form_of_known(word: str, infl: Inflection, ordered: list[str]) -> bool:
         stem = word[:size]
         if word[size:] not in suffixes:
             continue
-        at = bisect.bisect_left(ordered, stem)
-        while at < len(ordered) and ordered[at].startswith(stem):
-            rest = ordered[at][size:]
-            if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
-                return True
-            at += 1
+        known = None if scanned is None else scanned.get(stem)
+        if known is None:
+            known = False
+            at = bisect.bisect_left(ordered, stem)
+            while at < len(ordered) and ordered[at].startswith(stem):
+                rest = ordered[at][size:]
+                if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
+                    known = True
+                    break
+                at += 1
+            if scanned is not None:
+                scanned[stem] = known
+        if known:
+            return True
     return False
 
 
@@ -561,6 +582,7 @@ def rendered_misses(
         return read
 
     ordered: list[str] | None = None  # the same words in order (a form's search)
+    scanned: dict[str, bool] = {}  # stem → its scan's answer (`form_of_known`)
 
     def known(word: str) -> bool:
         """A word of the catalog, or a form of one (`form_of_known`)."""
@@ -571,7 +593,7 @@ def rendered_misses(
             return True
         if ordered is None:
             ordered = sorted(words_known)
-        return form_of_known(word, infl, ordered)
+        return form_of_known(word, infl, ordered, scanned)
 
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
