@@ -100,34 +100,38 @@ _MIN_PART, _MIN_REST = 4, 4
 _LONGEST_ENDING = 20
 
 
-def kept_as_written(
-    msgid: str,
-    translation: str,
-    word: str,
-    uses: Callable[[str], list[tuple[int, int]]] | None = None,
-) -> bool:
+def kept_as_written(msgid: str, translation: str, word: str, long: LongMsgid | None = None) -> bool:
     """Is every use of the English ``word`` (casefolded) in the msgid a literal that the
     translation keeps letter for letter: a quoted lowercase word or code, a word in
-    capitals in a message in ordinary case, or the name Windows? ``uses``: `_uses` of the
-    msgid by its words' index (`_indexed_uses`: a long msgid, read once for all its terms)."""
-    if translation == msgid or not word:
-        return translation == msgid and bool(word) and (is_metavariable(msgid) or is_notice(msgid))
-    if word.upper() not in msgid and not holds_quote_or_name(msgid):
-        return False  # neither in capitals nor in quotes (the usual case: a quick test)
-    found = _uses(msgid, word) if uses is None else uses(word)
+    capitals in a message in ordinary case, or the name Windows? ``long``: what a long
+    msgid says, read once for all its missing terms (`LongMsgid`)."""
+    copied = translation == msgid if long is None else long.copied(translation)
+    if copied or not word:
+        return copied and bool(word) and (is_metavariable(msgid) or is_notice(msgid))
+    if long is None:
+        if word.upper() not in msgid and not holds_quote_or_name(msgid):
+            return False  # neither in capitals nor in quotes (the usual case: a quick test)
+    elif not long.sign and word.upper() not in long.capitals:
+        return False
+    found = _uses(msgid, word) if long is None else long.uses(word)
     if not found or len(found) > _MAX_USES:
         return False  # (a message with dozens of uses of one word holds no literal)
     kept: set[str] | None = None  # the translation's words as written, found once
     for start, end in found:
         literal = _quoted(msgid, start, end)
-        if literal is not None and literal in translation:
+        if literal is not None and (
+            literal in translation if long is None else long.literal_in(translation, literal)
+        ):
             continue
         if _in_code(msgid, start, end, translation):
             continue
         surface = msgid[start:end]
         if _after_determiner(msgid, start):
             return False  # a common noun (only one FILE, an ERROR, all Windows), not a literal
-        if not (_in_capitals(msgid, surface, end) or _name(msgid, surface, start, translation)):
+        if not (
+            _in_capitals(msgid, surface, end, None if long is None else long.ordinary)
+            or _name(msgid, surface, start, translation)
+        ):
             return False
         if kept is None:
             kept = set(surface_words(translation))
@@ -136,11 +140,76 @@ def kept_as_written(
     return True
 
 
+class LongMsgid:
+    """What `kept_as_written` asks of a long msgid (LONG_TEXT characters or more) for each
+    of its missing terms, read once for all of them: whether it holds a quote or a name
+    (`holds_quote_or_name`), which of their English words it holds in capitals (one pass:
+    `substrings.found_in`), the uses of each word (`_indexed_uses`), and whether a
+    translation is the msgid copied (compared once per translation). Per term these were
+    scans of the whole msgid: 2,000 missing terms of a 1 MB msgid, 2,000 scans of each."""
+
+    def __init__(self, msgid: str, words: set[str]):
+        from moci_vocab.checkpo.substrings import found_in  # (a long msgid is rare)
+
+        self.msgid = msgid
+        self.words = words
+        self.sign = holds_quote_or_name(msgid)
+        self.capitals = set() if self.sign else found_in(msgid, {w.upper() for w in words})
+        self.uses = _indexed_uses(msgid)
+        self._ordinary: bool | None = None
+        self._compared: tuple[str | None, bool] = (None, False)
+        self._literals: set[str] | None = None  # of every use of the words (`literal_in`)
+        self._held: tuple[str | None, set[str]] = (None, set())
+
+    @property
+    def ordinary(self) -> bool:
+        """Whether the msgid has more lowercase letters than capitals (`_in_capitals`),
+        counted once."""
+        if self._ordinary is None:
+            msgid = self.msgid
+            self._ordinary = sum(map(str.islower, msgid)) > sum(map(str.isupper, msgid))
+        return self._ordinary
+
+    def literal_in(self, translation: str, literal: str) -> bool:
+        """``literal in translation`` for a literal of a use of the words (`_quoted`): for a
+        long translation every such literal is looked for in one pass (`found_in`), not
+        one scan per missing term."""
+        if len(translation) < LONG_TEXT:
+            return literal in translation
+        if self._literals is None:
+            words = [word for word in self.words if word]
+            quoted = (_quoted(self.msgid, *use) for word in words for use in self.uses(word))
+            self._literals = {literal for literal in quoted if literal is not None}
+        if literal not in self._literals:
+            return literal in translation
+        seen, held = self._held
+        if translation is not seen:
+            from moci_vocab.checkpo.substrings import found_in
+
+            held = found_in(translation, self._literals)
+            self._held = (translation, held)
+        return literal in held
+
+    def copied(self, translation: str) -> bool:
+        """Whether the translation is the msgid (the last one's answer kept)."""
+        seen, same = self._compared
+        if translation is not seen:
+            same = translation == self.msgid
+            self._compared = (translation, same)
+        return same
+
+
 # The last Latin letter (Latin Extended-B): a letter after it is of another script.
 _LATIN_END = "\u024f"
 
 
-def kept_in_name(names: frozenset[str], translation: str, low: str, word: str) -> bool:
+def kept_in_name(
+    names: frozenset[str],
+    translation: str,
+    low: str,
+    word: str,
+    places: Callable[[str], list[int]] | None = None,
+) -> bool:
     """Is the English ``word`` (casefolded) the last word of a name of three words or more
     that a translation in another script keeps in Latin letters, as the msgid has it
     ("Windows Media Audio ფაილია", "Apple Core audio ფაილი"): the word right after two
@@ -153,30 +222,63 @@ def kept_in_name(names: frozenset[str], translation: str, low: str, word: str) -
     cases), a label named as one by the word after it in the msgid (the "Select Table
     Options dialog", `_UI_NOUNS`), a msgid copied as it is (all Latin). ``names``: the
     msgid's runs of three capitalised words (`name_runs`, made once per entry); ``low``:
-    the translation casefolded."""
+    the translation casefolded; ``places``: where a word stands as a whole word in a long
+    translation, by an index of its words made once (`word_places`), not a scan of it per
+    missing term."""
     if not names or len(low) != len(translation):
         return False  # casefolding moved letters: no positions to trust
     size = len(word)
+    if places is not None:
+        # The same answer: of the first _MAX_USES finds below (uses inside other words
+        # count too), the first whole word that ends a name; one after them is not looked
+        # at (a whole word is one of the finds: no find before it overlaps it).
+        for at in places(word)[:_MAX_USES]:
+            if _ends_name(names, translation, at, at + size, word):
+                return low.count(word, 0, at) < _MAX_USES
+        return False
     at = low.find(word)
     for _ in range(_MAX_USES):
         if at < 0:
             return False
         end = at + size
-        if _word_at(low, at, end) and translation[end : end + 1] in (" ", "-", "\u2011"):
-            rest = translation[end : end + 3].lstrip(" -\u2011")
-            before = translation[max(0, at - 81) : at]
-            if rest[:1] > _LATIN_END and rest[:1].isalpha() and before.endswith(" "):
-                parts = before[:-1].rsplit(" ", 2)
-                words = parts[-2:] if len(parts) == 3 or len(before) == at else []
-                words[:1] = [w.lstrip(_AROUND_CODE) for w in words[:1]]  # ("(Apple Core")
-                if (
-                    len(words) == 2
-                    and all(w[:1].isupper() and w.isascii() and w.isalpha() for w in words)
-                    and f"{words[0]} {words[1]} {word}".casefold() in names
-                ):
-                    return True
+        if _word_at(low, at, end) and _ends_name(names, translation, at, end, word):
+            return True
         at = low.find(word, end)
     return False
+
+
+def _ends_name(names: frozenset[str], translation: str, at: int, end: int, word: str) -> bool:
+    """`kept_in_name` of the use of the word at translation[at:end] (a whole word)."""
+    if translation[end : end + 1] not in (" ", "-", "\u2011"):
+        return False
+    rest = translation[end : end + 3].lstrip(" -\u2011")
+    before = translation[max(0, at - 81) : at]
+    if rest[:1] > _LATIN_END and rest[:1].isalpha() and before.endswith(" "):
+        parts = before[:-1].rsplit(" ", 2)
+        words = parts[-2:] if len(parts) == 3 or len(before) == at else []
+        words[:1] = [w.lstrip(_AROUND_CODE) for w in words[:1]]  # ("(Apple Core")
+        return (
+            len(words) == 2
+            and all(w[:1].isupper() and w.isascii() and w.isalpha() for w in words)
+            and f"{words[0]} {words[1]} {word}".casefold() in names
+        )
+    return False
+
+
+def word_places(low: str) -> Callable[[str], list[int]]:
+    """Where each word stands as a whole word in a text (casefolded), in order: an index of
+    its runs of letters and digits (`_word_at`'s words), made when first asked for."""
+    index: dict[str, list[int]] = {}
+    made: list[bool] = []
+
+    def places(word: str) -> list[int]:
+        if not made:
+            made.append(True)
+            for run in re.finditer(r"[^\W_]+", low):  # (str.isalnum's runs)
+                index.setdefault(run.group(), []).append(run.start())
+        return index.get(word, [])
+
+    return places
 
 
 # Nouns after a run of capitalised words that make it a label of the interface, not a name
@@ -307,11 +409,14 @@ def _name_like(part: str) -> bool:
     return all(ch.isalnum() or ch in "_.-" for ch in part)
 
 
-def _in_capitals(msgid: str, surface: str, end: int) -> bool:
+def _in_capitals(msgid: str, surface: str, end: int, ordinary: bool | None = None) -> bool:
     """A word in capitals inside a message in ordinary case (PORT command, alsa://SOURCE),
-    not a message in capitals (FILE NOT FOUND) nor a heading (ERROR: …)."""
+    not a message in capitals (FILE NOT FOUND) nor a heading (ERROR: …). ``ordinary``:
+    whether the msgid has more lowercase letters than capitals, when the caller knows."""
     if len(surface) < 2 or not surface.isupper() or msgid[end : end + 1] == ":":
         return False
+    if ordinary is not None:
+        return ordinary
     # (counted in C: a generator per letter cost most of the drop pass on a large catalog)
     return sum(map(str.islower, msgid)) > sum(map(str.isupper, msgid))
 
@@ -340,7 +445,8 @@ def _name(msgid: str, surface: str, start: int, translation: str) -> bool:
 def _quoted(msgid: str, start: int, end: int) -> str | None:
     """The quoted literal (one word, or text with a sign of code) around msgid[start:end],
     or None: a quoted phrase of words is a label, not a literal."""
-    line_start = msgid.rfind("\n", 0, start) + 1
+    # (a line break more than 80 characters back is of no matter: not searched for)
+    line_start = msgid.rfind("\n", start - 81 if start > 81 else 0, start) + 1
     for at in range(start - 1, max(line_start, start - 80) - 1, -1):
         quote = msgid[at]
         if quote not in _CLOSING:
@@ -630,14 +736,17 @@ def rendered_misses(
     # 2,000 missing terms: 29 s).
     untilded_form: Translation | None = None
     tilde_read = False
-    # A long msgid's `_uses` by its words' index (`_indexed_uses`), made once per entry.
-    indexed: tuple[int, Callable[[str], list[tuple[int, int]]] | None] = (-1, None)
+    # What a long msgid says (`LongMsgid`), read once per entry.
+    long_msgid: tuple[int, LongMsgid | None] = (-1, None)
+    # Where a long translation has each word as a whole word (`word_places`), or None.
+    places: Callable[[str], list[int]] | None = None
     for at, (entry, concept, text) in enumerate(missing):
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
             untilded_form, tilde_read = None, False
             low = text.casefold()
             said_in = low if len(low) < LONG_TEXT else _english_in(low, missing, at, english)
+            places = None if len(low) < LONG_TEXT else word_places(low)
             if compounds or infl.everything:
                 parts = sorted(set(tokens(text)))
                 everything = any(True for e in infl.everything for _ in _starting(parts, e))
@@ -645,14 +754,16 @@ def rendered_misses(
         # (a literal kept as written has the English word in the translation: a quick test)
         if word and word in said_in:
             msgid = msgid_of(entry)
-            if len(msgid) >= LONG_TEXT and indexed[0] != entry:  # (its words read once)
-                indexed = (entry, _indexed_uses(msgid))
-            if kept_as_written(msgid, text, word, indexed[1] if indexed[0] == entry else None):
+            if len(msgid) >= LONG_TEXT and long_msgid[0] != entry:  # (read once)
+                long_msgid = (entry, LongMsgid(msgid, _entry_english(missing, at, english)))
+            if kept_as_written(
+                msgid, text, word, long_msgid[1] if long_msgid[0] == entry else None
+            ):
                 found.add((entry, concept))
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)
                 names = (entry, name_runs(msgid))
-            if kept_in_name(names[1], text, low, word):
+            if kept_in_name(names[1], text, low, word, places):
                 found.add((entry, concept))
                 continue
         if refind is not None:
@@ -690,6 +801,20 @@ def rendered_misses(
 # From this many characters a translation's missing terms are looked for in one pass
 # (verbal.py's _LONG, the same bound).
 LONG_TEXT = 4096
+
+
+def _entry_english(
+    missing: list[tuple[int, int, str]], at: int, english: dict[int, str]
+) -> set[str]:
+    """The English words of the missing terms from ``at`` on of its entry (they come
+    together, a translation after another)."""
+    entry = missing[at][0]
+    words = set()
+    for other in range(at, len(missing)):
+        if missing[other][0] != entry:
+            break
+        words.add(english.get(missing[other][1]) or "")
+    return words
 
 
 def _english_in(

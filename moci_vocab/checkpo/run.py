@@ -495,6 +495,13 @@ class FileCheck:
         plains, lows = prepared(firsts_text)
         plain_firsts = dict(zip(with_terms, plains, strict=True))
         lowered_firsts = dict(zip(with_terms, lows, strict=True))
+        inline_tests = self.compiled.inline_tests()
+        if lows and max(map(len, lows)) >= _LONG_TRANSLATION:
+            # A long translation's `in` tests of its concepts' probes below, answered by one
+            # pass over it for all of them (not a scan per concept; other chunks: no cost).
+            for k, low in lowered_firsts.items():
+                if len(low) >= _LONG_TRANSLATION:
+                    lowered_firsts[k] = _probed(low, k, pairs, inline_tests)
         del firsts_text, plains, lows
         mark = len(self.found_entries)
         form_counts = [len(msgstrs[i]) for i in chosen]
@@ -503,7 +510,6 @@ class FileCheck:
             if form_counts.count(1) != len(form_counts)
             else set()
         )
-        inline_tests = self.compiled.inline_tests()
         find_low = self.matcher.find_low
         # A missing term of a concept with no other allowed term, reported (the usual
         # miss, `check_others`): noted here.
@@ -796,6 +802,24 @@ class FileCheck:
                         groups.setdefault((at, number), set()).add(english[concept])
             return found_in(low, groups.get((entry, form), ()))
 
+        capitals: dict[int, set[str]] = {}  # entry → `long_capitals`
+        by_entry: dict[int, set[str]] = {}  # entry → the English words of its missing terms
+
+        def long_capitals(entry: int, msgid: str) -> set[str]:
+            """The English words of the entry's missing terms that its long msgid holds in
+            capitals, found in one pass (not a scan of it per term)."""
+            from moci_vocab.checkpo.substrings import found_in
+
+            held = capitals.get(entry)
+            if held is None:
+                if not by_entry:  # (every entry's words at once)
+                    for at, concept in zip(self.found_entries, found, strict=True):
+                        if concept in english:
+                            by_entry.setdefault(at, set()).add(english[concept])
+                words = by_entry.get(entry, ())
+                held = capitals[entry] = found_in(msgid, {word.upper() for word in words})
+            return held
+
         for entry, concept, form in compress(
             zip(self.found_entries, found, self.found_forms, strict=True),
             map(wanted.__contains__, found),
@@ -832,7 +856,11 @@ class FileCheck:
                 if text == msgid:  # (copied: only an argument's name or a copyright line)
                     if is_metavariable(msgid) or is_notice(msgid):
                         missing.append((entry, concept, text))
-                elif sign or word.upper() in msgid:
+                elif sign or (
+                    word.upper() in msgid
+                    if len(msgid) < LONG_TEXT
+                    else word.upper() in long_capitals(entry, msgid)
+                ):
                     missing.append((entry, concept, text))
         dropped = self.reread  # what a second reading found (`closest_words`): one `forget`
         if infl.linked_parts and not every:
@@ -2055,6 +2083,42 @@ class _MissingJson:
 # From this many characters a translation's second readings (`closest_words`) are made once
 # for all its missing terms (no committed or held-out translation is that long).
 _LONG_TRANSLATION = 4096
+
+
+class _Probed(str):
+    """A long translation (casefolded) whose ``in`` tests of the probes of its entry's
+    concepts (`Compiled.inline_tests`: allowed and bad terms) were answered in one pass
+    (`substrings.found_in`), not by a scan of it per concept (2,000 missing terms of a
+    1 MB translation: 2,000 scans); any other ``in`` is str's."""
+
+    asked: frozenset[str] = frozenset()  # the probes looked for
+    found: frozenset[str] = frozenset()  # those of them in the text
+
+    def __contains__(self, part: object) -> bool:
+        if part in self.asked:
+            return part in self.found
+        return str.__contains__(self, part)  # type: ignore[operator]
+
+
+def _probed(low: str, k: int, pairs: list[tuple[int, int]], inline_tests: list) -> _Probed:
+    """``low``, the first translation of the chunk's entry ``k``, with the probes of the
+    concepts paired with it (``pairs``: in entry order) looked for at once."""
+    from moci_vocab.checkpo.substrings import found_in  # (a long translation is rare)
+
+    asked: set[str] = set()
+    at = bisect.bisect_left(pairs, (k,))
+    while at < len(pairs) and pairs[at][0] == k:
+        inline = inline_tests[pairs[at][1]]
+        at += 1
+        if inline is not None:
+            term, bad = inline
+            if term is not None:
+                asked.add(term[3])
+            asked.update(bad or ())
+    probed = _Probed(low)
+    probed.asked, probed.found = frozenset(asked), frozenset(found_in(low, asked))
+    return probed
+
 
 # From this many words a translation's closest word is searched among its distinct words
 # (or phrases), and among the first _MANY_CHOICES of them only: a bound on the work per
