@@ -10,7 +10,11 @@ the runs, the process's own peak RSS from os.wait4):
 - `check` with 99,000 tags in one file (just under that cap: every tag is a finding);
 - `import po --dry-run` of 200,000 entries (stopped at the import cap, 50,000 entries,
   counted before parsing) and of 50,000 entries (the most an import takes);
-- `check-po` on 200,000 entries, for comparison (a catalog check has no entry cap).
+- `check-po` on 200,000 entries, for comparison (a catalog check has no entry cap);
+- `check-po --format json` and `sarif` on the review's shape of output per input: 25
+  entries of a 4,096-character msgctxt and a msgid naming 455 of 500 glossary words
+  (206 KB; 97 MB of JSON before an entry's findings shared its texts), with the output's
+  bytes per catalog byte.
 
 The targets of the issue: under 10 s and 300 MB for the first and third.
 A baseline (`moci-vocab --version`) is timed in the same run: on a loaded machine,
@@ -33,18 +37,20 @@ PO_HEADER = (
 )
 
 
-def run(root: Path, args: list[str]) -> tuple[float, int, float]:
-    """(seconds, exit status, peak RSS in MB) of one command."""
+def run(root: Path, args: list[str]) -> tuple[float, int, float, int]:
+    """(seconds, exit status, peak RSS in MB, bytes written to stdout) of one command."""
     env = {**os.environ, "MOCI_VOCAB_CACHE_KEY_DIR": str(root.parent / "key")}
     began = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moci_vocab", "--root", str(root), *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    return time.monotonic() - began, os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+    with open(root.parent / "stdout", "wb") as stdout:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "moci_vocab", "--root", str(root), *args],
+            stdout=stdout,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds, code = time.monotonic() - began, os.waitstatus_to_exitcode(status)
+    return seconds, code, usage.ru_maxrss / 1024, (root.parent / "stdout").stat().st_size
 
 
 def scratch(folder: Path) -> Path:
@@ -68,17 +74,40 @@ def po_file(path: Path, count: int) -> Path:
     return path
 
 
+def many_entries(root: Path, path: Path) -> Path:
+    """500 Albanian noun concepts, and the review's catalog: 25 entries of a 4,096-character
+    msgctxt and a msgid naming 455 of them, none translated."""
+    nouns = [f"{a}{b}{c}ment" for a in "bcdfghjklm" for b in "bcdfghjklm" for c in "aeiou"]
+    for noun in nouns:
+        (root / "terms" / f"{noun}.yaml").write_text(
+            f"id: {noun}\nterms:\n  en:\n    - term: {noun}\n      pos: noun\n"
+            f"  sq:\n    - term: {noun}im\n",
+            encoding="utf-8",
+        )
+    msgid = " ".join(nouns[:455])
+    msgid += " " + "x" * (4_000 - len(msgid) - 1)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(PO_HEADER)
+        for i in range(25):
+            handle.write(f'msgctxt "{"c" * 4_096}"\nmsgid "{msgid}"\nmsgstr "y {i}"\n\n')
+    return path
+
+
 def case(name: str, runs: int, setup, args_of) -> None:
     figures = []
+    size = 0
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             root = scratch(Path(tmp))
             extra = setup(root, Path(tmp))
+            size = extra.stat().st_size if isinstance(extra, Path) else 0
             figures.append(run(root, args_of(extra)))
     seconds = statistics.median(f[0] for f in figures)
     codes = sorted({f[1] for f in figures})
     peak = max(f[2] for f in figures)
-    print(f"{name:<52} {seconds:7.2f} s  {peak:7.0f} MB  exit {codes}")
+    written = max(f[3] for f in figures)
+    output = f"  output {written / 1e6:.1f} MB ({written / size:.0f} bytes a byte)" if size else ""
+    print(f"{name:<52} {seconds:7.2f} s  {peak:7.0f} MB  exit {codes}{output}")
 
 
 def main() -> None:
@@ -117,6 +146,13 @@ def main() -> None:
         lambda r, t: po_file(t / "many.po", 200_000),
         lambda po: ["check-po", str(po), "--format", "json"],
     )
+    for fmt in ("json", "sarif"):
+        case(
+            f"check-po --format {fmt}, 25 entries naming 455 terms",
+            runs,
+            lambda r, t: many_entries(r, t / "named.po"),
+            lambda po, fmt=fmt: ["check-po", str(po), "--format", fmt],
+        )
 
 
 if __name__ == "__main__":
