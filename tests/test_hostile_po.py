@@ -83,6 +83,38 @@ def test_check_po_on_an_mo_header_claiming_four_billion_strings(glossary, tmp_pa
     assert result.seconds < FAST and result.max_rss_mb < 300
 
 
+def _mo_of_one_string(path: Path, count: int, size: int) -> Path:
+    """An MO file whose ``count`` entries all point at one string of ``size`` bytes (and
+    one translation), after its header: its tables fit inside it, its strings do not."""
+    import struct
+
+    header = b"Content-Type: text/plain; charset=UTF-8\nLanguage: sq\n"
+    one, other = b"x " * (size // 2), b"y " * (size // 2)
+    strings = 28 + 16 * count
+    at_one, at_other = strings, strings + len(one) + 1
+    at_header = at_other + len(other) + 1
+    originals = [(0, at_header + len(header))] + [(len(one), at_one)] * (count - 1)
+    translations = [(len(header), at_header)] + [(len(other), at_other)] * (count - 1)
+    data = struct.pack("<7I", 0x950412DE, 0, count, 28, 28 + 8 * count, 0, 0)
+    data += b"".join(struct.pack("<II", *pair) for pair in originals + translations)
+    path.write_bytes(data + one + b"\0" + other + b"\0" + header + b"\0\0")
+    return path
+
+
+@needs_check_po
+def test_check_po_on_an_mo_file_pointing_its_entries_at_one_string(glossary, tmp_path):
+    # 3,000 entries of a 148 KB file, each pointing at the same 50 KB string: 300 MB of
+    # strings, read as they were (1.1 GB of memory, 9 s). Refused like a catalog file
+    # over the size limit: its strings add up to more than MAX_INPUT_BYTES.
+    mo = _mo_of_one_string(tmp_path / "one.mo", 3_000, 50_000)
+    assert mo.stat().st_size < 200_000
+    result = run(glossary, ["check-po", str(mo), "--format", "json"], tmp_path / "r")
+    no_traceback(result)
+    assert result.code == 1
+    assert "strings add up to" in result.out and "one.mo" in result.out
+    assert result.seconds < FAST and result.max_rss_mb < 300
+
+
 @needs_check_po
 def test_check_po_never_reads_an_external_entity(glossary, tmp_path):
     result = run(glossary, ["check-po", str(HOSTILE / "xxe.xlf")], tmp_path / "r")
