@@ -580,6 +580,27 @@ def _compound_part(
     return False
 
 
+def known_words(vocabulary: Callable[[], set[str]], infl: Inflection) -> Callable[[str], bool]:
+    """A test of whether a word is a word of the catalog, or a form of one (`form_of_known`):
+    the words (``vocabulary``) are made when first asked for, sorted when a form is first
+    searched, and each stem's scan is kept for every later word (``scanned``)."""
+    words_known: set[str] | None = None
+    ordered: list[str] | None = None  # the same words in order (a form's search)
+    scanned: dict[str, bool] = {}  # stem → its scan's answer (`form_of_known`)
+
+    def known(word: str) -> bool:
+        nonlocal words_known, ordered
+        if words_known is None:
+            words_known = vocabulary()
+        if word in words_known:
+            return True
+        if ordered is None:
+            ordered = sorted(words_known)
+        return form_of_known(word, infl, ordered, scanned)
+
+    return known
+
+
 def linked_compounds(
     missing: list[tuple[int, int, str]],
     terms: dict[int, list[str]],
@@ -598,21 +619,7 @@ def linked_compounds(
     once and sorted, each term a bisection: no pass over the translation per missing term.
     """
     found: set[tuple[int, int]] = set()
-    words_known: set[str] | None = None
-    ordered: list[str] | None = None
-    scanned: dict[str, bool] = {}  # stem → its scan's answer (`form_of_known`)
-
-    def known(word: str) -> bool:
-        """A word of the catalog, or a form of one (`form_of_known`)."""
-        nonlocal words_known, ordered
-        if words_known is None:
-            words_known = vocabulary()
-        if word in words_known:
-            return True
-        if ordered is None:
-            ordered = sorted(words_known)
-        return form_of_known(word, infl, ordered, scanned)
-
+    known = known_words(vocabulary, infl)
     last: tuple[int, str] | None = None
     parts: list[str] = []
     answers: dict[str, bool] = {}  # first part → whether a word of the translation has it
@@ -720,7 +727,6 @@ def rendered_misses(
     a concept (a text without its tilde mnemonics), given where every missing term is passed.
     """
     found: set[tuple[int, int]] = set()
-    words_known: set[str] | None = None
     # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
     # missing concept (a long msgid with many concepts would be read again for each).
     alls: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
@@ -736,20 +742,7 @@ def rendered_misses(
 
         return read
 
-    ordered: list[str] | None = None  # the same words in order (a form's search)
-    scanned: dict[str, bool] = {}  # stem → its scan's answer (`form_of_known`)
-
-    def known(word: str) -> bool:
-        """A word of the catalog, or a form of one (`form_of_known`)."""
-        nonlocal words_known, ordered
-        if words_known is None:
-            words_known = vocabulary()
-        if word in words_known:
-            return True
-        if ordered is None:
-            ordered = sorted(words_known)
-        return form_of_known(word, infl, ordered, scanned)
-
+    known = known_words(vocabulary, infl)
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
     msgid_words: dict[int, Callable[[], list[str]]] = {}
