@@ -48,7 +48,9 @@ def shown_text(text: Any, count: int = 1) -> Any:
     limit = SHOWN_CHARS if count <= SHOWN_COPIES else shown_chars(len(text), count)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}…[cut: {len(text)} characters]"
+    marker = f"…[cut: {len(text)} characters]"
+    # a cut that would write more than the text itself (70 characters as 64 and a marker)
+    return text if len(text) <= limit + len(marker) else text[:limit] + marker
 
 
 def shown_values(extra: dict[str, Any], count: int = 1) -> dict[str, Any]:

@@ -79,11 +79,20 @@ def test_a_baseline_of_long_msgids_is_cut_and_still_known(nouns, tmp_path):
 def test_a_msgid_up_to_the_bound_is_written_whole(nouns, tmp_path):
     # Real catalogs' output is unchanged: their longest msgid has 2,363 characters.
     msgid = _long_msgid(SHOWN_CHARS)
-    po = write_po(tmp_path / "sq.po", "sq", [(msgid, "y"), (msgid + "!", "y")])
+    longer = msgid + "!" * 100
+    po = write_po(tmp_path / "sq.po", "sq", [(msgid, "y"), (longer, "y")])
     findings = json.loads(nouns("check-po", str(po), "--format", "json", ok=False).stdout)
-    cut = shown_text(msgid + "!")
+    cut = shown_text(longer)
     assert [f["msgid"] for f in findings["findings"]] == [msgid] * 40 + [cut] * 40
-    assert shown_text(msgid + "!").endswith("…[cut: 4097 characters]")
+    assert cut == msgid + "…[cut: 4196 characters]"
+
+
+def test_a_cut_never_writes_more_than_the_text():
+    # 70 characters in an entry of 100 findings: 64 and a marker would be longer (review)
+    text = "x" * 70
+    assert shown_text(text, 100) is text
+    assert shown_text("x" * 100, 100) == "x" * 64 + "…[cut: 100 characters]"
+    assert shown_text("x" * 4097) == "x" * 4097
 
 
 # 500 made-up English nouns of 7 letters (the review's shape: 8-letter glossary words)
