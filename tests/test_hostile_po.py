@@ -116,6 +116,19 @@ def test_check_po_on_an_mo_file_pointing_its_entries_at_one_string(glossary, tmp
 
 
 @needs_check_po
+def test_check_po_bounds_an_mo_files_strings_by_its_own_size(glossary, tmp_path):
+    # 500 entries of a 128 KB file at one 60 KB string: 60 MB of strings, under the 64 MB a
+    # catalog may hold, but 470 times the file (a real MO: at most 0.94 of it). Refused.
+    mo = _mo_of_one_string(tmp_path / "small.mo", 500, 60_000)
+    assert mo.stat().st_size < 130_000
+    result = run(glossary, ["check-po", str(mo), "--format", "json"], tmp_path / "r")
+    no_traceback(result)
+    assert result.code == 1
+    assert "strings add up to" in result.out and "small.mo" in result.out
+    assert result.seconds < FAST and result.max_rss_mb < 300
+
+
+@needs_check_po
 def test_check_po_never_reads_an_external_entity(glossary, tmp_path):
     result = run(glossary, ["check-po", str(HOSTILE / "xxe.xlf")], tmp_path / "r")
     no_traceback(result)
