@@ -102,29 +102,26 @@ def _mo_of_one_string(path: Path, count: int, size: int) -> Path:
 
 
 @needs_check_po
-def test_check_po_on_an_mo_file_pointing_its_entries_at_one_string(glossary, tmp_path):
-    # 3,000 entries of a 148 KB file, each pointing at the same 50 KB string: 300 MB of
-    # strings, read as they were (1.1 GB of memory, 9 s). Refused like a catalog file
-    # over the size limit: its strings add up to more than MAX_INPUT_BYTES.
-    mo = _mo_of_one_string(tmp_path / "one.mo", 3_000, 50_000)
-    assert mo.stat().st_size < 200_000
+@pytest.mark.parametrize(
+    ("count", "size", "file_under"),
+    [
+        # 3,000 entries of a 148 KB file, each at the same 50 KB string: 300 MB of strings,
+        # read as they were (1.1 GB of memory, 9 s): more than MAX_INPUT_BYTES.
+        (3_000, 50_000, 200_000),
+        # 500 entries of a 128 KB file at one 60 KB string: 60 MB, under the 64 MB a catalog
+        # may hold, but 470 times the file (a real MO: at most 0.94 of it).
+        (500, 60_000, 130_000),
+    ],
+)
+def test_check_po_on_an_mo_file_pointing_its_entries_at_one_string(
+    glossary, tmp_path, count, size, file_under
+):
+    mo = _mo_of_one_string(tmp_path / "one.mo", count, size)
+    assert mo.stat().st_size < file_under
     result = run(glossary, ["check-po", str(mo), "--format", "json"], tmp_path / "r")
     no_traceback(result)
     assert result.code == 1
     assert "strings add up to" in result.out and "one.mo" in result.out
-    assert result.seconds < FAST and result.max_rss_mb < 300
-
-
-@needs_check_po
-def test_check_po_bounds_an_mo_files_strings_by_its_own_size(glossary, tmp_path):
-    # 500 entries of a 128 KB file at one 60 KB string: 60 MB of strings, under the 64 MB a
-    # catalog may hold, but 470 times the file (a real MO: at most 0.94 of it). Refused.
-    mo = _mo_of_one_string(tmp_path / "small.mo", 500, 60_000)
-    assert mo.stat().st_size < 130_000
-    result = run(glossary, ["check-po", str(mo), "--format", "json"], tmp_path / "r")
-    no_traceback(result)
-    assert result.code == 1
-    assert "strings add up to" in result.out and "small.mo" in result.out
     assert result.seconds < FAST and result.max_rss_mb < 300
 
 
