@@ -15,17 +15,23 @@ from tests.test_checkpo import write_po
 _NOUNS = [f"{a}{b}ment" for a in "bcdfg" for b in "klmnprst"]  # 40 made-up English nouns
 
 
-@pytest.fixture
-def nouns(moci):
-    """A glossary of 40 Albanian noun terms (written as files: quicker than `add`)."""
-    for noun in _NOUNS:
+def _write_nouns(moci, nouns: list[str]):
+    """Albanian noun terms for ``nouns``, the first with a deprecated one (written as files:
+    quicker than `add`)."""
+    for noun in nouns:
         (moci.root / "terms" / f"{noun}.yaml").write_text(
             f"id: {noun}\ndefinition:\n  en: A {noun}.\nterms:\n  en:\n"
             f"    - term: {noun}\n      pos: noun\n  sq:\n    - term: {noun}im\n"
-            + (f"    - term: {noun}or\n      status: deprecated\n" if noun == _NOUNS[0] else ""),
+            + (f"    - term: {noun}or\n      status: deprecated\n" if noun == nouns[0] else ""),
             encoding="utf-8",
         )
     return moci
+
+
+@pytest.fixture
+def nouns(moci):
+    """A glossary of 40 Albanian noun terms."""
+    return _write_nouns(moci, _NOUNS)
 
 
 def _long_msgid(size: int, nouns: list[str] = _NOUNS) -> str:
@@ -102,14 +108,7 @@ _MANY = [f"{a}{b}{c}ment" for a in "bcdfghjklm" for b in "bcdfghjklm" for c in "
 @pytest.fixture
 def many(moci):
     """A glossary of 500 Albanian noun terms, the first with a deprecated one."""
-    for noun in _MANY:
-        (moci.root / "terms" / f"{noun}.yaml").write_text(
-            f"id: {noun}\ndefinition:\n  en: A {noun}.\nterms:\n  en:\n"
-            f"    - term: {noun}\n      pos: noun\n  sq:\n    - term: {noun}im\n"
-            + (f"    - term: {noun}or\n      status: deprecated\n" if noun == _MANY[0] else ""),
-            encoding="utf-8",
-        )
-    return moci
+    return _write_nouns(moci, _MANY)
 
 
 def _po(path, entries: list[tuple[str | None, str, str]]):
