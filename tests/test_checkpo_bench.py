@@ -292,3 +292,35 @@ def test_a_near_miss_decoy_is_never_the_terms_reduced_armenian_stem(monkeypatch)
     vocabulary = {"բջջի", "բջջին", "աջից", "համակարգչի", "համակարգիչը"}
     assert decoys_for("բջիջ", "բջիջ", vocabulary, "hy") == ["աջից"]
     assert decoys_for("համակարգիչ", "համակարգ", vocabulary, "hy") == []
+
+
+def test_a_flag_judged_real_on_a_loose_use_is_not_a_false_alarm(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_checkpo_real import evaluate
+
+    # The loose rule takes skedar (another word sharing the term's prefix sked) for a use
+    # of skedë; check-po flags it, and a reader judged that flag real: not a false alarm.
+    glossary = {"tab": {"term": "skedë", "prefix": "sked", "pos": "noun"}}
+    catalog = tmp_path / "x-sq.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Close the tab"\nmsgstr "Mbyll skedën"\n\n'
+        'msgid "Open the tab"\nmsgstr "Hap skedarin"\n',
+        encoding="utf-8",
+    )
+    row = {"verdict": "real"}
+    for judgements, false_alarms, real in (
+        ({}, 1, 0),
+        ({("x-sq.po", "Open the tab", "tab"): row}, 0, 1),
+    ):
+        folder = tmp_path / f"run{real}"
+        folder.mkdir()
+        result = evaluate("x", "sq", catalog, glossary, folder, False, judgements)
+        assert (result["uses"], result["false_alarms"], result["judged_real"]) == (
+            2,
+            false_alarms,
+            real,
+        )
