@@ -141,6 +141,31 @@ def test_the_builder_chooses_a_nouns_term_from_its_noun_uses_only():
     assert nouns_for(rows, "sq", {"type": built, "window": window}) == {"window": window}
 
 
+def test_the_builder_gives_a_participle_after_be_no_concept():
+    from benchmarks.build_checkpo_real_data import glossary_for
+
+    # Thunderbird's *sent*: "could not be sent", "was sent to you" beside the "Sent" folder;
+    # the builder skips words in -ed, not an irregular participle, and the Armenian term
+    # was the verb form ուղարկվել. A word that follows a form of "be" in 30% of its
+    # entries or more is a participle or an adjective: no concept (a glossary gives nouns).
+    rows = [("The message was sent to you", ["Mesazhi ju dërgua juve"])] * 3
+    rows += [("The message could not be sent", ["Mesazhi s’u dërgua dot"])] * 3
+    rows += [("Move it to the sent folder", ["Kaloje te dosja e dërguar"])] * 4
+    rows += [("Copy to the sent messages", ["Kopjoje te mesazhet e dërguar"])] * 4
+    filler = [("Close the window", ["Mbyll dritaren"])] * 30  # "the" is everywhere
+    glossary = glossary_for(rows + filler, "sq")
+    assert "sent" not in glossary and glossary["message"]["term"].startswith("mesazh")
+    # Under the threshold (2 of 13 entries after "be"), the word is still read as a noun.
+    labels = [("Open the sent", ["Hap të dërguarit"])] * 3
+    assert "sent" in glossary_for(rows[:2] + rows[6:] + labels + filler, "sq")
+    from benchmarks.build_checkpo_real_data import participles_for  # on a built glossary
+
+    built = {"term": "dërguar", "prefix": "dërg", "pos": "noun", "dice": 1.0, "count": 14}
+    message = glossary["message"]
+    kept = participles_for(rows + filler, "sq", {"sent": built, "message": message})
+    assert kept == {"message": message}
+
+
 def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sense(tmp_path):
     from benchmarks.build_checkpo_real_data import glossary_for
 
