@@ -158,6 +158,9 @@ def test_the_builder_gives_a_participle_after_be_no_concept():
     # Under the threshold (2 of 13 entries after "be"), the word is still read as a noun.
     labels = [("Open the sent", ["Hap të dërguarit"])] * 3
     assert "sent" in glossary_for(rows[:2] + rows[6:] + labels + filler, "sq")
+    # "isn't sent": the words split at the apostrophe (isn, t); 5 of 16 entries after "be".
+    isnt = [("The message isn't sent yet", ["Mesazhi nuk është dërguar ende"])] * 3
+    assert "sent" not in glossary_for(rows[:2] + rows[6:] + labels + isnt + filler, "sq")
     from benchmarks.build_checkpo_real_data import participles_for  # on a built glossary
 
     built = {"term": "dërguar", "prefix": "dërg", "pos": "noun", "dice": 1.0, "count": 14}
