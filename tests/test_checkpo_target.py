@@ -345,6 +345,13 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("sq", "krye", "vlerën e kreut"),
         ("sq", "krye", "krerët"),
         ("hy", "տարվա", "տարիների քանակը"),
+        # round 17: the verbal noun in -ում made on a noun term through its verb in -ել,
+        # declined (Thunderbird's կազմաձեւ, configuration → կազմաձևումը, կազմաձևման), the
+        # ligature և and ե + ւ either way round
+        ("hy", "կազմաձեւ", "Հաստատեք ընդլայնված կազմաձևումը"),
+        ("hy", "կազմաձեւ", "Ստանում է սպասարկիչի կազմաձևման տեղեկույթը..."),
+        ("hy", "կազմաձև", "կազմաձեւմամբ"),
+        ("hy", "կազմաձև", "կազմաձևումների ցանկ"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):
@@ -376,6 +383,9 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         ("sq", "krye", "krejt"),  # (entirely: kre- + -jt; the data lists kreu, not kre-)
         ("sq", "thua", "thonë"),  # (they say: tho- + -në; the data lists thoi)
         ("sq", "zëra", "zemra"),  # items / hearts
+        # the verbal noun in -ում on the term as written, not on an irregular case stem:
+        # անուն (a name) → անվան-, անվանում (a title) is a word of its own
+        ("hy", "անուն", "Դաշտի անվանումը"),
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

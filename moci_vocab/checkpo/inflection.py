@@ -99,6 +99,12 @@ class Inflection(Record):
     # extracting, a verb of its own), nor a native root's (დასახელება, a title, on სახელი,
     # name). See rendered.py.
     borrowed: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    # Stems that derive a word on a term as written (ending in a consonant), which takes
+    # the regular endings in turn: Armenian's verbal noun in -ում, made on a noun through
+    # its verb in -ել (կազմաձև, configuration → կազմաձևել → կազմաձևում, կազմաձևումը), and
+    # that noun's genitive and instrumental stems with -ու- gone (կազմաձևման, -մամբ). Not
+    # on an irregular case stem (անուն → անվան-: անվանում, a title, is a word of its own).
+    derived: tuple[str, ...] = ()
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
@@ -440,6 +446,7 @@ def HY() -> Inflection:
         infinitives=("ել", "ալ"),
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
+        derived=("ում", "ման", "մամբ"),
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
@@ -633,7 +640,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 41
+DATA_VERSION = 42
 
 
 def for_language(tag: str) -> Inflection:

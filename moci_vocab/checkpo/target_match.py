@@ -215,7 +215,11 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             specs.append(None)
             continue
         exact = frozenset({word} | (single_forms if len(words) == 1 else set()))
-        specs.append(WordSpec(word, stems_of(word, infl, term=True), exact))
+        stems = stems_of(word, infl, term=True)
+        if infl.derived and word[-1] not in _VOWELS:  # (a word derived on the term: hy -ում)
+            derived = {*stems, *(word + ending for ending in infl.derived)}
+            stems = tuple(sorted(derived, key=len, reverse=True))
+        specs.append(WordSpec(word, stems, exact))
     patterns = [TargetTerm(text, status, tuple(specs), _probe(specs))]
     content = [spec for spec in specs if spec is not None]
     if infl.compounds and len(content) > 1:  # written as one word: ვებ გვერდი → ვებგვერდი
