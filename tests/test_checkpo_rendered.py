@@ -264,6 +264,30 @@ def test_an_armenian_term_as_a_compounds_first_part_with_the_linking_vowel(tmp_p
     ]
 
 
+def test_an_armenian_term_reduced_in_a_derived_or_compound_word(tmp_path):
+    # Thunderbird's Armenian (round 17): conversation as զրուցաշար, a compound of զրույց
+    # whose ույ becomes ու there, as in գույն → գունավոր, լույս → լուսանկար
+    entries = [
+        ("Close Conversation", "Փակել զրուցաշարը"),
+        ("Previous Conversations:", "Նախորդ զրուցաշարերը."),
+        ("Only in your conversations", "Կցուցադրվի միայն զրուցի ժամանակ"),
+        ("The conversation", "Զրույցը"),
+        ("Empty conversation", "Դատարկ խոսակցություն"),  # another word: reported
+        ("Conversation partner", "զրուց"),  # the reduced stem alone is no word: reported
+        ("Conversations found", "զրուցները"),  # an ending alone keeps ույ: reported
+    ]
+    assert flagged(tmp_path, "hy", "conversation", "զրույց", entries) == [
+        "Empty conversation",
+        "Conversation partner",
+        "Conversations found",
+    ]
+    # the noun's verb in -ել (Trac's "Report arguments" as Զեկուցել, to report: a noun
+    # misread) is no compound: reported
+    entries = [("Report arguments", "Զեկուցել արգումենտները"), ("A report", "Զեկույց")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "report", "զեկույց", entries) == ["Report arguments"]
+
+
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

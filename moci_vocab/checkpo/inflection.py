@@ -99,6 +99,14 @@ class Inflection(Record):
     # extracting, a verb of its own), nor a native root's (დასახელება, a title, on სახელი,
     # name). See rendered.py.
     borrowed: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    # A diphthong of a term's last syllable that the language reduces in a derived or
+    # compound word, its reduced form, and the vowels a compound's linking vowel or a
+    # derivation's suffix starts with there: Armenian ույ → ու (զրույց, conversation →
+    # զրուցաշար, a conversation thread; գույն → գունավոր, coloured; օրացույց → օրացուցային;
+    # ողջույն → ողջունագիր). A word of the translation that starts so is the term (see
+    # rendered.linked_compounds). Not the verb in -ել (զեկույց, report → զեկուցել, to
+    # report): it renders the noun only where the English word is a verb (verbal.py).
+    reduced: tuple[str, str, str] = ("", "", "")
     # Stems that derive a word on a term as written (ending in a consonant), which takes
     # the regular endings in turn: Armenian's verbal noun in -ում, made on a noun through
     # its verb in -ել (կազմաձև, configuration → կազմաձևել → կազմաձևում, կազմաձևումը), and
@@ -447,6 +455,7 @@ def HY() -> Inflection:
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
         derived=("ում", "ման", "մամբ"),
+        reduced=("ույ", "ու", "աի"),
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
@@ -640,7 +649,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 42
+DATA_VERSION = 43
 
 
 def for_language(tag: str) -> Inflection:

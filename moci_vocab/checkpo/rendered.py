@@ -65,7 +65,7 @@ from itertools import pairwise
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
-from moci_vocab.checkpo.target_match import Translation, lowered, surface_words, tokens
+from moci_vocab.checkpo.target_match import _VOWELS, Translation, lowered, surface_words, tokens
 
 # Proper names that are an English common noun's plural, kept as written by translators
 # (the operating system: "Windows share", "Windows Network").
@@ -623,12 +623,18 @@ def linked_compounds(
     last: tuple[int, str] | None = None
     parts: list[str] = []
     answers: dict[str, bool] = {}  # first part → whether a word of the translation has it
+    # concept → its terms' first parts with the linking vowel, and their reduced stems with
+    # the vowel a derived or compound word goes on with (`reduced_starts`)
+    starts: dict[int, tuple[list[str], list[str]]] = {}
     for entry, concept, text in missing:
-        firsts = [
-            term + link
-            for term in terms.get(concept, ())
-            if " " not in term and len(term) >= _MIN_PART
-        ]
+        both = starts.get(concept)
+        if both is None:
+            words = [t for t in terms.get(concept, ()) if " " not in t and len(t) >= _MIN_PART]
+            both = starts[concept] = (
+                [term + link for term in words],
+                [start for term in words for start in reduced_starts(term, infl)],
+            )
+        firsts, reduced = both
         if not firsts:
             continue
         if last is None or last[0] != entry or last[1] is not text:
@@ -645,7 +651,23 @@ def linked_compounds(
             if answer:
                 found.add((entry, concept))
                 break
+        else:
+            # a word starting with the reduced stem is derived on the term (its own rest)
+            if any(next(_starting(parts, start), None) is not None for start in reduced):
+                found.add((entry, concept))
     return found
+
+
+def reduced_starts(term: str, infl: Inflection) -> list[str]:
+    """How a word derived on the term or a compound of it starts where the language reduces
+    a diphthong of the term's last syllable there (`Inflection.reduced`): Armenian զրույց
+    → զրուցա-, զրուցի- (զրուցաշար, a conversation thread); [] for other terms."""
+    old, new, vowels = infl.reduced
+    at = term.rfind(old) if old else -1
+    if at < 1 or not term[at + len(old) :] or any(ch in _VOWELS for ch in term[at + len(old) :]):
+        return []  # (the diphthong with consonants only after it, and a letter before it)
+    stem = term[:at] + new + term[at + len(old) :]
+    return [stem + vowel for vowel in vowels]
 
 
 def _starting(ordered: list[str], prefix: str) -> Iterator[str]:
