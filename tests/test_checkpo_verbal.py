@@ -193,6 +193,27 @@ def test_an_armenian_modifier_said_by_the_terms_adjective(tmp_path):
     assert flagged(tmp_path / "c", "hy", "ֆայլ", entries, english="file") == []
 
 
+def test_a_georgian_modifier_said_by_the_terms_adjective_in_sa_o(tmp_path):
+    # Thunderbird's Georgian (round 17): mail (ფოსტა) as a modifier said by its adjective
+    # საფოსტო (სა-…-ო: of or for the mail), as ქალაქი → საქალაქო, ბანკი → საბანკო
+    entries = [
+        ("IMAP Mail Server", "IMAP საფოსტო სერვერი"),
+        (
+            "Do you want to use %S as the default mail application?",
+            "გნებავთ გამოიყენოთ %S როგორც ძირითადი საფოსტო პროგრამა?",
+        ),
+        ("Get new mail", "ახალი ფოსტის მიღება"),
+        ("Mail", "საფოსტო"),  # alone: reported
+        ("The mail of the user", "მომხმარებლის საფოსტო"),  # not a modifier: reported
+        ("Mail folder", "სასტუმრო საქაღალდე"),  # another სა-…-ო word: reported
+    ]
+    assert flagged(tmp_path, "ka", "ფოსტა", entries, english="mail") == [
+        "Mail",
+        "The mail of the user",
+        "Mail folder",
+    ]
+
+
 def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tmp_path):
     entries = [
         # Evolution: the adjectives of both coordinated modifiers (paraqitjet javore dhe mujore)
@@ -258,7 +279,11 @@ def test_albanian_adjectives_on_a_nouns_stem():
     made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made
     assert not {"familje", "javë", "java", "familja"} & made
-    assert adjective_forms(["familje"], for_language("ka").adjectives) == set()
+    # (Georgian's are სა-…-ო, on the stem less its nominative or final vowel)
+    assert adjective_forms(["ფოსტა", "ქალაქი"], for_language("ka").adjectives) == {
+        "საფოსტო",
+        "საქალაქო",
+    }
 
 
 def test_an_adjective_stem_that_is_another_concepts_term_renders_nothing(tmp_path):

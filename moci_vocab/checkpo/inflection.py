@@ -76,8 +76,9 @@ class Inflection(Record):
     infinitives: tuple[str, ...] = ()
     # Relational adjectives made on a noun's stem, with their endings: sq familje →
     # familjar, familjare (Family Tree → Pema familjare); javë → javore (week view).
-    # Only where the English noun modifies the next word (see verbal.py).
-    adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # Only where the English noun modifies the next word (see verbal.py). A third item,
+    # if any: the prefixes such an adjective takes before the stem (ka სა-…-ო).
+    adjectives: tuple[tuple[str, ...], ...] = ((), ())
     # A term may be the first part of a closed compound whose rest is a word of its own
     # (ka აუდიოფაილი: აუდიო + ფაილი; see rendered.py), unless it ends in one of these
     # letters: a case ending that a first part drops (ka -ი: კანონი → კანონ-).
@@ -325,6 +326,13 @@ _KA_RESTORED = (
 )  # fmt: skip
 
 
+# The relational adjective of a noun in სა-…-ო, of what is for or of the thing: ფოსტა, mail
+# → საფოსტო (საფოსტო სერვერი, a mail server; საფოსტო პროგრამა, a mail program), ქალაქი →
+# საქალაქო, ბანკი → საბანკო; invariable before its noun. Only where the English noun
+# modifies the next word (verbal.py), as the Albanian and Armenian adjectives.
+_KA_ADJECTIVES = (("ო",), ("",), ("სა",))
+
+
 @cache
 def KA() -> Inflection:
     """Georgian: plural, case, postposition and particle endings, truncated stems."""
@@ -350,6 +358,7 @@ def KA() -> Inflection:
         everything=("ყველაფერ", "ყველაფრ"),
         verbs=_KA_VERBS,
         participles=_KA_PARTICIPLES,
+        adjectives=_KA_ADJECTIVES,
         purpose=(
             frozenset({"მო", "მი", "გა", "შე", "და", "ჩა", "წა", "ა", "გადა", "გამო", "შემო"})
             | frozenset({"წამო", "ჩამო", "ამო"}),
@@ -649,7 +658,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 43
+DATA_VERSION = 44
 
 
 def for_language(tag: str) -> Inflection:

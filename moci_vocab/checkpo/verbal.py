@@ -27,7 +27,7 @@ def verbal_misses(
     translation: Callable[[int], str],
     missing: dict[int, list[int]],
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
-    adjectives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+    adjectives: tuple[tuple[str, ...], ...] = ((), ()),
     term_words: Callable[[], dict[str, set[int]]] | None = None,
     participle_endings: tuple[str, ...] = ("uar", "ur", "yer"),
     infinitives: tuple[str, ...] = (),
@@ -110,7 +110,7 @@ def verbal_misses(
             continue
         # what every adjective form starts with (familjar, familjor): a translation without
         # one of them is not read word by word (most are not: a quick test first)
-        probes = adjective_stems(terms.get(concept, ()), adjectives[0])
+        probes = adjective_stems(terms.get(concept, ()), *adjectives[:1], *adjectives[2:])
         # the term's past participles (ndryshuar, përkthyer, cytur) and what they all start
         # with, looked for first (one test per missing term)
         participles = {form for form in forms if form.endswith(participle_endings)}
@@ -220,7 +220,7 @@ def _probes(
     words: dict[int, str],
     terms: dict[int, list[str]],
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
-    adjectives: tuple[tuple[str, ...], tuple[str, ...]],
+    adjectives: tuple[tuple[str, ...], ...],
     participle_endings: tuple[str, ...],
 ) -> set[str]:
     """What `verbal_misses` may look for in a translation for these missing nouns: each
@@ -230,7 +230,7 @@ def _probes(
         if not words.get(concept):
             continue
         own = terms.get(concept, ())
-        found.update(adjective_stems(own, adjectives[0]))
+        found.update(adjective_stems(own, *adjectives[:1], *adjectives[2:]))
         forms = verb_forms(own, verbs)
         found.add(_common_start({form for form in forms if form.endswith(participle_endings)}))
     return found
@@ -423,25 +423,32 @@ def _head(word: str) -> str:
     return word[:stop]
 
 
-def adjective_forms(
-    terms: list[str], adjectives: tuple[tuple[str, ...], tuple[str, ...]]
-) -> set[str]:
+def adjective_forms(terms: list[str], adjectives: tuple[tuple[str, ...], ...]) -> set[str]:
     """The relational adjectives made on the stems of one-word terms (familje → familjar,
-    familjare; javë → javore): each adjective stem with each ending."""
-    suffixes, endings = adjectives
-    return {stem + ending for stem in adjective_stems(terms, suffixes) for ending in endings}
+    familjare; javë → javore; ka ფოსტა → საფოსტო): each adjective stem with each ending
+    (``adjectives``: suffixes, endings and, if given, prefixes; `Inflection.adjectives`)."""
+    suffixes, endings = adjectives[:2]
+    made = adjective_stems(terms, suffixes, *adjectives[2:])
+    return {stem + ending for stem in made for ending in endings}
 
 
-def adjective_stems(terms: list[str], suffixes: tuple[str, ...]) -> set[str]:
+# Final vowels a noun's stem loses before an adjective suffix (Georgian: its nominative
+# -ი and the -ა, -ე of vowel stems).
+_FINAL_VOWELS = "aeëiouიაე"
+
+
+def adjective_stems(
+    terms: list[str], suffixes: tuple[str, ...], prefixes: tuple[str, ...] = ("",)
+) -> set[str]:
     """Each one-word term less a final vowel, with each adjective suffix (familjar,
-    familjor): what every adjective form starts with."""
+    familjor) and prefix (საფოსტო): what every adjective form starts with."""
     stems: set[str] = set()
     for term in terms:
         if " " in term:
             continue
-        stem = term[:-1] if term[-1:] in "aeëiou" else term
+        stem = term[:-1] if term[-1:] in _FINAL_VOWELS else term
         if len(stem) >= 3:
-            stems.update(stem + suffix for suffix in suffixes)
+            stems.update(p + stem + suffix for p in prefixes for suffix in suffixes)
     return stems
 
 
