@@ -288,6 +288,66 @@ def test_an_armenian_term_reduced_in_a_derived_or_compound_word(tmp_path):
     assert flagged(tmp_path / "b", "hy", "report", "զեկույց", entries) == ["Report arguments"]
 
 
+def test_a_term_abbreviated_with_a_period_in_a_short_label(tmp_path):
+    # Thunderbird's Armenian (round 17): folder (թղթապանակ) as Թղթապ. and Թղթպ. (vowels
+    # left out too) in short labels; Armenian's full stop is ։, its period marks an
+    # abbreviation
+    entries = [
+        ("Folder Type:", "Թղթապ. տեսակը."),
+        ("Folder Properties", "Թղթպ. հատկությունները"),
+        ("Unread Folders", "Չընթերցված թղթապանակներ"),
+        ("A folder", "Թղթ. մեկ"),  # three letters: reported
+        ("The folder list", "Թղթապաստառ. ցանկ"),  # a consonant of its own (ս): reported
+        ("Folders of the account", "Թղթապ. " + "հաշվի " * 30),  # no short label: reported
+    ]
+    assert flagged(tmp_path, "hy", "folder", "թղթապանակ", entries) == [
+        "A folder",
+        "The folder list",
+        "Folders of the account",
+    ]
+    # Albanian's full stop is the period: no abbreviation is read (nano's Krtl. for kartelë)
+    entries = [("Next File", "Krtl. Pas."), ("File", "Kartelë")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "sq", "file", "kartelë", entries) == ["Next File"]
+    # a word of the catalog (ձայն, sound: ձայնը), however short, is no abbreviation (Audacity's
+    # "time track" as ձայն. ֆայլ, a sound file, for the term ձայնագրություն)
+    entries = [("One time track", "մեկ ժամի ձայն. ֆայլ"), ("Sound", "Ձայնը")]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "hy", "track", "ձայնագրություն", entries) == ["One time track"]
+
+
+def test_abbreviations_read_each_label_once_and_the_catalog_once():
+    # hostile: 10,000 missing terms in labels of 20 abbreviations each, and a catalog of
+    # 108,000 words sharing the terms' ending: each label's marks are found once per
+    # translation, the catalog's words once, each mark looked up once (not once per term)
+    import time
+
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.rendered import abbreviated
+
+    letters = "բգդզթժլխծկհձղճմյնշչպջռսվտրցփքֆ"
+    terms = {
+        c: [letters[c % 30] + letters[c // 30 % 30] + letters[c // 900] + "ապանակ"]
+        for c in range(2000)
+    }
+    label = " ".join(term[0][:4] + "." for term in list(terms.values())[:20])  # 119 letters
+    missing = [(entry, c, label) for entry in range(5) for c in terms]
+    words = [
+        a + b + c + "ապանակ" + e
+        for a in letters[:4]
+        for b in letters
+        for c in letters
+        for e in ("", "ը", "ի")
+    ]
+    catalog = [" ".join(words[at : at + 1000]) for at in range(0, len(words), 1000)]
+    started = time.process_time()
+    from moci_vocab.checkpo.rendered import whole_words
+
+    found = abbreviated(missing, terms, lambda: whole_words(catalog), for_language("hy"))
+    assert len(found) == 100  # (the 20 terms abbreviated, in each of the 5 entries)
+    assert time.process_time() - started < 3.0  # 0.2 s here
+
+
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

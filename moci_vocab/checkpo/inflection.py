@@ -114,6 +114,11 @@ class Inflection(Record):
     # that noun's genitive and instrumental stems with -ու- gone (կազմաձևման, -մամբ). Not
     # on an irregular case stem (անուն → անվան-: անվանում, a title, is a word of its own).
     derived: tuple[str, ...] = ()
+    # The period as the mark of an abbreviation, in a language whose full stop is another
+    # sign (Armenian ։): a short label's word marked with it may be the term shortened
+    # (Թղթապ., Թղթպ. for թղթապանակ; see rendered.abbreviated). "" where a period ends a
+    # sentence and says nothing more.
+    abbreviation_mark: str = ""
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
@@ -465,6 +470,7 @@ def HY() -> Inflection:
         linked_parts="ա",
         derived=("ում", "ման", "մամբ"),
         reduced=("ույ", "ու", "աի"),
+        abbreviation_mark=".",
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
@@ -658,7 +664,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 44
+DATA_VERSION = 45
 
 
 def for_language(tag: str) -> Inflection:

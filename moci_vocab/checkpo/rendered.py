@@ -714,6 +714,101 @@ def form_of_known(
     return False
 
 
+# A word of four letters or more marked with a period, in a short label, where the full stop
+# is another sign: an abbreviation (Thunderbird's Armenian Թղթապ., Թղթպ. for թղթապանակ,
+# folder). A longer translation is prose, where translators use a period as a full stop too.
+LABEL = 120
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    """A word marked with a period (compiled when first needed: most checks have no short
+    label with a period)."""
+    return re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})\.")
+
+
+def abbreviated(
+    missing: list[tuple[int, int, str]],
+    terms: dict[int, list[str]],
+    vocabulary: Callable[[], set[str]],
+    infl: Inflection,
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing terms that a short translation writes abbreviated,
+    in a language whose full stop is another sign (`Inflection.abbreviation_mark`, Armenian):
+    a word marked with a period that is the term's start, of four letters or more and at
+    least two short of the term, with none of its letters left out but vowels (Թղթապ.,
+    Թղթպ. for թղթապանակ), and that is not the stem of a word of the catalog by an ending of
+    the language (Audacity's Armenian ձայն. ֆայլ, a sound file, for the term
+    ձայնագրություն, track, is the word ձայն, sound, of ձայնը: not the term).
+
+    ``missing``: (entry, concept, the translation checked), a translation's terms together;
+    ``terms``: concept → its allowed terms (casefolded); ``vocabulary``: the words the
+    catalog's translations use on their own (`whole_words`), asked for only when an
+    abbreviation of a term is found.
+    """
+    found: set[tuple[int, int]] = set()
+    last: tuple[int, str] | None = None
+    marked: list[str] = []
+    marks = _abbreviation_pattern().findall
+    words: set[str] | None = None  # the catalog's words, asked for when first needed
+    real: dict[str, bool] = {}  # a word marked with a period → whether it is a word itself
+    for entry, concept, text in missing:
+        if last is None or last[0] != entry or last[1] is not text:
+            last = (entry, text)
+            short = len(text) <= LABEL and "." in text
+            marked = sorted(set(marks(text.casefold()))) if short else []
+        if not marked:
+            continue
+        for term in terms.get(concept, ()):
+            hits = [word for word in marked if " " not in term and _shortens(word, term)]
+            if hits:
+                if words is None:
+                    words = vocabulary()
+                for word in hits:
+                    if word not in real and len(real) < _MAX_MARKS:
+                        real[word] = _word_or_stem(word, words, infl)
+                if not all(real.get(word, True) for word in hits):
+                    found.add((entry, concept))
+                    break
+    return found
+
+
+def _shortens(word: str, term: str) -> bool:
+    """Is ``word`` the start of ``term`` with none but vowels left out (its first letter
+    kept), two letters shorter than the term or more and not all of it (Krtl: kartelë)?"""
+    if word[:1] != term[:1] or len(word) > len(term) - 2:
+        return False  # (the term less a letter may be a form of it)
+    at = 0
+    for letter in word:
+        while at < len(term) and term[at] != letter:
+            if term[at] not in _VOWELS:
+                return False  # (a consonant left out: another word)
+            at += 1
+        if at == len(term):
+            return False
+        at += 1
+    return at < len(term)  # (a letter of the term or more left out at its end)
+
+
+# At most this many different marked words of a catalog are looked up as abbreviations
+# (each with one look-up per ending of the language): a catalog with more is no catalog of
+# labels, and its other marks stay reported.
+_MAX_MARKS = 1000
+
+
+def _word_or_stem(word: str, words: set[str], infl: Inflection) -> bool:
+    """Is the word the stem of one of ``words`` by an ending of the language, after a final
+    vowel or not (ձայն: ձայնը)? One look-up per ending, whatever the catalog's size. (Not
+    the word alone: the catalog's words hold the abbreviations themselves, Թղթպ. gives
+    թղթպ.)"""
+    return any(
+        word + vowel + ending in words
+        for ending in infl.suffixes
+        for vowel in ("", *infl.final_vowels)
+        if vowel or ending
+    )
+
+
 def whole_words(texts: list[str]) -> set[str]:
     """The words of the texts that stand on their own: of each run of characters between
     spaces that starts with a letter, its first word (Audacity-ის gives audacity, not the

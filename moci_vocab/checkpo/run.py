@@ -752,7 +752,9 @@ class FileCheck:
         if not self.found_entries:
             return
         from moci_vocab.checkpo.rendered import (
+            LABEL,
             LONG_TEXT,
+            abbreviated,
             holds_quote_or_name,
             is_metavariable,
             is_notice,
@@ -879,6 +881,27 @@ class FileCheck:
             dropped |= linked_compounds(
                 linked, allowed, infl.linked_parts, infl, self.catalog_words
             )
+        # a term abbreviated with a period in a short label (Armenian Թղթապ. for թղթապանակ,
+        # where the full stop is ։): only the translations short enough with the mark in
+        # them are read, picked in C among the missing terms
+        mark = infl.abbreviation_mark
+        labels = (
+            [
+                (entry, concept, text)
+                for entry, concept, form in compress(
+                    zip(self.found_entries, found, self.found_forms, strict=True),
+                    map(words.__contains__, found),
+                )
+                if form < len(texts := msgstrs[entry])
+                and len(text := texts[form]) <= LABEL
+                and mark in text
+            ]
+            if mark
+            else []
+        )
+        if labels:
+            allowed = {c: [text.casefold() for text in facts[c][2]] for _, c, _ in labels}
+            dropped |= abbreviated(labels, allowed, self.catalog_words, infl)
         if missing:
             vocabulary = self.catalog_words
 
