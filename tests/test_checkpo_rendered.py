@@ -348,6 +348,22 @@ def test_abbreviations_read_each_label_once_and_the_catalog_once():
     assert time.process_time() - started < 3.0  # 0.2 s here
 
 
+def test_an_abbreviation_reads_no_more_of_a_long_term_than_it_may_stand_for():
+    # hostile: a glossary term of 100,000 vowels between two consonants and labels of 20
+    # marks each: a mark is compared with twice its length of the term at most (3.5 s before)
+    import time
+
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.rendered import abbreviated
+
+    terms = {0: ["բ" + "ա" * 100_000 + "գդզր"]}
+    label = " ".join(["բգդզ."] * 20)
+    missing = [(entry, 0, label) for entry in range(300)]  # (300 translations)
+    started = time.process_time()
+    assert abbreviated(missing, terms, set, for_language("hy")) == set()
+    assert time.process_time() - started < 1.0
+
+
 def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("E UMLAUT", "Ë"), ("e umlaut", "ë"), ("umlaut", "ë e")]  # Orca's characters
     assert flagged(tmp_path, "sq", "umlaut", "umlaut", entries) == ["umlaut"]

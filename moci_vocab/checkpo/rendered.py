@@ -778,13 +778,16 @@ def _shortens(word: str, term: str) -> bool:
     kept), two letters shorter than the term or more and not all of it (Krtl: kartelë)?"""
     if word[:1] != term[:1] or len(word) > len(term) - 2:
         return False  # (the term less a letter may be a form of it)
+    # An abbreviation keeps at least half the letters of the term's start it stands for
+    # (Թղթպ: թղթապ; Krtl: kartel): no more of the term is read, however long it is.
+    end = min(len(term), 2 * len(word))
     at = 0
     for letter in word:
-        while at < len(term) and term[at] != letter:
+        while at < end and term[at] != letter:
             if term[at] not in _VOWELS:
                 return False  # (a consonant left out: another word)
             at += 1
-        if at == len(term):
+        if at == end:
             return False
         at += 1
     return at < len(term)  # (a letter of the term or more left out at its end)
