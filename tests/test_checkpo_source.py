@@ -211,6 +211,9 @@ POS = glossary(
         ("The list will not update itself", {"update"}),
         ("Do not download anything", {"download"}),
         ("File a bug", {"file"}),
+        # an imperative before a participle and its noun (Thunderbird, round 17)
+        ("File selected message", {"file"}),
+        ("Done. Update marked folders now", {"update"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
     ],
@@ -239,6 +242,18 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("Search the web", {"search"}),
         ("Tab the text", {"tab"}),
         ("Bookmarks", {"bookmark"}),
+        # a participle ending a clause of its own, a plural, a noun in -eed
+        ("File saved", {"file"}),
+        ("File copied to the clipboard", {"file"}),
+        ("Download failed twice", {"download"}),  # (not a participle's noun: an adverb)
+        ("Update deleted successfully", {"update"}),
+        ("Download selected", {"download"}),
+        ("Bookmark selected as default", {"bookmark"}),
+        ("Download cancelled operation", {"download"}),  # (a past tense and its object)
+        ("Bookmark unread status", {"bookmark"}),  # an adjective of the noun, no participle
+        ("Update %(id)s checked out", {"update"}),  # a clause: a particle after it
+        ("Files selected today", {"file"}),
+        ("Bookmark feed address", {"bookmark"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

@@ -493,6 +493,24 @@ _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
 )
+# The participles and adjectives that say which of its objects an imperative takes (English
+# usage data): the ones chosen, marked or found so.
+_CHOSEN = set(
+    b"selected marked checked unchecked highlighted tagged flagged starred quoted chosen".split()
+)
+# What follows a participle that ends a clause of its own ("File saved to disk", "Image
+# copied and resized"): prepositions, conjunctions, auxiliaries and adverbs (besides those
+# in -ly).
+_AFTER_PARTICIPLE = set(
+    b"to from in on at by with for of as into onto over under after before since until via "
+    b"through during without within across about against between behind beyond per than "
+    b"and or but nor so yet then because while when whenever if unless though although "
+    b"is are was were be been being has have had will would can could shall should may "
+    b"might must do does did not now again here there already instead later anyway too also "
+    b"only just still ok please once twice today tonight yesterday tomorrow always never ever "
+    b"often sometimes out up off down away back".split()
+)
+_IMPERATIVE_CUES = _AFTER_IMPERATIVE | _CHOSEN
 _ARTICLES = {b"a", b"an", b"the"}
 _NOUN_MARKERS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"} | {b"that", b"no"}
 
@@ -512,7 +530,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     A noun is not wanted where English uses the word as a verb: after a modal
     (can, will, please, must, don't …) or "to" after a verb that takes one
     (unable to, want to), before a determiner or pronoun (Bookmark this page,
-    file a bug), or as an imperative opening a sentence (Update now). A verb is
+    file a bug), or as an imperative opening a sentence (Update now, File selected
+    message). A verb is
     not wanted after a determiner (the update) or before "of".
     """
     # The word before the hit and the one after it, the one before that only when asked
@@ -537,11 +556,20 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return False
             if prev == b"to" and second in _TO_VERB_WITH_OBJECT and nxt not in _EDGES:
                 return False
-        return not (
-            prev in _EDGES
-            and nxt in _AFTER_IMPERATIVE
-            and not key[start:end].strip().endswith(b"s")
-        )
+        # Opening a sentence (not a plural: Files deleted) before "now", "again", "with" …
+        # ("Update now"), or before a participle of choosing and the noun it qualifies ("File
+        # selected message", "Format quoted field", "List unread messages"), the word is the
+        # imperative. Not where a preposition, an adverb or nothing follows the participle:
+        # a clause of its own ("File selected", "Contact marked as read"); other participles
+        # may be a past tense with its object ("User cancelled operation").
+        # (One set lookup for both, as before the participles: a hit's test runs for every
+        # source term of a catalog.)
+        if prev in _EDGES and nxt in _IMPERATIVE_CUES and not key[start:end].strip().endswith(b"s"):
+            if nxt in _AFTER_IMPERATIVE or len(after) < 2:
+                return nxt not in _AFTER_IMPERATIVE
+            third = after[1].split(None, 1)[0] if after[1].strip() else b""
+            return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
+        return True
     if kind == VERB:  # the search, a new search, search of …
         if prev in _NOUN_MARKERS or nxt == b"of":
             return False
