@@ -286,6 +286,8 @@ IDIOMS = glossary(
     concept("case", "case", pos="noun"),
     concept("service", "service", pos="noun"),
     concept("provider", "provider", pos="noun"),
+    concept("event", "event", pos="noun"),
+    concept("room", "room", pos="noun"),
 )
 
 
@@ -327,6 +329,11 @@ IDIOMS = glossary(
         ("Page number", {"number"}),
         ("Set the date and time", {"date", "time"}),
         ("Name of the file", {"name"}),
+        # in case of; to free space (Thunderbird's licence and folder messages, round 17)
+        ("In the event of a conflict, the English version shall control", set()),
+        ("To make room for more messages, delete old ones", set()),
+        ("It is making room for the date", {"date"}),
+        ("The event of the year in this room", {"event", "room"}),
     ],
 )
 def test_english_idioms_are_other_senses_of_their_nouns(text, expected):

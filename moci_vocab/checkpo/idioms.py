@@ -1,7 +1,9 @@
 """English fixed phrases in which a common noun does not have its own sense.
 
 "The number of pages" is a count, not a number; "up to date" is current, not a
-date; "at any time" is whenever, "at a later date" later; "last name" and "time
+date; "at any time" is whenever, "at a later date" later; "in the event of" (a conflict)
+is in case of, not an event of a calendar or a program, and to "make room" (for more
+messages) is to free space, not a chat room; "last name" and "time
 zone" are terms of their own (surname, a region of one clock time), as are "terminal
 bell" (the alert), "square root" and the licences' "at your option" (a choice); "Creative
 Commons" is the licences' name, not what is common; "metric units" (and "imperial",
@@ -10,8 +12,8 @@ metrik*, hy *մետրիկ համակարգ*); the "command line" (the interface,
 where a glossary's *line* is a drawn ხაზი) and a "character set" (an encoding, ka კოდური
 გვერდი, code page) are terms of their own too, as is the search option "match case" (ka
 "upper and lower case letters differ"). A glossary's
-concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line* or *character* is
-not demanded there: check-po adds
+concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*, *character*,
+*event* or *room* is not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
@@ -53,6 +55,13 @@ IDIOMS = (
     "character set",
     "match case",
     "service provider",
+    "in the event of",
+    "in the event that",
+    "in any event",
+    "make room",
+    "makes room",
+    "making room",
+    "made room",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry", "service provider": "provider"}

@@ -664,7 +664,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 45
+DATA_VERSION = 46
 
 
 def for_language(tag: str) -> Inflection:
