@@ -94,6 +94,15 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ),
         # a context glued before the text (Gramps: "... short month form||Aug", round 7)
         ("localized lexeme inflections - short file form||Page", {"file"}),
+        # a word between percent signs (Thunderbird's chat log, round 17: "%time% -
+        # %sender%: %message%"), a key=value field's key (Claws Mail, round 17:
+        # "[id=%d, name='%s']"), LibreOffice's %PRODUCTNAME
+        ("%time% - %window%: %device%", {"window", "device"}),
+        (
+            "Rule [id=%d, name='%s'] for user=%s, file=\"%s\" and page={0}",
+            {"name", "user", "file", "page"},
+        ),
+        ("Open %USER or %ERROR", {"user", "error"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -129,6 +138,9 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("Open the page .Save the file .", {"page", "file"}),  # dots, no extension
         ("user || file", {"user", "file"}),  # a spaced "||" is no context
         ("Name of the file||Page", {"page"}),  # the text after a context
+        # a percent or an equals sign standing apart: prose
+        ("The user = 50 % of the page", {"user", "page"}),
+        ("Save %s file as %d%% of the page", {"file", "page"}),
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

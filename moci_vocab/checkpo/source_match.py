@@ -285,9 +285,13 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
 _NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 _HYPHENS = ("\u2010", "\u2011")  # hyphen, non-breaking hyphen
 # ASCII letters, digits, NUL, NAME_MARK, SENTENCE and the joiners - _ . stay; every other ASCII byte
-# becomes a space (UTF-8 bytes of other letters are >= 0x80 and stay too).
+# becomes a space (UTF-8 bytes of other letters are >= 0x80 and stay too). So do "%" and "=",
+# which glue a word to them into code no term matches: what spans.py leaves of a %word%
+# placeholder (Thunderbird's chat log "%time% - %sender%: %message%") and a key=value
+# field's key (Claws Mail's "[id=%d, name='%s']", its placeholder taken away: "name=''").
+# (Not joiners: a run of them at a word's edge is not taken away, `_LOOSE`.)
 _ASCII_WORDS = bytes(
-    b if b >= 0x80 or b in (0, 1, 2) or chr(b).isalnum() or chr(b) in "-_." else 0x20
+    b if b >= 0x80 or b in (0, 1, 2) or chr(b).isalnum() or chr(b) in "-_.%=" else 0x20
     for b in range(256)
 )
 
