@@ -141,6 +141,10 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         # a percent or an equals sign standing apart: prose
         ("The user = 50 % of the page", {"user", "page"}),
         ("Save %s file as %d%% of the page", {"file", "page"}),
+        # a value after "=", a word before "%": free (GNOME's "0=no, 1=yes", XChat's
+        # "%p=Password" legend and "(%C20User limit reached%O)")
+        ("Level 0=page, 1=file, -1=default", {"page", "file"}),
+        ("%p=User name, %C20Open the page%O", {"user", "name", "page"}),
     ],
 )
 def test_terms_are_still_found_in_running_text(text, present):

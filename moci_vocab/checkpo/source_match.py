@@ -287,9 +287,10 @@ _HYPHENS = ("\u2010", "\u2011")  # hyphen, non-breaking hyphen
 # ASCII letters, digits, NUL, NAME_MARK, SENTENCE and the joiners - _ . stay; every other ASCII byte
 # becomes a space (UTF-8 bytes of other letters are >= 0x80 and stay too). So do "%" and "=",
 # which glue a word to them into code no term matches: what spans.py leaves of a %word%
-# placeholder (Thunderbird's chat log "%time% - %sender%: %message%") and a key=value
-# field's key (Claws Mail's "[id=%d, name='%s']", its placeholder taken away: "name=''").
-# (Not joiners: a run of them at a word's edge is not taken away, `_LOOSE`.)
+# placeholder (Thunderbird's chat log "%time% - %sender%: %message%": the word after the
+# "%") and a key=value field's key (Claws Mail's "[id=%d, name='%s']", its placeholder
+# taken away: "name=''", the word before the "="); `_words_of` frees the word on their
+# other side. (Not joiners: a run of them at a word's edge is not taken away, `_LOOSE`.)
 _ASCII_WORDS = bytes(
     b if b >= 0x80 or b in (0, 1, 2) or chr(b).isalnum() or chr(b) in "-_.%=" else 0x20
     for b in range(256)
@@ -406,7 +407,15 @@ def _words_of(text: str, fold_case: bool) -> bytes:
         text = text.casefold()
     if not text.isascii():
         text = _NON_ASCII_NON_WORD.sub(" ", text)
-    return text.encode("utf-8").translate(_ASCII_WORDS)
+    data = text.encode("utf-8").translate(_ASCII_WORDS)
+    # "%" and "=" glue only the word on one side (`_ASCII_WORDS`): a placeholder's name
+    # after "%", a field's key before "="; the word on the other side stays free (a value,
+    # "0=no, 1=yes"; a word after a code, XChat's "reached%O", "%p=Password").
+    if b"%" in data:
+        data = data.replace(b"%", b" %")
+    if b"=" in data:
+        data = data.replace(b"=", b"= ")
+    return data
 
 
 def _spaced(data: bytes, block: int = 1 << 16) -> bytes:
