@@ -120,6 +120,16 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("libreoffice-svx-hy", "libreoffice-sw-hy"),
         *("libreoffice-uui-hy", "libreoffice-wiz-hy"),
     ),
+    # Round 18 (the twelfth session's round): its programs, and the Albanian catalogs of the
+    # LibreOffice modules of rounds 1, 2, 15 and 16 (compiled from the translation sources).
+    18: (
+        *HELDOUT_ROUNDS[18],
+        *("libreoffice-basctl-sq", "libreoffice-cui-sq", "libreoffice-dba-sq"),
+        *("libreoffice-dkt-sq", "libreoffice-frm-sq", "libreoffice-pcr-sq"),
+        *("libreoffice-sb-sq", "libreoffice-sc-sq", "libreoffice-sca-sq"),
+        *("libreoffice-sd-sq", "libreoffice-sfx-sq", "libreoffice-svt-sq"),
+        *("libreoffice-svx-sq", "libreoffice-sw-sq", "libreoffice-uui-sq"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
