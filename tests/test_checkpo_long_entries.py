@@ -154,6 +154,14 @@ def _sq_root(tmp_path: Path, nouns: list[str], terms: list[str]) -> Path:
     return root
 
 
+def _random_sq_root(tmp_path: Path, rnd: random.Random) -> tuple[list[str], Path]:
+    """200 English nouns and a glossary giving each a random Albanian term in -im."""
+    nouns = sorted(_english_nouns(rnd, 200))
+    terms = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyzë") for _ in range(6)) + "im"
+             for _ in nouns]  # fmt: skip
+    return nouns, _sq_root(tmp_path, nouns, terms)
+
+
 def test_a_translation_with_mnemonics_is_read_a_second_time_once(tmp_path, monkeypatch):
     # A translation whose terms each follow a mnemonic (a_kodex): the second reading,
     # strict (a mnemonic splits only before a word of the catalog's own) once the lax one
@@ -211,10 +219,7 @@ def test_a_long_translation_is_searched_once_for_all_missing_terms(tmp_path, mon
     from moci_vocab.checkpo.run import Options, check_files
 
     rnd = random.Random(5)
-    nouns = sorted(_english_nouns(rnd, 200))
-    terms = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyzë") for _ in range(6)) + "im"
-             for _ in nouns]  # fmt: skip
-    root = _sq_root(tmp_path, nouns, terms)
+    nouns, root = _random_sq_root(tmp_path, rnd)
     msgid = ". ".join(nouns) + " all files and the " + " ".join(nouns) + " FILE"
     path = write_po(tmp_path / "sq.po", "sq", [(msgid, "ki file " * 700)])
     check_files(root, [write_po(tmp_path / "w.po", "sq", [("x", "y")])], Options())  # cache
@@ -304,10 +309,7 @@ def test_a_long_entry_is_searched_once_for_all_missing_terms_that_it_names(tmp_p
     from moci_vocab.checkpo.run import Options, check_files
 
     rnd = random.Random(13)
-    nouns = sorted(_english_nouns(rnd, 200))
-    terms = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyzë") for _ in range(6)) + "im"
-             for _ in nouns]  # fmt: skip
-    root = _sq_root(tmp_path, nouns, terms)
+    nouns, root = _random_sq_root(tmp_path, rnd)
     msgid = " ".join(f"the Open New {noun.upper()} here and there" for noun in nouns)
     said = " ".join(f"ki {noun} dhe" for noun in nouns) + " ki" * 2_000
     assert len(msgid) > 4_096 and len(said) > 4_096
@@ -359,10 +361,7 @@ def test_a_long_entrys_code_tokens_are_read_once(tmp_path, monkeypatch):
     from moci_vocab.checkpo.run import Options, check_files
 
     rnd = random.Random(17)
-    nouns = sorted(_english_nouns(rnd, 200))
-    terms = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyzë") for _ in range(6)) + "im"
-             for _ in nouns]  # fmt: skip
-    root = _sq_root(tmp_path, nouns, terms)
+    nouns, root = _random_sq_root(tmp_path, rnd)
     msgid = " ".join(f"open yelp:{noun} now" for noun in nouns)
     said = " ".join(f"hap {noun} tani" for noun in nouns) + " tani" * 1_000
     path = write_po(tmp_path / "sq.po", "sq", [(msgid, said)])
