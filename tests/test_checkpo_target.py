@@ -392,6 +392,37 @@ def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, othe
     assert not matches(lang, term, other)
 
 
+# Round 18: a term given in the plural matches every form of its lemma, whatever the
+# lemma's stem class (Inflection.plural): the Georgian a-stems drop their -ა before the
+# plural -ებ- as the consonant stems their -ი (LibreOffice help's cells უჯრები → უჯრა), a
+# plural stem that dropped a vowel gets it back (ფანჯრები → ფანჯარა, მომხმარებლები →
+# მომხმარებელი), an Armenian monosyllable's vowel-less plural stem its vowel (Calibre's
+# books գրքեր → գիրք); and still no other word that starts alike.
+@pytest.mark.parametrize(
+    ("lang", "term", "text", "other"),
+    [
+        ("ka", "უჯრები", "აჩვენებს მოცემულ უჯრაზე მიმაგრებულ შენიშვნას", "უჯრედი"),
+        ("ka", "უჯრები", "შეიყვანეთ უჯრათა დიაპაზონი", "უჯრედული"),
+        ("ka", "უჯრები", "ფორმულა მიმდინარე უჯრაში", "უჯრედში"),
+        ("ka", "უჯრები", "გადაყავს კურსორი პირველ უჯრასთან", "უჯრაობა"),
+        ("ka", "უჯრებს", "უჯრაში", "უჯრედს"),
+        ("ka", "საკუთრების", "საკუთრებაში", "საკუთარი"),  # of property (no plural) / own
+        ("ka", "ხაზები", "ხაზაზე", "ხაზავს"),  # lines / draws
+        ("ka", "ფერები", "ფერაში", "ფერადი"),  # colours / coloured
+        ("ka", "ცვლილებები", "ცვლილებას", "ცვლადი"),
+        ("ka", "ფანჯრები", "ტერმინალის ფანჯარაში", "ფანჯარასავით"),
+        ("ka", "ქვეყნები", "ქვეყანა", "ქვეყნიერება"),  # countries / the world
+        ("ka", "მომხმარებლები", "დარწმუნდეთ, რომ მომხმარებელმა დახურა", "მომხმარება"),
+        ("hy", "գրքեր", "Ներբեռնում եմ գիրքը", "գրիչ"),  # books / a pen
+        ("hy", "գրքեր", "%s գիրք", "գրքույկ"),  # a booklet: a word of its own
+        ("hy", "մտքեր", "միտքը", "մտածել"),  # thoughts / to think
+    ],
+)
+def test_a_term_given_in_the_plural_matches_its_lemma_and_no_other_word(lang, term, text, other):
+    assert matches(lang, term, text)
+    assert not matches(lang, term, other)
+
+
 @pytest.mark.parametrize("size", [1, 2, 3, 4])
 @pytest.mark.parametrize(
     "words", [[], ["Hap"], ["Hap", "skedarin"], ["Hap", "skedarin", "e", "ri", "tani", "Ëë"]]

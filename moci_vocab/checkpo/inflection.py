@@ -93,6 +93,17 @@ class Inflection(Record):
     # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
     # საგნის → საგანი, კალენდრის → კალენდარი; -ვის → -ავ: ნაგვის → ნაგავი).
     restored: tuple[tuple[str, str], ...] = ()
+    # A term given in the plural stands for its lemma, whatever the lemma's stem class:
+    # (the plural forms of a term as written that no singular has, the vowel a lemma's stem
+    # ends in that drops before the plural marker). A term ending in one of those forms after
+    # a consonant may be the plural of a stem in that vowel (ka უჯრები, cells → უჯრა:
+    # უჯრაზე, უჯრაში, უჯრათა, as the plural of ფაილი is ფაილები; not -ების, also the
+    # genitive of the verbal nouns in -ება); a plural stem with no vowel at all gets each
+    # ``fleeting`` vowel back after its first letter (hy գրքեր, books → գրք- → գիրք, գիրքը:
+    # a monosyllable's vowel drops before an ending, as in գրքի). A vowel the plural stem
+    # dropped inside it comes back by ``restored`` (ka ფანჯრები → ფანჯარა). See
+    # `target_match.stems_of`.
+    plural: tuple[tuple[str, ...], str] = ((), "")
     # Words derived on the stem of a borrowed term that keep its sense: (the prefixes before
     # the stem, "" for none; the endings after it). ka და-არქივ-ება (archiving, the
     # perfective preverb), გადა-არქივ-ება (re-archiving), სა-არქივ-ო (of archives),
@@ -326,9 +337,20 @@ _KA_VERBS = (
 # A term given in the genitive whose stem dropped a vowel: the vowel its lemma has (see
 # `Inflection.restored`); and a lemma in -ა keeps its vowel (ფანჯრის → ფანჯარა, ფანჯარაში,
 # into the window; ქვეყნის → ქვეყანა).
-_KA_RESTORED = (
+_KA_RESTORED_GENITIVE = (
     ("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ"), ("ვის", "ავ"), ("ნის", "ანა"), ("რის", "არა"),
 )  # fmt: skip
+# The plural forms of a term as written that no singular has (`Inflection.plural`): the
+# nominative, dative, ergative and the postpositions on the dative (not -ების, -ებით, -ებად,
+# -ებ-: also forms of the verbal nouns in -ება: საკუთრების, of property, is no plural of
+# a საკუთარა); and the restored stems of a plural (ფანჯრები → ფანჯარა, ქვეყნები →
+# ქვეყანა, მომხმარებლები → მომხმარებელი).
+_KA_PLURAL_TERMS = ("ები", "ებს", "ებმა", "ებზე", "ებში", "ებთან")
+_KA_RESTORED = _KA_RESTORED_GENITIVE + tuple(
+    (old[: -len("ის")] + ending, new)
+    for old, new in _KA_RESTORED_GENITIVE
+    for ending in _KA_PLURAL_TERMS
+)
 
 
 # The relational adjective of a noun in სა-…-ო, of what is for or of the thing: ფოსტა, mail
@@ -352,6 +374,9 @@ def KA() -> Inflection:
         compounds=True,
         first_parts="ი",
         restored=_KA_RESTORED,
+        # the a-stems drop their -ა before the plural -ებ- (უჯრა → უჯრები) as the consonant
+        # stems their -ი (ფაილი → ფაილები); the e-, o- and u-stems keep their vowel
+        plural=(_KA_PLURAL_TERMS, "ა"),
         # preverbs and the სა-/მე-/უ- of derived nouns and adjectives
         prefixes=frozenset(
             {"გადა", "გამო", "შემო", "წამო", "ჩამო", "ამო", "გა", "შე", "და", "ჩა", "წა"}
@@ -386,6 +411,14 @@ _HY_CASE = [
     # the classical spelling's -ութիւն, genitive -ութեան, on the stem -ութ (see HY)
     "իւն", "իւնը", "իւնն", "իւնից", "իւնով", "իւնում", "եան", "եանը", "եանն", "եամբ",
 ]  # fmt: skip
+
+
+# The endings a plural in -եր/-ներ takes (a consonant's: not -յի, -ու, -ոջ, -իւն …): a term
+# written so is a plural (`Inflection.plural`).
+_HY_PLURAL_CASES = (
+    "", "ը", "ն", "ս", "դ", "ի", "ին", "ից", "ով", "ում", "իս", "իդ",
+    "ումս", "ումդ", "իցս", "իցդ", "ովս", "ովդ", "ինս", "ինդ",
+)  # fmt: skip
 
 
 # A lemma in -ա given with its article -ն (թեման, կոնֆիգուրացիան → -ա), or in a case
@@ -460,6 +493,8 @@ def HY() -> Inflection:
             ("իա", "իոն"),
         ),
         lemma_endings=_HY_LEMMA_ENDINGS,  # only on the word as written
+        # a monosyllable's plural in -եր without its vowel (գիրք → գրքեր, միտք → մտքեր)
+        plural=(tuple(marker + case for marker in ("ներ", "եր") for case in _HY_PLURAL_CASES), ""),
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
@@ -664,7 +699,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 46
+DATA_VERSION = 47
 
 
 def for_language(tag: str) -> Inflection:

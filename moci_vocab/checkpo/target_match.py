@@ -116,6 +116,8 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
         at = len(word) - len(old)
         if word.endswith(old) and at >= 2 and word[at - 1] not in _VOWELS:
             stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
+    if term and infl.plural[0]:
+        stems.update(_plural_lemma(word, infl))
     for base in list(stems):
         if base in irregular:
             continue  # an irregular stem is as given (գուն for գույն loses no more)
@@ -129,6 +131,22 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
+
+
+def _plural_lemma(word: str, infl: Inflection) -> set[str]:
+    """The stems of the lemma of a term given in the plural that the plural dropped a vowel
+    of (``Inflection.plural``): ka უჯრები → უჯრა; hy գրքեր → գիրք."""
+    endings, vowel = infl.plural
+    found = set()
+    for ending in endings:
+        head = word[: -len(ending)]
+        if not word.endswith(ending) or len(head) < 2 or head[-1] in _VOWELS:
+            continue
+        if vowel:
+            found.add(head + vowel)  # უჯრ-ები → უჯრ-ა
+        if len(head) <= 3 and not any(ch in _VOWELS for ch in head):
+            found.update(head[0] + v + head[1:] for v in infl.fleeting)  # գրք → գիրք
+    return found
 
 
 def _irregular_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]:
