@@ -377,6 +377,21 @@ def test_armenian_verbs_and_participles_on_a_verbal_nouns_stem(tmp_path):
     assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == ["Last search"]
 
 
+def test_an_armenian_infinitive_declined_says_the_english_verb(tmp_path):
+    """Round 18 (phpMyAdmin): the infinitive declines as a noun (որոնելու համար, for
+    searching; -ով, -ուց, -ը, -իս), and says the English verb after *to* as the bare one."""
+    forms = verb_forms(["որոնում", "թարմացում"], for_language("hy").verbs)
+    assert {"որոնելու", "որոնելով", "որոնելուց", "որոնելը", "որոնելիս", "թարմացնելու"} <= forms
+    entries = [
+        ("Words or values to search for:", "Բառեր կամ արժեքներ՝ որոնելու համար՝"),
+        ("Type here to search in the list of options.", "Մուտքագրեք այստեղ՝ որոնելու համար:"),
+        ("The last search of values", "Վերջին որոնելու արժեքները"),  # a noun: reported
+    ]
+    assert flagged(tmp_path, "hy", "որոնում", entries, english="search") == [
+        "The last search of values"
+    ]
+
+
 def test_an_armenian_command_said_by_its_verb_alone(tmp_path):
     """Thunar's 'Create Action' as Ստեղծել (to create), Catfish's 'Stop Search' as
     Դադարեցնել: a two-word command ending in the noun, said by one infinitive, leaves its

@@ -443,7 +443,10 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
     when Armenian is asked for: every process imports this module)."""
     taken = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից")
     participles = tuple(p + end for p in ("ած", "ված", "ուած") for end in taken)
-    el = ("ել", "իր", "եք", *participles)
+    # the infinitive declines as a noun: որոնելու (for searching: "Words to search for"),
+    # որոնելով, որոնելուց, որոնելը, and որոնելիս (while searching)
+    declined = ("", "ու", "ով", "ուց", "ը", "իս")
+    el = (*("ել" + end for end in declined), "իր", "եք", *participles)
     verbs = (
         ("ում", el),
         ("ություն", el),
@@ -451,10 +454,23 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
         ("ութիւն", el),
         ("ութեան", el),
         ("ութ", el),
-        ("ացում", ("ացնել", "ացրու", "ացրեք", *("ացր" + p for p in participles))),
-        ("եցում", ("եցնել", "եցրու", "եցրեք", *("եցր" + p for p in participles))),
+        ("ացում", _causative("աց", declined, participles)),
+        ("եցում", _causative("եց", declined, participles)),
     )
     return verbs, participles
+
+
+def _causative(
+    mark: str, declined: tuple[str, ...], participles: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The forms of a causative verb in -ացնել/-եցնել (``mark``: աց, եց): its infinitive,
+    declined, its imperatives and its past participles on the stem -ացր-/-եցր-."""
+    return (
+        *(mark + "նել" + end for end in declined),
+        mark + "րու",
+        mark + "րեք",
+        *(mark + "ր" + p for p in participles),
+    )
 
 
 # Relational adjectives in -ական, -ային on a noun's stem (լեզու → լեզվական, linguistic:
@@ -699,7 +715,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 47
+DATA_VERSION = 48
 
 
 def for_language(tag: str) -> Inflection:
