@@ -423,6 +423,25 @@ def test_a_term_given_in_the_plural_matches_its_lemma_and_no_other_word(lang, te
     assert not matches(lang, term, other)
 
 
+# Round 18 (Firefox): a term that is a noun's relational adjective (hy -ային, -ական) stands
+# for the noun: the action nouns of the verbs made on it (-ավորում, -ացում; genitive -ման)
+# are the term (Inflection.action_nouns); not the bare noun, nor on a noun term.
+@pytest.mark.parametrize(
+    ("term", "text", "other"),
+    [
+        ("պահուստային", "Միացնել պահուստավորումը", "պահուստը"),
+        ("պահուստային", "Փոխել պահուստավորման գաղտնաբառը", "պահուստում"),
+        ("պահուստային", "Պահուստացում...", "պահուստով"),
+        ("գունային", "գունավորմամբ", "գունատ"),  # colour's: colouring / pale
+    ],
+)
+def test_an_adjective_terms_noun_makes_its_action_nouns(term, text, other):
+    assert matches("hy", term, text)
+    assert not matches("hy", term, other)
+    noun = term.removesuffix("ային")
+    assert not matches("hy", noun, text)  # (a noun term: ձև, a form → ձևավորում, design)
+
+
 @pytest.mark.parametrize("size", [1, 2, 3, 4])
 @pytest.mark.parametrize(
     "words", [[], ["Hap"], ["Hap", "skedarin"], ["Hap", "skedarin", "e", "ri", "tani", "Ëë"]]

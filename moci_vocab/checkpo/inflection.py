@@ -125,6 +125,13 @@ class Inflection(Record):
     # that noun's genitive and instrumental stems with -ու- gone (կազմաձևման, -մամբ). Not
     # on an irregular case stem (անուն → անվան-: անվանում, a title, is a word of its own).
     derived: tuple[str, ...] = ()
+    # The action nouns made on the noun of a term that is the noun's relational adjective
+    # (``adjectives``' suffixes), which take the regular endings: Armenian's verbs in
+    # -ավորել, -ացնել made on a noun and their nouns in -ում (genitive -ման, instrumental
+    # -մամբ): Firefox's backup պահուստային (of a reserve: պահուստ-ային) → պահուստավորում,
+    # պահուստավորման (backing up), պահուստացում. Not on a noun term itself: a noun's
+    # derived verb may drift from it (ձև, a form → ձևավորում, design).
+    action_nouns: tuple[str, ...] = ()
     # The period as the mark of an abbreviation, in a language whose full stop is another
     # sign (Armenian ։): a short label's word marked with it may be the term shortened
     # (Թղթապ., Թղթպ. for թղթապանակ; see rendered.abbreviated). "" where a period ends a
@@ -520,6 +527,7 @@ def HY() -> Inflection:
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
         derived=("ում", "ման", "մամբ"),
+        action_nouns=tuple(verb + end for verb in ("ավոր", "աց") for end in ("ում", "ման", "մամբ")),
         reduced=("ույ", "ու", "աի"),
         abbreviation_mark=".",
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
@@ -715,7 +723,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 48
+DATA_VERSION = 49
 
 
 def for_language(tag: str) -> Inflection:

@@ -237,6 +237,8 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         if infl.derived and word[-1] not in _VOWELS:  # (a word derived on the term: hy -ում)
             derived = {*stems, *(word + ending for ending in infl.derived)}
             stems = tuple(sorted(derived, key=len, reverse=True))
+        if infl.action_nouns:  # (an adjective term's noun's action nouns: hy -ավորում)
+            stems = _with_action_nouns(word, stems, infl)
         specs.append(WordSpec(word, stems, exact))
     patterns = [TargetTerm(text, status, tuple(specs), _probe(specs))]
     content = [spec for spec in specs if spec is not None]
@@ -261,6 +263,17 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             )  # fmt: skip
             patterns.append(TargetTerm(text, status, exact_specs, _probe(list(exact_specs))))
     return patterns
+
+
+def _with_action_nouns(word: str, stems: tuple[str, ...], infl: Inflection) -> tuple[str, ...]:
+    """``stems`` and, for a term that is a relational adjective, the stems of the action
+    nouns made on its noun (`Inflection.action_nouns`: պահուստային → պահուստավորում)."""
+    for suffix in infl.adjectives[0]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            noun = word[: -len(suffix)]
+            made = {*stems, *(noun + ending for ending in infl.action_nouns)}
+            return tuple(sorted(made, key=len, reverse=True))
+    return stems
 
 
 def _compound_part(text: str, status: str, spec: WordSpec) -> list[TargetTerm]:
