@@ -423,6 +423,21 @@ def test_a_term_given_in_the_plural_matches_its_lemma_and_no_other_word(lang, te
     assert not matches(lang, term, other)
 
 
+@pytest.mark.parametrize(
+    ("term", "text", "other"),
+    [
+        # round 18 (LibreOffice help): a term given in the definite -u of a noun in -g, -k,
+        # -h finds its indefinite and plural forms; not a word that goes on after the stem
+        ("dialogu", "mbyll një dialog pa ruajtur", "dialogoj"),
+        ("dialogu", "Organizo ~dialogjet", "dialogimi"),
+        ("blloku", "Shfaq bllok", "bllokim"),
+    ],
+)
+def test_an_albanian_term_given_in_the_definite_u_finds_its_lemma(term, text, other):
+    assert matches("sq", term, text)
+    assert not matches("sq", term, other)
+
+
 # Round 18 (Firefox): a term that is a noun's relational adjective (hy -ային, -ական) stands
 # for the noun: the action nouns of the verbs made on it (-ավորում, -ացում; genitive -ման)
 # are the term (Inflection.action_nouns); not the bare noun, nor on a noun term.

@@ -213,13 +213,15 @@ _SQ_CASE = [
 # then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja; the -u
 # declension of nouns in -k, -g, -h and a stressed -i: miun, mikun → mi, mik), the
 # feminine definite -a (tema → temë, teme, temën) and the definite plural -t after
-# its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar), and the
+# its plural vowel (gërmat → gërmë, gërma, gërmave; skedarët → skedar), the
 # definite forms of the feminine nouns in -e (faqja, faqen, faqes → faqe; dritares →
-# dritare).
+# dritare), and the definite -u of the masculine nouns in -g, -k, -h (LibreOffice help's
+# dialogu → dialog, dialogjet; blloku → bllok).
 _SQ_LEMMA_ENDINGS = (
     ("ash", ""), ("ësh", ""), ("esh", ""), ("ave", ""), ("ëve", ""), ("eve", ""),
     ("i", ""), ("in", ""), ("it", ""), ("ës", ""), ("ën", ""), ("ja", "j"), ("ut", ""), ("un", ""),
     ("a", ""), ("at", ""), ("ët", ""), ("et", ""), ("ja", ""), ("en", ""), ("es", ""),
+    ("gu", "g"), ("ku", "k"), ("hu", "h"),
 )  # fmt: skip
 # Masculine nouns in a stressed -i or -u take -r- before the definite endings (kufi →
 # kufiri, kufirin, kufirit; dru → druri; gju → gjuri): the stem with -r.
@@ -723,7 +725,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 49
+DATA_VERSION = 50
 
 
 def for_language(tag: str) -> Inflection:
