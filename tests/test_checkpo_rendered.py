@@ -581,6 +581,107 @@ def test_a_commands_argument_name_alone_kept_as_written_is_not_the_term(tmp_path
     assert flagged(tmp_path, "sq", "file", "skedar", entries) == ["Open a file", "The file"]
 
 
+@pytest.mark.parametrize(
+    ("msgid", "translation", "word"),
+    [
+        # Basic's declarations in an argument list or a statement (LibreOffice's help, round
+        # 18), copied or kept in another message's translation
+        ("RTrim (Text As String)", "RTrim (Text As String)", "string"),
+        ("Trim( Text As String )", "Trim( Text As String )", "text"),
+        ("RmDir Text As String", "RTrim (Text As String)", "string"),
+        ("Mid (Text As String, Start As Long)", "Mid (Text As String, Start As Long)", "start"),
+        ("/* ignore all text here */", "/* ignore all text here */", "text"),  # a C comment
+        ("Page Up", "Page Up", "page"),  # a key's name
+        ("Alt-Page Down", "Alt-Page Down", "page"),
+        ("Page Up/Dn Change volume", "Page Up/Dn ხმის შეცვლა", "page"),
+        # an acronym's expansion kept in a translated message: a name
+        (
+            "UDF — Universal Disk Format, for removable devices",
+            "UDF — Universal Disk Format, მოხსნადი",
+            "disk",
+        ),
+        (
+            "Detected by the Hardware Abstraction Layer (HAL).",
+            "Hardware Abstraction Layer (HAL)-ის მიერ",
+            "layer",
+        ),
+    ],
+)
+def test_code_and_names_kept_as_written_by_their_syntax(msgid, translation, word):
+    assert kept_as_written(msgid, translation, word)
+
+
+@pytest.mark.parametrize(
+    ("msgid", "translation", "word"),
+    [
+        ("Save As Template", "Save As Template", "template"),  # a label in Title Case
+        ("Export Document As PDF", "Export Document As PDF", "document"),  # no Basic type
+        ("Mark All As Read", "Mark All As Read", "read"),
+        ("RTrim (Text As String)", "RTrim (ტექსტი როგორც სტრიქონი)", "string"),  # translated
+        ("/* ignore all text here */", "/* აქ ყველა ტექსტი */", "text"),
+        ("Page Number", "Page Number", "page"),  # English left in
+        ("Page Up", "გვერდი ზემოთ", "page"),
+        ("Scroll the page up", "Scroll the page up", "page"),
+        # a name copied with the rest of its message: the catalog may translate the name
+        # (LibreOffice's Georgian help: judged real)
+        ("Complex Text Layout (CTL)", "Complex Text Layout (CTL)", "text"),
+        ("PDF - Portable Document Format", "PDF - Portable Document Format", "document"),
+        ("The text (TXT) file", "The text (TXT) ფაილი", "text"),  # initials not the acronym
+        ("Use the Text Layout (CTL)", "Text Layout (CTL) გამოიყენე", "text"),
+    ],
+)
+def test_what_is_not_code_or_a_name_by_its_syntax(msgid, translation, word):
+    assert not kept_as_written(msgid, translation, word)
+
+
+def test_end_to_end_code_kept_as_written(tmp_path):
+    """Basic's signature copied, in Albanian too (no compounds: the drop pass's own quick
+    test); a message of words copied is still English left in."""
+    entries = [
+        ("RTrim (Text As String)", "RTrim (Text As String)"),
+        ("Len (Text As String)", "Len (Text As String)"),
+        ("Trim the text as a string", "Trim the text as a string"),
+        ("A string", "Një varg"),
+    ]
+    entries_ka = [*entries[:3], ("A string", "სტრიქონი")]
+    for lang, term, rows in (("sq", "varg", entries), ("ka", "სტრიქონი", entries_ka)):
+        (tmp_path / lang).mkdir()
+        found = flagged(tmp_path / lang, lang, "string", term, rows)
+        assert found == ["Trim the text as a string"]
+
+
+def test_code_by_its_syntax_reads_a_long_msgid_once():
+    """A long msgid's code spans are found once for all its missing terms (`LongMsgid`),
+    not once per term: 2,000 words of a 200 KB msgid of declarations."""
+    import time
+
+    from moci_vocab.checkpo.rendered import rendered_misses
+
+    words = [
+        f"w{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(2000)
+    ]
+    msgid = "F (" + ", ".join(f"{w} As String" for w in words) + ")"
+    english = dict(enumerate(words))
+    missing = [(0, concept, msgid) for concept in english]
+    started = time.process_time()
+    found = rendered_misses(
+        missing, english, {}, lambda entry: msgid, for_language("sq"), lambda: set()
+    )
+    assert time.process_time() - started < 2.0
+    assert len(found) == 2000
+    # a long run of capitalised words (an acronym's expansion is read from each start at
+    # most six words on), Basic's "As" and keys' "Up" everywhere, a long translation
+    for msgid, text in (
+        ("zzz " + "Aaa " * 200_000 + "(AB)", "zzz"),
+        ("zzz " + "Aaa As " * 100_000 + "Up (", "Aaa As Up " * 50_000),
+        ("zzz Up Up Page (Text As String)", "Page Up " * 100_000),
+        ("zzz " + "/*" * 100_000 + "Ab-Cd (AC) " * 50_000, "Ab-Cd " * 100_000),
+    ):
+        started = time.process_time()
+        assert not kept_as_written(msgid, text, "zzz")
+        assert time.process_time() - started < 2.0
+
+
 def test_a_term_in_a_case_said_by_its_lemmas_other_derivation(tmp_path):
     """Krusader (held-out round 14) gives *selection* as მონიშნულის (of the selected) and
     writes the verbal noun მონიშვნა (selecting) of the same verb for it: the lemma's data

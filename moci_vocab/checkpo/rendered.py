@@ -106,25 +106,51 @@ def kept_as_written(
     word: str,
     long: LongMsgid | None = None,
     codes: Callable[[str], set[str]] | None = None,
+    kept_spans: Callable[[bool], list[tuple[int, int]]] | None = None,
 ) -> bool:
     """Is every use of the English ``word`` (casefolded) in the msgid a literal that the
     translation keeps letter for letter: a quoted lowercase word or code, a word in
-    capitals in a message in ordinary case, or the name Windows? ``long``: what a long
-    msgid says, read once for all its missing terms (`LongMsgid`); ``codes``: a long
-    translation's `code_parts`."""
+    capitals in a message in ordinary case, the name Windows, or code or a name by its
+    syntax (`kept_code`)? ``long``: what a long msgid says, read once for all its missing
+    terms (`LongMsgid`); ``codes``: a long translation's `code_parts`; ``kept_spans``:
+    `kept_code` of the msgid and translation, found once for all their missing terms."""
     copied = translation == msgid if long is None else long.copied(translation)
     if copied or not word:
-        return copied and bool(word) and (is_metavariable(msgid) or is_notice(msgid))
-    if long is None:
-        if word.upper() not in msgid and not holds_quote_or_name(msgid):
-            return False  # neither in capitals nor in quotes (the usual case: a quick test)
+        if not (copied and word):
+            return False
+        if is_metavariable(msgid) or is_notice(msgid):
+            return True
+        if not (holds_code(msgid, word, names=False) if long is None else long.sign):
+            return False  # English left in (the usual copied msgid: a quick test)
+    elif long is None:
+        if (
+            word.upper() not in msgid
+            and not holds_quote_or_name(msgid)
+            and not holds_code(msgid, word)
+        ):
+            return False  # neither in capitals, quotes nor code (the usual case: a quick test)
     elif not long.sign and word.upper() not in long.capitals:
         return False
     found = _uses(msgid, word) if long is None else long.uses(word)
     if not found or len(found) > _MAX_USES:
         return False  # (a message with dozens of uses of one word holds no literal)
+    # the spans of code by its syntax that the translation keeps (`kept_code`), found once,
+    # where the msgid may hold some by its signs (a quick test)
+    code: list[tuple[int, int]] | None = None
+    if not copied and long is None and not holds_code(msgid, word):
+        code = []
     kept: set[str] | None = None  # the translation's words as written, found once
     for start, end in found:
+        if code is None:
+            if kept_spans is not None:
+                code = kept_spans(copied)
+            else:
+                spans = None if long is None else long.code_spans()
+                code = kept_code(msgid, translation, copied, spans)
+        if code and _inside(code, start, end):
+            continue
+        if copied:
+            return False  # a copied msgid: only code by its syntax is kept as written
         literal = _quoted(msgid, start, end)
         if literal is not None and (
             literal in translation if long is None else long.literal_in(translation, literal)
@@ -160,7 +186,7 @@ class LongMsgid:
 
         self.msgid = msgid
         self.words = words
-        self.sign = holds_quote_or_name(msgid)
+        self.sign = holds_quote_or_name(msgid) or holds_code(msgid)
         self.capitals = set() if self.sign else found_in(msgid, {w.upper() for w in words})
         self.uses = _indexed_uses(msgid)
         self._ordinary: bool | None = None
@@ -168,6 +194,7 @@ class LongMsgid:
         self._literals: set[str] | None = None  # of every use of the words (`literal_in`)
         self._held: tuple[str | None, set[str]] = (None, set())
         self._tokens: tuple[list[int], list[tuple[int, int]]] | None = None  # (`token_at`)
+        self._code: list[tuple[int, int, bool]] | None = None  # (`code_spans`)
 
     def token_at(self, start: int, end: int) -> str:
         """`_token_at` of a use of a word (no space inside), by the msgid's runs without
@@ -207,6 +234,12 @@ class LongMsgid:
             held = found_in(translation, self._literals)
             self._held = (translation, held)
         return literal in held
+
+    def code_spans(self) -> list[tuple[int, int, bool]]:
+        """`code_spans` of the msgid, found once."""
+        if self._code is None:
+            self._code = code_spans(self.msgid)
+        return self._code
 
     def copied(self, translation: str) -> bool:
         """Whether the translation is the msgid (the last one's answer kept)."""
@@ -383,6 +416,280 @@ def holds_quote_or_name(msgid: str) -> bool:
         or ":" in msgid
         or "/" in msgid
     )
+
+
+# --- Code and names by their syntax (`kept_code`) ---------------------------------------
+# A word of code is not the noun, nor a name's word, when the translation keeps the
+# code or the name letter for letter (translators keep them; a translated one has the
+# term anyway). Each kind by a rule of its syntax, never by a program's words:
+# - a declaration of Basic (LibreOffice's help: "RTrim (Text As String)", "Trim( Text As
+#   String )"): a name, "As" and a type in an argument list after a name, or after a
+#   statement's name at a line's start with one of Basic's own types ("RmDir Text As
+#   String"); not a label in Title Case ("Save As Template", "Mark All As Read"), no
+#   argument list and no type of Basic's;
+# - a comment of C (/* ignore all text here */);
+# - a key's name, a capitalised word and Up or Down ("Page Up", "Alt-Page Down", "Page
+#   Up/Dn"): the key, not the noun (as the Tab key is: source_match's name marker);
+# - the words of an acronym's expansion, their initials the acronym beside them ("UDF —
+#   Universal Disk Format, for removable devices", "ALSA (Advanced Linux Sound
+#   Architecture)"): a name, kept in a translation of the rest of the message. Not in a
+#   msgid copied as it is: a catalog may translate the name (LibreOffice's Georgian help
+#   says "Complex Text Layout" ტექსტის კომპლექსური განლაგება, and left "Complex Text
+#   Layout (CTL)" in English: judged real).
+_BASIC_TYPES = frozenset({
+    "Boolean", "Byte", "Currency", "Date", "Decimal", "Double", "Integer", "Long", "Object",
+    "Single", "String", "Variant",
+})  # fmt: skip
+_BASIC_MODIFIERS = ("Optional ", "ByVal ", "ByRef ", "ParamArray ")
+_IDENTIFIER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_KEY_WORDS = (" Up", " Down", " Dn")  # (also signs: _CODE_SIGNS_OF_SYNTAX)
+_ACRONYM_SIGNS = ("(", "-", "\u2013", "\u2014", ":")
+# What a msgid holds where it may hold code of these kinds (a quick test).
+_CODE_SIGNS_OF_SYNTAX = (" As ", "/*", " Up", " Down", " Dn")
+
+
+def holds_code(msgid: str, word: str | None = None, names: bool = True) -> bool:
+    """Whether a msgid may hold code or a name of `kept_code`'s kinds where its English
+    ``word`` (casefolded) is (a quick test): a sign of code, or the word capitalised and a
+    sign an acronym stands by (a name's words are capitalised; "(" and ":" alone are in
+    most messages, and each let in costs a reading of the message). Without ``word``: for
+    any word (a long msgid's, read once for all its words); not ``names``: code only (a
+    msgid copied as it is)."""
+    held: Callable[[str], bool] = msgid.__contains__
+    if len(msgid) >= LONG_TEXT:  # (a long msgid: its signs found in one pass)
+        held = _signs_in(msgid).__contains__
+    if any(map(held, _CODE_SIGNS_OF_SYNTAX)):
+        return True
+    if not names or (word is not None and word.capitalize() not in msgid):
+        return False
+    return any(map(held, _ACRONYM_SIGNS))
+
+
+def _signs_in(msgid: str) -> set[str]:
+    """The signs of `code_spans`'s kinds that a long msgid holds, found in one pass."""
+    from moci_vocab.checkpo.substrings import found_in
+
+    return found_in(msgid, {*_CODE_SIGNS_OF_SYNTAX, *_ACRONYM_SIGNS})
+
+
+def kept_code(
+    msgid: str,
+    translation: str,
+    copied: bool = False,
+    spans: list[tuple[int, int, bool]] | None = None,
+) -> list[tuple[int, int]]:
+    """The spans of the msgid that are code or a name by their syntax (above) and that the
+    translation keeps letter for letter (``copied``: the translation is the msgid; then
+    code only, no name), sorted, overlapping ones merged. ``spans``: `code_spans` of the
+    msgid when known. Each span's text is looked for in the translation, a long one in one
+    pass for all of them (`substrings.found_in`)."""
+    if spans is None:
+        spans = code_spans(msgid)
+    wanted = [(a, b) for a, b, name in spans if not (copied and name)]
+    if not wanted:
+        return []
+    if copied:
+        held: Callable[[str], bool] = lambda text: True  # noqa: E731 (the msgid itself)
+    elif len(translation) >= LONG_TEXT and len(wanted) > 1:
+        from moci_vocab.checkpo.substrings import found_in
+
+        held = found_in(translation, {msgid[a:b] for a, b in wanted}).__contains__
+    else:
+        held = translation.__contains__
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(wanted):
+        if held(msgid[a:b]):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+    return merged
+
+
+def _kept_spans(
+    msgid: str, translation: str, long: LongMsgid | None
+) -> Callable[[bool], list[tuple[int, int]]]:
+    """`kept_code` of a msgid and its translation (copied or not), each found when first
+    asked for, then kept: once for all the translation's missing terms."""
+    found: dict[bool, list[tuple[int, int]]] = {}
+
+    def spans(copied: bool) -> list[tuple[int, int]]:
+        got = found.get(copied)
+        if got is None:
+            code = None if long is None else long.code_spans()
+            got = found[copied] = kept_code(msgid, translation, copied, code)
+        return got
+
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of the sorted, disjoint spans?"""
+    at = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
+
+
+def code_spans(msgid: str) -> list[tuple[int, int, bool]]:
+    """The spans of the msgid that are code or a name by their syntax (`kept_code`), each
+    with whether it is a name (an acronym's expansion). String scans from each sign, no
+    regular expression (a pattern compiled on each check costs more than these few tests:
+    this is asked of flagged msgids only)."""
+    spans: list[tuple[int, int, bool]] = []
+    # (a long msgid's signs found first in one pass; only those it holds are looked for)
+    held = _signs_in(msgid) if len(msgid) >= LONG_TEXT else None
+    at = msgid.find(" As ") if held is None or " As " in held else -1
+    while at >= 0:
+        declaration = _basic_declaration(msgid, at)
+        if declaration is not None:
+            spans.append((*declaration, False))
+        at = msgid.find(" As ", at + 4)
+    at = msgid.find("/*") if held is None or "/*" in held else -1
+    while at >= 0:
+        close = msgid.find("*/", at + 2)
+        if close < 0:
+            break
+        spans.append((at, close + 2, False))
+        at = msgid.find("/*", close + 2)
+    for key in _KEY_WORDS:
+        at = msgid.find(key) if held is None or key in held else -1
+        while at >= 0:
+            end = at + len(key)
+            first = _word_before(msgid, at)
+            if first < at and not msgid[end : end + 1].isalnum():
+                spans.append((first, end, False))
+            at = msgid.find(key, end)
+    for sign in _ACRONYM_SIGNS:
+        at = msgid.find(sign) if held is None or sign in held else -1
+        while at >= 0:
+            spans.extend(_expansions(msgid, at, sign))
+            at = msgid.find(sign, at + 1)
+    return spans
+
+
+def _basic_declaration(msgid: str, at: int) -> tuple[int, int] | None:
+    """The span of a Basic declaration "Name As Type" whose " As " is at msgid[at:], in an
+    argument list after a name, or after a statement's name at a line's start with one of
+    Basic's types; None when there is none."""
+    start = at - 2 if msgid[max(0, at - 2) : at] == "()" else at
+    while start > 0 and msgid[start - 1] in _IDENTIFIER:
+        start -= 1
+    if start == at or msgid[start].isdigit():
+        return None
+    end = at + 4
+    if msgid.startswith("New ", end):
+        end += 4
+    kind = end
+    while end < len(msgid) and (msgid[end] in _IDENTIFIER or msgid[end] == "."):
+        end += 1
+    if end == kind or msgid[kind].isdigit():
+        return None
+    type_end = end
+    if msgid.startswith("()", end):
+        end += 2
+    for modifier in _BASIC_MODIFIERS:
+        if msgid[max(0, start - len(modifier)) : start] == modifier:
+            start -= len(modifier)
+            break
+    before = msgid[max(0, start - 80) : start].rstrip(" \t")
+    if before.endswith(("(", ",")):
+        head = before[:-1].rstrip(" \t")
+        if before.endswith(",") or head[-1:].isalnum() or head[-1:] == "_":
+            return start, end
+    elif msgid[kind:type_end] in _BASIC_TYPES:
+        line = before[before.rfind("\n") + 1 :].strip()
+        if line and line.replace("_", "").isalnum():
+            return start, end
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    """A word of an ASCII capital and lowercase letters ("Portable")."""
+    return (
+        len(word) > 1
+        and word.isascii()
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+    )
+
+
+def _word_before(text: str, at: int) -> int:
+    """Where the capitalised word ending at text[at] starts (``at``: none there)."""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return at
+    return start if _capitalised(text[start:at]) else at
+
+
+def _expansions(msgid: str, at: int, sign: str) -> list[tuple[int, int, bool]]:
+    """The spans of the capitalised words whose initials are the acronym beside the sign at
+    msgid[at]: the acronym before it and the words after ("PDF - Portable Document Format",
+    "DV (Digital Video)"), or the words before "(" and the acronym inside ("Hardware
+    Abstraction Layer (HAL)"). At most six words are read on either side."""
+    found: list[tuple[int, int, bool]] = []
+    end = at - 1 if msgid[at - 1 : at] == " " else at
+    start = end
+    while start > 0 and end - start < 7 and _is_capital(msgid[start - 1]):
+        start -= 1
+    acronym = msgid[start:end]
+    if 2 <= len(acronym) <= 6 and (start == 0 or not msgid[start - 1].isalnum()):
+        first = at + 1 + (sign != "(" and msgid[at + 1 : at + 2] == " ")
+        span = _words_of_initials(msgid, first, acronym)
+        if span is not None:
+            found.append((*span, True))
+    if sign != "(":
+        return found
+    close = at + 1
+    while close < len(msgid) and close - at <= 7 and _is_capital(msgid[close]):
+        close += 1
+    acronym = msgid[at + 1 : close]
+    if not (2 <= len(acronym) <= 6 and msgid[close : close + 1] == ")"):
+        return found
+    last = at - 1 if msgid[at - 1 : at] == " " else at
+    first = end = last
+    for count in range(len(acronym)):  # a word per letter, back from "(", a space or "-" apart
+        word = _word_before(msgid, end)
+        if word == end:
+            break
+        first = word
+        if count + 1 < len(acronym):
+            if word == 0 or msgid[word - 1] not in " -":
+                break
+            end = word - 1
+    else:
+        if _initials(msgid[first:last]) == acronym:
+            found.append((first, last, True))
+    return found
+
+
+def _is_capital(char: str) -> bool:
+    """An ASCII capital letter."""
+    return "A" <= char <= "Z"
+
+
+def _words_of_initials(msgid: str, first: int, acronym: str) -> tuple[int, int] | None:
+    """The span of as many capitalised words from msgid[first] on as the acronym has
+    letters, one space or hyphen apart, when their initials are the acronym."""
+    at = first
+    for letter in acronym:
+        if msgid[at : at + 1] != letter:
+            return None
+        end = at + 1
+        while end < len(msgid) and msgid[end].isalpha():
+            end += 1
+        if not _capitalised(msgid[at:end]):
+            return None
+        last, at = end, end + 1
+        if letter is not acronym[-1] and msgid[end : end + 1] not in (" ", "-"):
+            return None
+    return first, last
+
+
+def _initials(words: str) -> str:
+    """The first letters of the words of a name ("Portable Document Format": PDF)."""
+    return "".join(word[0] for word in words.replace("-", " ").split())
 
 
 # Around a code token: quotes, brackets and the sentence's punctuation.
@@ -904,6 +1211,9 @@ def rendered_misses(
     # and the parts of its code tokens (`code_parts`), or None.
     places: Callable[[str], list[int]] | None = None
     codes: Callable[[str], set[str]] | None = None
+    # `kept_code` of the last translation and its msgid, found when first asked for.
+    spans_of: tuple[str | None, int, Callable[[bool], list[tuple[int, int]]] | None]
+    spans_of = (None, -1, None)
     for at, (entry, concept, text) in enumerate(missing):
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
@@ -921,9 +1231,10 @@ def rendered_misses(
             msgid = msgid_of(entry)
             if len(msgid) >= LONG_TEXT and long_msgid[0] != entry:  # (read once)
                 long_msgid = (entry, LongMsgid(msgid, _entry_english(missing, at, english)))
-            if kept_as_written(
-                msgid, text, word, long_msgid[1] if long_msgid[0] == entry else None, codes
-            ):
+            long = long_msgid[1] if long_msgid[0] == entry else None
+            if spans_of[0] is not text or spans_of[1] != entry:  # (once per translation)
+                spans_of = (text, entry, _kept_spans(msgid, text, long))
+            if kept_as_written(msgid, text, word, long, codes, spans_of[2]):
                 found.add((entry, concept))
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)

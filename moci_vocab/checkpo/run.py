@@ -755,6 +755,7 @@ class FileCheck:
             LABEL,
             LONG_TEXT,
             abbreviated,
+            holds_code,
             holds_quote_or_name,
             is_metavariable,
             is_notice,
@@ -786,6 +787,7 @@ class FileCheck:
         # (not a missing term, nor a do-not-translate name); picked in C.
         wanted = words if every else english
         signs: dict[int, bool] = {}  # entry → whether its msgid holds a quote or a name
+        codes: dict[int, bool] = {}  # entry → whether its copied msgid may hold code
         # What the English word is looked for in: the casefolded translation, or for a long
         # one the English words of its missing terms that it holds, found in one pass, not
         # one scan per term (`substrings.found_in`).
@@ -847,17 +849,26 @@ class FileCheck:
             # Only a translation with the English word in it may keep it as a literal, and
             # only where `kept_as_written`'s quick test passes (the word in capitals, or a
             # quote or a name in the msgid; not a msgid copied as it is, unless a command's
-            # argument name alone, FILE: `rendered.is_metavariable`): made here, once
-            # per entry, not per missing term.
+            # argument name alone, FILE: `rendered.is_metavariable`, or code by its syntax:
+            # `rendered.holds_code`): made here, once per entry, not per missing term. (Code
+            # kept in a translation of the rest of the message is looked for where every
+            # missing term is looked at again, Georgian: here each missing term's test of it
+            # cost the real 15.8k x 45 Albanian case a million instructions.)
             word = english[concept]
             if word in said_in:
                 msgid = msgids[entry]
                 sign = signs.get(entry)
                 if sign is None:
                     sign = signs[entry] = holds_quote_or_name(msgid)
-                if text == msgid:  # (copied: only an argument's name or a copyright line)
+                if text == msgid:  # (copied: only an argument's name, a copyright line, code)
                     if is_metavariable(msgid) or is_notice(msgid):
                         missing.append((entry, concept, text))
+                    else:  # (a long msgid's signs read once, whatever its words)
+                        code = codes.get(entry)
+                        if code is None:
+                            code = codes[entry] = holds_code(msgid, names=False)
+                        if code:
+                            missing.append((entry, concept, text))
                 elif sign or (
                     word.upper() in msgid
                     if len(msgid) < LONG_TEXT
