@@ -66,6 +66,8 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("See https://example.com/user/page and www.example.org/file", {"user", "page", "file"}),
         ("Write to user@example.com", {"user"}),
         ("Ban *!*user@*.host or *!*@*.host", {"user"}),  # masks with wildcards
+        # the form of an address, no domain's dot (Thunderbird, round 17)
+        ("It is not of the form user@host or name@domain", {"user", "name"}),
         ("Open /usr/share/file or ~/page or C:\\Users\\file", {"user", "file", "page"}),
         ("X-Content-Type-Options is missing", {"type", "options"}),
         ("CKR_DEVICE_ERROR and USER_NOT_FOUND", {"device", "error", "user"}),

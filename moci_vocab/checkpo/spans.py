@@ -55,8 +55,10 @@ _COMMAND = re.compile(
 )
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
-# ... and an address mask with wildcards (IRC bans: *!*user@*.host)
-_EMAIL = re.compile(r"[\w.+*?!-]+@[\w*?-]+(?:\.[\w*?-]+)+")
+# ... and an address mask with wildcards (IRC bans: *!*user@*.host), and the form of an
+# address without a domain's dot (Thunderbird's "not of the form user@host", "user@domain"):
+# two words glued by "@" are an address or a reference, code.
+_EMAIL = re.compile(r"[\w.+*?!-]+@[\w*?-]+(?:\.[\w*?-]+)*")
 # Not a menu path (/Buddies/Show/Empty Groups, /Shokë/Shfaq/Grupe, GTK's item paths):
 # two or more segments, each starting with a capital or a non-Latin letter, no dot; nor
 # the slash a menu item escapes (Audio\/Video Call).
