@@ -203,6 +203,7 @@ POS = glossary(
     concept("search", "search", pos="verb"),
     concept("tab", "tab"),  # no pos: found as a verb too, as before
     concept("selected", "selected", pos="noun"),  # (a generated glossary's participle)
+    concept("post", "post", pos="noun"),
 )
 
 
@@ -232,6 +233,9 @@ POS = glossary(
         # an imperative before a participle and its noun (Thunderbird, round 17)
         ("File selected message", {"file"}),
         ("Done. Update marked folders now", {"update"}),
+        # "To <word> to" (WordPress, round 18)
+        ("To post to WordPress by e-mail you must set up an account", {"post"}),
+        ("Done. To file to the archive, press Enter", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
     ],
@@ -272,6 +276,13 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("Update %(id)s checked out", {"update"}),  # a clause: a particle after it
         ("Files selected today", {"file"}),
         ("Bookmark feed address", {"bookmark"}),
+        # not "via" after it: a placeholder taken out may stand between ("File “{}” via
+        # relay", Warp: 10 injected errors went uncaught with it)
+        ("File “{}” via relay", {"file"}),
+        ("To post: 3 drafts", {"post"}),  # no "to" after it: a label
+        ("Switch to File to the Left", {"file"}),  # "to" a preposition (KWin)
+        ("Go from file to file to compare them", {"file"}),
+        ("From file to file", {"file"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

@@ -563,11 +563,17 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
         ):
             return False
-        if prev in _BEFORE_ITS_VERB and len(before) > 1:
-            second = before[0].rsplit(None, 1)[-1]  # the word before ``prev``
+        if prev in _BEFORE_ITS_VERB:
+            # the word before ``prev`` (b"" at the key's start: an edge)
+            second = before[0].rsplit(None, 1)[-1] if len(before) > 1 else b""
             if second in (_NEGATED if prev == b"t" else _TO_VERB if prev == b"to" else _BEFORE_NOT):
                 return False
             if prev == b"to" and second in _TO_VERB_WITH_OBJECT and nxt not in _EDGES:
+                return False
+            # "To" opening a sentence and "to" after the word: a purpose clause's verb ("To
+            # post to WordPress by e-mail, …", "To jump to a page"). Not inside a sentence,
+            # where the first "to" may be a preposition ("Switch to Screen to the Left").
+            if prev == b"to" and nxt == b"to" and second in _EDGES:
                 return False
         # Opening a sentence (not a plural: Files deleted) before "now", "again", "with" …
         # ("Update now"), or before a participle of choosing and the noun it qualifies ("File
