@@ -317,6 +317,8 @@ IDIOMS = glossary(
     concept("provider", "provider", pos="noun"),
     concept("event", "event", pos="noun"),
     concept("room", "room", pos="noun"),
+    concept("content", "content", pos="noun"),
+    concept("table", "table", pos="noun"),
 )
 
 
@@ -363,6 +365,10 @@ IDIOMS = glossary(
         ("To make room for more messages, delete old ones", set()),
         ("It is making room for the date", {"date"}),
         ("The event of the year in this room", {"event", "room"}),
+        # a compound of its own (ka სარჩევი, sq pasqyrë e lëndës; LibreOffice, round 18)
+        ("Specify the entries in the table of contents", set()),
+        ("Update all tables of contents", set()),
+        ("The contents of the table", {"content", "table"}),
     ],
 )
 def test_english_idioms_are_other_senses_of_their_nouns(text, expected):

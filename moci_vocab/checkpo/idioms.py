@@ -11,9 +11,10 @@ Commons" is the licences' name, not what is common; "metric units" (and "imperia
 metrik*, hy *մետրիկ համակարգ*); the "command line" (the interface, ka ბრძანების სტრიქონი
 where a glossary's *line* is a drawn ხაზი) and a "character set" (an encoding, ka კოდური
 გვერდი, code page) are terms of their own too, as is the search option "match case" (ka
-"upper and lower case letters differ"). A glossary's
+"upper and lower case letters differ"), and so is a "table of contents" (ka სარჩევი, sq
+*pasqyrë e lëndës*: a word of its own, neither a table nor the content term). A glossary's
 concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*, *character*,
-*event* or *room* is not demanded there: check-po adds
+*event*, *room*, *table* or *content* is not demanded there: check-po adds
 these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
@@ -62,6 +63,7 @@ IDIOMS = (
     "makes room",
     "making room",
     "made room",
+    "table of contents",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry", "service provider": "provider"}
