@@ -1820,6 +1820,14 @@ SINGULAR_TERM = 0.8  # while the singular standing without the plural holds the 
 # "is running"); a noun there takes a determiner ("is a file"). Nouns of the committed
 # and held-out rounds 1-16 reach 0.2 (Nautilus' "web browser is …" twice in 10).
 PREDICATIVE = 0.3
+# A second sense of the word that the catalog keeps apart by the English noun before it
+# (see _with_compounds): "page number", "record number" said ნომერი (an identifier)
+# where the term რიცხვი is a numeral.
+COMPOUND_NOUNS = 3  # distinct noun modifiers whose compound with the word ...
+COMPOUND_OTHER = 0.7  # ... holds one other word in this share of its entries or more
+COMPOUND_TERM = 0.3  # ... and the term in at most this share of them
+COMPOUND_APART = 0.1  # the term in at most this share of all those compounds' entries
+COMPOUND_OUT = 0.2  # the other word in at most this share of the word's other entries
 BE = {"be", "been", "being", "was", "were", "is", "are", "am", "isn", "wasn", "aren", "weren"}
 # Words that may stand between "be" and the participle: "is not sent", "was already sent",
 # and the "t" of "isn't sent" (the words of an entry split at the apostrophe: isn, t).
@@ -1948,7 +1956,7 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
         seen.add(data["term"])
         glossary[word] = data
     glossary = _with_senses(glossary, catalog.english, catalog.target, lang)
-    return _with_plurals(glossary, catalog, lang)
+    return _with_compounds(_with_plurals(glossary, catalog, lang), catalog, lang)
 
 
 class _Catalog:
@@ -2268,6 +2276,130 @@ def _with_plurals(glossary: dict, catalog: _Catalog, lang: str) -> dict:
     return kept
 
 
+def compounds_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its terms kept, given the compounds the catalog says with
+    a word of their own (`_with_compounds`): what `glossary_for` now does as its last step."""
+    return _with_compounds(glossary, _Catalog(rows, lang), lang)
+
+
+def _with_compounds(glossary: dict, catalog: _Catalog, lang: str) -> dict:
+    """Each concept with the compounds of its word that the catalog says with another word,
+    a second sense of the word kept apart by the English noun before it, recorded in the
+    concept's ``not_senses``, as a person writing the glossary would note them.
+
+    LibreOffice's Georgian help says *number* as რიცხვი, the numeral (295 of its 595
+    entries), and the identifier, "page number", "record number", "version number",
+    "footnote number", … as ნომერი (63 of 65 such entries, the term in none of them),
+    while ნომერი stands in few of the word's other entries. A word of the target language
+    (not the term's forms) that holds COMPOUND_OTHER of the entries of "N word" and the
+    term at most COMPOUND_TERM of them, for COMPOUND_NOUNS distinct nouns N or more (a
+    noun: the catalog has its plural, or it follows a determiner and ends a phrase as the
+    builder's nouns do), the term at most COMPOUND_APART of all those entries (the senses
+    kept apart, not a synonym used beside the term), and the other word at most
+    COMPOUND_OUT of the word's other entries: those compounds are another sense. A
+    rendering that differs in one phrase, or in phrases where the term also stands (Calc's
+    Armenian "cell range" as տիրույթ beside ընդգրկույթ), is a synonym: the real
+    inconsistencies the check is for (a phrase rule measured in the twelfth session took
+    more of those than false flags).
+    """
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+
+    infl = for_language(lang)
+    matcher = TargetMatcher(infl)
+    english, target = catalog.english, catalog.target
+    nouns: dict[str, bool] = {}
+    kept = {}
+    for word, data in glossary.items():
+        kept[word] = data
+        forms = {word, word + "s", word + "es"}
+        having = [i for i, words in enumerate(english) if not forms.isdisjoint(words)]
+        compounds: dict[str, set[int]] = collections.defaultdict(set)
+        for i in having:
+            words = english[i]
+            for k, w in enumerate(words):
+                if w in forms and k and _content(words[k - 1]):
+                    compounds[words[k - 1]].add(i)
+        compounds = {
+            n: found
+            for n, found in compounds.items()
+            if len(found) >= 2 and _noun(n, english, nouns)
+        }
+        if len(compounds) < COMPOUND_NOUNS:
+            continue
+        [term] = compile_term(data["term"], "preferred", [], infl)[:1]
+        said = {t for i in having for t in target[i]}  # each word tested once
+        said = {t for t in said if matcher.word_matches(t, term.words[0])}
+        uses = {i for i in having if not said.isdisjoint(target[i])}
+        inside = set().union(*compounds.values())
+        others = collections.Counter(
+            t for i in inside - uses for t in target[i] if len(t) >= 4 and t not in said
+        )
+        tried: set[str] = set()
+        for candidate, _n in others.most_common(8):
+            if candidate in tried:
+                continue
+            [other] = compile_term(candidate, "preferred", [], infl)[:1]
+            its = {t for i in having for t in target[i] if matcher.word_matches(t, other.words[0])}
+            tried |= its
+            if its & said:
+                continue  # a form of the term itself
+            with_it = {i for i in having if not its.isdisjoint(target[i])}
+            apart = {
+                n
+                for n, found in compounds.items()
+                if len(found & with_it) >= COMPOUND_OTHER * len(found)
+                and len(found & uses) <= COMPOUND_TERM * len(found)
+            }
+            if len(apart) < COMPOUND_NOUNS:
+                continue
+            bound = set().union(*(compounds[n] for n in apart))
+            rest = [i for i in having if i not in bound]
+            if (
+                len(bound & uses) > COMPOUND_APART * len(bound)
+                or len(bound) < MIN_COUNT
+                or sum(1 for i in rest if i in with_it) > COMPOUND_OUT * len(rest)
+            ):
+                continue
+            # check-po's not_senses belong to no concept: a recorded "page number" would
+            # hide the page too (a wrong word for it there no longer found). A compound
+            # whose noun is another concept's word is part of the sense, not recorded.
+            phrases = sorted(f"{n} {word}" for n in apart if _concept_of(n, glossary) is None)
+            if not phrases:
+                continue
+            before = [p for p in data.get("not_senses", ()) if p not in phrases]
+            kept[word] = {**data, "not_senses": [*before, *phrases]}
+            break
+    return kept
+
+
+def _concept_of(word: str, glossary: dict) -> dict | None:
+    """The glossary's concept of an English word or of the singular of a plural word."""
+    for form in (word, word[:-1], word[:-2]):
+        if form in glossary and word in (form, form + "s", form + "es"):
+            return glossary[form]
+    return None
+
+
+def _noun(word: str, english: list[list[str]], known: dict[str, bool]) -> bool:
+    """Is the English word a noun of the catalog: its plural is there, or it follows a
+    determiner and ends a phrase as often as `_Catalog.concept` asks of a noun?"""
+    if word not in known:
+        forms = {word, word + "s", word + "es"}
+        having = [words for words in english if not forms.isdisjoint(words)]
+        plural = any(word + "s" in words or word + "es" in words for words in having)
+        after = ends = 0
+        for words in having:
+            for k, w in enumerate(words):
+                if w not in forms:
+                    continue
+                after += k > 0 and words[k - 1] in DETERMINERS
+                ends += k + 1 == len(words) or words[k + 1] in PHRASE_ENDS
+        n = len(having) or 1
+        known[word] = plural or (after >= 0.15 * n and ends >= 0.3 * n)
+    return known[word]
+
+
 def _said_otherwise(entries: list[int], uses: set[int], own: set[str], lemmas) -> bool:
     """Are the entries (PLURAL_MIN or more) ones that rarely hold the term (PLURAL_TERM)
     and nearly always one other word (PLURAL_OTHER: a lemma group not the term's)?"""
@@ -2441,6 +2573,11 @@ def rebuild_participles() -> None:
     rebuild(participles_for, "a participle or adjective after 'be', not a noun")
 
 
+def rebuild_compounds() -> None:
+    """`compounds_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(compounds_for, "")
+
+
 def rebuild_plurals() -> None:
     """`plurals_for` on every committed and held-out glossary (`rebuild`)."""
     rebuild(plurals_for, "its singular said with a word of its own")
@@ -2519,6 +2656,8 @@ if __name__ == "__main__":
         rebuild_nouns()
     elif sys.argv[1] == "--plurals":
         rebuild_plurals()
+    elif sys.argv[1] == "--compounds":
+        rebuild_compounds()
     elif sys.argv[1] == "--participles":
         rebuild_participles()
     else:
