@@ -1834,6 +1834,14 @@ BE = {"be", "been", "being", "was", "were", "is", "are", "am", "isn", "wasn", "a
 BE_ADVERBS = {"not", "t", "already", "successfully", "never", "also", "just", "now", "still"}
 BE_ADVERBS |= {"automatically", "correctly", "currently", "only", "always"}
 _FUNCTION_WORDS = DETERMINERS | STOP | PHRASE_ENDS
+# English irregular past participles in -n (a closed class; not those that are also the
+# past tense or a noun: set, run, left, sent): participles, not nouns, as the builder's
+# words in -ed are (see _irregular_participle).
+_PARTICIPLES = """arisen beaten bitten blown broken chosen done drawn driven eaten fallen
+forbidden forgiven forgotten frozen given gone gotten grown hidden known mistaken overridden
+overwritten proven rewritten ridden risen seen shaken shown spoken stolen sworn taken thrown
+torn undone withdrawn woken worn written"""
+IRREGULAR_PARTICIPLES = set(_PARTICIPLES.split())
 
 
 def entries(path: Path):
@@ -2081,8 +2089,20 @@ def _candidates(doc_freq: collections.Counter) -> list[str]:
             continue  # an adjective (available, editable), not a noun
         if word.endswith("ed") and not word.endswith("eed"):
             continue  # a participle (selected, named), not a noun
+        if _irregular_participle(word):
+            continue  # given, shown, written: a participle too
         found.append(word)
     return found
+
+
+def _irregular_participle(word: str) -> bool:
+    """Is the word an English irregular past participle in -n (given, shown, written)?
+
+    LibreOffice Calc's Albanian "the criteria given", "a given year" gave *given* the
+    participle dhënë as a noun's term; the builder skipped participles in -ed only. The
+    irregular ones are a closed class of English (IRREGULAR_PARTICIPLES).
+    """
+    return word in IRREGULAR_PARTICIPLES
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2122,10 +2142,15 @@ def nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> d
 
 def participles_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
     """A glossary built earlier, its terms kept, without the concepts whose English word
-    is a participle or an adjective after "be" (`_Catalog.predicative`): what
-    `glossary_for` now does when it chooses a term."""
+    is a participle or an adjective after "be" (`_Catalog.predicative`) or an irregular
+    participle (`_irregular_participle`): what `glossary_for` now does when it chooses a
+    term."""
     catalog = _Catalog(rows, lang)
-    return {word: data for word, data in glossary.items() if not catalog.predicative(word)}
+    return {
+        word: data
+        for word, data in glossary.items()
+        if not catalog.predicative(word) and not _irregular_participle(word)
+    }
 
 
 def senses_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
@@ -2570,7 +2595,7 @@ def rebuild_nouns() -> None:
 
 def rebuild_participles() -> None:
     """`participles_for` on every committed and held-out glossary (`rebuild`)."""
-    rebuild(participles_for, "a participle or adjective after 'be', not a noun")
+    rebuild(participles_for, "a participle (after 'be', or irregular) or adjective, not a noun")
 
 
 def rebuild_compounds() -> None:
