@@ -523,3 +523,17 @@ def test_folded_words_are_the_words_casefolded_for_any_text():
         assert folded_words(plain, plain.casefold()) == [w.casefold() for w in surface_words(plain)]
 
     check()
+
+
+@pytest.mark.parametrize("lang", ["hy", "ka", "sq"])
+def test_a_long_term_compiles_in_linear_time(lang):
+    # A term of 200,000 letters (an untrusted glossary): its irregular lemma was looked for
+    # at every one of its ends, each a slice of the word (quadratic: 200,000 letters took
+    # about 25 s); now only the ends as long as a listed lemma at most.
+    import time
+
+    word = {"hy": "ա", "ka": "ა", "sq": "a"}[lang] * 200_000
+    started = time.process_time()
+    patterns = compile_term(word + " " + word, "preferred", [], for_language(lang))
+    assert time.process_time() - started < 1.0
+    assert patterns[0].words[0].word == word

@@ -168,12 +168,23 @@ def _irregular_of(word: str, infl: Inflection, term: bool = False) -> tuple[str,
         # მონიშნულ, GIMP's term for selection): the stems of its lemma (მონიშნული)
         if word + ending in infl.irregular:
             return infl.irregular[word + ending]
-    for size in range(len(word) - 2, 2, -1):
+    # (a lemma no longer than the longest listed: a long word is not sliced once per letter)
+    for size in range(min(len(word) - 2, _longest_irregular(infl)), 2, -1):
         lemma = word[-size:]
         if lemma in infl.irregular:
             head = word[:-size]
             return tuple(head + stem for stem in infl.irregular[lemma])
     return ()
+
+
+def _longest_irregular(infl: Inflection) -> int:
+    """The length of the language's longest listed irregular lemma, found once per
+    `Inflection` (kept beside its fields, as `_irregular_forms`)."""
+    found = infl.__dict__.get("_longest_irregular")
+    if found is None:
+        found = max(map(len, infl.irregular), default=0)
+        infl.__dict__["_longest_irregular"] = found  # (frozen: set past __setattr__)
+    return found
 
 
 def _irregular_forms(infl: Inflection) -> dict[str, str]:
