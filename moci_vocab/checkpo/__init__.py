@@ -6,3 +6,33 @@ whether a translation contains a term in some inflected form, compile.py
 builds (and caches) what both matchers need, and run.py turns it all into
 findings.
 """
+
+# check-po's finding codes: their one-line summaries and default severities (here, in the
+# package, so that a command writing SARIF has them without importing the engine: see
+# checkpo.standby, where the engine runs in another process).
+RULES = {
+    "MV600": "A catalog file that cannot be read.",
+    "MV601": "A glossary term in the source text is missing from the translation.",
+    "MV602": "A deprecated or forbidden term is used in the translation.",
+    "MV603": "A do-not-translate name is translated or changed.",
+    "MV604": "The same source term is rendered in different ways in one file.",
+    "MV605": "The target language of a file is unknown or not in the glossary.",
+}
+SEVERITY = {
+    "MV600": "error",
+    "MV601": "error",
+    "MV602": "error",
+    "MV603": "error",
+    "MV604": "warning",
+    "MV605": "error",
+}
+
+
+def rules() -> dict:
+    """check-po's rules with their metadata (for SARIF), documented in docs/check-po.md."""
+    from moci_vocab.checks.registry import Rule as CheckRule
+
+    return {
+        code: CheckRule(code, SEVERITY[code], summary.rstrip("."), page="check-po")
+        for code, summary in RULES.items()
+    }

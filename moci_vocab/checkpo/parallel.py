@@ -123,18 +123,20 @@ def check_in_workers(
     wanted: list[int] | None = None,
     memo: dict | None = None,
     blocks: str | None = None,
+    stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
 ) -> Iterator[Result]:
     """Each file's Result, checked in ``workers`` processes (this one included), yielded
     in the order ``wanted`` (indices into ``paths``; default: theirs) as they are done;
     ``memo``: where this process keeps its Checker (default: freed at the end); ``blocks``:
-    findings written already (see FileJob; a file given twice: merged finding by finding)."""
+    findings written already (see FileJob; a file given twice: merged finding by finding);
+    ``stamps_of``: see `run.stream_findings`."""
     from collections import Counter
 
     from moci_vocab.workers import forks_here, iter_jobs
 
     base = Path(os.path.abspath(root))
     if memo is not None and forks_here():  # a spawned worker would start later for it
-        _prepare(memo, base, options)
+        _prepare(memo, base, options, stamps_of)
     given = Counter(map(str, paths))
     jobs = [
         FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
@@ -156,7 +158,7 @@ def check_in_workers(
     )
 
 
-def _prepare(memo: dict, root: Path, options: Options) -> None:
+def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
     """This process's Checker in ``memo``, with the glossary's languages and fingerprint
     taken now, before the workers are forked: a forked worker starts with a copy of the
     memo (workers.iter_jobs) and takes neither again (~8 ms of CPU: a stat per concept
@@ -166,7 +168,7 @@ def _prepare(memo: dict, root: Path, options: Options) -> None:
         return
     from moci_vocab.checkpo.compile import glossary_languages
 
-    checker = Checker(root, options)
+    checker = Checker(root, options, stamps_of=stamps_of)
     try:
         checker.languages = glossary_languages(root)
         checker.fingerprint(root)

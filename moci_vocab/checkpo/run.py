@@ -20,6 +20,7 @@ from itertools import compress, pairwise, repeat
 from operator import eq, itemgetter, le, lt
 from pathlib import Path
 
+from moci_vocab.checkpo import RULES, SEVERITY, rules  # noqa: F401 (run's names)
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled, quote_list, term_of_plain
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
@@ -64,33 +65,6 @@ _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
 # a catalog of any size is checked in chunks of this many, so that the memory a check
 # needs besides the catalog does not grow with it.
 CHUNK = 8192
-
-RULES = {
-    "MV600": "A catalog file that cannot be read.",
-    "MV601": "A glossary term in the source text is missing from the translation.",
-    "MV602": "A deprecated or forbidden term is used in the translation.",
-    "MV603": "A do-not-translate name is translated or changed.",
-    "MV604": "The same source term is rendered in different ways in one file.",
-    "MV605": "The target language of a file is unknown or not in the glossary.",
-}
-SEVERITY = {
-    "MV600": "error",
-    "MV601": "error",
-    "MV602": "error",
-    "MV603": "error",
-    "MV604": "warning",
-    "MV605": "error",
-}
-
-
-def rules() -> dict:
-    """check-po's rules with their metadata (for SARIF), documented in docs/check-po.md."""
-    from moci_vocab.checks.registry import Rule as CheckRule
-
-    return {
-        code: CheckRule(code, SEVERITY[code], summary.rstrip("."), page="check-po")
-        for code, summary in RULES.items()
-    }
 
 
 class Options(Record):
@@ -195,6 +169,7 @@ def stream_findings(
     json_blocks: bool | str = False,
     keep: list | None = None,
     text_blocks: bool = False,
+    stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
     """`check_files`' findings one at a time, in the report's order, none kept.
 
@@ -214,6 +189,8 @@ def stream_findings(
     `check` does): a long-lived caller may call ``gc.unfreeze()`` once it has written.
     ``text_blocks``: the stream is for `report.print_text` writing to a stream that is not
     a terminal; files checked in worker processes come as `TextBlock`s written there.
+    ``stamps_of(root)``: the glossary's `layout.fingerprint`, as a caller took it (once,
+    for the languages of this run; see `Checker.fingerprint`); by default taken here.
     """
     from moci_vocab.cache import gc_paused
 
@@ -225,7 +202,17 @@ def stream_findings(
         blocks = known is None and json_blocks  # a baseline suppresses finding by finding
         text = known is None and text_blocks
         found = _ordered(
-            root, paths, options, result, glossary_loader, progress, jobs, blocks, keep, text
+            root,
+            paths,
+            options,
+            result,
+            glossary_loader,
+            progress,
+            jobs,
+            blocks,
+            keep,
+            text,
+            stamps_of,
         )
         if known is None:
             yield from found
@@ -254,10 +241,11 @@ def _ordered(
     json_blocks: bool | str = False,
     keep: list | None = None,
     text_blocks: bool = False,
+    stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
-    ``json_blocks``, ``keep``, ``text_blocks``: see `stream_findings` (a file given twice:
-    no blocks)."""
+    ``json_blocks``, ``keep``, ``text_blocks``, ``stamps_of``: see `stream_findings` (a
+    file given twice: no blocks)."""
     # Files in the order of their names (the sort key's first part); files given twice
     # are merged by the rest of the key, the earlier one first on ties (a stable sort).
     by_name = sorted(range(len(paths)), key=lambda i: str(paths[i]))
@@ -275,7 +263,9 @@ def _ordered(
         keep.append(memo)
     if workers:  # each file's findings, in the same order, from worker processes
         kind = "json" if json_blocks else "text" if text_blocks else None
-        parts = check_in_workers(root, paths, options, workers, progress, by_name, memo, kind)
+        parts = check_in_workers(
+            root, paths, options, workers, progress, by_name, memo, kind, stamps_of
+        )
         for group in groups.values():
             found = [next(parts) for _path in group]
             for part in found:
@@ -287,7 +277,7 @@ def _ordered(
         for _rest in parts:  # none: this lets the workers end and be reaped
             pass
         return
-    checker = memo["checker"] = Checker(root, options, glossary_loader)
+    checker = memo["checker"] = Checker(root, options, glossary_loader, stamps_of)
     done = 0
 
     def one(path: Path, blocks: bool | str = False) -> Iterator:
@@ -309,10 +299,17 @@ def _ordered(
 class Checker:
     """Checks one file at a time, loading each language's compiled glossary once."""
 
-    def __init__(self, root: Path, options: Options, glossary_loader=None):
+    def __init__(
+        self,
+        root: Path,
+        options: Options,
+        glossary_loader=None,
+        stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
+    ):
         self.root = root
         self.options = options
         self.glossary_loader = glossary_loader
+        self.stamps_of = stamps_of  # the fingerprint's maker (None: layout.fingerprint)
         self.compiled_by_lang: dict[str, Compiled] = {}
         self.languages: list[str] | None = None
         # The glossary's fingerprint (one stat per concept file), taken at the first
@@ -359,9 +356,12 @@ class Checker:
         checker loads (still sound: a value compiled from files changed after it was
         taken is stored under it, which their new stamps never match again)."""
         if isinstance(self.stamps, list):
-            from moci_vocab.layout import fingerprint
+            if self.stamps_of is not None:
+                self.stamps = self.stamps_of(root)
+            else:
+                from moci_vocab.layout import fingerprint
 
-            self.stamps = fingerprint(root)
+                self.stamps = fingerprint(root)
         return self.stamps
 
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from moci_vocab import __version__
 from moci_vocab.safetext import printable
+
+if TYPE_CHECKING:
+    from moci_vocab.checkpo.standby import Standby
 
 # name: (module, function, one-line help shown by `moci-vocab --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -60,9 +64,18 @@ ENDS_AT_ONCE = frozenset(
 )
 
 
-# The context object `main` starts the command line with: the cyclic garbage collector is
-# paused for the start-up, until the group has parsed its options (see _start_up_over).
-START_UP = "the collector is paused for the start-up"
+# Where a command finds the check-po standby `main` was given (checkpo.standby), if any:
+# a key of the context's meta, which every nested context shares.
+STANDBY = "moci_vocab.standby"
+
+
+class StartUp:
+    """The context object `main` starts the command line with: the cyclic garbage collector
+    is paused for the start-up, until the group has parsed its options (see
+    _start_up_over); ``standby``: a check-po standby waiting for its run, or None."""
+
+    def __init__(self, standby: Standby | None = None) -> None:
+        self.standby = standby
 
 
 class Finished(SystemExit):
@@ -139,7 +152,8 @@ class LazyGroup(click.Group):
         """Run the command; a MociError becomes one sentence and exit status 1."""
         from moci_vocab.errors import MociError
 
-        if ctx.obj is START_UP:
+        if isinstance(ctx.obj, StartUp):
+            ctx.meta[STANDBY] = ctx.obj.standby
             ctx.obj = None
             _start_up_over()
         try:
@@ -265,9 +279,19 @@ def _start_up_over() -> None:
     gc.enable()
 
 
-def main() -> None:
+def main(standby: Standby | None = None) -> None:
     """Console-script entry point (moci_vocab.__main__ pauses the collector before this
-    module and click are imported; this pauses it for the parsing)."""
+    module and click are imported; this pauses it for the parsing); ``standby``: a
+    check-po standby forked before click was imported, for check-po to take (whatever
+    the command, it is stopped and reaped before the process ends)."""
+    try:
+        _main(standby)
+    finally:
+        if standby is not None:
+            standby.dismiss()
+
+
+def _main(standby: Standby | None) -> None:
     import gc
     import signal
 
@@ -294,10 +318,12 @@ def main() -> None:
 
     escape_what_stdout_cannot_encode()
     try:
-        cli.main(prog_name="moci-vocab", obj=START_UP)
+        cli.main(prog_name="moci-vocab", obj=StartUp(standby))
     except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
         sys.exit(_say_interrupted(exc))
     except Finished as done:
+        if standby is not None:  # (reaped by now when check-po took it)
+            standby.dismiss()
         _end_at_once(done.code)
     except OSError as exc:  # outside a command: `--version` or `--help` into a full disk
         sys.exit(_say_output_failed(exc))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from moci_vocab.cli.common import State, findings_options, pass_state
+
+if TYPE_CHECKING:
+    from moci_vocab.checkpo.standby import Standby
 
 
 @click.command(
@@ -57,12 +61,75 @@ def check_po_cmd(state: State, **options) -> None:
     Exit status 1 when any finding is an error (--fail-on warning: or a warning).
     """
     from moci_vocab.cache import gc_paused
+    from moci_vocab.cli import STANDBY
 
+    # A process forked before click was imported, the engine imported in it meanwhile
+    # (checkpo.standby), when the command line looked like a check-po over several files.
+    standby = click.get_current_context().meta.pop(STANDBY, None)
     # Without the cyclic collector from here on: the modules imported next make ~50,000
     # objects that live on (~20 passes of the collector for nothing), and the check
     # itself pauses it anyway (checkpo.run.stream_findings); check-po ends at once.
     with gc_paused():
+        if standby is not None and _served(state, **options):
+            _check_po_in(standby, state, **options)
+            return
+        if standby is not None:  # not this run's: no second process waits meanwhile
+            standby.dismiss()
         _check_po(state, **options)  # the options as click parsed them, named
+
+
+def _served(state: State, files: tuple[Path, ...], write_baseline: Path | None, jobs: int, **_):
+    """Whether a standby checks this run: findings of several files streamed to a file or
+    pipe, without a progress bar (what `_check_po`'s first branch does with workers)."""
+    from moci_vocab.cli.common import is_terminal_output, shows_progress
+
+    return (
+        len(files) >= 2
+        and jobs != 1
+        and write_baseline is None
+        and not is_terminal_output()
+        and not shows_progress(state)
+    )
+
+
+def _check_po_in(
+    standby: Standby,
+    state: State,
+    files: tuple[Path, ...],
+    lang: str | None,
+    fmt: str,
+    fail_on: str,
+    include_fuzzy: bool,
+    include_untranslated: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    jobs: int,
+) -> None:
+    """`_check_po`'s streaming branch with the check run by the standby: this process
+    writes what it sends (the same findings, blocks and counts, in the same order)."""
+    from moci_vocab.cli.common import exit_for_findings, show_findings, utf8_stdout_errors
+    from moci_vocab.layout import fingerprint
+
+    counts: dict[str, int] = {}
+    with state.reading() as root:
+        request = (
+            root,
+            list(files),
+            (lang, include_fuzzy, include_untranslated, baseline),
+            jobs,
+            (utf8_stdout_errors() or True) if fmt == "json" else False,
+            fmt == "text" and not state.quiet,
+        )
+        stream = standby.findings(request, counts, lambda: fingerprint(root))
+        if fmt == "sarif":  # the rules' metadata (the whole checks package) only for SARIF
+            from moci_vocab.checkpo import rules
+
+            described = rules()
+        else:
+            described = {}
+        # check-po's findings hold only strings, integers, None, lists and dicts.
+        tally = show_findings(state, stream, fmt, described, lambda: counts, "translations", True)
+    exit_for_findings(tally, fail_on)
 
 
 def _check_po(

@@ -244,7 +244,7 @@ def progress_factory(state: State, thread: bool = True):
     redrawn only when told, with no thread of its own (so that check-po's workers can
     be forked, which needs a process with one thread).
     """
-    if state.quiet or sys.stderr is None or not sys.stderr.isatty():
+    if not shows_progress(state):
         return None
     from rich.progress import BarColumn, Progress, TextColumn
 
@@ -257,6 +257,11 @@ def progress_factory(state: State, thread: bool = True):
         auto_refresh=thread,
         redirect_stdout=False,
     )
+
+
+def shows_progress(state: State) -> bool:
+    """Whether a command draws progress bars: on a terminal's stderr, without --quiet."""
+    return not state.quiet and sys.stderr is not None and sys.stderr.isatty()
 
 
 # A bar without a thread of its own is redrawn by the calls that move it, at most this often.

@@ -1,0 +1,301 @@
+"""check-po over many files: the process that checks them, forked before click is imported.
+
+Until its first file, a check-po run uses one core: Python's start (~13 ms), then click and
+the command line (~30 ms), then check-po's engine and matchers (~20 ms) and the glossary's
+languages and fingerprint (~7 ms); only then are the files split between two processes.
+When the command line looks like a check-po over several files (read from argv before
+click, only to decide whether to fork: moci_vocab.__main__.wants_standby), the console
+entry forks a *standby* at once, which imports the engine on the second core while the command
+imports click and parses. Click's parse alone decides what runs: the command hands the
+standby its run (`Standby.findings`) when it would stream the findings of several files
+to a file or pipe (no progress bar, no --write-baseline, not --jobs 1), or dismisses it.
+The standby runs `run.stream_findings` as the command would have (with its own forked
+worker: checkpo.parallel) and sends the findings back in batches, in the report's order;
+the command writes them as always, and never imports the engine. Like a worker, the
+standby is in a session of its own and ignores Ctrl-C: the command stops it (SIGTERM: it
+stops its worker and ends) on Ctrl-C or an error, or kills it when it is not needed; if
+the command dies, the standby's pipes close and it ends too.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Not `typing.TYPE_CHECKING`: the console entry imports this module before click, and
+# `typing` (with `re`, `collections`…) costs ~5 ms there, on the path of both processes.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+    from typing import Any, BinaryIO
+
+# What the standby imports before it is handed a run: check-po's engine and what a
+# process's first file uses (the matchers, rapidfuzz for the closest words of a missing
+# term), all of which then comes copied into its forked worker too; not the workers'
+# module, which inputs too small to repay a worker never import (parallel.worker_count).
+ENGINE = (
+    "moci_vocab.checkpo.run",
+    "moci_vocab.checkpo.parallel",
+    "moci_vocab.checkpo.source_match",
+    "moci_vocab.checkpo.rendered",
+    "moci_vocab.checkpo.verbal",
+    "moci_vocab.checkpo.conventions",
+    "rapidfuzz.fuzz",
+    "rapidfuzz.process",
+)
+# Findings sent in one message at most (text and JSON mostly come as one block per file).
+_BATCH = 256
+# How long a standby told to stop may take before it is killed (it stops its worker first).
+_STOP_S = 5.0
+
+
+def start() -> Standby | None:
+    """A standby for this command (None if it cannot fork). Call it first thing, while this
+    process has one thread (a fork copies only that)."""
+    ends: list[int] = []
+    try:
+        ends += os.pipe()  # requests: read by the standby
+        ends += os.pipe()  # replies: read by this process
+        pid = os.fork()
+    except OSError:
+        for fd in ends:
+            os.close(fd)
+        return None
+    if pid == 0:  # the standby: it never returns from here
+        code = 0
+        # What the run loaded dies with the process, not freed object by object before it
+        # ends (this process is the last to end: the command waits for it).
+        kept: list = []
+        try:
+            os.close(ends[1])
+            os.close(ends[2])
+            _serve(ends[0], ends[3], kept)
+        except BaseException:  # nobody to tell: the command sees the pipe close
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(ends[0])
+    os.close(ends[3])
+    return Standby(pid, ends[1], ends[2])
+
+
+class Standby:
+    """A standby process (see the module): hand it a run, or dismiss it."""
+
+    def __init__(self, pid: int, requests: int, replies: int) -> None:
+        self.pid = pid
+        self._ends: list[int] = [requests, replies]  # this process's ends, until closed
+        self._handed = False  # whether it has its run (then it has a worker to stop)
+        self.code: int | None = None  # its exit status, once reaped
+
+    def findings(
+        self, request: tuple, counts: dict, stamps: Callable[[], object] | None = None
+    ) -> Iterator[Any]:
+        """Hand the standby its run — (root, paths, (lang, include_fuzzy,
+        include_untranslated, baseline), jobs, json_blocks, text_blocks), as
+        `run.stream_findings` takes them — and yield what that stream yields, in order;
+        ``counts`` gets the run's `Result.summary()` once the stream has ended. An error
+        of the run is raised here, as the stream would have raised it. ``stamps()``: the
+        glossary's `layout.fingerprint`, taken here while the standby begins its run
+        (this process has nothing else to do; the standby would take it on its path
+        before its worker is forked); if it fails, the standby takes it and meets the
+        error itself."""
+        requests, replies = self._ends
+        self._handed = True
+        try:
+            try:
+                with open(requests, "wb", closefd=False) as out:
+                    _send(out, request)
+                    if stamps is not None:
+                        try:
+                            taken = ("stamps", stamps())
+                        except Exception:
+                            taken = ("failed", None)
+                        _send(out, taken)
+            except BrokenPipeError:  # it ended before its run (it could not start)
+                raise _ended(self._reap(block=True)) from None
+            with open(replies, "rb", closefd=False) as stream:
+                while True:
+                    try:
+                        kind, value = _receive(stream)
+                    except EOFError:
+                        raise _ended(self._reap(block=True)) from None
+                    if kind == "findings":
+                        yield from value
+                    elif kind == "end":
+                        counts.update(value)
+                        break
+                    else:
+                        raise _error(value)
+        except BaseException:
+            self.dismiss()
+            raise
+        self._close()
+        self._reap(block=True)
+
+    def dismiss(self) -> None:
+        """Stop the standby unless it has ended, and reap it (a no-op once it has been).
+        One that has its run stops its worker first (SIGTERM); one that waits is killed."""
+        import contextlib
+        import signal
+        import time
+
+        if self.code is not None:
+            return
+        self._close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM if self._handed else signal.SIGKILL)
+        deadline = time.monotonic() + _STOP_S
+        while self._reap(block=False) is None:
+            if time.monotonic() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
+                self._reap(block=True)
+                return
+            time.sleep(0.002)
+
+    def _close(self) -> None:
+        for fd in self._ends:
+            os.close(fd)
+        self._ends = []
+
+    def _reap(self, block: bool) -> int | None:
+        if self.code is None:
+            try:
+                pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            except ChildProcessError:  # reaped already (by another waitpid)
+                pid, status = self.pid, 0
+            if pid:
+                self.code = os.waitstatus_to_exitcode(status)
+        return self.code
+
+
+def _serve(requests: int, replies: int, kept: list) -> None:
+    """The standby's life: the engine imported, then the run the command hands it (none:
+    the command ended or dismissed it)."""
+    import importlib
+    import signal
+
+    os.setsid()  # the terminal's Ctrl-C reaches the command only, which stops this
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGXFSZ"):  # a cache write past `ulimit -f` fails (as in cli.main)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminated)  # unwinds: its worker is stopped (killed)
+    for name in ENGINE:
+        importlib.import_module(name)
+    with open(requests, "rb") as stream, open(replies, "wb") as out:
+        try:
+            request = _receive(stream)
+        except EOFError:
+            return
+        _run(request, stream, out, kept)
+
+
+def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
+    """Run the check the command asked for, its findings sent to ``out`` as they come; the
+    glossary's fingerprint is the one the command takes meanwhile (read from ``requests``
+    when first needed)."""
+    from moci_vocab.checkpo.run import Options, Result, stream_findings
+    from moci_vocab.findings import JsonBlock, TextBlock
+    from moci_vocab.layout import fingerprint
+
+    root, paths, options, jobs, json_blocks, text_blocks = request
+    sent: list = []  # the command's one message about the fingerprint, once read
+
+    def stamps_of(root: Path) -> tuple[str, int] | None:
+        if not sent:
+            sent.append(_receive(requests))
+        kind, value = sent[0]
+        return value if kind == "stamps" else fingerprint(root)  # (failed there: its error)
+
+    result = Result()
+    blocks = (JsonBlock, TextBlock)
+    batch: list = []
+    try:
+        for item in stream_findings(
+            root,
+            paths,
+            Options(*options),
+            result,
+            jobs=jobs,
+            json_blocks=json_blocks,
+            keep=kept,
+            text_blocks=text_blocks,
+            stamps_of=stamps_of,
+        ):
+            batch.append(item)
+            if len(batch) >= _BATCH or type(item) in blocks:
+                _send(out, ("findings", batch))
+                batch = []
+    except Exception as exc:  # the findings before it are written, then the error said
+        if batch:
+            _send(out, ("findings", batch))
+        _send(out, ("error", _portable(exc)))
+        return
+    if batch:
+        _send(out, ("findings", batch))
+    _send(out, ("end", result.summary()))
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    from moci_vocab.errors import Terminated
+
+    raise Terminated
+
+
+def _portable(exc: Exception) -> tuple:
+    """An error as the command can raise it again: a MociError's sentence, file and line;
+    another exception itself when it pickles (else its type's name and text)."""
+    import pickle
+
+    from moci_vocab.errors import MociError
+
+    if isinstance(exc, MociError):
+        where = str(exc.path) if exc.path is not None else None
+        return ("MociError", exc.message, where, exc.line, exc.column)
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return ("other", f"{type(exc).__name__}: {exc}")
+    return ("exception", exc)
+
+
+def _error(value: tuple) -> BaseException:
+    """The standby's error (`_portable`) as an exception to raise here."""
+    from moci_vocab.errors import MociError
+
+    if value[0] == "MociError":
+        return MociError(*value[1:])
+    if value[0] == "exception":
+        return value[1]
+    return RuntimeError(value[1])
+
+
+def _ended(code: int | None) -> BaseException:
+    from moci_vocab.errors import MociError
+
+    return MociError(f"the process checking the files ended unexpectedly (exit status {code})")
+
+
+def _send(stream: BinaryIO, message: object) -> None:
+    """One length-prefixed pickle (as workers.send_message; this module imports no more
+    than the command has imported before it parses)."""
+    import pickle
+
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> Any:
+    """One message of `_send` (EOFError when the stream ends)."""
+    import pickle
+
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)

@@ -1,0 +1,209 @@
+"""check-po over several files: the files are checked by a process forked before click is
+imported (moci_vocab.checkpo.standby), which imports check-po's engine meanwhile; the
+command only parses and writes. The same bytes as one process, in every format, for errors
+too; a standby that is not needed, or whose command is interrupted, is stopped and reaped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from moci_vocab.__main__ import wants_standby
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+IDENTITY = HERE / "fixtures" / "identity"
+ON_LINUX = sys.platform.startswith("linux")
+TWO_CORES = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) >= 2
+
+# `moci-vocab ARGS` through the console entry, each process saying in LOG what it did:
+# "PID command" (the process started), "PID forks" (it forks), "PID forked" (a process
+# forked by it or by one of its children), "PID engine" (it imported check-po's engine),
+# "PID open NAME" (it opened a catalog); in the order they happened.
+SCRIPT = """
+import os, sys, time
+log = open(os.environ["LOG"], "a", buffering=1)
+log.write(f"{os.getpid()} command\\n")
+ENGINE = os.sep + os.path.join("moci_vocab", "checkpo", "")
+def hook(event, args):
+    if event == "import" and args[0] == "moci_vocab.checkpo.run":
+        log.write(f"{os.getpid()} engine\\n")
+    elif event == "open" and isinstance(args[0], str):
+        name = os.path.basename(args[0])
+        if name.endswith(".po"):
+            log.write(f"{os.getpid()} open {name}\\n")
+            if name == os.environ.get("SLOW"):  # a catalog that takes a minute to check
+                time.sleep(60)
+        elif ENGINE in args[0] and name.split(".")[0] == "run":  # importlib's import
+            log.write(f"{os.getpid()} engine\\n")
+sys.addaudithook(hook)
+os.register_at_fork(
+    before=lambda: log.write(f"{os.getpid()} forks\\n"),
+    after_in_child=lambda: log.write(f"{os.getpid()} forked\\n"),
+)
+sys.argv = ["moci-vocab", *sys.argv[1:]]
+import moci_vocab.__main__ as entry
+entry.main()
+"""
+
+pytestmark = pytest.mark.skipif(not (ON_LINUX and TWO_CORES), reason="forks; two cores")
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """The identity fixtures' clean glossary and its two catalogs (sq, hy), a bad baseline."""
+    for name in ("clean", "po"):
+        shutil.copytree(IDENTITY / name, tmp_path / name, ignore=shutil.ignore_patterns(".moci*"))
+    (tmp_path / "po" / "bad.json").write_text("[not json", encoding="utf-8")
+    return tmp_path
+
+
+def run(work: Path, *args: str, log: Path | None = None) -> tuple[bytes, list[str]]:
+    """Exit status, stdout and stderr of `moci-vocab ARGS` in ``work``; the log's lines."""
+    log = log or work / "log.txt"
+    log.unlink(missing_ok=True)
+    env = {**os.environ, "LOG": str(log), "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args],
+        capture_output=True,
+        cwd=work,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    out = b"exit %d\n%s\n--- stderr\n%s" % (done.returncode, done.stdout, done.stderr)
+    return out, log.read_text(encoding="utf-8").splitlines()
+
+
+def roles(lines: list[str]) -> tuple[str, set[str], set[str]]:
+    """The command's pid, the pids that imported the engine, the pids of forked processes."""
+    command = next(line.split()[0] for line in lines if line.endswith(" command"))
+    engine = {line.split()[0] for line in lines if line.endswith(" engine")}
+    forked = {line.split()[0] for line in lines if line.endswith(" forked")}
+    return command, engine, forked
+
+
+def standby_forked(lines: list[str]) -> bool:
+    """Whether the command forked before it imported the engine (if it ever did)."""
+    command = roles(lines)[0]
+    for line in lines:
+        if line == f"{command} engine":
+            return False
+        if line == f"{command} forks":
+            return True
+    return False
+
+
+def gone(pid: str) -> bool:
+    """Whether a process has ended and been reaped (no /proc entry, not even a zombie)."""
+    return not Path(f"/proc/{pid}").exists()
+
+
+CASES = {
+    "plain": [],
+    "fuzzy-untranslated": ["--include-fuzzy", "--include-untranslated", "--fail-on", "warning"],
+    "baseline": ["--baseline", "po/baseline.json"],
+    "bad-baseline": ["--baseline", "po/bad.json"],  # an error raised in the standby
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("case", CASES)
+def test_several_files_are_checked_by_a_standby_with_the_bytes_of_one_process(work, fmt, case):
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", *CASES[case], "--format", fmt]
+    one, lines = run(work, *args, "--jobs", "1")
+    command, engine, forked = roles(lines)
+    assert engine == {command} and forked == set()  # --jobs 1: this process alone
+    got, lines = run(work, *args)
+    command, engine, forked = roles(lines)
+    assert engine and command not in engine  # checked elsewhere; the command never imported it
+    assert engine <= forked and standby_forked(lines)
+    assert got == one
+    assert all(gone(pid) for pid in forked)
+
+
+def test_a_standby_is_forked_only_for_several_files_and_reaped_when_not_needed(work):
+    cases = [  # (the command line, whether it looks like several files to check)
+        (["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "--no-such-option"], True),
+        (["--root", "nowhere", "check-po", "po/sq.po", "po/hy.po"], True),
+        (["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "--write-baseline=x.json"], False),
+        (["--root", "clean", "check-po", "po/sq.po"], False),
+        (["--root", "clean", "stats", "check-po", "a.po", "b.po"], False),
+    ]
+    for args, looks_like_several in cases:
+        got, lines = run(work, *args)
+        _command, _engine, forked = roles(lines)
+        assert standby_forked(lines) is looks_like_several, args
+        assert all(gone(pid) for pid in forked), args  # reaped by the command
+        if looks_like_several:  # a usage error, a missing glossary: said as before
+            one, _ = run(work, *args, "--jobs", "1")
+            assert got == one
+
+
+def test_ctrl_c_stops_the_standby_and_its_worker(work):
+    shutil.copy(work / "po" / "sq.po", work / "po" / "slow.po")
+    log = work / "log.txt"
+    env = {**os.environ, "LOG": str(log), "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    env["SLOW"] = "slow.po"
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "po/slow.po"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        cwd=work,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (log.exists() and "open slow.po" in log.read_text(encoding="utf-8")):
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.2)
+        sent = time.monotonic()
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the command's group
+        _out, err = process.communicate(timeout=30)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err.decode()
+    assert b"interrupted (Ctrl-C)" in err and b"Traceback" not in err, err.decode()
+    assert took < 3.0, f"took {took:.2f} s"
+    lines = log.read_text(encoding="utf-8").splitlines()
+    command, engine, forked = roles(lines)
+    assert engine and command not in engine and len(forked) == 2  # the standby, its worker
+    time.sleep(0.2)  # (the worker, killed by the standby, is reaped as the standby ends)
+    assert [pid for pid in forked if not gone(pid)] == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["check-po", "a.po", "b.po"], True),
+        (["--root", "g", "-q", "--format", "json", "check-po", "a.po", "b.po"], True),
+        (["--root=g", "--no-color", "check-po", "--lang", "sq", "a.po", "b.po"], True),
+        (["check-po", "a.po", "--", "-b.po"], True),
+        (["check-po", "a.po", "b.po", "--jobs", "2"], True),
+        (["check-po", "a.po"], False),
+        (["check-po", "--lang", "sq", "--baseline", "x.json", "a.po"], False),
+        (["check-po", "a.po", "b.po", "--jobs", "1"], False),
+        (["check-po", "a.po", "b.po", "--jobs=01"], False),
+        (["check-po", "a.po", "b.po", "--write-baseline", "x.json"], False),
+        (["check-po", "a.po", "b.po", "--help"], False),
+        (["stats", "check-po", "a.po", "b.po"], False),
+        (["--bogus", "check-po", "a.po", "b.po"], False),
+        (["check", "a.po", "b.po"], False),
+    ],
+)
+def test_the_command_lines_a_standby_is_forked_for(argv, expected):
+    assert wants_standby(["moci-vocab", *argv], terminal=False) is expected
+    assert wants_standby(["moci-vocab", *argv], terminal=True) is False
