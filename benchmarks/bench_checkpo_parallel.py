@@ -510,7 +510,7 @@ def measure(
         m = med[name]
         print(
             f"  {name:<10} wall {m['wall']:6.2f} s   CPU {m['cpu']:5.2f} s = the command "
-            f"{m['own_cpu']:4.2f} (before any worker {m['serial']:4.2f}) + workers "
+            f"{m['own_cpu']:4.2f} (before its first child {m['serial']:4.2f}) + children "
             f"{m['workers']:4.2f}   peak {peak:4.0f} MB"
         )
     judged = heading is None  # the second case is context: no mark against the target
@@ -525,18 +525,20 @@ def measure(
     print(f"default / --jobs 1, wall: {ratio:.2f}×  {target}{marked(ratio)}")
     # On a loaded machine the wall ratio says more about the scheduler than about the
     # program: the critical path in CPU time is what an idle machine's wall time would
-    # be: the longest of the command's own work, its start-up followed by a worker's
-    # share (the workers start after it; cores - 1 of them beside the command), and
-    # the whole work shared by the cores.
+    # be at least: the longest of the command's own work, and its CPU before its first
+    # child process followed by all the rest shared by the cores. (Until 2026-12-05 the
+    # second term was the start-up followed by the workers' CPU over cores - 1, as the
+    # command checked files beside its workers; since check-po's standby, forked at the
+    # start, checks them with its own worker, the command mostly waits: that term would
+    # count the standby's imports, made beside the command's, after its start-up.)
     one, many = med["--jobs 1"], med["default"]
-    helpers = max(1, cores - 1)
-    path = max(many["own_cpu"], many["serial"] + many["workers"] / helpers, many["cpu"] / cores)
+    shared = many["serial"] + (many["cpu"] - many["serial"]) / cores
+    path = max(many["own_cpu"], shared)
     mark = marked(path / one["cpu"])
     print(
         f"default / --jobs 1, CPU critical path: max(own {many['own_cpu']:.2f}, before "
-        f"workers + a worker's share {many['serial'] + many['workers'] / helpers:.2f}, "
-        f"total/{cores} {many['cpu'] / cores:.2f}) / one process {one['cpu']:.2f} = "
-        f"{path / one['cpu']:.2f}×  {mark}"
+        f"the first child + the rest over {cores} cores {shared:.2f}) / one process "
+        f"{one['cpu']:.2f} = {path / one['cpu']:.2f}×  {mark}"
     )
     if counted.get("--jobs 1") and counted.get("default"):
         one_i, many_i = counted["--jobs 1"], counted["default"]
