@@ -130,6 +130,9 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("libreoffice-sd-sq", "libreoffice-sfx-sq", "libreoffice-svt-sq"),
         *("libreoffice-svx-sq", "libreoffice-sw-sq", "libreoffice-uui-sq"),
     ),
+    # Round 19 (the thirteenth session's round): its programs, and the Albanian catalog of
+    # round 9's PackageKit (Debian 13's).
+    19: (*HELDOUT_ROUNDS[19], "PackageKit-sq"),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
