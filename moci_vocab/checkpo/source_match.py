@@ -79,12 +79,21 @@ def _mark_names(text: str, lookback: Callable[[int], bool] | None = None) -> str
     """
     sentence_case: dict[int, bool] = {}
     run_end = -1  # where the name phrase (_NAME_RUN) the last words belong to ends
+    # Whether the last word this was asked about is of a run of capitalised words from which
+    # _NAME_RUN failed, and where that word ends: the pattern fails from each later word of
+    # the run too (their ends are some of that word's), so it is not tried again there (from
+    # every word of a long run it read the rest: quadratic; review DEFECT 2 of the thirteenth
+    # session). Only the text between two asked words is read for it: once in all.
+    failed = False
+    last_end = -1
     nuls: list[int] = []  # where the NULs are (found when a look-back first needs them)
 
     def mark(match: re.Match) -> str:
-        nonlocal run_end
+        nonlocal run_end, failed, last_end
         word = match.group()
         start, end = match.span()
+        in_failed, failed = failed, False
+        before, last_end = last_end, end
         if start < run_end:
             return NAME_MARK + word
         if (
@@ -92,10 +101,15 @@ def _mark_names(text: str, lookback: Callable[[int], bool] | None = None) -> str
             and text[end + 1 : end + 2].isupper()
             and (start == 0 or not (text[start - 1].isalpha() or text[start - 1] == NAME_MARK))
         ):
-            run = _NAME_RUN.match(text, start)
-            if run is not None and _is_name_run(text, start, run.group()):
-                run_end = run.end()
-                return NAME_MARK + word
+            if in_failed and _in_one_run(text, before, start):
+                failed = True  # (a later word of the run it failed from)
+            else:
+                run = _NAME_RUN.match(text, start)
+                if run is None:
+                    failed = True
+                elif _is_name_run(text, start, run.group()):
+                    run_end = run.end()
+                    return NAME_MARK + word
         if start < 2 or text[start - 1] != " ":
             return word
         after = text[end : end + 4]
@@ -152,6 +166,17 @@ def _mostly_lowercase(text: str, first: int, last: int) -> bool:
         return classes.count(b" aaaa") > classes.count(b" Aaaa")
     lower = len(_LOWER_WORD.findall(text, first, last))
     return lower > len(_UPPER_WORD.findall(text, first, last))
+
+
+def _in_one_run(text: str, end: int, start: int) -> bool:
+    """Is text[end:start], between two words, only single spaces and words of capitals and
+    letters (`_NAME_RUN`'s: "Aa V Bb"), so that both words are of one run?"""
+    gap = text[end:start]
+    if gap == " ":
+        return True
+    if gap[:1] != " " or gap[-1:] != " " or "  " in gap:
+        return False
+    return all(w[:1].isupper() and w.isascii() and w.isalpha() for w in gap[1:-1].split(" "))
 
 
 def _is_name_run(text: str, start: int, run: str) -> bool:
