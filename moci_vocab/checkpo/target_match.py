@@ -237,7 +237,9 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
     words = tokens(text)
     if not words:
         return []
-    single_forms = {f for form in forms for f in tokens(form) if len(tokens(form)) == 1}
+    # (each form's words found once: a long form is not split again for each of its words)
+    form_tokens = [tokens(form) for form in forms]
+    single_forms = {words_of[0] for words_of in form_tokens if len(words_of) == 1}
     specs: list[WordSpec | None] = []
     for i, word in enumerate(words):
         if word in infl.connectors and 0 < i < len(words) - 1:
@@ -264,8 +266,7 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         patterns.append(TargetTerm(text, status, (closed,), _probe([closed])))
     if infl.compounds and len(content) == 1:
         patterns.extend(_compound_part(text, status, content[0]))
-    for form in forms:
-        form_words = tokens(form)
+    for form_words in form_tokens:
         if len(form_words) > 1:
             exact_specs = tuple(
                 None if (w in infl.connectors and 0 < i < len(form_words) - 1)
