@@ -207,3 +207,27 @@ def test_ctrl_c_stops_the_standby_and_its_worker(work):
 def test_the_command_lines_a_standby_is_forked_for(argv, expected):
     assert wants_standby(["moci-vocab", *argv], terminal=False) is expected
     assert wants_standby(["moci-vocab", *argv], terminal=True) is False
+
+
+def test_the_argv_guess_knows_every_option_that_takes_a_value():
+    # __main__'s tables are read before click exists, so they copy what the group and
+    # check-po declare: an option added to either must be added there (its value would
+    # otherwise be counted as a file, or the command's name not found).
+    import click
+
+    from moci_vocab import __main__ as entry
+    from moci_vocab.cli import cli
+
+    def names(command: click.Command, valued: bool) -> set[str]:
+        found: set[str] = set()
+        for param in command.params:
+            if isinstance(param, click.Option) and (param.is_flag or param.count) != valued:
+                found.update(param.opts + param.secondary_opts)
+        return found
+
+    context = click.Context(cli)
+    check_po = cli.get_command(context, "check-po")  # with the group's options it takes
+    assert names(cli, valued=True) == entry._GROUP_VALUED
+    # --version and --help answer without running a command: no standby for them.
+    assert names(cli, valued=False) - {"--version"} == entry._GROUP_FLAGS
+    assert names(check_po, valued=True) == entry._VALUED | {"--write-baseline"}
