@@ -31,6 +31,7 @@ SCRIPT = """
 import os, sys, time
 log = open(os.environ["LOG"], "a", buffering=1)
 log.write(f"{os.getpid()} command\\n")
+COMMAND = os.getpid()
 ENGINE = os.sep + os.path.join("moci_vocab", "checkpo", "")
 def hook(event, args):
     if event == "import" and args[0] == "moci_vocab.checkpo.run":
@@ -43,6 +44,8 @@ def hook(event, args):
                 time.sleep(60)
         elif ENGINE in args[0] and name.split(".")[0] == "run":  # importlib's import
             log.write(f"{os.getpid()} engine\\n")
+    elif event == "os.scandir" and os.environ.get("SLOW_STAMPS") and os.getpid() == COMMAND:
+        time.sleep(0.5)  # the command's fingerprint of the glossary, taken slowly
 sys.addaudithook(hook)
 os.register_at_fork(
     before=lambda: log.write(f"{os.getpid()} forks\\n"),
@@ -145,6 +148,20 @@ def test_a_standby_is_forked_only_for_several_files_and_reaped_when_not_needed(w
         if looks_like_several:  # a usage error, a missing glossary: said as before
             one, _ = run(work, *args, "--jobs", "1")
             assert got == one
+
+
+def test_a_run_over_before_the_command_sends_the_fingerprint_gives_its_findings(work):
+    # Files that cannot be read need no glossary: the standby may end its run (and close its
+    # end of the requests' pipe) before the command has taken the fingerprint and sent it.
+    args = ["--root", "clean", "check-po", "po/nosuch1.po", "po/nosuch2.po"]
+    one, _ = run(work, *args, "--jobs", "1")
+    os.environ["SLOW_STAMPS"] = "1"
+    try:
+        got, lines = run(work, *args)
+    finally:
+        del os.environ["SLOW_STAMPS"]
+    assert standby_forked(lines)
+    assert got == one and b"MV600" in got
 
 
 def test_ctrl_c_stops_the_standby_and_its_worker(work):

@@ -100,20 +100,26 @@ class Standby:
         (this process has nothing else to do; the standby would take it on its path
         before its worker is forked); if it fails, the standby takes it and meets the
         error itself."""
+        import contextlib
+
         requests, replies = self._ends
         self._handed = True
         try:
             try:
                 with open(requests, "wb", closefd=False) as out:
                     _send(out, request)
-                    if stamps is not None:
-                        try:
-                            taken = ("stamps", stamps())
-                        except Exception:
-                            taken = ("failed", None)
-                        _send(out, taken)
             except BrokenPipeError:  # it ended before its run (it could not start)
                 raise _ended(self._reap(block=True)) from None
+            if stamps is not None:
+                try:
+                    taken = ("stamps", stamps())
+                except Exception:
+                    taken = ("failed", None)
+                # A run that needed no glossary (every file unreadable) may be over, its
+                # end of this pipe closed: its findings wait in the other pipe.
+                over = contextlib.suppress(BrokenPipeError)
+                with over, open(requests, "wb", closefd=False) as out:
+                    _send(out, taken)
             with open(replies, "rb", closefd=False) as stream:
                 while True:
                     try:
