@@ -536,8 +536,9 @@ def measure(
     path = max(many["own_cpu"], shared)
     mark = marked(path / one["cpu"])
     print(
-        f"default / --jobs 1, CPU critical path: max(own {many['own_cpu']:.2f}, before "
-        f"the first child + the rest over {cores} cores {shared:.2f}) / one process "
+        f"default / --jobs 1, CPU split perfectly (a lower bound: an unbalanced split is "
+        f"not seen): max(own {many['own_cpu']:.2f}, before the first child + the rest over "
+        f"{cores} cores {shared:.2f}) / one process "
         f"{one['cpu']:.2f} = {path / one['cpu']:.2f}×  {mark}"
     )
     if counted.get("--jobs 1") and counted.get("default"):
