@@ -244,8 +244,18 @@ def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
 
 
 def _terminated(_signum: int, _frame: object) -> None:
+    """SIGTERM from the command, which stops this standby: unwind (its worker is killed)
+    and say nothing more. The command has said what there is to say, and this process may
+    be unwinding already (its replies' pipe closed by a reader gone, `| head`): an exception
+    raised during that cleanup would be printed as "Exception ignored" on stderr."""
+    import signal
+
     from moci_vocab.errors import Terminated
 
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
     raise Terminated
 
 
