@@ -550,3 +550,18 @@ def test_a_long_declared_form_is_split_into_words_once():
     assert time.process_time() - started < 1.0
     assert "fjalës" in patterns[0].words[0].exact  # a one-word form stays an exact form
     assert len(patterns[-1].words) == 20_000  # the long one a pattern of its words
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "other"),
+    [
+        # round 19 (GTK 3's properties): the -յուն → -յան genitive of a monosyllable, too
+        # short for the rule that gives արյուն → արյան (irregular/hy.txt)
+        ("սյուն", "Սյան ընթացիկ լայնությունը", "սյունակ"),  # (a derived word of its own)
+        ("սյուն", "Տեսակավորման սյան ID", "սյուժե"),  # (a plot: another word)
+        ("ձյուն", "ձյան", "ձյութ"),
+    ],
+)
+def test_an_armenian_monosyllable_in_yun_has_its_genitive_in_yan(term, text, other):
+    assert matches("hy", term, text)
+    assert not matches("hy", term, other)
