@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from moci_vocab.errors import MociError
+from moci_vocab.framing import receive_message, send_message
 
 if TYPE_CHECKING:  # imported where a worker is spawned (0.01 s a fork does not need)
     import subprocess
@@ -673,24 +673,7 @@ class _Forked:
 
 
 # The parent and its worker speak pickle over a pipe, each message led by its length
-# (the booklet's typesetting workers too).
-def send_message(stream: BinaryIO, message: object) -> None:
-    """Write one length-prefixed pickled message and flush it."""
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(data).to_bytes(8, "big") + data)
-    stream.flush()
-
-
-def receive_message(stream: BinaryIO) -> Any:
-    """Read one length-prefixed pickled message (EOFError when the stream ends)."""
-    head = stream.read(8)
-    if len(head) < 8:
-        raise EOFError
-    size = int.from_bytes(head, "big")
-    data = stream.read(size)
-    if len(data) < size:
-        raise EOFError
-    return pickle.loads(data)
+# (the booklet's typesetting workers and check-po's standby too): moci_vocab.framing.
 
 
 def serve() -> None:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 
+from moci_vocab.framing import receive_message, send_message
+
 # Not `typing.TYPE_CHECKING`: the console entry imports this module before click, and
 # `typing` (with `re`, `collections`…) costs ~5 ms there, on the path of both processes.
 TYPE_CHECKING = False
@@ -107,7 +109,7 @@ class Standby:
         try:
             try:
                 with open(requests, "wb", closefd=False) as out:
-                    _send(out, request)
+                    send_message(out, request)
             except BrokenPipeError:  # it ended before its run (it could not start)
                 raise _ended(self._reap(block=True)) from None
             if stamps is not None:
@@ -119,11 +121,11 @@ class Standby:
                 # end of this pipe closed: its findings wait in the other pipe.
                 over = contextlib.suppress(BrokenPipeError)
                 with over, open(requests, "wb", closefd=False) as out:
-                    _send(out, taken)
+                    send_message(out, taken)
             with open(replies, "rb", closefd=False) as stream:
                 while True:
                     try:
-                        kind, value = _receive(stream)
+                        kind, value = receive_message(stream)
                     except EOFError:
                         raise _ended(self._reap(block=True)) from None
                     if kind == "findings":
@@ -191,7 +193,7 @@ def _serve(requests: int, replies: int, kept: list) -> None:
         importlib.import_module(name)
     with open(requests, "rb") as stream, open(replies, "wb") as out:
         try:
-            request = _receive(stream)
+            request = receive_message(stream)
         except EOFError:
             return
         _run(request, stream, out, kept)
@@ -210,7 +212,7 @@ def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
 
     def stamps_of(root: Path) -> tuple[str, int] | None:
         if not sent:
-            sent.append(_receive(requests))
+            sent.append(receive_message(requests))
         kind, value = sent[0]
         return value if kind == "stamps" else fingerprint(root)  # (failed there: its error)
 
@@ -231,16 +233,16 @@ def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
         ):
             batch.append(item)
             if len(batch) >= _BATCH or type(item) in blocks:
-                _send(out, ("findings", batch))
+                send_message(out, ("findings", batch))
                 batch = []
     except Exception as exc:  # the findings before it are written, then the error said
         if batch:
-            _send(out, ("findings", batch))
-        _send(out, ("error", _portable(exc)))
+            send_message(out, ("findings", batch))
+        send_message(out, ("error", _portable(exc)))
         return
     if batch:
-        _send(out, ("findings", batch))
-    _send(out, ("end", result.summary()))
+        send_message(out, ("findings", batch))
+    send_message(out, ("end", result.summary()))
 
 
 def _terminated(_signum: int, _frame: object) -> None:
@@ -291,27 +293,3 @@ def _ended(code: int | None) -> BaseException:
     from moci_vocab.errors import MociError
 
     return MociError(f"the process checking the files ended unexpectedly (exit status {code})")
-
-
-def _send(stream: BinaryIO, message: object) -> None:
-    """One length-prefixed pickle (as workers.send_message; this module imports no more
-    than the command has imported before it parses)."""
-    import pickle
-
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(data).to_bytes(8, "big") + data)
-    stream.flush()
-
-
-def _receive(stream: BinaryIO) -> Any:
-    """One message of `_send` (EOFError when the stream ends)."""
-    import pickle
-
-    head = stream.read(8)
-    if len(head) < 8:
-        raise EOFError
-    size = int.from_bytes(head, "big")
-    data = stream.read(size)
-    if len(data) < size:
-        raise EOFError
-    return pickle.loads(data)
