@@ -57,6 +57,14 @@ _COMMAND = re.compile(
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 
 
+def _spliced(text: str, pieces: list[str], done: int) -> str:
+    """``text`` with its part before ``done`` given as ``pieces`` (text and replacements):
+    the end of every substitution here that replaced something (a call only then: strip_spans
+    runs on every msgid)."""
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 class _Urls:
     """`_URL`'s substitution, tried only where a URL may start (the regex engine tried every
     letter after a non-word character, and from each read the rest of a long run of
@@ -98,10 +106,7 @@ class _Urls:
             if found is not None:
                 pieces += (text[done : found.start()], repl)
                 done = found.end()
-        if not pieces:
-            return text
-        pieces.append(text[done:])
-        return "".join(pieces)
+        return _spliced(text, pieces, done) if pieces else text
 
 
 _URLS = _Urls()
@@ -135,10 +140,7 @@ class _Starts:
                 break
             pieces += (text[done : found.start()], repl)
             done = found.end()
-        if not pieces:
-            return text
-        pieces.append(text[done:])
-        return "".join(pieces)
+        return _spliced(text, pieces, done) if pieces else text
 
 
 _EMAIL = _Starts(_EMAIL_AT, _EMAIL_RUN)
@@ -278,10 +280,7 @@ def sub_near(
             if found is not None:
                 pieces += (text[done:start], repl if isinstance(repl, str) else repl(found))
                 done = found.end()
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
+    return _spliced(text, pieces, done) if pieces else text
 
 
 def _has_any(text: str, signs: tuple[str, ...] | re.Pattern) -> bool:
