@@ -34,7 +34,10 @@ def examples(full: int) -> int:
     return full if THOROUGH else min(full, max(10, full // 4))
 
 
-settings.register_profile("moci", max_examples=examples(100))
+# No deadline: a test asserts behaviour, not time (speed lives in benchmarks/). Hypothesis's
+# 200 ms default failed a store round trip that took 404 ms once on a loaded machine and
+# 23 ms when replayed.
+settings.register_profile("moci", max_examples=examples(100), deadline=None)
 settings.load_profile("moci")
 
 
