@@ -2499,9 +2499,9 @@ def _with_compounds(glossary: dict, catalog: _Catalog, lang: str) -> dict:
     rendering that differs in one phrase, or in phrases where the term also stands (Calc's
     Armenian "cell range" as տիրույթ beside ընդգրկույթ), is a synonym: the real
     inconsistencies the check is for (a phrase rule measured in the twelfth session took
-    more of those than false flags). check-po's not_senses belong to no concept, so a
-    compound whose noun is itself a concept of the glossary ("page number" beside *page*)
-    counts for the sense and is not recorded: the page would go unchecked there.
+    more of those than false flags). A compound whose noun is itself a concept of the
+    glossary ("page number" beside *page*) is recorded too: check-po finds such a phrase
+    as that concept (the page is still checked there).
     """
     from moci_vocab.checkpo.inflection import for_language
     from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
@@ -2562,24 +2562,11 @@ def _with_compounds(glossary: dict, catalog: _Catalog, lang: str) -> dict:
                 or sum(1 for i in rest if i in with_it) > COMPOUND_OUT * len(rest)
             ):
                 continue
-            # check-po's not_senses belong to no concept: a recorded "page number" would
-            # hide the page too (a wrong word for it there no longer found). A compound
-            # whose noun is another concept's word is part of the sense, not recorded.
-            phrases = sorted(f"{n} {word}" for n in apart if _concept_of(n, glossary) is None)
-            if not phrases:
-                continue
+            phrases = sorted(f"{n} {word}" for n in apart)
             before = [p for p in data.get("not_senses", ()) if p not in phrases]
             kept[word] = {**data, "not_senses": [*before, *phrases]}
             break
     return kept
-
-
-def _concept_of(word: str, glossary: dict) -> dict | None:
-    """The glossary's concept of an English word or of the singular of a plural word."""
-    for form in (word, word[:-1], word[:-2]):
-        if form in glossary and word in (form, form + "s", form + "es"):
-            return glossary[form]
-    return None
 
 
 def _noun(word: str, english: list[list[str]], known: dict[str, bool]) -> bool:

@@ -299,6 +299,22 @@ def test_not_senses_are_not_the_concept_but_the_word_alone_is():
     assert found("The bug tracker blocks a tracker", gloss) == {"tracker"}
 
 
+def test_a_not_sense_holding_another_concepts_word_is_that_concept():
+    """A "page number" is not the numeral of a *number* concept, and is still a page: the
+    phrase is found as the other concept, not as none (a wrong word for the page there
+    is still reported)."""
+    number = concept("number", "number", pos="noun")
+    number.not_senses = ["page number", "record number"]
+    item = concept("item", "item")
+    item.not_senses = ["menu item"]
+    gloss = glossary(number, item, concept("page", "page"), concept("menu", "menu"))
+    assert found("Go to page number 4", gloss) == {"page"}
+    assert found("Show the page numbers", gloss) == {"page"}
+    assert found("Edit the menu items", gloss) == {"menu"}
+    assert found("Show the record number", gloss) == set()  # no *record* concept
+    assert found("Enter a number for the item", gloss) == {"number", "item"}
+
+
 IDIOMS = glossary(
     concept("number", "number", pos="noun"),
     concept("date", "date"),

@@ -519,6 +519,15 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                 ):
                     table[key] = index
                     kinds[key] = kind
+    for phrase, index in own_not_senses:  # another sense of the concept's word ...
+        for key in english_variants(phrase):
+            if key.strip() and key not in keys:
+                # ... that holds another concept's word: found as that concept (a "page
+                # number" still demands the page), else as no concept (below)
+                other = _other_concept(key, keys, index)
+                if other is not None:
+                    keys[key] = keys[other]
+                    kinds[key] = kinds.get(other, 0)
     for phrase in not_senses:  # another sense: wins by being longer, belongs to no concept
         head = HEADS_KEPT.get(phrase)
         for key in english_variants(phrase):
@@ -551,6 +560,20 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         kinds=[kinds.get(key, 0) for key in keys],
         cased_kinds=[kinds.get(key, 0) for key in cased],
     )
+
+
+def _other_concept(key: str, keys: dict[str, int], own: int) -> str | None:
+    """The key of the longest run of a phrase's words (the last of equals) that is another
+    concept's term, if any: a concept's not_senses phrase is found as that concept."""
+    from moci_vocab.checkpo.source_match import NOT_A_SENSE
+
+    words = key.replace("-", " ").split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            run = " " + "  ".join(words[start : start + size]) + " "
+            if keys.get(run, NOT_A_SENSE) not in (NOT_A_SENSE, own):
+                return run
+    return None
 
 
 def _rule(concept, source: str, lang: str, infl) -> Rule:

@@ -725,7 +725,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 52
+DATA_VERSION = 53
 
 
 def for_language(tag: str) -> Inflection:
