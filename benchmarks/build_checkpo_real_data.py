@@ -2016,6 +2016,11 @@ forbidden forgiven forgotten frozen given gone gotten grown hidden known mistake
 overwritten proven rewritten ridden risen seen shaken shown spoken stolen sworn taken thrown
 torn undone withdrawn woken worn written"""
 IRREGULAR_PARTICIPLES = set(_PARTICIPLES.split())
+# English ordinal numbers (a closed class): adjectives, not nouns (see _ordinal).
+_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+hundredth thousandth"""
+ORDINALS = set(_ORDINALS.split())
 
 
 def entries(path: Path):
@@ -2265,6 +2270,8 @@ def _candidates(doc_freq: collections.Counter) -> list[str]:
             continue  # a participle (selected, named), not a noun
         if _irregular_participle(word):
             continue  # given, shown, written: a participle too
+        if _ordinal(word):
+            continue  # second: the ordinal, or the unit of time
         found.append(word)
     return found
 
@@ -2277,6 +2284,18 @@ def _irregular_participle(word: str) -> bool:
     irregular ones are a closed class of English (IRREGULAR_PARTICIPLES).
     """
     return word in IRREGULAR_PARTICIPLES
+
+
+def _ordinal(word: str) -> bool:
+    """Is the word an English ordinal number (first, second, third …, ORDINALS)?
+
+    An ordinal is an adjective; *second* is also the unit of time, a noun, and a catalog
+    uses the word in both senses: LabPlot's Georgian gave *second* the ordinal მეორე as a
+    noun's term, flagged at every "%1 seconds" (წამი), phpMyAdmin's Albanian the unit
+    *sekondë*, flagged at every "the second option" (e dytë). One English word with two
+    senses by its part of speech gives no concept (a glossary gives nouns).
+    """
+    return word in ORDINALS
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2317,13 +2336,13 @@ def nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> d
 def participles_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
     """A glossary built earlier, its terms kept, without the concepts whose English word
     is a participle or an adjective after "be" (`_Catalog.predicative`) or an irregular
-    participle (`_irregular_participle`): what `glossary_for` now does when it chooses a
-    term."""
+    participle (`_irregular_participle`) or an ordinal (`_ordinal`): what `glossary_for` now
+    does when it chooses a term."""
     catalog = _Catalog(rows, lang)
     return {
         word: data
         for word, data in glossary.items()
-        if not catalog.predicative(word) and not _irregular_participle(word)
+        if not catalog.predicative(word) and not _irregular_participle(word) and not _ordinal(word)
     }
 
 
@@ -2758,7 +2777,7 @@ def rebuild_nouns() -> None:
 
 def rebuild_participles() -> None:
     """`participles_for` on every committed and held-out glossary (`rebuild`)."""
-    rebuild(participles_for, "a participle (after 'be', or irregular) or adjective, not a noun")
+    rebuild(participles_for, "a participle (after 'be', or irregular), ordinal or adjective")
 
 
 def rebuild_compounds() -> None:

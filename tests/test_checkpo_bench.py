@@ -187,6 +187,23 @@ def test_the_builder_takes_no_irregular_participle_as_a_noun():
     assert kept == {"window": glossary["window"]}
 
 
+def test_the_builder_takes_no_ordinal_as_a_noun():
+    from benchmarks.build_checkpo_real_data import glossary_for, participles_for
+
+    # LabPlot's Georgian: "the second axis" (მეორე) beside "%1 seconds" (წამი) gave *second*
+    # the ordinal as a noun's term, flagged at every unit of time. An English ordinal is
+    # an adjective (the unit shares its word): no concept.
+    rows = [("Show the second", ["Shfaq të dytë"])] * 6
+    rows += [("Use the second", ["Përdor të dytë"])] * 6
+    rows += [("Done in %1 seconds", ["U krye në %1 sekonda"])] * 4
+    filler = [("Close the window", ["Mbyll dritaren"])] * 30  # "the" is everywhere
+    glossary = glossary_for(rows + filler, "sq")
+    assert "second" not in glossary and "window" in glossary
+    built = {"term": "dytë", "prefix": "dytë", "pos": "noun", "dice": 0.7, "count": 12}
+    kept = participles_for(rows + filler, "sq", {"second": built, "window": glossary["window"]})
+    assert kept == {"window": glossary["window"]}
+
+
 def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sense(tmp_path):
     from benchmarks.build_checkpo_real_data import glossary_for
 
