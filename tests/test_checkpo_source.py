@@ -299,6 +299,20 @@ def test_not_senses_are_not_the_concept_but_the_word_alone_is():
     assert found("The bug tracker blocks a tracker", gloss) == {"tracker"}
 
 
+def test_an_adjective_term_is_not_found_in_the_plural_of_its_word():
+    """English adjectives have no plural: the ordinal *second* is not the unit in
+    "seconds"; as a noun (or without pos) the word's plural is found as before."""
+    ordinal = glossary(concept("second", "second", pos="adjective"))
+    assert found("Use the second column", ordinal) == {"second"}
+    assert found("Done in 5 seconds", ordinal) == set()
+    for unit in (
+        glossary(concept("second", "second", pos="noun")),
+        glossary(concept("second", "second")),
+    ):
+        assert found("Done in 5 seconds", unit) == {"second"}
+    assert found("Two liquids", glossary(concept("liquid", "liquid", pos="adjective"))) == set()
+
+
 def test_a_not_sense_holding_another_concepts_word_is_that_concept():
     """A "page number" is not the numeral of a *number* concept, and is still a page: the
     phrase is found as the other concept, not as none (a wrong word for the page there

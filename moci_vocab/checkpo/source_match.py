@@ -255,12 +255,18 @@ def spellings(word: str) -> set[str]:
     return forms
 
 
+# Parts of speech whose English word has no plural form of its own.
+_NO_PLURAL = ("properNoun", "adjective", "adverb")
+
+
 def english_variants(term: str, pos: str | None = None, fold_case: bool = True) -> set[str]:
     """Keys under which a source term is found: itself, plurals, spelling variants.
 
     Hyphen and space alike (``add-ons`` = ``add ons`` = ``addons``; ``South
     Caucasus`` = ``South-Caucasus``); a term written with a capital also meets
-    the marked names of a sentence (NAME_MARK).
+    the marked names of a sentence (NAME_MARK). An English adjective or adverb has
+    no plural: a ``pos: adjective`` *second* (the ordinal) is not "seconds" (the unit
+    of time), nor *liquid* "liquids".
     """
     words = source_key(term, fold_case, names=False).split()
     if not words:
@@ -272,7 +278,7 @@ def english_variants(term: str, pos: str | None = None, fold_case: bool = True) 
     choices: list[set[str]] = []
     for i, word in enumerate(words):
         options = spellings(word)
-        if i in heads and pos not in ("properNoun",) and len(word) > 2:
+        if i in heads and pos not in _NO_PLURAL and len(word) > 2:
             for form in list(options):
                 options |= plurals(form)
                 if pos == "verb":
