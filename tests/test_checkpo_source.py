@@ -238,6 +238,10 @@ POS = glossary(
         ("Done. To file to the archive, press Enter", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
+        # a verb's third person after its subject (GTK 3: "it defaults to the URL")
+        ("If this is not set, it updates to the latest version", {"update"}),
+        ("The page whose search failed", {"search"}),  # a verb term after "whose"
+        ("A list of search results", {"search"}),
     ],
 )
 def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
@@ -283,6 +287,11 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("Switch to File to the Left", {"file"}),  # "to" a preposition (KWin)
         ("Go from file to file to compare them", {"file"}),
         ("From file to file", {"file"}),
+        # a noun after "whose" and after "of", even before a determiner (GTK 3, round 19)
+        ("The radio action whose bookmark this action belongs to", {"bookmark"}),
+        ("What kind of file this is", {"file"}),
+        ("Give it bookmark access", {"bookmark"}),  # (no -s: "it" the object)
+        ("The size of update the server sends", {"update"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):
@@ -357,6 +366,10 @@ IDIOMS = glossary(
     [
         ("Enter the number of columns", set()),  # a count
         ("The total Number of Pages", set()),
+        # occurrences (sq herë; phpMyAdmin, Calc, round 18), even before a determiner
+        ("The number of times the text is to be repeated.", set()),
+        ("The number of times that a row lock was acquired", set()),
+        ("The time it took, and the number of times", {"time"}),
         ("Database is up to date", set()),
         ("The file is out of date", set()),
         ("You can stop it at any time", set()),

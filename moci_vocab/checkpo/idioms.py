@@ -1,6 +1,7 @@
 """English fixed phrases in which a common noun does not have its own sense.
 
-"The number of pages" is a count, not a number; "up to date" is current, not a
+"The number of pages" is a count, not a number, and "the number of times" counts
+occurrences (sq *herë*, ka *-ჯერ*, hy *անգամ*), not time; "up to date" is current, not a
 date; "at any time" is whenever, "at a later date" later; "in the event of" (a conflict)
 is in case of, not an event of a calendar or a program, and to "make room" (for more
 messages) is to free space, not a chat room; "last name" and "time
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 IDIOMS = (
     "number of",
+    "number of times",
     "up to date",
     "out of date",
     "at any time",

@@ -532,7 +532,10 @@ _ADVERBS = set(
     b"slowly quietly asynchronously synchronously conditionally unconditionally dynamically "
     b"statically simply easily".split()
 )
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS
+# The subject pronouns of a verb's third person in -s ("If this is not set, it defaults to
+# the URL"): a noun's plural does not follow them.
+_SUBJECTS = {b"it", b"he", b"she"}
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _SUBJECTS
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
@@ -556,7 +559,16 @@ _AFTER_PARTICIPLE = set(
 )
 _IMPERATIVE_CUES = _AFTER_IMPERATIVE | _CHOSEN
 _ARTICLES = {b"a", b"an", b"the"}
-_NOUN_MARKERS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"} | {b"that", b"no"}
+# The words after which a word is a noun: a determiner, "whose" (the possessive
+# determiner of a relative clause: "the radio action whose group this action belongs to")
+# and "of", which takes a noun, never a verb ("what kind of window this is"); not the object
+# pronouns, which follow a verb.
+_NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) | {
+    b"that",
+    b"no",
+    b"whose",
+    b"of",
+}
 
 
 def _opens(before: list[bytes]) -> bool:
@@ -575,8 +587,9 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     (can, will, please, must, don't …) or "to" after a verb that takes one
     (unable to, want to), before a determiner or pronoun (Bookmark this page,
     file a bug), or as an imperative opening a sentence (Update now, File selected
-    message). A verb is
-    not wanted after a determiner (the update) or before "of".
+    message), or in -s after "it", "he" or "she" (it defaults to), unless a determiner,
+    "whose" or "of" stands before it (the kind of window this is). A verb is not wanted
+    after those (the update) or before "of".
     """
     # The word before the hit and the one after it, the one before that only when asked
     # (split no further: a hit's test runs for every source term of a catalog).
@@ -589,9 +602,16 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     if kind == NOUN:
         if nxt in _DETERMINERS:
             return False
-        # a modal; an adverb opening the sentence (the word is then an imperative)
+        # a modal; an adverb opening the sentence (the word is then an imperative); a verb's
+        # third person after its subject ("it defaults to"). (One set lookup for the three:
+        # a hit's test runs for every source term of a catalog.)
         if prev in _VERB_SIGNS and (
-            prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
+            key[start:end].strip().endswith(b"s")
+            if prev in _SUBJECTS
+            else (
+                prev not in _ADVERBS
+                or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
+            )
         ):
             return False
         if prev in _BEFORE_ITS_VERB:
