@@ -32,6 +32,10 @@ def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> boo
         ("hy", "քաղաք", "քաղաքացի"),  # city / citizen
         ("ka", "მისამართი", "გადამისამართება"),  # address / redirect (a prefix, no compound)
         ("ka", "სახელი", "სახლი"),  # name / house: სახელი keeps its ე (held out: LibreOffice)
+        # a Latin prefix of a borrowed word makes no compound (GTK 3's properties, round 19)
+        ("sq", "tekst", "kontekstit"),  # text / context
+        ("sq", "pozicion", "dispozicion"),  # position / disposal
+        ("sq", "file", "profilin"),  # file / profile
     ],
 )
 def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):

@@ -272,8 +272,11 @@ def SQ() -> Inflection:
         irregular=irregular_stems("sq"),
         min_stem=2,
         compounds=True,
+        # native prefixes, and the Latin ones of borrowed words: kon-tekst (context) is no
+        # compound of tekst, dis-pozicion of pozicion, pro-fil of file
         prefixes=frozenset(
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
+            | {"kon", "kom", "dis", "pre", "pro", "re", "de", "sub", "trans", "inter"}
         ),
         verbs=_SQ_VERBS,
         participles=("uar", "ur", "yer"),
