@@ -104,6 +104,11 @@ class Inflection(Record):
     # dropped inside it comes back by ``restored`` (ka ფანჯრები → ფანჯარა). See
     # `target_match.stems_of`.
     plural: tuple[tuple[str, ...], str] = ((), "")
+    # A term given in an inflected form (sq biri, the child: the definite of bir) stands for
+    # its lemma's listed irregular stems too (bij, children; see `target_match.stems_of`).
+    # Not where the lemma's data holds another derivation, used only where the English allows
+    # (ka მონიშნული: მონიშვნა, see rendered.py).
+    lemma_irregular: bool = False
     # Words derived on the stem of a borrowed term that keep its sense: (the prefixes before
     # the stem, "" for none; the endings after it). ka და-არქივ-ება (archiving, the
     # perfective preverb), გადა-არქივ-ება (re-archiving), სა-არქივ-ო (of archives),
@@ -281,6 +286,7 @@ def SQ() -> Inflection:
         verbs=_SQ_VERBS,
         participles=("uar", "ur", "yer"),
         adjectives=_SQ_ADJECTIVES,
+        lemma_irregular=True,
     )
 
 
@@ -728,7 +734,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 53
+DATA_VERSION = 54
 
 
 def for_language(tag: str) -> Inflection:

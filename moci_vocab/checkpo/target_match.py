@@ -118,6 +118,11 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
             stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
     if term and infl.plural[0]:
         stems.update(_plural_lemma(word, infl))
+    if term and infl.lemma_irregular and not irregular:
+        # a term given in an inflected form of an irregular lemma: its lemma's listed stems
+        # (sq biri, the child → bir → bij, children, as miku → mik → miq)
+        irregular = _irregular_of_lemma(stems - {word}, infl)
+        stems.update(irregular)
     for base in list(stems):
         if base in irregular:
             continue  # an irregular stem is as given (գուն for գույն loses no more)
@@ -174,6 +179,16 @@ def _irregular_of(word: str, infl: Inflection, term: bool = False) -> tuple[str,
         if lemma in infl.irregular:
             head = word[:-size]
             return tuple(head + stem for stem in infl.irregular[lemma])
+    return ()
+
+
+def _irregular_of_lemma(stems: set[str], infl: Inflection) -> tuple[str, ...]:
+    """The listed irregular stems of the lemma that one of a term's stems is, as cut back or
+    with the final vowel its ending replaced (sq dora → dor → dorë: duar)."""
+    for stem in sorted(stems, key=len, reverse=True):
+        for lemma in (stem, *(stem + vowel for vowel in infl.final_vowels)):
+            if lemma in infl.irregular:
+                return infl.irregular[lemma]
     return ()
 
 
