@@ -235,19 +235,38 @@ def reduced_stem(term: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
+def lemma_irregular(term: str, listed: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The irregular stems of the lemma a term given in an inflected form stands for: a
+    listed lemma (or the lemma less its final letter) of three letters or more that the term
+    is before an ending of one or two letters (sq biri, the child, of bir: bij, children;
+    dora, the hand, of dorë: duar)."""
+    for lemma, stems in listed.items():
+        for base in (lemma, lemma[:-1]):
+            short = len(base) >= 3 and 0 < len(term) - len(base) <= 2
+            if short and term != lemma and term.startswith(base):
+                return stems
+    return ()
+
+
 def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
     """Real words of the catalog within two edits of the term that are not forms of it.
 
     Not a form: it differs from the term before the ending (not the term's prefix
-    less one letter), it is none of the term's irregular stems (անվան for անուն), and
-    it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ).
+    less one letter), it is none of the term's irregular stems (անվան for անուն) nor of
+    its lemma's, where the term is given in an inflected form (`lemma_irregular`: bij for
+    biri), and it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ).
     """
     from rapidfuzz.distance import Levenshtein
 
     from moci_vocab.checkpo.inflection import for_language
 
     stem = prefix[: max(3, len(prefix) - 1)]
-    irregular = (*for_language(lang).irregular.get(term, ()), *reduced_stem(term, lang))
+    listed = for_language(lang).irregular
+    irregular = (
+        *listed.get(term, ()),
+        *lemma_irregular(term, listed),
+        *reduced_stem(term, lang),
+    )
     found = [
         word
         for word in vocabulary

@@ -459,3 +459,16 @@ def test_a_flag_judged_real_on_a_loose_use_is_not_a_false_alarm(tmp_path):
             false_alarms,
             real,
         )
+
+
+def test_a_near_miss_decoy_is_never_an_irregular_form_of_an_inflected_terms_lemma(monkeypatch):
+    """GTK 3's Albanian child term is biri, the definite of bir, whose plural is bij (bijë,
+    the feminine, as in "skedë bijë", child tab): forms of the term, not decoys (round 19)."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    vocabulary = {"bijë", "bijtë", "biçim", "dirt"}
+    assert decoys_for("biri", "biri", vocabulary, "sq") == ["biçim", "dirt"]
+    assert decoys_for("bir", "bir", {"bijë", "dirt"}, "sq") == ["dirt"]
