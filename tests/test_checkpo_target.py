@@ -432,6 +432,27 @@ def test_a_term_given_in_the_plural_matches_its_lemma_and_no_other_word(lang, te
     assert not matches(lang, term, other)
 
 
+# Round 19 (Kalzium, KDE PIM's libraries, Spectacle): a term given in the genitive of an agent
+# noun in -ებელი after a vowel (მწარმოებლის, of the manufacturer → მწარმოებელს, after a
+# slash), in the plural of a noun in -ამი that drops its ა (libksieve's flags ალმები → ალამი),
+# or with a postposition on a consonant stem (ღილაკზე, on the button → ღილაკი; ბუფერში, in
+# the clipboard → ბუფერი); and still no other word that starts alike.
+@pytest.mark.parametrize(
+    ("term", "text", "other"),
+    [
+        ("მწარმოებლის", "მიმართეთ მომწოდებელს/მწარმოებელს", "მწარმოება"),  # production
+        ("მწარმოებლის", "მწარმოებელი", "მწარმოებს"),  # produces
+        ("ალმები", "აქვს ალამი", "ალმასი"),  # a diamond
+        ("ღილაკზე", "ეს ღილაკი ხსნის ცალკე ფანჯარას", "ღილი"),  # a (coat) button
+        ("ღილაკზე", "პანელის ღილაკების ჩართვა", "ღილაკოვანი"),  # buttoned: a word of its own
+        ("ბუფერში", "ბუფერს", "ბუფეტი"),  # a buffet
+    ],
+)
+def test_a_georgian_term_given_in_a_case_finds_its_lemma(term, text, other):
+    assert matches("ka", term, text)
+    assert not matches("ka", term, other)
+
+
 @pytest.mark.parametrize(
     ("term", "text", "other"),
     [

@@ -214,6 +214,26 @@ def test_a_georgian_modifier_said_by_the_terms_adjective_in_sa_o(tmp_path):
     ]
 
 
+def test_a_georgian_modifier_said_by_the_terms_adjective_in_sa_e(tmp_path):
+    # Akonadi's Georgian (round 19): trash (ნაგავი, given as ნაგვის) as a modifier said by
+    # სანაგვე (სა-…-ე: what holds the trash), as ფერფლი → საფერფლე, მარილი → სამარილე
+    entries = [
+        (
+            "Are you sure you want to empty the trash folders of all accounts?",
+            "დარწმუნებული ბრძანდებით, რომ გნებავთ, გაასუფთაოთ ყველა ანგარიშის სანაგვე საქაღალდე?",
+        ),
+        ("Move to &Trash", "სანაგვე ყუთში გადა&ტანა"),  # not a modifier: reported
+        ("Trash", "სანაგვე"),  # alone: reported
+        ("The trash folder", "სანაგვო საქაღალდე"),  # (the სა-…-ო adjective: fine too)
+        ("Trash folder", "საცავი საქაღალდე"),  # another სა- word: reported
+    ]
+    assert flagged(tmp_path, "ka", "ნაგვის", entries, english="trash") == [
+        "Move to &Trash",
+        "Trash",
+        "Trash folder",
+    ]
+
+
 def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tmp_path):
     entries = [
         # Evolution: the adjectives of both coordinated modifiers (paraqitjet javore dhe mujore)
@@ -279,10 +299,12 @@ def test_albanian_adjectives_on_a_nouns_stem():
     made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made
     assert not {"familje", "javë", "java", "familja"} & made
-    # (Georgian's are სა-…-ო, on the stem less its nominative or final vowel)
+    # (Georgian's are სა-…-ო and სა-…-ე, on the stem less its nominative or final vowel)
     assert adjective_forms(["ფოსტა", "ქალაქი"], for_language("ka").adjectives) == {
         "საფოსტო",
         "საქალაქო",
+        "საფოსტე",
+        "საქალაქე",
     }
 
 

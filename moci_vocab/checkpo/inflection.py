@@ -90,8 +90,10 @@ class Inflection(Record):
     linked_parts: str = ""
     # A term given in an inflected form whose stem dropped a vowel: (its ending as written,
     # the lemma's stem end with the vowel back), after a consonant; only the vowel the
-    # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი; -ნის/-რის → -ან/-არ:
-    # საგნის → საგანი, კალენდრის → კალენდარი; -ვის → -ავ: ნაგვის → ნაგავი).
+    # lemma has (ka -ებლის → -ებელ-: მომხმარებლის → მომხმარებელი, მწარმოებლის →
+    # მწარმოებელი; -ნის/-რის → -ან/-არ: საგნის → საგანი, კალენდრის → კალენდარი; -ვის →
+    # -ავ: ნაგვის → ნაგავი). Also an ending cut only after a consonant (ka ღილაკზე →
+    # ღილაკ-ი: not ანგარიში, account, a lemma).
     restored: tuple[tuple[str, str], ...] = ()
     # A term given in the plural stands for its lemma, whatever the lemma's stem class:
     # (the plural forms of a term as written that no singular has, the vowel a lemma's stem
@@ -357,6 +359,7 @@ _KA_VERBS = (
 # into the window; ქვეყნის → ქვეყანა).
 _KA_RESTORED_GENITIVE = (
     ("ებლის", "ებელ"), ("ნის", "ან"), ("რის", "არ"), ("ვის", "ავ"), ("ნის", "ანა"), ("რის", "არა"),
+    ("მის", "ამ"),  # ალმის, ალმები → ალამი (a flag: libksieve's ალმები)
 )  # fmt: skip
 # The plural forms of a term as written that no singular has (`Inflection.plural`): the
 # nominative, dative, ergative and the postpositions on the dative (not -ების, -ებით, -ებად,
@@ -369,13 +372,20 @@ _KA_RESTORED = _KA_RESTORED_GENITIVE + tuple(
     for old, new in _KA_RESTORED_GENITIVE
     for ending in _KA_PLURAL_TERMS
 )
+# A term given with a postposition on a consonant stem: the stem (Akonadi's ღილაკზე, on the
+# button → ღილაკი, ღილაკები; Spectacle's ბუფერში, in the clipboard → ბუფერი). After a
+# consonant only: a vowel there is the lemma's own (ანგარიში, account; ნიმუში, template)
+# or a vowel stem's, kept (სისტემაზე → სისტემა: `_KA_LEMMA_ENDINGS`).
+_KA_RESTORED += (("ზე", ""), ("ში", ""))
 
 
 # The relational adjective of a noun in სა-…-ო, of what is for or of the thing: ფოსტა, mail
 # → საფოსტო (საფოსტო სერვერი, a mail server; საფოსტო პროგრამა, a mail program), ქალაქი →
-# საქალაქო, ბანკი → საბანკო; invariable before its noun. Only where the English noun
-# modifies the next word (verbal.py), as the Albanian and Armenian adjectives.
-_KA_ADJECTIVES = (("ო",), ("",), ("სა",))
+# საქალაქო, ბანკი → საბანკო; invariable before its noun; and in სა-…-ე, of what holds the
+# thing: ნაგავი, trash → სანაგვე (სანაგვე საქაღალდე, the trash folder), as ფერფლი →
+# საფერფლე (an ashtray), მარილი → სამარილე. Only where the English noun modifies the next
+# word (verbal.py), as the Albanian and Armenian adjectives.
+_KA_ADJECTIVES = (("ო", "ე"), ("",), ("სა",))
 
 
 @cache
@@ -734,7 +744,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 54
+DATA_VERSION = 55
 
 
 def for_language(tag: str) -> Inflection:

@@ -114,7 +114,14 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
                     stems.add(stem[:-1])
     for old, new in infl.restored if term else ():
         at = len(word) - len(old)
-        if word.endswith(old) and at >= 2 and word[at - 1] not in _VOWELS:
+        # after a consonant: the word's own (საგ-ნის → საგ-ან-) or, where the rule keeps
+        # the ending's first letters, the ending's (მწარმო-ებლის → მწარმო-ებელ-)
+        kept = _shared_start(old, new)
+        if (
+            word.endswith(old)
+            and at >= 2
+            and (old[kept - 1] if kept else word[at - 1]) not in _VOWELS
+        ):
             stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
     if term and infl.plural[0]:
         stems.update(_plural_lemma(word, infl))
@@ -136,6 +143,14 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
     return tuple(sorted(keep, key=len, reverse=True))
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many letters two words share at their start."""
+    size = 0
+    while size < min(len(one), len(other)) and one[size] == other[size]:
+        size += 1
+    return size
 
 
 def _plural_lemma(word: str, infl: Inflection) -> set[str]:
