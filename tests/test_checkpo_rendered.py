@@ -14,6 +14,8 @@ from moci_vocab.checkpo.rendered import (
     compound_part,
     form_of_known,
     kept_as_written,
+    purpose_stems,
+    said_for_purpose,
     untilded,
     whole_words,
 )
@@ -839,6 +841,99 @@ def test_a_participle_of_purpose_said_by_its_verbal_noun(tmp_path):
         "Invite a user with an invitation",
         "The invitation expired",
     ]
+
+
+def test_a_verbal_noun_said_by_its_participle_of_purpose(tmp_path):
+    """Thunderbird (held-out round 17) and KDE's libmessagecore (round 19) say encryption
+    (დაშიფვრა) and an attachment (მიმაგრება, given as მიმაგრების) by the participle of
+    purpose of the same verb: დასაშიფრად (for encrypting), მისამაგრებელი ფაილი (the file to
+    attach). Not where the msgid uses the noun's verb as well (the participle may say it)."""
+    entries = [
+        ("The key cannot be used for encryption.", "გასაღები არ გამოდგება დასაშიფრად."),
+        ("All subkeys for encryption", "ყველა დასაშიფრი ქვეგასაღები"),
+        ("Encrypt it with the encryption key", "დასაშიფრი გასაღებით"),  # the verb: reported
+        ("Encryption failed", "დასახელება ვერ მოხერხდა"),  # another word: reported
+    ]
+    assert flagged(tmp_path, "ka", "encryption", "დაშიფვრა", entries) == [
+        "Encrypt it with the encryption key",
+        "Encryption failed",
+    ]
+    entries = [
+        ("The resulting attachment would be too large", "მიღებული მისამაგრებელი ფაილი დიდია"),
+        ("Open the attachment", "მისამართის გახსნა"),  # another word: reported
+    ]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "ka", "attachment", "მიმაგრების", entries) == [
+        "Open the attachment"
+    ]
+
+
+def test_a_participle_of_purpose_that_is_another_concepts_term_says_that_concept(tmp_path):
+    """A participle of purpose that is another concept's term is that concept's word (VLC's
+    Georgian, committed, says its playlist დასაკრავი, to be played, beside its playback
+    დაკვრა; Thunderbird its invitation card მოსაწვევი beside the inviting მოწვევა): the
+    verbal noun's concept is still reported there, and only there."""
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", ["ka"]).changes.apply()
+    for english, term in (("invitation", "მოწვევა"), ("card", "მოსაწვევი")):
+        concept = Concept(id=english, definition={"en": f"A {english}."})
+        concept.terms = {"en": [Term(english, "preferred", pos="noun")], "ka": [Term(term)]}
+        save_concept(root, concept)
+    entries = [
+        ("The card for your invitation was sent.", "თქვენი მოსაწვევი გაიგზავნა."),
+        ("Updating the list of invitations.", "მოსაწვევთა სიის განახლება."),  # (reported)
+        ("Accept the invitation", "მოწვევის მიღება"),
+    ]
+    path = write_po(tmp_path / "ka.po", "ka", entries)
+    findings = check_files(root, [path], Options()).findings
+    assert [(f.extra["msgid"], f.concept) for f in findings if f.code == "MV601"] == [
+        ("The card for your invitation was sent.", "invitation"),
+        ("Updating the list of invitations.", "invitation"),
+    ]
+    # the same participle where no other concept's term is it: the term's word
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "ka", "invitation", "მოწვევა", entries[1:]) == []
+
+
+def test_a_participle_of_purpose_renders_one_use_of_an_action_noun(tmp_path):
+    """Thunderbird (round 17): "one invitation email … Each invitation" with a wrong word for
+    the first and მოსაწვევში for the second is reported (the participle renders one use);
+    a noun that names no action in -ion or -ment is not said by it (Kompare's output
+    გამოტანა and "the diff output format" as გამოსატან ფორმატში)."""
+    entries = [
+        (
+            "This sends one invitation email per attendee. Each invitation has one recipient.",
+            "ეს ცალ-ცალკე დაეგზავნება მონაწილეებს. თითოეულ მოსაწვევში ერთი მიმღებია.",
+        ),
+        ("Each invitation has one recipient.", "თითოეულ მოსაწვევში ერთი მიმღებია."),
+    ]
+    assert flagged(tmp_path, "ka", "invitation", "მოწვევა", entries) == [entries[0][0]]
+    entries = [("Show it in the diff output format", "ჩვენება სხვაობის გამოსატან ფორმატში")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "ka", "output", "გამოტანა", entries) == [entries[0][0]]
+
+
+@pytest.mark.parametrize(
+    ("term", "stems"),
+    [
+        ("მიმაგრება", ("მისამაგრებელ",)),  # -ება → -ებელ-
+        ("შენახვა", ("შესანახ",)),  # -ვა after a consonant: the stem alone
+        ("დაკვრა", ("დასაკრ", "დასაკრავ")),  # the stem without its ვ (კრ-ავ-ს)
+        ("მონიშვნა", ("მოსანიშნ",)),  # (ნიშნ-ავ-ს; not -ავ-: შესანიშნავი, remarkable)
+        ("წაშლა", ("წასაშლ", "წასაშლელ")),
+        ("მოწვევა", ("მოსაწვევ", "მოსაწვეველ")),  # -ევა: the ვ is the stem's
+        ("ბრძანება", ()),  # no preverb
+        ("აპლიკაცია", ()),  # no verbal noun (a vowel before the -ა)
+    ],
+)
+def test_the_participle_of_purpose_of_a_verbal_noun(term, stems):
+    assert purpose_stems(term, for_language("ka")) == stems
+    assert not said_for_purpose(["შესანიშნავი"], "შენიშვნა", for_language("ka"), {})
 
 
 def test_a_copyright_line_kept_as_written_is_not_the_term(tmp_path):

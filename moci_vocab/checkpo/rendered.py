@@ -48,6 +48,13 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   translators use as synonyms; not with a preverb that makes another verb (ამოარქივება,
   un-archiving, is *extract*); not where the English word follows *of* ("the name of the
   archive": a noun, which the verb does not render).
+- **A verbal noun said by its participle of purpose** (`Inflection.purpose`: Georgian): the
+  preverb, სა- and the verb's stem (`purpose_stems`: დაშიფვრა, encryption → დასაშიფრად, for
+  encrypting; მიმაგრება → მისამაგრებელი ფაილი, the file to attach), for an English noun of
+  an action in -ion or -ment said once in the msgid (the participle renders one use: "one
+  invitation email … Each invitation" as a wrong word and მოსაწვევში is still reported).
+  Not where the msgid uses the noun's verb too (the participle may say it), nor where the
+  participle is another concept's term (VLC's playlist დასაკრავი, beside its playback დაკვრა).
 Not taken: a noun the English puts beside a placeholder ("the file “%s”") left to the
 placeholder that the translation declines ("%s"-ის): a noun in apposition before it
 (ფაილ "%s"-ის) or after a genitive placeholder ("%1-ის ანგარიში") is declined the same
@@ -65,7 +72,14 @@ from itertools import pairwise
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
-from moci_vocab.checkpo.target_match import _VOWELS, Translation, lowered, surface_words, tokens
+from moci_vocab.checkpo.target_match import (
+    _VOWELS,
+    Translation,
+    lowered,
+    stems_of,
+    surface_words,
+    tokens,
+)
 
 # Proper names that are an English common noun's plural, kept as written by translators
 # (the operating system: "Windows share", "Windows Network").
@@ -1143,6 +1157,7 @@ def rendered_misses(
     infl: Inflection,
     vocabulary: Callable[[], set[str]],
     refind: Callable[[Translation, int], bool] | None = None,
+    glossary_terms: Callable[[], dict[int, list[str]]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms the translation renders after all.
 
@@ -1151,7 +1166,9 @@ def rendered_misses(
     target terms (casefolded; a term of several words starts no compound);
     ``vocabulary``: the words of the catalog's translations,
     made when first asked for; ``refind``: whether a prepared text holds an allowed term of
-    a concept (a text without its tilde mnemonics), given where every missing term is passed.
+    a concept (a text without its tilde mnemonics), given where every missing term is passed;
+    ``glossary_terms``: every concept's allowed terms (casefolded), made when first asked for
+    (else those of ``terms``).
     """
     found: set[tuple[int, int]] = set()
     # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
@@ -1172,6 +1189,23 @@ def rendered_misses(
     known = known_words(vocabulary, infl)
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
+    purposes: dict[str, tuple[str, ...]] = {}  # term → `purpose_stems`, found once
+    others: dict[int, tuple[str, ...]] = {}  # concept → the other concepts' term stems
+
+    def others_of(concept: int) -> tuple[str, ...]:
+        """The other concepts' one-word terms less a final vowel, found once per concept."""
+        found = others.get(concept)
+        if found is None:
+            every = terms if glossary_terms is None else glossary_terms()
+            found = others[concept] = tuple(
+                term[:-1] if term[-1:] in infl.final_vowels else term
+                for other, own in every.items()
+                if other != concept
+                for term in own
+                if " " not in term
+            )
+        return found
+
     msgid_words: dict[int, Callable[[], list[str]]] = {}
 
     def words_of(entry: int) -> Callable[[], list[str]]:
@@ -1263,6 +1297,18 @@ def rendered_misses(
             ):
                 found.add((entry, concept))
                 continue
+            if (
+                word.endswith(("ion", "ment"))
+                and infl.purpose[1]
+                and any(
+                    said_for_purpose(parts, term, infl, purposes, others_of(concept))
+                    for term in terms.get(concept, ())
+                )
+                and len(_uses(msgid_of(entry), word)) == 1
+                and not _verb_said(word, words_of(entry))
+            ):
+                found.add((entry, concept))
+                continue
             if word and word.endswith("ion"):
                 for term in terms.get(concept, ()):
                     derived = derivations.get(term)
@@ -1337,6 +1383,68 @@ def lemma_derived(term: str, infl: Inflection) -> tuple[str, ...]:
     return ()
 
 
+def purpose_stems(term: str, infl: Inflection) -> tuple[str, ...]:
+    """The stems of the participle of purpose of a term that is a verbal noun with a preverb
+    (`Inflection.purpose`), or of its lemma (a term given in a case, მიმაგრების): the
+    preverb, the mark სა and the verb's stem, with -ებელ- for a noun in -ება (მიმაგრება,
+    attaching → მი-სა-მაგრ-ებელ-ი, to be attached), the stem of a noun in -ვრა, -ვნა without
+    its ვ, -ვრა's alone or with -ავ- (დაშიფვრა, encrypting → და-სა-შიფრ-ი, და-სა-შიფრ-ად,
+    for encrypting; დაკვრა → და-სა-კრ-ავ-ი, to be played; მონიშვნა → მო-სა-ნიშნ-ად; not
+    შე-სა-ნიშნ-ავ-ი, remarkable, for შენიშვნა, a note), of another in a consonant and -ვა
+    alone (შენახვა → შე-სა-ნახ-ი), of one in a consonant and -ა alone or with -ელ-
+    (გადატანა → გადა-სა-ტან-ი; წაშლა → წა-სა-შლ-ელ-ი; მოწვევა → მო-სა-წვევ-ი). Not a noun
+    without a preverb (ბრძანება, a command)."""
+    preverbs, mark = infl.purpose
+    if not mark or " " in term:
+        return ()
+    found: set[str] = set()
+    for lemma in stems_of(term, infl, term=True):
+        if not lemma.endswith("ა"):
+            continue
+        # (the longest preverb first: გადა- before გა-)
+        preverb = max((p for p in preverbs if lemma.startswith(p)), key=len, default=None)
+        if preverb is None or len(lemma) - len(preverb) < 3:
+            continue
+        head, rest = preverb + mark, lemma[len(preverb) :]
+        if rest.endswith("ება"):
+            found.add(head + rest[:-3] + "ებელ")
+        elif rest[-3:-1] in ("ვრ", "ვნ"):  # (the verb's stem has no ვ: შიფრ-ავ-ს, ნიშნ-ავ-ს)
+            root = rest[:-3] + rest[-2]
+            found.update((head + root, head + root + "ავ") if root[-1] == "რ" else (head + root,))
+        elif rest.endswith("ვა") and rest[-3] not in _VOWELS:
+            found.add(head + rest[:-2])
+        elif rest[-2] not in _VOWELS:
+            found.update((head + rest[:-1], head + rest[:-1] + "ელ"))
+    return tuple(sorted(found))
+
+
+def said_for_purpose(
+    words: list[str],
+    term: str,
+    infl: Inflection,
+    known: dict[str, tuple[str, ...]],
+    others: tuple[str, ...] = (),
+) -> bool:
+    """Does a word of the translation (``words``: sorted) say the participle of purpose of
+    the term's verbal noun (`purpose_stems`; libmessagecore's attachment მიმაგრება as
+    "მიღებული მისამაგრებელი ფაილი", the file to attach; Thunderbird's encryption დაშიფვრა
+    as "არ გამოდგება დასაშიფრად", not fit for encrypting)? ``known``: each term's stems,
+    kept by the caller (found once per term); ``others``: the other concepts' one-word terms
+    (less a final vowel): a participle that is one of them is that concept's word (VLC's
+    playlist დასაკრავი, to be played, beside its playback დაკვრა). (`rendered_misses` asks
+    it only where the msgid does not use the noun's verb as well: the participle may say
+    that.)"""
+    stems = known.get(term)
+    if stems is None:
+        stems = known[term] = purpose_stems(term, infl)
+    suffixes = infl.suffixes
+    return any(
+        token[len(stem) :] in suffixes and not token.startswith(others)
+        for stem in stems
+        for token in _starting(words, stem)
+    )
+
+
 def lemma_derivation(
     words: list[str],
     derived: tuple[str, ...],
@@ -1357,13 +1465,21 @@ def lemma_derivation(
         for token in _starting(words, base):
             rest = token[len(base) :]
             if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
-                # (selection → select, invitation → invit: invite, invited)
-                verb = (
-                    english[:-5] if english.endswith("ation") and len(english) > 8 else english[:-3]
-                )
-                uses = _starting(msgid_words(), verb)  # (a bisection, not a pass)
-                return not any(w.rstrip("s") != english for w in uses)
+                return not _verb_said(english, msgid_words)
     return False
+
+
+def _verb_said(english: str, msgid_words: Callable[[], list[str]]) -> bool:
+    """Does the msgid (``msgid_words``: its words, sorted) use the English noun's verb too
+    (selection → select, invitation → invit: invite, invited; attachment → attach)?"""
+    if english.endswith("ation") and len(english) > 8:
+        verb = english[:-5]
+    elif english.endswith("ion"):
+        verb = english[:-3]
+    else:
+        verb = english.removesuffix("ment")
+    uses = _starting(msgid_words(), verb)  # (a bisection, not a pass)
+    return any(w.rstrip("s") != english for w in uses)
 
 
 def borrowed_derivative(

@@ -931,6 +931,7 @@ class FileCheck:
                 infl,
                 vocabulary,
                 refind if every else None,
+                lambda: {c: [text.casefold() for text in fact[2]] for c, fact in enumerate(facts)},
             )
         if dropped:
             self.forget(dropped)
