@@ -827,45 +827,53 @@ def test_a_name_kept_in_latin_letters_reads_a_msgid_once_per_entry():
     assert Counted.reads == 1
 
 
-def test_a_participle_of_purpose_said_by_its_verbal_noun(tmp_path):
-    """NeoChat (held-out round 14) gives *invitation* as მოსაწვევი (for inviting: მო-სა-
-    წვევ-ი) and writes the verbal noun მოწვევა of the same verb too: the term is said. Only
-    for an English noun in -ion whose verb the msgid does not use as well."""
-    entries = [
-        ("You can reject invitations", "მოწვევის უარყოფა"),
-        ("Accept the invitation", "მოსაწვევის მიღება"),
-        ("Invite a user with an invitation", "მომხმარებლის მოწვევა"),  # the verb: reported
-        ("The invitation expired", "ბმულს ვადა გაუვიდა"),  # another word: reported
-    ]
-    assert flagged(tmp_path, "ka", "invitation", "მოსაწვევი", entries) == [
-        "Invite a user with an invitation",
-        "The invitation expired",
-    ]
-
-
-def test_a_verbal_noun_said_by_its_participle_of_purpose(tmp_path):
-    """Thunderbird (held-out round 17) and KDE's libmessagecore (round 19) say encryption
-    (დაშიფვრა) and an attachment (მიმაგრება, given as მიმაგრების) by the participle of
-    purpose of the same verb: დასაშიფრად (for encrypting), მისამაგრებელი ფაილი (the file to
-    attach). Not where the msgid uses the noun's verb as well (the participle may say it)."""
-    entries = [
-        ("The key cannot be used for encryption.", "გასაღები არ გამოდგება დასაშიფრად."),
-        ("All subkeys for encryption", "ყველა დასაშიფრი ქვეგასაღები"),
-        ("Encrypt it with the encryption key", "დასაშიფრი გასაღებით"),  # the verb: reported
-        ("Encryption failed", "დასახელება ვერ მოხერხდა"),  # another word: reported
-    ]
-    assert flagged(tmp_path, "ka", "encryption", "დაშიფვრა", entries) == [
-        "Encrypt it with the encryption key",
-        "Encryption failed",
-    ]
-    entries = [
-        ("The resulting attachment would be too large", "მიღებული მისამაგრებელი ფაილი დიდია"),
-        ("Open the attachment", "მისამართის გახსნა"),  # another word: reported
-    ]
-    (tmp_path / "b").mkdir()
-    assert flagged(tmp_path / "b", "ka", "attachment", "მიმაგრების", entries) == [
-        "Open the attachment"
-    ]
+@pytest.mark.parametrize(
+    ("english", "term", "entries", "reported"),
+    [
+        # NeoChat (held-out round 14) gives *invitation* as მოსაწვევი (for inviting: მო-სა-
+        # წვევ-ი) and writes the verbal noun მოწვევა of the same verb too: the term is said
+        (
+            "invitation",
+            "მოსაწვევი",
+            [
+                ("You can reject invitations", "მოწვევის უარყოფა"),
+                ("Accept the invitation", "მოსაწვევის მიღება"),
+                ("Invite a user with an invitation", "მომხმარებლის მოწვევა"),  # the verb
+                ("The invitation expired", "ბმულს ვადა გაუვიდა"),  # another word
+            ],
+            ["Invite a user with an invitation", "The invitation expired"],
+        ),
+        # ... and the other way round: Thunderbird (round 17) says encryption (დაშიფვრა) by
+        # the participle of purpose დასაშიფრად (for encrypting), libmessagecore (round 19) an
+        # attachment (მიმაგრება, given as მიმაგრების) as მისამაგრებელი ფაილი (to attach)
+        (
+            "encryption",
+            "დაშიფვრა",
+            [
+                ("The key cannot be used for encryption.", "გასაღები არ გამოდგება დასაშიფრად."),
+                ("All subkeys for encryption", "ყველა დასაშიფრი ქვეგასაღები"),
+                ("Encrypt it with the encryption key", "დასაშიფრი გასაღებით"),  # the verb
+                ("Encryption failed", "დასახელება ვერ მოხერხდა"),  # another word
+            ],
+            ["Encrypt it with the encryption key", "Encryption failed"],
+        ),
+        (
+            "attachment",
+            "მიმაგრების",
+            [
+                ("The attachment is too large", "მისამაგრებელი ფაილი დიდია"),
+                ("Open the attachment", "მისამართის გახსნა"),  # another word
+            ],
+            ["Open the attachment"],
+        ),
+    ],
+)
+def test_a_participle_of_purpose_and_its_verbal_noun_say_one_verb(
+    tmp_path, english, term, entries, reported
+):
+    """A term that is one of them is said by the other, for an English noun in -ion or
+    -ment whose verb the msgid does not use as well (reported: the verb, another word)."""
+    assert flagged(tmp_path, "ka", english, term, entries) == reported
 
 
 def test_a_participle_of_purpose_that_is_another_concepts_term_says_that_concept(tmp_path):
