@@ -204,6 +204,7 @@ POS = glossary(
     concept("tab", "tab"),  # no pos: found as a verb too, as before
     concept("selected", "selected", pos="noun"),  # (a generated glossary's participle)
     concept("post", "post", pos="noun"),
+    concept("access", "access", pos="noun"),
 )
 
 
@@ -240,6 +241,7 @@ POS = glossary(
         ("The search of the page", {"search"}),
         # a verb's third person after its subject (GTK 3: "it defaults to the URL")
         ("If this is not set, it updates to the latest version", {"update"}),
+        ("When it accesses the disk", {"access"}),  # (a verb in -es: not access's -ss)
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
         ("A list of search results", {"search"}),
     ],
@@ -292,6 +294,12 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("What kind of file this is", {"file"}),
         ("Give it bookmark access", {"bookmark"}),  # (no -s: "it" the object)
         ("The size of update the server sends", {"update"}),
+        # a singular noun in -s after "it" is its object, not a verb (review, session 14)
+        ("Allow it access to the camera", {"access"}),
+        ("Give it access", {"access"}),
+        # a verb's gerund after "of" is the verb
+        ("Instead of searching the web, open a file", {"search"}),
+        ("The act of searching", {"search"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

@@ -535,6 +535,9 @@ _ADVERBS = set(
 # The subject pronouns of a verb's third person in -s ("If this is not set, it defaults to
 # the URL"): a noun's plural does not follow them.
 _SUBJECTS = {b"it", b"he", b"she"}
+# How singular nouns in -s end (access, focus, status, analysis), which no verb's third person
+# does: after "it" such a noun is its object ("Allow it access to the camera").
+_SINGULAR_S = (b"ss", b"us", b"is")
 _VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _SUBJECTS
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
@@ -588,8 +591,10 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     (unable to, want to), before a determiner or pronoun (Bookmark this page,
     file a bug), or as an imperative opening a sentence (Update now, File selected
     message), or in -s after "it", "he" or "she" (it defaults to), unless a determiner,
-    "whose" or "of" stands before it (the kind of window this is). A verb is not wanted
-    after those (the update) or before "of".
+    "whose" or "of" stands before it (the kind of window this is); a singular noun in -s
+    after "it" is its object (Allow it access). A verb is not wanted after those (the
+    update), except its gerund after "of" (instead of downloading), or before "of". (The
+    key keeps no commas: "To open it, files …" reads as "it files".)
     """
     # The word before the hit and the one after it, the one before that only when asked
     # (split no further: a hit's test runs for every source term of a catalog).
@@ -606,7 +611,7 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         # third person after its subject ("it defaults to"). (One set lookup for the three:
         # a hit's test runs for every source term of a catalog.)
         if prev in _VERB_SIGNS and (
-            key[start:end].strip().endswith(b"s")
+            _third_person(key[start:end].strip())
             if prev in _SUBJECTS
             else (
                 prev not in _ADVERBS
@@ -640,13 +645,20 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
         return True
-    if kind == VERB:  # the search, a new search, search of …
-        if prev in _NOUN_MARKERS or nxt == b"of":
+    if kind == VERB:  # the search, a new search, search of …; not its gerund after "of"
+        gerund = prev == b"of" and key[start:end].strip().endswith(b"ing")
+        if nxt == b"of" or (prev in _NOUN_MARKERS and not gerund):
             return False
         return not (
             len(before) > 1 and before[0].rsplit(None, 1)[-1] in _ARTICLES and prev not in _MODALS
         )
     return True
+
+
+def _third_person(word: bytes) -> bool:
+    """Could the word be a verb's third person singular (defaults, updates), not a singular
+    noun in -s (access, focus)?"""
+    return word.endswith(b"s") and not word.endswith(_SINGULAR_S)
 
 
 # What separates the words of a pattern (for `finder_words`).
