@@ -26,7 +26,8 @@ TWO_CORES = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) >=
 # `moci-vocab ARGS` through the console entry, each process saying in LOG what it did:
 # "PID command" (the process started), "PID forks" (it forks), "PID forked" (a process
 # forked by it or by one of its children), "PID engine" (it imported check-po's engine),
-# "PID open NAME" (it opened a catalog); in the order they happened.
+# "PID open NAME" (it opened a catalog), with IMPORTS set "PID import NAME" (it imported a
+# module); in the order they happened.
 SCRIPT = """
 import os, sys, time
 log = open(os.environ["LOG"], "a", buffering=1)
@@ -44,6 +45,8 @@ def hook(event, args):
                 time.sleep(60)
         elif ENGINE in args[0] and name.split(".")[0] == "run":  # importlib's import
             log.write(f"{os.getpid()} engine\\n")
+    elif event == "import" and os.environ.get("IMPORTS"):
+        log.write(f"{os.getpid()} import {args[0]}\\n")
     elif event == "os.scandir" and os.environ.get("SLOW_STAMPS") and os.getpid() == COMMAND:
         time.sleep(0.5)  # the command's fingerprint of the glossary, taken slowly
 sys.addaudithook(hook)
@@ -162,6 +165,53 @@ def test_a_run_over_before_the_command_sends_the_fingerprint_gives_its_findings(
         del os.environ["SLOW_STAMPS"]
     assert standby_forked(lines)
     assert got == one and b"MV600" in got
+
+
+def test_a_standby_waiting_imports_what_the_check_will_need_before_forking_its_worker(work):
+    # The command's fingerprint taken slowly: the standby has time to import what a
+    # check imports at its first file (standby.IDLE, orjson above all), which its worker
+    # then has already; else each of them imports it at its first file.
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "--format", "json"]
+    one, _ = run(work, *args, "--jobs", "1")
+    os.environ.update(SLOW_STAMPS="1", IMPORTS="1")
+    try:
+        got, lines = run(work, *args)
+    finally:
+        del os.environ["SLOW_STAMPS"], os.environ["IMPORTS"]
+    command, engine, forked = roles(lines)
+    workers = forked - engine - {command}  # forked by the standby, after its imports
+    assert got == one and len(workers) == 1
+    assert [line for line in lines if line.split()[0] in workers and " import " in line] == []
+    (standby,) = engine
+    assert any(line.startswith(f"{standby} import orjson") for line in lines)
+
+
+def test_a_standby_imports_while_nothing_has_arrived_and_stops_when_something_has(tmp_path):
+    from moci_vocab.checkpo import standby
+
+    (tmp_path / "idle_probe_a.py").write_text("", encoding="utf-8")
+    (tmp_path / "idle_probe_b.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    read, write = os.pipe()
+    try:
+        with open(read, "rb") as stream:
+            modules = ["idle_probe_a", "no_such_module_here", "idle_probe_b"]
+            standby._import_while_idle(stream, modules)  # nothing arrived: all taken
+            assert modules == [] and "idle_probe_a" in sys.modules
+            assert "idle_probe_b" in sys.modules
+            os.write(write, b"0123456789")
+            modules = ["idle_probe_c"]
+            standby._import_while_idle(stream, modules)  # something waits in the pipe
+            assert modules == ["idle_probe_c"]
+            assert stream.read(2) == b"01"  # the rest now waits in the stream's buffer
+            standby._import_while_idle(stream, modules)
+            assert modules == ["idle_probe_c"]
+            assert stream.read(8) == b"23456789"  # (and it still reads as it did)
+    finally:
+        os.close(write)
+        sys.path.remove(str(tmp_path))
+        for name in ("idle_probe_a", "idle_probe_b"):
+            sys.modules.pop(name, None)
 
 
 def test_a_standby_told_to_stop_says_nothing_more():

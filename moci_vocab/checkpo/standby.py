@@ -45,6 +45,17 @@ ENGINE = (
     "rapidfuzz.fuzz",
     "rapidfuzz.process",
 )
+# What a check imports at its first file (orjson: the JSON of a missing term's message, made
+# for every format; it brings json, uuid, platform… ~5 ms) that ENGINE leaves out: imported
+# while this process has nothing else to do, waiting for its run or for the glossary's
+# fingerprint (`_import_while_idle`), before its worker is forked. Otherwise the standby and
+# its worker would each import them at their first file, both on the run's critical path.
+IDLE = (
+    "orjson",
+    "ahocorasick_rs",
+    "moci_vocab.translit",
+    "moci_vocab.checkpo.idioms",
+)
 # Findings sent in one message at most (text and JSON mostly come as one block per file).
 _BATCH = 256
 # How long a standby told to stop may take before it is killed (it stops its worker first).
@@ -191,18 +202,45 @@ def _serve(requests: int, replies: int, kept: list) -> None:
     signal.signal(signal.SIGTERM, _terminated)  # unwinds: its worker is stopped (killed)
     for name in ENGINE:
         importlib.import_module(name)
+    idle = list(IDLE)
     with open(requests, "rb") as stream, open(replies, "wb") as out:
+        _import_while_idle(stream, idle)
         try:
             request = receive_message(stream)
         except EOFError:
             return
-        _run(request, stream, out, kept)
+        _run(request, stream, out, kept, idle)
 
 
-def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
+def _import_while_idle(stream: BinaryIO, modules: list[str]) -> None:
+    """Import ``modules`` (taken off the list) one at a time while nothing has arrived in
+    ``stream``: time that would be spent waiting, so that the run waits at most for one
+    import to end. One that cannot be imported is left to the check (which says why)."""
+    import contextlib
+    import importlib
+
+    while modules and not _arrived(stream):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(modules.pop(0))
+
+
+def _arrived(stream: BinaryIO) -> bool:
+    """Whether something (or the end) can be read from ``stream`` without waiting: in its
+    buffer or in the pipe."""
+    fd = stream.fileno()
+    os.set_blocking(fd, False)  # peek then reads what the pipe holds, never waits
+    try:
+        return bool(stream.peek(1))  # type: ignore[attr-defined]
+    except OSError:  # (read on a closed or broken pipe: receive_message says what)
+        return True
+    finally:
+        os.set_blocking(fd, True)
+
+
+def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list, idle: list[str]) -> None:
     """Run the check the command asked for, its findings sent to ``out`` as they come; the
     glossary's fingerprint is the one the command takes meanwhile (read from ``requests``
-    when first needed)."""
+    when first needed, ``idle`` imported until it comes)."""
     from moci_vocab.checkpo.run import Options, Result, stream_findings
     from moci_vocab.findings import JsonBlock, TextBlock
     from moci_vocab.layout import fingerprint
@@ -212,6 +250,7 @@ def _run(request: tuple, requests: BinaryIO, out: BinaryIO, kept: list) -> None:
 
     def stamps_of(root: Path) -> tuple[str, int] | None:
         if not sent:
+            _import_while_idle(requests, idle)
             sent.append(receive_message(requests))
         kind, value = sent[0]
         return value if kind == "stamps" else fingerprint(root)  # (failed there: its error)
