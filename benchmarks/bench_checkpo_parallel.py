@@ -18,9 +18,10 @@ plus --concepts generated ones (benchmarks/generate.py) for a realistic size. Th
 compiled glossary is cached first (the everyday case).
 
 Both commands run in fresh processes, alternated, --repeat times; printed: median
-wall time, median CPU time (user + sys of the command and its workers, os.wait4),
-split into the command's own (from /proc before it is reaped; of that, what it spent
-before its first worker appeared: the serial start-up) and the workers', peak memory
+wall time, median CPU time (user + sys of the command and its workers, os.wait4; this
+script reaps those that end after the command: see become_subreaper), split into the
+command's own (from /proc before it is reaped; of that, what it spent before its first
+worker appeared: the serial start-up) and the workers', peak memory
 (the largest sum of RSS over the command and its workers, sampled every 0.05 s), the
 ratio default/--jobs 1 with the target <= 0.6 on two cores, the CPU critical path (what
 an idle machine's wall ratio would be; the honest figure under load), the load
@@ -278,6 +279,34 @@ class Run:
     before_workers: float | None = None
 
 
+def become_subreaper() -> bool:
+    """Make this process the reaper of its commands' orphans (Linux; False elsewhere).
+
+    check-po's standby ends by itself after it has sent its last message, and the command
+    does not wait for it (its worker neither): they are then the orphans of an ended
+    command, and their CPU time reaches this process only if it reaps them
+    (`reap_the_rest`), not through the command's os.wait4."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(pr_set_child_subreaper, 1, 0, 0, 0) == 0
+
+
+def reap_the_rest() -> float:
+    """Wait for every child of this process still running or unreaped (a command's orphans,
+    see become_subreaper); their CPU time (user + sys), in seconds."""
+    cpu = 0.0
+    while True:
+        try:
+            _pid, _status, usage = os.wait4(-1, 0)
+        except ChildProcessError:
+            return cpu
+        cpu += usage.ru_utime + usage.ru_stime
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> Run:
     """Run ``argv`` once, timed; its own CPU read from /proc before it is reaped."""
     with tempfile.TemporaryFile() as out:
@@ -324,7 +353,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> Run:
         out.seek(0)
         data = out.read()
     own_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    cpu = usage.ru_utime + usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime + reap_the_rest()
     code = os.waitstatus_to_exitcode(status)
     own = cpu if own is None else own
     return Run(wall, cpu, own, max(peak[0], own_mb), data, code, forked[0])
@@ -361,6 +390,7 @@ def instructions(argv: list[str], env: dict[str, str], folder: Path) -> Instruct
         [*tool, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
     )
     proc.communicate()
+    reap_the_rest()  # (a process's counts are written as it ends)
     parts: dict[int, dict[int, int]] = {}  # pid → dump number (0: the last) → instructions
     for path in out.iterdir():
         pid, _, number = path.name.removeprefix("cg.").partition(".")
@@ -409,6 +439,7 @@ def main() -> int:
         "context only), or both in turn (default)",
     )
     args = parser.parse_args()
+    become_subreaper()
     cache = args.data or Path(tempfile.gettempdir()) / "moci-bench-checkpo-parallel"
     cache.mkdir(parents=True, exist_ok=True)
     same = True

@@ -679,3 +679,45 @@ def test_a_free_process_helps_with_the_last_quarter_megabyte_of_a_language():
     claims = workers._Claims(range(2), ["hy"] * 2, sizes[::2], share=parallel.SHARE_BYTES)
     assert claims.take([], 1) == 0
     assert claims.take([], 0) is None
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers, read from /proc")
+def test_a_worker_that_said_it_has_ended_is_not_waited_for_and_reaped_later():
+    # A forked worker's last message says it has no job left: its results are all in, and
+    # its exit (here slow: a minute) is not waited for; the next run, or the interpreter's
+    # exit, reaps it. Its results are those of a run that waited.
+    script = textwrap.dedent(
+        """
+        import os, signal, time
+        from moci_vocab import workers
+
+        class Pid:
+            def __init__(self, n):
+                self.n = n
+
+            def run(self, memo):
+                time.sleep(0.02)
+                return self.n, os.getpid()
+
+        let_go = workers.let_go_of_output
+
+        def lingering():
+            let_go()
+            time.sleep(60)
+
+        workers.let_go_of_output = lingering
+        workers._can_fork = lambda: True
+        results = workers.run_jobs([Pid(n) for n in range(20)], 2)
+        (worker,) = {pid for _n, pid in results} - {os.getpid()}
+        waiting = os.waitpid(worker, os.WNOHANG) == (0, 0)
+        os.kill(worker, signal.SIGKILL)
+        workers.reap_ended()
+        print([n for n, _pid in results] == list(range(20)), waiting, workers._ENDED == [])
+        print(os.path.exists(f"/proc/{worker}"))
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout == "True True True\nFalse\n", done.stdout + done.stderr

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 
-from moci_vocab.framing import receive_message, send_message
+from moci_vocab.framing import let_go_of_output, receive_message, send_message
 
 # Not `typing.TYPE_CHECKING`: the console entry imports this module before click, and
 # `typing` (with `re`, `collections`…) costs ~5 ms there, on the path of both processes.
@@ -86,6 +86,7 @@ def start() -> Standby | None:
         except BaseException:  # nobody to tell: the command sees the pipe close
             code = 1
         finally:
+            let_go_of_output()
             os._exit(code)
     os.close(ends[0])
     os.close(ends[3])
@@ -100,6 +101,7 @@ class Standby:
         self._ends: list[int] = [requests, replies]  # this process's ends, until closed
         self._handed = False  # whether it has its run (then it has a worker to stop)
         self.code: int | None = None  # its exit status, once reaped
+        self.ended = False  # whether it sent its last message (then it exits by itself)
 
     def findings(
         self, request: tuple, counts: dict, stamps: Callable[[], object] | None = None
@@ -149,8 +151,12 @@ class Standby:
         except BaseException:
             self.dismiss()
             raise
+        # Its run is over and said: it exits by itself (unmapping its memory takes 1-2 ms),
+        # its output let go of first. Not waited for: reaped here if it has exited, else by
+        # the system's reaper once this process has ended (at once: check-po ends so).
+        self.ended = True
         self._close()
-        self._reap(block=True)
+        self._reap(block=False)
 
     def dismiss(self) -> None:
         """Stop the standby unless it has ended, and reap it (a no-op once it has been).
@@ -159,7 +165,7 @@ class Standby:
         import signal
         import time
 
-        if self.code is not None:
+        if self.code is not None or self.ended:
             return
         self._close()
         with contextlib.suppress(ProcessLookupError):
