@@ -1190,21 +1190,28 @@ def rendered_misses(
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
     purposes: dict[str, tuple[str, ...]] = {}  # term → `purpose_stems`, found once
-    others: dict[int, tuple[str, ...]] = {}  # concept → the other concepts' term stems
+    # every concept's one-word terms less a final vowel → their concepts: made once, when a
+    # participle is first found (not a tuple of the others' terms per concept: quadratic in
+    # the glossary, review of 36e5ebb)
+    owners: dict[str, set[int]] = {}
 
-    def others_of(concept: int) -> tuple[str, ...]:
-        """The other concepts' one-word terms less a final vowel, found once per concept."""
-        found = others.get(concept)
-        if found is None:
-            every = terms if glossary_terms is None else glossary_terms()
-            found = others[concept] = tuple(
-                term[:-1] if term[-1:] in infl.final_vowels else term
-                for other, own in every.items()
-                if other != concept
-                for term in own
-                if " " not in term
+    def others_of(concept: int) -> Callable[[str], bool]:
+        """Whether a word starts with another concept's one-word term (less a final vowel)."""
+
+        def starts_another(token: str) -> bool:
+            if not owners:
+                every = terms if glossary_terms is None else glossary_terms()
+                for other, own in every.items():
+                    for term in own:
+                        if " " not in term and term:
+                            stem = term[:-1] if term[-1:] in infl.final_vowels else term
+                            owners.setdefault(stem, set()).add(other)
+                owners.setdefault("", set())  # (made: an empty glossary is not made again)
+            return any(
+                owners.get(token[:size], {concept}) - {concept} for size in range(1, len(token) + 1)
             )
-        return found
+
+        return starts_another
 
     msgid_words: dict[int, Callable[[], list[str]]] = {}
 
@@ -1423,23 +1430,23 @@ def said_for_purpose(
     term: str,
     infl: Inflection,
     known: dict[str, tuple[str, ...]],
-    others: tuple[str, ...] = (),
+    others: Callable[[str], bool] | None = None,
 ) -> bool:
     """Does a word of the translation (``words``: sorted) say the participle of purpose of
     the term's verbal noun (`purpose_stems`; libmessagecore's attachment მიმაგრება as
     "მიღებული მისამაგრებელი ფაილი", the file to attach; Thunderbird's encryption დაშიფვრა
     as "არ გამოდგება დასაშიფრად", not fit for encrypting)? ``known``: each term's stems,
-    kept by the caller (found once per term); ``others``: the other concepts' one-word terms
-    (less a final vowel): a participle that is one of them is that concept's word (VLC's
-    playlist დასაკრავი, to be played, beside its playback დაკვრა). (`rendered_misses` asks
-    it only where the msgid does not use the noun's verb as well: the participle may say
-    that.)"""
+    kept by the caller (found once per term); ``others``: whether a word starts with
+    another concept's one-word term (less a final vowel): a participle that does is that
+    concept's word (VLC's playlist დასაკრავი, to be played, beside its playback დაკვრა).
+    (`rendered_misses` asks it only where the msgid does not use the noun's verb as well:
+    the participle may say that.)"""
     stems = known.get(term)
     if stems is None:
         stems = known[term] = purpose_stems(term, infl)
     suffixes = infl.suffixes
     return any(
-        token[len(stem) :] in suffixes and not token.startswith(others)
+        token[len(stem) :] in suffixes and not (others is not None and others(token))
         for stem in stems
         for token in _starting(words, stem)
     )
