@@ -1049,3 +1049,40 @@ def test_the_other_concepts_terms_are_gathered_once_for_every_participle_of_purp
     )
     assert found == {(i, i) for i in english}
     assert len(asked) == 1
+
+
+def test_an_armenian_compound_of_a_modifiers_prefix_holds_both_concepts(tmp_path):
+    # GTK 3's properties in Armenian (round 19): "child widget" as ենթավիջեթ (ենթա-, sub-,
+    # + վիջեթ): it holds the widget and the child, whose term ենթատարր (child element) is
+    # made of the prefix too; "child items" as ենթատարրեր holds the item (տարր)
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", ["hy"]).changes.apply()
+    for english, term in (("child", "ենթատարր"), ("widget", "վիջեթ"), ("item", "տարր")):
+        concept = Concept(id=english, definition={"en": f"A {english}."})
+        concept.terms = {
+            "en": [Term(english, "preferred", pos="noun")],
+            "hy": [Term(term, "preferred")],
+        }
+        save_concept(root, concept)
+    entries = [
+        ("X position of child widget", "Ենթավիջեթի X դիրքը"),
+        ("Whether the child widgets are shown", "Արդյոք ենթավիջեթները ցուցադրվում են"),
+        ("Accel paths of child items", "Ենթատարրերի ճանապարհներ"),
+        ("Child Pack direction", "Ենթամենյուի ուղղությունը"),  # a submenu: no concept "pack"
+        ("Whether the child is packed", "Արդյոք ենթավիջեթը փաթեթավորված է"),  # no pair
+        ("The sub-widgets of a widget", "Վիջեթի ենթավիջեթները"),  # "sub-widget": no child
+        ("Y position of child widget", "Ենթաբլոկի Y դիրքը"),  # no widget: both reported
+    ]
+    path = write_po(tmp_path / "hy.po", "hy", entries)
+    findings = check_files(root, [path], Options()).findings
+    assert sorted((f.extra["msgid"], f.concept) for f in findings if f.code == "MV601") == [
+        ("Child Pack direction", "child"),
+        ("Whether the child is packed", "child"),
+        ("Y position of child widget", "child"),
+        ("Y position of child widget", "widget"),
+    ]

@@ -31,6 +31,8 @@ def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> boo
         ("hy", "գաղտնաբառ", "գաղտնի"),  # password / secret
         ("hy", "քաղաք", "քաղաքացի"),  # city / citizen
         ("ka", "მისამართი", "გადამისამართება"),  # address / redirect (a prefix, no compound)
+        ("hy", "հաջողություն", "անհաջողություն"),  # success / failure (a prefix, no compound)
+        ("hy", "պանակ", "ենթապանակ"),  # folder / subfolder: "subfolders" beside "folder"
         ("ka", "სახელი", "სახლი"),  # name / house: სახელი keeps its ე (held out: LibreOffice)
         # a Latin prefix of a borrowed word makes no compound (GTK 3's properties, round 19)
         ("sq", "tekst", "kontekstit"),  # text / context

@@ -524,3 +524,74 @@ def test_georgian_past_participles_of_a_verbal_noun_render_it(tmp_path):
         "Show the output",
         "The outputted text of the output",
     ]
+
+
+def test_armenian_subject_participles_and_the_english_plural(tmp_path):
+    """Round 19 (GTK 3's properties): the subject participle in -ող, -վող before its noun
+    renders the verbal noun as the past participle does ("Expander Column" as Ընդլայնվող
+    սյուն, an expanding column); with an ending it is a noun of its own (ընդլայնողը); so
+    does the noun in -ք on the past participle (ընտրվածք, the selected part)."""
+    forms = verb_forms(["ընդլայնում", "թարմացում", "ընտրություն"], for_language("hy").verbs)
+    assert {"ընդլայնող", "ընդլայնվող", "թարմացնող"} <= forms
+    assert {"ընտրվածք", "ընտրվածքի", "ընտրվածքը"} <= forms  # the selected part
+    assert not {"ընդլայնողը", "թարմացրող"} & forms
+    entries = [
+        ("Expander Column", "Ընդլայնվող սյուն"),
+        ("Spacing between expander arrow and caption", "Ընդլայնող սլաքի և վերնագրի միջև"),
+        ("Show the expander", "Ցուցադրել ընդլայնվածը"),  # the past participle
+        ("The expander", "Ընդլայնողը"),  # a noun of its own: reported
+        ("Hide Expanders", "Թաքցնել սլաքները"),  # another word: reported
+        # the noun is no modifier: the participle qualifies another head (a region)
+        ("Pixels between the expander and the window", "Ընդլայնվող տիրույթի և պատուհանի միջև"),
+    ]
+    assert flagged(tmp_path, "hy", "ընդլայնում", entries, english="expander") == [
+        "The expander",
+        "Hide Expanders",
+        "Pixels between the expander and the window",
+    ]
+    # the English's own participle is what the translation's renders: the noun still left out
+    entries = [("Translations of translated text", "Թարգմանված տեքստեր")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "թարգմանություն", entries, english="translation") == [
+        "Translations of translated text"
+    ]
+
+
+def test_an_english_agent_noun_said_by_the_agent_noun_of_the_terms_verb(tmp_path):
+    """Round 19 (GTK 3's properties): "Indent Expander" as Նահանջի ընդլայնիչ, the agent
+    noun in -իչ of ընդլայնել, whose verbal noun ընդլայնում is the term: the one that expands.
+    Not where the English word is no agent noun: որոնիչ, a search engine, is no search."""
+    entries = [
+        ("Indent Expander", "Նահանջի ընդլայնիչ"),
+        ("Expander", "Ընդլայնիչը"),
+        ("The expander", "Սլաքը"),  # another word: reported
+    ]
+    assert flagged(tmp_path, "hy", "ընդլայնում", entries, english="expander") == ["The expander"]
+    entries = [("Search", "Որոնիչ"), ("Last search", "Վերջին որոնիչը")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == [
+        "Search",
+        "Last search",
+    ]
+
+
+def test_an_ing_form_after_an_aspect_verb_is_a_verb(tmp_path):
+    """Round 18 (Firefox in Armenian): "Keep browsing", "Start browsing" said with the verb
+    դիտարկել of the term դիտարկում: after keep, start, stop … the -ing word is a verb."""
+    from moci_vocab.checkpo.verbal import _after_aspect_verb
+
+    for text in ("keep browsing", "you can _start browsing", "stop searching now"):
+        assert _after_aspect_verb(text, text.rfind(" ") + 1 if "now" not in text else 5)
+    for text in ("level up your browsing", "upkeep browsing", "keep the browsing"):
+        assert not _after_aspect_verb(text, text.rfind(" ") + 1)
+    assert not _after_aspect_verb("keepbrowsing", 4)
+    entries = [
+        ("Keep browsing in this session", "Շարունակեք դիտարկել այս աշխատաշրջանում"),
+        ("Start browsing, and we will show pages.", "Սկսեք դիտարկել և մենք կցուցադրենք էջեր:"),
+        ("Keep browsing in private", "Շարունակեք զննարկել"),  # another verb: reported
+        ("Your browsing", "Ձեր դիտարկել"),  # a verb where English has the noun: reported
+    ]
+    assert flagged(tmp_path, "hy", "դիտարկում", entries, english="browsing") == [
+        "Keep browsing in private",
+        "Your browsing",
+    ]

@@ -65,12 +65,32 @@ class Inflection(Record):
     # Prefixes that derive another word rather than make a compound (ka გადა-, sq mos-):
     # a term after one of them is not a component.
     prefixes: frozenset[str] = frozenset()
+    # Prefixes that say an English modifier as part of a compound (Armenian ենթա-, sub-,
+    # for "child"), with those English words: "child widget" as ենթավիջեթ holds
+    # the term վիջեթ (widget), and the term ենթատարր (child element) by its prefix, where
+    # the English word after "child" is a concept whose term the compound's rest is (see
+    # rendered.kind_compounds). Elsewhere the prefix makes a word of its own (ենթապանակ
+    # renders "subfolder" or "sub-folder", not the folder the English names beside it): it
+    # stays in ``prefixes``.
+    kind_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Verbs made on a noun's stem: (noun ending, the verb endings its stem takes);
     # sq ndryshim (change) → ndrysho, ndryshoni (see verbal.py).
     verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # How those verb forms end when they are past participles, which render the noun
     # anywhere (sq ndryshuar, përkthyer; hy ընտրված, ընտրուածը: the selected one).
     participles: tuple[str, ...] = ()
+    # The endings of the agent noun made on the verb's stem (Armenian -իչ: ընդլայնիչ, an
+    # expander, of ընդլայնել, to expand, whose verbal noun is ընդլայնում), which renders a
+    # noun term where its English word is an agent noun too (-er, -or: "Indent Expander" as
+    # Նահանջի ընդլայնիչ; see verbal.py); not another English noun (որոնիչ, a search
+    # engine, is no search).
+    agents: tuple[str, ...] = ()
+    # How the participles end that qualify a noun (Armenian -ող: ընդլայնվող սյուն, an
+    # expanding column): they render the term only where the English noun modifies the next
+    # word ("Expander Column") or is an -ing form itself ("Recent browsing" as Վերջերս
+    # դիտարկվող), not a head noun they replace ("the scrollbars" as ոլորվող տիրույթ, a
+    # scrolling region: another word for the bar).
+    attributive: tuple[str, ...] = ()
     # How the verb's dictionary form ends where a translation may say a command by it alone
     # (hy Սկսել, to begin, for "Begin Search": the object is left to the button's place).
     infinitives: tuple[str, ...] = ()
@@ -470,7 +490,20 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
     """Armenian's (noun ending, verb endings) pairs and its participle endings (made only
     when Armenian is asked for: every process imports this module)."""
     taken = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ներ", "ները", "ների", "ներին", "ներից")
-    participles = tuple(p + end for p in ("ած", "ված", "ուած") for end in taken)
+    # The past participles with their endings; the noun in -ք on them, what the action
+    # made, with its endings (ընտրվածք, the selected part: "print of selection" as
+    # ընտրվածքի տպումը); and the subject participles in -ող, -վող before the noun they
+    # qualify, with no ending (ընդլայնվող սյուն, an expanding column, for "Expander
+    # Column"; թարգմանվող լեզու, the language translated into, for "translation
+    # language"): with an ending the word is a noun of its own (օգտագործողը, the user, of
+    # օգտագործում, use).
+    past = ("ած", "ված", "ուած")
+    participles = (
+        *(p + end for p in past for end in taken),
+        *(p + "ք" + end for p in past for end in taken),
+        "ող",
+        "վող",
+    )
     # the infinitive declines as a noun: որոնելու (for searching: "Words to search for"),
     # որոնելով, որոնելուց, որոնելը, and որոնելիս (while searching)
     declined = ("", "ու", "ով", "ուց", "ը", "իս")
@@ -492,12 +525,14 @@ def _causative(
     mark: str, declined: tuple[str, ...], participles: tuple[str, ...]
 ) -> tuple[str, ...]:
     """The forms of a causative verb in -ացնել/-եցնել (``mark``: աց, եց): its infinitive,
-    declined, its imperatives and its past participles on the stem -ացր-/-եցր-."""
+    declined, its imperatives, its past participles on the stem -ացր-/-եցր- and its
+    subject participle in -նող."""
     return (
         *(mark + "նել" + end for end in declined),
         mark + "րու",
         mark + "րեք",
-        *(mark + "ր" + p for p in participles),
+        *(mark + "ր" + p for p in participles if p.startswith(("ած", "ված", "ուած"))),
+        mark + "նող",  # (the subject participle: թարմացնող, updating)
     )
 
 
@@ -542,9 +577,12 @@ def HY() -> Inflection:
         irregular=irregular_stems("hy"),
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
+        kind_prefixes=(("ենթա", ("child",)),),
         verbs=verbs,
         participles=participles,
         infinitives=("ել", "ալ"),
+        attributive=("ող",),
+        agents=tuple("իչ" + end for end in ("", "ը", "ն", "ի", "ից", "ով", "ներ", "ները", "ների")),
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
         derived=("ում", "ման", "մամբ"),
@@ -744,7 +782,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 55
+DATA_VERSION = 56
 
 
 def for_language(tag: str) -> Inflection:

@@ -979,6 +979,64 @@ def linked_compounds(
     return found
 
 
+def kind_compounds(
+    missing: list[tuple[int, int, str]],
+    english: Callable[[int], str],
+    terms: Callable[[int], list[str]],
+    named: Callable[[str], list[int]],
+    holds: Callable[[str, int], bool],
+    msgid: Callable[[int], str],
+    infl: Inflection,
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing terms that a compound of a modifier's prefix
+    (`Inflection.kind_prefixes`: Armenian ենթա- for "child") renders: where the
+    English says "child widget", ենթավիջեթ holds the widget (its rest a form of the term
+    վիջեթ) and the child, when that concept's term is made of the prefix too (ենթատարր,
+    a child element). Only that pair of English words: "subfolders" or "sub-folders"
+    beside "the selected folder" is another word (ենթապանակ), and "Child Pack direction"
+    as Ենթամենյու (submenu) renders no concept named "pack".
+
+    ``missing``: (entry, concept, the translation checked); ``english``: a concept's English
+    word, casefolded; ``terms``: its terms, casefolded; ``named``: the concepts an English
+    word (or its plural) names; ``holds``: whether a word is a form of a concept's term.
+    """
+    found: set[tuple[int, int]] = set()
+    starts = tuple(prefix for prefix, _ in infl.kind_prefixes)
+    last: tuple[int, str] | None = None
+    prefixed: list[str] = []
+    low = ""
+    for entry, concept, text in missing:
+        if last is None or last[0] != entry or last[1] is not text:
+            # (a translation's words and its msgid read once: its terms come together)
+            last = (entry, text)
+            prefixed = [t for t in set(tokens(text)) if t.startswith(starts)]
+            low = msgid(entry).casefold() if prefixed else ""
+        if not prefixed:
+            continue
+        word = english(concept)
+        for prefix, before in infl.kind_prefixes:
+            rests = [t[len(prefix) :] for t in prefixed if len(t) - len(prefix) >= _MIN_REST]
+            for match in _modified(before).finditer(low) if rests else ():
+                modifier, noun = match.groups()
+                if word == modifier and any(t.startswith(prefix) for t in terms(concept)):
+                    others = named(noun)  # the prefix's own concept: the rest says the noun
+                elif concept in named(noun):
+                    others = [concept]
+                else:
+                    continue
+                if any(holds(rest, other) for other in others for rest in rests):
+                    found.add((entry, concept))
+                    break
+    return found
+
+
+@cache
+def _modified(before: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern of one of ``before`` and the next word, separated by spaces or a hyphen."""
+    words = "|".join(map(re.escape, before))
+    return re.compile(f"\\b({words})[\\s-]+_?([^\\W\\d_]+)")
+
+
 def reduced_starts(term: str, infl: Inflection) -> list[str]:
     """How a word derived on the term or a compound of it starts where the language reduces
     a diphthong of the term's last syllable there (`Inflection.reduced`): Armenian զրույց

@@ -741,6 +741,8 @@ class FileCheck:
             term_words,
             self.matcher.infl.participles,
             self.matcher.infl.infinitives,
+            self.matcher.infl.agents,
+            self.matcher.infl.attributive,
         )
         if dropped:
             self.forget(dropped)
@@ -892,6 +894,26 @@ class FileCheck:
             dropped |= linked_compounds(
                 linked, allowed, infl.linked_parts, infl, self.catalog_words
             )
+        if infl.kind_prefixes and not every:
+            # a compound of a modifier's prefix: "child widget" as hy ենթավիջեթ holds the
+            # widget and the child (`rendered.kind_compounds`); only translations with a word
+            # of such a prefix are read
+            starts = tuple(prefix for prefix, _ in infl.kind_prefixes)
+            prefixed: dict[tuple[int, int], bool] = {}  # (entry, form) → has such a word
+            held = []
+            for entry, concept, form in compress(
+                zip(self.found_entries, found, self.found_forms, strict=True),
+                map(words.__contains__, found),
+            ):
+                said = msgstrs[entry][form] if form < len(msgstrs[entry]) else ""
+                has = prefixed.get((entry, form))
+                if has is None:  # (a translation's casefolded text read once, not per term)
+                    folded = said.casefold()
+                    has = prefixed[entry, form] = any(prefix in folded for prefix in starts)
+                if has:
+                    held.append((entry, concept, said))
+            if held:
+                dropped |= self._kind_compounds(held, facts)
         # a term abbreviated with a period in a short label (Armenian Թղթապ. for թղթապանակ,
         # where the full stop is ։): only the translations short enough with the mark in
         # them are read, picked in C among the missing terms
@@ -935,6 +957,35 @@ class FileCheck:
             )
         if dropped:
             self.forget(dropped)
+
+    def _kind_compounds(self, held: list[tuple[int, int, str]], facts: list) -> set:
+        """`rendered.kind_compounds` on the missing terms ``held``, with every concept's
+        English word and terms (``facts``: `miss_facts`) and the matcher's forms."""
+        from moci_vocab.checkpo.rendered import kind_compounds
+        from moci_vocab.checkpo.source_match import plurals
+
+        named: dict[str, list[int]] = {}
+        for concept, fact in enumerate(facts):
+            word = fact[1].casefold()
+            if word.isalpha():
+                for form in {word, *plurals(word)}:
+                    named.setdefault(form, []).append(concept)
+        compiled, find = self.compiled.rules, self.matcher.find
+
+        def holds(word: str, concept: int) -> bool:
+            """Whether the word is a form of one of the concept's terms."""
+            text = Translation(word)
+            return any(find(text, term) is not None for term in compiled[concept].allowed)
+
+        return kind_compounds(
+            held,
+            lambda concept: facts[concept][1].casefold(),
+            lambda concept: [term.casefold() for term in facts[concept][2]],
+            lambda word: named.get(word, []),
+            holds,
+            self.catalog.msgids.__getitem__,
+            self.matcher.infl,
+        )
 
     def drop_credits(self) -> None:
         """Forget the missing terms of the translators' credits entries (`_is_credits`).

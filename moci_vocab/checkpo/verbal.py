@@ -31,6 +31,8 @@ def verbal_misses(
     term_words: Callable[[], dict[str, set[int]]] | None = None,
     participle_endings: tuple[str, ...] = ("uar", "ur", "yer"),
     infinitives: tuple[str, ...] = (),
+    agents: tuple[str, ...] = (),
+    attributive: tuple[str, ...] = (),
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -42,7 +44,9 @@ def verbal_misses(
     terms have it (made when first asked for: an adjective stem that another concept's
     term starts with is that term, not the adjective: skedë, tab → skedar, file);
     ``participle_endings``: how the verb forms that are past participles end;
-    ``infinitives``: how the language's infinitives end (a command said by its verb alone).
+    ``infinitives``: how the language's infinitives end (a command said by its verb alone);
+    ``agents``: the endings of the agent noun on the verb's stem (`Inflection.agents`);
+    ``attributive``: how the participles end that qualify a noun (`Inflection.attributive`).
     """
     dropped: set[tuple[int, int]] = set()
     # each entry's casefolded msgid and translation, made once however many of its nouns
@@ -114,8 +118,15 @@ def verbal_misses(
         # the term's past participles (ndryshuar, përkthyer, cytur) and what they all start
         # with, looked for first (one test per missing term)
         participles = {form for form in forms if form.endswith(participle_endings)}
+        if agents and word.endswith(_AGENT_ENDS) and len(word) > 4:
+            # an English agent noun (expander) said by the agent noun of the term's verb
+            # (hy ընդլայնիչ): it renders the noun anywhere, as a participle does
+            doers = verb_forms(terms.get(concept, ()), tuple((end, agents) for end, _ in verbs))
+            forms = forms | doers
+            participles |= doers
         start = _common_start(participles)
         size = len(word)
+        gerund = word.endswith("ing")  # (a verb after keep, start …: `_after_aspect_verb`)
         others_checked = term_words is None
         # Every form a participle (Georgian: no imperative nor adjective data): a translation
         # without what they all start with has none of them, whatever the msgid says.
@@ -142,7 +153,10 @@ def verbal_misses(
                 continue
             if (
                 forms
-                and any(in_verb_slot(text, at) for at in ends)
+                and any(
+                    in_verb_slot(text, at) or (gerund and _after_aspect_verb(text, at))
+                    for at in ends
+                )
                 and forms.intersection(
                     tokens(told) if len(told := translation(entry)) < _LONG else said_long(entry)
                 )
@@ -161,8 +175,8 @@ def verbal_misses(
                 if deep:  # a long translation: its words first (made once), then the scans
                     participle = (
                         start
-                        and participles.intersection(said_long(entry))
                         and start in probed(entry)
+                        and participles.intersection(said_long(entry))
                     )
                 else:
                     participle = (
@@ -170,6 +184,18 @@ def verbal_misses(
                         and start in low
                         and participles.intersection(tokens(translation(entry)))
                     )
+                if (
+                    participle
+                    and attributive
+                    and all(form.endswith(attributive) for form in participle)
+                    and not gerund
+                ):
+                    # a participle that qualifies a noun renders a noun that modifies one
+                    # ("Expander Column" as Ընդլայնվող սյուն), not a head noun it replaces
+                    # (the scrollbars as ոլորվող տիրույթ, a scrolling region)
+                    shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
+                    if not all(_modifies(shaped, at + size) for at in ends):
+                        participle = None
                 if participle and not (
                     _own_participle(text, word) if long is None else long.own_participle(word)
                 ):
@@ -195,6 +221,10 @@ def verbal_misses(
                 if made.intersection(said(entry)):
                     dropped.add((entry, concept))
     return dropped
+
+
+# How an English agent noun ends (expander, selector): the one that does the action.
+_AGENT_ENDS = ("er", "or")
 
 
 # From this many characters a msgid or translation is read once for all its missing nouns.
@@ -536,6 +566,31 @@ def _after_light_verb(text: str, end: int) -> bool:
     if len(words) < 3 and end > 24:
         return False  # (a word longer than the window: no light verb)
     return len(words) >= 2 and words[-1] in ("a", "an") and words[-2].lstrip("/_&") in _LIGHT_VERBS
+
+
+# Verbs whose object is another verb's -ing form ("Keep browsing", "Start browsing", "stop
+# searching"): the -ing word there is a verb, which a translation says with its infinitive.
+_ASPECT_VERBS = frozenset({
+    "keep", "keeps", "start", "starts", "stop", "stops", "continue", "continues", "begin",
+    "begins", "resume", "resumes", "finish", "finishes",
+})  # fmt: skip
+
+
+def _after_aspect_verb(text: str, start: int) -> bool:
+    """Does an aspect verb stand before the word at ``start`` ("keep browsing", "_Start
+    Browsing": a mnemonic before the word or not)? ``text`` casefolded; the word an -ing
+    form (the caller's test, once per noun)."""
+    if start and text[start - 1] in "_&~":
+        start -= 1
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False
+    words = text[max(0, end - 12) : end].rsplit(None, 1)
+    return (
+        bool(words) and words[-1].lstrip("/_&") in _ASPECT_VERBS and (len(words) == 2 or end <= 12)
+    )
 
 
 def _word_char(char: str) -> bool:
