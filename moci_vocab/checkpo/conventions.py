@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import filterfalse, islice
 
 from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, text_ends
 from moci_vocab.checkpo.target_match import lowered
@@ -53,9 +54,10 @@ def _content_words(low: str) -> set[str]:
 def _neighbours(key: bytes, start: int, end: int) -> list[tuple[str, str]]:
     """The content words right before and after a hit: [("<", word), (">", word)]."""
     found = []
-    before = key[:start].split()
-    after = key[end:].split()
-    for side, words in (("<", before[-1:]), (">", after[:1])):
+    # (the last word before and the first after, without splitting the rest)
+    before = key[:start].rsplit(None, 1)[-1:]
+    after = key[end:].split(None, 1)[:1]
+    for side, words in (("<", before), (">", after)):
         if not words:
             continue
         word = words[0]
@@ -255,7 +257,8 @@ class _Catalog:
         """Is the stem the word's rendering: in at least half of the translations of the
         entries outside the group that have the word (and there are some; the first
         _SAMPLE of them)?"""
-        entries = [e for e in self.entries_with(word) if e not in inside][:_SAMPLE]
+        # (the first _SAMPLE only: a common word's entries are not all read)
+        entries = list(islice(filterfalse(inside.__contains__, self.entries_with(word)), _SAMPLE))
         self.prepare(entries)
         having = sum(1 for e in entries if stem in self.content(e))
         return bool(entries) and 2 * having >= len(entries)
