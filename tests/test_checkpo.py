@@ -64,6 +64,23 @@ def glossary(moci):
     return moci
 
 
+def noun_glossary(root: Path, lang: str, pairs) -> Path:
+    """A glossary at ``root`` of noun concepts, one per (English, ``lang`` term) pair."""
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    init_glossary(root, "t", "en", [lang]).changes.apply()
+    for english, term in pairs:
+        concept = Concept(id=english, definition={"en": f"A {english}."})
+        concept.terms = {
+            "en": [Term(english, "preferred", pos="noun")],
+            lang: [Term(term, "preferred")],
+        }
+        save_concept(root, concept)
+    return root
+
+
 def write_po(path: Path, lang: str | None, entries: list[tuple], fuzzy: set[int] = frozenset()):
     po = polib.POFile()
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}

@@ -1056,19 +1056,11 @@ def test_an_armenian_compound_of_a_modifiers_prefix_holds_both_concepts(tmp_path
     # + վիջեթ): it holds the widget and the child, whose term ենթատարր (child element) is
     # made of the prefix too; "child items" as ենթատարրեր holds the item (տարր)
     from moci_vocab.checkpo.run import Options, check_files
-    from moci_vocab.model import Concept, Term
-    from moci_vocab.operations import init_glossary
-    from moci_vocab.store import save_concept
+    from tests.test_checkpo import noun_glossary
 
-    root = tmp_path / "g"
-    init_glossary(root, "t", "en", ["hy"]).changes.apply()
-    for english, term in (("child", "ենթատարր"), ("widget", "վիջեթ"), ("item", "տարր")):
-        concept = Concept(id=english, definition={"en": f"A {english}."})
-        concept.terms = {
-            "en": [Term(english, "preferred", pos="noun")],
-            "hy": [Term(term, "preferred")],
-        }
-        save_concept(root, concept)
+    root = noun_glossary(
+        tmp_path / "g", "hy", (("child", "ենթատարր"), ("widget", "վիջեթ"), ("item", "տարր"))
+    )
     entries = [
         ("X position of child widget", "Ենթավիջեթի X դիրքը"),
         ("Whether the child widgets are shown", "Արդյոք ենթավիջեթները ցուցադրվում են"),

@@ -312,19 +312,11 @@ def test_an_adjective_stem_that_is_another_concepts_term_renders_nothing(tmp_pat
     """sq skedë (tab) + -ar is skedar, the glossary's term for file: "Tab bar" as "the
     bar of the files" is a wrong word, not the adjective of tab (as familjar is of familje)."""
     from moci_vocab.checkpo.run import Options, check_files
-    from moci_vocab.model import Concept, Term
-    from moci_vocab.operations import init_glossary
-    from moci_vocab.store import save_concept
+    from tests.test_checkpo import noun_glossary
 
-    root = tmp_path / "g"
-    init_glossary(root, "t", "en", ["sq"]).changes.apply()
-    for english, term in (("tab", "skedë"), ("file", "skedar"), ("family", "familje")):
-        concept = Concept(id=english, definition={"en": f"A {english}."})
-        concept.terms = {
-            "en": [Term(english, "preferred", pos="noun")],
-            "sq": [Term(term, "preferred")],
-        }
-        save_concept(root, concept)
+    root = noun_glossary(
+        tmp_path / "g", "sq", (("tab", "skedë"), ("file", "skedar"), ("family", "familje"))
+    )
     entries = [
         ("Tab bar", "Shiriti i skedarëve"),  # skedar: the file, not a tab: reported
         ("Tab name", "Emri i skedarit"),  # reported
