@@ -235,17 +235,17 @@ def reduced_stem(term: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
-def lemma_irregular(term: str, listed: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The irregular stems of the lemma a term given in an inflected form stands for: a
-    listed lemma (or the lemma less its final letter) of three letters or more that the term
-    is before an ending of one or two letters (sq biri, the child, of bir: bij, children;
-    dora, the hand, of dorë: duar)."""
-    for lemma, stems in listed.items():
-        for base in (lemma, lemma[:-1]):
-            short = len(base) >= 3 and 0 < len(term) - len(base) <= 2
-            if short and term != lemma and term.startswith(base):
-                return stems
-    return ()
+def lemma_irregular(term: str, lang: str) -> tuple[str, ...]:
+    """The irregular stems of the lemma a term given in an inflected form stands for, in a
+    language whose rules take them (`Inflection.lemma_irregular`: Albanian): a listed lemma
+    that the term is before a one-letter ending (biri, the child, the definite of bir: bij,
+    children; zoti of zot: zotër)."""
+    from moci_vocab.checkpo.inflection import for_language
+
+    infl = for_language(lang)
+    if not infl.lemma_irregular:
+        return ()
+    return infl.irregular.get(term[:-1], ()) if len(term) >= 4 else ()
 
 
 def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
@@ -261,10 +261,9 @@ def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[
     from moci_vocab.checkpo.inflection import for_language
 
     stem = prefix[: max(3, len(prefix) - 1)]
-    listed = for_language(lang).irregular
     irregular = (
-        *listed.get(term, ()),
-        *lemma_irregular(term, listed),
+        *for_language(lang).irregular.get(term, ()),
+        *lemma_irregular(term, lang),
         *reduced_stem(term, lang),
     )
     found = [
