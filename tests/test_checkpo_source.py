@@ -239,9 +239,6 @@ POS = glossary(
         ("Done. To file to the archive, press Enter", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
-        # a verb's third person after its subject (GTK 3: "it defaults to the URL")
-        ("If this is not set, it updates to the latest version", {"update"}),
-        ("When it accesses the disk", {"access"}),  # (a verb in -es: not access's -ss)
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
         ("A list of search results", {"search"}),
     ],

@@ -532,13 +532,7 @@ _ADVERBS = set(
     b"slowly quietly asynchronously synchronously conditionally unconditionally dynamically "
     b"statically simply easily".split()
 )
-# The subject pronouns of a verb's third person in -s ("If this is not set, it defaults to
-# the URL"): a noun's plural does not follow them.
-_SUBJECTS = {b"it", b"he", b"she"}
-# How singular nouns in -s end (access, focus, status, analysis), which no verb's third person
-# does: after "it" such a noun is its object ("Allow it access to the camera").
-_SINGULAR_S = (b"ss", b"us", b"is")
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _SUBJECTS
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
@@ -590,11 +584,9 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     (can, will, please, must, don't …) or "to" after a verb that takes one
     (unable to, want to), before a determiner or pronoun (Bookmark this page,
     file a bug), or as an imperative opening a sentence (Update now, File selected
-    message), or in -s after "it", "he" or "she" (it defaults to), unless a determiner,
-    "whose" or "of" stands before it (the kind of window this is); a singular noun in -s
-    after "it" is its object (Allow it access). A verb is not wanted after those (the
-    update), except its gerund after "of" (instead of downloading), or before "of". (The
-    key keeps no commas: "To open it, files …" reads as "it files".)
+    message), unless a determiner, "whose" or "of" stands before it (the kind of window
+    this is). A verb is not wanted after those (the update), except its gerund after "of"
+    (instead of downloading), or before "of".
     """
     # The word before the hit and the one after it, the one before that only when asked
     # (split no further: a hit's test runs for every source term of a catalog).
@@ -607,16 +599,9 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     if kind == NOUN:
         if nxt in _DETERMINERS:
             return False
-        # a modal; an adverb opening the sentence (the word is then an imperative); a verb's
-        # third person after its subject ("it defaults to"). (One set lookup for the three:
-        # a hit's test runs for every source term of a catalog.)
+        # a modal; an adverb opening the sentence (the word is then an imperative)
         if prev in _VERB_SIGNS and (
-            _third_person(key[start:end].strip())
-            if prev in _SUBJECTS
-            else (
-                prev not in _ADVERBS
-                or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
-            )
+            prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
         ):
             return False
         if prev in _BEFORE_ITS_VERB:
@@ -653,12 +638,6 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             len(before) > 1 and before[0].rsplit(None, 1)[-1] in _ARTICLES and prev not in _MODALS
         )
     return True
-
-
-def _third_person(word: bytes) -> bool:
-    """Could the word be a verb's third person singular (defaults, updates), not a singular
-    noun in -s (access, focus)?"""
-    return word.endswith(b"s") and not word.endswith(_SINGULAR_S)
 
 
 # What separates the words of a pattern (for `finder_words`).
