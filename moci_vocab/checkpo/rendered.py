@@ -1003,21 +1003,25 @@ def kind_compounds(
     found: set[tuple[int, int]] = set()
     starts = tuple(prefix for prefix, _ in infl.kind_prefixes)
     last: tuple[int, str] | None = None
-    prefixed: list[str] = []
-    low = ""
+    # each kind prefix → the rests of the translation's words with it and the distinct
+    # (modifier, noun) pairs of the msgid: made once per translation, not once per missing
+    # concept (a long msgid was read again for each: review of 39b8503)
+    read: list[tuple[str, list[str], dict[tuple[str, str], None]]] = []
     for entry, concept, text in missing:
         if last is None or last[0] != entry or last[1] is not text:
             # (a translation's words and its msgid read once: its terms come together)
             last = (entry, text)
             prefixed = [t for t in set(tokens(text)) if t.startswith(starts)]
             low = msgid(entry).casefold() if prefixed else ""
-        if not prefixed:
-            continue
+            read = []
+            for prefix, before in infl.kind_prefixes if prefixed else ():
+                rests = [t[len(prefix) :] for t in prefixed if len(t) - len(prefix) >= _MIN_REST]
+                if rests:
+                    pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
+                    read.append((prefix, rests, pairs))
         word = english(concept)
-        for prefix, before in infl.kind_prefixes:
-            rests = [t[len(prefix) :] for t in prefixed if len(t) - len(prefix) >= _MIN_REST]
-            for match in _modified(before).finditer(low) if rests else ():
-                modifier, noun = match.groups()
+        for prefix, rests, pairs in read:
+            for modifier, noun in pairs:
                 if word == modifier and any(t.startswith(prefix) for t in terms(concept)):
                     others = named(noun)  # the prefix's own concept: the rest says the noun
                 elif concept in named(noun):
