@@ -133,6 +133,14 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
     # Round 19 (the thirteenth session's round): its programs, and the Albanian catalog of
     # round 9's PackageKit (Debian 13's).
     19: (*HELDOUT_ROUNDS[19], "PackageKit-sq"),
+    # Round 20 (the fourteenth session's round): its programs, Firefox in Albanian (round 18's
+    # program in Armenian) and the Armenian and Georgian catalogs of round 7's Xfce programs
+    # (Debian 13's; round 7 built them in Albanian only).
+    20: (
+        *HELDOUT_ROUNDS[20],
+        *("firefox-esr-sq", "ristretto-hy", "xfburn-hy", "xfce4-panel-hy"),
+        *("xfce4-screenshooter-hy", "xfce4-session-hy", "xfce4-session-ka", "xfce4-terminal-hy"),
+    ),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 
