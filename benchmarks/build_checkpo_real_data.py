@@ -834,6 +834,24 @@ CATALOGS = {  # name → path inside the extracted packages, per language
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
 # Catalogs taken for some languages only (added later to reach 100 flags in that language).
+# Round 20's Georgian-only programs (ONLY and HELDOUT_ROUNDS[20]).
+ROUND20_KA = (
+    "exo",
+    "k3b",
+    "libk3b",
+    "kdevplatform",
+    "kdevelop",
+    "kdevgit",
+    "kdevgrepview",
+    "kdevproblemreporter",
+    "purism-chatty",
+    "drkonqi",
+    "calligra",
+    "calligra_shape_text",
+    "calendarsupport6",
+    "libeventviews6",
+    "libincidenceeditors6",
+)
 ONLY = {
     "xfce4-settings": ("sq",),
     "totem": ("sq",),
@@ -1380,26 +1398,7 @@ ONLY = {
     "freedombox": ("sq",),
     "cherrytree": ("hy",),
     "xfce4-settings-trixie": ("ka", "hy"),
-    **dict.fromkeys(
-        (
-            "exo",
-            "k3b",
-            "libk3b",
-            "kdevplatform",
-            "kdevelop",
-            "kdevgit",
-            "kdevgrepview",
-            "kdevproblemreporter",
-            "purism-chatty",
-            "drkonqi",
-            "calligra",
-            "calligra_shape_text",
-            "calendarsupport6",
-            "libeventviews6",
-            "libincidenceeditors6",
-        ),
-        ("ka",),
-    ),
+    **dict.fromkeys(ROUND20_KA, ("ka",)),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -1949,21 +1948,7 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "freedombox",
         "cherrytree",
         "xfce4-settings-trixie",
-        "exo",
-        "k3b",
-        "libk3b",
-        "kdevplatform",
-        "kdevelop",
-        "kdevgit",
-        "kdevgrepview",
-        "kdevproblemreporter",
-        "purism-chatty",
-        "drkonqi",
-        "calligra",
-        "calligra_shape_text",
-        "calendarsupport6",
-        "libeventviews6",
-        "libincidenceeditors6",
+        *ROUND20_KA,
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
