@@ -17,13 +17,26 @@ def main() -> None:
     import sys
 
     standby = None
-    if wants_standby(sys.argv, os.isatty(1) or os.isatty(2)):
-        from moci_vocab.checkpo.standby import start
+    try:
+        if wants_standby(sys.argv, os.isatty(1) or os.isatty(2)):
+            from moci_vocab.checkpo.standby import start
 
-        standby = start()
-    from moci_vocab.cli import main as command_line
+            standby = start()
+        from moci_vocab.cli import main as command_line
 
-    command_line(standby)
+        command_line(standby)
+    except KeyboardInterrupt:
+        # Ctrl-C before the command line could catch it (while click and the CLI were
+        # imported): nothing had begun. One line, as the CLI says it, not a traceback.
+        if standby is not None:
+            standby.dismiss()
+        echoed = sys.stderr is not None and sys.stderr.isatty()  # the terminal echoed ^C
+        if sys.stderr is not None:
+            sys.stderr.write(("\n" if echoed else "") + _INTERRUPTED_EARLY)
+        sys.exit(130)  # 128 + SIGINT, as the CLI's EXIT_INTERRUPTED
+
+
+_INTERRUPTED_EARLY = "moci-vocab: interrupted (Ctrl-C); nothing was done\n"
 
 
 def wants_standby(argv: list[str], terminal: bool) -> bool:

@@ -176,3 +176,24 @@ def test_a_booklet_with_workers_stops_within_a_second(big_glossary, tmp_path, si
         time.sleep(0.05)
     assert list(tmp.iterdir()) == []  # the booklet's temporary folder is gone
     assert not out.exists() or list(out.iterdir()) == []  # nothing half-written
+
+
+def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback():
+    # Ctrl-C during start-up (click and the CLI being imported) comes before the CLI's own
+    # handler exists: stand in for it with a module that raises on first use.
+    script = (
+        "import sys, types\n"
+        "class Importing(types.ModuleType):\n"
+        "    def __getattr__(self, name):\n"
+        "        raise KeyboardInterrupt\n"
+        "sys.modules['moci_vocab.cli'] = Importing('moci_vocab.cli')\n"
+        "from moci_vocab.__main__ import main\n"
+        "sys.argv = ['moci-vocab', 'list']\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == "moci-vocab: interrupted (Ctrl-C); nothing was done"
