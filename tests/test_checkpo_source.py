@@ -343,6 +343,26 @@ def test_a_not_sense_holding_another_concepts_word_is_that_concept():
     assert found("Enter a number for the item", gloss) == {"number", "item"}
 
 
+def test_a_long_not_sense_is_searched_only_for_runs_as_long_as_a_term():
+    """A not_senses phrase of many words is looked up run by run, but never a run longer
+    than the glossary's longest term: the work is linear in its length, not cubic."""
+    from moci_vocab.checkpo import compile as compiling
+
+    class Counting(dict):
+        asked = 0
+
+        def get(self, key, default=None):
+            Counting.asked += 1
+            return super().get(key, default)
+
+    words = [f"w{i}" for i in range(60)]
+    key = " " + "  ".join(words) + " "
+    keys = Counting({" page ": 2, " w10  w11 ": 3})
+    assert compiling._other_concept(key, keys, 1, 2) == " w10  w11 "
+    assert Counting.asked <= 2 * len(words)
+    assert compiling._other_concept(" menu  item ", Counting({" menu ": 4}), 1, 1) == " menu "
+
+
 IDIOMS = glossary(
     concept("number", "number", pos="noun"),
     concept("date", "date"),

@@ -519,12 +519,14 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                 ):
                     table[key] = index
                     kinds[key] = kind
+    # the most words a key has: no longer run of a phrase can be another concept's term
+    longest = max((key.count("  ") + 1 for key in keys), default=0)
     for phrase, index in own_not_senses:  # another sense of the concept's word ...
         for key in english_variants(phrase):
             if key.strip() and key not in keys:
                 # ... that holds another concept's word: found as that concept (a "page
                 # number" still demands the page), else as no concept (below)
-                other = _other_concept(key, keys, index)
+                other = _other_concept(key, keys, index, longest)
                 if other is not None:
                     keys[key] = keys[other]
                     kinds[key] = kinds.get(other, 0)
@@ -562,13 +564,15 @@ def compile_glossary(glossary, lang: str) -> Compiled:
     )
 
 
-def _other_concept(key: str, keys: dict[str, int], own: int) -> str | None:
+def _other_concept(key: str, keys: dict[str, int], own: int, longest: int) -> str | None:
     """The key of the longest run of a phrase's words (the last of equals) that is another
-    concept's term, if any: a concept's not_senses phrase is found as that concept."""
+    concept's term, if any: a concept's not_senses phrase is found as that concept.
+    ``longest``: the most words of any key (runs longer than that are not tried: the work
+    stays linear in the phrase's length, not cubic)."""
     from moci_vocab.checkpo.source_match import NOT_A_SENSE
 
     words = key.replace("-", " ").split()
-    for size in range(len(words) - 1, 0, -1):
+    for size in range(min(len(words) - 1, longest), 0, -1):
         for start in range(len(words) - size, -1, -1):
             run = " " + "  ".join(words[start : start + size]) + " "
             if keys.get(run, NOT_A_SENSE) not in (NOT_A_SENSE, own):

@@ -77,7 +77,7 @@ def start() -> Standby | None:
     if pid == 0:  # the standby: it never returns from here
         code = 0
         # What the run loaded dies with the process, not freed object by object before it
-        # ends (this process is the last to end: the command waits for it).
+        # ends (nobody waits for this process's end: the command has its answer by then).
         kept: list = []
         try:
             os.close(ends[1])
@@ -231,8 +231,9 @@ def _import_while_idle(stream: BinaryIO, modules: list[str]) -> None:
 
 
 def _arrived(stream: BinaryIO) -> bool:
-    """Whether something (or the end) can be read from ``stream`` without waiting: in its
-    buffer or in the pipe."""
+    """Whether something can be read from ``stream`` without waiting: in its buffer or in
+    the pipe. The pipe's end is not seen (a non-blocking peek gives b"" for an empty pipe
+    and at its end alike): the next blocking read finds it."""
     fd = stream.fileno()
     os.set_blocking(fd, False)  # peek then reads what the pipe holds, never waits
     try:
