@@ -256,13 +256,36 @@ def lemma_irregular(term: str, lang: str) -> tuple[str, ...]:
     return infl.irregular.get(term[:-1], ()) if len(term) >= 4 else ()
 
 
+# Armenian forms a one-syllable noun's plural with -եր (էջ, page: էջեր; բառ, word: բառեր),
+# and a term may carry the article -ը/-ն: the grammar books' rule, not check-po's inflection
+# data. Only lemmas of two or three letters: a longer one is the builder's prefix already
+# (and պատկեր, image, or սերվեր, server, are lemmas that end in -եր).
+PLURAL_ENDINGS = {"hy": "եր"}
+ARTICLES = {"hy": ("ը", "ն")}
+
+
+def plural_lemma(term: str, lang: str) -> tuple[str, ...]:
+    """The lemma of a term given in the plural (էջեր, pages: էջ), when it has two or three
+    letters: shorter than any prefix the builder takes (four), so its forms (էջին, էջից)
+    would pass for words other than the term."""
+    ending = PLURAL_ENDINGS.get(lang)
+    if ending is None:
+        return ()
+    for article in ("", *ARTICLES[lang]):
+        core = term.removesuffix(article) if article else term
+        if core.endswith(ending) and 2 <= len(core) - len(ending) <= 3:
+            return (core[: -len(ending)],)
+    return ()
+
+
 def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
     """Real words of the catalog within two edits of the term that are not forms of it.
 
     Not a form: it differs from the term before the ending (not the term's prefix
     less one letter), it is none of the term's irregular stems (անվան for անուն) nor of
     its lemma's, where the term is given in an inflected form (`lemma_irregular`: bij for
-    biri), and it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ).
+    biri), it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ), nor a form of
+    the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր).
     """
     from rapidfuzz.distance import Levenshtein
 
@@ -273,6 +296,7 @@ def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[
         *for_language(lang).irregular.get(term, ()),
         *lemma_irregular(term, lang),
         *reduced_stem(term, lang),
+        *plural_lemma(term, lang),
     )
     found = [
         word

@@ -429,6 +429,20 @@ def test_a_near_miss_decoy_is_never_the_terms_reduced_armenian_stem(monkeypatch)
     assert decoys_for("համակարգիչ", "համակարգ", vocabulary, "hy") == []
 
 
+def test_a_near_miss_decoy_is_never_a_form_of_a_plural_terms_lemma(monkeypatch):
+    """A term given in the plural (էջեր, pages) stands for its lemma էջ, two letters, shorter
+    than any prefix the builder takes: էջին and էջից are its forms, not decoys."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    vocabulary = {"էջին", "էջից", "էջը", "էջերը", "աջեր", "եզեր"}
+    assert decoys_for("էջեր", "էջեր", vocabulary, "hy") == ["աջեր", "եզեր"]
+    assert decoys_for("էջերը", "էջեր", vocabulary, "hy") == ["աջեր"]
+    assert decoys_for("faqe", "faqe", {"faqja", "fare"}, "sq") == ["fare"]
+
+
 def test_a_flag_judged_real_on_a_loose_use_is_not_a_false_alarm(tmp_path):
     import sys
     from pathlib import Path
