@@ -486,3 +486,41 @@ def test_a_near_miss_decoy_is_never_an_irregular_form_of_an_inflected_terms_lemm
     vocabulary = {"bijë", "bijtë", "biçim", "dirt"}
     assert decoys_for("biri", "biri", vocabulary, "sq") == ["biçim", "dirt"]
     assert decoys_for("bir", "bir", {"bijë", "dirt"}, "sq") == ["dirt"]
+
+
+def test_the_signal_study_drops_only_a_flag_whose_other_words_account_for_the_msgstr(
+    tmp_path, monkeypatch
+):
+    """benchmarks/study_checkpo_signal.py: "Clear the file list" as "Pastro listën" (every
+    word of the msgstr renders another English word: the file implicit) is dropped by both
+    signals; "Move the file to the trash" with a substitute (dokumentin) is kept, and so is
+    a msgstr with a word that starts like the term."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.study_checkpo_signal import Catalog, dropped
+
+    entries = [
+        ("Clear the list", "Pastro listën"),
+        ("Clear history", "Pastro historikun"),
+        ("Show the list", "Shfaq listën"),
+        ("Open the file", "Hap kartelën"),
+        ("Delete the file", "Fshi kartelën"),
+        ("Empty the trash", "Zbraz koshin"),
+        ("Move to the trash", "Shpjere te koshi"),
+        ("Move up", "Shpjere lart"),
+        # the flagged entries are in the catalog too
+        ("Clear the file list", "Pastro listën"),
+        ("Move the file to the trash", "Shpjere dokumentin te koshi"),
+    ]
+    text = "".join(f'msgid "{one}"\nmsgstr "{other}"\n\n' for one, other in entries)
+    path = tmp_path / "x-sq.po"
+    path.write_text(text, encoding="utf-8")
+    glossary = {"file": {"term": "kartelë", "prefix": "kartel"}}
+    catalog = Catalog(path, "sq", glossary)
+    implicit = dropped(catalog, "file", "Clear the file list", "Pastro listën")
+    assert implicit == {"unlinked": True, "only-missing": True}
+    synonym = dropped(catalog, "file", "Move the file to the trash", "Shpjere dokumentin te koshi")
+    assert synonym == {"unlinked": False, "only-missing": False}
+    form = dropped(catalog, "file", "Clear the file list", "Pastro listën e kartelave")
+    assert form == {"unlinked": False, "only-missing": False}
