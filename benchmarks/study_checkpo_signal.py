@@ -7,8 +7,10 @@ term (a substitute: real flags are mostly synonyms, wrong words, English left in
 whether every word of the msgstr is accounted for by the msgid's other words (the concept
 left implicit: most false flags). It prints, per language, how many judged-real and
 judged-false flags each signal would drop, on the design rounds (committed catalogs and
-held-out rounds 1-17) and on the test rounds (18-20, never tuned on), and with
-``--injected`` the share of the benchmark's injected wrong terms it would drop.
+held-out rounds 1-17) and on the test rounds (18-20, never tuned on). With ``--checked``
+it also runs check-po on every catalog and on its injected copy, as
+`bench_checkpo_real.py` does (about half an hour), and prints each signal's effect on
+check-po's own flags and on recall (the caught injected wrong terms it would drop).
 
 Statistics, per catalog file: the entries holding each English word (lowercased, plural
 -s off) and each target stem (a word's first five letters). A msgstr word that starts like
@@ -22,10 +24,12 @@ out) and its msgstr words are linked one to one, strongest association first
 - ``only-missing``: the English term is the only English content word left unlinked and
   every msgstr word is linked (none is left to be a substitute; words in more than 10% of
   the catalog's entries may stay unlinked); association: Dice over the catalog's *other*
-  entries, a link needs at least 0.1.
+  entries, a link needs at least 0.1;
+- ``only-missing, other terms kept``: the same, unless a msgstr word starts like another
+  glossary concept's term whose English word is not in the msgid (a wrong term).
 
-Result (docs/check-po.md, "A catalog-internal signal"): neither separates well enough
-to become a rule. Usage: ``python benchmarks/study_checkpo_signal.py [--injected]``.
+Result (docs/check-po.md, "A catalog-internal signal"): none separates well enough
+to become a rule. Usage: ``python benchmarks/study_checkpo_signal.py [--checked]``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ WORD = re.compile(r"[^\W\d_]+")
 LATIN = re.compile(r"[a-z]")
 STEM = 5  # letters of a target word that stand for its stem
 TEST_ROUNDS = (18, 19, 20)
+SIGNALS = ("unlinked", "only-missing", "only-missing, other terms kept")
 # English words with no content word of their own in a translation (this study's list, frozen
 # before the test rounds were read).
 _FUNCTION_TEXT = """a an the of to in into on onto for from with without by at as about over under
@@ -166,7 +171,7 @@ def dropped(
         or (catalog.lang != "sq" and LATIN.search(w))
         for w in words
     ):
-        return {"unlinked": False, "only-missing": False}
+        return dict.fromkeys(SIGNALS, False)
     content = sorted(e for e in source_words if e not in FUNCTION_WORDS or e in concept_words)
     linked_e, _ = link(catalog, content, words, g2, 0.0, inside)
     unlinked = not concept_words & linked_e
@@ -179,7 +184,13 @@ def dropped(
         and all(e in linked_e for e in others)
         and all(w in linked_w or len(catalog.target.get(w[:STEM], ())) > frequent for w in words)
     )
-    return {"unlinked": unlinked, "only-missing": only}
+    other_term = any(
+        w.startswith(data["prefix"])
+        for other, data in catalog.glossary.items()
+        if other != concept and not {lemma(x) for x in WORD.findall(other)} <= source_words
+        for w in words
+    )
+    return dict(zip(SIGNALS, (unlinked, only, only and not other_term), strict=True))
 
 
 def judged_rows() -> list[tuple[str, dict]]:
@@ -193,14 +204,10 @@ def judged_rows() -> list[tuple[str, dict]]:
     return rows
 
 
-def injected(catalog: Catalog, path: Path):
-    """The benchmark's injected wrong terms of a catalog (bench_checkpo_real's evaluate):
-    (concept, msgid and msgid_plural, new translation) for each."""
-    import polib
-
+def injected(catalog: Catalog, entries: list) -> list[tuple[str, object, list[str], str]]:
+    """The benchmark's injected wrong terms of a catalog, as bench_checkpo_real's evaluate
+    makes them: (tag ending in the concept, entry, new translations, concept) for each."""
     from moci_vocab.checkpo.target_match import tokens
-
-    entries = [e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete]
 
     def strs_of(e) -> list[str]:
         return (
@@ -209,7 +216,8 @@ def injected(catalog: Catalog, path: Path):
 
     vocabulary = {t for e in entries for s in strs_of(e) for t in tokens(s)}
     terms = list(catalog.glossary)
-    for e in entries:
+    found = []
+    for number, e in enumerate(entries):
         source, strs = e.msgid + "\n" + (e.msgid_plural or ""), strs_of(e)
         for english in terms:
             data = catalog.glossary[english]
@@ -223,27 +231,67 @@ def injected(catalog: Catalog, path: Path):
                 if other[:3] != data["term"][:3]:
                     new = [bench.replace_word(s, data["prefix"], other, True) for s in strs]
                     if all(new):
-                        yield english, source, "\n".join(new)
+                        found.append((f"{number}:a:{english}", e, new, english))
                         break
             decoys = bench.decoys_for(data["term"], data["prefix"], vocabulary, catalog.lang)
             if decoys:
                 decoy = decoys[zlib.crc32(e.msgid.encode()) % len(decoys)]
                 new = [bench.replace_word(s, data["prefix"], decoy, False) for s in strs]
                 if all(new):
-                    yield english, source, "\n".join(new)
+                    found.append((f"{number}:b:{english}", e, new, english))
+    return found
+
+
+def checked(catalog: Catalog, path: Path, folder: Path, judgements: dict, tally, key) -> None:
+    """check-po's flags on the catalog and on its injected copy (as the benchmark runs them),
+    and which of them each signal would drop: flags by verdict, caught injections."""
+    import polib
+
+    root = bench.make_root(folder, catalog.lang, catalog.glossary)
+    for finding in bench.run_check(root, path):
+        msgid, concept = finding.extra["msgid"], finding.concept
+        if finding.code not in bench.CODES or concept not in catalog.glossary:
+            continue
+        row = judgements.get((path.name, msgid, concept))
+        verdict = row["verdict"] if row else "unjudged"
+        source, target = catalog.texts.get(msgid, (msgid, ""))
+        tally[(*key, "flag " + verdict, "flags")] += 1
+        for signal, drop in dropped(catalog, concept, source, target).items():
+            tally[(*key, "flag " + verdict, signal)] += drop
+    entries = [e for e in polib.pofile(str(path)) if e.msgid and not e.obsolete]
+    rows = injected(catalog, entries)
+    copy = folder / "injected.po"
+    line_to_tag = bench.write_po(copy, catalog.lang, [(t, e, s) for t, e, s, _c in rows])
+    caught = {
+        line_to_tag[f.line]
+        for f in bench.run_check(root, copy)
+        if f.code in bench.CODES and line_to_tag.get(f.line, "").endswith(f.concept)
+    }
+    for tag, e, strs, concept in rows:
+        tally[(*key, "injected", "flags")] += 1
+        if tag in caught:
+            tally[(*key, "caught", "flags")] += 1
+            source = e.msgid + "\n" + (e.msgid_plural or "")
+            drops = dropped(catalog, concept, source, "\n".join(strs), inside=False)
+            for signal, drop in drops.items():
+                tally[(*key, "caught", signal)] += drop
 
 
 def main() -> int:
-    with_injected = "--injected" in sys.argv
+    with_check = "--checked" in sys.argv
     by_file: dict[str, list[dict]] = defaultdict(list)
     for label, row in judged_rows():
         by_file[f"{label}/{row['file']}"].append(row)
     tally: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for label, data in (("committed", bench.DATA), ("heldout", bench.HELDOUT)):
-            for _name, lang, path, glossary in bench.catalogs(data, Path(tmp)):
+        for label, data, file in (
+            ("committed", bench.DATA, bench.JUDGEMENTS),
+            ("heldout", bench.HELDOUT, bench.HELDOUT_JUDGEMENTS),
+        ):
+            judgements = bench.load_judgements(file)
+            for name, lang, path, glossary in bench.catalogs(data, Path(tmp)):
                 rows = by_file.get(f"{label}/{path.name}", [])
-                if not rows and not with_injected:
+                if not rows and not with_check:
                     continue
                 number = bench.round_of(path.name) if label == "heldout" else 0
                 split = "test" if number in TEST_ROUNDS else "design"
@@ -257,32 +305,44 @@ def main() -> int:
                     drops = dropped(catalog, row["concept"], source, target, inside)
                     for signal, drop in drops.items():
                         tally[(split, lang, row["verdict"], signal)] += drop
-                if with_injected:
-                    for concept, source, target in injected(catalog, path):
-                        tally[(split, lang, "injected", "flags")] += 1
-                        drops = dropped(catalog, concept, source, target, inside=False)
-                        for signal, drop in drops.items():
-                            tally[(split, lang, "injected", signal)] += drop
-    for signal in ("unlinked", "only-missing"):
-        print(
-            f"signal {signal}: flags dropped (judged real, judged false), precision before -> after"
-        )
+                if with_check:
+                    folder = Path(tmp) / f"{label}-{name}-{lang}"
+                    folder.mkdir()
+                    checked(catalog, path, folder, judgements, tally, (split, lang))
+    for signal in SIGNALS:
+        print(f"signal {signal}: judged flags dropped (real, false), precision before -> after")
         for split in ("design", "test"):
             for lang in bench.LANGS:
                 real, false = (tally[(split, lang, v, "flags")] for v in ("real", "false"))
                 gone_r, gone_f = (tally[(split, lang, v, signal)] for v in ("real", "false"))
-                before = real / max(1, real + false)
-                after = (real - gone_r) / max(1, real - gone_r + false - gone_f)
-                line = (
+                print(
                     f"  {split:6} {lang}: real {gone_r}/{real}, false {gone_f}/{false}; "
-                    f"precision {before:.1%} -> {after:.1%}"
+                    f"precision {ratio(real, false, 0, 0)} -> {ratio(real, false, gone_r, gone_f)}"
                 )
-                if with_injected:
-                    inj = tally[(split, lang, "injected", "flags")]
-                    gone = tally[(split, lang, "injected", signal)]
-                    line += f"; injected wrong terms dropped {gone}/{inj}"
-                print(line)
+                if with_check:
+                    print_checked(tally, split, lang, signal)
     return 0
+
+
+def ratio(real: int, false: int, gone_real: int, gone_false: int) -> str:
+    """Precision after dropping flags."""
+    kept = real - gone_real + false - gone_false
+    return f"{(real - gone_real) / kept:.1%}" if kept else "-"
+
+
+def print_checked(tally: Counter, split: str, lang: str, signal: str) -> None:
+    """check-po's own flags (each counted, as the benchmark counts) and recall."""
+    count = {v: tally[(split, lang, "flag " + v, "flags")] for v in ("real", "false", "unjudged")}
+    gone = {v: tally[(split, lang, "flag " + v, signal)] for v in ("real", "false", "unjudged")}
+    injections, caught = (tally[(split, lang, k, "flags")] for k in ("injected", "caught"))
+    lost = tally[(split, lang, "caught", signal)]
+    print(
+        f"    check-po's flags dropped: real {gone['real']}/{count['real']}, false "
+        f"{gone['false']}/{count['false']}, unjudged {gone['unjudged']}/{count['unjudged']}; "
+        f"precision {ratio(count['real'], count['false'], 0, 0)} -> "
+        f"{ratio(count['real'], count['false'], gone['real'], gone['false'])}; recall "
+        f"{caught / max(1, injections):.1%} -> {(caught - lost) / max(1, injections):.1%}"
+    )
 
 
 if __name__ == "__main__":

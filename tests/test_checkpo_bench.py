@@ -493,12 +493,13 @@ def test_the_signal_study_drops_only_a_flag_whose_other_words_account_for_the_ms
 ):
     """benchmarks/study_checkpo_signal.py: "Clear the file list" as "Pastro listën" (every
     word of the msgstr renders another English word: the file implicit) is dropped by both
-    signals; "Move the file to the trash" with a substitute (dokumentin) is kept, and so is
-    a msgstr with a word that starts like the term."""
+    signals; "Move the file up" with a substitute (dokumentin) is kept, and so is
+    a msgstr with a word that starts like the term; an injected term of another concept is
+    kept by the third signal only."""
     from pathlib import Path
 
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from benchmarks.study_checkpo_signal import Catalog, dropped
+    from benchmarks.study_checkpo_signal import SIGNALS, Catalog, dropped
 
     entries = [
         ("Clear the list", "Pastro listën"),
@@ -509,18 +510,29 @@ def test_the_signal_study_drops_only_a_flag_whose_other_words_account_for_the_ms
         ("Empty the trash", "Zbraz koshin"),
         ("Move to the trash", "Shpjere te koshi"),
         ("Move up", "Shpjere lart"),
+        ("Open the list", "Hap listën"),
         # the flagged entries are in the catalog too
         ("Clear the file list", "Pastro listën"),
-        ("Move the file to the trash", "Shpjere dokumentin te koshi"),
+        ("Move the file up", "Shpjere dokumentin lart"),
     ]
     text = "".join(f'msgid "{one}"\nmsgstr "{other}"\n\n' for one, other in entries)
     path = tmp_path / "x-sq.po"
     path.write_text(text, encoding="utf-8")
-    glossary = {"file": {"term": "kartelë", "prefix": "kartel"}}
+    glossary = {
+        "file": {"term": "kartelë", "prefix": "kartel"},
+        "trash": {"term": "kosh", "prefix": "kosh"},
+    }
     catalog = Catalog(path, "sq", glossary)
     implicit = dropped(catalog, "file", "Clear the file list", "Pastro listën")
-    assert implicit == {"unlinked": True, "only-missing": True}
-    synonym = dropped(catalog, "file", "Move the file to the trash", "Shpjere dokumentin te koshi")
-    assert synonym == {"unlinked": False, "only-missing": False}
+    assert implicit == dict.fromkeys(SIGNALS, True)
+    synonym = dropped(catalog, "file", "Move the file up", "Shpjere dokumentin lart")
+    assert synonym == dict.fromkeys(SIGNALS, False)
     form = dropped(catalog, "file", "Clear the file list", "Pastro listën e kartelave")
-    assert form == {"unlinked": False, "only-missing": False}
+    assert form == dict.fromkeys(SIGNALS, False)
+    # an injected copy with the trash's term for the file: only the third signal keeps it
+    wrong = dropped(catalog, "file", "Open the file", "Hap koshin", inside=False)
+    assert wrong == {
+        "unlinked": True,
+        "only-missing": True,
+        "only-missing, other terms kept": False,
+    }
