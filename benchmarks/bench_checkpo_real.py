@@ -278,26 +278,36 @@ def plural_lemma(term: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
-def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[str]:
+def decoys_for(
+    term: str, prefix: str, vocabulary: set[str], lang: str, english: str = ""
+) -> list[str]:
     """Real words of the catalog within two edits of the term that are not forms of it.
 
     Not a form: it differs from the term before the ending (not the term's prefix
     less one letter), it is none of the term's irregular stems (անվան for անուն) nor of
     its lemma's, where the term is given in an inflected form (`lemma_irregular`: bij for
     biri), it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ), nor a form of
-    the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր).
+    the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր), and for an
+    English agent noun (-er, -or) it is not a form of the other word of a Georgian agent noun
+    and its verb's verbal noun (`rendered.said_by_agent_pair`: შეხსენებები, reminders, for
+    the reminder შემხსენებელი: judged a correct rendering, round 20; but მოხმარებლის, a
+    misspelling, stays a decoy for მომხმარებლის).
     """
     from rapidfuzz.distance import Levenshtein
 
     from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.rendered import said_by_agent_pair
 
     stem = prefix[: max(3, len(prefix) - 1)]
+    infl = for_language(lang)
     irregular = (
-        *for_language(lang).irregular.get(term, ()),
+        *infl.irregular.get(term, ()),
         *lemma_irregular(term, lang),
         *reduced_stem(term, lang),
         *plural_lemma(term, lang),
     )
+    agent = english.endswith(("er", "or"))
+    stems: dict[str, tuple[str, ...]] = {}  # (the agent pair's stems, found once)
     found = [
         word
         for word in vocabulary
@@ -305,6 +315,7 @@ def decoys_for(term: str, prefix: str, vocabulary: set[str], lang: str) -> list[
         and not word.startswith(stem)
         and not any(word.startswith(s) for s in irregular)
         and Levenshtein.distance(word, term, score_cutoff=2) <= 2
+        and not (agent and said_by_agent_pair([word], term, infl, stems))
     ]
     return sorted(found)
 
@@ -378,7 +389,7 @@ def evaluate(
                     injected.append((f"{number}:a:{english}", e, new, english))
                     break
             # (b) a near-miss decoy: a real word within two edits, not a form of the term
-            decoys = decoys_for(data["term"], data["prefix"], vocabulary, lang)
+            decoys = decoys_for(data["term"], data["prefix"], vocabulary, lang, english)
             if decoys:
                 decoy = decoys[zlib.crc32(e.msgid.encode()) % len(decoys)]
                 new = [replace_word(s, data["prefix"], decoy, False) for s in strs]

@@ -536,3 +536,21 @@ def test_the_signal_study_drops_only_a_flag_whose_other_words_account_for_the_ms
         "only-missing": True,
         "only-missing, other terms kept": False,
     }
+
+
+def test_a_near_miss_decoy_is_never_the_verbal_noun_of_a_georgian_agent_noun(monkeypatch):
+    """KDE's calendar (round 20) says its reminder შემხსენებელი and the verbal noun
+    შეხსენება of the same verb, a correct rendering: for an English agent noun the verbal
+    noun is no decoy; for another English word it still is (another concept's word), and so
+    is a word that only starts like it (gnome-shell's misspelt მოხმარებლის)."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    vocabulary = {"შეხსენებები", "შემხსნებელი"}
+    assert decoys_for("შემხსენებელი", "შემხს", vocabulary, "ka", "reminder") == []
+    assert decoys_for("შემხსენებელი", "შემხს", vocabulary, "ka", "alarm") == ["შეხსენებები"]
+    # a misspelling that starts like the verbal noun is no form of it: still a decoy
+    vocabulary = {"მოხმარებლის"}
+    assert decoys_for("მომხმარებლის", "მომხ", vocabulary, "ka", "user") == ["მოხმარებლის"]

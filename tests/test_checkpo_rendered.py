@@ -10,6 +10,7 @@ import pytest
 
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.rendered import (
+    agent_pair_stems,
     borrowed_derivative,
     compound_part,
     form_of_known,
@@ -942,6 +943,48 @@ def test_a_participle_of_purpose_renders_one_use_of_an_action_noun(tmp_path):
 def test_the_participle_of_purpose_of_a_verbal_noun(term, stems):
     assert purpose_stems(term, for_language("ka")) == stems
     assert not said_for_purpose(["შესანიშნავი"], "შენიშვნა", for_language("ka"), {})
+
+
+@pytest.mark.parametrize(
+    ("term", "stems"),
+    [
+        ("შემხსენებელი", ("შეხსენებ",)),  # შე-მ-ხსენ-ებელ-ი → შე-ხსენ-ებ-ა
+        ("მომხმარებლის", ("მოხმარებ",)),  # (given in the genitive; not ∅-მ-ომხმარ-)
+        ("დამაკავშირებელი", ("დაკავშირებ",)),  # the mark მა-
+        ("მწარმოებელი", ("წარმოებ",)),  # no preverb
+        # and back: a verbal noun's agent noun with either mark, -ებელ- or -ებლ-
+        ("შეხსენება", ("შემახსენებელ", "შემახსენებლ", "შემხსენებელ", "შემხსენებლ")),
+        ("მშობელი", ()),  # no -ებელ-
+        ("ფაილი", ()),
+    ],
+)
+def test_an_agent_noun_and_its_verbal_noun(term, stems):
+    assert agent_pair_stems(term, for_language("ka")) == stems
+
+
+def test_an_agent_noun_term_is_said_by_its_verbal_noun(tmp_path):
+    """KDE's calendar (round 20): the builder's reminder შემხსენებელი (what reminds) said
+    შეხსენება (reminding), the verbal noun of its verb, as "შეხსენებების გარეშე" for "No
+    reminders"; and Thunderbird's (round 17) the other way. Still reported: another word
+    (გაფრთხილება, a warning) and a msgid that uses the verb too (the verbal noun may say
+    that)."""
+    entries = [
+        ("No reminders", "შეხსენებების გარეშე"),
+        ("Create a new reminder", "ახალი შეხსენების შექმნა"),
+        ("Blocked Reminders:", "გაფრთხილებები:"),
+        ("Remind me again: reminder %1", "შეხსენების გამეორება: %1"),
+    ]
+    assert flagged(tmp_path, "ka", "reminder", "შემხსენებელი", entries) == [
+        "Blocked Reminders:",
+        "Remind me again: reminder %1",
+    ]
+    # not for an English noun that is no agent noun (no -er, -or)
+    (tmp_path / "b").mkdir()
+    entries = [("No alarms", "შეხსენებების გარეშე")]
+    assert flagged(tmp_path / "b", "ka", "alarm", "შემხსენებელი", entries) == ["No alarms"]
+    (tmp_path / "c").mkdir()
+    entries = [("A reminder alert is scheduled", "შემხსენებლის სიგნალი დაიგეგმა")]
+    assert flagged(tmp_path / "c", "ka", "reminder", "შეხსენება", entries) == []
 
 
 def test_a_copyright_line_kept_as_written_is_not_the_term(tmp_path):

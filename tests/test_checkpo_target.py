@@ -66,6 +66,8 @@ def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
         ("hy", "տուն", "տան"),
         ("hy", "տարի", "տարվա"),
         ("hy", "անուն", "օգտագործողի անվան"),
+        ("hy", "անուն", "ծաւալի անուան համար"),  # the classical spelling (Xfce's Armenian)
+        ("hy", "տարի", "այս տարուայ"),
         ("hy", "գինի", "գինու"),  # the genitive in -ու is a rule
         ("hy", "ձի", "ձիու"),
         ("hy", "մարդ", "մարդու"),

@@ -171,6 +171,12 @@ class Inflection(Record):
     # for inviting: an invitation), whose verbal noun is the preverb and the stem (მოწვევა):
     # (the preverbs, the mark). See rendered.lemma_derived.
     purpose: tuple[frozenset[str], str] = (frozenset(), "")
+    # An agent noun made of a preverb (``purpose``'s), a mark and the verb's stem with an
+    # ending (ka შე-მ-ხსენ-ებელ-ი, a reminder; და-მა-კავშირ-ებელ-ი, a connector), whose
+    # verbal noun is the preverb and the stem with another ending (შე-ხსენ-ებ-ა, reminding):
+    # (the marks, the agent noun's ending, the verbal noun's stem ending); and the other way
+    # (a verbal-noun term said by its agent noun). See rendered.agent_pair_stems.
+    agent_nouns: tuple[tuple[str, ...], str, str] = ((), "", "")
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -442,6 +448,7 @@ def KA() -> Inflection:
             | frozenset({"წამო", "ჩამო", "ამო"}),
             "სა",
         ),
+        agent_nouns=(("მა", "მ"), "ებელ", "ებ"),
     )
 
 
@@ -782,7 +789,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 56
+DATA_VERSION = 57
 
 
 def for_language(tag: str) -> Inflection:

@@ -1252,6 +1252,7 @@ def rendered_misses(
     compounds = infl.first_parts is not None
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
     purposes: dict[str, tuple[str, ...]] = {}  # term → `purpose_stems`, found once
+    actions: dict[str, tuple[str, ...]] = {}  # term → `agent_pair_stems`, found once
     # every concept's one-word terms less a final vowel → their concepts: made once, when a
     # participle is first found (not a tuple of the others' terms per concept: quadratic in
     # the glossary, review of 36e5ebb)
@@ -1374,6 +1375,18 @@ def rendered_misses(
                     for term in terms.get(concept, ())
                 )
                 and len(_uses(msgid_of(entry), word)) == 1
+                and not _verb_said(word, words_of(entry))
+            ):
+                found.add((entry, concept))
+                continue
+            if (
+                word
+                and word.endswith(("er", "or"))
+                and infl.agent_nouns[1]
+                and any(
+                    said_by_agent_pair(parts, term, infl, actions)
+                    for term in terms.get(concept, ())
+                )
                 and not _verb_said(word, words_of(entry))
             ):
                 found.add((entry, concept))
@@ -1514,6 +1527,68 @@ def said_for_purpose(
     )
 
 
+def agent_pair_stems(term: str, infl: Inflection) -> tuple[str, ...]:
+    """The stems of the other word of an agent noun and its verb's verbal noun
+    (`Inflection.agent_nouns`), for a term that is one of them or its lemma (a term given in
+    a case, მომხმარებლის): of an agent noun, the preverb, if any, and the verb's stem with
+    the verbal noun's ending, the mark left out (შემხსენებელი, a reminder → შე-ხსენ-ებ-, of
+    შეხსენება, reminding; დამაკავშირებელი, a connector → და-კავშირ-ებ-); of a verbal noun
+    with that ending, the agent noun with each mark, its vowel kept or dropped (შეხსენება →
+    შე-მ-ხსენ-ებელ-, შე-მ-ხსენ-ებლ-, of შემხსენებელი, შემხსენებლის). A stem of three letters
+    or more after the preverb and the mark."""
+    marks, ending, action = infl.agent_nouns
+    if not ending or " " in term:
+        return ()
+    preverbs = sorted(infl.purpose[0], key=len, reverse=True)
+    dropped = ending[:-2] + ending[-1]  # (the fleeting vowel: -ებელ- → -ებლ-)
+    found: set[str] = set()
+    for lemma in stems_of(term, infl, term=True):
+        if lemma.endswith(ending):
+            body = lemma[: -len(ending)]
+            # the longest preverb followed by a mark, else none (მო-მ-ხმარ-: not ∅-მ-ომხმარ-)
+            start = next(
+                (
+                    (preverb, len(preverb) + len(mark))
+                    for preverb in (*preverbs, "")
+                    for mark in marks
+                    if body.startswith(preverb) and body.startswith(mark, len(preverb))
+                ),
+                None,
+            )
+            if start is not None and len(body) - start[1] >= 3:
+                found.add(start[0] + body[start[1] :] + action)
+        elif lemma.endswith(action + "ა"):
+            body = lemma[: -len(action) - 1]
+            preverb = next((p for p in preverbs if body.startswith(p)), "")
+            if len(body) - len(preverb) >= 3:
+                for mark in marks:
+                    head = preverb + mark + body[len(preverb) :]
+                    found.update((head + ending, head + dropped))
+    return tuple(sorted(found))
+
+
+def said_by_agent_pair(
+    words: list[str], term: str, infl: Inflection, known: dict[str, tuple[str, ...]]
+) -> bool:
+    """Does a word of the translation (``words``: sorted) say the verbal noun of an agent-noun
+    term, or the agent noun of a verbal-noun term (`agent_pair_stems`: calendarsupport's
+    reminder შემხსენებელი as "შეხსენებების გარეშე", without reminders; Thunderbird's
+    reminder შეხსენება as "შემხსენებლის ხმოვანი სიგნალი", the reminder's sound)?
+    ``known``: each term's stems, kept by the caller (found once per term).
+    (`rendered_misses` asks it only for an English agent noun whose verb the msgid does not
+    use: the verbal noun may say that.)"""
+    stems = known.get(term)
+    if stems is None:
+        stems = known[term] = agent_pair_stems(term, infl)
+    suffixes, vowels = infl.suffixes, infl.final_vowels
+    for stem in stems:
+        for token in _starting(words, stem):
+            rest = token[len(stem) :]
+            if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
+                return True
+    return False
+
+
 def lemma_derivation(
     words: list[str],
     derived: tuple[str, ...],
@@ -1540,11 +1615,14 @@ def lemma_derivation(
 
 def _verb_said(english: str, msgid_words: Callable[[], list[str]]) -> bool:
     """Does the msgid (``msgid_words``: its words, sorted) use the English noun's verb too
-    (selection → select, invitation → invit: invite, invited; attachment → attach)?"""
+    (selection → select, invitation → invit: invite, invited; attachment → attach;
+    reminder → remind)?"""
     if english.endswith("ation") and len(english) > 8:
         verb = english[:-5]
     elif english.endswith("ion"):
         verb = english[:-3]
+    elif english.endswith(("er", "or")):  # (an agent noun: reminder → remind, user → us-)
+        verb = english[:-2]
     else:
         verb = english.removesuffix("ment")
     uses = _starting(msgid_words(), verb)  # (a bisection, not a pass)
