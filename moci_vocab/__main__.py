@@ -25,18 +25,27 @@ def main() -> None:
         from moci_vocab.cli import main as command_line
 
         command_line(standby)
-    except KeyboardInterrupt:
-        # Ctrl-C before the command line could catch it (while click and the CLI were
-        # imported): nothing had begun. One line, as the CLI says it, not a traceback.
+    except KeyboardInterrupt as exc:
+        # Ctrl-C (or SIGTERM, once the CLI's handler makes it errors.Terminated) before the
+        # command line could catch it (while click and the CLI were imported): nothing had
+        # begun. One line, as the CLI says it, not a traceback.
         if standby is not None:
             standby.dismiss()
-        echoed = sys.stderr is not None and sys.stderr.isatty()  # the terminal echoed ^C
-        if sys.stderr is not None:
-            sys.stderr.write(("\n" if echoed else "") + _INTERRUPTED_EARLY)
-        sys.exit(130)  # 128 + SIGINT, as the CLI's EXIT_INTERRUPTED
+        sys.exit(_say_stopped_early(exc))
 
 
-_INTERRUPTED_EARLY = "moci-vocab: interrupted (Ctrl-C); nothing was done\n"
+def _say_stopped_early(exc: KeyboardInterrupt) -> int:
+    """One line on stderr for a stop before the command began; the exit status."""
+    import sys
+
+    from moci_vocab.errors import Terminated
+
+    terminated = isinstance(exc, Terminated)
+    what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
+    echoed = not terminated and sys.stderr is not None and sys.stderr.isatty()  # ^C echoed
+    if sys.stderr is not None:
+        sys.stderr.write(f"{chr(10) if echoed else ''}moci-vocab: {what}; nothing was done\n")
+    return 143 if terminated else 130  # 128 + the signal, as the CLI's EXIT_* say
 
 
 def wants_standby(argv: list[str], terminal: bool) -> bool:

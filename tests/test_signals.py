@@ -191,9 +191,17 @@ def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback()
         "sys.argv = ['moci-vocab', 'list']\n"
         "main()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert done.returncode == 130
-    assert "Traceback" not in done.stderr
-    assert done.stderr.strip() == "moci-vocab: interrupted (Ctrl-C); nothing was done"
+    for raised, status, said in (
+        ("KeyboardInterrupt", 130, "interrupted (Ctrl-C)"),
+        ("__import__('moci_vocab.errors').errors.Terminated", 143, "terminated (SIGTERM)"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", script.replace("KeyboardInterrupt", raised)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=60,
+        )
+        assert done.returncode == status
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip() == f"moci-vocab: {said}; nothing was done"
