@@ -262,20 +262,30 @@ def lemma_irregular(term: str, lang: str) -> tuple[str, ...]:
 # (and պատկեր, image, or սերվեր, server, are lemmas that end in -եր).
 PLURAL_ENDINGS = {"hy": "եր"}
 ARTICLES = {"hy": ("ը", "ն")}
+# A noun's endings in the grammar books: the article, the cases (genitive-dative -ի/-ին,
+# ablative -ից, instrumental -ով, locative -ում), the possessives -ս/-դ; alone or after -եր.
+_HY_ENDINGS = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ")
+NOUN_ENDINGS = {"hy": frozenset((*_HY_ENDINGS, *("եր" + e for e in _HY_ENDINGS)))}
 
 
-def plural_lemma(term: str, lang: str) -> tuple[str, ...]:
+def plural_lemma(term: str, lang: str) -> str | None:
     """The lemma of a term given in the plural (էջեր, pages: էջ), when it has two or three
     letters: shorter than any prefix the builder takes (four), so its forms (էջին, էջից)
     would pass for words other than the term."""
     ending = PLURAL_ENDINGS.get(lang)
     if ending is None:
-        return ()
+        return None
     for article in ("", *ARTICLES[lang]):
         core = term.removesuffix(article) if article else term
         if core.endswith(ending) and 2 <= len(core) - len(ending) <= 3:
-            return (core[: -len(ending)],)
-    return ()
+            return core[: -len(ending)]
+    return None
+
+
+def _form_of(word: str, lemma: str | None, lang: str) -> bool:
+    """Whether the word is the lemma with one of its language's noun endings (էջին of էջ;
+    not նիշք, file, of նիշ, character)."""
+    return lemma is not None and word.startswith(lemma) and word[len(lemma) :] in NOUN_ENDINGS[lang]
 
 
 def decoys_for(
@@ -304,8 +314,8 @@ def decoys_for(
         *infl.irregular.get(term, ()),
         *lemma_irregular(term, lang),
         *reduced_stem(term, lang),
-        *plural_lemma(term, lang),
     )
+    lemma = plural_lemma(term, lang)
     agent = english.endswith(("er", "or"))
     stems: dict[str, tuple[str, ...]] = {}  # (the agent pair's stems, found once)
     found = [
@@ -314,6 +324,7 @@ def decoys_for(
         if len(word) >= 4
         and not word.startswith(stem)
         and not any(word.startswith(s) for s in irregular)
+        and not _form_of(word, lemma, lang)
         and Levenshtein.distance(word, term, score_cutoff=2) <= 2
         and not (agent and said_by_agent_pair([word], term, infl, stems))
     ]

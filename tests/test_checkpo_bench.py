@@ -439,6 +439,8 @@ def test_a_near_miss_decoy_is_never_a_form_of_a_plural_terms_lemma(monkeypatch):
 
     vocabulary = {"էջին", "էջից", "էջը", "էջերը", "աջեր", "եզեր"}
     assert decoys_for("էջեր", "էջեր", vocabulary, "hy") == ["աջեր", "եզեր"]
+    # another word that starts like the lemma stays a decoy (նիշք, file, beside նիշ)
+    assert decoys_for("նիշեր", "նիշեր", {"նիշին", "նիշք", "նիշքի"}, "hy") == ["նիշք", "նիշքի"]
     assert decoys_for("էջերը", "էջեր", vocabulary, "hy") == ["աջեր"]
     assert decoys_for("faqe", "faqe", {"faqja", "fare"}, "sq") == ["fare"]
 
