@@ -298,7 +298,8 @@ def decoys_for(
     its lemma's, where the term is given in an inflected form (`lemma_irregular`: bij for
     biri), it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ), nor a form of
     the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր), and for an
-    English agent noun (-er, -or) it is not a form of the other word of a Georgian agent noun
+    English agent noun (-er, -or; ``english``, given only where the catalog says it so:
+    `agent_pair_conventions`) it is not a form of the other word of a Georgian agent noun
     and its verb's verbal noun (`rendered.said_by_agent_pair`: შეხსენებები, reminders, for
     the reminder შემხსენებელი: judged a correct rendering, round 20; but მოხმარებლის, a
     misspelling, stays a decoy for მომხმარებლის).
@@ -329,6 +330,36 @@ def decoys_for(
         and not (agent and said_by_agent_pair([word], term, infl, stems))
     ]
     return sorted(found)
+
+
+def agent_pair_conventions(entries: list, glossary: dict, lang: str) -> set[str]:
+    """The English agent nouns (-er, -or) that the catalog says by the other word of their
+    term's Georgian agent-noun pair in two entries or more (`rendered.said_by_agent_pair`:
+    KDE's calendar says its reminder შემხსენებელი as შეხსენება, the verbal noun, 3 times),
+    where check-po takes that word as the term: such a word is no decoy there (`decoys_for`).
+    Elsewhere it still is (a user, მომხმარებელი, said მოხმარება, use)."""
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.rendered import agent_pair_stems, said_by_agent_pair
+    from moci_vocab.checkpo.target_match import tokens
+
+    infl = for_language(lang)
+    found = set()
+    for english, data in glossary.items():
+        term = data["term"]
+        if not english.endswith(("er", "or")) or not agent_pair_stems(term, infl):
+            continue
+        stems: dict[str, tuple[str, ...]] = {}
+        said = 0
+        for e in entries:
+            text = e.msgstr_plural[min(e.msgstr_plural)] if e.msgid_plural else e.msgstr
+            source = e.msgid + "\n" + (e.msgid_plural or "")
+            if said_by_agent_pair(sorted(set(tokens(text))), term, infl, stems) and source_has(
+                source, english
+            ):
+                said += 1
+        if said >= 2:
+            found.add(english)
+    return found
 
 
 def run_check(root: Path, path: Path):
@@ -376,6 +407,7 @@ def evaluate(
     flagged = {(f.extra["msgctxt"], f.extra["msgid"], f.concept) for f in flags}
     vocabulary = {t for e in entries for s in strs_of(e) for t in tokens(s)}
     terms = list(glossary)
+    paired = agent_pair_conventions(entries, glossary, lang)
     clean_uses, injected = [], []
     texts: dict[tuple, str] = {}
     for number, e in enumerate(entries):
@@ -400,7 +432,9 @@ def evaluate(
                     injected.append((f"{number}:a:{english}", e, new, english))
                     break
             # (b) a near-miss decoy: a real word within two edits, not a form of the term
-            decoys = decoys_for(data["term"], data["prefix"], vocabulary, lang, english)
+            decoys = decoys_for(
+                data["term"], data["prefix"], vocabulary, lang, english if english in paired else ""
+            )
             if decoys:
                 decoy = decoys[zlib.crc32(e.msgid.encode()) % len(decoys)]
                 new = [replace_word(s, data["prefix"], decoy, False) for s in strs]

@@ -556,3 +556,32 @@ def test_a_near_miss_decoy_is_never_the_verbal_noun_of_a_georgian_agent_noun(mon
     # a misspelling that starts like the verbal noun is no form of it: still a decoy
     vocabulary = {"მოხმარებლის"}
     assert decoys_for("მომხმარებლის", "მომხ", vocabulary, "ka", "user") == ["მოხმარებლის"]
+
+
+def test_an_agent_noun_pair_is_left_out_of_decoys_only_where_the_catalog_says_it(tmp_path):
+    """`agent_pair_conventions`: KDE's calendar says its reminder by the verbal noun in two
+    entries (check-po takes it there); a catalog that says its user by მოხმარება (use) once
+    has no such convention, so the word stays a decoy."""
+    import sys
+    from pathlib import Path
+
+    import polib
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_checkpo_real import agent_pair_conventions
+
+    def entries(*pairs):
+        return [polib.POEntry(msgid=one, msgstr=other) for one, other in pairs]
+
+    glossary = {
+        "reminder": {"term": "შემხსენებელი"},
+        "user": {"term": "მომხმარებელი"},
+        "folder": {"term": "საქაღალდე"},
+    }
+    catalog = entries(
+        ("No reminders", "შეხსენებების გარეშე"),
+        ("Blocked Reminders:", "დაბლოკილი შეხსენებები:"),
+        ("User settings", "მოხმარების პარამეტრები"),
+        ("Users", "მომხმარებლები"),
+    )
+    assert agent_pair_conventions(catalog, glossary, "ka") == {"reminder"}

@@ -965,9 +965,9 @@ def test_an_agent_noun_and_its_verbal_noun(term, stems):
 def test_an_agent_noun_term_is_said_by_its_verbal_noun(tmp_path):
     """KDE's calendar (round 20): the builder's reminder შემხსენებელი (what reminds) said
     შეხსენება (reminding), the verbal noun of its verb, as "შეხსენებების გარეშე" for "No
-    reminders"; and Thunderbird's (round 17) the other way. Still reported: another word
-    (გაფრთხილება, a warning) and a msgid that uses the verb too (the verbal noun may say
-    that)."""
+    reminders"; and Thunderbird's (round 17) the other way, each twice in the catalog. Still
+    reported: another word (გაფრთხილება, a warning) and a msgid that uses the verb too (the
+    verbal noun may say that)."""
     entries = [
         ("No reminders", "შეხსენებების გარეშე"),
         ("Create a new reminder", "ახალი შეხსენების შექმნა"),
@@ -983,8 +983,29 @@ def test_an_agent_noun_term_is_said_by_its_verbal_noun(tmp_path):
     entries = [("No alarms", "შეხსენებების გარეშე")]
     assert flagged(tmp_path / "b", "ka", "alarm", "შემხსენებელი", entries) == ["No alarms"]
     (tmp_path / "c").mkdir()
-    entries = [("A reminder alert is scheduled", "შემხსენებლის სიგნალი დაიგეგმა")]
+    entries = [
+        ("A reminder alert is scheduled", "შემხსენებლის სიგნალი დაიგეგმა"),
+        ("A reminder email is scheduled", "შემხსენებელი ელფოსტა დაიგეგმა"),
+    ]
     assert flagged(tmp_path / "c", "ka", "reminder", "შეხსენება", entries) == []
+
+
+def test_an_agent_noun_pair_said_once_in_a_catalog_is_reported(tmp_path):
+    """The pair is taken only where the catalog says the concept so twice or more: once, it
+    may be another concept's word (review of 03a35b9: the user მომხმარებელი is a person,
+    მოხმარება, use, another concept; "User settings" as "usage settings" is a wrong word)."""
+    entries = [
+        ("User settings", "მოხმარების პარამეტრები"),
+        ("Delete the account", "ანგარიშის წაშლა"),
+        ("The user's name", "მომხმარებლის სახელი"),
+    ]
+    assert flagged(tmp_path, "ka", "user", "მომხმარებელი", entries) == ["User settings"]
+    (tmp_path / "b").mkdir()
+    entries = [
+        ("No reminders", "შეხსენებების გარეშე"),
+        ("Set the reminder", "შემხსენებლის დაყენება"),
+    ]
+    assert flagged(tmp_path / "b", "ka", "reminder", "შემხსენებელი", entries) == ["No reminders"]
 
 
 def test_a_copyright_line_kept_as_written_is_not_the_term(tmp_path):

@@ -1253,6 +1253,9 @@ def rendered_misses(
     derivations: dict[str, tuple[str, ...]] = {}  # term → `lemma_derived`, found once
     purposes: dict[str, tuple[str, ...]] = {}  # term → `purpose_stems`, found once
     actions: dict[str, tuple[str, ...]] = {}  # term → `agent_pair_stems`, found once
+    # concept → the entries whose translation says its agent-noun pair (`said_by_agent_pair`):
+    # taken only where the catalog says it so in two entries or more (its own convention)
+    paired: dict[int, set[int]] = {}
     # every concept's one-word terms less a final vowel → their concepts: made once, when a
     # participle is first found (not a tuple of the others' terms per concept: quadratic in
     # the glossary, review of 36e5ebb)
@@ -1389,7 +1392,7 @@ def rendered_misses(
                 )
                 and not _verb_said(word, words_of(entry))
             ):
-                found.add((entry, concept))
+                paired.setdefault(concept, set()).add(entry)
                 continue
             if word and word.endswith("ion"):
                 for term in terms.get(concept, ()):
@@ -1399,6 +1402,9 @@ def rendered_misses(
                     if derived and lemma_derivation(parts, derived, word, words_of(entry), infl):
                         found.add((entry, concept))
                         break
+    # the agent-noun pair said in one entry only may be a wrong word ("User settings" as
+    # მოხმარების პარამეტრები, usage settings, for the user მომხმარებელი: another concept)
+    found.update((entry, concept) for concept, at in paired.items() if len(at) >= 2 for entry in at)
     return found
 
 
@@ -1576,7 +1582,9 @@ def said_by_agent_pair(
     reminder შეხსენება as "შემხსენებლის ხმოვანი სიგნალი", the reminder's sound)?
     ``known``: each term's stems, kept by the caller (found once per term).
     (`rendered_misses` asks it only for an English agent noun whose verb the msgid does not
-    use: the verbal noun may say that.)"""
+    use, the verbal noun may say that, and takes it only where the catalog says the concept so
+    in two entries or more: one may be a wrong word, "User settings" as მოხმარების
+    პარამეტრები, usage settings, for the user მომხმარებელი.)"""
     stems = known.get(term)
     if stems is None:
         stems = known[term] = agent_pair_stems(term, infl)
