@@ -59,6 +59,7 @@ def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
         ("sq", "vit", "dy vjet"),
         ("sq", "ujë", "uji"),
         ("sq", "ujë", "ujin"),
+        ("sq", "pasurisë", "një pasurie"),  # a term given in the definite genitive in -së
         ("ka", "ხე", "ხის"),
         ("ka", "ქვეყანა", "ქვეყნამდე"),
         ("ka", "წელიწადი", "წლების რაოდენობას"),  # years, declined as წელი

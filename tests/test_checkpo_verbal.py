@@ -167,6 +167,17 @@ def test_a_modifier_said_by_the_terms_adjective(tmp_path):
         "Family",
         "Family Trees",
     ]
+    # -ësor on a noun in -ë (Firefox, round 20) and -ual on a borrowed one (LibreOffice Calc,
+    # round 18), as modifiers only
+    entries = [
+        ("Installing the language pack", "Po instalohet paketa gjuhësore"),
+        ("Language", "Gjuhësore"),  # alone: reported
+    ]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "sq", "gjuhë", entries, english="language") == ["Language"]
+    entries = [("Export Text File", "Eksporti i skedarëve tekstual"), ("a text", "tekstual")]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "sq", "tekst", entries, english="text") == ["a text"]
 
 
 def test_an_armenian_modifier_said_by_the_terms_adjective(tmp_path):

@@ -265,6 +265,10 @@ _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 # and back, a term given in those plurals: blloqe → bllok (bllokun, blloku); artikuj,
 # artikujt → artikull (artikulli, artikullin).
 _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"), ("uj", "ull"), ("ujt", "ull"))
+# A feminine noun in a stressed -i given in its definite genitive, dative or ablative -së
+# (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
+# pasuria). From the term as written only.
+_SQ_LEMMA_GENITIVES = (("isë", "i"),)
 
 
 # Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
@@ -277,9 +281,11 @@ _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"), ("uj", "ull"), ("ujt
 # translation message" as "mesazhi i përkthyer", the translated message (verbal.py).
 _SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
 # Relational adjectives in -or, -ar on a noun's stem (javë → javor, javore; familje →
-# familjar, familjare, familjarët) and their gender, number and case endings.
+# familjar, familjare, familjarët), -ësor on a noun in -ë (gjuhë → gjuhësor: "language pack"
+# as paketë gjuhësore) and -ual on a borrowed one (tekst → tekstual: "text string" as varg
+# tekstual), and their gender, number and case endings.
 _SQ_ADJECTIVES = (
-    ("or", "ar"),
+    ("or", "ar", "ësor", "ual"),
     ("", "e", "ë", "i", "in", "it", "ja", "en", "es", "et", "ët", "eve", "ëve", "ve"),
 )
 _SQ_VERBS = (
@@ -300,7 +306,7 @@ def SQ() -> Inflection:
         fleeting=("ë",),
         fleeting_before="rlmnj",
         replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
-        lemma_endings=_SQ_PLURAL_STEMS,
+        lemma_endings=_SQ_PLURAL_STEMS + _SQ_LEMMA_GENITIVES,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         min_stem=2,
@@ -789,7 +795,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 57
+DATA_VERSION = 58
 
 
 def for_language(tag: str) -> Inflection:

@@ -115,6 +115,9 @@ def verbal_misses(
         # what every adjective form starts with (familjar, familjor): a translation without
         # one of them is not read word by word (most are not: a quick test first)
         probes = adjective_stems(terms.get(concept, ()), *adjectives[:1], *adjectives[2:])
+        # what they all start with (the term's stem, familj-): one scan of a translation
+        # without it, not one per adjective suffix
+        probe_start = _common_start(probes)
         # the term's past participles (ndryshuar, përkthyer, cytur) and what they all start
         # with, looked for first (one test per missing term)
         participles = {form for form in forms if form.endswith(participle_endings)}
@@ -210,7 +213,7 @@ def verbal_misses(
                     (
                         not probes.isdisjoint(probed(entry))
                         if deep
-                        else any(probe in low for probe in probes)
+                        else probe_start in low and any(probe in low for probe in probes)
                     )
                     and all(_modifies(shaped, at + size) for at in ends)
                 ):
