@@ -598,3 +598,23 @@ def test_an_ing_form_after_an_aspect_verb_is_a_verb(tmp_path):
         "Keep browsing in private",
         "Your browsing",
     ]
+
+
+def test_an_ing_form_opening_a_clause_is_a_verb(tmp_path):
+    """Round 20 (Firefox in Albanian): "while browsing" said teksa shfletoni (while you
+    browse), the verb of the term shfletim: after while, when, before, after, without, by
+    the -ing form is the verb of a clause."""
+    from moci_vocab.checkpo.verbal import _after_aspect_verb
+
+    for text in ("while browsing", "to enhance it when browsing", "before downloading"):
+        assert _after_aspect_verb(text, text.rfind(" ") + 1)
+    assert not _after_aspect_verb("the awhile browsing", 11)  # (not a word's end)
+    entries = [
+        ("Privacy while browsing on the web.", "Privatësi teksa shfletoni në internet."),
+        ("Privacy when browsing online.", "Privatësi kur lundroni në internet."),  # reported
+        ("Your browsing history", "Shfletoni historikun"),  # no clause: reported
+    ]
+    assert flagged(tmp_path, "sq", "shfletim", entries, english="browsing") == [
+        "Privacy when browsing online.",
+        "Your browsing history",
+    ]

@@ -489,6 +489,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
     kinds: dict[str, int] = {}  # key → part of speech of the term it came from
     not_senses: list[str] = []
     own_not_senses: list[tuple[str, int]] = []
+    idioms_of: list[tuple[str, int]] = []  # (an English idiom, the concept it is added for)
     for concept in glossary.concepts.values():
         if concept.status == "retired":
             continue
@@ -500,7 +501,9 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         not_senses.extend(concept.not_senses)
         own_not_senses.extend((phrase, index) for phrase in concept.not_senses)
         if source == "en":  # English idioms where the term's word has another sense
-            not_senses.extend(p for t in source_terms for p in idioms_with(t.term.casefold()))
+            idioms = [p for t in source_terms for p in idioms_with(t.term.casefold())]
+            not_senses.extend(idioms)
+            idioms_of.extend((phrase, index) for phrase in idioms)
         for term in source_terms:
             table = cased if term.case_sensitive else keys
             kind = POS_KINDS.get(term.pos or "", 0)
@@ -530,6 +533,30 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                 if other is not None:
                     keys[key] = keys[other]
                     kinds[key] = kinds.get(other, 0)
+    # An English idiom may not hide another concept's longer term that starts at its last
+    # word: "each time" and a *time zone* concept ("Select each time zone"): the idiom with
+    # the rest of that term is found as that term's concept (leftmost-longest would let the
+    # idiom win). Not the concept's own (the idiom is added for it: its sense stays other).
+    starting: dict[str, list[tuple[str, list[str]]]] = {}
+    for key, owner in keys.items():
+        words = key.split()
+        if owner >= 0 and len(words) > 1:
+            starting.setdefault(words[0], []).append((key, words))
+    # Only the English idioms (idioms.py: a fixed few dozen phrases, each once however many
+    # concepts it is added for), so the keys joined are linear in the glossary's keys; a
+    # concept's own not_senses, as many as the glossary's, are not joined (quadratic).
+    owners_of: dict[str, set[int]] = {}
+    for phrase, index in idioms_of:
+        owners_of.setdefault(phrase, set()).add(index)
+    if starting:
+        for phrase, owners in owners_of.items():
+            for variant in english_variants(phrase):
+                words = variant.split()
+                for key, term_words in starting.get(words[-1], []) if len(words) > 1 else []:
+                    joined = " " + "  ".join(words[:-1] + term_words) + " "
+                    if joined not in keys and keys[key] not in owners:
+                        keys[joined] = keys[key]
+                        kinds[joined] = kinds.get(key, 0)
     for phrase in not_senses:  # another sense: wins by being longer, belongs to no concept
         head = HEADS_KEPT.get(phrase)
         for key in english_variants(phrase):

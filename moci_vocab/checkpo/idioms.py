@@ -1,7 +1,10 @@
 """English fixed phrases in which a common noun does not have its own sense.
 
 "The number of pages" is a count, not a number, and "the number of times" counts
-occurrences (sq *herë*, ka *-ჯერ*, hy *անգամ*), not time; "up to date" is current, not a
+occurrences (sq *herë*, ka *-ჯერ*, hy *անգամ*), not time, and so is *time* counted or
+ordered as an occasion: "every time" and "each time" (you connect) are whenever, "the first
+time", "next time" and "one time" (archiving, a password) an occasion (sq *herën e parë*, *sa
+herë*, ka *ერთჯერადი*, hy *հաջորդ անգամ*); "up to date" is current, not a
 date; "at any time" is whenever, "at a later date" later; "in the event of" (a conflict)
 is in case of, not an event of a calendar or a program, and to "make room" (for more
 messages) is to free space, not a chat room; "last name" and "time
@@ -38,6 +41,11 @@ IDIOMS = (
     "at any time",
     "at the same time",
     "at a time",
+    "every time",
+    "each time",
+    "first time",
+    "next time",
+    "one time",
     "in order to",
     "in order for",
     "first name",

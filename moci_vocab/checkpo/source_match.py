@@ -533,6 +533,10 @@ _ADVERBS = set(
     b"statically simply easily".split()
 )
 _VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS
+# The words before such an adverb that make the word after it a verb (a modal, "to": "must
+# explicitly type", "to automatically name"; "to" takes no adverb as a preposition, and the
+# adverbs above modify no adjective before a noun).
+_BEFORE_AN_ADVERB = _BEFORE_A_VERB | {b"to"}
 _AFTER_IMPERATIVE = set(
     b"now again here later anyway automatically manually instead from with as using into for"
     b" by".split()
@@ -599,9 +603,14 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     if kind == NOUN:
         if nxt in _DETERMINERS:
             return False
-        # a modal; an adverb opening the sentence (the word is then an imperative)
+        # a modal; an adverb opening the sentence (the word is then an imperative) or after
+        # a modal or "to" ("users must explicitly type", "to quickly change": the verb)
         if prev in _VERB_SIGNS and (
-            prev not in _ADVERBS or (_opens(before) and not key[start:end].strip().endswith(b"ed"))
+            prev not in _ADVERBS
+            or (
+                not key[start:end].strip().endswith(b"ed")
+                and (_opens(before) or before[0].rsplit(None, 1)[-1] in _BEFORE_AN_ADVERB)
+            )
         ):
             return False
         if prev in _BEFORE_ITS_VERB:

@@ -577,12 +577,17 @@ _ASPECT_VERBS = frozenset({
     "keep", "keeps", "start", "starts", "stop", "stops", "continue", "continues", "begin",
     "begins", "resume", "resumes", "finish", "finishes",
 })  # fmt: skip
+# ... and the conjunctions and prepositions that open a clause of an -ing form, whose
+# subject is the sentence's ("while browsing", "before downloading", "without saving":
+# Firefox's Albanian "teksa shfletoni", while you browse, of the term shfletim).
+_BEFORE_A_GERUND = _ASPECT_VERBS | {"while", "whilst", "when", "before", "after", "without", "by"}
 
 
 def _after_aspect_verb(text: str, start: int) -> bool:
-    """Does an aspect verb stand before the word at ``start`` ("keep browsing", "_Start
-    Browsing": a mnemonic before the word or not)? ``text`` casefolded; the word an -ing
-    form (the caller's test, once per noun)."""
+    """Does an aspect verb, or a word that opens a clause of the -ing form, stand before
+    the word at ``start`` ("keep browsing", "_Start Browsing": a mnemonic before the word
+    or not; "while browsing")? ``text`` casefolded; the word an -ing form (the caller's
+    test, once per noun)."""
     if start and text[start - 1] in "_&~":
         start -= 1
     end = start
@@ -592,7 +597,9 @@ def _after_aspect_verb(text: str, start: int) -> bool:
         return False
     words = text[max(0, end - 12) : end].rsplit(None, 1)
     return (
-        bool(words) and words[-1].lstrip("/_&") in _ASPECT_VERBS and (len(words) == 2 or end <= 12)
+        bool(words)
+        and words[-1].lstrip("/_&") in _BEFORE_A_GERUND
+        and (len(words) == 2 or end <= 12)
     )
 
 
