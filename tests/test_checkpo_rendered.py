@@ -58,6 +58,16 @@ def flagged(tmp_path: Path, lang: str, english: str, term: str, entries) -> list
         # ... in a Latin-script translation too (Nautilus and Nemo in Albanian)
         ("Windows share", "Të bashkandara Windows", "window"),
         ("Set the line ending to DOS / Windows (CR LF)", "Cakto fundin DOS / Windows", "window"),
+        # a URI scheme's name (Firefox in Albanian, GTK 3 in Georgian: rounds 19 and 20)
+        ("Navigation to toplevel data: URI not allowed", "Kalimi te data: URI s’lejohet", "data"),
+        ("Limited to local file: URIs", "მხოლოდ ლოკალური file: URI-ები", "file"),
+        # the name before a noun it modifies, in Title Case or after a determiner too (an
+        # English modifier is singular: the window list; Firefox in Albanian, round 20)
+        ("Windows Utils", "Mjete Windows", "window"),
+        ("Windows File Dialog", "Dialog Windows Për Kartela", "window"),
+        ("The Windows file-dialog could not be opened.", "Dialogu Windows s’u hap dot.", "window"),
+        ("Show previews in the Windows taskbar", 'Shfaq paraparje te "Windows taskbar"', "window"),
+        ("Play with no Windows Media Foundation.", "Luaje pa Windows Media Foundation.", "window"),
         # a name inside a code token the translation keeps (Yelp, KRDC, Cheese: round 9)
         ("No href attribute on yelp:document", "Yelp:document -ზე href ვერ ვიპოვე", "document"),
         ("Example: vncserver:1 (host:port / screen)", "მაგალითად: vncserver:1 (host:port)", "host"),
@@ -92,6 +102,11 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         ("Arrange Windows", "Rregullo Windows", "window"),
         ("Windows can be tiled side by side", "Windows mund të vendosen krah për krah", "window"),
         ("Close all Windows now", "დახურეთ all Windows ახლა", "window"),
+        ("Arrange Windows Vertically", "Rregullo Windows vertikalisht", "window"),
+        ("Keep Windows Open", "Mbaji Windows hapur", "window"),
+        ("Open new Windows Maximized", "Hap Windows të reja të maksimizuara", "window"),
+        ("Close all Windows Except This", "Mbyll krejt Windows përveç kësaj", "window"),
+        ("Windows and tabs", "Windows dhe skeda", "window"),
         # a noun stressed in capitals after a determiner; the plural opening a sentence
         ("Only one FILE can be open at a time", "Vetëm një FILE mund të hapet", "file"),
         ("An ERROR occurred while saving", "Պահելիս ERROR տեղի ունեցավ", "error"),
@@ -118,6 +133,8 @@ def test_a_literal_kept_as_written_is_not_the_term(msgid, translation, word):
         ("The PORT command sets the port", "PORT հրամանը սահմանում է", "port"),
         # the literal is not kept in the translation
         ("The 'file' scheme", "ფაილის სქემა", "file"),
+        ("Navigation to data: URI not allowed", "Kalimi te të dhëna URI s’lejohet", "data"),
+        ("Unable to download file: URL is empty", "Shkarkimi dështoi: URL është bosh", "file"),
     ],
 )
 def test_what_is_not_a_kept_literal(msgid, translation, word):
@@ -157,6 +174,17 @@ def test_end_to_end_a_quoted_key(tmp_path):
         ("Choose a location", "Ընտրեք տեղը"),  # a synonym: reported
     ]
     assert flagged(tmp_path, "hy", "location", "գտնվելու", entries) == ["Choose a location"]
+
+
+def test_end_to_end_windows_before_the_noun_it_modifies(tmp_path):
+    # Firefox in Albanian (round 20): the name kept in Title Case labels and after "the"
+    entries = [
+        ("Windows Utils", "Mjete Windows"),
+        ("Show previews in the Windows taskbar", 'Shfaq paraparje te "Windows taskbar"'),
+        ("Arrange Windows", "Rregullo Windows"),  # English left in: reported
+        ("Windows Protocol", "Protokoll Windows"),  # no other concept word: the name
+    ]
+    assert flagged(tmp_path, "sq", "window", "dritare", entries) == ["Arrange Windows"]
 
 
 def test_a_hostile_message_is_checked_in_bounded_time():
@@ -780,6 +808,48 @@ def test_the_last_word_of_a_name_kept_in_latin_letters_is_said(tmp_path):
         "An Ogg Speex audio file",
         "Audio track",
     ]
+
+
+def test_a_name_kept_whole_in_a_translation_of_the_rest_is_said(tmp_path):
+    """A name of three capitalised words or more kept whole, as written, in a translation
+    of the rest of the message, in Latin script too (Firefox in Albanian, round 20). Not
+    two words, a quoted label, one word left in, a msgid copied as it is."""
+    entries = [
+        (
+            "You may need to install Microsoft’s Media Feature Pack.",
+            "Mund t’ju duhet të instaloni Media Feature Pack-un e Microsoft-it.",
+        ),
+        (
+            "Playback in compliance with the Encrypted Feature Extensions.",
+            "Luajtje sipas Encrypted Feature Extensions.",
+        ),
+        ("Open the Feature Toolbox", "Hapni Feature Toolbox"),  # two words: reported
+        ("Install the Media Feature Pack", "Install the Media Feature Pack"),  # copied
+        ("Media Feature pack", "Paketa Media Feature pack"),  # not all capitalised: reported
+        # a command named after a verb of the interface: a label (review of 092d070)
+        ("Choose Insert Feature Character to add one.", "Zgjidhni Insert Feature Character."),
+        # a use outside the name is the term's (GNOME Color Manager, round 9)
+        ("Media Feature Viewer shows the features", "Media Feature Viewer shfaq vetitë"),
+    ]
+    assert flagged(tmp_path, "sq", "feature", "veçori", entries) == [
+        "Open the Feature Toolbox",
+        "Install the Media Feature Pack",
+        "Media Feature pack",
+        "Choose Insert Feature Character to add one.",
+        "Media Feature Viewer shows the features",
+    ]
+
+
+def test_a_quoted_run_of_capitalised_words_is_a_label():
+    from moci_vocab.checkpo.rendered import kept_whole_name, name_runs, runs_holding
+
+    msgid = "It needs Show Feature Names to see them."
+    at = msgid.index("Feature")
+    runs, uses = runs_holding(name_runs(msgid), {}), [(at, at + len("Feature"))]
+    kept = "Klikoni Show Feature Names që t’i shihni."
+    assert kept_whole_name(runs, msgid, uses, kept, kept.casefold(), "feature")
+    quoted = "Klikoni «Show Feature Names» që t’i shihni."
+    assert not kept_whole_name(runs, msgid, uses, quoted, quoted.casefold(), "feature")
 
 
 def test_a_run_of_capitalised_words_before_a_noun_of_the_interface_is_a_label():

@@ -13,7 +13,10 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   The term is not demanded there, nor where the msgid is a command's argument name alone
   kept as written (``FILE``, ``[DIRECTORY]``: `is_metavariable`), nor where a translation
   in another script keeps a name of three words or more in Latin letters, the words
-  capitalised in the msgid ("Windows Media Audio ფაილია": `kept_in_name`). A quoted label
+  capitalised in the msgid ("Windows Media Audio ფაილია": `kept_in_name`), nor where any
+  translation keeps such a name whole, every word capitalised ("Media Feature Pack-un":
+  `kept_whole_name`), nor the name Windows before a noun it modifies, whatever stands
+  before it ("Windows Utils", "the Windows taskbar": `_name_modifying`). A quoted label
   (``"Save"``, ``"Search for Files"``), a capitalised common noun kept in English
   ("Version") and any other msgid copied untranslated are English left in and still
   reported.
@@ -71,7 +74,7 @@ from functools import cache
 from itertools import pairwise
 
 from moci_vocab.checkpo.inflection import Inflection
-from moci_vocab.checkpo.source_match import plurals
+from moci_vocab.checkpo.source_match import _AFTER_PARTICIPLE, plurals
 from moci_vocab.checkpo.target_match import (
     _VOWELS,
     Translation,
@@ -173,9 +176,13 @@ def kept_as_written(
         if _in_code(msgid, start, end, translation, long, codes):
             continue
         surface = msgid[start:end]
-        if _after_determiner(msgid, start):
+        if _uri_scheme(msgid, end) and msgid[start : end + 1] in translation:
+            continue  # a URI scheme's name kept (data: URI, local file: URIs)
+        if _name_modifying(msgid, surface, end):
+            pass  # the name before a noun, whatever stands before it (the Windows taskbar)
+        elif _after_determiner(msgid, start):
             return False  # a common noun (only one FILE, an ERROR, all Windows), not a literal
-        if not (
+        elif not (
             _in_capitals(msgid, surface, end, None if long is None else long.ordinary)
             or _name(msgid, surface, start, translation)
         ):
@@ -310,6 +317,85 @@ def kept_in_name(
             return True
         at = low.find(word, end)
     return False
+
+
+def runs_holding(names: frozenset[str], index: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The msgid's name runs by each of their words (casefolded): ``index``, filled from
+    ``names`` when empty (once per entry, not a pass over its runs per missing term)."""
+    if not index:
+        for run in names:
+            for part in set(run.split(" ")):
+                index.setdefault(part, []).append(run)
+    return index
+
+
+def kept_whole_name(
+    runs: dict[str, list[str]],
+    msgid: str,
+    uses: list[tuple[int, int]],
+    translation: str,
+    low: str,
+    word: str,
+    places: Callable[[str], list[int]] | None = None,
+) -> bool:
+    """Is every use of the English ``word`` (casefolded) in the msgid a word of a name of
+    three capitalised words or more that a translation of the rest of the message keeps
+    whole, as written (every word capitalised, not in quotes), in any script: Firefox's
+    "Microsoft's Media Feature Pack" as "Media Feature Pack-un e Microsoft-it", "Encrypted
+    Media Extensions" kept in an Albanian sentence? A name is said as written; a use
+    outside it is not ("GNOME Color Profile Viewer shows the color profiles": the second
+    is the term's). Not a label in quotes ('"Search For Files"': English left in), a run
+    of two words ("Print Preview", "Window Protocol"), a msgid copied as it is (the
+    caller's test). ``runs``: the msgid's runs (`name_runs`, casefolded) by their words
+    (`runs_holding`); ``uses``: where the word stands in the msgid (`_uses`); ``low``: the
+    translation casefolded; ``places``: where a long translation has each word
+    (`word_places`), not a scan of it per missing term. Of the runs holding the word, the
+    first _MAX_USES are looked for, each at its first _MAX_USES places (bounded time)."""
+    if len(low) != len(translation) or not uses or len(uses) > _MAX_USES:
+        return False  # casefolding moved letters: no positions to trust
+    kept = []
+    for run in runs.get(word, [])[:_MAX_USES]:
+        if places is not None:
+            starts = [
+                at for at in places(run[: run.find(" ")])[:_MAX_USES] if low.startswith(run, at)
+            ]
+        else:
+            starts = []
+            at = low.find(run)
+            while at >= 0 and len(starts) < _MAX_USES:
+                starts.append(at)
+                at = low.find(run, at + len(run))
+        for at in starts:
+            end = at + len(run)
+            if (
+                _word_at(low, at, end)
+                and translation[at - 1 : at] not in (*_QUOTES, "\u201d", "\u2019", "\u00bb")
+                and all(part[:1].isupper() for part in translation[at:end].split(" "))
+            ):
+                kept.append(run)
+                break
+    return bool(kept) and all(_inside_run(msgid, use, kept) for use in uses)
+
+
+def _inside_run(msgid: str, use: tuple[int, int], runs: list[str]) -> bool:
+    """Does one of the runs (casefolded) stand in the msgid over the use (start, end)?"""
+    start, end = use
+    for run in runs:
+        first = max(0, start - len(run))
+        window = msgid[first : end + len(run)].casefold()
+        at = window.find(run)
+        while at >= 0:
+            if first + at <= start and first + at + len(run) >= end:
+                before = msgid[max(0, first + at - 20) : first + at].split()
+                # a command named after a verb of the interface is a label, English left
+                # in ("Choose Insert Special Character to add one"), not a name
+                return not before or before[-1].strip("\"'“‘").casefold() not in _LABEL_CUES
+            at = window.find(run, at + 1)
+    return False
+
+
+# Verbs before a label of the interface (a menu command, a button) named in Title Case.
+_LABEL_CUES = frozenset({"choose", "select", "click", "press", "pick", "tap", "use"})
 
 
 def _ends_name(names: frozenset[str], translation: str, at: int, end: int, word: str) -> bool:
@@ -812,6 +898,41 @@ def _name(msgid: str, surface: str, start: int, translation: str) -> bool:
     return True
 
 
+def _uri_scheme(msgid: str, end: int) -> bool:
+    """Is the word ending at ``end`` a URI scheme's name, its colon and then "URI" or
+    "URL" after it ("Navigation to toplevel data: URI not allowed", "local file: URIs")?"""
+    return msgid[end : end + 1] == ":" and msgid[end + 1 : end + 6].lstrip(" ")[:3] in (
+        "URI",
+        "URL",
+    )
+
+
+# Adjectives and adverbs that follow an object, not nouns (Keep Windows Open, Group Windows
+# Together, Arrange Windows Side by Side, Close all Windows Except This: review of a68a15b).
+_NOT_A_NOUN_AFTER = frozenset({"open", "together", "side", "apart", "except", "anytime"})
+
+
+def _name_modifying(msgid: str, surface: str, end: int) -> bool:
+    """The name Windows right before a noun it modifies ("Windows Utils", "the Windows
+    taskbar", "no Windows Media Foundation"), in Title Case or after a determiner too: an
+    English noun modifies another in the singular (a window manager, the window list), so
+    the plural there is the name. Not before a verb, a preposition or a conjunction
+    (Windows can be tiled, Windows of other workspaces), an adverb (Close all Windows now,
+    Arrange Windows Vertically) or nothing (Close All Windows)."""
+    if surface not in _NAMES or msgid[end : end + 1] != " ":
+        return False
+    after = msgid[end + 1 : end + 41].split(None, 1)
+    noun = after[0].rstrip(".,;:!?)\u201d\u2019\"'") if after else ""
+    low = noun.casefold()
+    return (
+        noun.replace("-", "").isalpha()
+        and low not in _FOLLOW_A_SUBJECT
+        and low not in _NOT_A_NOUN_AFTER
+        and low.encode() not in _AFTER_PARTICIPLE  # (prepositions, conjunctions, adverbs)
+        and not low.endswith(("ly", "ed"))  # an adverb; a participle (Windows Maximized)
+    )
+
+
 def _quoted(msgid: str, start: int, end: int) -> str | None:
     """The quoted literal (one word, or text with a sign of code) around msgid[start:end],
     or None: a quoted phrase of words is a label, not a literal."""
@@ -1301,6 +1422,7 @@ def rendered_misses(
     last: tuple[int, str] | None = None
     low = ""
     names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_runs`
+    runs_of: dict[str, list[str]] = {}  # ... by their words (`runs_holding`), made once
     parts: list[str] = []
     everything = False
     # What the English word is looked for in: the casefolded translation, or for a long one
@@ -1346,7 +1468,21 @@ def rendered_misses(
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)
                 names = (entry, name_runs(msgid))
-            if kept_in_name(names[1], text, low, word, places):
+                runs_of.clear()
+            if kept_in_name(names[1], text, low, word, places) or (
+                names[1]
+                and text != msgid
+                and word in runs_holding(names[1], runs_of)
+                and kept_whole_name(
+                    runs_of,
+                    msgid,
+                    _uses(msgid, word) if long is None else long.uses(word),
+                    text,
+                    low,
+                    word,
+                    places,
+                )
+            ):
                 found.add((entry, concept))
                 continue
         if refind is not None:

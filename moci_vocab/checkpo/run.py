@@ -761,6 +761,7 @@ class FileCheck:
             holds_quote_or_name,
             is_metavariable,
             is_notice,
+            name_runs,
             rendered_misses,
         )
 
@@ -860,8 +861,8 @@ class FileCheck:
             if word in said_in:
                 msgid = msgids[entry]
                 sign = signs.get(entry)
-                if sign is None:
-                    sign = signs[entry] = holds_quote_or_name(msgid)
+                if sign is None:  # (or a name of three capitalised words: `kept_whole_name`)
+                    sign = signs[entry] = holds_quote_or_name(msgid) or bool(name_runs(msgid))
                 if text == msgid:  # (copied: only an argument's name, a copyright line, code)
                     if is_metavariable(msgid) or is_notice(msgid):
                         missing.append((entry, concept, text))
