@@ -247,7 +247,10 @@ nor the Armenian dialogs' *number* the count քանակ of "the number of"; with
 MIN_COUNT such uses, the word gets no concept (on glossaries already committed:
 `--nouns`). Nor does a word that follows a form of *be* in PREDICATIVE of its entries
 ("could not be sent", "is running"): a participle or an adjective, not a noun
-(`_Catalog.predicative`; on committed glossaries `--participles`).
+(`_Catalog.predicative`; on committed glossaries `--participles`). Nor does a word whose
+term is a finite verb form of its language (`verb_form`: Georgian -ეთ, -ოთ; KDE's
+"Click this button" gave *button* the imperative დააწკაპუნეთ, click; on committed
+glossaries `--verbs`).
 
 Then each concept gets the sense its term covers, as a person writing the glossary
 would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
@@ -2254,6 +2257,8 @@ class _Catalog:
             if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
         )
         term = dictionary_form(words, self.lang, around)
+        if verb_form(term, self.lang):
+            return None  # the verb the noun stands with (click the button), not the noun
         return {
             "term": term,
             "prefix": _common_prefix(best, term),
@@ -2327,6 +2332,27 @@ def _ordinal(word: str) -> bool:
     senses by its part of speech gives no concept (a glossary gives nouns).
     """
     return word in ORDINALS
+
+
+# The endings of a language's finite verb forms that no noun has (the grammar's): Georgian's
+# second person plural, -ეთ and -ოთ (დააწკაპუნეთ, click; დატოვოთ, that you leave), where
+# every noun ends in a vowel in its dictionary form and no case ending is -ეთ or -ოთ.
+VERB_ENDINGS = {"ka": ("ეთ", "ოთ")}
+
+
+def verb_form(term: str, lang: str) -> bool:
+    """Is a target word a finite verb form of its language (`VERB_ENDINGS`), never a noun's
+    term? KDE's calendar views in Georgian say "Click this button" დააწკაპუნეთ ამ ღილაკზე
+    and "Press this button" დააწექით ამ ღილაკს: the two verbs share the prefix დააწ-, which
+    then aligned with *button* better than ღილაკ- (used elsewhere too), and the builder gave
+    the button the imperative click; KMail's "leave blank" gave *blank* დატოვოთ."""
+    return term.endswith(VERB_ENDINGS.get(lang, ()))
+
+
+def verbs_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its terms kept, without the concepts whose term is a verb
+    form (`verb_form`): what `glossary_for` now does when it chooses a term."""
+    return {word: data for word, data in glossary.items() if not verb_form(data["term"], lang)}
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2811,6 +2837,11 @@ def rebuild_participles() -> None:
     rebuild(participles_for, "a participle (after 'be', or irregular), ordinal or adjective")
 
 
+def rebuild_verbs() -> None:
+    """`verbs_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(verbs_for, "its term a verb form")
+
+
 def rebuild_compounds() -> None:
     """`compounds_for` on every committed and held-out glossary (`rebuild`)."""
     rebuild(compounds_for, "")
@@ -2898,5 +2929,7 @@ if __name__ == "__main__":
         rebuild_compounds()
     elif sys.argv[1] == "--participles":
         rebuild_participles()
+    elif sys.argv[1] == "--verbs":
+        rebuild_verbs()
     else:
         build(Path(sys.argv[1]))
