@@ -1523,7 +1523,7 @@ def rendered_misses(
                 and word.endswith(("er", "or"))
                 and infl.agent_nouns[1]
                 and any(
-                    said_by_agent_pair(parts, term, infl, actions)
+                    said_by_agent_pair(parts, term, infl, actions, others_of(concept))
                     for term in terms.get(concept, ())
                 )
                 and not _verb_said(word, words_of(entry))
@@ -1710,13 +1710,19 @@ def agent_pair_stems(term: str, infl: Inflection) -> tuple[str, ...]:
 
 
 def said_by_agent_pair(
-    words: list[str], term: str, infl: Inflection, known: dict[str, tuple[str, ...]]
+    words: list[str],
+    term: str,
+    infl: Inflection,
+    known: dict[str, tuple[str, ...]],
+    others: Callable[[str], bool] | None = None,
 ) -> bool:
     """Does a word of the translation (``words``: sorted) say the verbal noun of an agent-noun
     term, or the agent noun of a verbal-noun term (`agent_pair_stems`: calendarsupport's
     reminder შემხსენებელი as "შეხსენებების გარეშე", without reminders; Thunderbird's
     reminder შეხსენება as "შემხსენებლის ხმოვანი სიგნალი", the reminder's sound)?
-    ``known``: each term's stems, kept by the caller (found once per term).
+    ``known``: each term's stems, kept by the caller (found once per term); ``others``:
+    whether a word starts with another concept's one-word term: such a word is that
+    concept's (a glossary's usage მოხმარება beside its user მომხმარებელი).
     (`rendered_misses` asks it only for an English agent noun whose verb the msgid does not
     use, the verbal noun may say that, and takes it only where the catalog says the concept so
     in two entries or more: one may be a wrong word, "User settings" as მოხმარების
@@ -1728,7 +1734,9 @@ def said_by_agent_pair(
     for stem in stems:
         for token in _starting(words, stem):
             rest = token[len(stem) :]
-            if rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes):
+            if (rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes)) and not (
+                others is not None and others(token)
+            ):
                 return True
     return False
 
