@@ -1072,17 +1072,11 @@ def test_an_agent_noun_pair_said_once_in_a_catalog_is_reported(tmp_path):
     assert flagged(tmp_path, "ka", "user", "მომხმარებელი", entries) == ["User settings"]
     # twice in the catalog: taken, unless the word is another concept's term (usage)
     from moci_vocab.checkpo.run import Options, check_files
-    from moci_vocab.model import Concept, Term
-    from moci_vocab.operations import init_glossary
-    from moci_vocab.store import save_concept
+    from tests.test_checkpo import noun_glossary
 
     entries = [("User settings", "მოხმარების პარამეტრები"), ("Delete the user", "მოხმარების წაშლა")]
-    root = tmp_path / "u"
-    init_glossary(root, "t", "en", ["ka"]).changes.apply()
-    for english, term in (("user", "მომხმარებელი"), ("usage", "მოხმარება")):
-        concept = Concept(id=english, definition={"en": f"A {english}."})
-        concept.terms = {"en": [Term(english, "preferred", pos="noun")], "ka": [Term(term)]}
-        save_concept(root, concept)
+    pairs = [("user", "მომხმარებელი"), ("usage", "მოხმარება")]
+    root = noun_glossary(tmp_path / "u", "ka", pairs)
     path = write_po(tmp_path / "u.po", "ka", entries)
     findings = check_files(root, [path], Options()).findings
     assert [f.extra["msgid"] for f in findings if f.code == "MV601"] == [e[0] for e in entries]
