@@ -823,6 +823,7 @@ def test_a_name_kept_whole_in_a_translation_of_the_rest_is_said(tmp_path):
             "Playback in compliance with the Encrypted Feature Extensions.",
             "Luajtje sipas Encrypted Feature Extensions.",
         ),
+        ("Play it with the Encrypted Media Features.", "Luaje me Encrypted Media Features."),
         ("Open the Feature Toolbox", "Hapni Feature Toolbox"),  # two words: reported
         ("Install the Media Feature Pack", "Install the Media Feature Pack"),  # copied
         ("Media Feature pack", "Paketa Media Feature pack"),  # not all capitalised: reported

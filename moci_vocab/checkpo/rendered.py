@@ -320,12 +320,17 @@ def kept_in_name(
 
 
 def runs_holding(names: frozenset[str], index: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The msgid's name runs by each of their words (casefolded): ``index``, filled from
+    """The msgid's name runs by each of their words (casefolded; a plural by its singular
+    too): ``index``, filled from
     ``names`` when empty (once per entry, not a pass over its runs per missing term)."""
     if not index:
         for run in names:
             for part in set(run.split(" ")):
                 index.setdefault(part, []).append(run)
+                # a plural's singular too (Encrypted Media Extensions for *extension*)
+                for old, new in (("ies", "y"), ("es", ""), ("s", "")):
+                    if part.endswith(old) and len(part) > len(old) + 2:
+                        index.setdefault(part[: -len(old)] + new, []).append(run)
     return index
 
 
