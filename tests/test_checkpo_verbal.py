@@ -178,6 +178,15 @@ def test_a_modifier_said_by_the_terms_adjective(tmp_path):
     entries = [("Export Text File", "Eksporti i skedarëve tekstual"), ("a text", "tekstual")]
     (tmp_path / "c").mkdir()
     assert flagged(tmp_path / "c", "sq", "tekst", entries, english="text") == ["a text"]
+    # ... and only there: "aktual" (current) is no adjective of akt (act), "graduale" (gradual)
+    # none of grad (degree), "ligjësor" none of ligj (law, not in -ë): other words
+    for term, english, entry in (
+        ("akt", "act", ("Act number", "Numri aktual")),
+        ("grad", "degree", ("Degree value", "Vlera graduale")),
+        ("ligj", "law", ("Law text", "Teksti ligjësor")),
+    ):
+        (tmp_path / term).mkdir()
+        assert flagged(tmp_path / term, "sq", term, [entry], english=english) == [entry[0]]
 
 
 def test_an_armenian_modifier_said_by_the_terms_adjective(tmp_path):

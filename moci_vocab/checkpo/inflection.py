@@ -288,6 +288,11 @@ _SQ_ADJECTIVES = (
     ("or", "ar", "ësor", "ual"),
     ("", "e", "ë", "i", "in", "it", "ja", "en", "es", "et", "ët", "eve", "ëve", "ve"),
 )
+# Suffixes that take only some nouns: (how the term must end, the shortest stem). -ësor is
+# made on a noun in -ë (gjuhë → gjuhësor), -ual on a borrowed stem of five letters or more
+# (tekst → tekstual): not akt → aktual (current) nor grad → gradual, other words (review of
+# 462a29d). Every other suffix: any one-word term, a stem of three letters or more.
+ADJECTIVE_BASES: dict[str, tuple[str, int]] = {"ësor": ("ë", 3), "ual": ("", 5)}
 _SQ_VERBS = (
     ("im", (*_SQ_OJ, "yer")),  # (-im nouns of -ej verbs: përkthim, përkthej → përkthyer)
     ("je", ("", "ni", "ur", "ja", "jani", "ë")),
@@ -795,7 +800,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 58
+DATA_VERSION = 59
 
 
 def for_language(tag: str) -> Inflection:

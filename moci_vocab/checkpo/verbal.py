@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
+from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
 from moci_vocab.checkpo.target_match import tokens
 
 
@@ -474,14 +475,17 @@ def adjective_stems(
     terms: list[str], suffixes: tuple[str, ...], prefixes: tuple[str, ...] = ("",)
 ) -> set[str]:
     """Each one-word term less a final vowel, with each adjective suffix (familjar,
-    familjor) and prefix (საფოსტო): what every adjective form starts with."""
+    familjor) and prefix (საფოსტო) that takes it (`ADJECTIVE_BASES`: gjuhësor on gjuhë, not
+    aktual on akt): what every adjective form starts with."""
     stems: set[str] = set()
     for term in terms:
         if " " in term:
             continue
         stem = term[:-1] if term[-1:] in _FINAL_VOWELS else term
-        if len(stem) >= 3:
-            stems.update(p + stem + suffix for p in prefixes for suffix in suffixes)
+        for suffix in suffixes:
+            ending, shortest = ADJECTIVE_BASES.get(suffix, ("", 3))
+            if len(stem) >= shortest and term.endswith(ending):
+                stems.update(p + stem + suffix for p in prefixes)
     return stems
 
 
