@@ -225,6 +225,22 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     apt-get download xfce4-terminal xfce4-screenshooter xfburn ristretto libexo-2-0 k3b-i18n
     apt-get download kdevelop-l10n chatty drkonqi calligra-data libcalendarsupport-data
     apt-get download libeventviews-data libincidenceeditor-data
+    # round 21 (all three languages; a folder of its own; Debian 13 (trixie)): programs whose
+    # translations are not gettext catalogs, paired with their English and compiled by
+    # benchmarks/keyed_catalog_po.py (its docstring): MediaWiki's core messages (and its
+    # installer's) and its bundled extensions and skins (sq, ka, hy), OBS Studio (ka, hy),
+    # Calamares (sq, ka) and qBittorrent (ka, hy; their Qt .ts files, in the source packages):
+    apt-get download mediawiki obs-studio
+    apt-get source --download-only calamares qbittorrent  # the .orig tarballs' .ts files
+    # S=benchmarks/keyed_catalog_po.py MW=usr/share/mediawiki (of the unpacked mediawiki)
+    # python $S json $MW LANG mediawiki/LANG/LC_MESSAGES/mediawiki.mo \
+    #     languages/i18n,includes/installer/i18n
+    # python $S json $MW LANG mediawiki/LANG/LC_MESSAGES/mediawiki-extensions.mo \
+    #     extensions-core,skins
+    # python $S ini usr/share/obs ka-GE ka obs/ka/LC_MESSAGES/obs-studio.mo  (hy-AM hy likewise)
+    # python $S ts calamares-3.3.14/lang/calamares_LANG.ts LANG qt/LANG/LC_MESSAGES/calamares.mo
+    # python $S ts qbittorrent-5.1.0/src/lang/qbittorrent_LANG.ts LANG \
+    #     qt/LANG/LC_MESSAGES/qbittorrent.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -833,6 +849,13 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "calendarsupport6": MO + "calendarsupport6.mo",
     "libeventviews6": MO + "libeventviews6.mo",
     "libincidenceeditors6": MO + "libincidenceeditors6.mo",
+    # Round 21: catalogs made by keyed_catalog_po.py from MediaWiki's JSON message files,
+    # OBS Studio's INI locale files and Qt Linguist's .ts files of Calamares and qBittorrent.
+    "mediawiki": "mediawiki/{lang}/LC_MESSAGES/mediawiki.mo",
+    "mediawiki-extensions": "mediawiki/{lang}/LC_MESSAGES/mediawiki-extensions.mo",
+    "obs-studio": "obs/{lang}/LC_MESSAGES/obs-studio.mo",
+    "calamares": "qt/{lang}/LC_MESSAGES/calamares.mo",
+    "qbittorrent": "qt/{lang}/LC_MESSAGES/qbittorrent.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1401,6 +1424,10 @@ ONLY = {
     "cherrytree": ("hy",),
     "xfce4-settings-trixie": ("ka", "hy"),
     **dict.fromkeys(ROUND20_KA, ("ka",)),
+    # Round 21: the languages each program has (OBS Studio's Albanian gives no term).
+    "obs-studio": ("ka", "hy"),
+    "calamares": ("sq", "ka"),
+    "qbittorrent": ("ka", "hy"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -1907,6 +1934,12 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "xfce4-settings-trixie",
         *ROUND20_KA,
     ),
+    # Round 21 (all three languages; the fifteenth session's round), judged with main d817110
+    # (the session's start) before any change, then its new flags with the session's final
+    # rules: a wiki engine (MediaWiki, its core and bundled extensions), a streaming and
+    # recording program (OBS Studio), an OS installer (Calamares) and a BitTorrent client
+    # (qBittorrent), whose translations are not gettext catalogs (keyed_catalog_po.py).
+    21: ("mediawiki", "mediawiki-extensions", "obs-studio", "calamares", "qbittorrent"),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
 HELDOUT_OUT = REPO / "benchmarks" / "data" / "checkpo_heldout"
