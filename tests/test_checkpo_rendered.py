@@ -1255,3 +1255,19 @@ def test_a_kind_compounds_msgid_is_read_once_for_all_its_missing_concepts(monkey
     )
     assert found == {(0, 0)}
     assert len(searched) == 1
+
+
+def test_a_term_inside_wiki_syntax_is_read_in_the_translation_too(tmp_path):
+    """A MediaWiki {{PLURAL}}, {{GENDER}} or link label holds text on both sides: the term
+    there is found (before, "1|kategori" was read as a list of values and dropped); a
+    wrong word there is still reported, and a link's target is code, not the word."""
+    entries = [
+        ("Hidden {{PLURAL:$1|category|categories}}", "{{PLURAL:$1|Kategori e fshehur}}"),
+        ("Send it to {{GENDER:$1|this category}}", "Dërgoje te {{GENDER:$1|kjo kategori}}"),
+        ("See the [[Special:Log|category log]]", "Shih [[Special:Log|regjistrin e kategorive]]"),
+        ("Hidden {{PLURAL:$1|category|categories}} here", "{{PLURAL:$1|Stampë e fshehur}} këtu"),
+        ("By [[Category:$1|$1]] today", "Nga [[Category:$1|$1]] sot"),
+    ]
+    assert flagged(tmp_path, "sq", "category", "kategori", entries) == [
+        "Hidden {{PLURAL:$1|category|categories}} here"
+    ]

@@ -105,6 +105,11 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
             {"name", "user", "file", "page"},
         ),
         ("Open %USER or %ERROR", {"user", "error"}),
+        # wiki and template syntax: a link's target, magic words, {{ name }} placeholders
+        # (MediaWiki; Jinja, Django, Angular, Handlebars, i18next)
+        ("By [[User:$2|$2]] ([[User talk:$2|talk]]) on [[:File:$1]]", {"user", "file"}),
+        ("Welcome to {{SITENAME}}: {{int:page-title}} {{MediaWiki:user-page}}", {"page", "user"}),
+        ("Hello {{ user.name }}, {{count}} in {{ file }}", {"user", "name", "file"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
@@ -120,6 +125,11 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("Close all windows. Tabs stay.", {"window", "tab"}),
         ("{ $count -> [one] One file *[other] { $count } files }", {"file"}),
         ("{count, plural, one {# file} other {# files}}", {"file"}),
+        # the text of wiki syntax: a PLURAL's or GENDER's branches, a link's label
+        ("{{PLURAL:$1|tab|tabs}} hidden", {"tab"}),  # not a value list: 1|tab|tabs
+        ("Send it to {{GENDER:$1|user}}", {"user"}),
+        ("See the [[Special:Log/delete|page]]", {"page"}),
+        ("{{PLURAL:$2|One file.|The {{PLURAL:$1|tab is|$1 tabs are}} here.}}", {"file", "tab"}),
         ("Manage add-ons, pop-ups and plug-ins", {"add-on", "pop-up", "plug-in"}),
         ("Add ons and addons", {"add-on"}),
         ("The South-Caucasus and the South Caucasus", {"south-caucasus"}),

@@ -185,10 +185,50 @@ def visible(text: str) -> str:
     return text
 
 
+class _Wikitext:
+    """Template and wiki syntax around text: MediaWiki's {{PLURAL:$1|page|pages}},
+    {{GENDER:$1|user}}, magic words ({{SITENAME}}, {{int:key}}) and links ([[Special:Log|the
+    log]]), and the {{ name }} placeholders of Jinja, Django, Angular, Handlebars and
+    i18next. The syntax goes, the text a reader sees stays: a branch of a PLURAL, a link's
+    label. (Else the choices pass took "1|page" for a value list: the English word was
+    found where the translation's was not, or the other way round.)
+
+    Innermost first, a bounded number of rounds: each pattern reads runs of characters
+    that exclude its own brackets, so a round is linear in the text."""
+
+    _LINK = re.compile(r"\[\[[^\[\]|\x00]*+(?:\|([^\[\]\x00]*+))?\]\]")
+    _MAGIC = re.compile(r"\{\{[^{}|\x00]*+\}\}")
+    _BRANCHES = re.compile(r"\{\{\s*+#?[\w-]++\s*+:[^{}|\x00]*+\|([^{}\x00]*+)\}\}")
+    _ROUNDS = 8  # nesting deeper than this stays as it is (then the other passes see it)
+
+    @staticmethod
+    def _label(found: re.Match) -> str:
+        return f" {found.group(1) or ''} "
+
+    @staticmethod
+    def _branches(found: re.Match) -> str:
+        return " " + found.group(1).replace("|", " ") + " "
+
+    def sub(self, _repl: str, text: str) -> str:
+        """The text without the syntax, each piece replaced by a space."""
+        if "[[" in text:
+            text = self._LINK.sub(self._label, text)
+        for _round in range(self._ROUNDS):
+            if "{{" not in text:
+                break
+            done = self._BRANCHES.sub(self._branches, self._MAGIC.sub(" ", text))
+            if done == text:
+                break
+            text = done
+        return text
+
+
+_WIKITEXT = _Wikitext()
 # The passes of `strip_spans`, each with the strings one of which a span it removes
 # contains, or a pattern every such span matches (a pass runs only on a text where one
 # of them occurs).
 _PASSES = (
+    (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
     (_SIGNED, _SIGNS),
