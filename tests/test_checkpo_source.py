@@ -129,6 +129,7 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
         ("{{PLURAL:$1|tab|tabs}} hidden", {"tab"}),  # not a value list: 1|tab|tabs
         ("Send it to {{GENDER:$1|user}}", {"user"}),
         ("See the [[Special:Log/delete|page]]", {"page"}),
+        ("See the [[page]] and [[Help:tab]]", {"page"}),  # a bare link shows its target
         ("{{PLURAL:$2|One file.|The {{PLURAL:$1|tab is|$1 tabs are}} here.}}", {"file", "tab"}),
         ("Manage add-ons, pop-ups and plug-ins", {"add-on", "pop-up", "plug-in"}),
         ("Add ons and addons", {"add-on"}),

@@ -203,7 +203,11 @@ class _Wikitext:
 
     @staticmethod
     def _label(found: re.Match) -> str:
-        return f" {found.group(1) or ''} "
+        label = found.group(1)
+        if label is None:  # [[Help]] shows its target; [[:File:$1]], [[User:$2]] are code
+            target = found.group(0)[2:-2]
+            label = "" if any(sign in target for sign in ":$/#") else target
+        return f" {label} "
 
     @staticmethod
     def _branches(found: re.Match) -> str:
