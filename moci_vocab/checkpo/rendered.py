@@ -1666,12 +1666,27 @@ def said_for_purpose(
     stems = known.get(term)
     if stems is None:
         stems = known[term] = purpose_stems(term, infl)
-    suffixes = infl.suffixes
-    return any(
-        token[len(stem) :] in suffixes and not (others is not None and others(token))
-        for stem in stems
-        for token in _starting(words, stem)
-    )
+    return _stem_said(words, stems, infl, others, after_vowel=False)
+
+
+def _stem_said(
+    words: list[str],
+    stems: tuple[str, ...],
+    infl: Inflection,
+    others: Callable[[str], bool] | None,
+    after_vowel: bool,
+) -> bool:
+    """Does a word (``words``: sorted) start with one of the stems and end in one of the
+    language's suffixes (``after_vowel``: or a final vowel and one), without being another
+    concept's word (``others``)?"""
+    suffixes, vowels = infl.suffixes, infl.final_vowels
+    for stem in stems:
+        for token in _starting(words, stem):
+            rest = token[len(stem) :]
+            said = rest in suffixes or (after_vowel and rest[:1] in vowels and rest[1:] in suffixes)
+            if said and not (others is not None and others(token)):
+                return True
+    return False
 
 
 def agent_pair_stems(term: str, infl: Inflection) -> tuple[str, ...]:
@@ -1735,15 +1750,7 @@ def said_by_agent_pair(
     stems = known.get(term)
     if stems is None:
         stems = known[term] = agent_pair_stems(term, infl)
-    suffixes, vowels = infl.suffixes, infl.final_vowels
-    for stem in stems:
-        for token in _starting(words, stem):
-            rest = token[len(stem) :]
-            if (rest in suffixes or (rest[:1] in vowels and rest[1:] in suffixes)) and not (
-                others is not None and others(token)
-            ):
-                return True
-    return False
+    return _stem_said(words, stems, infl, others, after_vowel=True)
 
 
 def lemma_derivation(
