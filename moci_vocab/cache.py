@@ -13,7 +13,9 @@ made from the whole glossary, valid while the glossary's fingerprint
 was made from; ``FileEntries`` holds one value per file, each valid while
 its file's version (its stamp, or a git blob id) holds. A file modified less
 than ``layout.RACY_NS`` before a value was made is never trusted (git's
-"racy" rule), so no change can hide behind an unchanged stamp. Both are also
+"racy" rule), so no change can hide behind an unchanged stamp (``unchanged``, the
+one test of a file's part; a ``Derived`` value made of such parts can be brought up to
+date file by file from its ``earlier`` version). Both are also
 keyed by ``code_stamp()``, the stamps of the package's own files: a value made
 by other code (an upgrade, an edit in a development checkout, with or without a
 new version number) is stale too.
@@ -33,7 +35,7 @@ from typing import Any
 from moci_vocab.digests import MAC_BYTES, blake2b, compare_digest, mac
 from moci_vocab.errors import MociError
 from moci_vocab.fsutil import atomic_write, read_regular_file
-from moci_vocab.layout import CACHE_DIR, RACY_NS, fingerprint
+from moci_vocab.layout import CACHE_DIR, RACY_NS, Stamp, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
@@ -211,12 +213,23 @@ def store(root: Path, name: str, value: Any, after: Sequence[bytes | memoryview]
         )
 
 
+def unchanged(stored: Stamp | None, current: Stamp | None, written: int) -> bool:
+    """Whether what was made from a file at stamp ``stored`` at time ``written`` (time_ns)
+    still holds for the file at ``current``: the same stamp, and the file modified more
+    than RACY_NS before then (git's racy rule: a change within the file system's time
+    granularity may leave the stamp as it was)."""
+    return current is not None and stored == current and current[1] < written - RACY_NS
+
+
 def _conforms(value: Any, valid: Callable[[Any], bool] | None) -> bool:
     """Whether a cached value passes its shape check (an exception in the check: no)."""
     try:
         return valid is None or bool(valid(value))
     except Exception:
         return False
+
+
+_UNREAD = object()  # Derived's stored entry, not read yet
 
 
 class Derived:
@@ -247,26 +260,32 @@ class Derived:
         self.started = time.time_ns()
         self.fingerprint = fingerprint_of(self.root)
         self.key = (key, code_stamp(), str(self.root.resolve()))
+        self._entry: Any = _UNREAD
 
     def cached(self) -> Any | None:
         """The stored value, or None when there is none or it may be stale."""
-        if self.fingerprint is None:
+        stored = self._stored(fresh=True)
+        return None if stored is None else stored[0]
+
+    def earlier(self) -> tuple[Any, int] | None:
+        """The stored value even when files changed since it was made, and when it was made
+        (``time.time_ns()``); None when there is none, or it is of other code or ``key``.
+
+        For a value made of parts, one per file: a part still holds while its file is
+        ``unchanged`` since that time. A value is stored only when every file is older
+        than that time by ``RACY_NS``, so each unchanged file's part holds as a
+        ``FileEntries`` entry would."""
+        return self._stored(fresh=False)
+
+    def _stored(self, fresh: bool) -> tuple[Any, int] | None:
+        """(value, when made) of the stored entry; ``fresh``: only while the fingerprint holds."""
+        read = self._read()
+        if read is None:
             return None
-        payload = _signed_payload(self.root, self.name)
-        if payload is None:
+        payload, entry = read
+        if fresh and entry.get("fingerprint") != self.fingerprint[0]:  # type: ignore[index]
             return None
-        try:  # the entry's pickle: what follows it is not read
-            entry = pickle.loads(payload)
-        except Exception:
-            return None
-        if not (
-            isinstance(entry, dict)
-            and entry.get("key") == self.key
-            and entry.get("fingerprint") == self.fingerprint[0]
-            and type(entry.get("value")) is int
-            and type(entry.get("buffers")) is list
-            and all(type(size) is int and size >= 0 for size in entry["buffers"])
-        ):
+        if not fresh and type(entry.get("written")) is not int:
             return None
         start = len(payload) - entry["value"] - sum(entry["buffers"])
         if entry["value"] <= 0 or start <= 0:
@@ -280,7 +299,31 @@ class Derived:
                 value = pickle.loads(payload[start : start + entry["value"]], buffers=buffers)
         except Exception:
             return None
-        return value if _conforms(value, self.valid) else None
+        return (value, entry.get("written", 0)) if _conforms(value, self.valid) else None
+
+    def _read(self) -> tuple[memoryview, dict] | None:
+        """The stored file's payload and entry (of this key), read and verified once (a
+        value that is not ``cached`` may be asked for ``earlier``)."""
+        if self._entry is _UNREAD:
+            self._entry = None
+            if self.fingerprint is None:
+                return None
+            payload = _signed_payload(self.root, self.name)
+            if payload is None:
+                return None
+            try:  # the entry's pickle: what follows it is not read
+                entry = pickle.loads(payload)
+            except Exception:
+                return None
+            if (
+                isinstance(entry, dict)
+                and entry.get("key") == self.key
+                and type(entry.get("value")) is int
+                and type(entry.get("buffers")) is list
+                and all(type(size) is int and size >= 0 for size in entry["buffers"])
+            ):
+                self._entry = (payload, entry)
+        return self._entry  # type: ignore[return-value]
 
     def save(self, value: Any) -> bool:
         """Store ``value`` for the next run, unless a file may change unseen (see RACY_NS);
@@ -293,6 +336,7 @@ class Derived:
         entry = {
             "key": self.key,
             "fingerprint": self.fingerprint[0],
+            "written": self.started,
             "value": len(body),
             "buffers": [raw.nbytes for raw in raws],
         }
@@ -336,7 +380,7 @@ class FileEntries:
         ):
             loaded = {}
         self.old: dict[str, tuple[Any, Any]] = loaded.get("files", {})
-        self.trusted_before = loaded.get("written", 0) - RACY_NS
+        self.written = loaded.get("written", 0)
         self.files: dict[str, tuple[Any, Any]] = {}
         self.changed = False
 
@@ -345,7 +389,7 @@ class FileEntries:
         entry = self.old.get(file)
         if entry is None or version is None or entry[0] != version:
             return None
-        if self.racy and version[1] >= self.trusted_before:
+        if self.racy and not unchanged(entry[0], version, self.written):
             return None
         self.files[file] = entry
         return entry[1]

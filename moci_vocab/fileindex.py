@@ -19,6 +19,8 @@ holds (changed or not) kept as they are.
 from __future__ import annotations
 
 import os
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -104,27 +106,42 @@ class FileIndex:
     rows run from its offset to the next one's), and each language's own name.
 
     The rows are kept encoded and decoded when first asked for: `show` never asks, and
-    decoding them is a third of the cost of unpickling the index."""
+    decoding them is a third of the cost of unpickling the index. An index made in this
+    run keeps them decoded, and its files' stamps by name, until it is pickled."""
 
     root: Path
     manifest: Manifest
     findings: list[Finding]
     names: list[str]
     ids: list[str | None]  # None: no concept (an unreadable file), or an id met before
-    rows_utf8: bytes
+    rows_utf8: bytes | None  # None: made in this run (``rows`` holds them)
     offsets: list[int]
     autonyms: dict[str, str]
+    # What bringing the index up to date needs (``_updated``): the stamps its entries were
+    # made from (unpickled: four numbers a file, in ``names`` order; made in this run: by
+    # name), the manifest's, and how many of ``findings`` are the manifest's.
+    stamps: array | dict[str, Stamp | None]
+    manifest_stamp: Stamp | None
+    manifest_findings: int
 
     @cached_property
     def rows(self) -> str:
         """The term rows (see Entry), every file's in the loader's order."""
-        return self.rows_utf8.decode("utf-8", "surrogatepass")
+        return self.rows_utf8.decode("utf-8", "surrogatepass")  # type: ignore[union-attr]
 
     def __getstate__(self) -> dict[str, Any]:
-        """What a pickle keeps: the fields (not the decoded rows)."""
+        """What a pickle keeps: the fields, the rows encoded, the stamps packed."""
         state = dict(self.__dict__)
-        state.pop("rows", None)
+        rows = state.pop("rows", None)
+        if state["rows_utf8"] is None:
+            state["rows_utf8"] = rows.encode("utf-8", "surrogatepass")  # type: ignore[union-attr]
+        stamps = state["stamps"]
+        if type(stamps) is dict:  # a vanished file (None) stands as -1s: no stamp equals them
+            state["stamps"] = array("q", [n for name in self.names for n in stamps[name] or _GONE])
         return state
+
+
+_GONE = (-1, -1, -1, -1)
 
 
 def _is_index(value: Any) -> bool:
@@ -136,11 +153,21 @@ def _is_index(value: Any) -> bool:
         and type(value.rows_utf8) is bytes
         and len(value.names) == len(value.ids) == len(value.offsets) - 1
         and type(value.autonyms) is dict
+        and type(value.stamps) is array
+        and len(value.stamps) == 4 * len(value.names)
+        and type(value.manifest_findings) is int
     )
 
 
-def _packed(root: Path, manifest_entry: tuple, files: dict[str, Entry]) -> FileIndex:
-    """The index of ``files`` (entries in the loader's order); the first file of an id wins."""
+def _packed(
+    root: Path,
+    manifest_entry: tuple,
+    files: dict[str, Entry],
+    stamps: dict[str, Stamp | None],
+    manifest_stamp: Stamp | None,
+) -> FileIndex:
+    """The index of ``files`` (entries in the loader's order, made from these ``stamps``);
+    the first file of an id wins."""
     manifest, manifest_findings, autonyms = manifest_entry
     findings = list(manifest_findings)
     ids: list[str | None] = []
@@ -154,16 +181,98 @@ def _packed(root: Path, manifest_entry: tuple, files: dict[str, Entry]) -> FileI
         if first:
             seen.add(concept_id)  # type: ignore[arg-type]
     offsets = [0, *accumulate(map(len, texts))]
-    return FileIndex(
+    index = FileIndex(
         Path(root),
         manifest,
         findings,
         list(files),
         ids,
-        "".join(texts).encode("utf-8", "surrogatepass"),
+        None,
         offsets,
         autonyms,
+        stamps,
+        manifest_stamp,
+        len(manifest_findings),
     )
+    index.__dict__["rows"] = "".join(texts)
+    return index
+
+
+def _updated(
+    root: Path, whole: Any, stamps: dict[str, Stamp | None], manifest_stamp: Stamp | None
+) -> FileIndex | None:
+    """The index made earlier (``whole``, a ``cache.Derived``) brought up to date: the
+    entries of the files unchanged since (``cache.unchanged``) taken from it, the other
+    files parsed; None when it cannot be (none stored, the manifest changed, or it had
+    errors or an id twice: their entries are not in it whole) and the index is rebuilt."""
+    from moci_vocab import cache
+
+    earlier = whole.earlier()
+    if earlier is None:
+        return None
+    old, written = earlier
+    if (
+        len(old.findings) != old.manifest_findings
+        or None in old.ids
+        or not cache.unchanged(old.manifest_stamp, manifest_stamp, written)
+    ):
+        return None
+    before = dict(zip(old.names, zip(*[iter(old.stamps)] * 4, strict=True), strict=True))
+    changed = [
+        name for name, st in stamps.items() if not cache.unchanged(before.get(name), st, written)
+    ]
+    parsed = _parse_many(WorkingTree(root), changed, stamps)
+    fresh = dict(zip(changed, map(summarize, parsed), strict=True))
+    if stamps.keys() == before.keys():  # the same files: each changed one in its place
+        places = {bisect_left(old.names, name, key=os.path.normcase): name for name in fresh}
+        if all(
+            old.names[i] == name and fresh[name][0] == old.ids[i] and not fresh[name][1]
+            for i, name in places.items()
+        ):
+            return _spliced(root, old, stamps, {i: fresh[name][2] for i, name in places.items()})
+    rows, offsets, ids = old.rows, old.offsets, old.ids
+    place = {name: i for i, name in enumerate(old.names)}
+    files: dict[str, Entry] = {}
+    for name in sorted(stamps, key=os.path.normcase):  # layout.concept_file_names' order
+        entry = fresh.get(name)
+        if entry is None:
+            i = place[name]
+            entry = ids[i], (), rows[offsets[i] : offsets[i + 1]]
+        files[name] = entry
+    manifest_entry = (old.manifest, tuple(old.findings), old.autonyms)
+    return _packed(root, manifest_entry, files, stamps, manifest_stamp)
+
+
+def _spliced(
+    root: Path, old: FileIndex, stamps: dict[str, Stamp | None], rows: dict[int, str]
+) -> FileIndex:
+    """``old`` with the term rows of the files at these places replaced: what `_packed`
+    makes of the same files, each with the same id and no error."""
+    texts: list[str] = []
+    offsets: list[int] = []
+    start, shift = 0, 0
+    for place in sorted(rows):
+        texts += [old.rows[old.offsets[start] : old.offsets[place]], rows[place]]
+        offsets += [at + shift for at in old.offsets[start : place + 1]]
+        shift += len(rows[place]) - (old.offsets[place + 1] - old.offsets[place])
+        start = place + 1
+    texts.append(old.rows[old.offsets[start] :])
+    offsets += [at + shift for at in old.offsets[start:]]
+    index = FileIndex(
+        Path(root),
+        old.manifest,
+        old.findings,
+        old.names,
+        old.ids,
+        None,
+        offsets,
+        old.autonyms,
+        stamps,
+        old.manifest_stamp,
+        old.manifest_findings,
+    )
+    index.__dict__["rows"] = "".join(texts)
+    return index
 
 
 # The manifest's entry: (manifest, its findings, each language's autonym); parsing it asks
@@ -196,8 +305,10 @@ def _index_key() -> tuple:
 
 def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> FileIndex:
     """The index of the glossary at ``root``: while no file changed, one stat per file and
-    a few objects unpickled (``cache.Derived``); otherwise rebuilt from each file's entry,
-    parsing only the files that are new or changed (many at once: from the concept cache).
+    a few objects unpickled (``cache.Derived``); after a change, the index made earlier
+    with the files changed since parsed (``_updated``); failing that, rebuilt from each
+    file's entry, parsing only the files that are new or changed (many at once: from the
+    concept cache).
 
     ``stamps``: the concept files' stamps (``layout.concept_stamps``) if already taken."""
     from moci_vocab import cache
@@ -218,6 +329,12 @@ def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> Fil
     if index is not None:
         index.root = root
         return index
+    manifest_stamp = file_stamp(manifest_path(root))
+    with cache.gc_paused():
+        index = _updated(root, whole, stamps, manifest_stamp)
+    if index is not None:
+        whole.save(index)
+        return index
     source = WorkingTree(root)
     entries = cache.FileEntries(
         root,
@@ -225,7 +342,6 @@ def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> Fil
         key,
         valid=lambda value: _is_entry(value) or _is_manifest_entry(value),
     )
-    manifest_stamp = file_stamp(manifest_path(root))
     manifest_entry = entries.get(_MANIFEST_ENTRY, manifest_stamp)
     manifest_parsed = not _is_manifest_entry(manifest_entry)  # asking CLDR costs: kept
     if manifest_parsed:
@@ -242,7 +358,7 @@ def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> Fil
         for name, parsed in zip(missing, _parse_many(source, missing, stamps), strict=True):
             known[name] = summarize(parsed)
             entries.put(name, stamps[name], known[name])
-        index = _packed(root, manifest_entry, known)  # type: ignore[arg-type]
+        index = _packed(root, manifest_entry, known, stamps, manifest_stamp)  # type: ignore[arg-type]
         # Right after an edit the new file is too young to be trusted (cache.RACY_NS): it is
         # parsed again next time, which costs less than storing every entry again now.
         if whole.save(index) or manifest_parsed or len(missing) > BULK:

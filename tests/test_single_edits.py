@@ -159,3 +159,65 @@ def test_asking_for_many_concepts_loads_them_all_at_once(hard, keyed) -> None:
     lazy, full = editing_glossary(root), load_glossary(root)
     assert [lazy.concepts[i] for i in full.concepts] == list(full.concepts.values())
     assert lazy.concepts._all_loaded  # past BULK, the loader gave the rest
+
+
+def _rebuilt(root: Path):
+    """The index made again from each file's entry (no packed index to start from)."""
+    (root / ".moci-cache" / f"{PACKED_CACHE}.pickle").unlink(missing_ok=True)
+    return load_index(root)
+
+
+def _fields(index) -> tuple:
+    return (
+        index.names,
+        index.ids,
+        index.rows,
+        index.offsets,
+        [str(f) for f in index.findings],
+        list(index.__getstate__()["stamps"]),  # as pickled: in names' order
+        index.manifest_stamp,
+        index.manifest_findings,
+    )
+
+
+def test_a_changed_index_is_brought_up_to_date_from_the_packed_one(
+    hard, keyed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a change, the packed index is updated file by file (the per-file entries are
+    not read): the same index as one rebuilt; with an error or an id twice, rebuilt."""
+    root = _copy(hard, keyed)
+    first = load_index(root)
+    assert cache.Derived(root, PACKED_CACHE, 0).earlier() is None  # another key: not given
+    changed = root / "terms" / first.names[5]
+    text = changed.read_text("utf-8")
+    changed.write_text(text.replace("  en:\n    - term: ", "  en:\n    - term: zzchanged ", 1))
+    _touch_old(changed, OLD_NS + 10**9)
+    (root / "terms" / first.names[9]).unlink()
+    extra = root / "terms" / "aa-extra.yaml"
+    extra.write_text("id: aa-extra\nterms:\n  en:\n    - term: aa extra\n      status: preferred\n")
+    _touch_old(extra)
+    with monkeypatch.context() as patched:  # the per-file entries are not needed
+        patched.setattr(cache, "FileEntries", None)
+        updated = load_index(root)
+        again = load_index(root)  # stored: the packed index holds again
+    assert "aa-extra.yaml" in updated.names and first.names[9] not in updated.names
+    assert "zzchanged" not in first.rows and "zzchanged" in updated.rows
+    assert "aa extra" in updated.rows
+    assert _fields(updated) == _fields(again) == _fields(_rebuilt(root))
+    # A file changed within the racy window of the index's making is read again too.
+    young = root / "terms" / updated.names[0]
+    young.write_text(young.read_text("utf-8").replace("preferred", "admitted", 1), "utf-8")
+    assert _fields(load_index(root)) == _fields(_rebuilt(root))
+    # An id twice, then a broken file: not updated from the packed index, rebuilt the long
+    # way, the same answers as the loader's.
+    twin = root / "terms" / "zz-twin.yaml"
+    twin.write_text(changed.read_text("utf-8"), "utf-8")
+    _touch_old(twin)
+    _touch_old(young, OLD_NS + 2 * 10**9)
+    load_index(root)
+    broken = root / "terms" / "zz-broken.yaml"
+    broken.write_text("id: zz-broken\nterms:\n  en: [\n")
+    _touch_old(broken)
+    index = load_index(root)
+    assert _fields(index) == _fields(_rebuilt(root))
+    assert len(index.findings) > index.manifest_findings and None in index.ids
