@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab import languages
-from moci_vocab.errors import MociError, UnknownConcept
+from moci_vocab.errors import MociError
 from moci_vocab.fsutil import Changes
 from moci_vocab.model import (
     CONCEPT_STATUSES,
@@ -37,6 +37,7 @@ from moci_vocab.store import (
     canonical_manifest_text,
     concept_path,
     manifest_path,
+    require_concept,
     stage_concept,
     stage_manifest,
 )
@@ -147,22 +148,6 @@ def require_language(glossary: Glossary, lang: str) -> str:
         f"the language {lang!r} is not in this glossary (languages: {known}); "
         f"add it under `languages` in {manifest_path(Path('.')).as_posix()}"
     )
-
-
-def require_concept(glossary: Glossary, concept_id: str) -> Concept:
-    """The concept ``concept_id``, or an error suggesting similar ids."""
-    concept = glossary.concepts.get(concept_id)
-    if concept is None:
-        from moci_vocab.matching import search
-
-        hint = ""
-        close = [c.id for c in glossary.concepts.values() if concept_id in c.id][:3]
-        if not close:
-            close = sorted({hit.concept for hit in search(glossary, concept_id, limit=3)})
-        if close:
-            hint = f" (did you mean {', '.join(close)}?)"
-        raise UnknownConcept(f"there is no concept {concept_id!r}{hint}")
-    return concept
 
 
 def require_term(

@@ -305,6 +305,23 @@ def _raise_first_error(findings: list[Finding]) -> None:
             raise MociError(finding.message, finding.file, finding.line, finding.column)
 
 
+def require_concept(glossary: Glossary, concept_id: str) -> Concept:
+    """The concept ``concept_id``, or an error suggesting similar ids (here, not in
+    operations: `show` needs it, and nothing else of the editing operations)."""
+    concept = glossary.concepts.get(concept_id)
+    if concept is None:
+        from moci_vocab.matching import search
+
+        hint = ""
+        close = [c.id for c in glossary.concepts.values() if concept_id in c.id][:3]
+        if not close:
+            close = sorted({hit.concept for hit in search(glossary, concept_id, limit=3)})
+        if close:
+            hint = f" (did you mean {', '.join(close)}?)"
+        raise UnknownConcept(f"there is no concept {concept_id!r}{hint}")
+    return concept
+
+
 def load_concept(root: Path, concept_id: str) -> Concept:
     """One concept by id (strict)."""
     refuse_links(root)

@@ -35,7 +35,7 @@ def show_cmd(state: State, concept_id: str, fmt: str) -> None:
     """Show concept ID: definitions, terms in every language, links."""
     from moci_vocab.errors import MociError
     from moci_vocab.fileindex import readable_glossary
-    from moci_vocab.operations import require_concept
+    from moci_vocab.store import require_concept
 
     with state.reading() as root:  # one file read, the others known from the file index
         glossary, skipped, autonyms = readable_glossary(root)
