@@ -608,15 +608,17 @@ def remove_staged_leftovers(folders: list[Path]) -> list[Path]:
     """
     removed = []
     for folder in folders:
-        try:
-            entries = list(os.scandir(folder))
+        try:  # names only: terms/ holds a file per concept, and a staged one is rare
+            names = os.listdir(folder)
         except OSError:
             continue
-        for entry in entries:
-            if is_staged_name(entry.name) and entry.is_file(follow_symlinks=False):
+        for name in names:
+            if name.endswith(".tmp") and is_staged_name(name):
+                path = os.path.join(folder, name)
                 with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+                    if stat.S_ISREG(os.lstat(path).st_mode):  # a regular file, not a link
+                        os.unlink(path)
+                        removed.append(Path(path))
     return removed
 
 
