@@ -49,7 +49,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from build_checkpo_real_data import HELDOUT_ROUNDS  # noqa: E402  (this folder: the script's)
+from build_checkpo_real_data import ARTICLES, HELDOUT_ROUNDS  # noqa: E402  (this folder: the script's)
 
 DATA = REPO / "tests" / "fixtures" / "checkpo" / "real"
 JUDGEMENTS = Path(__file__).with_name("checkpo_judgements.tsv")
@@ -257,11 +257,10 @@ def lemma_irregular(term: str, lang: str) -> tuple[str, ...]:
 
 
 # Armenian forms a one-syllable noun's plural with -եր (էջ, page: էջեր; բառ, word: բառեր),
-# and a term may carry the article -ը/-ն: the grammar books' rule, not check-po's inflection
-# data. Only lemmas of two or three letters: a longer one is the builder's prefix already
-# (and պատկեր, image, or սերվեր, server, are lemmas that end in -եր).
+# and a term may carry the article -ը/-ն (the builder's ARTICLES): the grammar books' rule, not
+# check-po's inflection data. Only lemmas of two or three letters: a longer one is the
+# builder's prefix already (and պատկեր, image, or սերվեր, server, are lemmas that end in -եր).
 PLURAL_ENDINGS = {"hy": "եր"}
-ARTICLES = {"hy": ("ը", "ն")}
 # A noun's endings in the grammar books: the article, the cases (genitive-dative -ի/-ին,
 # ablative -ից, instrumental -ով, locative -ում), the possessives -ս/-դ; alone or after -եր.
 _HY_ENDINGS = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ")

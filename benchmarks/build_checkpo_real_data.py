@@ -266,7 +266,10 @@ MIN_COUNT such uses, the word gets no concept (on glossaries already committed:
 (`_Catalog.predicative`; on committed glossaries `--participles`). Nor does a word whose
 term is a finite verb form of its language (`verb_form`: Georgian -ეთ, -ოთ; KDE's
 "Click this button" gave *button* the imperative დააწკაპუნეთ, click; on committed
-glossaries `--verbs`).
+glossaries `--verbs`). A term the rules read as an inflected form of a word the catalog
+writes is given as that word, its dictionary form (`citation_form`: Georgian's genitive
+კონტროლის → კონტროლი, a bare stem ფაილ- → ფაილი; Armenian's article պատմությունը →
+պատմություն; on committed glossaries `--citations`).
 
 Then each concept gets the sense its term covers, as a person writing the glossary
 would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
@@ -2150,6 +2153,64 @@ def dictionary_form(
     return max(lemmas or candidates, key=lambda t: (coverage[t], -len(t), counts[t], t))
 
 
+# A dictionary form that a term given in an inflected form is taken back to, per language:
+# a Georgian noun's ends in a vowel (the nominative -ი of a consonant stem), where a term in
+# a consonant is a case form (the genitive -ის, dative -ს, -ში …) or a bare stem; an
+# Armenian one has no article (-ը, or -ն after a vowel). Albanian's definite forms and the
+# indefinite -ë or -e are not told apart by the rules alone: none.
+CITATION_VOWELS = {"ka": "აეიოუ"}
+# Armenian's articles: -ը after a consonant, -ն after a vowel (թեմա → թեման); not after ի,
+# where -ին is the dative (էջին, to the page, is no article of էջի).
+ARTICLES = {"hy": ("ը", "ն")}
+_ARTICLE_N_AFTER = "աեէոօւ"
+
+
+def citation_form(term: str, vocabulary: collections.Counter, lang: str) -> str:
+    """The term's dictionary form where the term is an inflected form of a word the
+    catalog writes (``vocabulary``: its words, each with its number of entries), as a
+    glossary gives a term (check-po takes its forms): ka the genitive კონტროლის
+    (MediaWiki's watchlist, კონტროლის სია) → კონტროლი, ფანჯრის → ფანჯარა, the bare
+    stem ფაილ- → ფაილი; hy the article պատմությունը → պատմություն, թեման → թեմա.
+
+    Georgian: a term in a consonant, and a word in a vowel that the language's rules give
+    as its stem, or that stem and a final vowel, of which the term is a form, not itself
+    an inflected form of another such word (the commonest of them; not the term and a
+    vowel but the nominative -ი: ამოცანისა is no lemma of ამოცანის), written in two
+    entries or more. Armenian: the term without its article, a word of the catalog. Else
+    the term as it is.
+    """
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, stems_of
+
+    if lang in ARTICLES:
+        bare = term[:-1]
+        article = term.endswith(ARTICLES[lang][0]) or (
+            term.endswith(ARTICLES[lang][1]) and bare[-1:] in _ARTICLE_N_AFTER
+        )
+        return bare if article and len(bare) >= 2 and vocabulary[bare] else term
+    vowels = CITATION_VOWELS.get(lang)
+    if vowels is None or term[-1] in vowels:
+        return term
+    infl = for_language(lang)
+    stems = set(stems_of(term, infl, term=True))
+    # (a word of two entries or more: გვერდი, not a slip like ხმი for ხმა)
+    written = [word for word, n in vocabulary.items() if n >= 2 and word[-1] in vowels]
+    found = [
+        word
+        for word in written
+        if word in stems
+        or (len(word) >= 3 and word[:-1] in stems and (word[:-1] != term or word[-1] == "ი"))
+    ]
+    matcher = TargetMatcher(infl)
+    found = [
+        word
+        for word in found
+        if matcher.word_matches(term, compile_term(word, "preferred", [], infl)[0].words[0])
+        and not _inflected(word, found, infl)
+    ]
+    return max(found, key=lambda word: (vocabulary[word], -len(word), word)) if found else term
+
+
 def _inflected(word: str, others: list[str], infl) -> bool:
     """Is the word another observed word plus an ending its language's rules take off
     (shfletimi: shfletim + i; tema: temë less ë, + a; not drejtori, with no drejtor)?"""
@@ -2222,6 +2283,7 @@ class _Catalog:
         self.doc_freq = collections.Counter(w for words in self.english for w in set(words))
         self.lemmas = _lemma_groups(self.target, lang)
         self.lemma_total = collections.Counter(g for groups in self.lemmas for g in groups)
+        self.vocabulary = collections.Counter(t for toks in self.target for t in toks)
 
     def concept(self, word: str, nouns: set[int]) -> dict | None:
         """The word's concept ({"term", "prefix", "pos", "dice", "count"}), or None: the
@@ -2289,7 +2351,7 @@ class _Catalog:
             for t in target[i]
             if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
         )
-        term = dictionary_form(words, self.lang, around)
+        term = citation_form(dictionary_form(words, self.lang, around), self.vocabulary, self.lang)
         if verb_form(term, self.lang):
             return None  # the verb the noun stands with (click the button), not the noun
         return {
@@ -2386,6 +2448,21 @@ def verbs_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> d
     """A glossary built earlier, its terms kept, without the concepts whose term is a verb
     form (`verb_form`): what `glossary_for` now does when it chooses a term."""
     return {word: data for word, data in glossary.items() if not verb_form(data["term"], lang)}
+
+
+def citations_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, each term given in an inflected form taken to its dictionary
+    form (`citation_form`), its prefix cut to what the two share: what `glossary_for` now
+    does when it chooses a term."""
+    _english, target = _sides(rows)
+    vocabulary = collections.Counter(t for toks in target for t in toks)
+    rebuilt = {}
+    for word, data in glossary.items():
+        term = citation_form(data["term"], vocabulary, lang)
+        if term != data["term"]:
+            data = {**data, "term": term, "prefix": _common_prefix(data["prefix"], term)}
+        rebuilt[word] = data
+    return rebuilt
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2875,6 +2952,11 @@ def rebuild_verbs() -> None:
     rebuild(verbs_for, "its term a verb form")
 
 
+def rebuild_citations() -> None:
+    """`citations_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(citations_for, "")
+
+
 def rebuild_compounds() -> None:
     """`compounds_for` on every committed and held-out glossary (`rebuild`)."""
     rebuild(compounds_for, "")
@@ -2906,7 +2988,10 @@ def rebuild(step, why: str) -> None:
             for word in sorted(set(glossary) - set(rebuilt)):
                 print(f"{key}: {word}={glossary[word]['term']} left out ({why})")
             for word in sorted(w for w in rebuilt if rebuilt[w] != glossary.get(w, rebuilt[w])):
-                print(f"{key}: {word}={glossary[word]['term']} not {rebuilt[word]['not_senses']}")
+                old, new = glossary[word], rebuilt[word]
+                change = f"→ {new['term']}" if new["term"] != old["term"] else "not "
+                change += "" if new["term"] != old["term"] else str(new["not_senses"])
+                print(f"{key}: {word}={old['term']} {change}")
             glossaries[key] = rebuilt
         _write_glossaries(out, glossaries)
 
@@ -2964,5 +3049,7 @@ if __name__ == "__main__":
         rebuild_participles()
     elif sys.argv[1] == "--verbs":
         rebuild_verbs()
+    elif sys.argv[1] == "--citations":
+        rebuild_citations()
     else:
         build(Path(sys.argv[1]))

@@ -223,6 +223,40 @@ def test_the_builder_takes_no_verb_form_as_a_nouns_term():
     assert not verb_form("lojë", "sq")  # (no verb endings given for Albanian)
 
 
+def test_the_builder_gives_a_term_in_its_dictionary_form():
+    from collections import Counter
+
+    from benchmarks.build_checkpo_real_data import citation_form, citations_for
+
+    # MediaWiki's Georgian watchlist is კონტროლის სია: the term was the genitive კონტროლის,
+    # and its decoys were forms of it (კონტროლში). A glossary gives the nominative, a word
+    # the catalog writes; the same for a stem whose vowel the genitive drops, a bare stem.
+    words = Counter({"კონტროლის": 20, "კონტროლი": 3, "სია": 20})
+    assert citation_form("კონტროლის", words, "ka") == "კონტროლი"
+    assert citation_form("ფანჯრის", Counter({"ფანჯარა": 4, "ფანჯრის": 9}), "ka") == "ფანჯარა"
+    assert citation_form("ფაილ", Counter({"ფაილი": 5, "ფაილის": 9}), "ka") == "ფაილი"
+    # Not the term and another vowel (-ისა), nor a slip written once (ხმი for ხმა), nor
+    # a form where the term is a dictionary form already, nor a word the catalog lacks.
+    assert citation_form("ამოცანის", Counter({"ამოცანისა": 3}), "ka") == "ამოცანის"
+    assert citation_form("ხმის", Counter({"ხმი": 1, "ხმის": 5}), "ka") == "ხმის"
+    assert citation_form("ფაილი", Counter({"ფაილ": 3, "ფაილი": 5}), "ka") == "ფაილი"
+    assert citation_form("საგნის", Counter({"საგნის": 5}), "ka") == "საგნის"
+    # Armenian: the term without its article, where the catalog writes it.
+    words = Counter({"պատմությունը": 9, "պատմություն": 2, "թեման": 3, "թեմա": 4, "էջի": 5})
+    assert citation_form("պատմությունը", words, "hy") == "պատմություն"
+    assert citation_form("թեման", words, "hy") == "թեմա"
+    assert citation_form("էջին", words, "hy") == "էջին"  # the dative, not an article
+    assert citation_form("կոճակը", words, "hy") == "կոճակը"  # (no կոճակ in the catalog)
+    assert citation_form("emri", Counter({"emër": 9}), "sq") == "emri"  # (no rule for sq)
+    # The step on a built glossary: the term and its prefix, the rest kept as built.
+    rows = [("Add to the watchlist", ["კონტროლის სიაში დამატება"])] * 3
+    rows += [("Control", ["კონტროლი"])] * 2
+    built = {"term": "კონტროლის", "prefix": "კონტროლის", "pos": "noun", "dice": 0.8, "count": 9}
+    assert citations_for(rows, "ka", {"watchlist": built}) == {
+        "watchlist": {**built, "term": "კონტროლი", "prefix": "კონტროლი"}
+    }
+
+
 def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sense(tmp_path):
     from benchmarks.build_checkpo_real_data import glossary_for
 
