@@ -83,12 +83,27 @@ def test_errors_and_usage_errors_keep_their_status_and_line(seeded, tmp_path):
     assert nothing.returncode in (0, 1) and "Traceback" not in nothing.stderr
 
 
-def test_a_command_that_writes_ends_the_ordinary_way(seeded):
+def test_a_single_edit_ends_at_once_with_its_file_written_and_its_message(seeded):
     added = console(
         "--root", str(seeded.root), "add", "mediation", "--term", "en=mediation", "--yes"
     )  # fmt: skip
     assert added.returncode == 0
-    assert added.stderr.splitlines()[-1] == "finalized"
+    assert added.stderr == "added the concept 'mediation'\n"  # said; no atexit handler ran
+    assert seeded("show", "mediation").stdout.startswith("mediation")
+    assert seeded.root.joinpath("terms", "mediation.yaml").is_file()
+    assert not seeded.root.joinpath(".moci-journal.json").exists()
+    # the lock was let go of: the next writing command runs
+    again = console("--root", str(seeded.root), "translate", "mediation", "sq", "ndërmjetësim")
+    assert again.returncode == 0 and "finalized" not in again.stderr
+    assert "ndërmjetësim" in seeded("show", "mediation").stdout
+    refused = console("--root", str(seeded.root), "translate", "no-such", "sq", "x")
+    assert refused.returncode == 1 and refused.stderr.splitlines()[-1] == "finalized"
+
+
+def test_a_command_that_writes_many_files_ends_the_ordinary_way(seeded):
+    renamed = console("--root", str(seeded.root), "rename", "reconciliation", "pajtimi")
+    assert renamed.returncode == 0
+    assert renamed.stderr.splitlines()[-1] == "finalized"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe semantics of Linux")
