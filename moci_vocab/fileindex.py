@@ -223,13 +223,11 @@ def _updated(
     ]
     parsed = _parse_many(WorkingTree(root), changed, stamps)
     fresh = dict(zip(changed, map(summarize, parsed), strict=True))
-    if stamps.keys() == before.keys():  # the same files: each changed one in its place
-        places = {bisect_left(old.names, name, key=os.path.normcase): name for name in fresh}
-        if all(
-            old.names[i] == name and fresh[name][0] == old.ids[i] and not fresh[name][1]
-            for i, name in places.items()
-        ):
-            return _spliced(root, old, stamps, {i: fresh[name][2] for i, name in places.items()})
+    if all(entry[0] is not None and not entry[1] for entry in fresh.values()):
+        gone = [name for name in before if name not in stamps]
+        index = _spliced(root, old, stamps, fresh, gone)
+        if len(set(index.ids)) == len(index.ids):  # else an id twice: the first file wins
+            return index
     rows, offsets, ids = old.rows, old.offsets, old.ids
     place = {name: i for i, name in enumerate(old.names)}
     files: dict[str, Entry] = {}
@@ -244,26 +242,46 @@ def _updated(
 
 
 def _spliced(
-    root: Path, old: FileIndex, stamps: dict[str, Stamp | None], rows: dict[int, str]
+    root: Path,
+    old: FileIndex,
+    stamps: dict[str, Stamp | None],
+    fresh: dict[str, Entry],
+    gone: list[str],
 ) -> FileIndex:
-    """``old`` with the term rows of the files at these places replaced: what `_packed`
-    makes of the same files, each with the same id and no error."""
+    """``old`` with the files of ``fresh`` put in (in their places: a changed file's, a new
+    file's in the loader's order) and those ``gone`` left out: what `_packed` makes of the
+    files when none has an error and no id is there twice."""
+    normcase = os.path.normcase
+    # (place in old, 0: put in before it / 1: in its stead or left out, name)
+    steps = []
+    for name in [*fresh, *gone]:
+        place = bisect_left(old.names, normcase(name), key=normcase)
+        there = place < len(old.names) and old.names[place] == name
+        steps.append((place, 1 if there else 0, normcase(name), name))
+    names: list[str] = []
+    ids: list[str | None] = []
     texts: list[str] = []
-    offsets: list[int] = []
-    start, shift = 0, 0
-    for place in sorted(rows):
-        texts += [old.rows[old.offsets[start] : old.offsets[place]], rows[place]]
-        offsets += [at + shift for at in old.offsets[start : place + 1]]
-        shift += len(rows[place]) - (old.offsets[place + 1] - old.offsets[place])
-        start = place + 1
-    texts.append(old.rows[old.offsets[start] :])
-    offsets += [at + shift for at in old.offsets[start:]]
+    offsets = [0]
+    start = 0
+    for place, instead, _key, name in [*sorted(steps), (len(old.names), 0, "", None)]:
+        names += old.names[start:place]  # the files between: as they were
+        ids += old.ids[start:place]
+        texts.append(old.rows[old.offsets[start] : old.offsets[place]])
+        shift = offsets[-1] - old.offsets[start]
+        offsets += [at + shift for at in old.offsets[start + 1 : place + 1]]
+        entry = fresh.get(name)  # type: ignore[arg-type]
+        if entry is not None:
+            names.append(name)  # type: ignore[arg-type]
+            ids.append(entry[0])
+            texts.append(entry[2])
+            offsets.append(offsets[-1] + len(entry[2]))
+        start = place + instead
     index = FileIndex(
         Path(root),
         old.manifest,
         old.findings,
-        old.names,
-        old.ids,
+        names,
+        ids,
         None,
         offsets,
         old.autonyms,

@@ -204,8 +204,17 @@ def test_a_changed_index_is_brought_up_to_date_from_the_packed_one(
     assert "zzchanged" not in first.rows and "zzchanged" in updated.rows
     assert "aa extra" in updated.rows
     assert _fields(updated) == _fields(again) == _fields(_rebuilt(root))
+    # A concept moved to another file (renamed by hand): its id in the new file's place.
+    moved = root / "terms" / "zz-moved.yaml"
+    moved.write_text(extra.read_text("utf-8"), "utf-8")
+    extra.unlink()
+    _touch_old(moved)
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "FileEntries", None)
+        assert load_index(root).names[-1] == "zz-moved.yaml"
+    assert _fields(load_index(root)) == _fields(_rebuilt(root))
     # A file changed within the racy window of the index's making is read again too.
-    young = root / "terms" / updated.names[0]
+    young = root / "terms" / first.names[0]
     young.write_text(young.read_text("utf-8").replace("preferred", "admitted", 1), "utf-8")
     assert _fields(load_index(root)) == _fields(_rebuilt(root))
     # An id twice, then a broken file: not updated from the packed index, rebuilt the long
