@@ -38,6 +38,13 @@ def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> boo
         ("sq", "tekst", "kontekstit"),  # text / context
         ("sq", "pozicion", "dispozicion"),  # position / disposal
         ("sq", "file", "profilin"),  # file / profile
+        # a feminine singular in -qe is no -k noun's plural (round 21's decoys, MediaWiki)
+        ("sq", "faqe", "fakt"),  # page / fact
+        ("sq", "faqe", "faks"),  # page / fax
+        # a prefix makes another word, also where it runs on into the term's first letters
+        ("sq", "përshkrim", "sipërshkrim"),  # description / inscription: sipër- + shkrim
+        ("sq", "faqe", "sipërfaqe"),  # page / surface
+        ("sq", "faqe", "ndërfaqe"),  # page / interface
     ],
 )
 def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
@@ -94,6 +101,7 @@ def test_inflected_and_irregular_forms_are_the_term(lang, term, text):
         # closed compounds
         ("ka", "ვებ გვერდი", "ვებგვერდის"),
         ("sq", "qytet", "kryeqytetin"),
+        ("sq", "faqe", "kryefaqen"),  # (the forms of faqe's -qe reading cut no compound)
         ("hy", "կայք", "վեբկայքը"),
         ("ka", "გვერდი", "ვებგვერდზე"),
     ],
@@ -295,6 +303,9 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         # ... and back: a term given in that plural (round 8: Quadrapassel blloqe → bllok);
         # a term in the -u declension's accusative (Tux Paint miun → mi, miut)
         ("sq", "blloqe", "Parashiko bllokun që vjen"),
+        ("sq", "blloqe", "blloku i ri"),  # ... its singular's forms, the -u declension
+        ("sq", "blloqe", "blloqet"),
+        ("sq", "faqe", "numri i faqeve"),
         ("sq", "miun", "butonin e majtë të miut"),
         # a term given in the -uj plural of an -ull noun (round 13: Plone's artikuj)
         ("sq", "artikuj", "Asnjë artikull në këtë dosje."),

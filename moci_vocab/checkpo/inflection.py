@@ -51,6 +51,13 @@ class Inflection(Record):
     # ... and those tried only on the word as written (not after a final vowel is
     # dropped): a lemma given in an inflected form, Georgian საქაღალდის → საქაღალდე.
     lemma_endings: tuple[tuple[str, str], ...] = ()
+    # A term given in a plural whose lemma's stem alternates: (the plural's ending as written,
+    # the lemma's stem ending, the only endings that stem takes): the term's word forms, not
+    # a stem for any ending. sq blloqe (blocks) → bllok, blloku, bllokun, bllokut (a masculine
+    # -k noun's singular); faqe (page), a feminine singular in -qe, gets bllok's forms too
+    # (fak, faku: no words), but not fakt (a fact) nor faks (a fax), which no -u noun's
+    # singular is. From the term as written only.
+    lemma_forms: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # Small words inside multi-word terms that change with the phrase.
     connectors: frozenset[str] = frozenset()
     # Without a suffix list: accept any ending up to this many letters.
@@ -262,9 +269,12 @@ _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 # Plural stems of masculine nouns, from the term as written only: -ull → -uj (artikull →
 # artikuj, titull → tituj, popull → popuj) and a final -k turned -q before the plural -e
 # (disk → disqe, disqesh; park → parqe); not a feminine -kë/-ke (pikë → pika, no piq-);
-# and back, a term given in those plurals: blloqe → bllok (bllokun, blloku); artikuj,
-# artikujt → artikull (artikulli, artikullin).
-_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("qe", "k"), ("uj", "ull"), ("ujt", "ull"))
+# and back, a term given in the -uj plural: artikuj, artikujt → artikull (artikulli,
+# artikullin).
+_SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("uj", "ull"), ("ujt", "ull"))
+# A term given in the -qe plural of a masculine -k noun: its singular's forms, the -u
+# declension (blloqe → bllok, blloku, bllokun, bllokut; see `Inflection.lemma_forms`).
+_SQ_LEMMA_FORMS = (("qe", "k", ("", "u", "un", "ut")),)
 # A feminine noun in a stressed -i given in its definite genitive, dative or ablative -së
 # (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
 # pasuria). From the term as written only.
@@ -312,14 +322,17 @@ def SQ() -> Inflection:
         fleeting_before="rlmnj",
         replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
         lemma_endings=_SQ_PLURAL_STEMS + _SQ_LEMMA_GENITIVES,
+        lemma_forms=_SQ_LEMMA_FORMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
         min_stem=2,
         compounds=True,
         # native prefixes, and the Latin ones of borrowed words: kon-tekst (context) is no
-        # compound of tekst, dis-pozicion of pozicion, pro-fil of file
+        # compound of tekst, dis-pozicion of pozicion, pro-fil of file, sipër-faqe (a surface)
+        # of faqe (a page), ndër-faqe (an interface) neither
         prefixes=frozenset(
             {"mos", "pa", "ç", "sh", "zh", "ri", "për", "nën", "mbi", "para", "kundër", "jo"}
+            | {"sipër", "ndër"}
             | {"kon", "kom", "dis", "pre", "pro", "re", "de", "sub", "trans", "inter"}
         ),
         verbs=_SQ_VERBS,
@@ -800,7 +813,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 59
+DATA_VERSION = 60
 
 
 def for_language(tag: str) -> Inflection:

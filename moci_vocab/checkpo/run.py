@@ -694,7 +694,7 @@ class FileCheck:
         if not verbs or not self.found_entries:
             return
         from moci_vocab.checkpo.source_match import NOUN
-        from moci_vocab.checkpo.target_match import stems_of
+        from moci_vocab.checkpo.target_match import lemma_forms, stems_of
         from moci_vocab.checkpo.verbal import verbal_misses
 
         compiled = self.compiled
@@ -713,10 +713,15 @@ class FileCheck:
         entries, concepts = self.found_entries, self.found_concepts
         for p in compress(range(len(concepts)), map(words.__contains__, concepts)):
             missing.setdefault(concepts[p], []).append(entries[p])
-        # each term as written and its lemma's stems (a term in the plural: ndryshime)
+        # each term as written and its lemma's stems (a term in the plural: ndryshime;
+        # blloqe: bllok, the bare stem of its lemma's forms)
         infl = self.matcher.infl
         terms = {
-            c: [s for text in facts[c][2] for s in stems_of(text.casefold(), infl, term=True)]
+            c: [
+                s
+                for text in map(str.casefold, facts[c][2])
+                for s in (*stems_of(text, infl, term=True), *lemma_forms(text, infl)[:1])
+            ]
             for c in words
         }
         msgstrs = self.catalog.msgstrs

@@ -145,6 +145,17 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     return tuple(sorted(keep, key=len, reverse=True))
 
 
+def lemma_forms(word: str, infl: Inflection) -> tuple[str, ...]:
+    """The forms of the lemma of a term given in a plural whose stem alternates, the bare
+    stem first (`Inflection.lemma_forms`: sq blloqe → bllok, blloku, bllokun, bllokut), or
+    (): a stem that takes only these endings, not the language's every one."""
+    for old, new, endings in infl.lemma_forms:
+        if word.endswith(old) and len(word) - len(old) >= 2:
+            stem = word[: -len(old)] + new
+            return tuple(stem + ending for ending in endings)
+    return ()
+
+
 def _shared_start(one: str, other: str) -> int:
     """How many letters two words share at their start."""
     size = 0
@@ -275,7 +286,9 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         if word in infl.connectors and 0 < i < len(words) - 1:
             specs.append(None)
             continue
-        exact = frozenset({word} | (single_forms if len(words) == 1 else set()))
+        exact = frozenset(
+            {word, *lemma_forms(word, infl)} | (single_forms if len(words) == 1 else set())
+        )
         stems = stems_of(word, infl, term=True)
         if infl.derived and word[-1] not in _VOWELS:  # (a word derived on the term: hy -ում)
             derived = {*stems, *(word + ending for ending in infl.derived)}
@@ -321,15 +334,18 @@ def _with_action_nouns(word: str, stems: tuple[str, ...], infl: Inflection) -> t
 def _compound_part(text: str, status: str, spec: WordSpec) -> list[TargetTerm]:
     """The term as the last part of a compound, when its probe is too short to look for one.
 
-    A reduced or irregular stem (նշ for նիշ, գուն for գույն) cuts the probe to a
-    letter or two, and a compound part needs three; this pattern keeps only the
-    stems that start like the word (ձայնանիշեր: նիշ in a compound).
+    A reduced or irregular stem (նշ for նիշ, գուն for գույն) or a lemma's form (sq fak of
+    faqe: `lemma_forms`) cuts the probe to a letter or two, and a compound part needs
+    three; this pattern keeps only the stems and forms that start like the word
+    (ձայնանիշեր: նիշ in a compound; kryefaqe: faqe).
     """
     probe = _probe([spec])
     if len(spec.word) < 3 or (probe is not None and len(probe) >= 3):
         return []
-    stems = tuple(s for s in spec.stems if s.startswith(spec.word[:3]))
-    part = WordSpec(spec.word, stems, spec.exact)
+    start = spec.word[:3]
+    stems = tuple(s for s in spec.stems if s.startswith(start))
+    exact = frozenset(form for form in spec.exact if form.startswith(start))
+    part = WordSpec(spec.word, stems, exact)
     return [TargetTerm(text, status, (part,), _probe([part]))]
 
 
@@ -448,6 +464,13 @@ class TargetMatcher:
         self.connectors = infl.connectors
         self.compounds = infl.compounds
         self.prefixes = infl.prefixes
+        # each compound head (two letters or more) that a longer prefix starts with → those
+        # prefixes: "si" → ("sipër",), see `_component`
+        self.longer_prefixes: dict[str, tuple[str, ...]] = {}
+        for prefix in sorted(infl.prefixes):
+            for size in range(2, len(prefix)):
+                heads = self.longer_prefixes
+                heads[prefix[:size]] = (*heads.get(prefix[:size], ()), prefix)
 
     def word_matches(self, token: str, spec: WordSpec) -> bool:
         """Whether ``token`` is a form of the word ``spec`` (or a plain tuple of its fields)."""
@@ -548,11 +571,18 @@ class TargetMatcher:
         return None
 
     def _component(self, low: str, at: int, head: int = 2) -> bool:
-        """Does a compound's last part start at ``at`` (after ``head`` letters, no mere prefix)?"""
+        """Does a compound's last part start at ``at`` (after ``head`` letters, no mere prefix)?
+
+        Nor where a prefix runs on past ``at`` into the part: sq sipërshkrim (an inscription)
+        is sipër- + shkrim, not si + përshkrim (a description).
+        """
         start = at
         while start > 0 and low[start - 1].isalnum():
             start -= 1
-        return at - start >= head and low[start:at] not in self.prefixes
+        before = low[start:at]
+        if at - start < head or before in self.prefixes:
+            return False
+        return not any(low.startswith(p, start) for p in self.longer_prefixes.get(before, ()))
 
     def _window(self, low: str, at: int, end: int, words: tuple) -> tuple[int, int] | None:
         """The other words of a term in any order near its first word, or None.
