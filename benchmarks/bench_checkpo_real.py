@@ -225,22 +225,43 @@ def replace_word(text: str, prefix: str, new: str, keep_ending: bool) -> str | N
 
 
 # Armenian drops ի or ու from a word's last syllable when an ending takes the stress
-# (բջիջ → բջջի, գիր → գրի, սիրտ → սրտի): a rule of the language, written here as the
-# grammar books give it, not taken from check-po's own inflection data.
-REDUCED_VOWELS = {"hy": ("ու", "ի")}
+# (բջիջ → բջջի, գիր → գրի, սիրտ → սրտի), Albanian the ë of a last syllable in -ër, -ël,
+# -ëm, -ën after a consonant before an ending (emër → emri, emra; numër → numri): rules of
+# the languages, written here as the grammar books give them, not taken from check-po's own
+# inflection data. The vowel between consonants in the last syllable, only consonants
+# after it (not Armenian յ: գույն keeps its ույ).
+REDUCED_VOWELS = {
+    "hy": "(?<=\\w)(?:ու|ի)(?=[^աեէըիոօւյ]+$)",
+    "sq": "(?<=[^\\Waeiouyë])ë(?=[rlmn]$)",
+}
+# ... and the Albanian lemma of a masculine term given in its definite form with that ë
+# dropped (emri, emrin, the name → emër; numri → numër): its last consonant r, l, m or n
+# after another, before the definite ending.
+RESTORED_VOWELS = {"sq": ("ë", "(?<=[^\\Waeiouyë])(?=[rlmn](?:i|in|it)$)")}
 
 
 def reduced_stem(term: str, lang: str) -> tuple[str, ...]:
     """The term's stem without the vowel its last syllable loses before an ending, if any."""
     import re
 
-    for vowel in REDUCED_VOWELS.get(lang, ()):
-        # the vowel between consonants in the last syllable: only consonants after it,
-        # not յ (գույն keeps its ույ); a stem of two letters would rule out too many words
-        match = re.search(f"(?<=\\w){vowel}(?=[^աեէըիոօւյ]+$)", term)
-        if match and len(term) - len(vowel) >= 3:
-            return (term[: match.start()] + term[match.end() :],)
+    pattern = REDUCED_VOWELS.get(lang)
+    match = re.search(pattern, term) if pattern else None
+    # (a stem of two letters would rule out too many words)
+    if match and len(term) - len(match.group()) >= 3:
+        return (term[: match.start()] + term[match.end() :],)
     return ()
+
+
+def restored_lemma(term: str, lang: str) -> str | None:
+    """The lemma of a term given in a form without that vowel, the vowel back (sq emri →
+    emër), or None: the word itself only (emëro, name it!, is a verb)."""
+    import re
+
+    vowel, where = RESTORED_VOWELS.get(lang, ("", ""))
+    match = re.search(where, term) if where else None
+    if match and match.start() >= 2:
+        return term[: match.start()] + vowel + term[match.start()]
+    return None
 
 
 def lemma_irregular(term: str, lang: str) -> tuple[str, ...]:
@@ -264,7 +285,6 @@ PLURAL_ENDINGS = {"hy": "եր"}
 # A noun's endings in the grammar books: the article, the cases (genitive-dative -ի/-ին,
 # ablative -ից, instrumental -ով, locative -ում), the possessives -ս/-դ; alone or after -եր.
 _HY_ENDINGS = ("", "ը", "ն", "ի", "ին", "ից", "ով", "ում", "ս", "դ")
-NOUN_ENDINGS = {"hy": frozenset((*_HY_ENDINGS, *("եր" + e for e in _HY_ENDINGS)))}
 
 
 def plural_lemma(term: str, lang: str) -> str | None:
@@ -281,10 +301,86 @@ def plural_lemma(term: str, lang: str) -> str | None:
     return None
 
 
-def _form_of(word: str, lemma: str | None, lang: str) -> bool:
-    """Whether the word is the lemma with one of its language's noun endings (էջին of էջ;
-    not նիշք, file, of նիշ, character)."""
-    return lemma is not None and word.startswith(lemma) and word[len(lemma) :] in NOUN_ENDINGS[lang]
+# Georgian gives a noun's genitive in -ის (კონტროლის, of control; წაშლის, of deleting), and
+# the builder may take a term so: the term less -ის is its lemma's stem (კონტროლ-ი, წაშლ-ა),
+# and that stem with a noun ending of the grammar books is a form of the term (კონტროლში, in
+# control; წაშლას, წაშლაც), no near-miss decoy. The endings: a consonant stem's cases
+# (nominative -ი, genitive -ის, dative -ს, ergative -მა, instrumental -ით, adverbial -ად,
+# vocative -ო) and the postpositions on them (-ში, -ზე, -თან on the dative; -ისთვის, -ისკენ,
+# -ისგან on the genitive; -იდან, -ამდე), also after the plural -ებ-; a vowel stem's (-ა, -ე:
+# the nominative, dative -ს, ergative -მ, adverbial -დ, vocative -ვ, the postpositions -ში,
+# -ზე, -სთან, -მდე); each with the particle -ც (-აც after a consonant), and the copula -ა
+# after a vowel (კონტროლია, is control; ფაილშია, is in the file).
+GENITIVE_ENDINGS = {"ka": "ის"}
+_KA_CASES = (
+    "ი", "ის", "ს", "მა", "ით", "ად", "ო", "ში", "ზე", "თან", "ისთვის", "ისკენ", "ისგან",
+    "იდან", "ამდე",
+)  # fmt: skip
+_KA_VOWEL_CASES = ("", "ს", "მ", "დ", "ვ", "ში", "ზე", "სთან", "მდე")
+_KA_ENDINGS = (
+    *_KA_CASES,
+    *("ებ" + case for case in _KA_CASES),
+    *(vowel + case for vowel in "აე" for case in _KA_VOWEL_CASES),
+)
+# (the consonant stems' endings, with the particles: a stem that a syncope's vowel put back)
+CONSONANT_ENDINGS = {
+    "ka": frozenset(
+        {
+            *_KA_CASES,
+            *("ებ" + case for case in _KA_CASES),
+            *(e + ("ც" if e[-1] in "აეიოუ" else "აც") for e in _KA_CASES),
+            *(e + "ა" for e in _KA_CASES if e[-1] in "აეიოუ"),
+        }
+    )
+}
+NOUN_ENDINGS = {
+    "hy": frozenset((*_HY_ENDINGS, *("եր" + e for e in _HY_ENDINGS))),
+    "ka": frozenset(
+        {
+            "",
+            *_KA_ENDINGS,
+            *(e + ("ც" if e[-1] in "აეიოუ" else "აც") for e in _KA_ENDINGS),
+            *(e + "ა" for e in _KA_ENDINGS if e[-1] in "აეიოუ"),
+        }
+    ),
+}
+
+
+# The vowel a Georgian stem drops before the genitive's -ის in a last syllable in -ელ, -არ,
+# -ან, -ამ (მომხმარებელი → მომხმარებლის, ისარი → ისრის, ფანჯარა → ფანჯრის): the lemma's
+# stem has it back.
+SYNCOPE = {"ka": ("ეა", "ლრნმ")}
+
+
+def genitive_lemma(term: str, lang: str) -> tuple[str, ...]:
+    """The stems of the lemma of a term given in the genitive (ka კონტროლის: კონტროლ-;
+    სიის: სი-ა), in a language whose genitive ending the grammar books give
+    (`GENITIVE_ENDINGS`), or ()."""
+    ending = GENITIVE_ENDINGS.get(lang)
+    if ending is None or not term.endswith(ending) or len(term) - len(ending) < 2:
+        return ()
+    return (term[: -len(ending)],)
+
+
+def syncope_lemma(term: str, lang: str) -> tuple[str, ...]:
+    """The consonant stems of the lemma of a genitive term whose last syllable lost its
+    vowel (`SYNCOPE`: მომხმარებლის → მომხმარებელ-ი, ისრის → ისარ-ი), or (). Only with a
+    consonant stem's endings (`_KA_CASES`): წაშლის, of deleting, gives წაშალ-, and
+    წაშალეს (they deleted) is a verb."""
+    vowels, before = SYNCOPE.get(lang, ("", ""))
+    stem = genitive_lemma(term, lang)[:1]
+    if not stem or len(stem[0]) < 3 or stem[0][-1] not in before or stem[0][-2] in "აეიოუ":
+        return ()
+    return tuple(stem[0][:-1] + vowel + stem[0][-1] for vowel in vowels)
+
+
+def _form_of(word: str, lemmas: tuple[str, ...], lang: str, endings=None) -> bool:
+    """Whether the word is one of the lemmas with one of its language's noun endings (էջին
+    of էջ; not նիշք, file, of նիշ, character), or of ``endings``."""
+    if not lemmas:
+        return False
+    endings = NOUN_ENDINGS[lang] if endings is None else endings
+    return any(word.startswith(lemma) and word[len(lemma) :] in endings for lemma in lemmas)
 
 
 def decoys_for(
@@ -295,8 +391,10 @@ def decoys_for(
     Not a form: it differs from the term before the ending (not the term's prefix
     less one letter), it is none of the term's irregular stems (անվան for անուն) nor of
     its lemma's, where the term is given in an inflected form (`lemma_irregular`: bij for
-    biri), it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ), nor a form of
-    the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր), and for an
+    biri), it is not the term's reduced stem (`reduced_stem`: բջջի for բջիջ, emri for emër)
+    nor its lemma with that vowel back (`restored_lemma`: emër for emri), nor a form of
+    the lemma of a term given in the plural (`plural_lemma`: էջին for էջեր) or in the
+    genitive (`genitive_lemma`: კონტროლში for კონტროლის), and for an
     English agent noun (-er, -or; ``english``, given only where the catalog says it so:
     `agent_pair_conventions`) it is not a form of the other word of a Georgian agent noun
     and its verb's verbal noun (`rendered.said_by_agent_pair`: შეხსენებები, reminders, for
@@ -315,7 +413,10 @@ def decoys_for(
         *lemma_irregular(term, lang),
         *reduced_stem(term, lang),
     )
-    lemma = plural_lemma(term, lang)
+    restored = restored_lemma(term, lang)
+    syncope = syncope_lemma(term, lang)
+    plural = plural_lemma(term, lang)
+    lemmas = (plural,) if plural else genitive_lemma(term, lang)
     agent = english.endswith(("er", "or"))
     stems: dict[str, tuple[str, ...]] = {}  # (the agent pair's stems, found once)
     found = [
@@ -324,7 +425,9 @@ def decoys_for(
         if len(word) >= 4
         and not word.startswith(stem)
         and not any(word.startswith(s) for s in irregular)
-        and not _form_of(word, lemma, lang)
+        and not _form_of(word, lemmas, lang)
+        and not _form_of(word, syncope, lang, CONSONANT_ENDINGS.get(lang))
+        and word != restored
         and Levenshtein.distance(word, term, score_cutoff=2) <= 2
         and not (agent and said_by_agent_pair([word], term, infl, stems))
     ]

@@ -500,6 +500,42 @@ def test_a_near_miss_decoy_is_never_a_form_of_a_plural_terms_lemma(monkeypatch):
     assert decoys_for("faqe", "faqe", {"faqja", "fare"}, "sq") == ["fare"]
 
 
+def test_a_near_miss_decoy_is_never_a_form_of_a_genitive_terms_lemma(monkeypatch):
+    """A Georgian term given in the genitive (კონტროლის, of control; წაშლის, of deleting)
+    stands for its lemma: კონტროლში and წაშლაც are its forms, not decoys (round 21:
+    MediaWiki's watchlist, OBS's streaming); another word on the same letters stays one."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    vocabulary = {"კონტროლში", "კონტროლს", "კონტროლია", "კონტროლერ", "პატროლის"}
+    assert decoys_for("კონტროლის", "კონტროლის", vocabulary, "ka") == ["კონტროლერ"]
+    assert decoys_for("წაშლის", "წაშლის", {"წაშლაც", "წაშლას", "ნაშლის"}, "ka") == ["ნაშლის"]
+    # a stem of two letters (სიის, of the list: სიას, სიაა), a vowel the genitive dropped
+    # (მომხმარებლის: მომხმარებელი); a misspelling stays a decoy
+    assert decoys_for("სიის", "სიის", {"სიას", "სიაა", "სიმი"}, "ka") == ["სიმი"]
+    vocabulary = {"მომხმარებელი", "მომხმარებელს", "მოხმარებლის"}
+    assert decoys_for("მომხმარებლის", "მომხმარებლის", vocabulary, "ka") == ["მოხმარებლის"]
+    # (the vowel back with a consonant stem's endings only: წაშალეს, they deleted, is a verb)
+    assert decoys_for("წაშლის", "წაშლის", {"წაშალეს", "წაშლას"}, "ka") == ["წაშალეს"]
+
+
+def test_a_near_miss_decoy_is_never_a_form_with_or_without_the_albanian_fleeting_e(monkeypatch):
+    """Albanian drops the ë of a last syllable in -ër (emër, name → emri, emra): for the term
+    emër its forms emri and emra, for a term given as emri its lemma emër are no decoys
+    (nine catalogs give name so); other words stay decoys."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    assert decoys_for("emër", "emër", {"emri", "emra", "epër"}, "sq") == ["epër"]
+    assert decoys_for("emri", "emri", {"emër", "emrat", "eksi", "emëro"}, "sq") == ["eksi", "emëro"]
+    # no vowel put back where the stem has its own (gërmat, the letters: gërmë)
+    assert decoys_for("gërmat", "gërmat", {"gërëmat"}, "sq") == ["gërëmat"]
+
+
 def test_a_flag_judged_real_on_a_loose_use_is_not_a_false_alarm(tmp_path):
     import sys
     from pathlib import Path
