@@ -53,6 +53,7 @@ from moci_vocab.textnorm import fold
 
 INDEX_CACHE = "file-index"  # each file's entry
 PACKED_CACHE = "file-index-packed"  # the whole index, while no file changed
+NAMES_CACHE = "file-index-names"  # the same without the term rows (FileNames): for `show`
 INDEX_KEY = 2  # bump when an entry changes shape or meaning
 # More entries than this to make: take the parsed files from the concept cache (one
 # unpickle) instead of parsing each file; and a mapping asked for more concepts one
@@ -321,14 +322,19 @@ def _index_key() -> tuple:
     )
 
 
-def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> FileIndex:
+def load_index(
+    root: Path,
+    stamps: dict[str, Stamp | None] | None = None,
+    fingerprint: tuple[str, int] | None = None,
+) -> FileIndex:
     """The index of the glossary at ``root``: while no file changed, one stat per file and
     a few objects unpickled (``cache.Derived``); after a change, the index made earlier
     with the files changed since parsed (``_updated``); failing that, rebuilt from each
     file's entry, parsing only the files that are new or changed (many at once: from the
     concept cache).
 
-    ``stamps``: the concept files' stamps (``layout.concept_stamps``) if already taken."""
+    ``stamps``: the concept files' stamps (``layout.concept_stamps``) if already taken;
+    ``fingerprint``: theirs (``layout.fingerprint_of_stamps``) if already made."""
     from moci_vocab import cache
 
     root = Path(root)
@@ -336,12 +342,10 @@ def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> Fil
     key = _index_key()
     if stamps is None:
         stamps = concept_stamps(root)
+    if fingerprint is None:
+        fingerprint = fingerprint_of_stamps(root, stamps)
     whole = cache.Derived(
-        root,
-        PACKED_CACHE,
-        key,
-        fingerprint_of=lambda _root: fingerprint_of_stamps(root, stamps),
-        valid=_is_index,
+        root, PACKED_CACHE, key, fingerprint_of=lambda _root: fingerprint, valid=_is_index
     )
     index = whole.cached()
     if index is not None:
@@ -384,6 +388,67 @@ def load_index(root: Path, stamps: dict[str, Stamp | None] | None = None) -> Fil
     return index
 
 
+class FileNames:
+    """What `show` needs of the file index: the manifest, the problems met, the concept files
+    in the loader's order with their concepts' ids, each language's own name. Not the term
+    rows (nine tenths of the index, every byte of it checked against its signature when
+    read): a glossary read with it cannot give its concepts' indexed terms."""
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Manifest,
+        findings: list[Finding],
+        names: list[str],
+        ids: list[str | None],
+        autonyms: dict[str, str],
+    ) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.findings = findings
+        self.names = names
+        self.ids = ids
+        self.autonyms = autonyms
+
+
+def _is_names(value: Any) -> bool:
+    """Whether a cached FileNames has its shape (a cache that is not: rebuilt)."""
+    return (
+        type(value) is FileNames
+        and isinstance(value.manifest, Manifest)
+        and type(value.findings) is list
+        and all(isinstance(finding, Finding) for finding in value.findings)
+        and type(value.names) is list
+        and type(value.ids) is list
+        and len(value.names) == len(value.ids)
+        and type(value.autonyms) is dict
+    )
+
+
+def load_names(root: Path, stamps: dict[str, Stamp | None] | None = None) -> FileNames:
+    """The file index without its term rows (``FileNames``): while no file changed, a few
+    objects unpickled from their own cache (``NAMES_CACHE``, a ``cache.Derived``);
+    otherwise taken from ``load_index`` and stored. ``stamps``: as for ``load_index``."""
+    from moci_vocab import cache
+
+    root = Path(root)
+    refuse_links(root)
+    if stamps is None:
+        stamps = concept_stamps(root)
+    fingerprint = fingerprint_of_stamps(root, stamps)
+    light = cache.Derived(
+        root, NAMES_CACHE, _index_key(), fingerprint_of=lambda _root: fingerprint, valid=_is_names
+    )
+    names = light.cached()
+    if names is not None:
+        names.root = root
+        return names
+    index = load_index(root, stamps, fingerprint)
+    names = FileNames(root, index.manifest, index.findings, index.names, index.ids, index.autonyms)
+    light.save(names)
+    return names
+
+
 def _autonyms(tags: list[str]) -> dict[str, str]:
     """Each language's own name (its tag when CLDR knows none)."""
     from moci_vocab.languages import autonym_or_tag
@@ -416,7 +481,9 @@ class LazyConcepts(MutableMapping):
     load every concept (``load_all``); so does asking for more than BULK of them.
     """
 
-    def __init__(self, index: FileIndex, load_all: Callable[[], dict[str, Concept]]) -> None:
+    def __init__(
+        self, index: FileIndex | FileNames, load_all: Callable[[], dict[str, Concept]]
+    ) -> None:
         self._index = index
         # id → place of its file in the index (None: new in this run)
         self._files: dict[str, int | None] = {
@@ -500,6 +567,7 @@ class LazyConcepts(MutableMapping):
         if concept is not None:
             return list(term_rows(concept))
         index, place = self._index, self._files[concept_id]  # KeyError: no such concept
+        assert isinstance(index, FileIndex), "read with load_names: no term rows"
         rows = index.rows[index.offsets[place] : index.offsets[place + 1]].split(_ROW)  # type: ignore[index]
         return [
             (lang, term, key, preferred == _PREFERRED)
@@ -514,6 +582,7 @@ class LazyConcepts(MutableMapping):
         import re
 
         index = self._index
+        assert isinstance(index, FileIndex), "read with load_names: no term rows"
         row = re.compile(
             f"{_ROW}{re.escape(lang)}{_FIELD}([^{_FIELD}]*){_FIELD}([^{_FIELD}]*)"
             f"{_FIELD}([^{_FIELD}{_ROW}]*)"
@@ -562,13 +631,14 @@ def editing_glossary(root: Path) -> Glossary:
 
 
 def readable_glossary(
-    root: Path, stamps: dict[str, Stamp | None] | None = None
+    root: Path, stamps: dict[str, Stamp | None] | None = None, terms: bool = True
 ) -> tuple[Glossary, list[Finding], dict[str, str]]:
     """For a command that reads a concept or two: the glossary as
     ``store.load_glossary_readable`` has it (without the concepts whose files have errors;
     the first error of each such file), concepts parsed when asked for; and the autonyms
-    of its languages. ``stamps``: as for ``load_index``."""
-    index = load_index(root, stamps)
+    of its languages. ``stamps``: as for ``load_index``; ``terms=False``: the concepts'
+    indexed terms are not asked for (`show`), the lighter ``load_names`` does."""
+    index = load_index(root, stamps) if terms else load_names(root, stamps)
     concepts = LazyConcepts(index, lambda: load_glossary_readable(root)[0].concepts)
     glossary = Glossary(root=root, manifest=index.manifest, concepts=concepts)  # type: ignore[arg-type]
     return glossary, readable_part(glossary, index.findings), index.autonyms

@@ -14,7 +14,7 @@ import pytest
 from single_edits import GOLDEN, run
 
 from benchmarks.generate_hard import make_hard_glossary
-from moci_vocab import cache
+from moci_vocab import cache, fileindex
 from moci_vocab.errors import MociError
 from moci_vocab.fileindex import PACKED_CACHE, editing_glossary, load_index, readable_glossary
 from moci_vocab.matching import folded_terms, near_duplicates
@@ -230,3 +230,31 @@ def test_a_changed_index_is_brought_up_to_date_from_the_packed_one(
     index = load_index(root)
     assert _fields(index) == _fields(_rebuilt(root))
     assert len(index.findings) > index.manifest_findings and None in index.ids
+
+
+def test_show_reads_the_index_without_its_term_rows(hard, keyed, monkeypatch) -> None:
+    """`show`'s glossary (terms=False) comes from the lighter names index while no file
+    changed, and follows a change as the whole index does."""
+    root = _copy(hard, keyed)
+
+    def seen(glossary_skipped_autonyms) -> tuple:
+        glossary, skipped, autonyms = glossary_skipped_autonyms
+        return list(glossary.concepts), [str(f) for f in skipped], autonyms
+
+    whole = seen(readable_glossary(root))
+    assert seen(readable_glossary(root, terms=False)) == whole  # the names index stored
+    (root / ".moci-cache" / f"{PACKED_CACHE}.pickle").unlink()
+    with monkeypatch.context() as patched:  # the whole index is not read
+        patched.setattr(fileindex, "load_index", None)
+        lazy, _skipped, _autonyms = readable_glossary(root, terms=False)
+        assert seen((lazy, _skipped, _autonyms)) == whole
+        assert lazy.concepts[whole[0][7]] == load_glossary(root).concepts[whole[0][7]]
+    extra = root / "terms" / "aa-extra.yaml"
+    extra.write_text("id: aa-extra\nterms:\n  en:\n    - term: aa extra\n      status: preferred\n")
+    _touch_old(extra)
+    broken = root / "terms" / "zz-broken.yaml"
+    broken.write_text("id: zz-broken\nterms:\n  en: [\n")
+    _touch_old(broken)
+    light = seen(readable_glossary(root, terms=False))
+    assert light == seen(readable_glossary(root))
+    assert "aa-extra" in light[0] and any("zz-broken" in f for f in light[1])

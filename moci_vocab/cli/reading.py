@@ -47,7 +47,7 @@ def _show(state: State, concept_id: str, fmt: str) -> None:
     from moci_vocab.store import require_concept
 
     with state.reading() as root:  # one file read, the others known from the file index
-        glossary, skipped, autonyms = readable_glossary(root)
+        glossary, skipped, autonyms = readable_glossary(root, terms=False)
         for finding in skipped:
             if finding.concept == concept_id:  # the concept asked for cannot be read: say why
                 raise MociError(finding.message, finding.file, finding.line, finding.column)
