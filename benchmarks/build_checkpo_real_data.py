@@ -263,13 +263,15 @@ nor the Armenian dialogs' *number* the count քանակ of "the number of"; with
 MIN_COUNT such uses, the word gets no concept (on glossaries already committed:
 `--nouns`). Nor does a word that follows a form of *be* in PREDICATIVE of its entries
 ("could not be sent", "is running"): a participle or an adjective, not a noun
-(`_Catalog.predicative`; on committed glossaries `--participles`). Nor does a word whose
-term is a finite verb form of its language (`verb_form`: Georgian -ეთ, -ოთ; KDE's
-"Click this button" gave *button* the imperative დააწკაპუნეთ, click; on committed
-glossaries `--verbs`). A term the rules read as an inflected form of a word the catalog
-writes is given as that word, its dictionary form (`citation_form`: Georgian's genitive
-კონტროლის → კონტროლი, a bare stem ფაილ- → ფაილი; Armenian's article պատմությունը →
-պատմություն; on committed glossaries `--citations`).
+(`_Catalog.predicative`; on committed glossaries `--participles`). A finite verb form of
+the language (`verb_form`: Georgian -ეთ, -ოთ) renders no noun: the word is aligned with the
+other words of its entries (KDE's "Click this button", დააწკაპუნეთ ამ ღილაკზე, gave *button*
+the imperative, click, then no concept; now the noun ღილაკი), and a term that is still one
+gives no concept (on committed glossaries `--verbs` takes such concepts out, `--verb-nouns`
+adds the noun's concept where the verb had taken its place). A term the rules read as an
+inflected form of a word the catalog writes is given as that word, its dictionary form
+(`citation_form`: Georgian's genitive კონტროლის → კონტროლი, a bare stem ფაილ- → ფაილი;
+Armenian's article պատմությունը → պատմություն; on committed glossaries `--citations`).
 
 Then each concept gets the sense its term covers, as a person writing the glossary
 would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
@@ -2285,10 +2287,11 @@ class _Catalog:
         self.lemma_total = collections.Counter(g for groups in self.lemmas for g in groups)
         self.vocabulary = collections.Counter(t for toks in self.target for t in toks)
 
-    def concept(self, word: str, nouns: set[int]) -> dict | None:
+    def concept(self, word: str, nouns: set[int], verbs: bool = False) -> dict | None:
         """The word's concept ({"term", "prefix", "pos", "dice", "count"}), or None: the
         target word that dominates its uses as a noun (``nouns``: the entries where
-        check-po reads it as one, `noun_uses`)."""
+        check-po reads it as one, `noun_uses`), no finite verb form (``verbs``: as the
+        builder chose before it knew them, `verb_nouns_for`)."""
         english, target, doc_freq = self.english, self.target, self.doc_freq
         forms = {word, word + "s", word + "es"}
         having = [i for i, words in enumerate(english) if forms & set(words)]
@@ -2321,13 +2324,17 @@ class _Catalog:
         having = [i for i in having if i in nouns]
         if len(having) < MIN_COUNT:
             return None
+        # A finite verb form renders no noun (`verb_form`): KDE's "Click this button",
+        # დააწკაპუნეთ ამ ღილაკზე, and "Press this button", დააწექით ამ ღილაკს — the verbs'
+        # prefix დააწ- aligned with *button* better than ღილაკ-, the noun, which is its term.
+        nominal = target if verbs else self.nominal()
         prefixes = collections.Counter()
         for i in having:
-            prefixes.update({t[:k] for t in target[i] for k in range(4, len(t) + 1)})
+            prefixes.update({t[:k] for t in nominal[i] for k in range(4, len(t) + 1)})
         if not prefixes:
             return None
         total = collections.Counter()
-        for toks in target:
+        for toks in nominal:
             total.update({t[:k] for t in toks for k in range(4, len(t) + 1)} & prefixes.keys())
         best = max(prefixes, key=lambda p: (2 * prefixes[p] / (len(having) + total[p]), -len(p), p))
         dice = 2 * prefixes[best] / (len(having) + total[best])
@@ -2352,7 +2359,7 @@ class _Catalog:
             if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
         )
         term = citation_form(dictionary_form(words, self.lang, around), self.vocabulary, self.lang)
-        if verb_form(term, self.lang):
+        if verb_form(term, self.lang) and not verbs:
             return None  # the verb the noun stands with (click the button), not the noun
         return {
             "term": term,
@@ -2361,6 +2368,13 @@ class _Catalog:
             "dice": round(dice, 3),
             "count": prefixes[best],
         }
+
+    def nominal(self) -> list[set[str]]:
+        """Each entry's target words without the finite verb forms (`verb_form`; made once)."""
+        if not hasattr(self, "_nominal"):
+            lang = self.lang
+            self._nominal = [{t for t in toks if not verb_form(t, lang)} for toks in self.target]
+        return self._nominal
 
     def predicative(self, word: str) -> bool:
         """Does the word follow a form of "be" in PREDICATIVE of its entries or more (an
@@ -2463,6 +2477,32 @@ def citations_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) 
             data = {**data, "term": term, "prefix": _common_prefix(data["prefix"], term)}
         rebuilt[word] = data
     return rebuilt
+
+
+def verb_nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its concepts kept as built, with the concepts it lacks
+    because their best-aligned word was a finite verb form (`verb_form`; `verbs_for` took
+    them out): the term the noun's uses give without the verbs, as `glossary_for` now
+    chooses it (with its senses, plurals and compounds), where no concept has that term."""
+    if lang not in VERB_ENDINGS:
+        return glossary
+    catalog = _Catalog(rows, lang)
+    words = [word for word in _candidates(catalog.doc_freq) if word not in glossary]
+    nouns = noun_uses([source for source, _strs in rows], words, lang)
+    terms = {data["term"] for data in glossary.values()}
+    added = {}
+    for word in words:
+        before = catalog.concept(word, nouns.get(word, set()), verbs=True)
+        if before is None or not verb_form(before["term"], lang):
+            continue
+        data = catalog.concept(word, nouns.get(word, set()))
+        if data is not None and data["term"] not in terms:
+            added[word] = data
+            terms.add(data["term"])
+    if not added:
+        return glossary
+    added = _with_senses(added, catalog.english, catalog.target, lang)
+    return {**glossary, **_with_compounds(_with_plurals(added, catalog, lang), catalog, lang)}
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2957,6 +2997,11 @@ def rebuild_citations() -> None:
     rebuild(citations_for, "")
 
 
+def rebuild_verb_nouns() -> None:
+    """`verb_nouns_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(verb_nouns_for, "")
+
+
 def rebuild_compounds() -> None:
     """`compounds_for` on every committed and held-out glossary (`rebuild`)."""
     rebuild(compounds_for, "")
@@ -2987,6 +3032,8 @@ def rebuild(step, why: str) -> None:
             rebuilt = step(_rows_of(po), key.rsplit("-", 1)[1], glossary)
             for word in sorted(set(glossary) - set(rebuilt)):
                 print(f"{key}: {word}={glossary[word]['term']} left out ({why})")
+            for word in sorted(set(rebuilt) - set(glossary)):
+                print(f"{key}: {word}={rebuilt[word]['term']} added")
             for word in sorted(w for w in rebuilt if rebuilt[w] != glossary.get(w, rebuilt[w])):
                 old, new = glossary[word], rebuilt[word]
                 change = f"→ {new['term']}" if new["term"] != old["term"] else "not "
@@ -3051,5 +3098,7 @@ if __name__ == "__main__":
         rebuild_verbs()
     elif sys.argv[1] == "--citations":
         rebuild_citations()
+    elif sys.argv[1] == "--verb-nouns":
+        rebuild_verb_nouns()
     else:
         build(Path(sys.argv[1]))
