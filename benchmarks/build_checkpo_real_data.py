@@ -271,7 +271,8 @@ gives no concept (on committed glossaries `--verbs` takes such concepts out, `--
 adds the noun's concept where the verb had taken its place). A term the rules read as an
 inflected form of a word the catalog writes is given as that word, its dictionary form
 (`citation_form`: Georgian's genitive კონტროლის → კონტროლი, a bare stem ფაილ- → ფაილი;
-Armenian's article պատմությունը → պատմություն; on committed glossaries `--citations`).
+Armenian's article պատմությունը → պատմություն; on committed glossaries `--citations`),
+unless that word is another concept's term (`_with_citations`).
 
 Then each concept gets the sense its term covers, as a person writing the glossary
 would give it (`_with_senses`): a word whose term is used nearly only in phrases of it
@@ -2272,6 +2273,7 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
             continue
         seen.add(data["term"])
         glossary[word] = data
+    glossary = _with_citations(glossary, catalog.vocabulary, lang)
     glossary = _with_senses(glossary, catalog.english, catalog.target, lang)
     return _with_compounds(_with_plurals(glossary, catalog, lang), catalog, lang)
 
@@ -2358,7 +2360,7 @@ class _Catalog:
             for t in target[i]
             if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
         )
-        term = citation_form(dictionary_form(words, self.lang, around), self.vocabulary, self.lang)
+        term = dictionary_form(words, self.lang, around)
         if verb_form(term, self.lang) and not verbs:
             return None  # the verb the noun stands with (click the button), not the noun
         return {
@@ -2465,18 +2467,28 @@ def verbs_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> d
 
 
 def citations_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
-    """A glossary built earlier, each term given in an inflected form taken to its dictionary
-    form (`citation_form`), its prefix cut to what the two share: what `glossary_for` now
-    does when it chooses a term."""
+    """A glossary built earlier, its terms given in an inflected form taken to their
+    dictionary form (`_with_citations`): what `glossary_for` now does once it has its terms."""
     _english, target = _sides(rows)
-    vocabulary = collections.Counter(t for toks in target for t in toks)
-    rebuilt = {}
+    return _with_citations(glossary, collections.Counter(t for toks in target for t in toks), lang)
+
+
+def _with_citations(glossary: dict, vocabulary: collections.Counter, lang: str) -> dict:
+    """Each concept with its term in its dictionary form (`citation_form`), the prefix cut to
+    what the two share, unless that form is another concept's term or form: one target word
+    is one concept's. A genitive that modifies another word stays (VLC's Georgian folder
+    საქაღალდის beside its directory საქაღალდე; OBS's streaming ნაკადის, of the stream, beside
+    the stream ნაკადი), as two concepts with one term would be one."""
+    forms = {word: citation_form(data["term"], vocabulary, lang) for word, data in glossary.items()}
+    taken = collections.Counter(data["term"] for data in glossary.values())
+    taken.update(form for word, form in forms.items() if form != glossary[word]["term"])
+    cited = {}
     for word, data in glossary.items():
-        term = citation_form(data["term"], vocabulary, lang)
-        if term != data["term"]:
-            data = {**data, "term": term, "prefix": _common_prefix(data["prefix"], term)}
-        rebuilt[word] = data
-    return rebuilt
+        form = forms[word]
+        if form != data["term"] and taken[form] == 1:
+            data = {**data, "term": form, "prefix": _common_prefix(data["prefix"], form)}
+        cited[word] = data
+    return cited
 
 
 def verb_nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
@@ -2501,7 +2513,10 @@ def verb_nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict)
             terms.add(data["term"])
     if not added:
         return glossary
-    added = _with_senses(added, catalog.english, catalog.target, lang)
+    cited = _with_citations({**glossary, **added}, catalog.vocabulary, lang)
+    added = _with_senses(
+        {word: cited[word] for word in added}, catalog.english, catalog.target, lang
+    )
     return {**glossary, **_with_compounds(_with_plurals(added, catalog, lang), catalog, lang)}
 
 

@@ -260,6 +260,11 @@ def test_the_builder_gives_a_term_in_its_dictionary_form():
     assert citations_for(rows, "ka", {"watchlist": built}) == {
         "watchlist": {**built, "term": "კონტროლი", "prefix": "კონტროლი"}
     }
+    # Not where the form is another concept's term: one target word is one concept's (VLC's
+    # folder საქაღალდის beside its directory საქაღალდე; here a concept *control*).
+    control = {**built, "term": "კონტროლი", "prefix": "კონტ"}
+    glossary = {"watchlist": built, "control": control}
+    assert citations_for(rows, "ka", glossary) == glossary
 
 
 def test_the_builder_records_a_plural_said_with_a_word_of_its_own_as_another_sense(tmp_path):
