@@ -49,6 +49,15 @@ def verdict_lines(output: str) -> list[str]:
     return [line.rstrip() for line in output.splitlines() if "✓" in line or "✗" in line]
 
 
+def memory_lines(output: str) -> list[str]:
+    """The lines of a benchmark's output that give a peak memory and no verdict."""
+    return [
+        line.rstrip()
+        for line in output.splitlines()
+        if "MB" in line and line.rstrip() not in verdict_lines(line)
+    ]
+
+
 def run_case(name: str, args: list[str]) -> bool:
     """Run one benchmark, print its verdict lines; true when none missed its target."""
     began = time.perf_counter()
@@ -59,7 +68,7 @@ def run_case(name: str, args: list[str]) -> bool:
     script = [sys.executable, str(HERE / args[0]), *args[1:]]
     proc = subprocess.run(script, capture_output=True, text=True, env=env)
     lines = verdict_lines(proc.stdout)
-    for line in lines:
+    for line in lines + memory_lines(proc.stdout):
         print(f"   {line.strip()}")
     ok = proc.returncode in (0, 1) and bool(lines) and not any("✗" in line for line in lines)
     if proc.returncode not in (0, 1) or not lines:
