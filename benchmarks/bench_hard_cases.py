@@ -44,6 +44,16 @@ def load_average() -> str:
         return "?"
 
 
+def machine_reference() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this machine runs Python today, so
+    that absolute seconds measured on different days (or VMs) can be compared."""
+    began = time.process_time()
+    total = 0
+    for i in range(5_000_000):
+        total += i * i
+    return time.process_time() - began
+
+
 def verdict_lines(output: str) -> list[str]:
     """The lines of a benchmark's output that carry a target's verdict."""
     return [line.rstrip() for line in output.splitlines() if "✓" in line or "✗" in line]
@@ -83,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", help="only these cases (by name)")
     args = parser.parse_args(argv)
     chosen = [(name, case) for name, case in CASES if not args.only or name in args.only]
+    print(f"machine: a 5,000,000-step Python loop takes {machine_reference():.2f} s CPU")
     results = {name: run_case(name, case) for name, case in chosen}
     print("summary: " + ", ".join(f"{n} {'✓' if ok else '✗'}" for n, ok in results.items()))
     return 0 if all(results.values()) else 1
