@@ -22,7 +22,6 @@ import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, MutableMapping
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
@@ -40,6 +39,7 @@ from moci_vocab.layout import (
     refuse_links,
 )
 from moci_vocab.model import Concept, Glossary, Manifest
+from moci_vocab.records import Record
 from moci_vocab.store import (
     Parsed,
     WorkingTree,
@@ -100,8 +100,7 @@ def _is_entry(value: Any) -> bool:
     )
 
 
-@dataclass
-class FileIndex:
+class FileIndex(Record):
     """The manifest, the problems met (the manifest's, then each file's errors), the concept
     files in the loader's order with their concepts' ids and term rows (one string; a file's
     rows run from its offset to the next one's), and each language's own name.
@@ -110,20 +109,48 @@ class FileIndex:
     decoding them is a third of the cost of unpickling the index. An index made in this
     run keeps them decoded, and its files' stamps by name, until it is pickled."""
 
-    root: Path
-    manifest: Manifest
-    findings: list[Finding]
-    names: list[str]
-    ids: list[str | None]  # None: no concept (an unreadable file), or an id met before
-    rows_utf8: bytes | None  # None: made in this run (``rows`` holds them)
-    offsets: list[int]
-    autonyms: dict[str, str]
-    # What bringing the index up to date needs (``_updated``): the stamps its entries were
-    # made from (unpickled: four numbers a file, in ``names`` order; made in this run: by
-    # name), the manifest's, and how many of ``findings`` are the manifest's.
-    stamps: array | dict[str, Stamp | None]
-    manifest_stamp: Stamp | None
-    manifest_findings: int
+    _fields = (
+        "root",
+        "manifest",
+        "findings",
+        "names",
+        "ids",
+        "rows_utf8",
+        "offsets",
+        "autonyms",
+        "stamps",
+        "manifest_stamp",
+        "manifest_findings",
+    )
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Manifest,
+        findings: list[Finding],
+        names: list[str],
+        ids: list[str | None],
+        rows_utf8: bytes | None,
+        offsets: list[int],
+        autonyms: dict[str, str],
+        stamps: array | dict[str, Stamp | None],
+        manifest_stamp: Stamp | None,
+        manifest_findings: int,
+    ) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.findings = findings
+        self.names = names
+        self.ids = ids  # None: no concept (an unreadable file), or an id met before
+        self.rows_utf8 = rows_utf8  # None: made in this run (``rows`` holds them)
+        self.offsets = offsets
+        self.autonyms = autonyms
+        # What bringing the index up to date needs (``_updated``): the stamps its entries
+        # were made from (unpickled: four numbers a file, in ``names`` order; made in this
+        # run: by name), the manifest's, and how many of ``findings`` are the manifest's.
+        self.stamps = stamps
+        self.manifest_stamp = manifest_stamp
+        self.manifest_findings = manifest_findings
 
     @cached_property
     def rows(self) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from moci_vocab import languages
@@ -31,6 +30,7 @@ from moci_vocab.model import (
     Term,
     is_slug,
 )
+from moci_vocab.records import Record
 from moci_vocab.store import (
     CHANGELOG,
     TERMS,
@@ -44,13 +44,20 @@ from moci_vocab.store import (
 from moci_vocab.textnorm import clean_spaces, control_problem, match_key, nfc
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """Staged changes and what to tell the user about them."""
 
-    changes: Changes = field(default_factory=Changes)
-    messages: list[str] = field(default_factory=list)
-    concept: Concept | None = None
+    _fields = ("changes", "messages", "concept")
+
+    def __init__(
+        self,
+        changes: Changes | None = None,
+        messages: list[str] | None = None,
+        concept: Concept | None = None,
+    ) -> None:
+        self.changes = Changes() if changes is None else changes
+        self.messages: list[str] = [] if messages is None else messages
+        self.concept = concept
 
 
 # --------------------------------------------------------------------------- one change
@@ -187,21 +194,33 @@ def parse_assignment(text: str, what: str) -> tuple[str, str]:
     return lang.strip(), value
 
 
-@dataclass
-class TermFields:
+class TermFields(Record):
     """The optional fields of a term as a command gives them; None leaves a field as it is.
 
     An empty string clears a text field; ``forms`` replaces the term's forms when given.
     """
 
-    pos: str | None = None
-    type: str | None = None
-    gender: str | None = None
-    case_sensitive: bool | None = None
-    forms: list[str] | None = None
-    context: str | None = None
-    note: str | None = None
-    source: str | None = None
+    _fields = ("pos", "type", "gender", "case_sensitive", "forms", "context", "note", "source")
+
+    def __init__(
+        self,
+        pos: str | None = None,
+        type: str | None = None,
+        gender: str | None = None,
+        case_sensitive: bool | None = None,
+        forms: list[str] | None = None,
+        context: str | None = None,
+        note: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.pos = pos
+        self.type = type
+        self.gender = gender
+        self.case_sensitive = case_sensitive
+        self.forms = forms
+        self.context = context
+        self.note = note
+        self.source = source
 
     def given(self) -> bool:
         """Whether any field is set."""
@@ -284,18 +303,40 @@ def init_glossary(
 # --------------------------------------------------------------------------- add
 
 
-@dataclass
-class NewConcept:
+class NewConcept(Record):
     """What `add` is given: the id, terms, definitions, tags, domain and flags."""
 
-    concept_id: str
-    terms: list[tuple[str, str]]
-    definitions: list[tuple[str, str]] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    domain: str | None = None
-    do_not_translate: bool = False
-    pos: str | None = None
-    fields: dict[str, TermFields] = field(default_factory=dict)  # lang → fields of its terms
+    _fields = (
+        "concept_id",
+        "terms",
+        "definitions",
+        "tags",
+        "domain",
+        "do_not_translate",
+        "pos",
+        "fields",
+    )
+
+    def __init__(
+        self,
+        concept_id: str,
+        terms: list[tuple[str, str]],
+        definitions: list[tuple[str, str]] | None = None,
+        tags: list[str] | None = None,
+        domain: str | None = None,
+        do_not_translate: bool = False,
+        pos: str | None = None,
+        fields: dict[str, TermFields] | None = None,
+    ) -> None:
+        self.concept_id = concept_id
+        self.terms = terms
+        self.definitions: list[tuple[str, str]] = [] if definitions is None else definitions
+        self.tags: list[str] = [] if tags is None else tags
+        self.domain = domain
+        self.do_not_translate = do_not_translate
+        self.pos = pos
+        # lang → fields of its terms
+        self.fields: dict[str, TermFields] = {} if fields is None else fields
 
 
 def targeted_value(glossary: Glossary, text: str) -> tuple[str | None, str]:
@@ -466,22 +507,51 @@ def respell_warnings(glossary: Glossary, concept: Concept, lang: str, term: Term
 # --------------------------------------------------------------------------- edit
 
 
-@dataclass
-class Edit:
+class Edit(Record):
     """What `edit` changes: definitions, notes, tags, domain, status, links, removed terms."""
 
-    definitions: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)
-    add_tags: list[str] = field(default_factory=list)
-    remove_tags: list[str] = field(default_factory=list)
-    domain: str | None = None
-    status: str | None = None
-    do_not_translate: bool | None = None
-    add_related: list[str] = field(default_factory=list)
-    remove_related: list[str] = field(default_factory=list)
-    add_broader: list[str] = field(default_factory=list)
-    remove_broader: list[str] = field(default_factory=list)
-    remove_terms: list[tuple[str, str]] = field(default_factory=list)
+    _fields = (
+        "definitions",
+        "notes",
+        "add_tags",
+        "remove_tags",
+        "domain",
+        "status",
+        "do_not_translate",
+        "add_related",
+        "remove_related",
+        "add_broader",
+        "remove_broader",
+        "remove_terms",
+    )
+
+    def __init__(
+        self,
+        definitions: list[tuple[str, str]] | None = None,
+        notes: list[tuple[str, str]] | None = None,
+        add_tags: list[str] | None = None,
+        remove_tags: list[str] | None = None,
+        domain: str | None = None,
+        status: str | None = None,
+        do_not_translate: bool | None = None,
+        add_related: list[str] | None = None,
+        remove_related: list[str] | None = None,
+        add_broader: list[str] | None = None,
+        remove_broader: list[str] | None = None,
+        remove_terms: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.definitions: list[tuple[str, str]] = [] if definitions is None else definitions
+        self.notes: list[tuple[str, str]] = [] if notes is None else notes
+        self.add_tags: list[str] = [] if add_tags is None else add_tags
+        self.remove_tags: list[str] = [] if remove_tags is None else remove_tags
+        self.domain = domain
+        self.status = status
+        self.do_not_translate = do_not_translate
+        self.add_related: list[str] = [] if add_related is None else add_related
+        self.remove_related: list[str] = [] if remove_related is None else remove_related
+        self.add_broader: list[str] = [] if add_broader is None else add_broader
+        self.remove_broader: list[str] = [] if remove_broader is None else remove_broader
+        self.remove_terms: list[tuple[str, str]] = [] if remove_terms is None else remove_terms
 
 
 def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:

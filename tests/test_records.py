@@ -14,14 +14,17 @@ from moci_vocab.checkpo.compile import Compiled, Rule
 from moci_vocab.checkpo.parallel import FileJob
 from moci_vocab.checkpo.run import Options, Result, _MissInfo
 from moci_vocab.cli.common import State
+from moci_vocab.fileindex import FileIndex
 from moci_vocab.findings import Finding, JsonBlock, Tally, TextBlock
 from moci_vocab.fsutil import Changes
+from moci_vocab.operations import Edit, NewConcept, Outcome, TermFields
 from moci_vocab.po.catalog import Catalog, Entry
 from moci_vocab.records import Record
 
 CLASSES = [
     *(State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog),
     *(Changes, Rule, Compiled, FileJob),
+    *(FileIndex, Outcome, TermFields, NewConcept, Edit),
 ]
 
 
