@@ -45,6 +45,10 @@ def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> boo
         ("sq", "përshkrim", "sipërshkrim"),  # description / inscription: sipër- + shkrim
         ("sq", "faqe", "sipërfaqe"),  # page / surface
         ("sq", "faqe", "ndërfaqe"),  # page / interface
+        # an Albanian compound's first part is a word of three letters or more
+        ("sq", "ftesë", "dëftesë"),  # invitation / receipt (Thunderbird)
+        ("sq", "lloj", "fillojë"),  # type / it begins
+        ("sq", "ikonë", "klikoni"),  # icon / click!
     ],
 )
 def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):

@@ -69,6 +69,11 @@ class Inflection(Record):
     # Compound words: a term may be the last part of a longer word (qytet in kryeqytet),
     # and a multi-word term may be written as one word (ვებ გვერდი → ვებგვერდი).
     compounds: bool = False
+    # The fewest letters before a compound's last part: Albanian's first parts are words of
+    # three letters or more (krye-qytet, ueb-faqe, fjalë-kalim), so dë-ftesë (a receipt) is
+    # no ftesë (an invitation), fi-llojë (it begins) no lloj (a type), kl-ikoni (click!) no
+    # ikonë (an icon).
+    compound_head: int = 2
     # Prefixes that derive another word rather than make a compound (ka გადა-, sq mos-):
     # a term after one of them is not a component.
     prefixes: frozenset[str] = frozenset()
@@ -327,6 +332,7 @@ def SQ() -> Inflection:
         irregular=irregular_stems("sq"),
         min_stem=2,
         compounds=True,
+        compound_head=3,
         # native prefixes, and the Latin ones of borrowed words: kon-tekst (context) is no
         # compound of tekst, dis-pozicion of pozicion, pro-fil of file, sipër-faqe (a surface)
         # of faqe (a page), ndër-faqe (an interface) neither
@@ -813,7 +819,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 60
+DATA_VERSION = 61
 
 
 def for_language(tag: str) -> Inflection:

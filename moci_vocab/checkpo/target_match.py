@@ -464,6 +464,9 @@ class TargetMatcher:
         self.connectors = infl.connectors
         self.compounds = infl.compounds
         self.prefixes = infl.prefixes
+        # the fewest letters of a compound before its last part, after a term of four
+        # letters or more and after a shorter one (`Inflection.compound_head`)
+        self.heads = (max(2, infl.compound_head), max(3, infl.compound_head))
         # each compound head (two letters or more) that a longer prefix starts with → those
         # prefixes: "si" → ("sipër",), see `_component`
         self.longer_prefixes: dict[str, tuple[str, ...]] = {}
@@ -518,7 +521,7 @@ class TargetMatcher:
         # probe may stand inside a word, after at least two letters of it. Words that
         # start with the probe are tried first; inside words only when none matched.
         inside = self.compounds and len(probe) >= 3 and term[1] in _ALLOWED
-        head = 2 if len(probe) >= 4 else 3  # letters of the compound before a short term
+        head = self.heads[len(probe) < 4]  # letters of the compound before the term
         for mid_word in (False, True) if inside else (False,):
             if mid_word:
                 at = low.find(probe)
