@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -37,6 +36,7 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     refuse_links,
 )
 from moci_vocab.model import Concept, Glossary, Manifest, is_slug
+from moci_vocab.records import Record
 from moci_vocab.schema import YAML_ERROR, parse_concept, parse_manifest, term_length_problem
 from moci_vocab.yamlio import Document, dump_yaml, read_yaml
 
@@ -230,11 +230,13 @@ def load_from(
     return glossary, findings
 
 
-@dataclass
-class WorkingTree:
+class WorkingTree(Record):
     """The glossary's files on disk (``GlossarySource``)."""
 
-    root: Path
+    _fields = ("root",)
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
     def load_manifest(self, report: Callable[[Finding], None]) -> Manifest:
         """The manifest file, parsed (a glossary whose own folders are links is refused)."""

@@ -15,11 +15,11 @@ lists indented under their key, UTF-8, NFC, no anchors, dates plain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moci_vocab.errors import MociError
+from moci_vocab.records import Record
 from moci_vocab.safetext import lone_surrogate, printable
 from moci_vocab.textnorm import nfc
 
@@ -74,13 +74,17 @@ def _scalar_resolver(loader):
     return resolve
 
 
-@dataclass
-class Document:
+class Document(Record):
     """A loaded YAML file: its data and the line (1-based) of every key and item."""
 
-    path: Path | str  # a str when made from a cached line table (see store.document_at)
-    data: Any
-    lines: dict[KeyPath, int] = field(default_factory=dict)
+    _fields = ("path", "data", "lines")
+
+    def __init__(
+        self, path: Path | str, data: Any, lines: dict[KeyPath, int] | None = None
+    ) -> None:
+        self.path = path  # a str when made from a cached line table (see store.document_at)
+        self.data = data
+        self.lines: dict[KeyPath, int] = {} if lines is None else lines
 
     def line(self, *keys: str | int) -> int | None:
         """The line of the deepest known prefix of ``keys`` (None for an empty file)."""
@@ -326,14 +330,18 @@ def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
     return result
 
 
-@dataclass
-class _Open:
+class _Open(Record):
     """A sequence or mapping being built: its value, where it is, a pending key."""
 
-    value: list | dict
-    at: KeyPath
-    key: str | None = None
-    has_key: bool = False
+    _fields = ("value", "at", "key", "has_key")
+
+    def __init__(
+        self, value: list | dict, at: KeyPath, key: str | None = None, has_key: bool = False
+    ) -> None:
+        self.value = value
+        self.at = at
+        self.key = key
+        self.has_key = has_key
 
 
 class _Builder:

@@ -20,11 +20,13 @@ from moci_vocab.fsutil import Changes
 from moci_vocab.operations import Edit, NewConcept, Outcome, TermFields
 from moci_vocab.po.catalog import Catalog, Entry
 from moci_vocab.records import Record
+from moci_vocab.store import WorkingTree
+from moci_vocab.yamlio import Document, _Open
 
 CLASSES = [
     *(State, Options, Result, _MissInfo, Finding, Tally, JsonBlock, TextBlock, Entry, Catalog),
     *(Changes, Rule, Compiled, FileJob),
-    *(FileIndex, Outcome, TermFields, NewConcept, Edit),
+    *(FileIndex, Outcome, TermFields, NewConcept, Edit, WorkingTree, Document, _Open),
 ]
 
 
