@@ -826,6 +826,9 @@ def test_a_name_kept_whole_in_a_translation_of_the_rest_is_said(tmp_path):
         ("Play it with the Encrypted Media Features.", "Luaje me Encrypted Media Features."),
         ("Open the Feature Toolbox", "Hapni Feature Toolbox"),  # two words: reported
         ("Install the Media Feature Pack", "Install the Media Feature Pack"),  # copied
+        # ... but for a full stop, an ellipsis (review MINOR 2 of the fifteenth session)
+        ("Show Media Feature Pack", "Show Media Feature Pack."),
+        ("Use Media Feature Pack", "Use Media Feature Pack…"),
         ("Media Feature pack", "Paketa Media Feature pack"),  # not all capitalised: reported
         # a command named after a verb of the interface: a label (review of 092d070)
         ("Choose Insert Feature Character to add one.", "Zgjidhni Insert Feature Character."),
@@ -835,10 +838,32 @@ def test_a_name_kept_whole_in_a_translation_of_the_rest_is_said(tmp_path):
     assert flagged(tmp_path, "sq", "feature", "veçori", entries) == [
         "Open the Feature Toolbox",
         "Install the Media Feature Pack",
+        "Show Media Feature Pack",
+        "Use Media Feature Pack",
         "Media Feature pack",
         "Choose Insert Feature Character to add one.",
         "Media Feature Viewer shows the features",
     ]
+
+
+def test_a_msgids_name_runs_are_read_once(tmp_path, monkeypatch):
+    """Whether a missing term's word may be kept as written (run.py) and whether it is kept
+    in a name (`rendered_misses`) read one answer of `name_runs` per msgid (review MINOR 7
+    of the fifteenth session: each read it again)."""
+    from moci_vocab.checkpo import rendered
+
+    calls: list[str] = []
+
+    def counted(msgid: str) -> frozenset[str]:
+        calls.append(msgid)
+        return name_runs(msgid)
+
+    name_runs = rendered.name_runs
+    monkeypatch.setattr(rendered, "name_runs", counted)
+    msgid = "You may need the Media Feature Pack."
+    entries = [(msgid, "Mund t’ju duhet Media Feature Pack.")]
+    assert flagged(tmp_path, "sq", "feature", "veçori", entries) == []
+    assert calls == [msgid]
 
 
 def test_a_quoted_run_of_capitalised_words_is_a_label():

@@ -382,6 +382,17 @@ def kept_whole_name(
     return bool(kept) and all(_inside_run(msgid, use, kept) for use in uses)
 
 
+def same_words(text: str, msgid: str) -> bool:
+    """Is the text the msgid's words in its order, whatever stands between them ("Show
+    Window Title Bar." or "Use System Title Font…" for the msgid without the full stop or the
+    ellipsis): a msgid copied, not translated?"""
+    return text == msgid or _WORDS.findall(text) == _WORDS.findall(msgid)
+
+
+# A word as `same_words` compares them: a run of letters and digits.
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _inside_run(msgid: str, use: tuple[int, int], runs: list[str]) -> bool:
     """Does one of the runs (casefolded) stand in the msgid over the use (start, end)?"""
     start, end = use
@@ -1346,6 +1357,7 @@ def rendered_misses(
     vocabulary: Callable[[], set[str]],
     refind: Callable[[Translation, int], bool] | None = None,
     glossary_terms: Callable[[], dict[int, list[str]]] | None = None,
+    runs_known: dict[int, frozenset[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms the translation renders after all.
 
@@ -1356,7 +1368,8 @@ def rendered_misses(
     made when first asked for; ``refind``: whether a prepared text holds an allowed term of
     a concept (a text without its tilde mnemonics), given where every missing term is passed;
     ``glossary_terms``: every concept's allowed terms (casefolded), made when first asked for
-    (else those of ``terms``).
+    (else those of ``terms``); ``runs_known``: entry → its msgid's `name_runs`, as the caller
+    found them (an entry not in it is read here: each msgid's runs are read once).
     """
     found: set[tuple[int, int]] = set()
     # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
@@ -1428,6 +1441,8 @@ def rendered_misses(
     low = ""
     names: tuple[int, frozenset[str]] = (-1, frozenset())  # the last entry's `name_runs`
     runs_of: dict[str, list[str]] = {}  # ... by their words (`runs_holding`), made once
+    # whether the last translation with name runs is its msgid's words copied (`same_words`)
+    copy_test: tuple[int, str | None, bool] = (-1, None, False)
     parts: list[str] = []
     everything = False
     # What the English word is looked for in: the casefolded translation, or for a long one
@@ -1472,11 +1487,14 @@ def rendered_misses(
                 found.add((entry, concept))
                 continue
             if names[0] != entry:  # (read once per entry, not per missing term)
-                names = (entry, name_runs(msgid))
+                runs = runs_known.get(entry) if runs_known is not None else None
+                names = (entry, name_runs(msgid) if runs is None else runs)
                 runs_of.clear()
+            if names[1] and (copy_test[0] != entry or copy_test[1] is not text):
+                copy_test = (entry, text, same_words(text, msgid))  # (once per translation)
             if kept_in_name(names[1], text, low, word, places) or (
                 names[1]
-                and text != msgid
+                and not copy_test[2]
                 and word in runs_holding(names[1], runs_of)
                 and kept_whole_name(
                     runs_of,

@@ -795,6 +795,7 @@ class FileCheck:
         # (not a missing term, nor a do-not-translate name); picked in C.
         wanted = words if every else english
         signs: dict[int, bool] = {}  # entry → whether its msgid holds a quote or a name
+        runs: dict[int, frozenset[str]] = {}  # entry → its msgid's `name_runs` (read once)
         codes: dict[int, bool] = {}  # entry → whether its copied msgid may hold code
         # What the English word is looked for in: the casefolded translation, or for a long
         # one the English words of its missing terms that it holds, found in one pass, not
@@ -867,7 +868,8 @@ class FileCheck:
                 msgid = msgids[entry]
                 sign = signs.get(entry)
                 if sign is None:  # (or a name of three capitalised words: `kept_whole_name`)
-                    sign = signs[entry] = holds_quote_or_name(msgid) or bool(name_runs(msgid))
+                    names = runs[entry] = name_runs(msgid)  # (`rendered_misses` reads them)
+                    sign = signs[entry] = holds_quote_or_name(msgid) or bool(names)
                 if text == msgid:  # (copied: only an argument's name, a copyright line, code)
                     if is_metavariable(msgid) or is_notice(msgid):
                         missing.append((entry, concept, text))
@@ -960,6 +962,7 @@ class FileCheck:
                 vocabulary,
                 refind if every else None,
                 lambda: {c: [text.casefold() for text in fact[2]] for c, fact in enumerate(facts)},
+                runs,
             )
         if dropped:
             self.forget(dropped)
