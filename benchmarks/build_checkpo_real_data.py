@@ -241,6 +241,40 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     # python $S ts calamares-3.3.14/lang/calamares_LANG.ts LANG qt/LANG/LC_MESSAGES/calamares.mo
     # python $S ts qbittorrent-5.1.0/src/lang/qbittorrent_LANG.ts LANG \
     #     qt/LANG/LC_MESSAGES/qbittorrent.mo
+    # round 22 (all three languages; a folder of its own; the sixteenth session's): darktable
+    # (sq) and Krita (ka) as Debian 13 ships them, GeoNode's Georgian django.mo (unzip
+    # 'geonode/locale/ka/*' of the wheel into the folder), and catalogs made with
+    # S=benchmarks/keyed_catalog_po.py (its docstring; one OUT per program and language, as
+    # CATALOGS names them: qt/LANG/LC_MESSAGES/keepassxc.mo, ...):
+    apt-get download darktable krita-l10n gcompris-qt-data roundcube-core dokuwiki
+    apt-get source --download-only keepassxc    # share/translations/keepassxc_sq.ts
+    pip download --no-deps geonode==5.1.1
+    npm pack @jitsi/react-native-sdk@13.2.0 @openstreetmap/id@2.42.2 scratch-l10n@6.1.116
+    # and the repositories lichess-org/mobile 7b06b26, google/blockly 55f5d648a,
+    # openstreetmap/openstreetmap-website 9da0fa5ec, ankitects/anki-core-i18n 571f3f1,
+    # wikimedia/apps-android-wikipedia aa428fa (NOTICE.md):
+    # python $S ts keepassxc_sq.ts sq qt/sq/LC_MESSAGES/keepassxc.mo
+    # python $S qm usr/share/gcompris-qt/translations/gcompris_LANG.qm LANG \
+    #     qt/LANG/LC_MESSAGES/gcompris.mo                                   (sq, ka)
+    # python $S nested lib/l10n/app_en.arb lib/l10n/app_LANG.arb LANG \
+    #     lichess/LANG/LC_MESSAGES/lichess-mobile.mo                        (sq, hy)
+    # python $S nested msg/json/en.json msg/json/LANG.json LANG blockly/LANG/LC_MESSAGES/blockly.mo
+    # python $S nested EN LANG_FILES LANG scratch/LANG/LC_MESSAGES/scratch.mo   (ka, hy; EN:
+    #     editor/{blocks,extensions,interface,paint-editor}/en.json and
+    #     www/scratch-website.general-l10njson/en.json, comma-separated, LANG_FILES likewise)
+    # python $S nested dist/locales/en.min.json dist/locales/sq.min.json sq \
+    #     osm/sq/LC_MESSAGES/osm-id.mo
+    # python $S nested config/locales/en.yml config/locales/LANG.yml LANG \
+    #     osm/LANG/LC_MESSAGES/osm-website.mo                               (sq, ka)
+    # python $S nested lang/main.json lang/main-LANG.json LANG jitsi/LANG/LC_MESSAGES/jitsi-meet.mo
+    # R=usr/share/roundcube/program/localization (LOC: sq_AL, ka_GE, hy_AM)
+    # python $S php $R/en_US/labels.inc,$R/en_US/messages.inc \
+    #     $R/LOC/labels.inc,$R/LOC/messages.inc LANG roundcube/LANG/LC_MESSAGES/roundcube.mo
+    # D=usr/share/dokuwiki/inc/lang
+    # python $S php $D/en/lang.php $D/LANG/lang.php LANG dokuwiki/LANG/LC_MESSAGES/dokuwiki.mo
+    # python $S ftl core/templates core/LOCALE LANG anki/LANG/LC_MESSAGES/anki.mo  (sq, hy-AM)
+    # python $S android app/src/main/res/values/strings.xml \
+    #     app/src/main/res/values-ka/strings.xml ka wikipedia/ka/LC_MESSAGES/wikipedia-android.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -862,6 +896,24 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "obs-studio": "obs/{lang}/LC_MESSAGES/obs-studio.mo",
     "calamares": "qt/{lang}/LC_MESSAGES/calamares.mo",
     "qbittorrent": "qt/{lang}/LC_MESSAGES/qbittorrent.mo",
+    # Round 22: gettext catalogs of programs no round used (Debian 13's darktable and Krita,
+    # GeoNode's wheel) and catalogs made by keyed_catalog_po.py from nested JSON and YAML,
+    # PHP, Fluent, compiled Qt and Android message files.
+    "darktable": MO + "darktable.mo",
+    "krita": MO + "krita.mo",
+    "geonode": "geonode/locale/{lang}/LC_MESSAGES/django.mo",
+    "keepassxc": "qt/{lang}/LC_MESSAGES/keepassxc.mo",
+    "gcompris": "qt/{lang}/LC_MESSAGES/gcompris.mo",
+    "lichess-mobile": "lichess/{lang}/LC_MESSAGES/lichess-mobile.mo",
+    "blockly": "blockly/{lang}/LC_MESSAGES/blockly.mo",
+    "scratch": "scratch/{lang}/LC_MESSAGES/scratch.mo",
+    "osm-id": "osm/{lang}/LC_MESSAGES/osm-id.mo",
+    "osm-website": "osm/{lang}/LC_MESSAGES/osm-website.mo",
+    "jitsi-meet": "jitsi/{lang}/LC_MESSAGES/jitsi-meet.mo",
+    "roundcube": "roundcube/{lang}/LC_MESSAGES/roundcube.mo",
+    "dokuwiki": "dokuwiki/{lang}/LC_MESSAGES/dokuwiki.mo",
+    "anki": "anki/{lang}/LC_MESSAGES/anki.mo",
+    "wikipedia-android": "wikipedia/{lang}/LC_MESSAGES/wikipedia-android.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1434,6 +1486,21 @@ ONLY = {
     "obs-studio": ("ka", "hy"),
     "calamares": ("sq", "ka"),
     "qbittorrent": ("ka", "hy"),
+    # Round 22: the languages whose catalog gives a flag.
+    "darktable": ("sq",),
+    "krita": ("ka",),
+    "geonode": ("ka",),
+    "keepassxc": ("sq",),
+    "gcompris": ("sq", "ka"),
+    "lichess-mobile": ("sq", "hy"),
+    "blockly": ("sq", "hy"),
+    "scratch": ("ka", "hy"),
+    "osm-id": ("sq",),
+    "osm-website": ("sq", "ka"),
+    "jitsi-meet": ("sq", "hy"),
+    "dokuwiki": ("sq", "ka"),
+    "anki": ("sq", "hy"),
+    "wikipedia-android": ("ka",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -1946,6 +2013,30 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
     # recording program (OBS Studio), an OS installer (Calamares) and a BitTorrent client
     # (qBittorrent), whose translations are not gettext catalogs (keyed_catalog_po.py).
     21: ("mediawiki", "mediawiki-extensions", "obs-studio", "calamares", "qbittorrent"),
+    # Round 22 (all three languages; the sixteenth session's round), judged with main fee810f
+    # (the session's start) before any change, then its new flags with the session's final
+    # rules: a photo editor (darktable), a painting program (Krita), a GIS web platform
+    # (GeoNode), a password manager (KeePassXC), children's educational games (GCompris), a
+    # chess app (Lichess's mobile app), block programming (Blockly, Scratch), the
+    # OpenStreetMap editor iD and website, video meetings (Jitsi Meet), webmail (Roundcube),
+    # a wiki (DokuWiki), flashcards (Anki) and Wikipedia's Android app.
+    22: (
+        "darktable",
+        "krita",
+        "geonode",
+        "keepassxc",
+        "gcompris",
+        "lichess-mobile",
+        "blockly",
+        "scratch",
+        "osm-id",
+        "osm-website",
+        "jitsi-meet",
+        "roundcube",
+        "dokuwiki",
+        "anki",
+        "wikipedia-android",
+    ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
 HELDOUT_OUT = REPO / "benchmarks" / "data" / "checkpo_heldout"
