@@ -90,7 +90,8 @@ def run_case(name: str, args: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen cases in turn; exit 1 when any target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", help="only these cases (by name)")
+    names = [name for name, _ in CASES]
+    parser.add_argument("--only", action="append", choices=names, help="only these cases")
     args = parser.parse_args(argv)
     chosen = [(name, case) for name, case in CASES if not args.only or name in args.only]
     print(f"machine: a 5,000,000-step Python loop takes {machine_reference():.2f} s CPU")

@@ -41,3 +41,10 @@ def test_exit_status_is_1_when_any_case_misses(tmp_path, monkeypatch, capsys):
     assert bench_hard_cases.main(["--only", "good"]) == 0
     assert bench_hard_cases.main([]) == 1
     assert "summary: good ✓, bad ✗" in capsys.readouterr().out
+
+
+def test_an_unknown_case_name_is_refused_not_passed(capsys):
+    with pytest.raises(SystemExit) as stop:
+        bench_hard_cases.main(["--only", "edit"])  # the case is "edits"
+    assert stop.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
