@@ -54,18 +54,19 @@ def machine_reference() -> float:
     return time.process_time() - began
 
 
+def has_verdict(line: str) -> bool:
+    """Whether a line of a benchmark's output carries a target's verdict."""
+    return "✓" in line or "✗" in line
+
+
 def verdict_lines(output: str) -> list[str]:
     """The lines of a benchmark's output that carry a target's verdict."""
-    return [line.rstrip() for line in output.splitlines() if "✓" in line or "✗" in line]
+    return [line.rstrip() for line in output.splitlines() if has_verdict(line)]
 
 
 def memory_lines(output: str) -> list[str]:
     """The lines of a benchmark's output that give a peak memory and no verdict."""
-    return [
-        line.rstrip()
-        for line in output.splitlines()
-        if "MB" in line and line.rstrip() not in verdict_lines(line)
-    ]
+    return [line.rstrip() for line in output.splitlines() if "MB" in line and not has_verdict(line)]
 
 
 def run_case(name: str, args: list[str]) -> bool:

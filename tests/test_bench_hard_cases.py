@@ -48,3 +48,9 @@ def test_an_unknown_case_name_is_refused_not_passed(capsys):
         bench_hard_cases.main(["--only", "edit"])  # the case is "edits"
     assert stop.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_memory_lines_are_those_with_megabytes_and_no_verdict():
+    output = "peak 40 MB\nwall 1 s ✓ 45 MB\nno figure\n"
+    assert bench_hard_cases.memory_lines(output) == ["peak 40 MB"]
+    assert bench_hard_cases.verdict_lines(output) == ["wall 1 s ✓ 45 MB"]
