@@ -143,6 +143,12 @@ class Inflection(Record):
     # Not where the lemma's data holds another derivation, used only where the English allows
     # (ka მონიშნული: მონიშვნა, see rendered.py).
     lemma_irregular: bool = False
+    # ... and the endings of a term as written after which its stem, where that stem is one
+    # the irregular data lists for a lemma, stands for the lemma and its other stems: sq zëri,
+    # zërin (the entry: the masculine singular's definite endings on zër) → zë, zëra, zërat;
+    # not bija (the daughter: the feminine -a on bij, which the data lists as the plural stem
+    # of bir, a son).
+    irregular_definite: tuple[str, ...] = ()
     # Words derived on the stem of a borrowed term that keep its sense: (the prefixes before
     # the stem, "" for none; the endings after it). ka და-არქივ-ება (archiving, the
     # perfective preverb), გადა-არქივ-ება (re-archiving), სა-არქივ-ო (of archives),
@@ -345,6 +351,7 @@ def SQ() -> Inflection:
         participles=("uar", "ur", "yer"),
         adjectives=_SQ_ADJECTIVES,
         lemma_irregular=True,
+        irregular_definite=("i", "in", "it", "u", "un", "ut"),
     )
 
 
@@ -819,7 +826,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 61
+DATA_VERSION = 62
 
 
 def for_language(tag: str) -> Inflection:

@@ -128,7 +128,7 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     if term and infl.lemma_irregular and not irregular:
         # a term given in an inflected form of an irregular lemma: its lemma's listed stems
         # (sq biri, the child → bir → bij, children, as miku → mik → miq)
-        irregular = _irregular_of_lemma(stems - {word}, infl)
+        irregular = _irregular_of_lemma(word, stems - {word}, infl)
         stems.update(irregular)
     for base in list(stems):
         if base in irregular:
@@ -208,13 +208,19 @@ def _irregular_of(word: str, infl: Inflection, term: bool = False) -> tuple[str,
     return ()
 
 
-def _irregular_of_lemma(stems: set[str], infl: Inflection) -> tuple[str, ...]:
+def _irregular_of_lemma(word: str, stems: set[str], infl: Inflection) -> tuple[str, ...]:
     """The listed irregular stems of the lemma that one of a term's stems is, as cut back or
-    with the final vowel its ending replaced (sq dora → dor → dorë: duar)."""
+    with the final vowel its ending replaced (sq dora → dor → dorë: duar), or the lemma and
+    its stems where the term is a listed stem with a definite ending (sq zëri, the entry →
+    zër → zë, zëra: ``Inflection.irregular_definite``)."""
+    listed = _irregular_forms(infl)
     for stem in sorted(stems, key=len, reverse=True):
         for lemma in (stem, *(stem + vowel for vowel in infl.final_vowels)):
             if lemma in infl.irregular:
                 return infl.irregular[lemma]
+        lemma = listed.get(stem)
+        if lemma is not None and word[len(stem) :] in infl.irregular_definite:
+            return (lemma, *infl.irregular[lemma])
     return ()
 
 
