@@ -379,6 +379,14 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("sq", "zëri", "Përpunoni një zë"),
         ("sq", "zëri", "Fshini Zëra"),
         ("sq", "zërin", "Krijoni Zë"),
+        # round 22: an Armenian lemma in -ի given with its article (Lichess's queen թագուհին:
+        # the genitive թագուհու, the instrumental թագուհով), a noun given in the dative or
+        # the instrumental, a verbal noun in -ում given in the locative (Lichess's ֆորումում)
+        ("hy", "թագուհին", "Թագուհու վերջնախաղ"),
+        ("hy", "թագուհին", "Թագուհով և նավակով վերջնախաղ"),
+        ("hy", "ֆայլին", "Ֆայլը պահպանված է"),
+        ("hy", "ֆայլով", "ֆայլերի ցանկ"),
+        ("hy", "ֆորումում", "ֆորումի վարվելակարգը"),
         # round 17: the verbal noun in -ում made on a noun term through its verb in -ել,
         # declined (Thunderbird's կազմաձեւ, configuration → կազմաձևումը, կազմաձևման), the
         # ligature և and ե + ւ either way round
@@ -420,6 +428,10 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         # the daughter bija is bij- with the feminine -a, not the plural stem of bir (a son)
         ("sq", "bija", "biri"),
         ("sq", "bija", "Emri i birit"),
+        # a lemma in -ից (մասնակից, a participant) is no ablative: մասնակի (partial) stays
+        # another word; nor is անուն (a name) an article on անու-: ցանկանու՞մ (do you want)
+        ("hy", "մասնակից", "մասնակի ընտրություն"),
+        ("hy", "անուն", "Ցանկանու՞մ եք շարունակել"),
         # the verbal noun in -ում on the term as written, not on an irregular case stem:
         # անուն (a name) → անվան-, անվանում (a title) is a word of its own
         ("hy", "անուն", "Դաշտի անվանումը"),

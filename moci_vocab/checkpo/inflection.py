@@ -521,6 +521,12 @@ _HY_LEMMA_ENDINGS = (
     # the genitive -ման of a verbal noun in -ում (որոնման, of the search → որոնում,
     # որոնումը; կառավարման → կառավարում)
     ("ման", "ում"),
+    # a lemma in -ի given with its article -ն (Lichess's queen թագուհին → թագուհի, թագուհու,
+    # թագուհով), a noun given in the dative -ին (ֆայլին → ֆայլ), the instrumental -ով
+    # (ֆայլով → ֆայլ), or a verbal noun in -ում in the locative (Lichess's forum ֆորումում
+    # → ֆորում, ֆորումի). Not the ablative -ից nor the article on -ու, which end lemmas too
+    # (մասնակից, a participant, is no մասնակի, partial; անուն, a name, has no stem անու-)
+    ("ին", "ի"), ("ով", ""), ("ումում", "ում"),
 )  # fmt: skip
 
 
@@ -826,7 +832,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 62
+DATA_VERSION = 63
 
 
 def for_language(tag: str) -> Inflection:
