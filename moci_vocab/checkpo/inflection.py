@@ -391,6 +391,10 @@ _KA_LEMMA_ENDINGS = (
     ("ებული", "ება"), ("ებულ", "ება"),
     # the plural stem without a case ending (Kajongg's rule წესებ- → წეს-ი, წესში)
     ("ებ", ""),
+    # the instrumental and the adverbial (Orca's umlaut უმლაუტით, with an umlaut → უმლაუტი;
+    # ფაილად, as a file), and the postposition -თვის (for) on the genitive (GeoNode's field
+    # ველისთვის, for the field → ველი, ველები): a Georgian noun's lemma ends in a vowel
+    ("ით", ""), ("ად", ""), ("ისთვის", ""), ("ისთვის", "ა"), ("ისთვის", "ე"),
 )  # fmt: skip
 
 
@@ -433,7 +437,7 @@ _KA_PLURAL_TERMS = ("ები", "ებს", "ებმა", "ებზე", "�
 _KA_RESTORED = _KA_RESTORED_GENITIVE + tuple(
     (old[: -len("ის")] + ending, new)
     for old, new in _KA_RESTORED_GENITIVE
-    for ending in _KA_PLURAL_TERMS
+    for ending in (*_KA_PLURAL_TERMS, "ით", "ად", "ისთვის")  # (ნიშნით → ნიშან-ი)
 )
 # A term given with a postposition on a consonant stem: the stem (Akonadi's ღილაკზე, on the
 # button → ღილაკი, ღილაკები; Spectacle's ბუფერში, in the clipboard → ბუფერი). After a
@@ -832,7 +836,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 63
+DATA_VERSION = 64
 
 
 def for_language(tag: str) -> Inflection:
