@@ -31,6 +31,23 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, BinaryIO
 
+# What both halves import after the fork, the command for click, the command line and its
+# writing, the standby for the engine (or, for uuid and datetime, for orjson): imported once
+# before the fork (`start`), else each process imports them (~100 M instructions twice,
+# callgrind, 2026-12-06). Both halves' longest paths stay as long (each needs these); the
+# run's CPU falls by one copy.
+SHARED = (
+    "typing",
+    "re",
+    "signal",
+    "threading",
+    "weakref",
+    "uuid",
+    "datetime",
+    "fcntl",
+    "moci_vocab.cache",
+    "moci_vocab.report",
+)
 # What the standby imports before it is handed a run: check-po's engine and what a
 # process's first file uses (the matchers, rapidfuzz for the closest words of a missing
 # term), all of which then comes copied into its forked worker too; not the workers'
@@ -45,12 +62,21 @@ ENGINE = (
     "rapidfuzz.fuzz",
     "rapidfuzz.process",
 )
-# What a check imports at its first file (orjson: the JSON of a missing term's message, made
-# for every format; it brings json, uuid, platform… ~5 ms) that ENGINE leaves out: imported
-# while this process has nothing else to do, waiting for its run or for the glossary's
-# fingerprint (`_import_while_idle`), before its worker is forked. Otherwise the standby and
-# its worker would each import them at their first file, both on the run's critical path.
+# What the run imports once it has arrived, before its worker is forked (the pool, the source
+# matcher's automaton, the claims' pipe counts), then what a check imports at its first file
+# and ENGINE leaves out (orjson: the JSON of a missing term's message, made for every format;
+# it brings zoneinfo and json), each imported while this process has nothing else to do:
+# waiting for its run or for the glossary's fingerprint (`_import_while_idle`), before its
+# worker is forked. Otherwise the standby would import the first ones on the run's path, and
+# it and its worker would each import the others at their first file. One module a step, so
+# that a run arriving meanwhile waits for one small import at most: orjson in one step held a
+# run that arrived during it ~8 ms (traced under load, 2026-12-06).
 IDLE = (
+    "moci_vocab.workers",
+    "daachorse",
+    "termios",
+    "zoneinfo",
+    "json",
     "orjson",
     "ahocorasick_rs",
     "moci_vocab.translit",
@@ -65,6 +91,10 @@ _STOP_S = 5.0
 def start() -> Standby | None:
     """A standby for this command (None if it cannot fork). Call it first thing, while this
     process has one thread (a fork copies only that)."""
+    import importlib
+
+    for name in SHARED:
+        importlib.import_module(name)
     ends: list[int] = []
     try:
         ends += os.pipe()  # requests: read by the standby
