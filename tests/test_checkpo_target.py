@@ -281,6 +281,8 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "საქაღალდის", "აირჩიეთ საქაღალდე"),  # a genitive term: its -ე nominative
         ("ka", "გამჭვირვალობის", "აცილებს გამჭვირვალობას"),  # ... and its -ა dative
         ("ka", "ეკრანის", "სრულეკრანიანი ჩვენება"),  # the "having" adjective in -იან
+        # ... also on the plural stem (GCompris' "Full word image set": with words; round 22)
+        ("ka", "სიტყვა", "სიტყვებიანი გამოსახულებების სრული ნაკრები"),
         ("ka", "ფაილი", "ლოკალური ფაილებისთვისაა"),  # long postposition -თვისა + -ა
         # the likeness adjectives -ისებრი, -ისმაგვარი (Caja, MATE Panel: rounds 3, 4)
         ("ka", "დასტა", "სამუშაო მაგიდის დასტისებრი გახსნა"),

@@ -360,8 +360,9 @@ def SQ() -> Inflection:
 # glued to the case ending (-ისთვის, -ზე, -ში, -სთან); then the particles -ც
 # ("also") and -ა (emphatic / "is").
 # Relational adjectives of a noun (ფაილი → ფაილური სისტემა, ეკრანი → ეკრანული) and
-# the "having" adjective in -იან (სრულეკრანიანი, full-screen).
-_KA_DERIVED = ["", "ურ", "ულ", "იან"]
+# the "having" adjective in -იან (სრულეკრანიანი, full-screen), also on the plural stem
+# (GCompris' სიტყვებიანი, with words: "Full word image set").
+_KA_DERIVED = ["", "ურ", "ულ", "იან", "ებიან"]
 _KA_PLURAL = ["", "ებ", "ნ", "თ"]
 _KA_CASE = ["", "ი", "ის", "ს", "მა", "მ", "ით", "თ", "ად", "დ", "ო", "ვ", "ისა", "ითა", "ადა"]
 _KA_POST = [
@@ -836,7 +837,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 64
+DATA_VERSION = 65
 
 
 def for_language(tag: str) -> Inflection:
