@@ -218,6 +218,30 @@ def test_a_standby_waiting_imports_what_the_check_will_need_before_forking_its_w
     assert any(line.startswith(f"{standby} import orjson") for line in lines)
 
 
+def test_the_command_and_its_standby_import_no_module_both_after_the_fork(work):
+    # What both halves need (standby.SHARED: typing, re, pathlib, pickle... for click and
+    # the engine alike, the package's cache and report) is imported once, before the
+    # standby is forked: imported by each after the fork it cost the run ~100 M
+    # instructions twice. A module that both come to import belongs in standby.SHARED.
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
+    one, _ = run(work, *args, "--jobs", "1")
+    os.environ["IMPORTS"] = "1"
+    try:
+        got, lines = run(work, *args)
+    finally:
+        del os.environ["IMPORTS"]
+    command, engine, _forked = roles(lines)
+    (standby,) = engine
+    after = lines[lines.index(f"{command} forks") :]
+
+    def imported(pid: str) -> set[str]:
+        return {line.split()[2] for line in after if line.startswith(f"{pid} import ")}
+
+    assert got == one
+    assert imported(command) and imported(standby)
+    assert imported(command) & imported(standby) == set()
+
+
 def test_a_standby_imports_while_nothing_has_arrived_and_stops_when_something_has(tmp_path):
     from moci_vocab.checkpo import standby
 
