@@ -397,6 +397,10 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("ka", "უმლაუტით", "უმლაუტი"),
         ("ka", "ნიშნით", "ნიშანი"),
         ("ka", "ფაილად", "ფაილის გახსნა"),
+        # a year (წელიწადი) said წელი in its nominative too, not only in its cases (წლის):
+        # GCompris' "Year: %1", "a year on Jupiter is 12 Earth years" (წელია); round 22
+        ("ka", "წელიწადი", "წელი: %1"),
+        ("ka", "წელიწადი", "იუპიტერის ერთი წელი დედამიწის 12 წელია."),
         # round 17: the verbal noun in -ում made on a noun term through its verb in -ել,
         # declined (Thunderbird's կազմաձեւ, configuration → կազմաձևումը, կազմաձևման), the
         # ligature և and ե + ւ either way round

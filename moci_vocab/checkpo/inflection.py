@@ -837,7 +837,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 65
+DATA_VERSION = 66
 
 
 def for_language(tag: str) -> Inflection:
