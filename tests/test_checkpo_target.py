@@ -379,14 +379,14 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         # a term given in the definite of an irregular lemma's listed stem (round 22:
         # KeePassXC's entry zëri, of zë: zër-i) is its lemma with the lemma's stems
         ("sq", "zëri", "Përpunoni një zë"),
-        ("sq", "zëri", "Fshini Zëra"),
+        ("sq", "zërit", "Shtoni zë të ri"),
         ("sq", "zërin", "Krijoni Zë"),
         # round 22: an Armenian lemma in -ի given with its article (Lichess's queen թագուհին:
-        # the genitive թագուհու, the instrumental թագուհով), a noun given in the dative or
-        # the instrumental, a verbal noun in -ում given in the locative (Lichess's ֆորումում)
+        # the genitive թագուհու, the instrumental թագուհով), a noun given in the
+        # instrumental, a verbal noun in -ում given in the locative (Lichess's ֆորումում)
         ("hy", "թագուհին", "Թագուհու վերջնախաղ"),
         ("hy", "թագուհին", "Թագուհով և նավակով վերջնախաղ"),
-        ("hy", "ֆայլին", "Ֆայլը պահպանված է"),
+        ("hy", "թագուհին", "Թագուհի"),
         ("hy", "ֆայլով", "ֆայլերի ցանկ"),
         ("hy", "ֆորումում", "ֆորումի վարվելակարգը"),
         # round 22: a Georgian term given with the postposition -თვის on the genitive
@@ -446,6 +446,11 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         # another word; nor is անուն (a name) an article on անու-: ցանկանու՞մ (do you want)
         ("hy", "մասնակից", "մասնակի ընտրություն"),
         ("hy", "անուն", "Ցանկանու՞մ եք շարունակել"),
+        # -ին also ends adjectives: վերջին (last) is no վերջ (an end), առաջին (first) no առաջ
+        ("hy", "վերջին", "Վերջ"),
+        ("hy", "վերջին", "խաղի վերջը"),
+        ("hy", "վերջին", "ցուցակի վերջում"),
+        ("hy", "առաջին", "Առաջ"),
         # the verbal noun in -ում on the term as written, not on an irregular case stem:
         # անուն (a name) → անվան-, անվանում (a title) is a word of its own
         ("hy", "անուն", "Դաշտի անվանումը"),

@@ -526,12 +526,21 @@ _HY_LEMMA_ENDINGS = (
     # the genitive -ման of a verbal noun in -ում (որոնման, of the search → որոնում,
     # որոնումը; կառավարման → կառավարում)
     ("ման", "ում"),
-    # a lemma in -ի given with its article -ն (Lichess's queen թագուհին → թագուհի, թագուհու,
-    # թագուհով), a noun given in the dative -ին (ֆայլին → ֆայլ), the instrumental -ով
-    # (ֆայլով → ֆայլ), or a verbal noun in -ում in the locative (Lichess's forum ֆորումում
-    # → ֆորում, ֆորումի). Not the ablative -ից nor the article on -ու, which end lemmas too
-    # (մասնակից, a participant, is no մասնակի, partial; անուն, a name, has no stem անու-)
-    ("ին", "ի"), ("ով", ""), ("ումում", "ում"),
+    # a noun given in the instrumental -ով (ֆայլով → ֆայլ), or a verbal noun in -ում in the
+    # locative (Lichess's forum ֆորումում → ֆորում, ֆորումի). Not the ablative -ից nor the
+    # article on -ու, which end lemmas too (մասնակից, a participant, is no մասնակի, partial;
+    # անուն, a name, has no stem անու-); a lemma in -ի with its article: `_HY_LEMMA_FORMS`.
+    ("ով", ""), ("ումում", "ում"),
+)  # fmt: skip
+# A lemma in -ի given with its article -ն (Lichess's queen թագուհին): the forms of a noun
+# in -ի, its u-declension's among them (թագուհի, թագուհու, թագուհով, թագուհիներ; see
+# `Inflection.lemma_forms`), not a stem for any ending: -ին also ends adjectives (վերջին,
+# last, is no վերջ, an end, nor վերջում, at the end; առաջին, first, no առաջ, forward).
+_HY_LEMMA_FORMS = (
+    ("ին", "", (
+        "ի", "ին", "իս", "իդ", "ու", "ուն", "ուց", "ով",
+        *("իներ" + case for case in ("", "ը", "ն", "ի", "ին", "ից", "ով", "ում")),
+    )),
 )  # fmt: skip
 
 
@@ -627,6 +636,7 @@ def HY() -> Inflection:
             ("իա", "իոն"),
         ),
         lemma_endings=_HY_LEMMA_ENDINGS,  # only on the word as written
+        lemma_forms=_HY_LEMMA_FORMS,
         # a monosyllable's plural in -եր without its vowel (գիրք → գրքեր, միտք → մտքեր)
         plural=(tuple(marker + case for marker in ("ներ", "եր") for case in _HY_PLURAL_CASES), ""),
         irregular=irregular_stems("hy"),
@@ -837,7 +847,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 66
+DATA_VERSION = 67
 
 
 def for_language(tag: str) -> Inflection:
