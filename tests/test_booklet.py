@@ -237,6 +237,41 @@ def test_index_lines_point_to_the_page_of_their_entry(moci, tmp_path: Path) -> N
     assert len(found) == 40
 
 
+def _joiners(pdf: Path) -> int:
+    """Word joiners (U+2060) in what a reader extracts: the text, an ActualText, a font's map."""
+    count = 0
+    for page in pypdf.PdfReader(str(pdf)).pages:
+        count += page.extract_text().count("\u2060")
+        actual = rb"/ActualText<FEFF(?:[0-9A-Fa-f]{4})*?2060"
+        count += len(re.findall(actual, page.get_contents().get_data()))
+        for font in page.get("/Resources", {}).get("/Font", {}).values():
+            cmap = font.get_object().get("/ToUnicode")
+            if cmap is not None:
+                mapped = rb"<[0-9A-Fa-f]+>\s*<(?:[0-9A-Fa-f]{4})*?2060"
+                count += len(re.findall(mapped, cmap.get_object().get_data()))
+    return count
+
+
+def test_a_long_index_line_keeps_its_last_word_with_its_page(moci, tmp_path: Path) -> None:
+    # terms too long for an index column: they wrap between earlier words, never between the
+    # last word and the leader (no box, no joiner holds the word: the leader's least room does)
+    words = " ".join(f"long{k}" for k in range(9))
+    for n in range(12):
+        status = "deprecated" if n % 3 == 0 else "preferred"
+        terms = {"en": [Term(f"{words} last{n:02d}x", status=status)], "sq": [f"fjala{n:02d}"]}
+        if n % 4 == 1:  # the same term in two concepts: one line with two pages
+            add(moci.root, f"d{n:02d}", {"en": [f"{words} last{n:02d}x"], "sq": [f"tjeter{n:02d}"]})
+        add(moci.root, f"c{n:02d}", terms)
+    pdf = export_booklet(request_for(moci.root, tmp_path, langs=["en", "sq"]))[0]
+    pages = pdf_pages(pdf)
+    index = next(text for text in pages if text.startswith("English\nL\n"))
+    assert _joiners(pdf) == 0  # no joiner in the text a reader extracts
+    for n in range(12):
+        # the last word ends a line: its leader and page number(s) follow on the same line
+        assert re.search(rf"last{n:02d}x( \(deprecated\))? ?\d+(, \d+)*$", index, re.M), n
+        assert not re.search(rf"last{n:02d}x( \(deprecated\))?$", index, re.M), n
+
+
 def test_entries_are_not_split_across_pages(moci, tmp_path: Path) -> None:
     _concepts_with_pages(moci.root, 40)
     pages = pdf_pages(export_booklet(request_for(moci.root, tmp_path, langs=["en", "sq", "ka"]))[0])

@@ -813,16 +813,7 @@ def _index_items(idx: dict, book: PageBook) -> Iterator[dict]:
         yield {"letter": group["letter"]}
         for line in group["lines"]:
             pages = sorted({book.page(target) for target in line["targets"]})
-            # the term's last word, and the words before it each with its space, apart: the
-            # last word is kept with the leader and the page number (booklet.typ)
-            head, _space, last = line["term"].rpartition(" ")
-            yield {
-                "term": line["term"],
-                "status": line["status"],
-                "refs": [str(p) for p in pages],
-                "head": head + " " if head else "",
-                "last": last,
-            }
+            yield {"term": line["term"], "status": line["status"], "refs": [str(p) for p in pages]}
 
 
 def _index_size(idx: dict) -> int:
