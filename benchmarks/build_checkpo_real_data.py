@@ -289,6 +289,10 @@ word that mostly stands before another word: selected, default, custom). Where t
 best-aligned target word only ever modifies another one (Pidgin's theme: *temë
 grafike*, graphic theme, and *temë* alone), the term is that head word, its forms
 grouped by the language's rules (temë, tema, teme differ at their fourth letter).
+A word of two or three letters has no such prefix, and its forms share none (Armenian
+խաղ, game: խաղի, խաղը, խաղեր); a catalog word that short, written in two entries or
+more with forms of it (as check-po's rules read them), aligns as one key with its forms
+(`_Catalog.short_words`; on committed glossaries `--short-words`).
 
 The term is chosen from the English word's uses as a noun only: the entries where
 check-po itself demands a noun's term (`noun_uses`: its part-of-speech test, its English
@@ -2141,6 +2145,11 @@ PHRASE_ENDS = set(
 ) | {"\x02"}
 MIN_COUNT = 8
 MIN_DICE = 0.45
+# The alignment's keys: a target word's prefixes of PREFIX_MIN letters or more, and a word of
+# two or three letters that the catalog writes (in two entries or more), written WORD_KEY
+# and the word, for the words check-po's rules read as its forms (`_Catalog.short_words`).
+PREFIX_MIN = 4
+WORD_KEY = "="
 SPLIT = 0.9  # a rival rendering this close to the best makes the word ambiguous
 MAX_TERMS = 30
 # A term's sense (see _with_senses).
@@ -2372,13 +2381,103 @@ def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict
 class _Catalog:
     """A catalog's English words and target words, with what the term choice reads of them."""
 
-    def __init__(self, rows: list[tuple[str, list[str]]], lang: str) -> None:
+    def __init__(self, rows: list[tuple[str, list[str]]], lang: str, short: bool = True) -> None:
+        """``short``: whether words of two or three letters are alignment keys
+        (`short_words`; without, as the builder chose before it knew them)."""
         self.lang = lang
+        self.short = short
         self.english, self.target = _sides(rows)
         self.doc_freq = collections.Counter(w for words in self.english for w in set(words))
         self.lemmas = _lemma_groups(self.target, lang)
         self.lemma_total = collections.Counter(g for groups in self.lemmas for g in groups)
         self.vocabulary = collections.Counter(t for toks in self.target for t in toks)
+
+    def short_words(self) -> dict[str, tuple[str, ...]]:
+        """Each target word → the alignment keys (`WORD_KEY` and the word) of the words of
+        two or three letters the catalog writes in two entries or more whose form it is,
+        as check-po's rules read it (made once).
+
+        The alignment's prefixes have four letters or more, and the forms of a shorter
+        word share none: Lichess's Armenian *game* is խաղ, written խաղ, խաղի, խաղը, խաղեր
+        and խաղում (70 of the game's 128 entries), each form a prefix of its own or none
+        (խաղ-, three letters), and պարտիա (another word for a game of chess, 45 entries,
+        one prefix պարտի-) won; KeePassXC's Albanian *entry* is zë, zëri, zëra (zë: two
+        letters), and the definite zëri- won. A short word is a key of its own, holding
+        its forms, and nothing else that starts like it (խաղաքար, a piece; խաղալ, to play).
+        Only a word whose forms the catalog writes (a word written bare only has none to
+        gather: Scratch's Armenian էլ, the e- of էլ. փոստ, e-mail), and in a language whose
+        nouns' dictionary forms end in a vowel (`CITATION_VOWELS`) one that ends in one (not
+        LibreOffice's Georgian უჯრ, an abbreviation of the cell უჯრა).
+        """
+        if not self.short:
+            return {}
+        if not hasattr(self, "_short"):
+            from moci_vocab.checkpo.inflection import for_language
+            from moci_vocab.checkpo.target_match import TargetMatcher, compile_term
+
+            infl = for_language(self.lang)
+            matcher = TargetMatcher(infl)
+            vowels = CITATION_VOWELS.get(self.lang)
+            short = {
+                w: compile_term(w, "preferred", [], infl)[0].words[0]
+                for w, n in self.vocabulary.items()
+                if 2 <= len(w) < PREFIX_MIN and n >= 2 and (vowels is None or w[-1] in vowels)
+            }
+            # (by the letters its forms start with: the word, or its stem where its final
+            # vowel gives way to an ending, ka სია → სიები, სიის)
+            starts = collections.defaultdict(set)
+            for w in short:
+                starts[w].add(w)
+                if w[-1] in infl.final_vowels and len(w) > 2:
+                    starts[w[:-1]].add(w)
+            found = {}
+            for t in self.vocabulary:
+                keys = sorted(
+                    WORD_KEY + w
+                    for k in range(2, min(PREFIX_MIN, len(t) + 1))
+                    for w in starts.get(t[:k], ())
+                    if t == w or matcher.word_matches(t, short[w])
+                )
+                if keys:
+                    found[t] = tuple(dict.fromkeys(keys))
+            written = {key for t, keys in found.items() for key in keys if len(t) + 1 > len(key)}
+            kept = {t: tuple(key for key in keys if key in written) for t, keys in found.items()}
+            self._short = {t: keys for t, keys in kept.items() if keys}
+        return self._short
+
+    def keys(self, word: str) -> set[str]:
+        """A target word's alignment keys: its prefixes of `PREFIX_MIN` letters or more and
+        the short words whose form it is (`short_words`)."""
+        return {word[:k] for k in range(PREFIX_MIN, len(word) + 1)}.union(
+            self.short_words().get(word, ())
+        )
+
+    def within(self, word: str, key: str) -> bool:
+        """Is the target word under the alignment key (a prefix it starts with, a short
+        word whose form it is)?"""
+        if key.startswith(WORD_KEY):
+            return key in self.short_words().get(word, ())
+        return word.startswith(key)
+
+    def head_only(self, short: str, having: list[int], nominal, prefixes, total) -> bool:
+        """Does the short word's key (``short``) stand, in half its entries or more, with the
+        prefix that aligns best without it, one of another word (not its own form)? The
+        short word is then the head of a two-word rendering whose other word the alignment
+        took: VLC's Georgian playlist is დასაკრავი სია (a list to play; 57 of the 75
+        entries with სია, list), and the cut "სია" alone is judged a real inconsistency,
+        which the head as the term would pass."""
+        with_short = [i for i in having if any(self.within(t, short) for t in nominal[i])]
+        own = {t for i in with_short for t in nominal[i] if self.within(t, short)}
+        rest = [
+            p
+            for p in prefixes
+            if p[0] != WORD_KEY and not any(t.startswith(p) for t in own)  # (სიის-: its own)
+        ]
+        if not rest:
+            return False
+        other = max(rest, key=lambda p: (2 * prefixes[p] / (len(having) + total[p]), -len(p), p))
+        both = sum(1 for i in with_short if any(t.startswith(other) for t in nominal[i]))
+        return 2 * both >= len(with_short)
 
     def concept(self, word: str, nouns: set[int], verbs: bool = False) -> dict | None:
         """The word's concept ({"term", "prefix", "pos", "dice", "count"}), or None: the
@@ -2423,40 +2522,52 @@ class _Catalog:
         nominal = target if verbs else self.nominal()
         prefixes = collections.Counter()
         for i in having:
-            prefixes.update({t[:k] for t in nominal[i] for k in range(4, len(t) + 1)})
+            prefixes.update({k for t in nominal[i] for k in self.keys(t)})
         if not prefixes:
             return None
         total = collections.Counter()
         for toks in nominal:
-            total.update({t[:k] for t in toks for k in range(4, len(t) + 1)} & prefixes.keys())
-        best = max(prefixes, key=lambda p: (2 * prefixes[p] / (len(having) + total[p]), -len(p), p))
+            total.update({k for t in toks for k in self.keys(t)} & prefixes.keys())
+
+        def rank(p: str) -> tuple:
+            return 2 * prefixes[p] / (len(having) + total[p]), -len(p), p
+
+        best = max(prefixes, key=rank)
+        if best.startswith(WORD_KEY) and self.head_only(best, having, nominal, prefixes, total):
+            prefixes = collections.Counter({p: n for p, n in prefixes.items() if p[0] != WORD_KEY})
+            best = max(prefixes, key=rank)
         dice = 2 * prefixes[best] / (len(having) + total[best])
         if dice < MIN_DICE or prefixes[best] < MIN_COUNT:
             return None
-        if _linked_elsewhere(best, dice, forms, english, target, doc_freq):
+        within = self.within
+        if _linked_elsewhere(best, dice, forms, english, target, doc_freq, within):
             return None  # the target word translates a neighbour (character coding → kodifikim)
         dices = {p: 2 * prefixes[p] / (len(having) + total[p]) for p in prefixes}
-        if _split(best, dices, [target[i] for i in having]):
+        if _split(best, dices, [target[i] for i in having], within):
             return None  # two renderings, each used alone (lower case → vogla, upper → mëdha)
-        head = _head_of(best, having, target, self.lemmas, self.lemma_total)
+        head = _head_of(best, having, target, self.lemmas, self.lemma_total, within)
         if head is not None:  # sq "temë grafike" (theme): grafike is the modifier of tem-
             best, prefixes[best], total[best] = head
             dice = 2 * prefixes[best] / (len(having) + total[best])
-        words = collections.Counter(t for i in having for t in target[i] if t.startswith(best))
+        words = collections.Counter(t for i in having for t in target[i] if within(t, best))
         # Words that differ from the prefix in its last letter only (ფენა for ფენი-), not
-        # shorter ones (sq lidh, to connect, is no lemma of lidhje-).
+        # shorter ones (sq lidh, to connect, is no lemma of lidhje-); a short word's key
+        # holds its forms already.
         around = collections.Counter(
             t
             for i in having
             for t in target[i]
-            if t.startswith(best[:-1]) and len(t) >= len(best) and t not in words
+            if not best.startswith(WORD_KEY)
+            and t.startswith(best[:-1])
+            and len(t) >= len(best)
+            and t not in words
         )
         term = dictionary_form(words, self.lang, around)
         if verb_form(term, self.lang) and not verbs:
             return None  # the verb the noun stands with (click the button), not the noun
         return {
             "term": term,
-            "prefix": _common_prefix(best, term),
+            "prefix": _common_prefix(best.removeprefix(WORD_KEY), term),
             "pos": "noun",
             "dice": round(dice, 3),
             "count": prefixes[best],
@@ -2609,6 +2720,32 @@ def verb_nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict)
         {word: cited[word] for word in added}, catalog.english, catalog.target, lang
     )
     return {**glossary, **_with_compounds(_with_plurals(added, catalog, lang), catalog, lang)}
+
+
+def short_words_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
+    """A glossary built earlier, its concepts kept as built, but those whose term the
+    alignment gives otherwise now that a word of two or three letters is a key of its own
+    (`_Catalog.short_words`): the term it gives (with its dictionary form, senses, plurals
+    and compounds, as `glossary_for` gives them), where no other concept has that term."""
+    catalog = _Catalog(rows, lang)
+    before = _Catalog(rows, lang, short=False)
+    nouns = noun_uses([source for source, _strs in rows], list(glossary), lang)
+    terms = {data["term"] for data in glossary.values()}
+    changed = {}
+    for word in glossary:
+        data = catalog.concept(word, nouns.get(word, set()))
+        old = before.concept(word, nouns.get(word, set()))
+        if data is None or old is None or data["term"] == old["term"] or data["term"] in terms:
+            continue
+        changed[word] = data
+        terms.add(data["term"])
+    if not changed:
+        return glossary
+    cited = _with_citations({**glossary, **changed}, catalog.vocabulary, lang)
+    changed = _with_senses(
+        {word: cited[word] for word in changed}, catalog.english, catalog.target, lang
+    )
+    return {**glossary, **_with_compounds(_with_plurals(changed, catalog, lang), catalog, lang)}
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
@@ -2955,7 +3092,9 @@ def _lemma_groups(target: list[set[str]], lang: str) -> list[set[str]]:
     return [{shortest[t] for t in toks} for toks in target]
 
 
-def _head_of(best, having, target, lemmas, lemma_total) -> tuple[str, int, int] | None:
+def _head_of(
+    best, having, target, lemmas, lemma_total, within=str.startswith
+) -> tuple[str, int, int] | None:
     """(stem, entries of the English word with it, entries of the catalog with it) of the
     word that the best-aligned word modifies, or None.
 
@@ -2965,11 +3104,12 @@ def _head_of(best, having, target, lemmas, lemma_total) -> tuple[str, int, int] 
     A word that stands with the best one in nine of ten of its entries, and without it
     in two or more, in the English word's entries, with Dice >= MIN_DICE.
     """
-    with_best = [i for i in having if any(t.startswith(best) for t in target[i])]
+    with_best = [i for i in having if any(within(t, best) for t in target[i])]
     if not with_best:
         return None
+    letters = best.removeprefix(WORD_KEY)
     groups = collections.Counter(
-        g for i in with_best for g in lemmas[i] if not g.startswith(best[:3])
+        g for i in with_best for g in lemmas[i] if not g.startswith(letters[:3])
     )
     found = []
     for group, together in groups.items():
@@ -2993,7 +3133,9 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:size]
 
 
-def _split(best: str, dices: dict[str, float], having: list[set[str]]) -> bool:
+def _split(
+    best: str, dices: dict[str, float], having: list[set[str]], within=str.startswith
+) -> bool:
     """Are the word's translations split between two target words of (nearly) equal
     strength, each standing without the other in two entries or more, and neither
     alone more than twice as often as the other?
@@ -3005,10 +3147,13 @@ def _split(best: str, dices: dict[str, float], having: list[set[str]]) -> bool:
     twice, where the translator wrote toolbar) is not split either.
     """
     dice = dices[best]
-    rivals = [p for p, d in dices.items() if d >= SPLIT * dice and p[:3] != best[:3]]
+    start = best.removeprefix(WORD_KEY)[:3]
+    rivals = [
+        p for p, d in dices.items() if d >= SPLIT * dice and p.removeprefix(WORD_KEY)[:3] != start
+    ]
     for rival in rivals:
-        with_best = [any(t.startswith(best) for t in toks) for toks in having]
-        with_rival = [any(t.startswith(rival) for t in toks) for toks in having]
+        with_best = [any(within(t, best) for t in toks) for toks in having]
+        with_rival = [any(within(t, rival) for t in toks) for toks in having]
         alone = sum(1 for b, r in zip(with_best, with_rival, strict=True) if b and not r)
         rival_alone = sum(1 for b, r in zip(with_best, with_rival, strict=True) if r and not b)
         if min(alone, rival_alone) >= 2 and 2 * min(alone, rival_alone) >= max(alone, rival_alone):
@@ -3016,14 +3161,16 @@ def _split(best: str, dices: dict[str, float], having: list[set[str]]) -> bool:
     return False
 
 
-def _linked_elsewhere(prefix, dice, forms, english, target, doc_freq) -> bool:
+def _linked_elsewhere(
+    prefix, dice, forms, english, target, doc_freq, within=str.startswith
+) -> bool:
     """Does another English word align better with the target prefix (competitive linking)?
 
     In "character coding" → "kodifikimi i gërmave", kodifikim- co-occurs with
     character, but it is the translation of coding: that word's Dice with the
     prefix is higher, so the prefix is not taken as the term for character.
     """
-    holders = [i for i, toks in enumerate(target) if any(t.startswith(prefix) for t in toks)]
+    holders = [i for i, toks in enumerate(target) if any(within(t, prefix) for t in toks)]
     co = collections.Counter(
         w for i in holders for w in set(english[i]) if w not in forms and w.isalpha()
     )
@@ -3106,6 +3253,11 @@ def rebuild_citations() -> None:
 def rebuild_verb_nouns() -> None:
     """`verb_nouns_for` on every committed and held-out glossary (`rebuild`)."""
     rebuild(verb_nouns_for, "")
+
+
+def rebuild_short_words() -> None:
+    """`short_words_for` on every committed and held-out glossary (`rebuild`)."""
+    rebuild(short_words_for, "")
 
 
 def rebuild_compounds() -> None:
@@ -3206,5 +3358,7 @@ if __name__ == "__main__":
         rebuild_citations()
     elif sys.argv[1] == "--verb-nouns":
         rebuild_verb_nouns()
+    elif sys.argv[1] == "--short-words":
+        rebuild_short_words()
     else:
         build(Path(sys.argv[1]))

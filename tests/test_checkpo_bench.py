@@ -686,3 +686,54 @@ def test_an_agent_noun_pair_is_left_out_of_decoys_only_where_the_catalog_says_it
         ("Users", "მომხმარებლები"),
     )
     assert agent_pair_conventions(catalog, glossary, "ka") == {"reminder"}
+
+
+def test_the_builder_aligns_a_word_of_two_or_three_letters_by_its_forms():
+    # Lichess's Armenian game is խաղ (three letters): its forms խաղ, խաղը, խաղերը, խաղի
+    # share no prefix of four letters, so each was counted apart, and another word for a
+    # game of chess, պարտիա, with one prefix for all its forms, was the term (66 false
+    # flags in round 22). A catalog word of two or three letters is a key of its own.
+    from benchmarks.build_checkpo_real_data import _Catalog, glossary_for, short_words_for
+
+    rows = [("Start a new game", ["Սկսել նոր խաղ"])] * 4
+    rows += [("Analyse the game", ["Վերլուծել խաղը"])] * 4
+    rows += [("Export the games", ["Արտահանել խաղերը"])] * 4
+    rows += [("Delete the game data", ["Ջնջել խաղի տվյալները"])] * 3
+    rows += [(f"{verb} the game", [f"{verb} պարտիան"]) for verb in "ABCDEFGH"]
+    rows += [("Send an e-mail", ["Ուղարկել էլ. փոստ"])] * 3  # էլ: written bare only
+    rows += [("Close the window", ["Փակել պատուհանը"])] * 30  # "the" is everywhere
+    glossary = glossary_for(rows, "hy")
+    assert glossary["game"]["term"] == "խաղ" and glossary["game"]["prefix"] == "խաղ"
+    catalog = _Catalog(rows, "hy")
+    assert catalog.short_words()["խաղերը"] == ("=խաղ",)
+    assert "էլ" not in catalog.short_words()  # no form of it written: no key
+    assert "պարտիան" not in catalog.short_words()
+    assert _Catalog(rows, "hy", short=False).concept("game", set(range(len(rows))))["term"] == (
+        "պարտիան"
+    )
+    # The step on a built glossary: the concept the new key changes, the rest as built.
+    built = {"term": "պարտիան", "prefix": "պարտի", "pos": "noun", "dice": 0.5, "count": 8}
+    rebuilt = short_words_for(rows, "hy", {"game": built, "window": glossary["window"]})
+    assert rebuilt == {"game": glossary["game"], "window": glossary["window"]}
+    assert short_words_for(rows, "hy", rebuilt) == rebuilt  # (nothing twice)
+    # The head of a two-word rendering is no term where the other word stands with it in
+    # half its entries or more: VLC's Georgian playlist is დასაკრავი სია (a list to play),
+    # and the cut სია (list) alone is judged a real inconsistency.
+    verbs = ["გახსნა", "შენახვა", "გასუფთავება", "ჩატვირთვა", "დალაგება", "გატანა", "შემოტანა"]
+    verbs += ["დახურვა", "ჩვენება", "დამალვა"]
+    english = ["Open", "Save", "Clear", "Load", "Sort", "Export", "Import", "Close", "Show", "Hide"]
+    forms = (["სიის", "სიაში", "სიიდან", "სიას"] * 3)[:10]  # (no four-letter prefix shared)
+    said = zip(english, forms, verbs, strict=True)
+    rows = [(f"{en} the playlist", [f"დასაკრავი {f} {ka}"]) for en, f, ka in said]
+    cut = zip(english[:3], forms[1:4], verbs[:3], strict=True)
+    rows += [(f"{en} the playlist", [f"{f} {ka}"]) for en, f, ka in cut]
+    rows += [("An empty list", ["ცარიელი სია"])] * 2
+    filler = [("Close the window", ["ფანჯრის დახურვა"])] * 30
+    assert "=სია" in _Catalog(rows, "ka").short_words()["სიის"]
+    assert glossary_for(rows + filler, "ka")["playlist"]["term"] == "დასაკრავი"
+    # Georgian: a noun's dictionary form ends in a vowel; უჯრ (an abbreviation of უჯრა,
+    # cell) is no key, სია (list) is.
+    rows = [("the cells", ["უჯრ. უჯრები"]), ("the cell", ["უჯრ. უჯრის"])] * 2
+    rows += [("the list", ["სია"]), ("the lists", ["სიები"])] * 2
+    short = _Catalog(rows, "ka").short_words()
+    assert "უჯრები" not in short and short["სიები"] == ("=სია",)
