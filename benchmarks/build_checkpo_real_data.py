@@ -2713,13 +2713,17 @@ def verb_nouns_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict)
         if data is not None and data["term"] not in terms:
             added[word] = data
             terms.add(data["term"])
-    if not added:
+    return _with_steps(glossary, added, catalog, lang)
+
+
+def _with_steps(glossary: dict, new: dict, catalog: _Catalog, lang: str) -> dict:
+    """The glossary with its new or rechosen concepts (``new``) given the steps that
+    `glossary_for` gives a chosen term (dictionary form, senses, plurals, compounds)."""
+    if not new:
         return glossary
-    cited = _with_citations({**glossary, **added}, catalog.vocabulary, lang)
-    added = _with_senses(
-        {word: cited[word] for word in added}, catalog.english, catalog.target, lang
-    )
-    return {**glossary, **_with_compounds(_with_plurals(added, catalog, lang), catalog, lang)}
+    cited = _with_citations({**glossary, **new}, catalog.vocabulary, lang)
+    new = _with_senses({word: cited[word] for word in new}, catalog.english, catalog.target, lang)
+    return {**glossary, **_with_compounds(_with_plurals(new, catalog, lang), catalog, lang)}
 
 
 def short_words_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict) -> dict:
@@ -2739,13 +2743,7 @@ def short_words_for(rows: list[tuple[str, list[str]]], lang: str, glossary: dict
             continue
         changed[word] = data
         terms.add(data["term"])
-    if not changed:
-        return glossary
-    cited = _with_citations({**glossary, **changed}, catalog.vocabulary, lang)
-    changed = _with_senses(
-        {word: cited[word] for word in changed}, catalog.english, catalog.target, lang
-    )
-    return {**glossary, **_with_compounds(_with_plurals(changed, catalog, lang), catalog, lang)}
+    return _with_steps(glossary, changed, catalog, lang)
 
 
 def noun_uses(sources: list[str], words: list[str], lang: str) -> dict[str, set[int]]:
