@@ -114,14 +114,12 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
                     stems.add(stem[:-1])
     for old, new in infl.restored if term else ():
         at = len(word) - len(old)
+        if at < 2 or not word.endswith(old):
+            continue  # (most rules: tested first, stems_of runs for each term in rendered.py)
         # after a consonant: the word's own (საგ-ნის → საგ-ან-) or, where the rule keeps
         # the ending's first letters, the ending's (მწარმო-ებლის → მწარმო-ებელ-)
         kept = _shared_start(old, new)
-        if (
-            word.endswith(old)
-            and at >= 2
-            and (old[kept - 1] if kept else word[at - 1]) not in _VOWELS
-        ):
+        if (old[kept - 1] if kept else word[at - 1]) not in _VOWELS:
             stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
     if term and infl.plural[0]:
         stems.update(_plural_lemma(word, infl))
