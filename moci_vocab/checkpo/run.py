@@ -426,6 +426,9 @@ class FileCheck:
         # The missing terms (entry, concept) that a second reading of the translation finds
         # (rendered.reread: a mnemonic inside a word, a quoted word, one letter).
         self.reread: set[tuple[int, int]] = set()
+        # (entry, concept) of each noun term that English uses as a verb there ("to change",
+        # `source_match.fits_pos`): how the catalog renders the verb (`drop_verb_renderings`)
+        self.verb_uses: list[tuple[int, int]] = []
         self._catalog_words: set[str] | None = None  # (`catalog_words`)
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
@@ -467,6 +470,7 @@ class FileCheck:
                 slot[1] = min(slot[1], firsts[concept])
         self.drop_credits()
         self.drop_verbal()
+        self.drop_verb_renderings(chosen)
         self.drop_rendered()
         self.drop_conventions(chosen)
         self.report_inconsistencies()
@@ -480,9 +484,13 @@ class FileCheck:
         # chunk's last messages go first, so that each chunk finds what one pass would.
         tail = self.source_tail
         self.source_tail = _tail(self.source_tail, sources)
-        pairs = self.compiled.source_matcher.pairs([*tail, *sources] if tail else sources)
+        verbs: list[tuple[int, int]] = []
+        pairs = self.compiled.source_matcher.pairs([*tail, *sources] if tail else sources, verbs)
         if tail:
             pairs = _after(pairs, len(tail))
+        if verbs:
+            skip = len(tail)
+            self.verb_uses.extend((chosen[k - skip], c) for k, c in verbs if k >= skip)
         # Where each term of an entry with plural forms is: msgid, msgid_plural or both.
         sides: dict[tuple[int, int], int] = {}
         if plurals.count(None) != len(plurals):
@@ -748,6 +756,56 @@ class FileCheck:
             self.matcher.infl.infinitives,
             self.matcher.infl.agents,
             self.matcher.infl.attributive,
+        )
+        if dropped:
+            self.forget(dropped)
+
+    def drop_verb_renderings(self, chosen: list[int]) -> None:
+        """Forget the missing noun terms whose English word is a verb said as the catalog
+        renders that verb elsewhere (`verbal.verb_rendered_misses`; ``chosen``: the entries
+        checked, some of which show its translations at large)."""
+        if not self.verb_uses or not self.found_entries:
+            return
+        from moci_vocab.checkpo.verbal import verb_rendered_misses
+
+        uses: dict[int, list[int]] = {}
+        for entry, concept in self.verb_uses:
+            uses.setdefault(concept, []).append(entry)
+        missing: dict[int, list[int]] = {}
+        for p in compress(
+            range(len(self.found_concepts)), map(uses.__contains__, self.found_concepts)
+        ):
+            missing.setdefault(self.found_concepts[p], []).append(self.found_entries[p])
+        # Not a concept the catalog mostly says otherwise (as `drop_conventions`): its
+        # verb uses' word may be the word it says for the noun too, another term (or, in the
+        # benchmark's copy, the wrong word put in for it everywhere).
+        said = dict.fromkeys(missing, 0)
+        for (concept, _term), (count, _first) in self.renderings.items():
+            if concept in said:
+                said[concept] += count
+        missing = {c: e for c, e in missing.items() if len(e) <= said[c]}
+        if not missing:
+            return
+        facts = self.compiled.miss_facts()
+        words = {c: facts[c][1].casefold() for c in missing}
+        msgstrs = self.catalog.msgstrs
+
+        def term_stems() -> set[str]:
+            """The stems of every glossary term's words (`verbal.verb_stems`)."""
+            from moci_vocab.checkpo.target_match import lowered
+            from moci_vocab.checkpo.verbal import verb_stems
+
+            texts = [text for fact in facts for text in fact[2]]
+            return set().union(*map(verb_stems, lowered(texts))) if texts else set()
+
+        dropped = verb_rendered_misses(
+            {c: w for c, w in words.items() if w.isalpha()},
+            missing,
+            uses,
+            self.catalog.msgids,
+            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+            term_stems,
+            chosen,
         )
         if dropped:
             self.forget(dropped)

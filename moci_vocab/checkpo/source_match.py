@@ -844,15 +844,19 @@ class SourceMatcher:
             return joined_key(texts, fold_case)
         return joined_key([texts[i] for i in kept], fold_case, lookback=_lookback(texts, kept))
 
-    def pairs(self, texts: list[str]) -> list[tuple[int, int]]:
+    def pairs(
+        self, texts: list[str], verbs: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int]]:
         """(text index, concept index) for every concept found in the texts.
 
         In text order, each concept once per text (at its first hit). One pass of
-        the automaton over all the texts together.
+        the automaton over all the texts together. ``verbs``, if given, receives (text
+        index, concept index) of each hit of a noun term that English uses as a verb there
+        (`fits_pos`: "to change", "Change the password"), which is not a pair.
         """
         if self.cased_automaton is not None:
             owners = self.all_owners
-            found = self._hits(texts)
+            found = self._hits(texts, verbs=verbs)
             return [
                 (i, concept)
                 for i in sorted(found)
@@ -870,16 +874,21 @@ class SourceMatcher:
         append = result.append
         seen: list[int] = []  # the concepts of the current text so far
         index, bound, last = 0, ends[0], -1
+        first_verb = len(verbs) if verbs is not None else 0
         for start, end, pattern in self.automaton.find(key):
             while start >= bound:  # past the text's end: the next text (in order)
                 index += 1
                 bound = ends[index]
             owner = owners[pattern]
-            if owner < 0 or (
+            if owner < 0:
+                continue
+            if (
                 kinds is not None
                 and kinds[pattern]
                 and not fits_pos(key, start, end, kinds[pattern])
             ):
+                if verbs is not None and kinds[pattern] == NOUN:
+                    verbs.append((index, owner))
                 continue
             if index != last:
                 last = index
@@ -889,14 +898,19 @@ class SourceMatcher:
                 seen.append(owner)
                 append((index, owner))
         if kept is not None:
+            if verbs is not None:
+                verbs[first_verb:] = [(kept[index], owner) for index, owner in verbs[first_verb:]]
             return [(kept[index], owner) for index, owner in result]
         return result
 
     def _hits(
-        self, texts: list[str], keys: list[bytes] | None = None
+        self,
+        texts: list[str],
+        keys: list[bytes] | None = None,
+        verbs: list[tuple[int, int]] | None = None,
     ) -> dict[int, list[tuple[int, int, int]]]:
         """Text index → hits with offsets in that text's key (both automatons, merged);
-        ``keys`` receives each text's key (see `find_keyed`)."""
+        ``keys`` receives each text's key (see `find_keyed`); ``verbs``: as in `pairs`."""
         found: dict[int, list[tuple[int, int, int]]] = {}
         kept = self.kept(texts) if texts else None
         if kept == []:  # no text holds a pattern
@@ -924,6 +938,12 @@ class SourceMatcher:
                 found[index] = _merge(found[index], hits) if index in found else hits
         owners = self.all_owners
         for index in list(found):  # other senses and other parts of speech: not the concept
+            if verbs is not None:
+                verbs.extend(
+                    (index if kept is None else kept[index], owners[h[0]])
+                    for h in found[index]
+                    if h[3] is False and owners[h[0]] >= 0 and self.all_kinds[h[0]] == NOUN
+                )
             kept_hits = [h for h in found[index] if owners[h[0]] >= 0 and h[3] is not False]
             if kept_hits:
                 found[index] = kept_hits

@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
 from moci_vocab.checkpo.target_match import tokens
@@ -626,3 +628,295 @@ def verb_forms(terms: list[str], verbs: tuple[tuple[str, tuple[str, ...]], ...])
             if term.endswith(noun_ending) and len(stem) >= 3:
                 forms.update(stem + ending for ending in endings)
     return forms
+
+
+def verb_rendered_misses(
+    words: dict[int, str],
+    missing: dict[int, list[int]],
+    verb_uses: dict[int, list[int]],
+    msgids: list[str],
+    translation: Callable[[int], str],
+    term_stems: Callable[[], set[str]],
+    checked: list[int],
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing noun terms whose English word stands where English
+    may use it as a verb (`in_verb_slot`: "Change password", "to link") and whose
+    translation says the verb as the catalog itself renders it.
+
+    The catalog's rendering of the verb is learned from its entries where English grammar
+    tells that the word is the verb (``verb_uses``: concept → those entries, as
+    `SourceMatcher.pairs` found them: "to change", "Change the …", "can link"): the
+    `verb_stems` (a word's first letters) that half of their translations share, two at
+    least, whose translations go best with the English word among all the msgids' words,
+    there and in some of the catalog's other entries (`_Background.renders`; ``checked``:
+    the entries checked): MediaWiki's Georgian *change* ცვლილება, whose translators write
+    the verb შეცვლა, შეცვალეთ: შეცვ-; Armenian փոփոխություն and the verb փոխել: փոխե-; not
+    a word for *you*, *can* or the verb's object, which go with those. Not a stem of any
+    glossary term (``term_stems``, made when first asked for: the term's own is the
+    matcher's to find). ``words``: concept → its English word (one word, casefolded);
+    ``missing``: concept → the entries where its term is missing.
+    """
+    from moci_vocab.checkpo.target_match import lowered
+
+    # Each entry's msgid casefolded and its translation's stems: made once, however many
+    # of its concepts are asked about (a long text is not read again for each).
+    folded: dict[int, str] = {}
+    stems_of: dict[int, set[str]] = {}
+
+    def stems(entries: list[int]) -> list[set[str]]:
+        new = [e for e in dict.fromkeys(entries) if e not in stems_of]
+        for entry, low in zip(new, lowered([translation(e) for e in new]), strict=True):
+            stems_of[entry] = verb_stems(low)
+        return [stems_of[e] for e in entries]
+
+    dropped: set[tuple[int, int]] = set()
+    excluded: set[str] | None = None
+    inflected: set[str] | None = None  # (the catalog's -ed and -ing words: made when asked)
+    background: _Background | None = None  # (made once, for the first concept that asks)
+    for concept, entries in missing.items():
+        word = words.get(concept)
+        # (not a msgid copied as it is: its words are English, no rendering)
+        uses = list(
+            islice(
+                (
+                    e
+                    for e in dict.fromkeys(verb_uses.get(concept, ()))
+                    if translation(e) != msgids[e]
+                ),
+                _VERB_SAMPLE,
+            )
+        )
+        if not word or len(uses) < _VERB_USES:
+            continue
+        having: dict[str, int] = {}  # stem → the verb uses whose translation has it
+        for found in stems(uses):
+            for stem in found:
+                having[stem] = having.get(stem, 0) + 1
+        least = max(2, (len(uses) + 1) // 2)
+        common = sorted((s for s, n in having.items() if n >= least), key=lambda s: -having[s])[
+            :_CANDIDATES
+        ]  # (the commonest few: a hostile catalog's may share thousands)
+        if not common:
+            continue
+        if excluded is None:
+            excluded = term_stems()
+        if excluded.issuperset(common):
+            continue  # (the term's own stems: no other rendering)
+        slotted = []
+        for entry in entries:
+            text = folded.get(entry)
+            if text is None:
+                text = folded[entry] = msgids[entry].casefold()
+            if _in_a_verb_slot(text, word):
+                slotted.append(entry)
+        if not slotted:
+            continue
+        # (only a stem that a slotted entry's translation has could excuse one)
+        said = set().union(*stems(slotted))
+        common = [s for s in common if s in said and s not in excluded]
+        if not common:
+            continue
+        if inflected is None:
+            inflected = _inflected_words(msgids)
+        if not _inflected_as_a_verb(word, inflected):
+            continue  # (English never makes it a verb: "Connector with Arrows" is no command)
+        if background is None:
+            background = _Background(checked, msgids, stems, stems_of)
+        learned = background.learned(common, word, uses)
+        if not learned:
+            continue
+        for entry, found in zip(slotted, stems(slotted), strict=True):
+            if not learned.isdisjoint(found):
+                dropped.add((entry, concept))
+    return dropped
+
+
+def _inflected_words(msgids: list[str]) -> set[str]:
+    """The English words ending in -ed or -ing of the msgids, casefolded."""
+    return set(_INFLECTED.findall("\n".join(msgids).casefold()))
+
+
+def _inflected_as_a_verb(word: str, inflected: set[str]) -> bool:
+    """Does the catalog's English give the word a verb's -ed or -ing form (changed,
+    changing; linked; stopped; copied)? ``inflected``: `_inflected_words`. A noun that
+    English does not use as a verb (*connector*) has none, whatever its place in a msgid
+    ("Connector with Arrows" opens like a command)."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = [stem + "ed", stem + "ing", word + word[-1] + "ed", word + word[-1] + "ing"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ied")
+    return not inflected.isdisjoint(forms)
+
+
+# A word ending in -ed or -ing (`_inflected_words`)
+_INFLECTED = re.compile(r"\b[^\W\d_]+(?:ed|ing)\b")
+
+
+class _Background:
+    """Some of the catalog's entries (_GENERAL or so, spread over it), against which a verb
+    use's stem is tested (`renders`): their msgids' words, counted and indexed once per
+    file, so that a concept costs about its own verb uses, not the sample's size."""
+
+    def __init__(
+        self,
+        checked: list[int],
+        msgids: list[str],
+        stems: Callable[[list[int]], list[set[str]]],
+        stems_of: dict[int, set[str]],
+    ) -> None:
+        """Read the sample: each entry's English words and its translation's stems."""
+        from moci_vocab.checkpo.conventions import _msgid_words
+
+        self.split = _msgid_words
+        self.msgids = msgids
+        self.english: dict[int, frozenset[str]] = {}  # entry → the words of its msgid
+        self.stems_of = stems_of
+        words_of = self.words_of
+        sample = list(dict.fromkeys(checked[:: max(1, len(checked) // _GENERAL)]))
+        self.sample = frozenset(sample)
+        self.postings: dict[str, list[int]] = {}  # English word → sample entries with it
+        self.holding: dict[str, list[int]] = {}  # stem → sample entries whose translation has it
+        for entry, found in zip(sample, stems(sample), strict=True):
+            for english in words_of(entry):
+                self.postings.setdefault(english, []).append(entry)
+            for stem in found:
+                self.holding.setdefault(stem, []).append(entry)
+        self.vocabulary = sorted(self.postings)  # (the forms of a word: one range of it)
+        # stem → (the sample entries holding it, their msgids' words counted, those words
+        # by count, most first): made when a concept first asks about the stem
+        self.ranked: dict[str, tuple[frozenset[int], Counter[str], list[tuple[int, str]]]] = {}
+
+    def words_of(self, entry: int) -> frozenset[str]:
+        """The English words of the entry's msgid (none of a long one: no label), made once."""
+        found = self.english.get(entry)
+        if found is None:
+            msgid = self.msgids[entry]
+            found = self.english[entry] = frozenset(
+                self.split(msgid.casefold()) if len(msgid) < _LONG else ()
+            )
+        return found
+
+    def learned(self, common: list[str], word: str, uses: list[int]) -> set[str]:
+        """The stems of ``common`` that render the English word (`renders`), among the verb
+        ``uses`` and the sample together."""
+        words_of = self.words_of
+        extra = [e for e in uses if e not in self.sample]  # (the pool: extra and the sample)
+        base = word[:-1] if word.endswith("e") else word
+        longest = len(word) + 3
+        # The word's forms (change, changes, changed, changing) among the pool's words, and
+        # the pool's entries with one of them
+        start = bisect_left(self.vocabulary, base)
+        every = set()
+        for english in islice(self.vocabulary, start, None):
+            if not english.startswith(base):
+                break
+            if len(english) <= longest:
+                every.add(english)
+        extra_words = Counter(chain.from_iterable(map(words_of, extra)))
+        every.update(w for w in extra_words if w.startswith(base) and len(w) <= longest)
+        with_form = {e for w in every for e in self.postings.get(w, ())}
+        with_form.update(e for e in extra if not every.isdisjoint(words_of(e)))
+        return {stem for stem in common if self.renders(stem, extra, extra_words, every, with_form)}
+
+    def renders(
+        self,
+        stem: str,
+        extra: list[int],
+        extra_words: Counter[str],
+        every: set[str],
+        with_form: set[int],
+    ) -> bool:
+        """Is the English word (its forms, ``every``; ``with_form``: the pool's entries with
+        one) the one whose msgids go best with the translations holding the stem, among the
+        pool (the sample and the verb uses not in it, ``extra``, whose words are counted in
+        ``extra_words``)? Dice's coefficient: twice the entries with both over the sum of
+        the entries with each. A word for *you*, *can* or *other* goes best with those
+        English words, an object's with the object ("password"), the verb's with the verb."""
+        words_of = self.words_of
+        ranked = self.ranked.get(stem)
+        if ranked is None:
+            held_sample = self.holding.get(stem, [])
+            counted = Counter(chain.from_iterable(map(words_of, held_sample)))
+            ranked = self.ranked[stem] = (
+                frozenset(held_sample),
+                counted,
+                sorted(((n, w) for w, n in counted.items()), reverse=True),
+            )
+        held_sample, counted, by_count = ranked
+        held_extra = [e for e in extra if stem in self.stems_of[e]]
+        held = len(held_sample) + len(held_extra)
+        both = len(held_sample & with_form) + sum(1 for e in held_extra if e in with_form)
+        if not both:
+            return False  # (no entry holding the stem has the word)
+        own = 2 * both / (held + len(with_form))
+        postings = self.postings
+        # The words of the verb uses not in the sample, counted over the whole pool ...
+        together = Counter(chain.from_iterable(map(words_of, held_extra)))
+        for other in together.keys() | (extra_words.keys() & counted.keys()):
+            if other not in every:
+                n = counted.get(other, 0) + together[other]
+                if 2 * n / (held + len(postings.get(other, ())) + extra_words[other]) > own:
+                    return False
+        # ... and the sample's others, most frequent first: a word in n entries with the
+        # stem scores 2n / (held + n) at most, so past the first that cannot beat ``own``
+        # none can (a hostile sample's long tail is not read)
+        for n, other in by_count:
+            if 2 * n / (held + n) <= own:
+                break
+            if other in every or other in extra_words:
+                continue
+            if 2 * n / (held + len(postings[other])) > own:
+                return False
+        return True
+
+
+def verb_stems(low: str) -> set[str]:
+    """The first _STEM letters of each word of a translation (``low``: prepared,
+    `target_match.lowered`) with that many letters or more: the forms of one verb share
+    them (Georgian შეცვლა, შეცვალეთ; Armenian փոխել, փոխեք)."""
+    return {word[:_STEM] for word in _LETTER_RUNS.findall(low)}
+
+
+# A word as `verb_stems` reads it, and the letters of its stem.
+_STEM = 4
+_LETTER_RUNS = re.compile(rf"[^\W\d_]{{{_STEM},}}")
+
+
+def _in_a_verb_slot(text: str, word: str) -> bool:
+    """Does the word stand, once or more, where English may use it as a verb (`in_verb_slot`,
+    or `_after_a_relative`)? ``text`` casefolded; the first _MISSES uses only."""
+    for count, at in enumerate(word_ends(text, word)):
+        if count >= _MISSES:
+            break
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            in_verb_slot(text, at) or _after_a_relative(text, at)
+        ):
+            return True
+    return False
+
+
+def _after_a_relative(text: str, start: int) -> bool:
+    """Does a relative pronoun after a plural noun stand before the word at ``start``, which
+    is then the verb of its clause ("pages that link here", "edits that change the
+    target")? After a singular or nothing, *that* is a determiner ("That file exists",
+    "for that link"). ``text`` casefolded."""
+    words = text[max(0, start - 40) : start].split()
+    if len(words) < 2 or words[-1] not in ("that", "which", "who"):
+        return False
+    noun = words[-2]
+    return (
+        len(noun) >= 4
+        and noun.isalpha()
+        and noun.endswith("s")
+        and not noun.endswith(("ss", "us", "is"))
+    )
+
+
+# The catalog's rendering of a verb is learned from this many entries at least ...
+_VERB_USES = 3
+# ... and read in the first this many; of the stems they share, the commonest this many
+# are looked at, each against the catalog's translations at large (of _GENERAL entries or
+# so, spread over the catalog: `_renders`).
+_VERB_SAMPLE = 40
+_CANDIDATES = 8
+_GENERAL = 400
