@@ -286,6 +286,13 @@ POS = glossary(
         # "To <word> to" (WordPress, round 18)
         ("To post to WordPress by e-mail you must set up an account", {"post"}),
         ("Done. To file to the archive, press Enter", {"file"}),
+        # a subject pronoun: its verb follows (Lichess, round 22: "How do you move pieces?")
+        ("How do you download files?", {"download"}),
+        ("When you update or delete a list", {"update"}),
+        ("The mail that you post to the list", {"post"}),
+        ("You bookmark pages with a star", {"bookmark"}),
+        ("We update lists daily", {"update"}),
+        ("They file bugs", {"file"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
@@ -313,6 +320,8 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("There is currently %(count)s file here", {"file"}),  # inside a sentence
         ("Reset options to bookmark. Done", {"bookmark"}),
         ("The file that you opened", {"file"}),
+        ("This gives you access to the files", {"access"}),  # "you": the object of a verb
+        ("We send you updates", {"update"}),
         ("This is not a file", {"file"}),  # "not" with no modal before it, an article after
         ("Files not downloaded: no download yet", {"download"}),
         ("Search the web", {"search"}),

@@ -499,13 +499,12 @@ _DETERMINERS = set(
 )
 _MODALS = set(b"can will please must may should could would cannot shall might let lets".split())
 _NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
-# A noun is not wanted after these: a modal, or a negation written without its apostrophe.
-_BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont"}
+# A noun is not wanted after these: a modal, a negation written without its apostrophe, or
+# a subject pronoun ("we sent", "they link": a noun never follows one).
+_BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont", b"we", b"they"}
 # Nor after "not" after these: a modal or "do" ("Could not change credentials", "does not
 # exist": the verb).
 _BEFORE_NOT = _MODALS | {b"do", b"does", b"did"}
-# The words whose own word before them tells that a verb follows: t (couldn't), to, not.
-_BEFORE_ITS_VERB = frozenset({b"t", b"to", b"not"})
 # After "to", a verb follows these words (unable to update); else "to" is a
 # preposition (save to file).
 _TO_VERB = set(
@@ -515,6 +514,22 @@ _TO_VERB = set(
 # After "to", a verb follows these nouns where the word after "to" has a word after it
 # ("Select this option to list folders"; not "Options to Defaults", "Add option to toolbar").
 _TO_VERB_WITH_OBJECT = {b"option", b"options"}
+# "You" is the subject, and a verb follows it, where it opens a clause: at the start, after a
+# conjunction or an auxiliary ("How do you move pieces?", "when you move or capture", "the
+# mail that you sent"); after a verb it is the object, and a noun may follow ("gives you
+# access").
+_BEFORE_SUBJECT_YOU = _EDGES | set(
+    b"when whenever if once after before until unless where as that so how what why then "
+    b"while because do does did can could will would".split()
+)
+# The words whose own word before them tells that a verb follows, and those words: t
+# (couldn't), to, not, you.
+_BEFORE_ITS_VERB = {
+    b"t": _NEGATED,
+    b"to": _TO_VERB,
+    b"not": _BEFORE_NOT,
+    b"you": _BEFORE_SUBJECT_YOU,
+}
 # An adverb in -ly modifies a verb (or an adjective), never a noun: a noun term right after
 # one opening a sentence is the imperative ("Publicly list follows", "Automatically
 # update"). Not before a term in -ed (an adverb modifies a participle too: "the currently
@@ -616,7 +631,7 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         if prev in _BEFORE_ITS_VERB:
             # the word before ``prev`` (b"" at the key's start: an edge)
             second = before[0].rsplit(None, 1)[-1] if len(before) > 1 else b""
-            if second in (_NEGATED if prev == b"t" else _TO_VERB if prev == b"to" else _BEFORE_NOT):
+            if second in _BEFORE_ITS_VERB[prev]:
                 return False
             if prev == b"to" and second in _TO_VERB_WITH_OBJECT and nxt not in _EDGES:
                 return False
