@@ -443,6 +443,8 @@ IDIOMS = glossary(
     concept("room", "room", pos="noun"),
     concept("content", "content", pos="noun"),
     concept("table", "table", pos="noun"),
+    concept("word", "word", pos="noun"),
+    concept("circuit", "circuit", pos="noun"),
 )
 
 
@@ -506,6 +508,14 @@ IDIOMS = glossary(
         ("Specify the entries in the table of contents", set()),
         ("Update all tables of contents", set()),
         ("The contents of the table", {"content", "table"}),
+        # never, live, slowly; an editor, a fault (GCompris, Lichess: round 22)
+        ("I will at no time receive assistance", set()),
+        ("Others see your moves in real time!", set()),
+        ("There is no clock, so take your time.", set()),
+        ("My first word processor", set()),
+        ("It creates a short circuit", set()),
+        ("A short circuit in the circuit", {"circuit"}),
+        ("At this time, no word", {"time", "word"}),
     ],
 )
 def test_english_idioms_are_other_senses_of_their_nouns(text, expected):

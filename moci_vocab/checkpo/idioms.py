@@ -16,10 +16,12 @@ metrik*, hy *մետրիկ համակարգ*); the "command line" (the interface,
 where a glossary's *line* is a drawn ხაზი) and a "character set" (an encoding, ka კოდური
 გვერდი, code page) are terms of their own too, as is the search option "match case" (ka
 "upper and lower case letters differ"), and so is a "table of contents" (ka სარჩევი, sq
-*pasqyrë e lëndës*: a word of its own, neither a table nor the content term). A glossary's
-concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*, *character*,
-*event*, *room*, *table* or *content* is not demanded there: check-po adds
-these phrases to every English glossary as other senses (as a concept's
+*pasqyrë e lëndës*: a word of its own, neither a table nor the content term); "at no time"
+is never, "in real time" live and "take your time" slowly, and a "word processor" (an
+editor, ka ტექსტური პროცესორი) and a "short circuit" (a fault) are terms of their own.
+A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
+*character*, *event*, *room*, *table*, *content*, *word* or *circuit* is not demanded
+there: check-po adds these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term. "The
 number of the record" (before a determiner) is the record's number: there the
 concept is demanded as usual.
@@ -74,6 +76,11 @@ IDIOMS = (
     "making room",
     "made room",
     "table of contents",
+    "at no time",
+    "in real time",
+    "take your time",
+    "word processor",
+    "short circuit",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry", "service provider": "provider"}
