@@ -345,7 +345,9 @@ def make_real(folder: Path, catalog: Path) -> tuple[Path, list[tuple[str, str]]]
     data = Path(__file__).resolve().parent / "data" / "checkpo_hard" / "sq-desktop.po.xz"
     catalog.write_bytes(lzma.decompress(data.read_bytes()))
     build_checkpo_real_data.MAX_TERMS = REAL_TERMS
-    glossary = build_checkpo_real_data.glossary_for(pairs_of_catalog(catalog), "sq")
+    # (without the builder's short-word keys of 800aaea: the glossary every earlier figure of
+    # this case was measured with; with them it swaps appointment for child)
+    glossary = build_checkpo_real_data.glossary_for(pairs_of_catalog(catalog), "sq", short=False)
     root = bench_checkpo_real.make_root(folder, "sq", glossary)
     return root, [(english, data["term"]) for english, data in glossary.items()]
 

@@ -2150,6 +2150,9 @@ MIN_DICE = 0.45
 # and the word, for the words check-po's rules read as its forms (`_Catalog.short_words`).
 PREFIX_MIN = 4
 WORD_KEY = "="
+# A word of two or three letters as a translation writes it: not in a dotted or slashed name
+# (faq.html, a/b); one written in capitals only is an acronym (FAQ), not a word.
+SHORT_WORD = re.compile(r"(?<![\w./])([^\W\d_]{2,3})(?![\w/]|\.\w)")
 SPLIT = 0.9  # a rival rendering this close to the best makes the word ambiguous
 MAX_TERMS = 30
 # A term's sense (see _with_senses).
@@ -2354,9 +2357,12 @@ def _sides(rows: list[tuple[str, list[str]]]) -> tuple[list[list[str]], list[set
     return english, target
 
 
-def glossary_for(rows: list[tuple[str, list[str]]], lang: str) -> dict[str, dict]:
-    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}}."""
-    catalog = _Catalog(rows, lang)
+def glossary_for(
+    rows: list[tuple[str, list[str]]], lang: str, short: bool = True
+) -> dict[str, dict]:
+    """The catalog's dominant terms: {english: {"term", "prefix", "pos", "dice", "count"}};
+    ``short``: words of two or three letters as alignment keys (`_Catalog.short_words`)."""
+    catalog = _Catalog(rows, lang, short)
     words = _candidates(catalog.doc_freq)
     nouns = noun_uses([source for source, _strs in rows], words, lang)
     found: dict[str, dict] = {}
@@ -2386,6 +2392,7 @@ class _Catalog:
         (`short_words`; without, as the builder chose before it knew them)."""
         self.lang = lang
         self.short = short
+        self.rows = rows
         self.english, self.target = _sides(rows)
         self.doc_freq = collections.Counter(w for words in self.english for w in set(words))
         self.lemmas = _lemma_groups(self.target, lang)
@@ -2404,8 +2411,11 @@ class _Catalog:
         one prefix պարտի-) won; KeePassXC's Albanian *entry* is zë, zëri, zëra (zë: two
         letters), and the definite zëri- won. A short word is a key of its own, holding
         its forms, and nothing else that starts like it (խաղաքար, a piece; խաղալ, to play).
-        Only a word whose forms the catalog writes (a word written bare only has none to
-        gather: Scratch's Armenian էլ, the e- of էլ. փոստ, e-mail), and in a language whose
+        Only a word the catalog writes in two entries or more not in capitals only and
+        outside a dotted or slashed name (`SHORT_WORD`; not an acronym: KDE's Albanian FAQ and
+        faq.html, of which the rules would read faqe, a page, as a form), whose forms it writes
+        (a word written bare only has none to gather: Scratch's Armenian էլ, the e- of էլ.
+        փոստ, e-mail), and in a language whose
         nouns' dictionary forms end in a vowel (`CITATION_VOWELS`) one that ends in one (not
         LibreOffice's Georgian უჯრ, an abbreviation of the cell უჯრა).
         """
@@ -2418,10 +2428,20 @@ class _Catalog:
             infl = for_language(self.lang)
             matcher = TargetMatcher(infl)
             vowels = CITATION_VOWELS.get(self.lang)
+            lower = collections.Counter(
+                w
+                for _source, strs in self.rows
+                for w in {
+                    m.casefold()
+                    for text in strs
+                    for m in SHORT_WORD.findall(text)
+                    if not m.isupper()
+                }
+            )
             short = {
                 w: compile_term(w, "preferred", [], infl)[0].words[0]
-                for w, n in self.vocabulary.items()
-                if 2 <= len(w) < PREFIX_MIN and n >= 2 and (vowels is None or w[-1] in vowels)
+                for w, n in lower.items()
+                if n >= 2 and w in self.vocabulary and (vowels is None or w[-1] in vowels)
             }
             # (by the letters its forms start with: the word, or its stem where its final
             # vowel gives way to an ending, ka სია → სიები, სიის)

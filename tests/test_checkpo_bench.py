@@ -737,6 +737,13 @@ def test_the_builder_aligns_a_word_of_two_or_three_letters_by_its_forms():
     rows += [("the list", ["სია"]), ("the lists", ["სიები"])] * 2
     short = _Catalog(rows, "ka").short_words()
     assert "უჯრები" not in short and short["სიები"] == ("=სია",)
+    # Nor an acronym (written in capitals, or in a file name): KDE's Albanian FAQ, faq.html,
+    # of which the rules would read faqe (a page) as a form; zë, written in lower case, is.
+    rows = [("the FAQ", ["Shih FAQ"]), ("faq.html", ["faq.html"])] * 2
+    rows += [("the page", ["faqe"]), ("the pages", ["faqet"]), ("a voice", ["një zë"])] * 2
+    rows += [("the voices", ["zërat"])] * 2
+    short = _Catalog(rows, "sq").short_words()
+    assert "faqe" not in short and short["zërat"] == ("=zë",)
 
 
 def test_a_short_key_cites_its_word_only_where_the_entries_write_it():
