@@ -2583,13 +2583,6 @@ class _Catalog:
             and t not in words
         )
         term = dictionary_form(words, self.lang, around)
-        if best.startswith(WORD_KEY) and words[term] < 2 and len(words) > 1:
-            # A short key's word is the term where the English word's entries write it twice
-            # or more, not as a stem seen once: the real speed case's Albanian page (faqe,
-            # faqja, faqes) held FAQ and Faq_Sipër (page up) under "faq", and was cited so
-            term = dictionary_form(
-                collections.Counter({t: n for t, n in words.items() if t != term}), self.lang
-            )
         if verb_form(term, self.lang) and not verbs:
             return None  # the verb the noun stands with (click the button), not the noun
         return {
