@@ -285,6 +285,12 @@ def from_android(english: Path, translated: Path) -> list[Row]:
     return rows
 
 
+def _module_of(english: Path) -> str:
+    """The module an Android strings file belongs to: the folder holding its `src`."""
+    parts = english.parts
+    return "/".join(parts[: parts.index("src")]) if "src" in parts else english.parent.name
+
+
 def from_ts(paths: list[Path]) -> list[Row]:
     """The finished messages of Qt Linguist files, "context|comment" as msgctxt (as lconvert)."""
     import xml.etree.ElementTree as ElementTree
@@ -350,7 +356,14 @@ def main() -> None:
         paths = [[Path(p) for p in arg.split(",")] for arg in args[1:3]]
         rows, lang, out = from_php(*paths), args[3], args[4]
     elif args[:1] == ["android"] and len(args) == 5:
-        rows, lang, out = from_android(Path(args[1]), Path(args[2])), args[3], args[4]
+        pairs = list(zip(args[1].split(","), args[2].split(","), strict=True))
+        rows, lang, out = [], args[3], args[4]
+        for english, translated in pairs:  # several pairs: the module's folder before the name
+            module = f"{_module_of(Path(english))}:" if len(pairs) > 1 else ""
+            rows += [
+                (module + name, *rest)
+                for name, *rest in from_android(Path(english), Path(translated))
+            ]
     elif args[:1] == ["qm"] and len(args) == 4:
         rows, lang, out = from_qm(Path(args[1])), args[2], args[3]
     elif args[:1] == ["ftl"] and len(args) == 5:
