@@ -937,6 +937,10 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "mw-wikimediamessages": "mediawiki/{lang}/LC_MESSAGES/mw-wikimediamessages.mo",
     "mw-campaignevents": "mediawiki/{lang}/LC_MESSAGES/mw-campaignevents.mo",
     "wikibase": "mediawiki/{lang}/LC_MESSAGES/wikibase.mo",
+    "fenix": "android/{lang}/LC_MESSAGES/fenix.mo",
+    "android-components": "android/{lang}/LC_MESSAGES/android-components.mo",
+    "mw-flow": "mediawiki/{lang}/LC_MESSAGES/mw-flow.mo",
+    "mw-collection": "mediawiki/{lang}/LC_MESSAGES/mw-collection.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1537,6 +1541,8 @@ ONLY = {
     "mw-wikimediamessages": ("sq", "hy"),
     "mw-campaignevents": ("hy",),
     "wikibase": ("ka",),
+    "mw-flow": ("ka", "hy"),
+    "mw-collection": ("ka", "hy"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2097,6 +2103,10 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "mw-wikimediamessages",
         "mw-campaignevents",
         "wikibase",
+        "fenix",
+        "android-components",
+        "mw-flow",
+        "mw-collection",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
