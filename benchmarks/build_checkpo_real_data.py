@@ -275,6 +275,27 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     # python $S ftl core/templates core/LOCALE LANG anki/LANG/LC_MESSAGES/anki.mo  (sq, hy-AM)
     # python $S android app/src/main/res/values/strings.xml \
     #     app/src/main/res/values-ka/strings.xml ka wikipedia/ka/LC_MESSAGES/wikipedia-android.mo
+    # round 23 (all three languages; a folder of its own; the seventeenth session's): catalogs
+    # made with $S from public repositories (commits in NOTICE.md): gorhill/uBlock,
+    # jellyfin/jellyfin-web, thunderbird/thunderbird-android, TeamNewPipe/NewPipe,
+    # ankidroid/Anki-Android, videolan/vlc-android, mozilla-mobile/fenix,
+    # mozilla-mobile/android-components and the wikimedia/mediawiki-extensions-NAME repositories
+    # of ContentTranslation, GrowthExperiments, UploadWizard, Translate, CentralAuth,
+    # ProofreadPage, MobileFrontend, WikimediaMessages, CampaignEvents, Flow, Collection and
+    # Wikibase (one OUT per program and language as CATALOGS names them; LANG_DIR values-LANG,
+    # Fenix's and Android Components' Armenian values-hy-rAM):
+    # python $S nested src/_locales/en/messages.json src/_locales/LANG/messages.json LANG \
+    #     ublock/LANG/LC_MESSAGES/ublock-origin.mo
+    # python $S nested src/strings/en-us.json src/strings/LANG.json LANG \
+    #     jellyfin/LANG/LC_MESSAGES/jellyfin-web.mo
+    # python $S android EN_FILES LANG_FILES LANG android/LANG/LC_MESSAGES/NAME.mo   (EN_FILES:
+    #     every */src/main/res/values/strings.xml whose values-LANG file exists, comma-separated
+    #     and given relative to the checkout, LANG_FILES likewise: Thunderbird's app-*, core,
+    #     feature, legacy and components modules, Android Components' components/*; NewPipe's,
+    #     VLC's application/resources and Fenix's app one file; AnkiDroid's values/*.xml)
+    # python $S json EXT LANG mediawiki/LANG/LC_MESSAGES/mw-NAME.mo FOLDERS  (FOLDERS: the
+    #     extension's folders holding i18n, e.g. i18n; Wikibase's client,lib,repo,view, its OUT
+    #     mediawiki/LANG/LC_MESSAGES/wikibase.mo)
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner

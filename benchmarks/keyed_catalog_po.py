@@ -27,7 +27,7 @@ Held-out round 22 adds three more keyed formats (web, chat, game and learning pr
     python benchmarks/keyed_catalog_po.py php EN_FILE[,EN_FILE...] LANG_FILE[,...] LANG OUT
     python benchmarks/keyed_catalog_po.py ftl EN_DIR LANG_DIR LANG OUT
     python benchmarks/keyed_catalog_po.py qm FILE LANG OUT
-    python benchmarks/keyed_catalog_po.py android EN_FILE LANG_FILE LANG OUT
+    python benchmarks/keyed_catalog_po.py android EN_FILE[,EN_FILE...] LANG_FILE[,...] LANG OUT
 
 nested: a pair of JSON files whose messages may sit in nested objects (i18next's and the
 OpenStreetMap editor iD's, Flutter's ARB files; or Rails's YAML locale files, .yml, with
@@ -43,7 +43,10 @@ compiled Qt translation (what a package ships where it ships no .ts file: GCompr
 Stellarium), read like a .ts file; lrelease keeps each message's English beside it.
 android: an Android app's `res/values/strings.xml` paired with `res/values-LANG/strings.xml`
 by name (Wikipedia's app): a `<plurals>` is a plural entry, its English the "other" item;
-Android's backslash escapes undone, inline markup's text kept.
+Android's backslash escapes undone, inline markup's text kept. Held-out round 23 gives several
+pairs for an app split in modules (Thunderbird for Android, Firefox's Android Components), each
+English file paired with the file in the same position, the module's folders (those before
+`src`) before the name as msgctxt.
 
 What is taken: every translated message with its text as written (wikitext, `$1`, `%1`,
 `{{PLURAL:...}}` and markup kept); in JSON, INI and PHP a translation that is the English
@@ -285,10 +288,15 @@ def from_android(english: Path, translated: Path) -> list[Row]:
     return rows
 
 
-def _module_of(english: Path) -> str:
-    """The module an Android strings file belongs to: the folder holding its `src`."""
-    parts = english.parts
-    return "/".join(parts[: parts.index("src")]) if "src" in parts else english.parent.name
+def from_android_modules(pairs: list[tuple[Path, Path]]) -> list[Row]:
+    """Several modules' Android strings files paired, each name after its module (several)."""
+    rows = []
+    for english, translated in pairs:
+        parts = english.parts
+        module = "/".join(parts[: parts.index("src")]) if "src" in parts else english.parent.name
+        prefix = f"{module}:" if len(pairs) > 1 else ""
+        rows += [(prefix + name, *rest) for name, *rest in from_android(english, translated)]
+    return rows
 
 
 def from_ts(paths: list[Path]) -> list[Row]:
@@ -357,13 +365,8 @@ def main() -> None:
         rows, lang, out = from_php(*paths), args[3], args[4]
     elif args[:1] == ["android"] and len(args) == 5:
         pairs = list(zip(args[1].split(","), args[2].split(","), strict=True))
-        rows, lang, out = [], args[3], args[4]
-        for english, translated in pairs:  # several pairs: the module's folder before the name
-            module = f"{_module_of(Path(english))}:" if len(pairs) > 1 else ""
-            rows += [
-                (module + name, *rest)
-                for name, *rest in from_android(Path(english), Path(translated))
-            ]
+        rows = from_android_modules([(Path(english), Path(other)) for english, other in pairs])
+        lang, out = args[3], args[4]
     elif args[:1] == ["qm"] and len(args) == 4:
         rows, lang, out = from_qm(Path(args[1])), args[2], args[3]
     elif args[:1] == ["ftl"] and len(args) == 5:

@@ -11,6 +11,7 @@ import pytest
 from benchmarks.keyed_catalog_po import (
     QM_MAGIC,
     from_android,
+    from_android_modules,
     from_ftl,
     from_ini,
     from_json,
@@ -230,3 +231,27 @@ def test_android_strings_pair_by_name_with_plurals_and_escapes(tmp_path):
         ("saved", "Can't save the article", ["Չհաջողվեց պահել հոդվածը\n"]),
         ("pages", "%d pages", ["%d էջ", "%d էջ"]),
     ]
+
+
+def test_android_modules_name_each_message_after_its_module(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the files given as the script is run: relative to the checkout
+    pairs = []
+    for module, text, translated in (
+        ("app", "Inbox", "Posta"),
+        ("feature/mail", "Inbox", "Hyrëse"),
+    ):
+        res = Path(module) / "src" / "main" / "res"
+        (res / "values").mkdir(parents=True)
+        (res / "values-sq").mkdir()
+        for folder, said in (("values", text), ("values-sq", translated)):
+            (res / folder / "strings.xml").write_text(
+                f'<resources><string name="inbox">{said}</string></resources>', encoding="utf-8"
+            )
+        pairs.append((res / "values" / "strings.xml", res / "values-sq" / "strings.xml"))
+
+    # the same name in two modules stays two messages; a single pair keeps the bare name
+    assert from_android_modules(pairs) == [
+        ("app:inbox", "Inbox", ["Posta"]),
+        ("feature/mail:inbox", "Inbox", ["Hyrëse"]),
+    ]
+    assert from_android_modules(pairs[:1]) == [("inbox", "Inbox", ["Posta"])]
