@@ -58,8 +58,12 @@ def hook(event, args):
         children = f"/proc/{COMMAND}/task/{COMMAND}/children"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            with open(children) as kids:
-                waits = [open(f"/proc/{kid}/wchan").read() for kid in kids.read().split()]
+            try:
+                with open(children) as kids:
+                    waits = [open(f"/proc/{kid}/wchan").read() for kid in kids.read().split()]
+            except OSError:  # no /proc children list or wchan here: hold it 0.5 s, as before
+                time.sleep(0.5)
+                break
             if any(wait.endswith("pipe_read") for wait in waits):
                 break
             time.sleep(0.01)
