@@ -24,12 +24,14 @@ WATCHED = ("_hashlib", "json", "dataclasses", "moci_vocab.checkpo.parallel", "mo
 SCRIPT = """
 import gc, os, sys
 passes = []
+command = os.getpid()
 gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
 WATCHED = WATCHED_NAMES
 def report():
     loaded = ",".join(name for name in WATCHED if name in sys.modules) or "-"
     sys.stderr.write(f"passes={len(passes)} enabled={gc.isenabled()} "
-                     f"frozen={gc.get_freeze_count()} loaded={loaded}\\n")
+                     f"frozen={gc.get_freeze_count()} loaded={loaded} "
+                     f"command={os.getpid() == command}\\n")
     sys.stderr.flush()
 exit_now = os._exit
 os._exit = lambda code: (report(), exit_now(code))
@@ -74,7 +76,17 @@ def console(*args: str) -> dict[str, str]:
     # The first report's counts (the tests that read them fork no standby), and
     # what any of its processes loaded (check-po's are checked by its standby).
     loaded = {name for report in reports for name in report["loaded"].split(",")} - {"-"}
-    return {**reports[0], "loaded": ",".join(n for n in WATCHED if n in loaded) or "-"}
+    by_command = {
+        name
+        for report in reports
+        if report["command"] == "True"
+        for name in report["loaded"].split(",")
+    } - {"-"}
+    return {
+        **reports[0],
+        "loaded": ",".join(n for n in WATCHED if n in loaded) or "-",
+        "command loaded": ",".join(n for n in WATCHED if n in by_command) or "-",
+    }
 
 
 def test_importing_click_and_the_cli_and_parsing_takes_no_collector_pass():
@@ -145,7 +157,8 @@ def test_check_po_imports_no_workers_module_where_no_worker_starts(glossary, po,
     seen = console("--root", str(glossary), "check-po", *files, "--jobs", "1")
     assert seen["loaded"] == "-"
     seen = console("--root", str(glossary), "check-po", *files)
-    # (checked by the standby, which may import orjson, and so json, while it waits for
-    # its run: standby.IDLE)
-    loaded = seen["loaded"].split(",")
-    assert "moci_vocab.checkpo.parallel" in loaded and "moci_vocab.workers" not in loaded
+    # (checked by the standby, which may import the workers' module and orjson, and so
+    # json, while it waits for its run: standby.IDLE, time it would spend waiting; the
+    # command itself imports neither)
+    assert "moci_vocab.checkpo.parallel" in seen["loaded"].split(",")
+    assert "moci_vocab.workers" not in seen["command loaded"].split(",")
