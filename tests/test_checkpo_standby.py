@@ -97,11 +97,14 @@ def work(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run(work: Path, *args: str, log: Path | None = None) -> tuple[bytes, list[str]]:
-    """Exit status, stdout and stderr of `moci-vocab ARGS` in ``work``; the log's lines."""
+def run(
+    work: Path, *args: str, log: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[bytes, list[str]]:
+    """Exit status, stdout and stderr of `moci-vocab ARGS` in ``work`` (``env`` added to its
+    environment); the log's lines."""
     log = log or work / "log.txt"
     log.unlink(missing_ok=True)
-    env = {**os.environ, "LOG": str(log), "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, **(env or {}), "LOG": str(log), "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, *args],
         capture_output=True,
@@ -207,11 +210,7 @@ def test_a_run_over_before_the_command_sends_the_fingerprint_gives_its_findings(
     # end of the requests' pipe) before the command has taken the fingerprint and sent it.
     args = ["--root", "clean", "check-po", "po/nosuch1.po", "po/nosuch2.po"]
     one, _ = run(work, *args, "--jobs", "1")
-    os.environ["SLOW_STAMPS"] = "1"
-    try:
-        got, lines = run(work, *args)
-    finally:
-        del os.environ["SLOW_STAMPS"]
+    got, lines = run(work, *args, env={"SLOW_STAMPS": "1"})
     assert standby_forked(lines)
     assert got == one and b"MV600" in got
 
@@ -223,11 +222,7 @@ def test_a_standby_waiting_imports_what_the_check_will_need_before_forking_its_w
     # file. (Held for a fixed 0.5 s, the test failed at load 9.)
     args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "--format", "json"]
     one, _ = run(work, *args, "--jobs", "1")
-    os.environ.update(SLOW_STAMPS="idle", IMPORTS="1")
-    try:
-        got, lines = run(work, *args)
-    finally:
-        del os.environ["SLOW_STAMPS"], os.environ["IMPORTS"]
+    got, lines = run(work, *args, env={"SLOW_STAMPS": "idle", "IMPORTS": "1"})
     command, engine, forked = roles(lines)
     workers = forked - engine - {command}  # forked by the standby, after its imports
     assert got == one and len(workers) == 1
@@ -243,11 +238,7 @@ def test_the_command_and_its_standby_import_no_module_both_after_the_fork(work):
     # instructions twice. A module that both come to import belongs in standby.SHARED.
     args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
     one, _ = run(work, *args, "--jobs", "1")
-    os.environ["IMPORTS"] = "1"
-    try:
-        got, lines = run(work, *args)
-    finally:
-        del os.environ["IMPORTS"]
+    got, lines = run(work, *args, env={"IMPORTS": "1"})
     command, engine, _forked = roles(lines)
     (standby,) = engine
     after = lines[lines.index(f"{command} forks") :]
@@ -294,11 +285,7 @@ def test_the_command_ends_without_waiting_for_its_standby_to_end(work):
     # 1-2 ms, which the command does not wait for. Here both then take a minute to end.
     args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
     one, _ = run(work, *args, "--jobs", "1")
-    os.environ["LINGER"] = "60"
-    try:
-        got, lines = run(work, *args)  # (its output read to the end: let go of)
-    finally:
-        del os.environ["LINGER"]
+    got, lines = run(work, *args, env={"LINGER": "60"})  # (its output read to the end: let go of)
     _command, engine, forked = roles(lines)
     lingering = {line.split()[0] for line in lines if line.endswith(" lingers")}
     try:
