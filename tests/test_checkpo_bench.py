@@ -744,3 +744,42 @@ def test_the_builder_aligns_a_word_of_two_or_three_letters_by_its_forms():
     rows += [("the voices", ["zërat"])] * 2
     short = _Catalog(rows, "sq").short_words()
     assert "faqe" not in short and short["zërat"] == ("=zë",)
+
+
+def test_the_syntax_study_finds_each_position_of_the_terms_use(monkeypatch):
+    """benchmarks/study_checkpo_syntax.py: the term as a modifier (of a head the msgstr
+    renders), after a possessive, in a prepositional complement, after a deictic, as the
+    object of a short imperative said in one word, and dropped (the msgstr is the catalog's
+    translation of the msgid without it) — and not where a synonym stands in its place."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.study_checkpo_syntax import normal, positions
+
+    glossary = {
+        "file": {"term": "kartelë", "prefix": "kartel"},
+        "list": {"term": "listë", "prefix": "list"},
+    }
+    catalog = {normal("_Delete"): {normal("_Fshije")}, normal("Search:"): {normal("Kërko")}}
+
+    def found(msgid: str, msgstr: str, term: str = "file") -> set[str] | None:
+        row = {"msgid": msgid, "msgstr": msgstr, "concept": term}
+        return positions(row, glossary, catalog)
+
+    assert found("Clear the file list", "Pastro listën") == {"modifier", "modifier, head found"}
+    assert found("Clear the file list", "Pastro dosjen") == {"modifier"}
+    assert found("Open your file in the viewer", "Hape") == {"after a possessive", "in a sentence"}
+    assert found("Save it to this file", "Ruaje") == {"prepositional complement", "deixis"}
+    assert found("Delete files", "Fshije") == {
+        "imperative, one word",
+        "term dropped",
+        "short label",
+    }
+    assert found("Delete files", "Dosjet") == {"imperative, one word", "short label"}
+    assert "term dropped" in found("Search for files", "Kërko")
+    assert "term dropped" not in found("Search for files", "Kërko dosjet")
+    assert found("Open an image file, then close it", "Hape") == {
+        "head after a modifier",
+        "in a sentence",
+    }
+    assert found("Delete the message", "Fshije") is None
