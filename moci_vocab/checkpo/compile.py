@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -529,7 +529,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
             if key.strip() and key not in keys:
                 # ... that holds another concept's word: found as that concept (a "page
                 # number" still demands the page), else as no concept (below)
-                other = _other_concept(key, keys, index, longest)
+                other = _other_concept(key, keys, (index,), longest)
                 if other is not None:
                     keys[key] = keys[other]
                     kinds[key] = kinds.get(other, 0)
@@ -557,6 +557,14 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                     if joined not in keys and keys[key] not in owners:
                         keys[joined] = keys[key]
                         kinds[joined] = kinds.get(key, 0)
+    # Nor another concept's term of two words or more inside it: "in real time" and a *real
+    # time* concept (the idiom is added for *time*) is found as that concept.
+    for phrase, owners in owners_of.items():
+        for variant in english_variants(phrase):
+            inner = _other_concept(variant, keys, owners, longest, least=2)
+            if inner is not None and variant not in keys:
+                keys[variant] = keys[inner]
+                kinds[variant] = kinds.get(inner, 0)
     for phrase in not_senses:  # another sense: wins by being longer, belongs to no concept
         head = HEADS_KEPT.get(phrase)
         for key in english_variants(phrase):
@@ -591,18 +599,21 @@ def compile_glossary(glossary, lang: str) -> Compiled:
     )
 
 
-def _other_concept(key: str, keys: dict[str, int], own: int, longest: int) -> str | None:
-    """The key of the longest run of a phrase's words (the last of equals) that is another
-    concept's term, if any: a concept's not_senses phrase is found as that concept.
-    ``longest``: the most words of any key (runs longer than that are not tried: the work
-    stays linear in the phrase's length, not cubic)."""
+def _other_concept(
+    key: str, keys: dict[str, int], own: Container[int], longest: int, least: int = 1
+) -> str | None:
+    """The key of the longest run of a phrase's words (the last of equals), of ``least``
+    words or more, that is the term of a concept not in ``own``, if any: a concept's
+    not_senses phrase is found as that concept. ``longest``: the most words of any key (runs
+    longer than that are not tried: the work stays linear in the phrase's length, not
+    cubic)."""
     from moci_vocab.checkpo.source_match import NOT_A_SENSE
 
     words = key.replace("-", " ").split()
-    for size in range(min(len(words) - 1, longest), 0, -1):
+    for size in range(min(len(words) - 1, longest), least - 1, -1):
         for start in range(len(words) - size, -1, -1):
             run = " " + "  ".join(words[start : start + size]) + " "
-            if keys.get(run, NOT_A_SENSE) not in (NOT_A_SENSE, own):
+            if (owner := keys.get(run, NOT_A_SENSE)) != NOT_A_SENSE and owner not in own:
                 return run
     return None
 

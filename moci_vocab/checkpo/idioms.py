@@ -22,7 +22,8 @@ editor, ka ტექსტური პროცესორი) and a "short ci
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
 *character*, *event*, *room*, *table*, *content*, *word* or *circuit* is not demanded
 there: check-po adds these phrases to every English glossary as other senses (as a concept's
-``not_senses`` does), except where a concept has the phrase as its own term. "The
+``not_senses`` does), except where a concept has the phrase as its own term, or another
+concept's term of two words or more lies inside it (*real time* in "in real time"). "The
 number of the record" (before a determiner) is the record's number: there the
 concept is demanded as usual.
 

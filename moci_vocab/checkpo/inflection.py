@@ -855,7 +855,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 69
+DATA_VERSION = 70
 
 
 def for_language(tag: str) -> Inflection:
