@@ -766,7 +766,8 @@ def test_the_syntax_study_finds_each_position_of_the_terms_use(monkeypatch):
         """The positions, the target side's word count left out."""
         row = {"msgid": msgid, "msgstr": msgstr, "concept": term}
         held = positions(row, glossary, catalog)
-        return None if held is None else held - {"a word short", "a word short, short label"}
+        target_side = {"a word short", "a word short, short label", "every word rendered alone"}
+        return None if held is None else held - target_side
 
     assert found("Clear the file list", "Pastro listën") == {"modifier", "modifier, head found"}
     assert found("Clear the file list", "Pastro dosjen") == {"modifier"}
@@ -791,3 +792,13 @@ def test_the_syntax_study_finds_each_position_of_the_terms_use(monkeypatch):
     assert not short_of_a_word("Close file view", "Mbylle pamjen kartele")
     assert not short_of_a_word("Close the %s _file", "Mbylle kartelën %s")
     assert short_of_a_word("Close the %s _file", "Mbylle")
+    # every msgstr word a form of the catalog's rendering of another word said alone
+    alone = {"delete": {"fshije"}, "audio": {"აუდიო"}}
+
+    def rendered(msgid: str, msgstr: str, term: str) -> bool:
+        row = {"msgid": msgid, "msgstr": msgstr, "concept": term}
+        return "every word rendered alone" in positions(row, glossary, alone)
+
+    assert rendered("Delete _files", "Fshijeni", "file")
+    assert not rendered("Delete _files", "Fshije dosjet", "file")
+    assert not rendered("Audio Track", "აუდიობილიკი", "track")  # a compound, not a form
