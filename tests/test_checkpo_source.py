@@ -268,6 +268,7 @@ POS = glossary(
     concept("selected", "selected", pos="noun"),  # (a generated glossary's participle)
     concept("post", "post", pos="noun"),
     concept("access", "access", pos="noun"),
+    concept("recording", "recording", pos="noun"),
 )
 
 
@@ -311,6 +312,27 @@ POS = glossary(
         ("You bookmark pages with a star", {"bookmark"}),
         ("We update lists daily", {"update"}),
         ("They file bugs", {"file"}),
+        ("Users who post to the list", {"post"}),
+        # an adverb of frequency before a verb (LibreOffice, KeePassXC: "Slides never change
+        # automatically", "a static file that never changes")
+        ("Slides never update automatically", {"update"}),
+        ("A list that never updates", {"update"}),
+        ("Always download new files", {"download"}),
+        ("The app sometimes bookmarks pages", {"bookmark"}),
+        # a progressive's "be" before an -ing form (Jitsi: "the people you are meeting")
+        ("The people you are recording", {"recording"}),
+        ("They're recording now", {"recording"}),
+        # a relative clause's verb after "that" or "which" (MediaWiki: "pages that link
+        # here", "Edits that change the target"; FreedomBox: "a client that features a Web
+        # UI"; GCompris: "monuments which date from")
+        ("A list of all pages that bookmark here", {"bookmark"}),
+        ("Edits that update the target", {"update"}),
+        ("A client that files a bug", {"file"}),
+        ("Monuments which update from the 2nd century", {"update"}),
+        # a plural subject after a quantifier and a particle after the word (MediaWiki: "No
+        # pages link to $2"; Lichess: "Two rooks team up")
+        ("No pages bookmark to this one", {"bookmark"}),
+        ("Two lists update together", {"update"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
@@ -340,6 +362,13 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("The file that you opened", {"file"}),
         ("This gives you access to the files", {"access"}),  # "you": the object of a verb
         ("We send you updates", {"update"}),
+        ("Sometimes updates fail", {"update"}),  # opening: before the sentence's subject
+        ("Never downloaded files", {"file"}),
+        ("What is recording?", {"recording"}),  # "is": its complement may be a noun
+        ("The paths that files follow", {"file"}),  # "that" the object: its clause's subject
+        ("It means that file is gone", {"file"}),  # after a verb of saying: "that" opens
+        ("The comments file to show", {"file"}),  # no quantifier: a noun's modifier
+        ("All files to bookmark", {"file"}),  # the plural itself
         ("This is not a file", {"file"}),  # "not" with no modal before it, an article after
         ("Files not downloaded: no download yet", {"download"}),
         ("Search the web", {"search"}),

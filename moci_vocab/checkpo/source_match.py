@@ -501,7 +501,7 @@ _MODALS = set(b"can will please must may should could would cannot shall might l
 _NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
 # A noun is not wanted after these: a modal, a negation written without its apostrophe, or
 # a subject pronoun ("we sent", "they link": a noun never follows one).
-_BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont", b"we", b"they"}
+_BEFORE_A_VERB = _MODALS | {b"dont", b"cant", b"wont", b"we", b"they", b"who"}
 # Nor after "not" after these: a modal or "do" ("Could not change credentials", "does not
 # exist": the verb).
 _BEFORE_NOT = _MODALS | {b"do", b"does", b"did"}
@@ -529,6 +529,7 @@ _BEFORE_ITS_VERB = {
     b"to": _TO_VERB,
     b"not": _BEFORE_NOT,
     b"you": _BEFORE_SUBJECT_YOU,
+    b"which": set(),  # (after a plural noun: `fits_pos`)
 }
 # An adverb in -ly modifies a verb (or an adjective), never a noun: a noun term right after
 # one opening a sentence is the imperative ("Publicly list follows", "Automatically
@@ -547,7 +548,18 @@ _ADVERBS = set(
     b"slowly quietly asynchronously synchronously conditionally unconditionally dynamically "
     b"statically simply easily".split()
 )
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS
+# Adverbs of frequency stand before a verb, never before a noun ("Slides never change
+# automatically", "a file that never changes"): wherever "never" and "always" stand (an
+# imperative after them: "Always update"), the others inside a sentence (opening it, they
+# may stand before its subject: "Sometimes updates fail"). Not before a term in -ed, a
+# participle ("never used files").
+_FREQUENCY = set(b"never always often usually sometimes rarely seldom".split())
+_FREQUENCY_OPENING = {b"never", b"always"}
+# A subject that is not "it" and the auxiliary "be": an -ing form after it is the verb of
+# a progressive ("the people you are meeting", "they're recording"); after "is" it may be
+# a noun ("What is tethering?").
+_BE_PROGRESSIVE = {b"are", b"were", b"am", b"re"}
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _BE_PROGRESSIVE
 # The words before such an adverb that make the word after it a verb (a modal, "to": "must
 # explicitly type", "to automatically name"; "to" takes no adverb as a preposition, and the
 # adverbs above modify no adjective before a noun).
@@ -596,6 +608,66 @@ def _opens(before: list[bytes]) -> bool:
     return not words or words[-1] in _EDGES
 
 
+def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
+    """Does ``prev`` (one of _VERB_SIGNS, the word before the hit at key[start:end]) make
+    the hit a verb? ``before``: the text before the hit, split off its last word."""
+    if prev in _BEFORE_A_VERB:
+        return True
+    word = key[start:end].strip()
+    if prev in _BE_PROGRESSIVE:
+        return word.endswith(b"ing")
+    if word.endswith(b"ed"):
+        return False  # a participle, which an adverb modifies too
+    if prev in _FREQUENCY:
+        return prev in _FREQUENCY_OPENING or not _opens(before)
+    return _opens(before) or before[0].rsplit(None, 1)[-1] in _BEFORE_AN_ADVERB
+
+
+def _plural_noun(word: bytes) -> bool:
+    """Does the word look like a plural noun (pages, edits; not class, status, this)?"""
+    return (
+        len(word) >= 4 and word.endswith(b"s") and not word.endswith(_NOT_PLURAL) and word.isalpha()
+    )
+
+
+# How words in -s end that are no plural (class, status, analysis).
+_NOT_PLURAL = (b"ss", b"us", b"is")
+
+
+def _third_person(hit: bytes) -> bool:
+    """Does the hit (its word, spaces around it or not) end in -s, a plural's or a third
+    person's?"""
+    word = hit.strip()
+    return word.endswith(b"s") and not word.endswith(_NOT_PLURAL)
+
+
+def _relative_verb(key: bytes, start: int, end: int, before: list[bytes]) -> bool:
+    """Is the hit at key[start:end], after "that", the verb of a relative clause? A form in
+    -s before a determiner ("a client that features a web UI": "that" takes no plural, and
+    a noun no object), or a plain form after a plural noun ("pages that link here"; not
+    after a verb of saying: "it means that file…")."""
+    if _third_person(key[start:end]):
+        after = key[end : end + 40].split(None, 1)
+        return bool(after) and after[0] in _DETERMINERS
+    if len(before) < 2:
+        return False
+    second = before[0].rsplit(None, 1)[-1]
+    return _plural_noun(second) and second not in _SAYING
+
+
+# Verbs in -s before "that" and its clause: not a plural noun before a relative pronoun.
+_SAYING = set(
+    b"means ensures indicates shows says seems requires suggests implies states assumes "
+    b"knows thinks makes checks verifies confirms".split()
+)
+# Quantifiers that open a plural noun phrase (not "the": "the comments screen to show").
+_QUANTIFIERS = set(
+    b"no other all some many few several most both these those two three four five".split()
+)
+# Particles after an intransitive verb ("link to", "team up", "date from").
+_PARTICLES = set(b"to up for with from here there back out into together".split())
+
+
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     """Is the hit at key[start:end] used as the part of speech its term has?
 
@@ -612,21 +684,18 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     before = key[max(0, start - 40) : start].rsplit(None, 1)
     prev = before[-1] if before else b""
     if kind == NOUN and prev in _NOUN_MARKERS:
-        return True  # the trash, an item, your color
+        # the trash, an item, your color; not "that" as a relative pronoun, its clause's
+        # subject ("a client that features a web UI", "pages that link here")
+        return prev != b"that" or not _relative_verb(key, start, end, before)
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
         if nxt in _DETERMINERS:
             return False
         # a modal; an adverb opening the sentence (the word is then an imperative) or after
-        # a modal or "to" ("users must explicitly type", "to quickly change": the verb)
-        if prev in _VERB_SIGNS and (
-            prev not in _ADVERBS
-            or (
-                not key[start:end].strip().endswith(b"ed")
-                and (_opens(before) or before[0].rsplit(None, 1)[-1] in _BEFORE_AN_ADVERB)
-            )
-        ):
+        # a modal or "to" ("users must explicitly type", "to quickly change": the verb); an
+        # adverb of frequency; a progressive's "be"
+        if prev in _VERB_SIGNS and _verb_after(key, start, end, before, prev):
             return False
         if prev in _BEFORE_ITS_VERB:
             # the word before ``prev`` (b"" at the key's start: an edge)
@@ -639,6 +708,10 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             # post to WordPress by e-mail, …", "To jump to a page"). Not inside a sentence,
             # where the first "to" may be a preposition ("Switch to Screen to the Left").
             if prev == b"to" and nxt == b"to" and second in _EDGES:
+                return False
+            # "which" after a plural noun: the relative pronoun, and the subject of the
+            # word, its verb ("monuments which date from")
+            if prev == b"which" and _plural_noun(second) and not _third_person(key[start:end]):
                 return False
         # Opening a sentence (not a plural: Files deleted) before "now", "again", "with" …
         # ("Update now"), or before a participle of choosing and the noun it qualifies ("File
@@ -653,6 +726,16 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return nxt not in _AFTER_IMPERATIVE
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
+        # A plural subject that a quantifier opens, and a particle after the word: the
+        # word is its verb ("No pages link to it", "Two rooks team up").
+        if (
+            nxt in _PARTICLES
+            and len(before) > 1
+            and _plural_noun(prev)
+            and not _third_person(key[start:end])
+        ):
+            words = before[0].rsplit(None, 1)
+            return not (words and words[-1] in _QUANTIFIERS)
         return True
     if kind == VERB:  # the search, a new search, search of …; not its gerund after "of"
         gerund = prev == b"of" and key[start:end].strip().endswith(b"ing")
