@@ -329,6 +329,13 @@ POS = glossary(
         ("Edits that update the target", {"update"}),
         ("A client that files a bug", {"file"}),
         ("Monuments which update from the 2nd century", {"update"}),
+        ("A button that bookmarks to the list", {"bookmark"}),  # -s and a particle
+        # "to" after a question word, an adjective of ease, learning, a purpose clause's
+        # input action (NewPipe: "Ask where to download", "Tap to download %s")
+        ("Ask where to download", {"download"}),
+        ("Tap to download %s", {"download"}),
+        ("It is easy to bookmark pages", {"bookmark"}),
+        ("When you are learning to post", {"post"}),
         # a plural subject after a quantifier and a particle after the word (MediaWiki: "No
         # pages link to $2"; Lichess: "Two rooks team up")
         ("No pages bookmark to this one", {"bookmark"}),
@@ -369,6 +376,7 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("It means that file is gone", {"file"}),  # after a verb of saying: "that" opens
         ("The comments file to show", {"file"}),  # no quantifier: a noun's modifier
         ("All files to bookmark", {"file"}),  # the plural itself
+        ("Available to bookmark owners", {"bookmark"}),  # "available to": a preposition
         ("This is not a file", {"file"}),  # "not" with no modal before it, an article after
         ("Files not downloaded: no download yet", {"download"}),
         ("Search the web", {"search"}),

@@ -509,7 +509,11 @@ _BEFORE_NOT = _MODALS | {b"do", b"does", b"did"}
 # preposition (save to file).
 _TO_VERB = set(
     b"want wants need needs how able unable going like try trying wish failed fails "
-    b"allow allows used about order ready tried attempting attempt continue".split()
+    b"allow allows used about order ready tried attempting attempt continue learn learns "
+    # a question word ("where to download"); adjectives of ease ("easy to install"); the
+    # input actions of a purpose clause ("Tap to download", "Click to mail %s")
+    b"learning where what when whether easy hard difficult possible impossible necessary "
+    b"tap click press swipe touch".split()
 )
 # After "to", a verb follows these nouns where the word after "to" has a word after it
 # ("Select this option to list folders"; not "Options to Defaults", "Add option to toolbar").
@@ -643,12 +647,13 @@ def _third_person(hit: bytes) -> bool:
 
 def _relative_verb(key: bytes, start: int, end: int, before: list[bytes]) -> bool:
     """Is the hit at key[start:end], after "that", the verb of a relative clause? A form in
-    -s before a determiner ("a client that features a web UI": "that" takes no plural, and
-    a noun no object), or a plain form after a plural noun ("pages that link here"; not
-    after a verb of saying: "it means that file…")."""
+    -s before a determiner or a particle ("a client that features a web UI", "a citation
+    that links to its source": "that" takes no plural, and a noun no object), or a plain
+    form after a plural noun ("pages that link here"; not after a verb of saying: "it means
+    that file…")."""
     if _third_person(key[start:end]):
         after = key[end : end + 40].split(None, 1)
-        return bool(after) and after[0] in _DETERMINERS
+        return bool(after) and (after[0] in _DETERMINERS or after[0] in _PARTICLES)
     if len(before) < 2:
         return False
     second = before[0].rsplit(None, 1)[-1]
