@@ -345,14 +345,16 @@ def test_ctrl_c_stops_the_standby_and_its_worker(work):
         time.sleep(0.2)
         sent = time.monotonic()
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the command's group
-        _out, err = process.communicate(timeout=30)
+        _out, err = process.communicate(timeout=50)
         took = time.monotonic() - sent
     finally:
         if process.poll() is None:
             process.kill()
     assert process.returncode == 130, err.decode()
     assert b"interrupted (Ctrl-C)" in err and b"Traceback" not in err, err.decode()
-    assert took < 3.0, f"took {took:.2f} s"
+    # Stopped, not waited for: the slow catalog's check sleeps 60 s (no tighter bound: a
+    # wall-clock limit fails on a loaded machine).
+    assert took < 30, f"took {took:.2f} s"
     lines = log.read_text(encoding="utf-8").splitlines()
     command, engine, forked = roles(lines)
     assert engine and command not in engine and len(forked) == 2  # the standby, its worker
