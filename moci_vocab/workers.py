@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
@@ -79,10 +79,21 @@ def run_jobs(
     groups: Sequence[Hashable | None] | None = None,
     weights: Sequence[float] | None = None,
     share: float = SHARE,
+    everywhere: Collection[Hashable] = (),
 ) -> list[Any]:
     """Run every job (see ``iter_jobs``); their results in the jobs' order."""
     return list(
-        iter_jobs(jobs, workers, progress, order, memo, groups, weights=weights, share=share)
+        iter_jobs(
+            jobs,
+            workers,
+            progress,
+            order,
+            memo,
+            groups,
+            weights=weights,
+            share=share,
+            everywhere=everywhere,
+        )
     )
 
 
@@ -96,6 +107,7 @@ def iter_jobs(
     wanted: Sequence[int] | None = None,
     weights: Sequence[float] | None = None,
     share: float = SHARE,
+    everywhere: Collection[Hashable] = (),
 ) -> Iterator[Any]:
     """Run every job in up to ``workers`` processes, this one included; yield the results
     in the order ``wanted`` (default: the jobs'), each as soon as it and those before it
@@ -109,13 +121,17 @@ def iter_jobs(
     next job of a group it has had before any other (what it loaded for the group, in
     its memo, serves again), and helps with a group another process has begun only while
     the jobs left there weigh ``share`` or more (``weights``: one per job, e.g. its size;
-    default 1 each). ``progress(done, total)`` hears of each job finished. A
+    default 1 each), or at any weight for the groups ``everywhere`` (what they need is in
+    every process: loaded into ``memo`` before the fork). ``progress(done, total)`` hears
+    of each job finished. A
     job that fails stops the run: its error is raised here and every worker is killed;
     so are they on Ctrl-C, or when the caller stops iterating.
     """
     reap_ended()
     order = list(order) if order is not None else list(range(len(jobs)))
-    claims = _Claims(order, groups or [None] * len(jobs), weights or [1] * len(jobs), share)
+    claims = _Claims(
+        order, groups or [None] * len(jobs), weights or [1] * len(jobs), share, everywhere
+    )
     here = {} if memo is None else memo
     pool = _Pool(jobs, claims, progress, here)
     try:
@@ -134,8 +150,9 @@ class _Claims:
     group serves again); the first job of a group nobody has begun (process ``first``
     looks from the ``first``-th group on, so that processes starting together begin
     different groups); a job of a group another process has begun, where the jobs left
-    weigh ``share`` or more. Jobs without a group (None) are everybody's. Each group's
-    jobs are taken in the order of handing out.
+    weigh ``share`` or more, or any weight for a group ``everywhere`` (what its jobs need
+    is in every process already). Jobs without a group (None) are everybody's. Each
+    group's jobs are taken in the order of handing out.
     """
 
     def __init__(
@@ -144,11 +161,13 @@ class _Claims:
         groups: Sequence[Hashable | None],
         weights: Sequence[float],
         share: float = SHARE,
+        everywhere: Collection[Hashable] = (),
     ) -> None:
         by_group: dict[Hashable | None, list[int]] = {}
         for index in order:
             by_group.setdefault(groups[index], []).append(index)
         self.order, self.groups, self.weights, self.share = order, groups, weights, share
+        self.everywhere = everywhere
         self.keys = list(by_group)
         self.lists = [jobs[::-1] for jobs in by_group.values()]  # popped from the end
         self.sizes = [len(jobs) for jobs in self.lists]
@@ -157,6 +176,7 @@ class _Claims:
             list(itertools.accumulate((weights[i] for i in jobs), initial=0)) for jobs in self.lists
         ]
         self.everybodys = [g for g, key in enumerate(self.keys) if key is None]
+        self.helped_at_any_weight = {g for g, key in enumerate(self.keys) if key in everywhere}
 
     def take(self, mine: list[int], first: int) -> int | None:
         """The next job for a process that has had the groups ``mine`` (added to), or None."""
@@ -170,7 +190,8 @@ class _Claims:
                 mine.append(group)
                 return index
         for group in sorted(range(count), key=self.left_weight, reverse=True):
-            if self.left_weight(group) >= self.share and (index := self._pop(group)) is not None:
+            enough = group in self.helped_at_any_weight or self.left_weight(group) >= self.share
+            if enough and (index := self._pop(group)) is not None:
                 mine.append(group)
                 return index
         return None
@@ -185,7 +206,7 @@ class _Claims:
 
     def shared(self) -> _Claims:
         """The same claims in pipes every process reads (see _SharedClaims)."""
-        return _SharedClaims(self.order, self.groups, self.weights, self.share)
+        return _SharedClaims(self.order, self.groups, self.weights, self.share, self.everywhere)
 
     def _pop(self, group: int) -> int | None:
         jobs = self.lists[group]
@@ -206,8 +227,9 @@ class _SharedClaims(_Claims):
         groups: Sequence[Hashable | None],
         weights: Sequence[float],
         share: float = SHARE,
+        everywhere: Collection[Hashable] = (),
     ) -> None:
-        super().__init__(order, groups, weights, share)
+        super().__init__(order, groups, weights, share, everywhere)
         # `left` asks a pipe how many bytes it holds (FIONREAD): its modules are imported
         # here, before the workers are forked, not in each process after the fork (1.4 ms
         # there, most of it copy-on-write faults of the import machinery's pages, ~0.4 here).

@@ -721,3 +721,90 @@ def test_a_worker_that_said_it_has_ended_is_not_waited_for_and_reaped_later():
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.stdout == "True True True\nFalse\n", done.stdout + done.stderr
+
+
+def test_the_language_shared_at_the_end_is_the_last_begun_and_big_enough():
+    # Handed out biggest first: ka's first file, then hy's, then sq's. Two processes begin
+    # ka and hy; sq is begun by the first to run out and joined by the other: loaded once,
+    # before the fork, when its files weigh PRELOAD_BYTES or more.
+    big = parallel.PRELOAD_BYTES
+    languages = ["sq", "ka", "hy", "sq", None, "ka"]
+    sizes = [big // 2, 3 * big, 2 * big, big // 2, 5 * big, 100]
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    assert parallel.shared_at_the_end(languages, sizes, order, 2) == "sq"
+    assert parallel.shared_at_the_end(languages, sizes, order, 3) is None  # one each
+    sizes[3] -= 1  # sq's files now weigh less than PRELOAD_BYTES: seldom joined
+    assert parallel.shared_at_the_end(languages, sizes, order, 2) is None
+    # Files whose names tell no language are anybody's: not a language begun.
+    assert parallel.shared_at_the_end(["sq", None, "hy"], [big, 5 * big, 2 * big], [1, 2, 0], 1)
+    assert parallel.shared_at_the_end([None, None], [big, big], [0, 1], 1) is None
+
+
+def test_a_group_loaded_in_every_process_is_helped_at_any_weight():
+    # Groups a (jobs 0, 1) and b (2, 3, 4): b's last jobs weigh less than `share`, but what
+    # they need is in every process (loaded before the fork): a free process helps.
+    for make in (workers._Claims, workers._SharedClaims):
+        if make is workers._SharedClaims and not ON_LINUX:
+            continue
+        for everywhere, helped in (((), None), (("b",), 4)):
+            claims = make(range(5), list("aabbb"), [50, 40, 30, 20, 10], 60, everywhere)
+            try:
+                one: list[int] = []
+                two: list[int] = []
+                assert claims.take(one, 0) == 0 and claims.take(two, 1) == 2
+                assert claims.take(one, 0) == 1 and claims.take(two, 1) == 3
+                assert claims.take(one, 0) == helped  # b: 10 left, under 60
+            finally:
+                claims.close()
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers")
+def test_the_language_shared_at_the_end_is_loaded_once_before_the_workers_fork(
+    work, monkeypatch, tmp_path
+):
+    # Three languages over two processes: ka and hy are begun by one process each, sq (the
+    # last begun: its biggest file is the smallest first file) is loaded by this process
+    # before it forks, and by no process after.
+    from moci_vocab.checkpo import compile as compiled
+    from moci_vocab.checkpo import run
+
+    po = tmp_path / "three"
+    po.mkdir()
+    texts = {
+        lang: (work / "po" / f"{lang}.po").read_text(encoding="utf-8") for lang in ("sq", "hy")
+    }
+    texts["ka"] = texts["sq"].replace("Language: sq", "Language: ka")  # findings, as it should
+    for n in range(3):
+        for lang, lines in (("ka", 90), ("hy", 60), ("sq", 30)):  # the order of handing out
+            padding = f"# {'x' * 70}\n" * (lines - 10 * n)
+            (po / f"app{n}-{lang}.po").write_text(padding + texts[lang], encoding="utf-8")
+    calls = tmp_path / "calls"
+    forked: list[int] = []
+    real_load = compiled.load_compiled
+
+    def load(root, lang, *args):
+        with open(calls, "a", encoding="utf-8") as log:
+            log.write(f"{lang} {os.getpid()} {len(forked)}\n")
+        return real_load(root, lang, *args)
+
+    real_fork = workers._Forked.__init__
+
+    def fork(self, *args, **kwargs):
+        forked.append(1)
+        real_fork(self, *args, **kwargs)
+
+    monkeypatch.setattr(run, "load_compiled", load)
+    monkeypatch.setattr(compiled, "load_compiled", load)
+    monkeypatch.setattr(workers._Forked, "__init__", fork)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "PRELOAD_BYTES", 0)
+    paths = sorted(po.glob("*.po"))
+    options = Options(None, False, False, None)
+    one = check_files(work / "clean", paths, options, jobs=1)
+    calls.unlink()
+    two = check_files(work / "clean", paths, options, jobs=2)
+    assert forked, "no worker was forked"
+    loads = [line.split() for line in calls.read_text(encoding="utf-8").splitlines()]
+    assert sorted(lang for lang, _pid, _forks in loads) == ["hy", "ka", "sq"]  # once each
+    assert ["sq", str(os.getpid()), "0"] in loads  # here, before the fork
+    assert [f.sort_key() for f in two.findings] == [f.sort_key() for f in one.findings]

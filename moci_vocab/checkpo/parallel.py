@@ -4,7 +4,9 @@ Each worker keeps a `run.Checker`, so it loads a language's compiled glossary on
 from the signed cache (`compile.load_compiled`: an unpickling, not a compilation),
 and then checks file after file. The biggest files are taken first, and a process
 takes files of a language it has loaded before others (by their names), and starts
-on a language another process has begun only while SHARE_BYTES of it are left. The
+on a language another process has begun only while SHARE_BYTES of it are left; the
+language that processes share at the end is loaded once, before the workers are forked
+(`_preload`), and shared at any size. The
 parent merges the per-file results in the files' order, so findings, counts and
 output are those of a run in one process. Inputs too small to repay starting the
 workers (one file; files of one language under FORKED_MIN_BYTES; without fork, anything
@@ -37,6 +39,14 @@ FORKED_MIN_BYTES = 256 * 1024
 # per KB checked; 130 KB when this was first set, at 256 KiB), and helping pays when
 # twice that is left.
 SHARE_BYTES = 160 * 1024
+# With more languages than processes, the one begun last is begun by the first process to
+# run out and joined by the others while SHARE_BYTES are left: each of them loaded it (the
+# benchmark's 20 catalogs: Albanian, 500 KB, in both processes). When its files weigh this
+# much, it is loaded once, before the workers are forked, and every process has it: the
+# load (~10 ms of CPU: the cache's MAC and unpickling) runs on one core before the fork
+# instead of on both after it, and a process that joins pays only for the pages it touches.
+# Under this, it is seldom joined, and a load before the fork would only delay the workers.
+PRELOAD_BYTES = 2 * SHARE_BYTES
 
 
 class FileJob(Record):
@@ -135,16 +145,20 @@ def check_in_workers(
     from moci_vocab.workers import forks_here, iter_jobs
 
     base = Path(os.path.abspath(root))
+    sizes = [_size(path) for path in paths]
+    biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
+    languages = [options.lang or _language_hint(Path(path)) for path in paths]
+    loaded: tuple[str, ...] = ()  # languages every process has (loaded before the fork)
     if memo is not None and forks_here():  # a spawned worker would start later for it
         _prepare(memo, base, options, stamps_of)
+        last = shared_at_the_end(languages, sizes, biggest_first, workers)
+        if last is not None and _preload(memo, base, options, last):
+            loaded = (last,)
     given = Counter(map(str, paths))
     jobs = [
         FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
         for path in paths
     ]
-    sizes = [_size(path) for path in paths]
-    biggest_first = sorted(range(len(paths)), key=lambda i: -sizes[i])
-    languages = [options.lang or _language_hint(Path(path)) for path in paths]
     return iter_jobs(
         jobs,
         workers,
@@ -155,7 +169,23 @@ def check_in_workers(
         wanted=wanted,
         weights=sizes,
         share=SHARE_BYTES,
+        everywhere=loaded,
     )
+
+
+def shared_at_the_end(
+    languages: list[str | None], sizes: list[int], order: list[int], workers: int
+) -> str | None:
+    """The language (a file's hint, see `_language_hint`) that the processes would each
+    load to share it at the end, worth loading once before the fork: with more languages
+    than processes, the one begun last (files are handed out in ``order``), when its files
+    weigh PRELOAD_BYTES or more; else None."""
+    begun = list(dict.fromkeys(languages[i] for i in order if languages[i] is not None))
+    if len(begun) <= workers:
+        return None
+    last = begun[-1]
+    weight = sum(size for size, lang in zip(sizes, languages, strict=True) if lang == last)
+    return last if weight >= PRELOAD_BYTES else None
 
 
 def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
@@ -175,6 +205,28 @@ def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
     except Exception:  # met again, and said, where the first file is checked
         return
     memo[key] = checker
+
+
+def _preload(memo: dict, root: Path, options: Options, hint: str) -> bool:
+    """Load the compiled glossary of the language ``hint`` names into this process's
+    Checker (`_prepare`), before the workers are forked (they start with a copy of the
+    memo); whether it was loaded. A language the glossary lacks, or a load that fails, is
+    met again, and said, where its files are checked."""
+    from moci_vocab.checkpo.compile import load_compiled
+    from moci_vocab.checkpo.run import resolve_language
+
+    checker = memo.get(_memo_key(root, options))
+    if checker is None or checker.languages is None:
+        return False
+    lang, _problem = resolve_language(hint, checker.languages)
+    if lang is None:
+        return False
+    if lang not in checker.compiled_by_lang:
+        try:
+            checker.compiled_by_lang[lang] = load_compiled(root, lang, None, checker.fingerprint)
+        except Exception:
+            return False
+    return True
 
 
 def _memo_key(root: Path, options: Options) -> tuple:
