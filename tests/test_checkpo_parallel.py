@@ -780,12 +780,15 @@ def test_the_language_shared_at_the_end_is_loaded_once_before_the_workers_fork(
             (po / f"app{n}-{lang}.po").write_text(padding + texts[lang], encoding="utf-8")
     calls = tmp_path / "calls"
     forked: list[int] = []
-    real_load = compiled.load_compiled
+    real_load, real_cached = compiled.load_compiled, compiled.cached_compiled
 
-    def load(root, lang, *args):
-        with open(calls, "a", encoding="utf-8") as log:
-            log.write(f"{lang} {os.getpid()} {len(forked)}\n")
-        return real_load(root, lang, *args)
+    def logged(real):
+        def load(root, lang, *args):
+            with open(calls, "a", encoding="utf-8") as log:
+                log.write(f"{lang} {os.getpid()} {len(forked)}\n")
+            return real(root, lang, *args)
+
+        return load
 
     real_fork = workers._Forked.__init__
 
@@ -793,8 +796,8 @@ def test_the_language_shared_at_the_end_is_loaded_once_before_the_workers_fork(
         forked.append(1)
         real_fork(self, *args, **kwargs)
 
-    monkeypatch.setattr(run, "load_compiled", load)
-    monkeypatch.setattr(compiled, "load_compiled", load)
+    monkeypatch.setattr(run, "load_compiled", logged(real_load))
+    monkeypatch.setattr(compiled, "cached_compiled", logged(real_cached))
     monkeypatch.setattr(workers._Forked, "__init__", fork)
     monkeypatch.setattr(workers, "_can_fork", lambda: True)
     monkeypatch.setattr(parallel, "PRELOAD_BYTES", 0)
@@ -808,3 +811,34 @@ def test_the_language_shared_at_the_end_is_loaded_once_before_the_workers_fork(
     assert sorted(lang for lang, _pid, _forks in loads) == ["hy", "ka", "sq"]  # once each
     assert ["sq", str(os.getpid()), "0"] in loads  # here, before the fork
     assert [f.sort_key() for f in two.findings] == [f.sort_key() for f in one.findings]
+
+
+def test_a_language_is_loaded_before_the_fork_from_the_cache_only(work, monkeypatch):
+    # A glossary changed since its languages were compiled: compiling one (about a second)
+    # before the fork would hold every process back; the process that first checks one of
+    # its files compiles it, as without workers.
+    from moci_vocab.checkpo import compile as compiled
+
+    root = work / "clean"
+    options = Options(None, False, False, None)
+    memo: dict = {}
+    parallel._prepare(memo, root, options)
+    assert memo, "the checker was not prepared"
+
+    compiling: list[str] = []
+
+    def no_compiling(glossary, lang):
+        compiling.append(lang)
+        raise AssertionError("compiled before the fork")
+
+    monkeypatch.setattr(compiled, "compile_glossary", no_compiling)
+    assert parallel._preload(memo, root, options, "sq") is False  # nothing cached yet
+    assert compiling == []
+    monkeypatch.undo()
+    check_files(root, [work / "po" / "sq.po"], options, jobs=1)  # compiled and cached
+    memo = {}
+    parallel._prepare(memo, root, options)
+    monkeypatch.setattr(compiled, "compile_glossary", no_compiling)
+    assert parallel._preload(memo, root, options, "sq") is True
+    assert list(memo[parallel._memo_key(root, options)].compiled_by_lang) == ["sq"]
+    assert compiling == []

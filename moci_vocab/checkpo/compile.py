@@ -15,12 +15,15 @@ import pickle
 from array import array
 from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moci_vocab.checkpo.inflection import DATA_VERSION, for_language
 from moci_vocab.checkpo.target_match import TargetTerm, WordSpec, compile_term
 from moci_vocab.layout import MANIFEST, file_stamp, fingerprint  # not store: no YAML
 from moci_vocab.records import Record
+
+if TYPE_CHECKING:
+    from moci_vocab.cache import Derived
 
 COMPILE_FORMAT = 12
 FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
@@ -693,15 +696,7 @@ def load_compiled(
     """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing
     changed (``fingerprint_of``: the glossary's `layout.fingerprint`, or the one a run took
     once for all the languages it loads)."""
-    from moci_vocab import cache
-
-    derived = cache.Derived(
-        root,
-        _cache_name(lang),
-        (_version_key(), lang),
-        fingerprint_of,
-        valid=lambda value: isinstance(value, Compiled),
-    )
+    derived = _compiled_cache(root, lang, fingerprint_of)
     compiled = derived.cached()
     if compiled is not None:
         return compiled
@@ -714,3 +709,26 @@ def load_compiled(
     compiled = compile_glossary(glossary, lang)
     derived.save(compiled)
     return compiled
+
+
+def cached_compiled(
+    root: Path,
+    lang: str,
+    fingerprint_of: Callable[[Path], tuple[str, int] | None] = fingerprint,
+) -> Compiled | None:
+    """The compiled glossary for ``lang`` if the cache holds it for the glossary as it is
+    (see `load_compiled`), else None: nothing is compiled."""
+    return _compiled_cache(root, lang, fingerprint_of).cached()
+
+
+def _compiled_cache(root: Path, lang: str, fingerprint_of) -> Derived:
+    """Where ``lang``'s compiled glossary is cached."""
+    from moci_vocab import cache
+
+    return cache.Derived(
+        root,
+        _cache_name(lang),
+        (_version_key(), lang),
+        fingerprint_of,
+        valid=lambda value: isinstance(value, Compiled),
+    )

@@ -42,9 +42,10 @@ SHARE_BYTES = 160 * 1024
 # With more languages than processes, the one begun last is begun by the first process to
 # run out and joined by the others while SHARE_BYTES are left: each of them loaded it (the
 # benchmark's 20 catalogs: Albanian, 500 KB, in both processes). When its files weigh this
-# much, it is loaded once, before the workers are forked, and every process has it: the
-# load (~10 ms of CPU: the cache's MAC and unpickling) runs on one core before the fork
-# instead of on both after it, and a process that joins pays only for the pages it touches.
+# much, it is loaded once from the cache, before the workers are forked, and every process
+# has it: the load (~10 ms of CPU: the cache's MAC and unpickling) runs on one core before
+# the fork instead of on both after it, and a process that joins pays only for the pages it
+# touches (a cache to be made again is not: see `_preload`).
 # Under this, it is seldom joined, and a load before the fork would only delay the workers.
 PRELOAD_BYTES = 2 * SHARE_BYTES
 
@@ -210,9 +211,11 @@ def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
 def _preload(memo: dict, root: Path, options: Options, hint: str) -> bool:
     """Load the compiled glossary of the language ``hint`` names into this process's
     Checker (`_prepare`), before the workers are forked (they start with a copy of the
-    memo); whether it was loaded. A language the glossary lacks, or a load that fails, is
-    met again, and said, where its files are checked."""
-    from moci_vocab.checkpo.compile import load_compiled
+    memo), from the cache only; whether it was loaded. A cache to be made again (the
+    glossary changed: compiling takes about a second) is left to the process that first
+    checks one of the language's files, not done here on one core while the others wait;
+    a language the glossary lacks, or a load that fails, is met again, and said, there."""
+    from moci_vocab.checkpo.compile import cached_compiled
     from moci_vocab.checkpo.run import resolve_language
 
     checker = memo.get(_memo_key(root, options))
@@ -223,9 +226,12 @@ def _preload(memo: dict, root: Path, options: Options, hint: str) -> bool:
         return False
     if lang not in checker.compiled_by_lang:
         try:
-            checker.compiled_by_lang[lang] = load_compiled(root, lang, None, checker.fingerprint)
+            compiled = cached_compiled(root, lang, checker.fingerprint)
         except Exception:
             return False
+        if compiled is None:
+            return False
+        checker.compiled_by_lang[lang] = compiled
     return True
 
 
