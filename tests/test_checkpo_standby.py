@@ -72,8 +72,9 @@ if os.environ.get("LINGER"):  # a process that has let go of the output then end
     import moci_vocab.framing as framing
     let_go = framing.let_go_of_output
     def lingering():
-        let_go()
+        # (said before letting go: the test reads the log once the output has ended)
         log.write(f"{os.getpid()} lingers\\n")
+        let_go()
         time.sleep(float(os.environ["LINGER"]))
     framing.let_go_of_output = lingering
 os.register_at_fork(
