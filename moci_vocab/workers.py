@@ -143,6 +143,40 @@ def iter_jobs(
         pool.close()
 
 
+def shared_groups(
+    order: Sequence[int],
+    groups: Sequence[Hashable | None],
+    weights: Sequence[float],
+    share: float,
+    processes: int,
+    setup: float,
+) -> list[Hashable]:
+    """The groups that more than one of ``processes`` would take jobs of (`iter_jobs`' claims
+    played out, each job taking its weight in time and a process's first job of a group
+    ``setup`` more), those whose jobs others take the most weight of first."""
+    import heapq
+
+    claims = _Claims(order, groups, weights, share)
+    free = [(0.0, process) for process in range(processes)]  # (when free, its `first`)
+    mine: list[list[int]] = [[] for _ in range(processes)]
+    had: list[set] = [set() for _ in range(processes)]
+    taken: dict[Hashable, dict[int, float]] = {}  # group -> process -> weight taken
+    while free:
+        when, process = heapq.heappop(free)
+        index = claims.take(mine[process], process)
+        if index is None:
+            continue
+        group = groups[index]
+        cost = weights[index] + (setup if group not in had[process] else 0)
+        had[process].add(group)
+        by = taken.setdefault(group, {})
+        by[process] = by.get(process, 0) + weights[index]
+        heapq.heappush(free, (when + cost, process))
+    shared = [(g, by) for g, by in taken.items() if g is not None and len(by) > 1]
+    shared.sort(key=lambda item: sum(item[1].values()) - max(item[1].values()), reverse=True)
+    return [group for group, _by in shared]
+
+
 class _Claims:
     """Which job a process takes next, and the jobs not taken yet (in memory).
 

@@ -723,21 +723,38 @@ def test_a_worker_that_said_it_has_ended_is_not_waited_for_and_reaped_later():
     assert done.stdout == "True True True\nFalse\n", done.stdout + done.stderr
 
 
-def test_the_language_shared_at_the_end_is_the_last_begun_and_big_enough():
-    # Handed out biggest first: ka's first file, then hy's, then sq's. Two processes begin
-    # ka and hy; sq is begun by the first to run out and joined by the other: loaded once,
-    # before the fork, when its files weigh PRELOAD_BYTES or more.
-    big = parallel.PRELOAD_BYTES
-    languages = ["sq", "ka", "hy", "sq", None, "ka"]
-    sizes = [big // 2, 3 * big, 2 * big, big // 2, 5 * big, 100]
+def test_the_language_shared_at_the_end_is_the_one_both_processes_would_set_up():
+    # The claims played out by size, files handed out biggest first. The headline case of
+    # bench_checkpo_parallel.py (KB): Georgian 811, Armenian 475, Albanian 500: one process
+    # begins ka, the other hy, then sq, which the first joins once ka is done.
+    k = 1024
+    headline = {"ka": [357, 129, 125, 120, 48, 32], "hy": [143, 119, 71, 48, 44, 29, 22]}
+    headline["sq"] = [136, 95, 90, 57, 49, 41, 31]
+    languages, sizes = [], []
+    for lang, files in headline.items():
+        languages += [lang] * len(files)
+        sizes += [size * k for size in files]
     order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
     assert parallel.shared_at_the_end(languages, sizes, order, 2) == "sq"
-    assert parallel.shared_at_the_end(languages, sizes, order, 3) is None  # one each
-    sizes[3] -= 1  # sq's files now weigh less than PRELOAD_BYTES: seldom joined
-    assert parallel.shared_at_the_end(languages, sizes, order, 2) is None
-    # Files whose names tell no language are anybody's: not a language begun.
-    assert parallel.shared_at_the_end(["sq", None, "hy"], [big, 5 * big, 2 * big], [1, 2, 0], 1)
-    assert parallel.shared_at_the_end([None, None], [big, big], [0, 1], 1) is None
+    # Three processes: one language each, then Georgian's 336 KB left are joined.
+    assert parallel.shared_at_the_end(languages, sizes, order, 3) == "ka"
+    assert parallel.shared_at_the_end(languages, sizes, order, 4) == "ka"
+    # The context case: Georgian outweighs the other two together: it is the one joined
+    # (Armenian, begun last, is checked by one process alone).
+    larger = {"ka": [612, 404, 370, 296, 232, 200, 180, 150, 80, 35], "sq": [368, 324, 260]}
+    larger["sq"] += [200, 143]
+    larger["hy"] = [220, 200, 180, 140, 85]
+    languages, sizes = [], []
+    for lang, files in larger.items():
+        languages += [lang] * len(files)
+        sizes += [size * k for size in files]
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    assert parallel.shared_at_the_end(languages, sizes, order, 2) == "ka"
+    # Small files: what is left of a language when a process runs out is under SHARE_BYTES.
+    small = [50 * k, 30 * k, 20 * k]
+    assert parallel.shared_at_the_end(["ka", "hy", "sq"], small, [0, 1, 2], 2) is None
+    # Files whose names tell no language are anybody's, never a language to load.
+    assert parallel.shared_at_the_end([None] * 3, [900 * k] * 3, [0, 1, 2], 2) is None
 
 
 def test_a_group_loaded_in_every_process_is_helped_at_any_weight():
@@ -800,7 +817,8 @@ def test_the_language_shared_at_the_end_is_loaded_once_before_the_workers_fork(
     monkeypatch.setattr(compiled, "cached_compiled", logged(real_cached))
     monkeypatch.setattr(workers._Forked, "__init__", fork)
     monkeypatch.setattr(workers, "_can_fork", lambda: True)
-    monkeypatch.setattr(parallel, "PRELOAD_BYTES", 0)
+    # (which language: the test above; here small files would share none)
+    monkeypatch.setattr(parallel, "shared_at_the_end", lambda *args: "sq")
     paths = sorted(po.glob("*.po"))
     options = Options(None, False, False, None)
     one = check_files(work / "clean", paths, options, jobs=1)

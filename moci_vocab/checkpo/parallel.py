@@ -5,8 +5,8 @@ from the signed cache (`compile.load_compiled`: an unpickling, not a compilation
 and then checks file after file. The biggest files are taken first, and a process
 takes files of a language it has loaded before others (by their names), and starts
 on a language another process has begun only while SHARE_BYTES of it are left; the
-language that processes share at the end is loaded once, before the workers are forked
-(`_preload`), and shared at any size. The
+language that processes would share at the end is loaded once, before the workers are
+forked (`_preload`), and shared at any size. The
 parent merges the per-file results in the files' order, so findings, counts and
 output are those of a run in one process. Inputs too small to repay starting the
 workers (one file; files of one language under FORKED_MIN_BYTES; without fork, anything
@@ -39,15 +39,9 @@ FORKED_MIN_BYTES = 256 * 1024
 # per KB checked; 130 KB when this was first set, at 256 KiB), and helping pays when
 # twice that is left.
 SHARE_BYTES = 160 * 1024
-# With more languages than processes, the one begun last is begun by the first process to
-# run out and joined by the others while SHARE_BYTES are left: each of them loaded it (the
-# benchmark's 20 catalogs: Albanian, 500 KB, in both processes). When its files weigh this
-# much, it is loaded once from the cache, before the workers are forked, and every process
-# has it: the load (~10 ms of CPU: the cache's MAC and unpickling) runs on one core before
-# the fork instead of on both after it, and a process that joins pays only for the pages it
-# touches (a cache to be made again is not: see `_preload`).
-# Under this, it is seldom joined, and a load before the fork would only delay the workers.
-PRELOAD_BYTES = 2 * SHARE_BYTES
+# Setting a language up in a process (its compiled glossary loaded, its first file's
+# lazy parts made) costs about as much CPU as checking this much catalog (see SHARE_BYTES).
+SETUP_BYTES = 80 * 1024
 
 
 class FileJob(Record):
@@ -152,9 +146,13 @@ def check_in_workers(
     loaded: tuple[str, ...] = ()  # languages every process has (loaded before the fork)
     if memo is not None and forks_here():  # a spawned worker would start later for it
         _prepare(memo, base, options, stamps_of)
-        last = shared_at_the_end(languages, sizes, biggest_first, workers)
-        if last is not None and _preload(memo, base, options, last):
-            loaded = (last,)
+        # The language the processes would each set up to share its files at the end (the
+        # benchmark's Albanian) is loaded once, here: its load (~10 ms of CPU, the cache's
+        # MAC and unpickling) runs once before the fork instead of in both after it, and a
+        # process that joins pays only for the pages it touches.
+        shared = shared_at_the_end(languages, sizes, biggest_first, workers)
+        if shared is not None and _preload(memo, base, options, shared):
+            loaded = (shared,)
     given = Counter(map(str, paths))
     jobs = [
         FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
@@ -177,16 +175,14 @@ def check_in_workers(
 def shared_at_the_end(
     languages: list[str | None], sizes: list[int], order: list[int], workers: int
 ) -> str | None:
-    """The language (a file's hint, see `_language_hint`) that the processes would each
-    load to share it at the end, worth loading once before the fork: with more languages
-    than processes, the one begun last (files are handed out in ``order``), when its files
-    weigh PRELOAD_BYTES or more; else None."""
-    begun = list(dict.fromkeys(languages[i] for i in order if languages[i] is not None))
-    if len(begun) <= workers:
-        return None
-    last = begun[-1]
-    weight = sum(size for size, lang in zip(sizes, languages, strict=True) if lang == last)
-    return last if weight >= PRELOAD_BYTES else None
+    """The language (a file's hint, see `_language_hint`) that the processes would each set
+    up to share its files at the end, worth loading once before the fork: the claims played
+    out by the files' sizes (`workers.shared_groups`); None when no language is shared (one
+    per process, or what is left of one when another runs out is under SHARE_BYTES)."""
+    from moci_vocab.workers import shared_groups
+
+    shared = shared_groups(order, languages, sizes, SHARE_BYTES, workers, SETUP_BYTES)
+    return shared[0] if shared else None  # type: ignore[return-value]
 
 
 def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
