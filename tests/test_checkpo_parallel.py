@@ -723,37 +723,33 @@ def test_a_worker_that_said_it_has_ended_is_not_waited_for_and_reaped_later():
     assert done.stdout == "True True True\nFalse\n", done.stdout + done.stderr
 
 
+def shared_by(kilobytes: dict[str, list[int]], processes: int) -> str | None:
+    """`parallel.shared_at_the_end` for files of these sizes (KB), handed out biggest first."""
+    languages = [lang for lang, files in kilobytes.items() for _size in files]
+    sizes = [size * 1024 for files in kilobytes.values() for size in files]
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    return parallel.shared_at_the_end(languages, sizes, order, processes)
+
+
 def test_the_language_shared_at_the_end_is_the_one_both_processes_would_set_up():
-    # The claims played out by size, files handed out biggest first. The headline case of
-    # bench_checkpo_parallel.py (KB): Georgian 811, Armenian 475, Albanian 500: one process
-    # begins ka, the other hy, then sq, which the first joins once ka is done.
-    k = 1024
+    # The claims played out by size. The headline case of bench_checkpo_parallel.py (KB):
+    # Georgian 811, Armenian 475, Albanian 500: one process begins ka, the other hy, then
+    # sq, which the first joins once ka is done.
     headline = {"ka": [357, 129, 125, 120, 48, 32], "hy": [143, 119, 71, 48, 44, 29, 22]}
     headline["sq"] = [136, 95, 90, 57, 49, 41, 31]
-    languages, sizes = [], []
-    for lang, files in headline.items():
-        languages += [lang] * len(files)
-        sizes += [size * k for size in files]
-    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
-    assert parallel.shared_at_the_end(languages, sizes, order, 2) == "sq"
+    assert shared_by(headline, 2) == "sq"
     # Three processes: one language each, then Georgian's 336 KB left are joined.
-    assert parallel.shared_at_the_end(languages, sizes, order, 3) == "ka"
-    assert parallel.shared_at_the_end(languages, sizes, order, 4) == "ka"
+    assert shared_by(headline, 3) == "ka" and shared_by(headline, 4) == "ka"
     # The context case: Georgian outweighs the other two together: it is the one joined
     # (Armenian, begun last, is checked by one process alone).
     larger = {"ka": [612, 404, 370, 296, 232, 200, 180, 150, 80, 35], "sq": [368, 324, 260]}
     larger["sq"] += [200, 143]
     larger["hy"] = [220, 200, 180, 140, 85]
-    languages, sizes = [], []
-    for lang, files in larger.items():
-        languages += [lang] * len(files)
-        sizes += [size * k for size in files]
-    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
-    assert parallel.shared_at_the_end(languages, sizes, order, 2) == "ka"
+    assert shared_by(larger, 2) == "ka"
     # Small files: what is left of a language when a process runs out is under SHARE_BYTES.
-    small = [50 * k, 30 * k, 20 * k]
-    assert parallel.shared_at_the_end(["ka", "hy", "sq"], small, [0, 1, 2], 2) is None
+    assert shared_by({"ka": [50], "hy": [30], "sq": [20]}, 2) is None
     # Files whose names tell no language are anybody's, never a language to load.
+    k = 1024
     assert parallel.shared_at_the_end([None] * 3, [900 * k] * 3, [0, 1, 2], 2) is None
 
 
