@@ -377,6 +377,8 @@ def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
         ("The comments file to show", {"file"}),  # no quantifier: a noun's modifier
         ("All files to bookmark", {"file"}),  # the plural itself
         ("Available to bookmark owners", {"bookmark"}),  # "available to": a preposition
+        ("Lets files be shared", {"file"}),  # "let" takes its object, a noun, first
+        ("Let bookmarks sync", {"bookmark"}),
         ("This is not a file", {"file"}),  # "not" with no modal before it, an article after
         ("Files not downloaded: no download yet", {"download"}),
         ("Search the web", {"search"}),

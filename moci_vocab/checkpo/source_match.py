@@ -497,7 +497,8 @@ _DETERMINERS = set(
     b"the a an this these those your my our their his her its it them me us you him "
     b"all any some every each another".split()
 )
-_MODALS = set(b"can will please must may should could would cannot shall might let lets".split())
+# (not "let", "lets": their object comes first, a noun: "Lets users select gadgets")
+_MODALS = set(b"can will please must may should could would cannot shall might".split())
 _NEGATED = set(b"don doesn didn can won couldn shouldn wouldn mustn".split())
 # A noun is not wanted after these: a modal, a negation written without its apostrophe, or
 # a subject pronoun ("we sent", "they link": a noun never follows one).
