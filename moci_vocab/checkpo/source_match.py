@@ -553,18 +553,14 @@ _ADVERBS = set(
     b"slowly quietly asynchronously synchronously conditionally unconditionally dynamically "
     b"statically simply easily".split()
 )
-# Adverbs of frequency stand before a verb, never before a noun ("Slides never change
-# automatically", "a file that never changes"): wherever "never" and "always" stand (an
-# imperative after them: "Always update"), the others inside a sentence (opening it, they
-# may stand before its subject: "Sometimes updates fail"). Not before a term in -ed, a
-# participle ("never used files").
-_FREQUENCY = set(b"never always often usually sometimes rarely seldom".split())
-_FREQUENCY_OPENING = {b"never", b"always"}
-# A subject that is not "it" and the auxiliary "be": an -ing form after it is the verb of
-# a progressive ("the people you are meeting", "they're recording"); after "is" it may be
-# a noun ("What is tethering?").
-_BE_PROGRESSIVE = {b"are", b"were", b"am", b"re"}
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _BE_PROGRESSIVE
+# "Never" and "always" stand before a verb, never before a noun ("Slides never change
+# automatically", "a file that never changes", "Always update"). Not after a determiner,
+# where the adverb is named ("the always option"), nor before a term in -ed, a participle
+# ("never used files"). (Not the other adverbs of frequency: opening a clause, after a
+# comma the key does not keep, they may stand before its subject: "…, usually field
+# content", "but often files are lost".)
+_FREQUENCY = {b"never", b"always"}
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY
 # The words before such an adverb that make the word after it a verb (a modal, "to": "must
 # explicitly type", "to automatically name"; "to" takes no adverb as a preposition, and the
 # adverbs above modify no adjective before a noun).
@@ -604,28 +600,18 @@ _NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) 
 }
 
 
-def _opens(before: list[bytes]) -> bool:
-    """Does the last word of ``before`` (the text before a hit, split off its last word)
-    open its sentence?"""
-    if len(before) < 2:
-        return True
-    words = before[0].rsplit(None, 1)
-    return not words or words[-1] in _EDGES
-
-
 def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
     """Does ``prev`` (one of _VERB_SIGNS, the word before the hit at key[start:end]) make
     the hit a verb? ``before``: the text before the hit, split off its last word."""
     if prev in _BEFORE_A_VERB:
         return True
-    word = key[start:end].strip()
-    if prev in _BE_PROGRESSIVE:
-        return word.endswith(b"ing")
-    if word.endswith(b"ed"):
+    if key[start:end].strip().endswith(b"ed"):
         return False  # a participle, which an adverb modifies too
+    ahead = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+    second = ahead[0] if ahead else b""  # (the word before the adverb; b"": an edge)
     if prev in _FREQUENCY:
-        return prev in _FREQUENCY_OPENING or not _opens(before)
-    return _opens(before) or before[0].rsplit(None, 1)[-1] in _BEFORE_AN_ADVERB
+        return second == b"that" or second not in _NOUN_MARKERS
+    return second in _EDGES or second in _BEFORE_AN_ADVERB
 
 
 def _plural_noun(word: bytes) -> bool:
@@ -647,31 +633,58 @@ def _third_person(hit: bytes) -> bool:
 
 
 def _relative_verb(key: bytes, start: int, end: int, before: list[bytes]) -> bool:
-    """Is the hit at key[start:end], after "that", the verb of a relative clause? A form in
-    -s before a determiner or a particle ("a client that features a web UI", "a citation
-    that links to its source": "that" takes no plural, and a noun no object), or a plain
-    form after a plural noun ("pages that link here"; not after a verb of saying: "it means
-    that file…")."""
-    if _third_person(key[start:end]):
-        after = key[end : end + 40].split(None, 1)
-        return bool(after) and (after[0] in _DETERMINERS or after[0] in _PARTICLES)
-    if len(before) < 2:
+    """Is the hit at key[start:end], after "that" or "which" (``before`` split off that
+    word), the verb of a relative clause, its subject the noun before the pronoun? Where
+    what follows is a verb's (an article or a possessive, a particle, the end: `_objects`):
+    a form in -s after a word that is no verb nor opens the sentence ("a client that features
+    a web UI", "a citation that links to its source": "that" takes no plural, the word no
+    object; not "Note that updates from …", "Specifies that cells with …", "indicating that
+    posts to …"), a plain form after a plural noun ("pages that link here", "monuments which
+    date from"; not "allows that user to …", "Specifies that graphic objects …")."""
+    if len(before) < 2 or not _objects(key, end):
         return False
-    second = before[0].rsplit(None, 1)[-1]
-    return _plural_noun(second) and second not in _SAYING
+    words = before[0].rsplit(None, 2)
+    if not words or words[-1] in _THAT_VERBS or words[-1] in _EDGES:
+        return False  # (an edge: "Which items:", the pronoun opening its text)
+    second = words[-1]
+    if _third_person(key[start:end]):
+        if before[1] != b"that":
+            return False  # ("choose which disks to use": "which" takes a plural)
+        return not (second.endswith(_VERB_ENDS) or len(words) < 2 or words[-2] in _EDGES)
+    return _plural_noun(second)
 
 
-# Verbs in -s before "that" and its clause: not a plural noun before a relative pronoun.
-_SAYING = set(
-    b"means ensures indicates shows says seems requires suggests implies states assumes "
-    b"knows thinks makes checks verifies confirms".split()
+def _objects(key: bytes, end: int) -> bool:
+    """Does what follows the hit ending at ``end`` start like a verb's object or complement
+    (an article, a possessive or a quantifier, not a pronoun: "files you delete"), a
+    particle, a number (a placeholder's) or nothing?"""
+    after = key[end : end + 40].split(None, 1)
+    if not after:
+        return True
+    nxt = after[0]
+    return nxt in _OBJECT_STARTS or nxt in _PARTICLES or nxt in _EDGES or nxt.isdigit()
+
+
+# What starts a verb's object: a determiner that is no pronoun.
+_OBJECT_STARTS = _DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him", b"her"}
+# How the verbs before "that" end: -s, -ed, -ing (Specifies, indicated, indicating that).
+_VERB_ENDS = (b"s", b"ed", b"ing")
+# Verbs and adjectives whose clause "that" or "which" opens: not a noun before a relative
+# pronoun ("it means that …", "allows that user to", "identifies which theme").
+_THAT_VERBS = set(
+    b"means mean ensures ensure indicates indicate shows show says say seems seem requires "
+    b"require suggests suggest implies imply states state assumes assume knows know thinks "
+    b"think makes make checks check verifies verify confirms confirm allows allow specifies "
+    b"specify identifies identify determines determine defines define notes note expects "
+    b"expect notice see remember believe sure given so such now".split()
 )
 # Quantifiers that open a plural noun phrase (not "the": "the comments screen to show").
 _QUANTIFIERS = set(
     b"no other all some many few several most both these those two three four five".split()
 )
-# Particles after an intransitive verb ("link to", "team up", "date from").
-_PARTICLES = set(b"to up for with from here there back out into together".split())
+# Particles after an intransitive verb ("link to", "team up", "date from"; not "for",
+# "with", which follow nouns too: "No settings page for this plugin").
+_PARTICLES = set(b"to up from here there back out into together below above".split())
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -717,7 +730,7 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return False
             # "which" after a plural noun: the relative pronoun, and the subject of the
             # word, its verb ("monuments which date from")
-            if prev == b"which" and _plural_noun(second) and not _third_person(key[start:end]):
+            if prev == b"which" and _relative_verb(key, start, end, before):
                 return False
         # Opening a sentence (not a plural: Files deleted) before "now", "again", "with" …
         # ("Update now"), or before a participle of choosing and the noun it qualifies ("File
@@ -740,8 +753,15 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             and _plural_noun(prev)
             and not _third_person(key[start:end])
         ):
+            # (what follows the particle is an object's start, a number or nothing: "link to
+            # $2", "team up to"; not a verb, "No settings file to import")
             words = before[0].rsplit(None, 1)
-            return not (words and words[-1] in _QUANTIFIERS)
+            more = after[1].split(None, 1)[:1] if len(after) > 1 else []
+            return not (
+                words
+                and words[-1] in _QUANTIFIERS
+                and (not more or _objects(after[1], 0) or more[0] in (b"or", b"and"))
+            )
         return True
     if kind == VERB:  # the search, a new search, search of …; not its gerund after "of"
         gerund = prev == b"of" and key[start:end].strip().endswith(b"ing")
