@@ -408,6 +408,11 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "կազմաձեւ", "Ստանում է սպասարկիչի կազմաձևման տեղեկույթը..."),
         ("hy", "կազմաձև", "կազմաձեւմամբ"),
         ("hy", "կազմաձև", "կազմաձևումների ցանկ"),
+        # round 23: a noun in -ու given in its genitive -վի (MediaWiki Content Translation's
+        # language լեզվի) finds the lemma's forms on -ու (լեզու, լեզուները, լեզուների)
+        ("hy", "լեզվի", "Անվավեր նպատակային լեզու։"),
+        ("hy", "լեզվի", "Բոլոր լեզուները"),
+        ("hy", "լեզվի", "Ընտրված լեզուների համար"),
     ],
 )
 def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, text):
@@ -454,6 +459,9 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         # the verbal noun in -ում on the term as written, not on an irregular case stem:
         # անուն (a name) → անվան-, անվանում (a title) is a word of its own
         ("hy", "անուն", "Դաշտի անվանումը"),
+        # the lemma in -ու of a genitive in -վի takes endings, not words (լեզու, a language;
+        # լեզուաբանություն is no form of it)
+        ("hy", "լեզվի", "լեզուաբանություն"),
     ],
 )
 def test_the_new_georgian_and_armenian_rules_take_no_other_word(lang, term, other):

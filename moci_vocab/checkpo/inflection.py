@@ -539,6 +539,9 @@ _HY_LEMMA_ENDINGS = (
     # article on -ու, which end lemmas too (մասնակից, a participant, is no մասնակի, partial;
     # անուն, a name, has no stem անու-); a lemma in -ի with its article: `_HY_LEMMA_FORMS`.
     ("ով", ""), ("ումում", "ում"),
+    # a noun in -ու given in its genitive -վի (MediaWiki's language լեզվի → լեզու,
+    # լեզուները; կատվի → կատու): the u-stems' genitive, as the replacement ու → վ makes it
+    ("վի", "ու"),
 )  # fmt: skip
 # A lemma in -ի given with its article -ն (Lichess's queen թագուհին): the forms of a noun
 # in -ի, its u-declension's among them (թագուհի, թագուհու, թագուհով, թագուհիներ; see
@@ -855,7 +858,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 70
+DATA_VERSION = 71
 
 
 def for_language(tag: str) -> Inflection:
