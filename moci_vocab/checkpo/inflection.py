@@ -56,7 +56,8 @@ class Inflection(Record):
     # a stem for any ending. sq blloqe (blocks) → bllok, blloku, bllokun, bllokut (a masculine
     # -k noun's singular); faqe (page), a feminine singular in -qe, gets bllok's forms too
     # (fak, faku: no words), but not fakt (a fact) nor faks (a fax), which no -u noun's
-    # singular is. From the term as written only.
+    # singular is; likewise a term given in one form of a verb (sq mungon, it is missing →
+    # mungojnë, munguar). From the term as written only; the first ending that fits decides.
     lemma_forms: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # Small words inside multi-word terms that change with the phrase.
     connectors: frozenset[str] = frozenset()
@@ -285,7 +286,22 @@ _SQ_R_STEMS = (("i", "ir"), ("u", "ur"))
 _SQ_PLURAL_STEMS = (("ull", "uj"), ("k", "q"), ("uj", "ull"), ("ujt", "ull"))
 # A term given in the -qe plural of a masculine -k noun: its singular's forms, the -u
 # declension (blloqe → bllok, blloku, bllokun, bllokut; see `Inflection.lemma_forms`).
-_SQ_LEMMA_FORMS = (("qe", "k", ("", "u", "un", "ut")),)
+# A term that is a verb of the -oj class in the present's third person (MediaWiki Content
+# Translation's missing, mungon, it is missing): the verb's other forms, present, past,
+# imperative, subjunctive, passive and participle (mungojnë, they are missing; të munguar,
+# missed), the dictionary form first; a noun in -on gets no words so (buton → butoj,
+# butojnë: a noun's verb keeps its -on-, telefon → telefonoj), and one in -ion, most of
+# them (aplikacion, version), gets none at all: its probe (`target_match._probe`) stays
+# as long as it was.
+_SQ_VERB_FORMS = (
+    "oj", "on", "ojmë", "oni", "ojnë", "onte", "onin", "oi", "uan", "o", "ojë", "ohet", "ohen",
+    "uar", "uara",
+)  # fmt: skip
+_SQ_LEMMA_FORMS = (
+    ("qe", "k", ("", "u", "un", "ut")),
+    ("ion", "ion", ("",)),  # (the first that fits decides: the term itself)
+    ("on", "", _SQ_VERB_FORMS),
+)
 # A feminine noun in a stressed -i given in its definite genitive, dative or ablative -së
 # (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
 # pasuria). From the term as written only.
@@ -858,7 +874,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 71
+DATA_VERSION = 72
 
 
 def for_language(tag: str) -> Inflection:
