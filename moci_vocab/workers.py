@@ -156,6 +156,19 @@ def shared_groups(
     ``setup`` more), those whose jobs others take the most weight of first."""
     import heapq
 
+    # A group is joined only while ``share`` of it is left once a process has taken its
+    # first job: without one such, nothing to play out (files of a language each: the
+    # claims' take is linear in the groups, so playing that out would be quadratic).
+    firsts: dict[Hashable | None, int] = {}
+    totals: dict[Hashable | None, float] = {}
+    for index in order:
+        firsts.setdefault(groups[index], index)
+        totals[groups[index]] = totals.get(groups[index], 0) + weights[index]
+    if not any(
+        group is not None and totals[group] - weights[first] >= share
+        for group, first in firsts.items()
+    ):
+        return []
     claims = _Claims(order, groups, weights, share)
     free = [(0.0, process) for process in range(processes)]  # (when free, its `first`)
     mine: list[list[int]] = [[] for _ in range(processes)]

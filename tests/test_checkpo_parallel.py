@@ -753,6 +753,22 @@ def test_the_language_shared_at_the_end_is_the_one_both_processes_would_set_up()
     assert parallel.shared_at_the_end([None] * 3, [900 * k] * 3, [0, 1, 2], 2) is None
 
 
+def test_no_claims_are_played_out_where_no_group_can_be_joined(monkeypatch):
+    # A language per file (4,000 files): no group has SHARE_BYTES left after its first file,
+    # so none can be shared, and the claims (linear in the groups per take) are not played.
+    def no_claims(*args):
+        raise AssertionError("played out")
+
+    monkeypatch.setattr(workers, "_Claims", no_claims)
+    count = 4000
+    sizes = [1_000_000] * count
+    groups = [f"l{n}" for n in range(count)]
+    assert workers.shared_groups(range(count), groups, sizes, parallel.SHARE_BYTES, 2, 0) == []
+    # a group of two big files can be joined: played out
+    with pytest.raises(AssertionError, match="played out"):
+        workers.shared_groups(range(3), ["a", "a", "b"], sizes[:3], parallel.SHARE_BYTES, 2, 0)
+
+
 def test_a_group_loaded_in_every_process_is_helped_at_any_weight():
     # Groups a (jobs 0, 1) and b (2, 3, 4): b's last jobs weigh less than `share`, but what
     # they need is in every process (loaded before the fork): a free process helps.
