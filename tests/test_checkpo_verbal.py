@@ -373,6 +373,9 @@ def test_a_noun_ending_like_a_participle_is_no_participle_of_its_verb(tmp_path):
     assert not _own_participle("the screen size", "screen")
     assert _own_participle("screened calls on the screen", "screen")
     assert _own_participle("show translated strings in the translation list", "translation")
+    # a gerund's verb: its participle in -ed (Mousepad: "encoded in %s" beside the encoding)
+    assert _own_participle("seems to be encoded in %s, but you chose %s encoding", "encoding")
+    assert not _own_participle("the encoding is encrypted", "encoding")
     entries = [
         ("Articles of the feed", "Artikujt e furnizuar"),  # the supplied articles
         ("The feed is empty", "Lista është bosh"),  # no word of the term: reported

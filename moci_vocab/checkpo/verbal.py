@@ -379,7 +379,12 @@ def _own_participle(text: str, word: str) -> bool:
 
 
 def _participle_stem(word: str) -> str:
-    """The stem of the noun's verb, as its participle starts (translation → translat)."""
+    """The stem of the noun's verb, as its participle starts (translation → translat), or
+    the participle itself of a gerund's verb (encoding → encoded: Mousepad's "The file
+    seems to be encoded in %s, but you have chosen %s encoding" says e koduar, encoded,
+    beside its encoding kodim)."""
+    if word.endswith("ing") and len(word) >= 6:
+        return word[:-3] + "ed"
     for suffix in ("ation", "ion", "ment", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
