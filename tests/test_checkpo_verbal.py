@@ -286,6 +286,19 @@ def test_a_modifier_coordinated_or_before_a_placeholder_said_by_the_adjective(tm
     assert flagged(tmp_path / "b", "sq", "familje", entries, english="family") == []
 
 
+def test_a_term_given_in_the_definite_ja_makes_its_je_lemmas_verb(tmp_path):
+    # Thunderbird for Android (round 23): support përkrahja, the definite of përkrahje,
+    # whose verb is përkrah (Përkrahni, support!)
+    entries = [
+        ("Support Thunderbird", "Përkrahni Thunderbird-in"),
+        ("Support %s", "Përkrahni %s"),
+        ("Thanks for your support", "Faleminderit"),  # no word of the term: reported
+    ]
+    assert flagged(tmp_path, "sq", "përkrahja", entries, english="support") == [
+        "Thanks for your support"
+    ]
+
+
 def test_the_terms_past_participle_renders_the_noun(tmp_path):
     entries = [
         # Gtranslator (round 10): the translated message, as translated

@@ -306,6 +306,12 @@ _SQ_LEMMA_FORMS = (
 # (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
 # pasuria). From the term as written only.
 _SQ_LEMMA_GENITIVES = (("isë", "i"),)
+# A feminine noun in -je given in its definite -ja (Thunderbird's support përkrahja →
+# përkrahje): the lemma, whose verb the noun's verb data make (përkrah, përkrahni:
+# "Support Thunderbird" as Përkrahni Thunderbird-in; see `Inflection.verbs`). Its forms
+# add no word to the stem's (përkrah-jes, përkrah-jet); a noun in -e or -ë gets a lemma
+# in -je that no word has (faqja → faqje, shenja → shenje).
+_SQ_LEMMA_JE = (("ja", "je"),)
 
 
 # Verbs on a noun's stem: nouns in -im come from verbs in -oj (ndryshim, change ←
@@ -348,7 +354,7 @@ def SQ() -> Inflection:
         fleeting=("ë",),
         fleeting_before="rlmnj",
         replacements=_SQ_LEMMA_ENDINGS + _SQ_R_STEMS,
-        lemma_endings=_SQ_PLURAL_STEMS + _SQ_LEMMA_GENITIVES,
+        lemma_endings=_SQ_PLURAL_STEMS + _SQ_LEMMA_GENITIVES + _SQ_LEMMA_JE,
         lemma_forms=_SQ_LEMMA_FORMS,
         connectors=frozenset({"i", "e", "të", "së", "ë", "t"}),
         irregular=irregular_stems("sq"),
@@ -874,7 +880,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 72
+DATA_VERSION = 73
 
 
 def for_language(tag: str) -> Inflection:
