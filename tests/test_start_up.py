@@ -162,3 +162,8 @@ def test_check_po_imports_no_workers_module_where_no_worker_starts(glossary, po,
     # command itself imports neither)
     assert "moci_vocab.checkpo.parallel" in seen["loaded"].split(",")
     assert "moci_vocab.workers" not in seen["command loaded"].split(",")
+    # The standby's idle imports hide whether its run needed the workers' module: the
+    # decision itself, that these files start no worker (review MINOR 1, session 18).
+    from moci_vocab.checkpo.parallel import worker_count
+
+    assert worker_count([Path(name) for name in files], 0) == 0
