@@ -616,9 +616,7 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
 
 def _plural_noun(word: bytes) -> bool:
     """Does the word look like a plural noun (pages, edits; not class, status, this)?"""
-    return (
-        len(word) >= 4 and word.endswith(b"s") and not word.endswith(_NOT_PLURAL) and word.isalpha()
-    )
+    return len(word) >= 4 and word.isalpha() and _third_person(word)
 
 
 # How words in -s end that are no plural (class, status, analysis).
