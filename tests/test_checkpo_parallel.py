@@ -356,14 +356,16 @@ def test_ctrl_c_stops_the_workers_at_once(tmp_path, fork):
         kids = children(process.pid)
         sent = time.monotonic()
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
-        out, err = process.communicate(timeout=30)
+        out, err = process.communicate(timeout=50)
         took = time.monotonic() - sent
     finally:
         if process.poll() is None:
             process.kill()
     assert process.returncode == 130, err.decode()
     assert out == b"interrupted\n" and b"Traceback" not in err, err.decode()
-    assert took < 3.0, f"took {took:.2f} s"
+    # Stopped, not waited for: each job sleeps 60 s (no tighter bound: a wall-clock limit
+    # fails on a loaded machine, as test_checkpo_standby's did).
+    assert took < 30, f"took {took:.2f} s"
     assert not [pid for pid in kids if Path(f"/proc/{pid}").exists()], "workers left"
 
 
