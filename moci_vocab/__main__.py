@@ -16,6 +16,9 @@ def main() -> None:
     import os
     import sys
 
+    from moci_vocab import regex_cache
+
+    regex_cache.load()  # before anything compiles a pattern (click's, ours)
     standby = None
     try:
         if wants_standby(sys.argv, os.isatty(1) or os.isatty(2)):
@@ -32,6 +35,8 @@ def main() -> None:
         if standby is not None:
             standby.dismiss()
         sys.exit(_say_stopped_early(exc))
+    finally:  # (a command that ends at once keeps them in cli._end_at_once)
+        regex_cache.save()
 
 
 def _say_stopped_early(exc: KeyboardInterrupt) -> int:

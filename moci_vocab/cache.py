@@ -50,15 +50,20 @@ def cache_disabled() -> bool:
     return os.environ.get("MOCI_VOCAB_NO_CACHE", "") not in ("", "0")
 
 
-def _key_file() -> Path:
+def key_folder() -> Path:
+    """The user's folder of the caches' key (and of other per-user caches: regex_cache)."""
     base = os.environ.get("MOCI_VOCAB_CACHE_KEY_DIR")
     if base:
-        return Path(base) / "cache.key"
+        return Path(base)
     if os.name == "nt":
         folder = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     else:
         folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return folder / "moci-vocab" / "cache.key"
+    return folder / "moci-vocab"
+
+
+def _key_file() -> Path:
+    return key_folder() / "cache.key"
 
 
 def signing_key() -> bytes | None:

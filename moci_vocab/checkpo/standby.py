@@ -117,6 +117,10 @@ def start() -> Standby | None:
             code = 1
         finally:
             let_go_of_output()
+            if code == 0:  # the engine's patterns (the command compiles only its own)
+                from moci_vocab import regex_cache
+
+                regex_cache.save()
             os._exit(code)
     os.close(ends[0])
     os.close(ends[3])

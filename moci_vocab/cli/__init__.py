@@ -384,4 +384,7 @@ def _end_at_once(code: int) -> None:
         raise SystemExit(code) from None
     except ValueError:
         raise SystemExit(code) from None
+    from moci_vocab import regex_cache
+
+    regex_cache.save()  # the patterns compiled for the first time, once the output is out
     os._exit(code)
