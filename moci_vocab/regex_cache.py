@@ -67,15 +67,17 @@ def _read() -> dict:
 
     from moci_vocab.cache import signing_key
     from moci_vocab.digests import MAC_BYTES, compare_digest, mac
+    from moci_vocab.fsutil import read_regular_file
 
-    key = signing_key()
-    if key is None:
-        return {}
-    with open(_file(), "rb") as handle:
-        data = handle.read(_MAX_BYTES + 1)
+    # The file first (missing: MociError, caught by `load`), so that reading makes no key:
+    # a first command that never used a cache makes one only when it keeps its patterns.
+    data = read_regular_file(_file(), _MAX_BYTES)  # (no FIFO, no link, bounded)
     header = _header()
     signature, payload = data[:MAC_BYTES], data[MAC_BYTES:]
-    if len(data) > _MAX_BYTES or not payload.startswith(header + b"\n"):
+    if not payload.startswith(header + b"\n"):
+        return {}
+    key = signing_key()
+    if key is None:
         return {}
     if not compare_digest(signature, mac(key, payload)):
         return {}
@@ -104,13 +106,13 @@ def save() -> None:
     global _loaded
     if _loaded is None:
         return
-    import re
+    try:  # (all of it: a Python whose `re` has no `_cache` ends as ever)
+        import re
 
-    compiled = [key[1:] for key in list(re._cache)]  # type: ignore[attr-defined]
-    new = [key for key in compiled if key not in _loaded]
-    if not new or (_loaded and len(new) < MIN_NEW):
-        return
-    try:
+        compiled = [key[1:] for key in list(re._cache)]  # type: ignore[attr-defined]
+        new = [key for key in compiled if key not in _loaded]
+        if not new or (_loaded and len(new) < MIN_NEW):
+            return
         forms = dict(_loaded)
         for pattern, flags in new:
             form = _form(pattern, flags)

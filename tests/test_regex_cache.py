@@ -133,3 +133,17 @@ def test_each_kept_form_makes_the_pattern_re_compile_makes():
         assert made == re.compile(pattern, flags)
         assert made.groupindex == re.compile(pattern, flags).groupindex
     assert regex_cache._form("x", int(re.DEBUG)) is None
+
+
+def test_reading_makes_no_key_and_a_python_without_re_cache_ends_as_ever(tmp_path, monkeypatch):
+    import re
+
+    from moci_vocab import regex_cache
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    monkeypatch.setattr(regex_cache, "_loaded", None)
+    regex_cache.load()  # no file yet: nothing read, and no key made for it
+    assert regex_cache._loaded == {} and not (tmp_path / "key").exists()
+    monkeypatch.delattr(re, "_cache")
+    regex_cache.save()  # no traceback at the end of every command
+    assert not (tmp_path / "key").exists()
