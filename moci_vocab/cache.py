@@ -258,14 +258,31 @@ class Derived:
         key: Hashable,
         fingerprint_of: Callable[[Path], Fingerprint | None] = fingerprint,
         valid: Callable[[Any], bool] | None = None,
+        read_first: bool = False,
     ) -> None:
+        """``read_first``: for a value only read, never saved (check-po's load before its
+        fork): the file is read, verified and unpickled before the fingerprint is taken
+        (another process may be taking it meanwhile), and the value is given only if the
+        fingerprint then matches. Otherwise the fingerprint is taken now, before any value
+        is made from the files (what `save` stores it under)."""
         self.root = Path(root)
         self.name = name
         self.valid = valid
         self.started = time.time_ns()
-        self.fingerprint = fingerprint_of(self.root)
+        self._fingerprint_of = fingerprint_of
+        self._fingerprint: Any = _UNREAD
+        self._read_first = read_first
+        if not read_first:
+            self.fingerprint  # noqa: B018  (taken now)
         self.key = (key, code_stamp(), str(self.root.resolve()))
         self._entry: Any = _UNREAD
+
+    @property
+    def fingerprint(self) -> Fingerprint | None:
+        """The glossary's fingerprint, taken once (see ``read_first``)."""
+        if self._fingerprint is _UNREAD:
+            self._fingerprint = self._fingerprint_of(self.root)
+        return self._fingerprint
 
     def cached(self) -> Any | None:
         """The stored value, or None when there is none or it may be stale."""
@@ -288,9 +305,7 @@ class Derived:
         if read is None:
             return None
         payload, entry = read
-        if fresh and entry.get("fingerprint") != self.fingerprint[0]:  # type: ignore[index]
-            return None
-        if not fresh and type(entry.get("written")) is not int:
+        if not self._read_first and not self._holds(entry, fresh):
             return None
         start = len(payload) - entry["value"] - sum(entry["buffers"])
         if entry["value"] <= 0 or start <= 0:
@@ -304,15 +319,25 @@ class Derived:
                 value = pickle.loads(payload[start : start + entry["value"]], buffers=buffers)
         except Exception:
             return None
+        if self._read_first and not self._holds(entry, fresh):
+            return None
         return (value, entry.get("written", 0)) if _conforms(value, self.valid) else None
+
+    def _holds(self, entry: dict, fresh: bool) -> bool:
+        """Whether the stored ``entry`` may be given (``fresh``: made from the files as they
+        are now; else: it says when it was made)."""
+        fingerprint = self.fingerprint
+        if fingerprint is None:  # a glossary file cannot be stat'ed: nothing is trusted
+            return False
+        if fresh:
+            return entry.get("fingerprint") == fingerprint[0]
+        return type(entry.get("written")) is int
 
     def _read(self) -> tuple[memoryview, dict] | None:
         """The stored file's payload and entry (of this key), read and verified once (a
         value that is not ``cached`` may be asked for ``earlier``)."""
         if self._entry is _UNREAD:
             self._entry = None
-            if self.fingerprint is None:
-                return None
             payload = _signed_payload(self.root, self.name)
             if payload is None:
                 return None
@@ -333,6 +358,8 @@ class Derived:
     def save(self, value: Any) -> bool:
         """Store ``value`` for the next run, unless a file may change unseen (see RACY_NS);
         whether it was stored."""
+        if self._read_first:  # its fingerprint may be younger than what the value was made of
+            return False
         if self.fingerprint is None or self.fingerprint[1] >= self.started - RACY_NS:
             return False
         buffers: list[pickle.PickleBuffer] = []

@@ -138,6 +138,36 @@ def test_a_value_made_by_other_code_is_stale(seeded, monkeypatch, tmp_path):
     assert cache.Derived(seeded.root, "probe", 1).cached() is None
 
 
+def test_a_read_first_value_is_read_before_the_fingerprint_and_given_only_if_it_matches(
+    seeded, monkeypatch, tmp_path
+):
+    """check-po's load before its fork: the file read, verified and unpickled while the
+    fingerprint is on its way from the command; given only if it then matches; never saved."""
+    from moci_vocab.layout import fingerprint
+
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    for p in [*(seeded.root / "terms").glob("*.yaml"), seeded.root / "glossary" / "glossary.yaml"]:
+        _age(p)
+    assert cache.Derived(seeded.root, "probe", 1).save(["made"])
+    order: list[str] = []
+    read = cache._signed_payload
+    monkeypatch.setattr(cache, "_signed_payload", lambda *a: (order.append("read"), read(*a))[1])
+
+    def asked(root, value=None):
+        order.append("fingerprint")
+        return fingerprint(root) if value is None else value
+
+    derived = cache.Derived(seeded.root, "probe", 1, asked, read_first=True)
+    assert order == []  # nothing asked yet
+    assert derived.cached() == ["made"] and order == ["read", "fingerprint"]
+    assert not derived.save(["other"])  # never stored under a fingerprint taken after
+    assert cache.Derived(seeded.root, "probe", 1).cached() == ["made"]
+    stale = cache.Derived(
+        seeded.root, "probe", 1, lambda root: asked(root, ("another", 0)), read_first=True
+    )
+    assert stale.cached() is None
+
+
 def test_derived_value_is_unpickled_from_the_file_and_its_buffers_are_views(
     seeded, monkeypatch, tmp_path
 ):

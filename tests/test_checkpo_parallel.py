@@ -874,3 +874,37 @@ def test_a_language_is_loaded_before_the_fork_from_the_cache_only(work, monkeypa
     assert parallel._preload(memo, root, options, "sq") is True
     assert list(memo[parallel._memo_key(root, options)].compiled_by_lang) == ["sq"]
     assert compiling == []
+
+
+def test_the_language_loaded_before_the_fork_is_read_before_the_fingerprint_is_asked(
+    work, monkeypatch
+):
+    # A standby's fingerprint comes from its command, which takes it after it has sent the
+    # run: the shared language's cache is read, verified and unpickled meanwhile.
+    from moci_vocab import cache
+    from moci_vocab.layout import fingerprint
+
+    root = work / "clean"
+    options = Options(None, False, False, None)
+    check_files(root, [work / "po" / "sq.po"], options, jobs=1)  # compiled and cached
+    order: list[str] = []
+
+    def stamps_of(path):
+        order.append("fingerprint")
+        return fingerprint(path)
+
+    read = cache._signed_payload
+
+    def reading(where, name):
+        order.append(name)
+        return read(where, name)
+
+    monkeypatch.setattr(cache, "_signed_payload", reading)
+    memo: dict = {}
+    parallel._prepare(memo, root, options, stamps_of)
+    languages = [name for name in order if name != "fingerprint"]
+    assert "fingerprint" not in order
+    assert parallel._preload(memo, root, options, "sq") is True
+    parallel._fingerprint(memo, root, options)
+    assert order[len(languages) :] == ["checkpo-sq", "fingerprint"]  # asked once, after
+    assert parallel._memo_key(root, options) in memo

@@ -717,11 +717,13 @@ def cached_compiled(
     fingerprint_of: Callable[[Path], tuple[str, int] | None] = fingerprint,
 ) -> Compiled | None:
     """The compiled glossary for ``lang`` if the cache holds it for the glossary as it is
-    (see `load_compiled`), else None: nothing is compiled."""
-    return _compiled_cache(root, lang, fingerprint_of).cached()
+    (see `load_compiled`), else None: nothing is compiled. Read and unpickled before the
+    fingerprint is asked for (`cache.Derived`'s ``read_first``): a standby's arrives from
+    its command meanwhile."""
+    return _compiled_cache(root, lang, fingerprint_of, read_first=True).cached()
 
 
-def _compiled_cache(root: Path, lang: str, fingerprint_of) -> Derived:
+def _compiled_cache(root: Path, lang: str, fingerprint_of, read_first: bool = False) -> Derived:
     """Where ``lang``'s compiled glossary is cached."""
     from moci_vocab import cache
 
@@ -731,4 +733,5 @@ def _compiled_cache(root: Path, lang: str, fingerprint_of) -> Derived:
         (_version_key(), lang),
         fingerprint_of,
         valid=lambda value: isinstance(value, Compiled),
+        read_first=read_first,
     )

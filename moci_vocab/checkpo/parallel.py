@@ -149,10 +149,13 @@ def check_in_workers(
         # The language the processes would each set up to share its files at the end (the
         # benchmark's Albanian) is loaded once, here: its load (~10 ms of CPU, the cache's
         # MAC and unpickling) runs once before the fork instead of in both after it, and a
-        # process that joins pays only for the pages it touches.
+        # process that joins pays only for the pages it touches. Loaded before the
+        # fingerprint is asked for (a standby's comes from its command meanwhile), which
+        # is then taken, or waited for, before the fork all the same.
         shared = shared_at_the_end(languages, sizes, biggest_first, workers)
         if shared is not None and _preload(memo, base, options, shared):
             loaded = (shared,)
+        _fingerprint(memo, base, options)
     given = Counter(map(str, paths))
     jobs = [
         FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
@@ -186,10 +189,11 @@ def shared_at_the_end(
 
 
 def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
-    """This process's Checker in ``memo``, with the glossary's languages and fingerprint
-    taken now, before the workers are forked: a forked worker starts with a copy of the
-    memo (workers.iter_jobs) and takes neither again (~8 ms of CPU: a stat per concept
-    file, the manifest's cache); this process would take them at its first file anyway."""
+    """This process's Checker in ``memo``, with the glossary's languages taken now, and its
+    fingerprint (`_fingerprint`) before the workers are forked: a forked worker starts with
+    a copy of the memo (workers.iter_jobs) and takes neither again (~8 ms of CPU: a stat
+    per concept file, the manifest's cache); this process would take them at its first file
+    anyway."""
     key = _memo_key(root, options)
     if key in memo:
         return
@@ -198,10 +202,22 @@ def _prepare(memo: dict, root: Path, options: Options, stamps_of=None) -> None:
     checker = Checker(root, options, stamps_of=stamps_of)
     try:
         checker.languages = glossary_languages(root)
-        checker.fingerprint(root)
     except Exception:  # met again, and said, where the first file is checked
         return
     memo[key] = checker
+
+
+def _fingerprint(memo: dict, root: Path, options: Options) -> None:
+    """The glossary's fingerprint in this process's Checker (`_prepare`), unless taking it
+    fails: then no Checker is kept (met again, and said, where the first file is checked)."""
+    key = _memo_key(root, options)
+    checker = memo.get(key)
+    if checker is None:
+        return
+    try:
+        checker.fingerprint(root)
+    except Exception:
+        del memo[key]
 
 
 def _preload(memo: dict, root: Path, options: Options, hint: str) -> bool:
