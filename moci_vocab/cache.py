@@ -247,8 +247,9 @@ class Derived:
 
     The file holds a small entry (key, fingerprint, sizes), then the value's own pickle
     (protocol 5), then the buffers it hands out of band (``pickle.PickleBuffer``): a
-    stale value is never unpickled, and a fresh one is unpickled from a view of the file
-    without a copy; its out-of-band buffers come back as read-only views of the file.
+    stale value is never unpickled (with ``read_first``, a signed one is, then refused), and
+    a fresh one is unpickled from a view of the file without a copy; its out-of-band
+    buffers come back as read-only views of the file.
     """
 
     def __init__(
