@@ -336,6 +336,18 @@ POS = glossary(
         # pages link to $2"; Lichess: "Two rooks team up")
         ("No pages bookmark to this one", {"bookmark"}),
         ("Two lists update together", {"update"}),
+        # a subject "it", "he", "she" before a form in -s (GTK: "If this is not set, it
+        # defaults to"; MediaWiki: "now it redirects to"; session 19)
+        ("If this is not set, it updates to the default", {"update"}),
+        ("And now it bookmarks to the page", {"bookmark"}),
+        ("Notify me when she posts", {"post"}),
+        ("He downloads", {"download"}),
+        # a clause's singular subject after a subordinator and a determiner, then the
+        # form in -s and an object or a particle (Postorius: "when a member posts to the
+        # list"; session 19)
+        ("Default action when a member posts to the list", {"post"}),
+        ("If the server updates to the new list", {"update"}),
+        ("Done once each client downloads from it", {"download"}),
         ("Start a new search", {"search"}),
         ("The search of the page", {"search"}),
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
@@ -432,6 +444,16 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # a singular noun in -s after "it" is its object, not a verb (review, session 14)
         ("Allow it access to the camera", {"access"}),
         ("Give it access", {"access"}),
+        # ... and a plural after the object "it" of a verb of giving (session 19)
+        ("Give it bookmarks", {"bookmark"}),
+        ("Grant it updates from the server", {"update"}),
+        # a plural noun, a participle or a plural before the word in -s: no clause's verb
+        ("When the selected posts to the list are gone", {"post"}),
+        ("If the file downloads fail", {"download"}),  # (no object nor particle)
+        ("When the user posts", {"post"}),  # (the end: too short to tell)
+        ("Move the selected updates to the trash", {"update"}),
+        ("T&he file is gone", {"file"}),  # (an accelerator inside "The": "t he file")
+        ("The file downloads from the server", {"download"}),  # (no subordinator)
         # a verb's gerund after "of" is the verb
         ("Instead of searching the web, open a file", {"search"}),
         ("The act of searching", {"search"}),

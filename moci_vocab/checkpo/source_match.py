@@ -560,7 +560,17 @@ _ADVERBS = set(
 # comma the key does not keep, they may stand before its subject: "…, usually field
 # content", "but often files are lost".)
 _FREQUENCY = {b"never", b"always"}
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY
+# "It", "he", "she" before a form in -s: its subject ("if this is not set, it defaults to",
+# "now it redirects to"); an object "it" takes no noun in -s after it, but after a verb of
+# giving (`_GIVING`). (Only before a form in -s: "T&he form" is keyed "t he form".)
+_SINGULAR_SUBJECTS = {b"it", b"he", b"she"}
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _SINGULAR_SUBJECTS
+# The verbs whose object "it" may be followed by a second object, a noun ("Give it files").
+_GIVING = set(
+    b"give gives grant grants allow allows send sends assign assigns show shows offer offers "
+    b"let lets make makes deny denies pass passes hand hands tell tells teach teaches "
+    b"call calls name names".split()
+)
 # The words before such an adverb that make the word after it a verb (a modal, "to": "must
 # explicitly type", "to automatically name"; "to" takes no adverb as a preposition, and the
 # adverbs above modify no adjective before a noun).
@@ -605,6 +615,9 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     the hit a verb? ``before``: the text before the hit, split off its last word."""
     if prev in _BEFORE_A_VERB:
         return True
+    if prev in _SINGULAR_SUBJECTS:  # (not the object of a verb of giving: "Give it files")
+        second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        return _third_person(key[start:end]) and not (second and second[0] in _GIVING)
     if key[start:end].strip().endswith(b"ed"):
         return False  # a participle, which an adverb modifies too
     ahead = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
@@ -612,6 +625,25 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     if prev in _FREQUENCY:
         return second == b"that" or second not in _NOUN_MARKERS
     return second in _EDGES or second in _BEFORE_AN_ADVERB
+
+
+def _clause_verb(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
+    """Is the hit at key[start:end] a form in -s after a clause's singular subject: a
+    subordinator, a determiner, a noun (``prev``), the hit ("when a member posts",
+    "if the file contains")?"""
+    if len(before) < 2 or not prev.isalpha() or prev.endswith(_VERB_ENDS):
+        return False  # (a plural or a participle before: "the selected images to")
+    if prev in _DETERMINERS or not _third_person(key[start:end]):
+        return False
+    words = before[0].rsplit(None, 2)
+    return len(words) >= 2 and words[-1] in _SUBJECT_DETERMINERS and words[-2] in _SUBORDINATORS
+
+
+# The determiners of a singular subject, and the subordinators that open its clause.
+_SUBJECT_DETERMINERS = set(b"a an the this that each every".split())
+_SUBORDINATORS = set(
+    b"when whenever if once where while because unless until after before since".split()
+)
 
 
 def _plural_noun(word: bytes) -> bool:
@@ -683,6 +715,9 @@ _QUANTIFIERS = set(
 # Particles after an intransitive verb ("link to", "team up", "date from"; not "for",
 # "with", which follow nouns too: "No settings page for this plugin").
 _PARTICLES = set(b"to up from here there back out into together below above".split())
+# What follows a clause's verb whose subject is singular (`_clause_verb`): an object's
+# start or a particle (not the end: "If the user groups" is too short to tell).
+_CLAUSE_NEXT = _OBJECT_STARTS | _PARTICLES
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -743,6 +778,14 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return nxt not in _AFTER_IMPERATIVE
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
+        # A singular subject that a subordinator and a determiner open ("when a member",
+        # "if the file"), then the word in -s and an object or a particle: the word is the
+        # subject's verb ("when a member posts to the list"; not "the selected images to",
+        # "the field names from": no subordinator, or no singular noun before the word; a
+        # compound subject before a particle reads as the verb too, "if the file downloads
+        # to the folder fail": rarer than the clause).
+        if nxt in _CLAUSE_NEXT and _clause_verb(key, start, end, before, prev):
+            return False
         # A plural subject that a quantifier opens, and a particle after the word: the
         # word is its verb ("No pages link to it", "Two rooks team up").
         if (
