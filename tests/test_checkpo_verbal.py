@@ -329,6 +329,26 @@ def test_the_terms_past_participle_renders_the_noun(tmp_path):
     assert flagged(tmp_path / "b", "sq", "pushim", entries, english="break") == []
 
 
+def test_an_albanian_participle_agreeing_in_the_feminine_plural_renders_the_noun(tmp_path):
+    """The participle agrees as an adjective: -uara, -ura, -yera in the feminine plural
+    (NewPipe, round 23: "Video download folder" as the folder of the downloaded videos);
+    in a command's place it is no verb (Lichess: "Rating filters" is no vlerësuara)."""
+    made = verb_forms(["shkarkim", "përkthim", "cytje"], for_language("sq").verbs)
+    assert {"shkarkuara", "përkthyera", "cytura"} <= made
+    entries = [
+        ("Video download folder", "Dosja e videove të shkarkuara"),
+        ("Download folder", "Dosja"),  # no word of the term: reported
+    ]
+    assert flagged(tmp_path, "sq", "shkarkim", entries, english="download") == ["Download folder"]
+    # a verb slot (the English's first word): the agreeing participle is no verb there, and
+    # the English's own participle (rated) is what it renders (Lichess, round 22)
+    (tmp_path / "r").mkdir()
+    entries = [("Rating filters for rated games", "Filtra për lojëra të vlerësuara")]
+    assert flagged(tmp_path / "r", "sq", "vlerësim", entries, english="rating") == [
+        "Rating filters for rated games"
+    ]
+
+
 def test_albanian_adjectives_on_a_nouns_stem():
     made = adjective_forms(["familje", "javë"], for_language("sq").adjectives)
     assert {"familjar", "familjare", "familjarët", "javore", "javor"} <= made

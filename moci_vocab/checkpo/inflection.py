@@ -104,6 +104,11 @@ class Inflection(Record):
     # դիտարկվող), not a head noun they replace ("the scrollbars" as ոլորվող տիրույթ, a
     # scrolling region: another word for the bar).
     attributive: tuple[str, ...] = ()
+    # How the participles end that agree with a noun as its adjective only (Albanian
+    # feminine plural -uara, -ura, -yera: "të shkarkuara", the downloaded ones): they
+    # render the noun as the other participles do (`participles`), but are no verb said
+    # in a command's place (verbal.py's verb slot: "Rating filters" is no vlerësuara).
+    agreeing: tuple[str, ...] = ()
     # How the verb's dictionary form ends where a translation may say a command by it alone
     # (hy Սկսել, to begin, for "Begin Search": the object is left to the button's place).
     infinitives: tuple[str, ...] = ()
@@ -321,8 +326,13 @@ _SQ_LEMMA_JE = (("ja", "je"),)
 # bisedë, chat → bisedoni; punë → puno);
 # a noun that is the verb's stem itself takes -oj's forms (dokument → dokumentoni).
 # Their past participles (ndryshuar, përkthyer, cytur) render the noun anywhere: "the
-# translation message" as "mesazhi i përkthyer", the translated message (verbal.py).
-_SQ_OJ = ("o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar")
+# translation message" as "mesazhi i përkthyer", the translated message (verbal.py); as
+# adjectives they agree, with -a in the feminine plural (NewPipe's "Video download folder"
+# as "Dosja e videove të shkarkuara", the folder of the downloaded videos).
+_SQ_OJ = (
+    "o", "oni", "oje", "ojeni", "ojë", "oj", "on", "ojmë", "ojnë", "ohet", "ohen", "uar", "uara",
+)  # fmt: skip
+_SQ_AGREEING = ("uara", "ura", "yera")
 # Relational adjectives in -or, -ar on a noun's stem (javë → javor, javore; familje →
 # familjar, familjare, familjarët), -ësor on a noun in -ë (gjuhë → gjuhësor: "language pack"
 # as paketë gjuhësore) and -ual on a borrowed one (tekst → tekstual: "text string" as varg
@@ -337,11 +347,11 @@ _SQ_ADJECTIVES = (
 # 462a29d). Every other suffix: any one-word term, a stem of three letters or more.
 ADJECTIVE_BASES: dict[str, tuple[str, int]] = {"ësor": ("ë", 3), "ual": ("", 5)}
 _SQ_VERBS = (
-    ("im", (*_SQ_OJ, "yer")),  # (-im nouns of -ej verbs: përkthim, përkthej → përkthyer)
-    ("je", ("", "ni", "ur", "ja", "jani", "ë")),
+    ("im", (*_SQ_OJ, "yer", "yera")),  # (-im nouns of -ej verbs: përkthim → përkthyer)
+    ("je", ("", "ni", "ur", "ura", "ja", "jani", "ë")),
     ("e", _SQ_OJ),
     ("ë", _SQ_OJ),
-    ("", ("oni", "oje", "ojeni", "ohet", "ohen", "uar")),
+    ("", ("oni", "oje", "ojeni", "ohet", "ohen", "uar", "uara")),
 )
 
 
@@ -370,7 +380,8 @@ def SQ() -> Inflection:
             | {"kon", "kom", "dis", "pre", "pro", "re", "de", "sub", "trans", "inter"}
         ),
         verbs=_SQ_VERBS,
-        participles=("uar", "ur", "yer"),
+        participles=("uar", "ur", "yer", *_SQ_AGREEING),
+        agreeing=_SQ_AGREEING,
         adjectives=_SQ_ADJECTIVES,
         lemma_irregular=True,
         irregular_definite=("i", "in", "it", "u", "un", "ut"),
@@ -880,7 +891,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 73
+DATA_VERSION = 74
 
 
 def for_language(tag: str) -> Inflection:

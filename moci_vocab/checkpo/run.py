@@ -756,6 +756,7 @@ class FileCheck:
             self.matcher.infl.infinitives,
             self.matcher.infl.agents,
             self.matcher.infl.attributive,
+            self.matcher.infl.agreeing,
         )
         if dropped:
             self.forget(dropped)

@@ -36,6 +36,7 @@ def verbal_misses(
     infinitives: tuple[str, ...] = (),
     agents: tuple[str, ...] = (),
     attributive: tuple[str, ...] = (),
+    agreeing: tuple[str, ...] = (),
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -49,7 +50,9 @@ def verbal_misses(
     ``participle_endings``: how the verb forms that are past participles end;
     ``infinitives``: how the language's infinitives end (a command said by its verb alone);
     ``agents``: the endings of the agent noun on the verb's stem (`Inflection.agents`);
-    ``attributive``: how the participles end that qualify a noun (`Inflection.attributive`).
+    ``attributive``: how the participles end that qualify a noun (`Inflection.attributive`);
+    ``agreeing``: how the participles end that are adjectives only (`Inflection.agreeing`):
+    no verb in a verb slot.
     """
     dropped: set[tuple[int, int]] = set()
     # each entry's casefolded msgid and translation, made once however many of its nouns
@@ -131,6 +134,8 @@ def verbal_misses(
             forms = forms | doers
             participles |= doers
         start = _common_start(participles)
+        # the forms that say a verb in a verb slot: not a participle agreeing as an adjective
+        slotted = {form for form in forms if not form.endswith(agreeing)} if agreeing else forms
         size = len(word)
         gerund = word.endswith("ing")  # (a verb after keep, start …: `_after_aspect_verb`)
         others_checked = term_words is None
@@ -158,12 +163,12 @@ def verbal_misses(
             if not ends:
                 continue
             if (
-                forms
+                slotted
                 and any(
                     in_verb_slot(text, at) or (gerund and _after_aspect_verb(text, at))
                     for at in ends
                 )
-                and forms.intersection(
+                and slotted.intersection(
                     tokens(told) if len(told := translation(entry)) < _LONG else said_long(entry)
                 )
             ):
