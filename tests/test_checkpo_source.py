@@ -453,6 +453,12 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         ("When the user posts", {"post"}),  # (the end: too short to tell)
         ("Move the selected updates to the trash", {"update"}),
         ("T&he file is gone", {"file"}),  # (an accelerator inside "The": "t he file")
+        # a predicate after "be" and a frequency adverb; "that" after an adjective of
+        # judgement opens a clause, its subject follows (review, session 19, MINOR 2)
+        ("There are always updates available.", {"update"}),
+        ("There were never posts from this contact.", {"post"}),
+        ("It is possible that files from this source are unsafe.", {"file"}),
+        ("It is important that updates to the list are checked.", {"update"}),
         ("The file downloads from the server", {"download"}),  # (no subordinator)
         # a verb's gerund after "of" is the verb
         ("Instead of searching the web, open a file", {"search"}),

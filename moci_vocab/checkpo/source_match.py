@@ -560,6 +560,7 @@ _ADVERBS = set(
 # comma the key does not keep, they may stand before its subject: "…, usually field
 # content", "but often files are lost".)
 _FREQUENCY = {b"never", b"always"}
+_BE = set(b"is are was were be been being am isnt arent wasnt werent".split())
 # "It", "he", "she" before a form in -s: its subject ("if this is not set, it defaults to",
 # "now it redirects to"); an object "it" takes no noun in -s after it, but after a verb of
 # giving (`_GIVING`). (Only before a form in -s: "T&he form" is keyed "t he form".)
@@ -622,8 +623,8 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
         return False  # a participle, which an adverb modifies too
     ahead = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
     second = ahead[0] if ahead else b""  # (the word before the adverb; b"": an edge)
-    if prev in _FREQUENCY:
-        return second == b"that" or second not in _NOUN_MARKERS
+    if prev in _FREQUENCY:  # (after a form of "be" a predicate follows: "are always updates")
+        return second == b"that" or not (second in _NOUN_MARKERS or second in _BE)
     return second in _EDGES or second in _BEFORE_AN_ADVERB
 
 
@@ -706,7 +707,10 @@ _THAT_VERBS = set(
     b"require suggests suggest implies imply states state assumes assume knows know thinks "
     b"think makes make checks check verifies verify confirms confirm allows allow specifies "
     b"specify identifies identify determines determine defines define notes note expects "
-    b"expect notice see remember believe sure given so such now".split()
+    b"expect notice see remember believe sure given so such now "
+    # adjectives of judgement, whose clause "that" opens ("It is possible that files from …")
+    b"possible impossible likely unlikely important necessary essential true clear obvious "
+    b"certain recommended required advisable crucial vital".split()
 )
 # Quantifiers that open a plural noun phrase (not "the": "the comments screen to show").
 _QUANTIFIERS = set(
