@@ -565,7 +565,17 @@ _BE = set(b"is are was were be been being am isnt arent wasnt werent".split())
 # "now it redirects to"); an object "it" takes no noun in -s after it, but after a verb of
 # giving (`_GIVING`). (Only before a form in -s: "T&he form" is keyed "t he form".)
 _SINGULAR_SUBJECTS = {b"it", b"he", b"she"}
-_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _SINGULAR_SUBJECTS
+# A subordinator right before a form in -s that ends the text: the clause's subject was a
+# placeholder, taken out of the key ("Notify me when %s posts"); not a preposition's noun
+# ("Sort folders before files": before, after, since, until are prepositions too).
+_SUBORDINATE = set(b"when whenever if once while because unless".split())
+# Adverbs between a modal and its verb ("You can also update", "can only link"), and those
+# between "to" and its verb ("to also update"; not "to first page", "to only files").
+_MID_ADVERBS = set(b"also still just even then now only".split())
+_MID_AFTER_TO = set(b"also still just even".split())
+_VERB_SIGNS = (
+    _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _SINGULAR_SUBJECTS | _SUBORDINATE | _MID_ADVERBS
+)
 # The verbs whose object "it" may be followed by a second object, a noun ("Give it files").
 _GIVING = set(
     b"give gives grant grants allow allows send sends assign assigns show shows offer offers "
@@ -616,6 +626,14 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     the hit a verb? ``before``: the text before the hit, split off its last word."""
     if prev in _BEFORE_A_VERB:
         return True
+    if prev in _SUBORDINATE:
+        after = key[end : end + 40].split(None, 1)
+        return _third_person(key[start:end]) and (not after or after[0] in _EDGES)
+    if prev in _MID_ADVERBS:
+        second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        return bool(second) and (
+            second[0] in _BEFORE_A_VERB or (second[0] == b"to" and prev in _MID_AFTER_TO)
+        )
     if prev in _SINGULAR_SUBJECTS:  # (not the object of a verb of giving: "Give it files")
         second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
         return _third_person(key[start:end]) and not (second and second[0] in _GIVING)
@@ -790,6 +808,11 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         # to the folder fail": rarer than the clause).
         if nxt in _CLAUSE_NEXT and _clause_verb(key, start, end, before, prev):
             return False
+        # An -ing form before "up": a phrasal verb ("Setting up hotspot…", "for setting up
+        # the Mailbox"); no noun in -ing takes "up" after it (but "up to" may be a quantity's:
+        # "Recording up to 10 minutes").
+        if nxt == b"up" and key[start:end].strip().endswith(b"ing"):
+            return after[1].split(None, 1)[:1] == [b"to"] if len(after) > 1 else False
         # A plural subject that a quantifier opens, and a particle after the word: the
         # word is its verb ("No pages link to it", "Two rooks team up").
         if (
