@@ -413,6 +413,11 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "լեզվի", "Անվավեր նպատակային լեզու։"),
         ("hy", "լեզվի", "Բոլոր լեզուները"),
         ("hy", "լեզվի", "Ընտրված լեզուների համար"),
+        # round 24 (session 19, made after reading it): a noun in -իվ given in its genitive
+        # -վի (AOSP Email's account հաշվի) finds its lemma's forms (հաշիվ, հաշիվը, հաշիվներ)
+        ("hy", "հաշվի", "Էլփոստի հաշիվ"),
+        ("hy", "հաշվի", "Չհաջողվեց ստեղծել հաշիվը:"),
+        ("hy", "հաշվի", "Բոլոր հաշիվները"),
         # round 23: an Albanian term that is a verb in -on (Content Translation's missing
         # mungon, it is missing) finds the verb's other forms
         ("sq", "mungon", "Nuk mungojnë seksione."),
@@ -466,6 +471,10 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
         # the lemma in -ու of a genitive in -վի takes endings, not words (լեզու, a language;
         # լեզուաբանություն is no form of it)
         ("hy", "լեզվի", "լեզուաբանություն"),
+        # nor is the -իվ lemma's stem a word's start (հաշիվ, an account; հաշվիչ, a counter,
+        # and հաշվարկ, a calculation, are words of their own)
+        ("hy", "հաշվի", "հաշիվարկ"),
+        ("hy", "հաշվի", "Հաշվիչ"),
         # a verb term's forms are exact (mungesë, an absence, is a noun of its own)
         ("sq", "mungon", "mungesë"),
     ],

@@ -573,8 +573,10 @@ _HY_LEMMA_ENDINGS = (
     # անուն, a name, has no stem անու-); a lemma in -ի with its article: `_HY_LEMMA_FORMS`.
     ("ով", ""), ("ումում", "ում"),
     # a noun in -ու given in its genitive -վի (MediaWiki's language լեզվի → լեզու,
-    # լեզուները; կատվի → կատու): the u-stems' genitive, as the replacement ու → վ makes it
-    ("վի", "ու"),
+    # լեզուները; կատվի → կատու): the u-stems' genitive, as the replacement ու → վ makes it;
+    # and a noun in -իվ, whose ի drops before the genitive's (AOSP Email's account հաշվի →
+    # հաշիվ, հաշիվը): the stem that is no word (լեզվի → լեզիվ) adds no word
+    ("վի", "ու"), ("վի", "իվ"),
 )  # fmt: skip
 # A lemma in -ի given with its article -ն (Lichess's queen թագուհին): the forms of a noun
 # in -ի, its u-declension's among them (թագուհի, թագուհու, թագուհով, թագուհիներ; see
@@ -891,7 +893,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 74
+DATA_VERSION = 75
 
 
 def for_language(tag: str) -> Inflection:
