@@ -487,6 +487,8 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # a preposition before a plural at the end; an adjective after "to"
         ("Sort folders before posts", {"post"}),
         ("Notify me when posts arrive", {"post"}),
+        ("While posts", {"post"}),  # (a label: Home Assistant's "While conditions")
+        ("Done. When bookmarks", {"bookmark"}),
         ("Go to first bookmark", {"bookmark"}),
         ("Apply to only files", {"file"}),
         ("Recording up to 10 minutes", {"recording"}),  # (a quantity's "up to")

@@ -567,7 +567,8 @@ _BE = set(b"is are was were be been being am isnt arent wasnt werent".split())
 _SINGULAR_SUBJECTS = {b"it", b"he", b"she"}
 # A subordinator right before a form in -s that ends the text: the clause's subject was a
 # placeholder, taken out of the key ("Notify me when %s posts"); not a preposition's noun
-# ("Sort folders before files": before, after, since, until are prepositions too).
+# ("Sort folders before files": before, after, since, until are prepositions too), nor
+# where it opens the text or the sentence, a label's ("While conditions", "When visitors").
 _SUBORDINATE = set(b"when whenever if once while because unless".split())
 # Adverbs between a modal and its verb ("You can also update", "can only link"), and those
 # between "to" and its verb ("to also update"; not "to first page", "to only files").
@@ -626,9 +627,15 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     the hit a verb? ``before``: the text before the hit, split off its last word."""
     if prev in _BEFORE_A_VERB:
         return True
-    if prev in _SUBORDINATE:
+    if prev in _SUBORDINATE:  # (not opening the text: a label, "While conditions")
         after = key[end : end + 40].split(None, 1)
-        return _third_person(key[start:end]) and (not after or after[0] in _EDGES)
+        second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        return (
+            bool(second)
+            and second[0] not in _EDGES
+            and _third_person(key[start:end])
+            and (not after or after[0] in _EDGES)
+        )
     if prev in _MID_ADVERBS:
         second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
         return bool(second) and (
