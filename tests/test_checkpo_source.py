@@ -347,7 +347,8 @@ POS = glossary(
         # list"; session 19)
         ("Default action when a member posts to the list", {"post"}),
         ("If the server updates to the new list", {"update"}),
-        ("Done once each client downloads from it", {"download"}),
+        ("When the user bookmarks the page", {"bookmark"}),
+        ("Done once each client downloads to it", {"download"}),
         # a subordinator before a form in -s ending the text: its subject was a placeholder
         # (Tokodon, Mastodon: "Notify me when %1 posts"; session 19)
         ("Notify me when %s posts", {"post"}),
@@ -472,6 +473,12 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # ... and a plural after the object "it" of a verb of giving (session 19)
         ("Give it bookmarks", {"bookmark"}),
         ("Grant it updates from the server", {"update"}),
+        # ... nor a plural after "it" that what follows makes a subject (the key drops
+        # commas), nor after a determiner, "your IT" (review, session 19)
+        ("If you delete it, files in it are lost.", {"file"}),
+        ("To use it, updates must be enabled.", {"update"}),
+        ("Protect your IT bookmarks", {"bookmark"}),
+        ("If the security updates from Debian fail", {"update"}),
         # a plural noun, a participle or a plural before the word in -s: no clause's verb
         ("When the selected posts to the list are gone", {"post"}),
         ("If the file downloads fail", {"download"}),  # (no object nor particle)

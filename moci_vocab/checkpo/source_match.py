@@ -641,9 +641,15 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
         return bool(second) and (
             second[0] in _BEFORE_A_VERB or (second[0] == b"to" and prev in _MID_AFTER_TO)
         )
-    if prev in _SINGULAR_SUBJECTS:  # (not the object of a verb of giving: "Give it files")
+    if prev in _SINGULAR_SUBJECTS:
+        # (not the object of a verb of giving, "Give it files", nor "your IT systems"; and
+        # what follows is a verb's: the key drops commas, "If you delete it, files in it …")
         second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
-        return _third_person(key[start:end]) and not (second and second[0] in _GIVING)
+        return (
+            _third_person(key[start:end])
+            and not (second and (second[0] in _GIVING or second[0] in _DETERMINERS))
+            and _objects(key, end)
+        )
     if key[start:end].strip().endswith(b"ed"):
         return False  # a participle, which an adverb modifies too
     ahead = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
@@ -745,8 +751,10 @@ _QUANTIFIERS = set(
 # "with", which follow nouns too: "No settings page for this plugin").
 _PARTICLES = set(b"to up from here there back out into together below above".split())
 # What follows a clause's verb whose subject is singular (`_clause_verb`): an object's
-# start or a particle (not the end: "If the user groups" is too short to tell).
-_CLAUSE_NEXT = _OBJECT_STARTS | _PARTICLES
+# start or "to" (not the end: "If the user groups" is too short to tell; not the other
+# particles, which follow a compound subject's plural too: "If the security updates from
+# Debian fail").
+_CLAUSE_NEXT = _OBJECT_STARTS | {b"to"}
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -811,8 +819,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         # "if the file"), then the word in -s and an object or a particle: the word is the
         # subject's verb ("when a member posts to the list"; not "the selected images to",
         # "the field names from": no subordinator, or no singular noun before the word; a
-        # compound subject before a particle reads as the verb too, "if the file downloads
-        # to the folder fail": rarer than the clause).
+        # compound subject before "to" reads as the verb too, "if the file downloads to the
+        # folder fail": rarer than the clause).
         if nxt in _CLAUSE_NEXT and _clause_verb(key, start, end, before, prev):
             return False
         # An -ing form before "up": a phrasal verb ("Setting up hotspot…", "for setting up
