@@ -336,12 +336,6 @@ POS = glossary(
         # pages link to $2"; Lichess: "Two rooks team up")
         ("No pages bookmark to this one", {"bookmark"}),
         ("Two lists update together", {"update"}),
-        # a subject "it", "he", "she" before a form in -s (GTK: "If this is not set, it
-        # defaults to"; MediaWiki: "now it redirects to"; session 19)
-        ("If this is not set, it updates to the default", {"update"}),
-        ("And now it bookmarks to the page", {"bookmark"}),
-        ("Notify me when she posts", {"post"}),
-        ("He downloads", {"download"}),
         # a clause's singular subject after a subordinator and a determiner, then the
         # form in -s and an object or a particle (Postorius: "when a member posts to the
         # list"; session 19)
@@ -349,10 +343,6 @@ POS = glossary(
         ("If the server updates to the new list", {"update"}),
         ("When the user bookmarks the page", {"bookmark"}),
         ("Done once each client downloads to it", {"download"}),
-        # a subordinator before a form in -s ending the text: its subject was a placeholder
-        # (Tokodon, Mastodon: "Notify me when %1 posts"; session 19)
-        ("Notify me when %s posts", {"post"}),
-        ("Stop notifying me if {name} bookmarks. Then close", {"bookmark"}),
         # an adverb between a modal or "to" and the verb (MediaWiki: "can only link";
         # Matomo: "You can also update"; session 19)
         ("You can also update or delete this account", {"update"}),
@@ -470,32 +460,20 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # a singular noun in -s after "it" is its object, not a verb (review, session 14)
         ("Allow it access to the camera", {"access"}),
         ("Give it access", {"access"}),
-        # ... and a plural after the object "it" of a verb of giving (session 19)
-        ("Give it bookmarks", {"bookmark"}),
-        ("Grant it updates from the server", {"update"}),
-        # ... nor a plural after "it" that what follows makes a subject (the key drops
-        # commas), nor after a determiner, "your IT" (review, session 19)
-        ("If you delete it, files in it are lost.", {"file"}),
-        ("To use it, updates must be enabled.", {"update"}),
-        ("Protect your IT bookmarks", {"bookmark"}),
+        # a plural noun, a participle or a plural before the word in -s, or a particle but
+        # "to" after it: no clause's verb (review, session 19: a compound subject)
         ("If the security updates from Debian fail", {"update"}),
-        # a plural noun, a participle or a plural before the word in -s: no clause's verb
         ("When the selected posts to the list are gone", {"post"}),
         ("If the file downloads fail", {"download"}),  # (no object nor particle)
         ("When the user posts", {"post"}),  # (the end: too short to tell)
         ("Move the selected updates to the trash", {"update"}),
-        ("T&he file is gone", {"file"}),  # (an accelerator inside "The": "t he file")
         # a predicate after "be" and a frequency adverb; "that" after an adjective of
         # judgement opens a clause, its subject follows (review, session 19, MINOR 2)
         ("There are always updates available.", {"update"}),
         ("There were never posts from this contact.", {"post"}),
         ("It is possible that files from this source are unsafe.", {"file"}),
         ("It is important that updates to the list are checked.", {"update"}),
-        # a preposition before a plural at the end; an adjective after "to"
-        ("Sort folders before posts", {"post"}),
-        ("Notify me when posts arrive", {"post"}),
-        ("While posts", {"post"}),  # (a label: Home Assistant's "While conditions")
-        ("Done. When bookmarks", {"bookmark"}),
+        # an adjective after "to"; a quantity's "up to"
         ("Go to first bookmark", {"bookmark"}),
         ("Apply to only files", {"file"}),
         ("Recording up to 10 minutes", {"recording"}),  # (a quantity's "up to")

@@ -561,28 +561,11 @@ _ADVERBS = set(
 # content", "but often files are lost".)
 _FREQUENCY = {b"never", b"always"}
 _BE = set(b"is are was were be been being am isnt arent wasnt werent".split())
-# "It", "he", "she" before a form in -s: its subject ("if this is not set, it defaults to",
-# "now it redirects to"); an object "it" takes no noun in -s after it, but after a verb of
-# giving (`_GIVING`). (Only before a form in -s: "T&he form" is keyed "t he form".)
-_SINGULAR_SUBJECTS = {b"it", b"he", b"she"}
-# A subordinator right before a form in -s that ends the text: the clause's subject was a
-# placeholder, taken out of the key ("Notify me when %s posts"); not a preposition's noun
-# ("Sort folders before files": before, after, since, until are prepositions too), nor
-# where it opens the text or the sentence, a label's ("While conditions", "When visitors").
-_SUBORDINATE = set(b"when whenever if once while because unless".split())
 # Adverbs between a modal and its verb ("You can also update", "can only link"), and those
 # between "to" and its verb ("to also update"; not "to first page", "to only files").
 _MID_ADVERBS = set(b"also still just even then now only".split())
 _MID_AFTER_TO = set(b"also still just even".split())
-_VERB_SIGNS = (
-    _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _SINGULAR_SUBJECTS | _SUBORDINATE | _MID_ADVERBS
-)
-# The verbs whose object "it" may be followed by a second object, a noun ("Give it files").
-_GIVING = set(
-    b"give gives grant grants allow allows send sends assign assigns show shows offer offers "
-    b"let lets make makes deny denies pass passes hand hands tell tells teach teaches "
-    b"call calls name names".split()
-)
+_VERB_SIGNS = _BEFORE_A_VERB | _ADVERBS | _FREQUENCY | _MID_ADVERBS
 # The words before such an adverb that make the word after it a verb (a modal, "to": "must
 # explicitly type", "to automatically name"; "to" takes no adverb as a preposition, and the
 # adverbs above modify no adjective before a noun).
@@ -627,28 +610,10 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     the hit a verb? ``before``: the text before the hit, split off its last word."""
     if prev in _BEFORE_A_VERB:
         return True
-    if prev in _SUBORDINATE:  # (not opening the text: a label, "While conditions")
-        after = key[end : end + 40].split(None, 1)
-        second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
-        return (
-            bool(second)
-            and second[0] not in _EDGES
-            and _third_person(key[start:end])
-            and (not after or after[0] in _EDGES)
-        )
     if prev in _MID_ADVERBS:
         second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
         return bool(second) and (
             second[0] in _BEFORE_A_VERB or (second[0] == b"to" and prev in _MID_AFTER_TO)
-        )
-    if prev in _SINGULAR_SUBJECTS:
-        # (not the object of a verb of giving, "Give it files", nor "your IT systems"; and
-        # what follows is a verb's: the key drops commas, "If you delete it, files in it …")
-        second = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
-        return (
-            _third_person(key[start:end])
-            and not (second and (second[0] in _GIVING or second[0] in _DETERMINERS))
-            and _objects(key, end)
         )
     if key[start:end].strip().endswith(b"ed"):
         return False  # a participle, which an adverb modifies too
