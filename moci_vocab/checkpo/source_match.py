@@ -715,11 +715,6 @@ _QUANTIFIERS = set(
 # Particles after an intransitive verb ("link to", "team up", "date from"; not "for",
 # "with", which follow nouns too: "No settings page for this plugin").
 _PARTICLES = set(b"to up from here there back out into together below above".split())
-# What follows a clause's verb whose subject is singular (`_clause_verb`): an object's
-# start or "to" (not the end: "If the user groups" is too short to tell; not the other
-# particles, which follow a compound subject's plural too: "If the security updates from
-# Debian fail").
-_CLAUSE_NEXT = _OBJECT_STARTS | {b"to"}
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -780,13 +775,17 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return nxt not in _AFTER_IMPERATIVE
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
+        # (The rules below read a particle after the word: one test for every hit.)
+        if nxt not in _PARTICLES:
+            return True
         # A singular subject that a subordinator and a determiner open ("when a member",
-        # "if the file"), then the word in -s and an object or a particle: the word is the
-        # subject's verb ("when a member posts to the list"; not "the selected images to",
-        # "the field names from": no subordinator, or no singular noun before the word; a
+        # "if the file"), then the word in -s and "to" (an object's determiner: above): the
+        # word is the subject's verb ("when a member posts to the list"; not "the selected
+        # images to", "the field names from": no subordinator, or no singular noun before
+        # the word; nor another particle, "If the security updates from Debian fail"; a
         # compound subject before "to" reads as the verb too, "if the file downloads to the
         # folder fail": rarer than the clause).
-        if nxt in _CLAUSE_NEXT and _clause_verb(key, start, end, before, prev):
+        if nxt == b"to" and _clause_verb(key, start, end, before, prev):
             return False
         # An -ing form before "up": a phrasal verb ("Setting up hotspot…", "for setting up
         # the Mailbox"); no noun in -ing takes "up" after it (but "up to" may be a quantity's:
@@ -795,12 +794,7 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             return after[1].split(None, 1)[:1] == [b"to"] if len(after) > 1 else False
         # A plural subject that a quantifier opens, and a particle after the word: the
         # word is its verb ("No pages link to it", "Two rooks team up").
-        if (
-            nxt in _PARTICLES
-            and len(before) > 1
-            and _plural_noun(prev)
-            and not _third_person(key[start:end])
-        ):
+        if len(before) > 1 and _plural_noun(prev) and not _third_person(key[start:end]):
             # (what follows the particle is an object's start, a number or nothing: "link to
             # $2", "team up to"; not a verb, "No settings file to import")
             words = before[0].rsplit(None, 1)
