@@ -352,6 +352,14 @@ POS = glossary(
         ("The search of the page", {"search"}),
         ("The page whose search failed", {"search"}),  # a verb term after "whose"
         ("A list of search results", {"search"}),
+        # "you" as the object of a verb: after an edge, a modal, "to", "and" (session 19)
+        ("Bookmark you later", {"bookmark"}),
+        ("We will update you soon", {"update"}),
+        ("It is easy to update you", {"update"}),
+        ("Sign in and update you", {"update"}),
+        # "which" as a relative pronoun after a noun, and "which"/"what" opening a text
+        ("An app which files your bugs", {"file"}),
+        ("Which update the list?", {"update"}),
     ],
 )
 def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
@@ -481,6 +489,17 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # a verb's gerund after "of" is the verb
         ("Instead of searching the web, open a file", {"search"}),
         ("The act of searching", {"search"}),
+        # a noun before "you": its reduced relative clause, or the next clause
+        # after a comma the key drops (Matomo, round 24, session 19)
+        ("The current bookmark you entered is not correct.", {"bookmark"}),
+        ("Please set up the first file you would like to track", {"file"}),
+        ("On a Linux download, you can compile PHP", {"download"}),
+        # a noun after "which" or "what" after a verb taking a clause or a preposition
+        ("You can see which files your visitors downloaded.", {"file"}),
+        ("An overview of what updates your visitors take", {"update"}),
+        ("It depends on from which download this page is loaded", {"download"}),
+        # a noun after a quantifier of plurals
+        ("Charts that show how many updates your site gets", {"update"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

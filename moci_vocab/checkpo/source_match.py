@@ -602,7 +602,20 @@ _NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) 
     b"no",
     b"whose",
     b"of",
+    # quantifiers that take a plural noun, never a verb ("how many visits your site gets")
+    *b"many few several both various multiple".split(),
 }
+# "You" after a noun opens its reduced relative clause ("the password you entered") or, the
+# comma gone from the key, the next clause ("On a Linux server, you can …"); a verb takes it
+# as its object after an edge, a verb sign or a conjunction ("Contact you", "will email
+# you", "and remind you"): `fits_pos`. (No other subject pronoun is a determiner.)
+_SUBJECTS = {b"you"}
+_WH = {b"which", b"what"}
+_BEFORE_WH = set(
+    b"see sees shows show choose chooses select selects tell tells decide decides know knows "
+    b"find out learn check determine specify from of in on at to for by with about into".split()
+)
+_BEFORE_OBJECT_YOU = _EDGES | _VERB_SIGNS | {b"to", b"and", b"or", b"not", b"t"}
 
 
 def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
@@ -739,8 +752,16 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        if nxt in _DETERMINERS:
-            return False
+        # (not "you" after a noun: its clause, `_SUBJECTS`)
+        if nxt in _DETERMINERS and (nxt not in _SUBJECTS or prev in _BEFORE_OBJECT_YOU):
+            # "which" or "what" after a verb taking a clause or a preposition: the
+            # determiner of a noun, the next noun phrase its clause's subject ("see which
+            # files your visitors downloaded", "from which server this page is loaded");
+            # not the relative pronoun after a noun ("an app which reports your …")
+            if prev not in _WH or len(before) < 2:
+                return False
+            second = before[0].rsplit(None, 1)[-1:]
+            return bool(second) and second[0] in _BEFORE_WH
         # a modal; an adverb opening the sentence (the word is then an imperative) or after
         # a modal or "to" ("users must explicitly type", "to quickly change": the verb); an
         # adverb of frequency; a progressive's "be"
