@@ -357,9 +357,18 @@ POS = glossary(
         ("We will update you soon", {"update"}),
         ("It is easy to update you", {"update"}),
         ("Sign in and update you", {"update"}),
+        # ... and after a subject, where "you" ends the clause or an object, a preposition,
+        # a conjunction or an adverb follows (review, session 19)
+        ("Notify me when someone bookmarks you", {"bookmark"}),
+        ("Get notified when someone files you in a list", {"file"}),
+        ("We'll update you when it is done", {"update"}),
+        ("This lets your friends bookmark you about offers", {"bookmark"}),
+        ("Nobody updates you anymore", {"update"}),
+        ("We will download you a copy", {"download"}),
         # "which" as a relative pronoun after a noun, and "which"/"what" opening a text
         ("An app which files your bugs", {"file"}),
         ("Which update the list?", {"update"}),
+        ("Check what updates the file", {"update"}),  # (review, session 19)
     ],
 )
 def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):

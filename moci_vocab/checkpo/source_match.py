@@ -611,11 +611,28 @@ _NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) 
 # you", "and remind you"): `fits_pos`. (No other subject pronoun is a determiner.)
 _SUBJECTS = {b"you"}
 _WH = {b"which", b"what"}
+_CLAUSE_SUBJECTS = set(b"your my our their his her its each every".split())
 _BEFORE_WH = set(
     b"see sees shows show choose chooses select selects tell tells decide decides know knows "
     b"find out learn check determine specify from of in on at to for by with about into".split()
 )
-_BEFORE_OBJECT_YOU = _EDGES | _VERB_SIGNS | {b"to", b"and", b"or", b"not", b"t"}
+_BEFORE_OBJECT_YOU = _EDGES | _VERB_SIGNS | {b"to", b"and", b"or", b"not", b"t", b"ll", b"d"}
+# ... and only where a verb follows "you" (its clause's): not where "you" ends the clause,
+# an object, a preposition, a conjunction or an adverb follows ("someone mentions you in a
+# post", "email you a link", "message you about offers", "messages you anymore").
+_AFTER_OBJECT_YOU = set(
+    b"a an the this these those your my our their his her its all any some every each another "
+    b"about on in at for with from by of to into onto over under after before since until via "
+    b"when whenever if unless once while as and or but so than because where "
+    b"up out back here there now again anymore soon later today too also directly".split()
+)
+
+
+def _clause_after(after: list[bytes]) -> bool:
+    """Does a word that may be a verb follow the "you" that ``after`` (what follows a hit,
+    split once) starts with (not the end, a number, nor one of _AFTER_OBJECT_YOU)?"""
+    more = after[1].split(None, 1)[:1] if len(after) > 1 else []
+    return bool(more) and more[0].isalpha() and more[0] not in _AFTER_OBJECT_YOU
 
 
 def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
@@ -752,13 +769,19 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        # (not "you" after a noun: its clause, `_SUBJECTS`)
-        if nxt in _DETERMINERS and (nxt not in _SUBJECTS or prev in _BEFORE_OBJECT_YOU):
+        # (not "you" after a noun, a verb after it: its clause, `_SUBJECTS`)
+        if nxt in _DETERMINERS and (
+            nxt not in _SUBJECTS or prev in _BEFORE_OBJECT_YOU or not _clause_after(after)
+        ):
             # "which" or "what" after a verb taking a clause or a preposition: the
             # determiner of a noun, the next noun phrase its clause's subject ("see which
             # files your visitors downloaded", "from which server this page is loaded");
             # not the relative pronoun after a noun ("an app which reports your …")
+            # (an -s form only before a possessive or "each": "which files your visitors
+            # downloaded"; "check what updates the file" has its verb)
             if prev not in _WH or len(before) < 2:
+                return False
+            if _third_person(key[start:end]) and nxt not in _CLAUSE_SUBJECTS:
                 return False
             second = before[0].rsplit(None, 1)[-1:]
             return bool(second) and second[0] in _BEFORE_WH
