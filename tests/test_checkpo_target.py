@@ -677,3 +677,20 @@ def test_a_long_declared_form_is_split_into_words_once():
 def test_an_armenian_monosyllable_in_yun_has_its_genitive_in_yan(term, text, other):
     assert matches("hy", term, text)
     assert not matches("hy", term, other)
+
+
+@pytest.mark.parametrize(
+    ("word", "term", "expected"),
+    [
+        ("vitit", "vizitë", True),  # two edits, before the ending
+        ("kartolë", "kartelë", True),
+        ("kreve", "krye", False),  # the same stem, another ending: a form
+        ("ატვირთოთ", "ატვირთვა", False),  # the verb beside the noun
+        ("որ", "պորտ", False),  # too short
+        ("figurë", "kartelë", False),  # another word
+    ],
+)
+def test_a_near_miss_differs_from_the_term_before_its_ending(word, term, expected):
+    from moci_vocab.checkpo.target_match import near_miss
+
+    assert near_miss(word, term) is expected

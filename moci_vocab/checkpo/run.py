@@ -32,9 +32,11 @@ from moci_vocab.checkpo.target_match import (
     candidate_choices,
     closest_search,
     folded_words,
+    near_miss,
     phrase_at,
     prepared,
     surface_words,
+    tokens,
 )
 from moci_vocab.errors import MociError, display_path
 from moci_vocab.findings import (
@@ -1147,17 +1149,72 @@ class FileCheck:
 
         msgstrs = self.catalog.msgstrs
         matcher = self.compiled.source_matcher
-        dropped = conventional_misses(
-            matcher,
-            self.catalog.msgids,
-            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
-            matcher.all_owners,
-            uses,
-            missing,
-            checked,
-        )
+
+        def conventions() -> set[tuple[int, int]]:
+            return conventional_misses(
+                matcher,
+                self.catalog.msgids,
+                lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+                matcher.all_owners,
+                uses,
+                missing,
+                checked,
+            )
+
+        dropped = conventions()
+        # A convention leaves the term out: a translation with a word in its place says
+        # something else there, and is no part of one (the others are asked again).
+        placed = self.stand_ins(dropped) if dropped else set()
+        if placed:
+            for concept, entries in missing.items():
+                entries[:] = [e for e in entries if (e, concept) not in placed]
+            missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
+            dropped = conventions() if missing else set()
         if dropped:
             self.forget(dropped)
+
+    def stand_ins(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The missing terms (entry, concept) among ``pairs`` whose translation has a word
+        in the term's place: a near miss of the term (`near_miss`: *vitit* for *vizitë*) or
+        another concept's term whose English word the msgid does not have (*vlerë*, value,
+        for *vizitë*)."""
+        import ahocorasick_rs
+
+        facts = self.compiled.miss_facts()
+        msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
+        words = self.near_words
+        # Each concept's probe (`TargetMatcher.find_low`'s): the concepts whose term a
+        # translation may hold are found in one pass over it, not one search per concept.
+        probes: dict[str, list[int]] = {}
+        for concept, test in enumerate(self.compiled.inline_tests()):
+            if test is not None and test[0] is not None:
+                probes.setdefault(test[0][3], []).append(concept)
+        finder = ahocorasick_rs.AhoCorasick(list(probes)) if probes else None
+        found: set[tuple[int, int]] = set()
+        for entry, concept, near in zip(
+            self.found_entries, self.found_concepts, self.found_near, strict=True
+        ):
+            if (entry, concept) not in pairs:
+                continue
+            english = msgids[entry].casefold()
+            terms = facts[concept][2]
+            word = words[near].casefold() if near >= 0 and terms else ""
+            # (not the English word kept as written: "Portable Document Format")
+            if word and near_miss(word, terms[0].casefold()) and word not in tokens(english):
+                found.add((entry, concept))
+                continue
+            if finder is None:
+                continue
+            text = Translation(msgstrs[entry][0] if msgstrs[entry] else "")
+            held = {c for p in finder.find_matches_as_strings(text.low) for c in probes[p]}
+            if any(
+                other != concept
+                and facts[other][1].casefold() not in english
+                and self.renders(other, text)
+                for other in held
+            ):
+                found.add((entry, concept))
+        return found
 
     def forget(self, dropped: set[tuple[int, int]]) -> None:
         """Take these (entry, concept) missing terms out of what was found."""

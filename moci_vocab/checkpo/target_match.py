@@ -749,6 +749,22 @@ def closest_of(
 LIKENESS_CUTOFF = 45
 
 
+# How many edits from a missing term its translation's closest word may be to stand in its
+# place (`near_miss`, `FileCheck.stand_ins`): a near miss of the word, not another word.
+_NEAR_MISS = 2
+
+
+def near_miss(word: str, term: str) -> bool:
+    """Is the word a near miss of the term: within _NEAR_MISS edits of it, hardly shorter,
+    and different before the term's last two letters (not another form of its stem: *kreve*
+    beside *krye*, the verb *ატვირთოთ* beside the noun *ატვირთვა*)?"""
+    if len(word) < len(term) - 1 or word[: len(term) - 2] == term[: len(term) - 2]:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(word, term, score_cutoff=_NEAR_MISS) <= _NEAR_MISS
+
+
 def closest_search():
     """rapidfuzz's ``extractOne`` and the scorer of `closest_likeness`, for a caller that
     searches many times: ``search(term, choices, scorer=scorer,
