@@ -267,6 +267,7 @@ POS = glossary(
     concept("tab", "tab"),  # no pos: found as a verb too, as before
     concept("selected", "selected", pos="noun"),  # (a generated glossary's participle)
     concept("post", "post", pos="noun"),
+    concept("help", "help", pos="noun"),
     concept("access", "access", pos="noun"),
     concept("recording", "recording", pos="noun"),
 )
@@ -365,6 +366,9 @@ POS = glossary(
         ("This lets your friends bookmark you about offers", {"bookmark"}),
         ("Nobody updates you anymore", {"update"}),
         ("We will download you a copy", {"download"}),
+        # a verb taking an object and a bare infinitive (review, session 19)
+        ("This wizard helps you set up your account", {"help"}),
+        ("Search helps you find answers", {"help"}),
         # "which" as a relative pronoun after a noun, and "which"/"what" opening a text
         ("An app which files your bugs", {"file"}),
         ("Which update the list?", {"update"}),
@@ -509,6 +513,7 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         ("It depends on from which download this page is loaded", {"download"}),
         # a noun after a quantifier of plurals
         ("Charts that show how many updates your site gets", {"update"}),
+        ("Get the help you need", {"help"}),
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

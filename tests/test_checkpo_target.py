@@ -688,6 +688,11 @@ def test_an_armenian_monosyllable_in_yun_has_its_genitive_in_yan(term, text, oth
         ("ატვირთოთ", "ატვირთვა", False),  # the verb beside the noun
         ("որ", "պորտ", False),  # too short
         ("figurë", "kartelë", False),  # another word
+        # a short term takes one edit and no shorter word (review, session 19)
+        ("mund", "menu", False),
+        ("այլ", "ֆայլ", False),
+        ("ერი", "ფერი", False),
+        ("bajt", "sajt", True),
     ],
 )
 def test_a_near_miss_differs_from_the_term_before_its_ending(word, term, expected):

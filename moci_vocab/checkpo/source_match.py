@@ -611,6 +611,11 @@ _NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) 
 # you", "and remind you"): `fits_pos`. (No other subject pronoun is a determiner.)
 _SUBJECTS = {b"you"}
 _WH = {b"which", b"what"}
+# Verbs that take an object and a bare infinitive ("helps you find", "lets you choose").
+_BARE_INFINITIVE_VERBS = set(
+    b"help helps helped let lets make makes made have has had see sees saw watch watches "
+    b"watched hear hears heard".split()
+)
 _CLAUSE_SUBJECTS = set(b"your my our their his her its each every".split())
 _BEFORE_WH = set(
     b"see sees shows show choose chooses select selects tell tells decide decides know knows "
@@ -769,9 +774,13 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     after = key[end : end + 40].split(None, 1)
     nxt = after[0] if after else b""
     if kind == NOUN:
-        # (not "you" after a noun, a verb after it: its clause, `_SUBJECTS`)
+        # (not "you" after a noun, a verb after it: its clause, `_SUBJECTS`; but a verb
+        # taking an object and a bare infinitive, "helps you find files", is that verb)
         if nxt in _DETERMINERS and (
-            nxt not in _SUBJECTS or prev in _BEFORE_OBJECT_YOU or not _clause_after(after)
+            nxt not in _SUBJECTS
+            or prev in _BEFORE_OBJECT_YOU
+            or not _clause_after(after)
+            or key[start:end].strip() in _BARE_INFINITIVE_VERBS
         ):
             # "which" or "what" after a verb taking a clause or a preposition: the
             # determiner of a noun, the next noun phrase its clause's subject ("see which

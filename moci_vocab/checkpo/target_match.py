@@ -750,19 +750,26 @@ LIKENESS_CUTOFF = 45
 
 
 # How many edits from a missing term its translation's closest word may be to stand in its
-# place (`near_miss`, `FileCheck.stand_ins`): a near miss of the word, not another word.
+# place (`near_miss`, `FileCheck.stand_ins`): a near miss of the word, not another word. A
+# term shorter than _LONG_ENOUGH takes one edit, and no shorter word: two edits from a short
+# word reach the language's everyday words (sq *mund* is two from *menu*, hy *այլ* one from
+# *ֆայլ*).
 _NEAR_MISS = 2
+_LONG_ENOUGH = 6
 
 
 def near_miss(word: str, term: str) -> bool:
-    """Is the word a near miss of the term: within _NEAR_MISS edits of it, hardly shorter,
-    and different before the term's last two letters (not another form of its stem: *kreve*
-    beside *krye*, the verb *ატვირთოთ* beside the noun *ატვირთვა*)?"""
-    if len(word) < len(term) - 1 or word[: len(term) - 2] == term[: len(term) - 2]:
+    """Is the word a near miss of the term: within _NEAR_MISS edits of it (one for a short
+    term), hardly shorter (not shorter for a short one), and different before the term's
+    last two letters (not another form of its stem: *kreve* beside *krye*, the verb
+    *ატვირთოთ* beside the noun *ატვირთვა*)?"""
+    short = len(term) < _LONG_ENOUGH
+    if len(word) < len(term) - (not short) or word[: len(term) - 2] == term[: len(term) - 2]:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.distance(word, term, score_cutoff=_NEAR_MISS) <= _NEAR_MISS
+    edits = 1 if short else _NEAR_MISS
+    return Levenshtein.distance(word, term, score_cutoff=edits) <= edits
 
 
 def closest_search():
