@@ -1150,28 +1150,19 @@ class FileCheck:
         msgstrs = self.catalog.msgstrs
         matcher = self.compiled.source_matcher
 
-        def conventions() -> set[tuple[int, int]]:
-            return conventional_misses(
-                matcher,
-                self.catalog.msgids,
-                lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
-                matcher.all_owners,
-                uses,
-                missing,
-                checked,
-            )
-
-        dropped = conventions()
+        dropped = conventional_misses(
+            matcher,
+            self.catalog.msgids,
+            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+            matcher.all_owners,
+            uses,
+            missing,
+            checked,
+        )
         # A convention leaves the term out: a translation with a word in its place says
-        # something else there, and is no part of one (the others are asked again).
-        placed = self.stand_ins(dropped) if dropped else set()
-        if placed:
-            for concept, entries in missing.items():
-                entries[:] = [e for e in entries if (e, concept) not in placed]
-            missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
-            dropped = conventions() if missing else set()
+        # something else there, and stays reported.
         if dropped:
-            self.forget(dropped)
+            self.forget(dropped - self.stand_ins(dropped))
 
     def stand_ins(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
         """The missing terms (entry, concept) among ``pairs`` whose translation has a word
