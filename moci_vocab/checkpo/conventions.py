@@ -77,14 +77,17 @@ def conventional_misses(
     uses: dict[int, int],
     missing: dict[int, list[int]],
     checked: Callable[[int], bool],
+    catalog: _Catalog | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that are the catalog's compound conventions.
 
     ``uses``: concept → how many checked entries have it in their msgid; ``missing``:
     concept → those without the term in the translation; ``owners``: pattern index →
-    concept; ``checked``: whether an entry was checked (not fuzzy or untranslated).
+    concept; ``checked``: whether an entry was checked (not fuzzy or untranslated);
+    ``catalog``: a `catalog_of` the same catalog already asked (what it found is kept).
     """
-    catalog = _Catalog(matcher, msgids, translation, owners)
+    if catalog is None:
+        catalog = _Catalog(matcher, msgids, translation, owners)
     dropped: set[tuple[int, int]] = set()
     wanted = {
         concept: flagged
@@ -113,6 +116,11 @@ def conventional_misses(
         if catalog.is_convention(compound, group, concept, flagged_set, checked):
             dropped.update((e, concept) for e in group)
     return dropped
+
+
+def catalog_of(matcher, msgids, translation, owners) -> _Catalog:
+    """What `conventional_misses` asks of a catalog, to ask it twice at the cost of once."""
+    return _Catalog(matcher, msgids, translation, owners)
 
 
 class _Catalog:

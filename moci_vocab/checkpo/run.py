@@ -1136,7 +1136,7 @@ class FileCheck:
             return
         from bisect import bisect_left
 
-        from moci_vocab.checkpo.conventions import conventional_misses
+        from moci_vocab.checkpo.conventions import catalog_of, conventional_misses
 
         uses = {c: len(entries) for c, entries in missing.items()}  # entries with the concept
         for (concept, _term), (count, _first) in self.renderings.items():
@@ -1150,19 +1150,25 @@ class FileCheck:
         msgstrs = self.catalog.msgstrs
         matcher = self.compiled.source_matcher
 
-        dropped = conventional_misses(
+        catalog = catalog_of(
             matcher,
             self.catalog.msgids,
             lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
             matcher.all_owners,
-            uses,
-            missing,
-            checked,
         )
+        args = (matcher, self.catalog.msgids, None, matcher.all_owners, uses)
+        dropped = conventional_misses(*args, missing, checked, catalog)
         # A convention leaves the term out: a translation with a word in its place says
-        # something else there, and stays reported.
+        # something else there, and is no part of one (the others are weighed again, with
+        # what the first pass found of the catalog).
+        placed = self.stand_ins(dropped) if dropped else set()
+        if placed:
+            for concept, entries in missing.items():
+                entries[:] = [e for e in entries if (e, concept) not in placed]
+            missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
+            dropped = conventional_misses(*args, missing, checked, catalog) if missing else set()
         if dropped:
-            self.forget(dropped - self.stand_ins(dropped))
+            self.forget(dropped)
 
     def stand_ins(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
         """The missing terms (entry, concept) among ``pairs`` whose translation has a word
