@@ -1162,11 +1162,15 @@ class FileCheck:
         # something else there, and is no part of one (the others are weighed again, with
         # what the first pass found of the catalog).
         placed = self.stand_ins(dropped) if dropped else set()
-        if placed:
-            for concept, entries in missing.items():
-                entries[:] = [e for e in entries if (e, concept) not in placed]
+        if placed:  # (only the concepts with a stand-in are weighed again)
+            again = {c for _e, c in placed}
+            missing = {
+                c: [e for e in missing[c] if (e, c) not in placed] for c in sorted(again)
+            }
             missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
-            dropped = conventional_misses(*args, missing, checked, catalog) if missing else set()
+            dropped = {(e, c) for e, c in dropped if c not in again}
+            if missing:
+                dropped |= conventional_misses(*args, missing, checked, catalog)
         if dropped:
             self.forget(dropped)
 
