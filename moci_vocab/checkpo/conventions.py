@@ -171,7 +171,9 @@ class _Catalog:
         found = self.having.get(word)
         if found is None:
             if word not in self.indexed or word + "s" not in self.indexed:
-                asked = self.asked if self.asked is not None and not self.indexed else ()
+                # (the words asked about and not indexed yet, all in one pass: a second
+                # `conventional_misses` on the same catalog asks about new ones)
+                asked = self.asked - self.indexed if self.asked is not None else ()
                 self._index_words({*asked, word})
             index = self.index
             found = sorted({*index.get(word, ()), *index.get(word + "s", ())})

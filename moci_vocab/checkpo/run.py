@@ -1164,9 +1164,7 @@ class FileCheck:
         placed = self.stand_ins(dropped) if dropped else set()
         if placed:  # (only the concepts with a stand-in are weighed again)
             again = {c for _e, c in placed}
-            missing = {
-                c: [e for e in missing[c] if (e, c) not in placed] for c in sorted(again)
-            }
+            missing = {c: [e for e in missing[c] if (e, c) not in placed] for c in sorted(again)}
             missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
             dropped = {(e, c) for e, c in dropped if c not in again}
             if missing:
