@@ -77,17 +77,14 @@ def conventional_misses(
     uses: dict[int, int],
     missing: dict[int, list[int]],
     checked: Callable[[int], bool],
-    catalog: _Catalog | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that are the catalog's compound conventions.
 
     ``uses``: concept → how many checked entries have it in their msgid; ``missing``:
     concept → those without the term in the translation; ``owners``: pattern index →
-    concept; ``checked``: whether an entry was checked (not fuzzy or untranslated);
-    ``catalog``: a `catalog_of` the same catalog already asked (what it found is kept).
+    concept; ``checked``: whether an entry was checked (not fuzzy or untranslated).
     """
-    if catalog is None:
-        catalog = _Catalog(matcher, msgids, translation, owners)
+    catalog = _Catalog(matcher, msgids, translation, owners)
     dropped: set[tuple[int, int]] = set()
     wanted = {
         concept: flagged
@@ -116,11 +113,6 @@ def conventional_misses(
         if catalog.is_convention(compound, group, concept, flagged_set, checked):
             dropped.update((e, concept) for e in group)
     return dropped
-
-
-def catalog_of(matcher, msgids, translation, owners) -> _Catalog:
-    """What `conventional_misses` asks of a catalog, to ask it twice at the cost of once."""
-    return _Catalog(matcher, msgids, translation, owners)
 
 
 class _Catalog:
@@ -171,9 +163,7 @@ class _Catalog:
         found = self.having.get(word)
         if found is None:
             if word not in self.indexed or word + "s" not in self.indexed:
-                # (the words asked about and not indexed yet, all in one pass: a second
-                # `conventional_misses` on the same catalog asks about new ones)
-                asked = self.asked - self.indexed if self.asked is not None else ()
+                asked = self.asked if self.asked is not None and not self.indexed else ()
                 self._index_words({*asked, word})
             index = self.index
             found = sorted({*index.get(word, ()), *index.get(word + "s", ())})

@@ -1136,7 +1136,7 @@ class FileCheck:
             return
         from bisect import bisect_left
 
-        from moci_vocab.checkpo.conventions import catalog_of, conventional_misses
+        from moci_vocab.checkpo.conventions import conventional_misses
 
         uses = {c: len(entries) for c, entries in missing.items()}  # entries with the concept
         for (concept, _term), (count, _first) in self.renderings.items():
@@ -1150,27 +1150,19 @@ class FileCheck:
         msgstrs = self.catalog.msgstrs
         matcher = self.compiled.source_matcher
 
-        catalog = catalog_of(
+        dropped = conventional_misses(
             matcher,
             self.catalog.msgids,
             lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
             matcher.all_owners,
+            uses,
+            missing,
+            checked,
         )
-        args = (matcher, self.catalog.msgids, None, matcher.all_owners, uses)
-        dropped = conventional_misses(*args, missing, checked, catalog)
         # A convention leaves the term out: a translation with a word in its place says
-        # something else there, and is no part of one (the others are weighed again, with
-        # what the first pass found of the catalog).
-        placed = self.stand_ins(dropped) if dropped else set()
-        if placed:  # (only the concepts with a stand-in are weighed again)
-            again = {c for _e, c in placed}
-            missing = {c: [e for e in missing[c] if (e, c) not in placed] for c in sorted(again)}
-            missing = {c: entries for c, entries in missing.items() if len(entries) >= 2}
-            dropped = {(e, c) for e, c in dropped if c not in again}
-            if missing:
-                dropped |= conventional_misses(*args, missing, checked, catalog)
+        # something else there, and stays reported.
         if dropped:
-            self.forget(dropped)
+            self.forget(dropped - self.stand_ins(dropped))
 
     def stand_ins(self, pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
         """The missing terms (entry, concept) among ``pairs`` whose translation has a word
