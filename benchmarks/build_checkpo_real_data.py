@@ -320,6 +320,29 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     module's res/values/strings.xml and res/values-LANG/strings.xml: Briar's
     #     briar-android, Mastodon's mastodon (values-sq-rAL, -ka-rGE, -hy-rAM), ReVanced
     #     Manager's app (values-hy-rAM), phyphox's, Commons' and Focus's app, AOSP's res)
+    # round 25 (all three languages; a folder of its own; the nineteenth session's): Mixxx's
+    # Albanian and Armenian Qt catalogs as Debian 13 ships them (usr/share/mixxx/translations),
+    # and catalogs made with $S from the npm package matrix-react-sdk 3.114.0 (Element's web
+    # client), the PyPI wheel kolibri 0.19.5 and public repositories (commits in NOTICE.md):
+    apt-get download mixxx-data
+    npm pack matrix-react-sdk@3.114.0
+    pip download --no-deps --only-binary=:all: kolibri==0.19.5
+    # python $S qm usr/share/mixxx/translations/mixxx_LOC.qm LANG qt/LANG/LC_MESSAGES/mixxx.mo
+    #     (LOC: sq_AL, hy)
+    # python $S nested package/src/i18n/strings/en_EN.json package/src/i18n/strings/sq.json sq \
+    #     matrix/sq/LC_MESSAGES/matrix-react-sdk.mo
+    # python $S nested EN_FILES KA_FILES ka kolibri/ka/LC_MESSAGES/kolibri.mo   (the wheel's
+    #     kolibri/locale/en/LC_MESSAGES/*.json and the ka files of the same names)
+    # python $S nested _locales/en/messages.json _locales/LOC/messages.json LANG \
+    #     session/LANG/LC_MESSAGES/session-desktop.mo   (Session's desktop app; LOC: sq, ka, hy-AM)
+    # python $S nested EN_FILES LANG_FILES LANG nodebb/LANG/LC_MESSAGES/NAME.mo   (NodeBB's
+    #     public/language/en-GB/**/*.json and the same files of sq-AL, NAME nodebb; of hy, the
+    #     admin/ folder's files only, NAME nodebb-admin)
+    # python $S php EN_FILES LANG_FILES LANG piwigo/LANG/LC_MESSAGES/piwigo.mo   (Piwigo's
+    #     language/en_UK/{admin,common,install,upgrade}.lang.php and hy_AM's, ka_GE's)
+    # python $S android EN_FILE LANG_FILE LANG android/LANG/LC_MESSAGES/NAME.mo  (Delta Chat's
+    #     and Nextcloud's Android apps (values-sq), Element Android's library/ui-strings
+    #     (values-ka), AOSP Messaging's res (values-ka-rGE, values-hy-rAM), NAME aosp-mms)
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -1010,6 +1033,22 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "tellico": MO + "tellico.mo",
     "parley": MO + "parley.mo",
     "gtk40": MO + "gtk40.mo",
+    # Round 25: catalogs made by keyed_catalog_po.py from messengers' (Element's web client,
+    # Session's desktop app, Delta Chat's and Element's Android apps), a forum's (NodeBB), a
+    # learning platform's (Kolibri), a photo gallery's (Piwigo), a file sync client's
+    # (Nextcloud's Android app) and AOSP Messaging's messages; a DJ program's Qt catalogs
+    # (Mixxx) as Debian 13 ships them.
+    "matrix-react-sdk": "matrix/{lang}/LC_MESSAGES/matrix-react-sdk.mo",
+    "session-desktop": "session/{lang}/LC_MESSAGES/session-desktop.mo",
+    "nodebb": "nodebb/{lang}/LC_MESSAGES/nodebb.mo",
+    "nodebb-admin": "nodebb/{lang}/LC_MESSAGES/nodebb-admin.mo",
+    "kolibri": "kolibri/{lang}/LC_MESSAGES/kolibri.mo",
+    "piwigo": "piwigo/{lang}/LC_MESSAGES/piwigo.mo",
+    "deltachat-android": "android/{lang}/LC_MESSAGES/deltachat-android.mo",
+    "nextcloud-android": "android/{lang}/LC_MESSAGES/nextcloud-android.mo",
+    "element-android": "android/{lang}/LC_MESSAGES/element-android.mo",
+    "aosp-mms": "android/{lang}/LC_MESSAGES/aosp-mms.mo",
+    "mixxx": "qt/{lang}/LC_MESSAGES/mixxx.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1633,6 +1672,18 @@ ONLY = {
     "tellico": ("ka",),
     "parley": ("ka",),
     "gtk40": ("ka", "hy"),
+    # Round 25: the languages whose catalog gives a flag (NodeBB's Armenian catalog taken for
+    # its admin panel's files only: the whole gives 164 flags, four fifths of the language's).
+    "matrix-react-sdk": ("sq",),
+    "nodebb": ("sq",),
+    "nodebb-admin": ("hy",),
+    "kolibri": ("ka",),
+    "piwigo": ("ka", "hy"),
+    "deltachat-android": ("sq",),
+    "nextcloud-android": ("sq",),
+    "element-android": ("ka",),
+    "aosp-mms": ("ka", "hy"),
+    "mixxx": ("sq", "hy"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2227,6 +2278,25 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "tellico",
         "parley",
         "gtk40",
+    ),
+    # Round 25 (all three languages; the nineteenth session's round), judged with main e4e7160
+    # (the session's start) before any change, then its new flags with the session's final
+    # rules: messengers (Element's web client, Session's desktop app, Delta Chat's and
+    # Element's Android apps, AOSP Messaging), a forum (NodeBB; its Armenian admin panel), a
+    # learning platform (Kolibri), a photo gallery (Piwigo), a file sync client (Nextcloud's
+    # Android app) and a DJ program (Mixxx).
+    25: (
+        "matrix-react-sdk",
+        "session-desktop",
+        "nodebb",
+        "nodebb-admin",
+        "kolibri",
+        "piwigo",
+        "deltachat-android",
+        "nextcloud-android",
+        "element-android",
+        "aosp-mms",
+        "mixxx",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
