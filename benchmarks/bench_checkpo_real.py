@@ -362,11 +362,28 @@ def genitive_lemma(term: str, lang: str) -> tuple[str, ...]:
     return (term[: -len(ending)],)
 
 
+# Armenian drops ու or ի from a lemma's last syllable before the genitive -ի where one or
+# two consonants end it (խումբ → խմբի, ծրագիր → ծրագրի, համակարգիչ → համակարգչի; the
+# grammar books' rule, as REDUCED_VOWELS): a term given in that genitive has its lemma with
+# the vowel back before its last consonant or two, after a consonant.
+GENITIVE_SYNCOPE = {"hy": ("ի", ("ու", "ի"), 2)}
+
+
 def syncope_lemma(term: str, lang: str) -> tuple[str, ...]:
     """The consonant stems of the lemma of a genitive term whose last syllable lost its
-    vowel (`SYNCOPE`: მომხმარებლის → მომხმარებელ-ი, ისრის → ისარ-ი), or (). Only with a
-    consonant stem's endings (`_KA_CASES`): წაშლის, of deleting, gives წაშალ-, and
-    წაშალეს (they deleted) is a verb."""
+    vowel (`SYNCOPE`: მომხმარებლის → მომხმარებელ-ი, ისრის → ისარ-ი; `GENITIVE_SYNCOPE`:
+    խմբի → խումբ), or (). Only with a consonant stem's endings (`_KA_CASES`): წაშლის, of
+    deleting, gives წაშალ-, and წაშალეს (they deleted) is a verb."""
+    if lang in GENITIVE_SYNCOPE:
+        ending, vowels, most = GENITIVE_SYNCOPE[lang]
+        stem = term.removesuffix(ending)
+        found = []
+        for size in range(1, most + 1) if stem != term else ():
+            at = len(stem) - size
+            if at < 1 or any(ch in "աեէըիոօ" for ch in stem[at - 1 :]):
+                break
+            found += [stem[:at] + vowel + stem[at:] for vowel in vowels]
+        return tuple(found)
     vowels, before = SYNCOPE.get(lang, ("", ""))
     stem = genitive_lemma(term, lang)[:1]
     if not stem or len(stem[0]) < 3 or stem[0][-1] not in before or stem[0][-2] in "აეიოუ":

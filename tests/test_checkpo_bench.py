@@ -494,6 +494,19 @@ def test_a_near_miss_decoy_is_never_the_terms_reduced_armenian_stem(monkeypatch)
     assert decoys_for("համակարգիչ", "համակարգ", vocabulary, "hy") == []
 
 
+def test_a_near_miss_decoy_is_never_the_lemma_of_an_armenian_genitive_term(monkeypatch):
+    """An Armenian term given in the genitive whose lemma's last syllable lost ու or ի there
+    (GTK's program ծրագրի, NodeBB's group խմբի) stands for that lemma: ծրագիրը and խումբը are
+    its forms, not decoys; a real other word within two edits stays one."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+
+    assert decoys_for("ծրագրի", "ծրագրի", {"ծրագիրը", "ծրագիր", "ծրարի"}, "hy") == ["ծրարի"]
+    assert decoys_for("խմբի", "խմբի", {"խումբը", "խումբ", "խաբի"}, "hy") == ["խաբի"]
+
+
 def test_a_near_miss_decoy_is_never_a_form_of_a_plural_terms_lemma(monkeypatch):
     """A term given in the plural (էջեր, pages) stands for its lemma էջ, two letters, shorter
     than any prefix the builder takes: էջին and էջից are its forms, not decoys."""

@@ -133,6 +133,12 @@ class Inflection(Record):
     # -ავ: ნაგვის → ნაგავი). Also an ending cut only after a consonant (ka ღილაკზე →
     # ღილაკ-ი: not ანგარიში, account, a lemma).
     restored: tuple[tuple[str, str], ...] = ()
+    # The endings of a term as written before which its lemma's last syllable lost its
+    # ``fleeting`` vowel (hy genitive -ի: խմբի, of the group → խումբ, խումբը; ծրագրի →
+    # ծրագիր; համակարգչի → համակարգիչ): each fleeting vowel comes back before the last one
+    # or ``fleeting_cluster`` consonants of the stem, after a consonant (the stems that are
+    # no word, խիմբ, ծրագուր, add no word; a vowel before them, տարի → տար-, adds none).
+    syncope: tuple[str, ...] = ()
     # A term given in the plural stands for its lemma, whatever the lemma's stem class:
     # (the plural forms of a term as written that no singular has, the vowel a lemma's stem
     # ends in that drops before the plural marker). A term ending in one of those forms after
@@ -662,6 +668,7 @@ def HY() -> Inflection:
         final_vowels="ըաեիո",
         fleeting=("ու", "ի"),
         fleeting_cluster=2,
+        syncope=("ի",),
         min_stem=2,
         replacements=(
             ("ություն", "ությ"),  # կայունություն → կայունության
@@ -893,7 +900,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 75
+DATA_VERSION = 76
 
 
 def for_language(tag: str) -> Inflection:

@@ -123,6 +123,8 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
             stems.add(word[:at] + new)  # საგნის → საგან-ი: the vowel its lemma has
     if term and infl.plural[0]:
         stems.update(_plural_lemma(word, infl))
+    if term:
+        stems.update(_syncope_lemmas(word, infl))
     if term and infl.lemma_irregular and not irregular:
         # a term given in an inflected form of an irregular lemma: its lemma's listed stems
         # (sq biri, the child → bir → bij, children, as miku → mik → miq)
@@ -175,6 +177,22 @@ def _plural_lemma(word: str, infl: Inflection) -> set[str]:
             found.add(head + vowel)  # უჯრ-ები → უჯრ-ა
         if len(head) <= 3 and not any(ch in _VOWELS for ch in head):
             found.update(head[0] + v + head[1:] for v in infl.fleeting)  # գրք → գիրք
+    return found
+
+
+def _syncope_lemmas(word: str, infl: Inflection) -> set[str]:
+    """The lemmas of a term given in a case whose ending took its last syllable's vowel
+    (``Inflection.syncope``): hy խմբի → խումբ, ծրագրի → ծրագիր, թղթի → թուղթ."""
+    found = set()
+    for ending in infl.syncope:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 2:
+            continue
+        for size in range(1, infl.fleeting_cluster + 1):
+            at = len(stem) - size
+            if at < 1 or any(ch in _VOWELS for ch in stem[at - 1 :]):
+                break  # a vowel before or inside the consonants: no vowel dropped there
+            found.update(stem[:at] + vowel + stem[at:] for vowel in infl.fleeting)
     return found
 
 
