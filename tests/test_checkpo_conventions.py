@@ -135,3 +135,20 @@ def test_a_word_in_the_terms_place_is_no_convention(moci, tmp_path, entries):
     moci("add", "folder", "--term", "en=folder", "--term", "sq=dosje", "--yes")
     moci("add", "window", "--term", "en=window", "--term", "sq=dritare", "--yes")
     assert flagged(moci, tmp_path, entries) == [msgid for msgid, _s in entries]
+
+
+def test_another_concepts_term_in_every_entry_of_a_compound_is_the_catalogs_rendering(
+    moci, tmp_path
+):
+    """The same other concept's term in each entry (the catalog says "screen" as dritare,
+    the window's term) is how the catalog renders the compound, no word put in the term's
+    place: a convention (round 25: Kolibri's Georgian "mobile data" and "mobile connection",
+    both as mobile internet, in every entry); a wrong word differs from entry to entry."""
+    moci("add", "window", "--term", "en=window", "--term", "sq=dritare", "--yes")
+    entries = [
+        ("Clear the screen", "Pastro dritaren"),
+        ("Screen size", "Madhësia e dritares"),
+        ("Select an image file for the screen", "Zgjidh një figurë për dritaren"),
+        ("Open an image file on the screen", "Hap një figurë në dritare"),
+    ]
+    assert flagged(moci, tmp_path, entries) == []

@@ -1182,6 +1182,7 @@ class FileCheck:
                 probes.setdefault(test[0][3], []).append(concept)
         finder = ahocorasick_rs.AhoCorasick(list(probes)) if probes else None
         found: set[tuple[int, int]] = set()
+        others: dict[tuple[int, int], set[int]] = {}
         for entry, concept, near in zip(
             self.found_entries, self.found_concepts, self.found_near, strict=True
         ):
@@ -1198,12 +1199,24 @@ class FileCheck:
                 continue
             text = Translation(msgstrs[entry][0] if msgstrs[entry] else "")
             held = {c for p in finder.find_matches_as_strings(text.low) for c in probes[p]}
-            if any(
-                other != concept
+            placed = {
+                other
+                for other in held
+                if other != concept
                 and facts[other][1].casefold() not in english
                 and self.renders(other, text)
-                for other in held
-            ):
+            }
+            if placed:
+                others[entry, concept] = placed
+        # The same other concept's term in two entries or more of the concept: the
+        # catalog's own rendering of its compounds (Kolibri's "mobile data" and "mobile
+        # connection" both as mobile internet), no word put in the term's place.
+        seen: dict[tuple[int, int], int] = {}
+        for (_entry, concept), placed in others.items():
+            for other in placed:
+                seen[concept, other] = seen.get((concept, other), 0) + 1
+        for (entry, concept), placed in others.items():
+            if any(seen[concept, other] == 1 for other in placed):
                 found.add((entry, concept))
         return found
 
