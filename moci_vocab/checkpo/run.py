@@ -1211,10 +1211,7 @@ class FileCheck:
         # The same other concept's term in two entries or more of the concept: the
         # catalog's own rendering of its compounds (Kolibri's "mobile data" and "mobile
         # connection" both as mobile internet), no word put in the term's place.
-        seen: dict[tuple[int, int], int] = {}
-        for (_entry, concept), placed in others.items():
-            for other in placed:
-                seen[concept, other] = seen.get((concept, other), 0) + 1
+        seen = Counter((c, other) for (_e, c), placed in others.items() for other in placed)
         for (entry, concept), placed in others.items():
             if any(seen[concept, other] == 1 for other in placed):
                 found.add((entry, concept))
