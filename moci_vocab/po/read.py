@@ -53,6 +53,17 @@ def _unescape_match(match: re.Match) -> str:
     raise ValueError(code)
 
 
+def _unescaped(value: str) -> str:
+    """A quoted value's escapes read: the usual ones (\\n, \\", \\t) by the string's own
+    replace where no backslash is escaped (each backslash then begins an escape of its
+    own), any other by `_ESCAPE_RE` (a call of `_unescape_match` per escape)."""
+    if "\\\\" not in value:
+        text = value.replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+        if "\\" not in text:
+            return text
+    return _ESCAPE_RE.sub(_unescape_match, value)
+
+
 class _Syntax(Exception):
     def __init__(self, message: str, line: int):
         super().__init__(message)
@@ -341,7 +352,7 @@ def _values(raws: list[str]) -> list[str]:
     values = joined[1:-1].split('"\x00"')
     if "\\" in joined:
         try:
-            values = [_ESCAPE_RE.sub(_unescape_match, v) if "\\" in v else v for v in values]
+            values = [_unescaped(v) if "\\" in v else v for v in values]
         except ValueError:
             raise _Unusual from None
     return values
