@@ -16,10 +16,11 @@ only means measuring again.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from moci_vocab import cache
 from moci_vocab.booklet.typesetter import Measures
@@ -99,8 +100,8 @@ def entry_key(entry: dict[str, Any]) -> str:
 
 
 def _digest(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)  # ~4x json.dumps's speed
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def _valid(value: Any) -> bool:

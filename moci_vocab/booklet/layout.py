@@ -28,7 +28,6 @@ a long entry (which may break across pages) is laid out as before.
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +36,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from moci_vocab.booklet.heights import Heights, entry_key
 from moci_vocab.booklet.typesetter import MeasureJob, Measures, PartJob, PartLayout, Typesetter
@@ -275,9 +276,9 @@ class EntryRuns:
             if text is None:
                 text = self._texts[n] = _json_with(self.entries[n], related="", broader="")
             linked = _with_pages(self.entries[n], self.book)
-            links = {kind: json.dumps(linked[kind], ensure_ascii=False) for kind in _LINKS}
+            links = {kind: _json(linked[kind]) for kind in _LINKS}
             texts.append(_filled(text, links))
-        return "[" + ", ".join(texts) + "]"
+        return "[" + ",".join(texts) + "]"
 
     def placed(self, start: int, stop: int, pages: list[int]) -> None:
         """Record the pages that entries ``start:stop`` were placed on."""
@@ -760,7 +761,7 @@ def _same_places(piece: Piece, layout: PartLayout) -> bool:
 
 def _job(part: dict | str, pdf: str | None) -> PartJob:
     """The job typesetting ``part`` (its data, or its data as JSON) into ``pdf``."""
-    return PartJob(part if isinstance(part, str) else json.dumps(part, ensure_ascii=False), pdf)
+    return PartJob(part if isinstance(part, str) else _json(part), pdf)
 
 
 # An entry's links to other entries, by kind (each printed with the page of its entry).
@@ -768,20 +769,28 @@ _LINKS = ("related", "broader")
 # A value's place in a JSON text (``_json_with``), and how it reads there after its key: no
 # text of the glossary can give the latter (a JSON string never holds a bare quote).
 _HOLE = "\x00moci-vocab"
-_HOLE_JSON = json.dumps(_HOLE)
+
+
+def _json(value: Any) -> str:
+    """``value`` as the template's JSON input: orjson's compact text, some four times
+    quicker than ``json.dumps`` (the parts of a 10,000-concept booklet hold ~30 MB of it)."""
+    return orjson.dumps(value).decode("utf-8")
+
+
+_HOLE_JSON = _json(_HOLE)
 
 
 def _json_with(value: dict, **texts: str) -> str:
-    """``json.dumps(value)`` with the keys ``texts`` given as JSON texts: the same text as if
+    """``_json(value)`` with the keys ``texts`` given as JSON texts: the same text as if
     ``value`` held them as data. A text "" leaves a hole, for ``_filled``."""
-    text = json.dumps(dict(value, **dict.fromkeys(texts, _HOLE)), ensure_ascii=False)
+    text = _json(dict(value, **dict.fromkeys(texts, _HOLE)))
     return _filled(text, {key: json_text for key, json_text in texts.items() if json_text})
 
 
 def _filled(text: str, texts: dict[str, str]) -> str:
     """The JSON ``text`` with the holes of the keys ``texts`` filled with those JSON texts."""
     for key, json_text in texts.items():
-        text = text.replace(f'"{key}": {_HOLE_JSON}', f'"{key}": {json_text}', 1)
+        text = text.replace(f'"{key}":{_HOLE_JSON}', f'"{key}":{json_text}', 1)
     return text
 
 
