@@ -682,6 +682,33 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # times counted, adverbs of frequency (session 20): occasions, not time
+        ("The request failed several times", set()),
+        ("You have tried too many times", set()),
+        ("Repeat the sound three times", set()),
+        ("Take it two times a day", {"day"}),  # the day keeps its sense
+        ("The number is checked ahead of time", {"number"}),
+        ("At times the line is busy", {"line"}),
+        ("It crashes all the time", {"time"}),  # sq gjithë kohës: the time word
+        ("Set the time for each day", {"time", "day"}),
+        ("Processing times per day", {"day", "time"}),  # durations: not "times per day"
+        ("Services are unavailable during this time", {"time"}),  # a span: the time
+        ("Addresses may change over time", {"time"}),
+    ],
+)
+def test_times_counted_and_adverbs_of_frequency_are_no_time(text, expected):
+    gloss = glossary(
+        concept("time", "time", pos="noun"),
+        concept("day", "day", pos="noun"),
+        concept("number", "number", pos="noun"),
+        concept("line", "line", pos="noun"),
+    )
+    assert found(text, gloss) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Creative Commons - By attribution", set()),  # the licences' name (Gramps)
         ("A common format", {"common"}),
         # a .desktop file is a file, whatever the glossary's desktop is (Nautilus, Caja)

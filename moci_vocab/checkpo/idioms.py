@@ -19,6 +19,11 @@ where a glossary's *line* is a drawn ხაზი) and a "character set" (an enc
 *pasqyrë e lëndës*: a word of its own, neither a table nor the content term); "at no time"
 is never, "in real time" live and "take your time" slowly, and a "word processor" (an
 editor, ka ტექსტური პროცესორი) and a "short circuit" (a fault) are terms of their own.
+*Times* counted after a quantifier or a number word ("many times", "several times", "three
+times", "times a day") are occasions too, and "at times", "in no time" and "ahead of time"
+are adverbs (sometimes, quickly, in advance). (Not "this time", "over time", "some time",
+"from time to time", "most of the time", "all the time": the design catalogs say these with
+the time word, sq *kohë pas kohe*, *shumicën e kohës*, *gjithë kohës*, "within this time".)
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
 *character*, *event*, *room*, *table*, *content*, *word* or *circuit* is not demanded
 there: check-po adds these phrases to every English glossary as other senses (as a concept's
@@ -82,9 +87,34 @@ IDIOMS = (
     "take your time",
     "word processor",
     "short circuit",
+    # times counted (occasions, sq *herë*, ka *-ჯერ*, hy *անգամ*) and adverbs of frequency
+    "many times",
+    "several times",
+    "multiple times",
+    "few times",
+    "numerous times",
+    "countless times",
+    "more times",
+    "two times",
+    "three times",
+    "four times",
+    "five times",
+    "ten times",
+    "hundred times",
+    "thousand times",
+    "times a day",
+    "at times",
+    "in no time",
+    "ahead of time",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
-HEADS_KEPT = {"desktop file": "file", "desktop entry": "entry", "service provider": "provider"}
+HEADS_KEPT = {
+    "desktop file": "file",
+    "desktop entry": "entry",
+    "service provider": "provider",
+    # the day is a day (not "times per day": durations, "response times per day")
+    "times a day": "day",
+}
 
 
 # Words after "number of" that make it the number (identifier) of one thing.
