@@ -694,14 +694,19 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         ("Processing times per day", {"day", "time"}),  # durations: not "times per day"
         ("Services are unavailable during this time", {"time"}),  # a span: the time
         ("Addresses may change over time", {"time"}),
+        # a phrasal verb (Lichess: "A knight and a rook team up to trap the king")
+        ("A knight and a rook team up to trap the king", set()),
+        ("It teams up with the bishop", set()),
+        ("Select a team", {"team"}),
     ],
 )
-def test_times_counted_and_adverbs_of_frequency_are_no_time(text, expected):
+def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected):
     gloss = glossary(
         concept("time", "time", pos="noun"),
         concept("day", "day", pos="noun"),
         concept("number", "number", pos="noun"),
         concept("line", "line", pos="noun"),
+        concept("team", "team", pos="noun"),
     )
     assert found(text, gloss) == expected
 

@@ -24,8 +24,9 @@ times", "times a day") are occasions too, and "at times", "in no time" and "ahea
 are adverbs (sometimes, quickly, in advance). (Not "this time", "over time", "some time",
 "from time to time", "most of the time", "all the time": the design catalogs say these with
 the time word, sq *kohë pas kohe*, *shumicën e kohës*, *gjithë kohës*, "within this time".)
+To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team.
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
-*character*, *event*, *room*, *table*, *content*, *word* or *circuit* is not demanded
+*character*, *event*, *room*, *table*, *content*, *word*, *circuit* or *team* is not demanded
 there: check-po adds these phrases to every English glossary as other senses (as a concept's
 ``not_senses`` does), except where a concept has the phrase as its own term, or another
 concept's term of two words or more lies inside it (*real time* in "in real time"). "The
@@ -106,6 +107,9 @@ IDIOMS = (
     "at times",
     "in no time",
     "ahead of time",
+    # a phrasal verb: to join forces (sq bëhen tok, hy համատեղ), no team
+    "team up",
+    "teams up",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {
