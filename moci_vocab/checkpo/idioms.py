@@ -19,12 +19,16 @@ where a glossary's *line* is a drawn ხაზი) and a "character set" (an enc
 *pasqyrë e lëndës*: a word of its own, neither a table nor the content term); "at no time"
 is never, "in real time" live and "take your time" slowly, and a "word processor" (an
 editor, ka ტექსტური პროცესორი) and a "short circuit" (a fault) are terms of their own.
-*Times* counted after a quantifier or a number word ("many times", "several times", "three
-times", "times a day") are occasions too, and "at times", "in no time" and "ahead of time"
-are adverbs (sometimes, quickly, in advance). (Not "this time", "over time", "some time",
-"from time to time", "most of the time", "all the time": the design catalogs say these with
-the time word, sq *kohë pas kohe*, *shumicën e kohës*, *gjithë kohës*, "within this time".)
-To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team.
+*Times* counted after a quantifier ("many times", "several times", "multiple times", "times
+a day") are occasions too, and "at times", "in no time" and "ahead of time" are adverbs
+(sometimes, quickly, in advance); not where they are clock times or slots, "at times of
+high load", "at times when/that/you …", the object of a verb of choosing ("Pick several
+times that work for you"), nor after a number word ("Enter two times to compare"). (Not
+"this time", "over time", "some time", "from time to time", "most of the time", "all the
+time": the design catalogs say these with the time word, sq *kohë pas kohe*, *shumicën e
+kohës*, *gjithë kohës*, "within this time".)
+To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
+for teams up to 10 members").
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
 *character*, *event*, *room*, *table*, *content*, *word*, *circuit* or *team* is not demanded
 there: check-po adds these phrases to every English glossary as other senses (as a concept's
@@ -88,28 +92,21 @@ IDIOMS = (
     "take your time",
     "word processor",
     "short circuit",
-    # times counted (occasions, sq *herë*, ka *-ჯერ*, hy *անգամ*) and adverbs of frequency
+    # times counted (occasions, sq *herë*, ka *-ჯერ*, hy *անգամ*) and adverbs of frequency;
+    # not after a number word ("Enter two times to compare": clock times) nor "more times"
+    # ("Show more times": time slots)
     "many times",
     "several times",
     "multiple times",
     "few times",
     "numerous times",
     "countless times",
-    "more times",
-    "two times",
-    "three times",
-    "four times",
-    "five times",
-    "ten times",
-    "hundred times",
-    "thousand times",
     "times a day",
     "at times",
     "in no time",
     "ahead of time",
     # a phrasal verb: to join forces (sq bëhen tok, hy համատեղ), no team
     "team up",
-    "teams up",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {
@@ -123,6 +120,12 @@ HEADS_KEPT = {
 
 # Words after "number of" that make it the number (identifier) of one thing.
 _ONE_THING = ("the", "a", "an", "this", "that", "its", "your", "each", "every")
+# What makes "at times" a noun's phrase (at the times of high load, when …, you choose)
+_AT_TIMES_OF = ("of", "when", "that", "which", "where", "you")
+# The verbs of choosing whose object "several times" is: time slots ("Pick several times
+# that work for you"; review, session 20)
+_CHOOSING = ("select", "choose", "pick", "enter", "add", "set", "suggest", "show")
+_COUNTED = ("many", "several", "multiple", "a few", "few")
 
 
 def idioms_with(word: str) -> list[str]:
@@ -138,5 +141,12 @@ def idioms_with(word: str) -> list[str]:
 
 def senses_kept(word: str) -> list[str]:
     """Longer phrases with an idiom of the word that keep the word's own sense (the number
-    of the record): the concept's, winning over the idiom by being longer."""
-    return [f"number of {det}" for det in _ONE_THING] if word == "number" else []
+    of the record, at times of high load, select several times): the concept's, winning over
+    the idiom by being longer."""
+    if word == "number":
+        return [f"number of {det}" for det in _ONE_THING]
+    if word == "time":
+        return [f"at times {after}" for after in _AT_TIMES_OF] + [
+            f"{verb} {count} times" for verb in _CHOOSING for count in _COUNTED
+        ]
+    return []
