@@ -16,6 +16,7 @@ words between them (a window of a few words around the first one).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from moci_vocab.checkpo.inflection import Inflection
@@ -175,8 +176,8 @@ def _plural_lemma(word: str, infl: Inflection) -> set[str]:
             continue
         if vowel:
             found.add(head + vowel)  # უჯრ-ები → უჯრ-ა
-        if len(head) <= 3 and not any(ch in _VOWELS for ch in head):
-            found.update(head[0] + v + head[1:] for v in infl.fleeting)  # գրք → գիրք
+        if len(head) <= 3:  # a head of consonants only: the vowel after its first (գրք → գիրք)
+            found.update(_vowel_back(head, infl, (len(head) - 1,)))
     return found
 
 
@@ -186,13 +187,22 @@ def _syncope_lemmas(word: str, infl: Inflection) -> set[str]:
     found = set()
     for ending in infl.syncope:
         stem = word[: -len(ending)]
-        if not word.endswith(ending) or len(stem) < 2:
-            continue
-        for size in range(1, infl.fleeting_cluster + 1):
-            at = len(stem) - size
-            if at < 1 or any(ch in _VOWELS for ch in stem[at - 1 :]):
-                break  # a vowel before or inside the consonants: no vowel dropped there
-            found.update(stem[:at] + vowel + stem[at:] for vowel in infl.fleeting)
+        if word.endswith(ending) and len(stem) >= 2:
+            found.update(_vowel_back(stem, infl, range(1, infl.fleeting_cluster + 1)))
+    return found
+
+
+def _vowel_back(stem: str, infl: Inflection, sizes: Iterable[int]) -> set[str]:
+    """The stem with the language's dropped vowel (``Inflection.fleeting``) put back before
+    its last ``size`` consonants, for each size (ascending) while the consonants there and
+    the letter before them hold no vowel: the lemma whose last syllable's vowel an ending
+    took (`_syncope_lemmas`, `_plural_lemma`'s head of consonants only)."""
+    found = set()
+    for size in sizes:
+        at = len(stem) - size
+        if at < 1 or any(ch in _VOWELS for ch in stem[at - 1 :]):
+            break  # a vowel before or inside the consonants: no vowel dropped there
+        found.update(stem[:at] + vowel + stem[at:] for vowel in infl.fleeting)
     return found
 
 
