@@ -18,7 +18,7 @@ from conftest import examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from moci_vocab.checkpo import conventions, source_match, spans
+from moci_vocab.checkpo import conventions, source_match, spans, target_match
 from moci_vocab.checkpo.conventions import _Catalog
 from moci_vocab.checkpo.source_match import SourceMatcher, english_variants, source_key
 from moci_vocab.checkpo.spans import clean
@@ -148,6 +148,46 @@ def test_fast_reader_reads_a_plain_catalog_itself(tmp_path, monkeypatch):
     assert catalog.plurals == [None, "Files"]
     assert catalog.fuzzy == {0}
     assert catalog.lines([1, 0]) == {0: 7, 1: 10}
+
+
+_WORDS_ALPHABET = st.characters(max_codepoint=0x2FF) | st.sampled_from(
+    [*"…“”„‘’–€ﬁ", "\u0345", "\u200b", "\ud800", "ა", "ք", " ", "_"]
+)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(_WORDS_ALPHABET, max_size=40))
+@example("".join(map(chr, range(256))))
+def test_words_by_translate_agree_with_the_regular_expression(text):
+    """`target_match.words_of` (a Latin-1 text's words by `bytes.translate` and `split`)
+    finds what ``[^\\W_]+`` finds, in every text; the conventions' content words what
+    their regular expression found."""
+    assert target_match.words_of(text) == target_match._WORD.findall(text)
+    stems = re.compile(r"([^\W_]{4,5})[^\W_]*")
+    assert conventions._content_words(text) == set(stems.findall(text))
+
+
+def test_a_latin_1_translation_s_words_are_found_without_the_regular_expression(monkeypatch):
+    """An Albanian translation's words (its closest words to a missing term, every one of
+    them) are not found by the regular expression, which tests each character's category:
+    ~330 instructions a character."""
+
+    class Refuse:
+        def findall(self, text):
+            raise AssertionError("the regular expression was used")
+
+    monkeypatch.setattr(target_match, "_WORD", Refuse())
+    plain = "Hap skedarin «Për_ç» (2 herë), ÇELËSI!"
+    assert target_match.surface_words(plain) == [
+        "Hap",
+        "skedarin",
+        "Për",
+        "ç",
+        "2",
+        "herë",
+        "ÇELËSI",
+    ]
+    assert target_match.folded_words(plain, plain.casefold())[-1] == "çelësi"
 
 
 @settings(max_examples=examples(300), deadline=None)
