@@ -727,6 +727,26 @@ def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a kept phrase holding another concept's term does not hide it (review DEFECT 1,
+        # session 20): the verb is found, the times counted are no time there
+        ("Select multiple times", {"select"}),
+        ("Add several times to the poll", {"add"}),
+        ("Pick several times that work for you", {"time"}),  # no *pick* concept
+        ("Select the time", {"select", "time"}),
+    ],
+)
+def test_a_phrase_kept_for_a_sense_hides_no_other_concepts_term(text, expected):
+    gloss = glossary(
+        concept("time", "time", pos="noun"),
+        concept("select", "select", pos="verb"),
+        concept("add", "add", pos="verb"),
+    )
+    assert found(text, gloss) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Creative Commons - By attribution", set()),  # the licences' name (Gramps)
         ("A common format", {"common"}),
         # a .desktop file is a file, whatever the glossary's desktop is (Nautilus, Caja)

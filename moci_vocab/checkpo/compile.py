@@ -493,6 +493,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
     not_senses: list[str] = []
     own_not_senses: list[tuple[str, int]] = []
     idioms_of: list[tuple[str, int]] = []  # (an English idiom, the concept it is added for)
+    kept_of: list[tuple[str, int]] = []  # (a key of a phrase that keeps a sense, its concept)
     for concept in glossary.concepts.values():
         if concept.status == "retired":
             continue
@@ -526,8 +527,17 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                 ):
                     table[key] = index
                     kinds[key] = 0 if key in kept else kind
+                    if key in kept:
+                        kept_of.append((key, index))
     # the most words a key has: no longer run of a phrase can be another concept's term
     longest = max((key.count("  ") + 1 for key in keys), default=0)
+    # A kept phrase that holds another concept's term ("select several times" and a *select*
+    # concept) would hide that term: it is not kept (the idiom wins there, and the other
+    # concept is found; review DEFECT 1, session 20).
+    for key, index in kept_of:
+        if keys.get(key) == index and _other_concept(key, keys, (index,), longest) is not None:
+            del keys[key]
+            kinds.pop(key, None)
     for phrase, index in own_not_senses:  # another sense of the concept's word ...
         for key in english_variants(phrase):
             if key.strip() and key not in keys:
