@@ -160,11 +160,8 @@ _WORDS_ALPHABET = st.characters(max_codepoint=0x2FF) | st.sampled_from(
 @example("".join(map(chr, range(256))))
 def test_words_by_translate_agree_with_the_regular_expression(text):
     """`target_match.words_of` (a Latin-1 text's words by `bytes.translate` and `split`)
-    finds what ``[^\\W_]+`` finds, in every text; the conventions' content words what
-    their regular expression found."""
+    finds what ``[^\\W_]+`` finds, in every text."""
     assert target_match.words_of(text) == target_match._WORD.findall(text)
-    stems = re.compile(r"([^\W_]{4,5})[^\W_]*")
-    assert conventions._content_words(text) == set(stems.findall(text))
 
 
 def test_a_latin_1_translation_s_words_are_found_without_the_regular_expression(monkeypatch):
@@ -188,57 +185,6 @@ def test_a_latin_1_translation_s_words_are_found_without_the_regular_expression(
         "ÇELËSI",
     ]
     assert target_match.folded_words(plain, plain.casefold())[-1] == "çelësi"
-
-
-@settings(max_examples=examples(300), deadline=None)
-@given(_po_text(), st.sampled_from([1, 5, 64, 1 << 20]), st.booleans())
-@example(
-    'msgctxt "menu"\n  "indented"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\n"y"\nmsgid "c"\n'
-    'msgid_plural "cs"\nmsgstr[0] "d"\nmsgstr[1] "ds"\n',
-    5,
-    True,
-)
-def test_entry_starts_split_agree_with_the_regular_expression(tmp_path_factory, text, block, bom):
-    """Where the entries begin (for their line numbers), found by splitting the text at a
-    newline and msgid a block at a time, is where `_ENTRY_START` finds them: msgid_plural
-    lines left out, an entry with a context at its msgctxt line only where the expression
-    reads it so (not across an indented continuation line), in UTF-8 bytes and in text."""
-    path = tmp_path_factory.mktemp("po") / "x.po"
-    data = b"\xef\xbb\xbf" * bom + text.encode("utf-8")
-    path.write_bytes(data)
-    try:
-        catalog = read_po(path)
-    except MociError:
-        return
-    lines = catalog._lines
-    if not isinstance(lines, reader._PoLines):
-        return  # (read by the line parser)
-    decoded = reader._PoLines(data.decode("utf-8"), lines.start // 3, range(lines.count))
-    with patch.object(reader, "_LINES_BLOCK", block):
-        for form in (lines, decoded):
-            found = form._split_starts()
-            assert found == form._matched_starts()
-            assert len(found) == form.count
-
-
-def test_a_catalog_s_entry_starts_are_found_without_the_regular_expression(tmp_path, monkeypatch):
-    """The everyday catalog's line numbers come from the split (`_ENTRY_START` tried at
-    every newline, with a match object per entry, cost ~20 M instructions more on a
-    1.3 MB catalog); they are those of the line parser."""
-
-    def refuse(self):
-        raise AssertionError("the regular expression was used")
-
-    monkeypatch.setattr(reader._PoLines, "_matched_starts", refuse)
-    path = tmp_path / "x.po"
-    path.write_text(
-        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n\n#: a.c:1\nmsgid "One"\nmsgstr "Një"\n\n'
-        'msgctxt "menu"\n"more"\nmsgid "File"\nmsgid_plural "Files"\nmsgstr[0] "Skedar"\n'
-        'msgstr[1] "Skedarë"\n',
-        encoding="utf-8",
-    )
-    catalog = read_po(path)
-    assert catalog.lines([0, 1]) == {0: 6, 1: 9}
 
 
 @settings(max_examples=examples(400), deadline=None)

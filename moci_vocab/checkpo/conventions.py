@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from itertools import filterfalse, islice
 
 from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, text_ends
-from moci_vocab.checkpo.target_match import lowered, words_of
+from moci_vocab.checkpo.target_match import lowered
 
 # English words that do not make a compound with a term (the file, of files, is open…).
 _FUNCTION_TEXT = (
@@ -40,12 +40,15 @@ _LETTERS = bytes(b if 97 <= b <= 122 or b == 0 else 32 for b in range(256))
 _BLOCK = 1024  # msgids searched at a time
 _SAMPLE = 40  # entries enough to tell an English word's usual rendering
 _STEM = 5  # words are compared by their first letters (inflected forms of one word)
+# The stem (first _STEM letters) of each word of at least _MIN_WORD letters (a word: a run
+# of letters and digits, as `target_match.tokens` splits them).
+_STEMS = re.compile(rf"([^\W_]{{{_MIN_WORD},{_STEM}}})[^\W_]*")
 
 
 def _content_words(low: str) -> set[str]:
     """The stems of a translation's words long enough to carry meaning (``low``: the
     translation prepared, `target_match.lowered`)."""
-    return {word[:_STEM] for word in words_of(low) if len(word) >= _MIN_WORD}
+    return set(_STEMS.findall(low))
 
 
 def _neighbours(key: bytes, start: int, end: int) -> list[tuple[str, str]]:

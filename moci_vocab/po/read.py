@@ -16,13 +16,10 @@ accept. Both decode with the header's charset (``header_charset``).
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
 import struct
 from collections.abc import Iterator
-from itertools import accumulate, filterfalse
-from operator import add
 from pathlib import Path
 
 from moci_vocab.errors import MociError
@@ -337,10 +334,6 @@ _ENTRY_START = re.compile(r"\n" + _FIRST_START.pattern)
 _FIRST_START_BYTES = re.compile(_FIRST_START.pattern.encode())
 _ENTRY_START_BYTES = re.compile(_ENTRY_START.pattern.encode())
 _CONTINUATION = re.compile(r'"[ \t]*\n"')
-# Entries' starts are found a block of about this many bytes (characters) at a time
-# (`_PoLines._split_starts`: the pieces of a whole catalog at once would copy it).
-_LINES_BLOCK = 1 << 20
-_KEY = len("\nmsgid")
 _PLURAL_FORM = re.compile(r"msgstr\[\d+\][ \t]*(" + _Q + r")")
 
 
@@ -548,8 +541,6 @@ class _PoLines:
         self.source = source
         self.start = start  # where the entries begin (after a byte order mark)
         self.where = where  # entry index → its number among all entries (header too)
-        # How many entries the reader matched (the header too): as many starts are found.
-        self.count = where.stop if isinstance(where, range) else None
         self.starts: list[int] | None = None
 
     def lines(self, wanted: list[int]) -> dict[int, int]:
@@ -557,9 +548,14 @@ class _PoLines:
         `Catalog.lines` asks); one pass over the text up to the last of them."""
         source = self.source
         if self.starts is None:
-            starts = self._split_starts()
-            if starts is None or len(starts) != self.count:
-                starts = self._matched_starts()
+            if isinstance(source, str):
+                first_start, entry_start = _FIRST_START, _ENTRY_START
+            else:
+                first_start, entry_start = _FIRST_START_BYTES, _ENTRY_START_BYTES
+            first = first_start.match(source, self.start)
+            starts = [self.start] if first else []
+            after = entry_start.finditer(source, first.end() if first else self.start)
+            starts.extend(match.start() + 1 for match in after)
             self.starts = starts
         starts, where = self.starts, self.where
         found: dict[int, int] = {}
@@ -571,69 +567,6 @@ class _PoLines:
             at = place
             found[i] = line
         return found
-
-    def _matched_starts(self) -> list[int]:
-        """Where each entry begins, as `_FIRST_START` and `_ENTRY_START` find them."""
-        source = self.source
-        if isinstance(source, str):
-            first_start, entry_start = _FIRST_START, _ENTRY_START
-        else:
-            first_start, entry_start = _FIRST_START_BYTES, _ENTRY_START_BYTES
-        first = first_start.match(source, self.start)
-        starts = [self.start] if first else []
-        after = entry_start.finditer(source, first.end() if first else self.start)
-        starts.extend(match.start() + 1 for match in after)
-        return starts
-
-    def _split_starts(self) -> list[int] | None:
-        """`_matched_starts` from where the text splits at a newline and msgid, a block
-        at a time (`_ENTRY_START` is tried at every newline, and a match object made
-        for every entry: ~60 M instructions on a 1.3 MB catalog, the split ~15 M). In a
-        file the fast reader read, such a line is a msgid's or msgid_plural's (left
-        out); an entry with a context begins at its msgctxt line where `_FIRST_START`
-        reads it from there (as `_ENTRY_START` does). None where that finds no msgid
-        among them (the caller then matches; also where the count differs)."""
-        source = self.source
-        text = isinstance(source, str)
-        first_start = _FIRST_START if text else _FIRST_START_BYTES
-        keys = ("\nmsgid", "\nmsgid_plural", "\nmsgctxt")
-        msgid, plural, msgctxt = keys if text else (key.encode() for key in keys)
-        first = first_start.match(source, self.start)
-        begin = first.end() if first else self.start
-        found: list[int] = []
-        size = len(source)
-        at = begin
-        while at < size:
-            # (cut before a newline: no "\nmsgid" crosses a cut)
-            end = -1
-            if at + _LINES_BLOCK < size:
-                end = source.rfind(msgid[:1], at + 1, at + _LINES_BLOCK)  # type: ignore[arg-type]
-            end = size if end < 0 else end
-            pieces = source[at:end].split(msgid)  # type: ignore[arg-type]
-            if len(pieces) > 1:
-                # the k-th msgid's line begins after the pieces before it, k keys and its
-                # newline
-                keys = range(at + 1, at + 1 + _KEY * (len(pieces) - 1), _KEY)
-                found.extend(map(add, accumulate(map(len, pieces[:-1])), keys))
-            at = end
-        if source.find(plural, begin) >= 0:  # type: ignore[arg-type]
-            plurals: set[int] = set()
-            at = source.find(plural, begin)  # type: ignore[arg-type]
-            while at >= 0:
-                plurals.add(at + 1)
-                at = source.find(plural, at + 1)  # type: ignore[arg-type]
-            found = list(filterfalse(plurals.__contains__, found))
-        at = source.find(msgctxt, begin)  # type: ignore[arg-type]
-        while at >= 0:
-            keyword = first_start.match(source, at + 1)
-            if keyword is not None:  # (its msgctxt line, what else comes before its msgid)
-                place = keyword.end() - 5  # its msgid's line
-                index = bisect.bisect_left(found, place)
-                if index == len(found) or found[index] != place:
-                    return None
-                found[index] = at + 1
-            at = source.find(msgctxt, at + 1)  # type: ignore[arg-type]
-        return [self.start, *found] if first else found
 
 
 # --------------------------------------------------------------------------- MO
