@@ -733,6 +733,10 @@ def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected
         ("Add several times to the poll", {"add"}),
         ("Pick several times that work for you", {"time"}),  # no *pick* concept
         ("Select the time", {"select", "time"}),
+        # the idiom's other words keep their sense (review MINOR 5, session 20)
+        ("Redirected too many times", {"many"}),
+        ("Many files", {"many"}),
+        ("The team is ready in no time", {"team", "no"}),  # (not the time)
     ],
 )
 def test_a_phrase_kept_for_a_sense_hides_no_other_concepts_term(text, expected):
@@ -740,6 +744,9 @@ def test_a_phrase_kept_for_a_sense_hides_no_other_concepts_term(text, expected):
         concept("time", "time", pos="noun"),
         concept("select", "select", pos="verb"),
         concept("add", "add", pos="verb"),
+        concept("many", "many"),
+        concept("team", "team", pos="noun"),
+        concept("no", "no"),
     )
     assert found(text, gloss) == expected
 

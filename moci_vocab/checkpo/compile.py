@@ -481,7 +481,7 @@ class Compiled(Record):
 
 def compile_glossary(glossary, lang: str) -> Compiled:
     """The matching data for translations from the source language into ``lang``."""
-    from moci_vocab.checkpo.idioms import HEADS_KEPT, idioms_with, senses_kept
+    from moci_vocab.checkpo.idioms import HEADS_KEPT, OTHERS_KEPT, idioms_with, senses_kept
     from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
@@ -572,10 +572,12 @@ def compile_glossary(glossary, lang: str) -> Compiled:
                         keys[joined] = keys[key]
                         kinds[joined] = kinds.get(key, 0)
     # Nor another concept's term of two words or more inside it: "in real time" and a *real
-    # time* concept (the idiom is added for *time*) is found as that concept.
+    # time* concept (the idiom is added for *time*) is found as that concept; in an idiom
+    # whose other words keep their sense (OTHERS_KEPT: "many times"), a term of one word too.
     for phrase, owners in owners_of.items():
+        least = 1 if phrase in OTHERS_KEPT else 2
         for variant in english_variants(phrase):
-            inner = _other_concept(variant, keys, owners, longest, least=2)
+            inner = _other_concept(variant, keys, owners, longest, least=least)
             if inner is not None and variant not in keys:
                 keys[variant] = keys[inner]
                 kinds[variant] = kinds.get(inner, 0)

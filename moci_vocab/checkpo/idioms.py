@@ -28,7 +28,7 @@ times that work for you"), nor after a number word ("Enter two times to compare"
 time": the design catalogs say these with the time word, sq *kohë pas kohe*, *shumicën e
 kohës*, *gjithë kohës*, "within this time".)
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
-for teams up to 10 members").
+for teams up to 10 members"). In these the other words keep their sense (`OTHERS_KEPT`).
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
 *character*, *event*, *room*, *table*, *content*, *word*, *circuit* or *team* is not demanded
 there: check-po adds these phrases to every English glossary as other senses (as a concept's
@@ -128,6 +128,23 @@ _CHOOSING = ("select", "choose", "pick", "enter", "add", "set", "suggest", "show
 _COUNTED = ("many", "several", "multiple", "a few", "few")
 
 
+# The idioms whose other words keep their own sense (review, session 20): only the time or the
+# team is no concept there; "many" in "many times" is found as a *many* concept.
+OTHERS_KEPT = {
+    "many times": "time",
+    "several times": "time",
+    "multiple times": "time",
+    "few times": "time",
+    "numerous times": "time",
+    "countless times": "time",
+    "times a day": "time",
+    "at times": "time",
+    "in no time": "time",
+    "ahead of time": "time",
+    "team up": "team",
+}
+
+
 def idioms_with(word: str) -> list[str]:
     """The fixed phrases in which this (casefolded, one-word) term, or its plural in -s
     (Creative Commons), is a word without its own sense."""
@@ -136,6 +153,7 @@ def idioms_with(word: str) -> list[str]:
         for phrase in IDIOMS
         if (word in phrase.split() or word + "s" in phrase.split())
         and HEADS_KEPT.get(phrase) != word
+        and OTHERS_KEPT.get(phrase, word) == word
     ]
 
 

@@ -900,7 +900,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 78
+DATA_VERSION = 79
 
 
 def for_language(tag: str) -> Inflection:
