@@ -372,6 +372,9 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     source met twice taken once) of the units whose note names the ISAD, ISAAR, ISDIAH
     #     and ISDF description plugins (plugins/sfIsad, sfIsaar, sfIsdiah, sfIsdf), written as
     #     xliff/ka/LC_MESSAGES/atom.mo
+    # Linux Mint's tools (linuxmint/mint-translations, po-export/*/NAME-LANG.po): every
+    #     domain's catalog of a language joined (msgcat --use-first) and compiled (msgfmt) as
+    #     mint/LANG/LC_MESSAGES/mint-tools.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -1084,7 +1087,7 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     # keyboard's (AnySoftKeyboard), an archival description system's (AtoM), a scholarly
     # publishing library's (PKP's), a social network front end's (Soapbox), video front ends'
     # (Piped, Invidious) and a home automation interface's (Home Assistant's) messages; a
-    # peer-to-peer client's catalog (aMule) as Debian 13 ships it.
+    # peer-to-peer client's catalog (aMule) as Debian 13 ships it; Linux Mint's tools' catalogs.
     "www-mozilla": "mozilla/{lang}/LC_MESSAGES/www-mozilla.mo",
     "wikibase-main": "mediawiki/{lang}/LC_MESSAGES/wikibase-main.mo",
     "amule": MO + "amule.mo",
@@ -1099,6 +1102,7 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "piped": "web/{lang}/LC_MESSAGES/piped.mo",
     "invidious": "web/{lang}/LC_MESSAGES/invidious.mo",
     "home-assistant-frontend": "homeassistant/{lang}/LC_MESSAGES/home-assistant-frontend.mo",
+    "mint-tools": "mint/{lang}/LC_MESSAGES/mint-tools.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1750,6 +1754,7 @@ ONLY = {
     "piped": ("hy",),
     "invidious": ("hy",),
     "home-assistant-frontend": ("hy",),
+    "mint-tools": ("sq", "ka"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2370,8 +2375,8 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
     # (ownCloud's desktop and Android apps), a password manager (KeePassDX), a data collection
     # app (ODK Collect), a keyboard (AnySoftKeyboard), an archival description system (AtoM),
     # a scholarly publishing library (PKP's), a social network front end (Soapbox), video
-    # front ends (Piped, Invidious) and a home automation interface (Home Assistant's, in
-    # Armenian).
+    # front ends (Piped, Invidious), a home automation interface (Home Assistant's, in
+    # Armenian) and a desktop's system tools (Linux Mint's).
     26: (
         "www-mozilla",
         "wikibase-main",
@@ -2387,6 +2392,7 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "piped",
         "invidious",
         "home-assistant-frontend",
+        "mint-tools",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
