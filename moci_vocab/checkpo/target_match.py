@@ -422,9 +422,13 @@ def words_of(text: str) -> list[str]:
     character; the translation's words were 7% of the mined 15.8k-entry case)."""
     try:
         data = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _WORD.findall(text)
+    except UnicodeEncodeError:  # (Georgian, Armenian: ``\w+`` is _WORD where no "_" is)
+        return (_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text)
     return data.translate(_LATIN1_SPACES).decode("latin-1").split()
+
+
+# Words where a text has no "_" (the same as _WORD there, and found ~20% faster).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+")
 
 
 # Each of the first 256 characters (a Latin-1 byte) that is not in a word as _WORD reads
