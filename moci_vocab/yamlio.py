@@ -14,6 +14,7 @@ lists indented under their key, UTF-8, NFC, no anchors, dates plain.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,7 @@ def _scalar_resolver(loader):
         import yaml
 
         return lambda value, implicit: loader.resolve(yaml.ScalarNode, value, implicit)
-    implicit_resolvers = cls.yaml_implicit_resolvers
-    wildcard = list(implicit_resolvers.get(None, []))
-    table = {first: [*found, *wildcard] for first, found in implicit_resolvers.items() if first}
-    empty = [*implicit_resolvers.get("", []), *wildcard]
+    table, wildcard, empty = _resolver_tables(cls)
 
     def resolve(value: str, implicit) -> str:
         if implicit[0]:
@@ -72,6 +70,17 @@ def _scalar_resolver(loader):
         return _STR
 
     return resolve
+
+
+@functools.cache
+def _resolver_tables(cls: type) -> tuple[dict[str, list], list, list]:
+    """A loader class's implicit resolvers by first character, those for any (wildcard),
+    those for the empty scalar; once per class (a safe loader's never change)."""
+    implicit_resolvers = cls.yaml_implicit_resolvers
+    wildcard = list(implicit_resolvers.get(None, []))
+    table = {first: [*found, *wildcard] for first, found in implicit_resolvers.items() if first}
+    empty = [*implicit_resolvers.get("", []), *wildcard]
+    return table, wildcard, empty
 
 
 class Document(Record):
@@ -238,14 +247,13 @@ def _composed(text: str, path: Path) -> Document | None:
     ):
         return None
     loader = yaml.CSafeLoader(text)
-    # The composer asks these of every node; PyYAML's versions keep path-resolver
-    # bookkeeping a safe loader never uses (a third of the time): the builder's table.
-    scalar_tag = _scalar_resolver(loader)
-    container_tag = {yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
-    loader.descend_resolver = loader.ascend_resolver = _nothing
-    loader.resolve = lambda kind, value, implicit: (
-        scalar_tag(value, implicit) if kind is yaml.ScalarNode else container_tag[kind]
-    )
+    # The composer asks these of every node (three calls into Python each); PyYAML's
+    # versions keep path-resolver bookkeeping a safe loader never uses. A text without
+    # ! has no tag, so a scalar's tag follows from its style and value alone: _from_nodes
+    # resolves it (_plain_tag), and these are the cheapest callables that take the
+    # composer's arguments (C builtins; what they return is never read).
+    loader.descend_resolver = loader.resolve = slice
+    loader.ascend_resolver = tuple
     try:
         node = loader.get_single_node()
     except yaml.YAMLError:
@@ -260,35 +268,62 @@ def _composed(text: str, path: Path) -> Document | None:
     return doc
 
 
-def _nothing(*_args: Any) -> None:
-    return None
+def _plain_tag(value: str) -> str:
+    """The tag of an untagged plain scalar (``_scalar_resolver``'s for the C safe loader)."""
+    import yaml
+
+    table, wildcard, empty = _resolver_tables(yaml.CSafeLoader)
+    for tag, regexp in table.get(value[0], wildcard) if value else empty:
+        if regexp.match(value):
+            return tag
+    return _STR
 
 
-def _scalar_of(node) -> Any:
-    tag, value = node.tag, node.value
-    if tag == _STR:
-        return value if value.isascii() else nfc(value)
-    if tag not in _PLAIN_TAGS:
-        raise _Unusual
-    return _Builder.scalar(tag, value)
+@functools.cache
+def _may_not_be_text() -> frozenset[str] | None:
+    """The first characters of the plain scalars ``_plain_tag`` may not call text (None:
+    any may): digits, signs, ~, y/n/t/f/o (booleans)..."""
+    import yaml
+
+    table, wildcard, _empty = _resolver_tables(yaml.CSafeLoader)
+    return None if wildcard else frozenset(table)
 
 
 def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
     """The value of a composed node tree, with the lines ``_Builder`` records (in the same,
     document order), in a loop (no recursion); anything the builder would refuse or word
-    raises ``_Unusual``."""
+    raises ``_Unusual``. The nodes' tags are not read (see ``_composed``): a container's is
+    its kind, a scalar's that of its style (quoted, literal, folded: text) or ``_plain_tag``'s."""
     import yaml
 
     if root is None:
         return None
-    scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
-    if type(root) is scalar_node:
-        return _scalar_of(root)
-    if root.tag not in (_SEQ, _MAP):
+    scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    firsts = _may_not_be_text()
+
+    def scalar_of(node) -> Any:
+        value = node.value
+        # Quoted, literal and folded scalars are text, and so is a plain one whose first
+        # character no resolver looks for (an empty plain one is null: _plain_tag says).
+        if node.style or (value and firsts is not None and value[0] not in firsts):
+            return value if value.isascii() else nfc(value)
+        tag = _plain_tag(value)
+        if tag == _STR:
+            return value if value.isascii() else nfc(value)
+        if tag not in _PLAIN_TAGS:
+            raise _Unusual
+        return _Builder.scalar(tag, value)
+
+    kind = type(root)
+    if kind is scalar_node:
+        return scalar_of(root)
+    if kind is not sequence_node and kind is not mapping_node:
         raise _Unusual
-    result: Any = [] if type(root) is sequence_node else {}
+    result: Any = [] if kind is sequence_node else {}
     stack = [(iter(root.value), result, (), 1)]
     budget = MAX_VALUES - 1
+    # A scalar is read inline where it is plain text (most are: see scalar_of), in a loop
+    # that runs once per key and item of every concept file.
     while stack:
         items, value, at, depth = stack[-1]
         item = next(items, None)
@@ -299,25 +334,38 @@ def _from_nodes(root, lines: dict[KeyPath, int]) -> Any:
             raise _Unusual  # the builder's "nests deeper than"
         if type(value) is list:
             budget -= 1
-            child, where = item, (*at, len(value))
+            child = item
+            where = (*at, len(value))
             lines[where] = child.start_mark.line + 1
         else:
             budget -= 2
             key_node, child = item
             if type(key_node) is not scalar_node:
                 raise _Unusual
-            key = _scalar_of(key_node)
-            if type(key) is not str and type(key) is not int:
-                raise _Unusual
-            key = str(key)
+            key = key_node.value
+            if key_node.style or (key and firsts is not None and key[0] not in firsts):
+                if not key.isascii():
+                    key = nfc(key)
+            else:
+                key = scalar_of(key_node)
+                if type(key) is not str:
+                    if type(key) is not int:
+                        raise _Unusual
+                    key = str(key)
             if key == "<<" or key in value:
                 raise _Unusual
             where = (*at, key)
             lines[where] = key_node.start_mark.line + 1
-        if type(child) is scalar_node:
-            made = _scalar_of(child)
-        elif child.tag in (_SEQ, _MAP):
-            made = [] if type(child) is sequence_node else {}
+        kind = type(child)
+        if kind is scalar_node:
+            made = child.value
+            if child.style or (made and firsts is not None and made[0] not in firsts):
+                if not made.isascii():
+                    made = nfc(made)
+            else:
+                made = scalar_of(child)
+        elif kind is sequence_node or kind is mapping_node:
+            made = [] if kind is sequence_node else {}
             stack.append((iter(child.value), made, where, depth + 1))
         else:
             raise _Unusual

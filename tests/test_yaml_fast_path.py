@@ -77,6 +77,16 @@ def test_the_fast_path_takes_a_concept_file(monkeypatch):
         "",
         "a: " + "[" * 2000 + "]" * 2000 + "\n",  # over FAST_MARKS: the builder
         "a: mire\u0308qenie\nb: [x\u0301]\n",  # NFC
+        # Quoted, literal and empty scalars are text whatever they hold; a quoted key is
+        # still the merge key or a duplicate.
+        "'<<': x\n",
+        '"<<": {a: 1}\n',
+        "a: 1\n'a': 2\n",
+        "'1': x\n1: y\n",
+        "? |\n  k\n: v\n",
+        "'': x\n",
+        "a: ''\nb:\nc: ' '\nd: \"yes\"\ne: '0x1f'\nf: >\n  12\n",
+        "- ~\n- Null\n- =\n- .5\n- +1\n- -1\n- 0o17\n- Yes\n- off\n",
     ],
 )
 def test_tricky_files_read_the_same(text):
@@ -84,7 +94,7 @@ def test_tricky_files_read_the_same(text):
     assert fast == built
 
 
-KEYS = st.sampled_from(["id", "terms", "en", "sq", "a", "1", "true", "<<", "k"])
+KEYS = st.sampled_from(["id", "terms", "en", "sq", "a", "1", "true", "<<", "k", "'<<'", "'1'"])
 SCALARS = st.one_of(KEYS, st.sampled_from(["x", "2", "null", "'q'", "ë", "[]", "{}"]))
 
 
