@@ -457,6 +457,20 @@ def main() -> int:
     return 0 if same else 1
 
 
+def budget(one_cpu: float, many_wall: float, many_cpu: float, cores: int) -> tuple[float, float]:
+    """The default run's wall time taken apart: (extra CPU, idle core time), in the units given.
+
+    ``cores`` × the default run's wall = its CPU + the time its cores were not busy with it;
+    its CPU = one process's + what running in several processes adds. So
+    wall ratio = (one process's CPU + extra + idle) / (cores × one process's wall): exact, and
+    with one process's wall ≈ its CPU (a quiet machine), 1 / cores + (extra + idle) / (cores
+    × one process). Extra: a third interpreter (the command), pages copied after the forks,
+    a language set up twice, what is imported in both children; idle: the start-up before the
+    standby is forked (one core), waits between the halves, the end, and under load the cores
+    taken by other work."""
+    return many_cpu - one_cpu, cores * many_wall - many_cpu
+
+
 def measure(
     args: argparse.Namespace,
     cache: Path,
@@ -554,6 +568,12 @@ def measure(
     ratio = med["default"]["wall"] / med["--jobs 1"]["wall"]
     target = f"(target <= {TARGET}× on 2 cores) " if judged else ""
     print(f"default / --jobs 1, wall: {ratio:.2f}×  {target}{marked(ratio)}")
+    one, many = med["--jobs 1"], med["default"]
+    extra, idle = budget(one["cpu"], many["wall"], many["cpu"], cores)
+    print(
+        f"  = (one process's CPU {one['cpu']:.3f} s + extra CPU {extra:+.3f} + idle core time "
+        f"{idle:.3f}) / ({cores} × one process's wall {one['wall']:.3f}): see budget()"
+    )
     # On a loaded machine the wall ratio says more about the scheduler than about the
     # program: the critical path in CPU time is what an idle machine's wall time would
     # be at least: the longest of the command's own work, and its CPU before its first
@@ -562,7 +582,6 @@ def measure(
     # command checked files beside its workers; since check-po's standby, forked at the
     # start, checks them with its own worker, the command mostly waits: that term would
     # count the standby's imports, made beside the command's, after its start-up.)
-    one, many = med["--jobs 1"], med["default"]
     shared = many["serial"] + (many["cpu"] - many["serial"]) / cores
     path = max(many["own_cpu"], shared)
     mark = marked(path / one["cpu"])

@@ -456,6 +456,26 @@ def test_the_parallel_benchmarks_second_case_is_twenty_large_held_out_catalogs(t
     assert larger_catalogs(tmp_path) == files
 
 
+def test_the_parallel_benchmarks_budget_takes_the_wall_ratio_apart_exactly():
+    """Extra CPU and idle core time add up to the wall ratio (an identity, not a model)."""
+    from benchmarks.bench_checkpo_parallel import budget
+
+    # The lead's quiet run of 2026-12-06 19:05: --jobs 1 0.35 s (CPU 0.35), default 0.21 s
+    # (CPU 0.38): 0.03 s more CPU, and 0.04 s of the two cores' 0.42 s not spent on it.
+    extra, idle = budget(one_cpu=0.35, many_wall=0.21, many_cpu=0.38, cores=2)
+    assert round(extra, 3) == 0.03 and round(idle, 3) == 0.04
+    for one_cpu, one_wall, many_wall, many_cpu, cores in [
+        (0.35, 0.35, 0.21, 0.38, 2),
+        (0.401, 0.4015, 0.2455, 0.451, 2),
+        (1.2, 1.5, 0.5, 1.3, 4),  # under load: one process's wall above its CPU
+    ]:
+        extra, idle = budget(one_cpu, many_wall, many_cpu, cores)
+        ratio = (one_cpu + extra + idle) / (cores * one_wall)
+        assert abs(ratio - many_wall / one_wall) < 1e-12
+    # A run that keeps both cores busy and adds nothing is at 1 / cores.
+    assert budget(0.4, 0.2, 0.4, 2) == (0.0, 0.0)
+
+
 def test_a_sample_row_shows_every_plural_form_of_a_flagged_entry(tmp_path, monkeypatch):
     """A flag on a plural entry may be on any form: the row to judge shows them all."""
     from pathlib import Path
