@@ -28,7 +28,7 @@ from moci_vocab.booklet import layout as booklet_layout
 from moci_vocab.booklet.export import booklet_data
 from moci_vocab.booklet.layout import Booklet, typeset_booklet
 from moci_vocab.booklet.pdfjoin import JoinJob
-from moci_vocab.booklet.pdfwrite import PartCopy
+from moci_vocab.booklet.pdfwrite import PartCopy, RawObjects
 from moci_vocab.booklet.typesetter import Typesetter
 from tests.test_booklet_layout import request
 
@@ -391,3 +391,53 @@ def test_no_array_of_the_structure_grows_with_the_booklet(typeset: Typeset, tmp_
     assert {group["/S"] for group in groups} == {"/NonStruct"}
     largest = max(len(group["/K"]) for group in groups)
     assert largest < sum(len(group["/K"]) for group in groups) / 10
+
+
+def test_references_read_from_a_parts_text_are_those_pikepdf_reads(typeset: Typeset) -> None:
+    # The join reads the Document's kids, the ParentTree and the pages' links from a part's
+    # text (``RawObjects``), not through pikepdf, which would parse every object they name.
+    pikepdf = pytest.importorskip("pikepdf")
+    pages_with_links = 0
+    for name in sorted({name for name, _page in typeset.booklet.sources}):
+        raw = RawObjects.read(str(typeset.workdir / name))
+        assert raw is not None
+        with pikepdf.open(typeset.workdir / name) as part:
+            root = part.Root.StructTreeRoot
+            nums = root.ParentTree.Nums
+            parents = {int(nums[n]): nums[n + 1].objgen for n in range(0, len(nums), 2)}
+            assert raw.number_refs(root.objgen, b"/ParentTree") == parents
+            [document] = root.K
+            assert raw.refs(document.objgen, b"/K") == [kid.objgen for kid in document.K]
+            for page in part.pages:
+                links = page.obj.get("/Annots")
+                if links is not None:
+                    assert raw.refs(page.obj.objgen, b"/Annots") == [a.objgen for a in links]
+                    pages_with_links += 1
+    assert pages_with_links > 5
+
+
+def test_references_are_read_from_text_only_in_the_shape_expected() -> None:
+    # Anything but a key's one array of references to objects of the file (or a ParentTree
+    # that is one leaf of such references) is left to pikepdf: None.
+    objects = {
+        1: b"<</K[2 0 R 3 0 R]/Kids[4 0 R]>>",
+        2: b"<</K[2 0 R 9 0 R]>>",  # 9: no object of the file
+        3: b"<</K[2 0 R 4]>>",  # an MCID among the kids
+        4: b"<</K 2 0 R>>",  # one kid, not an array
+        5: b"<</A<</K[2 0 R]>>/K[3 0 R]>>",  # the key twice
+        6: b"<</ParentTree<</Nums[0 2 0 R 1 3 0 R]>>/ParentTreeNextKey 2>>",
+        7: b"<</ParentTree<</Kids[6 0 R]>>>>",  # a tree of several leaves
+        8: b"<</ParentTree<</Nums[0 2 0 R 1[3 0 R]]>>>>",  # a direct array
+    }
+    data, spans = b"%PDF-1.7\n", {}
+    for number, body in objects.items():
+        start = len(data)
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+        spans[number] = (start, len(data))
+    raw = RawObjects(data, spans)
+    assert raw.refs((1, 0), b"/K") == [(2, 0), (3, 0)]
+    assert raw.refs((1, 0), b"/Annots") is None
+    assert [raw.refs((n, 0), b"/K") for n in (2, 3, 4, 5)] == [None] * 4
+    assert raw.number_refs((6, 0), b"/ParentTree") == {0: (2, 0), 1: (3, 0)}
+    assert raw.number_refs((7, 0), b"/ParentTree") is None
+    assert raw.number_refs((8, 0), b"/ParentTree") is None

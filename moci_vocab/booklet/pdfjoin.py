@@ -146,11 +146,18 @@ class Join:
         for page in kept.values():
             _own_attributes(page, copy, self.root_pages)
             others = copy.annotations[page.objgen] = []
-            for annotation in page.get("/Annots", []):
-                if not (as_text and self._page_link(annotation, copy)):
-                    copy.change(annotation)  # its key into the tree, or its link
-                    self._point(annotation, copy)
-                    others.append(annotation)
+            # read from the text, the links are not parsed by pikepdf (nor handed over)
+            listed = copy.raw.refs(page.objgen, b"/Annots") if as_text else None
+            for annotation in page.get("/Annots", []) if listed is None else listed:
+                if isinstance(annotation, tuple):  # a reference read from the text
+                    if self._page_link(annotation, copy):
+                        continue
+                    annotation = part.get_object(annotation)
+                elif as_text and self._page_link(annotation.objgen, copy):
+                    continue
+                copy.change(annotation)  # its key into the tree, or its link
+                self._point(annotation, copy)
+                others.append(annotation)
         if tree is not None:
             tree.add_part(part, copy, list(kept.values()), min(wanted)[0] if wanted else 0)
         else:
@@ -169,15 +176,16 @@ class Join:
             writer.add(self.page(position), copy.value(page))
         copy.flush()
 
-    def _page_link(self, annotation: Any, copy: Any) -> bool:
-        """Point a link of Typst's to ``PAGE_LINK`` + number at that page, written from its
-        text (``PartCopy.link``: a tenth of the cost of changing it through pikepdf, and a
-        booklet has tens of thousands); False if it is not such a link, as it is written."""
+    def _page_link(self, objgen: tuple[int, int], copy: Any) -> bool:
+        """Point a link of Typst's to ``PAGE_LINK`` + number (the annotation ``objgen``) at
+        that page, written from its text (``PartCopy.link``: a tenth of the cost of changing
+        it through pikepdf, and a booklet has tens of thousands); False if it is not such a
+        link, as it is written."""
         from moci_vocab.booklet.pdfwrite import pdf_string
 
         # the whole text must have the shape of Typst's link (no stream, comment or other
         # string can be in it): ``body``'s checks for a plain object are not needed
-        body = copy.raw.text(annotation.objgen)
+        body = copy.raw.text(objgen)
         found = _TYPST_LINK.fullmatch(body) if body is not None else None
         if found is None:
             return False
@@ -187,7 +195,7 @@ class Join:
         contents = self._contents.get(number)
         if contents is None:
             contents = self._contents[number] = pdf_string(f"{self.page_word} {number}")
-        copy.link(annotation, found["rect"], self.page(number - 1), contents, int(found["key"]))
+        copy.link(objgen, found["rect"], self.page(number - 1), contents, int(found["key"]))
         return True
 
     def _point(self, annotation: Any, copy: Any) -> None:

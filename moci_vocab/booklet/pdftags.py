@@ -66,9 +66,9 @@ class StructureTree:
             strip_keys(kept)
             return
         kept_ids = {page.objgen for page in kept}
-        parents = _number_tree(root.get("/ParentTree"))
+        parents = _parent_tree(root, copy)
         dropped = [page.obj for page in part.pages if page.obj.objgen not in kept_ids]
-        for element in _prune(parents, dropped, kept_ids):
+        for element in _prune(parents, dropped, kept_ids, part):
             copy.change(element)
         for name, merged in ((Name.RoleMap, self.role_map), (Name.ClassMap, self.class_map)):
             for key, value in (root.get(name) or {}).items():
@@ -86,7 +86,7 @@ class StructureTree:
                 elements.append(_number(copy, kid))
                 continue
             copy.alias(kid, group)
-            elements.extend(_number(copy, child) for child in _kids(kid))
+            elements.extend(_number(copy, child) for child in _kids_as_read(kid, copy))
         self.kids.append((position, group, elements))
         shift = self.next_key
         for key in sorted(_keys(kept, copy)):
@@ -135,7 +135,12 @@ def strip_keys(pages: list[Any]) -> None:
 
 
 def _number(copy: PartCopy, obj: Any) -> int:
-    """The output number of ``obj`` (an indirect object is copied; a direct one written)."""
+    """The output number of ``obj`` (an indirect object is copied; a direct one written;
+    an objgen is a reference read from the part's text)."""
+    if isinstance(obj, tuple):
+        number = copy.ref_to(obj)
+        assert number is not None
+        return number
     if obj.is_indirect:
         number = copy.ref(obj)
         assert number is not None
@@ -143,23 +148,31 @@ def _number(copy: PartCopy, obj: Any) -> int:
     return copy.writer.add_new(copy.value(obj))
 
 
-def _prune(parents: dict[int, Any], dropped: list[Any], kept: set[tuple[int, int]]) -> list[Any]:
+def _prune(
+    parents: dict[int, Any], dropped: list[Any], kept: set[tuple[int, int]], part: Any
+) -> list[Any]:
     """Remove what the elements hold on the ``dropped`` pages; drop elements left empty.
 
     Return the elements changed.
 
-    The elements are those the ParentTree names for the dropped pages and their links.
-    A kid is on the page of its own ``/Pg``, else of its element's (or the nearest
-    ancestor's that has one); a page of the part is kept when its objgen is in ``kept``.
+    The elements are those the ParentTree (``_parent_tree``: of ``part``) names for the
+    dropped pages and their links. A kid is on the page of its own ``/Pg``, else of its
+    element's (or the nearest ancestor's that has one); a page of the part is kept when
+    its objgen is in ``kept``.
     """
+
+    def parent(key: int) -> Any:
+        value = parents.get(key)
+        return part.get_object(value) if isinstance(value, tuple) else value
+
     elements: dict[tuple[int, int], Any] = {}
     for page in dropped:
-        owners = parents.get(int(page.get("/StructParents", -1)))
+        owners = parent(int(page.get("/StructParents", -1)))
         for owner in owners if isinstance(owners, Array) else []:
             if isinstance(owner, Dictionary):  # an MCID that no element holds is null
                 elements.setdefault(owner.objgen, owner)
         for annotation in page.get("/Annots", []):
-            owner = parents.get(int(annotation.get("/StructParent", -1)))
+            owner = parent(int(annotation.get("/StructParent", -1)))
             if isinstance(owner, Dictionary):
                 elements.setdefault(owner.objgen, owner)
     # every element's page before anything changes (a kid may take its parent's)
@@ -239,6 +252,16 @@ def _kids(element: Any) -> list[Any]:
     return list(kids) if isinstance(kids, Array) else [kids]
 
 
+def _kids_as_read(element: Any, copy: PartCopy) -> list[Any]:
+    """``_kids`` of an element, as references read from the part's text (``RawObjects.refs``:
+    pikepdf would parse every kid to hand it over) unless the join has changed it."""
+    if copy.raw is not None and element.objgen not in copy.changed:
+        refs = copy.raw.refs(element.objgen, b"/K")
+        if refs is not None:
+            return refs
+    return _kids(element)
+
+
 def _keys(pages: list[Any], copy: PartCopy) -> set[int]:
     """The ParentTree keys of ``pages`` (still the part's keys) and of their links."""
     keys = {link[3] for link in copy.links.values()}  # those written from their text
@@ -261,6 +284,17 @@ def _other_annotations(page: Any, copy: PartCopy) -> list[Any]:
 def _shift(obj: Any, key: str, shift: int) -> None:
     if key in obj:
         obj[key] = int(obj[key]) + shift
+
+
+def _parent_tree(root: Any, copy: PartCopy) -> dict[int, Any]:
+    """The ParentTree's entries of a part's tree ``root``: key → the object, or its objgen
+    when read from the part's text (``RawObjects.number_refs``: pikepdf would parse every
+    object it names, a part's pages and links, to hand it over)."""
+    if copy.raw is not None and root.is_indirect and root.objgen not in copy.changed:
+        entries = copy.raw.number_refs(root.objgen, b"/ParentTree")
+        if entries is not None:
+            return entries
+    return _number_tree(root.get("/ParentTree"))
 
 
 def _number_tree(node: Any) -> dict[int, Any]:

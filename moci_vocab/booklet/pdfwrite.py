@@ -23,6 +23,7 @@ import struct
 import zlib
 from array import array
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -44,6 +45,12 @@ _STRING = re.compile(rb"\((?:[^\\()]|\\.)*\)", re.S)
 _PLAIN_REF = re.compile(rb"(?<=[\s\[\x00])(\d+ \d+) R\b")
 # A stream dictionary's /Length (direct or a reference): the copy states its own.
 _LENGTH = re.compile(rb" /Length (?:\d+ \d+ R|\d+)(?=[\s/>])")
+# A key's array of references (``RawObjects.refs``): what follows the key, and a reference.
+_REF_ARRAY = re.compile(rb"\s*\[((?:\s*\d+ \d+ R)*)\s*\]")
+_REF = re.compile(rb"(\d+) (\d+) R")
+# A number tree that is one leaf of references (``RawObjects.number_refs``), and an entry.
+_NUMS = re.compile(rb"\s*<<\s*/Nums\s*\[((?:\s*\d+\s+\d+ \d+ R)*)\s*\]\s*>>")
+_NUMS_ENTRY = re.compile(rb"(\d+)\s+(\d+) (\d+) R")
 _UNWRITTEN = -1
 # A link to a page of the output (``PartCopy.link``), as qpdf writes one: keys in order.
 _LINK = (
@@ -230,15 +237,21 @@ class PartCopy:
         self.destinations[link.objgen] = page
         self.changed.add(link.objgen)
 
-    def link(self, link: Any, rect: bytes, page: int, contents: bytes, key: int) -> None:
-        """Write the source's indirect annotation ``link`` as a link to output object
+    def link(
+        self, link: tuple[int, int], rect: bytes, page: int, contents: bytes, key: int
+    ) -> None:
+        """Write the source's annotation ``link`` (its objgen) as a link to output object
         ``page`` from these values (its ``/Rect`` as written, ``/Contents`` in PDF syntax,
         ``/StructParent`` before ``key_shift``), as pikepdf would write it changed."""
-        self.links[link.objgen] = (rect, page, contents, key)
+        self.links[link] = (rect, page, contents, key)
 
     def ref(self, obj: Any) -> int | None:
         """The output number of the source's indirect ``obj``, which is copied (once)."""
         return self._number(obj.objgen)
+
+    def ref_to(self, objgen: tuple[int, int]) -> int | None:
+        """``ref`` of the source's object ``objgen`` (a reference read from its text)."""
+        return self._number(objgen)
 
     def value(self, obj: Any) -> bytes:
         """``obj`` (direct, or indirect: its own content) in PDF syntax, references renumbered."""
@@ -392,6 +405,43 @@ class RawObjects:
             ):
                 return None  # a parenthesis outside the strings the tokenizer sees
         return body
+
+    def refs(self, objgen: tuple[int, int], key: bytes) -> list[tuple[int, int]] | None:
+        """The references in the array of ``key`` (``b"/K"``) of the plain object
+        ``objgen``, in order, as the file has them: read without pikepdf parsing the
+        objects they name. None unless the key occurs once, its value is an array of
+        references only and each names an object of the table (else ask pikepdf)."""
+        body = self.body(objgen)
+        found = _value_of(body, key, _REF_ARRAY) if body is not None else None
+        if found is None:
+            return None
+        refs = [(int(num), int(gen)) for num, gen in _REF.findall(found)]
+        return refs if self._all_known(refs) else None
+
+    def number_refs(self, objgen: tuple[int, int], key: bytes) -> dict[int, tuple[int, int]] | None:
+        """The entries of the number tree of ``key`` (``b"/ParentTree"``) in the plain
+        object ``objgen`` (key → reference), when it is one direct leaf of references
+        to objects of the table; else None (ask pikepdf)."""
+        body = self.body(objgen)
+        found = _value_of(body, key, _NUMS) if body is not None else None
+        if found is None:
+            return None
+        entries = {int(k): (int(num), int(gen)) for k, num, gen in _NUMS_ENTRY.findall(found)}
+        return entries if self._all_known(entries.values()) else None
+
+    def _all_known(self, refs: Iterable[tuple[int, int]]) -> bool:
+        spans = self.spans
+        return all(num in spans and not gen for num, gen in refs)
+
+
+def _value_of(body: bytes, key: bytes, shape: re.Pattern) -> bytes | None:
+    """The first group of ``shape`` matched right after ``key`` in the plain object text
+    ``body``, if the key occurs there once (as a name, not the start of a longer one)."""
+    places = [m.end() for m in re.finditer(re.escape(key) + rb"(?![^\s/\[\]<>(){}%])", body)]
+    if len(places) != 1:
+        return None
+    found = shape.match(body, places[0])
+    return found[1] if found is not None else None
 
 
 def pdf_string(text: str) -> bytes:
