@@ -15,6 +15,17 @@ and prints each family of rules on its own. The target: check (cold) < 2 x parse
 Prints the figures; it asserts nothing.
 
     python benchmarks/bench_check.py [N] [--rounds R] [--profile]
+
+``--cold-load`` times the glossary's first load instead (`store.load_glossary` with no
+cache; the cache it writes included), in fresh processes taken in turns: in one process
+and in two (the concept files parsed beside a forked worker, store.PARALLEL_FILES), on a
+glossary of benchmarks/generate.py (or ``--glossary DIR``, copied), and with ``--against
+DIR`` another checkout's code (e.g. `git archive main`) as it loads. It prints the median
+and best wall time of the load, the CPU of the process and its worker together
+(os.wait4) and the machine's load average: on a loaded machine the second core is not
+free, and only the CPU figures compare.
+
+    python benchmarks/bench_check.py 10000 --cold-load [--runs 5] [--against DIR]
 """
 
 from __future__ import annotations
@@ -23,9 +34,29 @@ import argparse
 import gc
 import os
 import random
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# A fresh process's cold load: the cache removed, `store.load_glossary` timed (its import
+# before); argv: root, processes (1: the threshold out of reach; 2: as the code decides).
+COLD_LOAD = """
+import shutil, sys, time
+from pathlib import Path
+root = Path(sys.argv[1])
+shutil.rmtree(root / ".moci-cache", ignore_errors=True)
+from moci_vocab import store
+if sys.argv[2] == "1":
+    store.PARALLEL_FILES = 10**9
+started = time.perf_counter()
+store.load_glossary(root)
+print(time.perf_counter() - started)
+"""
 
 LETTERS = {
     "en": "abcdefghijklmnopqrstuvwxyz",
@@ -144,12 +175,75 @@ def time_families(root: Path) -> dict[str, float]:
     return times
 
 
+def cold_load(root: Path, code: Path, processes: int) -> tuple[float, float]:
+    """(wall seconds of the load, CPU seconds of the process and its worker) in a fresh
+    process running ``code``'s moci_vocab."""
+    env = dict(os.environ, PYTHONPATH=str(code))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the modules' bytecode kept, as installed
+    child = subprocess.Popen(
+        [sys.executable, "-c", COLD_LOAD, str(root), str(processes)],
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+    assert child.stdout is not None
+    out = child.stdout.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        raise SystemExit(f"the load failed in {code} (status {status})")
+    return float(out), usage.ru_utime + usage.ru_stime
+
+
+def compare_cold_loads(args: argparse.Namespace, tmp: Path) -> None:
+    """The cold load in one and two processes (and ``--against``'s), in turns."""
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.generate import make_glossary
+
+    cases = [("this checkout, one process", HERE.parent, 1)]
+    cases.append(("this checkout, two processes", HERE.parent, 2))
+    if args.against:
+        cases.append((f"{args.against}", Path(args.against).resolve(), 2))
+    roots = {}
+    for name, _code, _processes in cases:  # a copy each: a load writes its cache there
+        roots[name] = tmp / f"g{len(roots)}"
+        if args.glossary:
+            shutil.copytree(args.glossary, roots[name], symlinks=True)
+        else:
+            make_glossary(roots[name], args.count)
+    for name, code, processes in cases:  # the bytecode and the files' pages, once
+        cold_load(roots[name], code, processes)
+    figures: dict[str, list[tuple[float, float]]] = {name: [] for name, _c, _p in cases}
+    loads = []
+    for _ in range(args.runs):
+        for name, code, processes in cases:
+            figures[name].append(cold_load(roots[name], code, processes))
+            loads.append(os.getloadavg()[0])
+    files = len(os.listdir(roots[cases[0][0]] / "terms"))
+    print(f"cold load of {files} concept files, {args.runs} runs each, in turns")
+    base = statistics.median(wall for wall, _cpu in figures[cases[0][0]])
+    for name, runs in figures.items():
+        wall = statistics.median(w for w, _c in runs)
+        print(
+            f"  {name:<32} wall {wall:6.2f} s (best {min(w for w, _c in runs):5.2f}, "
+            f"{wall / base:4.2f}x)  CPU {statistics.median(c for _w, c in runs):6.2f} s"
+        )
+    print(f"  load average {min(loads):.1f}-{max(loads):.1f} (1 min) during the runs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("count", nargs="?", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="cProfile one cold check")
+    parser.add_argument("--cold-load", action="store_true", help="the first load's figures")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each --cold-load case")
+    parser.add_argument("--glossary", help="--cold-load: a copy of this glossary")
+    parser.add_argument("--against", help="--cold-load: another checkout's code too")
     args = parser.parse_args()
+    if args.cold_load:
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["MOCI_VOCAB_CACHE_KEY_DIR"] = tmp
+            compare_cold_loads(args, Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["MOCI_VOCAB_CACHE_KEY_DIR"] = tmp  # keep the benchmark's key out of ~/.cache
         root = Path(tmp) / "g"

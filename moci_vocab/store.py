@@ -9,7 +9,7 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 250  # files between two progress reports (a report costs a redraw)
 CONCEPTS_CACHE_KEY = 3  # bump when what the cache keeps per concept file changes shape
+# From this many concept files to parse on, a working tree's are parsed in two processes
+# (WorkingTree.parse), in chunks of PARSE_CHUNK files: below it the fork and the pickles
+# of the worker's concepts cost more than they save (docs/performance.md measures it).
+PARALLEL_FILES = 500
+PARSE_CHUNK = 100
 
 
 def concept_path(root: Path, concept_id: str) -> Path:
@@ -184,8 +189,9 @@ class GlossarySource(Protocol):
         """The concept files, in the order they are loaded."""
         ...
 
-    def parse(self, files: list[ConceptFile]) -> Iterator[Parsed]:
-        """Each of ``files`` parsed, in order, with its own findings."""
+    def parse(self, files: list[ConceptFile]) -> Generator[Parsed, None, None]:
+        """Each of ``files`` parsed, in order, with its own findings (closed early: it stops
+        any process it started)."""
         ...
 
     def entries(self) -> FileEntries:
@@ -212,18 +218,20 @@ def load_from(
     with cache.gc_paused():
         files = source.concept_files()
         known = [entries.get(file.cache_key, file.version) for file in files]
-        fresh = source.parse([file for file, value in zip(files, known, strict=True) if not value])
-        for done, (file, value) in enumerate(zip(files, known, strict=True)):
-            if progress is not None and done % PROGRESS_EVERY == 0:
-                progress(done, len(files))
-            if not value:
-                value = next(fresh)
-                entries.put(file.cache_key, file.version, value)
-            concept, file_findings, places = value
-            findings.extend(file_findings)
-            if concept is not None and concept.id not in glossary.concepts:
-                glossary.concepts[concept.id] = concept
-                glossary.places[concept.id] = (file.name, places)
+        stale = [file for file, value in zip(files, known, strict=True) if not value]
+        with contextlib.closing(source.parse(stale)) as fresh:
+            for done, (file, value) in enumerate(zip(files, known, strict=True)):
+                if progress is not None and done % PROGRESS_EVERY == 0:
+                    progress(done, len(files))
+                if not value:
+                    value = next(fresh)
+                    entries.put(file.cache_key, file.version, value)
+                concept, file_findings, places = value
+                findings.extend(file_findings)
+                if concept is not None and concept.id not in glossary.concepts:
+                    glossary.concepts[concept.id] = concept
+                    glossary.places[concept.id] = (file.name, places)
+            next(fresh, None)  # none is left: the parser ends (and reaps what it started)
         if progress is not None:
             progress(len(files), len(files))
         entries.save()
@@ -251,16 +259,59 @@ class WorkingTree(Record):
             for name in concept_file_names(self.root)
         ]
 
-    def parse(self, files: list[ConceptFile]) -> Iterator[Parsed]:
-        """Each file read and parsed (a symbolic link is refused, not followed)."""
-        for file in files:
-            yield _parse_concept_file(self.root / TERMS / file.name)
+    def parse(self, files: list[ConceptFile]) -> Generator[Parsed, None, None]:
+        """Each file read and parsed (a symbolic link is refused, not followed); from
+        PARALLEL_FILES files on, where a worker can be forked, in two processes."""
+        folder = self.root / TERMS
+        names = [file.name for file in files]
+        if len(names) >= PARALLEL_FILES and _two_processes():
+            yield from _parse_in_two(folder, names)
+            return
+        for name in names:
+            yield _parse_concept_file(folder / name)
 
     def entries(self) -> FileEntries:
         """The per-file cache ``concepts`` of this working tree."""
         from moci_vocab.cache import FileEntries
 
         return FileEntries(self.root, "concepts", CONCEPTS_CACHE_KEY, valid=is_parsed)
+
+
+def _two_processes() -> bool:
+    """Whether a second core is there and a worker would be forked (off Linux, or with
+    other threads running, it would be spawned: its start-up costs more than it saves)."""
+    from moci_vocab.workers import available_cores, forks_here
+
+    return available_cores() >= 2 and forks_here()
+
+
+def _parse_in_two(folder: Path, names: list[str]) -> Iterator[Parsed]:
+    """The files ``names`` of ``folder`` parsed by this process and a forked worker, in order.
+
+    Both take chunks of PARSE_CHUNK files as they go; this one takes the worker's results
+    in order, so the first error of the files is the one it would have met alone. The
+    worker is killed when the caller stops early (an error, Ctrl-C: workers.iter_jobs).
+    """
+    from moci_vocab.workers import iter_jobs
+
+    chunks = [
+        ParseChunk(folder, names[start : start + PARSE_CHUNK])
+        for start in range(0, len(names), PARSE_CHUNK)
+    ]
+    with contextlib.closing(iter_jobs(chunks, 2)) as results:
+        for parsed in results:
+            yield from parsed
+
+
+class ParseChunk(NamedTuple):
+    """Concept files of a working tree to parse in a worker process (a ``workers.Job``)."""
+
+    folder: Path
+    names: list[str]
+
+    def run(self, memo: dict) -> list[Parsed]:
+        """Each file parsed, in order (as ``WorkingTree.parse`` parses it in one process)."""
+        return [_parse_concept_file(self.folder / name) for name in self.names]
 
 
 def _parse_concept_file(path: Path) -> Parsed:
