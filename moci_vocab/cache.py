@@ -385,6 +385,11 @@ class FileEntries:
     used in this run are kept, unless ``keep`` asks to keep up to that many
     of the most recently used ones. Stored entries of the wrong shape, or whose
     value ``valid`` refuses, are all dropped (the files are read again).
+
+    The file holds a record (key, when written, entries) and then, when entries were
+    pickled where they were made (``put_pickled``: a worker that parsed them), those
+    pickles as they are, their sizes in the record: the loading process does not pickle
+    them again.
     """
 
     def __init__(
@@ -402,20 +407,46 @@ class FileEntries:
         self.racy = racy
         self.keep = keep
         self.started = time.time_ns()
-        loaded = load(self.root, name)
-        if not (
-            is_record(loaded, written=int, files=dict)
-            and loaded.get("key") == self.key
-            and all(
-                type(entry) is tuple and len(entry) == 2 and _conforms(entry[1], valid)
-                for entry in loaded["files"].values()
-            )
-        ):
-            loaded = {}
+        loaded = self._load(valid)
         self.old: dict[str, tuple[Any, Any]] = loaded.get("files", {})
         self.written = loaded.get("written", 0)
         self.files: dict[str, tuple[Any, Any]] = {}
         self.changed = False
+        self.parts: list[bytes] = []  # entries pickled where they were made (put_pickled)
+        self.pickled: set[str] = set()  # the files whose entries are in those
+
+    def _load(self, valid: Callable[[Any], bool] | None) -> dict:
+        """The stored record (key, written, files) with its parts' entries among its files,
+        or {} (missing, of other code, or any entry of the wrong shape)."""
+        payload = _signed_payload(self.root, self.name)
+        if payload is None:
+            return {}
+        try:
+            with gc_paused():
+                loaded = pickle.loads(payload)  # the record's pickle; the parts follow it
+                sizes = loaded.get("parts", []) if isinstance(loaded, dict) else None
+                if not (
+                    type(sizes) is list
+                    and all(type(size) is int and size > 0 for size in sizes)
+                    and sum(sizes) < len(payload)
+                    and is_record(loaded, written=int, files=dict)
+                    and loaded.get("key") == self.key
+                ):
+                    return {}
+                files: dict[str, Any] = {}
+                at = len(payload) - sum(sizes)
+                for size in sizes:
+                    files.update(pickle.loads(payload[at : at + size]))
+                    at += size
+                files.update(loaded["files"])  # last: an entry put after its part's wins
+        except Exception:  # a cache is derived data: anything odd in it means "rebuild"
+            return {}
+        if not all(
+            type(entry) is tuple and len(entry) == 2 and _conforms(entry[1], valid)
+            for entry in files.values()
+        ):
+            return {}
+        return {"written": loaded["written"], "files": files}
 
     def get(self, file: str, version: Any) -> Any | None:
         """The value stored for ``file`` at ``version``, or None (then ``put`` a new one)."""
@@ -430,6 +461,15 @@ class FileEntries:
     def put(self, file: str, version: Any, value: Any) -> None:
         """Remember ``value`` as made from ``file`` at ``version``."""
         self.files[file] = (version, value)
+        self.pickled.discard(file)
+        self.changed = True
+
+    def put_pickled(self, part: bytes, entries: dict[str, tuple[Any, Any]]) -> None:
+        """Remember ``entries`` (file -> (version, value)), whose pickle ``part`` is (made
+        where they were made, e.g. a worker process): saved as these bytes, not pickled again."""
+        self.files.update(entries)
+        self.parts.append(part)
+        self.pickled.update(entries)
         self.changed = True
 
     def save(self, complete: bool = True) -> None:
@@ -441,4 +481,12 @@ class FileEntries:
         if self.keep:
             older = [(k, v) for k, v in self.old.items() if k not in files]
             files = dict([*older, *files.items()][-self.keep :])
-        store(self.root, self.name, {"key": self.key, "written": self.started, "files": files})
+        parts = self.parts
+        if self.pickled and self.pickled <= files.keys():
+            files = {file: entry for file, entry in files.items() if file not in self.pickled}
+        else:  # (a part's entry put again, or dropped by `keep`: none of them as they were)
+            parts = []
+        record = {"key": self.key, "written": self.started, "files": files}
+        if parts:
+            record["parts"] = [len(part) for part in parts]
+        store(self.root, self.name, record, parts)

@@ -9,6 +9,7 @@ through ``canonical_concept_text`` / ``canonical_manifest_text`` and
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -189,9 +190,11 @@ class GlossarySource(Protocol):
         """The concept files, in the order they are loaded."""
         ...
 
-    def parse(self, files: list[ConceptFile]) -> Generator[Parsed, None, None]:
-        """Each of ``files`` parsed, in order, with its own findings (closed early: it stops
-        any process it started)."""
+    def parse(
+        self, files: list[ConceptFile], entries: FileEntries
+    ) -> Generator[Parsed, None, None]:
+        """Each of ``files`` parsed, in order, with its own findings, and put in ``entries``
+        (closed early, it stops any process it started)."""
         ...
 
     def entries(self) -> FileEntries:
@@ -219,13 +222,12 @@ def load_from(
         files = source.concept_files()
         known = [entries.get(file.cache_key, file.version) for file in files]
         stale = [file for file, value in zip(files, known, strict=True) if not value]
-        with contextlib.closing(source.parse(stale)) as fresh:
+        with contextlib.closing(source.parse(stale, entries)) as fresh:
             for done, (file, value) in enumerate(zip(files, known, strict=True)):
                 if progress is not None and done % PROGRESS_EVERY == 0:
                     progress(done, len(files))
                 if not value:
                     value = next(fresh)
-                    entries.put(file.cache_key, file.version, value)
                 concept, file_findings, places = value
                 findings.extend(file_findings)
                 if concept is not None and concept.id not in glossary.concepts:
@@ -259,16 +261,19 @@ class WorkingTree(Record):
             for name in concept_file_names(self.root)
         ]
 
-    def parse(self, files: list[ConceptFile]) -> Generator[Parsed, None, None]:
+    def parse(
+        self, files: list[ConceptFile], entries: FileEntries
+    ) -> Generator[Parsed, None, None]:
         """Each file read and parsed (a symbolic link is refused, not followed); from
         PARALLEL_FILES files on, where a worker can be forked, in two processes."""
         folder = self.root / TERMS
-        names = [file.name for file in files]
-        if len(names) >= PARALLEL_FILES and _two_processes():
-            yield from _parse_in_two(folder, names)
+        if len(files) >= PARALLEL_FILES and _two_processes():
+            yield from _parse_in_two(folder, files, entries)
             return
-        for name in names:
-            yield _parse_concept_file(folder / name)
+        for file in files:
+            value = _parse_concept_file(folder / file.name)
+            entries.put(file.cache_key, file.version, value)
+            yield value
 
     def entries(self) -> FileEntries:
         """The per-file cache ``concepts`` of this working tree."""
@@ -285,33 +290,54 @@ def _two_processes() -> bool:
     return available_cores() >= 2 and forks_here()
 
 
-def _parse_in_two(folder: Path, names: list[str]) -> Iterator[Parsed]:
-    """The files ``names`` of ``folder`` parsed by this process and a forked worker, in order.
+def _parse_in_two(folder: Path, files: list[ConceptFile], entries: FileEntries) -> Iterator[Parsed]:
+    """``files`` of ``folder`` parsed by this process and a forked worker, in order.
 
     Both take chunks of PARSE_CHUNK files as they go; this one takes the worker's results
     in order, so the first error of the files is the one it would have met alone. The
     worker is killed when the caller stops early (an error, Ctrl-C: workers.iter_jobs).
+    A worker's chunk comes as the pickle of its cache entries, kept in the cache as it is.
     """
+    import pickle
+
     from moci_vocab.workers import iter_jobs
 
     chunks = [
-        ParseChunk(folder, names[start : start + PARSE_CHUNK])
-        for start in range(0, len(names), PARSE_CHUNK)
+        ParseChunk(folder, files[start : start + PARSE_CHUNK], os.getpid())
+        for start in range(0, len(files), PARSE_CHUNK)
     ]
     with contextlib.closing(iter_jobs(chunks, 2)) as results:
-        for parsed in results:
-            yield from parsed
+        for chunk, result in zip(chunks, results, strict=True):
+            if type(result) is bytes:  # a worker's
+                made = pickle.loads(result)
+                entries.put_pickled(result, made)
+                yield from (made[file.cache_key][1] for file in chunk.files)
+                continue
+            for file, value in zip(chunk.files, result, strict=True):
+                entries.put(file.cache_key, file.version, value)
+                yield value
 
 
 class ParseChunk(NamedTuple):
     """Concept files of a working tree to parse in a worker process (a ``workers.Job``)."""
 
     folder: Path
-    names: list[str]
+    files: list[ConceptFile]
+    parent: int  # the process that loads (see run)
 
-    def run(self, memo: dict) -> list[Parsed]:
-        """Each file parsed, in order (as ``WorkingTree.parse`` parses it in one process)."""
-        return [_parse_concept_file(self.folder / name) for name in self.names]
+    def run(self, memo: dict) -> list[Parsed] | bytes:
+        """Each file parsed, in order (as ``WorkingTree.parse`` parses it in one process);
+        in a worker, the pickle of their cache entries (``FileEntries.put_pickled``): it is
+        sent to the loading process as it is, and saved there without a second pickling."""
+        if os.getpid() == self.parent:
+            return [_parse_concept_file(self.folder / file.name) for file in self.files]
+        import pickle
+
+        made = {
+            file.cache_key: (file.version, _parse_concept_file(self.folder / file.name))
+            for file in self.files
+        }
+        return pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _parse_concept_file(path: Path) -> Parsed:

@@ -244,3 +244,57 @@ def test_an_edit_whose_modification_time_is_set_back_is_seen(seeded):
     assert (after.st_ino, after.st_size) == (st.st_ino, st.st_size)
     assert after.st_mtime_ns == st.st_mtime_ns
     assert layout.fingerprint(seeded.root)[0] != before[0]
+
+
+def _entries(root, **options):
+    return cache.FileEntries(root, "parts", 1, racy=False, **options)
+
+
+def test_entries_pickled_elsewhere_are_saved_as_they_are_and_read_back(monkeypatch, tmp_path):
+    """FileEntries.put_pickled: a worker's pickle of its entries is saved as it is, after
+    the record; reading it back gives every entry, an entry put again after its part wins."""
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    made = {"b.yaml": ("v2", ["B"]), "c.yaml": ("v3", ["C"])}
+    part = pickle.dumps(made)
+    entries = _entries(tmp_path)
+    entries.put("a.yaml", "v1", ["A"])
+    entries.put_pickled(part, made)
+    entries.save()
+    assert part in (tmp_path / ".moci-cache" / "parts.pickle").read_bytes()
+    again = _entries(tmp_path)
+    assert again.old == {"a.yaml": ("v1", ["A"]), **made}
+    assert [again.get(f"{name}.yaml", f"v{n}") for n, name in enumerate("abc", 1)] == [
+        ["A"],
+        ["B"],
+        ["C"],
+    ]
+    again.put_pickled(part, made)
+    again.put("c.yaml", "v4", ["D"])
+    again.save()
+    assert _entries(tmp_path).old == {
+        "a.yaml": ("v1", ["A"]),
+        "b.yaml": ("v2", ["B"]),
+        "c.yaml": ("v4", ["D"]),
+    }
+
+
+@pytest.mark.parametrize("sizes", [[10**9], [0], [-5], ["7"], "7", [3, 3]])
+def test_entries_whose_parts_do_not_add_up_are_all_dropped(monkeypatch, tmp_path, sizes):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    entries = _entries(tmp_path)
+    record = {"key": entries.key, "written": 1, "files": {"a.yaml": ("v1", "A")}, "parts": sizes}
+    cache.store(tmp_path, "parts", record, [pickle.dumps({"b.yaml": ("v2", "B")})])
+    assert _entries(tmp_path).old == {}
+    record["parts"] = [len(pickle.dumps({"b.yaml": ("v2", "B")}))]  # the right size: read
+    cache.store(tmp_path, "parts", record, [pickle.dumps({"b.yaml": ("v2", "B")})])
+    assert _entries(tmp_path).old == {"a.yaml": ("v1", "A"), "b.yaml": ("v2", "B")}
+
+
+def test_a_part_of_the_wrong_shape_drops_every_entry(monkeypatch, tmp_path):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    for made in ({"b.yaml": "not an entry"}, ["b.yaml"]):
+        entries = _entries(tmp_path, valid=lambda value: isinstance(value, str))
+        entries.put("a.yaml", "v1", "A")
+        entries.put_pickled(pickle.dumps(made), {"b.yaml": ("v2", "B")})
+        entries.save()
+        assert _entries(tmp_path, valid=lambda value: isinstance(value, str)).old == {}

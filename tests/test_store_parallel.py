@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from test_hostile import CONCEPT_FILES, generated
 
-from benchmarks.generate import make_glossary
-from moci_vocab import cache, store, workers
+from benchmarks.generate import OLD_MTIME_NS, make_glossary
+from moci_vocab import store, workers
 from moci_vocab.errors import MociError
 
 # Hostile files that are quick to read, spread through the generated ones by their names.
@@ -35,6 +35,7 @@ def big(tmp_path_factory, monkeypatch):
         make_glossary(source, THRESHOLD + 40)
         for name in HOSTILE:
             (source / "terms" / name).write_bytes(generated(name))
+            os.utime(source / "terms" / name, ns=(OLD_MTIME_NS, OLD_MTIME_NS))  # cached
         os.symlink("/etc/passwd", source / "terms" / "m-link.yaml")
     root = tmp_path_factory.mktemp("g")
     shutil.copytree(source, root, symlinks=True, dirs_exist_ok=True)
@@ -62,13 +63,16 @@ def _load(root: Path, monkeypatch, processes: int):
     monkeypatch.setattr(store, "PARALLEL_FILES", THRESHOLD if processes == 2 else 10**9)
     glossary, findings = store.load_glossary_reporting(root)
     pids = set(log.read_text("ascii").split())
-    entries = cache.load(root, "concepts")
+    entries = store.WorkingTree(root).entries().old
+    log.unlink()
+    assert store.load_glossary_reporting(root) == (glossary, findings)
+    assert not log.exists()  # the second load parsed nothing: every file was in the cache
     try:
         store.load_glossary(root)
         first = None
     except MociError as exc:
         first = (exc.message, str(exc.path), exc.line, exc.column)
-    return glossary, findings, entries["files"], first, pids
+    return glossary, findings, entries, first, pids
 
 
 def _children() -> list[str]:

@@ -288,15 +288,17 @@ class GitRevision:
                 files.append(ConceptFile(path.name, sha, f"{sha}:{path.name}"))
         return files
 
-    def parse(self, files):
-        """Each file's blob (all read in one batch) parsed, in order."""
+    def parse(self, files, entries):
+        """Each file's blob (all read in one batch) parsed, in order, and put in ``entries``."""
         from moci_vocab.store import parse_concept_file
 
         blobs = read_blobs(self.repo, [file.version for file in files]) if files else []
         for file, blob in zip(files, blobs, strict=True):
             relative = f"{self.terms}/{file.name}"
             where = Path(f"{self.label}:{relative}")
-            yield parse_concept_file(where, lambda b=blob, r=relative: self._document(b, r))
+            value = parse_concept_file(where, lambda b=blob, r=relative: self._document(b, r))
+            entries.put(file.cache_key, file.version, value)
+            yield value
 
     def entries(self):
         """The bounded cache of concepts parsed from blobs, shared by all revisions."""
