@@ -68,8 +68,8 @@ class StructureTree:
         kept_ids = {page.objgen for page in kept}
         parents = _parent_tree(root, copy)
         dropped = [page.obj for page in part.pages if page.obj.objgen not in kept_ids]
-        for element in _prune(parents, dropped, kept_ids, part):
-            copy.change(element)
+        documents: dict[tuple[int, int], list[Any]] = {}  # a Document's kids, once pruned
+        _prune(parents, dropped, kept_ids, copy, documents)
         for name, merged in ((Name.RoleMap, self.role_map), (Name.ClassMap, self.class_map)):
             for key, value in (root.get(name) or {}).items():
                 # parts share one template, and so the same maps: the first part's stand
@@ -86,7 +86,7 @@ class StructureTree:
                 elements.append(_number(copy, kid))
                 continue
             copy.alias(kid, group)
-            elements.extend(_number(copy, child) for child in _kids_as_read(kid, copy))
+            elements.extend(_number(copy, child) for child in _document_kids(kid, copy, documents))
         self.kids.append((position, group, elements))
         shift = self.next_key
         for key in sorted(_keys(kept, copy)):
@@ -149,21 +149,26 @@ def _number(copy: PartCopy, obj: Any) -> int:
 
 
 def _prune(
-    parents: dict[int, Any], dropped: list[Any], kept: set[tuple[int, int]], part: Any
-) -> list[Any]:
+    parents: dict[int, Any],
+    dropped: list[Any],
+    kept: set[tuple[int, int]],
+    copy: PartCopy,
+    documents: dict[tuple[int, int], list[Any]],
+) -> None:
     """Remove what the elements hold on the ``dropped`` pages; drop elements left empty.
 
-    Return the elements changed.
+    The elements changed are marked so (``copy.change``) as they change; a Document
+    element's kids left go into ``documents`` (see ``_remove``).
 
-    The elements are those the ParentTree (``_parent_tree``: of ``part``) names for the
-    dropped pages and their links. A kid is on the page of its own ``/Pg``, else of its
-    element's (or the nearest ancestor's that has one); a page of the part is kept when
-    its objgen is in ``kept``.
+    The elements are those the ParentTree (``_parent_tree``) names for the dropped pages
+    and their links. A kid is on the page of its own ``/Pg``, else of its element's (or
+    the nearest ancestor's that has one); a page of the part is kept when its objgen is
+    in ``kept``.
     """
 
     def parent(key: int) -> Any:
         value = parents.get(key)
-        return part.get_object(value) if isinstance(value, tuple) else value
+        return copy.source.get_object(value) if isinstance(value, tuple) else value
 
     elements: dict[tuple[int, int], Any] = {}
     for page in dropped:
@@ -177,7 +182,7 @@ def _prune(
                 elements.setdefault(owner.objgen, owner)
     # every element's page before anything changes (a kid may take its parent's)
     pages = {key: _page_of(element) for key, element in elements.items()}
-    emptied, changed = [], []
+    emptied = []
     for key, element in elements.items():
         page = pages[key]
         on_kept = page is not None and page.objgen in kept
@@ -195,22 +200,27 @@ def _prune(
                 left.append(kid)
         if len(left) != len(kids):
             element.K = Array(left)
-            changed.append(element)
+            copy.change(element)
             if not left:
                 emptied.append(element)
         own = element.get("/Pg")
         if own is not None and own.objgen not in kept:
             del element["/Pg"]
-            changed.append(element)
-    return changed + _remove(emptied)
+            copy.change(element)
+    _remove(emptied, copy, documents)
 
 
-def _remove(elements: list[Any]) -> list[Any]:
+def _remove(
+    elements: list[Any], copy: PartCopy, documents: dict[tuple[int, int], list[Any]]
+) -> None:
     """Take the ``elements`` out of their parents' kids, and parents left empty in turn.
 
-    Return the parents changed.
+    The parents changed are marked so (``copy.change``). A Document element is never
+    written (the booklet's group of the part takes its place: ``StructureTree.add_part``),
+    so its kids left are kept in ``documents``, as read from the part's text where they
+    can be (``_kids_as_read``: pikepdf would parse its thousands of kids), not set in
+    pikepdf's object.
     """
-    changed = []
     while elements:
         gone: dict[tuple[int, int], set[tuple[int, int]]] = {}  # parent → kids to remove
         parents = {}
@@ -221,15 +231,23 @@ def _remove(elements: list[Any]) -> list[Any]:
                 parents[parent.objgen] = parent
         elements = []
         for key, parent in parents.items():
-            kids = _kids(parent)
-            left = [kid for kid in kids if isinstance(kid, int) or kid.objgen not in gone[key]]
+            document = parent.get("/S") == Name.Document
+            kids = _document_kids(parent, copy, documents) if document else _kids(parent)
+            left = [
+                kid
+                for kid in kids
+                if isinstance(kid, int)
+                or (kid if isinstance(kid, tuple) else kid.objgen) not in gone[key]
+            ]
             if len(left) == len(kids):
                 continue
-            parent.K = Array(left)
-            changed.append(parent)
-            if not left and parent.get("/S") != Name.Document:
+            if document:
+                documents[key] = left
+            else:
+                parent.K = Array(left)
+            copy.change(parent)
+            if not left and not document:
                 elements.append(parent)
-    return changed
 
 
 def _page_of(element: Any) -> Any:
@@ -250,6 +268,14 @@ def _kids(element: Any) -> list[Any]:
     if kids is None:
         return []
     return list(kids) if isinstance(kids, Array) else [kids]
+
+
+def _document_kids(
+    element: Any, copy: PartCopy, documents: dict[tuple[int, int], list[Any]]
+) -> list[Any]:
+    """A Document element's kids: as pruned (``_remove``), else as read (``_kids_as_read``)."""
+    kids = documents.get(element.objgen)
+    return _kids_as_read(element, copy) if kids is None else kids
 
 
 def _kids_as_read(element: Any, copy: PartCopy) -> list[Any]:
