@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Generator, Iterator
+from os.path import normcase
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -31,6 +32,7 @@ from moci_vocab.layout import (  # noqa: F401 (re-exported: where the files are)
     RACY_NS,
     TERMS,
     concept_file_names,
+    concept_stamps,
     file_stamp,
     find_root,
     manifest_path,
@@ -254,12 +256,10 @@ class WorkingTree(Record):
         return load_manifest(self.root, report)
 
     def concept_files(self) -> list[ConceptFile]:
-        """The files in terms/, each with its stamp."""
-        folder = self.root / TERMS
-        return [
-            ConceptFile(name, file_stamp(folder / name), name)
-            for name in concept_file_names(self.root)
-        ]
+        """The files in terms/, each with its stamp, in the order of ``concept_file_names``
+        (the stamps of one scandir pass: each file stat'ed in the open folder)."""
+        stamps = concept_stamps(self.root)
+        return [ConceptFile(name, stamps[name], name) for name in sorted(stamps, key=normcase)]
 
     def parse(
         self, files: list[ConceptFile], entries: FileEntries
