@@ -528,23 +528,37 @@ def test_a_sequence_of_runs_keeps_its_worker_while_a_batch_waits() -> None:
 
 
 def test_the_parts_json_is_their_data_as_json(tmp_path: Path) -> None:
-    # Each entry is written as JSON once and only its links again for each part: the text
-    # is the JSON of the part's data (orjson's), even when the glossary's text looks like
-    # the hole left for the links.
+    # Each entry is written as JSON once and only its links' pages again for each part: the
+    # text is the JSON of the part's data (orjson's), each link with the page of its entry
+    # (null outside the booklet), even when the glossary's text looks like the holes left
+    # for the links or their pages.
     import orjson
 
-    from moci_vocab.booklet.layout import COMMON, EntryRuns, _with_pages
+    from moci_vocab.booklet.layout import COMMON, EntryRuns
 
     data = booklet_data(request(tmp_path, count=12, long=False))
     tricky = '"related": "\x00moci-vocab", "broader":"\\u0000moci-vocab" "entries"'
     data["entries"][3]["definitions"][0]["text"] = tricky
     data["entries"][4]["headword"] = "\x00moci-vocab"
+    data["entries"][5]["related"].append({"text": '"page":"\x00moci-vocab"', "target": None})
+    data["entries"][6]["broader"].append({"text": "\x00moci-vocab", "target": "entry-2"})
     common = {key: data[key] for key in (*COMMON, "labels", "languages")}
     runs = EntryRuns(common, data["entries"], 3)
     heads = [{"first": "a", "last": "b"}]
-    for _ in range(2):  # the second time from the texts kept
-        runs.book.learn(runs.labels, [3 + n for n in range(12)])
-        entries = [_with_pages(entry, runs.book) for entry in data["entries"][2:9]]
+
+    def with_pages(entry: dict) -> dict:
+        def page(item: dict) -> str | None:
+            return str(runs.book.page(item["target"])) if item["target"] else None
+
+        return dict(
+            entry,
+            related=[dict(item, page=page(item)) for item in entry["related"]],
+            broader=[dict(item, page=page(item)) for item in entry["broader"]],
+        )
+
+    for first in (3, 998):  # the second time from the texts kept, other page numbers
+        runs.book.learn(runs.labels, [first + n for n in range(12)])
+        entries = [with_pages(entry) for entry in data["entries"][2:9]]
         part = dict(common, part="entries", first=4, section="Glossary", entries=entries)
         expected = dict(part, heads=heads, pages=None)
         assert runs.part(2, 9, 4, heads) == orjson.dumps(expected).decode()

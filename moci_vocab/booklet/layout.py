@@ -246,7 +246,8 @@ class EntryRuns:
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
         self.heights = Heights(None, "", "")  # those of the last export, if opened
         self._keys: list[str | None] = [None] * len(entries)  # digests, less the page numbers
-        self._texts: list[str | None] = [None] * len(entries)  # JSON, less the links
+        # JSON, cut where the links' pages go, and the entries they point to (``_page_holes``)
+        self._texts: list[tuple[list[str], list[str | None]] | None] = [None] * len(entries)
         self.measures: Measures | None = None  # the page's sizes, once every entry is measured
 
     def part(
@@ -268,16 +269,19 @@ class EntryRuns:
         return _json_with(part, entries=self._texts_of(range(start, stop)))
 
     def _texts_of(self, wanted: Iterable[int]) -> str:
-        """The entries ``wanted`` as a JSON array, with their links' pages (``_with_pages``):
-        an entry is written as JSON once; only its links are written again for each part."""
-        texts = []
+        """The entries ``wanted`` as a JSON array, with their links' pages: an entry is
+        written as JSON once, cut where its pages go (``_page_holes``); only the pages are
+        written for each part."""
+        page, texts = self.book.page, []
         for n in wanted:
-            text = self._texts[n]
-            if text is None:
-                text = self._texts[n] = _json_with(self.entries[n], related="", broader="")
-            linked = _with_pages(self.entries[n], self.book)
-            links = {kind: _json(linked[kind]) for kind in _LINKS}
-            texts.append(_filled(text, links))
+            holes = self._texts[n]
+            if holes is None:
+                holes = self._texts[n] = _page_holes(self.entries[n])
+            pieces, targets = holes
+            pages = [f'"page":"{page(target)}"' if target else '"page":null' for target in targets]
+            text = [""] * (2 * len(pieces) - 1)
+            text[::2], text[1::2] = pieces, pages
+            texts.append("".join(text))
         return "[" + ",".join(texts) + "]"
 
     def placed(self, start: int, stop: int, pages: list[int]) -> None:
@@ -797,14 +801,23 @@ def _filled(text: str, texts: dict[str, str]) -> str:
 # --- page numbers in the data --------------------------------------------------------------------
 
 
-def _with_pages(entry: dict, book: PageBook) -> dict:
-    """The entry with the page of every link that points into the booklet."""
+# Where a link's page goes in an entry's JSON (``_page_holes``): no text of the glossary can
+# give it (the key is the booklet's own, and a JSON string never holds a bare quote).
+_PAGE_HOLE = '"page":' + _HOLE_JSON
 
-    def link(item: dict) -> dict:
-        target = item.get("target")
-        return dict(item, page=str(book.page(target)) if target else None)
 
-    return dict(entry, **{kind: [link(item) for item in entry[kind]] for kind in _LINKS})
+def _page_holes(entry: dict) -> tuple[list[str], list[str | None]]:
+    """The entry's JSON cut where its links' pages go, and the entry each link points to
+    (None: not in the booklet), in that order: with ``"page":"12"`` (the page of its entry,
+    as a string) or ``"page":null`` written into each cut, the entry's JSON with every
+    link's page as data."""
+    targets = [
+        item.get("target") for key, items in entry.items() if key in _LINKS for item in items
+    ]
+    holed = {kind: [dict(item, page=_HOLE) for item in entry[kind]] for kind in _LINKS}
+    pieces = _json(dict(entry, **holed)).split(_PAGE_HOLE)
+    assert len(pieces) == len(targets) + 1
+    return pieces, targets
 
 
 def _digits(entry: dict, book: PageBook) -> tuple[int, ...]:
