@@ -157,7 +157,9 @@ def _export(work: Path, code: Path, root: Path, results: list, kind: str, tree: 
     if kind == "first export":
         for heights in (root / ".moci-cache").glob("booklet-heights-*"):
             heights.unlink()
-    env = dict(os.environ, PYTHONPATH=str(code), NO_COLOR="1")
+    # PYTHONSAFEPATH: `-m` would put the current folder first on the path, and run from a
+    # checkout, the other side would run that checkout's code instead of ``code``.
+    env = dict(os.environ, PYTHONPATH=str(code), NO_COLOR="1", PYTHONSAFEPATH="1")
     out = work / f"out-{tree}"
     argv = [sys.executable, "-m", "moci_vocab", "--root", str(root)]
     run = _run_once([*argv, "export", "booklet", "-o", str(out)], env)
@@ -231,7 +233,7 @@ def join(options: argparse.Namespace) -> None:
         runs: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
         for _ in range(options.runs):
             for tree, path in trees.items():
-                env = dict(os.environ, PYTHONPATH=str(path))
+                env = dict(os.environ, PYTHONPATH=str(path), PYTHONSAFEPATH="1")  # (see _export)
                 result = subprocess.run(
                     [sys.executable, "-c", code, str(work / "join.pickle")],
                     env=env, capture_output=True, text=True, check=True,

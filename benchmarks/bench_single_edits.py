@@ -88,6 +88,7 @@ class Bench:
             MOCI_VOCAB_CACHE_KEY_DIR=str(work / "key"),
             PYTHONDONTWRITEBYTECODE="",  # bytecode cached, as an installed package has it
             PYTHONPYCACHEPREFIX=str(work / "pyc"),
+            PYTHONSAFEPATH="1",  # not the current folder's code first (a checkout's root)
         )
         self.env = {label: {**base, "PYTHONPATH": str(code)} for label, code in self.codes.items()}
         self.base_env = base

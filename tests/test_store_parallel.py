@@ -43,13 +43,28 @@ def big(tmp_path_factory, monkeypatch):
     return root
 
 
-def _pids_parsing(monkeypatch, log: Path) -> None:
-    """Each process that parses a concept file writes its pid to ``log`` (a worker too)."""
+def _pids_parsing(monkeypatch, log: Path, worker=None, wait: bool = False) -> None:
+    """Each process that parses a concept file writes its pid to ``log`` first; then
+    ``worker(path)`` runs in a worker. With ``wait``, this process parses its first file
+    only once another has written to ``log`` (up to 30 s): however late the system runs
+    the worker, it takes a chunk (this process would take every chunk left meanwhile)."""
+    parent = os.getpid()
     parse = store._parse_concept_file
+    waited = []
 
     def logged(path):
         with open(log, "a", encoding="ascii") as handle:
             handle.write(f"{os.getpid()}\n")
+        if os.getpid() != parent:
+            if worker is not None:
+                worker(path)
+        elif wait and not waited:
+            waited.append(path)
+            deadline = time.monotonic() + 30
+            while set(log.read_text("ascii").split()) == {str(parent)}:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.005)
         return parse(path)
 
     monkeypatch.setattr(store, "_parse_concept_file", logged)
@@ -59,7 +74,7 @@ def _load(root: Path, monkeypatch, processes: int):
     shutil.rmtree(root / store.CACHE_DIR, ignore_errors=True)
     log = root.parent / f"pids-{processes}"
     log.unlink(missing_ok=True)
-    _pids_parsing(monkeypatch, log)
+    _pids_parsing(monkeypatch, log, wait=processes == 2)
     monkeypatch.setattr(store, "PARALLEL_FILES", THRESHOLD if processes == 2 else 10**9)
     glossary, findings = store.load_glossary_reporting(root)
     pids = set(log.read_text("ascii").split())
@@ -103,15 +118,10 @@ def test_below_the_threshold_or_without_a_fork_one_process_parses(big, monkeypat
 
 
 def test_a_worker_that_dies_stops_the_load_and_leaves_no_cache(big, monkeypatch):
-    parent = os.getpid()
-    parse = store._parse_concept_file
+    def dies(_path):
+        os._exit(3)
 
-    def dies_in_a_worker(path):
-        if os.getpid() != parent:
-            os._exit(3)
-        return parse(path)
-
-    monkeypatch.setattr(store, "_parse_concept_file", dies_in_a_worker)
+    _pids_parsing(monkeypatch, big.parent / "pids", worker=dies, wait=True)
     shutil.rmtree(big / store.CACHE_DIR, ignore_errors=True)
     died = r"worker process stopped unexpectedly \(exit code 3\)"
     with pytest.raises(MociError, match=died) as stopped:
