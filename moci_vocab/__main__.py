@@ -16,11 +16,11 @@ def main() -> None:
     import os
     import sys
 
-    from moci_vocab import regex_cache
-
-    regex_cache.load()  # before anything compiles a pattern (click's, ours)
     standby = None
     try:
+        from moci_vocab import regex_cache
+
+        regex_cache.load()  # before anything compiles a pattern (click's, ours)
         if wants_standby(sys.argv, os.isatty(1) or os.isatty(2)):
             from moci_vocab.checkpo.standby import start
 
@@ -30,13 +30,15 @@ def main() -> None:
         command_line(standby)
     except KeyboardInterrupt as exc:
         # Ctrl-C (or SIGTERM, once the CLI's handler makes it errors.Terminated) before the
-        # command line could catch it (while click and the CLI were imported): nothing had
-        # begun. One line, as the CLI says it, not a traceback.
+        # command line could catch it (while the kept patterns were loaded, click and the CLI
+        # imported): nothing had begun. One line, as the CLI says it, not a traceback.
         if standby is not None:
             standby.dismiss()
         sys.exit(_say_stopped_early(exc))
     finally:  # (a command that ends at once keeps them in cli._end_at_once)
-        regex_cache.save()
+        kept = sys.modules.get("moci_vocab.regex_cache")  # (not if stopped while imported)
+        if kept is not None:
+            kept.save()
 
 
 def _say_stopped_early(exc: KeyboardInterrupt) -> int:

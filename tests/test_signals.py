@@ -178,6 +178,37 @@ def test_a_booklet_with_workers_stops_within_a_second(big_glossary, tmp_path, si
     assert not out.exists() or list(out.iterdir()) == []  # nothing half-written
 
 
+def test_ctrl_c_while_the_kept_patterns_are_loaded_is_one_line_not_a_traceback():
+    # The console entry's first step (regex_cache.load, ~15 ms of imports) comes before any
+    # handler: a Ctrl-C there is said as one while click is imported (review 21, MINOR 2).
+    script = (
+        "import sys, types\n"
+        "kept = types.ModuleType('moci_vocab.regex_cache')\n"
+        "def load():\n"
+        "    raise KeyboardInterrupt\n"
+        "kept.load = load\n"
+        "kept.save = lambda: None\n"
+        "sys.modules['moci_vocab.regex_cache'] = kept\n"
+        "from moci_vocab.__main__ import main\n"
+        "sys.argv = ['moci-vocab', 'list']\n"
+        "main()\n"
+    )
+    for raised, status, said in (
+        ("KeyboardInterrupt", 130, "interrupted (Ctrl-C)"),
+        ("__import__('moci_vocab.errors').errors.Terminated", 143, "terminated (SIGTERM)"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", script.replace("KeyboardInterrupt", raised)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=60,
+        )
+        assert done.returncode == status, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip() == f"moci-vocab: {said}; nothing was done"
+
+
 def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback():
     # Ctrl-C during start-up (click and the CLI being imported) comes before the CLI's own
     # handler exists: stand in for it with a module that raises on first use.
