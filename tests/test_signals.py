@@ -193,20 +193,7 @@ def test_ctrl_c_while_the_kept_patterns_are_loaded_is_one_line_not_a_traceback()
         "sys.argv = ['moci-vocab', 'list']\n"
         "main()\n"
     )
-    for raised, status, said in (
-        ("KeyboardInterrupt", 130, "interrupted (Ctrl-C)"),
-        ("__import__('moci_vocab.errors').errors.Terminated", 143, "terminated (SIGTERM)"),
-    ):
-        done = subprocess.run(
-            [sys.executable, "-c", script.replace("KeyboardInterrupt", raised)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            timeout=60,
-        )
-        assert done.returncode == status, done.stderr
-        assert "Traceback" not in done.stderr
-        assert done.stderr.strip() == f"moci-vocab: {said}; nothing was done"
+    _said_in_one_line_before_the_command_line(script)
 
 
 def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback():
@@ -222,6 +209,12 @@ def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback()
         "sys.argv = ['moci-vocab', 'list']\n"
         "main()\n"
     )
+    _said_in_one_line_before_the_command_line(script)
+
+
+def _said_in_one_line_before_the_command_line(script: str) -> None:
+    """Run ``script`` (it makes the console entry meet a KeyboardInterrupt), then again with
+    errors.Terminated in its place: one line on stderr each time, with 130 and 143."""
     for raised, status, said in (
         ("KeyboardInterrupt", 130, "interrupted (Ctrl-C)"),
         ("__import__('moci_vocab.errors').errors.Terminated", 143, "terminated (SIGTERM)"),
@@ -233,6 +226,6 @@ def test_ctrl_c_while_the_command_line_is_imported_is_one_line_not_a_traceback()
             cwd=REPO,
             timeout=60,
         )
-        assert done.returncode == status
+        assert done.returncode == status, done.stderr
         assert "Traceback" not in done.stderr
         assert done.stderr.strip() == f"moci-vocab: {said}; nothing was done"
