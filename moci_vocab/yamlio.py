@@ -270,13 +270,26 @@ def _composed(text: str, path: Path) -> Document | None:
 
 def _plain_tag(value: str) -> str:
     """The tag of an untagged plain scalar (``_scalar_resolver``'s for the C safe loader)."""
+    tag = _PLAIN_TAG_OF.get(value)
+    if tag is not None:
+        return tag
     import yaml
 
     table, wildcard, empty = _resolver_tables(yaml.CSafeLoader)
-    for tag, regexp in table.get(value[0], wildcard) if value else empty:
+    tag = _STR
+    for candidate, regexp in table.get(value[0], wildcard) if value else empty:
         if regexp.match(value):
-            return tag
-    return _STR
+            tag = candidate
+            break
+    if len(value) <= 16 and len(_PLAIN_TAG_OF) < 4096:
+        _PLAIN_TAG_OF[value] = tag
+    return tag
+
+
+# The tags of short plain scalars met before: in concept files the same few (keys such as
+# term, tags, note; values such as noun, true) go through the resolvers' patterns ten times
+# a file. Bounded: a file of a million distinct scalars cannot grow it.
+_PLAIN_TAG_OF: dict[str, str] = {}
 
 
 @functools.cache

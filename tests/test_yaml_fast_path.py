@@ -124,3 +124,15 @@ def test_lines_are_recorded_in_document_order():
     fast = yamlio.parse_yaml(text, Path("x.yaml"))
     built = yamlio._built(text, Path("x.yaml"))
     assert list(fast.lines.items()) == list(built.lines.items())
+
+
+def test_the_tags_of_plain_scalars_are_kept_for_a_few_short_ones_only(monkeypatch):
+    """_plain_tag keeps what it resolved, for short scalars and up to 4,096 of them: files
+    of many distinct scalars cannot grow it (each is still resolved, the same)."""
+    monkeypatch.setattr(yamlio, "_built", lambda *_: pytest.fail("the builder was used"))
+    for start in range(0, 5400, 900):
+        text = "".join(f"- n{i}\n" for i in range(start, start + 900)) + "- nul\n- null\n- no\n"
+        data = yamlio.parse_yaml(text, Path("x.yaml")).data
+        assert data == [*(f"n{i}" for i in range(start, start + 900)), "nul", None, False]
+    assert 4000 < len(yamlio._PLAIN_TAG_OF) <= 4096
+    assert yamlio._plain_tag("n" * 40) == yamlio._STR and "n" * 40 not in yamlio._PLAIN_TAG_OF
