@@ -59,10 +59,15 @@ def _translatable(concepts) -> int:
 
 def growth(root: Path) -> list[dict]:
     """Concept files added per month, from git history (empty outside a repository)."""
+    from moci_vocab.versions.git import git_program
+
+    git = git_program()
+    if git is None:
+        return []
     try:
         result = subprocess.run(
             [
-                "git",
+                git,
                 "log",
                 "--diff-filter=A",
                 "--name-only",

@@ -632,18 +632,12 @@ def stop_worker(process: Any, stdin: BinaryIO, stdout: BinaryIO) -> None:
 
 
 def _spawn() -> subprocess.Popen:
-    """``python -c`` running ``serve``, in a session of its own, with this package first."""
+    """``python -c`` running ``serve``, in a session of its own (python_worker_command)."""
     import subprocess
 
-    command = [
-        sys.executable,
-        "-c",
+    command, env = python_worker_command(
         "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
-        "from moci_vocab.workers import serve; serve()",
-    ]
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        part for part in (PACKAGE_PARENT, env.get("PYTHONPATH", "")) if part
+        "from moci_vocab.workers import serve; serve()"
     )
     apart: dict[str, Any] = (
         {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
@@ -653,6 +647,23 @@ def _spawn() -> subprocess.Popen:
     return subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, **apart
     )
+
+
+def python_worker_command(code: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a Python process that runs ``code`` with this
+    package's own code: never the current folder's.
+
+    ``python -c`` puts the current folder first on ``sys.path``, and a command runs where
+    its user (or CI, in a checkout of someone's pull request) stands: a ``moci_vocab/``
+    or ``json.py`` there would be imported instead of ours. ``-P`` (Python 3.11+) leaves
+    the folder out; this package's folder goes first on ``PYTHONPATH``, so a checkout run
+    with ``python -m moci_vocab`` and no install still finds itself.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        part for part in (PACKAGE_PARENT, env.get("PYTHONPATH", "")) if part
+    )
+    return [sys.executable, "-P", "-c", code], env
 
 
 def _close_all(ends: Sequence[int | BinaryIO]) -> None:

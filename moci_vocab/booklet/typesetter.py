@@ -38,6 +38,7 @@ from typing import Any, Protocol
 from moci_vocab.errors import MociError
 from moci_vocab.workers import (
     kill_worker,
+    python_worker_command,
     receive_message,
     send_message,
     serve_quietly,
@@ -428,12 +429,10 @@ class _Worker:
         # Ctrl-C is the parent's to handle (it stops its workers): a worker ignores it from
         # its first line, and runs in a process group of its own, which the terminal's
         # Ctrl-C does not reach.
-        command = [
-            sys.executable,
-            "-c",
+        command, env = python_worker_command(
             "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
-            "from moci_vocab.booklet.typesetter import serve; serve()",
-        ]
+            "from moci_vocab.booklet.typesetter import serve; serve()"
+        )
         apart: dict[str, Any] = (
             {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
             if os.name == "nt"
@@ -442,7 +441,6 @@ class _Worker:
         # One thread each: the workers are the parallelism (one per processor). Typst hands a
         # part's pages to its thread pool and waits for it; a pool of a thread per processor
         # in each worker only adds hand-overs, which wait for a busy processor to be free.
-        env = dict(os.environ)
         env.setdefault("RAYON_NUM_THREADS", "1")
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, **apart

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -43,8 +42,29 @@ class Repo:
         return self.prefix + relative
 
 
+def git_program() -> str | None:
+    """The absolute path of ``git`` on PATH, never one in the current folder (or None).
+
+    The current folder is often a checkout of someone's pull request: a ``git`` (or, on
+    Windows, ``git.bat``) there must not run. An empty or relative PATH entry means that
+    folder, and on Windows ``shutil.which`` of Python 3.11 looks there first whatever PATH
+    says; so only PATH's absolute folders are searched.
+    """
+    suffixes = [""]
+    if os.name == "nt":
+        suffixes = os.environ.get("PATHEXT", ".COM;.EXE;.BAT;.CMD").split(os.pathsep)
+    for folder in os.get_exec_path():
+        if not os.path.isabs(folder):
+            continue
+        for suffix in suffixes:
+            candidate = os.path.join(folder, "git" + suffix)
+            if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+                return candidate
+    return None
+
+
 def _git_executable() -> str:
-    found = shutil.which("git")
+    found = git_program()
     if found is None:
         raise MociError("git is not installed (or not on PATH); diff and release need it")
     return found
