@@ -20,10 +20,12 @@ from moci_vocab.errors import MociError
 HOSTILE = [name for name in CONCEPT_FILES if not name.startswith(("deep-", "over-"))]
 THRESHOLD = store.PARALLEL_FILES
 
-pytestmark = pytest.mark.skipif(
-    not workers.forks_here() or workers.available_cores() < 2,
-    reason="the parallel load needs a fork (Linux) and two cores",
-)
+
+@pytest.fixture(autouse=True)
+def forks():
+    """Asked as each test runs (a thread another test left running would stop the fork)."""
+    if not workers.forks_here() or workers.available_cores() < 2:
+        pytest.skip("the parallel load needs a fork (Linux, this thread alone) and two cores")
 
 
 @pytest.fixture
