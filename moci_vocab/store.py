@@ -49,8 +49,9 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 250  # files between two progress reports (a report costs a redraw)
 CONCEPTS_CACHE_KEY = 3  # bump when what the cache keeps per concept file changes shape
 # From this many concept files to parse on, a working tree's are parsed in two processes
-# (WorkingTree.parse), in chunks of PARSE_CHUNK files: below it the fork and the pickles
-# of the worker's concepts cost more than they save (docs/performance.md measures it).
+# (WorkingTree.parse), in chunks of PARSE_CHUNK files: below it a few chunks are all there
+# is to share, for a fork, a thread and the worker's pickles (docs/performance.md: 300
+# files took 0.86x the loading process's CPU of one process, 600 files 0.70x).
 PARALLEL_FILES = 500
 PARSE_CHUNK = 100
 
@@ -319,7 +320,8 @@ def _parse_in_two(folder: Path, files: list[ConceptFile], entries: FileEntries) 
 
 
 class ParseChunk(NamedTuple):
-    """Concept files of a working tree to parse in a worker process (a ``workers.Job``)."""
+    """Concept files of a working tree to parse, by the loading process or its worker (a
+    ``workers.Job``)."""
 
     folder: Path
     files: list[ConceptFile]
