@@ -475,8 +475,8 @@ class FileEntries:
     def save(self, complete: bool = True) -> None:
         """Store the entries when any changed (and, for stamps, the picture is ``complete``)."""
         dropped = not self.keep and self.files.keys() != self.old.keys()
-        if not complete or not (self.changed or dropped):
-            return
+        if not complete or not (self.changed or dropped) or cache_disabled():
+            return  # (nothing pickled for a store that would not write it)
         files = self.files
         if self.keep:
             older = [(k, v) for k, v in self.old.items() if k not in files]

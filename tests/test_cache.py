@@ -298,3 +298,13 @@ def test_a_part_of_the_wrong_shape_drops_every_entry(monkeypatch, tmp_path):
         entries.put_pickled(pickle.dumps(made), {"b.yaml": ("v2", "B")})
         entries.save()
         assert _entries(tmp_path, valid=lambda value: isinstance(value, str)).old == {}
+
+
+def test_switched_off_the_entries_are_not_even_pickled(monkeypatch, tmp_path):
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    monkeypatch.setenv("MOCI_VOCAB_NO_CACHE", "1")
+    entries = _entries(tmp_path)
+    entries.put("a.yaml", "v1", ["A"])
+    monkeypatch.setattr(pickle, "dumps", lambda *_a, **_k: pytest.fail("pickled"))
+    entries.save()
+    assert not (tmp_path / ".moci-cache").exists()
