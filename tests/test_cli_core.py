@@ -381,3 +381,14 @@ def test_shipped_glossary_loads_and_is_canonical():
 def test_json_output_is_valid_json(seeded):
     for args in (("list",), ("search", "peace"), ("stats",), ("show", "resilience")):
         json.loads(seeded(*args, "--format", "json").stdout)
+
+
+@pytest.mark.parametrize("args", [["list"], ["export", "csv", "-o", "out"], ["review"]])
+def test_a_command_run_in_process_leaves_nothing_frozen(seeded, tmp_path, args):
+    """A command's glossary is frozen while it runs (cli.common._kept), then unfrozen: a
+    program that runs commands in-process keeps a collector that frees its cycles."""
+    import gc
+
+    before = gc.get_freeze_count()
+    seeded(*[str(tmp_path / arg) if arg == "out" else arg for arg in args])
+    assert gc.get_freeze_count() == before
