@@ -156,8 +156,10 @@ def _kept(load: Callable[[Path], Any], root: Path) -> Any:
     A command's glossary lives as long as the command: the collector, resumed with its
     million young objects, would walk them all at once (0.13 s of CPU on 10,000 concepts)
     and again as they age, only to find that none is garbage (see operations.editing).
-    Unfrozen as the command's context closes: a program that runs commands in-process (the
-    tests' CliRunner) keeps a collector that frees its cycles.
+    The collector is left as the command found it: where nothing was frozen (a program
+    that runs commands in-process, the tests' CliRunner), all is unfrozen as the command's
+    context closes, so that such a program's cycles are still freed; the console script,
+    which froze its start-up for the process's life (cli._start_up_over), keeps both.
     """
     import gc
 
@@ -167,8 +169,9 @@ def _kept(load: Callable[[Path], Any], root: Path) -> Any:
     with gc_paused():
         loaded = load(root)
         if context is not None:
+            if not gc.get_freeze_count():
+                context.call_on_close(gc.unfreeze)
             gc.freeze()
-            context.call_on_close(gc.unfreeze)
     return loaded
 
 
