@@ -275,6 +275,30 @@ def test_the_actions_catalogs_are_never_read_as_options(tmp_path, step):
         assert args[-3:] == ["--", "--baseline=b.po", "sq.po"], args
 
 
+def test_the_actions_install_step_runs_no_pip_of_the_pull_requests_checkout(tmp_path):
+    """The install step runs in the pull request's checkout: with `python -m pip`, that
+    folder came first on the path, and a pip/ package planted there ran instead of pip."""
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    step = next(s for s in action["runs"]["steps"] if "pip install" in s.get("run", ""))
+    repo, bin_dir = tmp_path / "repo", tmp_path / "bin"
+    (repo / "pip").mkdir(parents=True)
+    (repo / "pip" / "__init__.py").write_text("", encoding="utf-8")
+    (repo / "pip" / "__main__.py").write_text("print('the planted pip ran')\n", encoding="utf-8")
+    bin_dir.mkdir()
+    python = bin_dir / "python"  # this test's Python, as setup-python's would be
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    env = clean_env(
+        PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        ACTION_PATH=str(tmp_path / "no-such-folder"),  # the real pip only says it is missing
+    )
+    result = run(
+        "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"], cwd=repo, env=env
+    )
+    assert "planted" not in result.stdout + result.stderr
+    assert result.returncode != 0, result.stdout + result.stderr
+
+
 def test_the_pre_commit_hook_never_passes_a_name_that_reads_as_an_option():
     """pre-commit passes the changed files after the hook's options; a pull request's
     `--baseline=b.po` (or a folder so named) would be read by check-po as an option."""
