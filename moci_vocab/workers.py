@@ -657,13 +657,26 @@ def python_worker_command(code: str) -> tuple[list[str], dict[str, str]]:
     its user (or CI, in a checkout of someone's pull request) stands: a ``moci_vocab/``
     or ``json.py`` there would be imported instead of ours. ``-P`` (Python 3.11+) leaves
     the folder out; this package's folder goes first on ``PYTHONPATH``, so a checkout run
-    with ``python -m moci_vocab`` and no install still finds itself.
+    with ``python -m moci_vocab`` and no install still finds itself. Not an installed
+    package's: that folder is site-packages, on the new process's path anyway (after the
+    standard library, as here), and first on ``PYTHONPATH`` it would put every module
+    there before the standard library's (an obsolete ``pathlib`` backport, which the
+    standard library hides in this process, would then break the worker).
     """
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        part for part in (PACKAGE_PARENT, env.get("PYTHONPATH", "")) if part
-    )
+    if not _is_site_folder(PACKAGE_PARENT):
+        env["PYTHONPATH"] = os.pathsep.join(
+            part for part in (PACKAGE_PARENT, env.get("PYTHONPATH", "")) if part
+        )
     return [sys.executable, "-P", "-c", code], env
+
+
+def _is_site_folder(folder: str) -> bool:
+    """Whether ``folder`` is one of Python's site-packages folders (the user's included)."""
+    import site
+
+    sites = [*getattr(site, "getsitepackages", list)(), site.getusersitepackages()]
+    return any(os.path.realpath(folder) == os.path.realpath(place) for place in sites)
 
 
 def _close_all(ends: Sequence[int | BinaryIO]) -> None:

@@ -9,6 +9,8 @@ puts the current folder first on the path; the workers are started with ``-P``),
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,10 +55,52 @@ def test_a_spawned_checking_worker_imports_nothing_from_the_current_folder(
     assert not planted.exists()
 
 
-def test_the_worker_command_finds_this_package_first() -> None:
+def test_the_worker_command_finds_this_package_first(monkeypatch) -> None:
+    monkeypatch.setattr(workers, "_is_site_folder", lambda folder: False)  # a checkout
     command, env = workers.python_worker_command("pass")
     assert command[1:3] == ["-P", "-c"]
     assert env["PYTHONPATH"].split(os.pathsep)[0] == workers.PACKAGE_PARENT
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the virtual environment's layout")
+def test_an_installed_packages_workers_keep_the_standard_library_first(tmp_path) -> None:
+    """Installed, this package's folder is site-packages: first on a worker's PYTHONPATH,
+    it put every module there before the standard library's, and a stale backport that
+    the standard library hides in the command (PyPI's pathlib 1.0.1) broke the worker."""
+    venv = tmp_path / "venv"
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)],
+        check=True,
+        timeout=120,
+    )
+    python = str(venv / "bin" / "python")
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    found = subprocess.run([python, "-c", where], capture_output=True, text=True, check=True)
+    site_packages = Path(found.stdout.strip())
+    package = Path(workers.__file__).parent
+    shutil.copytree(package, site_packages / "moci_vocab", ignore=shutil.ignore_patterns("*.pyc"))
+    (site_packages / "pathlib.py").write_text("raise ImportError('a stale backport')\n")
+    probe = (
+        "import subprocess\n"
+        "from moci_vocab.workers import python_worker_command\n"
+        "code = 'import pathlib, moci_vocab; print(moci_vocab.__file__)'\n"
+        "command, env = python_worker_command(code)\n"
+        "done = subprocess.run(command, env=env, capture_output=True, text=True)\n"
+        "print(done.returncode, done.stdout.strip(), done.stderr.strip()[-300:])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    done = subprocess.run(
+        [python, "-P", "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    status, *said = done.stdout.split(maxsplit=1)
+    assert status == "0", said
+    assert said[0].startswith(str(site_packages / "moci_vocab")), said
 
 
 def _program(path: Path, marker: Path) -> Path:
