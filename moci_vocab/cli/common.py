@@ -150,27 +150,25 @@ pass_state = click.make_pass_decorator(State, ensure=True)
 
 
 def _kept(load: Callable[[Path], Any], root: Path) -> Any:
-    """What ``load`` gives, made with the collector paused and frozen before it resumes,
-    until the command ends.
+    """What ``load`` gives, made with the collector paused; in the console script's process,
+    frozen before the collector resumes.
 
     A command's glossary lives as long as the command: the collector, resumed with its
     million young objects, would walk them all at once (0.13 s of CPU on 10,000 concepts)
     and again as they age, only to find that none is garbage (see operations.editing).
-    The collector is left as the command found it: where nothing was frozen (a program
-    that runs commands in-process, the tests' CliRunner), all is unfrozen as the command's
-    context closes, so that such a program's cycles are still freed; the console script,
-    which froze its start-up for the process's life (cli._start_up_over), keeps both.
+    The console script's process ends with the command (`main` put the standby's key in
+    the meta every context shares); a program that runs commands in-process (the tests'
+    CliRunner) is left a collector that still frees its cycles.
     """
     import gc
 
     from moci_vocab.cache import gc_paused
+    from moci_vocab.cli import STANDBY
 
     context = click.get_current_context(silent=True)
     with gc_paused():
         loaded = load(root)
-        if context is not None:
-            if not gc.get_freeze_count():
-                context.call_on_close(gc.unfreeze)
+        if context is not None and STANDBY in context.meta:
             gc.freeze()
     return loaded
 
