@@ -385,8 +385,8 @@ def test_json_output_is_valid_json(seeded):
 
 @pytest.mark.parametrize("args", [["list"], ["export", "csv", "-o", "out"], ["review"]])
 def test_a_command_run_in_process_leaves_nothing_frozen(seeded, tmp_path, args):
-    """A command's glossary is frozen while it runs (cli.common._kept), then unfrozen: a
-    program that runs commands in-process keeps a collector that frees its cycles."""
+    """A command's glossary is frozen only in the console script's process (cli.common._kept):
+    a program that runs commands in-process keeps a collector that frees its cycles."""
     import gc
 
     before = gc.get_freeze_count()
