@@ -32,64 +32,43 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
-from moci_vocab.digests import MAC_BYTES, blake2b, compare_digest, mac
+from moci_vocab import early
+from moci_vocab.digests import blake2b, mac
+from moci_vocab.early import CACHE_FORMAT as CACHE_FORMAT  # (re-exported: tests)
+from moci_vocab.early import MAX_CACHE_BYTES, cache_disabled
 from moci_vocab.errors import MociError
 from moci_vocab.fsutil import atomic_write, read_regular_file
 from moci_vocab.layout import CACHE_DIR, RACY_NS, Stamp, fingerprint
 
 Fingerprint = tuple[str, int]  # (digest of the files' stamps, the newest mtime_ns among them)
 
-CACHE_FORMAT = 7  # bump when the model's classes change shape (or the signature)
-_MAGIC = b"MOCICACHE"
-_KEY_BYTES = 32
-MAX_CACHE_BYTES = 1024 * 1024 * 1024  # a read bound, far above any real glossary's cache
 SAVED_PART = 250  # entries of a FileEntries pickled together (see FileEntries.save)
-
-
-def cache_disabled() -> bool:
-    """Whether MOCI_VOCAB_NO_CACHE switches the cache off."""
-    return os.environ.get("MOCI_VOCAB_NO_CACHE", "") not in ("", "0")
 
 
 def key_folder() -> Path:
     """The user's folder of the caches' key (and of other per-user caches: regex_cache)."""
-    base = os.environ.get("MOCI_VOCAB_CACHE_KEY_DIR")
-    if base:
-        return Path(base)
-    if os.name == "nt":
-        folder = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return folder / "moci-vocab"
-
-
-def _key_file() -> Path:
-    return key_folder() / "cache.key"
+    return Path(early.key_folder())
 
 
 def signing_key() -> bytes | None:
     """The user's secret key (made on first use, readable by the user only); None: none."""
-    path = _key_file()
-    with contextlib.suppress(OSError):
-        key = path.read_bytes()
-        if len(key) == _KEY_BYTES:
-            return key
+    key = early.read_key()
+    if key is not None:
+        return key
+    path = Path(early.key_file())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import secrets  # only here: it imports random
 
-        key = secrets.token_bytes(_KEY_BYTES)
+        key = secrets.token_bytes(early.KEY_BYTES)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
         return key
     except FileExistsError:  # another process made it first
-        with contextlib.suppress(OSError):
-            key = path.read_bytes()
-            return key if len(key) == _KEY_BYTES else None
+        return early.read_key()
     except OSError:
         return None
-    return None
 
 
 def code_stamp(package: str | None = None) -> str:
@@ -158,14 +137,7 @@ def _signed_payload(root: Path, name: str) -> memoryview | None:
         blob = read_regular_file(Path(root) / CACHE_DIR / f"{name}.pickle", MAX_CACHE_BYTES)
     except MociError:
         return None
-    header = _MAGIC + bytes([CACHE_FORMAT])
-    start = len(header) + MAC_BYTES
-    if not blob.startswith(header) or len(blob) < start:
-        return None
-    signature, payload = blob[len(header) : start], memoryview(blob)[start:]
-    if not compare_digest(signature, mac(key, payload)):
-        return None
-    return payload
+    return early.signed_payload(blob, key)
 
 
 def is_record(value: Any, **fields: type | tuple[type, ...]) -> bool:
@@ -214,9 +186,7 @@ def store(root: Path, name: str, value: Any, after: Sequence[bytes | memoryview]
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
             with os.fdopen(os.open(gitignore, flags, 0o666), "w", encoding="utf-8") as handle:
                 handle.write("*\n")
-        atomic_write(
-            folder / f"{name}.pickle", _MAGIC + bytes([CACHE_FORMAT]) + signature + payload
-        )
+        atomic_write(folder / f"{name}.pickle", early.HEADER + signature + payload)
 
 
 def unchanged(stored: Stamp | None, current: Stamp | None, written: int) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from moci_vocab.digests import compare_digest, hmac_sha256
+from moci_vocab.early import Unread, read_regular
 from moci_vocab.errors import LockTimeout, MociError
 from moci_vocab.layout import (
     JOURNAL,
@@ -52,15 +53,6 @@ def lock_timeout() -> float:
 
 # --- reading any file: regular files only, never through a link, never unbounded ----------------
 
-# O_NONBLOCK: opening a FIFO for reading would wait for a writer forever; with it the open
-# returns at once and fstat shows what it is. O_NOFOLLOW: a link is refused by the kernel.
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 # The most read from one translation file (PO, MO, XLIFF, CSV, TBX, JSON) by check-po or import.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 LINK_REFUSED = (
@@ -73,48 +65,28 @@ def read_regular_file(path: Path, limit: int, too_big: str | None = None) -> byt
     """The bytes of a regular file of at most ``limit`` bytes, or one clear MociError.
 
     Refuses a symbolic link (the last part of the path), a FIFO, a device, a folder,
-    and stops reading at ``limit`` bytes actually read: `stat` says 0 for /dev/zero and
-    /proc files, and a file can grow while it is read.
+    and stops reading at ``limit`` bytes actually read (`early.read_regular`, whose
+    refusals this says in a sentence).
     """
-    path = Path(path)
-    if too_big is None:
-        too_big = f"is over {_megabytes(limit)}, the most moci-vocab reads from one file"
-    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):  # Windows
-        raise MociError(LINK_REFUSED, path)
     try:
-        fd = os.open(path, _READ_FLAGS)
-    except FileNotFoundError:
-        raise MociError("no such file", path) from None
-    except OSError as exc:
-        if os.path.islink(path):  # ELOOP (Linux, macOS) or EMLINK (FreeBSD)
-            raise MociError(LINK_REFUSED, path) from None
-        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise MociError("is a folder, not a file", path)
-        if not stat.S_ISREG(st.st_mode):
-            raise MociError(
-                "is not a regular file (a FIFO, a socket or a device); moci-vocab reads "
-                "regular files only",
-                path,
+        return read_regular(path, limit)[0]
+    except Unread as exc:
+        if exc.kind == "too big":
+            message = (
+                too_big or f"is over {_megabytes(limit)}, the most moci-vocab reads from one file"
             )
-        if st.st_size > limit:
-            raise MociError(too_big, path)
-        chunks, total = [], 0
-        while total <= limit:
-            chunk = os.read(fd, min(limit + 1 - total, max(st.st_size + 1, 1 << 16)))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    except OSError as exc:
-        raise MociError(f"cannot be read ({exc.strerror or exc})", path) from None
-    finally:
-        os.close(fd)
-    if total > limit:
-        raise MociError(too_big, path)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        else:
+            message = _UNREAD.get(exc.kind) or f"cannot be read ({exc.reason})"
+        raise MociError(message, Path(path)) from None
+
+
+_UNREAD = {
+    "missing": "no such file",
+    "link": LINK_REFUSED,
+    "folder": "is a folder, not a file",
+    "special": "is not a regular file (a FIFO, a socket or a device); moci-vocab reads "
+    "regular files only",
+}
 
 
 def _megabytes(limit: int) -> str:

@@ -13,13 +13,14 @@ import re
 import stat
 from pathlib import Path, PurePosixPath
 
+from moci_vocab import early
 from moci_vocab.digests import blake2b
 from moci_vocab.errors import GlossaryNotFound, MociError
 
-MANIFEST = Path("glossary") / "glossary.yaml"
+MANIFEST = Path(early.MANIFEST)
 CHANGELOG = Path("glossary") / "CHANGELOG.md"
 TERMS = Path("terms")
-CACHE_DIR = Path(".moci-cache")
+CACHE_DIR = Path(early.CACHE_DIR)
 # A multi-file change's renames still to make, while it runs (see fsutil.Changes.apply).
 # Not in CACHE_DIR, which is safe to delete at any time; this file is not, after a kill.
 JOURNAL = Path(".moci-journal.json")
@@ -51,10 +52,10 @@ _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLO
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` that holds glossary/glossary.yaml."""
+    found = early.glossary_root(start or os.getcwd())
+    if found is not None:
+        return Path(found)
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if os.path.lexists(folder / MANIFEST):  # even a link or a FIFO: refuse_links says so
-            return folder
     raise GlossaryNotFound(
         f"no glossary here: no {MANIFEST.as_posix()} in {here} or above "
         "(use --root DIR, or create one with `moci-vocab init DIR`)"

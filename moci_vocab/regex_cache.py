@@ -35,9 +35,11 @@ _loaded: dict | None = None
 
 def _file():
     """Where this interpreter's forms are kept (beside the caches' key)."""
-    from moci_vocab.cache import key_folder
+    import os
 
-    return key_folder() / f"regex-{sys.implementation.cache_tag}.bin"
+    from moci_vocab.early import key_folder
+
+    return os.path.join(key_folder(), f"regex-{sys.implementation.cache_tag}.bin")
 
 
 def _header() -> bytes:
@@ -49,7 +51,7 @@ def _header() -> bytes:
 def load() -> None:
     """Put the kept compiled patterns into `re`'s cache (nothing on any failure)."""
     global _loaded
-    from moci_vocab.cache import cache_disabled
+    from moci_vocab.early import cache_disabled
 
     if _loaded is not None or cache_disabled():  # MOCI_VOCAB_NO_CACHE: neither read nor kept
         return
@@ -65,18 +67,17 @@ def load() -> None:
 def _read() -> dict:
     import marshal
 
-    from moci_vocab.cache import signing_key
     from moci_vocab.digests import MAC_BYTES, compare_digest, mac
-    from moci_vocab.fsutil import read_regular_file
+    from moci_vocab.early import read_key, read_regular
 
-    # The file first (missing: MociError, caught by `load`), so that reading makes no key:
-    # a first command that never used a cache makes one only when it keeps its patterns.
-    data = read_regular_file(_file(), _MAX_BYTES)  # (no FIFO, no link, bounded)
+    # Reading makes no key (a first command that never used a cache makes one only when it
+    # keeps its patterns). A missing file: early.Unread, caught by `load`.
+    data, _stat = read_regular(_file(), _MAX_BYTES)  # (no FIFO, no link, bounded)
     header = _header()
     signature, payload = data[:MAC_BYTES], data[MAC_BYTES:]
     if not payload.startswith(header + b"\n"):
         return {}
-    key = signing_key()
+    key = read_key()
     if key is None:
         return {}
     if not compare_digest(signature, mac(key, payload)):
