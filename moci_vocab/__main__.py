@@ -18,13 +18,18 @@ def main() -> None:
 
     standby = None
     try:
+        plan = standby_plan(sys.argv, os.isatty(1) or os.isatty(2))
+        if plan is not None:  # the compiled glossaries verified on the idle core meanwhile
+            from moci_vocab import prefetch
+
+            prefetch.start(*plan)
         from moci_vocab import regex_cache
 
         regex_cache.load()  # before anything compiles a pattern (click's, ours)
-        if wants_standby(sys.argv, os.isatty(1) or os.isatty(2)):
+        if plan is not None:
             from moci_vocab.checkpo.standby import start
 
-            standby = start()
+            standby = start()  # (it joins the prefetch's thread before its fork)
         from moci_vocab.cli import main as command_line
 
         command_line(standby)
@@ -36,6 +41,9 @@ def main() -> None:
             standby.dismiss()
         sys.exit(_say_stopped_early(exc))
     finally:  # (a command that ends at once keeps them in cli._end_at_once)
+        fetching = sys.modules.get("moci_vocab.prefetch")
+        if fetching is not None:  # no thread left running on any way out (Ctrl-C, errors)
+            fetching.join()
         kept = sys.modules.get("moci_vocab.regex_cache")  # (not if stopped while imported)
         if kept is not None:
             kept.save()
@@ -61,36 +69,51 @@ def wants_standby(argv: list[str], terminal: bool) -> bool:
     rich prints, and a progress bar may be drawn). A guess made before click parses: a
     wrong one costs a fork, never a different result. Here, not in checkpo.standby: every
     command asks, and a one-file check-po (a pre-commit hook) imports nothing for it."""
+    return standby_plan(argv, terminal) is not None
+
+
+def standby_plan(
+    argv: list[str], terminal: bool
+) -> tuple[str | None, str | None, list[str]] | None:
+    """When `wants_standby`, what argv says of the run for `prefetch.start`: (--root, --lang,
+    the files), read as click would (the last of an option given twice); else None."""
     import os
     import sys
 
     if terminal or not sys.platform.startswith("linux") or not hasattr(os, "sched_getaffinity"):
-        return False
+        return None
+    values: dict[str, str | None] = {"--root": None, "--lang": None}
     args = iter(argv[1:])
     for arg in args:
         if arg == "check-po":
             break
         if arg in _GROUP_VALUED:
-            next(args, None)
-        elif not (arg in _GROUP_FLAGS or arg.startswith(("--root=", "--format="))):
-            return False
+            values[arg] = next(args, None)
+        elif arg.startswith("--root="):
+            values["--root"] = arg[len("--root=") :]
+        elif not (arg in _GROUP_FLAGS or arg.startswith("--format=")):
+            return None
     else:
-        return False
-    files = 0
+        return None
+    files: list[str] = []
     for arg in args:
         if arg == "--":
-            files += sum(1 for _ in args)
+            files += args
         elif arg in ("-h", "--help") or arg.startswith("--write-baseline"):
-            return False
+            return None
         elif arg == "--jobs" or arg.startswith("--jobs="):
             value = next(args, "") if arg == "--jobs" else arg[len("--jobs=") :]
             if value.strip().isdigit() and int(value) == 1:
-                return False
+                return None
         elif arg in _VALUED:
-            next(args, None)
+            values[arg] = next(args, None)
+        elif arg.startswith("--lang="):
+            values["--lang"] = arg[len("--lang=") :]
         elif arg == "-" or not arg.startswith("-"):
-            files += 1
-    return files >= 2 and len(os.sched_getaffinity(0)) >= 2
+            files.append(arg)
+    if len(files) < 2 or len(os.sched_getaffinity(0)) < 2:
+        return None
+    return values["--root"], values["--lang"], files
 
 
 if __name__ == "__main__":  # not when a worker process imports it

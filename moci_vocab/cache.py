@@ -32,7 +32,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
-from moci_vocab import early
+from moci_vocab import early, prefetch
 from moci_vocab.digests import blake2b, mac
 from moci_vocab.early import CACHE_FORMAT as CACHE_FORMAT  # (re-exported: tests)
 from moci_vocab.early import MAX_CACHE_BYTES, cache_disabled
@@ -133,8 +133,12 @@ def _signed_payload(root: Path, name: str) -> memoryview | None:
     key = signing_key()
     if key is None:
         return None
+    path = Path(root) / CACHE_DIR / f"{name}.pickle"
+    payload = prefetch.take(path, key)  # read and verified at the start (check-po's)
+    if payload is not None:
+        return payload
     try:
-        blob = read_regular_file(Path(root) / CACHE_DIR / f"{name}.pickle", MAX_CACHE_BYTES)
+        blob = read_regular_file(path, MAX_CACHE_BYTES)
     except MociError:
         return None
     return early.signed_payload(blob, key)

@@ -93,8 +93,11 @@ def start() -> Standby | None:
     process has one thread (a fork copies only that)."""
     import importlib
 
+    from moci_vocab import prefetch
+
     for name in SHARED:
         importlib.import_module(name)
+    prefetch.join()  # (its thread, started first thing: a fork copies only this one)
     ends: list[int] = []
     try:
         ends += os.pipe()  # requests: read by the standby
@@ -124,6 +127,7 @@ def start() -> Standby | None:
             os._exit(code)
     os.close(ends[0])
     os.close(ends[3])
+    prefetch.forget()  # the standby and its worker load the compiled glossaries, not this
     return Standby(pid, ends[1], ends[2])
 
 
