@@ -308,3 +308,21 @@ def test_switched_off_the_entries_are_not_even_pickled(monkeypatch, tmp_path):
     monkeypatch.setattr(pickle, "dumps", lambda *_a, **_k: pytest.fail("pickled"))
     entries.save()
     assert not (tmp_path / ".moci-cache").exists()
+
+
+def test_a_fifo_or_a_folder_as_the_key_is_no_key_and_never_waited_on(tmp_path):
+    """The key is read as every file is (early.read_regular: O_NONBLOCK, regular files
+    only): a FIFO there would otherwise hold every command, even after Ctrl-C or SIGTERM."""
+    import subprocess
+    import sys
+
+    for name, make in [("fifo", os.mkfifo), ("folder", os.mkdir)]:
+        (tmp_path / name).mkdir()
+        make(tmp_path / name / "cache.key")
+        env = {**os.environ, "MOCI_VOCAB_CACHE_KEY_DIR": str(tmp_path / name)}
+        env.pop("MOCI_VOCAB_NO_CACHE", None)
+        code = "from moci_vocab import cache, early; print(early.read_key(), cache.signing_key())"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert done.stdout == "None None\n", done.stderr
