@@ -91,6 +91,13 @@ class TargetTerm(NamedTuple):
     __reduce__ = tuple_reduce
 
 
+def longest_first(stems: Iterable[str]) -> tuple[str, ...]:
+    """The stems, longest first; of one length, in the order of the letters (not in a set's
+    order, which the hash seed sets: the same compiled glossary, the same answers, whatever
+    the process)."""
+    return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
+
+
 def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]:
     """The stems a word may be cut back to before an ending is added.
 
@@ -143,7 +150,7 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
                 stems.add(restored)
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
-    return tuple(sorted(keep, key=len, reverse=True))
+    return longest_first(keep)
 
 
 def lemma_forms(word: str, infl: Inflection) -> tuple[str, ...]:
@@ -240,7 +247,7 @@ def _irregular_of_lemma(word: str, stems: set[str], infl: Inflection) -> tuple[s
     its stems where the term is a listed stem with a definite ending (sq zëri, the entry →
     zër → zë, zëra: ``Inflection.irregular_definite``)."""
     listed = _irregular_forms(infl)
-    for stem in sorted(stems, key=len, reverse=True):
+    for stem in longest_first(stems):
         for lemma in (stem, *(stem + vowel for vowel in infl.final_vowels)):
             if lemma in infl.irregular:
                 return infl.irregular[lemma]
@@ -324,7 +331,7 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         stems = stems_of(word, infl, term=True)
         if infl.derived and word[-1] not in _VOWELS:  # (a word derived on the term: hy -ում)
             derived = {*stems, *(word + ending for ending in infl.derived)}
-            stems = tuple(sorted(derived, key=len, reverse=True))
+            stems = longest_first(derived)
         if infl.action_nouns:  # (an adjective term's noun's action nouns: hy -ավորում)
             stems = _with_action_nouns(word, stems, infl)
         specs.append(WordSpec(word, stems, exact))
@@ -359,7 +366,7 @@ def _with_action_nouns(word: str, stems: tuple[str, ...], infl: Inflection) -> t
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             noun = word[: -len(suffix)]
             made = {*stems, *(noun + ending for ending in infl.action_nouns)}
-            return tuple(sorted(made, key=len, reverse=True))
+            return longest_first(made)
     return stems
 
 

@@ -703,9 +703,11 @@ def verb_rendered_misses(
             for stem in found:
                 having[stem] = having.get(stem, 0) + 1
         least = max(2, (len(uses) + 1) // 2)
-        common = sorted((s for s, n in having.items() if n >= least), key=lambda s: -having[s])[
-            :_CANDIDATES
-        ]  # (the commonest few: a hostile catalog's may share thousands)
+        # (the commonest few: a hostile catalog's may share thousands; ties by the stem, not
+        # by the order of a set of strings, which the hash seed sets)
+        common = sorted(
+            (s for s, n in having.items() if n >= least), key=lambda s: (-having[s], s)
+        )[:_CANDIDATES]
         if not common:
             continue
         if excluded is None:
