@@ -33,6 +33,12 @@ FILE_BYTES = 64 * 1024 * 1024
 PREFETCH_BYTES = 256 * 1024 * 1024
 # How often the main thread lets the thread take the interpreter's lock, while it runs.
 SWITCH_S = 0.0002
+# The longest a join waits (the file being read: a few ms; a thread that never started).
+JOIN_S = 5.0
+# The most entries of the cache folder looked at: it holds a dozen or so (a caches' file per
+# kind, a compiled glossary per language); a folder with more was not made by this tool (a
+# pull request can commit one), and listing it would hold the start: nothing is read ahead.
+MAX_ENTRIES = 256
 _PREFIX, _SUFFIX = "checkpo-", ".pickle"  # checkpo.compile's cache names: checkpo-<lang>
 _FOLDER_FLAGS = (
     os.O_RDONLY
@@ -67,6 +73,8 @@ def start(root: str | None, lang: str | None, files: list[str]) -> bool:
         wanted.discard("")  # (`-`: the standard input)
         lock = _thread.allocate_lock()
         lock.acquire()
+        # Set before the thread starts: a Ctrl-C meanwhile leaves a join to make (which waits
+        # JOIN_S at most for a thread that did not start), never a thread without one.
         _running = [lock, False, sys.getswitchinterval(), False]
         # The thread takes the interpreter's lock back after each read and hash (~20 times):
         # at the default 5 ms, each time it would wait that long for the importing main
@@ -91,9 +99,9 @@ def join(finish: bool = False) -> None:
     if running is None:
         return
     running[1] = not finish
-    running[0].acquire()
-    while not running[3]:  # its last step, right after it let go of the lock (a few µs)
-        os.sched_yield()
+    if running[0].acquire(timeout=JOIN_S):  # (else it never started: Ctrl-C in `start`)
+        while not running[3]:  # its last step, right after it let go of the lock (a few µs)
+            os.sched_yield()
     sys.setswitchinterval(running[2])
     _running = None
 
@@ -151,13 +159,19 @@ def _fetch(folder: str, wanted: set[str], running: list) -> None:
             return
         fd = os.open(folder, _FOLDER_FLAGS)
         try:
-            names = sorted(
-                name
-                for name in os.listdir(fd)
-                if name.startswith(_PREFIX)
-                and name.endswith(_SUFFIX)
-                and _primary(name[len(_PREFIX) : -len(_SUFFIX)]) in wanted
-            )
+            names = []
+            with os.scandir(fd) as entries:
+                for seen, entry in enumerate(entries):
+                    if seen >= MAX_ENTRIES:
+                        return
+                    name = entry.name
+                    if (
+                        name.startswith(_PREFIX)
+                        and name.endswith(_SUFFIX)
+                        and _primary(name[len(_PREFIX) : -len(_SUFFIX)]) in wanted
+                    ):
+                        names.append(name)
+            names.sort()
             left = PREFETCH_BYTES
             for name in names:
                 if running[1]:

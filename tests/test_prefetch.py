@@ -324,3 +324,32 @@ def test_the_standby_takes_what_the_console_entry_read_ahead(tmp_path):
         ["checkpo-languages.pickle", "False"],
         ["checkpo-sq.pickle", "True"],
     ]
+
+
+def test_a_cache_folder_with_more_entries_than_this_tool_makes_is_not_read(root, monkeypatch):
+    """A pull request can commit a .moci-cache of 300,000 files: listing it would hold the
+    start; past MAX_ENTRIES nothing is read ahead (review 22, MINOR 1)."""
+    monkeypatch.setattr(prefetch, "MAX_ENTRIES", 3)  # .gitignore, sq, hy
+    fetch(root)
+    assert len(prefetch._verified) == 2
+    prefetch.forget()
+    (root / ".moci-cache" / "checkpo-sq-x1.pickle").write_bytes(b"")
+    fetch(root)
+    assert prefetch._verified == {}
+
+
+def test_ctrl_c_before_the_thread_started_leaves_no_join_hanging(root, monkeypatch):
+    """A Ctrl-C between the lock taken and the thread started (review 22, MINOR 2): the
+    console entry's join returns (after JOIN_S), the switch interval as it was."""
+    interval = sys.getswitchinterval()
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_thread, "start_new_thread", interrupted)
+    monkeypatch.setattr(prefetch, "JOIN_S", 0.05)
+    with pytest.raises(KeyboardInterrupt):
+        prefetch.start(str(root), None, ["a-sq.po", "b-sq.po"])
+    prefetch.join()
+    assert prefetch._running is None
+    assert sys.getswitchinterval() == interval
