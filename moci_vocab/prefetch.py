@@ -33,8 +33,6 @@ FILE_BYTES = 64 * 1024 * 1024
 PREFETCH_BYTES = 256 * 1024 * 1024
 # How often the main thread lets the thread take the interpreter's lock, while it runs.
 SWITCH_S = 0.0002
-# The longest a join waits (the file being read: a few ms; a thread that never started).
-JOIN_S = 5.0
 # The most entries of the cache folder looked at: it holds a dozen or so (a caches' file per
 # kind, a compiled glossary per language); a folder with more was not made by this tool (a
 # pull request can commit one), and listing it would hold the start: nothing is read ahead.
@@ -73,19 +71,21 @@ def start(root: str | None, lang: str | None, files: list[str]) -> bool:
         wanted.discard("")  # (`-`: the standard input)
         lock = _thread.allocate_lock()
         lock.acquire()
-        # Set before the thread starts: a Ctrl-C meanwhile leaves a join to make (which waits
-        # JOIN_S at most for a thread that did not start), never a thread without one.
-        _running = [lock, False, sys.getswitchinterval(), False]
+        running = [lock, False, sys.getswitchinterval(), False]
         # The thread takes the interpreter's lock back after each read and hash (~20 times):
         # at the default 5 ms, each time it would wait that long for the importing main
         # thread to let go of it.
         sys.setswitchinterval(SWITCH_S)
-        _thread.start_new_thread(_fetch, (folder, wanted, _running))
+        try:
+            _thread.start_new_thread(_fetch, (folder, wanted, running))
+        except BaseException:  # (Ctrl-C goes on up; no thread, nothing to join)
+            sys.setswitchinterval(running[2])
+            raise
     except Exception:  # (a thread that cannot start: the normal path)
-        if _running is not None:
-            sys.setswitchinterval(_running[2])
-        _running = None
         return False
+    # Only now: a Ctrl-C before leaves no thread; one right after goes up out of the console
+    # entry (no fork follows), and the thread ends with the process.
+    _running = running
     return True
 
 
@@ -99,9 +99,9 @@ def join(finish: bool = False) -> None:
     if running is None:
         return
     running[1] = not finish
-    if running[0].acquire(timeout=JOIN_S):  # (else it never started: Ctrl-C in `start`)
-        while not running[3]:  # its last step, right after it let go of the lock (a few µs)
-            os.sched_yield()
+    running[0].acquire()
+    while not running[3]:  # its last step, right after it let go of the lock (a few µs)
+        os.sched_yield()
     sys.setswitchinterval(running[2])
     _running = None
 

@@ -339,15 +339,14 @@ def test_a_cache_folder_with_more_entries_than_this_tool_makes_is_not_read(root,
 
 
 def test_ctrl_c_before_the_thread_started_leaves_no_join_hanging(root, monkeypatch):
-    """A Ctrl-C between the lock taken and the thread started (review 22, MINOR 2): the
-    console entry's join returns (after JOIN_S), the switch interval as it was."""
+    """A Ctrl-C between the lock taken and the thread started (review 22, MINOR 2 and 3):
+    nothing to join, the console entry's join returns at once, the switch interval as it was."""
     interval = sys.getswitchinterval()
 
     def interrupted(*_args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(_thread, "start_new_thread", interrupted)
-    monkeypatch.setattr(prefetch, "JOIN_S", 0.05)
     with pytest.raises(KeyboardInterrupt):
         prefetch.start(str(root), None, ["a-sq.po", "b-sq.po"])
     prefetch.join()
