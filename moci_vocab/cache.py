@@ -55,20 +55,23 @@ def signing_key() -> bytes | None:
     key = early.read_key()
     if key is not None:
         return key
-    path = Path(early.key_file())
+    where = early.key_file()
+    if where is None:  # (no absolute folder for it: never one in the current folder)
+        return None
+    path = Path(where)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         import secrets  # only here: it imports random
 
         key = secrets.token_bytes(early.KEY_BYTES)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
-        return key
-    except FileExistsError:  # another process made it first
-        return early.read_key()
+    except FileExistsError:  # another process made it first (or one we may not use is there)
+        pass
     except OSError:
         return None
+    return early.read_key()  # (read back: one rule of which key may be used, read_key's)
 
 
 def code_stamp(package: str | None = None) -> str:

@@ -40,30 +40,55 @@ def cache_disabled() -> bool:
 
 
 def key_folder() -> str:
-    """The user's folder of the caches' key (and of other per-user caches), a string."""
-    base = os.environ.get("MOCI_VOCAB_CACHE_KEY_DIR")
+    """The user's folder of the caches' key (and of other per-user caches), a string.
+
+    Only an absolute value of MOCI_VOCAB_CACHE_KEY_DIR, XDG_CACHE_HOME or LOCALAPPDATA
+    counts (the XDG spec calls a relative one invalid): an empty or relative one would name
+    the current folder, in CI the pull request's checkout, where a key of its choosing
+    would make its pickles trusted. Relative even so (a relative HOME): `key_file` is None.
+    """
+    base = _absolute(os.environ.get("MOCI_VOCAB_CACHE_KEY_DIR"))
     if base:
         return base
     if os.name == "nt":
-        home = os.environ.get("LOCALAPPDATA") or os.path.join(
+        home = _absolute(os.environ.get("LOCALAPPDATA")) or os.path.join(
             os.path.expanduser("~"), "AppData", "Local"
         )
     else:
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        home = _absolute(os.environ.get("XDG_CACHE_HOME")) or os.path.join(
+            os.path.expanduser("~"), ".cache"
+        )
     return os.path.join(home, "moci-vocab")
 
 
-def key_file() -> str:
-    """Where the caches' key is kept."""
-    return os.path.join(key_folder(), "cache.key")
+def _absolute(folder: str | None) -> str | None:
+    """``folder`` if it is an absolute path, else None."""
+    return folder if folder and os.path.isabs(folder) else None
+
+
+def key_file() -> str | None:
+    """Where the caches' key is kept; None: no absolute folder is named for it."""
+    folder = key_folder()
+    return os.path.join(folder, "cache.key") if os.path.isabs(folder) else None
 
 
 def read_key() -> bytes | None:
-    """The user's key when there is one (a file of KEY_BYTES bytes); None: none (made by
-    `cache.signing_key`, never here)."""
+    """The user's key when there is one (a file of KEY_BYTES bytes that only this user may
+    read or write, in a folder only they may write: anyone else could know or replace it);
+    None: none (made by `cache.signing_key`, never here)."""
+    path = key_file()
+    if path is None:
+        return None
     try:  # (the user's own folder: a link there is the user's, followed)
-        key = read_regular(key_file(), KEY_BYTES, follow_links=True)[0]
-    except Unread:
+        key, st = read_regular(path, KEY_BYTES, follow_links=True)
+        if os.name == "posix":
+            folder = os.stat(os.path.dirname(path))
+            uid = os.geteuid()
+            if st.st_uid != uid or st.st_mode & 0o077:
+                return None
+            if folder.st_uid != uid or folder.st_mode & stat.S_IWOTH:
+                return None
+    except (Unread, OSError):
         return None
     return key if len(key) == KEY_BYTES else None
 
