@@ -7,7 +7,12 @@ import json
 import pytest
 
 from moci_vocab.checkpo.inflection import IRREGULAR_DIR, for_language, irregular_stems
-from moci_vocab.checkpo.target_match import TargetMatcher, Translation, compile_term
+from moci_vocab.checkpo.target_match import (
+    TargetMatcher,
+    Translation,
+    compile_term,
+    longest_first,
+)
 
 
 def matches(lang: str, term: str, text: str, forms: tuple[str, ...] = ()) -> bool:
@@ -714,3 +719,10 @@ def test_a_near_miss_differs_from_the_term_before_its_ending(word, term, expecte
     from moci_vocab.checkpo.target_match import near_miss
 
     assert near_miss(word, term) is expected
+
+
+def test_stems_of_one_length_go_by_their_letters_not_by_a_sets_order():
+    """A term's stems, longest first and of one length by their letters: a compiled glossary
+    is the same whatever the hash seed of the process that compiled it (review 22, L1)."""
+    assert longest_first(["abd", "abc", "ab", "abe"]) == ("abc", "abd", "abe", "ab")
+    assert longest_first({"zë", "zër", "zëra"}) == ("zëra", "zër", "zë")

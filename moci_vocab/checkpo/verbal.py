@@ -703,11 +703,12 @@ def verb_rendered_misses(
             for stem in found:
                 having[stem] = having.get(stem, 0) + 1
         least = max(2, (len(uses) + 1) // 2)
-        # (the commonest few: a hostile catalog's may share thousands; ties by the stem, not
-        # by the order of a set of strings, which the hash seed sets)
-        common = sorted(
-            (s for s, n in having.items() if n >= least), key=lambda s: (-having[s], s)
-        )[:_CANDIDATES]
+        common = [s for s, n in having.items() if n >= least]
+        if len(common) > _CANDIDATES:  # (the commonest few: a hostile catalog's may share
+            # thousands; of one count, in the order the verb uses' translations say them, the
+            # verb first in a command's, not in a set's order, which the hash seed sets)
+            first = _first_said(uses, translation)
+            common = sorted(common, key=lambda s: (-having[s], first[s]))[:_CANDIDATES]
         if not common:
             continue
         if excluded is None:
@@ -741,6 +742,18 @@ def verb_rendered_misses(
             if not learned.isdisjoint(found):
                 dropped.add((entry, concept))
     return dropped
+
+
+def _first_said(entries: list[int], translation: Callable[[int], str]) -> dict[str, int]:
+    """Each `verb_stems` stem of the entries' translations → its place in the order they
+    say them, entry after entry (a word's first use counts)."""
+    from moci_vocab.checkpo.target_match import lowered
+
+    first: dict[str, int] = {}
+    for low in lowered([translation(e) for e in entries]):
+        for word in _LETTER_RUNS.findall(low):
+            first.setdefault(word[:_STEM], len(first))
+    return first
 
 
 def _inflected_words(msgids: list[str]) -> set[str]:
