@@ -33,6 +33,8 @@ FILE_BYTES = 64 * 1024 * 1024
 PREFETCH_BYTES = 256 * 1024 * 1024
 # How often the main thread lets the thread take the interpreter's lock, while it runs.
 SWITCH_S = 0.0002
+# The most looks at the system's thread count while the thread ends (~20 µs each).
+_THREAD_END_TRIES = 1000
 # The most entries of the cache folder looked at: it holds a dozen or so (a caches' file per
 # kind, a compiled glossary per language); a folder with more was not made by this tool (a
 # pull request can commit one), and listing it would hold the start: nothing is read ahead.
@@ -48,7 +50,8 @@ _FOLDER_FLAGS = (
 # (st_dev, st_ino) -> ((st_size, st_mtime_ns, st_ctime_ns), key, the verified payload)
 _verified: dict = {}
 # While a thread runs: [its lock (released when it ends), whether to stop, the switch interval
-# before it, whether it has returned]; else None.
+# before it, whether it has returned, the system's count of this process's threads before it
+# (None: unknown)]; else None.
 _running: list | None = None
 
 
@@ -71,7 +74,7 @@ def start(root: str | None, lang: str | None, files: list[str]) -> bool:
         wanted.discard("")  # (`-`: the standard input)
         lock = _thread.allocate_lock()
         lock.acquire()
-        running = [lock, False, sys.getswitchinterval(), False]
+        running = [lock, False, sys.getswitchinterval(), False, _system_threads()]
         # The thread takes the interpreter's lock back after each read and hash (~20 times):
         # at the default 5 ms, each time it would wait that long for the importing main
         # thread to let go of it.
@@ -102,8 +105,25 @@ def join(finish: bool = False) -> None:
     running[0].acquire()
     while not running[3]:  # its last step, right after it let go of the lock (a few µs)
         os.sched_yield()
+    # Then its end as a system thread (tens of µs): a fork follows, and Python 3.12's
+    # os.fork warns of a process with threads (94 forks in 100 did, the warning shown under
+    # -X dev). Bounded: a thread started meanwhile by another part of the process.
+    if running[4] is not None:
+        for _ in range(_THREAD_END_TRIES):
+            now = _system_threads()
+            if now is None or now <= running[4]:
+                break
+            os.sched_yield()
     sys.setswitchinterval(running[2])
     _running = None
+
+
+def _system_threads() -> int | None:
+    """How many threads the system counts in this process (Linux); None: unknown."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
 
 
 def forget() -> None:
