@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pytest
 
 from moci_vocab.booklet import layout as booklet_layout
-from moci_vocab.booklet.export import booklet_data, export_booklet
+from moci_vocab.booklet.export import booklet_data, booklet_data_in_steps, export_booklet
 from moci_vocab.booklet.layout import cut_after_last_full_page, typeset_booklet
 from moci_vocab.booklet.typesetter import (
     MeasureJob,
@@ -186,6 +186,55 @@ def test_pages_planned_from_measured_entries_are_typst_s(
     planned = typeset(data, tmp_path / "planned", workers=2)
     assert plans  # the plan was used, not the laid-out runs
     assert planned == short_entries(paper)
+
+
+def made_in_steps(req: ExportRequest, tmp: Path, paper: str = "a5") -> tuple[bytes, list]:
+    """The booklet typeset by two workers with its entries made as the measuring asks for
+    them (``booklet_data_in_steps``), and how many entries were made at each measuring job."""
+    data, index_lines, make = booklet_data_in_steps(req, paper=paper)
+    made_at_jobs = []
+    submit = Typesetter.submit
+
+    def counting(self, job, urgent=False, more=False):
+        if isinstance(job, MeasureJob):
+            made_at_jobs.append(sum(entry is not None for entry in data["entries"]))
+        return submit(self, job, urgent, more)
+
+    tmp.mkdir()
+    with pytest.MonkeyPatch.context() as patch, Typesetter(2) as typesetter:
+        patch.setattr(Typesetter, "submit", counting)
+        booklet = typeset_booklet(data, typesetter, tmp, meanwhile=index_lines, make=make)
+        assert None not in data["entries"]
+        return booklet.pdf.read_bytes(), made_at_jobs
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+def test_entries_made_while_the_first_are_measured_give_the_same_pdf(
+    paper, short_entries, tiny_runs, tmp_path, monkeypatch
+):
+    # The export measures the first entries before the others are made (they are made
+    # while the workers measure): the plan, and the PDF, are those of the entries made first.
+    monkeypatch.setattr(booklet_layout, "MEASURE_RUN", 10)
+    pdf, made_at_jobs = made_in_steps(
+        request(tmp_path, count=60, long=False), tmp_path / "b", paper
+    )
+    assert made_at_jobs[:2] == [20, 20]  # the first two jobs, before the others were made
+    assert len(made_at_jobs) >= 6 and pdf == short_entries(paper)
+
+
+def test_a_long_entry_among_those_made_later_means_no_plan(tiny_runs, tmp_path, monkeypatch):
+    # An entry that may break across pages, found once the first entries are being measured:
+    # no plan (the entries are laid out by Typst run after run), the PDF of one run.
+    monkeypatch.setattr(booklet_layout, "MEASURE_RUN", 10)
+    req = request(tmp_path, count=60, long=False)
+    late = booklet_data(req)["entries"][45]["id"]
+    req.glossary.concepts[late].definition["en"] = " ".join(["dialogue"] * 900)
+    plans = []
+    fill = booklet_layout.fill_pages
+    monkeypatch.setattr(booklet_layout, "fill_pages", lambda *a: plans.append(1) or fill(*a))
+    pdf, made_at_jobs = made_in_steps(req, tmp_path / "steps")
+    assert made_at_jobs[:2] == [20, 20] and plans == []
+    assert pdf == typeset(booklet_data(req), tmp_path / "laid-out")
 
 
 def test_a_plan_that_typst_does_not_follow_is_laid_out_again(

@@ -130,19 +130,19 @@ def export_booklet(request: ExportRequest) -> list[Path]:
         tempfile.TemporaryDirectory(prefix="moci-booklet-") as tmp,
         contextlib.ExitStack() as stack,
     ):
-        index_lines = None
+        index_lines = make = None
         if needs_workers_for(len(request.concepts)):  # an entry per concept
             typesetter = stack.enter_context(Typesetter(worker_count(), request.progress))
             typesetter.start()  # while the data is made
-            # the indexes' lines while the workers measure the entries
-            data, index_lines = booklet_data_in_steps(request, paper=paper, title=title)
+            # the indexes' lines, and most entries, while the workers measure the entries
+            data, index_lines, make = booklet_data_in_steps(request, paper=paper, title=title)
         else:
             data = booklet_data(request, paper=paper, title=title)
             workers = worker_count() if needs_workers(data) else 0
             typesetter = stack.enter_context(Typesetter(workers, request.progress))
         request.keep(data)
         booklet = typeset_booklet(
-            data, typesetter, Path(tmp), request.glossary.root, meanwhile=index_lines
+            data, typesetter, Path(tmp), request.glossary.root, meanwhile=index_lines, make=make
         )
         imposed = impose(booklet, typesetter) if imposition else None
         stack.close()  # the workers stop before the files are written
@@ -257,20 +257,25 @@ class Headwords(dict):
 
 def booklet_data(request: ExportRequest, paper: str = "a5", title: str | None = None) -> dict:
     """Everything the template prints, as plain JSON-able data."""
-    data, index_lines = booklet_data_in_steps(request, paper, title)
+    data, index_lines, make = booklet_data_in_steps(request, paper, title)
+    make(len(data["entries"]))
     index_lines()
     return data
 
 
 def booklet_data_in_steps(
     request: ExportRequest, paper: str = "a5", title: str | None = None
-) -> tuple[dict, Callable[[], None]]:
-    """The booklet's data (``booklet_data``) but its indexes' lines, and the step that adds
-    them: the entries are measured before an index is needed, so that step can wait."""
+) -> tuple[dict, Callable[[], None], Callable[[int], None]]:
+    """The booklet's data (``booklet_data``) but its indexes' lines and its entries (None
+    each), the step that adds the lines, and the step that makes the entries up to the
+    one it is given (in order; those made stay): the first entries are measured while
+    the others and the indexes' lines are made."""
+    from moci_vocab.booklet.layout import entry_label
+
     names = language_names(request.glossary, request.languages)
     words = Headwords(request)
     concepts = ordered_concepts(request, words)
-    labels = {concept.id: f"entry-{n}" for n, concept in enumerate(concepts, 1)}
+    labels = {concept.id: entry_label(n) for n, concept in enumerate(concepts, 1)}
     source = request.source_language
     marks = review_marks(concepts, request.targets)
     indexes = [_index_head(lang, names) for lang in request.languages]
@@ -291,10 +296,19 @@ def booklet_data_in_steps(
         "labels": LABELS,
         "review": marks.summary(),
         "colophon": colophon(request.glossary),
-        "entries": [_entry(c, request, names, labels, marks, words) for c in concepts],
+        "entries": [None] * len(concepts),
         "indexes": indexes,
     }
-    return data, index_lines
+    entries = data["entries"]
+    made = 0
+
+    def make(stop: int) -> None:
+        nonlocal made
+        for n in range(made, stop):
+            entries[n] = _entry(concepts[n], request, names, labels, marks, words)
+        made = max(made, stop)
+
+    return data, index_lines, make
 
 
 def release_date_fields(request: ExportRequest) -> dict[str, Any]:

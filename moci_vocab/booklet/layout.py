@@ -128,13 +128,16 @@ def typeset_booklet(
     workdir: Path,
     root: Path | None = None,
     meanwhile: Callable[[], None] | None = None,
+    make: Callable[[int], None] | None = None,
 ) -> Booklet:
     """Typeset the booklet into ``workdir``: its parts, and the PDF that joins them.
 
     ``root``: the glossary's, where the entries' heights are kept for the next export
     (``heights``); None measures every entry. ``meanwhile``: work of this process that
     the indexes need (their lines, ``export.booklet_data_in_steps``), done while the
-    workers measure the entries.
+    workers measure the entries. ``make``: when ``data["entries"]`` holds None for the
+    entries not made yet, makes them up to the one given (``export.booklet_data_in_steps``):
+    the workers measure the first ones while the others are made.
 
     The join runs beside the typesetting (``JoinThread``, with workers): each run of
     entries is joined as soon as it is rendered, the indexes, the front matter and the
@@ -146,7 +149,7 @@ def typeset_booklet(
     common["labels"] = data["labels"]
     common["languages"] = data["languages"]
     front_pages = typesetter.run(_front(common, data, None, None)).pages
-    entries = EntryRuns(common, data["entries"], front_pages + 1)
+    entries = EntryRuns(common, data["entries"], front_pages + 1, make)
     if typesetter.parallel:
         entries.heights = Heights.open(root, common)
     pieces = entries.lay_out(typesetter, plan=typesetter.parallel, meanwhile=meanwhile)
@@ -238,11 +241,21 @@ def _back(common: dict, data: dict, pages: int, pdf: str) -> PartJob:
 class EntryRuns:
     """The entries, laid out in runs and rendered, and the page book they fill."""
 
-    def __init__(self, common: dict, entries: list[dict], first: int) -> None:
+    def __init__(
+        self,
+        common: dict,
+        entries: list[dict],
+        first: int,
+        make: Callable[[int], None] | None = None,
+    ) -> None:
         self.common = common
         self.entries = entries
         self.first = first
-        self.labels = [entry["label"] for entry in entries]
+        # entries[:made] are made; ``make`` makes them up to the one it is given
+        self._make_until = make
+        self.made = len(entries) if make is None else 0
+        self.long = False  # whether an entry made so far is long (see ``measure``)
+        self.labels = [entry_label(n) for n in range(1, len(entries) + 1)]
         self.book = PageBook({label: n for n, label in enumerate(self.labels)}, first)
         self.heights = Heights(None, "", "")  # those of the last export, if opened
         self._keys: list[str | None] = [None] * len(entries)  # digests, less the page numbers
@@ -284,6 +297,16 @@ class EntryRuns:
             texts.append("".join(text))
         return "[" + ",".join(texts) + "]"
 
+    def make(self, stop: int) -> None:
+        """Make the entries up to ``stop`` (all of them, at most), if not made yet."""
+        stop = min(stop, len(self.entries))
+        if stop <= self.made:
+            return
+        assert self._make_until is not None
+        self._make_until(stop)
+        self.long = self.long or any(entry["long"] for entry in self.entries[self.made : stop])
+        self.made = stop
+
     def placed(self, start: int, stop: int, pages: list[int]) -> None:
         """Record the pages that entries ``start:stop`` were placed on."""
         self.book.learn(self.labels[start:stop], pages)
@@ -302,6 +325,7 @@ class EntryRuns:
         """
         waiting = [meanwhile] if meanwhile is not None else []
         planned = self.measure(typesetter, waiting) if self.entries and plan else None
+        self.make(len(self.entries))
         for work in waiting:  # not done while measuring
             work()
         if not self.entries:
@@ -328,19 +352,25 @@ class EntryRuns:
         other digit counts measured again, until none has. The work in ``meanwhile`` is
         done (and taken out of the list) while the workers measure the most entries.
         """
-        if any(entry["long"] for entry in self.entries):
-            return None
         count = len(self.entries)
         heights: list[float] = [0.0] * count
         digits: list[tuple[int, ...]] = [()] * count  # of the pages each was measured with
         # The first entries first, a job for each worker: their heights tell how many entries
         # a page holds, which makes the estimates of the others' pages good enough to keep
-        # their digit counts.
+        # their digit counts. The entries not made yet are made while they are measured,
+        # the others' jobs given as they are made.
         first = min(count, MEASURE_RUN * 2)
+        self.make(first)
+        if self.long:
+            return None
         sizes = self._measured(typesetter, list(range(first)), heights, digits)
+        if self.long:  # among those made while the first ones were measured
+            return None
         self.book.per_entry = fill_pages(heights[:first], sizes).pages / first
         rest = list(range(first, count))
         sizes = self._measured(typesetter, rest, heights, digits, sizes, meanwhile)
+        if self.long:  # found among the others: no plan (their jobs were not all given)
+            return None
         for _ in range(PASSES):
             planned = replace(sizes, heights=heights)
             pages = fill_pages(heights, planned).starts
@@ -384,28 +414,48 @@ class EntryRuns:
         last export's where it holds them, else measured, ``MEASURE_RUN`` entries a job, in
         parallel; the digit counts of their page numbers into ``digits``. Returns the
         page's sizes (``sizes`` if no job ran: the last export's, or an earlier job's).
-        Once the jobs are given, the work in ``meanwhile`` is done (and taken out)."""
-        todo = []
+        Once the jobs are given, the work in ``meanwhile`` is done (and taken out).
+
+        The entries ``wanted`` not made yet are made on the way; with no heights kept (a
+        first export) every entry is measured, and each job is given as soon as its
+        entries are made; entries not wanted are made while the jobs run. A long entry
+        stops the jobs (``self.long``: the caller plans nothing).
+        """
+        known = self.heights.known
+        # a job for each worker at least (a few entries measured again are not left to one)
+        size = 0 if known else _measure_size(len(wanted))  # known: once todo is
+        todo: list[int] = []
+        chunks: list[list[int]] = []
+        jobs: list[Future] = []
         for n in wanted:
+            if n >= self.made:
+                self.make(n + MEASURE_RUN)
+                if self.long:
+                    break
             digits[n] = _digits(self.entries[n], self.book)
             # nothing kept (a first export): the digests can wait for the jobs to be given
-            height = self.heights.get(self._key(n, digits[n])) if self.heights.known else None
+            height = self.heights.get(self._key(n, digits[n])) if known else None
             if height is None:
                 todo.append(n)
+                if size and len(todo) % size == 0:
+                    chunks.append(todo[-size:])
+                    jobs.append(self._measure_job(typesetter, chunks[-1]))
             else:
                 heights[n] = height
-        jobs = []
-        # a job for each worker at least (a few entries measured again are not left to one)
-        size = max(1, min(MEASURE_RUN, -(-len(todo) // 2)))
-        chunks = [todo[n : n + size] for n in range(0, len(todo), size)]
-        for chunk in chunks:
-            part = dict(self.common, part="measure", first=self.first, section=None)
-            jobs.append(
-                typesetter.submit(MeasureJob(_json_with(part, entries=self._texts_of(chunk))))
-            )
+        if self.long:
+            for job in jobs:
+                job.cancel()  # those that have not started
+            return sizes or Measures([], 0.0, 0.0, 0.0, 1)
+        size = size or _measure_size(len(todo))
+        done = sum(len(chunk) for chunk in chunks)
+        for start in range(done, len(todo), size):
+            chunks.append(todo[start : start + size])
+            jobs.append(self._measure_job(typesetter, chunks[-1]))
         if jobs:
             while meanwhile:
                 meanwhile.pop(0)()
+            while self.made < len(self.entries) and not all(job.done() for job in jobs):
+                self.make(self.made + MEASURE_RUN)  # the next ones, while the workers measure
             self._keys_of(todo)  # of the entries measured, to keep their heights
         for chunk, job in zip(chunks, jobs, strict=True):
             sizes = job.result()
@@ -414,6 +464,11 @@ class EntryRuns:
                 if self.heights.root is not None:  # kept for the next export
                     self.heights.put(self._key(n, digits[n]), height)
         return sizes or self.heights.sizes or Measures([], 0.0, 0.0, 0.0, 1)
+
+    def _measure_job(self, typesetter: Typesetter, chunk: list[int]) -> Future:
+        """Give the job that measures the entries ``chunk``; its future."""
+        part = dict(self.common, part="measure", first=self.first, section=None)
+        return typesetter.submit(MeasureJob(_json_with(part, entries=self._texts_of(chunk))))
 
     def render(
         self, pieces: list[Piece], typesetter: Typesetter, files: _Files
@@ -453,6 +508,17 @@ class EntryRuns:
             else:  # a page without a start of its own
                 return None
         return pages if len(pages) == piece.pages else None
+
+
+def entry_label(n: int) -> str:
+    """The label (the links' target) of the booklet's ``n``-th entry, counted from 1."""
+    return f"entry-{n}"
+
+
+def _measure_size(count: int) -> int:
+    """How many of ``count`` entries a measuring job takes: ``MEASURE_RUN``, or half of
+    them, so that each worker has a job."""
+    return max(1, min(MEASURE_RUN, -(-count // 2)))
 
 
 def entry_heads(entries: list[dict], starts: list[int], pages: int) -> list[dict | None]:
