@@ -117,7 +117,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
     """Write ``<name>[-<langs>].pdf`` (and ``…-imposed.pdf`` with imposition); return the paths."""
     from moci_vocab.booklet.layout import needs_workers, needs_workers_for, typeset_booklet
     from moci_vocab.booklet.typesetter import Typesetter, worker_count
-    from moci_vocab.cache import gc_paused
+    from moci_vocab.cache import gc_aged, gc_paused
 
     require_fonts(request)
     paper, imposition, title = _options(request.options)
@@ -153,6 +153,7 @@ def export_booklet(request: ExportRequest) -> list[Path]:
             assert files.imposed is not None
             request.write(files.imposed, imposed.read_bytes())
             written.append(files.imposed)
+        gc_aged()  # what was made here is kept (request.keep): not walked as it ends
     return written
 
 
