@@ -237,6 +237,32 @@ def test_a_long_entry_among_those_made_later_means_no_plan(tiny_runs, tmp_path, 
     assert pdf == typeset(booklet_data(req), tmp_path / "laid-out")
 
 
+def test_a_long_entry_found_by_the_second_measuring_means_no_plan(tiny_runs, tmp_path, monkeypatch):
+    # As above, but no entry is made while the first jobs run (as with quick workers): the
+    # long entry is found while the others' jobs are given (review 22, MINOR 1).
+    monkeypatch.setattr(booklet_layout, "MEASURE_RUN", 10)
+    measured = booklet_layout.EntryRuns._measured
+    calls = []
+
+    def first_without_making(self, *args, **kwargs):
+        calls.append(self.made)
+        if len(calls) > 1:
+            return measured(self, *args, **kwargs)
+        self.make = lambda stop: None  # (the instance's, over the method)
+        try:
+            return measured(self, *args, **kwargs)
+        finally:
+            del self.make
+
+    monkeypatch.setattr(booklet_layout.EntryRuns, "_measured", first_without_making)
+    req = request(tmp_path, count=60, long=False)
+    late = booklet_data(req)["entries"][45]["id"]
+    req.glossary.concepts[late].definition["en"] = " ".join(["dialogue"] * 900)
+    pdf, made_at_jobs = made_in_steps(req, tmp_path / "steps")
+    assert calls == [20, 20] and made_at_jobs[:2] == [20, 20]
+    assert pdf == typeset(booklet_data(req), tmp_path / "laid-out")
+
+
 def test_a_plan_that_typst_does_not_follow_is_laid_out_again(
     short_entries, tiny_runs, tmp_path, monkeypatch
 ):
