@@ -70,8 +70,10 @@ def start(root: str | None, lang: str | None, files: list[str]) -> bool:
         if root is None:  # (no glossary: the command says so)
             return False
         folder = os.path.join(root, early.CACHE_DIR)
-        wanted = {_primary(lang)} if lang else {_primary(_hint(name)) for name in files}
-        wanted.discard("")  # (`-`: the standard input)
+        wanted: dict[str, int] = {}  # a language's first part -> its catalogs
+        for hint in [lang] if lang else [_hint(name) for name in files]:
+            wanted[_primary(hint)] = wanted.get(_primary(hint), 0) + 1
+        wanted.pop("", None)  # (`-`: the standard input)
         lock = _thread.allocate_lock()
         lock.acquire()
         running = [lock, False, sys.getswitchinterval(), False, _system_threads()]
@@ -171,8 +173,10 @@ def _primary(tag: str) -> str:
     return tag.split("-")[0].lower()
 
 
-def _fetch(folder: str, wanted: set[str], running: list) -> None:
-    """The thread: each wanted cache file read once, verified, and kept (see the module)."""
+def _fetch(folder: str, wanted: dict[str, int], running: list) -> None:
+    """The thread: each wanted cache file read once, verified, and kept (see the module);
+    the languages of the most catalogs first (the one both processes check, loaded before
+    the worker's fork, is most often among them; a join may stop the thread before the last)."""
     try:
         key = early.read_key()  # (none: nothing was ever cached, nothing to read ahead)
         if key is None:
@@ -191,7 +195,9 @@ def _fetch(folder: str, wanted: set[str], running: list) -> None:
                         and _primary(name[len(_PREFIX) : -len(_SUFFIX)]) in wanted
                     ):
                         names.append(name)
-            names.sort()
+            names.sort(
+                key=lambda name: (-wanted[_primary(name[len(_PREFIX) : -len(_SUFFIX)])], name)
+            )
             left = PREFETCH_BYTES
             for name in names:
                 if running[1]:

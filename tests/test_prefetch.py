@@ -365,3 +365,18 @@ def test_the_join_returns_once_the_system_thread_is_gone(root):
         prefetch.join(finish=True)
         assert len(os.listdir("/proc/self/task")) == before
         prefetch.forget()
+
+
+def test_the_languages_of_the_most_catalogs_are_read_first(root, monkeypatch):
+    """A join may stop the thread before its last file: the language of most catalogs (most
+    often the one loaded before the worker's fork) is read first, not in the names' order."""
+    order = []
+    read = early.read_regular
+    monkeypatch.setattr(
+        early, "read_regular", lambda name, *a, **k: order.append(name) or read(name, *a, **k)
+    )
+    fetch(root, ("a-sq.po", "b-sq.po", "c-hy.po"))
+    assert order[-2:] == ["checkpo-sq.pickle", "checkpo-hy.pickle"]
+    order.clear()
+    fetch(root, ("a-hy.po", "b-sq.po", "c-hy.po"))
+    assert order[-2:] == ["checkpo-hy.pickle", "checkpo-sq.pickle"]
