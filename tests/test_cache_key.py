@@ -102,17 +102,24 @@ def test_a_key_in_the_current_folder_is_never_used(
     assert (folder / planted_in / "cache.key").read_bytes() == PLANTED_KEY  # left as it was
 
 
+def _own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A key of the user's own, in a folder of the user's own, that signing_key takes."""
+    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
+    (tmp_path / "key").mkdir()
+    os.chmod(tmp_path / "key", 0o700)
+    key = tmp_path / "key" / "cache.key"
+    key.write_bytes(PLANTED_KEY)
+    os.chmod(key, 0o600)
+    assert cache.signing_key() == PLANTED_KEY
+    return key
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
 @pytest.mark.parametrize("mode", [0o640, 0o604, 0o620, 0o602])
 def test_a_key_others_may_read_or_write_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
 ) -> None:
-    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
-    (tmp_path / "key").mkdir()
-    key = tmp_path / "key" / "cache.key"
-    key.write_bytes(PLANTED_KEY)
-    os.chmod(key, 0o600)
-    assert cache.signing_key() == PLANTED_KEY
+    key = _own_key(tmp_path, monkeypatch)
     os.chmod(key, mode)
     assert cache.signing_key() is None
     assert key.read_bytes() == PLANTED_KEY  # not replaced: the tool did not write it
@@ -123,13 +130,7 @@ def test_a_key_in_a_folder_others_may_write_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whoever may write the folder may put a key of theirs in the key's place."""
-    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
-    (tmp_path / "key").mkdir(mode=0o700)
-    os.chmod(tmp_path / "key", 0o700)
-    key = tmp_path / "key" / "cache.key"
-    key.write_bytes(PLANTED_KEY)
-    os.chmod(key, 0o600)
-    assert cache.signing_key() == PLANTED_KEY
+    _own_key(tmp_path, monkeypatch)
     os.chmod(tmp_path / "key", 0o777)
     assert cache.signing_key() is None
 
@@ -140,11 +141,6 @@ def test_a_key_in_a_folder_others_may_write_is_not_used(
 def test_a_key_owned_by_another_user_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MOCI_VOCAB_CACHE_KEY_DIR", str(tmp_path / "key"))
-    (tmp_path / "key").mkdir()
-    key = tmp_path / "key" / "cache.key"
-    key.write_bytes(PLANTED_KEY)
-    os.chmod(key, 0o600)
-    assert cache.signing_key() == PLANTED_KEY
+    key = _own_key(tmp_path, monkeypatch)
     os.chown(key, 12345, 12345)
     assert cache.signing_key() is None
