@@ -7,9 +7,11 @@ reaches a terminal or a GitHub Actions log from them must stay data:
   the one-byte CSI, a newline starts a new log line), no bidirectional
   override (a line that reads differently than it is) — each is shown as an
   escape such as ``\\x1b``, ``\\n`` or ``\\u202e``;
-- no GitHub workflow command: the runner reads a line that starts with
+- no CI workflow command: the GitHub runner reads a line that starts with
   ``::`` (after spaces) as a command, and ``##[`` anywhere in a line as the
-  old form of one; both are shown with an escaped character;
+  old form of one; Azure Pipelines reads ``##vso[`` anywhere in a line (and
+  ``##[section]``…), TeamCity ``##teamcity[``; each is shown with an escaped
+  character;
 - no rich markup (``[link=…]``): the consoles are made with markup off, and
   rich ``Text`` objects never parse markup.
 
@@ -32,7 +34,10 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 # A workflow command at the start of a line (the runner trims leading spaces first).
 _COMMAND_START_RE = re.compile(r"^(\s*):(?=:)")
-_OLD_COMMAND = "##["
+# `##` then a word (or none) then `[`: GitHub's old form `##[`, Azure Pipelines' `##vso[`
+# (`##vso[task.complete result=Succeeded]` would pass a failed step), TeamCity's
+# `##teamcity[`; the second `#` is escaped (`#\x23[`).
+_OLD_COMMAND_RE = re.compile(r"(?<=#)#(?=[A-Za-z]*\[)")
 
 
 def _escape(match: re.Match) -> str:
@@ -47,14 +52,14 @@ def printable(text: str) -> str:
     """``text`` as one line that a terminal and a CI log show as plain text.
 
     Control characters, newlines and bidirectional controls become escapes
-    (``\\x1b``, ``\\n``, ``\\u202e``); a leading ``::`` and any ``##[`` have one
-    character escaped, so no workflow command can start from data. Applying
-    it twice changes nothing more.
+    (``\\x1b``, ``\\n``, ``\\u202e``); a leading ``::`` and any ``##[``, ``##vso[``
+    or ``##teamcity[`` have one character escaped, so no workflow command can start
+    from data. Applying it twice changes nothing more.
     """
     text = _UNSAFE_RE.sub(_escape, str(text))
     text = _COMMAND_START_RE.sub(lambda m: m.group(1) + "\\x3a", text)
-    if _OLD_COMMAND in text:
-        text = text.replace(_OLD_COMMAND, "#\\x23[")
+    if "##" in text:
+        text = _OLD_COMMAND_RE.sub(r"\\x23", text)
     return text
 
 

@@ -2,7 +2,8 @@
 
 Glossary text, file names and language names are data: never rich markup
 (`[/bold]`, `[link=…]`), never a raw escape sequence, never a line that the
-GitHub runner reads as a workflow command (`::error …::`, `##[…]`).
+GitHub runner reads as a workflow command (`::error …::`, `##[…]`), nor one that Azure
+Pipelines or TeamCity read as theirs (`##vso[…]`, `##teamcity[…]`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from moci_vocab.findings import Finding
 from moci_vocab.report import render_github
 from moci_vocab.safetext import dumps_json, github_escape, printable
 
-# A line the runner would take as a workflow command: `::` after leading spaces,
-# or the old form `##[` anywhere in the line.
-COMMAND_LINE = re.compile(r"^\s*::|##\[", re.MULTILINE)
+# A line a CI runner would take as a command: `::` after leading spaces, or the old
+# form `##[` (Azure's `##vso[`, TeamCity's `##teamcity[`) anywhere in the line.
+COMMAND_LINE = re.compile(r"^\s*::|##[A-Za-z]*\[", re.MULTILINE)
 BOLD_CLOSE = "[/bold]"
 LINK = "[link=file:///etc/passwd]click[/link]"
 OSC8 = "\x1b]8;"  # the escape sequence of a terminal hyperlink
@@ -162,6 +163,33 @@ def test_printable_is_idempotent_and_escapes_what_it_must():
     assert printable("  ::warning::x") == "  \\x3a:warning::x"
     assert printable("tab\tkept") == "tab\tkept"
     assert printable("ՀԱՅ ქართ shqip") == "ՀԱՅ ქართ shqip"
+
+
+def test_azure_and_teamcity_commands_are_escaped_anywhere_in_a_line():
+    assert printable("a ##vso[task.complete result=Succeeded]b") == (
+        "a #\\x23vso[task.complete result=Succeeded]b"
+    )
+    assert printable("##VSO[x] ##teamcity[m] ##[y] ###[") == (
+        "#\\x23VSO[x] #\\x23teamcity[m] #\\x23[y] ##\\x23["
+    )
+    assert printable("## [ #vso[ ##1[") == "## [ #vso[ ##1["  # no command: kept as typed
+    assert printable(printable("##vso[x]")) == printable("##vso[x]")
+
+
+def test_an_azure_command_in_a_term_never_reaches_a_log_raw(seeded, tmp_path):
+    done = "##vso[task.complete result=Succeeded]done"
+    seeded("translate", "reconciliation", "sq", done, "--status", "admitted")
+    po = tmp_path / "##vso[task.setvariable variable=x]1.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: sq\\n"\n\nmsgid "reconciliation"\nmsgstr "x"\n',
+        encoding="utf-8",
+    )
+    result = run(seeded, "check-po", str(po), ok=None)
+    assert result.exit_code == 1
+    assert "#\\x23vso[task.complete result=Succeeded]done" in result.stdout
+    assert_safe(result.output)
+    for args in (["show", "reconciliation"], ["list", "--lang", "sq"], ["search", "done"]):
+        assert_safe(run(seeded, *args).output)
 
 
 def test_github_escape_follows_the_runner_rules():
