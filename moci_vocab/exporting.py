@@ -56,6 +56,9 @@ def build_request(glossary: Glossary, choice: ExportChoice) -> ExportRequest:
     selection = Selection(tags=choice.tags, domain=choice.domain, status=choice.status)
     concepts = sorted(selection.apply(glossary), key=lambda concept: concept.id)
     outdir = choice.outdir if choice.outdir is not None else Path(glossary.root) / DEFAULT_OUTDIR
+    from moci_vocab.fsutil import refuse_linked_folders
+
+    refuse_linked_folders(outdir, outdir)  # once here, before any format writes (and fails)
     options = {key: value for key, value in choice.options.items() if value not in (None, False)}
     return ExportRequest(glossary, concepts, languages, Path(outdir), options)
 

@@ -93,6 +93,40 @@ def _megabytes(limit: int) -> str:
     return f"{limit / (1024 * 1024):g} MB"
 
 
+# --- writing the files a command names (-o): never through a link --------------------------------
+
+OUTPUT_LINK_REFUSED = (
+    "is a symbolic link; moci-vocab never writes through a link (a pull request could point "
+    "one anywhere): replace it by a real folder, or name the folder it points to"
+)
+
+
+def refuse_linked_folders(top: Path, folder: Path) -> None:
+    """Refuse ``top`` (an output folder the user named, e.g. `export -o exports`) or any
+    folder between it and ``folder`` that is a symbolic link (one lstat each).
+
+    In CI the checkout is the pull request's: `exports -> ~/.config` or `exports/weblate ->
+    /elsewhere` would make an export write outside it. A file that is a link is never
+    written through anyway (the new file is renamed over it); a folder that does not exist
+    yet is made a real one.
+    """
+    top, folder = Path(top), Path(folder)
+    try:
+        below = folder.relative_to(top).parts
+    except ValueError:
+        raise MociError("is outside the output folder (a bug; please report it)", folder) from None
+    folders = [top]
+    for part in below:
+        folders.append(folders[-1] / part)
+    for path in folders:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return  # missing (made as a real folder) or not examinable: the write says so
+        if stat.S_ISLNK(st.st_mode):
+            raise MociError(OUTPUT_LINK_REFUSED, path)
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Replace ``path`` with ``data`` atomically (temp file in the same folder + rename)."""
     path = Path(path)

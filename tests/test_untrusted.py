@@ -16,10 +16,12 @@ import pickle
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import snapshot
 from test_hostile import FAST, assert_one_clear_error, run
 
 from moci_vocab import cache
+from moci_vocab.cli import cli
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="links, FIFOs and devices are POSIX")
 
@@ -85,6 +87,39 @@ def test_a_glossary_folder_that_is_a_link_out_of_the_root_is_refused(
     assert "SECRET-TEXT" not in result.out + result.err
     assert snapshot(outside) == before_outside  # nothing written there (cache, lock, fmt)
     assert snapshot(good) == before
+
+
+# An export writes into exports/ (or the -o folder), which a pull request's checkout can
+# hold as a link: `moci-vocab export all -o exports` in CI would write outside it.
+EXPORT_LINKS = {
+    "default exports/": ("exports", ["export", "po"]),
+    "-o exports": ("exports", ["export", "po", "-o", "{root}/exports"]),
+    "exports/weblate/": ("exports/weblate", ["export", "weblate", "-o", "{root}/exports"]),
+}
+
+
+@pytest.mark.parametrize("case", list(EXPORT_LINKS))
+def test_an_export_never_writes_through_a_linked_folder(good, outside, case):
+    link, args = EXPORT_LINKS[case]
+    folder = good / link
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.symlink_to(outside)
+    before = snapshot(outside)
+    result = CliRunner().invoke(cli, ["--root", str(good), *(a.format(root=good) for a in args)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert f"{link}: is a symbolic link; moci-vocab never writes through a link" in result.stderr
+    assert snapshot(outside) == before  # not one file written there
+    assert folder.is_symlink()
+
+
+def test_an_export_into_a_real_folder_still_writes(good, outside):
+    (good / "exports").mkdir()
+    (good / "exports" / "sq.po").symlink_to(outside / "secret.yaml")  # a file: replaced
+    result = CliRunner().invoke(cli, ["--root", str(good), "export", "po"])
+    assert result.exit_code == 0, result.output
+    assert not (good / "exports" / "sq.po").is_symlink()
+    assert "SECRET-TEXT" in (outside / "secret.yaml").read_text()
 
 
 @pytest.mark.parametrize("name", ["glossary/glossary.yaml", "glossary/CHANGELOG.md"])

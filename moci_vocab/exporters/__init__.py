@@ -58,9 +58,11 @@ class ExportRequest:
         self.kept.append(value)
 
     def write(self, path: Path, data: bytes | str) -> None:
-        """Write one export file atomically and record it in ``written``."""
-        from moci_vocab.fsutil import atomic_write
+        """Write one export file atomically and record it in ``written``; never into a
+        folder that is a link (``fsutil.refuse_linked_folders``)."""
+        from moci_vocab.fsutil import atomic_write, refuse_linked_folders
 
+        refuse_linked_folders(self.outdir, Path(path).parent)
         atomic_write(path, data)
         self.written.append(Path(path))
 
