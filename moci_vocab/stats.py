@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
 from pathlib import Path
 
+from moci_vocab.errors import MociError
 from moci_vocab.model import Glossary
 
 
@@ -59,36 +59,30 @@ def _translatable(concepts) -> int:
 
 def growth(root: Path) -> list[dict]:
     """Concept files added per month, from git history (empty outside a repository)."""
-    from moci_vocab.versions.git import git_program
+    from moci_vocab.versions.git import git, open_repo
 
-    git = git_program()
-    if git is None:
-        return []
     try:
-        result = subprocess.run(
-            [
-                git,
-                "log",
-                "--diff-filter=A",
-                "--name-only",
-                "--format=@%ad",
-                "--date=format:%Y-%m",
-                "--",
-                "terms/",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=20,
+        repo = open_repo(root)  # (git run as everywhere: never in a planted repository)
+        result = git(
+            repo,
+            "log",
+            "--diff-filter=A",
+            "--name-only",
+            "--format=@%ad",
+            "--date=format:%Y-%m",
+            "--",
+            repo.path("terms/"),
             check=False,
+            timeout=20,
         )
-    except (OSError, subprocess.SubprocessError):
+    except MociError:
         return []
     if result.returncode != 0:
         return []
+    text = result.stdout.decode("utf-8", "replace")
     added: Counter[str] = Counter()
     month = None
-    for line in result.stdout.splitlines():
+    for line in text.splitlines():
         if line.startswith("@"):
             month = line[1:]
         elif line.endswith(".yaml") and month:

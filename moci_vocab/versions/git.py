@@ -78,11 +78,30 @@ def _environment() -> dict[str, str]:
     return env
 
 
+# Git takes a folder holding HEAD, objects/ and refs/ for a (bare) repository of its own when
+# it looks for one from a folder below the work tree's top, and then obeys that folder's
+# `config`: `core.fsmonitor` runs a command at `git status` or `git diff`, `gpg.program` at
+# `git log`. A pull request can commit such a folder, e.g. as the glossary's root
+# (`--root vocabulary`): git then ran its commands in `check --since`, `diff` and `stats`.
+# Git 2.38+ refuses to find one by itself with `safe.bareRepository=explicit` (a command-line
+# setting counts, a file's does not); `open_repo` refuses one for older versions too.
+_OPTIONS = ("--literal-pathspecs", "-c", "core.quotepath=off", "-c", "safe.bareRepository=explicit")
+_PLANTED = (
+    "is inside a folder that git takes for a repository of its own ({gitdir}: it holds "
+    "HEAD, objects/ and refs/), not in the work tree of a repository; moci-vocab never runs "
+    "git there (a pull request could plant one whose config runs commands)"
+)
+
+
 def run_git(
-    cwd: Path, *args: str, input: bytes | None = None, check: bool = True
+    cwd: Path,
+    *args: str,
+    input: bytes | None = None,
+    check: bool = True,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``git ARGS`` in ``cwd``; a failure raises MociError with git's own first line."""
-    command = [_git_executable(), "--literal-pathspecs", "-c", "core.quotepath=off", *args]
+    command = [_git_executable(), *_OPTIONS, *args]
     try:
         result = subprocess.run(
             command,
@@ -91,9 +110,12 @@ def run_git(
             capture_output=True,
             env=_environment(),
             check=False,
+            timeout=timeout,
         )
     except OSError as exc:
         raise MociError(f"could not run git ({exc.strerror or exc})", cwd) from None
+    except subprocess.TimeoutExpired:
+        raise MociError(f"git {args[0]} took more than {timeout:g} s", cwd) from None
     if check and result.returncode != 0:
         raise MociError(f"git {args[0]} failed: {_first_line(result.stderr)}", cwd)
     return result
@@ -110,7 +132,9 @@ def _first_line(stderr: bytes) -> str:
 def open_repo(root: Path) -> Repo:
     """The git work tree holding the glossary at ``root``; a clear error outside one."""
     root = Path(root)
-    result = run_git(root, "rev-parse", "--show-toplevel", "--show-prefix", check=False)
+    result = run_git(
+        root, "rev-parse", "--absolute-git-dir", "--show-toplevel", "--show-prefix", check=False
+    )
     if result.returncode != 0:
         message = _first_line(result.stderr)
         if "not a git repository" in message:
@@ -119,17 +143,29 @@ def open_repo(root: Path) -> Repo:
                 "(create one with `git init` and commit the glossary)",
                 root,
             )
+        if "cannot use bare repository" in message:
+            named = re.search(r"'(.*)' \(", message)
+            raise MociError(_PLANTED.format(gitdir=named[1] if named else "?"), root)
         raise MociError(f"git cannot be used here: {message}", root)
     lines = result.stdout.decode("utf-8").splitlines()
-    if len(lines) < 1 or not lines[0]:
+    gitdir = Path(lines[0]) if lines and lines[0] else None
+    if gitdir is not None and root.resolve().is_relative_to(gitdir.resolve()):
+        raise MociError(_PLANTED.format(gitdir=gitdir), root)  # (git before 2.38)
+    if len(lines) < 2 or not lines[1]:
         raise MociError("is inside a git folder but not in its work tree", root)
-    prefix = lines[1] if len(lines) > 1 else ""
-    return Repo(root=root, toplevel=Path(lines[0]), prefix=prefix)
+    prefix = lines[2] if len(lines) > 2 else ""
+    return Repo(root=root, toplevel=Path(lines[1]), prefix=prefix)
 
 
-def git(repo: Repo, *args: str, input: bytes | None = None, check: bool = True):
+def git(
+    repo: Repo,
+    *args: str,
+    input: bytes | None = None,
+    check: bool = True,
+    timeout: float | None = None,
+):
     """Run git at the repository's top level (where full pathspecs are meant)."""
-    return run_git(repo.toplevel, *args, input=input, check=check)
+    return run_git(repo.toplevel, *args, input=input, check=check, timeout=timeout)
 
 
 def resolve(repo: Repo, rev: str) -> str:
