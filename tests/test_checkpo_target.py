@@ -726,3 +726,56 @@ def test_stems_of_one_length_go_by_their_letters_not_by_a_sets_order():
     is the same whatever the hash seed of the process that compiled it (review 22, L1)."""
     assert longest_first(["abd", "abc", "ab", "abe"]) == ("abc", "abd", "abe", "ab")
     assert longest_first({"zë", "zër", "zëra"}) == ("zëra", "zër", "zë")
+
+
+# Issue 15: "A glossary term given in an inflected form matches all forms of its lemma".
+# Each row is one noun's forms (definite, case, plural): every form given as the term finds
+# every other. Session 23 (round 26's amule: the builder's kategorinë) added the Albanian
+# feminine -i noun's definite accusative -në, definite plural -të, genitive plural -ve and
+# ablative -sh, the Georgian instrumental and adverbial of an -ა or -ე stem, the Armenian
+# definite of an irregular lemma (անունը → անվան), the instrumental -վով of -ու and -իվ
+# nouns, and a plural in -եր whose last syllable lost its vowel (ծրագրեր → ծրագիր).
+# Left out, as other words end so too: the Armenian ablative -ից (մասնակից), dative -ին
+# (վերջին) and locative -ում (a verbal noun's own ending), the Georgian ergative -მა (ფორმა)
+# and the genitive plural -ების of an -ა stem (a verbal noun's genitive: განახლების).
+PARADIGMS = [
+    ("sq", "kategori kategoria kategorinë kategorisë kategorie kategoritë kategorive kategorish"),
+    ("sq", "shtëpi shtëpia shtëpinë shtëpisë shtëpie shtëpitë shtëpive"),
+    ("sq", "emër emri emrin emrit emra emrat emrave emrash"),
+    ("sq", "përdorues përdoruesi përdoruesin përdoruesit përdoruesve përdoruesish"),
+    ("sq", "skedar skedari skedarin skedarit skedarë skedarët skedarëve"),
+    ("sq", "faqe faqja faqen faqes faqet faqeve"),
+    ("sq", "gjuhë gjuha gjuhën gjuhës gjuhe gjuhët gjuhëve"),
+    ("ka", "ფაილი ფაილის ფაილს ფაილით ფაილად ფაილები ფაილების ფაილებს ფაილში ფაილზე"),
+    ("ka", "ენა ენის ენას ენით ენად ენები ენაზე"),
+    ("ka", "პროგრამა პროგრამის პროგრამას პროგრამით პროგრამები პროგრამაში"),
+    ("ka", "საქაღალდე საქაღალდის საქაღალდეს საქაღალდით საქაღალდეები საქაღალდეში"),
+    ("hy", "ծրագիր ծրագիրը ծրագրի ծրագրեր ծրագրերը"),
+    ("hy", "անուն անունը անվան անունով անուններ անունները"),
+    ("hy", "օգտատեր օգտատերը օգտատիրոջ օգտատերեր օգտատերերի"),
+    ("hy", "հաշիվ հաշիվը հաշվի հաշիվներ հաշվով"),
+    ("hy", "լեզու լեզվի լեզվով"),
+]
+
+
+@pytest.mark.parametrize(("lang", "forms"), PARADIGMS, ids=[f.split()[0] for _, f in PARADIGMS])
+def test_a_term_given_in_any_form_finds_every_form_of_its_lemma(lang, forms):
+    words = forms.split()
+    missed = [(t, w) for t in words for w in words if w != t and not matches(lang, t, w)]
+    assert not missed
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "other"),
+    [
+        ("sq", "kategorinë", "kategorizim"),  # categorisation: the lemma's endings only
+        ("sq", "shtëpinë", "shtëpiak"),  # domestic
+        ("sq", "përdoruesve", "përdorim"),  # use
+        ("ka", "პროგრამით", "პროგრამირება"),  # programming
+        ("hy", "ծրագրեր", "ծրագրավորում"),  # programming
+        ("hy", "անունը", "Դաշտի անվանումը"),  # a title, as for the lemma անուն
+        ("hy", "լեզվով", "լեզուաբանություն"),  # linguistics
+    ],
+)
+def test_a_term_given_in_a_form_finds_no_other_word_of_its_stem(lang, term, other):
+    assert not matches(lang, term, other)

@@ -315,8 +315,13 @@ _SQ_LEMMA_FORMS = (
 )
 # A feminine noun in a stressed -i given in its definite genitive, dative or ablative -së
 # (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
-# pasuria). From the term as written only.
-_SQ_LEMMA_GENITIVES = (("isë", "i"),)
+# pasuria); so too in its definite accusative -në and definite plural -të (amule's
+# category kategorinë, round 26: kategori, kategoria, kategorive), and any noun in the
+# genitive plural -ve or the ablative plural -sh (përdoruesve, of the users → përdorues;
+# kategorish → kategori). From the term as written only.
+_SQ_LEMMA_GENITIVES = (
+    ("isë", "i"), ("inë", "i"), ("itë", "i"), ("ish", "i"), ("ish", ""), ("ve", ""),
+)  # fmt: skip
 # A feminine noun in -je given in its definite -ja (Thunderbird's support përkrahja →
 # përkrahje): the lemma, whose verb the noun's verb data make (përkrah, përkrahni:
 # "Support Thunderbird" as Përkrahni Thunderbird-in; see `Inflection.verbs`). Its forms
@@ -442,6 +447,9 @@ _KA_LEMMA_ENDINGS = (
     # ფაილად, as a file), and the postposition -თვის (for) on the genitive (GeoNode's field
     # ველისთვის, for the field → ველი, ველები): a Georgian noun's lemma ends in a vowel
     ("ით", ""), ("ად", ""), ("ისთვის", ""), ("ისთვის", "ა"), ("ისთვის", "ე"),
+    # ... of a stem in -ა or -ე, which drops its vowel there as before the genitive's -ის
+    # (ენით, with the language → ენა, ენას, ენაზე; საქაღალდით → საქაღალდე)
+    ("ით", "ა"), ("ით", "ე"), ("ად", "ა"), ("ად", "ე"),
 )  # fmt: skip
 
 
@@ -583,6 +591,8 @@ _HY_LEMMA_ENDINGS = (
     # and a noun in -իվ, whose ի drops before the genitive's (AOSP Email's account հաշվի →
     # հաշիվ, հաշիվը): the stem that is no word (լեզվի → լեզիվ) adds no word
     ("վի", "ու"), ("վի", "իվ"),
+    # ... and in the instrumental -վով, made on the same stem (լեզվով → լեզու; հաշվով → հաշիվ)
+    ("վով", "ու"), ("վով", "իվ"),
 )  # fmt: skip
 # A lemma in -ի given with its article -ն (Lichess's queen թագուհին): the forms of a noun
 # in -ի, its u-declension's among them (թագուհի, թագուհու, թագուհով, թագուհիներ; see
@@ -668,7 +678,8 @@ def HY() -> Inflection:
         final_vowels="ըաեիո",
         fleeting=("ու", "ի"),
         fleeting_cluster=2,
-        syncope=("ի",),
+        # (and a term given in the plural -եր: ծրագրեր, programs → ծրագիր, ծրագիրը)
+        syncope=("ի", *("եր" + case for case in _HY_PLURAL_CASES)),
         min_stem=2,
         replacements=(
             ("ություն", "ությ"),  # կայունություն → կայունության
@@ -693,6 +704,9 @@ def HY() -> Inflection:
         # a monosyllable's plural in -եր without its vowel (գիրք → գրքեր, միտք → մտքեր)
         plural=(tuple(marker + case for marker in ("ներ", "եր") for case in _HY_PLURAL_CASES), ""),
         irregular=irregular_stems("hy"),
+        # a term given with its article stands for its irregular lemma's stems too
+        # (անունը, the name → անուն → անվան; օգտատերը → օգտատիրոջ)
+        lemma_irregular=True,
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
         kind_prefixes=(("ենթա", ("child",)),),
