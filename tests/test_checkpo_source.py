@@ -70,6 +70,7 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("It is not of the form user@host or name@domain", {"user", "name"}),
         ("Open /usr/share/file or ~/page or C:\\Users\\file", {"user", "file", "page"}),
         ("X-Content-Type-Options is missing", {"type", "options"}),
+        ("X-User-Agent, UserName and FileChooser", {"user", "name", "file"}),  # CamelCase
         ("CKR_DEVICE_ERROR and USER_NOT_FOUND", {"device", "error", "user"}),
         ("set data-l10n-name and font-size and user_name", {"name", "font", "user"}),
         ("A user-friendly page", {"user"}),
@@ -282,6 +283,9 @@ POS = glossary(
         ("Unable to update the list", {"update"}),
         ("You can download it later", {"download"}),
         ("Please update", {"update"}),
+        ("It will update itself", {"update"}),  # (issue 15's modals: will, may, should)
+        ("You may bookmark it", {"bookmark"}),
+        ("You should download it", {"download"}),
         ("Don't download anything.", {"download"}),
         ("Done. Update now to get it", {"update"}),
         # Thunar: "option to <verb> <its object>" (its "list" is a verb)

@@ -1,0 +1,192 @@
+"""Issue 15's user-visible claims end to end: a glossary, a PO file, `check-po`'s findings.
+
+The unit tests (test_checkpo_source.py, test_checkpo_target.py) hold each rule's cases;
+these run the command a project runs in CI on the issue's own examples.
+"""
+
+from __future__ import annotations
+
+import json
+
+from moci_vocab.model import Concept, Term
+from moci_vocab.store import save_concept
+from tests.test_checkpo import write_po
+
+
+def add(moci, cid: str, en: str, terms: dict[str, str], **spec) -> None:
+    """A concept ``cid`` with the English term ``en`` and one preferred term per language."""
+    pos = spec.pop("pos", None)
+    case_sensitive = spec.pop("case_sensitive", False)
+    concept = Concept(id=cid, definition={"en": f"A {en}."}, **spec)
+    concept.terms = {"en": [Term(en, "preferred", pos=pos, case_sensitive=case_sensitive)]}
+    for lang, term in terms.items():
+        concept.terms[lang] = [Term(term, "preferred")]
+    save_concept(moci.root, concept)
+
+
+def findings(moci, po) -> list[tuple[str, str, str]]:
+    """(code, concept, msgid) of each finding of ``po``, sorted."""
+    result = moci("check-po", str(po), "--format", "json", ok=None)
+    found = json.loads(result.stdout)["findings"]
+    return sorted((f["code"], f["concept"], f["msgid"]) for f in found)
+
+
+def test_no_term_is_demanded_inside_placeholders_code_names_or_keys(moci, tmp_path):
+    for cid, en, sq in [
+        ("user", "user", "përdorues"),
+        ("page", "page", "faqe"),
+        ("engine", "engine", "motor"),
+        ("search-engine", "search engine", "motor kërkimi"),
+        ("type", "type", "lloj"),
+        ("options", "options", "mundësi"),
+        ("device", "device", "pajisje"),
+        ("error", "error", "gabim"),
+        ("name", "name", "emër"),
+        ("font", "font", "shkronja"),
+        ("agent", "agent", "agjent"),
+        ("password", "password", "fjalëkalim"),
+        ("add-on", "add-on", "shtesë"),
+        ("culture", "culture", "kulturë"),
+    ]:
+        add(moci, cid, en, {"sq": sq})
+    add(moci, "tab", "tab", {"sq": "skedë"}, pos="noun")
+    add(moci, "window", "window", {"sq": "dritare"}, pos="noun")
+    add(moci, "cos", "Culture of Solidarity", {}, do_not_translate=True)
+    add(moci, "ui", "UI", {"sq": "ndërfaqe"}, case_sensitive=True)
+    quiet = [  # the term's word is in the msgid, never as the term: nothing demanded
+        ("Search { $engine } for it", "Kërko me { $engine }"),
+        ("Press { $shortcut } to open { crashed-restore-tab-button }", "Shtyp { $shortcut }"),
+        ("{ $n -> [one] one *[windows] many }", "{ $n -> [one] një *[windows] shumë }"),
+        ("X-Content-Type-Options is missing", "Mungon X-Content-Type-Options"),
+        ("X-User-Agent is sent", "Dërgohet X-User-Agent"),
+        ("CKR_DEVICE_ERROR or USER_NOT_FOUND", "CKR_DEVICE_ERROR ose USER_NOT_FOUND"),
+        ("Set data-l10n-name and font-size", "Vendos data-l10n-name dhe font-size"),
+        ("Set UserName and PageType", "Vendos UserName dhe PageType"),
+        ("See https://example.com/user/page", "Shih https://example.com/user/page"),
+        ("Write to user@example.com", "Shkruani te user@example.com"),
+        ("Open ~/page/user.txt", "Hap ~/page/user.txt"),
+        ("%1$s of %(user)s in {page} and {0} and %1", "%1$s nga %(user)s në {page}, {0}, %1"),
+        ("{count, number} of {user}", "{count, number} nga {user}"),
+        ('<a data-l10n-name="page" href="user.html">here</a>', '<a href="user.html">këtu</a>'),
+        ("Press Tab to go on", "Shtyp Tab për të vazhduar"),
+        ("Switch with Ctrl+Tab", "Kalo me Ctrl+Tab"),
+        ("Use the Tab key", "Përdor tastin Tab"),
+        ("This works only on Windows and macOS", "Funksionon vetëm në Windows dhe macOS"),
+        ("A user-friendly design", "Një dizajn i thjeshtë"),
+        ("Members of the Culture of Solidarity", "Anëtarët e Culture of Solidarity"),
+        ("Open the ui folder", "Hap dosjen"),  # case_sensitive: UI only in its case
+    ]
+    loud = [  # the same words as terms in running text, left out: each is reported
+        ("Open a new tab", "Hap një dritare"),
+        ("Close the page", "Mbyll dokumentin"),
+        ("Install the search engine", "Instalo shfletuesin"),
+        ("Manage add-ons", "Administroni zgjerimet"),  # found in the English plural
+        ("Enter the pass\u00adword", "Jepni kodin"),  # found across a soft hyphen
+        ("The UI is slow", "Është e ngadaltë"),
+        (
+            "The user, type, options, device, error, name, font, agent, engine, culture, window",
+            "Gjithçka",
+        ),
+    ]
+    kept = [  # ... and found in the translation, inflected, across invisible characters
+        ("Manage your add-ons", "Administroni shtesat"),
+        ("Enter a pass\u200bword", "Jepni një fjalë\u00adkalim"),
+    ]
+    po = write_po(tmp_path / "sq.po", "sq", quiet + loud + kept)
+    every = loud[-1][0]
+    assert findings(moci, po) == sorted(
+        [
+            ("MV601", "add-on", "Manage add-ons"),
+            ("MV601", "page", "Close the page"),
+            ("MV601", "password", "Enter the pass\u00adword"),
+            ("MV601", "search-engine", "Install the search engine"),
+            ("MV601", "tab", "Open a new tab"),
+            ("MV601", "ui", "The UI is slow"),
+            *(("MV601", cid, every) for cid in ("user", "type", "options", "device", "error")),
+            *(("MV601", cid, every) for cid in ("name", "font", "agent", "engine", "culture")),
+            ("MV601", "window", every),
+        ]
+    )
+
+
+def test_a_noun_term_is_not_demanded_for_a_verb_nor_in_its_other_senses(moci, tmp_path):
+    add(moci, "download", "download", {"sq": "shkarkim", "hy": "ներբեռնում"}, pos="noun")
+    add(moci, "update", "update", {"sq": "përditësim", "hy": "թարմացում"}, pos="noun")
+    add(moci, "bookmark", "bookmark", {"sq": "faqerojtës", "hy": "էջանիշ"}, pos="noun")
+    add(moci, "file", "file", {"sq": "skedar", "hy": "ֆայլ"}, pos="noun")
+    add(moci, "search", "search", {"sq": "kërko", "hy": "որոնել"}, pos="verb")
+    add(moci, "tracker", "tracker", {"sq": "gjurmues"}, not_senses=["bug tracker"])
+    add(moci, "location", "location", {"sq": "vendndodhje"}, not_senses=["save location"])
+    add(moci, "extension", "extension", {"sq": "zgjerim"}, not_senses=["file extension"])
+    sq = write_po(
+        tmp_path / "sq.po",
+        "sq",
+        [
+            ("Download the file", "Shkarkoni skedarin"),  # verbs: nothing demanded
+            ("Update now", "Përditësoje tani"),
+            ("Bookmark this page", "Shëno këtë faqe"),
+            ("You should update it", "Duhet ta përditësoni"),
+            ("File a bug", "Raportoni një defekt"),
+            ("Start a new search", "Fillo një gjetje të re"),  # a verb term used as a noun
+            ("Report it in the bug tracker", "Raportojeni te sistemi i defekteve"),
+            ("Choose a save location", "Zgjidhni ku të ruhet"),
+            ("Change the file extension", "Ndryshoni prapashtesën e skedarit"),
+            ("Download failed", "Dështoi"),  # the noun, and each concept's own sense
+            ("Block this tracker", "Blloko këtë"),
+            ("Install the extension", "Instalo shtojcën"),
+            ("Search the web", "Shfleto rrjetin"),
+            ("Share the location", "Ndaj pozicionin"),
+            ("The updates and bookmarks of the file", "Asgjë"),
+        ],
+    )
+    nouns = "The updates and bookmarks of the file"
+    assert findings(moci, sq) == [
+        ("MV601", "bookmark", nouns),
+        ("MV601", "download", "Download failed"),
+        ("MV601", "extension", "Install the extension"),
+        ("MV601", "file", nouns),
+        ("MV601", "location", "Share the location"),
+        ("MV601", "search", "Search the web"),
+        ("MV601", "tracker", "Block this tracker"),
+        ("MV601", "update", nouns),
+    ]
+    hy = write_po(
+        tmp_path / "hy.po",
+        "hy",
+        [
+            ("Download the file", "Ներբեռնել ֆայլը"),
+            ("Update now", "Թարմացնել հիմա"),
+            ("Download failed", "Ձախողվեց"),
+        ],
+    )
+    assert findings(moci, hy) == [("MV601", "download", "Download failed")]
+
+
+def test_a_term_given_in_an_inflected_form_finds_the_other_forms_of_its_lemma(moci, tmp_path):
+    # (round 26: the glossary builder gave amule's category as kategorinë, the accusative)
+    add(moci, "category", "category", {"sq": "kategorinë"})
+    add(moci, "program", "program", {"hy": "ծրագրեր"})
+    add(moci, "name", "name", {"sq": "emri", "hy": "անունը"})
+    sq = write_po(
+        tmp_path / "sq.po",
+        "sq",
+        [
+            ("Assign to category", "Vendos te kategoria"),
+            ("Message categories", "Kategoritë e mesazheve"),
+            ("Tabs of the categories", "Skedat e kategorive"),
+            ("Unknown name", "Emër i panjohur"),
+            ("Name of the file", "Emri i skedarit"),
+            ("No category", "Pa grup"),  # another word: still reported
+        ],
+    )
+    assert findings(moci, sq) == [("MV601", "category", "No category")]
+    hy = write_po(
+        tmp_path / "hy.po",
+        "hy",
+        [
+            ("The program is empty", "Ծրագիրը դատարկ է"),
+            ("The length of the name", "Անվան երկարությունը"),
+            ("Field name", "Դաշտի անվանումը"),  # a title, no form of the name: reported
+        ],
+    )
+    assert findings(moci, hy) == [("MV601", "name", "Field name")]
