@@ -286,6 +286,8 @@ POS = glossary(
         ("It will update itself", {"update"}),  # (issue 15's modals: will, may, should)
         ("You may bookmark it", {"bookmark"}),
         ("You should download it", {"download"}),
+        ("Download it", {"download"}),  # (issue 15: before a pronoun)
+        ("Update them now", {"update"}),
         ("Don't download anything.", {"download"}),
         ("Done. Update now to get it", {"update"}),
         # Thunar: "option to <verb> <its object>" (its "list" is a verb)
