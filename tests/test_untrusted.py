@@ -301,6 +301,62 @@ def test_an_import_over_the_entry_cap_is_refused_before_it_is_parsed(good, tmp_p
     bounded(result)
 
 
+SHEET_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
+    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+HEADER_ROW = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>source</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>target</t></is></c></row>'
+)
+ROW = b'<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>'
+# A few kilobytes that stand for billions of cells, or a sheet of short rows.
+FAR_BELOW = b'<row r="900000000000"><c r="A900000000000"/></row>'
+SHEETS = {
+    # every row padded to the 16,384 columns the file claims, up to its 1,048,576 rows
+    "dimension": b'<dimension ref="A1:XFD1048576"/><sheetData>' + HEADER_ROW
+    + b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+    "row-far-below": b"<sheetData>" + HEADER_ROW + FAR_BELOW,
+    "million-cells-in-a-row": b"<sheetData>" + HEADER_ROW + b"<row>" + b"<c/>" * 10**6 + b"</row>",
+    "200,000-rows": b"<sheetData>" + HEADER_ROW + ROW * 200_000,
+}  # fmt: skip
+
+
+def xlsx_with_sheet(path: Path, sheet: bytes) -> None:
+    """A workbook made by openpyxl whose first sheet's XML is ``sheet`` (then its end)."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    made = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["source", "target"])
+    workbook.save(made)
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = SHEET_START + sheet + b"</sheetData></worksheet>"
+            out.writestr(name, data)
+
+
+@pytest.mark.parametrize("case", list(SHEETS))
+def test_a_small_workbook_of_billions_of_cells_is_bounded(good, tmp_path, case):
+    path = tmp_path / "sheet.xlsx"
+    xlsx_with_sheet(path, SHEETS[case])
+    assert path.stat().st_size < 100_000
+    args = ["import", "xlsx", str(path), "--lang", "sq", "--dry-run"]
+    result = run(good, args, tmp_path / "run", timeout=40)  # (main: hours, or gigabytes)
+    bounded(result)
+    if case == "dimension":  # two rows, read as two rows
+        assert result.code == 0, result
+    elif case == "200,000-rows":  # refused at its 50,001st row, the rest never read
+        assert_one_clear_error(result, path.name, 50_002, "holds more than 50,000 rows")
+    else:
+        assert_one_clear_error(result, path.name, None, "has more than 5,000,000 cells")
+
+
 # ------------------------------------------------------------- points 6 and 7: clear errors
 
 
