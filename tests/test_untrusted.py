@@ -301,6 +301,36 @@ def test_an_import_over_the_entry_cap_is_refused_before_it_is_parsed(good, tmp_p
     bounded(result)
 
 
+MANY_LINES = {
+    # short lines: read whole, 1,100,000 were ~300 MB (a 64 MB file: ~4.5 GB)
+    "import csv": (["import", "csv"], "source,target\n" + "a,b\n" * 1_100_000),
+    "import po": (["import", "po", "--lang", "sq"], PO_HEADER + "#\n" * 1_100_000),
+    "import csv 200,000 rows": (["import", "csv"], "source,target\n" + "a,b\n" * 200_000),
+    "check-po csv": (["check-po", "--lang", "sq"], "source,target\n" + "a,b\n" * 600_000),
+}
+LINES_REFUSED = {
+    "import csv": (None, "has more than 1,000,000 lines"),
+    "import po": (None, "has more than 1,000,000 lines"),
+    "import csv 200,000 rows": (50_002, "holds more than 50,000 rows"),  # the rest never read
+    "check-po csv": (500_002, "holds more than 500,000 rows, the most check-po reads"),
+}
+
+
+@pytest.mark.parametrize("case", list(MANY_LINES))
+def test_many_short_lines_are_refused_before_they_are_all_read(good, tmp_path, case):
+    args, text = MANY_LINES[case]
+    path = tmp_path / ("many.po" if "po" in args[1] else "many.csv")
+    path.write_text(text)
+    tail = ["--dry-run"] if args[0] == "import" else []
+    result = run(good, [*args, str(path), *tail], tmp_path / "run")
+    line, words = LINES_REFUSED[case]
+    bounded(result)
+    if args[0] == "check-po":
+        assert result.code == 1 and f"many.csv:{line}:1: MV600 error: {words}" in result.out
+    else:
+        assert_one_clear_error(result, path.name, line, words)
+
+
 SHEET_START = (
     b'<?xml version="1.0" encoding="UTF-8"?><worksheet '
     b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

@@ -29,6 +29,10 @@ def read_catalog(path: Path) -> Catalog:
 
 # --------------------------------------------------------------------------- CSV
 
+# The most rows read from a CSV: each is an entry in memory (~300 bytes), and a 64 MB CSV of
+# short rows (`a,b`) is 16 million of them (~4.5 GB; at this cap ~350 MB); a PO's entry takes
+# 20 bytes of file at least.
+MAX_CSV_ROWS = 500_000
 SOURCE_COLUMNS = ("source", "msgid", "en", "english", "original")
 TARGET_COLUMNS = ("target", "msgstr", "translation")
 CONTEXT_COLUMNS = ("context", "msgctxt", "id", "key")
@@ -79,6 +83,13 @@ def read_csv(path: Path, lang_hint: str | None = None) -> Catalog:
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
+            if len(entries) == MAX_CSV_ROWS:
+                raise MociError(
+                    f"holds more than {MAX_CSV_ROWS:,} rows, the most check-po reads from a CSV "
+                    "file (split it)",
+                    path,
+                    reader.line_num,
+                )
             ctxt = _cell(row, context) or None
             entries.append(
                 Entry(_cell(row, source), [_cell(row, target)], ctxt, None, False, reader.line_num)

@@ -126,6 +126,12 @@ class ImportFile:
 MAX_IMPORT_ENTRIES = 50_000
 
 
+# Lines in one text file to import (CSV, PO), counted before it is split into lines: 50,000
+# entries of a PO with comments take a few hundred thousand; 64 MB of empty lines would be 32
+# million strings (a 64 MB CSV of short rows took ~4.8 GB, a PO of comment lines ~4.3 GB).
+MAX_IMPORT_LINES = 1_000_000
+
+
 def refuse_runaway(count: int, path: Path, what: str, line: int | None = None) -> None:
     """A clear error when a file to import holds more than MAX_IMPORT_ENTRIES entries."""
     if count > MAX_IMPORT_ENTRIES:
@@ -187,6 +193,13 @@ def decode_lines(raw: bytes, path: Path, encoding: str = "utf-8") -> Decoded:
     """
     if b"\x00" in raw[:8192]:
         raise MociError("is a binary file, not text", path)
+    breaks = raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")  # (as splitlines)
+    if breaks > MAX_IMPORT_LINES:
+        raise MociError(
+            f"has more than {MAX_IMPORT_LINES:,} lines; a glossary import is limited to "
+            f"{MAX_IMPORT_ENTRIES:,} entries (split the file, or import only its glossary terms)",
+            path,
+        )
     lines: list[str] = []
     bad: dict[int, str] = {}
     raw_bad: dict[int, bytes] = {}

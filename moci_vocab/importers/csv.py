@@ -38,6 +38,7 @@ from moci_vocab.importers import (
     ImportFile,
     Incoming,
     ReadOptions,
+    capped_rows,
     decode_lines,
     keep_as_note,
     language_from_filename,
@@ -94,7 +95,7 @@ def read_csv(path: Path, options: ReadOptions) -> ImportFile:
         raise MociError("is empty", path)
     result = ImportFile(path=path, format="csv")
     delimiter = detect_delimiter(decoded.lines[0], path)
-    records = list(_records(decoded, path, delimiter, result))
+    records = capped_rows(_records(decoded, path, delimiter, result), path)
     if not records:
         raise MociError("has no rows", path)
     if options.columns:
