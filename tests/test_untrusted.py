@@ -331,6 +331,21 @@ def test_many_short_lines_are_refused_before_they_are_all_read(good, tmp_path, c
         assert_one_clear_error(result, path.name, line, words)
 
 
+def test_a_long_line_not_in_nfc_is_located_in_bounded_time(good, tmp_path):
+    """A definition of 400,000 characters with a decomposed é at its end: every prefix was
+    tried for NFC (23 s; a 10 MB concept file from a pull request: hours of `check`)."""
+    definition = "a" * 400_000 + "e\u0301"
+    (good / "terms" / "long.yaml").write_text(
+        f"id: long\ndefinition:\n  en: {definition}\nterms:\n  en: [long]\n", encoding="utf-8"
+    )
+    result = run(good, ["check"], tmp_path / "run", timeout=60)
+    bounded(result)
+    assert "terms/long.yaml:3:1: MV201 error: line is not in Unicode NFC (decomposed 'é')" in (
+        result.out
+    ), result
+    assert result.seconds < 3, result
+
+
 def test_a_placeholder_of_thousands_of_zeros_is_read_in_linear_time(good, tmp_path):
     """`%` then 20,000 zeros: the placeholder pattern tried every way of sharing the zeros
     between its flags and its width (42 s for this 20 KB file; a 1 MB msgid: hours)."""

@@ -175,9 +175,7 @@ def _report_nfc(ctx: Context, path: Path, text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if unicodedata.is_normalized("NFC", line):
             continue
-        first = next(
-            i for i, ch in enumerate(line) if not unicodedata.is_normalized("NFC", line[: i + 1])
-        )
+        first = _first_not_nfc(line)
         composed = unicodedata.normalize("NFC", line[max(0, first - 1) : first + 1])
         ctx.add(
             "MV201",
@@ -188,6 +186,21 @@ def _report_nfc(ctx: Context, path: Path, text: str) -> None:
             file=str(path),
             line=number,
         )
+
+
+def _first_not_nfc(line: str) -> int:
+    """The least ``i`` such that ``line[: i + 1]`` is not in NFC (``line`` is not): a binary
+    search, since a prefix that is not in NFC stays so when it is extended. (Trying every
+    prefix was quadratic: a definition of 400,000 characters with a decomposed é at its end
+    took `check` 23 s, a 10 MB one from a pull request hours.)"""
+    low, high = 0, len(line) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if unicodedata.is_normalized("NFC", line[: middle + 1]):
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _line_languages(path: Path) -> dict[int, str]:
