@@ -315,13 +315,12 @@ _SQ_LEMMA_FORMS = (
 )
 # A feminine noun in a stressed -i given in its definite genitive, dative or ablative -së
 # (LibreOffice's asset pasurisë, kategorisë, shtëpisë): the lemma in -i (pasuri, pasurie,
-# pasuria); so too in its definite accusative -në and definite plural -të (amule's
-# category kategorinë, round 26: kategori, kategoria, kategorive), and any noun in the
-# genitive plural -ve or the ablative plural -sh (përdoruesve, of the users → përdorues;
-# kategorish → kategori). From the term as written only.
-_SQ_LEMMA_GENITIVES = (
-    ("isë", "i"), ("inë", "i"), ("itë", "i"), ("ish", "i"), ("ish", ""), ("ve", ""),
-)  # fmt: skip
+# pasuria); and any noun in the genitive plural -ve (përdoruesve, of the users →
+# përdorues, përdoruesi). Not its definite accusative -në, definite plural -të nor the
+# ablative plural -sh (kategorinë, kategoritë, kategorish): many lemmas end so, makinë,
+# shinë (a rail, no shi, rain: shiu), dritë (light: no "drive"), qiparish (a cypress: no
+# qipari). From the term as written only.
+_SQ_LEMMA_GENITIVES = (("isë", "i"), ("ve", ""))
 # A feminine noun in -je given in its definite -ja (Thunderbird's support përkrahja →
 # përkrahje): the lemma, whose verb the noun's verb data make (përkrah, përkrahni:
 # "Support Thunderbird" as Përkrahni Thunderbird-in; see `Inflection.verbs`). Its forms
