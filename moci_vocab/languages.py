@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import PurePath
 
-# language[-script][-region][-variant...] (RFC 5646, without extensions).
+# language[-script][-region][-variant...] (RFC 5646, without extensions). Ends with \Z,
+# not $: `$` also matches before a final newline, and "bs-BA\n" from a pull request's
+# manifest became export files named "bs-BA\n.po" and an xml:lang with a line break.
 _TAG_RE = re.compile(
     r"^(?P<lang>[a-z]{2,3})"
     r"(?:-(?P<script>[A-Z][a-z]{3}))?"
     r"(?:-(?P<region>[A-Z]{2}|\d{3}))?"
-    r"(?:-(?P<variant>[0-9A-Za-z]{5,8}|\d[0-9A-Za-z]{3}))*$"
+    r"(?:-(?P<variant>[0-9A-Za-z]{5,8}|\d[0-9A-Za-z]{3}))*\Z"
 )
 
 # Scripts whose ISO 15924 code differs from the name the `regex` module uses.
@@ -58,9 +60,14 @@ def normalize_tag(tag: str) -> str:
     return "-".join(out)
 
 
+def is_well_formed(tag: object) -> bool:
+    """Whether ``tag`` is a well-formed BCP 47 tag (sq, sr-Latn), whatever CLDR knows."""
+    return isinstance(tag, str) and _TAG_RE.match(tag) is not None
+
+
 def tag_problem(tag: object) -> str | None:
     """Why ``tag`` is not a usable BCP 47 tag, or None when it is."""
-    if not isinstance(tag, str) or not _TAG_RE.match(tag):
+    if not is_well_formed(tag):
         hint = normalize_tag(tag) if isinstance(tag, str) else ""
         suggestion = f" (did you mean {hint!r}?)" if hint and _TAG_RE.match(hint) else ""
         return f"{tag!r} is not a BCP 47 language tag such as sq, ka, sr-Latn{suggestion}"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from moci_vocab.languages import is_well_formed
 from moci_vocab.safetext import printable
 from moci_vocab.versions.diff import Change
 from moci_vocab.versions.semver import change_level
@@ -37,6 +38,16 @@ class Style:
     def text(self, value: str) -> str:
         """Free text (definitions, notes) in quotes."""
         return f"“{self.escape(value)}”"
+
+    def lang(self, tag: str | None) -> str:
+        """A language tag: as it is when well-formed (sq, sr-Latn), else as an identifier.
+
+        A concept file's language keys are not checked on loading (`check` reports an
+        undeclared one), and a pull request's key "x\\n<!--" opened an HTML comment in
+        the diff comment that hid the changes after it.
+        """
+        tag = tag or ""
+        return tag if is_well_formed(tag) else self.ident(tag)
 
 
 def one_line(text: str) -> str:
@@ -106,7 +117,7 @@ def _value(value: Any, style: Style) -> str:
 def _labels(labels: Any, style: Style) -> str:
     if not isinstance(labels, dict) or not labels:
         return "no terms"
-    return ", ".join(f"{lang} {style.ident(text)}" for lang, text in labels.items())
+    return ", ".join(f"{style.lang(lang)} {style.ident(text)}" for lang, text in labels.items())
 
 
 _LINK_NAMES = {"tags": "tag", "related": "related concept", "broader": "broader concept"}
@@ -128,7 +139,7 @@ def describe(change: Change, style: Style = PLAIN) -> str:
     if field == "term" or field.startswith("term."):
         return f"{cid}: " + _describe_term(change, style)
     if field in ("definition", "note"):
-        what = f"{change.lang} {field}"
+        what = f"{style.lang(change.lang)} {field}"
         if kind == "added":
             return f"{cid}: {what} added: {style.text(new)}"
         if kind == "removed":
@@ -145,7 +156,7 @@ def describe(change: Change, style: Style = PLAIN) -> str:
 
 
 def _describe_term(change: Change, style: Style) -> str:
-    term = f"{change.lang} term {style.ident(change.term or '')}"
+    term = f"{style.lang(change.lang)} term {style.ident(change.term or '')}"
     kind, old, new = change.kind, change.old, change.new
     if change.field == "term":
         if kind == "added":
