@@ -7,7 +7,9 @@ can expand.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
+
+_PROLOG_BLOCK = 64 * 1024
 
 
 class StreamReader(Protocol):
@@ -31,3 +33,36 @@ def streaming_parser(reader: StreamReader) -> Any:
     parser.CharacterDataHandler = reader._text
     parser.buffer_text = True
     return parser
+
+
+class _Stop(Exception):
+    """Raised from expat's callbacks: the prolog has been read (or has a DTD)."""
+
+
+def declares_doctype(stream: IO[bytes]) -> bool:
+    """Whether the XML document in ``stream`` has a document type declaration.
+
+    Only the prolog is read, up to the root element's start tag; a document that is not
+    XML declares none (its own reader reports it).
+    """
+    import xml.parsers.expat as expat
+
+    def doctype(*_ignored: Any) -> None:
+        raise _Stop(True)
+
+    def root(*_ignored: Any) -> None:
+        raise _Stop(False)
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = root
+    try:
+        while block := stream.read(_PROLOG_BLOCK):
+            parser.Parse(block, False)
+        parser.Parse(b"", True)
+    except _Stop as stop:
+        return bool(stop.args[0])
+    except expat.ExpatError:
+        return False
+    return False

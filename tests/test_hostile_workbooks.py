@@ -1,0 +1,98 @@
+"""Workbooks to import that a pull request or a stranger sent: the zip and XML layers.
+
+Found by the second audit of session 23 (docs/reliability.md); the refusals fail on the
+code before the fix (the workbook was imported, its entities expanded).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+ENTITY = b'<!DOCTYPE sst [<!ENTITY e "' + b"a" * 1000 + b'">]>'
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+PKG = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def _workbook(path: Path, doctype: bytes = b"", strings: str = "sharedStrings.xml") -> Path:
+    """A minimal workbook whose two rows are shared strings (``source``/``target``, then
+    ``reconciliation`` and, with a ``doctype``, ten references to its entity ``e``)."""
+    target = b"&e;" * 10 if doctype else b"pajtim"
+    words = [b"source", b"target", b"reconciliation", target]
+    sst = b"".join(b"<si><t>" + word + b"</t></si>" for word in words)
+    cells = [
+        f'<row r="{r}"><c r="A{r}" t="s"><v>{a}</v></c><c r="B{r}" t="s"><v>{b}</v></c></row>'
+        for r, a, b in ((1, 0, 1), (2, 2, 3))
+    ]
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{PKG}/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{TYPE}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPE}.worksheet+xml"/>'
+        f'<Override PartName="/xl/{strings}" ContentType="{TYPE}.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{PKG}/relationships"><Relationship Id="r1" '
+        f'Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{PKG}/relationships">'
+        f'<Relationship Id="r1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="r2" Type="{OFFICE}/sharedStrings" Target="{strings}"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{"".join(cells)}'
+        "</sheetData></worksheet>",
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+        archive.writestr(
+            f"xl/{strings}", doctype + f'<sst xmlns="{MAIN}">'.encode() + sst + b"</sst>"
+        )
+    return path
+
+
+def test_a_plain_workbook_imports(moci, tmp_path):
+    book = _workbook(tmp_path / "sq.xlsx")
+    result = moci("import", "xlsx", str(book), "--lang", "sq", "--dry-run")
+    assert "1 new concepts" in result.output
+
+
+@pytest.mark.parametrize("strings", ["sharedStrings.xml", "strings.bin"])
+def test_a_workbook_with_a_document_type_is_refused(moci, tmp_path, strings):
+    # openpyxl's parser of sheets and shared strings expands internal entities: a 26 KB
+    # workbook of 16,000 references to a 100 KB entity took 1.6 GB (expat's own limit
+    # is a ratio of 100 to the input, and the workbook unpacks to 512 MB). openpyxl finds
+    # its parts by content type, so any name may hold the shared strings.
+    book = _workbook(tmp_path / "sq.xlsx", ENTITY, strings)
+    before = snapshot(moci.root)
+    result = moci("import", "xlsx", str(book), "--lang", "sq", ok=False)
+    assert result.exit_code == 1
+    assert f"has a document type declaration (<!DOCTYPE …>) in 'xl/{strings}'" in result.output
+    assert snapshot(moci.root) == before
+
+
+def test_declares_doctype_reads_only_the_prolog():
+    from moci_vocab.formats.xml import declares_doctype
+
+    late = b'<?xml version="1.0"?><!-- ' + b" " * 200_000 + b" --><!DOCTYPE x []><x/>"
+    assert declares_doctype(io.BytesIO(late))
+    assert not declares_doctype(io.BytesIO(b"<x>" + b"<y/>" * 100_000 + b"</x>"))
+    assert not declares_doctype(io.BytesIO(b"\x89PNG\r\n\x1a\n binary"))
+
+    class RootThenNothing:
+        """A stream that may be read once: the root's start tag ends the prolog."""
+
+        calls = 0
+
+        def read(self, size: int) -> bytes:
+            self.calls += 1
+            assert self.calls == 1, "read past the root element"
+            return b"<x>" + b"<y/>" * 10
+
+    assert not declares_doctype(RootThenNothing())
