@@ -86,3 +86,16 @@ def test_a_manifest_language_with_a_line_break_is_refused(moci, tmp_path):
     result = moci("export", "po", "-o", str(tmp_path / "out"), ok=False)
     assert "'sr-Latn\\n' is not a BCP 47 language tag" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_manifest_url_too_long_for_a_qr_code_is_one_error(moci, tmp_path):
+    # The booklet's back cover has a QR code of the manifest's url: one of 5,000
+    # characters was "unexpected DataOverflowError … (a bug)" in CI's `export all`.
+    manifest = moci.root / "glossary" / "glossary.yaml"
+    url = "https://example.org/" + "a" * 5000
+    manifest.write_text(manifest.read_text("utf-8") + f"url: {url}\n", "utf-8")
+    moci("add", "peace", "--term", "en=peace", "--term", "sq=paqe", "--yes")
+    result = moci("export", "booklet", "-o", str(tmp_path / "out"), ok=False)
+    assert result.exit_code == 1
+    assert result.output.startswith("error: glossary/glossary.yaml: url is 5,020 characters long")
+    assert "bug" not in result.output

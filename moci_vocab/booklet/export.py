@@ -398,8 +398,24 @@ def colophon(glossary: Glossary) -> dict[str, Any]:
         key: _one_line(manifest.extra.get(key))
         for key in ("publisher", "license", "contact", "url")
     }
-    info["qr"] = qr_svg(info["url"]) if info["url"] else None
+    info["qr"] = _colophon_qr(info["url"]) if info["url"] else None
     return info
+
+
+def _colophon_qr(url: str) -> str:
+    """The QR code of the manifest's ``url``; one error if no QR code can hold it."""
+    from segno import DataOverflowError
+
+    try:
+        return qr_svg(url)
+    except DataOverflowError:
+        from moci_vocab.layout import MANIFEST
+
+        raise MociError(
+            f"url is {len(url):,} characters long, more than the booklet's QR code can hold; "
+            "give a shorter address",
+            MANIFEST,
+        ) from None
 
 
 def _one_line(value: Any) -> str | None:
