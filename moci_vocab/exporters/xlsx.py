@@ -36,7 +36,7 @@ from pathlib import Path
 from moci_vocab.exporters import ExportRequest
 from moci_vocab.exporters.csv import OTHER_STATUSES, wide_rows
 from moci_vocab.exporters.tbx import check_xml_text
-from moci_vocab.formats.csv import FORMULA_STARTS
+from moci_vocab.formats.csv import looks_like_formula
 from moci_vocab.model import Concept
 from moci_vocab.versioninfo import GENERATOR, export_date, one_line
 
@@ -215,7 +215,7 @@ def _body_xml(rows: list[list[str]], quoted_style: int) -> bytes:
         for letter, value in zip(letters, row, strict=True):
             if not value:
                 continue
-            style = f' s="{quoted_style}"' if value.startswith(FORMULA_STARTS) else ""
+            style = f' s="{quoted_style}"' if looks_like_formula(value) else ""
             cells.append(
                 f'<c r="{letter}{number}" t="inlineStr"{style}>'
                 f'<is><t xml:space="preserve">{_xml_text(value)}</t></is></c>'

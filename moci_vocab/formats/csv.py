@@ -14,3 +14,9 @@ LONG_COLUMNS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 YES = "yes"
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet may read ``text`` as a formula: it starts like one, also after
+    spaces (LibreOffice's CSV import with "Trim spaces" reads " =1+1" as "=1+1")."""
+    return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
