@@ -96,3 +96,34 @@ def test_declares_doctype_reads_only_the_prolog():
             return b"<x>" + b"<y/>" * 10
 
     assert not declares_doctype(RootThenNothing())
+
+
+@pytest.mark.parametrize("strings", ["sharedStrings.xml", "strings.bin"])
+def test_shared_strings_are_counted_whatever_their_name(moci, tmp_path, monkeypatch, strings):
+    # The count of rows and cells went by the parts' names: 6,000,000 shared strings in
+    # xl/strings.bin (a 250 KB workbook) were read by openpyxl, 66 s and 621 MB.
+    import moci_vocab.importers.xlsx as xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 6)  # the sheet's 4 cells and the 4 strings
+    book = _workbook(tmp_path / "sq.xlsx", strings=strings)
+    result = moci("import", "xlsx", str(book), "--lang", "sq", "--dry-run", ok=False)
+    assert "has more than 6 cells" in result.output
+
+
+def test_an_encrypted_part_is_one_error(moci, tmp_path):
+    book = _workbook(tmp_path / "sq.xlsx")
+    data = bytearray(book.read_bytes())
+    name = b"xl/sharedStrings.xml"
+    for signature, flags, name_length, header in ((b"PK\3\4", 6, 26, 30), (b"PK\1\2", 8, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + name_length : at + name_length + 2], "little")
+            if data[at + header : at + header + length] == name:
+                data[at + flags] |= 1  # the "encrypted" bit, as a password-protected zip has
+            at = data.find(signature, at + 4)
+    book.write_bytes(bytes(data))
+    result = moci("import", "xlsx", str(book), "--lang", "sq", "--dry-run", ok=False)
+    assert result.output == (
+        f"error: {book}: has an encrypted part 'xl/sharedStrings.xml'; "
+        "save the workbook without a password\n"
+    )

@@ -13,12 +13,13 @@ of the workbook's parts are capped before openpyxl sees it, and rows are
 streamed (read-only mode). A few kilobytes of XML can still stand for billions of
 cells: a sheet whose `<dimension>` says A1:XFD1048576 had every row padded to 16,384
 cells (a 4.7 KB workbook ran for hours), a row of millions of `<c/>` is parsed by
-openpyxl as a whole (1 M: 378 MB). So the sheets' and shared strings' XML is counted
-first (`_count_cells`: rows, cells, cells in a row), the dimension is not trusted
-(`reset_dimensions`) and the cells openpyxl yields are counted as they come.
-A part with a document type declaration is refused (OOXML has none): openpyxl's
-parser expands the entities it declares, and a 26 KB workbook of 16,000 references to
-a 100 KB entity took 1.6 GB.
+openpyxl as a whole (1 M: 378 MB). So the XML is counted first (`_check_parts`: rows,
+cells, cells in a row), the dimension is not trusted (`reset_dimensions`) and the cells
+openpyxl yields are counted as they come. A part with a document type declaration is
+refused (OOXML has none): openpyxl's parser expands the entities it declares, and a
+26 KB workbook of 16,000 references to a 100 KB entity took 1.6 GB. Every part is
+looked at, whatever its name: openpyxl finds the shared strings and sheets by content
+type and relationship, so a workbook's strings in `xl/strings.bin` are read all the same.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ MAX_CELLS = 5_000_000
 # An element of a sheet or of the shared strings (any namespace prefix): a row, a cell, a
 # shared string. Counted in the unpacked XML, a block at a time (never all of it in memory).
 _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(row|c|si)(?=[\s/>])")
-_COUNTED_PARTS = re.compile(r"xl/(worksheets/[^/]+|sharedStrings)\.xml", re.IGNORECASE)
 _BLOCK = 1024 * 1024
 
 
@@ -70,7 +70,7 @@ def _records(path: Path) -> tuple[list[tuple[int, list[str]]], ImportFile]:
 
     raw = read_bytes(path)
     _check_unpacked_size(raw, path)
-    _count_cells(raw, path)
+    _check_parts(raw, path)
     import openpyxl
 
     try:
@@ -111,44 +111,39 @@ def _check_unpacked_size(raw: bytes, path: Path) -> None:
         raise MociError("is not an XLSX workbook (not a zip archive)", path) from None
     if total > MAX_UNPACKED_BYTES:
         raise MociError(f"unpacks to {total // (1024 * 1024)} MB, too large to import", path)
-    _refuse_doctypes(raw, path)
 
 
-def _refuse_doctypes(raw: bytes, path: Path) -> None:
-    """Refuse a workbook any part of which (whatever its name) declares a document type."""
+def _check_parts(raw: bytes, path: Path) -> None:
+    """Refuse a workbook with an encrypted part, a part that declares a document type, or
+    more rows or cells than MAX_ROWS, MAX_ROW_CELLS (in one row) or MAX_CELLS in its parts,
+    before openpyxl parses them. Every part, whatever its name (see the module's doc)."""
     import io
 
     from moci_vocab.formats.xml import declares_doctype
 
+    counts = [0, 0]  # rows, cells (a shared string counts as a cell)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         for info in archive.infolist():
+            if info.flag_bits & 0x1:  # zipfile would raise RuntimeError
+                raise MociError(
+                    f"has an encrypted part {info.filename!r}; save the workbook without "
+                    "a password",
+                    path,
+                )
             try:
                 with archive.open(info) as part:
-                    found = declares_doctype(part)
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
-                continue  # a part zipfile cannot read: openpyxl reports the workbook
-            if found:
+                    doctype = declares_doctype(part)
+                if not doctype:
+                    with archive.open(info) as part:
+                        _count_part(part, counts, path)
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                raise MociError(f"is not a readable XLSX workbook ({exc})", path) from None
+            if doctype:
                 raise MociError(
                     f"has a document type declaration (<!DOCTYPE …>) in {info.filename!r}, "
                     "which a workbook never has; entity declarations are refused for safety",
                     path,
                 )
-
-
-def _count_cells(raw: bytes, path: Path) -> None:
-    """Refuse a workbook whose sheets or shared strings hold more rows or cells than
-    MAX_ROWS, MAX_ROW_CELLS (in one row) or MAX_CELLS, before openpyxl parses them."""
-    import io
-
-    counts = [0, 0]  # rows, cells (a shared string counts as a cell)
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        for info in archive.infolist():
-            if _COUNTED_PARTS.fullmatch(info.filename):
-                try:
-                    with archive.open(info) as part:
-                        _count_part(part, counts, path)
-                except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-                    raise MociError(f"is not a readable XLSX workbook ({exc})", path) from None
 
 
 def _count_part(part, counts: list[int], path: Path) -> None:
