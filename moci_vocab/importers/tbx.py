@@ -30,6 +30,9 @@ from moci_vocab.textnorm import clean_spaces, nfc
 from moci_vocab.versioninfo import GENERATOR
 
 MAX_XML_DEPTH = 64  # TBX needs about 8; a hostile file is refused at the first deeper element
+# Elements kept as a tree (~350 bytes each): moci-vocab's TBX has ~55 a concept, so a
+# 64 MB file of it ~1.1 million; 8 MB of `<a/>` were 2 million, 19 s and 737 MB, 64 MB ~6 GB.
+MAX_XML_ELEMENTS = 2_000_000
 ENTRY_TAGS = {"termEntry", "conceptEntry"}
 LANG_TAGS = {"langSet", "langSec"}
 TERM_TAGS = {"tig", "ntig", "termSec"}
@@ -90,11 +93,20 @@ def parse_xml(raw: bytes, path: Path) -> Node:
     stack: list[Node] = []
     root: list[Node] = []
     entries = [0]
+    elements = [0]
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if len(stack) >= MAX_XML_DEPTH:
             raise MociError(
                 f"nests elements deeper than {MAX_XML_DEPTH} levels", path, parser.CurrentLineNumber
+            )
+        elements[0] += 1
+        if elements[0] > MAX_XML_ELEMENTS:
+            raise MociError(
+                f"holds more than {MAX_XML_ELEMENTS:,} XML elements; a glossary import is "
+                f"limited to {MAX_XML_ELEMENTS:,} (split the file)",
+                path,
+                parser.CurrentLineNumber,
             )
         local = name.rsplit(":", 1)[-1]
         if local in ENTRY_TAGS:
