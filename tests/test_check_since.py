@@ -123,3 +123,21 @@ def test_cli_since_json_summary(repo):
     assert summary["since"] == "HEAD"
     assert summary["changed_concepts"] == 0
     assert json.loads(result.stdout)["findings"] == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file name that is not UTF-8 (POSIX bytes)")
+@pytest.mark.parametrize("committed", [True, False])
+def test_a_file_name_that_is_not_utf8_is_a_finding_not_a_crash(repo, committed):
+    """A pull request can commit `terms/\\xff.yaml`: git names it in bytes; `--since` read
+    them as UTF-8 and stopped with an "unexpected UnicodeDecodeError (a bug)"."""
+    name = os.path.join(os.fsencode(repo / "terms"), b"\xff.yaml")
+    with open(name, "wb") as handle:
+        handle.write(concept("x", "x", "x").encode("utf-8"))
+    if committed:
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "a name that is not UTF-8")
+    rev = "HEAD~1" if committed else "HEAD"
+    result = CliRunner().invoke(cli, ["--root", str(repo), "check", "--since", rev])
+    assert result.exit_code == 1, result.output
+    assert "unexpected" not in result.output
+    assert "terms/\\udcff.yaml:1:1: MV004 error: id 'x' differs from the file name" in result.stdout

@@ -29,7 +29,7 @@ class Changed:
 
 def changed_since(root: Path, rev: str) -> Changed:
     """The concepts and manifest changed since ``rev`` (MociError outside git or for a bad rev)."""
-    from moci_vocab.versions.git import git, open_repo, resolve
+    from moci_vocab.versions.git import git, nul_names, open_repo, resolve
 
     repo = open_repo(root)
     commit = resolve(repo, rev)
@@ -39,8 +39,7 @@ def changed_since(root: Path, rev: str) -> Changed:
     names = [
         name.removeprefix(repo.prefix)
         for output in (diff.stdout, untracked.stdout)
-        for name in output.decode("utf-8").split("\x00")
-        if name
+        for name in nul_names(output)
     ]
     concepts = {
         PurePosixPath(name).stem

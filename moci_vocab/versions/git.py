@@ -212,11 +212,18 @@ def create_tag(repo: Repo, name: str, message: str) -> None:
         raise MociError(f"could not create the tag {name}: {problem}")
 
 
+def nul_names(output: bytes) -> list[str]:
+    """The file names of git's ``-z`` output. A name that is not UTF-8 (a pull request can
+    commit one) is read as the working tree reads it, undecodable bytes as surrogates: one
+    clear finding about that file, not an "unexpected" error."""
+    return [name for name in output.decode("utf-8", "surrogateescape").split("\x00") if name]
+
+
 def uncommitted(repo: Repo, relatives: list[str]) -> list[str]:
     """Glossary files (relative paths) that differ from HEAD: modified, staged or untracked."""
     paths = [repo.path(rel) for rel in relatives]
     result = git(repo, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths)
-    entries = [entry for entry in result.stdout.decode("utf-8").split("\x00") if entry]
+    entries = nul_names(result.stdout)
     changed = []
     skip_next = False
     for entry in entries:
@@ -241,11 +248,7 @@ def list_files(repo: Repo, commit: str, relatives: list[str]) -> dict[str, str]:
         *(repo.path(rel) for rel in relatives),
     )  # fmt: skip
     found: dict[str, str] = {}
-    # A name that is not UTF-8 (a pull request can commit one) is read as the working
-    # tree reads it (undecodable bytes as surrogates), not as an "unexpected" error.
-    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\x00"):
-        if not entry:
-            continue
+    for entry in nul_names(listing.stdout):
         meta, path = entry.split("\t", 1)
         mode, kind, sha, size = meta.split()
         # Regular files only: a symlink's blob is its target's name, not a glossary file.
