@@ -37,8 +37,9 @@ def _links(ctx: Context, concept: Concept, concepts: dict[str, Concept]) -> None
                     at=at,
                     others=(target,),
                 )
+    broader = set(concept.broader)  # (a list's `in` per related link: 30,000 of each, 18 s)
     for index, target in enumerate(concept.related):
-        if target in concept.broader:
+        if target in broader:
             ctx.add(
                 "MV505",
                 concept.id,
