@@ -147,3 +147,23 @@ def test_a_tbx_of_too_many_elements_stops_at_the_first_over_the_cap(moci, tmp_pa
         f"error: {path}:10: holds more than 10 XML elements; a glossary import is limited "
         "to 10 (split the file)\n"
     )
+
+
+def test_json_values_are_counted_before_parsing(seeded, tmp_path, monkeypatch):
+    # json.loads made ~64 bytes of objects of every 3 bytes of `[],`: 60 MB, 1.64 GB.
+    import moci_vocab.importers.json as json_import
+
+    exported = tmp_path / "out"
+    seeded("export", "json", "-o", str(exported))
+    (ours,) = exported.glob("*.json")
+    raw = ours.read_bytes()
+    values = raw.count(b",") + raw.count(b"[") + raw.count(b"{") + 1
+    monkeypatch.setattr(json_import, "MAX_JSON_VALUES", values)
+    seeded("import", "json", str(ours), "--dry-run")  # as many as the cap: read
+    bomb = tmp_path / "lists.json"
+    bomb.write_bytes(b"[" + b"[]," * values + b"[]]")
+    result = seeded("import", "json", str(bomb), "--dry-run", ok=False)
+    assert result.output == (
+        f"error: {bomb}: holds more than {values:,} JSON values (commas and brackets "
+        "counted); a glossary import is limited to that many (split the file)\n"
+    )

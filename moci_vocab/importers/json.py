@@ -15,6 +15,10 @@ from moci_vocab.importers import ImportFile, Incoming, ReadOptions, read_bytes, 
 from moci_vocab.model import is_slug
 
 MAX_DIGITS = 100  # Python refuses to parse ints over 4,300 digits; none is meant here
+# An upper bound of the values a document holds (each one after the first in an array or
+# object follows a comma), counted before parsing: json.loads made ~64 bytes of objects of
+# every 3 bytes of `[],` (60 MB: 1.64 GB). moci-vocab's JSON export has ~81 a concept.
+MAX_JSON_VALUES = 8_000_000
 
 
 class _HugeNumber(ValueError):
@@ -32,6 +36,13 @@ def _parse_int(digits: str) -> int:
 def read_json(path: Path, options: ReadOptions) -> ImportFile:
     """The concepts of a moci-vocab JSON export."""
     raw = read_bytes(path)
+    values = raw.count(b",") + raw.count(b"[") + raw.count(b"{") + 1
+    if values > MAX_JSON_VALUES:
+        raise MociError(
+            f"holds more than {MAX_JSON_VALUES:,} JSON values (commas and brackets counted); "
+            "a glossary import is limited to that many (split the file)",
+            path,
+        )
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int)
     except UnicodeDecodeError as exc:
