@@ -346,6 +346,20 @@ def test_a_long_line_not_in_nfc_is_located_in_bounded_time(good, tmp_path):
     assert result.seconds < 3, result
 
 
+def test_an_entry_of_a_million_plural_forms_is_refused_in_bounded_memory(good, tmp_path):
+    """msgstr[0] … msgstr[999999] (19 MB): 933 MB to read (the entry pattern kept state per
+    line, then every form was a string); a language has at most six plural forms."""
+    path = tmp_path / "sq.po"
+    forms = "".join(f'msgstr[{n}] "x"\n' for n in range(1_000_000))
+    path.write_text(PO_HEADER + f'msgid "good"\nmsgid_plural "goods"\n{forms}')
+    result = run(good, ["check-po", str(path)], tmp_path / "run")
+    bounded(result)
+    assert result.code == 1, result
+    assert "sq.po:108:1: MV600 error: not a valid PO file: more than 100 translations" in (
+        result.out
+    ), result
+
+
 def test_a_placeholder_of_thousands_of_zeros_is_read_in_linear_time(good, tmp_path):
     """`%` then 20,000 zeros: the placeholder pattern tried every way of sharing the zeros
     between its flags and its width (42 s for this 20 KB file; a 1 MB msgid: hours)."""

@@ -64,6 +64,13 @@ def _unescaped(value: str) -> str:
     return _ESCAPE_RE.sub(_unescape_match, value)
 
 
+# The most translations one entry may hold (msgstr[N]): a language has at most six plural
+# forms; a PO of one entry with 3 million took 2.7 GB to read, a 59 MB file.
+MAX_PLURAL_FORMS = 100
+_TOO_MANY_FORMS = f"more than {MAX_PLURAL_FORMS} translations (msgstr[N]) in one entry"
+_FORMS_SCAN = 1 << 62  # (the whole block)
+
+
 class _Syntax(Exception):
     def __init__(self, message: str, line: int):
         super().__init__(message)
@@ -256,6 +263,8 @@ def _parse_po(text: str) -> list[Entry]:
             if line.startswith("msgstr"):
                 if msgid is None:
                     raise _Syntax("msgstr without msgid", lineno)
+                if len(strs) == MAX_PLURAL_FORMS:
+                    raise _Syntax(_TOO_MANY_FORMS, lineno)
                 plain = _plain_value(line, 6)  # the usual `msgstr "text"`: no escapes, no index
                 if plain is not None:
                     strs.append(plain)
@@ -321,7 +330,9 @@ _ENTRY = re.compile(
     r"msgid[ \t]*(" + _Q + r")\n"  # 3
     r"(?:msgid_plural[ \t]*(" + _Q + r")\n)?"  # 4
     r"(?:msgstr[ \t]*(" + _Q + r")"  # 5 one translation, or 6 msgstr[N] lines
-    r"|((?:msgstr\[\d+\][ \t]*" + _Q + r"\n)*msgstr\[\d+\][ \t]*" + _Q + r"))"
+    # (possessive: the engine keeps no state per line to backtrack to; a greedy `*` kept
+    # ~900 bytes a line, 2.7 GB for an entry of 3 million msgstr[N])
+    r"|(msgstr\[\d+\][ \t]*" + _Q + r"(?:\nmsgstr\[\d+\][ \t]*" + _Q + r")*+))"
     r"(?:\n|\Z)"
     r"|((?:#[^\n]*(?:\n|\Z)|[ \t]*\n)++)"  # 7
     r"|([^\n]*\n?)"  # 8
@@ -467,6 +478,8 @@ def _read_po_fast(path: Path, source: str | bytes, start: int) -> Catalog | None
                 these = list(map(list, zip(_values([raw or '""' for raw in strs]))))
                 for i, block in enumerate(blocks):
                     if block:
+                        if block.count("msgstr[", 0, _FORMS_SCAN) > MAX_PLURAL_FORMS:
+                            raise _Unusual  # (the line parser says where)
                         these[i] = _values(_PLURAL_FORM.findall(block))
                 forms += these
             else:
