@@ -167,3 +167,18 @@ def test_json_values_are_counted_before_parsing(seeded, tmp_path, monkeypatch):
         f"error: {bomb}: holds more than {values:,} JSON values (commas and brackets "
         "counted); a glossary import is limited to that many (split the file)\n"
     )
+
+
+def test_a_part_whose_compressed_data_is_broken_is_one_error(moci, tmp_path):
+    # zlib's own error ("invalid block type") is not one of zipfile's: it was reported
+    # as "unexpected error … (a bug)".
+    book = _workbook(tmp_path / "sq.xlsx")
+    with zipfile.ZipFile(book) as archive:
+        info = archive.getinfo("xl/sharedStrings.xml")
+    data = bytearray(book.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # a deflate block of the reserved type
+    book.write_bytes(bytes(data))
+    result = moci("import", "xlsx", str(book), "--lang", "sq", "--dry-run", ok=False)
+    assert result.output.startswith(f"error: {book}: is not a readable XLSX workbook (")
+    assert "bug" not in result.output

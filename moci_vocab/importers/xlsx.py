@@ -118,9 +118,14 @@ def _check_parts(raw: bytes, path: Path) -> None:
     more rows or cells than MAX_ROWS, MAX_ROW_CELLS (in one row) or MAX_CELLS in its parts,
     before openpyxl parses them. Every part, whatever its name (see the module's doc)."""
     import io
+    import lzma
+    import zlib
 
     from moci_vocab.formats.xml import declares_doctype
 
+    # zipfile passes on its decompressors' own errors for a broken stream
+    unreadable = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error)
+    unreadable += (lzma.LZMAError,)
     counts = [0, 0]  # rows, cells (a shared string counts as a cell)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         for info in archive.infolist():
@@ -136,7 +141,7 @@ def _check_parts(raw: bytes, path: Path) -> None:
                 if not doctype:
                     with archive.open(info) as part:
                         _count_part(part, counts, path)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+            except unreadable as exc:
                 raise MociError(f"is not a readable XLSX workbook ({exc})", path) from None
             if doctype:
                 raise MociError(
