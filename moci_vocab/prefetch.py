@@ -183,21 +183,17 @@ def _fetch(folder: str, wanted: dict[str, int], running: list) -> None:
             return
         fd = os.open(folder, _FOLDER_FLAGS)
         try:
-            names = []
+            order = []  # (minus its language's catalogs, name): the most first
             with os.scandir(fd) as entries:
                 for seen, entry in enumerate(entries):
                     if seen >= MAX_ENTRIES:
                         return
                     name = entry.name
-                    if (
-                        name.startswith(_PREFIX)
-                        and name.endswith(_SUFFIX)
-                        and _primary(name[len(_PREFIX) : -len(_SUFFIX)]) in wanted
-                    ):
-                        names.append(name)
-            names.sort(
-                key=lambda name: (-wanted[_primary(name[len(_PREFIX) : -len(_SUFFIX)])], name)
-            )
+                    if name.startswith(_PREFIX) and name.endswith(_SUFFIX):
+                        catalogs = wanted.get(_primary(name[len(_PREFIX) : -len(_SUFFIX)]))
+                        if catalogs:
+                            order.append((-catalogs, name))
+            names = [name for _, name in sorted(order)]
             left = PREFETCH_BYTES
             for name in names:
                 if running[1]:

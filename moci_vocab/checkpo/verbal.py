@@ -751,8 +751,8 @@ def _first_said(entries: list[int], translation: Callable[[int], str]) -> dict[s
 
     first: dict[str, int] = {}
     for low in lowered([translation(e) for e in entries]):
-        for word in _LETTER_RUNS.findall(low):
-            first.setdefault(word[:_STEM], len(first))
+        for stem in _stems_said(low):
+            first.setdefault(stem, len(first))
     return first
 
 
@@ -899,7 +899,12 @@ def verb_stems(low: str) -> set[str]:
     """The first _STEM letters of each word of a translation (``low``: prepared,
     `target_match.lowered`) with that many letters or more: the forms of one verb share
     them (Georgian შეცვლა, შეცვალეთ; Armenian փոխել, փոխեք)."""
-    return {word[:_STEM] for word in _LETTER_RUNS.findall(low)}
+    return set(_stems_said(low))
+
+
+def _stems_said(low: str) -> list[str]:
+    """`verb_stems`' stems of a translation in the order it says them (repeats kept)."""
+    return [word[:_STEM] for word in _LETTER_RUNS.findall(low)]
 
 
 # A word as `verb_stems` reads it, and the letters of its stem.
