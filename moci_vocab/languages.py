@@ -69,7 +69,7 @@ def tag_problem(tag: object) -> str | None:
     """Why ``tag`` is not a usable BCP 47 tag, or None when it is."""
     if not is_well_formed(tag):
         hint = normalize_tag(tag) if isinstance(tag, str) else ""
-        suggestion = f" (did you mean {hint!r}?)" if hint and _TAG_RE.match(hint) else ""
+        suggestion = f" (did you mean {hint!r}?)" if is_well_formed(hint) else ""
         return f"{tag!r} is not a BCP 47 language tag such as sq, ka, sr-Latn{suggestion}"
     if not _known_language(tag.split("-")[0]):
         return f"{tag!r}: CLDR knows no language {tag.split('-')[0]!r}"

@@ -124,8 +124,9 @@ def _check_parts(raw: bytes, path: Path) -> None:
     from moci_vocab.formats.xml import declares_doctype
 
     # zipfile passes on its decompressors' own errors for a broken stream
-    unreadable = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error)
-    unreadable += (lzma.LZMAError,)
+    unreadable = (
+        zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, lzma.LZMAError
+    )  # fmt: skip
     counts = [0, 0]  # rows, cells (a shared string counts as a cell)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         for info in archive.infolist():

@@ -68,7 +68,6 @@ def _unescaped(value: str) -> str:
 # forms; a PO of one entry with 3 million took 2.7 GB to read, a 59 MB file.
 MAX_PLURAL_FORMS = 100
 _TOO_MANY_FORMS = f"more than {MAX_PLURAL_FORMS} translations (msgstr[N]) in one entry"
-_FORMS_SCAN = 1 << 62  # (the whole block)
 
 
 class _Syntax(Exception):
@@ -478,7 +477,7 @@ def _read_po_fast(path: Path, source: str | bytes, start: int) -> Catalog | None
                 these = list(map(list, zip(_values([raw or '""' for raw in strs]))))
                 for i, block in enumerate(blocks):
                     if block:
-                        if block.count("msgstr[", 0, _FORMS_SCAN) > MAX_PLURAL_FORMS:
+                        if block.count("msgstr[") > MAX_PLURAL_FORMS:
                             raise _Unusual  # (the line parser says where)
                         these[i] = _values(_PLURAL_FORM.findall(block))
                 forms += these
