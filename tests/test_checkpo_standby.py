@@ -55,6 +55,8 @@ def hook(event, args):
         if os.environ["SLOW_STAMPS"] != "idle":
             time.sleep(0.5)
             return
+        # (Only once the standby exists: the read-ahead thread's scandir, before the fork,
+        # held here would hold the fork itself, and the whole test for the 60 s.)
         children = f"/proc/{COMMAND}/task/{COMMAND}/children"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -64,7 +66,7 @@ def hook(event, args):
             except OSError:  # no /proc children list or wchan here: hold it 0.5 s, as before
                 time.sleep(0.5)
                 break
-            if any(wait.endswith("pipe_read") for wait in waits):
+            if not waits or any(wait.endswith("pipe_read") for wait in waits):
                 break
             time.sleep(0.01)
 sys.addaudithook(hook)

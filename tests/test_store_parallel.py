@@ -48,8 +48,9 @@ def big(tmp_path_factory, monkeypatch):
 def _pids_parsing(monkeypatch, log: Path, worker=None, wait: bool = False) -> None:
     """Each process that parses a concept file writes its pid to ``log`` first; then
     ``worker(path)`` runs in a worker. With ``wait``, this process parses its first file
-    only once another has written to ``log`` (up to 30 s): however late the system runs
-    the worker, it takes a chunk (this process would take every chunk left meanwhile)."""
+    only once another has written to ``log`` (up to 30 s; not at all if it has started no
+    worker): however late the system runs the worker, it takes a chunk (this process would
+    take every chunk left meanwhile)."""
     parent = os.getpid()
     parse = store._parse_concept_file
     waited = []
@@ -64,7 +65,9 @@ def _pids_parsing(monkeypatch, log: Path, worker=None, wait: bool = False) -> No
             waited.append(path)
             deadline = time.monotonic() + 30
             while set(log.read_text("ascii").split()) == {str(parent)}:
-                if time.monotonic() > deadline:
+                # (no worker started, forked or spawned, before this first file: none will
+                # write; waiting the 30 s would only make the test that long)
+                if time.monotonic() > deadline or not _children():
                     break
                 time.sleep(0.005)
         return parse(path)
