@@ -463,9 +463,8 @@ def SQ() -> Inflection:
 # the "having" adjective in -იან (სრულეკრანიანი, full-screen).
 _KA_DERIVED = ["", "ურ", "ულ", "იან"]
 # ... also on the plural stem (GCompris' სიტყვებიანი, with words: "Full word image set"),
-# with an adjective's few endings: not in the product of every slot above, which a sixth
-# derived ending would grow by a fifth (27,288 → 34,110 endings; review of 1587ae0: +1.5%
-# instructions checking Georgian).
+# with an adjective's few endings only: `Endings`' extra ones, not a sixth derived ending
+# (which would take every case, postposition and particle after it).
 _KA_PLURAL_HAVING = tuple(
     "ებიან" + end
     for end in ("ი", "ის", "ს", "მა", "ით", "ად", "ო", "ები", "ებს", "ების", "ია", "იც")
