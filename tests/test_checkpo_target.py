@@ -129,6 +129,38 @@ def test_soft_hyphens_and_zero_width_characters_inside_a_translation_are_ignored
     assert matches("ka", "პაროლი", "პარო\u200bლის")
 
 
+# A stem cut back from a term is no other lemma: a term's own final vowel that is no ending
+# of the language (hy կինո, cinema) leaves no stem that drops a vowel or is an irregular
+# lemma (կին, a woman: կնոջ), and the plural markers that follow a vowel take no stem cut
+# back to a consonant (sq minë, a mine: min-a, never minj-, the mice of mi). Seen on main by
+# session 23's reviewer.
+@pytest.mark.parametrize(
+    ("lang", "term", "other"),
+    [
+        ("sq", "minë", "minjtë"),  # a mine / the mice
+        ("sq", "minë", "minjve"),  # a mine / of the mice
+        ("hy", "կինո", "կնոջ"),  # cinema / of the woman
+    ],
+)
+def test_a_stem_cut_back_from_a_term_is_no_other_lemma(lang, term, other):
+    assert not matches(lang, term, f"{other} ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("sq", "minë", "minat"),
+        ("sq", "kufi", "kufijtë"),  # -j after a vowel
+        ("sq", "mulli", "mullinjve"),  # -nj after a vowel
+        ("sq", "zog", "zogjtë"),  # a -g stem's gj
+        ("hy", "կինը", "կնոջ"),  # the article cut: the irregular lemma's stem
+        ("hy", "կինո", "կինոյի"),
+    ],
+)
+def test_the_plurals_after_a_vowel_and_an_articles_lemma_still_match(lang, term, text):
+    assert matches(lang, term, f"{text} ")
+
+
 def test_every_irregular_data_file_reads_and_its_stems_match():
     files = sorted(IRREGULAR_DIR.glob("*.txt"))
     assert {f.stem for f in files} >= {"sq", "ka", "hy", "sh-Latn", "sh-Cyrl"}

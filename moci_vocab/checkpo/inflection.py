@@ -40,6 +40,13 @@ class Inflection(Record):
     suffixes: frozenset[str] | Endings
     # Letters a word may lose at its end before an ending is added.
     final_vowels: str = ""
+    # Plural markers that follow only some letters: (those letters, the marker), not in
+    # ``suffixes``: a stem ending in one of the letters gets stem + marker as a stem of its
+    # own, which takes the endings in turn. sq -j and -nj after a vowel (kufi-j, kufijtë;
+    # mulli-nj), and the j of gj where a -g stem palatalizes before the plural -e (zogj,
+    # dialogjet); a stem cut back to another consonant takes none (minë, a mine: min-a,
+    # min-ën, never minj-, mice, the plural of mi).
+    plural_marks: tuple[tuple[str, str], ...] = ()
     # Vowels that drop out of the last syllable before its final consonant(s)...
     fleeting: tuple[str, ...] = ()
     # ...when that consonant is one of these ("" = any consonant).
@@ -321,7 +328,9 @@ class Endings:
 # --- Albanian -----------------------------------------------------------------
 # Indefinite/definite, singular/plural, five cases; plural markers before the
 # case/definite ending (fjalor-ë-t, qendr-a-t, nism-a-ve, aktivizm-i-t).
-_SQ_PLURAL = ["", "ë", "e", "a", "ra", "ër", "j", "nj", "ij"]
+_SQ_PLURAL = ["", "ë", "e", "a", "ra", "ër", "ij"]
+# -j, -nj after a vowel only; the j of a -g stem's gj (`Inflection.plural_marks`)
+_SQ_PLURAL_MARKS = (("aeëiouy", "j"), ("aeëiouy", "nj"), ("g", "j"))
 _SQ_CASE = [
     "",
     "i", "u", "in", "un", "it", "ut", "ë", "ën", "ës", "në", "së", "a", "ja", "n", "s",
@@ -427,6 +436,7 @@ def SQ() -> Inflection:
     """Albanian: plural and case endings, final vowels, fleeting ë."""
     return Inflection(
         suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
+        plural_marks=_SQ_PLURAL_MARKS,
         final_vowels="ëe",
         fleeting=("ë",),
         fleeting_before="rlmnj",
@@ -972,7 +982,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 79
+DATA_VERSION = 80
 
 
 def for_language(tag: str) -> Inflection:

@@ -110,9 +110,15 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     irregular = _irregular_of(word, infl, term)
     stems = {word, *irregular}
     bases = [word]
+    # The word less a final vowel that is no ending of the language, but the lemma's own
+    # (hy կինո, cinema: կինոյի): a stem for endings, not a lemma of its own, so no vowel
+    # drops out of it and no irregular lemma is read in it (կին, a woman: կնոջ).
+    cut = ""
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
         bases.append(word[:-1])  # գործողությունը → գործողություն → գործողությ
+        if not _is_ending(word[-1], infl):
+            cut = word[:-1]
     for base, rules in [(word, infl.lemma_endings)] + [(b, infl.replacements) for b in bases]:
         for old, new in rules:
             if base.endswith(old) and len(base) - len(old) >= 2:
@@ -136,10 +142,10 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     if term and infl.lemma_irregular and not irregular:
         # a term given in an inflected form of an irregular lemma: its lemma's listed stems
         # (sq biri, the child → bir → bij, children, as miku → mik → miq)
-        irregular = _irregular_of_lemma(word, stems - {word}, infl)
+        irregular = _irregular_of_lemma(word, stems - {word, cut}, infl)
         stems.update(irregular)
     for base in list(stems):
-        if base in irregular:
+        if base in irregular or base == cut:
             continue  # an irregular stem is as given (գուն for գույն loses no more)
         reduced = _drop_fleeting(base, infl)
         if reduced:
@@ -150,7 +156,15 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
                 stems.add(restored)
     # Very short stems with an open ending would match almost anything.
     keep = [s for s in stems if s == word or s in irregular or len(s) >= infl.min_stem]
+    # the plural markers that follow only some letters, on each stem that ends in one
+    keep += [s + mark for s in keep for after, mark in infl.plural_marks if s[-1] in after]
     return longest_first(keep)
+
+
+def _is_ending(letters: str, infl: Inflection) -> bool:
+    """Whether ``letters`` are an ending of the language (in its list, or short enough for
+    a language that takes any short ending)."""
+    return letters in infl.suffixes or len(letters) <= infl.open_suffix
 
 
 def lemma_forms(word: str, infl: Inflection) -> tuple[str, ...]:
