@@ -17,6 +17,7 @@ RULES = {
     "MV603": "A do-not-translate name is translated or changed.",
     "MV604": "The same source term is rendered in different ways in one file.",
     "MV605": "The target language of a file is unknown or not in the glossary.",
+    "MV606": "A file writes its language without some letters; terms are matched so in it.",
 }
 SEVERITY = {
     "MV600": "error",
@@ -25,6 +26,7 @@ SEVERITY = {
     "MV603": "error",
     "MV604": "warning",
     "MV605": "error",
+    "MV606": "info",
 }
 
 

@@ -25,8 +25,8 @@ from moci_vocab.records import Record
 if TYPE_CHECKING:
     from moci_vocab.cache import Derived
 
-COMPILE_FORMAT = 12
-FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605")
+COMPILE_FORMAT = 13
+FINDING_CODES = ("MV600", "MV601", "MV602", "MV603", "MV604", "MV605", "MV606")
 
 
 class Rule(Record):
@@ -296,6 +296,7 @@ class Compiled(Record):
         "_other_terms",
         "_finder_words",
         "_automata",
+        "unmarked",
     )
 
     def __init__(
@@ -317,6 +318,7 @@ class Compiled(Record):
         _other_terms: list[tuple[tuple, ...]] | Packed | None = None,
         _finder_words: list[str] | None = None,
         _automata: tuple[bytes | None, bytes | None, bytes | None] | None = None,
+        unmarked: bool = False,
     ) -> None:
         self.lang = lang
         self.source_language = source_language
@@ -341,6 +343,9 @@ class Compiled(Record):
         # The source matcher's automatons as `SourceMatcher.serialized` gives them: built
         # when the glossary is compiled, kept in the cache (None: built on first use).
         self._automata = _automata
+        # Compiled for catalogs written without the language's marked letters (sq ë, ç):
+        # its target terms are matched with those letters folded (see checkpo.unmarked).
+        self.unmarked = unmarked
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -479,12 +484,18 @@ class Compiled(Record):
         return self._matcher
 
 
-def compile_glossary(glossary, lang: str) -> Compiled:
-    """The matching data for translations from the source language into ``lang``."""
+def compile_glossary(glossary, lang: str, unmarked: bool = False) -> Compiled:
+    """The matching data for translations from the source language into ``lang``
+    (``unmarked``: for a catalog written without its marked letters, `checkpo.unmarked`)."""
     from moci_vocab.checkpo.idioms import HEADS_KEPT, OTHERS_KEPT, idioms_with, senses_kept
     from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
+    fold = None
+    if unmarked:
+        from moci_vocab.checkpo.unmarked import folding, unmarked_inflection
+
+        infl, fold = unmarked_inflection(lang), folding(lang)
     source = glossary.source_language
     rules: list[Rule] = []
     keys: dict[str, int] = {}
@@ -501,7 +512,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         if not source_terms:
             continue
         index = len(rules)
-        rules.append(_rule(concept, source, lang, infl))
+        rules.append(_rule(concept, source, lang, infl, fold))
         not_senses.extend(concept.not_senses)
         own_not_senses.extend((phrase, index) for phrase in concept.not_senses)
         if source == "en":  # English idioms where the term's word has another sense
@@ -612,6 +623,7 @@ def compile_glossary(glossary, lang: str) -> Compiled:
         severities=severities,
         kinds=[kinds.get(key, 0) for key in keys],
         cased_kinds=[kinds.get(key, 0) for key in cased],
+        unmarked=unmarked,
     )
 
 
@@ -634,12 +646,17 @@ def _other_concept(
     return None
 
 
-def _rule(concept, source: str, lang: str, infl) -> Rule:
+def _rule(concept, source: str, lang: str, infl, fold: dict[int, str] | None = None) -> Rule:
     allowed: list[TargetTerm] = []
     bad: list[TargetTerm] = []
     for term in concept.terms.get(lang, ()):
         target = allowed if term.allowed else bad
-        target.extend(compile_term(term.term, term.status, term.forms, infl))
+        if fold is None:
+            target.extend(compile_term(term.term, term.status, term.forms, infl))
+        else:  # matched folded, named as the glossary writes it
+            forms = [form.translate(fold) for form in term.forms]
+            patterns = compile_term(term.term.translate(fold), term.status, forms, infl)
+            target.extend(pattern._replace(text=term.term) for pattern in patterns)
     if concept.do_not_translate and not allowed:
         # The name itself, as written in the source language, is what must appear.
         for term in concept.terms.get(source, ()):
@@ -705,11 +722,12 @@ def load_compiled(
     lang: str,
     glossary_loader=None,
     fingerprint_of: Callable[[Path], tuple[str, int] | None] = fingerprint,
+    unmarked: bool = False,
 ) -> Compiled:
     """The compiled glossary for ``lang``, from the cache (``cache.Derived``) if nothing
     changed (``fingerprint_of``: the glossary's `layout.fingerprint`, or the one a run took
-    once for all the languages it loads)."""
-    derived = _compiled_cache(root, lang, fingerprint_of)
+    once for all the languages it loads; ``unmarked``: see `compile_glossary`)."""
+    derived = _compiled_cache(root, lang, fingerprint_of, unmarked=unmarked)
     compiled = derived.cached()
     if compiled is not None:
         return compiled
@@ -719,7 +737,7 @@ def load_compiled(
         glossary = load_glossary(root)
     else:
         glossary = glossary_loader()
-    compiled = compile_glossary(glossary, lang)
+    compiled = compile_glossary(glossary, lang, unmarked)
     derived.save(compiled)
     return compiled
 
@@ -736,14 +754,17 @@ def cached_compiled(
     return _compiled_cache(root, lang, fingerprint_of, read_first=True).cached()
 
 
-def _compiled_cache(root: Path, lang: str, fingerprint_of, read_first: bool = False) -> Derived:
-    """Where ``lang``'s compiled glossary is cached."""
+def _compiled_cache(
+    root: Path, lang: str, fingerprint_of, read_first: bool = False, unmarked: bool = False
+) -> Derived:
+    """Where ``lang``'s compiled glossary is cached (``unmarked``: its variant for catalogs
+    written without the marked letters, in a file of its own)."""
     from moci_vocab import cache
 
     return cache.Derived(
         root,
-        _cache_name(lang),
-        (_version_key(), lang),
+        _cache_name(lang) + ("-unmarked" if unmarked else ""),
+        (_version_key(), lang, unmarked),
         fingerprint_of,
         valid=lambda value: isinstance(value, Compiled),
         read_first=read_first,

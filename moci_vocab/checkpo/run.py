@@ -6,7 +6,9 @@ target term in some inflected form (MV601; MV603 for a do-not-translate
 name), and no deprecated or forbidden one (MV602). Per file, one concept
 rendered with different terms is reported once (MV604). A file that cannot
 be read is one finding (MV600) and the other files are still checked; so is
-a file whose language cannot be told or is not in the glossary (MV605).
+a file whose language cannot be told or is not in the glossary (MV605). A file
+written without some letters of its language (Albanian without ë, ç) is said so
+once (MV606) and matched so (unmarked.py).
 """
 
 from __future__ import annotations
@@ -342,11 +344,20 @@ class Checker:
         if lang is None:
             yield _file_finding("MV605", problem, path, None)
             return
-        if lang not in self.compiled_by_lang:
-            self.compiled_by_lang[lang] = load_compiled(
-                self.root, lang, self.glossary_loader, self.fingerprint
+        unmarked = _unmark(catalog, lang)
+        key = lang + "-unmarked" if unmarked else lang
+        if key not in self.compiled_by_lang:
+            self.compiled_by_lang[key] = load_compiled(
+                self.root, lang, self.glossary_loader, self.fingerprint, unmarked
             )
-        check = FileCheck(catalog, self.compiled_by_lang[lang], self.options, result)
+        compiled = self.compiled_by_lang[key]
+        if unmarked:  # said once for the file, before its entries' findings
+            from moci_vocab.checkpo.unmarked import notice
+
+            severity = compiled.severities.get("MV606", SEVERITY["MV606"])
+            if severity != "off":
+                yield Finding("MV606", severity, notice(lang), file=str(path), lang=lang)
+        check = FileCheck(catalog, compiled, self.options, result)
         check.run()
         if json_blocks:
             yield from check.json_findings(json_blocks if type(json_blocks) is str else None)
@@ -369,6 +380,18 @@ class Checker:
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:
     return Finding(code, SEVERITY[code], message, file=str(path), line=line)
+
+
+def _unmark(catalog: Catalog, lang: str) -> bool:
+    """Whether the catalog writes ``lang`` without its marked letters (sq ë, ç: MV606); if
+    so its translations are folded so here (`checkpo.unmarked`), else left as they are."""
+    from moci_vocab.checkpo.unmarked import LETTERS, folded_texts, unmarked_letters
+
+    if lang.split("-", 1)[0] not in LETTERS or not unmarked_letters(catalog.msgstrs, lang):
+        return False
+    catalog.msgstrs = folded_texts(catalog.msgstrs, lang)
+    catalog._entries = None  # (made again from the folded columns if asked for)
+    return True
 
 
 def _glossary_languages(root: Path) -> list[str]:
@@ -408,7 +431,12 @@ class FileCheck:
         self.options = options
         self.result = result
         self.file = str(catalog.path)
-        self.matcher = TargetMatcher(for_language(compiled.lang))
+        if compiled.unmarked:  # (a catalog written without its marked letters: MV606)
+            from moci_vocab.checkpo.unmarked import unmarked_inflection
+
+            self.matcher = TargetMatcher(unmarked_inflection(compiled.lang))
+        else:
+            self.matcher = TargetMatcher(for_language(compiled.lang))
         # (concept index, allowed term) → [count, index of the first entry using it]
         self.renderings: dict[tuple[int, str], list[int]] = {}
         # What was found, in the order found, as three columns (`_columns`): entry, concept and

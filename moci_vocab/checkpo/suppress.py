@@ -26,7 +26,7 @@ from moci_vocab.findings import Finding, shown_values
 
 BASELINE_VERSION = 1
 IGNORE_ALL = "all"
-_FILE_CODES = ("MV600", "MV605")  # about a whole file: never in a baseline
+_FILE_CODES = ("MV600", "MV605", "MV606")  # about a whole file: never in a baseline
 _MARK = "moci-vocab: ignore"
 _IGNORE = re.compile(r"moci-vocab:\s*ignore\b([^\n<]*)")
 
