@@ -153,6 +153,8 @@ def test_a_stem_cut_back_from_a_term_is_no_other_lemma(lang, term, other):
         ("sq", "kufi", "kufijtë"),  # -j after a vowel
         ("sq", "mulli", "mullinjve"),  # -nj after a vowel
         ("sq", "zog", "zogjtë"),  # a -g stem's gj
+        ("sq", "lëviz", "lëvizjet"),  # the noun in -je on a stem (held out: lichess)
+        ("sq", "hap", "hapjesh"),
         ("hy", "կինը", "կնոջ"),  # the article cut: the irregular lemma's stem
         ("hy", "կինո", "կինոյի"),
     ],

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
-from moci_vocab.checkpo.unmarked import MIN_LETTERS, SHARE, unmarked_letters
+from moci_vocab.checkpo.unmarked import MAX_MARKED, MIN_LETTERS, SHARE, unmarked_letters
 from tests.test_checkpo import write_po
 
 # Entries that name no glossary term: the rest of a catalog (letters to measure), as an
@@ -61,6 +62,32 @@ def test_a_catalog_that_writes_e_diaeresis_is_read_as_written(glossary, tmp_path
     ]
 
 
+def test_a_decomposed_e_diaeresis_is_an_e_diaeresis(glossary, tmp_path):
+    # ë written e + U+0308 (as some editors save it): the same findings as the NFC file
+    composed = write_po(tmp_path / "nfc.po", "sq", MARKED + FILLER_MARKED)
+    nfd = [(msgid, unicodedata.normalize("NFD", said)) for msgid, said in MARKED + FILLER_MARKED]
+    decomposed = write_po(tmp_path / "nfd.po", "sq", nfd)
+    assert "e\u0308" in decomposed.read_text("utf-8")
+    expected = [
+        (f["code"], f["msgid"]) for f in json.loads(findings(glossary, composed).output)["findings"]
+    ]
+    found = json.loads(findings(glossary, decomposed).output)["findings"]
+    assert [(f["code"], f["msgid"]) for f in found] == expected
+    assert [code for code, _msgid in expected] == ["MV601", "MV601"]
+
+
+def test_a_file_that_writes_e_diaeresis_is_not_diluted_into_the_mode(glossary, tmp_path):
+    # a file that writes ë in a few dozen places, and much ASCII text (a URL per entry, code):
+    # under the share, but not read without ë, and its slip (emer) is still flagged
+    urls = [(f"Link {i}", f"https://example.org/shkarko/skedari-{i}/versioni") for i in range(400)]
+    po = write_po(tmp_path / "sq.po", "sq", MARKED + FILLER_MARKED + urls)
+    found = json.loads(findings(glossary, po).output)["findings"]
+    assert [(f["code"], f["msgid"]) for f in found] == [
+        ("MV601", "(Unknown name)"),
+        ("MV601", "Name of the server"),
+    ]
+
+
 def test_the_notice_is_in_text_and_sarif_and_fails_nothing(glossary, tmp_path):
     po = write_po(tmp_path / "sq.po", "sq", UNMARKED[:3] + FILLER)
     text = findings(glossary, po, "text")
@@ -81,8 +108,9 @@ def test_the_notice_is_in_text_and_sarif_and_fails_nothing(glossary, tmp_path):
     [
         (0, MIN_LETTERS, True),  # none at all (aMule: 0 of 31,108 letters)
         (0, MIN_LETTERS - 1, False),  # too few letters to tell
-        (int(SHARE * 100_000) - 1, 100_000, True),  # a few, under the share
-        (int(SHARE * 100_000), 100_000, False),  # KGeography's 1.16% is far above
+        (MAX_MARKED - 1, 100_000, True),  # a few (names), under the share
+        (MAX_MARKED - 1, round((MAX_MARKED - 1) / SHARE), False),  # at the share
+        (MAX_MARKED, 100_000, False),  # under the share, but written MAX_MARKED times
     ],
 )
 def test_a_file_is_unmarked_below_the_share_of_its_letters(marked, letters, unmarked):

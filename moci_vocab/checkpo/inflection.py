@@ -337,6 +337,10 @@ _SQ_CASE = [
     "e", "je", "en", "es", "jen", "jes", "t", "të", "ve", "ët", "et", "at", "it",
     "sh", "ësh", "esh", "ash", "ish", "ave", "eve", "ëve", "rave",
 ]  # fmt: skip
+# The feminine nouns in -je on a stem (lëviz, to move → lëvizje, lëvizjet, lëvizjeve,
+# lëvizjesh; hap → hapje): the -je and the endings after it, on any stem; not the plural
+# -j, which follows a vowel only (minë, a mine: no minjtë, the mice).
+_SQ_JE = tuple("j" + case for case in _SQ_CASE if case.startswith("e"))
 
 # Lemmas written in a case form (të dhënash, të dhënave, kërkimesh) reduce to their stem;
 # then the definite and case forms (emri, sistemit, volumin, punës, përmbajtja; the -u
@@ -435,7 +439,7 @@ _SQ_VERBS = (
 def SQ() -> Inflection:
     """Albanian: plural and case endings, final vowels, fleeting ë."""
     return Inflection(
-        suffixes=_combine(_SQ_PLURAL, _SQ_CASE),
+        suffixes=_combine(_SQ_PLURAL, _SQ_CASE) | frozenset(_SQ_JE),
         plural_marks=_SQ_PLURAL_MARKS,
         final_vowels="ëe",
         fleeting=("ë",),
@@ -982,7 +986,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 80
+DATA_VERSION = 81
 
 
 def for_language(tag: str) -> Inflection:

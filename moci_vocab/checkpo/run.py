@@ -40,6 +40,13 @@ from moci_vocab.checkpo.target_match import (
     surface_words,
     tokens,
 )
+from moci_vocab.checkpo.unmarked import (
+    LETTERS,
+    folded_texts,
+    notice,
+    unmarked_inflection,
+    unmarked_letters,
+)
 from moci_vocab.errors import MociError, display_path
 from moci_vocab.findings import (
     SHOWN_CHARS,
@@ -352,8 +359,6 @@ class Checker:
             )
         compiled = self.compiled_by_lang[key]
         if unmarked:  # said once for the file, before its entries' findings
-            from moci_vocab.checkpo.unmarked import notice
-
             severity = compiled.severities.get("MV606", SEVERITY["MV606"])
             if severity != "off":
                 yield Finding("MV606", severity, notice(lang), file=str(path), lang=lang)
@@ -385,8 +390,6 @@ def _file_finding(code: str, message: str, path: Path, line: int | None) -> Find
 def _unmark(catalog: Catalog, lang: str) -> bool:
     """Whether the catalog writes ``lang`` without its marked letters (sq ë, ç: MV606); if
     so its translations are folded so here (`checkpo.unmarked`), else left as they are."""
-    from moci_vocab.checkpo.unmarked import LETTERS, folded_texts, unmarked_letters
-
     if lang.split("-", 1)[0] not in LETTERS or not unmarked_letters(catalog.msgstrs, lang):
         return False
     catalog.msgstrs = folded_texts(catalog.msgstrs, lang)
@@ -432,8 +435,6 @@ class FileCheck:
         self.result = result
         self.file = str(catalog.path)
         if compiled.unmarked:  # (a catalog written without its marked letters: MV606)
-            from moci_vocab.checkpo.unmarked import unmarked_inflection
-
             self.matcher = TargetMatcher(unmarked_inflection(compiled.lang))
         else:
             self.matcher = TargetMatcher(for_language(compiled.lang))

@@ -13,11 +13,14 @@ The threshold, from the held-out catalogs (202 Albanian files) and the committed
 ones (12): aMule writes ë or ç in 0 of its 31,108 letters; the next, KGeography, in
 1.16% (place names); every other in 3.2% or more (median 7.3%). Below 0.5% a file is
 read as unmarked: aMule alone. A file needs `MIN_LETTERS` letters to tell (the
-smallest of those files has 531, 8.3% of them ë or ç).
+smallest of those files has 531, 8.3% of them ë or ç), and fewer than `MAX_MARKED`
+marked letters in all (the fewest of any file but aMule: 33). Letters are counted in
+NFC (a decomposed ë is an ë).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from itertools import chain
 from typing import Any
@@ -27,9 +30,12 @@ from moci_vocab.checkpo.inflection import Inflection, for_language
 # Per language (its primary subtag): the letters it may be written without, and those
 # written in their place, each case.
 LETTERS: dict[str, tuple[str, str]] = {"sq": ("ëçËÇ", "ecEC")}
-# A file whose translations hold fewer of those letters than this share of their letters...
+# A file whose translations hold fewer of those letters than this share of their letters,
+# and fewer than MAX_MARKED in all (a file that writes them a few dozen times writes them,
+# whatever else it holds: ASCII text, URLs or code would otherwise dilute the share), and
+# at least MIN_LETTERS letters, is read as written without them.
 SHARE = 0.005
-# ... and at least this many letters is read as written without them.
+MAX_MARKED = 20
 MIN_LETTERS = 500
 
 
@@ -44,12 +50,14 @@ def unmarked_letters(texts: list[list[str]], lang: str) -> str:
     if letters is None:
         return ""
     marked = letters[0]
-    text = "".join(chain.from_iterable(texts))
+    text = _nfc("".join(chain.from_iterable(texts)))  # (ë may be written e + U+0308)
     # (the characters are no fewer than the letters: a file that writes them is told by
     # its first marked letter alone, ë, without counting its letters)
     if text.count(marked[0]) >= SHARE * len(text):
         return ""
     count = sum(map(text.count, marked))
+    if count >= MAX_MARKED:
+        return ""
     total = sum(map(str.isalpha, text))
     if total < MIN_LETTERS or count >= SHARE * total:
         return ""
@@ -65,7 +73,12 @@ def folding(lang: str) -> dict[int, str]:
 def folded_texts(texts: list[list[str]], lang: str) -> list[list[str]]:
     """Each entry's translations with the marked letters written as the plain ones."""
     table = folding(lang)
-    return [[text.translate(table) for text in forms] for forms in texts]
+    return [[_nfc(text).translate(table) for text in forms] for forms in texts]
+
+
+def _nfc(text: str) -> str:
+    """The text in NFC (the matcher's form: a decomposed ë is one letter there too)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 @cache
