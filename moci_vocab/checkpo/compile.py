@@ -654,8 +654,10 @@ def _rule(concept, source: str, lang: str, infl, fold: dict[int, str] | None = N
         if fold is None:
             target.extend(compile_term(term.term, term.status, term.forms, infl))
         else:  # matched folded, named as the glossary writes it
-            forms = [form.translate(fold) for form in term.forms]
-            patterns = compile_term(term.term.translate(fold), term.status, forms, infl)
+            from moci_vocab.checkpo.unmarked import folded
+
+            forms = [folded(form, fold) for form in term.forms]
+            patterns = compile_term(folded(term.term, fold), term.status, forms, infl)
             target.extend(pattern._replace(text=term.term) for pattern in patterns)
     if concept.do_not_translate and not allowed:
         # The name itself, as written in the source language, is what must appear.

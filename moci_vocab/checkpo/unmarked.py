@@ -20,12 +20,12 @@ NFC (a decomposed ë is an ë).
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from itertools import chain
 from typing import Any
 
 from moci_vocab.checkpo.inflection import Inflection, for_language
+from moci_vocab.textnorm import is_nfc, nfc
 
 # Per language (its primary subtag): the letters it may be written without, and those
 # written in their place, each case.
@@ -50,7 +50,8 @@ def unmarked_letters(texts: list[list[str]], lang: str) -> str:
     if letters is None:
         return ""
     marked = letters[0]
-    text = _nfc("".join(chain.from_iterable(texts)))  # (ë may be written e + U+0308)
+    text = "".join(chain.from_iterable(texts))
+    text = text if is_nfc(text) else nfc(text)  # (ë may be written e + U+0308)
     # (the characters are no fewer than the letters: a file that writes them is told by
     # its first marked letter alone, ë, without counting its letters)
     if text.count(marked[0]) >= SHARE * len(text):
@@ -73,12 +74,13 @@ def folding(lang: str) -> dict[int, str]:
 def folded_texts(texts: list[list[str]], lang: str) -> list[list[str]]:
     """Each entry's translations with the marked letters written as the plain ones."""
     table = folding(lang)
-    return [[_nfc(text).translate(table) for text in forms] for forms in texts]
+    return [[folded(text, table) for text in forms] for forms in texts]
 
 
-def _nfc(text: str) -> str:
-    """The text in NFC (the matcher's form: a decomposed ë is one letter there too)."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+def folded(text: str, table: dict[int, str]) -> str:
+    """The text in NFC (the matcher's form: a decomposed ë is an ë), its marked letters
+    written as the plain ones (``table``: `folding`)."""
+    return (text if is_nfc(text) else nfc(text)).translate(table)
 
 
 @cache
