@@ -121,3 +121,14 @@ def test_a_file_is_unmarked_below_the_share_of_its_letters(marked, letters, unma
 def test_other_languages_are_never_read_without_letters():
     assert unmarked_letters([["a" * 10_000]], "ka") == ""
     assert unmarked_letters([["a" * 10_000]], "sr-Latn") == ""
+
+
+def test_the_language_data_folds_whole():
+    from moci_vocab.checkpo.inflection import Endings
+    from moci_vocab.checkpo.unmarked import _fold, unmarked_inflection
+
+    infl = unmarked_inflection("sq")
+    assert "ne" in infl.suffixes and "ës" not in infl.suffixes and "es" in infl.suffixes
+    assert not any("ë" in str(getattr(infl, name)) for name in infl._fields)
+    with pytest.raises(TypeError):  # (a kind of data it does not know is not left unfolded)
+        _fold(Endings(([""],), 0, frozenset()), {})

@@ -93,7 +93,8 @@ def unmarked_inflection(lang: str) -> Inflection:
 
 
 def _fold(value: Any, table: dict[int, str]) -> Any:
-    """A field of `Inflection` with its strings folded (the same shape)."""
+    """A field of `Inflection` with its strings folded (the same shape); a kind of value
+    not known here (ka's `inflection.Endings`) is an error, not passed on unfolded."""
     if isinstance(value, str):
         return value.translate(table)
     if isinstance(value, frozenset):
@@ -105,7 +106,9 @@ def _fold(value: Any, table: dict[int, str]) -> Any:
         for key, items in value.items():
             merged[_fold(key, table)] = merged.get(_fold(key, table), ()) + _fold(items, table)
         return merged
-    return value
+    if value is None or isinstance(value, int):  # (bool too)
+        return value
+    raise TypeError(f"cannot fold a {type(value).__name__} of the language's data")
 
 
 def notice(lang: str) -> str:
