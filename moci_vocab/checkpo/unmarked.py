@@ -50,15 +50,17 @@ def unmarked_letters(texts: list[list[str]], lang: str) -> str:
     if letters is None:
         return ""
     marked = letters[0]
+    # Entry by entry until MAX_MARKED are seen: a file that writes them is told within its
+    # first entries (10 µs for Firefox's 14,000), not by reading all of it (2.6 ms).
+    count = 0
+    for forms in texts:
+        for text in forms:
+            if text:
+                text = text if is_nfc(text) else nfc(text)  # (ë may be e + U+0308)
+                count += sum(map(text.count, marked))
+        if count >= MAX_MARKED:
+            return ""
     text = "".join(chain.from_iterable(texts))
-    text = text if is_nfc(text) else nfc(text)  # (ë may be written e + U+0308)
-    # (the characters are no fewer than the letters: a file that writes them is told by
-    # its first marked letter alone, ë, without counting its letters)
-    if text.count(marked[0]) >= SHARE * len(text):
-        return ""
-    count = sum(map(text.count, marked))
-    if count >= MAX_MARKED:
-        return ""
     total = sum(map(str.isalpha, text))
     if total < MIN_LETTERS or count >= SHARE * total:
         return ""
