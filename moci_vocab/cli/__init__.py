@@ -108,6 +108,15 @@ def _accept_global_options(command: click.Command) -> None:
 class LazyGroup(click.Group):
     """A group that imports a command's module only when the command runs."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        """The group's context, its options parsed; Ctrl-C or SIGTERM meanwhile is said as
+        anywhere else (one line, 130 or 143), not as click's "Aborted!" and status 1 (its
+        `main` turns a KeyboardInterrupt met there into that before `_main` could see it)."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            raise SystemExit(_say_interrupted(exc)) from None
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """The arguments parsed as click does; an argument that is not UTF-8 is refused."""
         # Bytes that are not UTF-8 reach Python as lone surrogates (`bised\udceb`);
@@ -322,7 +331,7 @@ def _main(standby: Standby | None) -> None:
     escape_what_stdout_cannot_encode()
     try:
         cli.main(prog_name="moci-vocab", obj=StartUp(standby))
-    except KeyboardInterrupt as exc:  # outside a command (while parsing the arguments)
+    except KeyboardInterrupt as exc:  # before click parses (LazyGroup.make_context)
         sys.exit(_say_interrupted(exc))
     except Finished as done:
         if standby is not None:  # (reaped by now when check-po took it)
