@@ -1,5 +1,6 @@
 """Length-prefixed pickled messages over a pipe: how a command speaks with its standby and
-its workers (check-po's standby and workers, the booklet's typesetters)."""
+its workers (check-po's standby and workers, the booklet's typesetters); `Inbox` reads
+them from several pipes at once."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from __future__ import annotations
 # command has parsed its arguments (moci_vocab.checkpo.standby says why that start-up counts).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any, BinaryIO
+
+# What `Inbox.receive` gives for a pipe that has ended (once: it is read no more).
+ENDED = object()
+# The read end of a pipe that only the command writes to, so that it ends with the command:
+# check-po's standby sets it for itself and its forked worker (`after_the_command`).
+COMMAND_LIFE: int | None = None
+# How long a child waits there at most (a command still writing to a slow reader).
+_OUTLIVE_S = 10
 
 
 def send_message(stream: BinaryIO, message: object) -> None:
@@ -46,3 +56,71 @@ def let_go_of_output() -> None:
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
         os.close(quiet)
+
+
+def after_the_command() -> None:
+    """For a child that has done its part and sent its last message: wait until the
+    command has ended (`COMMAND_LIFE`), then return (the child exits); after 10 s, the
+    alarm's default action ends it. Its exit unmaps its memory (1-2 ms of a core, more on
+    a VM), which at the end of a run is the core the command needs to write its last
+    findings and exit; after the command, nobody waits for it. A no-op where no
+    COMMAND_LIFE is set."""
+    if COMMAND_LIFE is None:
+        return
+    import os
+    import signal  # (imported already: no module of its own here, as `select` would be)
+
+    signal.alarm(_OUTLIVE_S)
+    try:
+        os.read(COMMAND_LIFE, 1)  # b"" once every end that writes to it has closed
+    except OSError:
+        pass
+    finally:
+        signal.alarm(0)
+
+
+class Inbox:
+    """Messages written by `send_message` into several pipes, read as they arrive: each
+    pipe's in its order. For a process that waits on more than one writer (check-po's
+    command: its standby, and the standby's worker), none of which may wait for it to
+    read another pipe first (a writer blocks on a full pipe)."""
+
+    def __init__(self, fds: Iterable[int]) -> None:
+        import select
+        from collections import deque
+
+        self._poll = select.poll()
+        self._unread: dict[int, bytearray] = {}  # what was read of each open pipe, not parsed
+        for fd in fds:
+            self._poll.register(fd, select.POLLIN)
+            self._unread[fd] = bytearray()
+        self._arrived: deque[tuple[int, Any]] = deque()
+
+    def receive(self) -> tuple[int, Any]:
+        """The next message and the pipe it came from, waiting for one if need be; a pipe's
+        end as ``(fd, ENDED)`` (a message cut short there is dropped); EOFError once every
+        pipe has ended and its messages are taken."""
+        import os
+        import pickle
+
+        while not self._arrived:
+            if not self._unread:
+                raise EOFError
+            for fd, _event in self._poll.poll():
+                data = os.read(fd, 1 << 20)
+                if not data:
+                    self._poll.unregister(fd)
+                    del self._unread[fd]
+                    self._arrived.append((fd, ENDED))
+                    continue
+                unread = self._unread[fd]
+                unread += data
+                start = 0
+                while len(unread) - start >= 8:
+                    end = start + 8 + int.from_bytes(unread[start : start + 8], "big")
+                    if len(unread) < end:
+                        break
+                    self._arrived.append((fd, pickle.loads(unread[start + 8 : end])))
+                    start = end
+                del unread[:start]
+        return self._arrived.popleft()

@@ -33,7 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from moci_vocab.errors import MociError
-from moci_vocab.framing import let_go_of_output, receive_message, send_message
+from moci_vocab.framing import (
+    after_the_command,
+    let_go_of_output,
+    receive_message,
+    send_message,
+)
 
 if TYPE_CHECKING:  # imported where a worker is spawned (0.01 s a fork does not need)
     import subprocess
@@ -736,6 +741,8 @@ class _Forked:
                 code = 1
             finally:
                 let_go_of_output()
+                if code == 0:
+                    after_the_command()
                 os._exit(code)  # never the parent's exit handlers or buffered output
         # This process's ends, until their files hold them.
         ends: list[int | BinaryIO] = [jobs_out, results_in]

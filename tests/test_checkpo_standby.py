@@ -27,8 +27,9 @@ TWO_CORES = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) >=
 # `moci-vocab ARGS` through the console entry, each process saying in LOG what it did:
 # "PID command" (the process started), "PID forks" (it forks), "PID forked" (a process
 # forked by it or by one of its children), "PID engine" (it imported check-po's engine),
-# "PID open NAME" (it opened a catalog), with IMPORTS set "PID import NAME" (it imported a
-# module); in the order they happened.
+# "PID open NAME" (it opened a catalog), "PID exits" (it ends with os._exit), with IMPORTS
+# set "PID import NAME" (it imported a module), with MESSAGES set "PID sends KIND" (it sent
+# a message of that kind to another process); in the order they happened.
 SCRIPT = """
 import os, sys, time
 log = open(os.environ["LOG"], "a", buffering=1)
@@ -79,6 +80,19 @@ if os.environ.get("LINGER"):  # a process that has let go of the output then end
         let_go()
         time.sleep(float(os.environ["LINGER"]))
     framing.let_go_of_output = lingering
+if os.environ.get("MESSAGES"):  # "PID sends KIND" for each message a process sends
+    import moci_vocab.framing as framing
+    send = framing.send_message
+    def sending(stream, message):
+        kind = message[0] if isinstance(message[0], str) else "result"
+        log.write(f"{os.getpid()} sends {kind}\\n")
+        send(stream, message)
+    framing.send_message = sending
+exit_now = os._exit
+def exiting(code):
+    log.write(f"{os.getpid()} exits\\n")
+    exit_now(code)
+os._exit = exiting
 os.register_at_fork(
     before=lambda: log.write(f"{os.getpid()} forks\\n"),
     after_in_child=lambda: log.write(f"{os.getpid()} forked\\n"),
@@ -120,6 +134,12 @@ def run(
     return out, log.read_text(encoding="utf-8").splitlines()
 
 
+def python_c(code: str) -> subprocess.CompletedProcess:
+    """``python -c CODE`` with this checkout's package, its output captured."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=60)
+
+
 def roles(lines: list[str]) -> tuple[str, set[str], set[str]]:
     """The command's pid, the pids that imported the engine, the pids of forked processes."""
     command = next(line.split()[0] for line in lines if line.endswith(" command"))
@@ -146,10 +166,10 @@ def gone(pid: str) -> bool:
 
 def ended(pid: str) -> bool:
     """Whether a process has ended: reaped, or a zombie (the standby and its worker end by
-    themselves after their last message, and the system's reaper reaps them)."""
+    themselves after the command, and the system's reaper reaps them)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # (reaped between the open and the read)
         return True
     return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
 
@@ -302,6 +322,77 @@ def test_the_command_ends_without_waiting_for_its_standby_to_end(work):
     assert all_end(lingering)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_each_files_findings_go_to_the_command_as_soon_as_it_is_checked(work, fmt):
+    # Text and JSON findings come written from the process that checked the file: the
+    # standby sends its files' at once, whatever the files' order, and its worker its own
+    # to the command directly (standby._Delivery); the standby's stream then only says
+    # where they go, and its worker's results carry only the counts. (Before, every block
+    # went through the standby, in the files' order: at the end, all at once.)
+    shutil.copy(work / "po" / "sq.po", work / "po" / "other-ka.po")  # (a third group)
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "--format", fmt]
+    for extra in [], ["po/other-ka.po", "--jobs", "3"]:  # a second worker: via the standby
+        one, _ = run(work, *args, *extra, "--jobs", "1")
+        got, lines = run(work, *args, *extra, env={"MESSAGES": "1"})
+        _command, engine, forked = roles(lines)
+        (standby,) = engine
+        workers = forked - engine
+        assert got == one and len(workers) == 1 + bool(extra)
+        sent = {line.split()[0] for line in lines if line.endswith(" sends sent")}
+        checked = {line.split()[0] for line in lines if " open " in line}  # (a file or more)
+        assert checked and sent <= checked
+        if not extra:  # (which process checks which file is a race: tiny files)
+            assert sent == checked
+        else:  # one worker has the pipe to the command; another's go through the standby
+            assert standby not in checked or standby in sent
+            assert len(sent & workers) == bool(checked & workers)
+        assert all_end(forked)
+
+
+def test_the_standby_and_its_worker_end_after_the_command(work):
+    # Their exits unmap their memory (1-2 ms of a core each, more on a VM): at the end of
+    # a run, the core the command needs to write the last findings and exit. Once done,
+    # they wait for the command's end (framing.after_the_command) and exit after it.
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
+    one, _ = run(work, *args, "--jobs", "1")
+    got, lines = run(work, *args)
+    command, engine, forked = roles(lines)
+    assert got == one and len(forked) == 2 and engine < forked
+    assert all_end(forked)
+    lines = (work / "log.txt").read_text(encoding="utf-8").splitlines()
+    exits = [line.split()[0] for line in lines if line.endswith(" exits")]
+    assert exits[0] == command and set(exits[1:]) == forked
+
+
+def test_a_child_waits_for_its_command_while_the_command_lives_and_no_longer():
+    from moci_vocab import framing
+
+    # Waits while the command holds the pipe's other end (here: the child itself), until
+    # the alarm ends it (the bound, 10 s, made 1 s here).
+    code = (
+        "import os\n"
+        "from moci_vocab import framing\n"
+        "read, write = os.pipe()\n"
+        "framing.COMMAND_LIFE, framing._OUTLIVE_S = read, 1\n"
+        "framing.after_the_command()\n"
+        "print('returned')\n"
+    )
+    done = python_c(code)
+    assert done.returncode == -signal.SIGALRM and done.stdout == b""
+    # Returns at once once the command's end has closed (its exit), the alarm taken back.
+    read, write = os.pipe()
+    framing.COMMAND_LIFE = read
+    try:
+        started = time.monotonic()
+        os.close(write)
+        framing.after_the_command()
+        assert time.monotonic() - started < 1 and signal.alarm(0) == 0
+    finally:
+        framing.COMMAND_LIFE = None
+        os.close(read)
+    framing.after_the_command()  # none set (not a standby's process): returns at once
+
+
 def test_a_standby_told_to_stop_says_nothing_more():
     # `check-po FILES | head -1`: the command meets the closed pipe and stops the standby
     # (SIGTERM), which may be unwinding already (its replies' pipe closed): what its
@@ -319,8 +410,7 @@ def test_a_standby_told_to_stop_says_nothing_more():
         "sys.stderr.write('said after the stop\\n')\n"
         "print(signal.getsignal(signal.SIGTERM) == signal.SIG_IGN)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=60)
+    done = python_c(code)
     assert done.stdout.split() == [b"Terminated", b"True"]
     assert done.stderr == b""
 

@@ -42,6 +42,12 @@ SHARE_BYTES = 160 * 1024
 # Setting a language up in a process (its compiled glossary loaded, its first file's
 # lazy parts made) costs about as much CPU as checking this much catalog (see SHARE_BYTES).
 SETUP_BYTES = 80 * 1024
+# Where a process sends a file's written findings (FileJob's blocks) as soon as the file is
+# checked, out of the files' order, instead of returning them with its Result: set by
+# check-po's standby (checkpo.standby._Delivery), for itself and its forked workers. Called
+# with the file's number and its findings; returns what stands for them in the Result, or
+# None (not sent: they go with it).
+DELIVER: Callable[[int, list], object | None] | None = None
 
 
 class FileJob(Record):
@@ -50,9 +56,16 @@ class FileJob(Record):
     A record, not a dataclass (see records.py): making the dataclass cost every check-po
     over many files ~0.5 ms of its serial start-up."""
 
-    _fields = ("root", "path", "options", "blocks")
+    _fields = ("root", "path", "options", "blocks", "number")
 
-    def __init__(self, root: Path, path: Path, options: Options, blocks: str | None = None):
+    def __init__(
+        self,
+        root: Path,
+        path: Path,
+        options: Options,
+        blocks: str | None = None,
+        number: int = 0,
+    ):
         self.root = root
         self.path = path
         self.options = options
@@ -60,6 +73,7 @@ class FileJob(Record):
         # output ("text": report.text_blocks; "json": the JsonBlocks of Checker.stream): the
         # command then only writes them, and has no text to make at its end.
         self.blocks = blocks
+        self.number = number  # the file's in the run (its index in the paths given)
 
     def run(self, memo: dict) -> Result:
         """The file's Result, from the worker's Checker for this root and options."""
@@ -73,12 +87,17 @@ class FileJob(Record):
             if self.blocks == "json":
                 result = Result()
                 result.findings = list(checker.stream(self.path, result, json_blocks=True))
-                return result
-            result = checker.check(self.path)
-            if self.blocks == "text":
+            else:
+                result = checker.check(self.path)
+                if self.blocks != "text":
+                    return result
                 from moci_vocab.report import text_blocks
 
                 result.findings = text_blocks(result.findings)  # type: ignore[assignment]
+            if DELIVER is not None:
+                sent = DELIVER(self.number, result.findings)
+                if sent is not None:
+                    result.findings = [sent]  # type: ignore[list-item]
             return result
 
 
@@ -158,8 +177,8 @@ def check_in_workers(
         _fingerprint(memo, base, options)
     given = Counter(map(str, paths))
     jobs = [
-        FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None)
-        for path in paths
+        FileJob(base, Path(path), options, blocks if given[str(path)] == 1 else None, number)
+        for number, path in enumerate(paths)
     ]
     return iter_jobs(
         jobs,
