@@ -41,7 +41,6 @@ from moci_vocab.checkpo.target_match import (
     tokens,
 )
 from moci_vocab.checkpo.unmarked import (
-    LETTERS,
     folded_texts,
     notice,
     unmarked_inflection,
@@ -390,10 +389,9 @@ def _file_finding(code: str, message: str, path: Path, line: int | None) -> Find
 def _unmark(catalog: Catalog, lang: str) -> bool:
     """Whether the catalog writes ``lang`` without its marked letters (sq ë, ç: MV606); if
     so its translations are folded so here (`checkpo.unmarked`), else left as they are."""
-    if lang.split("-", 1)[0] not in LETTERS or not unmarked_letters(catalog.msgstrs, lang):
+    if not unmarked_letters(catalog.msgstrs, lang):
         return False
-    catalog.msgstrs = folded_texts(catalog.msgstrs, lang)
-    catalog._entries = None  # (made again from the folded columns if asked for)
+    catalog.replace_msgstrs(folded_texts(catalog.msgstrs, lang))
     return True
 
 

@@ -143,6 +143,12 @@ class Catalog(Record):
             self.line(index) if line is None else line,
         )
 
+    def replace_msgstrs(self, msgstrs: list[list[str]]) -> None:
+        """Put ``msgstrs`` (each entry's forms, in the entries' order) in place of the
+        translations; the ``Entry`` objects are then made again from them when asked for."""
+        self.msgstrs = msgstrs
+        self._entries = None
+
     @property
     def entries(self) -> list[Entry]:
         """Every entry as an ``Entry`` object (made once, on first use)."""
