@@ -42,12 +42,13 @@ SHARE_BYTES = 160 * 1024
 # Setting a language up in a process (its compiled glossary loaded, its first file's
 # lazy parts made) costs about as much CPU as checking this much catalog (see SHARE_BYTES).
 SETUP_BYTES = 80 * 1024
-# Where a process sends a file's written findings (FileJob's blocks) as soon as the file is
-# checked, out of the files' order, instead of returning them with its Result: set by
-# check-po's standby (checkpo.standby._Delivery), for itself and its forked workers. Called
+# The memo's key for where a process sends a file's written findings (FileJob's blocks) as
+# soon as the file is checked, out of the files' order, instead of returning them with its
+# Result: check-po's standby gives it (`run.stream_findings`' ``deliver``:
+# checkpo.standby._Delivery), for itself and its forked workers, which copy its memo. Called
 # with the file's number and its findings; returns what stands for them in the Result, or
 # None (not sent: they go with it).
-DELIVER: Callable[[int, list], object | None] | None = None
+DELIVER = "deliver"
 
 
 class FileJob(Record):
@@ -94,8 +95,9 @@ class FileJob(Record):
                 from moci_vocab.report import text_blocks
 
                 result.findings = text_blocks(result.findings)  # type: ignore[assignment]
-            if DELIVER is not None:
-                sent = DELIVER(self.number, result.findings)
+            deliver = memo.get(DELIVER)
+            if deliver is not None:
+                sent = deliver(self.number, result.findings)
                 if sent is not None:
                     result.findings = [sent]  # type: ignore[list-item]
             return result

@@ -180,6 +180,7 @@ def stream_findings(
     keep: list | None = None,
     text_blocks: bool = False,
     stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
+    deliver: Callable[[int, list], object | None] | None = None,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
     """`check_files`' findings one at a time, in the report's order, none kept.
 
@@ -201,6 +202,8 @@ def stream_findings(
     a terminal; files checked in worker processes come as `TextBlock`s written there.
     ``stamps_of(root)``: the glossary's `layout.fingerprint`, as a caller took it (once,
     for the languages of this run; see `Checker.fingerprint`); by default taken here.
+    ``deliver``: where files checked in worker processes send their written findings as
+    soon as each is checked (`parallel.DELIVER`); by default they come with its result.
     """
     from moci_vocab.cache import gc_paused
 
@@ -223,6 +226,7 @@ def stream_findings(
             keep,
             text,
             stamps_of,
+            deliver,
         )
         if known is None:
             yield from found
@@ -252,10 +256,11 @@ def _ordered(
     keep: list | None = None,
     text_blocks: bool = False,
     stamps_of: Callable[[Path], tuple[str, int] | None] | None = None,
+    deliver: Callable[[int, list], object | None] | None = None,
 ) -> Iterator[Finding | JsonBlock | TextBlock]:
     """Every file's findings sorted by ``Finding.sort_key`` (files by name, then line…);
-    ``json_blocks``, ``keep``, ``text_blocks``, ``stamps_of``: see `stream_findings` (a
-    file given twice: no blocks)."""
+    ``json_blocks``, ``keep``, ``text_blocks``, ``stamps_of``, ``deliver``: see
+    `stream_findings` (a file given twice: no blocks)."""
     # Files in the order of their names (the sort key's first part); files given twice
     # are merged by the rest of the key, the earlier one first on ties (a stable sort).
     by_name = sorted(range(len(paths)), key=lambda i: str(paths[i]))
@@ -272,6 +277,10 @@ def _ordered(
     if keep is not None:
         keep.append(memo)
     if workers:  # each file's findings, in the same order, from worker processes
+        from moci_vocab.checkpo.parallel import DELIVER
+
+        if deliver is not None:
+            memo[DELIVER] = deliver  # (a forked worker copies the memo)
         kind = "json" if json_blocks else "text" if text_blocks else None
         parts = check_in_workers(
             root, paths, options, workers, progress, by_name, memo, kind, stamps_of

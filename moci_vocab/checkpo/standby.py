@@ -401,7 +401,6 @@ def _run(
     file's written findings as soon as the file is checked, its worker's to ``direct``:
     `_Delivery`); the glossary's fingerprint is the one the command takes meanwhile (read
     from ``requests`` when first needed, ``idle`` imported until it comes)."""
-    from moci_vocab.checkpo import parallel
     from moci_vocab.checkpo.run import Options, Result, stream_findings
     from moci_vocab.findings import JsonBlock, TextBlock
     from moci_vocab.layout import fingerprint
@@ -419,7 +418,6 @@ def _run(
     result = Result()
     blocks = (JsonBlock, TextBlock, Sent)
     batch: list = []
-    parallel.DELIVER = _Delivery(out, direct)
     try:
         for item in stream_findings(
             root,
@@ -431,6 +429,7 @@ def _run(
             keep=kept,
             text_blocks=text_blocks,
             stamps_of=stamps_of,
+            deliver=_Delivery(out, direct),
         ):
             batch.append(item)
             if len(batch) >= _BATCH or type(item) in blocks:
@@ -447,15 +446,15 @@ def _run(
 
 
 class _Delivery:
-    """`parallel.DELIVER` in the standby and its workers: a file's findings, written where it
-    was checked (text or JSON blocks), sent to the command as soon as it is done, whatever
-    the files' order, instead of with its result in that order. The standby's go with its
-    stream, its worker's to the command's pipe for them (the first worker's only: a pipe
-    with more than one writer would mix their messages), not through the standby, whose
-    thread that reads its worker's results gets the interpreter's lock only when the
-    checking thread waits: at the end, all at once. The command writes them in their
-    turn; at the end only the last files' are left to send (2026-12-07: 20 blocks, 242
-    KB, ~2 ms at the end before)."""
+    """The standby's ``deliver`` (`run.stream_findings`), in it and its workers: a file's
+    findings, written where it was checked (text or JSON blocks), sent to the command as
+    soon as it is done, whatever the files' order, instead of with its result in that
+    order. The standby's go with its stream, its worker's to the command's pipe for them
+    (the first worker's only: a pipe with more than one writer would mix their
+    messages), not through the standby, whose thread that reads its worker's results
+    gets the interpreter's lock only when the checking thread waits: at the end, all at
+    once. The command writes them in their turn; at the end only the last files' are
+    left to send (2026-12-07: 20 blocks, 242 KB, ~2 ms at the end before)."""
 
     def __init__(self, stream: BinaryIO, direct: int) -> None:
         self.pid = os.getpid()
