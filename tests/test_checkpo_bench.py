@@ -835,3 +835,29 @@ def test_the_syntax_study_finds_each_position_of_the_terms_use(monkeypatch):
     assert rendered("Delete _files", "Fshijeni", "file")
     assert not rendered("Delete _files", "Fshije dosjet", "file")
     assert not rendered("Audio Track", "აუდიობილიკი", "track")  # a compound, not a form
+
+
+def test_the_builder_study_measures_the_terms_share_its_rival_and_cover(monkeypatch):
+    """benchmarks/study_checkpo_builder.py: of six noun uses of *report*, three hold the term
+    raport, two another rendering said instead of it (përmbledhje), one neither: share 0.5,
+    the rival përmbledhje at 2/3 of the term's entries, two renderings to hold 80% of the uses.
+    A word standing beside the term (vjetor, annual) is no rival."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.study_checkpo_builder import features
+
+    rows = [
+        ("Open the report", ["Hap raportin"]),
+        ("Delete the annual report", ["Fshi raportin vjetor"]),
+        ("Print the annual report", ["Shtyp raportin vjetor"]),
+        ("Save the report", ["Ruaj përmbledhjen"]),
+        ("Close the report", ["Mbyll përmbledhjen"]),
+        ("Send the report", ["Dërgoje dokumentin"]),
+        ("Open the window", ["Hap dritaren"]),
+    ]
+    glossary = {"report": {"term": "raport", "prefix": "raport", "dice": 0.75}}
+    found = features(rows, "sq", glossary)["report"]
+    assert (found["uses"], found["term_n"], found["share"]) == (6, 3, 0.5)
+    assert found["rival"].startswith("përmbledh") and found["rival_n"] == 2
+    assert (found["ratio"], found["cover"]) == (0.667, 2)
