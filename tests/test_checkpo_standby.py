@@ -415,7 +415,10 @@ def test_a_standby_told_to_stop_says_nothing_more():
     assert done.stderr == b""
 
 
-def test_ctrl_c_stops_the_standby_and_its_worker(work):
+def start_slow_run(work: Path, output: int, new_session: bool = False) -> subprocess.Popen:
+    """`check-po` of sq.po, hy.po and slow.po, whose check takes a minute, started in
+    ``work`` (stdout and stderr to ``output``); returned once a process has opened slow.po
+    (the others checked by then: they are tiny)."""
     shutil.copy(work / "po" / "sq.po", work / "po" / "slow.po")
     log = work / "log.txt"
     env = {**os.environ, "LOG": str(log), "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
@@ -423,12 +426,12 @@ def test_ctrl_c_stops_the_standby_and_its_worker(work):
     args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po", "po/slow.po"]
     process = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=output,
         stdin=subprocess.DEVNULL,
         cwd=work,
         env=env,
-        start_new_session=True,
+        start_new_session=new_session,
     )
     try:
         deadline = time.monotonic() + 60
@@ -436,6 +439,17 @@ def test_ctrl_c_stops_the_standby_and_its_worker(work):
             assert process.poll() is None and time.monotonic() < deadline
             time.sleep(0.05)
         time.sleep(0.2)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return process
+
+
+def test_ctrl_c_stops_the_standby_and_its_worker(work):
+    log = work / "log.txt"
+    process = start_slow_run(work, subprocess.PIPE, new_session=True)
+    try:
         sent = time.monotonic()
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the command's group
         _out, err = process.communicate(timeout=50)
@@ -453,6 +467,29 @@ def test_ctrl_c_stops_the_standby_and_its_worker(work):
     assert engine and command not in engine and len(forked) == 2  # the standby, its worker
     time.sleep(0.2)  # (the worker, killed by the standby, is reaped as the standby ends)
     assert [pid for pid in forked if not gone(pid)] == []
+
+
+def test_a_killed_command_ends_its_standby_and_worker_at_once(work):
+    # `kill -9` of the command (a CI job's timeout, the OOM killer): its standby and worker
+    # have nobody left to check for. They used to run on until they next wrote to it, a
+    # glossary's compile (seconds) or here a catalog that takes a minute, whichever of the
+    # two checks it; the command's end of their life pipe closes as it dies, and the
+    # kernel tells the standby (SIGIO), which stops its worker and ends.
+    process = start_slow_run(work, subprocess.DEVNULL)
+    forked: set[str] = set()
+    try:
+        forked = roles((work / "log.txt").read_text(encoding="utf-8").splitlines())[2]
+        process.kill()
+        process.wait()
+        # Ended long before the slow catalog's minute (no tighter bound: a wall-clock limit
+        # fails on a loaded machine; ~0.01 s on a quiet one).
+        assert len(forked) == 2 and all_end(forked)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for pid in forked:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(pid), signal.SIGKILL)
 
 
 @pytest.mark.parametrize(

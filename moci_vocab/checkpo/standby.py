@@ -129,6 +129,7 @@ def start() -> Standby | None:
             code = 1
         finally:
             try:  # (a SIGTERM meanwhile raises here: this process still ends here)
+                _unwatched()
                 let_go_of_output()
                 if code == 0:  # the engine's patterns (the command compiles only its own)
                     from moci_vocab import regex_cache
@@ -356,6 +357,7 @@ def _serve(requests: int, replies: int, direct: int, kept: list) -> None:
     if hasattr(signal, "SIGXFSZ"):  # a cache write past `ulimit -f` fails (as in cli.main)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _terminated)  # unwinds: its worker is stopped (killed)
+    _watch_the_command()
     for name in ENGINE:
         importlib.import_module(name)
     idle = list(IDLE)
@@ -366,6 +368,43 @@ def _serve(requests: int, replies: int, direct: int, kept: list) -> None:
         except EOFError:
             return
         _run(request, stream, out, direct, kept, idle)
+
+
+def _watch_the_command() -> None:
+    """Be told by the kernel when the command ends before its run is over: even killed
+    (SIGKILL, the OOM killer, a CI job's timeout), its end of `framing.COMMAND_LIFE`
+    closes as it dies, and this process and its worker, which write to it only once a file
+    is checked, would run on unseen (a glossary's compile: seconds). The pipe's end
+    (O_ASYNC) then raises SIGIO here, handled as the command's SIGTERM: this process
+    unwinds, killing its worker. No thread and no poll: nothing on the run's path. Until
+    the run's last message (`_unwatched`)."""
+    import contextlib
+    import fcntl
+    import signal
+
+    fd = framing.COMMAND_LIFE
+    if fd is None:
+        return
+    signal.signal(signal.SIGIO, _terminated)
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(fd, fcntl.F_SETOWN, os.getpid())
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_ASYNC)
+        os.set_blocking(fd, False)  # a command gone already: no SIGIO will come
+        try:
+            if not os.read(fd, 1):
+                os.kill(os.getpid(), signal.SIGIO)
+        except BlockingIOError:  # it lives
+            pass
+        finally:
+            os.set_blocking(fd, True)
+
+
+def _unwatched() -> None:
+    """The command's end no longer stops this process (`_watch_the_command`): its run is
+    over and said, and it waits for that end before its own (framing.after_the_command)."""
+    import signal
+
+    signal.signal(signal.SIGIO, signal.SIG_IGN)
 
 
 def _import_while_idle(stream: BinaryIO, modules: list[str]) -> None:
@@ -438,10 +477,12 @@ def _run(
     except Exception as exc:  # the findings before it are written, then the error said
         if batch:
             send_message(out, ("findings", batch))
+        _unwatched()
         send_message(out, ("error", _portable(exc)))
         return
     if batch:
         send_message(out, ("findings", batch))
+    _unwatched()
     send_message(out, ("end", result.summary()))
 
 
@@ -495,6 +536,7 @@ def _terminated(_signum: int, _frame: object) -> None:
     from moci_vocab.errors import Terminated
 
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGIO, signal.SIG_IGN)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 2)
     os.close(quiet)
