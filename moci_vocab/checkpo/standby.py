@@ -17,7 +17,8 @@ writes them in their turn, as always; it never imports the engine. Done, the sta
 and its worker wait for the command's end before their own (framing.after_the_command).
 Like a worker, the standby is in a session of its own and ignores Ctrl-C: the command
 stops it (SIGTERM: it stops its worker and ends) on Ctrl-C or an error, or kills it when
-it is not needed; if the command dies, the standby's pipes close and it ends too.
+it is not needed; if the command dies, even killed, the kernel tells the standby at once
+(`_watch_the_command`), which stops its worker and ends too.
 """
 
 from __future__ import annotations
