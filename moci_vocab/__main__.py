@@ -55,6 +55,9 @@ def _say_stopped_early(exc: KeyboardInterrupt) -> int:
 
     from moci_vocab.errors import Terminated
 
+    writing = sys.modules.get("moci_vocab.wholelines")  # (installed by the CLI, if it ran)
+    if writing is not None:
+        writing.interrupted()
     terminated = isinstance(exc, Terminated)
     what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
     echoed = not terminated and sys.stderr is not None and sys.stderr.isatty()  # ^C echoed

@@ -4,7 +4,9 @@ no traceback, no temporary file, no worker process left behind."""
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -247,3 +249,135 @@ def _said_in_one_line_before_the_command_line(script: str, then: str = "nothing 
         assert done.returncode == status, done.stderr
         assert "Traceback" not in done.stderr
         assert done.stderr.strip() == f"moci-vocab: {said}; {then}"
+
+
+def _blocked_writing_stdout(pid: int) -> bool:
+    """Whether ``pid`` waits in a write(2) to its file descriptor 1 (from /proc)."""
+    try:
+        call = Path(f"/proc/{pid}/syscall").read_text().split()
+    except OSError:
+        return False
+    return len(call) > 1 and call[0] == "1" and int(call[1], 16) == 1  # x86-64/arm64: 1, 64
+
+
+def _interrupted_while_writing(root: Path, catalog: str, signum: int) -> tuple[int, bytes]:
+    """check-po's github output of ``catalog`` into a one-page pipe nobody reads until the
+    command waits in a write to it; then ``signum``; its exit status and all it wrote."""
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # (Linux) one page: full at once
+    process = _check_po(
+        root, catalog, stdout=write_end, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+    )
+    os.close(write_end)
+    try:
+        deadline = time.monotonic() + 60
+        while not _blocked_writing_stdout(process.pid):
+            assert process.poll() is None and time.monotonic() < deadline, "never blocked"
+            time.sleep(0.01)
+        process.send_signal(signum)
+        with os.fdopen(read_end, "rb") as pipe:
+            out = pipe.read()
+        return process.wait(timeout=60), out
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+@pytest.mark.skipif(
+    not (ON_LINUX and platform.machine() in ("x86_64", "aarch64")), reason="/proc syscall numbers"
+)
+@pytest.mark.parametrize("long_lines", [False, True], ids=["lines", "lines over 4 KB"])
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_output_waits_for_its_reader_cuts_no_line(
+    seeded, tmp_path, signum, status, long_lines
+):
+    # A write to a full pipe that Ctrl-C interrupts returns what it wrote, and Python dropped
+    # the rest: the CI log got half an `::error` line (review24). Whole lines or nothing now;
+    # a line longer than one atomic write (here by its file's long name) is finished first.
+    catalog = _catalog_in(tmp_path, 20 if long_lines else 1)
+    whole = _check_po(seeded.root, catalog)
+    assert whole.count(b"\n") == 400 and len(whole) > (8 << 10)
+    assert (min(map(len, whole.splitlines())) > 4096) == long_lines
+    code, out = _interrupted_while_writing(seeded.root, catalog, signum)
+    assert code == status
+    assert out and out.endswith(b"\n") and whole.startswith(out), out[-100:]
+
+
+def _catalog_in(tmp_path: Path, depth: int) -> str:
+    """A catalog of 400 entries that each miss 'pajtim', ``depth`` folders of 200 characters
+    below ``tmp_path``; its name from there (more than PATH_MAX from /)."""
+    entries = "".join(
+        f'msgid "Reconciliation {n}"\nmsgstr "Bashkëjetesë {n}"\n\n' for n in range(400)
+    )
+    text = 'msgid ""\nmsgstr "Language: sq\\n"\n\n' + entries
+    folder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("d" * 200, dir_fd=folder)
+            folder, above = os.open("d" * 200, os.O_RDONLY, dir_fd=folder), folder
+            os.close(above)
+        fd = os.open("sq.po", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    finally:
+        os.close(folder)
+    return "/".join(["d" * 200] * depth + ["sq.po"])
+
+
+def _check_po(root: Path, catalog: str, **popen) -> subprocess.Popen | bytes:
+    """`check-po --format github CATALOG` (a name from root's parent) run as a command:
+    started with ``popen``'s arguments, or run to its end (its output)."""
+    argv = [sys.executable, "-m", "moci_vocab", "--root", str(root), "check-po", "--format"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    argv += ["github", catalog]
+    if popen:
+        return subprocess.Popen(argv, cwd=root.parent, env=env, **popen)
+    return subprocess.run(argv, capture_output=True, cwd=root.parent, env=env, timeout=60).stdout
+
+
+def test_after_a_signal_stdout_ends_on_a_newline_and_nothing_more_is_written(monkeypatch):
+    from moci_vocab import wholelines
+
+    read_end, write_end = os.pipe()
+
+    def interrupted_after(*texts: str) -> bytes:
+        """What stdout on the pipe writes of ``texts`` (each flushed but the last), Ctrl-C
+        then, and more text after it."""
+        out = wholelines.WholeLines(write_end, buffered=True)
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8"))
+        for n, text in enumerate(texts):
+            sys.stdout.write(text)
+            if n < len(texts) - 1:
+                sys.stdout.flush()
+        wholelines.interrupted()
+        sys.stdout.write("more\n")
+        sys.stdout.flush()
+        os.write(write_end, b"|")
+        return os.read(read_end, 1 << 16)
+
+    try:
+        # A batch flushed without its newline (as --format github ends one) is ended; whole
+        # lines kept go out, a line begun does not.
+        assert interrupted_after("::error::one", "") == b"::error::one\n|"
+        assert interrupted_after("::error::one", "\n::error::two\n::error::th") == (
+            b"::error::one\n::error::two\n|"
+        )
+        # A write a signal stops is the last (whatever it wrote is never written again).
+        out = wholelines.WholeLines(write_end, buffered=False)
+
+        def stopped(fd, data):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(wholelines.os, "write", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            out.write(b"four\n")
+        monkeypatch.undo()
+        out.write(b"five\n")
+        out.flush()
+        os.write(write_end, b"|")
+        assert os.read(read_end, 1 << 16) == b"|"
+    finally:
+        os.close(read_end)
+        os.close(write_end)

@@ -266,8 +266,10 @@ def _say_interrupted(exc: KeyboardInterrupt) -> int:
     By the time it is said, the work has unwound: temporary files are removed, worker
     processes stopped, and a change in progress is either whole or not begun.
     """
+    from moci_vocab import wholelines
     from moci_vocab.errors import Terminated
 
+    wholelines.interrupted()
     terminated = isinstance(exc, Terminated)
     what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
     echoed = sys.stderr is not None and sys.stderr.isatty()  # the terminal echoed ^C
@@ -324,6 +326,10 @@ def _main(standby: Standby | None) -> None:
         if sys.stderr is not None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
         sys.exit(1)
+    # A pipe is written whole lines at a time: a Ctrl-C never leaves one cut (wholelines).
+    from moci_vocab import wholelines
+
+    wholelines.install()
     # JSON, SARIF and text hold the glossary's scripts: on a stdout that cannot encode
     # them (latin-1, ASCII), escaped as JSON does, not a UnicodeEncodeError half-way.
     from moci_vocab.safetext import escape_what_stdout_cannot_encode
