@@ -747,7 +747,11 @@ def HY() -> Inflection:
     verbs, participles = _hy_verbs()
     return Inflection(
         suffixes=_combine(_HY_PLURAL, _HY_CASE),
-        final_vowels="ըաեիո",
+        # Not ո: a noun in -ո keeps it in every form (կինո, cinema: կինոն, կինոյի,
+        # կինոյով; ռադիոյից), and a stem cut from it is another word with endings of its
+        # own (կին, a woman: կինը; հետո → հետ, լոգո → լոգը, the catalogs' 142 files hold
+        # no form of an -ո word without its ո).
+        final_vowels="ըաեի",
         fleeting=("ու", "ի"),
         fleeting_cluster=2,
         # (and a term given in the plural -եր: ծրագրեր, programs → ծրագիր, ծրագիրը)

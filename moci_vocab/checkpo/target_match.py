@@ -111,8 +111,8 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
     stems = {word, *irregular}
     bases = [word]
     # The word less a final vowel that is no ending of the language, but the lemma's own
-    # (hy կինո, cinema: կինոյի): a stem for endings, not a lemma of its own, so no vowel
-    # drops out of it and no irregular lemma is read in it (կին, a woman: կնոջ).
+    # (ka სანიშნე, a bookmark: სანიშნის): a stem for endings, not a lemma of its own, so
+    # no vowel drops out of it and no irregular lemma is read in it.
     cut = ""
     if word[-1] in infl.final_vowels:
         stems.add(word[:-1])
