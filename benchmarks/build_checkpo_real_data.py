@@ -375,6 +375,38 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     # Linux Mint's tools (linuxmint/mint-translations, po-export/*/NAME-LANG.po): every
     #     domain's catalog of a language joined (msgcat --use-first) and compiled (msgfmt) as
     #     mint/LANG/LC_MESSAGES/mint-tools.mo
+    # round 27 (all three languages; a folder of its own; the twenty-fifth session's): Django's
+    # own catalogs from the PyPI wheel and catalogs made with $S from public repositories
+    # (commits in NOTICE.md; one OUT per program and language as CATALOGS names them):
+    pip download --no-deps --only-binary=:all: Django==5.2.20
+    # every django/**/locale/LANG/LC_MESSAGES/*.mo of the wheel (sq, hy) msgunfmt-ed, joined
+    #     (msgcat --use-first) and compiled as django/LANG/LC_MESSAGES/django-core.mo
+    # msgfmt editor/ka.po (godotengine/godot-editor-l10n) -o godot/ka/LC_MESSAGES/godot-editor.mo
+    # OPIN (liqd/a4-opin): locale/ka/LC_MESSAGES/django.po and djangojs.po joined (msgcat
+    #     --use-first), compiled as opin/ka/LC_MESSAGES/opin.mo
+    # cosinnus (wechange-eg/cosinnus-core): locale/LANG/LC_MESSAGES/django.po (ka, hy), only the
+    #     entries whose msgid is found in a source file under cosinnus/ (.py, .html, .txt, .js,
+    #     .jsx, .xml, .md; the core app, its plug-in apps cosinnus_* left out), compiled as
+    #     cosinnus/LANG/LC_MESSAGES/cosinnus.mo
+    # python $S nested config/locales/en.yml config/locales/sq.yml sq \
+    #     redmine/sq/LC_MESSAGES/redmine.mo
+    # python $S nested EN_FILES LANG_FILES LANG diaspora/LANG/LC_MESSAGES/diaspora.mo   (sq, ka:
+    #     config/locales/diaspora/en.yml, devise/devise.en.yml, javascript/javascript.en.yml
+    #     and the same of LANG)
+    # python $S nested EN_FILES SQ_FILES sq consul/sq/LC_MESSAGES/consul.mo   (CONSUL: every
+    #     config/locales/sq-AL/NAME.yml and config/locales/en/NAME.yml)
+    # python $S nested locales/en.json locales/sq.json sq gancio/sq/LC_MESSAGES/gancio.mo
+    # python $S nested src/locales/en.json,WEB/src/locales/en.json \
+    #     src/locales/hy.json,WEB/src/locales/hy.json hy usupport/hy/LC_MESSAGES/usupport.mo
+    #     (USupport's client-ui and, WEB, its website-ui)
+    # Mozilla VPN (mozilla-l10n/mozilla-vpn-client-l10n): every trans-unit of sq/**/*.xliff with
+    #     a target other than its source, written as two JSON objects {path:original:id: text}
+    #     (the source, the target), then python $S nested EN.json SQ.json sq \
+    #     mozilla-vpn/sq/LC_MESSAGES/mozilla-vpn.mo
+    # python $S android EN_FILES LANG_FILES LANG android/LANG/LC_MESSAGES/NAME.mo   (every
+    #     **/res/values-LANG/NAME.xml with **/res/values/NAME.xml of LineageOS's Dialer
+    #     (lineage-dialer), Trebuchet (trebuchet), Gallery2 (aosp-gallery2) and, joined,
+    #     Aperture, Jelly, Recorder, Glimpse and LineageParts (lineageos-apps))
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -1103,9 +1135,13 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "invidious": "web/{lang}/LC_MESSAGES/invidious.mo",
     "home-assistant-frontend": "homeassistant/{lang}/LC_MESSAGES/home-assistant-frontend.mo",
     "mint-tools": "mint/{lang}/LC_MESSAGES/mint-tools.mo",
-    # Round 27: a game engine's editor (Godot's gettext catalogs), an issue tracker's Rails
-    # YAML messages (Redmine) and a psychological support platform's JSON messages (UNICEF's
-    # USupport), paired with their English by keyed_catalog_po.py.
+    # Round 27: gettext catalogs of a game engine's editor (Godot), a civil-society
+    # collaboration platform (WECHANGE's cosinnus), a youth e-participation platform (OPIN)
+    # and a web framework (Django), and catalogs made by keyed_catalog_po.py from an issue
+    # tracker's, a social network's and an e-democracy platform's Rails YAML (Redmine,
+    # diaspora*, CONSUL Democracy), a psychological support platform's and an events agenda's
+    # JSON (USupport, Gancio), a VPN client's XLIFF (Mozilla VPN) and Android system apps'
+    # strings.xml (LineageOS's Dialer, Trebuchet and apps, AOSP's Gallery2).
     "godot-editor": "godot/{lang}/LC_MESSAGES/godot-editor.mo",
     "redmine": "redmine/{lang}/LC_MESSAGES/redmine.mo",
     "usupport": "usupport/{lang}/LC_MESSAGES/usupport.mo",
@@ -1772,7 +1808,8 @@ ONLY = {
     "invidious": ("hy",),
     "home-assistant-frontend": ("hy",),
     "mint-tools": ("sq", "ka"),
-    # Round 27: the languages whose catalog gives a flag.
+    # Round 27: the languages whose catalog gives a flag (CONSUL's Georgian left out: 104
+    # flags, more than the rest of the language; cosinnus a subset, NOTICE.md).
     "godot-editor": ("ka",),
     "redmine": ("sq",),
     "usupport": ("hy",),
@@ -2427,7 +2464,12 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "mint-tools",
     ),
     # Round 27 (all three languages; the twenty-fifth session's round), built and judged with
-    # main e4222bf (the session's start) before any change.
+    # main e4222bf (the session's start) before any change: an e-democracy platform (CONSUL
+    # Democracy), a social network (diaspora*), a civil-society collaboration platform
+    # (cosinnus), a psychological support platform (USupport), a youth e-participation
+    # platform (OPIN), an events agenda (Gancio), an issue tracker (Redmine), a VPN client
+    # (Mozilla VPN), a game engine's editor (Godot), a web framework (Django) and Android
+    # system apps (LineageOS's, AOSP's Gallery2).
     27: (
         "godot-editor",
         "redmine",
