@@ -79,6 +79,30 @@ def after_the_command() -> None:
         signal.alarm(0)
 
 
+def signal_at_its_end(fd: int) -> None:
+    """Have the kernel raise SIGIO in this process once the pipe whose read end ``fd`` is
+    has no writer left (its last writer's exit or death, SIGKILL included), or now if it
+    has none already (Linux's ``O_ASYNC``: no thread, no poll; elsewhere nothing). For a
+    child whose parent holds that pipe's only write end and never writes to it; the caller
+    sets what SIGIO does first."""
+    import contextlib
+    import fcntl
+    import os
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(fd, fcntl.F_SETOWN, os.getpid())
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_ASYNC)
+        os.set_blocking(fd, False)  # a writer gone already: no SIGIO will come
+        try:
+            if not os.read(fd, 1):
+                os.kill(os.getpid(), signal.SIGIO)
+        except BlockingIOError:  # a writer lives
+            pass
+        finally:
+            os.set_blocking(fd, True)
+
+
 class Inbox:
     """Messages written by `send_message` into several pipes, read as they arrive: each
     pipe's in its order. For a process that waits on more than one writer (check-po's

@@ -7,14 +7,14 @@ spawn, the same on Linux, macOS and Windows, independent of the caller's main mo
 which multiprocessing's spawn would import again), with this package first on its
 path so it runs the caller's code. Either way it is in a session (process group) of
 its own and ignores Ctrl-C: the terminal's Ctrl-C reaches the parent only, which then
-kills its workers. Jobs go to a worker and results come back over pipes as
-length-prefixed pickles. A forked worker has every job already (a copy of the
-caller's memory) and takes its next one itself, by reading the job's number from a pipe
-that every process shares (one pipe per group of jobs); a spawned worker is handed its
-jobs by a thread of the caller. A job is a picklable object whose ``run(memo)`` returns a
-picklable result; ``memo`` is a dict each process keeps from job to job (what a job
-loaded, e.g. a compiled glossary, the next one reuses). A job's MociError comes back
-as the same sentence, file and line.
+kills its workers; a forked worker ends at once if its parent dies (`_end_with_parent`).
+Jobs go to a worker and results come back over pipes as length-prefixed pickles. A forked
+worker has every job already (a copy of the caller's memory) and takes its next one
+itself, by reading the job's number from a pipe that every process shares (one pipe per
+group of jobs); a spawned worker is handed its jobs by a thread of the caller. A job is
+a picklable object whose ``run(memo)`` returns a picklable result; ``memo`` is a dict
+each process keeps from job to job (what a job loaded, e.g. a compiled glossary, the
+next one reuses). A job's MociError comes back as the same sentence, file and line.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from moci_vocab.framing import (
     let_go_of_output,
     receive_message,
     send_message,
+    signal_at_its_end,
 )
 
 if TYPE_CHECKING:  # imported where a worker is spawned (0.01 s a fork does not need)
@@ -729,6 +730,8 @@ class _Forked:
                     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 for fd in [jobs_out, results_in, *inherited]:
                     os.close(fd)
+                if shared is not None:  # (no job comes through jobs_in then)
+                    _end_with_parent(jobs_in)
                 # What the jobs loaded (mine) dies with the process, not freed object by
                 # object before its results pipe closes (the parent waits for that end).
                 mine: dict = {} if memo is None else dict(memo)
@@ -857,7 +860,21 @@ def _take_and_run(
         send_message(results, (index, status, value))
         if status == "error":
             return
+    # The parent closes its end of jobs_in once it has this (`_Worker.stop`); this process
+    # then waits for the command's end (after_the_command), which that must not cut short.
+    signal.signal(signal.SIGIO, signal.SIG_IGN)
     send_message(results, (None, "ended", None))  # (see _Worker.reply)
+
+
+def _end_with_parent(fd: int) -> None:
+    """End this forked worker at once when its parent dies (SIGKILL, the OOM killer), not
+    at its next write to it (after a glossary's compile: seconds). The parent holds the only
+    other end of the pipe ``fd`` reads (its jobs pipe, unused when the worker takes its jobs
+    itself), which closes as it dies: the kernel then raises SIGIO here (``O_ASYNC``), whose
+    default action ends the process. Once the worker has said it has ended, `_take_and_run`
+    ignores SIGIO: the parent then closes that end itself."""
+    signal.signal(signal.SIGIO, signal.SIG_DFL)  # (a standby's own handler is inherited)
+    signal_at_its_end(fd)
 
 
 def _reply(job: Job, memo: dict) -> tuple[str, object]:

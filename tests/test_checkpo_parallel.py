@@ -7,6 +7,7 @@ with baselines, suppressions, plurals, an unreadable file and an unknown languag
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -367,6 +368,59 @@ def test_ctrl_c_stops_the_workers_at_once(tmp_path, fork):
     # fails on a loaded machine, as test_checkpo_standby's did).
     assert took < 30, f"took {took:.2f} s"
     assert not [pid for pid in kids if Path(f"/proc/{pid}").exists()], "workers left"
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers, read from /proc")
+def test_a_forked_worker_ends_at_once_when_its_parent_is_killed():
+    # `kill -9` of the process that forked the workers (a command, or check-po's standby;
+    # the OOM killer): a worker in the middle of a job used to run on until it next wrote
+    # to it (a glossary's compile: seconds; here a job that sleeps a minute). Its parent's
+    # end of its jobs pipe closes as the parent dies, and the kernel ends the worker (SIGIO).
+    script = textwrap.dedent(
+        """
+        import time
+        from moci_vocab import workers
+
+        class Sleeps:
+            def run(self, memo):
+                time.sleep(60)
+
+        workers.run_jobs([Sleeps() for _ in range(2)], 2)
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    kids: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not (kids := children(process.pid)):
+            assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
+            time.sleep(0.05)
+        time.sleep(0.3)  # (each process in its job by then)
+        process.kill()
+        process.wait()
+        # Ended long before its job's minute (no tighter bound: a loaded machine).
+        deadline = time.monotonic() + 10
+        while any(map(_running, kids)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not any(map(_running, kids)), "a worker runs on"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for pid in kids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and has not ended (a zombie has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
 
 
 @pytest.mark.skipif(not ON_LINUX, reason="forked workers, read from /proc")

@@ -379,25 +379,12 @@ def _watch_the_command() -> None:
     (O_ASYNC) then raises SIGIO here, handled as the command's SIGTERM: this process
     unwinds, killing its worker. No thread and no poll: nothing on the run's path. Until
     the run's last message (`_unwatched`)."""
-    import contextlib
-    import fcntl
     import signal
 
-    fd = framing.COMMAND_LIFE
-    if fd is None:
+    if framing.COMMAND_LIFE is None:
         return
     signal.signal(signal.SIGIO, _terminated)
-    with contextlib.suppress(OSError, AttributeError):
-        fcntl.fcntl(fd, fcntl.F_SETOWN, os.getpid())
-        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_ASYNC)
-        os.set_blocking(fd, False)  # a command gone already: no SIGIO will come
-        try:
-            if not os.read(fd, 1):
-                os.kill(os.getpid(), signal.SIGIO)
-        except BlockingIOError:  # it lives
-            pass
-        finally:
-            os.set_blocking(fd, True)
+    framing.signal_at_its_end(framing.COMMAND_LIFE)
 
 
 def _unwatched() -> None:
