@@ -104,7 +104,10 @@ def join(finish: bool = False) -> None:
     if running is None:
         return
     running[1] = not finish
-    running[0].acquire()
+    # Taken and given back at once: a Ctrl-C anywhere in here leaves it free for the join
+    # on the way out (held, that join would wait for ever).
+    with running[0]:
+        pass
     while not running[3]:  # its last step, right after it let go of the lock (a few µs)
         os.sched_yield()
     # Then its end as a system thread (tens of µs): a fork follows, and Python 3.12's

@@ -380,3 +380,33 @@ def test_the_languages_of_the_most_catalogs_are_read_first(root, monkeypatch):
     order.clear()
     fetch(root, ("a-hy.po", "b-sq.po", "c-hy.po"))
     assert order[-2:] == ["checkpo-hy.pickle", "checkpo-sq.pickle"]
+
+
+def test_a_join_that_a_signal_stopped_leaves_the_next_join_free(root):
+    """A Ctrl-C inside the join that standby.start makes, once the thread's lock is taken
+    (its wait for the system's thread: up to ~20 ms), left the lock taken, and the console
+    entry's own join on the way out waited for it for ever (review25: 1 run in 60 with a
+    SIGINT at 0.11-0.41 s never ended)."""
+    code = (
+        "from moci_vocab import prefetch\n"
+        f"assert prefetch.start({str(root)!r}, None, ['a-sq.po'])\n"
+        "counted = prefetch._system_threads\n"
+        "def interrupted():\n"
+        "    prefetch._system_threads = counted\n"
+        "    raise KeyboardInterrupt\n"
+        "prefetch._system_threads = interrupted\n"
+        "try:\n"
+        "    prefetch.join(finish=True)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+        "prefetch.join()\n"
+        "print('joined')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the second join waited for ever")
+    assert done.stdout.split() == ["interrupted", "joined"], done.stderr
