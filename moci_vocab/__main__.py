@@ -18,6 +18,7 @@ def main() -> None:
 
     standby = None
     try:
+        _stop_on_sigterm()
         plan = standby_plan(sys.argv, os.isatty(1) or os.isatty(2))
         if plan is not None:  # the compiled glossaries verified on the idle core meanwhile
             from moci_vocab import prefetch
@@ -34,26 +35,54 @@ def main() -> None:
 
         command_line(standby)
     except KeyboardInterrupt as exc:
-        # Ctrl-C (or SIGTERM, once the CLI's handler makes it errors.Terminated) before the
-        # command line could catch it (while the kept patterns were loaded, click and the CLI
-        # imported): nothing had begun. One line, as the CLI says it, not a traceback.
+        # Ctrl-C (or SIGTERM: errors.Terminated) before the command line could catch it
+        # (while the kept patterns were loaded, click and the CLI imported): nothing had
+        # begun. One line, as the CLI says it, not a traceback.
         if standby is not None:
             standby.dismiss()
-        sys.exit(_say_stopped_early(exc))
+        sys.exit(_say_stopped(exc, "nothing was done"))
     finally:  # (a command that ends at once keeps them in cli._end_at_once)
+        _tidy_up()
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM unwinds as Ctrl-C does from here on (early.raise_terminated), not only once
+    the CLI is imported: before, its default action ended the process without a word
+    (the first ~50 ms of a run: the kept patterns, the standby's fork, click and the CLI)."""
+    import _signal  # (not signal: its enum would come before the read-ahead's start)
+
+    from moci_vocab.early import raise_terminated
+
+    _signal.signal(_signal.SIGTERM, raise_terminated)
+
+
+def _tidy_up() -> None:
+    """On every way out: no read-ahead thread left running (Ctrl-C, errors), the patterns
+    compiled for the first time kept. A Ctrl-C or SIGTERM meanwhile ends the process as a
+    stop does, its one line said unless the command line has said it already."""
+    import sys
+
+    ending = sys.exc_info()[1]  # how the command line ended (SystemExit, or none)
+    try:
         fetching = sys.modules.get("moci_vocab.prefetch")
-        if fetching is not None:  # no thread left running on any way out (Ctrl-C, errors)
+        if fetching is not None:
             fetching.join()
         kept = sys.modules.get("moci_vocab.regex_cache")  # (not if stopped while imported)
         if kept is not None:
             kept.save()
+    except KeyboardInterrupt as exc:
+        code = ending.code if isinstance(ending, SystemExit) else None
+        if code not in (130, 143):  # (the stop's status: its line is said)
+            code = _say_stopped(exc, "no file was changed half-way")
+        raise SystemExit(code) from None
 
 
-def _say_stopped_early(exc: KeyboardInterrupt) -> int:
-    """One line on stderr for a stop before the command began; the exit status."""
+def _say_stopped(exc: KeyboardInterrupt, then: str) -> int:
+    """One line on stderr for a stop outside the command line's own (before it began, or
+    as the process tidies up after it); the exit status."""
     import sys
 
-    from moci_vocab.errors import Terminated
+    from moci_vocab.early import Terminated  # (not errors: it may be the one being imported)
 
     writing = sys.modules.get("moci_vocab.wholelines")  # (installed by the CLI, if it ran)
     if writing is not None:
@@ -62,7 +91,7 @@ def _say_stopped_early(exc: KeyboardInterrupt) -> int:
     what = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
     echoed = not terminated and sys.stderr is not None and sys.stderr.isatty()  # ^C echoed
     if sys.stderr is not None:
-        sys.stderr.write(f"{chr(10) if echoed else ''}moci-vocab: {what}; nothing was done\n")
+        sys.stderr.write(f"{chr(10) if echoed else ''}moci-vocab: {what}; {then}\n")
     return 143 if terminated else 130  # 128 + the signal, as the CLI's EXIT_* say
 
 

@@ -1,6 +1,6 @@
-"""What the console entry's first steps need, importable in ~0 ms: the caches' key (its
-folder and reading), a signed file's header and its check, the bounded read of a regular
-file, and where a glossary's root and cache folder are.
+"""What the console entry's first steps need, importable in ~0 ms: SIGTERM's handler, the
+caches' key (its folder and reading), a signed file's header and its check, the bounded
+read of a regular file, and where a glossary's root and cache folder are.
 
 One answer to each, which `cache`, `fsutil`, `layout` and `regex_cache` build on. Here,
 in a module that imports only `os` and `digests` (no `typing`, `enum`, `pathlib` or
@@ -32,6 +32,19 @@ _READ_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that the same cleanup runs as for Ctrl-C
+    (errors.Terminated; here so that its handler imports nothing: a SIGTERM can come while
+    `errors` itself is imported)."""
+
+
+def raise_terminated(_signum: int, _frame: object) -> None:
+    """SIGTERM's handler in the command's process (installed by the console entry's first
+    line, again by the CLI): Terminated, which unwinds as Ctrl-C does and is said in one
+    line, status 143."""
+    raise Terminated
 
 
 def cache_disabled() -> bool:

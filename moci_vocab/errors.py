@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from moci_vocab.early import Terminated as Terminated  # SIGTERM (see there)
+
 
 class MociError(Exception):
     """A problem the user can fix: bad input, unknown concept, unsafe file."""
@@ -47,10 +49,6 @@ class UnknownConcept(MociError):
 
 class LockTimeout(MociError):
     """Another moci-vocab process holds the glossary's write lock for too long."""
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised in the main thread so that the same cleanup runs as for Ctrl-C."""
 
 
 def display_path(path: Path | str) -> str:

@@ -1,6 +1,6 @@
 """Length-prefixed pickled messages over a pipe: how a command speaks with its standby and
 its workers (check-po's standby and workers, the booklet's typesetters); `Inbox` reads
-them from several pipes at once."""
+them from several pipes at once; an error sent back (`portable`, `raised_again`)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,36 @@ def receive_message(stream: BinaryIO) -> Any:
     if len(data) < size:
         raise EOFError
     return pickle.loads(data)
+
+
+def portable(exc: Exception) -> tuple:
+    """An error a child met (a standby's, a worker's) as its parent raises it again
+    (`raised_again`): a MociError's sentence, file and line; another exception itself when
+    it pickles (else its type's name and text). The one way back for every child, so that
+    an error is said the same whichever process met it (`--jobs 1` or not)."""
+    import pickle
+
+    from moci_vocab.errors import MociError
+
+    if isinstance(exc, MociError):
+        where = str(exc.path) if exc.path is not None else None
+        return ("MociError", exc.message, where, exc.line, exc.column)
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return ("other", f"{type(exc).__name__}: {exc}")
+    return ("exception", exc)
+
+
+def raised_again(value: tuple) -> BaseException:
+    """A child's error (`portable`) as the exception to raise here."""
+    from moci_vocab.errors import MociError
+
+    if value[0] == "MociError":
+        return MociError(*value[1:])
+    if value[0] == "exception":
+        return value[1]
+    return RuntimeError(value[1])
 
 
 def let_go_of_output() -> None:

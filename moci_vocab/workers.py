@@ -14,7 +14,9 @@ itself, by reading the job's number from a pipe that every process shares (one p
 group of jobs); a spawned worker is handed its jobs by a thread of the caller. A job is
 a picklable object whose ``run(memo)`` returns a picklable result; ``memo`` is a dict
 each process keeps from job to job (what a job loaded, e.g. a compiled glossary, the
-next one reuses). A job's MociError comes back as the same sentence, file and line.
+next one reuses). A job's error comes back as it was (`framing.portable`): a MociError as
+the same sentence, file and line, another exception as itself, so that it is said the same
+whichever process ran the job.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from moci_vocab.errors import MociError
 from moci_vocab.framing import (
     after_the_command,
     let_go_of_output,
+    portable,
+    raised_again,
     receive_message,
     send_message,
     signal_at_its_end,
@@ -430,8 +434,8 @@ class _Pool:
         try:
             while (reply := worker.reply()) is not None:
                 self._finished(*reply)
-        except MociError as exc:  # handed to the caller's thread
-            self._failed(exc.index if isinstance(exc, _JobFailed) else len(self.jobs), exc)
+        except _JobFailed as failed:  # handed to the caller's thread
+            self._failed(failed.index, failed.error)
             return
         except BaseException as exc:
             self._failed(len(self.jobs), exc)
@@ -493,12 +497,13 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-class _JobFailed(MociError):
-    """A job's error, as the worker reported it, with the job's number."""
+class _JobFailed(Exception):
+    """A job's ``error``, as its worker met it, with the job's number."""
 
-    def __init__(self, index: int, *error: Any) -> None:
-        super().__init__(*error)
+    def __init__(self, index: int, error: BaseException) -> None:
+        super().__init__(index, error)
         self.index = index
+        self.error = error
 
 
 class _Worker:
@@ -526,7 +531,7 @@ class _Worker:
         self.ended = False  # it said it has done its last job and exits (see reply)
 
     def run(self, job: Job) -> Any:
-        """Run one job in the worker and wait for its result (a MociError if it failed)."""
+        """Run one job in the worker and wait for its result (its error raised if it failed)."""
         self.send(job)
         return self.receive()
 
@@ -538,13 +543,14 @@ class _Worker:
             self._stopped()
 
     def receive(self) -> Any:
-        """The result of the oldest job given and not yet answered (a MociError if it failed)."""
+        """The result of the oldest job given and not yet answered (its error raised if it
+        failed)."""
         try:
             status, value = receive_message(self.stdout)
         except (EOFError, OSError):
             self._stopped()
         if status == "error":
-            raise MociError(*value)
+            raise raised_again(value)
         return value
 
     def reply(self) -> tuple[int, Any] | None:
@@ -563,7 +569,7 @@ class _Worker:
             self.ended = True
             return None
         if status == "error":
-            raise _JobFailed(index, *value)
+            raise _JobFailed(index, raised_again(value))
         return index, value
 
     def _stopped(self) -> NoReturn:
@@ -878,11 +884,8 @@ def _end_with_parent(fd: int) -> None:
 
 
 def _reply(job: Job, memo: dict) -> tuple[str, object]:
-    """A job's result as ("ok", result), or ("error", what MociError is made of)."""
+    """A job's result as ("ok", result), or ("error", its error as the parent raises it)."""
     try:
         return ("ok", job.run(memo))
-    except MociError as exc:  # the same sentence, file and line in the parent
-        where = str(exc.path) if exc.path is not None else None
-        return ("error", (exc.message, where, exc.line, exc.column))
-    except Exception as exc:  # reported to the parent as a sentence
-        return ("error", (f"a worker process failed: {type(exc).__name__}: {exc}",))
+    except Exception as exc:
+        return ("error", portable(exc))

@@ -281,6 +281,52 @@ def test_a_failing_job_is_one_sentence_with_file_and_line():
     assert str(caught.value) == "some/file.po:7: cannot read this"
 
 
+class Fails:
+    """A job that meets a bug (not a MociError) in a worker; in the caller it waits,
+    leaving the other jobs to the worker."""
+
+    def __init__(self):
+        self.parent = os.getpid()
+
+    def run(self, memo: dict):
+        if os.getpid() != self.parent:
+            raise ValueError("injected")
+        time.sleep(0.5)
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_a_jobs_bug_in_a_worker_is_raised_as_itself():
+    # It came back as a MociError, "a worker process failed: ValueError: injected", where
+    # the same bug met in the caller (`--jobs 1`) was the CLI's "unexpected ValueError".
+    with pytest.raises(ValueError, match=r"^injected$"):
+        workers.run_jobs([Counts(0), Fails(), Fails(), Fails()], 2, order=[1, 0, 2, 3])
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers share this test's patch")
+def test_a_bug_checking_a_file_is_said_the_same_whichever_process_met_it(work, monkeypatch):
+    from moci_vocab.checkpo import run as checking
+
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    parent = os.getpid()
+    real = checking.read_catalog
+    in_workers_only = []
+
+    def meets_a_bug(path):
+        if os.getpid() != parent or not in_workers_only:
+            raise ValueError("injected")
+        time.sleep(0.3)  # in the command: leave the files to its workers
+        return real(path)
+
+    monkeypatch.setattr(checking, "read_catalog", meets_a_bug)
+    one = run(work, "check-po", *files(work), "--jobs", "1")  # met in the command itself
+    in_workers_only.append(True)
+    many = run(work, "check-po", *files(work), "--jobs", "3")
+    said = b"error: unexpected ValueError: injected (a bug; rerun with MOCI_VOCAB_DEBUG=1"
+    assert one[0] == many[0] == 1
+    assert one[2] == many[2] and one[2].startswith(said)
+
+
 @pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
 def test_a_dying_worker_is_an_error_not_a_hang():
     with pytest.raises(MociError, match="stopped unexpectedly"):

@@ -231,6 +231,80 @@ def test_ctrl_c_while_click_parses_the_groups_options_is_one_line_not_aborted():
     _said_in_one_line_before_the_command_line(script, "no file was changed half-way")
 
 
+# A real signal sent to the process itself as a module's body begins to run (sys.settrace's
+# call event of the module's code): deterministic, no timing. ``MODULE`` and ``SIGNAL`` are
+# filled in; the command is run as the console script runs it.
+_SIGNALLED_WHILE_IMPORTED = """
+import os, signal, sys
+def tracer(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == "<module>" and (
+        frame.f_code.co_filename.replace(os.sep, "/").endswith(MODULE)
+    ):
+        sys.settrace(None)
+        os.kill(os.getpid(), SIGNAL)
+    return None
+sys.settrace(tracer)
+from moci_vocab.__main__ import main
+sys.argv = ["moci-vocab", *ARGS]
+main()
+"""
+_TWO_CATALOGS = ["tests/fixtures/checkpo/real/eog-sq.po", "tests/fixtures/checkpo/real/gedit-sq.po"]
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="a signal sent to the process itself")
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [
+        ("moci_vocab/regex_cache.py", ["check"]),  # the console entry's first step
+        ("moci_vocab/errors.py", ["check-po", *_TWO_CATALOGS]),  # before the standby's fork
+        ("click/core.py", ["check"]),  # the command line imported
+    ],
+    ids=["kept-patterns", "errors", "click"],
+)
+def test_sigterm_in_the_first_steps_is_one_line_not_a_silent_death(module, args):
+    # Until 2026-12-07 the CLI's SIGTERM handler came after click and the CLI were imported
+    # (~0.1 s into a check-po): a SIGTERM before it killed the process without a word.
+    # SIGTERM while `errors` itself runs: its handler must import nothing (it raised an
+    # ImportError on a half-imported module before the class moved to `early`).
+    script = _SIGNALLED_WHILE_IMPORTED.replace("MODULE", repr(module))
+    script = script.replace("SIGNAL", "signal.SIGTERM").replace("ARGS", repr(args))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert done.returncode == 143, done.stderr
+    assert done.stderr.strip() == "moci-vocab: terminated (SIGTERM); nothing was done"
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("raised", "status", "said"),
+    [
+        ("KeyboardInterrupt", 130, "interrupted (Ctrl-C)"),
+        ("__import__('moci_vocab.errors').errors.Terminated", 143, "terminated (SIGTERM)"),
+    ],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_stop_while_the_console_entry_tidies_up_is_one_line_not_a_traceback(raised, status, said):
+    # After the command line has ended (here `--version`), the console entry joins the
+    # read-ahead and keeps the new patterns: a stop there was Python's traceback.
+    script = (
+        "import sys\n"
+        "from moci_vocab import regex_cache\n"
+        "def save():\n"
+        f"    raise {raised}\n"
+        "regex_cache.save = save\n"
+        "from moci_vocab.__main__ import main\n"
+        "sys.argv = ['moci-vocab', '--version']\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert done.returncode == status, done.stderr
+    assert done.stderr.strip() == f"moci-vocab: {said}; no file was changed half-way"
+    assert done.stdout.startswith("moci-vocab, version")
+
+
 def _said_in_one_line_before_the_command_line(script: str, then: str = "nothing was done") -> None:
     """Run ``script`` (it makes the console entry meet a KeyboardInterrupt), then again with
     errors.Terminated in its place: one line on stderr each time, with 130 and 143, saying

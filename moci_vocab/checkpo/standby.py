@@ -246,7 +246,7 @@ class Standby:
                     counts.update(value)
                     break
                 else:
-                    raise _error(value)
+                    raise framing.raised_again(value)
         except BaseException:
             self.dismiss()
             raise
@@ -466,7 +466,7 @@ def _run(
         if batch:
             send_message(out, ("findings", batch))
         _unwatched()
-        send_message(out, ("error", _portable(exc)))
+        send_message(out, ("error", framing.portable(exc)))
         return
     if batch:
         send_message(out, ("findings", batch))
@@ -529,34 +529,6 @@ def _terminated(_signum: int, _frame: object) -> None:
     os.dup2(quiet, 2)
     os.close(quiet)
     raise Terminated
-
-
-def _portable(exc: Exception) -> tuple:
-    """An error as the command can raise it again: a MociError's sentence, file and line;
-    another exception itself when it pickles (else its type's name and text)."""
-    import pickle
-
-    from moci_vocab.errors import MociError
-
-    if isinstance(exc, MociError):
-        where = str(exc.path) if exc.path is not None else None
-        return ("MociError", exc.message, where, exc.line, exc.column)
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return ("other", f"{type(exc).__name__}: {exc}")
-    return ("exception", exc)
-
-
-def _error(value: tuple) -> BaseException:
-    """The standby's error (`_portable`) as an exception to raise here."""
-    from moci_vocab.errors import MociError
-
-    if value[0] == "MociError":
-        return MociError(*value[1:])
-    if value[0] == "exception":
-        return value[1]
-    return RuntimeError(value[1])
 
 
 def _ended(code: int | None) -> BaseException:

@@ -278,12 +278,6 @@ def _say_interrupted(exc: KeyboardInterrupt) -> int:
     return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
 
 
-def _raise_terminated(_signum: int, _frame: object) -> None:
-    from moci_vocab.errors import Terminated
-
-    raise Terminated
-
-
 def _start_up_over() -> None:
     """The collector resumes; what the start-up made (modules, click's objects) is frozen:
     it lives as long as the process, and the collector never walks it."""
@@ -320,8 +314,11 @@ def _main(standby: Standby | None) -> None:
         # process mid-write; ignored, the write fails with EFBIG instead, and
         # atomic_write can clean up and say so.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    # SIGTERM unwinds like Ctrl-C (temporary files removed, workers stopped), then 143.
-    signal.signal(signal.SIGTERM, _raise_terminated)
+    # SIGTERM unwinds like Ctrl-C (temporary files removed, workers stopped), then 143
+    # (installed first thing by the console entry too; again here for a caller of `main`).
+    from moci_vocab.early import raise_terminated
+
+    signal.signal(signal.SIGTERM, raise_terminated)
     if sys.stdout is None:  # started with stdout closed (`>&-`): no command's answer could be read
         if sys.stderr is not None:
             sys.stderr.write("moci-vocab: standard output is closed; nothing was done\n")
