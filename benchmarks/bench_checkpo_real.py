@@ -26,12 +26,14 @@ Per language, over its catalogs:
   judged. Target: >= 70% on >= 100 judged flags per language.
 
     python benchmarks/bench_checkpo_real.py [--verbose] [--sample FILE] [--heldout [--round N]]
+        [--lang LANG]
 
 --sample FILE writes the flags not judged yet as TSV rows to judge (seeded sample).
 --heldout measures the held-out catalogs instead (benchmarks/data/checkpo_heldout/:
 catalogs of other kinds that no rule was tuned on before they were judged; their
 judgements are in checkpo_heldout_judgements.tsv; precision is also printed per catalog and
-per round, ROUNDS; --round N measures that round's catalogs only). A verdict "unsure"
+per round, ROUNDS; --round N measures that round's catalogs only). --lang LANG (sq, ka or
+hy) measures that language's catalogs only. A verdict "unsure"
 counts in neither figure. The held-out figures
 are reported, not held to the >= 100 flags target.
 """
@@ -609,6 +611,11 @@ def main() -> int:
     sample = Path(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else None
     heldout = "--heldout" in sys.argv
     only = int(sys.argv[sys.argv.index("--round") + 1]) if "--round" in sys.argv else None
+    language = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else None
+    if language is not None and language not in LANGS:
+        print(f"--lang takes one of {', '.join(LANGS)}, not {language!r}", file=sys.stderr)
+        return 2
+    measured = LANGS if language is None else (language,)
     data, judgements_file = (HELDOUT, HELDOUT_JUDGEMENTS) if heldout else (DATA, JUDGEMENTS)
     judgements = load_judgements(judgements_file)
     totals = {lang: {"uses": 0, "false_alarms": 0, "judged_real": 0, "injected": 0, "caught": 0,
@@ -618,6 +625,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, lang, path, glossary in catalogs(data, Path(tmp)):
             if only is not None and round_of(f"{name}-{lang}.po") != only:
+                continue
+            if language is not None and lang != language:
                 continue
             folder = Path(tmp) / f"{name}-{lang}"
             folder.mkdir()
@@ -645,7 +654,7 @@ def main() -> int:
         f"\n{'lang':<5}{'uses':>6}{'false alarms':>16}{'judged real':>12}{'injected':>10}"
         f"{'decoys':>8}{'recall':>9}{'flags':>7}{'judged':>8}{'precision':>11}"
     )
-    for lang in LANGS:
+    for lang in measured:
         t = totals[lang]
         fa = t["false_alarms"] / max(1, t["uses"])
         recall = t["caught"] / max(1, t["injected"])
