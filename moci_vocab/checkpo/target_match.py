@@ -144,6 +144,11 @@ def stems_of(word: str, infl: Inflection, term: bool = False) -> tuple[str, ...]
         # (sq biri, the child → bir → bij, children, as miku → mik → miq)
         irregular = _irregular_of_lemma(word, stems - {word, cut}, infl)
         stems.update(irregular)
+    if term and infl.first_parts and not irregular:
+        # a term given in a case of a lemma whose stem alternates (ka ნომრის, of the number
+        # → ნომერი, ნომერს, ნომერზე: the data's ნომრ ნომერ)
+        irregular = _alternating_lemma(word, stems - {word, cut}, infl)
+        stems.update(irregular)
     for base in list(stems):
         if base in irregular or base == cut:
             continue  # an irregular stem is as given (գուն for գույն loses no more)
@@ -268,6 +273,27 @@ def _irregular_of_lemma(word: str, stems: set[str], infl: Inflection) -> tuple[s
         lemma = listed.get(stem)
         if lemma is not None and word[len(stem) :] in infl.irregular_definite:
             return (lemma, *infl.irregular[lemma])
+    return ()
+
+
+def _alternating_lemma(word: str, stems: set[str], infl: Inflection) -> tuple[str, ...]:
+    """The lemma and its listed stems where the term is one of them with a regular ending
+    and the lemma's line lists its own stem too (the lemma less its nominative,
+    ``Inflection.first_parts``): one word whose stem alternates (ka ნომრის, of the number →
+    ნომერი: ნომრ ნომერ; სექტემბრის → სექტემბერი), or ().
+
+    A line without the lemma's own stem lists another derivation (მონიშნული: მონიშვნ
+    მონიშვნა, the verbal noun), which a term given in a case says only where the English
+    allows (rendered.lemma_derived): მონიშვნის, of the selection, stays apart from it.
+    """
+    listed = _irregular_forms(infl)
+    for stem in longest_first(stems):
+        lemma = listed.get(stem)
+        if lemma is None or not word.startswith(stem) or word[len(stem) :] not in infl.suffixes:
+            continue
+        own = infl.irregular[lemma]
+        if any(lemma == base + nominative for base in own for nominative in infl.first_parts):
+            return (lemma, *own)
     return ()
 
 
