@@ -276,6 +276,25 @@ def test_sigterm_in_the_first_steps_is_one_line_not_a_silent_death(module, args)
     assert done.stdout == ""
 
 
+@pytest.mark.skipif(not ON_LINUX, reason="a signal sent to the process itself")
+@pytest.mark.parametrize(
+    ("signum", "status", "said"),
+    [("SIGINT", 130, "interrupted (Ctrl-C)"), ("SIGTERM", 143, "terminated (SIGTERM)")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_stop_as_the_command_begins_is_one_line_not_aborted(signum, status, said):
+    # `check` imports `errors` first as the group hands it the run (LazyGroup.invoke), before
+    # its own handler: click's `main` made a stop there "Aborted!" and status 1 (review26,
+    # found by a SIGTERM sent at each file `check` opens).
+    script = _SIGNALLED_WHILE_IMPORTED.replace("MODULE", repr("moci_vocab/errors.py"))
+    script = script.replace("SIGNAL", f"signal.{signum}").replace("ARGS", repr(["check"]))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert done.returncode == status, done.stderr
+    assert done.stderr.strip() == f"moci-vocab: {said}; no file was changed half-way"
+
+
 @pytest.mark.parametrize(
     ("raised", "status", "said"),
     [

@@ -161,7 +161,15 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
-        """Run the command; a MociError becomes one sentence and exit status 1."""
+        """Run the command; a MociError becomes one sentence and exit status 1. Ctrl-C or
+        SIGTERM from the first line on (its first imports too) is one line and 130 or 143,
+        not click's "Aborted!" and status 1 (its `main` turns one met here into that)."""
+        try:
+            return self._run(ctx)
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (errors.Terminated)
+            raise SystemExit(_say_interrupted(exc)) from None
+
+    def _run(self, ctx: click.Context):
         from moci_vocab.errors import MociError
 
         if isinstance(ctx.obj, StartUp):
@@ -180,10 +188,8 @@ class LazyGroup(click.Group):
             if ctx.invoked_subcommand in ENDS_AT_ONCE:
                 raise Finished(exc.exit_code) from None
             raise
-        except (click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (errors.Terminated)
-            raise SystemExit(_say_interrupted(exc)) from None
+        except (click.Abort, SystemExit, KeyboardInterrupt):
+            raise  # (a KeyboardInterrupt: said by `invoke`)
         except BrokenPipeError:
             raise  # the reader went away (`| head`): click ends quietly, exit status 1
         except Exception as exc:
