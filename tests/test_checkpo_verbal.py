@@ -173,9 +173,21 @@ def test_a_modifier_said_by_the_terms_adjective(tmp_path):
     entries = [
         ("Installing the language pack", "Po instalohet paketa gjuhësore"),
         ("Language", "Gjuhësore"),  # alone: reported
+        # a variable that ends in the word is no use of it (session 26: Firefox's Fluent
+        # placeable vetoed the modifier), nor is a longer word; a mnemonic is the word's
+        (
+            "Downloading the language pack for { $negotiatedLanguage }…",
+            "Po shkarkohet paketë gjuhësore për { $negotiatedLanguage }…",
+        ),
+        ("The _language pack of %(user_language)s", "Paketa _gjuhësore e %(user_language)s"),
+        ("The language pack of ${userLanguage}", "Paketa gjuhësore e ${userLanguage}"),
+        ("The _Language of the pack", "_Gjuhësore e paketës"),  # not a modifier: reported
     ]
     (tmp_path / "b").mkdir()
-    assert flagged(tmp_path / "b", "sq", "gjuhë", entries, english="language") == ["Language"]
+    assert flagged(tmp_path / "b", "sq", "gjuhë", entries, english="language") == [
+        "Language",
+        "The _Language of the pack",
+    ]
     entries = [("Export Text File", "Eksporti i skedarëve tekstual"), ("a text", "tekstual")]
     (tmp_path / "c").mkdir()
     assert flagged(tmp_path / "c", "sq", "tekst", entries, english="text") == ["a text"]

@@ -160,6 +160,9 @@ def verbal_misses(
                 if long is not None:
                     text = long.text
             ends = list(word_ends(text, word)) if long is None else long.ends(word)
+            # the word itself, not the end of a longer one: a Fluent placeable's variable
+            # ({ $negotiatedLanguage }) is no use of the word that must modify a noun
+            ends = [at for at in ends if _word_start(text, at)]
             if not ends:
                 continue
             if (
@@ -621,6 +624,13 @@ def _after_aspect_verb(text: str, start: int) -> bool:
 
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _word_start(text: str, at: int) -> bool:
+    """Does a word start at ``at`` (after a keyboard mnemonic too: _Language)?"""
+    if at and text[at - 1] == "_":
+        at -= 1
+    return at == 0 or not _word_char(text[at - 1])
 
 
 def verb_forms(terms: list[str], verbs: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
