@@ -189,3 +189,29 @@ def test_a_term_given_in_an_inflected_form_finds_the_other_forms_of_its_lemma(mo
         ],
     )
     assert findings(moci, hy) == [("MV601", "name", "Field name")]
+
+
+def test_a_modifier_said_by_the_terms_adjective_but_not_by_another_derived_word(moci, tmp_path):
+    # session 26: a Fluent variable ending in the English word (Firefox's language pack) is
+    # no use of it that must modify a noun; point 7's derived words of another meaning stay
+    # reported, a modifier or not
+    add(moci, "language", "language", {"sq": "gjuhë"}, pos="noun")
+    add(moci, "city", "city", {"sq": "qytet", "ka": "ქალაქი", "hy": "քաղաք"})
+    add(moci, "law", "law", {"ka": "კანონი"})
+    sq = write_po(
+        tmp_path / "sq.po",
+        "sq",
+        [
+            (
+                "Downloading the language pack for { $negotiatedLanguage }…",
+                "Po shkarkohet paketë gjuhësore për { $negotiatedLanguage }…",
+            ),
+            ("A city", "Një qytetar"),  # citizen
+            ("The city", "Qytetërimi"),  # civilisation
+        ],
+    )
+    assert findings(moci, sq) == [("MV601", "city", "A city"), ("MV601", "city", "The city")]
+    ka = write_po(tmp_path / "ka.po", "ka", [("Law text", "კანონიერი ტექსტი")])  # legal
+    assert findings(moci, ka) == [("MV601", "law", "Law text")]
+    hy = write_po(tmp_path / "hy.po", "hy", [("City services", "Քաղաքացի ծառայություններ")])
+    assert findings(moci, hy) == [("MV601", "city", "City services")]
