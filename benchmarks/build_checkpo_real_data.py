@@ -1157,13 +1157,15 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "aosp-gallery2": "android/{lang}/LC_MESSAGES/aosp-gallery2.mo",
     "consul": "consul/{lang}/LC_MESSAGES/consul.mo",
     # Round 28: gettext catalogs of a civic reporting platform (Transparency International
-    # Georgia's FixMyStreet), an app store (Mozilla's Firefox Marketplace), an F-Droid website
-    # and a solidarity-economy social network (Noosfero); catalogs made by keyed_catalog_po.py
-    # from Mozilla's web services' Fluent files (Monitor, Send, Screenshots, Test Pilot), Rails
-    # YAML of civic-data and storytelling platforms (JumpStart Georgia's StoryBuilder, Xtraktr,
-    # Maps for Advocacy, Work Gender Inequality; GOV.UK's frontends; the Awesome Foundation's
-    # grants site), a network measurement app's Android-style strings (OONI Probe) and
-    # MediaWiki-style JSON (SecurePoll's elections, the Pageviews tool).
+    # Georgia's FixMyStreet), an app store (Mozilla's Firefox Marketplace), an F-Droid website,
+    # a solidarity-economy social network (Noosfero), an OS installer (Ubuntu's Ubiquity with
+    # Debian's partitioner) and a software updater (Ubuntu's); catalogs made by
+    # keyed_catalog_po.py from Mozilla's web services' Fluent and .properties files (Monitor,
+    # Send, Screenshots, Test Pilot, Thimble), Rails YAML of civic-data and storytelling
+    # platforms (JumpStart Georgia's StoryBuilder, Xtraktr, Maps for Advocacy, Work Gender
+    # Inequality; GOV.UK's frontends; the Awesome Foundation's grants site), a network
+    # measurement app's Android-style strings (OONI Probe) and MediaWiki-style JSON
+    # (SecurePoll's elections, the Pageviews tool).
     "fixmystreet-ge": "fixmystreet/{lang}/LC_MESSAGES/fixmystreet-ge.mo",
     "monitor-website": "mozilla/{lang}/LC_MESSAGES/monitor-website.mo",
     "mw-securepoll": "mediawiki/{lang}/LC_MESSAGES/mw-securepoll.mo",
@@ -1181,6 +1183,9 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "noosfero": "noosfero/{lang}/LC_MESSAGES/noosfero.mo",
     "ooni-probe": "android/{lang}/LC_MESSAGES/ooni-probe.mo",
     "pageviews": "wiki/{lang}/LC_MESSAGES/pageviews.mo",
+    "thimble": "mozilla/{lang}/LC_MESSAGES/thimble.mo",
+    "update-manager": "ubuntu/{lang}/LC_MESSAGES/update-manager.mo",
+    "ubiquity": "ubuntu/{lang}/LC_MESSAGES/ubiquity.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1868,6 +1873,9 @@ ONLY = {
     "noosfero": ("hy",),
     "awesomebits": ("hy",),
     "pageviews": ("hy",),
+    "thimble": ("sq",),
+    "update-manager": ("sq",),
+    "ubiquity": ("sq",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2550,6 +2558,9 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "noosfero",
         "ooni-probe",
         "pageviews",
+        "thimble",
+        "update-manager",
+        "ubiquity",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
