@@ -407,6 +407,34 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     **/res/values-LANG/NAME.xml with **/res/values/NAME.xml of LineageOS's Dialer
     #     (lineage-dialer), Trebuchet (trebuchet), Gallery2 (aosp-gallery2) and, joined,
     #     Aperture, Jelly, Recorder, Glimpse and LineageParts (lineageos-apps))
+    # round 28 (all three languages; a folder of its own; the twenty-sixth session's): gettext
+    # catalogs and catalogs made with $S from public repositories (commits in NOTICE.md; one OUT
+    # per program and language as CATALOGS names them):
+    # msgcat --use-first django.po djangojs.po (tigeorgia/fixmystreet locale/ka, mozilla/zamboni
+    #     locale/sq) | msgfmt -o fixmystreet/ka/... and zamboni/sq/.../firefox-marketplace.mo
+    # msgcat --use-first po/_pages.sq.po po/_docs.sq.po po/_posts.sq.po (f-droid/fdroid-website)
+    #     | msgfmt -o fdroid/sq/LC_MESSAGES/fdroid-website.mo
+    # msgfmt po/hy/noosfero.po (noosfero/noosfero) -o noosfero/hy/LC_MESSAGES/noosfero.mo;
+    #     msgfmt po/sq.po (GalliumOS/update-manager) -o ubuntu/sq/LC_MESSAGES/update-manager.mo
+    # msgcat --use-first debian/real-po/sq.po d-i/source/partman-*/debian/po/sq.po
+    #     (linuxmint/ubiquity) | msgfmt -o ubuntu/sq/LC_MESSAGES/ubiquity.mo
+    # python $S ftl EN_DIR LANG_DIR LANG mozilla/LANG/LC_MESSAGES/NAME.mo   (Monitor's en/ and sq/;
+    #     Send's send.ftl, Screenshots' server.ftl, Test Pilot's app.ftl and experiments.ftl of
+    #     en-US/ and LANG/ (hy-AM for hy), each copied to a folder of its own; needs fluent.syntax)
+    # python $S nested EN_FILES LANG_FILES LANG OUT   (Rails YAML, each file first read with
+    #     PyYAML and written as JSON with its keys as strings: JumpStart Georgia's
+    #     config/locales/{,default.,devise.,formtastic.,wp.,kaminari.}en.yml and the ka (hy:
+    #     StoryBuilder's chaikhana branch) files of the same names, jumpstart/LANG/.../NAME.mo;
+    #     GOV.UK's config/locales/en.yml and LANG.yml of government-frontend, frontend and
+    #     govuk_publishing_components, govuk/LANG/LC_MESSAGES/govuk.mo; awesomebits' hy)
+    # python $S nested EN.json SQ.json sq mozilla/sq/LC_MESSAGES/thimble.mo   (Thimble's
+    #     locales/{en-US,sq}/*.properties, each language's files written as one JSON object
+    #     {file:key: text})
+    # python $S android EN_FILES SQ_FILES sq android/sq/LC_MESSAGES/ooni-probe.mo   (OONI Probe's
+    #     composeApp/src/{commonMain,ooniMain}/composeResources/values{,-sq}/strings-*.xml)
+    # python $S json ROOT LANG mediawiki/LANG/LC_MESSAGES/mw-securepoll.mo SecurePoll/i18n and
+    #     python $S json ROOT hy wiki/hy/LC_MESSAGES/pageviews.mo pageviews   (Pageviews'
+    #     messages/en.json and hy.json copied to ROOT/pageviews)
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
