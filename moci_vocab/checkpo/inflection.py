@@ -990,7 +990,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 82
+DATA_VERSION = 83
 
 
 def for_language(tag: str) -> Inflection:
