@@ -262,6 +262,15 @@ _text = st.text(
 )
 
 
+def test_a_mnemonic_inside_a_word_hides_no_term_from_the_prefilter():
+    # the key reads "Op&en" as "open"; the few-words prefilter read the raw text and let
+    # the text go unread (hypothesis: ["s&s"] for the term "ss")
+    matcher = SourceMatcher(sorted(english_variants("open", "noun")), [0, 0], [], [])
+    assert matcher.finder is not None
+    assert matcher.pairs(["Op&en the file", "x"]) == [(0, 0)]
+    assert matcher.pairs(["s&s", "O&pen"]) == [(1, 0)]
+
+
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_text, max_size=6))
 def test_joined_source_keys_find_what_each_key_finds(texts):

@@ -346,12 +346,15 @@ _LOOSE = re.compile(
 _GLUED_AMPERSAND = re.compile(r"&(?<=[^\W\d_]&)(?=[^\W\d_])")
 
 
+def _unglued(text: str) -> str:
+    """``text`` without its keyboard mnemonics inside words (Re&name: Rename)."""
+    return _GLUED_AMPERSAND.sub("", text) if "&" in text else text
+
+
 def _prepared(text: str) -> str:
     """A text (or NUL-joined texts) as the name marker reads it: cleaned, hyphens as
     "-", mnemonics inside words out (Re&name), no NAME_MARK or sentence mark of its own."""
-    text = clean(text)
-    if "&" in text:
-        text = _GLUED_AMPERSAND.sub("", text)
+    text = _unglued(clean(text))
     for hyphen in _HYPHENS:
         if hyphen in text:
             text = text.replace(hyphen, "-")
@@ -1039,9 +1042,13 @@ class SourceMatcher:
         joined = "\x00".join(texts)
         if joined.count("\x00") != len(texts) - 1:  # a NUL inside a text
             return None
-        # Text by text: one non-ASCII text makes a catalog's casefold letter by letter.
+        # Text by text: one non-ASCII text makes a catalog's casefold letter by letter. A
+        # mnemonic inside a word (Op&en) is out of the key's word, so out of the text here.
         data = "\x00".join(
-            [text.casefold() if text.isascii() else visible(text).casefold() for text in texts]
+            [
+                _unglued(text.casefold() if text.isascii() else visible(text).casefold())
+                for text in texts
+            ]
         ).encode("utf-8")
         ends = text_ends(data)
         kept: list[int] = []
