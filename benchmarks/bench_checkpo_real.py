@@ -606,12 +606,24 @@ def load_judgements(path: Path) -> dict[tuple[str, str, str], dict]:
     return {(r["file"], r["msgid"], r["concept"]): r for r in rows}
 
 
+def _option(name: str) -> str | None:
+    """The value after ``name`` on the command line; None without it; exit 1 without a value."""
+    if name not in sys.argv:
+        return None
+    at = sys.argv.index(name) + 1
+    if at >= len(sys.argv) or sys.argv[at].startswith("--"):
+        sys.exit(f"{name} needs a value")
+    return sys.argv[at]
+
+
 def main() -> int:
     verbose = "--verbose" in sys.argv
-    sample = Path(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else None
+    sample = _option("--sample")
+    sample = Path(sample) if sample is not None else None
     heldout = "--heldout" in sys.argv
-    only = int(sys.argv[sys.argv.index("--round") + 1]) if "--round" in sys.argv else None
-    language = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else None
+    only = _option("--round")
+    only = int(only) if only is not None else None
+    language = _option("--lang")
     if language is not None and language not in LANGS:
         print(f"--lang takes one of {', '.join(LANGS)}, not {language!r}", file=sys.stderr)
         return 2
