@@ -39,6 +39,22 @@ class MociError(Exception):
         return f"{where}: {self.message}"
 
 
+def stopped_unexpectedly(code: int | None) -> MociError:
+    """The error for a process of moci-vocab's own (a worker, check-po's standby, a
+    typesetter) that ended before its answer (a crash, the out-of-memory killer): one
+    sentence, whichever process it was."""
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+    else:
+        how = f"exit status {code}"
+    return MociError(f"a worker process stopped unexpectedly ({how})")
+
+
 class GlossaryNotFound(MociError):
     """No glossary/glossary.yaml at or above the folder."""
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
-from moci_vocab.errors import MociError
+from moci_vocab.errors import MociError, stopped_unexpectedly
 from moci_vocab.framing import (
     after_the_command,
     let_go_of_output,
@@ -133,9 +133,11 @@ def iter_jobs(
     the jobs left there weigh ``share`` or more (``weights``: one per job, e.g. its size;
     default 1 each), or at any weight for the groups ``everywhere`` (what they need is in
     every process: loaded into ``memo`` before the fork). ``progress(done, total)`` hears
-    of each job finished. A
-    job that fails stops the run: its error is raised here and every worker is killed;
-    so are they on Ctrl-C, or when the caller stops iterating.
+    of each job finished. A job that fails stops the run: nothing is handed out any more,
+    the results wanted before it are still yielded (the output of one process, cut where
+    that stops: `_Pool.after_an_error`), then its error is raised here and every worker is
+    killed; a worker that stops unexpectedly stops the run where its job is wanted. Every
+    worker is killed on Ctrl-C too, or when the caller stops iterating.
     """
     reap_ended()
     order = list(order) if order is not None else list(range(len(jobs)))
@@ -261,6 +263,13 @@ class _Claims:
         """What the jobs of the group not taken yet weigh."""
         return self.tails[group][self.left(group)]
 
+    def rest(self) -> list[int]:
+        """Take every job nobody has taken yet (none is handed out after that)."""
+        taken = (
+            iter(lambda group=group: self._pop(group), None) for group in range(len(self.keys))
+        )
+        return [index for jobs in taken for index in jobs]
+
     def shared(self) -> _Claims:
         """The same claims in pipes every process reads (see _SharedClaims)."""
         return _SharedClaims(self.order, self.groups, self.weights, self.share, self.everywhere)
@@ -355,6 +364,10 @@ class _Pool:
         self.threads: list[threading.Thread] = []
         self.closed = False
         self.mine: list[int] = []  # the groups this process has had
+        # After an error: the jobs nobody will run unless this process does (see
+        # after_an_error), and whether the claims' jobs left have been taken into it.
+        self.left: set[int] = set()
+        self.drained = False
 
     def start(self, count: int) -> None:
         """Start ``count`` workers (all before any thread: a fork copies only this one)."""
@@ -393,17 +406,49 @@ class _Pool:
         jobs itself, or waits when none is left to take."""
         while True:
             with self.lock:
-                if self.errors:
-                    raise self.errors[min(self.errors)]
                 if index in self.done:
                     return self.done.pop(index)
+                failed = bool(self.errors)
+            if failed:
+                return self.after_an_error(index, memo)
             mine = self._next(self.mine, len(self.workers))
             if mine is not None:
-                self._finished(mine, self.jobs[mine].run(memo))
+                try:
+                    result = self.jobs[mine].run(memo)
+                except Exception as exc:  # said where its result is wanted, as a worker's
+                    self._failed(mine, exc)
+                    continue
+                self._finished(mine, result)
                 continue
             with self.changed:  # a worker's result or error (short waits: Ctrl-C gets through)
                 if index not in self.done and not self.errors:
                     self.changed.wait(0.1)
+
+    def after_an_error(self, index: int, memo: dict) -> Any:
+        """Job ``index``'s result once a job has failed or a worker has stopped, as one
+        process would have given it (`--jobs 1`: every result before the first job that
+        fails, in the order wanted, then its error). Nothing is handed out any more: a job
+        nobody took is run here, one a worker runs is waited for; one that nobody will run
+        (its worker stopped unexpectedly) is where the run stops, with that error."""
+        with self.lock:
+            if not self.drained:
+                self.drained = True
+                self.left.update(self.claims.rest())
+        while True:
+            with self.changed:
+                if index in self.done:
+                    return self.done.pop(index)
+                if index in self.errors:
+                    raise self.errors[index]
+                here = index in self.left
+                if not here and any(thread.is_alive() for thread in self.threads):
+                    self.changed.wait(0.1)  # (a thread that ends says nothing: short waits)
+                    continue
+                self.left.discard(index)
+            if here:
+                return self.jobs[index].run(memo)
+            stopped = [key for key in self.errors if not 0 <= key < len(self.jobs)]
+            raise self.errors[stopped[0] if stopped else min(self.errors)]
 
     def _finished(self, index: int, result: Any) -> None:
         with self.changed:  # held while telling: the counts arrive in order
@@ -461,10 +506,12 @@ class _Pool:
                 index = given.popleft()
                 result = worker.receive()
                 if (more := self._next(mine, first)) is not None:
-                    worker.send(self.jobs[more])
                     given.append(more)
+                    worker.send(self.jobs[more])
                 self._finished(index, result)
         except BaseException as exc:  # handed to the caller's thread
+            with self.lock:  # the jobs handed to it after that one: nobody else's now
+                self.left.update(given)
             self._failed(index, exc)
             return
         worker.stop()
@@ -573,8 +620,7 @@ class _Worker:
         return index, value
 
     def _stopped(self) -> NoReturn:
-        code = self.process.wait()
-        raise MociError(f"a worker process stopped unexpectedly (exit code {code})") from None
+        raise stopped_unexpectedly(self.process.wait()) from None
 
     def kill(self) -> None:
         """Stop at once, even in the middle of a job (one that said it has ended is left to

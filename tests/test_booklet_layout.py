@@ -418,7 +418,10 @@ def _job(run, share: float = 1.0) -> SimpleNamespace:
 
 def test_a_worker_that_dies_is_a_clear_error() -> None:
     # Ends its worker process, as a crash or an out-of-memory kill would.
-    with Typesetter(1) as typesetter, pytest.raises(MociError, match=r"unexpectedly \(exit code 3"):
+    with (
+        Typesetter(1) as typesetter,
+        pytest.raises(MociError, match=r"unexpectedly \(exit status 3"),
+    ):
         typesetter.run(_job(functools.partial(os._exit, 3)))
 
 

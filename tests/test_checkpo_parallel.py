@@ -333,6 +333,82 @@ def test_a_dying_worker_is_an_error_not_a_hang():
         workers.run_jobs([Counts(0), Dies(), Dies(), Dies()], 2, order=[1, 0, 2, 3])
 
 
+class Broken:
+    """A job that meets a bug wherever it runs."""
+
+    def run(self, memo: dict):
+        raise ValueError("injected")
+
+
+class Late:
+    """A job whose result comes 0.3 s after it is taken."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def run(self, memo: dict):
+        time.sleep(0.3)
+        return self.n
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_the_results_before_a_failed_job_are_still_given():
+    # The job handed out first fails at once: its error was raised as soon as it came, the
+    # results of the jobs wanted before it never given (one process gives them, then fails).
+    got = []
+    with pytest.raises(ValueError, match=r"^injected$"):
+        for result in workers.iter_jobs(
+            [Late(0), Late(1), Broken(), Late(3)], 2, order=[2, 0, 1, 3]
+        ):
+            got.append(result)
+    assert got == [0, 1]
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="forked workers share this test's patch")
+def test_a_bug_mid_run_comes_after_the_findings_before_it_whatever_the_jobs(work, monkeypatch):
+    # `--jobs 1` wrote the findings of the files before the one that meets a bug, then the
+    # error; with workers, none (the error was raised as it came): 189 KB against 0 B with
+    # the real catalogs of tests/fixtures/checkpo/real and a bug met reading vlc-ka.po. (Text:
+    # JSON, SARIF and --format github hold these few findings until their end.)
+    from moci_vocab.checkpo import run as checking
+
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    real = checking.read_catalog
+
+    def meets_a_bug(path):
+        if Path(path).name == "sq2.po":  # the last file by name, the first handed out
+            raise ValueError("injected")
+        time.sleep(0.2)  # the others' findings come after the bug, wherever it is met
+        return real(path)
+
+    monkeypatch.setattr(checking, "read_catalog", meets_a_bug)
+    assert files(work)[0] == "po/sq2.po"  # (of the biggest files, the first given)
+    one = run(work, "check-po", *files(work), "--jobs", "1")
+    many = run(work, "check-po", *files(work), "--jobs", "3")
+    assert one == many
+    assert one[0] == 1 and b"po/hy2.po" in one[1] and b"po/sq1.po" in one[1]
+    assert one[2].startswith(b"error: unexpected ValueError: injected (a bug;")
+
+
+@pytest.mark.skipif(not ON_LINUX, reason="the jobs are classes of this module (forked workers)")
+def test_a_worker_killed_by_a_signal_says_so():
+    # The out-of-memory killer's SIGKILL was "exit code -9".
+    with pytest.raises(
+        MociError, match=r"^a worker process stopped unexpectedly \(killed by SIGKILL\)$"
+    ):
+        workers.run_jobs([Counts(0), Killed(), Killed(), Killed()], 2, order=[1, 0, 2, 3])
+
+
+class Killed(Dies):
+    """A job whose worker process is killed (SIGKILL, as by the out-of-memory killer)."""
+
+    def run(self, memo: dict):
+        if os.getpid() != self.parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.5)
+
+
 @pytest.mark.skipif(not ON_LINUX, reason="a forked worker")
 def test_waiting_for_a_forked_worker_blocks_instead_of_napping(monkeypatch):
     # Naps of 5 ms added up to 5 ms to the end of every run (the worker is still exiting

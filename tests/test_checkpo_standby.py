@@ -29,7 +29,9 @@ TWO_CORES = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) >=
 # forked by it or by one of its children), "PID engine" (it imported check-po's engine),
 # "PID open NAME" (it opened a catalog), "PID exits" (it ends with os._exit), with IMPORTS
 # set "PID import NAME" (it imported a module), with MESSAGES set "PID sends KIND" (it sent
-# a message of that kind to another process); in the order they happened.
+# a message of that kind to another process); in the order they happened. BUG=NAME: reading
+# that catalog meets a bug (a ValueError); LATE=NAME: it is read 0.5 s late; DIES=standby or
+# DIES=worker: that process ends (status 7) as it opens its first catalog.
 SCRIPT = """
 import os, sys, time
 log = open(os.environ["LOG"], "a", buffering=1)
@@ -45,6 +47,13 @@ def hook(event, args):
             log.write(f"{os.getpid()} open {name}\\n")
             if name == os.environ.get("SLOW"):  # a catalog that takes a minute to check
                 time.sleep(60)
+            if name == os.environ.get("LATE"):
+                time.sleep(0.5)
+            if name == os.environ.get("BUG"):
+                raise ValueError("injected")
+            dies = os.environ.get("DIES")
+            if dies and os.getpid() != COMMAND and (os.getppid() == COMMAND) is (dies == "standby"):
+                exit_now(7)
         elif ENGINE in args[0] and name.split(".")[0] == "run":  # importlib's import
             log.write(f"{os.getpid()} engine\\n")
     elif event == "import" and os.environ.get("IMPORTS"):
@@ -226,6 +235,33 @@ def test_a_standby_is_forked_only_for_several_files_and_reaped_when_not_needed(w
         if looks_like_several:  # a usage error, a missing glossary: said as before
             one, _ = run(work, *args, "--jobs", "1")
             assert got == one
+
+
+def test_a_bug_mid_run_comes_after_the_findings_before_it_as_in_one_process(work):
+    # --jobs 1 wrote hy.po's findings, then the error; the standby, none: the bug met in sq.po
+    # (the biggest, checked first) was raised before hy.po's findings came.
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
+    env = {"BUG": "sq.po", "LATE": "hy.po"}
+    one, _ = run(work, *args, "--jobs", "1", env=env)
+    got, lines = run(work, *args, env=env)
+    assert standby_forked(lines)
+    assert got == one
+    assert b"po/hy.po:11:1: MV602" in got and b"po/sq.po" not in got.split(b"--- stderr")[0]
+    assert got.endswith(
+        b"error: unexpected ValueError: injected (a bug; rerun with "
+        b"MOCI_VOCAB_DEBUG=1 for details and report it)\n"
+    )
+
+
+def test_the_standby_or_its_worker_stopping_is_one_sentence(work):
+    # The standby's end was "the process checking the files ended unexpectedly (exit status
+    # 7)", its worker's "a worker process stopped unexpectedly (exit code 7)".
+    args = ["--root", "clean", "check-po", "po/sq.po", "po/hy.po"]
+    said = b"error: a worker process stopped unexpectedly (exit status 7)\n"
+    for dies in ("standby", "worker"):
+        got, lines = run(work, *args, env={"DIES": dies})
+        assert standby_forked(lines)
+        assert got.startswith(b"exit 1\n") and got.endswith(said), dies
 
 
 def test_a_run_over_before_the_command_sends_the_fingerprint_gives_its_findings(work):

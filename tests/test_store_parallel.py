@@ -128,7 +128,7 @@ def test_a_worker_that_dies_stops_the_load_and_leaves_no_cache(big, monkeypatch)
 
     _pids_parsing(monkeypatch, big.parent / "pids", worker=dies, wait=True)
     shutil.rmtree(big / store.CACHE_DIR, ignore_errors=True)
-    died = r"worker process stopped unexpectedly \(exit code 3\)"
+    died = r"worker process stopped unexpectedly \(exit status 3\)"
     with pytest.raises(MociError, match=died) as stopped:
         store.load_glossary_reporting(big)
     assert stopped.traceback  # (kept: see test_a_load_stopped_between_files...)

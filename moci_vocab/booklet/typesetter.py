@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from moci_vocab.errors import MociError
+from moci_vocab.errors import MociError, stopped_unexpectedly
 from moci_vocab.workers import (
     kill_worker,
     python_worker_command,
@@ -453,9 +453,7 @@ class _Worker:
             send_message(self.process.stdin, job)
             status, value = receive_message(self.process.stdout)
         except (EOFError, OSError):
-            code = self.process.wait()
-            message = f"a typesetting process stopped unexpectedly (exit code {code})"
-            raise MociError(message) from None
+            raise stopped_unexpectedly(self.process.wait()) from None
         if status == "error":
             raise MociError(value)
         return value

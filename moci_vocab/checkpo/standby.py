@@ -532,6 +532,6 @@ def _terminated(_signum: int, _frame: object) -> None:
 
 
 def _ended(code: int | None) -> BaseException:
-    from moci_vocab.errors import MociError
+    from moci_vocab.errors import stopped_unexpectedly
 
-    return MociError(f"the process checking the files ended unexpectedly (exit status {code})")
+    return stopped_unexpectedly(code)  # (the sentence of a worker's: one failure)
