@@ -21,9 +21,17 @@ glossary only (never from a judgement):
   word used everywhere, the verb for "Open", has a low one), ``rival_dice``, and
   ``rival_best`` whether the English word is, among the msgid's words, the one the stem
   is most associated with (otherwise it renders another word of the msgid);
+- ``misspelt``: a rare msgstr word (in MISSPELT_RARE entries or fewer) within two edits
+  (a swap of two letters is one) of a form of the term that the catalog writes more often,
+  differing inside the word, not in its ending (`_inside`);
 - ``own``: a msgstr word that starts with the term's stem (the decoys' "not a form"
   stem) — a form or derivation of the term that check-po does not read: evidence of a
-  FALSE flag, printed apart and never counted as evidence of a real one.
+  FALSE flag, printed apart and never counted as evidence of a real one;
+- printed but left out of the union (they separate nothing on the design set): ``other``,
+  ``unexplained`` (a msgstr stem that no word of the msgid aligns with), ``assoc`` (a
+  looser rival: the stem whose entries have the English word most often, aligned with it
+  at least half as well as with another word of the msgid) and ``short`` (a translation
+  much shorter than the catalog's usual one).
 
 Flags are cached in a TSV (``--cache FILE``, default /tmp/study_checkpo_evidence.tsv; a
 few minutes; delete it when the catalogs or check-po change). Printed per language and
@@ -57,9 +65,11 @@ TEST_ROUNDS = (27, 28)
 LAST_ROUND = TEST_ROUNDS[-1]  # rounds past it only with --round
 FIELDS = ("file", "round", "lang", "code", "concept", "term", "verdict", "reason", "msgid",
           "msgstr", "english", "near", "misspelt", "other", "own", "rival", "rival_n",
-          "rival_share", "rival_dice", "rival_best", "unexplained")  # fmt: skip
+          "rival_share", "rival_dice", "rival_best", "unexplained", "short", "assoc", "assoc_n",
+          "assoc_share", "assoc_ratio")  # fmt: skip
 MISSPELT_LETTERS = 5  # a misspelling: a word this long or longer ...
 MISSPELT_RARE = 2  # ... in this many entries or fewer, near a form written more often
+RIVAL_COMMON = 0.05  # a stem in more than this share of the entries is no rival
 UNEXPLAINED_DICE = 0.1  # a stem this weakly aligned with every word of the msgid ...
 UNEXPLAINED_COMMON = 0.02  # ... and in at most this share of the entries (no function word)
 
@@ -101,6 +111,10 @@ class _Evidence:
                 self.by_group[self.group[t]].add(i)
         self.vocabulary = collections.Counter(t for toks in self.target for t in toks)
         self.forms: dict[str, list[tuple[str, int]]] = {}
+        # (the catalog's usual length of a translation against its msgid: the median)
+        self.rows = rows
+        ratios = sorted(len(strs[0]) / max(1, len(source)) for source, strs in rows)
+        self.ratio = ratios[len(ratios) // 2] if ratios else 1.0
         self.matcher = TargetMatcher(for_language(lang))
         self.terms = {
             english: compile_term(data["term"], "preferred", [], self.matcher.infl)
@@ -143,6 +157,9 @@ class _Evidence:
             "other": " ".join(other),
             "own": " ".join(own),
         }
+        # (a translation much shorter than the catalog's usual: something left out)
+        source, strs = self.rows[i] if i is not None else (msgid, [msgstr])
+        found["short"] = round(len(strs[0]) / max(1, len(source)) / self.ratio, 3)
         return found | self._alignment(i, concept, stem)
 
     def _misspelt(self, concept: str, words: set[str]) -> list[str]:
@@ -166,7 +183,8 @@ class _Evidence:
             if any(w == f for f, _n in self.forms[concept]):
                 continue
             if any(
-                n > rare and OSA.distance(w, f, score_cutoff=2) <= 2 for f, n in self.forms[concept]
+                n > rare and _inside(w, f) and OSA.distance(w, f, score_cutoff=2) <= 2
+                for f, n in self.forms[concept]
             ):
                 found.append(w)
         return found
@@ -176,14 +194,15 @@ class _Evidence:
         associated with the English word (``rival``), and the stems that no word of the
         msgid explains (``unexplained``)."""
         none = {"rival": "", "rival_n": 0, "rival_share": 0.0, "rival_dice": 0.0,
-                "rival_best": 0, "unexplained": ""}  # fmt: skip
+                "rival_best": 0, "unexplained": "", "assoc": "", "assoc_n": 0,
+                "assoc_share": 0.0, "assoc_ratio": 0.0}  # fmt: skip
         if i is None:
             return none
         rows_e = self.english_rows(concept) - {i}
         forms = (concept, concept + "s", concept + "es")
         others = {w for w in self.english[i] if w not in forms and len(self.by_word[w]) > 1}
         common = UNEXPLAINED_COMMON * len(self.english)
-        best, unexplained = None, []
+        best, assoc, unexplained = None, None, []
         for group in sorted({self.group[t] for t in self.target[i] if not t.startswith(stem)}):
             rows_g = self.by_group[group] - {i}
             both = len(rows_g & rows_e)
@@ -198,17 +217,36 @@ class _Evidence:
             )
             if max(dice, other_dice) < UNEXPLAINED_DICE and len(rows_g) <= common:
                 unexplained.append(group)
-            if not both:
+            # (a particle or a word of every other entry is no rendering: sq të, ka და)
+            if not both or len(group) < 3 or len(rows_g) > RIVAL_COMMON * len(self.english):
                 continue
             key = (dice >= other_dice, dice, group)
             if best is None or key > best[0]:
                 best = (key, group, both, both / len(rows_g), dice)
+            # (and the stem whose entries have the English word most often, best or not)
+            if both >= RIVAL_N and (assoc is None or (both / len(rows_g), both) > assoc[0]):
+                assoc = ((both / len(rows_g), both), group, dice / max(other_dice, 1e-9))
+        found = {key: none[key] for key in ("assoc", "assoc_n", "assoc_share", "assoc_ratio")}
+        found["unexplained"] = " ".join(unexplained)
+        if assoc is not None:
+            (share, both), group, ratio = assoc
+            found |= {"assoc": group, "assoc_n": both, "assoc_share": round(share, 3),
+                      "assoc_ratio": round(min(ratio, 99.0), 3)}  # fmt: skip
         if best is None:
-            return none | {"unexplained": " ".join(unexplained)}
+            return none | found
         (is_best, _d, _g), group, both, share, dice = best
-        return {"rival": group, "rival_n": both, "rival_share": round(share, 3),
-                "rival_dice": round(dice, 3), "rival_best": int(is_best),
-                "unexplained": " ".join(unexplained)}  # fmt: skip
+        return found | {"rival": group, "rival_n": both, "rival_share": round(share, 3),
+                        "rival_dice": round(dice, 3), "rival_best": int(is_best)}  # fmt: skip
+
+
+def _inside(word: str, form: str) -> bool:
+    """Do the two words differ inside (the same first and last letters, and a difference
+    before the last two), as a misspelling does, not only in the ending, as another form
+    or a derivation does (sq *poston*, *postim*; *lidhe*, *lidhje*)?"""
+    start = 0
+    while start < min(len(word), len(form)) and word[start] == form[start]:
+        start += 1
+    return word[0] == form[0] and word[-1] == form[-1] and start < len(form) - 2
 
 
 def _rows_with_keys(po) -> tuple[list[tuple[str, list[str]]], dict[tuple, int]]:
@@ -285,16 +323,19 @@ def load(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     for r in rows:
-        for key in ("round", "rival_n", "rival_best"):
+        for key in ("round", "rival_n", "rival_best", "assoc_n"):
             r[key] = int(r[key])
-        for key in ("rival_share", "rival_dice"):
+        for key in ("rival_share", "rival_dice", "short", "assoc_share", "assoc_ratio"):
             r[key] = float(r[key])
     return rows
 
 
 # The evidence of a real flag, each kind alone; thresholds set on the design set only.
 RIVAL_N = 2  # other entries with both the stem and the English word
-RIVAL_SHARE = 0.3  # the share of the stem's entries whose msgid has the English word
+RIVAL_SHARE = 0.1  # the share of the stem's entries whose msgid has the English word
+ASSOC_SHARE = 0.5  # a looser rival: this share of its entries have the English word ...
+ASSOC_RATIO = 0.5  # ... and its Dice with it at least this part of that with another word
+SHORT = 0.4  # a translation this short against the catalog's usual (median) ratio
 RULES = {
     "english": lambda r: bool(r["english"]),
     "near": lambda r: bool(r["near"]),
@@ -304,12 +345,17 @@ RULES = {
         r["rival_best"] and r["rival_n"] >= RIVAL_N and r["rival_share"] >= RIVAL_SHARE
     ),
     "unexplained": lambda r: bool(r["unexplained"]),
+    "assoc": lambda r: r["assoc_share"] >= ASSOC_SHARE and r["assoc_ratio"] >= ASSOC_RATIO,
+    "short": lambda r: r["short"] < SHORT,
 }
+# The kinds whose union is the evidence (another term and an unexplained word separate
+# nothing on the design set: see the tables, docs/check-po.md).
+EVIDENCE = ("english", "near", "misspelt", "rival")
 
 
 def evident(r: dict) -> bool:
     """Does the flag have any evidence of a real inconsistency (the union of RULES)?"""
-    return any(rule(r) for rule in RULES.values())
+    return any(RULES[name](r) for name in EVIDENCE)
 
 
 def _cell(rows: list[dict]) -> str:
