@@ -387,6 +387,11 @@ def report(rows: list[dict], label: str) -> None:
                 f"    {name:<12} with {_cell(with_it):<18} precision {_precision(with_it):<20}"
                 f" without {_cell(without):<18} precision {_precision(without)}"
             )
+        gone = [r for r in mine if demoted(r)]
+        print(
+            f"    candidate B demotes {_cell(gone)};"
+            f" precision of the rest {_precision([r for r in mine if not demoted(r)])}"
+        )
         none = [r for r in mine if not evident(r)]
         judged_none = [r for r in none if r["verdict"] in ("real", "false")]
         false_none = sum(r["verdict"] == "false" for r in judged_none)
@@ -403,17 +408,24 @@ def _own(r: dict) -> bool:
     return bool(r["own"])
 
 
-def per_round(rows: list[dict], rounds) -> None:
-    """Per round and language: precision before, after dropping flags without evidence,
-    and the judged-real flags that would go."""
-    print("\nper round: precision all -> with evidence only; real / false dropped")
+def demoted(r: dict) -> bool:
+    """Candidate B (made after reading rounds 27-28, for round 29): a flag whose msgstr
+    has a word on the term's stem (``own``: a derivation or an unread form) and no
+    evidence of a real inconsistency is demoted."""
+    return _own(r) and not evident(r)
+
+
+def per_round(rows: list[dict], rounds, kept=evident, label: str = "with evidence only") -> None:
+    """Per round and language: precision before, after dropping the flags not ``kept``,
+    and the judged real / false flags that would go."""
+    print(f"\nper round: precision all -> {label}; real / false dropped")
     for number in rounds:
         cells = []
         for lang in bench.LANGS:
             mine = [r for r in rows if r["round"] == number and r["lang"] == lang]
-            dropped = [r for r in mine if not evident(r)]
+            dropped = [r for r in mine if not kept(r)]
             cells.append(
-                f"{lang} {_precision(mine)} -> {_precision([r for r in mine if evident(r)])}"
+                f"{lang} {_precision(mine)} -> {_precision([r for r in mine if kept(r)])}"
                 f" drops {sum(r['verdict'] == 'real' for r in dropped)}/"
                 f"{sum(r['verdict'] == 'false' for r in dropped)}"
             )
@@ -463,11 +475,12 @@ def main() -> int:
             print(f"no flags of round {extra} in {cache}: delete it to make it again")
     for label, chosen in sets.items():
         report(chosen, label)
-    per_round(rows, sorted({r["round"] for r in rows if r["round"] < TEST_ROUNDS[0]}))
-    if "--test" in args:
-        per_round(rows, TEST_ROUNDS)
-    if extra is not None:
-        per_round(rows, (extra,))
+    rounds = sorted({r["round"] for r in rows if r["round"] < TEST_ROUNDS[0]})
+    rounds += list(TEST_ROUNDS) if "--test" in args else []
+    rounds += [extra] if extra is not None else []
+    per_round(rows, rounds)
+    b = "without candidate B's demoted flags (own, no evidence)"
+    per_round(rows, rounds, lambda r: not demoted(r), b)
     return 0
 
 
