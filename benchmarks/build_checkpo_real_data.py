@@ -3646,6 +3646,13 @@ def _lemma_groups(target: list[set[str]], lang: str) -> list[set[str]]:
     """Each entry's target words as the shortest stem (3 letters or more, a prefix of the
     word) the language's rules cut them back to: the forms of one word together, also
     those that differ before their fourth letter (sq temë, tema, teme → tem)."""
+    shortest = shortest_stems(target, lang)
+    return [{shortest[t] for t in toks} for toks in target]
+
+
+def shortest_stems(target: list[set[str]], lang: str) -> dict[str, str]:
+    """Each target word → the shortest stem (3 letters or more, a prefix of the word) the
+    language's rules cut it back to: its lemma group (`_lemma_groups`)."""
     from moci_vocab.checkpo.inflection import for_language
     from moci_vocab.checkpo.target_match import stems_of
 
@@ -3656,7 +3663,7 @@ def _lemma_groups(target: list[set[str]], lang: str) -> list[set[str]]:
             if t not in shortest:
                 stems = [s for s in stems_of(t, infl) if len(s) >= 3 and t.startswith(s)]
                 shortest[t] = min(stems or [t], key=lambda s: (len(s), s))
-    return [{shortest[t] for t in toks} for toks in target]
+    return shortest
 
 
 def _head_of(
@@ -3868,9 +3875,10 @@ def rebuild(step, why: str) -> None:
         _write_glossaries(out, glossaries)
 
 
-def _rows_of(po) -> list[tuple[str, list[str]]]:
+def _rows_of(po, where: dict | None = None) -> list[tuple[str, list[str]]]:
     """(msgid with plural, translations) of a written catalog's entries, as `entries`
-    gives them from the .mo file it was written from (translated ones only)."""
+    gives them from the .mo file it was written from (translated ones only); ``where``,
+    if given, gets each row's (msgctxt, msgid) → its index."""
     rows = []
     for entry in po:
         if not entry.msgid or entry.obsolete:
@@ -3881,6 +3889,8 @@ def _rows_of(po) -> list[tuple[str, list[str]]]:
         else:
             strs, source = [entry.msgstr], entry.msgid
         if all(strs):
+            if where is not None:
+                where[(entry.msgctxt, entry.msgid)] = len(rows)
             rows.append((source, strs))
     return rows
 

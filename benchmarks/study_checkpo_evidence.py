@@ -15,7 +15,7 @@ glossary only (never from a judgement):
 - ``other``: the msgstr holds another glossary concept's term (check-po's matcher) whose
   English word is not in the msgid (`bench_checkpo_real.source_has`);
 - ``rival``: the msgstr word, cut to its shortest stem as the builder groups a word's
-  forms (`build_checkpo_real_data._lemma_groups`), that the catalog's OTHER entries
+  forms (`build_checkpo_real_data.shortest_stems`), that the catalog's OTHER entries
   associate most with the concept's English word: ``rival_n`` entries with both,
   ``rival_share`` the share of the stem's entries whose msgid has the English word (a
   word used everywhere, the verb for "Open", has a low one), ``rival_dice``, and
@@ -74,22 +74,6 @@ UNEXPLAINED_DICE = 0.1  # a stem this weakly aligned with every word of the msgi
 UNEXPLAINED_COMMON = 0.02  # ... and in at most this share of the entries (no function word)
 
 
-def _stem_groups(target: list[set[str]], lang: str) -> dict[str, str]:
-    """Each target word → its shortest stem, as the builder groups a word's forms
-    (`build_checkpo_real_data._lemma_groups`, which gives the groups only)."""
-    from moci_vocab.checkpo.inflection import for_language
-    from moci_vocab.checkpo.target_match import stems_of
-
-    infl = for_language(lang)
-    shortest: dict[str, str] = {}
-    for toks in target:
-        for t in toks:
-            if t not in shortest:
-                stems = [s for s in stems_of(t, infl) if len(s) >= 3 and t.startswith(s)]
-                shortest[t] = min(stems or [t], key=lambda s: (len(s), s))
-    return shortest
-
-
 class _Evidence:
     """What a catalog's other entries say about its words: the index the features read."""
 
@@ -100,7 +84,7 @@ class _Evidence:
         self.lang = lang
         self.glossary = glossary
         self.english, self.target = builder._sides(rows)
-        self.group = _stem_groups(self.target, lang)
+        self.group = builder.shortest_stems(self.target, lang)
         self.by_word: dict[str, set[int]] = collections.defaultdict(set)
         for i, words in enumerate(self.english):
             for w in words:
@@ -249,24 +233,6 @@ def _inside(word: str, form: str) -> bool:
     return word[0] == form[0] and word[-1] == form[-1] and start < len(form) - 2
 
 
-def _rows_with_keys(po) -> tuple[list[tuple[str, list[str]]], dict[tuple, int]]:
-    """(msgid with plural, translations) of the translated entries, as the builder reads
-    them (`build_checkpo_real_data._rows_of`), and (msgctxt, msgid) → row."""
-    rows, where = [], {}
-    for entry in po:
-        if not entry.msgid or entry.obsolete:
-            continue
-        if entry.msgid_plural:
-            strs = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
-            source = f"{entry.msgid}\n{entry.msgid_plural}"
-        else:
-            strs, source = [entry.msgstr], entry.msgid
-        if all(strs):
-            where[(entry.msgctxt, entry.msgid)] = len(rows)
-            rows.append((source, strs))
-    return rows, where
-
-
 def make_cache(path: Path, extra_round: int | None) -> None:
     """Every current flag of the committed and held-out catalogs (rounds up to LAST_ROUND,
     and ``extra_round``) with its verdict, reason and evidence."""
@@ -289,7 +255,8 @@ def make_cache(path: Path, extra_round: int | None) -> None:
                 found = [f for f in bench.run_check(root, po_path) if f.code in bench.CODES]
                 if not found:
                     continue
-                rows, where = _rows_with_keys(polib.pofile(str(po_path)))
+                where: dict[tuple, int] = {}
+                rows = builder._rows_of(polib.pofile(str(po_path)), where)
                 evidence = _Evidence(rows, lang, glossary)
                 for f in found:
                     msgid, msgctxt = f.extra["msgid"], f.extra["msgctxt"]
