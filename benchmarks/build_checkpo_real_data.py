@@ -435,6 +435,36 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     # python $S json ROOT LANG mediawiki/LANG/LC_MESSAGES/mw-securepoll.mo SecurePoll/i18n and
     #     python $S json ROOT hy wiki/hy/LC_MESSAGES/pageviews.mo pageviews   (Pageviews'
     #     messages/en.json and hy.json copied to ROOT/pageviews)
+    # round 29 (all three languages; a folder of its own; the twenty-seventh session's): Qt
+    # catalogs of Debian 12 packages, gettext catalogs and catalogs made with $S from public
+    # repositories (commits in NOTICE.md; one OUT per program and language as CATALOGS names them):
+    apt-get download musescore3-common smplayer-l10n
+    # python $S qm usr/share/mscore3-3.2/locale/mscore_hy.qm hy \
+    #     musescore/hy/LC_MESSAGES/musescore.mo
+    # python $S qm usr/share/smplayer/translations/smplayer_sq_AL.qm sq \
+    #     smplayer/sq/LC_MESSAGES/smplayer.mo
+    # msgfmt po/ka.po (cockpit-project/cockpit, cockpit-machines, cockpit-podman, cockpit-files;
+    #     rhinstaller/anaconda-webui; storaged-project/blivet-gui) -o cockpit/ka/LC_MESSAGES/NAME.mo
+    #     (fedora/ka/... for anaconda-webui and blivet-gui); msgcat --use-first every */po/ka.po of
+    #     rpm-software-management/dnf5 | msgfmt -o dnf/ka/LC_MESSAGES/dnf5.mo
+    # msgfmt locale/ka/LC_MESSAGES/django.po (tigeorgia/shenmartav)
+    #     -o tigeorgia/ka/LC_MESSAGES/shenmartav.mo; msgfmt locale/sq/LC_MESSAGES/django.po
+    #     (WeblateOrg/website) -o weblate/sq/LC_MESSAGES/weblate-website.mo
+    # msgcat --use-first sq/LC_MESSAGES/{django,javascript,react}.po (mozilla-l10n/mdn-l10n)
+    #     | msgfmt -o mdn/sq/LC_MESSAGES/kuma.mo
+    # python $S nested EN_FILES LANG_FILES LANG OUT   (Rails YAML read with PyYAML and written as
+    #     JSON with its keys as strings: tigeorgia/e-procurement-site's config/locales/{,default.,
+    #     devise.,formtastic.,wp.}{en,ka}.yml, tigeorgia/ka/.../e-procurement.mo; Greenlight's
+    #     config/locales/{en,hy}.yml, greenlight/hy/.../greenlight.mo; Mastodon's
+    #     config/locales/{,activerecord.,devise.,doorkeeper.,simple_form.}LANG.yml and
+    #     app/javascript/mastodon/locales/LANG.json, mastodon/LANG/.../mastodon.mo: ka every file,
+    #     hy the YAML files only, sq the JSON file and LANG.yml less its admin.* keys)
+    # python $S nested EN.json SQ.json sq mozilla/sq/LC_MESSAGES/gaia.mo   (Gaia's
+    #     en-US/**/*.properties and sq/'s, each language's written as one JSON object
+    #     {path:key: text}, a message equal to its English or empty left out)
+    # python $S nested EN.json KA.json ka npp/ka/LC_MESSAGES/notepad-plus-plus.mo   (Notepad++'s
+    #     nativeLang english.xml and georgian.xml, each element's name/title attribute keyed by its
+    #     element path and id, written as JSON)
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
