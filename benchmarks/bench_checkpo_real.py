@@ -597,6 +597,45 @@ def _judged(judgements: dict, file: str, use: tuple) -> str | None:
     return row["verdict"] if row else None
 
 
+def flagged_catalogs(last_round: int, extra_round: int | None = None):
+    """Each committed catalog (round 0) and held-out one of rounds up to ``last_round``
+    (and ``extra_round``) with its current MV601-MV603 flags, check-po run as this benchmark
+    runs it on the unmodified catalog: (round, lang, PO path, glossary, judgements of its
+    folder, flags). The studies' one loop over the catalogs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for data, file, held in ((DATA, JUDGEMENTS, False), (HELDOUT, HELDOUT_JUDGEMENTS, True)):
+            judgements = load_judgements(file)
+            for name, lang, path, glossary in catalogs(data, Path(tmp)):
+                number = round_of(path.name) if held else 0
+                if number is None or (number > last_round and number != extra_round):
+                    continue
+                folder = Path(tmp) / f"{name}-{lang}"
+                folder.mkdir()
+                root = make_root(folder, lang, glossary)
+                found = [f for f in run_check(root, path) if f.code in CODES]
+                yield number, lang, path, glossary, judgements, found
+
+
+def write_tsv(path: Path, fields: tuple[str, ...], rows: list[dict]) -> None:
+    """Rows as a TSV file with a header (a study's cache or output)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def read_tsv(path: Path, ints: tuple[str, ...] = (), floats: tuple[str, ...] = ()) -> list[dict]:
+    """The rows of a TSV file with a header, the ``ints`` and ``floats`` columns as numbers."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    for r in rows:
+        for key in ints:
+            r[key] = int(r[key])
+        for key in floats:
+            r[key] = float(r[key])
+    return rows
+
+
 def load_judgements(path: Path) -> dict[tuple[str, str, str], dict]:
     """The judgements of a TSV file, by (file, msgid, concept)."""
     if not path.exists():

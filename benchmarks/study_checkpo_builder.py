@@ -39,7 +39,6 @@ docs/check-po.md, "Session 25".
 from __future__ import annotations
 
 import collections
-import csv
 import sys
 import tempfile
 from pathlib import Path
@@ -153,22 +152,13 @@ def make_cache(path: Path) -> None:
                         }
                     )
                 print(file, file=sys.stderr)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(out)
+    bench.write_tsv(path, FIELDS, out)
 
 
 def load(path: Path) -> list[dict]:
     """The cached flags (make_cache), their numbers as numbers."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    for r in rows:
-        for key in ("round", "uses", "rival_n", "term_n", "cover"):
-            r[key] = int(r[key])
-        for key in ("share", "ratio", "dice"):
-            r[key] = float(r[key])
-    return rows
+    ints = ("round", "uses", "rival_n", "term_n", "cover")
+    return bench.read_tsv(path, ints, ("share", "ratio", "dice"))
 
 
 def table(rows: list[dict], name: str, bucket) -> None:

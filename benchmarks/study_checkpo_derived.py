@@ -21,7 +21,6 @@ go and come, by set, language and verdict, each listed. Result: docs/check-po.md
 from __future__ import annotations
 
 import collections
-import csv
 import re
 import sys
 import tempfile
@@ -50,32 +49,20 @@ def flags(extra_round: int | None) -> list[dict]:
     import polib
 
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for data, file, held in (
-            (bench.DATA, bench.JUDGEMENTS, False),
-            (bench.HELDOUT, bench.HELDOUT_JUDGEMENTS, True),
-        ):
-            judgements = bench.load_judgements(file)
-            for name, lang, path, glossary in bench.catalogs(data, Path(tmp)):
-                number = bench.round_of(path.name) if held else 0
-                if number is None or (number > TEST_ROUND and number != extra_round):
-                    continue
-                folder = Path(tmp) / f"{name}-{lang}"
-                folder.mkdir()
-                root = bench.make_root(folder, lang, glossary)
-                said = {
-                    (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "")
-                    for e in polib.pofile(str(path))
-                }
-                for f in bench.run_check(root, path):
-                    if f.code not in bench.CODES:
-                        continue
-                    found = judgements.get((path.name, f.extra["msgid"], f.concept), {})
-                    values = (path.name, number, lang, f.code, f.concept)
-                    values += (glossary[f.concept]["term"], found.get("verdict", ""))
-                    values += (found.get("reason", ""), f.extra["msgid"])
-                    values += (said.get((f.extra["msgctxt"], f.extra["msgid"]), ""),)
-                    rows.append(dict(zip(FIELDS, values, strict=True)))
+    for number, lang, path, glossary, judgements, found in bench.flagged_catalogs(
+        TEST_ROUND, extra_round
+    ):
+        said = {
+            (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0, "")
+            for e in polib.pofile(str(path))
+        }
+        for f in found:
+            verdict = judgements.get((path.name, f.extra["msgid"], f.concept), {})
+            values = (path.name, number, lang, f.code, f.concept)
+            values += (glossary[f.concept]["term"], verdict.get("verdict", ""))
+            values += (verdict.get("reason", ""), f.extra["msgid"])
+            values += (said.get((f.extra["msgctxt"], f.extra["msgid"]), ""),)
+            rows.append(dict(zip(FIELDS, values, strict=True)))
     return rows
 
 
@@ -150,14 +137,10 @@ def main() -> int:
     out = out or Path(tempfile.gettempdir()) / "study_checkpo_derived.tsv"
     extra = int(args[args.index("--round") + 1]) if "--round" in args else None
     rows = flags(extra)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t")
-        writer.writeheader()
-        writer.writerows(rows)
+    bench.write_tsv(out, FIELDS, rows)
     print(f"{len(rows)} flags → {out}")
     if "--against" in args:
-        with open(args[args.index("--against") + 1], encoding="utf-8", newline="") as handle:
-            before = list(csv.DictReader(handle, delimiter="\t"))
+        before = bench.read_tsv(Path(args[args.index("--against") + 1]))
         compare(before, [{**row, "round": str(row["round"])} for row in rows])
     else:
         table([{**row, "round": str(row["round"])} for row in rows])

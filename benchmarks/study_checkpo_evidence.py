@@ -33,11 +33,13 @@ glossary only (never from a judgement):
   at least half as well as with another word of the msgid) and ``short`` (a translation
   much shorter than the catalog's usual one).
 
-Flags are cached in a TSV (``--cache FILE``, default /tmp/study_checkpo_evidence.tsv; a
-few minutes; delete it when the catalogs or check-po change). Printed per language and
-per set: judged real / false among flags with and without each kind of evidence and
-their union (`RULES`, thresholds frozen before the test rounds were read), and precision
-over all flags and over the flags with evidence only:
+Flags are cached in a TSV (a few minutes to make): by default
+/tmp/study_checkpo_evidence-HASH.tsv, HASH a digest of what the flags depend on (check-po's
+code and data, the benchmark's, the glossaries, catalogs and judgements, the rounds:
+`fingerprint`), so that a change makes a new one; ``--cache FILE`` names one to reuse as it
+is. Printed per language and per set: judged real / false among flags with and without each
+kind of evidence and their union (`RULES`, thresholds frozen before the test rounds were
+read), and precision over all flags and over the flags with evidence only:
 
     python benchmarks/study_checkpo_evidence.py [--cache FILE] [--test] [--round N]
         [--list FEATURE]
@@ -52,7 +54,6 @@ docs/check-po.md, "Session 27: evidence in the translation".
 from __future__ import annotations
 
 import collections
-import csv
 import sys
 import tempfile
 from pathlib import Path
@@ -239,62 +240,63 @@ def make_cache(path: Path, extra_round: int | None) -> None:
     import polib
 
     out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for data, file, held in (
-            (bench.DATA, bench.JUDGEMENTS, False),
-            (bench.HELDOUT, bench.HELDOUT_JUDGEMENTS, True),
-        ):
-            judgements = bench.load_judgements(file)
-            for name, lang, po_path, glossary in bench.catalogs(data, Path(tmp)):
-                number = bench.round_of(po_path.name) if held else 0
-                if number is None or (number > LAST_ROUND and number != extra_round):
-                    continue
-                folder = Path(tmp) / f"{name}-{lang}"
-                folder.mkdir()
-                root = bench.make_root(folder, lang, glossary)
-                found = [f for f in bench.run_check(root, po_path) if f.code in bench.CODES]
-                if not found:
-                    continue
-                where: dict[tuple, int] = {}
-                rows = builder._rows_of(polib.pofile(str(po_path)), where)
-                evidence = _Evidence(rows, lang, glossary)
-                for f in found:
-                    msgid, msgctxt = f.extra["msgid"], f.extra["msgctxt"]
-                    i = where.get((msgctxt, msgid))
-                    msgstr = "\n".join(rows[i][1]) if i is not None else ""
-                    verdict = judgements.get((po_path.name, msgid, f.concept), {})
-                    out.append(
-                        {
-                            "file": po_path.name,
-                            "round": number,
-                            "lang": lang,
-                            "code": f.code,
-                            "concept": f.concept,
-                            "term": glossary[f.concept]["term"],
-                            "verdict": verdict.get("verdict", ""),
-                            "reason": verdict.get("reason", ""),
-                            "msgid": msgid,
-                            "msgstr": msgstr,
-                            **evidence.features(i, f.concept, msgid, msgstr),
-                        }
-                    )
-                print(po_path.name, len(found), file=sys.stderr)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(out)
+    for number, lang, po_path, glossary, judgements, found in bench.flagged_catalogs(
+        LAST_ROUND, extra_round
+    ):
+        if not found:
+            continue
+        where: dict[tuple, int] = {}
+        rows = builder._rows_of(polib.pofile(str(po_path)), where)
+        evidence = _Evidence(rows, lang, glossary)
+        for f in found:
+            msgid, msgctxt = f.extra["msgid"], f.extra["msgctxt"]
+            i = where.get((msgctxt, msgid))
+            msgstr = "\n".join(rows[i][1]) if i is not None else ""
+            verdict = judgements.get((po_path.name, msgid, f.concept), {})
+            out.append(
+                {
+                    "file": po_path.name,
+                    "round": number,
+                    "lang": lang,
+                    "code": f.code,
+                    "concept": f.concept,
+                    "term": glossary[f.concept]["term"],
+                    "verdict": verdict.get("verdict", ""),
+                    "reason": verdict.get("reason", ""),
+                    "msgid": msgid,
+                    "msgstr": msgstr,
+                    **evidence.features(i, f.concept, msgid, msgstr),
+                }
+            )
+        print(po_path.name, len(found), file=sys.stderr)
+    bench.write_tsv(path, FIELDS, out)
 
 
 def load(path: Path) -> list[dict]:
     """The cached flags (make_cache), their numbers as numbers."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    for r in rows:
-        for key in ("round", "rival_n", "rival_best", "assoc_n"):
-            r[key] = int(r[key])
-        for key in ("rival_share", "rival_dice", "short", "assoc_share", "assoc_ratio"):
-            r[key] = float(r[key])
-    return rows
+    ints = ("round", "rival_n", "rival_best", "assoc_n")
+    return bench.read_tsv(path, ints, ("rival_share", "rival_dice", "short", "assoc_share",
+                                       "assoc_ratio"))  # fmt: skip
+
+
+def fingerprint(extra_round: int | None) -> str:
+    """What the cached flags depend on: check-po's code and data, the benchmark's and this
+    script's code, the catalogs' glossaries and files, the judgements, the rounds read."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    package = here.parent / "moci_vocab" / "checkpo"
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [here / n for n in ("bench_checkpo_real.py", "build_checkpo_real_data.py")]
+    files += [Path(__file__).resolve(), bench.JUDGEMENTS, bench.HELDOUT_JUDGEMENTS]
+    files += [bench.DATA / "glossaries.json", bench.HELDOUT / "glossaries.json"]
+    digest = hashlib.sha256(f"{LAST_ROUND} {extra_round}".encode())
+    for file in files:
+        digest.update(file.name.encode() + file.read_bytes())
+    for folder in (bench.DATA, bench.HELDOUT):  # (the catalogs: their names and sizes)
+        for file in sorted(folder.iterdir()):
+            digest.update(f"{file.name} {file.stat().st_size}".encode())
+    return digest.hexdigest()[:12]
 
 
 # The evidence of a real flag, each kind alone; thresholds set on the design set only.
@@ -418,9 +420,10 @@ def listing(rows: list[dict], feature: str) -> None:
 
 def main() -> int:
     args = sys.argv[1:]
-    cache = Path(args[args.index("--cache") + 1]) if "--cache" in args else None
-    cache = cache or Path(tempfile.gettempdir()) / "study_checkpo_evidence.tsv"
     extra = int(args[args.index("--round") + 1]) if "--round" in args else None
+    cache = Path(args[args.index("--cache") + 1]) if "--cache" in args else None
+    default = f"study_checkpo_evidence-{fingerprint(extra)}.tsv"  # (a stale one is not read)
+    cache = cache or Path(tempfile.gettempdir()) / default
     if not cache.exists():
         make_cache(cache, extra)
     rows = load(cache)
