@@ -843,6 +843,41 @@ def test_a_term_given_in_a_form_finds_no_other_word_of_its_stem(lang, term, othe
 @pytest.mark.parametrize(
     ("term", "text"),
     [
+        # session 27: the ergative -მა of a listed stem (ნომერმა: ნომერ-მა) and of an agent
+        # noun in -ებელი (მომხმარებელმა), read as the genitive is (kalemma26's "Left")
+        ("ნომერმა", "ნომრის"),
+        ("ნომერმა", "ნომერი"),
+        ("ნომერმა", "ნომრები"),
+        ("სექტემბერმა", "სექტემბრის"),
+        ("მომხმარებელმა", "მომხმარებელი"),
+        ("მომხმარებელმა", "მომხმარებლის"),
+        ("მომხმარებელმა", "მომხმარებლებს"),
+        ("მომწოდებელმა", "მომწოდებლის"),  # (the supplier did / of the supplier)
+    ],
+)
+def test_a_georgian_term_given_in_the_ergative_finds_its_lemmas_forms(term, text):
+    assert matches("ka", term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "other"),
+    [
+        # -მა after a consonant is no ergative of any stem: lemmas end so (a form / a pore,
+        # insertion / a troupe, a plan): ფორმა is no ფორ-მა
+        ("ფორმა", "ფორი"),
+        ("ფორმა", "ფორის"),
+        ("ჩასმა", "ჩასი"),
+        ("დასმა", "დასის"),
+        ("გეგმა", "გეგის"),
+    ],
+)
+def test_a_georgian_lemma_in_ma_is_no_ergative(term, other):
+    assert not matches("ka", term, other)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
         ("სექტემბრის", "სექტემბერში"),  # in September
         ("ოქტომბრით", "ოქტომბერს"),
         ("ნოემბრიდან", "ნოემბერი"),

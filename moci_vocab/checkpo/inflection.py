@@ -568,6 +568,12 @@ _KA_RESTORED = _KA_RESTORED_GENITIVE + tuple(
 # consonant only: a vowel there is the lemma's own (ანგარიში, account; ნიმუში, template)
 # or a vowel stem's, kept (სისტემაზე → სისტემა: `_KA_LEMMA_ENDINGS`).
 _KA_RESTORED += (("ზე", ""), ("ში", ""))
+# ... and the ergative -მა of an agent noun in -ებელი (მომხმარებელმა, the user did →
+# მომხმარებელი, მომხმარებლის), as its genitive -ებლის is read. Not -მა after any consonant:
+# lemmas end so (ფორმა, გეგმა, and the verbal nouns ჩასმა, შერწყმა, მიბმა: no ჩას-ი); a
+# listed stem's ergative (ნომერმა) is read by its data (`target_match._alternating_lemma`).
+# A term's only (`restored`): `learn`'s headwords keep the nominative (მომხმარებელი).
+_KA_RESTORED += (("ებელმა", "ებელ"),)
 
 
 # The relational adjective of a noun in სა-…-ო, of what is for or of the thing: ფოსტა, mail
@@ -990,7 +996,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 83
+DATA_VERSION = 84
 
 
 def for_language(tag: str) -> Inflection:

@@ -280,14 +280,19 @@ def _alternating_lemma(word: str, stems: set[str], infl: Inflection) -> tuple[st
     """The lemma and its listed stems where the term is one of them with a regular ending
     and the lemma's line lists its own stem too (the lemma less its nominative,
     ``Inflection.first_parts``): one word whose stem alternates (ka ნომრის, of the number →
-    ნომერი: ნომრ ნომერ; სექტემბრის → სექტემბერი), or ().
+    ნომერი: ნომრ ნომერ; სექტემბრის → სექტემბერი; the ergative ნომერმა), or ().
 
     A line without the lemma's own stem lists another derivation (მონიშნული: მონიშვნ
     მონიშვნა, the verbal noun), which a term given in a case says only where the English
     allows (rendered.lemma_derived): მონიშვნის, of the selection, stays apart from it.
     """
     listed = _irregular_forms(infl)
-    for stem in longest_first(stems):
+    # the rules' stems, and each listed stem the term starts with: the ergative ნომერმა is
+    # ნომერ-მა, a stem no rule cuts (no -მა is cut: lemmas end so, ფორმა, ჩასმა, გეგმა)
+    # (no longer than the longest listed stem: a long word is not sliced once per letter)
+    longest = min(len(word), 1 + max(map(len, listed), default=0))
+    starts = {word[:size] for size in range(2, longest) if word[:size] in listed}
+    for stem in longest_first(stems | starts):
         lemma = listed.get(stem)
         if lemma is None or not word.startswith(stem) or word[len(stem) :] not in infl.suffixes:
             continue
