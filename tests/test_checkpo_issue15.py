@@ -223,3 +223,19 @@ def test_a_modifier_said_by_the_terms_adjective_but_not_by_another_derived_word(
     assert findings(moci, ka) == [("MV601", "law", "Law text")]
     hy = write_po(tmp_path / "hy.po", "hy", [("City services", "Քաղաքացի ծառայություններ")])
     assert findings(moci, hy) == [("MV601", "city", "City services")]
+
+
+def test_an_armenian_adjective_on_a_listed_stem_renders_a_modifier(moci, tmp_path):
+    # session 27: the adjective of an expert noun in -գետ has -գիտ- (the classical է of
+    # -գէտ: մասնագետ → մասնագիտական), listed in irregular/hy.txt and read by the adjective
+    # path, where the English noun modifies the next word only (uSupport's, round 27)
+    add(moci, "professional", "professional", {"hy": "մասնագետ"}, pos="noun")
+    hy = write_po(
+        tmp_path / "hy.po",
+        "hy",
+        [
+            ("Professional help", "Մասնագիտական օգնություն"),
+            ("Find a professional", "Գտեք մասնագիտական"),  # no modifier: reported
+        ],
+    )
+    assert findings(moci, hy) == [("MV601", "professional", "Find a professional")]

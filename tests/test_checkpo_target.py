@@ -875,6 +875,13 @@ def test_a_georgian_lemma_in_ma_is_no_ergative(term, other):
     assert not matches("ka", term, other)
 
 
+def test_an_armenian_expert_nouns_listed_stem_takes_no_other_word():
+    # -գետ → -գիտ- is listed per word (irregular/hy.txt), not for գետ, a river
+    assert not matches("hy", "գետ", "գիտական")
+    assert not matches("hy", "գետ", "գիտի")
+    assert not matches("hy", "մասնագետ", "մասնագիտություն")  # a profession
+
+
 @pytest.mark.parametrize(
     ("term", "text"),
     [

@@ -795,6 +795,7 @@ class FileCheck:
             self.matcher.infl.agents,
             self.matcher.infl.attributive,
             self.matcher.infl.agreeing,
+            self.matcher.infl.irregular,
         )
         if dropped:
             self.forget(dropped)

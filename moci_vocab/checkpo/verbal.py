@@ -37,6 +37,7 @@ def verbal_misses(
     agents: tuple[str, ...] = (),
     attributive: tuple[str, ...] = (),
     agreeing: tuple[str, ...] = (),
+    irregular: dict[str, tuple[str, ...]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -52,7 +53,9 @@ def verbal_misses(
     ``agents``: the endings of the agent noun on the verb's stem (`Inflection.agents`);
     ``attributive``: how the participles end that qualify a noun (`Inflection.attributive`);
     ``agreeing``: how the participles end that are adjectives only (`Inflection.agreeing`):
-    no verb in a verb slot.
+    no verb in a verb slot; ``irregular``: the language's listed stems of a lemma
+    (`Inflection.irregular`), on which its adjectives are made too (hy մասնագետ →
+    մասնագիտական).
     """
     dropped: set[tuple[int, int]] = set()
     # each entry's casefolded msgid and translation, made once however many of its nouns
@@ -100,7 +103,9 @@ def verbal_misses(
                     for at in entries:
                         if len(translation(at)) * 3 >= _LONG:
                             nouns_of.setdefault(at, []).append(concept)
-            wanted = _probes(nouns_of[entry], words, terms, verbs, adjectives, participle_endings)
+            wanted = _probes(
+                nouns_of[entry], words, terms, verbs, adjectives, participle_endings, irregular
+            )
             found = probes_in[entry] = found_in(long_translations[entry], wanted)
         return found
 
@@ -115,12 +120,14 @@ def verbal_misses(
                 if _verb_alone(msgids[entry], word, translation(entry), infinitives)
             )
         forms = verb_forms(terms.get(concept, ()), verbs)
-        made = adjective_forms(terms.get(concept, ()), adjectives)
+        made = adjective_forms(terms.get(concept, ()), adjectives, irregular)
         if not forms and not made:
             continue
         # what every adjective form starts with (familjar, familjor): a translation without
         # one of them is not read word by word (most are not: a quick test first)
-        probes = adjective_stems(terms.get(concept, ()), *adjectives[:1], *adjectives[2:])
+        probes = adjective_stems(
+            terms.get(concept, ()), *adjectives[:1], *adjectives[2:], irregular=irregular
+        )
         # what they all start with (the term's stem, familj-): one scan of a translation
         # without it, not one per adjective suffix
         probe_start = _common_start(probes)
@@ -266,6 +273,7 @@ def _probes(
     verbs: tuple[tuple[str, tuple[str, ...]], ...],
     adjectives: tuple[tuple[str, ...], ...],
     participle_endings: tuple[str, ...],
+    irregular: dict[str, tuple[str, ...]] | None = None,
 ) -> set[str]:
     """What `verbal_misses` may look for in a translation for these missing nouns: each
     one's adjective stems and what its past participles start with."""
@@ -274,7 +282,7 @@ def _probes(
         if not words.get(concept):
             continue
         own = terms.get(concept, ())
-        found.update(adjective_stems(own, *adjectives[:1], *adjectives[2:]))
+        found.update(adjective_stems(own, *adjectives[:1], *adjectives[2:], irregular=irregular))
         forms = verb_forms(own, verbs)
         found.add(_common_start({form for form in forms if form.endswith(participle_endings)}))
     return found
@@ -472,12 +480,17 @@ def _head(word: str) -> str:
     return word[:stop]
 
 
-def adjective_forms(terms: list[str], adjectives: tuple[tuple[str, ...], ...]) -> set[str]:
+def adjective_forms(
+    terms: list[str],
+    adjectives: tuple[tuple[str, ...], ...],
+    irregular: dict[str, tuple[str, ...]] | None = None,
+) -> set[str]:
     """The relational adjectives made on the stems of one-word terms (familje → familjar,
     familjare; javë → javore; ka ფოსტა → საფოსტო): each adjective stem with each ending
-    (``adjectives``: suffixes, endings and, if given, prefixes; `Inflection.adjectives`)."""
+    (``adjectives``: suffixes, endings and, if given, prefixes; `Inflection.adjectives`;
+    ``irregular``: see `adjective_stems`)."""
     suffixes, endings = adjectives[:2]
-    made = adjective_stems(terms, suffixes, *adjectives[2:])
+    made = adjective_stems(terms, suffixes, *adjectives[2:], irregular=irregular)
     return {stem + ending for stem in made for ending in endings}
 
 
@@ -487,20 +500,28 @@ _FINAL_VOWELS = "aeëiouიაე"
 
 
 def adjective_stems(
-    terms: list[str], suffixes: tuple[str, ...], prefixes: tuple[str, ...] = ("",)
+    terms: list[str],
+    suffixes: tuple[str, ...],
+    prefixes: tuple[str, ...] = ("",),
+    irregular: dict[str, tuple[str, ...]] | None = None,
 ) -> set[str]:
-    """Each one-word term less a final vowel, with each adjective suffix (familjar,
-    familjor) and prefix (საფოსტო) that takes it (`ADJECTIVE_BASES`: gjuhësor on gjuhë, not
-    aktual on akt): what every adjective form starts with."""
+    """Each one-word term less a final vowel, and each stem the language's data lists for
+    it (``irregular``: hy մասնագետ: մասնագիտ, whose ե was a classical է), with each
+    adjective suffix (familjar, familjor) and prefix (საფოსტო) that takes it
+    (`ADJECTIVE_BASES`: gjuhësor on gjuhë, not aktual on akt): what every adjective form
+    starts with."""
     stems: set[str] = set()
     for term in terms:
         if " " in term:
             continue
-        stem = term[:-1] if term[-1:] in _FINAL_VOWELS else term
+        bases = {term[:-1] if term[-1:] in _FINAL_VOWELS else term}
+        if irregular:
+            bases.update(irregular.get(term, ()))
         for suffix in suffixes:
             ending, shortest = ADJECTIVE_BASES.get(suffix, ("", 3))
-            if len(stem) >= shortest and term.endswith(ending):
-                stems.update(p + stem + suffix for p in prefixes)
+            if term.endswith(ending):
+                long_enough = [stem for stem in bases if len(stem) >= shortest]
+                stems.update(p + stem + suffix for stem in long_enough for p in prefixes)
     return stems
 
 
