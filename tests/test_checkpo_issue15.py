@@ -239,3 +239,40 @@ def test_an_armenian_adjective_on_a_listed_stem_renders_a_modifier(moci, tmp_pat
         ],
     )
     assert findings(moci, hy) == [("MV601", "professional", "Find a professional")]
+
+
+def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
+    # session 27: the adjective path read the raw msgid and translation: the English word
+    # inside a tag's attribute (LibreOffice Help's <link href="text/…">) counted as a use
+    # that modifies no noun, a mnemonic inside the English word (s&ystem) hid it, and one
+    # inside the translation's adjective (ტექს_ტური) hid the adjective from the probe
+    add(moci, "language", "language", {"sq": "gjuhë"}, pos="noun")
+    add(moci, "text", "text", {"ka": "ტექსტი"}, pos="noun")
+    add(moci, "system", "system", {"ka": "სისტემა"}, pos="noun")
+    sq = write_po(
+        tmp_path / "sq.po",
+        "sq",
+        [
+            (
+                '<link href="language/a.xhp">Language pack</link>',
+                '<link href="language/a.xhp">Paketë gjuhësore</link>',
+            ),
+            ("Lang&uage pack", "&Paketë gjuhësore"),
+            ("Language _pack", "Paketë gjuhë_sore"),
+            ("The language", "Gjuhësore"),  # no modifier: reported
+        ],
+    )
+    assert findings(moci, sq) == [("MV601", "language", "The language")]
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            (
+                '<link href="text/shared/a.xhp">Text Files</link>',
+                '<link href="text/shared/a.xhp">ტექსტური ფაილები</link>',
+            ),
+            ("_Text Layers:", "ტექს_ტური ფენები:"),
+            ("Use s&ystem HTTP proxy:", "&სისტემური HTTP პროქსის გამოყენება:"),
+        ],
+    )
+    assert findings(moci, ka) == []

@@ -346,7 +346,7 @@ _LOOSE = re.compile(
 _GLUED_AMPERSAND = re.compile(r"&(?<=[^\W\d_]&)(?=[^\W\d_])")
 
 
-def _unglued(text: str) -> str:
+def unglued(text: str) -> str:
     """``text`` without its keyboard mnemonics inside words (Re&name: Rename)."""
     return _GLUED_AMPERSAND.sub("", text) if "&" in text else text
 
@@ -354,7 +354,7 @@ def _unglued(text: str) -> str:
 def _prepared(text: str) -> str:
     """A text (or NUL-joined texts) as the name marker reads it: cleaned, hyphens as
     "-", mnemonics inside words out (Re&name), no NAME_MARK or sentence mark of its own."""
-    text = _unglued(clean(text))
+    text = unglued(clean(text))
     for hyphen in _HYPHENS:
         if hyphen in text:
             text = text.replace(hyphen, "-")
@@ -1046,7 +1046,7 @@ class SourceMatcher:
         # mnemonic inside a word (Op&en) is out of the key's word, so out of the text here.
         data = "\x00".join(
             [
-                _unglued(text.casefold() if text.isascii() else visible(text).casefold())
+                unglued(text.casefold() if text.isascii() else visible(text).casefold())
                 for text in texts
             ]
         ).encode("utf-8")

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator
 from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
-from moci_vocab.checkpo.target_match import tokens
+from moci_vocab.checkpo.source_match import unglued
+from moci_vocab.checkpo.target_match import tokens, unmark
 
 
 def verbal_misses(
@@ -72,6 +73,15 @@ def verbal_misses(
     long_translations: dict[int, str] = {}
     words_said: dict[int, set[str]] = {}
     all_words = frozenset(words.values())
+    tags_in: dict[int, list[int]] = {}  # each msgid's markup tags, found once (`_tags`)
+    shapes: dict[int, str] = {}  # each msgid as `_shaped` reads it, made once
+
+    def shaped_of(entry: int, text: str) -> str:
+        """`_shaped` of the entry's msgid, made once."""
+        found = shapes.get(entry)
+        if found is None:
+            found = shapes[entry] = _shaped(msgids[entry], text)
+        return found
 
     def said(entry: int) -> set[str] | list[str]:
         """The words of the entry's translation (a long one's made once)."""
@@ -159,7 +169,7 @@ def verbal_misses(
             if text is None:  # first seen, or long (`_Long`: read once for all its nouns)
                 long = long_texts.get(entry)
                 if long is None:
-                    text = msgids[entry].casefold()
+                    text = unglued(msgids[entry]).casefold()  # (s&ystem: a mnemonic in it)
                     if len(text) < _LONG:
                         folded[entry] = text
                     else:
@@ -168,8 +178,14 @@ def verbal_misses(
                     text = long.text
             ends = list(word_ends(text, word)) if long is None else long.ends(word)
             # the word itself, not the end of a longer one: a Fluent placeable's variable
-            # ({ $negotiatedLanguage }) is no use of the word that must modify a noun
+            # ({ $negotiatedLanguage }) is no use of the word that must modify a noun; nor
+            # a word inside a markup tag (<link href="text/shared/…">)
             ends = [at for at in ends if _word_start(text, at)]
+            tags = tags_in.get(entry)
+            if tags is None:
+                tags = tags_in[entry] = _tags(text) if "<" in text else []
+            if tags:
+                ends = [at for at in ends if not _inside(tags, at)]
             if not ends:
                 continue
             if (
@@ -189,8 +205,8 @@ def verbal_misses(
                 if low is None:  # first seen, or long
                     low = long_translations.get(entry)
                     deep = low is not None
-                    if not deep:
-                        low = translation(entry).casefold()
+                    if not deep:  # (as `said` reads it: ტექს_ტური, a mnemonic inside)
+                        low = unmark(translation(entry)).casefold()
                         deep = len(low) >= _LONG
                         (long_translations if deep else folded_translations)[entry] = low
                 if deep:  # a long translation: its words first (made once), then the scans
@@ -214,7 +230,7 @@ def verbal_misses(
                     # a participle that qualifies a noun renders a noun that modifies one
                     # ("Expander Column" as Ընդլայնվող սյուն), not a head noun it replaces
                     # (the scrollbars as ոլորվող տիրույթ, a scrolling region)
-                    shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
+                    shaped = shaped_of(entry, text)
                     if not all(_modifies(shaped, at + size) for at in ends):
                         participle = None
                 if participle and not (
@@ -226,7 +242,7 @@ def verbal_misses(
                     continue  # (no adjective form said: the probes' scans are not needed)
                 # the msgid as written where its casefolded text has the same offsets (a
                 # word's case tells a verb's object from a coordinated modifier's head)
-                shaped = msgids[entry] if len(msgids[entry]) == len(text) else text
+                shaped = shaped_of(entry, text)
                 if not (
                     (
                         not probes.isdisjoint(probed(entry))
@@ -252,6 +268,28 @@ _AGENT_ENDS = ("er", "or")
 _LONG = 4096
 
 
+def _shaped(msgid: str, text: str) -> str:
+    """The msgid as read (its mnemonics inside words out, `unglued`) where its casefolded
+    ``text`` has the same offsets (a word's case tells a verb's object from a coordinated
+    modifier's head), else ``text``."""
+    source = unglued(msgid)
+    return source if len(source) == len(text) else text
+
+
+# A markup tag with its attributes (as `spans` reads one)
+_TAG = re.compile(r"<[^<>\x00]*>")
+
+
+def _tags(text: str) -> list[int]:
+    """The starts and ends of the text's markup tags, in order (start, end, start, …)."""
+    return [at for tag in _TAG.finditer(text) for at in tag.span()]
+
+
+def _inside(tags: list[int], at: int) -> bool:
+    """Is ``at`` inside one of the tags (`_tags`)?"""
+    return bisect_left(tags, at + 1) % 2 == 1
+
+
 def _folded(
     entry: int, translation: Callable[[int], str], short: dict[int, str], long: dict[int, str]
 ) -> str:
@@ -261,7 +299,7 @@ def _folded(
     if low is None:
         low = long.get(entry)
         if low is None:
-            low = translation(entry).casefold()
+            low = unmark(translation(entry)).casefold()
             (long if len(low) >= _LONG else short)[entry] = low
     return low
 
