@@ -17,7 +17,7 @@ RULES = {
     "MV603": "A do-not-translate name is translated or changed.",
     "MV604": "The same source term is rendered in different ways in one file.",
     "MV605": "The target language of a file is unknown or not in the glossary.",
-    "MV606": "A file writes its language without some letters; terms are matched so in it.",
+    "MV606": "A file writes its language in another spelling; terms are matched so in it.",
 }
 SEVERITY = {
     "MV600": "error",

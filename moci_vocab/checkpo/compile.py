@@ -343,8 +343,8 @@ class Compiled(Record):
         # The source matcher's automatons as `SourceMatcher.serialized` gives them: built
         # when the glossary is compiled, kept in the cache (None: built on first use).
         self._automata = _automata
-        # Compiled for catalogs written without the language's marked letters (sq ë, ç):
-        # its target terms are matched with those letters folded (see checkpo.unmarked).
+        # Compiled for catalogs written in the language's other spelling (sq without ë, ç;
+        # hy classical): its target terms are matched in the key both share (checkpo.spelling).
         self.unmarked = unmarked
 
     def __getstate__(self):
@@ -486,16 +486,16 @@ class Compiled(Record):
 
 def compile_glossary(glossary, lang: str, unmarked: bool = False) -> Compiled:
     """The matching data for translations from the source language into ``lang``
-    (``unmarked``: for a catalog written without its marked letters, `checkpo.unmarked`)."""
+    (``unmarked``: for a catalog written without its marked letters, `checkpo.spelling`)."""
     from moci_vocab.checkpo.idioms import HEADS_KEPT, OTHERS_KEPT, idioms_with, senses_kept
     from moci_vocab.checkpo.source_match import NOT_A_SENSE, POS_KINDS, english_variants
 
     infl = for_language(lang)
     fold = None
     if unmarked:
-        from moci_vocab.checkpo.unmarked import folding, unmarked_inflection
+        from moci_vocab.checkpo.spelling import folder, respelled_inflection
 
-        infl, fold = unmarked_inflection(lang), folding(lang)
+        infl, fold = respelled_inflection(lang), folder(lang)
     source = glossary.source_language
     rules: list[Rule] = []
     keys: dict[str, int] = {}
@@ -646,7 +646,7 @@ def _other_concept(
     return None
 
 
-def _rule(concept, source: str, lang: str, infl, fold: dict[int, str] | None = None) -> Rule:
+def _rule(concept, source: str, lang: str, infl, fold: Callable[[str], str] | None = None) -> Rule:
     allowed: list[TargetTerm] = []
     bad: list[TargetTerm] = []
     for term in concept.terms.get(lang, ()):
@@ -654,10 +654,8 @@ def _rule(concept, source: str, lang: str, infl, fold: dict[int, str] | None = N
         if fold is None:
             target.extend(compile_term(term.term, term.status, term.forms, infl))
         else:  # matched folded, named as the glossary writes it
-            from moci_vocab.checkpo.unmarked import folded
-
-            forms = [folded(form, fold) for form in term.forms]
-            patterns = compile_term(folded(term.term, fold), term.status, forms, infl)
+            forms = [fold(form) for form in term.forms]
+            patterns = compile_term(fold(term.term), term.status, forms, infl)
             target.extend(pattern._replace(text=term.term) for pattern in patterns)
     if concept.do_not_translate and not allowed:
         # The name itself, as written in the source language, is what must appear.

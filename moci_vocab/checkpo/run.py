@@ -7,8 +7,8 @@ name), and no deprecated or forbidden one (MV602). Per file, one concept
 rendered with different terms is reported once (MV604). A file that cannot
 be read is one finding (MV600) and the other files are still checked; so is
 a file whose language cannot be told or is not in the glossary (MV605). A file
-written without some letters of its language (Albanian without ë, ç) is said so
-once (MV606) and matched so (unmarked.py).
+written in another spelling of its language (Albanian without ë, ç; Armenian in the
+classical orthography) is said so once (MV606) and matched so (spelling.py).
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ from moci_vocab.checkpo import RULES, SEVERITY, rules  # noqa: F401 (run's names
 from moci_vocab.checkpo.compile import Compiled, Rule, load_compiled, quote_list, term_of_plain
 from moci_vocab.checkpo.inflection import for_language
 from moci_vocab.checkpo.reader import read_catalog
+from moci_vocab.checkpo.spelling import (
+    folded_texts,
+    notice,
+    respelled,
+    respelled_inflection,
+)
 from moci_vocab.checkpo.suppress import IGNORE_ALL, ignore_marks, read_baseline, suppress_known
 from moci_vocab.checkpo.target_match import (
     LIKENESS_CUTOFF,
@@ -39,12 +45,6 @@ from moci_vocab.checkpo.target_match import (
     prepared,
     surface_words,
     tokens,
-)
-from moci_vocab.checkpo.unmarked import (
-    folded_texts,
-    notice,
-    unmarked_inflection,
-    unmarked_letters,
 )
 from moci_vocab.errors import MociError, display_path
 from moci_vocab.findings import (
@@ -359,7 +359,8 @@ class Checker:
         if lang is None:
             yield _file_finding("MV605", problem, path, None)
             return
-        unmarked = _unmark(catalog, lang)
+        written = _respell(catalog, lang)
+        unmarked = written is not None
         key = lang + "-unmarked" if unmarked else lang
         if key not in self.compiled_by_lang:
             self.compiled_by_lang[key] = load_compiled(
@@ -370,7 +371,7 @@ class Checker:
             severity = compiled.severities.get("MV606", SEVERITY["MV606"])
             if severity != "off":
                 yield Finding("MV606", severity, notice(lang), file=str(path), lang=lang)
-        check = FileCheck(catalog, compiled, self.options, result)
+        check = FileCheck(catalog, compiled, self.options, result, written)
         check.run()
         if json_blocks:
             yield from check.json_findings(json_blocks if type(json_blocks) is str else None)
@@ -395,13 +396,15 @@ def _file_finding(code: str, message: str, path: Path, line: int | None) -> Find
     return Finding(code, SEVERITY[code], message, file=str(path), line=line)
 
 
-def _unmark(catalog: Catalog, lang: str) -> bool:
-    """Whether the catalog writes ``lang`` without its marked letters (sq ë, ç: MV606); if
-    so its translations are folded so here (`checkpo.unmarked`), else left as they are."""
-    if not unmarked_letters(catalog.msgstrs, lang):
-        return False
-    catalog.replace_msgstrs(folded_texts(catalog.msgstrs, lang))
-    return True
+def _respell(catalog: Catalog, lang: str) -> list[list[str]] | None:
+    """If the catalog writes ``lang`` in its other spelling (sq without ë, ç; hy classical:
+    MV606), its translations as written, folded in the catalog (`checkpo.spelling`); else
+    None, the catalog left as it is."""
+    if not respelled(catalog.msgstrs, lang):
+        return None
+    written = catalog.msgstrs
+    catalog.replace_msgstrs(folded_texts(written, lang))
+    return written
 
 
 def _glossary_languages(root: Path) -> list[str]:
@@ -435,14 +438,24 @@ class FileCheck:
     inline. Everything else goes through `check_translation`.
     """
 
-    def __init__(self, catalog: Catalog, compiled: Compiled, options: Options, result: Result):
+    def __init__(
+        self,
+        catalog: Catalog,
+        compiled: Compiled,
+        options: Options,
+        result: Result,
+        written: list[list[str]] | None = None,
+    ):
         self.catalog = catalog
+        # (the translations as written, when the catalog holds them folded: MV606; the
+        # closest words are shown from them)
+        self.written = written
         self.compiled = compiled
         self.options = options
         self.result = result
         self.file = str(catalog.path)
-        if compiled.unmarked:  # (a catalog written without its marked letters: MV606)
-            self.matcher = TargetMatcher(unmarked_inflection(compiled.lang))
+        if compiled.unmarked:  # (a catalog written in the other spelling: MV606)
+            self.matcher = TargetMatcher(respelled_inflection(compiled.lang))
         else:
             self.matcher = TargetMatcher(for_language(compiled.lang))
         # (concept index, allowed term) → [count, index of the first entry using it]
@@ -725,6 +738,8 @@ class FileCheck:
             if best is not None:
                 if words is None:
                     words = surface_words(plain)
+                    if self.written is not None:
+                        words = self.as_written(entry, form, words)
                 found = phrase_at(words, size, best[2])
                 known = ids.get(found)
                 if known is None:
@@ -732,6 +747,14 @@ class FileCheck:
                     words_seen.append(found)
                     self.near_safe = self.near_safe and json_safe(found)
                 near[i] = known
+
+    def as_written(self, entry: int, form: int, words: list[str]) -> list[str]:
+        """The words of a translation held folded (``words``, MV606) as the catalog writes
+        them: the fold changes letters inside words, never where a word ends, so word for
+        word (as read if their number differs, which no fold makes)."""
+        text = self.written[entry][form]
+        written = surface_words(prepared([text])[0][0])
+        return written if len(written) == len(words) else words
 
     def drop_verbal(self) -> None:
         """Forget the missing noun terms whose English word is a verb, as the translation

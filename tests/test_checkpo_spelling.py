@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from moci_vocab.checkpo.unmarked import MAX_MARKED, MIN_LETTERS, SHARE, unmarked_letters
+from moci_vocab.checkpo.spelling import MAX_MARKED, MIN_LETTERS, SHARE, unmarked_letters
 from tests.test_checkpo import write_po
 
 # Entries that name no glossary term: the rest of a catalog (letters to measure), as an
@@ -125,7 +125,7 @@ def test_other_languages_are_never_read_without_letters():
 
 def test_the_language_data_folds_whole():
     from moci_vocab.checkpo.inflection import Endings
-    from moci_vocab.checkpo.unmarked import _fold, unmarked_inflection
+    from moci_vocab.checkpo.spelling import _fold, unmarked_inflection
 
     infl = unmarked_inflection("sq")
     assert "ne" in infl.suffixes and "ës" not in infl.suffixes and "es" in infl.suffixes

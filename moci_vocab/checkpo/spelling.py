@@ -1,25 +1,31 @@
-"""A catalog written without some letters of its language: Albanian without ë and ç.
+"""How a catalog file's spelling is read: one place for MV606.
 
-Older Albanian catalogs were typed on keyboards without ë and ç (Debian's aMule
-catalog: *kategorine*, *emer* for *kategorinë*, *emër*). Read as written, every
-entry with a glossary term holding ë or ç is a missing term. ë and ç are letters,
-not decorations: they are never folded away in general. A catalog file is read as
-written without them only when its translations hold almost none (`SHARE` of their
-letters), and then the tool says so once for the file (MV606), and in that file
-only, the glossary's terms and the translations are matched with ë read as e and ç
-as c (target side only; the messages still name the glossary's terms as written).
+A file may write its language in a spelling other than the glossary's. It is told per
+file from its translations, said once for the file (MV606, with the spelling's own
+message), and in that file only the glossary's terms and the translations are matched
+folded to one key (target side only; the messages still name the terms as the glossary
+writes them). Two spellings are known:
 
-The threshold, from the held-out catalogs (202 Albanian files) and the committed
-ones (12): aMule writes ë or ç in 0 of its 31,108 letters; the next, KGeography, in
-1.16% (place names); every other in 3.2% or more (median 7.3%). Below 0.5% a file is
-read as unmarked: aMule alone. A file needs `MIN_LETTERS` letters to tell (the
-smallest of those files has 531, 8.3% of them ë or ç), and fewer than `MAX_MARKED`
-marked letters in all (the fewest of any file but aMule: 33). Letters are counted in
-NFC (a decomposed ë is an ë).
+**Albanian without ë and ç.** Older Albanian catalogs were typed on keyboards without ë
+and ç (Debian's aMule catalog: *kategorine*, *emer* for *kategorinë*, *emër*). ë and ç are
+letters, not decorations: they are never folded away in general. A file is read without
+them only when its translations hold almost none (`SHARE` of their letters), and then ë is
+read as e and ç as c. The threshold, from the held-out catalogs (202 Albanian files) and
+the committed ones (12): aMule writes ë or ç in 0 of its 31,108 letters; the next,
+KGeography, in 1.16% (place names); every other in 3.2% or more (median 7.3%). Below 0.5% a
+file is read as unmarked: aMule alone. A file needs `MIN_LETTERS` letters to tell (the
+smallest of those files has 531, 8.3% of them ë or ç), and fewer than `MAX_MARKED` marked
+letters in all (the fewest of any file but aMule: 33). Letters are counted in NFC (a
+decomposed ë is an ë).
+
+**Armenian in the classical (Mashtots) orthography** (`classical_hy`), as Western
+Armenian, the diaspora and Iran's Armenians write it: հաշիւ, genitive հաշուի (reformed
+հաշիվ, հաշվի). Both spellings are read by folding classical to reformed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from itertools import chain
 from typing import Any
@@ -67,6 +73,26 @@ def unmarked_letters(texts: list[list[str]], lang: str) -> str:
     return marked
 
 
+def respelled(texts: list[list[str]], lang: str) -> bool:
+    """Whether a catalog's translations (``texts``: each entry's forms) write ``lang`` in
+    the other spelling this module reads (MV606)."""
+    if _primary(lang) == "hy":
+        from moci_vocab.checkpo.classical_hy import is_classical
+
+        return is_classical(texts)
+    return bool(unmarked_letters(texts, lang))
+
+
+def folder(lang: str) -> Callable[[str], str]:
+    """The function that writes a text of ``lang`` (NFC) in the key both spellings share."""
+    if _primary(lang) == "hy":
+        from moci_vocab.checkpo.classical_hy import reformed
+
+        return lambda text: reformed(text if is_nfc(text) else nfc(text))
+    table = folding(lang)
+    return lambda text: folded(text, table)
+
+
 def folding(lang: str) -> dict[int, str]:
     """The `str.translate` table that writes ``lang``'s letters as the unmarked ones."""
     marked, plain = LETTERS[_primary(lang)]
@@ -74,15 +100,26 @@ def folding(lang: str) -> dict[int, str]:
 
 
 def folded_texts(texts: list[list[str]], lang: str) -> list[list[str]]:
-    """Each entry's translations with the marked letters written as the plain ones."""
-    table = folding(lang)
-    return [[folded(text, table) for text in forms] for forms in texts]
+    """Each entry's translations written in the key both spellings share (`folder`)."""
+    fold = folder(lang)
+    return [[fold(text) if text else text for text in forms] for forms in texts]
 
 
 def folded(text: str, table: dict[int, str]) -> str:
     """The text in NFC (the matcher's form: a decomposed ë is an ë), its marked letters
     written as the plain ones (``table``: `folding`)."""
     return (text if is_nfc(text) else nfc(text)).translate(table)
+
+
+def respelled_inflection(lang: str) -> Inflection:
+    """The language's data as matched in a file of the other spelling: Albanian's with ë
+    and ç folded (`unmarked_inflection`); Armenian's as the reformed spelling (the key)
+    writes it (`classical_hy.inflection`)."""
+    if _primary(lang) == "hy":
+        from moci_vocab.checkpo.classical_hy import inflection
+
+        return inflection()
+    return unmarked_inflection(lang)
 
 
 @cache
@@ -114,7 +151,11 @@ def _fold(value: Any, table: dict[int, str]) -> Any:
 
 
 def notice(lang: str) -> str:
-    """The message of MV606 for a file written without ``lang``'s marked letters."""
+    """The message of MV606 for a file written in ``lang``'s other spelling."""
+    if _primary(lang) == "hy":
+        from moci_vocab.checkpo.classical_hy import NOTICE
+
+        return NOTICE.format(lang=lang)
     marked, plain = LETTERS[_primary(lang)]
     pairs = ", ".join(f"{a} as {b}" for a, b in zip(marked, plain, strict=True) if a.islower())
     return (
