@@ -128,10 +128,6 @@ def reformed(text: str) -> str:
     return text
 
 
-_WORD_START = re.compile(rf"{_LETTER}*$")
-_HAS_VOWEL = re.compile(f"[{_VOWELS}]")
-
-
 @cache
 def inflection() -> Inflection:
     """Armenian's data as a classical file is matched: the reformed data, and the endings
@@ -148,12 +144,17 @@ def inflection() -> Inflection:
 
 def _written(match: re.Match[str], written: str) -> str:
     """What a rule's match is written as, in its case; a final յ stays in a word of one
-    syllable (հայ, խոյ: its ա or ո, two letters back, is the word's only vowel)."""
+    syllable (հայ, խոյ: its ա or ո, just before the յ, is the word's only vowel)."""
     found = match.group()
     if not written:
-        start = match.start() - 1  # (the ա or ո before the յ)
-        head = _WORD_START.search(match.string, 0, start).group()
-        return "" if _HAS_VOWEL.search(head) else found
+        # Back from the ա or ո to the word's start or a vowel: once per word (a word has
+        # one final յ), so linear in the text (a search from the text's start was not).
+        text, at = match.string, match.start() - 1
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+            if text[at] in _VOWELS:
+                return ""
+        return found
     if len(found) > 1 and found.isupper():
         return written.upper()
     if found[0].isupper():
