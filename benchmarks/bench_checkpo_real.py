@@ -403,7 +403,7 @@ def _form_of(word: str, lemmas: tuple[str, ...], lang: str, endings=None) -> boo
 
 
 def decoys_for(
-    term: str, prefix: str, vocabulary: set[str], lang: str, english: str = ""
+    term: str, prefix: str, vocabulary: set[str], lang: str, english: str = "", fold=None
 ) -> list[str]:
     """Real words of the catalog within two edits of the term that are not forms of it.
 
@@ -418,7 +418,10 @@ def decoys_for(
     `agent_pair_conventions`) it is not a form of the other word of a Georgian agent noun
     and its verb's verbal noun (`rendered.said_by_agent_pair`: შეხსენებები, reminders, for
     the reminder შემხსენებელი: judged a correct rendering, round 20; but მოხმარებლის, a
-    misspelling, stays a decoy for მომხმარებლის).
+    misspelling, stays a decoy for მომხმარებლის). In a file read in another spelling (MV606;
+    ``fold``: `spelling.folder`), a word is a decoy only if it is one in that key too: the
+    term written in the other spelling (հիշասարքի for յիշասարքը in a classical file, emer for
+    emër in one without ë) is the term there, not a wrong word.
     """
     from rapidfuzz.distance import Levenshtein
 
@@ -450,6 +453,9 @@ def decoys_for(
         and Levenshtein.distance(word, term, score_cutoff=2) <= 2
         and not (agent and said_by_agent_pair([word], term, infl, stems))
     ]
+    if fold is not None:
+        kept = set(decoys_for(fold(term), fold(prefix), {fold(w) for w in found}, lang, english))
+        found = [word for word in found if fold(word) in kept]
     return sorted(found)
 
 
@@ -481,6 +487,14 @@ def agent_pair_conventions(entries: list, glossary: dict, lang: str) -> set[str]
         if said >= 2:
             found.add(english)
     return found
+
+
+def other_spelling(entries: list, lang: str, strs_of):
+    """The key of the file's other spelling (`spelling.folder`) where check-po reads the
+    file so (MV606: Albanian without ë, classical Armenian), else None."""
+    from moci_vocab.checkpo.spelling import folder, respelled
+
+    return folder(lang) if respelled([strs_of(e) for e in entries], lang) else None
 
 
 def run_check(root: Path, path: Path):
@@ -529,6 +543,7 @@ def evaluate(
     vocabulary = {t for e in entries for s in strs_of(e) for t in tokens(s)}
     terms = list(glossary)
     paired = agent_pair_conventions(entries, glossary, lang)
+    fold = other_spelling(entries, lang, strs_of)
     clean_uses, injected = [], []
     texts: dict[tuple, str] = {}
     for number, e in enumerate(entries):
@@ -554,7 +569,12 @@ def evaluate(
                     break
             # (b) a near-miss decoy: a real word within two edits, not a form of the term
             decoys = decoys_for(
-                data["term"], data["prefix"], vocabulary, lang, english if english in paired else ""
+                data["term"],
+                data["prefix"],
+                vocabulary,
+                lang,
+                english if english in paired else "",
+                fold,
             )
             if decoys:
                 decoy = decoys[zlib.crc32(e.msgid.encode()) % len(decoys)]

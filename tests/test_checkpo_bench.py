@@ -861,3 +861,21 @@ def test_the_builder_study_measures_the_terms_share_its_rival_and_cover(monkeypa
     assert (found["uses"], found["term_n"], found["share"]) == (6, 3, 0.5)
     assert found["rival"].startswith("përmbledh") and found["rival_n"] == 2
     assert (found["ratio"], found["cover"]) == (0.667, 2)
+
+
+def test_a_near_miss_decoy_is_no_spelling_of_the_term_in_a_file_read_in_another(monkeypatch):
+    """In a file check-po reads in another spelling (MV606), the term written in the other
+    spelling is the term there, not a wrong word: classical Armenian's յիշասարքը is
+    հիշասարքի reformed (round 20's xfburn), Albanian's emër is emer without ë (aMule);
+    another word within two edits stays a decoy."""
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from benchmarks.bench_checkpo_real import decoys_for
+    from moci_vocab.checkpo.spelling import folder
+
+    words = {"հիշասարքի", "պիշասարքը"}
+    assert decoys_for("յիշասարքը", "յիշասարք", words, "hy") == ["հիշասարքի", "պիշասարքը"]
+    assert decoys_for("յիշասարքը", "յիշասարք", words, "hy", fold=folder("hy")) == ["պիշասարքը"]
+    assert decoys_for("emër", "emë", {"emer", "ember"}, "sq") == ["ember", "emer"]
+    assert decoys_for("emër", "emë", {"emer", "ember"}, "sq", fold=folder("sq")) == ["ember"]
