@@ -247,8 +247,7 @@ def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
     # that modifies no noun, a mnemonic inside the English word (s&ystem) hid it, and one
     # inside the translation's adjective (ტექს_ტური) hid the adjective from the probe
     add(moci, "language", "language", {"sq": "gjuhë"}, pos="noun")
-    add(moci, "text", "text", {"ka": "ტექსტი"}, pos="noun")
-    add(moci, "system", "system", {"ka": "სისტემა"}, pos="noun")
+    add(moci, "mail", "mail", {"ka": "ფოსტა"}, pos="noun")
     sq = write_po(
         tmp_path / "sq.po",
         "sq",
@@ -267,12 +266,13 @@ def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
         tmp_path / "ka.po",
         "ka",
         [
+            # (Georgian's სა-…-ო adjective: -ური/-ული it takes after any stem, review27)
             (
-                '<link href="text/shared/a.xhp">Text Files</link>',
-                '<link href="text/shared/a.xhp">ტექსტური ფაილები</link>',
+                '<link href="mail/a.xhp">Mail server</link>',
+                '<link href="mail/a.xhp">საფოსტო სერვერი</link>',
             ),
-            ("_Text Layers:", "ტექს_ტური ფენები:"),
-            ("Use s&ystem HTTP proxy:", "&სისტემური HTTP პროქსის გამოყენება:"),
+            ("Ma&il server", "&საფოსტო სერვერი"),
+            ("Mail _server", "საფოს_ტო სერვერი"),
         ],
     )
     assert findings(moci, ka) == []
