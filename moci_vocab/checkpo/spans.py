@@ -21,6 +21,8 @@ from collections.abc import Callable
 # and a word that contains one is the same word.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
+# A markup tag with its attributes (<a href="…">, </b>): here and in verbal.py's modifier test.
+TAG = r"<[^<>\x00]*>"
 # Spans that start with a sign: placeholders of every common syntax, markup, entities.
 _SIGNED = re.compile(
     # printf and Python %-format, with positions (%1$s), Objective-C %@, Ruby %{name}; the
@@ -39,8 +41,9 @@ _SIGNED = re.compile(
     r"\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
     r"|\{[^{}\s\x00]*\}"  # Python/.NET/ICU {name}, {0}, {0:N2}
     r"|\$\{[^{}\x00]*\}|\$\([^()\x00]*\)|\$[A-Za-z_]\w*"  # shell-style $name
-    r"|<[^<>\x00]*>"  # tags with their attributes
-    r'|"[a-z][a-z0-9_-]*"'  # a quoted value or key: "name", "size", "x-content"
+    "|"
+    + TAG  # tags with their attributes
+    + r'|"[a-z][a-z0-9_-]*"'  # a quoted value or key: "name", "size", "x-content"
     # “size”, „size“, ‘owner’ (each branch starts with its sign: the regex engine then
     # skips fast to the next position where one of them is)
     r"|“[a-z][a-z0-9_-]*[”“]|„[a-z][a-z0-9_-]*[”“]|‘[a-z][a-z0-9_-]*’"

@@ -21,6 +21,7 @@ from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
 from moci_vocab.checkpo.source_match import unglued
+from moci_vocab.checkpo.spans import TAG
 from moci_vocab.checkpo.target_match import tokens, unmark
 
 
@@ -276,8 +277,8 @@ def _shaped(msgid: str, text: str) -> str:
     return source if len(source) == len(text) else text
 
 
-# A markup tag with its attributes (as `spans` reads one)
-_TAG = re.compile(r"<[^<>\x00]*>")
+# A markup tag with its attributes (`spans.TAG`: one answer to what a tag is)
+_TAG = re.compile(TAG)
 
 
 def _tags(text: str) -> list[int]:
