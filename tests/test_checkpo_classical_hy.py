@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from moci_vocab.checkpo.classical_hy import MIN_MARKS, SHARE, is_classical, reformed
 from tests.test_checkpo import write_po
 
 # Entries that name no glossary term: the rest of a catalog, in each orthography.
@@ -86,9 +85,13 @@ def test_a_classical_glossary_finds_a_reformed_catalog_only_as_written(
     classical_glossary, tmp_path
 ):
     # a reformed catalog is read as written: a classical term finds no reformed form there
-    # (the reverse of the test above is the glossary's to fix, not the file's)
+    # (the reverse of the test above is the glossary's to fix, not the file's), where it
+    # finds every form in a classical catalog (the oblique հաշուի: not the term's letters)
     po = write_po(tmp_path / "hy.po", "hy", [("Delete account", "Ջնջել հաշիվը"), *REFORMED_FILLER])
     assert codes(classical_glossary, po)[0] == [("MV601", "Delete account")]
+    entries = [("Delete account", "Ջնջել հաշիւը"), ("Account settings", "Հաշուի կարգաւորումներ")]
+    po = write_po(tmp_path / "hy.po", "hy", entries + CLASSICAL_FILLER)
+    assert codes(classical_glossary, po)[0] == [("MV606", None)]
 
 
 def test_a_reformed_catalog_is_read_as_written(reformed_glossary, tmp_path):
@@ -99,13 +102,18 @@ def test_a_reformed_catalog_is_read_as_written(reformed_glossary, tmp_path):
     ]
     po = write_po(tmp_path / "hy.po", "hy", entries + REFORMED_FILLER)
     assert codes(reformed_glossary, po)[0] == [("MV601", "Account status")]
+    # ... and the account's form in a classical file
+    po = write_po(tmp_path / "hy.po", "hy", entries[2:] + CLASSICAL_FILLER)
+    assert codes(reformed_glossary, po)[0] == [("MV606", None)]
 
 
 def test_point_7_words_stay_rejected_in_a_classical_catalog(moci, tmp_path):
     moci("add", "password", "--term", "en=password", "--term", "hy=գաղտնաբառ", "--yes")
     moci("add", "city", "--term", "en=city", "--term", "hy=քաղաք", "--yes")
+    moci("add", "account", "--term", "en=account", "--term", "hy=հաշիվ", "--yes")
     entries = [
         ("Password", "Գաղտնաբառ"),
+        ("Your account's password", "Հաշուիդ գաղտնաբառը"),  # read folded: the account found
         ("Enter the password", "Մուտքագրէք գաղտնաբառը"),
         ("Secret password", "Գաղտնի"),  # secret, not password
         ("The city", "Քաղաքը"),
@@ -154,12 +162,16 @@ def test_point_7_words_stay_rejected_in_a_classical_catalog(moci, tmp_path):
     ],
 )
 def test_the_classical_spelling_folds_to_the_reformed_one(classical, reformed_):
+    from moci_vocab.checkpo.classical_hy import reformed
+
     assert reformed(classical) == reformed_
 
 
 def test_the_fold_takes_linear_time_on_a_hostile_text():
     # 140 KB of words in a final յ, then a word of a million consonants: each word's start was
     # searched from the text's start (review27: 8,000 words took 37 s, these 20,000 minutes)
+    from moci_vocab.checkpo.classical_hy import reformed
+
     words = "ստանայ " * 20_000
     started = time.perf_counter()
     assert reformed(words) == "ստանա " * 20_000
@@ -168,6 +180,8 @@ def test_the_fold_takes_linear_time_on_a_hostile_text():
 
 
 def test_a_file_is_classical_from_its_marks():
+    from moci_vocab.checkpo.classical_hy import MIN_MARKS, SHARE, is_classical
+
     # ւ outside ու and եւ: 2 per entry, in 20 letters
     assert is_classical([["Աւելացնել նոր կարգաւորում"]] * 12)
     # too few marks in all, however dense
@@ -183,6 +197,8 @@ def test_a_file_is_classical_from_its_marks():
 def test_a_reformed_file_is_told_without_reading_all_of_it():
     # reformed entries first (-ությ-, no classical mark), then many classical ones: read
     # to the end the file would be classical; it is told reformed at its first entries
+    from moci_vocab.checkpo.classical_hy import is_classical
+
     reformed_first = [["Կայունություն"]] * 1000
     classical_after = [["Աւելացնել նոր կարգաւորում"]] * 5000
     assert is_classical(classical_after)

@@ -230,15 +230,26 @@ def test_an_armenian_adjective_on_a_listed_stem_renders_a_modifier(moci, tmp_pat
     # -գէտ: մասնագետ → մասնագիտական), listed in irregular/hy.txt and read by the adjective
     # path, where the English noun modifies the next word only (uSupport's, round 27)
     add(moci, "professional", "professional", {"hy": "մասնագետ"}, pos="noun")
+    add(moci, "river", "river", {"hy": "գետ"}, pos="noun")
     hy = write_po(
         tmp_path / "hy.po",
         "hy",
         [
             ("Professional help", "Մասնագիտական օգնություն"),
             ("Find a professional", "Գտեք մասնագիտական"),  # no modifier: reported
+            # listed per word, not for every -գետ: գետ (a river) has no -գիտ- (scientific),
+            # and the listed noun's adjective only, no other word of its stem (a profession)
+            ("River data", "Գիտական տվյալներ"),
+            ("River bank", "Գիտի ափ"),
+            ("Professional certificate", "Մասնագիտության վկայական"),
         ],
     )
-    assert findings(moci, hy) == [("MV601", "professional", "Find a professional")]
+    assert findings(moci, hy) == [
+        ("MV601", "professional", "Find a professional"),
+        ("MV601", "professional", "Professional certificate"),
+        ("MV601", "river", "River bank"),
+        ("MV601", "river", "River data"),
+    ]
 
 
 def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
