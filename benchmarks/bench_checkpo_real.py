@@ -636,6 +636,29 @@ def flagged_catalogs(last_round: int, extra_round: int | None = None):
                 yield number, lang, path, glossary, judgements, found
 
 
+def flags_key(script: Path, *rounds: object) -> str:
+    """A digest of what a study's cached flags (`flagged_catalogs`) depend on, to name its
+    cache by: every file of the moci_vocab that makes them (the one imported: this tree's,
+    put first on the path above; its code and data, not check-po's alone — the PO reader,
+    textnorm, the glossary's load make flags too), this benchmark's and the builder's code,
+    ``script`` (the study), the judgements, the catalogs and their glossaries, and
+    ``rounds`` (what it read)."""
+    import hashlib
+
+    import moci_vocab
+
+    package = Path(moci_vocab.__file__).resolve().parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [Path(__file__).resolve(), Path(__file__).with_name("build_checkpo_real_data.py")]
+    files += [script.resolve(), JUDGEMENTS, HELDOUT_JUDGEMENTS]
+    files += sorted(DATA.iterdir()) + sorted(HELDOUT.iterdir())  # (glossaries.json there)
+    digest = hashlib.sha256(" ".join(map(str, rounds)).encode())
+    for file in files:
+        data = file.read_bytes()
+        digest.update(f"{file.name} {len(data)}\n".encode() + data)
+    return digest.hexdigest()[:12]
+
+
 def write_tsv(path: Path, fields: tuple[str, ...], rows: list[dict]) -> None:
     """Rows as a TSV file with a header (a study's cache or output)."""
     with path.open("w", encoding="utf-8", newline="") as handle:

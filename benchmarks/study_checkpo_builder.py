@@ -25,9 +25,10 @@ catalog) and their verdicts (checkpo_judgements.tsv, checkpo_heldout_judgements.
 prints per language and feature bucket the judged-real and judged-false flags, on the
 design set (the committed catalogs and held-out rounds 1-22) and on the test set (rounds
 23-26, read once, after the rule was frozen), and what each candidate rule would drop.
-Flags and features are cached in a TSV (``--cache FILE``, default
-/tmp/study_checkpo_builder.tsv; made once, about a minute; made again for a round added
-later, delete it):
+Flags and features are cached in a TSV (``--cache FILE`` names one to reuse as it is; by
+default /tmp/study_checkpo_builder-HASH.tsv, HASH a digest of what the flags depend on,
+`bench.flags_key`: a change of moci_vocab, the data or the judgements makes a new one; about
+a minute):
 
     python benchmarks/study_checkpo_builder.py [--cache FILE] [--test] [--round N]
 
@@ -211,7 +212,8 @@ def effect(rows: list[dict], label: str) -> None:
 
 def main() -> int:
     cache = Path(sys.argv[sys.argv.index("--cache") + 1]) if "--cache" in sys.argv else None
-    cache = cache or Path("/tmp/study_checkpo_builder.tsv")
+    default = f"study_checkpo_builder-{bench.flags_key(Path(__file__))}.tsv"  # (never stale)
+    cache = cache or Path(tempfile.gettempdir()) / default
     if not cache.exists():
         make_cache(cache)
     rows = load(cache)

@@ -34,12 +34,13 @@ glossary only (never from a judgement):
   much shorter than the catalog's usual one).
 
 Flags are cached in a TSV (a few minutes to make): by default
-/tmp/study_checkpo_evidence-HASH.tsv, HASH a digest of what the flags depend on (check-po's
-code and data, the benchmark's, the glossaries, catalogs and judgements, the rounds:
-`fingerprint`), so that a change makes a new one; ``--cache FILE`` names one to reuse as it
-is. Printed per language and per set: judged real / false among flags with and without each
-kind of evidence and their union (`RULES`, thresholds frozen before the test rounds were
-read), and precision over all flags and over the flags with evidence only:
+/tmp/study_checkpo_evidence-HASH.tsv, HASH a digest of what the flags depend on (the code and
+data of the moci_vocab that makes them, the benchmark's, the glossaries, catalogs and
+judgements, the rounds: `fingerprint`), so that a change makes a new one; ``--cache FILE``
+names one to reuse as it is. Printed per language and per set: judged real / false among
+flags with and without each kind of evidence and their union (`RULES`, thresholds frozen
+before the test rounds were read), and precision over all flags and over the flags with
+evidence only:
 
     python benchmarks/study_checkpo_evidence.py [--cache FILE] [--test] [--round N]
         [--list FEATURE]
@@ -280,23 +281,8 @@ def load(path: Path) -> list[dict]:
 
 
 def fingerprint(extra_round: int | None) -> str:
-    """What the cached flags depend on: check-po's code and data, the benchmark's and this
-    script's code, the catalogs' glossaries and files, the judgements, the rounds read."""
-    import hashlib
-
-    here = Path(__file__).resolve().parent
-    package = here.parent / "moci_vocab" / "checkpo"
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    files += [here / n for n in ("bench_checkpo_real.py", "build_checkpo_real_data.py")]
-    files += [Path(__file__).resolve(), bench.JUDGEMENTS, bench.HELDOUT_JUDGEMENTS]
-    files += [bench.DATA / "glossaries.json", bench.HELDOUT / "glossaries.json"]
-    digest = hashlib.sha256(f"{LAST_ROUND} {extra_round}".encode())
-    for file in files:
-        digest.update(file.name.encode() + file.read_bytes())
-    for folder in (bench.DATA, bench.HELDOUT):  # (the catalogs: their names and sizes)
-        for file in sorted(folder.iterdir()):
-            digest.update(f"{file.name} {file.stat().st_size}".encode())
-    return digest.hexdigest()[:12]
+    """What the cached flags depend on (`bench.flags_key`), with the rounds read."""
+    return bench.flags_key(Path(__file__), LAST_ROUND, extra_round)
 
 
 # The evidence of a real flag, each kind alone; thresholds set on the design set only.

@@ -879,3 +879,35 @@ def test_a_near_miss_decoy_is_no_spelling_of_the_term_in_a_file_read_in_another(
     assert decoys_for("յիշասարքը", "յիշասարք", words, "hy", fold=folder("hy")) == ["պիշասարքը"]
     assert decoys_for("emër", "emë", {"emer", "ember"}, "sq") == ["ember", "emer"]
     assert decoys_for("emër", "emë", {"emer", "ember"}, "sq", fold=folder("sq")) == ["ember"]
+
+
+def test_the_evidence_studys_cache_follows_every_file_of_moci_vocab(tmp_path):
+    # review27 MINOR 1 to evidence: the key hashed moci_vocab/checkpo only, so a change of
+    # the PO reader, textnorm or the glossary's load read the old flags from the cache
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    skip = shutil.ignore_patterns("__pycache__", "data")
+    for folder in ("moci_vocab", "benchmarks"):  # (the benchmark runs its own tree's code)
+        shutil.copytree(repo / folder, tmp_path / folder, ignore=skip)
+    (tmp_path / "benchmarks" / "data").symlink_to(repo / "benchmarks" / "data")
+    (tmp_path / "tests" / "fixtures" / "checkpo").mkdir(parents=True)
+    real = Path("tests", "fixtures", "checkpo", "real")
+    (tmp_path / real).symlink_to(repo / real)
+    ask = "import study_checkpo_evidence as s; print(s.fingerprint(None))"
+
+    def key() -> str:
+        run = [sys.executable, "-P", "-c", f"import sys; sys.path.insert(0, 'benchmarks'); {ask}"]
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        return subprocess.run(
+            run, cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+        ).stdout
+
+    before = key()
+    with (tmp_path / "moci_vocab" / "textnorm.py").open("a", encoding="utf-8") as code:
+        code.write("\n# changed\n")
+    assert key() != before
