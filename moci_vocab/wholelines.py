@@ -54,7 +54,7 @@ class WholeLines(io.BufferedIOBase):
         if self._stopped:
             return len(data)
         if (
-            not (self._buffered or self._pending)
+            not (self._buffered or self._pending or self._open)
             and 0 < len(data) <= self._atomic
             and data[-1] == 10
         ):
@@ -64,7 +64,6 @@ class WholeLines(io.BufferedIOBase):
             except BaseException as exc:
                 self._stop(exc)
                 raise
-            self._open = False
             return len(data)
         self._pending += data
         if not self._buffered:
@@ -96,9 +95,8 @@ class WholeLines(io.BufferedIOBase):
             self._broken = True  # the reader is gone or stdout closed
         self._stopped = True
         if self._open and not self._broken:
-            # The newline of a line the command left open. (Should the write that a signal
-            # stopped have been one that began with it, written but not counted: a blank
-            # line.) A second signal, or a reader gone, leaves the line without it.
+            # The newline of a line the command left open. A second signal, or a reader
+            # gone, leaves the line without it.
             try:
                 os.write(self._fd, b"\n")
             except (OSError, KeyboardInterrupt):
@@ -112,12 +110,13 @@ class WholeLines(io.BufferedIOBase):
         try:
             while start < end:
                 cut = data.rfind(b"\n", start, min(end, start + self._atomic)) + 1
-                if cut > start:
-                    start += os.write(self._fd, view[start:cut])  # all or nothing
-                else:  # a line longer than one atomic write, or the end of one left open
+                if cut > start and not self._open:
+                    # All or nothing, and no line left open before or after it: a stop raised
+                    # as it returns, before it is counted, leaves `_open` true either way.
+                    start += os.write(self._fd, view[start:cut])
+                else:  # a line longer than one atomic write, or the end or rest of an open one
                     line_end = data.find(b"\n", start, end) + 1 or end
                     start = self._send_held(view, start, line_end)
-                self._open = data[start - 1] != 10  # (b"\n")
         except BaseException as exc:
             self._stop(exc)
             raise
@@ -134,6 +133,12 @@ class WholeLines(io.BufferedIOBase):
         """Write ``view[start:end]`` whole, SIGINT and SIGTERM held meanwhile (taken after)."""
         try:  # (a signal taken as the mask is set still finds it undone by `finally`)
             signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+            # Held, the write ends whole (or fails: the reader is gone). A stop comes after
+            # it, before its count is taken: as the mask is undone, or, while another thread
+            # lives (the kernel hands that one the signal), as soon as the write returns. So
+            # whether it leaves a line open is said before it, with nothing in between that
+            # could raise (`interrupted` ends that line).
+            self._open = view[end - 1] != 10  # (b"\n")
             while start < end:
                 start += os.write(self._fd, view[start:end])
         finally:

@@ -398,6 +398,56 @@ def test_a_signal_while_the_output_waits_for_its_reader_cuts_no_line(
     assert out and out.endswith(b"\n") and whole.startswith(out), out[-100:]
 
 
+# A batch left open (as `--format github` ends one) and longer than the pipe holds, written
+# with stderr into the same pipe (CI's `2>&1`); on Ctrl-C, what the CLI does (`_say_interrupted`).
+OPEN_BATCH = """
+import sys, threading, time
+from moci_vocab import wholelines
+if sys.argv[1] == "thread":  # alive and not holding the signal: the kernel hands it this one
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+wholelines.install()
+try:
+    sys.stdout.write("::error::one\\n::error::" + "x" * 100_000)
+    sys.stdout.flush()
+    sys.stdout.write("\\n::error::three\\n")
+    sys.stdout.flush()
+except KeyboardInterrupt:
+    wholelines.interrupted()
+    sys.stderr.write("stopped\\n")
+"""
+
+
+@pytest.mark.skipif(
+    not (ON_LINUX and platform.machine() in ("x86_64", "aarch64")), reason="/proc syscall numbers"
+)
+@pytest.mark.parametrize("thread", ["alone", "thread"])
+def test_a_signal_while_a_line_left_open_is_written_still_ends_it(thread):
+    # The signal held while the open line went out was raised as the write returned, before
+    # the write was counted: the line stayed unended and stderr's line was glued to the
+    # `::error` command (review28; also with another thread alive, which takes the signal).
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # (Linux) one page: full at once
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    argv = [sys.executable, "-P", "-c", OPEN_BATCH, thread]
+    process = subprocess.Popen(argv, stdout=write_end, stderr=write_end, env=env)
+    os.close(write_end)
+    try:
+        deadline = time.monotonic() + 60
+        while not _blocked_writing_stdout(process.pid):
+            assert process.poll() is None and time.monotonic() < deadline, "never blocked"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        with os.fdopen(read_end, "rb") as pipe:
+            out = pipe.read()
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert out == b"::error::one\n::error::" + b"x" * 100_000 + b"\nstopped\n", out[-40:]
+
+
 def _catalog_in(tmp_path: Path, depth: int) -> str:
     """A catalog of 400 entries that each miss 'pajtim', ``depth`` folders of 200 characters
     below ``tmp_path``; its name from there (more than PATH_MAX from /)."""
@@ -471,6 +521,24 @@ def test_after_a_signal_stdout_ends_on_a_newline_and_nothing_more_is_written(mon
         out.flush()
         os.write(write_end, b"|")
         assert os.read(read_end, 1 << 16) == b"|"
+        # A stop raised as a write returns, before it is counted (another thread took the
+        # signal), where the write ends a line left open: no second newline (review28).
+        out = wholelines.WholeLines(write_end, buffered=False)
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8"))
+        out.write(b"::error::one")
+        real_write = os.write
+
+        def written_then_stopped(fd, data):
+            real_write(fd, data)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(wholelines.os, "write", written_then_stopped)
+        with pytest.raises(KeyboardInterrupt):
+            out.write(b"\n::error::two\n")
+        monkeypatch.setattr(wholelines.os, "write", real_write)
+        wholelines.interrupted()
+        os.write(write_end, b"|")
+        assert os.read(read_end, 1 << 16) == b"::error::one\n|"
     finally:
         os.close(read_end)
         os.close(write_end)
