@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -353,16 +354,16 @@ def _blocked_writing_stdout(pid: int) -> bool:
     return len(call) > 1 and call[0] == "1" and int(call[1], 16) == 1  # x86-64/arm64: 1, 64
 
 
-def _interrupted_while_writing(root: Path, catalog: str, signum: int) -> tuple[int, bytes]:
-    """check-po's github output of ``catalog`` into a one-page pipe nobody reads until the
-    command waits in a write to it; then ``signum``; its exit status and all it wrote."""
+def _interrupted_while_writing(
+    start: Callable[[int], subprocess.Popen], signum: int
+) -> tuple[int, bytes]:
+    """What ``start(fd)`` starts, its stdout ``fd``, a one-page pipe nobody reads until the
+    process waits in a write to it; then ``signum``; its exit status and all it wrote."""
     import fcntl
 
     read_end, write_end = os.pipe()
     fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # (Linux) one page: full at once
-    process = _check_po(
-        root, catalog, stdout=write_end, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
-    )
+    process = start(write_end)
     os.close(write_end)
     try:
         deadline = time.monotonic() + 60
@@ -393,7 +394,10 @@ def test_a_signal_while_the_output_waits_for_its_reader_cuts_no_line(
     whole = _check_po(seeded.root, catalog)
     assert whole.count(b"\n") == 400 and len(whole) > (8 << 10)
     assert (min(map(len, whole.splitlines())) > 4096) == long_lines
-    code, out = _interrupted_while_writing(seeded.root, catalog, signum)
+    quiet = {"stderr": subprocess.DEVNULL, "stdin": subprocess.DEVNULL}
+    code, out = _interrupted_while_writing(
+        lambda fd: _check_po(seeded.root, catalog, stdout=fd, **quiet), signum
+    )
     assert code == status
     assert out and out.endswith(b"\n") and whole.startswith(out), out[-100:]
 
@@ -425,26 +429,11 @@ def test_a_signal_while_a_line_left_open_is_written_still_ends_it(thread):
     # The signal held while the open line went out was raised as the write returned, before
     # the write was counted: the line stayed unended and stderr's line was glued to the
     # `::error` command (review28; also with another thread alive, which takes the signal).
-    import fcntl
-
-    read_end, write_end = os.pipe()
-    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # (Linux) one page: full at once
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     argv = [sys.executable, "-P", "-c", OPEN_BATCH, thread]
-    process = subprocess.Popen(argv, stdout=write_end, stderr=write_end, env=env)
-    os.close(write_end)
-    try:
-        deadline = time.monotonic() + 60
-        while not _blocked_writing_stdout(process.pid):
-            assert process.poll() is None and time.monotonic() < deadline, "never blocked"
-            time.sleep(0.01)
-        process.send_signal(signal.SIGINT)
-        with os.fdopen(read_end, "rb") as pipe:
-            out = pipe.read()
-        process.wait(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
+    _code, out = _interrupted_while_writing(
+        lambda fd: subprocess.Popen(argv, stdout=fd, stderr=fd, env=env), signal.SIGINT
+    )
     assert out == b"::error::one\n::error::" + b"x" * 100_000 + b"\nstopped\n", out[-40:]
 
 
