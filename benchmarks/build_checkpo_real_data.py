@@ -1270,6 +1270,18 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "weblate-website": "weblate/{lang}/LC_MESSAGES/weblate-website.mo",
     "mastodon": "mastodon/{lang}/LC_MESSAGES/mastodon.mo",
     "kuma": "mdn/{lang}/LC_MESSAGES/kuma.mo",
+    # Round 30: catalogs of a web framework's messages and its starter kits (Laravel, as the
+    # Laravel Lang project translates them) and of Android's system apps (AOSP's Settings, TV
+    # Settings, permission controller, camera, work-profile setup and phone services, as
+    # LineageOS carries them; LineageOS's updater).
+    "laravel": "laravel/{lang}/LC_MESSAGES/laravel.mo",
+    "aosp-settings": "android/{lang}/LC_MESSAGES/aosp-settings.mo",
+    "aosp-tvsettings": "android/{lang}/LC_MESSAGES/aosp-tvsettings.mo",
+    "aosp-permission": "android/{lang}/LC_MESSAGES/aosp-permission.mo",
+    "aosp-camera2": "android/{lang}/LC_MESSAGES/aosp-camera2.mo",
+    "aosp-managedprovisioning": "android/{lang}/LC_MESSAGES/aosp-managedprovisioning.mo",
+    "aosp-telephony": "android/{lang}/LC_MESSAGES/aosp-telephony.mo",
+    "lineage-updater": "android/{lang}/LC_MESSAGES/lineage-updater.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -1982,6 +1994,17 @@ ONLY = {
     "weblate-website": ("sq",),
     "mastodon": ("sq", "ka", "hy"),
     "kuma": ("sq",),
+    # Round 30: the languages whose catalog gives a flag. AOSP's Settings taken for the first
+    # third of its strings.xml (to tethering's summary), to keep its share of the languages'
+    # flags down (the whole catalog: sq 60, ka 129, hy 171 flags).
+    "laravel": ("sq", "ka", "hy"),
+    "aosp-settings": ("sq", "ka", "hy"),
+    "aosp-tvsettings": ("sq", "ka", "hy"),
+    "aosp-permission": ("ka", "hy"),
+    "aosp-camera2": ("ka", "hy"),
+    "aosp-managedprovisioning": ("hy",),
+    "aosp-telephony": ("hy",),
+    "lineage-updater": ("sq", "ka"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2688,6 +2711,18 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "weblate-website",
         "mastodon",
         "kuma",
+    ),
+    # Round 30 (all three languages; the twenty-eighth session's round), built and judged with
+    # main 4e74763 (the session's start) before any change.
+    30: (
+        "laravel",
+        "aosp-settings",
+        "aosp-tvsettings",
+        "aosp-permission",
+        "aosp-camera2",
+        "aosp-managedprovisioning",
+        "aosp-telephony",
+        "lineage-updater",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
