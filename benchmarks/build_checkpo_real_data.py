@@ -1271,9 +1271,11 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "mastodon": "mastodon/{lang}/LC_MESSAGES/mastodon.mo",
     "kuma": "mdn/{lang}/LC_MESSAGES/kuma.mo",
     # Round 30: catalogs of a web framework's messages and its starter kits (Laravel, as the
-    # Laravel Lang project translates them) and of Android's system apps (AOSP's Settings, TV
+    # Laravel Lang project translates them), of Android's system apps (AOSP's Settings, TV
     # Settings, permission controller, camera, work-profile setup and phone services, as
-    # LineageOS carries them; LineageOS's updater).
+    # LineageOS carries them; LineageOS's updater), of Deepin's desktop (its file manager,
+    # control center and archive manager) and of a virtual-machine disk image library and tools
+    # (libguestfs).
     "laravel": "laravel/{lang}/LC_MESSAGES/laravel.mo",
     "aosp-settings": "android/{lang}/LC_MESSAGES/aosp-settings.mo",
     "aosp-tvsettings": "android/{lang}/LC_MESSAGES/aosp-tvsettings.mo",
@@ -1282,6 +1284,10 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "aosp-managedprovisioning": "android/{lang}/LC_MESSAGES/aosp-managedprovisioning.mo",
     "aosp-telephony": "android/{lang}/LC_MESSAGES/aosp-telephony.mo",
     "lineage-updater": "android/{lang}/LC_MESSAGES/lineage-updater.mo",
+    "dde-file-manager": "deepin/{lang}/LC_MESSAGES/dde-file-manager.mo",
+    "dde-control-center": "deepin/{lang}/LC_MESSAGES/dde-control-center.mo",
+    "deepin-compressor": "deepin/{lang}/LC_MESSAGES/deepin-compressor.mo",
+    "libguestfs": "libguestfs/{lang}/LC_MESSAGES/libguestfs.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2005,6 +2011,10 @@ ONLY = {
     "aosp-managedprovisioning": ("hy",),
     "aosp-telephony": ("hy",),
     "lineage-updater": ("sq", "ka"),
+    "dde-file-manager": ("sq", "ka"),
+    "dde-control-center": ("sq",),
+    "deepin-compressor": ("ka",),
+    "libguestfs": ("ka",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2723,6 +2733,10 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "aosp-managedprovisioning",
         "aosp-telephony",
         "lineage-updater",
+        "dde-file-manager",
+        "dde-control-center",
+        "deepin-compressor",
+        "libguestfs",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
