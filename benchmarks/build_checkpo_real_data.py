@@ -465,6 +465,24 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     # python $S nested EN.json KA.json ka npp/ka/LC_MESSAGES/notepad-plus-plus.mo   (Notepad++'s
     #     nativeLang english.xml and georgian.xml, each element's name/title attribute keyed by its
     #     element path and id, written as JSON)
+    # round 30 (all three languages; a folder of its own; the twenty-eighth session's): catalogs
+    # made with $S and msgfmt from public repositories (commits in NOTICE.md; one OUT per program
+    # and language as CATALOGS names them):
+    # python $S nested locales/en/json.json,locales/en/php.json \
+    #     locales/LANG/json.json,locales/LANG/php.json LANG laravel/LANG/LC_MESSAGES/laravel.mo
+    #     (Laravel-Lang/lang)
+    # python $S android EN_FILES LANG_FILES LANG android/LANG/LC_MESSAGES/NAME.mo   (every
+    #     **/res/values-LANG/NAME.xml but config.xml with values/NAME.xml: AOSP's TV Settings,
+    #     permission controller, Camera2, ManagedProvisioning and Telephony and LineageOS's
+    #     Updater (LineageOS's repositories), NAME aosp-tvsettings ... lineage-updater; AOSP
+    #     Settings' res/values/strings.xml cut to its first third (1,613 of 4,841 elements) with
+    #     values-LANG/strings.xml, aosp-settings; Signal's app/src/main/res/values/strings.xml
+    #     cut to its first quarter (1,162 of 4,650) with values-sq/, signal-android; SwissCovid's
+    #     common/src/main/res, swisscovid; Aurora Store's app/src/main/res, aurora-store)
+    # python $S ts translations/NAME_LANG.ts LANG deepin/LANG/LC_MESSAGES/NAME.mo   (Deepin's
+    #     dde-file-manager (hy: its first 70 of 189 contexts), dde-control-center and, every
+    #     translations/**/*_ka.ts, deepin-compressor)
+    # msgfmt po/ka.po (libguestfs/libguestfs) -o libguestfs/ka/LC_MESSAGES/libguestfs.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
