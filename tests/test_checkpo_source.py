@@ -717,6 +717,16 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         ("A knight and a rook team up to trap the king", set()),
         ("Free for teams up to 10 members", {"team"}),
         ("Select a team", {"team"}),
+        # the phone network's data service, a term of its own (AOSP Settings: ka მობილური
+        # ინტერნეტი, "mobile internet", session 28); the mobile and the plan keep theirs
+        ("Use Mobile Data?", {"mobile"}),
+        ("Turn off cellular data", set()),
+        ("Data roaming", set()),
+        ("Data Saver is on", set()),
+        ("Using Kolibri with a limited data plan", {"plan"}),
+        ("Mobile data usage", {"mobile"}),
+        ("Delete the data on this device", {"data"}),
+        ("Back up app data", {"data"}),
     ],
 )
 def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected):
@@ -726,6 +736,9 @@ def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected
         concept("number", "number", pos="noun"),
         concept("line", "line", pos="noun"),
         concept("team", "team", pos="noun"),
+        concept("data", "data", pos="noun"),
+        concept("mobile", "mobile"),
+        concept("plan", "plan", pos="noun"),
     )
     assert found(text, gloss) == expected
 

@@ -28,11 +28,15 @@ times that work for you"), nor after a number word ("Enter two times to compare"
 time": the design catalogs say these with the time word, sq *kohë pas kohe*, *shumicën e
 kohës*, *gjithë kohës*, "within this time".)
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
-for teams up to 10 members"). In these the other words keep their sense (`OTHERS_KEPT`).
+for teams up to 10 members"). A phone's "mobile data" (or "cellular data") is the network's
+data service, and so are "data roaming", Android's "data saver" and a "data plan": a term of
+their own that translators say as such (ka *მობილური ინტერნეტი*, hy *բջջային ինտերնետ*,
+"mobile internet"), not the stored data a glossary's *data* means. In these the other words
+keep their sense (`OTHERS_KEPT`).
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
-*character*, *event*, *room*, *table*, *content*, *word*, *circuit* or *team* is not demanded
-there: check-po adds these phrases to every English glossary as other senses (as a concept's
-``not_senses`` does), except where a concept has the phrase as its own term, or another
+*character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team* or *data* is not
+demanded there: check-po adds these phrases to every English glossary as other senses (as a
+concept's ``not_senses`` does), except where a concept has the phrase as its own term, or another
 concept's term of two words or more lies inside it (*real time* in "in real time"). "The
 number of the record" (before a determiner) is the record's number: there the
 concept is demanded as usual.
@@ -107,6 +111,13 @@ IDIOMS = (
     "ahead of time",
     # a phrasal verb: to join forces (sq bëhen tok, hy համատեղ), no team
     "team up",
+    # the phone network's data service, a term of its own (ka მობილური ინტერნეტი, hy բջջային
+    # ինտերնետ: "mobile internet"), not the data a glossary means; the other words keep theirs
+    "mobile data",
+    "cellular data",
+    "data roaming",
+    "data saver",
+    "data plan",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {
@@ -142,6 +153,11 @@ OTHERS_KEPT = {
     "in no time": "time",
     "ahead of time": "time",
     "team up": "team",
+    "mobile data": "data",
+    "cellular data": "data",
+    "data roaming": "data",
+    "data saver": "data",
+    "data plan": "data",
 }
 
 

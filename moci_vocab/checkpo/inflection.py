@@ -996,7 +996,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 85
+DATA_VERSION = 86
 
 
 def for_language(tag: str) -> Inflection:
