@@ -129,6 +129,18 @@ def test_soft_hyphens_and_zero_width_characters_inside_a_translation_are_ignored
     assert matches("ka", "პაროლი", "პარო\u200bლის")
 
 
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("հարց", "Ունես հա՞րց։"),  # the question mark over the stressed vowel (uSupport)
+        ("ֆայլ", "Ջնջե՞լ ֆա՛յլը"),  # the emphasis mark
+        ("գործողություն", "Ի՜նչ գործողությո՜ւն"),  # the exclamation mark
+    ],
+)
+def test_armenian_marks_inside_a_word_leave_the_word_whole(term, text):
+    assert matches("hy", term, text)
+
+
 # A stem cut back from a term is no other lemma: a term's own final vowel that is no ending
 # of the language leaves no stem that drops a vowel or is an irregular lemma, and the plural
 # markers that follow a vowel take no stem cut back to a consonant (sq minë, a mine: min-a,

@@ -20,6 +20,11 @@ from collections.abc import Callable
 # Soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM: not letters,
 # and a word that contains one is the same word.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Armenian's emphasis, exclamation and question marks (՛ ՜ ՞: U+055B, U+055C, U+055E) and
+# its abbreviation mark ՟ (U+055F): written over a word's stressed vowel, inside the word
+# (հա՞րց, the question հարց asked; Ընտրե՛ք, choose!), so not letters, and the word that
+# holds one is the same word, as with the characters above.
+INVISIBLE += "\u055b\u055c\u055e\u055f"
 
 # A markup tag with its attributes (<a href="…">, </b>): here and in verbal.py's modifier test.
 TAG = r"<[^<>\x00]*>"
