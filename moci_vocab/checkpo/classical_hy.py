@@ -22,8 +22,9 @@ Abeghyan's 1922 rules it describes), each one a test row:
 - ոյ → ույ before a consonant (նոյն → նույն, լոյս → լույս); a word's final silent յ after
   ա or ո dropped when another vowel comes before (ստանայ → ստանա, հետոյ → հետո; not հայ);
 - յ at a word's start → հ (յիշատակ → հիշատակ, յաջող → հաջող), first: the յ the other
-  rules write stays (եօթ → յոթ). A reformed word that starts with յ (յոթ, յուղ) is so
-  made հոթ, and is then not found as the classical եօթ: a handful of words.
+  rules write stays (եօթ → յոթ); so does the reformed one of the few words that start
+  with յ (յոթ, յուղ, յուրաքանչյուր, յուրաց-: classical եօթ, իւղ, իւրաքանչիւր, իւրաց-),
+  listed, so that a reformed term finds the classical word and the other way round.
 
 The key is a key, not a respelling to show: a reformed text is mostly left as it is, and
 where the rules change one (a loanword's եա, a compound's inner օ, the rare word in
@@ -97,8 +98,12 @@ _LETTER = r"[^\W\d_]"
 # Each rule: a pattern (case-insensitive) and what its match is written as, in order. The
 # glossary's terms are compiled with them and cached: a change bumps inflection.DATA_VERSION.
 _RULES = (
-    # (first: the յ the other rules write, as in եօթ → յոթ, is the reformed one's)
-    (rf"(?<!{_LETTER})յ", "հ"),
+    # (first: the յ the other rules write, as in եօթ → յոթ, is the reformed one's; and
+    # not in the reformed words that start with յ, whose classical spelling starts with
+    # եօ or իւ, so that both spellings meet: յոթ (եօթ, seven, and its compounds), յուղ
+    # (իւղ, oil), յուրաքանչյուր (իւրաքանչիւր, each), յուրաց- (իւրաց-, to make one's own);
+    # the classical words in յո-, յու- are other words: յոգնել, յուսալ → հոգնել, հուսալ)
+    (rf"(?<!{_LETTER})յ(?!ոթ|ուղ|ուրաքանչ|ուրաց)", "հ"),
     # (and before the endings -դ, -ս and the plural's -նե-: հաշիւդ, հաշիւներ; not
     # -ութիւններ, whose ն is the stem's)
     (rf"իւ(?=[{_VOWELS}]|[դս]?(?!{_LETTER})|նե)", "իվ"),
