@@ -71,6 +71,25 @@ def test_a_classical_catalog_is_said_once_and_matched_in_both_spellings(fixture,
     assert rows[1]["expected"] == ["հաշիւ" if fixture == "classical_glossary" else "հաշիվ"]
 
 
+def test_a_classical_file_that_mixes_in_the_reformed_spelling_is_told_once(
+    reformed_glossary, tmp_path
+):
+    # one finding for the file (MV606's message), not one per entry: CLASSICAL writes
+    # Գործողություն once in the reformed spelling (its հաշիվը is no -ություն: not counted)
+    po = write_po(tmp_path / "hy.po", "hy", CLASSICAL + CLASSICAL_FILLER)
+    line = po.read_text(encoding="utf-8").splitlines().index('msgid "Action taken"') + 1
+    found, rows = codes(reformed_glossary, po)
+    assert found == [("MV606", None), ("MV601", "Account status")]
+    assert rows[0]["message"].endswith(
+        f"; 1 of its entries write the reformed one instead (-ություն; the first at line "
+        f"{line}: Գործողություն)"
+    )
+    # a file in the classical spelling alone: the notice as it was
+    po = write_po(tmp_path / "hy.po", "hy", CLASSICAL[:4] + CLASSICAL_FILLER)
+    message = codes(reformed_glossary, po)[1][0]["message"]
+    assert message.endswith("reading it as the reformed one (հաշիվ, -ություն)")
+
+
 def test_the_closest_words_are_the_translation_as_written(reformed_glossary, tmp_path):
     # read as հաշվարկի (calculation's), no form of հաշիվ: shown as the catalog writes it
     po = write_po(

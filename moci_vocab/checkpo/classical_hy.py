@@ -44,6 +44,7 @@ that entry, without reading the rest (the everyday case, cheap).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import chain
 
@@ -57,6 +58,15 @@ NOTICE = (
     "this file writes {lang} in the classical orthography (հաշիւ, -ութիւն): in it, glossary "
     "terms are matched reading it as the reformed one (հաշիվ, -ություն)"
 )
+# ... and where some of its entries write the reformed spelling (the file mixes the two)
+MIXED = (
+    "; {count} of its entries write the reformed one instead (-ություն; the first at line "
+    "{line}: {word})"
+)
+# The reform's surest mark, its -ություն (classical -ութիւն, -ութեան) in any form: a word
+# of a classical file that writes it is written in the reformed spelling. (Others, a final
+# -իվ, an inner վ, are also the classical spelling of some loanwords: not counted.)
+_REFORMED = re.compile("ությ", re.IGNORECASE)
 
 
 def is_classical(texts: list[list[str]]) -> bool:
@@ -77,6 +87,30 @@ def is_classical(texts: list[list[str]]) -> bool:
 
 
 _CHUNK = 200
+
+
+def notice(lang: str, texts: list[list[str]], lines: Callable[[list[int]], dict[int, int]]) -> str:
+    """MV606's message for a classical file (``texts``: its translations as written;
+    ``lines``: the lines of entries), with how many of its entries write the reformed
+    spelling, if any: one finding for the file, not one per entry (which spelling a word
+    was written in is not told once it is read in the key both share)."""
+    message = NOTICE.format(lang=lang)
+    mixed = []  # (entry, its first reformed -ությ-)
+    for i, forms in enumerate(texts):
+        found = next(filter(None, map(_REFORMED.search, forms)), None)
+        if found:
+            mixed.append((i, found))
+    if not mixed:
+        return message
+    first, found = mixed[0]
+    text, start, end = found.string, found.start(), found.end()
+    # the word around the mark, walked out letter by letter (linear in the text)
+    while start and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start:end] if end - start <= 40 else text[start : start + 40] + "…"
+    return message + MIXED.format(count=len(mixed), line=lines([first])[first], word=word)
 
 
 def _marks(text: str) -> int:

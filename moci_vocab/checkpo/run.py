@@ -370,7 +370,8 @@ class Checker:
         if unmarked:  # said once for the file, before its entries' findings
             severity = compiled.severities.get("MV606", SEVERITY["MV606"])
             if severity != "off":
-                yield Finding("MV606", severity, notice(lang), file=str(path), lang=lang)
+                message = notice(lang, written, catalog.lines)
+                yield Finding("MV606", severity, message, file=str(path), lang=lang)
         check = FileCheck(catalog, compiled, self.options, result, written)
         check.run()
         if json_blocks:

@@ -150,12 +150,13 @@ def _fold(value: Any, table: dict[int, str]) -> Any:
     raise TypeError(f"cannot fold a {type(value).__name__} of the language's data")
 
 
-def notice(lang: str) -> str:
-    """The message of MV606 for a file written in ``lang``'s other spelling."""
+def notice(lang: str, texts: list[list[str]], lines: Callable[[list[int]], dict[int, int]]) -> str:
+    """The message of MV606 for a file written in ``lang``'s other spelling (``texts``: its
+    translations as written; ``lines``: the lines of entries, `Catalog.lines`)."""
     if _primary(lang) == "hy":
-        from moci_vocab.checkpo.classical_hy import NOTICE
+        from moci_vocab.checkpo.classical_hy import notice as classical_notice
 
-        return NOTICE.format(lang=lang)
+        return classical_notice(lang, texts, lines)
     marked, plain = LETTERS[_primary(lang)]
     pairs = ", ".join(f"{a} as {b}" for a, b in zip(marked, plain, strict=True) if a.islower())
     return (
