@@ -460,6 +460,36 @@ def test_armenian_verbs_and_participles_on_a_verbal_nouns_stem(tmp_path):
     assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == ["Last search"]
 
 
+def test_an_armenian_noun_and_agent_noun_said_by_their_verb_in_a_verb_slot(tmp_path):
+    """Xfce's Screenshooter and Settings, ReVanced: a noun makes its verb in -ել on its
+    stem (էկրանահան, a screenshot → Էկրանահանել), and an agent noun in -իչ is made on its
+    verb's (ցուցադրիչ, a display ← Ցուցադրել): where English may use the word as a verb
+    (or takes it as a light verb's object), the verb says it; elsewhere it is reported.
+    No participle of such a verb renders the noun."""
+    forms = verb_forms(["էկրանահան", "ցուցադրիչ"], for_language("hy").verbs)
+    assert {"էկրանահանել", "էկրանահանելու", "էկրանահանեք", "ցուցադրել", "ցուցադրեք"} <= forms
+    assert not {"էկրանահանված", "ցուցադրված", "ցուցադրիչ"} & forms
+    entries = [
+        ("Take a screenshot of the active window", "Էկրանահանել գործուն պատուհանը"),
+        ("Screenshot", "Էկրանահանել"),  # a one-word command: English may mean the verb
+        ("The screenshot was saved", "Էկրանահանել պահված է"),  # the noun: reported
+        ("The screenshot is taken", "Էկրանահանված է"),  # a participle: reported
+    ]
+    assert flagged(tmp_path, "hy", "էկրանահան", entries, english="screenshot") == [
+        "The screenshot was saved",
+        "The screenshot is taken",
+    ]
+    entries = [
+        ("Display the help", "Ցուցադրել օգնությունը"),
+        ("Display all windows", "Ցուցադրեք բոլոր պատուհանները"),
+        ("The display is off", "Ցուցադրել անջատված է"),  # the noun: reported
+    ]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "hy", "ցուցադրիչ", entries, english="display") == [
+        "The display is off"
+    ]
+
+
 def test_an_armenian_infinitive_declined_says_the_english_verb(tmp_path):
     """Round 18 (phpMyAdmin): the infinitive declines as a noun (որոնելու համար, for
     searching; -ով, -ուց, -ը, -իս), and says the English verb after *to* as the bare one."""

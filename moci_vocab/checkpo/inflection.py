@@ -711,7 +711,8 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
     # the infinitive declines as a noun: որոնելու (for searching: "Words to search for"),
     # որոնելով, որոնելուց, որոնելը, and որոնելիս (while searching)
     declined = ("", "ու", "ով", "ուց", "ը", "իս")
-    el = (*("ել" + end for end in declined), "իր", "եք", *participles)
+    plain = (*("ել" + end for end in declined), "իր", "եք")
+    el = (*plain, *participles)
     verbs = (
         ("ում", el),
         ("ություն", el),
@@ -721,6 +722,14 @@ def _hy_verbs() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...
         ("ութ", el),
         ("ացում", _causative("աց", declined, participles)),
         ("եցում", _causative("եց", declined, participles)),
+        # the agent noun in -իչ is made on its verb's stem (զտիչ, a filter ← զտել;
+        # ցուցադրիչ ← ցուցադրել), and a noun makes its verb in -ել on its stem (լուսանկար,
+        # a photo → լուսանկարել; էկրանահան, a screenshot → էկրանահանել; էջանիշ →
+        # էջանշել): their infinitive, declined, and imperative, where English may use the
+        # word as a verb ("Filter and display", "Take a screenshot"); no participle (it
+        # would render the noun anywhere: ձևավորված, designed, is no form, ձև)
+        ("իչ", plain),
+        ("", plain),
     )
     return verbs, participles
 
@@ -996,7 +1005,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 86
+DATA_VERSION = 87
 
 
 def for_language(tag: str) -> Inflection:
