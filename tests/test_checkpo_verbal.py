@@ -488,6 +488,25 @@ def test_an_armenian_noun_and_agent_noun_said_by_their_verb_in_a_verb_slot(tmp_p
     assert flagged(tmp_path / "b", "hy", "ցուցադրիչ", entries, english="display") == [
         "The display is off"
     ]
+    # judged by the lead (session 28): a menu's name in a menu path is no command
+    # (LibreOffice's 'Format ▸ Cells', whose menu the catalog names Ձևաչափ), and the
+    # agent noun made on a plain noun's verb is a second word, not the noun (FileZilla's
+    # խմբագրիչ beside the term խմբագիր, an editor)
+    entries = [
+        ("Format Cells", "Ձևաչափել բջիջները"),
+        ("Format ▸ Cells", "Ձևաչափեք ▸ Բջիջներ"),
+        ("See: Format -> Cells", "Տես՝ Ձևաչափել -> Բջիջներ"),
+    ]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "hy", "ձևաչափ", entries, english="format") == [
+        "Format ▸ Cells",
+        "See: Format -> Cells",
+    ]
+    entries = [("Use custom editor:", "Օգտագործել հետևյալ խմբագրիչը")]
+    (tmp_path / "d").mkdir()
+    assert flagged(tmp_path / "d", "hy", "խմբագիր", entries, english="editor") == [
+        "Use custom editor:"
+    ]
 
 
 def test_an_armenian_infinitive_declined_says_the_english_verb(tmp_path):

@@ -147,8 +147,12 @@ def verbal_misses(
         participles = {form for form in forms if form.endswith(participle_endings)}
         if agents and word.endswith(_AGENT_ENDS) and len(word) > 4:
             # an English agent noun (expander) said by the agent noun of the term's verb
-            # (hy ընդլայնիչ): it renders the noun anywhere, as a participle does
-            doers = verb_forms(terms.get(concept, ()), tuple((end, agents) for end, _ in verbs))
+            # (hy ընդլայնիչ): it renders the noun anywhere, as a participle does. Only the
+            # verb of a verbal noun (its ending not ""): a plain noun's is a verb made on it,
+            # and an agent noun on that (FileZilla's խմբագրիչ beside the term խմբագիր, an
+            # editor) is a second word beside the noun
+            pairs = tuple((end, agents) for end, _ in verbs if end)
+            doers = verb_forms(terms.get(concept, ()), pairs)
             forms = forms | doers
             participles |= doers
         start = _common_start(participles)
@@ -192,7 +196,7 @@ def verbal_misses(
             if (
                 slotted
                 and any(
-                    in_verb_slot(text, at) or (gerund and _after_aspect_verb(text, at))
+                    in_verb_slot(text, at, at + size) or (gerund and _after_aspect_verb(text, at))
                     for at in ends
                 )
                 and slotted.intersection(
@@ -599,14 +603,17 @@ def word_ends(text: str, word: str) -> Iterator[int]:
 _MISSES = 8
 
 
-def in_verb_slot(text: str, start: int) -> bool:
+def in_verb_slot(text: str, start: int, end: int | None = None) -> bool:
     """Does the word at ``start`` open the text, a line or a sentence, or follow *to*
-    (with a keyboard mnemonic before it or not)?
+    (with a keyboard mnemonic before it or not)? Not a word (ending at ``end``) that names
+    a menu in a menu path: "Format ▸ Cells", "Format -> Cells" (the Format menu).
 
     The spaces before it are walked by hand: a regular expression with ``\\s*`` before
     the word tried every start in a run of spaces (a msgid of 40,000 newlines took
     seconds); each run is walked once per word found after it, so this is linear.
     """
+    if end is not None and _names_a_menu(text, end):
+        return False
     if start and text[start - 1] in "_&~":  # a keyboard mnemonic: _Change, &Change, ~Update
         start -= 1
     i = start
@@ -628,6 +635,14 @@ def in_verb_slot(text: str, start: int) -> bool:
             ):
                 return True
     return _after_light_verb(text, i)
+
+
+def _names_a_menu(text: str, end: int) -> bool:
+    """Does a menu path's separator (▸, ->) follow the word that ends at ``end``: the word
+    is a menu's name, which a catalog says as it names the menu (LibreOffice's Armenian
+    'Ձևաչափ ▸', Format ▸), not a command?"""
+    after = text[end : end + 4].lstrip(" ")
+    return after.startswith(("▸", "->"))
 
 
 # Words after which English may have a verb: *to* (or a preposition, "Save to file": the
@@ -989,7 +1004,7 @@ def _in_a_verb_slot(text: str, word: str) -> bool:
         if count >= _MISSES:
             break
         if (at == 0 or not _word_char(text[at - 1])) and (
-            in_verb_slot(text, at) or _after_a_relative(text, at)
+            in_verb_slot(text, at, at + len(word)) or _after_a_relative(text, at)
         ):
             return True
     return False
