@@ -141,6 +141,22 @@ def test_armenian_marks_inside_a_word_leave_the_word_whole(term, text):
     assert matches("hy", term, text)
 
 
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("ձևաչափ", "ՁԵՎԱՉԱՓԵՐ"),  # the ligature և in capitals (round 30, session 28)
+        ("ձևաչափ", "Ձևաչափ"),
+        ("ձևաչափ", "ձեւաչափ"),  # typed as ե + ւ
+        ("ձեւաչափ", "ձևաչափ"),  # (a builder's term typed so)
+        ("ձեւաչափ", "ՁԵՎԱՉԱՓԸ"),
+        ("ձևաչափ", "ՁԵՒԱՉԱՓ"),  # the classical capitals
+        ("հետևյալ", "ՀԵՏԵՎՅԱԼ"),
+    ],
+)
+def test_armenian_ev_ligature_is_one_letter_pair_in_any_case(term, text):
+    assert matches("hy", term, text)
+
+
 # A stem cut back from a term is no other lemma: a term's own final vowel that is no ending
 # of the language leaves no stem that drops a vowel or is an irregular lemma, and the plural
 # markers that follow a vowel take no stem cut back to a consonant (sq minë, a mine: min-a,

@@ -185,13 +185,26 @@ def clean(text: str) -> str:
     return strip_spans(visible(text))
 
 
+# Armenian's ligature և (e + v) has no capital: in capitals it is written ԵՎ, at a word's
+# start Եվ, and typed as ե + ւ where a keyboard lacks it; casefold makes և and ԵՒ "եւ" but
+# ԵՎ, Եվ "եվ", so a term ձևաչափ was not found in ՁԵՎԱՉԱՓԵՐ. Every "եվ" is written "եւ"
+# here, before casefold and on both sides (each pair as long as the other: the words stay
+# where they were): a key for matching only, so a word in initial եվ (Եվրոպա) meeting a
+# word in և is harmless, as no two words differ by it alone.
+_EV = (("եվ", "եւ"), ("Եվ", "Եւ"), ("ԵՎ", "ԵՒ"))
+
+
 def visible(text: str) -> str:
-    """NFC, without invisible characters (the first step of `clean`; per character)."""
+    """NFC, without invisible characters, Armenian's ev in one spelling (`_EV`): the first
+    step of `clean`, per character."""
     if not text.isascii():
         for char in INVISIBLE:
             if char in text:
                 text = text.replace(char, "")
         text = unicodedata.normalize("NFC", text)
+        if "վ" in text or "Վ" in text:
+            for written, key in _EV:
+                text = text.replace(written, key)
     return text
 
 
