@@ -162,6 +162,35 @@ def test_a_noun_term_is_not_demanded_for_a_verb_nor_in_its_other_senses(moci, tm
     assert findings(moci, hy) == [("MV601", "download", "Download failed")]
 
 
+def test_a_noun_term_is_not_demanded_where_its_clause_makes_the_word_a_verb(moci, tmp_path):
+    """Session 28: coordination with a verb, a progressive, a subject before the form in
+    -s, an adjective opening the imperative's object; the noun uses still demand it."""
+    add(moci, "post", "post", {"sq": "postim"}, pos="noun")
+    add(moci, "update", "update", {"sq": "përditësim"}, pos="noun")
+    add(moci, "recording", "recording", {"sq": "regjistrim"}, pos="noun")
+    sq = write_po(
+        tmp_path / "sq.po",
+        "sq",
+        [
+            ("Restart and update", "Rinise dhe përditësoje"),  # verbs: nothing demanded
+            ("Notify me when %s posts", "Njoftomë kur poston %s"),
+            ("Notify me when somebody posts to this topic", "Njoftomë kur dikush poston"),
+            ("If this is not set, it updates to the URL", "Nëse jo, kalon te URL-ja"),
+            ("The app is recording sound", "Aplikacioni po regjistron zërin"),
+            ("Post new Idea", "Posto një ide të re"),
+            ("This page updates to the entity page", "Kjo faqe kalon te faqja"),
+            ("Restart after updates", "Rinise pas ndryshimeve"),  # nouns: demanded
+            ("Give it posts", "Jepi artikuj"),
+            ("There are recording rooms free", "Ka dhoma të lira"),
+        ],
+    )
+    assert findings(moci, sq) == [
+        ("MV601", "post", "Give it posts"),
+        ("MV601", "recording", "There are recording rooms free"),
+        ("MV601", "update", "Restart after updates"),
+    ]
+
+
 def test_a_term_given_in_an_inflected_form_finds_the_other_forms_of_its_lemma(moci, tmp_path):
     add(moci, "category", "category", {"sq": "kategorive"})  # (a genitive plural)
     add(moci, "program", "program", {"hy": "ծրագրեր"})

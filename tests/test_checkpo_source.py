@@ -379,6 +379,37 @@ POS = glossary(
         ("An app which files your bugs", {"file"}),
         ("Which update the list?", {"update"}),
         ("Check what updates the file", {"update"}),  # (review, session 19)
+        # coordinated with a verb that is no noun, in the same form, or with a word in a
+        # verb's place (ownCloud: "Restart and update"; Poedit: "Paste and Match Style";
+        # Shaarli, MediaWiki, LibreOffice, Scratch; session 28)
+        ("Restart and update", {"update"}),
+        ("Update and restart", {"update"}),
+        ("Allows you to save and bookmark pages", {"bookmark"}),
+        ("To add or update translations, use the site", {"update"}),
+        ("The manager adds, removes, and updates extensions", {"update"}),
+        ("Want to share and post?", {"post"}),
+        # an -ing form after "be": a progressive (Consul: "the proposals they are following";
+        # Element: "A new session is requesting encryption keys")
+        ("The app is recording sound", {"recording"}),
+        ("They were recording", {"recording"}),
+        # a form in -s after a subject pronoun (GTK: "it defaults to"; NodeBB: "when somebody
+        # posts to this topic") or ending a subordinator's clause, its subject a placeholder
+        # (Mastodon, Tokodon: "Notify me when %s posts")
+        ("If this is not set, it updates to the URL", {"update"}),
+        ("Notify me when somebody posts to this topic", {"post"}),
+        ("Notify me when %s posts", {"post"}),
+        ("Stop notifying me when %1 posts.", {"post"}),
+        # a form in -s after a singular subject that a determiner taking no plural opens
+        # (Wikibase: "This page redirects to"; Lichess: "A piece attacks or defends")
+        ("This page bookmarks to the entity page", {"bookmark"}),
+        ("This Roman amphitheatre updates back to the first century", {"update"}),
+        ("A piece files or defends a square", {"file"}),
+        ("So if one visitor downloads %1$s and %2$s", {"download"}),
+        # an imperative before an adjective that opens its object (Cosinnus: "Post new
+        # Idea"; Element: "Link new device")
+        ("Post new Idea", {"post"}),
+        ("Bookmark existing pages", {"bookmark"}),
+        ("Is this picture OK to download?", {"download"}),  # ok, safe: adjectives of leave
     ],
 )
 def test_a_term_is_not_demanded_as_another_part_of_speech(text, absent):
@@ -520,6 +551,26 @@ def test_a_pronoun_opening_its_text_reads_no_word_of_the_text_before():
         # a noun after a quantifier of plurals
         ("Charts that show how many updates your site gets", {"update"}),
         ("Get the help you need", {"help"}),
+        # session 28's clause rules: coordinated noun phrases (a verb and a noun in -s
+        # disagree), "and" after a noun or a verb that is a noun too, an existential "be",
+        # a subordinator that is a preposition too, a plural compound's modifier, a number
+        # the key does not keep, a verb between the determiner and the word
+        ("Add pages I create and files I upload", {"file"}),
+        ("Filter and bookmark", {"bookmark"}),
+        ("Bookmark and files", {"bookmark"}),
+        ("The updates and bookmarks of the file", {"bookmark"}),
+        ("There are recording rooms free", {"recording"}),
+        ("These are recording rooms", {"recording"}),
+        ("Restart after updates", {"update"}),
+        ("When updates are ready", {"update"}),
+        ("Open a user bookmarks page", {"bookmark"}),
+        ("Show an additional %d posts", {"post"}),
+        ("Show a few posts", {"post"}),
+        ("This enables VLC bookmarks from the window", {"bookmark"}),
+        ("Show this user's posts", {"post"}),
+        ("Give it updates", {"update"}),  # a verb's second object, after a pronoun
+        ("Send someone files from the folder", {"file"}),
+        ("File new", {"file"}),  # nothing after the adjective
     ],
 )
 def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):

@@ -514,9 +514,11 @@ _BEFORE_NOT = _MODALS | {b"do", b"does", b"did"}
 _TO_VERB = set(
     b"want wants need needs how able unable going like try trying wish failed fails "
     b"allow allows used about order ready tried attempting attempt continue learn learns "
-    # a question word ("where to download"); adjectives of ease ("easy to install"); the
+    # a question word ("where to download"); adjectives of ease or leave ("easy to install",
+    # "OK to upload?"); the
     # input actions of a purpose clause ("Tap to download", "Click to mail %s")
     b"learning where what when whether easy hard difficult possible impossible necessary "
+    b"ok okay safe "
     b"tap click press swipe touch".split()
 )
 # After "to", a verb follows these nouns where the word after "to" has a word after it
@@ -580,7 +582,10 @@ _AFTER_IMPERATIVE = set(
 # The participles and adjectives that say which of its objects an imperative takes (English
 # usage data): the ones chosen, marked or found so.
 _CHOSEN = set(
-    b"selected marked checked unchecked highlighted tagged flagged starred quoted chosen".split()
+    b"selected marked checked unchecked highlighted tagged flagged starred quoted chosen "
+    # adjectives that come before a noun, never after one in a noun phrase ("Post new Idea",
+    # "Link new device": no noun takes "new" after it)
+    b"new existing".split()
 )
 # What follows a participle that ends a clause of its own ("File saved to disk", "Image
 # copied and resized"): prepositions, conjunctions, auxiliaries and adverbs (besides those
@@ -614,6 +619,38 @@ _NOUN_MARKERS = (_DETERMINERS - {b"it", b"them", b"me", b"us", b"you", b"him"}) 
 # you", "and remind you"): `fits_pos`. (No other subject pronoun is a determiner.)
 _SUBJECTS = {b"you"}
 _WH = {b"which", b"what"}
+# Subjects of a verb in -s that are no determiner of a noun: a third person's pronoun and
+# the indefinite pronouns of persons ("it defaults to", "when somebody posts to this
+# topic"; a plural noun never follows them).
+_THIRD_SUBJECTS = set(
+    b"it he she someone somebody anyone anybody everyone everybody nobody".split()
+)
+# Verbs that take two objects, a pronoun the first ("Give it updates").
+_TWO_OBJECTS = set(
+    b"give gives gave send sends sent show shows showed offer offers grant grants granted "
+    b"tell tells told bring brings brought pass passes hand hands email emails".split()
+)
+# Subordinators before a form in -s that ends its text: the clause's subject was a
+# placeholder taken out of the key ("Notify me when %s posts"; not "after", "before",
+# "since", "until": prepositions too, "Restart after updates").
+_CLAUSE_OPENERS = set(b"when whenever if unless once because".split())
+# Verbs whose bare and -s forms are no noun (English usage data): a word coordinated with
+# one by "and" or "or" is a verb too ("Restart and update", "Add and comment new ideas",
+# "allows you to save and share bookmarks", "To add or change translations").
+_ONLY_VERBS = set(
+    b"add adds allow allows apply applies cancel cancels choose chooses configure configures "
+    b"create creates delete deletes disable disables enable enables hide hides ignore ignores "
+    b"install installs manage manages modify modifies paste pastes receive receives reload "
+    b"reloads remove removes rename renames restart restarts restore restores retry retries "
+    b"save saves select selects send sends submit submits uninstall uninstalls verify "
+    b"verifies".split()
+)
+_AND_OR = {b"and", b"or"}
+# What "be" follows where a noun phrase, not a verb, comes after it.
+_PRESENTING = set(b"there here these those".split())
+# The words before a hit that `_verb_in_clause` reads: what may make it a verb whatever
+# its own word is (one set lookup for every hit).
+_CLAUSE_CUES = _THIRD_SUBJECTS | _CLAUSE_OPENERS | _BE | _AND_OR
 # Verbs that take an object and a bare infinitive ("helps you find", "lets you choose").
 _BARE_INFINITIVE_VERBS = set(
     b"help helps helped let lets make makes made have has had see sees saw watch watches "
@@ -660,6 +697,73 @@ def _verb_after(key: bytes, start: int, end: int, before: list[bytes], prev: byt
     if prev in _FREQUENCY:  # (after a form of "be" a predicate follows: "are always updates")
         return second == b"that" or not (second in _NOUN_MARKERS or second in _BE)
     return second in _EDGES or second in _BEFORE_AN_ADVERB
+
+
+def _verb_in_clause(
+    key: bytes, start: int, end: int, before: list[bytes], prev: bytes, nxt: bytes
+) -> bool:
+    """Does its clause make the hit at key[start:end] a verb, ``prev`` (one of
+    _CLAUSE_CUES) the word before it and ``nxt`` the word after: coordinated with a verb
+    that is no noun or with a verb, in the same form ("Restart and update", "adds and
+    updates", "Want to share and comment?"), an -ing
+    form after "be" (a progressive: "a session is requesting keys", "the proposals they are
+    following"), a form in -s after a subject pronoun ("it defaults to", "when somebody
+    posts") or ending a clause that a subordinator opens ("Notify me when %s posts": its
+    subject a placeholder taken out)?"""
+    if prev in _AND_OR:
+        # (in the same form: coordinated verbs agree; "pages I create and files I upload"
+        # are two noun phrases)
+        first = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        if not first or _third_person(first[0]) != _third_person(key[start:end]):
+            return False
+        if first[0] in _ONLY_VERBS:
+            return True
+        # ... or with a word that stands where a verb does ("Want to share and comment?",
+        # "You can download or update it"): the key's words are two spaces apart
+        first_end = start - len(prev) - 2
+        first_start = first_end - len(first[0]) - 2
+        return key[first_start:first_end].strip() == first[0] and not fits_pos(
+            key, first_start, first_end, NOUN
+        )
+    if prev in _BE:
+        # (not after "there", "these" …: a noun phrase follows them, "There are recording
+        # rooms free", "These are setting files")
+        subject = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        return key[start:end].strip().endswith(b"ing") and not (
+            subject and subject[0] in _PRESENTING
+        )
+    if not _third_person(key[start:end]):
+        return False
+    if prev in _THIRD_SUBJECTS:
+        # (not a verb's second object: "Give it updates", "Send someone files")
+        verb = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+        return not (verb and verb[0] in _TWO_OBJECTS)
+    return nxt in _EDGES
+
+
+def _subject_verb(key: bytes, start: int, before: list[bytes], prev: bytes) -> bool:
+    """Is the hit starting at ``start``, a form in -s, the verb of a singular subject: a
+    determiner that takes no plural, then one or two words (``prev`` the last) ("This page
+    redirects to", "This Roman amphitheatre dates back", "A piece attacks two pieces"; not
+    "an additional %d posts", whose number the key does not keep)?"""
+    if not _subject_word(prev) or len(before) < 2:
+        return False
+    words = before[0].rsplit(None, 2)
+    if words and words[-1] in _SINGULAR_DETERMINERS:
+        return True
+    return len(words) > 1 and words[-2] in _SINGULAR_DETERMINERS and _subject_word(words[-1])
+
+
+def _subject_word(word: bytes) -> bool:
+    """May ``word`` be a word of a singular subject after its determiner (no function word,
+    number, word of quantity, adverb, nor a word in -s)?"""
+    return (
+        len(word) > 1
+        and word.isalpha()
+        and word not in _NOT_IN_A_SUBJECT
+        and not word.endswith(b"ly")  # (an adverb: "each automatically updates")
+        and not _third_person(word)  # (a plural or a verb: "This enables VLC hotkeys")
+    )
 
 
 def _clause_verb(key: bytes, start: int, end: int, before: list[bytes], prev: bytes) -> bool:
@@ -753,6 +857,21 @@ _QUANTIFIERS = set(
 # Particles after an intransitive verb ("link to", "team up", "date from"; not "for",
 # "with", which follow nouns too: "No settings page for this plugin").
 _PARTICLES = set(b"to up from here there back out into together below above".split())
+# The determiners that take a singular noun, never a plural ("this", not "that", a
+# relative pronoun too; not "the").
+_SINGULAR_DETERMINERS = set(b"a an this each every another one".split())
+# Words that do not stand between such a determiner and the noun's verb: function words,
+# numbers and words of quantity ("a few posts", "an extra %d downloads").
+_NOT_IN_A_SUBJECT = (
+    _AFTER_PARTICIPLE
+    | _DETERMINERS
+    | _QUANTIFIERS
+    | _SINGULAR_DETERMINERS
+    | set(
+        b"six seven eight nine ten hundred thousand million dozen few couple lot number "
+        b"additional extra total maximum minimum max min further more less single".split()
+    )
+)
 
 
 def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
@@ -797,6 +916,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return False
             second = before[0].rsplit(None, 1)[-1:]
             return bool(second) and second[0] in _BEFORE_WH
+        if prev in _CLAUSE_CUES and _verb_in_clause(key, start, end, before, prev, nxt):
+            return False
         # a modal; an adverb opening the sentence (the word is then an imperative) or after
         # a modal or "to" ("users must explicitly type", "to quickly change": the verb); an
         # adverb of frequency; a progressive's "be"
@@ -831,6 +952,20 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
                 return nxt not in _AFTER_IMPERATIVE
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
+        # Opening a sentence and coordinated with a verb that is no noun, the word is an
+        # imperative ("Update and restart", "Search or install").
+        if nxt in _AND_OR and prev in _EDGES:
+            more = after[1].split(None, 1)[:1] if len(after) > 1 else []
+            return not (more and more[0] in _ONLY_VERBS)
+        # A form in -s after a singular subject: the subject's verb.
+        # (and what follows starts an object, a particle, a conjunction or nothing: "a user
+        # settings page" has a noun after it, the head of its compound)
+        if (
+            _third_person(key[start:end])
+            and (nxt in _AND_OR or nxt in _QUANTIFIERS or _objects(key, end))
+            and _subject_verb(key, start, before, prev)
+        ):
+            return False
         # (The rules below read a particle after the word: one test for every hit.)
         if nxt not in _PARTICLES:
             return True
