@@ -705,11 +705,10 @@ def _verb_in_clause(
     """Does its clause make the hit at key[start:end] a verb, ``prev`` (one of
     _CLAUSE_CUES) the word before it and ``nxt`` the word after: coordinated with a verb
     that is no noun or with a verb, in the same form ("Restart and update", "adds and
-    updates", "Want to share and comment?"), an -ing
-    form after "be" (a progressive: "a session is requesting keys", "the proposals they are
-    following"), a form in -s after a subject pronoun ("it defaults to", "when somebody
-    posts") or ending a clause that a subordinator opens ("Notify me when %s posts": its
-    subject a placeholder taken out)?"""
+    updates", "Want to share and comment?"), an -ing form after "be" (a progressive: "a
+    session is requesting keys", "the proposals they are following"), a form in -s after a
+    subject pronoun ("it defaults to", "when somebody posts") or ending a clause that a
+    subordinator opens ("Notify me when %s posts": its subject a placeholder taken out)?"""
     if prev in _AND_OR:
         # (in the same form: coordinated verbs agree; "pages I create and files I upload"
         # are two noun phrases)
@@ -719,11 +718,15 @@ def _verb_in_clause(
         if first[0] in _ONLY_VERBS:
             return True
         # ... or with a word that stands where a verb does ("Want to share and comment?",
-        # "You can download or update it"): the key's words are two spaces apart
+        # "You can download or update it"): the key's words are two spaces apart (a word
+        # the 40 bytes read cut short is not read)
         first_end = start - len(prev) - 2
         first_start = first_end - len(first[0]) - 2
-        return key[first_start:first_end].strip() == first[0] and not fits_pos(
-            key, first_start, first_end, NOUN
+        return (
+            first_start >= 0
+            and key[first_start : first_start + 1] == b" "
+            and key[first_start:first_end].strip() == first[0]
+            and not fits_pos(key, first_start, first_end, NOUN)
         )
     if prev in _BE:
         # (not after "there", "these" …: a noun phrase follows them, "There are recording
@@ -860,6 +863,8 @@ _PARTICLES = set(b"to up from here there back out into together below above".spl
 # The determiners that take a singular noun, never a plural ("this", not "that", a
 # relative pronoun too; not "the").
 _SINGULAR_DETERMINERS = set(b"a an this each every another one".split())
+# What follows a subject's verb (`_objects`, a conjunction, a number): one set lookup.
+_AFTER_SUBJECT_VERB = _OBJECT_STARTS | _PARTICLES | _EDGES | _AND_OR | _QUANTIFIERS
 # Words that do not stand between such a determiner and the noun's verb: function words,
 # numbers and words of quantity ("a few posts", "an extra %d downloads").
 _NOT_IN_A_SUBJECT = (
@@ -881,9 +886,11 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
     (can, will, please, must, don't …) or "to" after a verb that takes one
     (unable to, want to), before a determiner or pronoun (Bookmark this page,
     file a bug), or as an imperative opening a sentence (Update now, File selected
-    message), unless a determiner, "whose" or "of" stands before it (the kind of window
-    this is). A verb is not wanted after those (the update), except its gerund after "of"
-    (instead of downloading), or before "of".
+    message), or where its clause makes it one (Restart and update, when somebody posts,
+    This page redirects to: `_verb_in_clause`, `_subject_verb`), unless a determiner,
+    "whose" or "of" stands before it (the kind of window this is). A verb is not wanted
+    after those (the update), except its gerund after "of" (instead of downloading), or
+    before "of".
     """
     # The word before the hit and the one after it, the one before that only when asked
     # (split no further: a hit's test runs for every source term of a catalog).
@@ -961,8 +968,8 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
         # (and what follows starts an object, a particle, a conjunction or nothing: "a user
         # settings page" has a noun after it, the head of its compound)
         if (
-            _third_person(key[start:end])
-            and (nxt in _AND_OR or nxt in _QUANTIFIERS or _objects(key, end))
+            (nxt in _AFTER_SUBJECT_VERB or nxt.isdigit())
+            and _third_person(key[start:end])
             and _subject_verb(key, start, before, prev)
         ):
             return False
