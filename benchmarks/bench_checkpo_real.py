@@ -617,17 +617,18 @@ def _judged(judgements: dict, file: str, use: tuple) -> str | None:
     return row["verdict"] if row else None
 
 
-def flagged_catalogs(last_round: int, extra_round: int | None = None):
+def flagged_catalogs(last_round: int, extra_round: int | tuple[int, ...] | None = None):
     """Each committed catalog (round 0) and held-out one of rounds up to ``last_round``
-    (and ``extra_round``) with its current MV601-MV603 flags, check-po run as this benchmark
-    runs it on the unmodified catalog: (round, lang, PO path, glossary, judgements of its
-    folder, flags). The studies' one loop over the catalogs."""
+    (and ``extra_round``, one round or several) with its current MV601-MV603 flags, check-po
+    run as this benchmark runs it on the unmodified catalog: (round, lang, PO path,
+    glossary, judgements of its folder, flags). The studies' one loop over the catalogs."""
+    extra = (extra_round,) if isinstance(extra_round, int) else extra_round or ()
     with tempfile.TemporaryDirectory() as tmp:
         for data, file, held in ((DATA, JUDGEMENTS, False), (HELDOUT, HELDOUT_JUDGEMENTS, True)):
             judgements = load_judgements(file)
             for name, lang, path, glossary in catalogs(data, Path(tmp)):
                 number = round_of(path.name) if held else 0
-                if number is None or (number > last_round and number != extra_round):
+                if number is None or (number > last_round and number not in extra):
                     continue
                 folder = Path(tmp) / f"{name}-{lang}"
                 folder.mkdir()

@@ -12,7 +12,8 @@ test round (27, the blind round of session 25).
     python benchmarks/study_checkpo_derived.py [--out FILE] [--round N] [--against FILE]
 
 ``--out FILE``: where the flags go (default /tmp/study_checkpo_derived.tsv);
-``--round N``: also held-out round N (past 27, when its judgements may be read);
+``--round N``: also held-out round N (past 27, when its judgements may be read; repeat it
+for several rounds: ``--round 28 --round 29``);
 ``--against FILE``: a flags TSV of another tree (this script run there): the flags that
 go and come, by set, language and verdict, each listed. Result: docs/check-po.md,
 "Session 26".
@@ -21,6 +22,7 @@ go and come, by set, language and verdict, each listed. Result: docs/check-po.md
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 import sys
 import tempfile
@@ -43,9 +45,10 @@ KINDS = (
 DERIVED = re.compile("|".join(pattern for _kind, pattern in KINDS), re.IGNORECASE)
 
 
-def flags(extra_round: int | None) -> list[dict]:
+def flags(extra_round: int | tuple[int, ...] | None) -> list[dict]:
     """Every MV601-MV603 flag of the committed and held-out catalogs (rounds up to
-    TEST_ROUND, and ``extra_round``), with the verdict and reason of its judgement."""
+    TEST_ROUND, and ``extra_round``: one or several), with the verdict and reason of its
+    judgement."""
     import polib
 
     rows = []
@@ -135,7 +138,7 @@ def main() -> int:
     args = sys.argv[1:]
     out = Path(args[args.index("--out") + 1]) if "--out" in args else None
     out = out or Path(tempfile.gettempdir()) / "study_checkpo_derived.tsv"
-    extra = int(args[args.index("--round") + 1]) if "--round" in args else None
+    extra = tuple(int(value) for flag, value in itertools.pairwise(args) if flag == "--round")
     rows = flags(extra)
     bench.write_tsv(out, FIELDS, rows)
     print(f"{len(rows)} flags → {out}")
