@@ -164,7 +164,8 @@ def test_a_noun_term_is_not_demanded_for_a_verb_nor_in_its_other_senses(moci, tm
 
 def test_a_noun_term_is_not_demanded_where_its_clause_makes_the_word_a_verb(moci, tmp_path):
     """Session 28: coordination with a verb, a progressive, a subject before the form in
-    -s, an adjective opening the imperative's object; the noun uses still demand it."""
+    -s, an adjective opening the imperative's object; the noun uses still demand it (and
+    a placeholder subject the key keeps no trace of: "when %s posts")."""
     add(moci, "post", "post", {"sq": "postim"}, pos="noun")
     add(moci, "update", "update", {"sq": "përditësim"}, pos="noun")
     add(moci, "recording", "recording", {"sq": "regjistrim"}, pos="noun")
@@ -173,7 +174,6 @@ def test_a_noun_term_is_not_demanded_where_its_clause_makes_the_word_a_verb(moci
         "sq",
         [
             ("Restart and update", "Rinise dhe përditësoje"),  # verbs: nothing demanded
-            ("Notify me when %s posts", "Njoftomë kur poston %s"),
             ("Notify me when somebody posts to this topic", "Njoftomë kur dikush poston"),
             ("If this is not set, it updates to the URL", "Nëse jo, kalon te URL-ja"),
             ("The app is recording sound", "Aplikacioni po regjistron zërin"),
@@ -182,10 +182,12 @@ def test_a_noun_term_is_not_demanded_where_its_clause_makes_the_word_a_verb(moci
             ("Restart after updates", "Rinise pas ndryshimeve"),  # nouns: demanded
             ("Give it posts", "Jepi artikuj"),
             ("There are recording rooms free", "Ka dhoma të lira"),
+            ("Notify me when %s posts", "Njoftomë kur poston %s"),
         ],
     )
     assert findings(moci, sq) == [
         ("MV601", "post", "Give it posts"),
+        ("MV601", "post", "Notify me when %s posts"),
         ("MV601", "recording", "There are recording rooms free"),
         ("MV601", "update", "Restart after updates"),
     ]

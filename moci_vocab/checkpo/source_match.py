@@ -630,10 +630,6 @@ _TWO_OBJECTS = set(
     b"give gives gave send sends sent show shows showed offer offers grant grants granted "
     b"tell tells told bring brings brought pass passes hand hands email emails".split()
 )
-# Subordinators before a form in -s that ends its text: the clause's subject was a
-# placeholder taken out of the key ("Notify me when %s posts"; not "after", "before",
-# "since", "until": prepositions too, "Restart after updates").
-_CLAUSE_OPENERS = set(b"when whenever if unless once because".split())
 # Verbs whose bare and -s forms are no noun (English usage data): a word coordinated with
 # one by "and" or "or" is a verb too ("Restart and update", "Add and comment new ideas",
 # "allows you to save and share bookmarks", "To add or change translations").
@@ -650,7 +646,7 @@ _AND_OR = {b"and", b"or"}
 _PRESENTING = set(b"there here these those".split())
 # The words before a hit that `_verb_in_clause` reads: what may make it a verb whatever
 # its own word is (one set lookup for every hit).
-_CLAUSE_CUES = _THIRD_SUBJECTS | _CLAUSE_OPENERS | _BE | _AND_OR
+_CLAUSE_CUES = _THIRD_SUBJECTS | _BE | _AND_OR
 # Verbs that take an object and a bare infinitive ("helps you find", "lets you choose").
 _BARE_INFINITIVE_VERBS = set(
     b"help helps helped let lets make makes made have has had see sees saw watch watches "
@@ -706,9 +702,10 @@ def _verb_in_clause(
     _CLAUSE_CUES) the word before it and ``nxt`` the word after: coordinated with a verb
     that is no noun or with a verb, in the same form ("Restart and update", "adds and
     updates", "Want to share and comment?"), an -ing form after "be" (a progressive: "a
-    session is requesting keys", "the proposals they are following"), a form in -s after a
-    subject pronoun ("it defaults to", "when somebody posts") or ending a clause that a
-    subordinator opens ("Notify me when %s posts": its subject a placeholder taken out)?"""
+    session is requesting keys", "the proposals they are following") or a form in -s after
+    a subject pronoun ("it defaults to", "when somebody posts")? (Not a form in -s ending a
+    clause that "when" opens, "Notify me when %s posts": the key keeps no trace of the
+    placeholder, and "Show only when messages" has none.)"""
     if prev in _AND_OR:
         # (in the same form: coordinated verbs agree; "pages I create and files I upload"
         # are two noun phrases)
@@ -737,34 +734,32 @@ def _verb_in_clause(
         )
     if not _third_person(key[start:end]):
         return False
-    if prev in _THIRD_SUBJECTS:
-        # (not a verb's second object: "Give it updates", "Send someone files")
-        verb = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
-        return not (verb and verb[0] in _TWO_OBJECTS)
-    return nxt in _EDGES
+    # (not a verb's second object: "Give it updates", "Send someone files")
+    verb = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
+    return not (verb and verb[0] in _TWO_OBJECTS)
 
 
-def _subject_verb(key: bytes, start: int, before: list[bytes], prev: bytes) -> bool:
-    """Is the hit starting at ``start``, a form in -s, the verb of a singular subject: a
-    determiner that takes no plural, then one or two words (``prev`` the last) ("This page
-    redirects to", "This Roman amphitheatre dates back", "A piece attacks two pieces"; not
-    "an additional %d posts", whose number the key does not keep)?"""
-    if not _subject_word(prev) or len(before) < 2:
+def _subject_verb(before: list[bytes], prev: bytes) -> bool:
+    """Is the hit, a form in -s, the verb of a singular subject: a determiner that takes no
+    plural, then one word (``prev``) ("This page redirects to", "A piece attacks two
+    pieces"; not "an additional %d posts", whose number the key does not keep)? One word
+    only: the key drops the punctuation that may stand after a second ("Open a file,
+    listing messages"), and a second may be an adjective ("each group specific lessons")."""
+    if len(before) < 2 or not _subject_word(prev):
         return False
-    words = before[0].rsplit(None, 2)
-    if words and words[-1] in _SINGULAR_DETERMINERS:
-        return True
-    return len(words) > 1 and words[-2] in _SINGULAR_DETERMINERS and _subject_word(words[-1])
+    words = before[0].rsplit(None, 1)
+    return bool(words) and words[-1] in _SINGULAR_DETERMINERS
 
 
 def _subject_word(word: bytes) -> bool:
-    """May ``word`` be a word of a singular subject after its determiner (no function word,
-    number, word of quantity, adverb, nor a word in -s)?"""
+    """May ``word`` be the noun of a singular subject after its determiner (no function
+    word, number, word of quantity, adverb, participle or adjective of choosing, nor a word
+    in -s)?"""
     return (
         len(word) > 1
         and word.isalpha()
         and word not in _NOT_IN_A_SUBJECT
-        and not word.endswith(b"ly")  # (an adverb: "each automatically updates")
+        and not word.endswith(_NOT_A_SUBJECTS_END)  # ("each automatically updates")
         and not _third_person(word)  # (a plural or a verb: "This enables VLC hotkeys")
     )
 
@@ -863,6 +858,9 @@ _PARTICLES = set(b"to up from here there back out into together below above".spl
 # The determiners that take a singular noun, never a plural ("this", not "that", a
 # relative pronoun too; not "the").
 _SINGULAR_DETERMINERS = set(b"a an this each every another one".split())
+_LETTER_S = ord("s")  # (a hit's key ends in a space after its word: key[end - 2])
+# How an adverb and a participle end ("a spreadsheet containing values").
+_NOT_A_SUBJECTS_END = (b"ly", b"ing")
 # What follows a subject's verb (`_objects`, a conjunction, a number): one set lookup.
 _AFTER_SUBJECT_VERB = _OBJECT_STARTS | _PARTICLES | _EDGES | _AND_OR | _QUANTIFIERS
 # Words that do not stand between such a determiner and the noun's verb: function words,
@@ -872,6 +870,7 @@ _NOT_IN_A_SUBJECT = (
     | _DETERMINERS
     | _QUANTIFIERS
     | _SINGULAR_DETERMINERS
+    | _CHOSEN
     | set(
         b"six seven eight nine ten hundred thousand million dozen few couple lot number "
         b"additional extra total maximum minimum max min further more less single".split()
@@ -960,17 +959,20 @@ def fits_pos(key: bytes, start: int, end: int, kind: int) -> bool:
             third = after[1].split(None, 1)[0] if after[1].strip() else b""
             return not (third.isalpha() and third not in _AFTER_PARTICIPLE and third[-2:] != b"ly")
         # Opening a sentence and coordinated with a verb that is no noun, the word is an
-        # imperative ("Update and restart", "Search or install").
+        # imperative ("Update and restart", "Search or install"), a bare form ("Images and
+        # save" are two labels).
         if nxt in _AND_OR and prev in _EDGES:
             more = after[1].split(None, 1)[:1] if len(after) > 1 else []
-            return not (more and more[0] in _ONLY_VERBS)
+            return not (more and more[0] in _ONLY_VERBS and not _third_person(key[start:end]))
         # A form in -s after a singular subject: the subject's verb.
         # (and what follows starts an object, a particle, a conjunction or nothing: "a user
         # settings page" has a noun after it, the head of its compound)
+        # (the hit's last letter first, an int: this test reads most hits)
         if (
-            (nxt in _AFTER_SUBJECT_VERB or nxt.isdigit())
+            key[end - 2] == _LETTER_S
+            and (nxt in _AFTER_SUBJECT_VERB or nxt.isdigit())
             and _third_person(key[start:end])
-            and _subject_verb(key, start, before, prev)
+            and _subject_verb(before, prev)
         ):
             return False
         # (The rules below read a particle after the word: one test for every hit.)
