@@ -271,6 +271,7 @@ POS = glossary(
     concept("help", "help", pos="noun"),
     concept("access", "access", pos="noun"),
     concept("recording", "recording", pos="noun"),
+    concept("missing", "missing", pos="noun"),  # (a generated glossary's adjective)
 )
 
 
@@ -566,6 +567,7 @@ def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):
         # the progressive; not an existential or a demonstrative's "be"
         ("The app is recording sound", "recording", "There are recording rooms free", "recording"),
         ("They were recording", "recording", "These are recording rooms", "recording"),
+        ("They were recording", "recording", "This page is missing here", "missing"),
         # a subject pronoun; not a two-object verb's pronoun
         ("It updates to the URL", "update", "Give it updates", "update"),
         ("When somebody posts to it", "post", "Send someone files from the folder", "file"),

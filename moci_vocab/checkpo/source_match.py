@@ -642,6 +642,8 @@ _ONLY_VERBS = set(
     b"verifies".split()
 )
 _AND_OR = {b"and", b"or"}
+# Words in -ing that are adjectives after "be", no progressive ("A section is missing").
+_ING_ADJECTIVES = set(b"missing pending remaining existing outstanding".split())
 # What "be" follows where a noun phrase, not a verb, comes after it.
 _PRESENTING = set(b"there here these those".split())
 # The words before a hit that `_verb_in_clause` reads: what may make it a verb whatever
@@ -729,8 +731,11 @@ def _verb_in_clause(
         # (not after "there", "these" …: a noun phrase follows them, "There are recording
         # rooms free", "These are setting files")
         subject = before[0].rsplit(None, 1)[-1:] if len(before) > 1 else []
-        return key[start:end].strip().endswith(b"ing") and not (
-            subject and subject[0] in _PRESENTING
+        word = key[start:end].strip()
+        return (
+            word.endswith(b"ing")
+            and word not in _ING_ADJECTIVES
+            and not (subject and subject[0] in _PRESENTING)
         )
     if not _third_person(key[start:end]):
         return False
