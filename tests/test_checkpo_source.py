@@ -118,6 +118,27 @@ def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
 
 
 @pytest.mark.parametrize(
+    ("placeholder", "concept", "prose"),
+    [
+        # Laravel's translation strings: ":name", ":Name", ":NAME" (session 28, round 30's
+        # judges: "Update :resource", "The :attribute field is required.")
+        ("Update :page", "page", "Update the page"),
+        ("The :name field is required.", "name", "Note:name"),  # (a word before the colon)
+        (":User was deleted", "user", "10:30 user"),
+        ("Welcome, :USER", "user", "Status: user"),  # (a space after the colon)
+        ('(:file items) and ":page"', "file", "The user :smile: file"),  # an emoji's code
+        ("Your :type", "type", "{{ns:project}}:Type users"),  # a wiki pass's space is no space
+        ("Open :device now", "device", "Options : device"),  # a colon standing apart
+    ],
+)
+def test_a_laravel_placeholder_is_no_word_and_a_colon_in_prose_stays(placeholder, concept, prose):
+    """A Laravel placeholder holds no term (each row fails before session 28); the colons
+    of prose, times, URLs, emoji codes and wiki syntax beside it are no placeholder."""
+    assert concept not in found(placeholder)
+    assert concept in found(prose)
+
+
+@pytest.mark.parametrize(
     ("text", "present"),
     [
         ("Open a new tab", {"tab"}),

@@ -63,6 +63,13 @@ _COMMAND = re.compile(
     r"(?<![^\x00\n])[a-z][\w-]*(?=[ \t]+(?:\[|&lt;[^\W\d_A-Z]|<(?!/?(?:a|b|i|u|s|p|tt"
     r"|br|em|big|code|span|small|strong|sub|sup)\b)[^\W\d_A-Z]))"
 )
+# Laravel's placeholders (its translation strings: "Welcome, :name", "The :attribute field
+# is required.", ":Resource was deleted", ":NAME": a colon, then a name in any case). The
+# colon opens the text or follows a space, a bracket or a quote, and no word or colon follows
+# the name: not "Note:word", "10:30", "http://", "a:b" in code, nor an emoji's ":smile:".
+# (The colon first: the engine skips to the next colon; the look-behind then reads the
+# character before it.)
+_LARAVEL = re.compile(r":(?<![^\s\x00(\[{\"'“‘«]:)[A-Za-z_]\w*(?![\w:])")
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 
@@ -255,6 +262,9 @@ _WIKITEXT = _Wikitext()
 # contains, or a pattern every such span matches (a pass runs only on a text where one
 # of them occurs).
 _PASSES = (
+    # first: the character before its colon is then the text's own, not the space an
+    # earlier pass left ("{{ns:project}}:Autoconfirmed users" is no placeholder)
+    (_LARAVEL, re.compile(r":[A-Za-z_]")),  # (not every colon: most have a space after)
     (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
