@@ -584,6 +584,7 @@ def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):
         ("Bookmark and save", "bookmark", "Bookmarks and save", "bookmark"),
         ("Want to share and post?", "post", "Filter and bookmark", "bookmark"),
         ("Want to share and post?", "post", "Bookmark and files", "bookmark"),
+        ("It may load or file to %S", "file", "It may stutter and file transfers fail", "file"),
         ("To add or update translations", "update", "The updates and bookmarks", "bookmark"),
         # the progressive; not an existential or a demonstrative's "be"
         ("The app is recording sound", "recording", "There are recording rooms free", "recording"),

@@ -717,12 +717,15 @@ def _verb_in_clause(
         if first[0] in _ONLY_VERBS:
             return True
         # ... or with a word that stands where a verb does ("Want to share and comment?",
-        # "You can download or update it"): the key's words are two spaces apart (a word
-        # the 40 bytes read cut short is not read)
+        # "You can download or update it"), where what follows the word is a verb's (an
+        # object's determiner, a particle, the end: not "apps may stutter and data
+        # transfers may take long", a clause of its own): the key's words are two spaces
+        # apart (a word the 40 bytes read cut short is not read)
         first_end = start - len(prev) - 2
         first_start = first_end - len(first[0]) - 2
         return (
-            first_start >= 0
+            (nxt in _AFTER_SUBJECT_VERB or nxt.isdigit())
+            and first_start >= 0
             and key[first_start : first_start + 1] == b" "
             and key[first_start:first_end].strip() == first[0]
             and not fits_pos(key, first_start, first_end, NOUN)
