@@ -264,7 +264,9 @@ _WIKITEXT = _Wikitext()
 _PASSES = (
     # first: the character before its colon is then the text's own, not the space an
     # earlier pass left ("{{ns:project}}:Autoconfirmed users" is no placeholder)
-    (_LARAVEL, re.compile(r":[A-Za-z_]")),  # (not every colon: most have a space after)
+    # (a colon as its sign: a pattern's search per text, ":[A-Za-z_]", cost 3% more
+    # instructions on the real catalog than this substring test and the pass's own scan)
+    (_LARAVEL, (":",)),
     (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
