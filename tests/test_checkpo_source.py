@@ -625,6 +625,16 @@ def test_a_clause_that_makes_a_word_a_verb_and_the_noun_use_beside_it(
     assert noun_concept in found(noun, POS)
 
 
+def test_a_long_chain_of_coordinated_words_is_read_in_linear_time():
+    """Each "and" reads one word before it, no further (review28, session 28: a msgid of 500
+    coordinated words raised RecursionError, each level reading the one before)."""
+    chain = "Want to " + " and ".join(["update"] * 20_000)
+    start = time.perf_counter()
+    assert "update" in found(chain, POS)  # (the first after "to" is the verb, the others not)
+    assert time.perf_counter() - start < 2.0
+    assert "update" not in found("Want to share and update", POS)  # one level still read
+
+
 def test_not_senses_are_not_the_concept_but_the_word_alone_is():
     tracker = concept("tracker", "tracker")
     tracker.not_senses = ["bug tracker", "activity tracker"]

@@ -721,6 +721,12 @@ def _verb_in_clause(
         # object's determiner, a particle, the end: not "apps may stutter and data
         # transfers may take long", a clause of its own): the key's words are two spaces
         # apart (a word the 40 bytes read cut short is not read)
+        # One level only: a first word that is itself coordinated is not read on ("Want
+        # update and update and …": each level read the one before, and 500 of them went
+        # past Python's recursion limit).
+        words = before[0].rsplit(None, 2)
+        if len(words) > 1 and words[-2] in _AND_OR:
+            return False
         first_end = start - len(prev) - 2
         first_start = first_end - len(first[0]) - 2
         return (
