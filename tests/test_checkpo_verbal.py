@@ -502,6 +502,10 @@ def test_an_armenian_noun_and_agent_noun_said_by_their_verb_in_a_verb_slot(tmp_p
         "Format ▸ Cells",
         "See: Format -> Cells",
     ]
+    # ... nor a word followed by a number alone: a numbered name (VLC's "Bookmark %i")
+    entries = [("Bookmark %i", "Էջանշել %i"), ("Bookmark this page", "Էջանշել այս էջը")]
+    (tmp_path / "e").mkdir()
+    assert flagged(tmp_path / "e", "hy", "էջանիշ", entries, english="bookmark") == ["Bookmark %i"]
     entries = [("Use custom editor:", "Օգտագործել հետևյալ խմբագրիչը")]
     (tmp_path / "d").mkdir()
     assert flagged(tmp_path / "d", "hy", "խմբագիր", entries, english="editor") == [

@@ -612,7 +612,7 @@ def in_verb_slot(text: str, start: int, end: int | None = None) -> bool:
     the word tried every start in a run of spaces (a msgid of 40,000 newlines took
     seconds); each run is walked once per word found after it, so this is linear.
     """
-    if end is not None and _names_a_menu(text, end):
+    if end is not None and (_names_a_menu(text, end) or _NUMBERED.match(text, end)):
         return False
     if start and text[start - 1] in "_&~":  # a keyboard mnemonic: _Change, &Change, ~Update
         start -= 1
@@ -635,6 +635,12 @@ def in_verb_slot(text: str, start: int, end: int | None = None) -> bool:
             ):
                 return True
     return _after_light_verb(text, i)
+
+
+# A word followed by nothing but a number's placeholder names a numbered thing (VLC's new
+# bookmark "Bookmark %i", "Track %d", "Chapter %1"): an imperative's object is no bare
+# number (review28, session 28).
+_NUMBERED = re.compile(r"[ \t]*(?:%\d*\$?[diu]|%\d+|\{\d+\})[ \t]*$")
 
 
 def _names_a_menu(text: str, end: int) -> bool:
