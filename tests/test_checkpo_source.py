@@ -580,6 +580,9 @@ def test_a_term_is_demanded_in_its_own_part_of_speech(text, present):
     [
         # coordination: a verb that is no noun, in the same form; a word in a verb's place
         ("Restart and update", "update", "Add pages I create and files I upload", "file"),
+        # a spaced "&" is "and" (AOSP TV Settings: "Erase & format"); a mnemonic's is none
+        ("Erase & update", "update", "Erase &Update", "update"),
+        ("Erase &amp; update", "update", "Tom & files", "file"),
         ("Update and restart", "update", "Files or delete", "file"),  # (no bare form)
         ("Bookmark and save", "bookmark", "Bookmarks and save", "bookmark"),
         ("Want to share and post?", "post", "Filter and bookmark", "bookmark"),

@@ -354,6 +354,8 @@ def unglued(text: str) -> str:
 def _prepared(text: str) -> str:
     """A text (or NUL-joined texts) as the name marker reads it: cleaned, hyphens as
     "-", mnemonics inside words out (Re&name), no NAME_MARK or sentence mark of its own."""
+    if "&" in text:  # a spaced ampersand is "and" ("Erase & format": coordination)
+        text = text.replace(" & ", " and ").replace(" &amp; ", " and ")
     text = unglued(clean(text))
     for hyphen in _HYPHENS:
         if hyphen in text:
@@ -635,7 +637,8 @@ _TWO_OBJECTS = set(
 # "allows you to save and share bookmarks", "To add or change translations").
 _ONLY_VERBS = set(
     b"add adds allow allows apply applies cancel cancels choose chooses configure configures "
-    b"create creates delete deletes disable disables enable enables hide hides ignore ignores "
+    b"create creates delete deletes disable disables enable enables erase erases hide hides "
+    b"ignore ignores "
     b"install installs manage manages modify modifies paste pastes receive receives reload "
     b"reloads remove removes rename renames restart restarts restore restores retry retries "
     b"save saves select selects send sends submit submits uninstall uninstalls verify "
