@@ -218,6 +218,9 @@ def test_a_file_is_classical_from_its_marks():
     assert not is_classical([["Աւելացնել նոր կարգաւորում"]] * ((MIN_MARKS - 1) // 2))
     # reformed text, the ligature typed as եւ (as reformed catalogs do): not a mark
     assert not is_classical([["Ավելացնել եւ հետեւել կարգավորումը"]] * 50)
+    # the reformed mark in capitals counts as in small letters (review28 MINOR 4 to hy): a
+    # file that writes ՈՒԹՅ more often than the classical marks is reformed
+    assert not is_classical([["ԳՈՐԾՈՂՈՒԹՅՈՒՆ ԵՎ ԿԱՐԳԱՎՈՐՈՒՄ"]] * 30 + [["Աւելացնել"]] * 12)
     # under the share: a few marks in much reformed text
     letters = int(MIN_MARKS / SHARE) * 2
     texts = [["Աւելացնել"]] * MIN_MARKS + [["ա" * 100]] * (letters // 100)

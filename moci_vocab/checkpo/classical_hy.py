@@ -77,7 +77,7 @@ def is_classical(texts: list[list[str]]) -> bool:
     for start in range(0, len(texts), _CHUNK):
         text = "\n".join(chain.from_iterable(texts[start : start + _CHUNK]))
         marks += _marks(text)
-        reformed += text.count("ությ")
+        reformed += len(_REFORMED.findall(text))  # the notice's mark, in any case
         if reformed >= REFORMED and marks < reformed:
             return False
     if marks < MIN_MARKS:
