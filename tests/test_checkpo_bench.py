@@ -911,3 +911,42 @@ def test_the_evidence_studys_cache_follows_every_file_of_moci_vocab(tmp_path):
     with (tmp_path / "moci_vocab" / "textnorm.py").open("a", encoding="utf-8") as code:
         code.write("\n# changed\n")
     assert key() != before
+
+
+def test_the_shared_messages_study_counts_an_earlier_rounds_files_of_the_language_only():
+    from benchmarks.study_checkpo_shared import NEW, report, shared
+
+    mine = {"Open the camera settings", "Delete this photo for ever", "A message of its own"}
+    earlier = {
+        "gallery-hy.po": {"Open the camera settings", "Delete this photo for ever"},
+        "other-hy.po": {"Open the camera settings", "Something else entirely"},
+    }
+    assert shared(mine, earlier) == (2, "gallery-hy.po", 2)
+    assert shared(mine, {}) == (0, None, 0)
+    files = [
+        ("gallery-hy.po", 27, "hy", earlier["gallery-hy.po"]),
+        ("gallery-ka.po", 27, "ka", mine),  # another language: not counted
+        ("later-hy.po", 31, "hy", mine),  # a later round: not counted
+        ("camera-hy.po", 30, "hy", mine),
+    ]
+    lines = report(files, [files[3]], 0.10, {"camera-hy.po": [*mine, "Delete this photo for ever"]})
+    assert lines == [
+        "camera-hy.po (round 30): 2/3 (66.7%); most with gallery-hy.po (round 27): 2 (66.7%);"
+        " flags on shared msgids 3/4"
+    ]
+    assert report(files, [files[0]], 0.10, {}) == []  # nothing earlier: 0%, under the bar
+    candidate = ("new-hy.po", NEW, "hy", mine)  # a candidate: after every round (a tie: A-Z)
+    assert report(files, [candidate], 0.7, {}) == [
+        "new-hy.po (round new): 3/3 (100.0%); most with camera-hy.po (round 30): 3 (100.0%)"
+    ]
+
+
+def test_the_shared_messages_study_finds_round_30s_permission_controller_in_round_24(tmp_path):
+    from benchmarks.study_checkpo_shared import heldout_files, report
+
+    files = heldout_files(tmp_path, ("hy",))
+    wanted = [f for f in files if f[0] == "aosp-permission-hy.po"]
+    assert report(files, wanted, 0.10, {}) == [
+        "aosp-permission-hy.po (round 30): 205/476 (43.1%); most with "
+        "aosp-packageinstaller-hy.po (round 24): 203 (42.6%)"
+    ]
