@@ -1004,6 +1004,32 @@ def test_a_long_word_is_read_once_for_its_spans(text):
         assert strip_spans(sample) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["/A," * 10_000, "%(" * 20_000],  # parent 10 s, 4 s
+    ids=["menu segments", "key openings"],
+)
+def test_a_long_run_of_menu_segments_or_key_openings_is_read_in_linear_time(text):
+    """Review29: the menu path a path may not be was read from every "/" after a sign to the
+    end of the run, and a Python %(key) from every "%" to the text's end (100 KB: minutes).
+    A menu path now has at most 16 segments, and a key no "%" or "(": the same spans on
+    every committed and held-out catalog."""
+    import time
+
+    from moci_vocab.checkpo.spans import strip_spans
+
+    started = time.process_time()
+    strip_spans(text)
+    assert time.process_time() - started < 1.0
+    menu = "/Edit/Preferences/Tools/" + "/".join(["Ä"] * 13)  # 16 segments: a menu path
+    for sample, expected in (
+        (f"Choose {menu} here", f"Choose {menu} here"),
+        ("see /usr/share/x and %(count)d files", "see   and   files"),
+        ("%(a%b)s and 100%(x)", "%(a%b)s and 100%(x)"),
+    ):
+        assert strip_spans(sample) == expected
+
+
 def test_a_long_run_of_capitalised_words_is_read_once_by_the_name_marker():
     """Review DEFECT 2 of the thirteenth session: the name marker tried its name-run pattern
     from every word of a run of capitalised words, and each try read the rest of the run
