@@ -7,6 +7,7 @@ import time
 import pytest
 
 from moci_vocab.checkpo.compile import compile_glossary
+from moci_vocab.checkpo.source_match import source_key
 from moci_vocab.model import Concept, Glossary, LanguageSpec, Manifest, Term
 
 
@@ -25,6 +26,8 @@ def concept(cid: str, en: str, sq: str = "fjalë", **term_args) -> Concept:
         terms={"en": [Term(en, "preferred", **term_args)], "sq": [Term(sq, "preferred")]},
     )
 
+
+concept_ = concept  # (for a test whose parameter is named concept)
 
 COMMON = glossary(
     concept("tab", "tab", pos="noun"),
@@ -136,6 +139,45 @@ def test_a_laravel_placeholder_is_no_word_and_a_colon_in_prose_stays(placeholder
     of prose, times, URLs, emoji codes and wiki syntax beside it are no placeholder."""
     assert concept not in found(placeholder)
     assert concept in found(prose)
+
+
+# Session 29: other frameworks' placeholders (each row fails before it), and the prose beside
+# each syntax that stays prose (each row holds before and after).
+@pytest.mark.parametrize(
+    ("placeholder", "concept", "prose"),
+    [
+        # Symfony's %name% (the printf pass took its first letter: "%email%" read "mail")
+        ("Send %email% to %user%", "mail", "Send 100% of the mail"),
+        # Drupal's @name, Drupal 7's !name; Texinfo's @file{…}, a chat's @user
+        ("Deleted @count files of @type", "type", "The type @ home"),
+        ("See @file{{manual}} or !page", "page", "Mail me @ 5 about the page!"),
+        ("Messages containing @user", "user", "A user@ matters, user @ home"),
+        # Vue I18n's linked messages
+        ("Hello @:user.name and @.lower:page", "page", "Hello @ page"),
+        # Apple's stringsdict variable
+        ("You have %#@files@ and %1$#@page@", "page", "Page %@ and %1$@"),
+        # i18next's nesting
+        ("Add $t(file) now", "file", "Add $ file now"),
+    ],
+)
+def test_other_frameworks_placeholders_hold_no_term_and_prose_stays(placeholder, concept, prose):
+    """A placeholder of each syntax holds no term; the prose with its sign stays words."""
+    gloss = glossary(concept_(concept, concept))
+    assert concept not in found(placeholder, gloss)
+    assert concept in found(prose, gloss)
+
+
+def test_an_android_template_number_is_no_word():
+    # TextUtils.expandTemplate's ^1 … ^9 (a word before a lone number is read as a numbered
+    # name: "Bookmark 2"); a power stays as written
+    assert source_key("Voicemail from ^1, ^2") == source_key("Voicemail from , ")
+    assert "16" in source_key("2^16 files").split()
+
+
+def test_the_branches_of_a_java_choice_are_text():
+    # Java's ChoiceFormat (the choices pass took "files|1" for a value list)
+    text = "{0,choice,0#no tabs|1#one file|1<{0,number,integer} files}"
+    assert found(text) == {"tab", "file"}
 
 
 @pytest.mark.parametrize(

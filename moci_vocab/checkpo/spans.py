@@ -30,12 +30,21 @@ INVISIBLE += "\u055b\u055c\u055e\u055f"
 TAG = r"<[^<>\x00]*>"
 # Spans that start with a sign: placeholders of every common syntax, markup, entities.
 _SIGNED = re.compile(
+    # A named placeholder between percent signs, the first opening a word (the start, a space,
+    # a bracket or a quote before it) and no word character after the second: Symfony's
+    # %name% (symfony.com/doc/current/translation.html, "Message Placeholders"), LibreOffice's
+    # %OBJECT_NAME%, Krusader's %aCurrent%; not "%3%mandatory%4%", "%sdocumentation%s",
+    # "%dx%d". (The printf branch took its first letter: "%title%" was read as "tle%".)
+    r"%(?<![^\s\x00(\[{\"'“‘«]%)[A-Za-z_]\w*%(?![\w%])"
+    # Apple's stringsdict variable, %#@name@ (developer.apple.com, "Localizing strings that
+    # contain plurals"): the printf branch took "%#@" and left the name a word
+    r"|%(?:\d+\$)?#@[^@\s\x00]*@"
     # printf and Python %-format, with positions (%1$s), Objective-C %@, Ruby %{name}; the
     # width starts with 1-9 (a 0 before it is a flag: with `\d+` a "%" and 20,000 zeros took
     # 42 s, each way of sharing them between flags and width tried; the same matches)
     # (a %(key) holds no "%" or "(": "%(" 20,000 times, each key read to the text's end, took
     # 6 s, 100 KB a minute; review29)
-    r"%(?:\d+\$|\([^()%\x00]*\))?[-#0+']*(?:[1-9]\d*|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?"
+    r"|%(?:\d+\$|\([^()%\x00]*\))?[-#0+']*(?:[1-9]\d*|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?"
     r"[diouxXeEfFgGcrsaSpn@%]"
     r"|%\{[^{}\x00]*\}"
     r"|%L?\d+"  # Qt %1, %L1
@@ -44,10 +53,15 @@ _SIGNED = re.compile(
     r'|\{\s*"[^"\x00]*"\s*\}'
     r"|\[[\w.…-]+\]|\*\[[\w.-]+\]"  # Fluent variant keys: [one], *[other], [windows]; [FILE…]
     # ICU MessageFormat argument heads: {count, plural, / {n, number} / {d, date, short}
-    r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration)"
-    r"\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
+    # (and Java's MessageFormat: {0,choice,0#no files|1#one file}, docs.oracle.com's
+    # java.text.MessageFormat and ChoiceFormat, whose limits "|1#", "|1<" go too: the
+    # choices pass took "files|1" for a value list)
+    r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration"
+    r"|choice)\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
+    r"|\|\s*-?\d+(?:\.\d+)?[#<≤]"
     r"|\{[^{}\s\x00]*\}"  # Python/.NET/ICU {name}, {0}, {0:N2}
-    r"|\$\{[^{}\x00]*\}|\$\([^()\x00]*\)|\$[A-Za-z_]\w*"  # shell-style $name
+    # shell-style $name, ${name}, $(name); i18next's nesting $t(key) (i18next.com, "Nesting")
+    r"|\$\{[^{}\x00]*\}|\$t?\([^()\x00]*\)|\$[A-Za-z_]\w*"
     "|"
     + TAG  # tags with their attributes
     + r'|"[a-z][a-z0-9_-]*"'  # a quoted value or key: "name", "size", "x-content"
@@ -70,8 +84,20 @@ _COMMAND = re.compile(
 # colon opens the text or follows a space, a bracket or a quote, and no word or colon follows
 # the name: not "Note:word", "10:30", "http://", "a:b" in code, nor an emoji's ":smile:".
 # (The colon first: the engine skips to the next colon; the look-behind then reads the
-# character before it.)
-_LARAVEL = re.compile(r":(?<![^\s\x00(\[{\"'“‘«]:)[A-Za-z_]\w*(?![\w:])")
+# character before it.) With the same opening, other frameworks' names after a sign:
+# Drupal's @name (and Drupal 7's !name, in small letters: "!Leave ports at zero" is prose;
+# Drupal's FormattableMarkup::placeholderFormat() and format_string()), which also takes
+# Texinfo's @file{…}, CSS's @media and a chat's @user; Vue I18n's linked messages @:key and
+# @.lower:key (vue-i18n.intlify.dev, "Linked messages"); Android's ^1 … ^9
+# (TextUtils.expandTemplate: not "2^16" or "R^2", glued to what is before). Not "@ home",
+# "user@example.com" (the address pass's).
+_NAMED = re.compile(
+    r"[:@!^](?<![^\s\x00(\[{\"'“‘«][:@!^])"
+    r"(?:(?<=:)[A-Za-z_]\w*(?![\w:])"
+    r"|(?<=@)(?:[A-Za-z_]\w*(?![\w@])|(?:\.[a-z]+)?:[\w.|/-]+)"
+    r"|(?<=!)[a-z_]\w*(?![\w!])"
+    r"|(?<=\^)[1-9](?!\w))"
+)
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
 
@@ -270,7 +296,7 @@ _PASSES = (
     # earlier pass left ("{{ns:project}}:Autoconfirmed users" is no placeholder)
     # (a colon as its sign: a pattern's search per text, ":[A-Za-z_]", cost 3% more
     # instructions on the real catalog than this substring test and the pass's own scan)
-    (_LARAVEL, (":",)),
+    (_NAMED, (":", "@", "!", "^")),
     (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
