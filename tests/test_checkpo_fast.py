@@ -258,7 +258,7 @@ def test_reading_holds_the_raw_strings_of_one_block_at_a_time(tmp_path, encoding
 # --------------------------------------------------------------------------- source keys
 
 _text = st.text(
-    alphabet=st.sampled_from(list("ab cß-_.'%(){}<>&;sdİı\u00a0é\u0301\x00ΣAB1")), max_size=30
+    alphabet=st.sampled_from(list("ab cß-_.'%(){}<>&;sdİı\u00a0é\u0301\x00ΣAB1~@!^:")), max_size=30
 )
 
 

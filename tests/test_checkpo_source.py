@@ -183,6 +183,28 @@ def test_the_branches_of_a_java_choice_are_text():
 @pytest.mark.parametrize(
     ("text", "present"),
     [
+        # keyboard mnemonics inside a word: LibreOffice's ~, GTK's _ (KDE's &: above)
+        ("A~vailable fields and Pa~ge", {"page"}),
+        ("Pr_eferences of the Fi_le", {"file"}),
+    ],
+)
+def test_a_mnemonic_inside_a_word_is_read_out(text, present):
+    assert present <= found(text)
+
+
+def test_an_underscore_is_a_mnemonic_only_alone_in_a_word_of_letters():
+    assert found("Save the Fi_le") == {"file"}
+    assert found("Rena_me Session") == set()  # rename
+    # code's underscores: two in a word, a capital after, glued to code before or after
+    assert found("GTK_TAB and Security_Page and file_user_name") == set()
+    assert found("os.path_file, latex_page[1] and Complex_type(x)") == set()
+    # a tilde, an asterisk, a sharp sign standing apart: prose
+    assert found("~ 3 files, **page** and C# type") == {"file", "page", "type"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
         ("Open a new tab", {"tab"}),
         ("Open Link in New Tab", {"tab"}),  # title case: capitals say nothing
         ("Windows can be closed.", {"window"}),  # a sentence's first word

@@ -44,13 +44,21 @@ _ALLOWED = ("preferred", "admitted")
 _GLUED_MNEMONIC = re.compile("_(?<=[a-zß-öø-ÿа-џա-ֆ]_)(?=[A-ZÀ-ÖØ-ÞА-ЯЀ-ЏԱ-Ֆ])")
 
 
+# LibreOffice's mnemonic, a tilde between two letters (Պ~արբերություն, მარ~ჯვენა): the
+# English side reads its word whole (`source_match.unglued`), and so does this side.
+_TILDE = re.compile(r"~(?<=[^\W\d_]~)(?=[^\W\d_])")
+
+
 def unmark(text: str) -> str:
-    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize
-    (տարածք_Վեր → տարածք Վեր: a word that starts with a capital after a small letter)."""
+    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize,
+    Պ~արբերություն → Պարբերություն (տարածք_Վեր → տարածք Վեր: a word that starts with a
+    capital after a small letter)."""
     if "_" in text:
         text = _GLUED_MNEMONIC.sub(" ", text).replace("_", "")
     if "&" in text:
         text = text.replace("&", "")
+    if "~" in text:
+        text = _TILDE.sub("", text)
     return text
 
 
