@@ -30,15 +30,12 @@ INVISIBLE += "\u055b\u055c\u055e\u055f"
 TAG = r"<[^<>\x00]*>"
 # Spans that start with a sign: placeholders of every common syntax, markup, entities.
 _SIGNED = re.compile(
-    # A named placeholder between percent signs, the first opening a word (the start, a space,
-    # a bracket or a quote before it) and no word character after the second: Symfony's
-    # %name% (symfony.com/doc/current/translation.html, "Message Placeholders"), LibreOffice's
-    # %OBJECT_NAME%, Krusader's %aCurrent%; not "%3%mandatory%4%", "%sdocumentation%s",
-    # "%dx%d". (The printf branch took its first letter: "%title%" was read as "tle%".)
-    r"%(?<![^\s\x00(\[{\"'“‘«]%)[A-Za-z_]\w*%(?![\w%])"
-    # Apple's stringsdict variable, %#@name@ (developer.apple.com, "Localizing strings that
-    # contain plurals"): the printf branch took "%#@" and left the name a word
-    r"|%(?:\d+\$)?#@[^@\s\x00]*@"
+    # A named placeholder between percent signs, no word character or % before the first or
+    # after the second: Symfony's %name% (symfony.com/doc/current/translation.html, "Message
+    # Placeholders"), LibreOffice's %OBJECT_NAME%, Krusader's %aCurrent%; not
+    # "%3%mandatory%4%", "%sdocumentation%s", "%dx%d". (The printf branch took its first
+    # letter: "%email%" was read as "mail".)
+    r"%(?<![\w%]%)[A-Za-z_]\w*+%(?![\w%])"
     # printf and Python %-format, with positions (%1$s), Objective-C %@, Ruby %{name}; the
     # width starts with 1-9 (a 0 before it is a flag: with `\d+` a "%" and 20,000 zeros took
     # 42 s, each way of sharing them between flags and width tried; the same matches)
@@ -84,19 +81,21 @@ _COMMAND = re.compile(
 # colon opens the text or follows a space, a bracket or a quote, and no word or colon follows
 # the name: not "Note:word", "10:30", "http://", "a:b" in code, nor an emoji's ":smile:".
 # (The colon first: the engine skips to the next colon; the look-behind then reads the
-# character before it.) With the same opening, other frameworks' names after a sign:
-# Drupal's @name (and Drupal 7's !name, in small letters: "!Leave ports at zero" is prose;
-# Drupal's FormattableMarkup::placeholderFormat() and format_string()), which also takes
-# Texinfo's @file{…}, CSS's @media and a chat's @user; Vue I18n's linked messages @:key and
-# @.lower:key (vue-i18n.intlify.dev, "Linked messages"); Android's ^1 … ^9
-# (TextUtils.expandTemplate: not "2^16" or "R^2", glued to what is before). Not "@ home",
-# "user@example.com" (the address pass's).
-_NAMED = re.compile(
-    r"[:@!^](?<![^\s\x00(\[{\"'“‘«][:@!^])"
-    r"(?:(?<=:)[A-Za-z_]\w*(?![\w:])"
-    r"|(?<=@)(?:[A-Za-z_]\w*(?![\w@])|(?:\.[a-z]+)?:[\w.|/-]+)"
-    r"|(?<=!)[a-z_]\w*(?![\w!])"
-    r"|(?<=\^)[1-9](?!\w))"
+# character before it.)
+_LARAVEL = re.compile(r":(?<![^\s\x00(\[{\"'“‘«]:)[A-Za-z_]\w*(?![\w:])")
+# With the same opening, other frameworks' names after a sign: Drupal's @name (and Drupal
+# 7's !name, in small letters: "!Leave ports at zero" is prose; Drupal's
+# FormattableMarkup::placeholderFormat() and format_string()), which also takes Texinfo's
+# @file{…}, CSS's @media and a chat's @user; Apple's stringsdict variable %#@name@ (its
+# "%#" is the printf pass's; developer.apple.com, "Localizing strings that contain
+# plurals"); Vue I18n's linked messages @:key and @.lower:key (vue-i18n.intlify.dev,
+# "Linked messages"); Android's ^1 … ^9 (TextUtils.expandTemplate: not "2^16" or "R^2",
+# glued to what is before). Not "@ home", "user@example.com" (the address pass's). (A pass
+# of its own: the colon's, on many more texts, skips faster to one sign than to any of four.)
+_AT = re.compile(
+    r"[@!^](?<![^\s\x00(\[{\"'“‘«#][@!^])"
+    r"(?:(?<=@)(?:[A-Za-z_]\w*+|(?:\.[a-z]+)?:[\w.|/-]+)"
+    r"|(?<=!)[a-z_]\w*+|(?<=\^)[1-9])(?!\w)"
 )
 # Spans found by a sign inside them (each pass runs only when its sign occurs).
 _URL = re.compile(r"\b[a-zA-Z][\w+.-]*://[^\s<>\"'\x00]*|\bwww\.[^\s<>\"'\x00]+|\babout:[\w-]+")
@@ -296,7 +295,8 @@ _PASSES = (
     # earlier pass left ("{{ns:project}}:Autoconfirmed users" is no placeholder)
     # (a colon as its sign: a pattern's search per text, ":[A-Za-z_]", cost 3% more
     # instructions on the real catalog than this substring test and the pass's own scan)
-    (_NAMED, (":", "@", "!", "^")),
+    (_LARAVEL, (":",)),
+    (_AT, ("@", "!", "^")),  # (before _SIGNED: "%#@name@" is the printf pass's "%#@" too)
     (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
