@@ -318,3 +318,42 @@ def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
         ],
     )
     assert findings(moci, ka) == []
+
+
+def test_a_term_cut_short_in_a_label_and_a_term_said_negated(moci, tmp_path):
+    # session 29: Georgian and Albanian cut a word after a consonant and mark it with a
+    # period (ka მოწყ., მოწყობ.; sq admin.), Georgian also with a hyphen before a case
+    # ending (მოწყ-ის): a short label's cut of the term is the term. And a negated English
+    # word said with the language's negative prefix (hy ան-, ka უ-…-ო) renders it; the
+    # same prefixed word where the English does not negate stays reported
+    add(moci, "device", "device", {"ka": "მოწყობილობა"}, pos="noun")
+    add(moci, "legal", "legal", {"ka": "კანონიერი"}, pos="adjective")
+    add(moci, "law", "law", {"ka": "კანონი"}, pos="noun")
+    add(moci, "admin", "admin", {"sq": "administratori"}, pos="noun")
+    add(moci, "valid", "valid", {"hy": "վավեր"}, pos="adjective")
+    add(moci, "name", "name", {"ka": "სახელი"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Device control settings", "მოწყობ. მართვის პარამეტრები"),
+            ("Activate device admin app?", "გააქტიურდეს მოწყ-ის ადმინისტრატორის აპი?"),
+            ("Device", "მოწყ"),  # no mark: reported
+            ("Legal text", "კანონ. ტექსტი"),  # the stem of another term (კანონი): reported
+            ("No name", "უსახელო"),
+            ("Name", "უსახელო"),  # the English does not negate: reported
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "device", "Device"),
+        ("MV601", "legal", "Legal text"),
+        ("MV601", "name", "Name"),
+    ]
+    sq = write_po(tmp_path / "sq.po", "sq", [("Device admin apps", "Apl. e admin. të pajisjes")])
+    assert findings(moci, sq) == []
+    hy = write_po(
+        tmp_path / "hy.po",
+        "hy",
+        [("Port isn't valid", "Միացքն անվավեր է"), ("Valid port", "Անվավեր միացք")],
+    )
+    assert findings(moci, hy) == [("MV601", "valid", "Valid port")]

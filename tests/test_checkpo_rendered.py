@@ -336,15 +336,74 @@ def test_a_term_abbreviated_with_a_period_in_a_short_label(tmp_path):
         "The folder list",
         "Folders of the account",
     ]
-    # Albanian's full stop is the period: no abbreviation is read (nano's Krtl. for kartelë)
-    entries = [("Next File", "Krtl. Pas."), ("File", "Kartelë")]
+    # Albanian's full stop is the period: a word is read as cut only where it ends on a
+    # consonant, as Albanian cuts one (session 29: nano's Krtl. for kartelë, judged false
+    # twice); a word cut on a vowel, or the stem of a word of the catalog, is no cut
+    entries = [
+        ("Next File", "Krtl. Pas."),
+        ("Previous File", "Karte. Mëp."),  # cut on a vowel: reported
+        ("A file", "Kart. tjetër"),  # the stem of kartë (a card): reported
+        ("The card", "Karta"),
+        ("File", "Kartelë"),
+    ]
     (tmp_path / "b").mkdir()
-    assert flagged(tmp_path / "b", "sq", "file", "kartelë", entries) == ["Next File"]
+    assert flagged(tmp_path / "b", "sq", "file", "kartelë", entries) == ["Previous File", "A file"]
     # a word of the catalog (ձայն, sound: ձայնը), however short, is no abbreviation (Audacity's
     # "time track" as ձայն. ֆայլ, a sound file, for the term ձայնագրություն)
     entries = [("One time track", "մեկ ժամի ձայն. ֆայլ"), ("Sound", "Ձայնը")]
     (tmp_path / "c").mkdir()
     assert flagged(tmp_path / "c", "hy", "track", "ձայնագրություն", entries) == ["One time track"]
+
+
+def test_a_georgian_term_cut_with_a_period_or_a_hyphen_and_an_ending(tmp_path):
+    # session 29: Android's Georgian (round 30) cuts the device მოწყობილობა after a
+    # consonant, მოწყ., მოწყობ., and writes a case ending after a hyphen, მოწყ-ის, as after
+    # an acronym (აშშ-ის); the data მონაცემები as მონაც.
+    entries = [
+        ("Device control settings", "მოწყობ. მართვის პარამეტრები"),
+        ("Activate device admin app?", "გააქტიურდეს მოწყ-ის ადმინისტრატორის აპი?"),
+        ("Photos on this device", "ამ მოწყ. ფოტოები"),
+        ("A device", "მოწყ"),  # no mark: reported
+    ]
+    assert flagged(tmp_path, "ka", "device", "მოწყობილობა", entries) == ["A device"]
+    entries = [
+        ("Device name", "მოწყ-ფოსტა"),  # a hyphen before no ending: reported
+        ("Device list", "მოწყობი. სია"),  # cut on a vowel: reported
+        ("The device", "მოწ. სია"),  # three letters: reported
+    ]
+    (tmp_path / "a").mkdir()
+    assert flagged(tmp_path / "a", "ka", "device", "მოწყობილობა", entries) == [
+        "Device name",
+        "Device list",
+        "The device",
+    ]
+    # point 7: the cut of a different word is no cut of the term (განათ. is education's, not
+    # update's განახლება), nor a cut that is the stem of a word of the catalog (კანონ., of
+    # კანონი, law, for კანონიერი, legal)
+    entries = [("Update settings", "განათ. პარამეტრები"), ("Update", "განახლება")]
+    (tmp_path / "b").mkdir()
+    assert flagged(tmp_path / "b", "ka", "update", "განახლება", entries) == ["Update settings"]
+    entries = [("Legal text", "კანონ. ტექსტი"), ("Law", "კანონის ტექსტი")]
+    (tmp_path / "c").mkdir()
+    assert flagged(tmp_path / "c", "ka", "legal", "კანონიერი", entries) == ["Legal text"]
+
+
+def test_cut_marks_read_a_bounded_number_of_catalog_words():
+    # hostile: 500 cut marks, each the start of the same 100,000 catalog words that are no
+    # form of it: the words read are bounded (`_STEM_READS`), the marks then stay reported
+    import time
+
+    from moci_vocab.checkpo.rendered import abbreviated
+
+    term = "ბ" + "გ" * 600 + "ა"
+    marks = [term[:size] for size in range(4, 504)]
+    missing = [(0, 0, " ".join(mark + "." for mark in marks[at : at + 1])) for at in range(500)]
+    missing = [(entry, 0, text) for entry, (_, _, text) in enumerate(missing)]
+    words = {term[:504] + "ა" * 5 + str(n) for n in range(100_000)}
+    started = time.process_time()
+    found = abbreviated(missing, {0: [term]}, lambda: words, for_language("ka"), lambda: [])
+    assert time.process_time() - started < 3.0
+    assert len(found) < 500  # (some marks read before the budget ran out are taken)
 
 
 def test_abbreviations_read_each_label_once_and_the_catalog_once():

@@ -201,6 +201,18 @@ class Inflection(Record):
     # (Թղթապ., Թղթպ. for թղթապանակ; see rendered.abbreviated). "" where a period ends a
     # sentence and says nothing more.
     abbreviation_mark: str = ""
+    # The marks after a word cut short in a language whose full stop is the period too
+    # (Georgian, Albanian): a short label's word of four letters or more that is the term's
+    # start, cut after a consonant as these languages cut a word (ka მოწყ., მონაც.,
+    # კონტ.; sq admin., Krtl.), followed by the period or by a hyphen and a case ending (ka
+    # მოწყ-ის, as after an acronym: აშშ-ის), may be the term shortened (see
+    # rendered.abbreviated). "" for none.
+    cut_marks: str = ""
+    # The negative prefixes of adjectives and nouns (ka უ-…-ო with its ending after the stem,
+    # არა-, ა-; sq pa-, mos-, jo-; hy ան-, ապ-, դժ-, չ-): (prefix, the ending after the stem,
+    # "" for none). A term said with one renders its English word where the English negates
+    # that word ("not valid" as hy անվավեր, "No name" as ka უსახელო; see negation.py).
+    negative: tuple[tuple[str, str], ...] = ()
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
@@ -466,6 +478,8 @@ def SQ() -> Inflection:
         adjectives=_SQ_ADJECTIVES,
         lemma_irregular=True,
         irregular_definite=("i", "in", "it", "u", "un", "ut"),
+        cut_marks=".",
+        negative=(("pa", ""), ("mos", ""), ("jo", "")),
     )
 
 
@@ -615,6 +629,9 @@ def KA() -> Inflection:
         # სა-…-ო (adjective), -ატორი (agent noun)
         borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
         everything=("ყველაფერ", "ყველაფრ"),
+        cut_marks=".-",
+        # the privative უ-…-ო (უსახელო, nameless), არა- (არასწორი), ა- of loanwords (ატიპური)
+        negative=(("უ", "ო"), ("არა", ""), ("ა", "")),
         verbs=_KA_VERBS,
         participles=_KA_PARTICIPLES,
         adjectives=_KA_ADJECTIVES,
@@ -812,6 +829,7 @@ def HY() -> Inflection:
         action_nouns=tuple(verb + end for verb in ("ավոր", "աց") for end in ("ում", "ման", "մամբ")),
         reduced=("ույ", "ու", "աի"),
         abbreviation_mark=".",
+        negative=(("ան", ""), ("ապ", ""), ("դժ", ""), ("չ", "")),
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,

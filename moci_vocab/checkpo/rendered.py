@@ -1247,35 +1247,67 @@ def _abbreviation_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})\.")
 
 
+@cache
+def _cut_pattern(marks: str) -> re.Pattern[str]:
+    """A word cut short (`Inflection.cut_marks`): marked with a period, or with a hyphen
+    and the letters of an ending after it (group 2)."""
+    hyphen = r"|-([^\W\d_]+)" if "-" in marks else ""
+    return re.compile(rf"(?<![^\W\d_])([^\W\d_]{{4,}})(?:\.{hyphen})")
+
+
 def abbreviated(
     missing: list[tuple[int, int, str]],
     terms: dict[int, list[str]],
     vocabulary: Callable[[], set[str]],
     infl: Inflection,
+    glossary: Callable[[], list[str]] | None = None,
 ) -> set[tuple[int, int]]:
-    """(entry, concept) of the missing terms that a short translation writes abbreviated,
-    in a language whose full stop is another sign (`Inflection.abbreviation_mark`, Armenian):
+    """(entry, concept) of the missing terms that a short translation writes abbreviated:
     a word marked with a period that is the term's start, of four letters or more and at
     least two short of the term, with none of its letters left out but vowels (Թղթապ.,
     Թղթպ. for թղթապանակ), and that is not the stem of a word of the catalog by an ending of
     the language (Audacity's Armenian ձայն. ֆայլ, a sound file, for the term
     ձայնագրություն, track, is the word ձայն, sound, of ձայնը: not the term).
 
+    In a language whose full stop is another sign (`Inflection.abbreviation_mark`,
+    Armenian), any such word; where the period is the full stop too
+    (`Inflection.cut_marks`: Georgian, Albanian), a word cut after a consonant, as those
+    languages cut one (ka მოწყ., მონაც.; sq admin.), or with a hyphen and a case ending
+    (ka მოწყ-ის), that is the stem of no word of the catalog nor of another glossary term
+    (ka კანონ., of კანონი, law, is no კანონიერი, legal).
+
     ``missing``: (entry, concept, the translation checked), a translation's terms together;
     ``terms``: concept → its allowed terms (casefolded); ``vocabulary``: the words the
     catalog's translations use on their own (`whole_words`), asked for only when an
-    abbreviation of a term is found.
+    abbreviation of a term is found; ``glossary``: every glossary term's words (casefolded),
+    asked for then too (a language with ``cut_marks``).
     """
     found: set[tuple[int, int]] = set()
     last: tuple[int, str] | None = None
     marked: list[str] = []
-    marks = _abbreviation_pattern().findall
+    cut = bool(infl.cut_marks)
+    if cut:
+        cuts = _cut_pattern(infl.cut_marks).finditer
+        suffixes = infl.suffixes
+
+        def marks(text: str) -> list[str]:
+            """The words cut after a consonant, with a period or a hyphen and an ending."""
+            return [
+                cut.group(1)
+                for cut in cuts(text)
+                if cut.group(1)[-1] not in _VOWELS
+                and (cut.lastindex == 1 or cut.group(2) in suffixes)
+            ]
+    else:
+        marks = _abbreviation_pattern().findall
     words: set[str] | None = None  # the catalog's words, asked for when first needed
+    ordered: list[str] | None = None  # ... and the glossary's, sorted (``cut_marks``)
     real: dict[str, bool] = {}  # a word marked with a period → whether it is a word itself
+    budget = [_STEM_READS]
     for entry, concept, text in missing:
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
-            short = len(text) <= LABEL and "." in text
+            short = len(text) <= LABEL and any(mark in text for mark in infl.cut_marks or ".")
             marked = sorted(set(marks(text.casefold()))) if short else []
         if not marked:
             continue
@@ -1284,13 +1316,41 @@ def abbreviated(
             if hits:
                 if words is None:
                     words = vocabulary()
+                if cut and ordered is None:
+                    ordered = sorted(words.union(glossary() if glossary is not None else ()))
                 for word in hits:
                     if word not in real and len(real) < _MAX_MARKS:
-                        real[word] = _word_or_stem(word, words, infl)
+                        real[word] = (
+                            _stem_of_known(word, ordered, infl, budget)
+                            if ordered is not None
+                            else _word_or_stem(word, words, infl)
+                        )
                 if not all(real.get(word, True) for word in hits):
                     found.add((entry, concept))
                     break
     return found
+
+
+def _stem_of_known(word: str, ordered: list[str], infl: Inflection, budget: list[int]) -> bool:
+    """Is the word the stem of one of the sorted words ``ordered`` by an ending of the
+    language, after a final vowel or not (ka კანონ: კანონი)? The words starting with it are
+    found by bisection (Georgian's endings are too many to try each); ``budget``: how many
+    more words all the marks may read (hostile: 1,000 marks that each start 100,000 words),
+    after which a mark is taken for a word (it stays reported)."""
+    suffixes, vowels = infl.suffixes, infl.final_vowels
+    size = len(word)
+    for other in _starting(ordered, word):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return True
+        rest = other[size:]
+        if rest and (rest in suffixes or (rest[0] in vowels and rest[1:] in suffixes)):
+            return True
+    return False
+
+
+# How many catalog words the cut marks of one check may read, together (`_stem_of_known`).
+_STEM_READS = 200_000
 
 
 def _shortens(word: str, term: str) -> bool:

@@ -77,6 +77,11 @@ _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
 CHUNK = 8192
 
 
+# What a msgid holds where it may negate a word (negation.py): "no" is in "not", "non",
+# "nor", "cannot"; the rest are "n't", "never", "without".
+_NEGATORS = ("no", "n't", "n\u2019t", "never", "without")
+
+
 class Options(Record):
     """What a check-po run is asked for (the CLI's options)."""
 
@@ -1045,9 +1050,10 @@ class FileCheck:
             if held:
                 dropped |= self._kind_compounds(held, facts)
         # a term abbreviated with a period in a short label (Armenian Թղթապ. for թղթապանակ,
-        # where the full stop is ։): only the translations short enough with the mark in
-        # them are read, picked in C among the missing terms
-        mark = infl.abbreviation_mark
+        # where the full stop is ։; Georgian მოწყ., მოწყ-ის, Albanian admin., cut after a
+        # consonant): only the translations short enough with a mark in them are read,
+        # picked in C among the missing terms
+        mark, cut = infl.abbreviation_mark, infl.cut_marks
         labels = (
             [
                 (entry, concept, text)
@@ -1057,14 +1063,21 @@ class FileCheck:
                 )
                 if form < len(texts := msgstrs[entry])
                 and len(text := texts[form]) <= LABEL
-                and mark in text
+                and (mark in text if mark else any(sign in text for sign in cut))
             ]
-            if mark
+            if mark or cut
             else []
         )
         if labels:
             allowed = {c: [text.casefold() for text in facts[c][2]] for _, c, _ in labels}
-            dropped |= abbreviated(labels, allowed, self.catalog_words, infl)
+
+            def glossary() -> list[str]:
+                """Every glossary term's words, casefolded (a cut mark is no other term's stem)."""
+                return [word for fact in facts for text in fact[2] for word in tokens(text)]
+
+            dropped |= abbreviated(labels, allowed, self.catalog_words, infl, glossary)
+        if infl.negative and english:
+            dropped |= self._negated(english)
         if missing:
             vocabulary = self.catalog_words
 
@@ -1088,6 +1101,32 @@ class FileCheck:
             )
         if dropped:
             self.forget(dropped)
+
+    def _negated(self, english: dict[int, str]) -> set[tuple[int, int]]:
+        """The missing terms said with a negative prefix where the English negates the
+        word (`negation.negated_misses`): only entries whose msgid may hold a negator are
+        read (a test of a few substrings each, once per entry)."""
+        msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
+        maybe: dict[int, bool] = {}  # entry → whether its msgid may hold a negator
+        held = []
+        for entry, concept, form in compress(
+            zip(self.found_entries, self.found_concepts, self.found_forms, strict=True),
+            map(english.__contains__, self.found_concepts),
+        ):
+            has = maybe.get(entry)
+            if has is None:
+                low = msgids[entry].casefold()
+                has = maybe[entry] = any(sign in low for sign in _NEGATORS)
+            if has and form < len(texts := msgstrs[entry]):
+                held.append((entry, concept, texts[form]))
+        if not held:
+            return set()
+        from moci_vocab.checkpo.negation import negated_misses
+
+        compiled = self.compiled.rules
+        return negated_misses(
+            held, english, msgids.__getitem__, lambda c: compiled[c].allowed, self.matcher
+        )
 
     def _kind_compounds(self, held: list[tuple[int, int, str]], facts: list) -> set:
         """`rendered.kind_compounds` on the missing terms ``held``, with every concept's
