@@ -1302,7 +1302,9 @@ def abbreviated(
         marks = _abbreviation_pattern().findall
     words: set[str] | None = None  # the catalog's words, asked for when first needed
     ordered: list[str] | None = None  # ... and the glossary's, sorted (``cut_marks``)
-    real: dict[str, bool] = {}  # a word marked with a period → whether it is a word itself
+    # a word marked with a period (and the term, where another cut of it is no word: ``cut``)
+    # → whether it is a word itself
+    real: dict[tuple[str, str], bool] = {}
     budget = [_STEM_READS]
     for entry, concept, text in missing:
         if last is None or last[0] != entry or last[1] is not text:
@@ -1318,25 +1320,30 @@ def abbreviated(
                     words = vocabulary()
                 if cut and ordered is None:
                     ordered = sorted(words.union(glossary() if glossary is not None else ()))
-                for word in hits:
-                    if word not in real and len(real) < _MAX_MARKS:
-                        real[word] = (
-                            _stem_of_known(word, ordered, infl, budget)
+                keys = [(word, term if cut else "") for word in hits]
+                for key in keys:
+                    if key not in real and len(real) < _MAX_MARKS:
+                        real[key] = (
+                            _stem_of_known(key[0], term, ordered, infl, budget)
                             if ordered is not None
-                            else _word_or_stem(word, words, infl)
+                            else _word_or_stem(key[0], words, infl)
                         )
-                if not all(real.get(word, True) for word in hits):
+                if not all(real.get(key, True) for key in keys):
                     found.add((entry, concept))
                     break
     return found
 
 
-def _stem_of_known(word: str, ordered: list[str], infl: Inflection, budget: list[int]) -> bool:
+def _stem_of_known(
+    word: str, term: str, ordered: list[str], infl: Inflection, budget: list[int]
+) -> bool:
     """Is the word the stem of one of the sorted words ``ordered`` by an ending of the
-    language, after a final vowel or not (ka კანონ: კანონი)? The words starting with it are
-    found by bisection (Georgian's endings are too many to try each); ``budget``: how many
-    more words all the marks may read (hostile: 1,000 marks that each start 100,000 words),
-    after which a mark is taken for a word (it stays reported)."""
+    language, after a final vowel or not (ka კანონ: კანონი)? Not of a longer cut of the
+    term itself (Android's Georgian მონაცემ. beside მონაც. for მონაცემები: no word of its
+    own). The words starting with it are found by bisection (Georgian's endings are too
+    many to try each); ``budget``: how many more words all the marks may read (hostile:
+    1,000 marks that each start 100,000 words), after which a mark is taken for a word (it
+    stays reported)."""
     suffixes, vowels = infl.suffixes, infl.final_vowels
     size = len(word)
     for other in _starting(ordered, word):
@@ -1345,6 +1352,8 @@ def _stem_of_known(word: str, ordered: list[str], infl: Inflection, budget: list
             return True
         rest = other[size:]
         if rest and (rest in suffixes or (rest[0] in vowels and rest[1:] in suffixes)):
+            if other[-1] not in _VOWELS and _shortens(other, term):
+                continue  # (another cut of the term)
             return True
     return False
 
