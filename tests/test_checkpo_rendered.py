@@ -382,6 +382,8 @@ def test_a_georgian_term_cut_with_a_period_or_a_hyphen_and_an_ending(tmp_path):
     entries = [("Move data", "გადაიტანეთ მონაც. საცავში"), ("Face data", "სახის მონაცემ. წაშლა")]
     (tmp_path / "d").mkdir()
     assert flagged(tmp_path / "d", "ka", "data", "მონაცემები", entries) == []
+    (tmp_path / "e").mkdir()  # ... nor a form of it (the term's stem: მონაცემ for მონაცემი)
+    assert flagged(tmp_path / "e", "ka", "data", "მონაცემი", entries) == []
     # point 7: the cut of a different word is no cut of the term (განათ. is education's, not
     # update's განახლება), nor a cut that is the stem of a word of the catalog (კანონ., of
     # კანონი, law, for კანონიერი, legal)

@@ -1339,11 +1339,11 @@ def _stem_of_known(
 ) -> bool:
     """Is the word the stem of one of the sorted words ``ordered`` by an ending of the
     language, after a final vowel or not (ka კანონ: კანონი)? Not of a longer cut of the
-    term itself (Android's Georgian მონაცემ. beside მონაც. for მონაცემები: no word of its
-    own). The words starting with it are found by bisection (Georgian's endings are too
-    many to try each); ``budget``: how many more words all the marks may read (hostile:
-    1,000 marks that each start 100,000 words), after which a mark is taken for a word (it
-    stays reported)."""
+    term itself nor of a form of it (Android's Georgian მონაცემ. beside მონაც. for
+    მონაცემები, მონაცემი: no word of its own). The words starting with it are found by
+    bisection (Georgian's endings are too many to try each); ``budget``: how many more
+    words all the marks may read (hostile: 1,000 marks that each start 100,000 words),
+    after which a mark is taken for a word (it stays reported)."""
     suffixes, vowels = infl.suffixes, infl.final_vowels
     size = len(word)
     for other in _starting(ordered, word):
@@ -1352,10 +1352,20 @@ def _stem_of_known(
             return True
         rest = other[size:]
         if rest and (rest in suffixes or (rest[0] in vowels and rest[1:] in suffixes)):
-            if other[-1] not in _VOWELS and _shortens(other, term):
-                continue  # (another cut of the term)
+            cut = other[-1] not in _VOWELS and _shortens(other, term)
+            if cut or _form_of(other, term, infl):
+                continue  # (another cut of the term, or a form of it: მონაცემ for მონაცემი)
             return True
     return False
+
+
+def _form_of(word: str, term: str, infl: Inflection) -> bool:
+    """Is the word a form of the term by the language's rules (one of its stems and an
+    ending)?"""
+    return any(
+        word.startswith(stem) and word[len(stem) :] in infl.suffixes
+        for stem in stems_of(term, infl, term=True)
+    )
 
 
 # How many catalog words the cut marks of one check may read, together (`_stem_of_known`).
