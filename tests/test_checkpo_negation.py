@@ -62,3 +62,29 @@ def test_a_term_of_two_content_words_is_not_read_negated():
     infl = for_language("sq")
     pattern = compile_term("emër përdoruesi", "preferred", [], infl)[0]
     assert not said_negated(tokens("paemër përdoruesi"), pattern, TargetMatcher(infl))
+
+
+def test_negated_terms_are_read_in_bounded_time():
+    # hostile (review29's DEFECT 1 on 7ff71fe: 18.6 s): one entry negating 400 words, a
+    # translation of 16,000 words with a negative prefix, each starting like the terms: a
+    # translation's words are read once for all its terms, and the (term, word) tries of a
+    # check are bounded (`_TRIES`), after which the terms stay reported
+    import random
+    import time
+
+    from moci_vocab.checkpo.negation import negated_misses
+
+    infl = for_language("ka")
+    letters = "ბგდვზთკლმნპჟრსტფქღყშჩცძწჭხჯჰ"
+    rnd = random.Random(1)
+    terms = {c: "ბგ" + "".join(rnd.choice(letters) for _ in range(5)) + "ი" for c in range(400)}
+    english = {c: "w" + chr(97 + c % 26) + chr(97 + c // 26) + "x" for c in terms}
+    msgid = " ".join(f"no {word}" for word in english.values())
+    text = " ".join("აბგ" + "".join(rnd.choice(letters) for _ in range(6)) for _ in range(16_000))
+    compiled = {c: compile_term(term, "preferred", [], infl) for c, term in terms.items()}
+    missing = [(0, c, text) for c in terms]
+    started = time.process_time()
+    matcher = TargetMatcher(infl)
+    found = negated_misses(missing, english, lambda _: msgid, compiled.__getitem__, matcher)
+    assert time.process_time() - started < 3.0
+    assert found == set()  # (no word of the translation is a term's)
