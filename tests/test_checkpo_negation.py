@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.negation import negated_words, negates, said_negated
+from moci_vocab.checkpo.negation import negates, said_negated
 from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, tokens
 
 
@@ -27,10 +27,24 @@ from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, tokens
         ("Do not delete the file", "file", False),  # the negator governs the verb
         ("Note the name", "name", False),  # "no" inside a word
         ("Valid, not expired", "valid", False),  # the negation after the word
+        ("Not, valid", "valid", False),  # a comma between
+        ("It cannot currently be valid", "valid", True),  # two adverbs between
+        ("Not a very really valid one", "valid", False),  # three words between
+        ("Not invalid", "valid", False),  # inside another word
+        ("A value that is not validated", "valid", False),  # another word that starts so
+        ("Names must not be named", "name", True),  # the second place
     ],
 )
 def test_the_english_negates_a_word_before_it_only(msgid, word, expected):
-    assert negates(negated_words(msgid), word) is expected
+    assert bool(negates(msgid.casefold(), word)) is expected
+
+
+def test_the_kind_of_negator():
+    # a noun's absence (no, without) and the negation of a quality (not, n't, never, non)
+    assert negates("no name", "name") == {"no"}
+    assert negates("without a title", "title") == {"no"}
+    assert negates("port isn't valid", "valid") == {"not"}
+    assert negates("not a valid port and no valid name", "valid") == {"no", "not"}
 
 
 @pytest.mark.parametrize(
@@ -44,6 +58,7 @@ def test_the_english_negates_a_word_before_it_only(msgid, word, expected):
         ("ka", "პასუხი", "უპასუხო შეკითხვები", True),
         ("ka", "სახელი", "უსახელის", False),  # უ- without -ო: no privative
         ("ka", "ვალიდური", "არავალიდური", True),  # არა-
+        ("ka", "კონტროლი", "კამერას აკონტროლებს", False),  # ა-: a verb's preverb (review29)
         ("sq", "i vlefshëm", "Porta është e pavlefshme", True),  # pa-, the connector aside
         ("sq", "zyrtar", "Një version jozyrtar", True),  # jo-
         # point 7: the prefix before another word of the same start stays apart
@@ -55,13 +70,31 @@ def test_the_english_negates_a_word_before_it_only(msgid, word, expected):
 def test_a_term_said_with_a_negative_prefix(lang, term, translation, expected):
     infl = for_language(lang)
     pattern = compile_term(term, "preferred", [], infl)[0]
-    assert said_negated(tokens(translation), pattern, TargetMatcher(infl)) is expected
+    kinds = frozenset({"no", "not"})
+    assert said_negated(tokens(translation), pattern, TargetMatcher(infl), kinds) is expected
+
+
+def test_a_georgian_prefix_answers_its_own_negator():
+    # review29: Georgian negates a noun with the privative უ-…-ო (უფერო, colourless) and an
+    # adjective with არა- (არასწორი): არაფერი is "nothing", no colour negated; and ა- is
+    # above all the preverb of a verb made on a noun (ასახელებს, names it), no negation
+    infl = for_language("ka")
+    matcher = TargetMatcher(infl)
+    colour = compile_term("ფერი", "preferred", [], infl)[0]
+    assert said_negated(tokens("უფერო"), colour, matcher, frozenset({"no"}))
+    assert not said_negated(tokens("არაფერი"), colour, matcher, frozenset({"no"}))
+    valid = compile_term("ვალიდური", "preferred", [], infl)[0]
+    assert said_negated(tokens("არავალიდური"), valid, matcher, frozenset({"not"}))
+    assert not said_negated(tokens("უვალიდურო"), valid, matcher, frozenset({"not"}))
+    name = compile_term("სახელი", "preferred", [], infl)[0]
+    assert not said_negated(tokens("ასახელებს"), name, matcher, frozenset({"no", "not"}))
 
 
 def test_a_term_of_two_content_words_is_not_read_negated():
     infl = for_language("sq")
     pattern = compile_term("emër përdoruesi", "preferred", [], infl)[0]
-    assert not said_negated(tokens("paemër përdoruesi"), pattern, TargetMatcher(infl))
+    kinds = frozenset({"no", "not"})
+    assert not said_negated(tokens("paemër përdoruesi"), pattern, TargetMatcher(infl), kinds)
 
 
 def test_negated_terms_are_read_in_bounded_time():

@@ -208,11 +208,15 @@ class Inflection(Record):
     # მოწყ-ის, as after an acronym: აშშ-ის), may be the term shortened (see
     # rendered.abbreviated). "" for none.
     cut_marks: str = ""
-    # The negative prefixes of adjectives and nouns (ka უ-…-ო with its ending after the stem,
-    # არა-, ა-; sq pa-, mos-, jo-; hy ան-, ապ-, դժ-, չ-): (prefix, the ending after the stem,
-    # "" for none). A term said with one renders its English word where the English negates
-    # that word ("not valid" as hy անվավեր, "No name" as ka უსახელო; see negation.py).
-    negative: tuple[tuple[str, str], ...] = ()
+    # The negative prefixes of adjectives and nouns (hy ան-, ապ-, դժ-, չ-; sq pa-, mos-,
+    # jo-; ka the privative უ-…-ო of nouns, უსახელო, nameless, and არა- of adjectives,
+    # არასწორი): (prefix, the ending after the stem, "" for none; which English negators it
+    # answers: "no" for *no* and *without* before a noun, "not" for *not*, *n't*, *never*,
+    # *non*, *nor*, *cannot*, "" for both). A term said with one renders its English word
+    # where the English negates that word ("not valid" as hy անվավեր, "No name" as ka
+    # უსახელო; see negation.py). Not ka ა-: above all the preverb of verbs made on a noun
+    # (ასახელებს, names it; review29), and არა- only after "not": არაფერი is "nothing".
+    negative: tuple[tuple[str, str, str], ...] = ()
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
@@ -479,7 +483,7 @@ def SQ() -> Inflection:
         lemma_irregular=True,
         irregular_definite=("i", "in", "it", "u", "un", "ut"),
         cut_marks=".",
-        negative=(("pa", ""), ("mos", ""), ("jo", "")),
+        negative=(("pa", "", ""), ("mos", "", ""), ("jo", "", "")),
     )
 
 
@@ -630,8 +634,8 @@ def KA() -> Inflection:
         borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
         everything=("ყველაფერ", "ყველაფრ"),
         cut_marks=".-",
-        # the privative უ-…-ო (უსახელო, nameless), არა- (არასწორი), ა- of loanwords (ატიპური)
-        negative=(("უ", "ო"), ("არა", ""), ("ა", "")),
+        # the privative უ-…-ო of a noun (უსახელო, nameless), არა- of an adjective (არასწორი)
+        negative=(("უ", "ო", "no"), ("არა", "", "not")),
         verbs=_KA_VERBS,
         participles=_KA_PARTICIPLES,
         adjectives=_KA_ADJECTIVES,
@@ -829,7 +833,7 @@ def HY() -> Inflection:
         action_nouns=tuple(verb + end for verb in ("ավոր", "աց") for end in ("ում", "ման", "մամբ")),
         reduced=("ույ", "ու", "աի"),
         abbreviation_mark=".",
-        negative=(("ան", ""), ("ապ", ""), ("դժ", ""), ("չ", "")),
+        negative=(("ան", "", ""), ("ապ", "", ""), ("դժ", "", ""), ("չ", "", "")),
         # բոլոր (all) standing as a noun, with an article or a case (բոլորը, all of them;
         # բոլորի, of all), and ամբողջը (the whole): "All Files" as Բոլորը, "Mute All
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,

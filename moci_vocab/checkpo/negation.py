@@ -11,62 +11,113 @@ term is there. Only where the English negates the word (*not*, *n't*, *no*, *nev
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import cache
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.target_match import TargetMatcher, TargetTerm, WordSpec, tokens
 
 # The words that may stand between a negator and the word it negates: determiners and the
 # adverbs of degree and time ("not a valid port", "no longer valid", "isn't yet valid").
-_BETWEEN = (
-    "a|an|the|any|be|been|yet|longer|more|currently|always|ever|very|really|fully|quite|"
-    "all|so|too|entirely|completely|properly|same"
+_BETWEEN = frozenset({
+    "a", "an", "the", "any", "be", "been", "yet", "longer", "more", "currently", "always",
+    "ever", "very", "really", "fully", "quite", "all", "so", "too", "entirely", "completely",
+    "properly", "same",
+})  # fmt: skip
+
+
+# The words that negate the word after them, and their kind (`negates`; and any word in
+# n't, "not": isn't, can't, don't).
+_NEGATORS = {"no": "no", "without": "no"} | dict.fromkeys(
+    ("not", "never", "non", "nor", "cannot"), "not"
 )
 
 
-@cache
-def _negated() -> re.Pattern[str]:
-    """A negator and the word it negates (group 1), up to two words between (casefolded)."""
-    negator = r"(?:not|no|never|without|non|nor|cannot|\w+n['’]t)"
-    return re.compile(rf"\b{negator}[\s-]+(?:(?:{_BETWEEN})\s+){{0,2}}([a-z]+)")
+def negates(low: str, word: str) -> frozenset[str]:
+    """How a casefolded message negates the English word (or its plural or past form), if
+    it does: "no" (*no*, *without* before it: a noun's absence), "not" (*not*, *n't*,
+    *never*, *non*, *nor*, *cannot*), with up to two words of `_BETWEEN` between and nothing
+    but spaces (or the hyphen of *non-*); empty where it does not.
+
+    Read around each place the word stands (a few `str.find`), not by a pattern over the
+    whole message: this runs for the missing terms of every message that holds a negator.
+    """
+    kinds = set()
+    size = len(word)
+    at = low.find(word)
+    while at >= 0:
+        end = at + size
+        tail = end
+        while tail < len(low) and low[tail].isalpha():
+            tail += 1
+        if (at == 0 or not low[at - 1].isalnum()) and low[end:tail] in _FORMS:
+            start = max(0, at - _REACH)
+            before = low[start:at].replace("-", " ").split()
+            if start and before and not low[start - 1].isspace():
+                before = before[1:]  # (a word cut by the window's start)
+            kind = _negator(before)
+            if kind:
+                kinds.add(kind)
+        at = low.find(word, at + 1)
+    return frozenset(kinds)
 
 
-def negated_words(msgid: str) -> frozenset[str]:
-    """The English words a negator governs in a message (casefolded)."""
-    return frozenset(_negated().findall(msgid.casefold()))
+# What may open a phrase before its negator: brackets, quotes, markup's emphasis.
+_OPENING = "([{<\"'\u201c\u2018\u00ab*_"
+# How far before the word its negator may stand ("cannot currently be valid").
+_REACH = 48
+# The endings of an English word that keep it the same word here (valid, names, named).
+_FORMS = frozenset({"", "s", "es", "d", "ed"})
 
 
-def negates(words: frozenset[str], word: str) -> bool:
-    """Does the set of negated words hold the English word, or its plural or past form?"""
-    return any(word + ending in words for ending in ("", "s", "es", "d", "ed"))
+def _negator(before: list[str]) -> str:
+    """The kind of negator (`negates`) that the last of these words is, or the one before
+    one or two of `_BETWEEN`; "" for none."""
+    for back in range(1, 4):
+        if len(before) < back:
+            return ""
+        token = before[-back]
+        core = token.lstrip(_OPENING)  # ("(no title)": what opens a phrase before it)
+        if core in _NEGATORS:
+            return _NEGATORS[core]
+        if core.endswith(("n't", "n\u2019t")):
+            return "not"
+        if token not in _BETWEEN:
+            return ""
+    return ""
 
 
-def said_negated(toks: list[str], term: TargetTerm, matcher: TargetMatcher) -> bool:
+def said_negated(
+    toks: list[str], term: TargetTerm, matcher: TargetMatcher, kinds: frozenset[str]
+) -> bool:
     """Does a word of the translation (``toks``: casefolded) say the term's one content
-    word with a negative prefix of the language (and the ending after the stem that the
-    prefix asks for: ka უ-…-ო), followed by one of the language's endings?"""
-    return _said(prefixed(toks, matcher.infl), term, matcher, [_TRIES]) is True
+    word with a negative prefix of the language that answers one of the English negators'
+    ``kinds`` (`negates`), and the ending after the stem that the prefix asks for (ka
+    უ-…-ო), followed by one of the language's endings?"""
+    return _said(prefixed(toks, matcher.infl), term, matcher, kinds, [_TRIES]) is True
 
 
-def prefixed(toks: list[str], infl: Inflection) -> dict[str, list[tuple[str, str]]]:
+Rests = dict[str, list[tuple[str, str, str]]]
+
+
+def prefixed(toks: list[str], infl: Inflection) -> Rests:
     """The rest of each word after a negative prefix of the language, with the ending that
-    prefix asks for after the stem, by the rest's first two letters (made once per
-    translation: each missing concept reads only the rests that may start its stems)."""
-    found: dict[str, list[tuple[str, str]]] = {}
+    prefix asks for after the stem and the negators it answers, by the rest's first two
+    letters (made once per translation: each missing concept reads only the rests that may
+    start its stems)."""
+    found: Rests = {}
     for token in dict.fromkeys(toks):  # (each word once, in the text's order)
-        for prefix, after in infl.negative:
+        for prefix, after, kind in infl.negative:
             if token.startswith(prefix) and len(token) - len(prefix) >= 3:
                 rest = token[len(prefix) :]
-                found.setdefault(rest[:2], []).append((rest, after))
+                found.setdefault(rest[:2], []).append((rest, after, kind))
     return found
 
 
 def _said(
-    rests: dict[str, list[tuple[str, str]]],
+    rests: Rests,
     term: TargetTerm,
     matcher: TargetMatcher,
+    kinds: frozenset[str],
     budget: list[int],
 ) -> bool | None:
     """`said_negated` on a translation's `prefixed` rests; None when the ``budget`` of
@@ -80,7 +131,9 @@ def _said(
     spec = content[0]
     starts = sorted({form[:2] for form in (*spec.stems, *spec.exact)})
     for start in starts:
-        for rest, after in rests.get(start, ()):
+        for rest, after, kind in rests.get(start, ()):
+            if kind and kind not in kinds:
+                continue
             budget[0] -= 1
             if budget[0] < 0:
                 return None
@@ -123,22 +176,24 @@ def negated_misses(
     found: set[tuple[int, int]] = set()
     last_entry = -1
     last_text: str | None = None
-    negated: frozenset[str] = frozenset()
-    rests: dict[str, list[tuple[str, str]]] | None = None
+    low = ""
+    rests: Rests | None = None
     budget = [_TRIES]
     for entry, concept, text in missing:
-        if entry != last_entry:  # (an entry's msgid read once, whatever its missing terms)
+        if entry != last_entry:  # (an entry's msgid casefolded once, whatever its terms)
             last_entry = entry
-            negated = negated_words(msgid_of(entry))
+            msgid = msgid_of(entry)  # (casefold is lower() on ASCII, which is faster)
+            low = msgid.lower() if msgid.isascii() else msgid.casefold()
         if text is not last_text:  # (a translation's words read once, for all its terms)
             last_text, rests = text, None
         word = english.get(concept)
-        if not negated or not word or not negates(negated, word):
+        kinds = negates(low, word) if word else frozenset()
+        if not kinds:
             continue
         if rests is None:
             rests = prefixed(tokens(text), matcher.infl)
         for term in allowed(concept):
-            said = _said(rests, term, matcher, budget)
+            said = _said(rests, term, matcher, kinds, budget)
             if said is None:
                 return found
             if said:

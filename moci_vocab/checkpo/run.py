@@ -18,8 +18,8 @@ import heapq
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from itertools import compress, pairwise, repeat
-from operator import eq, itemgetter, le, lt
+from itertools import accumulate, compress, pairwise, repeat
+from operator import add, eq, itemgetter, le, lt
 from pathlib import Path
 
 from moci_vocab.checkpo import RULES, SEVERITY, rules  # noqa: F401 (run's names)
@@ -78,8 +78,9 @@ CHUNK = 8192
 
 
 # What a msgid holds where it may negate a word (negation.py): "no" is in "not", "non",
-# "nor", "cannot"; the rest are "n't", "never", "without".
-_NEGATORS = ("no", "n't", "n\u2019t", "never", "without")
+# "nor", "cannot"; the rest are "n't", "never", "without" (in UTF-8: looked for in the
+# msgids' bytes).
+_NEGATION_SIGNS = tuple(sign.encode() for sign in ("no", "n't", "n\u2019t", "never", "without"))
 
 
 class Options(Record):
@@ -1053,7 +1054,8 @@ class FileCheck:
         # where the full stop is ։; Georgian მოწყ., მოწყ-ის, Albanian admin., cut after a
         # consonant): only the translations short enough with a mark in them are read,
         # picked in C among the missing terms
-        mark, cut = infl.abbreviation_mark, infl.cut_marks
+        signs = infl.abbreviation_mark or infl.cut_marks  # (one or two: ka's . and -)
+        mark, other = signs[:1], signs[1:2]
         labels = (
             [
                 (entry, concept, text)
@@ -1063,9 +1065,9 @@ class FileCheck:
                 )
                 if form < len(texts := msgstrs[entry])
                 and len(text := texts[form]) <= LABEL
-                and (mark in text if mark else any(sign in text for sign in cut))
+                and (mark in text or (other and other in text))
             ]
-            if mark or cut
+            if mark
             else []
         )
         if labels:
@@ -1104,23 +1106,33 @@ class FileCheck:
 
     def _negated(self, english: dict[int, str]) -> set[tuple[int, int]]:
         """The missing terms said with a negative prefix where the English negates the
-        word (`negation.negated_misses`): only entries whose msgid may hold a negator are
-        read (a test of a few substrings each, once per entry)."""
+        word (`negation.negated_misses`): only entries whose msgid holds a negator's letters
+        are read, found in one pass over their msgids joined (not a test per entry: that
+        cost the real 15.8k x 45 Albanian case 1 ms)."""
         msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
-        maybe: dict[int, bool] = {}  # entry → whether its msgid may hold a negator
-        held = []
-        for entry, concept, form in compress(
-            zip(self.found_entries, self.found_concepts, self.found_forms, strict=True),
-            map(english.__contains__, self.found_concepts),
-        ):
-            has = maybe.get(entry)
-            if has is None:
-                low = msgids[entry].casefold()
-                has = maybe[entry] = any(sign in low for sign in _NEGATORS)
-            if has and form < len(texts := msgstrs[entry]):
-                held.append((entry, concept, texts[form]))
-        if not held:
+        entries = list(dict.fromkeys(self.found_entries))
+        # the msgids in UTF-8, their ASCII letters in small letters (bytes.lower: a pass in
+        # C; casefolding them as text cost more than all the rest), joined by NULs
+        texts = list(map(str.encode, map(msgids.__getitem__, entries)))
+        ends = list(accumulate(map(add, map(len, texts), repeat(1))))  # (each one's NUL)
+        joined = b"\x00".join(texts).lower()
+        hinted = set()
+        for sign in _NEGATION_SIGNS:
+            at = joined.find(sign)
+            while at >= 0:
+                index = bisect.bisect_right(ends, at)
+                hinted.add(entries[index])
+                at = joined.find(sign, ends[index])  # (the next entry's msgid)
+        if not hinted:
             return set()
+        held = [
+            (entry, concept, texts[form])
+            for entry, concept, form in compress(
+                zip(self.found_entries, self.found_concepts, self.found_forms, strict=True),
+                map(hinted.__contains__, self.found_entries),
+            )
+            if concept in english and form < len(texts := msgstrs[entry])
+        ]
         from moci_vocab.checkpo.negation import negated_misses
 
         compiled = self.compiled.rules
