@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from moci_vocab.checkpo import conventions, target_match
 from tests.test_checkpo import write_po
 
 # The catalog uses its term for "file" (kartelë) and for "image" (figurë) everywhere.
@@ -37,6 +38,27 @@ def test_a_compound_always_rendered_by_its_other_word_is_not_reported(moci, tmp_
         ("Thumbnails of image files", "Miniaturat e figurave"),
     ]
     assert flagged(moci, tmp_path, entries) == []
+
+
+def test_the_rule_reads_the_translations_the_check_prepared(moci, tmp_path, monkeypatch):
+    """The translations of the entries with the missing term were prepared by the check
+    (`FileCheck.missing_lows`): the rule prepares only the others' (session 29: 3% of the
+    real 15.8k-entry case's instructions went to preparing them again)."""
+    entries = [
+        ("Select an image file", "Zgjidh një figurë"),
+        ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
+        ("Thumbnails of image files", "Miniaturat e figurave"),
+    ]
+    prepared: list[str] = []
+
+    def lowered(texts: list[str]) -> list[str]:
+        prepared.extend(texts)
+        return target_match.lowered(texts)
+
+    monkeypatch.setattr(conventions, "lowered", lowered)
+    assert flagged(moci, tmp_path, entries) == []
+    assert prepared  # (the entries outside the compound that say "image": read here)
+    assert not {sq for _en, sq in entries} & set(prepared)
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,17 @@ def test_words_by_translate_agree_with_the_regular_expression(text):
     assert target_match.words_of(text) == target_match._WORD.findall(text)
 
 
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(_WORDS_ALPHABET, max_size=40))
+@example("".join(map(chr, range(256))))
+@example("abcd_efghij klm 12345 ÇELËSI ﬁle")
+def test_content_words_by_translate_agree_with_the_regular_expression(text):
+    """The conventions' content words (`conventions._content_words`, by `words_of`) are
+    the stems the regular expression they replaced finds (session 29), in every text."""
+    stems = re.compile(r"([^\W_]{4,5})[^\W_]*")
+    assert conventions._content_words(text) == set(stems.findall(text))
+
+
 def test_a_latin_1_translation_s_words_are_found_without_the_regular_expression(monkeypatch):
     """An Albanian translation's words (its closest words to a missing term, every one of
     them) are not found by the regular expression, which tests each character's category:
