@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from moci_vocab.checkpo import conventions, target_match
+from moci_vocab.checkpo import conventions, run, target_match
 from tests.test_checkpo import write_po
 
 # The catalog uses its term for "file" (kartelë) and for "image" (figurë) everywhere.
@@ -40,10 +40,12 @@ def test_a_compound_always_rendered_by_its_other_word_is_not_reported(moci, tmp_
     assert flagged(moci, tmp_path, entries) == []
 
 
-def test_the_rule_reads_the_translations_the_check_prepared(moci, tmp_path, monkeypatch):
-    """The translations of the entries with the missing term were prepared by the check
-    (`FileCheck.missing_lows`): the rule prepares only the others' (session 29: 3% of the
-    real 15.8k-entry case's instructions went to preparing them again)."""
+@pytest.mark.parametrize("kept", [16_384, 1])
+def test_the_rule_reads_the_translations_the_check_prepared(moci, tmp_path, monkeypatch, kept):
+    """The translations of the entries with a term were prepared by the check
+    (`FileCheck.first_lows`): the rule does not prepare them again (session 29: 3% of the
+    real 15.8k-entry case's instructions), but for those past the check's bound
+    (`run._KEPT_LOWS`), with the same result."""
     entries = [
         ("Select an image file", "Zgjidh një figurë"),
         ("Not a usable image file", "Nuk është një figurë e shfrytëzueshme"),
@@ -56,9 +58,13 @@ def test_the_rule_reads_the_translations_the_check_prepared(moci, tmp_path, monk
         return target_match.lowered(texts)
 
     monkeypatch.setattr(conventions, "lowered", lowered)
+    monkeypatch.setattr(run, "_KEPT_LOWS", kept)
     assert flagged(moci, tmp_path, entries) == []
-    assert prepared  # (the entries outside the compound that say "image": read here)
-    assert not {sq for _en, sq in entries} & set(prepared)
+    if kept > 1:
+        assert prepared == []
+    else:  # (the compound's translations, and those of the entries that say "image")
+        assert {sq for _en, sq in entries} <= set(prepared)
+        assert {"Shfaq figurën", "Madhësia e figurës"} <= set(prepared)
 
 
 @pytest.mark.parametrize(

@@ -489,8 +489,8 @@ class FileCheck:
         self.verb_uses: list[tuple[int, int]] = []
         self._catalog_words: set[str] | None = None  # (`catalog_words`)
         # Entry → its first translation prepared (`target_match.lowered`), for the entries
-        # with a missing term whose translation a chunk prepared (`run_chunk`).
-        self.missing_lows: dict[int, str] = {}
+        # with a term whose translation a chunk prepared (`run_chunk`).
+        self.first_lows: dict[int, str] = {}
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         # The entry of each made and MV604 finding being written, by the finding's id
@@ -621,15 +621,13 @@ class FileCheck:
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
         self.closest_words(mark, chosen, plain_firsts, lowered_firsts)
-        if len(self.found_entries) > mark:
-            # The prepared first translations of the entries with a missing term: the
-            # conventions rule reads them again (`drop_conventions`; prepared one batch at
-            # a time there, 3% of the real 15.8k-entry case's instructions).
-            noted = set(self.found_entries[mark:])
-            kept = self.missing_lows
-            for k, low in zip(with_terms, lows, strict=True):
-                if chosen[k] in noted:
-                    kept[chosen[k]] = low
+        # The prepared first translations: the conventions rule reads them again
+        # (`drop_conventions`; prepared a few at a time there, 3% of the real 15.8k-entry
+        # case's instructions). At most _KEPT_LOWS of them: a rule's own are made again.
+        kept = self.first_lows
+        room = _KEPT_LOWS - len(kept)
+        if room > 0:
+            kept.update(zip(map(chosen.__getitem__, with_terms[:room]), lows[:room], strict=True))
 
     def closest_words(
         self, mark: int, chosen: list[int], plains: dict[int, str], lows: dict[int, str]
@@ -1282,7 +1280,7 @@ class FileCheck:
             uses,
             missing,
             checked,
-            self.missing_lows,
+            self.first_lows,
         )
         # A convention leaves the term out: a translation with a word in its place says
         # something else there, and stays reported.
@@ -2420,6 +2418,9 @@ class _MissingJson:
 # From this many characters a translation's second readings (`closest_words`) are made once
 # for all its missing terms (no committed or held-out translation is that long).
 _LONG_TRANSLATION = 4096
+# How many prepared translations a check keeps for its rules (`FileCheck.first_lows`): all of
+# an everyday catalog's, a bounded share of a huge one's (~2 MB).
+_KEPT_LOWS = 16_384
 
 
 class _Probed(str):
