@@ -180,3 +180,24 @@ def test_another_concepts_term_in_every_entry_of_a_compound_is_the_catalogs_rend
         ("Open an image file on the screen", "Hap një figurë në dritare"),
     ]
     assert flagged(moci, tmp_path, entries) == []
+
+
+@pytest.mark.parametrize("bound", [16_384, 5, 3, 0])
+def test_the_prepared_translations_kept_are_found_by_entry(monkeypatch, bound):
+    """`run._Prepared` gives each entry's translation as its chunk prepared it, up to the
+    bound, and None for an entry without a term, not checked, or past the bound."""
+    monkeypatch.setattr(run, "_KEPT_LOWS", bound)
+    kept = run._Prepared()
+    # two chunks: entries 0-9 checked but 4; then 10-19 checked but 15
+    chunks = [[0, 1, 2, 3, 5, 6, 7, 8, 9], [10, 11, 12, 13, 14, 16, 17, 18, 19]]
+    expected: dict[int, str] = {}
+    for chosen, with_terms in zip(chunks, [[0, 2, 3, 8], [1, 4, 5]], strict=True):
+        lows = [f"low {chosen[k]}" for k in with_terms]
+        kept.add(chosen, with_terms, lows)
+        for k, low in zip(with_terms, lows, strict=True):
+            if len(expected) < bound:
+                expected[chosen[k]] = low
+    kept.add([20, 21], [], [])  # (a chunk without a term)
+    assert [kept.get(entry) for entry in range(-1, 25)] == [
+        expected.get(entry) for entry in range(-1, 25)
+    ]

@@ -77,14 +77,14 @@ def conventional_misses(
     uses: dict[int, int],
     missing: dict[int, list[int]],
     checked: Callable[[int], bool],
-    lows: dict[int, str] | None = None,
+    lows: Callable[[int], str | None] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that are the catalog's compound conventions.
 
     ``uses``: concept → how many checked entries have it in their msgid; ``missing``:
     concept → those without the term in the translation; ``owners``: pattern index →
     concept; ``checked``: whether an entry was checked (not fuzzy or untranslated);
-    ``lows``: entry → its translation already prepared (`lowered`), for some entries.
+    ``lows``: an entry's translation already prepared (`lowered`), or None if not known.
     """
     catalog = _Catalog(matcher, msgids, translation, owners, lows)
     dropped: set[tuple[int, int]] = set()
@@ -125,7 +125,7 @@ class _Catalog:
         self.msgids = msgids
         self.translation = translation
         self.owners = owners
-        self.lows: dict[int, str] = lows or {}  # entry → its translation prepared, if known
+        self.lows = lows  # an entry's translation prepared, None if not known
         self.hits: dict[int, tuple[bytes, list]] = {}
         self.words: dict[int, set[str]] = {}
         self.having: dict[str, list[int]] = {}
@@ -220,11 +220,12 @@ class _Catalog:
         one batch."""
         words, known = self.words, self.lows
         new = [e for e in dict.fromkeys(entries) if e not in words]
-        for entry in new:
-            low = known.get(entry)
-            if low is not None:
-                words[entry] = _content_words(low)
-        new = [e for e in new if e not in words]
+        if known is not None:
+            for entry in new:
+                low = known(entry)
+                if low is not None:
+                    words[entry] = _content_words(low)
+            new = [e for e in new if e not in words]
         if new:
             lows = lowered([self.translation(e) for e in new])
             for entry, low in zip(new, lows, strict=True):
