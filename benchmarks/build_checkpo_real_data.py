@@ -1310,6 +1310,15 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "signal-android": "android/{lang}/LC_MESSAGES/signal-android.mo",
     "swisscovid": "android/{lang}/LC_MESSAGES/swisscovid.mo",
     "aurora-store": "android/{lang}/LC_MESSAGES/aurora-store.mo",
+    # Round 31: Sugar Labs' learning desktop and its music programming environment (Sugar, Music
+    # Blocks), a forum (Discourse), a content management system (Joomla!), Android's system UI, a
+    # federated photo-sharing server (Pixelfed).
+    "sugar": "sugar/{lang}/LC_MESSAGES/sugar.mo",
+    "musicblocks": "sugar/{lang}/LC_MESSAGES/musicblocks.mo",
+    "discourse": "discourse/{lang}/LC_MESSAGES/discourse.mo",
+    "joomla": "joomla/{lang}/LC_MESSAGES/joomla.mo",
+    "aosp-systemui": "android/{lang}/LC_MESSAGES/aosp-systemui.mo",
+    "pixelfed": "pixelfed/{lang}/LC_MESSAGES/pixelfed.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2043,6 +2052,13 @@ ONLY = {
     "signal-android": ("sq",),
     "swisscovid": ("sq",),
     "aurora-store": ("sq",),
+    # Round 31: the languages whose catalog gives a flag.
+    "sugar": ("ka",),
+    "musicblocks": ("ka",),
+    "discourse": ("sq", "hy"),
+    "joomla": ("hy",),
+    "aosp-systemui": ("ka", "hy"),
+    "pixelfed": ("hy",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2768,6 +2784,16 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "signal-android",
         "swisscovid",
         "aurora-store",
+    ),
+    # Round 31 (all three languages; the twenty-ninth session's round), built and judged with
+    # main b60adc8 (the session's start) before any change.
+    31: (
+        "sugar",
+        "musicblocks",
+        "discourse",
+        "joomla",
+        "aosp-systemui",
+        "pixelfed",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
