@@ -1312,13 +1312,14 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "aurora-store": "android/{lang}/LC_MESSAGES/aurora-store.mo",
     # Round 31: Sugar Labs' learning desktop and its music programming environment (Sugar, Music
     # Blocks), a forum (Discourse), a content management system (Joomla!), Android's system UI, a
-    # federated photo-sharing server (Pixelfed).
+    # federated photo-sharing server (Pixelfed), a firewall daemon and its tools (firewalld).
     "sugar": "sugar/{lang}/LC_MESSAGES/sugar.mo",
     "musicblocks": "sugar/{lang}/LC_MESSAGES/musicblocks.mo",
     "discourse": "discourse/{lang}/LC_MESSAGES/discourse.mo",
     "joomla": "joomla/{lang}/LC_MESSAGES/joomla.mo",
     "aosp-systemui": "android/{lang}/LC_MESSAGES/aosp-systemui.mo",
     "pixelfed": "pixelfed/{lang}/LC_MESSAGES/pixelfed.mo",
+    "firewalld": "firewalld/{lang}/LC_MESSAGES/firewalld.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2056,9 +2057,10 @@ ONLY = {
     "sugar": ("ka",),
     "musicblocks": ("ka",),
     "discourse": ("sq", "hy"),
-    "joomla": ("hy",),
+    "joomla": ("ka", "hy"),
     "aosp-systemui": ("ka", "hy"),
     "pixelfed": ("hy",),
+    "firewalld": ("ka",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2794,6 +2796,7 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "joomla",
         "aosp-systemui",
         "pixelfed",
+        "firewalld",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
