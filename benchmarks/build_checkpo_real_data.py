@@ -1312,7 +1312,8 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "aurora-store": "android/{lang}/LC_MESSAGES/aurora-store.mo",
     # Round 31: Sugar Labs' learning desktop and its music programming environment (Sugar, Music
     # Blocks), a forum (Discourse), a content management system (Joomla!), Android's system UI, a
-    # federated photo-sharing server (Pixelfed), a firewall daemon and its tools (firewalld).
+    # federated photo-sharing server (Pixelfed), a firewall daemon and its tools (firewalld), a
+    # web feed reader (Tiny Tiny RSS), a screen-streaming phone app (ScreenStream).
     "sugar": "sugar/{lang}/LC_MESSAGES/sugar.mo",
     "musicblocks": "sugar/{lang}/LC_MESSAGES/musicblocks.mo",
     "discourse": "discourse/{lang}/LC_MESSAGES/discourse.mo",
@@ -1320,6 +1321,8 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "aosp-systemui": "android/{lang}/LC_MESSAGES/aosp-systemui.mo",
     "pixelfed": "pixelfed/{lang}/LC_MESSAGES/pixelfed.mo",
     "firewalld": "firewalld/{lang}/LC_MESSAGES/firewalld.mo",
+    "tt-rss": "ttrss/{lang}/LC_MESSAGES/tt-rss.mo",
+    "screenstream": "android/{lang}/LC_MESSAGES/screenstream.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2061,6 +2064,8 @@ ONLY = {
     "aosp-systemui": ("ka", "hy"),
     "pixelfed": ("hy",),
     "firewalld": ("ka",),
+    "tt-rss": ("sq",),
+    "screenstream": ("ka",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2797,6 +2802,8 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "aosp-systemui",
         "pixelfed",
         "firewalld",
+        "tt-rss",
+        "screenstream",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
