@@ -483,6 +483,33 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     dde-file-manager (hy: its first 70 of 189 contexts), dde-control-center and, every
     #     translations/**/*_ka.ts, deepin-compressor)
     # msgfmt po/ka.po (libguestfs/libguestfs) -o libguestfs/ka/LC_MESSAGES/libguestfs.mo
+    # round 31 (all three languages; a folder of its own; the twenty-ninth session's): catalogs
+    # made with $S and msgfmt from public repositories (commits in NOTICE.md; one OUT per program
+    # and language as CATALOGS names them):
+    # msgfmt po/ka.po (sugarlabs/sugar) -o sugar/ka/LC_MESSAGES/sugar.mo; Music Blocks'
+    #     po/ka.po (sugarlabs/musicblocks) with its obsolete "#~" lines dropped (they do not
+    #     compile), msgcat --no-wrap, cut to its first two thirds of translated entries in file
+    #     order (1,182 of 1,773) | msgfmt -o sugar/ka/LC_MESSAGES/musicblocks.mo
+    # python $S nested client.en.json,server.en.json client.sq.json,server.sq.json sq \
+    #     discourse/sq/LC_MESSAGES/discourse.mo   (Discourse's config/locales/
+    #     {client,server}.LANG.yml read with PyYAML's BaseLoader and written as JSON; Armenian:
+    #     client.en.json with client.hy.json cut to its js.* keys, discourse/hy/...)
+    # python $S nested en.json LOC.json LANG joomla/LANG/LC_MESSAGES/joomla.mo   (Joomla's INI
+    #     language files, each {administrator/,}language/LOC/LOC.NAME.ini paired with
+    #     language/en-GB/en-GB.NAME.ini and written as one JSON object {side/NAME:KEY: text}, a
+    #     text equal to its English or empty left out, a file the same in both sides read once;
+    #     Armenian (hy-AM): the site's files (language/hy-AM); Georgian (ka-GE): the module
+    #     files, NAME mod_*)
+    # python $S android EN_FILES LANG_FILES LANG android/LANG/LC_MESSAGES/NAME.mo   (AOSP
+    #     SystemUI's app/src/main/res/values/strings.xml with values-{ka-rGE,hy-rAM}/,
+    #     aosp-systemui; ScreenStream's {app,mjpeg,rtsp,webrtc}/src/main/res values with
+    #     values-ka, screenstream)
+    # python $S nested en.json hy.json hy pixelfed/hy/LC_MESSAGES/pixelfed.mo   (Pixelfed's
+    #     resources/lang/{en,hy}/{exception,helpcenter,navmenu,notification,profile,site,
+    #     timeline,web}.php read with php and written as one JSON object per language; Laravel's
+    #     own auth, pagination, passwords and validation files left out)
+    # msgfmt po/ka.po (firewalld/firewalld) -o firewalld/ka/LC_MESSAGES/firewalld.mo;
+    #     msgfmt locale/sq/LC_MESSAGES/messages.po (tt-rss/tt-rss) -o ttrss/sq/LC_MESSAGES/tt-rss.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
