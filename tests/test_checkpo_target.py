@@ -92,6 +92,8 @@ def test_a_different_word_that_looks_alike_is_not_the_term(lang, term, other):
         ("sr-Latn", "drvo", "drveta"),
         ("sr-Cyrl", "земља", "земаља"),
         ("hy", "օգտատեր", "օգտատիրոջ"),
+        ("hy", "շաբաթ", "այս շաբաթվա թեմաները"),  # the -վա declension of time nouns
+        ("hy", "ամիս", "նախորդ ամսվա"),
     ],
 )
 def test_inflected_and_irregular_forms_are_the_term(lang, term, text):
@@ -281,6 +283,11 @@ def test_keyboard_mnemonics_inside_a_translation_are_ignored():
         ("hy", "բովանդակության", "բովանդակությունը"),  # a term given in the genitive
         ("hy", "թեման", "Թեմայի բեռնելու սխալ"),  # a lemma in -ա given with its article
         ("hy", "կոնֆիգուրացիան", "Ընթացիկ կոնֆիգուրացիա"),
+        # a term given with its article -ն after a consonant (before a vowel, in a phrase)
+        ("hy", "ծանուցումն", "Նոր ծանուցում"),
+        ("hy", "ծանուցումն", "ծանուցումները անջատված են"),
+        ("hy", "գործառույթն", "մատչելիության գործառույթը"),
+        ("hy", "արժեքն", "Արժեքը սխալ է"),
         ("ka", "სანიშნეების", "სანიშნის"),
         ("sq", "emri", "emër"),
         ("sq", "tema", "Instalimi i temës dështoi"),  # feminine definite -a: tema → temë
@@ -526,6 +533,9 @@ def test_georgian_and_armenian_forms_of_real_catalogs_are_the_term(lang, term, t
     [
         ("ka", "გარსი", "გარეთ"),  # interface / outside: გარსი gives no stem გარ-
         ("hy", "գույն", "գնի"),  # colour / price (գին → գնի): an irregular stem loses no vowel
+        # a lemma in -յն keeps its ն: no article read off it (գույն, a colour: no գույք, goods)
+        ("hy", "գույն", "գույքը"),
+        ("hy", "ձայն", "ձայիր"),
         ("hy", "նիշեր", "անիշխանություն"),  # a compound part needs its whole stem
         ("ka", "ფილტრი", "ფილტერი"),  # a nominative term gets no vowel put back
         ("ka", "საგნის", "საგანგებო"),  # a vowel put back takes endings, not words

@@ -692,6 +692,12 @@ _HY_LEMMA_ENDINGS = (
     ("վի", "ու"), ("վի", "իվ"),
     # ... and in the instrumental -վով, made on the same stem (լեզվով → լեզու; հաշվով → հաշիվ)
     ("վով", "ու"), ("վով", "իվ"),
+    # a noun given with its article -ն after a consonant, which the article takes only
+    # before a word in a vowel (Discourse's notification ծանուցումն, Android's feature
+    # գործառույթն, value արժեքն → ծանուցում, ծանուցումը, ծանուցման): the lemma is the
+    # word without it. Not after յ: գույն (a colour), ձայն (a sound), նույն (the same),
+    # ողջույն (a greeting), լռելյայն (by default) end in -յն as lemmas.
+    *((consonant + "ն", consonant) for consonant in "բգդզթժլխծկհձղճմնշչպջռսվտրցփքֆ"),
 )  # fmt: skip
 # A lemma in -ի given with its article -ն (Lichess's queen թագուհին): the forms of a noun
 # in -ի, its u-declension's among them (թագուհի, թագուհու, թագուհով, թագուհիներ; see
