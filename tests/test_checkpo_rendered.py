@@ -393,6 +393,19 @@ def test_a_georgian_term_cut_with_a_period_or_a_hyphen_and_an_ending(tmp_path):
     entries = [("Legal text", "კანონ. ტექსტი"), ("Law", "კანონის ტექსტი")]
     (tmp_path / "c").mkdir()
     assert flagged(tmp_path / "c", "ka", "legal", "კანონიერი", entries) == ["Legal text"]
+    # a period that ends the text is its full stop, unless the text cuts another word too
+    # (review29: point 7's qytet, city, ending a sentence is no cut of qytetar, citizen;
+    # LineageOS's Georgian ახალ.კონტ., new contact, is)
+    entries = [("Citizen name", "Emri i qytet."), ("Citizen list", "Lista e qytet. (përmb.)")]
+    entries += [("Citizen data", "Të dhëna qytet.")]
+    (tmp_path / "f").mkdir()
+    assert flagged(tmp_path / "f", "sq", "citizen", "qytetar", entries) == [
+        "Citizen name",
+        "Citizen data",
+    ]
+    entries = [("New contact", "ახალ.კონტ."), ("Contact", "კონტ.")]
+    (tmp_path / "h").mkdir()
+    assert flagged(tmp_path / "h", "ka", "contact", "კონტაქტი", entries) == ["Contact"]
 
 
 def test_cut_marks_read_a_bounded_number_of_catalog_words():

@@ -1252,8 +1252,13 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
     (`Inflection.cut_marks`): marked with a period, or with a hyphen and an ending of the
     language (``suffixes``) after it; casefolded. Found from each mark back to its word's
     start (a pattern read every word of every label: 2.5 M instructions in the real
-    15.8k-entry Albanian case)."""
+    15.8k-entry Albanian case).
+
+    A period that ends the text is its full stop, not a cut, unless the text cuts another
+    word too (LineageOS's Georgian ახალ.კონტ., new contact): "Emri i qytet." is a sentence
+    ending on qytet (city), no cut of qytetar (citizen; review29, issue 15's point 7)."""
     found = []
+    last: list[str] = []  # a word before the period that ends the text
     for mark in marks:
         at = text.find(mark)
         while at >= 0:
@@ -1269,10 +1274,16 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
                     ending = text[at + 1 : end].casefold()
                     if ending and ending in suffixes:
                         found.append(word)
-                else:
+                elif text[at + 1 :].rstrip(_AFTER_FULL_STOP):
                     found.append(word)
+                else:
+                    last.append(word)
             at = text.find(mark, at + 1)
-    return found
+    return found + last if found else found
+
+
+# What may close a text after its full stop: spaces, quotes, brackets.
+_AFTER_FULL_STOP = " \t\n\"')]}\u00bb\u201d\u2019"
 
 
 def abbreviated(
