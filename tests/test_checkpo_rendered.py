@@ -4,6 +4,7 @@ literal kept as written, the first part of a closed compound, a mark of the tran
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1375,3 +1376,22 @@ def test_a_term_inside_wiki_syntax_is_read_in_the_translation_too(tmp_path):
     assert flagged(tmp_path, "sq", "category", "kategori", entries) == [
         "Hidden {{PLURAL:$1|category|categories}} here"
     ]
+
+
+@pytest.mark.parametrize(
+    ("english", "term", "msgid", "translation"),
+    [
+        ("language", "gjuhë", "Language pack", "Paketë gjuhësore"),  # the term's adjective
+        ("selection", "përzgjedhje", "Selection", "Përzgj. e re"),  # the term cut in a label
+        ("user", "përdorues", "User name", "Emri i përdor. (ri)"),
+    ],
+)
+def test_a_decomposed_translation_is_read_as_its_composed_twin(
+    tmp_path, english, term, msgid, translation
+):
+    """Every rule reads the translation in NFC: a tool that writes ë as e + U+0308 gets
+    the flags of the same catalog written composed (here none: each is a form of the term)."""
+    composed = flagged(tmp_path / "nfc", "sq", english, term, [(msgid, translation)])
+    decomposed = unicodedata.normalize("NFD", translation)
+    assert decomposed != translation
+    assert flagged(tmp_path / "nfd", "sq", english, term, [(msgid, decomposed)]) == composed == []

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from itertools import accumulate, compress, pairwise, repeat
+from functools import partial
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, eq, itemgetter, le, lt
 from pathlib import Path
 
@@ -68,6 +70,7 @@ from moci_vocab.report import (
     json_value,
 )
 from moci_vocab.safetext import json_safe
+from moci_vocab.textnorm import nfc
 
 # Where a term of an entry with plural forms was found (bits).
 _SINGULAR, _PLURAL, _BOTH = 1, 2, 3
@@ -365,6 +368,7 @@ class Checker:
         if lang is None:
             yield _file_finding("MV605", problem, path, None)
             return
+        _compose(catalog)
         written = _respell(catalog, lang)
         unmarked = written is not None
         key = lang + "-unmarked" if unmarked else lang
@@ -401,6 +405,18 @@ class Checker:
 
 def _file_finding(code: str, message: str, path: Path, line: int | None) -> Finding:
     return Finding(code, SEVERITY[code], message, file=str(path), line=line)
+
+
+_IS_NFC = partial(unicodedata.is_normalized, "NFC")
+
+
+def _compose(catalog: Catalog) -> None:
+    """Put the catalog's translations in NFC where any is not, so that every rule reads one
+    form (a tool that writes decomposed text, ë as e + U+0308, gets the flags of its NFC twin)."""
+    # A C call per translation (2-4 ms on 15,800 entries): nearly every catalog is NFC.
+    if all(map(_IS_NFC, chain.from_iterable(catalog.msgstrs))):
+        return
+    catalog.replace_msgstrs([[nfc(text) for text in forms] for forms in catalog.msgstrs])
 
 
 def _respell(catalog: Catalog, lang: str) -> list[list[str]] | None:
