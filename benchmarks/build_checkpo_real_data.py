@@ -1356,6 +1356,7 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "ojs": "ojs/{lang}/LC_MESSAGES/ojs.mo",
     "kodi": "kodi/{lang}/LC_MESSAGES/kodi.mo",
     "common-voice": "commonvoice/{lang}/LC_MESSAGES/common-voice.mo",
+    "rocketchat": "rocketchat/{lang}/LC_MESSAGES/rocketchat.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2104,6 +2105,7 @@ ONLY = {
     "ojs": ("ka", "hy"),
     "kodi": ("sq",),
     "common-voice": ("sq", "ka", "hy"),
+    "rocketchat": ("sq",),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2850,6 +2852,7 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "ojs",
         "kodi",
         "common-voice",
+        "rocketchat",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
