@@ -510,6 +510,21 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     own auth, pagination, passwords and validation files left out)
     # msgfmt po/ka.po (firewalld/firewalld) -o firewalld/ka/LC_MESSAGES/firewalld.mo;
     #     msgfmt locale/sq/LC_MESSAGES/messages.po (tt-rss/tt-rss) -o ttrss/sq/LC_MESSAGES/tt-rss.mo
+    # round 32 (all three languages; a folder of its own; the thirtieth session's): catalogs made
+    # with $S and msgfmt from public repositories (commits in NOTICE.md):
+    # python $S nested EN_FILES LANG_FILES LANG chatwoot/LANG/LC_MESSAGES/chatwoot.mo   (Chatwoot:
+    #     each app/javascript/dashboard/i18n/locale/LANG/NAME.json with locale/en/NAME.json,
+    #     app/javascript/{survey,widget}/i18n/locale/LANG.json with en.json, and
+    #     config/locales/LANG.yml with en.yml read with PyYAML's BaseLoader and written as JSON)
+    # python $S nested en.json LANG.json LANG ojs/LANG/LC_MESSAGES/ojs.mo   (Open Journal Systems:
+    #     locale/LANG/*.po, whose msgids are message keys, written as one JSON object {key: text}
+    #     per language, fuzzy and empty entries left out, a key met twice taken from the first
+    #     file in name order; Georgian without manager.po and emails.po)
+    # msgfmt resource.language.sq_al/resources/strings.po -o kodi/sq/LC_MESSAGES/kodi.mo   (Kodi)
+    # python $S ftl web/locales/en web/locales/LOC LANG commonvoice/LANG/LC_MESSAGES/common-voice.mo
+    #     (Common Voice's Fluent files; LOC sq, ka, hy-AM)
+    # python $S nested en.i18n.json sq.i18n.json sq rocketchat/sq/LC_MESSAGES/rocketchat.mo
+    #     (Rocket.Chat's packages/i18n/src/locales/)
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -1351,7 +1366,8 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "tt-rss": "ttrss/{lang}/LC_MESSAGES/tt-rss.mo",
     "screenstream": "android/{lang}/LC_MESSAGES/screenstream.mo",
     # Round 32: a customer-support inbox (Chatwoot), a scholarly journal publisher (Open Journal
-    # Systems), a media center (Kodi), a voice-data collection site (Common Voice).
+    # Systems), a media center (Kodi), a voice-data collection site (Common Voice), a team chat
+    # server (Rocket.Chat).
     "chatwoot": "chatwoot/{lang}/LC_MESSAGES/chatwoot.mo",
     "ojs": "ojs/{lang}/LC_MESSAGES/ojs.mo",
     "kodi": "kodi/{lang}/LC_MESSAGES/kodi.mo",
