@@ -457,6 +457,29 @@ def main() -> int:
     return 0 if same else 1
 
 
+def command_line(
+    work: Path, root: Path, files: list[Path], bare_start: bool = False, chrt: int | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """The default run's command line over ``files`` against the glossary ``root``, and its
+    environment (its own cache key and bytecode under ``work``; ``bare_start``: Python
+    without site's .pth hooks; ``chrt``: at that real-time priority)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOCI_VOCAB_")}
+    env.update(NO_COLOR="1", MOCI_VOCAB_CACHE_KEY_DIR=str(work / "key"))
+    env.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(work / "pyc"))
+    paths = [str(REPO), env.get("PYTHONPATH")]
+    python = [sys.executable]
+    if bare_start:
+        import site
+
+        paths += site.getsitepackages()
+        python.append("-S")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    if chrt is not None:
+        python = ["chrt", "-f", str(chrt), *python]
+    argv = [*python, "-m", "moci_vocab", "--root", str(root), "check-po"]
+    return argv + [str(path) for path in files], env
+
+
 def budget(one_cpu: float, many_wall: float, many_cpu: float, cores: int) -> tuple[float, float]:
     """The default run's wall time taken apart: (extra CPU, idle core time), in the units given.
 
@@ -488,23 +511,10 @@ def measure(
         size = sum(path.stat().st_size for path in files)
         root = make_root(work, args.concepts, glossaries_json, glossary_of)
         concepts = len(list((root / "terms").glob("*.yaml")))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MOCI_VOCAB_")}
-        env.update(NO_COLOR="1", MOCI_VOCAB_CACHE_KEY_DIR=str(work / "key"))
-        env.update(PYTHONDONTWRITEBYTECODE="", PYTHONPYCACHEPREFIX=str(work / "pyc"))
-        paths = [str(REPO), env.get("PYTHONPATH")]
-        python = [sys.executable]
-        if args.bare_start:
-            import site
-
-            paths += site.getsitepackages()
-            python.append("-S")
-        env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
         if args.chrt is not None:
             # Above the commands: its sampling threads still run while they use both cores.
             os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(args.chrt + 1))
-            python = ["chrt", "-f", str(args.chrt), *python]
-        base = [*python, "-m", "moci_vocab", "--root", str(root), "check-po"]
-        base += [str(path) for path in files]
+        base, env = command_line(work, root, files, args.bare_start, args.chrt)
         commands = {"--jobs 1": [*base, "--jobs", "1"], "default": base}
         run_once(commands["--jobs 1"], env)  # compiles and caches the glossary
         runs: dict[str, list] = {name: [] for name in commands}

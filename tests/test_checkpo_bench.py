@@ -950,3 +950,43 @@ def test_the_shared_messages_study_finds_round_30s_permission_controller_in_roun
         "aosp-permission-hy.po (round 30): 205/476 (43.1%); most with "
         "aosp-packageinstaller-hy.po (round 24): 203 (42.6%)"
     ]
+
+
+def test_the_parallel_trace_reads_forks_cpu_and_waits_from_the_scheduler():
+    """trace_checkpo_parallel's reading of perf script: a child waiting for a core while
+    another sits idle is told apart from one waiting while every core is busy."""
+    from benchmarks.trace_checkpo_parallel import timeline
+
+    script = "\n".join(
+        [
+            " 10 [000]  1.000000: sched:sched_switch: prev_comm=perf prev_pid=10 prev_prio=120"
+            " prev_state=S ==> next_comm=perf-exec next_pid=20 next_prio=120",
+            " 20 [000]  1.010000: sched:sched_process_fork: comm=python pid=20"
+            " child_comm=python child_pid=21",
+            " 20 [000]  1.010000: sched:sched_wakeup_new: comm=python pid=21 prio=120"
+            " target_cpu=001",
+            # the child waits 1 ms for the idle core 1 to take it
+            "  0 [001]  1.011000: sched:sched_switch: prev_comm=swapper/1 prev_pid=0"
+            " prev_prio=120 prev_state=R ==> next_comm=python next_pid=21 next_prio=120",
+            # preempted by another program's task after 9 ms: ready, with both cores busy
+            " 21 [001]  1.020000: sched:sched_switch: prev_comm=python prev_pid=21"
+            " prev_prio=120 prev_state=R ==> next_comm=other next_pid=99 next_prio=120",
+            " 99 [001]  1.023000: sched:sched_switch: prev_comm=other prev_pid=99"
+            " prev_prio=120 prev_state=S ==> next_comm=python next_pid=21 next_prio=120",
+            " 21 [001]  1.030000: sched:sched_switch: prev_comm=python prev_pid=21"
+            " prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+            " 20 [000]  1.040000: sched:sched_process_exit: comm=python pid=20 prio=120",
+        ]
+    )
+    run = timeline(script, cores=2)
+    assert round(run.wall, 6) == 40.0
+    assert [(round(when, 6), parent, child) for when, parent, child in run.forks] == [
+        (10.0, 20, 21)
+    ]
+    assert {task: round(ms, 6) for task, ms in run.cpu.items()} == {20: 40.0, 21: 16.0}
+    assert round(run.waited_idle[21], 6) == 1.0 and round(run.waited_busy[21], 6) == 3.0
+    assert 20 not in run.waited_idle and 20 not in run.waited_busy
+    # core 1 idle 10 + 1 + 10 ms, core 0 never
+    assert round(run.idle_cores, 6) == 21.0
+    zero, one, two = run.on_cores
+    assert (round(zero, 6), round(one, 6), round(two, 6)) == (0.0, 24.0, 16.0)
