@@ -38,8 +38,9 @@ EVENTS = (
     "sched:sched_process_fork",
     "sched:sched_process_exit",
 )
-# `perf script -F tid,cpu,time,event,trace`: "  123 [001]  4.500000: sched:sched_switch: …"
-_LINE = re.compile(r"\s*(\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s*(.*)")
+# `perf script -F tid,cpu,time,event,trace`: "  123 [001]  4.500000: sched:sched_switch: …" (the
+# tid is -1 in the switch away from a task that has just ended)
+_LINE = re.compile(r"\s*(-?\d+)\s+\[(\d+)\]\s+([\d.]+):\s+(\S+):\s*(.*)")
 _FIELD = re.compile(r"(\w+)=(\S+)")
 
 

@@ -973,8 +973,10 @@ def test_the_parallel_trace_reads_forks_cpu_and_waits_from_the_scheduler():
             " prev_prio=120 prev_state=R ==> next_comm=other next_pid=99 next_prio=120",
             " 99 [001]  1.023000: sched:sched_switch: prev_comm=other prev_pid=99"
             " prev_prio=120 prev_state=S ==> next_comm=python next_pid=21 next_prio=120",
-            " 21 [001]  1.030000: sched:sched_switch: prev_comm=python prev_pid=21"
-            " prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+            # it ends: perf names the task that switches away from an ended one -1
+            " 21 [001]  1.030000: sched:sched_process_exit: comm=python pid=21 prio=120",
+            " -1 [001]  1.030000: sched:sched_switch: prev_comm=python prev_pid=21"
+            " prev_prio=120 prev_state=X ==> next_comm=swapper/1 next_pid=0 next_prio=120",
             " 20 [000]  1.040000: sched:sched_process_exit: comm=python pid=20 prio=120",
         ]
     )
