@@ -50,6 +50,9 @@ class Timeline:
 
     wall: float = 0.0  # to the command's exit
     forks: list[tuple[float, int, int]] = field(default_factory=list)  # (when, parent, child)
+    # Child → (ms from its fork to its first time on a core, whether that core was the one
+    # its parent forked it on).
+    started: dict[int, tuple[float, bool]] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)  # task (process or thread) → ms
     on_cores: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])  # 0, 1, 2+ of ours
     idle_cores: float = 0.0  # core time no task at all ran (the run's own waits included)
@@ -68,6 +71,7 @@ def timeline(script: str, cores: int = 2) -> Timeline:
     running: dict[int, int] = {}  # core → its task (0: idle)
     ready: set[int] = set()  # ours, ready to run, on no core
     since: dict[int, float] = {}  # task of ours → when it was last put on a core
+    forked: dict[int, tuple[float, int]] = {}  # child not yet run → (when, its parent's core)
     line_ = Timeline()
 
     def advance(now: float) -> None:
@@ -105,6 +109,9 @@ def timeline(script: str, cores: int = 2) -> Timeline:
             if nxt in ours:
                 since[nxt] = now
                 ready.discard(nxt)
+                if nxt in forked:
+                    when, parents = forked.pop(nxt)
+                    line_.started[nxt] = (now - when, core == parents)
         elif event in ("sched:sched_waking", "sched:sched_wakeup_new"):
             task = int(fields["pid"])
             if task in ours and task not in since:
@@ -114,6 +121,7 @@ def timeline(script: str, cores: int = 2) -> Timeline:
             if parent in ours:
                 ours.add(child)
                 line_.forks.append((now - start, parent, child))
+                forked[child] = (now, core)
         elif event == "sched:sched_process_exit":
             task = int(fields["pid"])
             ready.discard(task)
@@ -144,10 +152,15 @@ def describe(run: Timeline) -> str:
         f"ours on 0/1/2 cores {zero:.1f}/{one:.1f}/{two:.1f}; idle core time {run.idle_cores:.1f}"
     ]
     for task in sorted(run.cpu, key=_forked_order(run)):
+        started = ""
+        if task in run.started:
+            after, same = run.started[task]
+            where = "its parent's core" if same else "another core"
+            started = f"; first ran {after:.2f} ms after its fork, on {where}"
         lines.append(
             f"    task {task}: CPU {run.cpu[task]:6.1f}, ready but waiting "
             f"{run.waited_idle.get(task, 0.0):5.2f} with a core idle, "
-            f"{run.waited_busy.get(task, 0.0):6.2f} with every core busy"
+            f"{run.waited_busy.get(task, 0.0):6.2f} with every core busy{started}"
         )
     return "\n".join(lines)
 

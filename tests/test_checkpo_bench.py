@@ -988,6 +988,9 @@ def test_the_parallel_trace_reads_forks_cpu_and_waits_from_the_scheduler():
     assert {task: round(ms, 6) for task, ms in run.cpu.items()} == {20: 40.0, 21: 16.0}
     assert round(run.waited_idle[21], 6) == 1.0 and round(run.waited_busy[21], 6) == 3.0
     assert 20 not in run.waited_idle and 20 not in run.waited_busy
+    assert {task: (round(ms, 6), same) for task, (ms, same) in run.started.items()} == {
+        21: (1.0, False)  # forked on core 0, first ran on core 1
+    }
     # core 1 idle 10 + 1 + 10 ms, core 0 never
     assert round(run.idle_cores, 6) == 21.0
     zero, one, two = run.on_cores
