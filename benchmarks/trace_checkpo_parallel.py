@@ -55,7 +55,9 @@ class Timeline:
     started: dict[int, tuple[float, bool]] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)  # task (process or thread) → ms
     on_cores: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])  # 0, 1, 2+ of ours
-    idle_cores: float = 0.0  # core time no task at all ran (the run's own waits included)
+    # Core time no task at all ran (the run's own waits included; a core not yet seen
+    # switching counts as idle).
+    idle_cores: float = 0.0
     # Task → how long it was ready to run but on no core, while a core sat idle / while
     # every core ran something (another of ours, or other work).
     waited_idle: dict[int, float] = field(default_factory=dict)
@@ -72,7 +74,7 @@ def timeline(script: str, cores: int = 2) -> Timeline:
     ready: set[int] = set()  # ours, ready to run, on no core
     since: dict[int, float] = {}  # task of ours → when it was last put on a core
     forked: dict[int, tuple[float, int]] = {}  # child not yet run → (when, its parent's core)
-    line_ = Timeline()
+    seen = Timeline()
 
     def advance(now: float) -> None:
         nonlocal last
@@ -81,10 +83,10 @@ def timeline(script: str, cores: int = 2) -> Timeline:
             return
         span = now - last
         on = sum(1 for task in running.values() if task in ours)
-        line_.on_cores[min(on, 2)] += span
+        seen.on_cores[min(on, 2)] += span
         idle = sum(1 for core in range(cores) if running.get(core, 0) == 0)
-        line_.idle_cores += idle * span
-        waits = line_.waited_idle if idle else line_.waited_busy
+        seen.idle_cores += idle * span
+        waits = seen.waited_idle if idle else seen.waited_busy
         for task in ready:
             waits[task] = waits.get(task, 0.0) + span
         last = now
@@ -102,7 +104,7 @@ def timeline(script: str, cores: int = 2) -> Timeline:
                 root, start, last = nxt, now, now
                 ours.add(root)
             if prev in ours and prev in since:
-                line_.cpu[prev] = line_.cpu.get(prev, 0.0) + now - since.pop(prev)
+                seen.cpu[prev] = seen.cpu.get(prev, 0.0) + now - since.pop(prev)
                 if fields.get("prev_state", "").startswith("R"):  # preempted: still ready
                     ready.add(prev)
             running[core] = nxt
@@ -111,7 +113,7 @@ def timeline(script: str, cores: int = 2) -> Timeline:
                 ready.discard(nxt)
                 if nxt in forked:
                     when, parents = forked.pop(nxt)
-                    line_.started[nxt] = (now - when, core == parents)
+                    seen.started[nxt] = (now - when, core == parents)
         elif event in ("sched:sched_waking", "sched:sched_wakeup_new"):
             task = int(fields["pid"])
             if task in ours and task not in since:
@@ -120,17 +122,17 @@ def timeline(script: str, cores: int = 2) -> Timeline:
             parent, child = int(fields["pid"]), int(fields["child_pid"])
             if parent in ours:
                 ours.add(child)
-                line_.forks.append((now - start, parent, child))
+                seen.forks.append((now - start, parent, child))
                 forked[child] = (now, core)
         elif event == "sched:sched_process_exit":
             task = int(fields["pid"])
             ready.discard(task)
             if task == root:  # the run's end: what runs then is counted up to now
-                line_.wall = now - start
-                for task, begun in since.items():
-                    line_.cpu[task] = line_.cpu.get(task, 0.0) + now - begun
+                seen.wall = now - start
+                for running_task, begun in since.items():
+                    seen.cpu[running_task] = seen.cpu.get(running_task, 0.0) + now - begun
                 break
-    return line_
+    return seen
 
 
 def trace(argv: list[str], env: dict[str, str], out: Path) -> str:
