@@ -854,7 +854,7 @@ IDIOMS = glossary(
         ("My first word processor", set()),
         ("It creates a short circuit", set()),
         ("A short circuit in the circuit", {"circuit"}),
-        ("At this time, no word", {"time", "word"}),
+        ("By this time, no word", {"time", "word"}),
     ],
 )
 def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
@@ -891,7 +891,7 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         # a phrasal verb (Lichess: "A knight and a rook team up to trap the king"); not
         # "teams up to" a number, a limit (review, session 20)
         ("A knight and a rook team up to trap the king", set()),
-        ("Free for teams up to 10 members", {"team"}),
+        ("Free for teams up to 10 members", {"team", "member"}),
         ("Select a team", {"team"}),
         # the phone network's data service, a term of its own (AOSP Settings: ka მობილური
         # ინტერნეტი, "mobile internet", session 28); the mobile and the plan keep theirs
@@ -904,10 +904,28 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         # guards: the stored data keeps its concept (these pass without the phrases too)
         ("Delete the data on this device", {"data"}),
         ("Back up app data", {"data"}),
+        # now, at one moment (Discourse, round 31: hy այս պահին, at this moment; NodeBB's
+        # "at that point in time", այդ պահին); not a time named ("during this time", "the
+        # time at which", "Set this time")
+        ("Sorry, you can't flag this post at this time.", set()),
+        ("Unable to load notifications at this time.", set()),
+        ("Only one topic can be bannered at any given time.", set()),
+        ("A link will be inserted at that point in time", set()),
+        ("No upgrade is suggested at this point in time", set()),
+        ("Set this time as the alarm", {"time"}),
+        ("The time at which the backup ran", {"time"}),
+        # a person on the staff (Discourse: hy անձնակազմ, the staff; աշխատակից, an
+        # employee), not a group's member; the staff keeps its sense
+        ("Please contact a staff member", {"staff"}),
+        ("Whispers are only visible to staff members", {"staff"}),
+        ("Remove the member from the group", {"member"}),
+        ("Members of the staff", {"member", "staff"}),
     ],
 )
 def test_times_counted_adverbs_and_phrasal_verbs_are_other_senses(text, expected):
     gloss = glossary(
+        concept("member", "member", pos="noun"),
+        concept("staff", "staff", pos="noun"),
         concept("time", "time", pos="noun"),
         concept("day", "day", pos="noun"),
         concept("number", "number", pos="noun"),

@@ -27,6 +27,9 @@ times that work for you"), nor after a number word ("Enter two times to compare"
 "this time", "over time", "some time", "from time to time", "most of the time", "all the
 time": the design catalogs say these with the time word, sq *kohë pas kohe*, *shumicën e
 kohës*, *gjithë kohës*, "within this time".)
+"At this time" (and "at any given time", "at this point in time", "at that point in
+time") is now, at one moment (hy *այս պահին*), not a time the message names, and a "staff
+member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group.
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
 for teams up to 10 members"). A phone's "mobile data" (or "cellular data") is the network's
 data service, and so are "data roaming", Android's "data saver" and a "data plan": a term of
@@ -34,12 +37,12 @@ their own that translators say as such (ka *მობილური ინტ�
 "mobile internet"), not the stored data a glossary's *data* means. In these the other words
 keep their sense (`OTHERS_KEPT`).
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
-*character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team* or *data* is not
-demanded there: check-po adds these phrases to every English glossary as other senses (as a
-concept's ``not_senses`` does), except where a concept has the phrase as its own term, or another
-concept's term of two words or more lies inside it (*real time* in "in real time"). "The
-number of the record" (before a determiner) is the record's number: there the
-concept is demanded as usual.
+*character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team*, *member* or
+*data* is not demanded there: check-po adds these phrases to every English glossary as other
+senses (as a concept's ``not_senses`` does), except where a concept has the phrase as its
+own term, or another concept's term of two words or more lies inside it (*real time* in "in
+real time"). "The number of the record" (before a determiner) is the record's number: there
+the concept is demanded as usual.
 
 In a few phrases only one word loses its sense: a "desktop file" (a ``.desktop`` file,
 named after the freedesktop.org format) and a "desktop entry" are files and entries,
@@ -109,6 +112,17 @@ IDIOMS = (
     "at times",
     "in no time",
     "ahead of time",
+    # now, at one moment: "Unable to load notifications at this time" (Discourse: hy *այս
+    # պահին*, at this moment; NodeBB's "at that point in time", *այդ պահին*), not a time the
+    # message names
+    "at this time",
+    "at any given time",
+    "at this point in time",
+    "at that point in time",
+    # a person on a site's or a firm's staff (Discourse: hy *անձնակազմ*, the staff, or
+    # *աշխատակից*, an employee), not a member of a group the glossary means; the staff
+    # keeps its sense
+    "staff member",
     # a phrasal verb: to join forces (sq bëhen tok, hy համատեղ), no team
     "team up",
     # the phone network's data service, a term of its own (ka მობილური ინტერნეტი, hy բջջային
@@ -152,6 +166,11 @@ OTHERS_KEPT = {
     "at times": "time",
     "in no time": "time",
     "ahead of time": "time",
+    "at this time": "time",
+    "at any given time": "time",
+    "at this point in time": "time",
+    "at that point in time": "time",
+    "staff member": "member",
     "team up": "team",
     "mobile data": "data",
     "cellular data": "data",
