@@ -1330,6 +1330,27 @@ def test_an_armenian_compound_of_a_modifiers_prefix_holds_both_concepts(tmp_path
     ]
 
 
+def test_an_armenian_compound_of_super_holds_the_noun(tmp_path):
+    # Joomla's Armenian (round 31): "Super User" as Գերօգտվող, գեր- (over-, super-) + the
+    # term օգտվող; not without "super" before the noun, nor a word of its own in գեր-
+    from moci_vocab.checkpo.run import Options, check_files
+    from tests.test_checkpo import noun_glossary
+
+    root = noun_glossary(tmp_path / "g", "hy", (("user", "օգտվող"),))
+    entries = [
+        ("Super User", "Գերօգտվող"),
+        ("A Super User can't request a reminder.", "Գերօգտվողը չի կարող հարցում կատարել։"),
+        ("The user is an administrator", "Գերօգտվողը ադմինիստրատոր է"),  # no "super"
+        ("Super User", "Գերազանց մասնակից"),  # գերազանց, excellent: no user
+    ]
+    path = write_po(tmp_path / "hy.po", "hy", entries)
+    findings = check_files(root, [path], Options()).findings
+    assert sorted((f.extra["msgid"], f.concept) for f in findings if f.code == "MV601") == [
+        ("Super User", "user"),
+        ("The user is an administrator", "user"),
+    ]
+
+
 def test_a_kind_compounds_msgid_is_read_once_for_all_its_missing_concepts(monkeypatch):
     # Review of 39b8503: the msgid was searched for "child X" once per missing concept of
     # the entry (a 400 KB msgid missing 300 concepts: 38 s, not 3 s); now once per entry,

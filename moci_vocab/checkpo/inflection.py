@@ -827,7 +827,11 @@ def HY() -> Inflection:
         lemma_irregular=True,
         compounds=True,
         prefixes=frozenset({"ան", "ապ", "դժ", "չ", "վեր", "հակա", "նախա", "ենթա", "տ", "գեր"}),
-        kind_prefixes=(("ենթա", ("child",)),),
+        # ... and գեր- (over-, super-: գերհամակարգիչ, a supercomputer; գերբնական,
+        # supernatural) for "super": Joomla's "Super User" as Գերօգտվող holds the term
+        # օգտվող (user). Only beside "super" + that noun: գեր- also starts words of their
+        # own (գերազանց, excellent; գերակա, prevailing), which stay in ``prefixes``.
+        kind_prefixes=(("ենթա", ("child",)), ("գեր", ("super",))),
         verbs=verbs,
         participles=participles,
         infinitives=("ել", "ալ"),

@@ -1152,7 +1152,11 @@ def kind_compounds(
             low = msgid(entry).casefold() if prefixed else ""
             read = []
             for prefix, before in infl.kind_prefixes if prefixed else ():
-                rests = [t[len(prefix) :] for t in prefixed if len(t) - len(prefix) >= _MIN_REST]
+                rests = [
+                    t[len(prefix) :]
+                    for t in prefixed
+                    if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST
+                ]
                 if rests:
                     pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
                     read.append((prefix, rests, pairs))
