@@ -1127,3 +1127,40 @@ def test_a_long_run_of_capitalised_words_is_read_once_by_the_name_marker():
     assert key.endswith(" aa  the  end ")
     # still a name where a run goes on into a lowercase word, after a run that is none
     assert f"{NAME_MARK}device" in source_key("Aa Bb the Open Sound Device audio output")
+
+
+def test_time_counted_by_a_number_or_a_placeholder_is_an_occasion(tmp_path):
+    # Discourse, Lichess, phpMyAdmin (rounds 18, 22, 31): "viewed %{count} times" said with
+    # hy անգամ (an occasion), no time; the time demanded where it is a time, or where a
+    # number word counts clock times ("two times")
+    import polib
+
+    from moci_vocab.checkpo.run import Options, check_files
+    from tests.test_checkpo import noun_glossary, write_po
+
+    root = noun_glossary(tmp_path / "g", "hy", (("time", "ժամանակ"),))
+    entries = [
+        ("this topic has been viewed %{count} times", "այս թեման դիտվել է %{count} անգամ"),
+        ("Earned this badge %{count} time", "Վաստակել է այս կրծքանշանը %{count} անգամ"),
+        ("%s queries executed %s times in %s seconds.", "%s հարցում կատարվեց %s անգամ"),
+        ("Played 3 times", "Խաղացել են 3 անգամ"),
+        ("Played {count} times in the time limit", "Խաղացել են {count} անգամ"),
+        ("Enter two times to compare", "Մուտքագրեք երկու արժեք"),
+        ("%s time remaining", "Մնացել է %s"),
+    ]
+    path = write_po(tmp_path / "hy.po", "hy", entries)
+    po = polib.pofile(str(path))
+    po.append(
+        polib.POEntry(
+            msgid="Viewed %{count} time",
+            msgid_plural="Viewed %{count} times",
+            msgstr_plural={0: "Դիտվել է %{count} անգամ", 1: "Դիտվել է %{count} անգամ"},
+        )
+    )
+    po.save(str(path))
+    findings = check_files(root, [path], Options()).findings
+    assert sorted(f.extra["msgid"] for f in findings if f.code == "MV601") == [
+        "%s time remaining",
+        "Enter two times to compare",
+        "Played {count} times in the time limit",
+    ]

@@ -26,7 +26,9 @@ high load", "at times when/that/you …", the object of a verb of choosing ("Pic
 times that work for you"), nor after a number word ("Enter two times to compare"). (Not
 "this time", "over time", "some time", "from time to time", "most of the time", "all the
 time": the design catalogs say these with the time word, sq *kohë pas kohe*, *shumicën e
-kohës*, *gjithë kohës*, "within this time".)
+kohës*, *gjithë kohës*, "within this time".) *Time* counted by a number or a count
+placeholder ("viewed %{count} times") is an occasion too: read in the msgid itself
+(`counted_times`), as the key has no placeholders.
 "At this time" (and "at any given time", "at this point in time", "at that point in
 time") is now, at one moment (hy *այս պահին*), not a time the message names, and a "staff
 member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group.
@@ -52,6 +54,8 @@ phrase is found as the head's concept when the glossary has one.
 """
 
 from __future__ import annotations
+
+import re
 
 IDIOMS = (
     "number of",
@@ -203,3 +207,28 @@ def senses_kept(word: str) -> list[str]:
             f"{verb} {count} times" for verb in _CHOOSING for count in _COUNTED
         ]
     return []
+
+
+# *Time* counted by a number or a count placeholder is an occasion too ("this topic has been
+# viewed %{count} times", "Earned this badge %{count} time", "Played {count} times",
+# "executed %s times": hy *անգամ*, sq *herë*, ka *-ჯერ*), as after a quantifier. The key the
+# glossary's terms are found in has no placeholders (`spans.strip_spans`), so this is read
+# in the msgid itself: "times" after digits or any placeholder (printf's, ICU's {n}, Ruby's
+# %{n}, Python's %(n)s, Laravel's :n, MediaWiki's $1); the singular "time" after "1" or a
+# placeholder that counts (%d, or named count, number, num, n, total). Not a number word
+# ("two times": clock times, as above).
+_PLACEHOLDER = r"%\d*\$?[sdiu]|%\{\w+\}|%\(\w+\)[sd]|\{\{?\s*\w+\s*\}?\}|\$\d+|:\w+"
+_COUNTING = r"%\d*\$?[diu]|(?:%\{|%\(|\{\{?\s*|:)(?:count|number|num|n|total)\b\s*[})]?\}?[sd]?"
+_COUNTED_TIME = re.compile(
+    rf"(?:(?:\d+|{_PLACEHOLDER})\s+times|(?:\b1|{_COUNTING})\s+time)\b", re.IGNORECASE
+)
+_TIME_WORD = re.compile(r"\btimes?\b", re.IGNORECASE)
+# The English terms of the concepts `counted_times` is asked about.
+COUNTED_WORDS = frozenset({"time", "times"})
+
+
+def counted_times(msgid: str) -> bool:
+    """Whether every *time* or *times* of the msgid is counted by a number or a count
+    placeholder (an occasion, not a glossary's *time*)."""
+    words = len(_TIME_WORD.findall(msgid))
+    return words > 0 and len(_COUNTED_TIME.findall(msgid)) == words

@@ -546,6 +546,7 @@ class FileCheck:
                 slot[0] += count
                 slot[1] = min(slot[1], firsts[concept])
         self.drop_credits()
+        self.drop_counted()
         self.drop_verbal()
         self.drop_verb_renderings(chosen)
         self.drop_rendered()
@@ -1210,6 +1211,29 @@ class FileCheck:
                 zip(self.found_entries, concepts, strict=True), map(wanted.__contains__, concepts)
             )
             if len(msgids[entry]) in _CREDITS_SIZES and _is_credits(msgids[entry], msgctxts[entry])
+        }
+        if dropped:
+            self.forget(dropped)
+
+    def drop_counted(self) -> None:
+        """Forget the missing *time* terms of msgids whose every *time* is counted
+        (`idioms.counted_times`: "viewed %{count} times" is an occasion, not time).
+
+        Only the missed concepts whose English term is *time* are looked at (most checks
+        pay a test of the few missed concepts)."""
+        from moci_vocab.checkpo.idioms import COUNTED_WORDS, counted_times
+
+        facts = self.compiled.miss_facts()
+        wanted = {c for c in self.infos if facts[c][1].casefold() in COUNTED_WORDS}
+        if not wanted:
+            return
+        msgids, concepts = self.catalog.msgids, self.found_concepts
+        dropped = {
+            (entry, concept)
+            for entry, concept in compress(
+                zip(self.found_entries, concepts, strict=True), map(wanted.__contains__, concepts)
+            )
+            if counted_times(msgids[entry])
         }
         if dropped:
             self.forget(dropped)
