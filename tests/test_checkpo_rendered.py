@@ -586,6 +586,25 @@ def test_all_with_a_noun_said_by_armenian_all_standing_alone(tmp_path):
     ]
 
 
+def test_a_selected_noun_said_by_the_armenian_participle_standing_alone(tmp_path):
+    # pluma, Thunderbird, Home Assistant: "Delete the selected text" as Ջնջել ընտրվածը
+    # (delete the selected one), "All selected items will be cleared" as Բոլոր նշվածները
+    # կջնջվեն (all the marked ones); a participle before its noun has no ending
+    entries = [
+        ("Delete the selected text", "Ջնջել ընտրվածը"),
+        ("All selected texts will be cleared.", "Բոլոր նշվածները կջնջվեն։"),
+        ("to copy the selected text to clipboard", "ընտրվածը պատճենելու համար"),
+        ("Copy the selected text", "Պատճենել ընտրված մասը"),  # the participle before a noun
+        ("Delete the text", "Ջնջել ընտրվածը"),  # no "selected" in the English
+        ("Replace the selected text with the text", "Փոխարինել ընտրվածը"),  # said elsewhere
+    ]
+    assert flagged(tmp_path, "hy", "text", "տեքստ", entries) == [
+        "Copy the selected text",
+        "Delete the text",
+        "Replace the selected text with the text",
+    ]
+
+
 def test_a_translation_is_searched_for_armenian_all_once(tmp_path, monkeypatch):
     # review of fa289b9: the six words for everything were searched for once per missing
     # concept (a 1M-character translation missing 2,000 concepts: 7.4 s); once per

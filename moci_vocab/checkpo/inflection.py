@@ -220,6 +220,11 @@ class Inflection(Record):
     # The word for *everything* (its stems), which renders "all" with a noun (ka
     # ყველაფერი: "All items in the Trash" → everything in the Trash).
     everything: tuple[str, ...] = ()
+    # The participles of choosing and marking standing as a noun, with an article, a case or
+    # the plural (hy ընտրվածը, the selected one; նշվածները, the marked ones), which render
+    # a noun the English says as selected, checked or marked ("Delete the selected text" →
+    # Ջնջել ընտրվածը; see rendered.said_as_everything).
+    selected: tuple[str, ...] = ()
     # A participle of purpose made of a preverb, a mark and the verb's stem (ka მო-სა-წვევ-ი,
     # for inviting: an invitation), whose verbal noun is the preverb and the stem (მოწვევა):
     # (the preverbs, the mark). See rendered.lemma_derived.
@@ -849,6 +854,15 @@ def HY() -> Inflection:
         # Tracks" as "turn off the sound of all". Not the bare determiner (բոլոր ֆայլերը,
         # all the files), which has its noun beside it, nor բոլորովին (entirely).
         everything=("բոլորը", "բոլորն", "բոլորի", "բոլորից", "ամբողջը", "ամբողջն"),
+        # A participle before its noun takes no ending (ընտրված տեքստը, the selected text):
+        # with an article, a case or the plural it stands as a noun, its noun left to the
+        # context (Ջնջել ընտրվածը, delete the selected one; Բոլոր նշվածները կջնջվեն, all the
+        # marked ones will be deleted), as a translator says "the selected text/item".
+        selected=tuple(
+            participle + ending
+            for participle in ("ընտրված", "նշված", "ընտրուած", "նշուած")
+            for ending in ("ը", "ն", "ի", "ից", "ին", "ով", "ում", "ներ")
+        ),
     )
 
 

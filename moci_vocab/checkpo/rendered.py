@@ -41,7 +41,10 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   word (all-thing). Armenian's բոլոր (all) standing as a noun, with its article or a case
   (բոլորը, all of them; բոլորի, of all), and ամբողջը (the whole) do the same ("All Files"
   as Բոլորը). Not where the msgid says the word elsewhere too (the word for everything
-  renders one use), nor "all of the following" (its noun named apart, and kept).
+  renders one use), nor "all of the following" (its noun named apart, and kept). So does
+  Armenian's participle of choosing or marking standing as a noun (`Inflection.selected`:
+  ընտրվածը, the selected one) for a noun the English says as selected, checked or marked
+  ("Delete the selected text" as Ջնջել ընտրվածը).
 - **A word derived on a borrowed term's stem** (`Inflection.borrowed`: Georgian): the
   verbal noun, participle, adjective or agent noun that the language makes on the stem of
   a term borrowed from the English word (its transliteration is like the English
@@ -1480,15 +1483,18 @@ def rendered_misses(
     found: set[tuple[int, int]] = set()
     # Each entry's words after "all" (`words_after_all`): its msgid read once, not once per
     # missing concept (a long msgid with many concepts would be read again for each).
-    alls: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    alls: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
 
-    def after_all(entry: int) -> Callable[[], tuple[frozenset[str], frozenset[str]]]:
-        """The entry's words after "all" and its other words, read when first asked for."""
+    def after_all(
+        entry: int, cue: str = _ALL_WITH
+    ) -> Callable[[], tuple[frozenset[str], frozenset[str]]]:
+        """The entry's words after "all" (or ``cue``'s word: `words_after_all`) and its
+        other words, read when first asked for."""
 
         def read() -> tuple[frozenset[str], frozenset[str]]:
-            found = alls.get(entry)
+            found = alls.get((entry, cue))
             if found is None:
-                found = alls[entry] = words_after_all(msgid_of(entry))
+                found = alls[entry, cue] = words_after_all(msgid_of(entry), cue)
             return found
 
         return read
@@ -1550,7 +1556,7 @@ def rendered_misses(
     # whether the last translation with name runs is its msgid's words copied (`same_words`)
     copy_test: tuple[int, str | None, bool] = (-1, None, False)
     parts: list[str] = []
-    everything = False
+    everything = selected = False
     # What the English word is looked for in: the casefolded translation, or for a long one
     # the English words of its missing terms that it holds, found in one pass, not one scan
     # per term (`substrings.found_in`).
@@ -1577,9 +1583,10 @@ def rendered_misses(
             said_in = low if len(low) < LONG_TEXT else _english_in(low, missing, at, english)
             places = None if len(low) < LONG_TEXT else word_places(low)
             codes = None if len(text) < LONG_TEXT else code_parts(text)
-            if compounds or infl.everything:
+            if compounds or infl.everything or infl.selected:
                 parts = sorted(set(tokens(text)))
                 everything = any(True for e in infl.everything for _ in _starting(parts, e))
+                selected = any(True for e in infl.selected for _ in _starting(parts, e))
         word = english.get(concept)
         # (a literal kept as written has the English word in the translation: a quick test)
         if word and word in said_in:
@@ -1623,6 +1630,9 @@ def rendered_misses(
                 found.add((entry, concept))
                 continue
         if word and everything and said_as_everything(word, after_all(entry)):
+            found.add((entry, concept))
+            continue
+        if word and selected and said_as_everything(word, after_all(entry, _SELECTED_WITH)):
             found.add((entry, concept))
             continue
         if compounds:
@@ -1982,6 +1992,8 @@ def _borrowed(stem: str, english: str) -> bool:
 # the following", which names its noun apart (Armenian "all of the following" as the
 # following's բոլորը: the noun stays).
 _ALL_WITH = r"\ball\s+(?:(?:the|your|these|those|my|our)\s+)?([a-z]+)"
+# ... and the noun said as selected, checked or marked (`Inflection.selected`)
+_SELECTED_WITH = r"\b(?:selected|checked|marked|chosen)\s+([a-z]+)"
 _ENGLISH_WORD = r"[a-z]+"
 
 
@@ -1993,7 +2005,8 @@ def said_as_everything(
     ka ყველაფერი, hy բոլորը)? Where the msgid says the word elsewhere too ("send the files,
     or all files as an archive"), the word for everything renders only one of its uses.
     ``after_all``: the msgid's words after "all" and its other words (`words_after_all`),
-    read once per entry."""
+    read once per entry; or after "selected" and its like, where the translation has the
+    participle standing as a noun (`Inflection.selected`: hy ընտրվածը)."""
     alls, others = after_all()
     if not alls:
         return False
@@ -2004,14 +2017,15 @@ def said_as_everything(
 _NO_WORDS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
-def words_after_all(msgid: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words the msgid says with "all" (all items, all the files → items, files), and
-    the words it says elsewhere (both empty without an "all")."""
+def words_after_all(msgid: str, cue: str = _ALL_WITH) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the msgid says with "all" (all items, all the files → items, files), or
+    with ``cue``'s word (`_SELECTED_WITH`), and the words it says elsewhere (both empty
+    without one)."""
     low = msgid.casefold()
-    if "all" not in low:
+    if cue is _ALL_WITH and "all" not in low:
         return _NO_WORDS
     low = low.replace("_", "").replace("&", "")
-    starts = {m.start(1): m.group(1) for m in _pattern(_ALL_WITH).finditer(low)}
+    starts = {m.start(1): m.group(1) for m in _pattern(cue).finditer(low)}
     if not starts:
         return _NO_WORDS
     others = {m.group() for m in _pattern(_ENGLISH_WORD).finditer(low) if m.start() not in starts}

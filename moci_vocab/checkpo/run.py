@@ -934,7 +934,8 @@ class FileCheck:
         # Every missing term is looked at again where the language makes compounds of
         # terms (Georgian); elsewhere only possible literals.
         every = compounds
-        everything = infl.everything
+        # (the words for everything, and the participles standing as a noun: hy ընտրվածը)
+        everything = infl.everything + infl.selected
         msgstrs, msgids = self.catalog.msgstrs, self.catalog.msgids
         missing = []
         last_entry = last_form = -1
@@ -1000,7 +1001,8 @@ class FileCheck:
                 missing.append((entry, concept, text))
                 continue
             # A translation with the language's word for *everything* may say "all" with
-            # the noun by it (hy բոլորը, all of them: "All Files"; `rendered.said_as_everything`).
+            # the noun by it (hy բոլորը, all of them: "All Files"; `rendered.said_as_everything`),
+            # and "the selected text" by the participle alone (hy ընտրվածը, the selected one).
             if everything:
                 if all_said is None:
                     all_said = any(e in low for e in everything)
