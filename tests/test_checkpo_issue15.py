@@ -283,6 +283,28 @@ def test_an_armenian_adjective_on_a_listed_stem_renders_a_modifier(moci, tmp_pat
     ]
 
 
+def test_armenian_information_as_a_modifier_is_its_adjective_on_the_listed_stem(moci, tmp_path):
+    # GOV.UK (round 28): "Information page" as Տեղեկատվական էջ, the relational adjective of
+    # information made on տեղեկատվ- (irregular/hy.txt); the other noun of that stem,
+    # տեղեկատվություն, is a second word for the term տեղեկություն, and the adjective
+    # renders only a modifier
+    add(moci, "information", "information", {"hy": "տեղեկություն"}, pos="noun")
+    hy = write_po(
+        tmp_path / "hy.po",
+        "hy",
+        [
+            ("Information page", "Տեղեկատվական էջ"),
+            ("Information pages", "Տեղեկատվական էջեր"),
+            ("More information", "Լրացուցիչ տեղեկատվություն"),
+            ("Show the information", "Ցույց տալ տեղեկատվականը"),
+        ],
+    )
+    assert findings(moci, hy) == [
+        ("MV601", "information", "More information"),
+        ("MV601", "information", "Show the information"),
+    ]
+
+
 def test_a_modifier_is_read_past_markup_and_mnemonics(moci, tmp_path):
     # session 27: the adjective path read the raw msgid and translation: the English word
     # inside a tag's attribute (LibreOffice Help's <link href="text/…">) counted as a use
