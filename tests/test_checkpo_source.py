@@ -901,6 +901,11 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         ("Data Saver is on", set()),
         ("Using Kolibri with a limited data plan", {"plan"}),
         ("Mobile data usage", {"mobile"}),
+        # its use and the link to it (AOSP Settings, round 30: hy թրաֆիկ, ինտերնետ կապ;
+        # Gaia's "Data usage limit", sq përdorimi)
+        ("Data usage and alerts", set()),
+        ("You have lost data connectivity", set()),
+        ("Data usage limit", set()),
         # guards: the stored data keeps its concept (these pass without the phrases too)
         ("Delete the data on this device", {"data"}),
         ("Back up app data", {"data"}),

@@ -34,10 +34,10 @@ time") is now, at one moment (hy *այս պահին*), not a time the message na
 member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group.
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
 for teams up to 10 members"). A phone's "mobile data" (or "cellular data") is the network's
-data service, and so are "data roaming", Android's "data saver" and a "data plan": a term of
-their own that translators say as such (ka *მობილური ინტერნეტი*, hy *բջջային ինտերնետ*,
-"mobile internet"), not the stored data a glossary's *data* means. In these the other words
-keep their sense (`OTHERS_KEPT`).
+data service, and so are "data roaming", Android's "data saver", a "data plan", "data usage"
+and "data connectivity": a term of their own that translators say as such (ka *მობილური
+ინტერნეტი*, hy *բջջային ինտերնետ*, "mobile internet"; hy *թրաֆիկ*, traffic), not the stored
+data a glossary's *data* means. In these the other words keep their sense (`OTHERS_KEPT`).
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
 *character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team*, *member* or
 *data* is not demanded there: check-po adds these phrases to every English glossary as other
@@ -136,6 +136,10 @@ IDIOMS = (
     "data roaming",
     "data saver",
     "data plan",
+    # ... its use and the link to it ("Data usage and alerts", "lost data connectivity":
+    # hy *թրաֆիկ*, traffic, *ինտերնետ կապ*; sq *përdorimi*, Gaia's "Data usage limit")
+    "data usage",
+    "data connectivity",
 )
 # The idioms whose last word keeps its own sense (a desktop file is a file).
 HEADS_KEPT = {
@@ -181,6 +185,8 @@ OTHERS_KEPT = {
     "data roaming": "data",
     "data saver": "data",
     "data plan": "data",
+    "data usage": "data",
+    "data connectivity": "data",
 }
 
 
