@@ -31,7 +31,8 @@ placeholder ("viewed %{count} times") is an occasion too: read in the msgid itse
 (`counted_times`), as the key has no placeholders.
 "At this time" (and "at any given time", "at this point in time", "at that point in
 time") is now, at one moment (hy *այս պահին*), not a time the message names, and a "staff
-member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group.
+member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group;
+"page views" count visits (hy *դիտումներ*), no page.
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
 for teams up to 10 members"). A phone's "mobile data" (or "cellular data") is the network's
 data service, and so are "data roaming", Android's "data saver", a "data plan", "data usage"
@@ -39,8 +40,8 @@ and "data connectivity": a term of their own that translators say as such (ka *�
 ინტერნეტი*, hy *բջջային ինտերնետ*, "mobile internet"; hy *թրաֆիկ*, traffic), not the stored
 data a glossary's *data* means. In these the other words keep their sense (`OTHERS_KEPT`).
 A glossary's concept for *number*, *date*, *time*, *name*, *unit*, *command*, *line*,
-*character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team*, *member* or
-*data* is not demanded there: check-po adds these phrases to every English glossary as other
+*character*, *event*, *room*, *table*, *content*, *word*, *circuit*, *team*, *member*, *page*
+or *data* is not demanded there: check-po adds these phrases to every English glossary as other
 senses (as a concept's ``not_senses`` does), except where a concept has the phrase as its
 own term, or another concept's term of two words or more lies inside it (*real time* in "in
 real time"). "The number of the record" (before a determiner) is the record's number: there
@@ -123,6 +124,11 @@ IDIOMS = (
     "at any given time",
     "at this point in time",
     "at that point in time",
+    # a web analytics' count of visits ("the highest number of page views": hy *առավել
+    # դիտվող*, most viewed; ka *ნახვები*, views), not a page the message names; a *view*
+    # keeps its sense. Only the plural: a "page view" is also a layout (LibreOffice's "Print
+    # page view"), the page's own
+    "page views",
     # a person on a site's or a firm's staff (Discourse: hy *անձնակազմ*, the staff, or
     # *աշխատակից*, an employee), not a member of a group the glossary means; the staff
     # keeps its sense
@@ -179,6 +185,7 @@ OTHERS_KEPT = {
     "at this point in time": "time",
     "at that point in time": "time",
     "staff member": "member",
+    "page views": "page",
     "team up": "team",
     "mobile data": "data",
     "cellular data": "data",
