@@ -297,9 +297,12 @@ def test_armenian_information_as_a_modifier_is_its_adjective_on_the_listed_stem(
             ("Information pages", "Տեղեկատվական էջեր"),
             ("More information", "Լրացուցիչ տեղեկատվություն"),
             ("Show the information", "Ցույց տալ տեղեկատվականը"),
+            # a preposition after the noun: no head it modifies (review30 F5)
+            ("Information about the file", "Տեղեկատվական ֆայլ"),
         ],
     )
     assert findings(moci, hy) == [
+        ("MV601", "information", "Information about the file"),
         ("MV601", "information", "More information"),
         ("MV601", "information", "Show the information"),
     ]

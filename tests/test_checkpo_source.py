@@ -906,6 +906,9 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         ("Data usage and alerts", set()),
         ("You have lost data connectivity", set()),
         ("Data usage limit", set()),
+        # the use of stored data: the data (usupport's privacy consent; review30 F6)
+        ("Consent for personal data usage as defined by the Privacy Policy", {"data"}),
+        ("Your current data usage is 3 GB", set()),
         # guards: the stored data keeps its concept (these pass without the phrases too)
         ("Delete the data on this device", {"data"}),
         ("Back up app data", {"data"}),

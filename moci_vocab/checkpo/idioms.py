@@ -165,6 +165,9 @@ _AT_TIMES_OF = ("of", "when", "that", "which", "where", "you")
 # that work for you"; review, session 20)
 _CHOOSING = ("select", "choose", "pick", "enter", "add", "set", "suggest", "show")
 _COUNTED = ("many", "several", "multiple", "a few", "few")
+# Whose stored data "data usage" may be the use of (a privacy text's "personal data usage":
+# the data; review30 F6), not a phone's data service ("your data usage" is that one)
+_DATA_OWNERS = ("personal", "user", "private", "customer", "customers", "health")
 
 
 # The idioms whose other words keep their own sense (review, session 20): only the time or the
@@ -211,14 +214,16 @@ def idioms_with(word: str) -> list[str]:
 
 def senses_kept(word: str) -> list[str]:
     """Longer phrases with an idiom of the word that keep the word's own sense (the number
-    of the record, at times of high load, select several times): the concept's, winning over
-    the idiom by being longer."""
+    of the record, at times of high load, select several times, personal data usage): the
+    concept's, winning over the idiom by being longer."""
     if word == "number":
         return [f"number of {det}" for det in _ONE_THING]
     if word == "time":
         return [f"at times {after}" for after in _AT_TIMES_OF] + [
             f"{verb} {count} times" for verb in _CHOOSING for count in _COUNTED
         ]
+    if word == "data":
+        return [f"{owner} data usage" for owner in _DATA_OWNERS]
     return []
 
 

@@ -477,13 +477,16 @@ def _not_other_terms(
 
 
 # Words after a noun that do not make it a modifier of the next one (week and month view,
-# the family of the person).
+# the family of the person, information about the file: review30 F5).
 _NOT_HEADS = frozenset({
     "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
     "into", "is", "are", "was", "were", "be", "been", "has", "have", "had", "can",
     "will", "may", "must", "should", "would", "could", "not", "no", "the", "a", "an",
     "this", "that", "these", "those", "its", "then", "so", "but", "if", "when", "you",
     "it", "we", "they", "your", "our", "their", "my", "his", "her",
+    "about", "over", "under", "after", "before", "via", "per", "within", "without",
+    "through", "between", "during", "against", "across", "since", "until", "among",
+    "onto", "upon", "toward", "towards", "than",
 })  # fmt: skip
 
 
