@@ -296,6 +296,24 @@ def test_an_armenian_term_as_a_compounds_first_part_with_the_linking_vowel(tmp_p
     ]
 
 
+def test_an_armenian_term_given_in_the_plural_starts_a_compound_as_its_lemma(tmp_path):
+    # Common Voice's Armenian (round 32, read after it was judged): the builder's term for
+    # dataset, տվյալներ (data, plural), and the catalog's տվյալակազմ, տվյալ + the linking
+    # vowel ա + կազմ (a composition, a word the catalog uses: կազմը); the plural marker is
+    # no part of a compound
+    entries = [
+        ("Datasets", "Տվյալակազմեր"),
+        ("Other voice datasets", "Ձայնային այլ տվյալակազմեր"),
+        ("The dataset's composition", "Տվյալների կազմը"),
+        ("Download the dataset", "Ներբեռնել տվյալավորումը"),  # վորում: no word of its own
+        ("Dataset", "Տվյալաբազա"),  # բազա is no word of this catalog: reported
+    ]
+    assert flagged(tmp_path, "hy", "dataset", "տվյալներ", entries) == [
+        "Download the dataset",
+        "Dataset",
+    ]
+
+
 def test_an_armenian_term_reduced_in_a_derived_or_compound_word(tmp_path):
     # Thunderbird's Armenian (round 17): conversation as զրուցաշար, a compound of զրույց
     # whose ույ becomes ու there, as in գույն → գունավոր, լույս → լուսանկար

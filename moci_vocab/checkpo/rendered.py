@@ -1092,7 +1092,7 @@ def linked_compounds(
         if both is None:
             words = [t for t in terms.get(concept, ()) if " " not in t and len(t) >= _MIN_PART]
             both = starts[concept] = (
-                [term + link for term in words],
+                [first + link for term in words for first in _first_parts(term, infl)],
                 [start for term in words for start in reduced_starts(term, infl)],
             )
         firsts, reduced = both
@@ -1117,6 +1117,16 @@ def linked_compounds(
             if any(next(_starting(parts, start), None) is not None for start in reduced):
                 found.add((entry, concept))
     return found
+
+
+def _first_parts(term: str, infl: Inflection) -> list[str]:
+    """The term as a compound's first part: as written, and a term given in the plural as
+    its lemma too (hy տվյալներ, data → տվյալ: տվյալ-ա-կազմ, a dataset), as the plural marker
+    is no part of a compound."""
+    for form in sorted(infl.plural[0], key=len, reverse=True):
+        if form and term.endswith(form) and len(term) - len(form) >= _MIN_PART:
+            return [term, term[: -len(form)]]
+    return [term]
 
 
 def kind_compounds(
