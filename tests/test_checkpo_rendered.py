@@ -18,7 +18,6 @@ from moci_vocab.checkpo.rendered import (
     kept_as_written,
     purpose_stems,
     said_for_purpose,
-    untilded,
     whole_words,
 )
 from tests.test_checkpo import write_po
@@ -500,22 +499,6 @@ def test_a_translation_of_one_letter_names_that_letter(tmp_path):
     entries = [("Save file", "S"), ("File", "F")]
     (tmp_path / "b").mkdir()
     assert flagged(tmp_path / "b", "sq", "file", "kartelë", entries) == ["Save file", "File"]
-
-
-def test_a_tilde_inside_a_word_is_a_mnemonic():
-    assert untilded("მარ~ჯვენა არე") == "მარჯვენა არე"
-    assert untilded("ტე~ქსტის არე") == "ტექსტის არე"
-    assert untilded("~/Documents ~ 5") is None  # not inside a word
-    assert untilded("a~~b c~d~") == "a~~b cd~"
-
-
-def test_a_translation_of_many_tildes_is_read_in_linear_time():
-    # review of 12771aa: the word was copied again for every tilde inside it (quadratic)
-    import time
-
-    started = time.process_time()
-    assert untilded("ა~" * 400_000) == "ა" * 400_000 + "~"
-    assert time.process_time() - started < 1.0  # about 4 s before, and 4x per doubling
 
 
 def test_end_to_end_marks_of_the_translation(tmp_path):

@@ -33,9 +33,6 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   literal (GNOME Web's view "kronollogjia", quoted as its name; nano's "new buffer" as
   "“buffer” të ri", the term in quotes); a translation of one
   letter renders the name of that letter ("E UMLAUT" as Ë) and demands no term.
-- **A mark of the translation** (where a language has every missing term looked at
-  again: Georgian): the term split by LibreOffice's keyboard mnemonic, a tilde inside a
-  word (მარ~ჯვენა, ტე~ქსტის), is the term.
 - **"All" with a noun said as *everything*** (`Inflection.everything`: Georgian
   ყველაფერი): "All items in the Trash" as everything in the Trash; the noun is in the
   word (all-thing). Armenian's բոլոր (all) standing as a noun, with its article or a case
@@ -74,13 +71,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import pairwise
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import _AFTER_PARTICIPLE, plurals
 from moci_vocab.checkpo.target_match import (
     _VOWELS,
-    Translation,
     lowered,
     stems_of,
     surface_words,
@@ -1474,7 +1469,6 @@ def rendered_misses(
     msgid_of: Callable[[int], str],
     infl: Inflection,
     vocabulary: Callable[[], set[str]],
-    refind: Callable[[Translation, int], bool] | None = None,
     glossary_terms: Callable[[], dict[int, list[str]]] | None = None,
     runs_known: dict[int, frozenset[str]] | None = None,
 ) -> set[tuple[int, int]]:
@@ -1483,9 +1477,7 @@ def rendered_misses(
     ``missing``: (entry, concept, the translation checked); ``english``: concept → its
     English word (one word, casefolded); ``terms``: concept → its allowed one-word
     target terms (casefolded; a term of several words starts no compound);
-    ``vocabulary``: the words of the catalog's translations,
-    made when first asked for; ``refind``: whether a prepared text holds an allowed term of
-    a concept (a text without its tilde mnemonics), given where every missing term is passed;
+    ``vocabulary``: the words of the catalog's translations, made when first asked for;
     ``glossary_terms``: every concept's allowed terms (casefolded), made when first asked for
     (else those of ``terms``); ``runs_known``: entry → its msgid's `name_runs`, as the caller
     found them (an entry not in it is read here: each msgid's runs are read once).
@@ -1571,11 +1563,6 @@ def rendered_misses(
     # the English words of its missing terms that it holds, found in one pass, not one scan
     # per term (`substrings.found_in`).
     said_in: str | set[str] = ""
-    # The translation without its tilde mnemonics (None: it has none), prepared once for all
-    # its missing terms, not once per term (a 1 MB Georgian translation with one tilde,
-    # 2,000 missing terms: 29 s).
-    untilded_form: Translation | None = None
-    tilde_read = False
     # What a long msgid says (`LongMsgid`), read once per entry.
     long_msgid: tuple[int, LongMsgid | None] = (-1, None)
     # Where a long translation has each word as a whole word (`word_places`), or None;
@@ -1588,7 +1575,6 @@ def rendered_misses(
     for at, (entry, concept, text) in enumerate(missing):
         if last is None or last[0] != entry or last[1] is not text:
             last = (entry, text)
-            untilded_form, tilde_read = None, False
             low = text.casefold()
             said_in = low if len(low) < LONG_TEXT else _english_in(low, missing, at, english)
             places = None if len(low) < LONG_TEXT else word_places(low)
@@ -1629,14 +1615,6 @@ def rendered_misses(
                     places,
                 )
             ):
-                found.add((entry, concept))
-                continue
-        if refind is not None:
-            if not tilde_read:
-                tilde_read = True
-                plain = untilded(text) if "~" in text else None
-                untilded_form = None if plain is None else Translation(plain)
-            if untilded_form is not None and refind(untilded_form, concept):
                 found.add((entry, concept))
                 continue
         if word and everything and said_as_everything(word, after_all(entry)):
@@ -2113,21 +2091,3 @@ def _word_after(text: str, start: int) -> str:
     while end < len(text) and text[end].isalpha():
         end += 1
     return text[start:end].casefold()
-
-
-def untilded(text: str) -> str | None:
-    """The text without LibreOffice's keyboard mnemonics, tildes inside a word
-    (მარ~ჯვენა → მარჯვენა), or None when it has none."""
-    parts = text.split("~")
-    if len(parts) == 1:
-        return None
-    # The pieces are joined once (linear time: a hostile "ა~" * n is no quadratic copy).
-    pieces = [parts[0]]
-    joined = False
-    for before, part in pairwise(parts):
-        if before[-1:].isalpha() and part[:1].isalpha():
-            joined = True  # a tilde inside a word: left out
-        else:
-            pieces.append("~")
-        pieces.append(part)
-    return "".join(pieces) if joined else None

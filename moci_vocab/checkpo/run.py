@@ -1109,13 +1109,6 @@ class FileCheck:
         if missing:
             vocabulary = self.catalog_words
 
-            rules, find = self.compiled.rules, self.matcher.find
-
-            def refind(form: Translation, concept: int) -> bool:
-                """Whether an allowed term of the concept is in the prepared text (its `Rule`
-                read)."""
-                return any(find(form, term) is not None for term in rules[concept].allowed)
-
             dropped |= rendered_misses(
                 missing,
                 english,
@@ -1123,7 +1116,6 @@ class FileCheck:
                 self.catalog.msgids.__getitem__,
                 infl,
                 vocabulary,
-                refind if every else None,
                 lambda: {c: [text.casefold() for text in fact[2]] for c, fact in enumerate(facts)},
                 runs,
             )

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, product
 
+from moci_vocab.checkpo.mnemonics import any_out, unglued
 from moci_vocab.checkpo.spans import clean, strip_spans, sub_near, visible
 
 # Kept for callers of the old names: the non-text spans are spans.py's answer.
@@ -340,63 +341,6 @@ _LOOSE = re.compile(
     rb"[-_.](?<![-_.].)"
     rb"(?:(?<= -)[a-z\x01\x80-\xff][^ \x00]*|(?<=[ \x00].)[-_.]*|[-_.]*+(?=[ \x00]))"
 )
-
-
-# A keyboard mnemonic between two letters: no word break. KDE's and Qt's "&" (Re&name,
-# Tri&m) and LibreOffice's "~" (A~vailable fields, Customi~ze: the word was split, and the
-# "A" read as an article); no other kind of text glues either between two letters. (One
-# pattern a mark, each starting with it: the regex engine then skips fast to the next one.)
-_GLUED_MARKS = tuple(
-    (mark, re.compile(re.escape(mark) + rf"(?<=[^\W\d_]{re.escape(mark)})(?=[^\W\d_])"))
-    for mark in "&~"
-)
-# GTK's "_" (Pr_eferences, D_isplay, Rena_me Session) is also code's joiner (column_info,
-# GTK_THEME, Security_Model): it is a mnemonic where it is the only one in a word of letters
-# and a small letter follows it, the word not glued to code after it ("latex_elements[",
-# "Complex_number(") nor before it ("os.path_join": `_code_before`).
-_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_A-Z][^\W\d_]*+(?![\w(\[]))")
-_CODE_BEFORE = frozenset(".-$%@#")
-# Any of those marks between two letters, one pattern a mark: what `unglued` may take
-# out, and more (the few-words prefilter's superset).
-_ANY_MARKS = (
-    *_GLUED_MARKS,
-    ("_", re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")),
-)
-
-
-def unglued(text: str) -> str:
-    """``text`` without its keyboard mnemonics inside words (Re&name, A~vailable,
-    Pr_eferences: Rename, Available, Preferences)."""
-    for mark, pattern in _GLUED_MARKS:
-        if mark in text:
-            text = pattern.sub("", text)
-    return _unglued_underscores(text) if "_" in text else text
-
-
-def _unglued_underscores(text: str) -> str:
-    """``text`` without GTK's mnemonic underscores inside words (see `_UNDERSCORE`)."""
-    pieces: list[str] = []
-    done = 0
-    for found in _UNDERSCORE.finditer(text):
-        at = found.start()
-        if not _code_before(text, at - 1):
-            pieces.append(text[done:at])
-            done = at + 1
-    if not pieces:
-        return text
-    pieces.append(text[done:])
-    return "".join(pieces)
-
-
-def _code_before(text: str, last: int) -> bool:
-    """Is the run of letters that ends at ``last`` glued to code before it (a word
-    character, an underscore, a dot, a sign)?"""
-    while last > 0 and text[last - 1].isalpha():
-        last -= 1
-    if last == 0:
-        return False
-    before = text[last - 1]
-    return before.isalnum() or before == "_" or before in _CODE_BEFORE
 
 
 def _prepared(text: str) -> str:
@@ -1253,14 +1197,11 @@ class SourceMatcher:
             return None
         # Text by text: one non-ASCII text makes a catalog's casefold letter by letter. A
         # mnemonic inside a word (Op&en) is out of the key's word, so out of the text here:
-        # every mark that may be one (`_ANY_MARKS`, more than `unglued` takes: more texts kept).
+        # every mark that may be one (`any_out`, more than `unglued` takes: more texts kept).
         data = "\x00".join(
             [text.casefold() if text.isascii() else visible(text).casefold() for text in texts]
         )
-        for mark, pattern in _ANY_MARKS:
-            if mark in data:
-                data = pattern.sub("", data)
-        data = data.encode("utf-8")
+        data = any_out(data).encode("utf-8")
         ends = text_ends(data)
         kept: list[int] = []
         index, bound = 0, ends[0]

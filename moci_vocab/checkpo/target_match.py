@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from moci_vocab.checkpo.inflection import Inflection
+from moci_vocab.checkpo.mnemonics import unmark
 from moci_vocab.checkpo.spans import clean
 
 _WORD = re.compile(r"[^\W_]+")
@@ -37,29 +38,6 @@ _GAP = 2
 _WINDOW = 4
 _WORD_SPAN = re.compile(r"[^\W_]+")
 _ALLOWED = ("preferred", "admitted")
-
-
-# A mnemonic on a capital right after a small letter starts a new word whose space was
-# left out (Armenian "տարածք_Վեր", Latin "file_Open"): it is read as a space.
-_GLUED_MNEMONIC = re.compile("_(?<=[a-zß-öø-ÿа-џա-ֆ]_)(?=[A-ZÀ-ÖØ-ÞА-ЯЀ-ЏԱ-Ֆ])")
-
-
-# LibreOffice's mnemonic, a tilde between two letters (Պ~արբերություն, მარ~ჯვენა): the
-# English side reads its word whole (`source_match.unglued`), and so does this side.
-_TILDE = re.compile(r"~(?<=[^\W\d_]~)(?=[^\W\d_])")
-
-
-def unmark(text: str) -> str:
-    """A translation without keyboard mnemonics: E_mri → Emri, Customi&ze → Customize,
-    Պ~արբերություն → Պարբերություն (տարածք_Վեր → տարածք Վեր: a word that starts with a
-    capital after a small letter)."""
-    if "_" in text:
-        text = _GLUED_MNEMONIC.sub(" ", text).replace("_", "")
-    if "&" in text:
-        text = text.replace("&", "")
-    if "~" in text:
-        text = _TILDE.sub("", text)
-    return text
 
 
 def tokens(text: str) -> list[str]:

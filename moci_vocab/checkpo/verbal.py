@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
-from moci_vocab.checkpo.source_match import unglued
+from moci_vocab.checkpo.mnemonics import unglued, unmark
 from moci_vocab.checkpo.spans import TAG
-from moci_vocab.checkpo.target_match import tokens, unmark
+from moci_vocab.checkpo.target_match import tokens
 
 
 def verbal_misses(
