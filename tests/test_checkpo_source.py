@@ -250,6 +250,28 @@ def test_terms_are_still_found_in_running_text(text, present):
     assert present <= found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a path without a leading slash: a file name with an extension last, a folder of
+        # two parts or more, a Unix root first (review29: Joomla's relative paths)
+        ("Edit config/page.yml now", set()),
+        ("Build src/tab.c.", set()),
+        ("Look in usr/share/file", set()),
+        ("Copy it to .cache/user/ first", set()),
+        ("Open text/shared/01/page.xhp", set()),
+        # ... not a menu path, a pair or a list of words
+        ("Choose File/Page Setup", {"file", "page"}),
+        ("Show and/or hide the tab", {"tab"}),
+        ("read/write/file rights", {"file"}),
+        ("Open Tools/Page/ first", {"page"}),
+        ("Home/End keys, I/O. Page", {"page"}),
+    ],
+)
+def test_a_path_without_a_leading_slash_is_no_text(text, present):
+    assert found(text) == present
+
+
 def test_soft_hyphen_and_zero_width_characters_are_ignored():
     gloss = glossary(concept("password", "password"))
     assert found("Enter the pass\u00adword", gloss) == {"password"}

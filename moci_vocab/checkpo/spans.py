@@ -198,6 +198,57 @@ _PATH = re.compile(
     r"(?<![\w/.\\])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
     r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
+
+
+class _RelativePaths:
+    """A path without a leading slash (``config/app.yml``, ``usr/share/foo``,
+    ``plugins/xfce4-weather-plugin/``): code, not words, where a cheap test says so (`is_path`);
+    a menu path ("File/Open"), a word pair ("and/or", "Show/Hide", "read/write/execute")
+    stays. Tried at each slash, from the start of the run of path characters before it: each
+    run read once (a run stops at a slash, so no slash's run reads another's)."""
+
+    _RUN = re.compile(r"[\w.$~*-]*+(?:/[\w.$~*-]*+)++")
+    # The usual roots of a Unix file system, written without their slash (not "home":
+    # "Home/End", "home/office"; not "dev", "src", "share": words in lists).
+    _ROOTS = frozenset(("usr", "etc", "var", "opt", "tmp", "bin", "sbin", "lib", "lib64"))
+    _ROOTS |= {"proc", "srv", "mnt"}
+    _FILE = re.compile(r"[\w.$~*-]*\w\.[a-z][a-z0-9]{0,9}")
+
+    @classmethod
+    def is_path(cls, run: str) -> bool:
+        """Is a run of path characters holding a slash a path: its last part a file name
+        with an extension (src/main.c), a folder of two parts or more not opening with a
+        capital (.cache/darktable/, not "Tools/Options/", a menu), or a Unix root first
+        (usr/share/foo)?"""
+        parts = run.split("/")
+        if cls._FILE.fullmatch(parts[-1]) and parts[-2]:
+            return True
+        if not parts[-1] and len(parts) > 2 and all(parts[:-1]) and not run[0].isupper():
+            return True
+        return parts[0] in cls._ROOTS and bool(parts[1])
+
+    def sub(self, repl: str, text: str) -> str:
+        """The text with each such path replaced by ``repl``."""
+        pieces: list[str] = []
+        done = 0
+        at = text.find("/")
+        while at >= 0:
+            start = at
+            while start > done and (text[start - 1].isalnum() or text[start - 1] in "_.$~*-"):
+                start -= 1
+            before = text[start - 1] if start else ""
+            if at >= done and before not in ("/", "\\"):
+                found = self._RUN.match(text, start)
+                # (a full stop after it is the sentence's: "Build src/main.c.")
+                run = found.group().rstrip(".") if found is not None else ""
+                if "/" in run and self.is_path(run):
+                    pieces += (text[done:start], repl)
+                    done = start + len(run)
+            at = text.find("/", max(at + 1, done))
+        return _spliced(text, pieces, done) if pieces else text
+
+
+_RELATIVE_PATH = _RelativePaths()
 # A file name extension standing alone: "the .desktop file", "Edit .po files": a dot at
 # the start of a message or line, or after a space or "(". (The dot first, so that the
 # regex engine skips fast to the next one.)
@@ -304,6 +355,7 @@ _PASSES = (
     (_URLS, ("://", "www.", "about:")),
     (_EMAIL, ("@",)),
     (_PATH, ("/", ":\\")),
+    (_RELATIVE_PATH, ("/",)),
     # (A dot before a letter, whatever stands before it: that may be an earlier pass's space.)
     (_EXTENSION, re.compile(r"\.[a-z]")),
     (_KEYS, ("+",)),
