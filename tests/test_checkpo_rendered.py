@@ -411,6 +411,14 @@ def test_a_georgian_term_cut_with_a_period_or_a_hyphen_and_an_ending(tmp_path):
     entries = [("Legal text", "კანონ. ტექსტი"), ("Law", "კანონის ტექსტი")]
     (tmp_path / "c").mkdir()
     assert flagged(tmp_path / "c", "ka", "legal", "კანონიერი", entries) == ["Legal text"]
+    # ... nor, where neither the catalog nor the glossary has that word, a cut right before
+    # the suffix that derives the term from it (review29: კანონ. of კანონიერი, legal, is
+    # კანონი's, law, as much; ტექსტ. of ტექსტური, textual, is ტექსტი's, text)
+    entries = [("Legal text", "კანონ. ტექსტი"), ("Textual data", "ტექსტ. მონაცემები")]
+    (tmp_path / "legal").mkdir()
+    assert flagged(tmp_path / "legal", "ka", "legal", "კანონიერი", entries) == ["Legal text"]
+    (tmp_path / "textual").mkdir()
+    assert flagged(tmp_path / "textual", "ka", "textual", "ტექსტური", entries) == ["Textual data"]
     # a period that ends the text is its full stop, unless the text cuts another word too
     # (review29: point 7's qytet, city, ending a sentence is no cut of qytetar, citizen;
     # LineageOS's Georgian ახალ.კონტ., new contact, is)

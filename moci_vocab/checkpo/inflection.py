@@ -208,6 +208,11 @@ class Inflection(Record):
     # მოწყ-ის, as after an acronym: აშშ-ის), may be the term shortened (see
     # rendered.abbreviated). "" for none.
     cut_marks: str = ""
+    # The suffixes that make an adjective (or a participle) of another word (ka -იერ-,
+    # -ურ-, -ულ-, -ოვან-, -იან-, -ეულ-): a term's start cut right before one is the stem of
+    # that word as much as a cut of the term (Georgian კანონ. of კანონიერი, legal, is
+    # კანონი's, law: "Legal text" said კანონ. ტექსტი, law text), so no cut of it.
+    cut_before: tuple[str, ...] = ()
     # The negative prefixes of adjectives and nouns (hy ան-, ապ-, դժ-, չ-; sq pa-, mos-,
     # jo-; ka the privative უ-…-ო of nouns, უსახელო, nameless, and არა- of adjectives,
     # არასწორი): (prefix, the ending after the stem, "" for none; which English negators it
@@ -639,6 +644,7 @@ def KA() -> Inflection:
         borrowed=(frozenset({"", "და", "გადა", "სა"}), ("ებ", "ირ", "ატორ", "ო")),
         everything=("ყველაფერ", "ყველაფრ"),
         cut_marks=".-",
+        cut_before=("იერ", "ურ", "ულ", "ოვან", "იან", "ეულ"),
         # the privative უ-…-ო of a noun (უსახელო, nameless), არა- of an adjective (არასწორი)
         negative=(("უ", "ო", "no"), ("არა", "", "not")),
         verbs=_KA_VERBS,
@@ -1051,7 +1057,7 @@ LANGUAGES: dict[str, Callable[[], Inflection]] = {
 }
 
 # Bumped whenever the tables above change, so that compiled caches are rebuilt.
-DATA_VERSION = 87
+DATA_VERSION = 88
 
 
 def for_language(tag: str) -> Inflection:

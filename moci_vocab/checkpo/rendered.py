@@ -1317,7 +1317,9 @@ def abbreviated(
     (`Inflection.cut_marks`: Georgian, Albanian), a word cut after a consonant, as those
     languages cut one (ka მოწყ., მონაც.; sq admin.), or with a hyphen and a case ending
     (ka მოწყ-ის), that is the stem of no word of the catalog nor of another glossary term
-    (ka კანონ., of კანონი, law, is no კანონიერი, legal).
+    (ka კანონ., of კანონი, law, is no კანონიერი, legal), nor ends right before a suffix that
+    derives the term from another word (`Inflection.cut_before`: კანონ. for კანონიერი where
+    neither has კანონი).
 
     ``missing``: (entry, concept, the translation checked), a translation's terms together;
     ``terms``: concept → its allowed terms (casefolded); ``vocabulary``: the words the
@@ -1349,7 +1351,13 @@ def abbreviated(
         if not marked:
             continue
         for term in terms.get(concept, ()):
-            hits = [word for word in marked if " " not in term and _shortens(word, term)]
+            hits = [
+                word
+                for word in marked
+                if " " not in term
+                and _shortens(word, term)
+                and not (cut and term.startswith(word, 0) and _based(term[len(word) :], infl))
+            ]
             if hits:
                 if words is None:
                     words = vocabulary()
@@ -1405,6 +1413,12 @@ def _form_of(word: str, term: str, infl: Inflection) -> bool:
 
 # How many catalog words the cut marks of one check may read, together (`_stem_of_known`).
 _STEM_READS = 200_000
+
+
+def _based(rest: str, infl: Inflection) -> bool:
+    """Does the rest of a term after a cut open with a suffix that derives it from another
+    word (`Inflection.cut_before`): the cut is that word's stem as much as the term's?"""
+    return bool(infl.cut_before) and rest.startswith(infl.cut_before)
 
 
 def _shortens(word: str, term: str) -> bool:
