@@ -204,14 +204,17 @@ class _RelativePaths:
     """A path without a leading slash (``config/app.yml``, ``usr/share/foo``,
     ``plugins/xfce4-weather-plugin/``): code, not words, where a cheap test says so (`is_path`);
     a menu path ("File/Open"), a word pair ("and/or", "Show/Hide", "read/write/execute")
-    stays. Tried at each slash, from the start of the run of path characters before it: each
-    run read once (a run stops at a slash, so no slash's run reads another's)."""
+    stays. Read from each run of path characters' first slash: what follows it first (most
+    runs, word pairs, can be no path: no dot after the last slash, no slash at the end, no
+    root before), then, only where it may be one, the run's start. Each run read once."""
 
-    _RUN = re.compile(r"[\w.$~*-]*+(?:/[\w.$~*-]*+)++")
+    _CHARS = "_.$~*-"  # (with letters and digits: what a run of a path holds, but "/")
+    _TAIL = re.compile(r"(?:/[\w.$~*-]*+)++")
     # The usual roots of a Unix file system, written without their slash (not "home":
     # "Home/End", "home/office"; not "dev", "src", "share": words in lists).
     _ROOTS = frozenset(("usr", "etc", "var", "opt", "tmp", "bin", "sbin", "lib", "lib64"))
     _ROOTS |= {"proc", "srv", "mnt"}
+    _ROOT_BEFORE = re.compile(r"(?:usr|etc|var|opt|tmp|s?bin|lib(?:64)?|proc|srv|mnt)\Z")
     _FILE = re.compile(r"[\w.$~*-]*\w\.[a-z][a-z0-9]{0,9}")
 
     @classmethod
@@ -233,22 +236,41 @@ class _RelativePaths:
         done = 0
         at = text.find("/")
         while at >= 0:
-            start = at
-            while start > done and (text[start - 1].isalnum() or text[start - 1] in "_.$~*-"):
-                start -= 1
-            before = text[start - 1] if start else ""
-            if at >= done and before not in ("/", "\\"):
-                found = self._RUN.match(text, start)
-                # (a full stop after it is the sentence's: "Build src/main.c.")
-                run = found.group().rstrip(".") if found is not None else ""
-                if "/" in run and self.is_path(run):
+            # (a full stop after it is the sentence's: "Build src/main.c.")
+            end = at + len(self._TAIL.match(text, at).group().rstrip("."))
+            last = text.rfind("/", at, end)
+            if (
+                (last == end - 1 or "." in text[last:end])
+                or self._ROOT_BEFORE.search(text, max(0, at - 5), at) is not None
+            ) and (text[at - 1 : at] not in ("/", "\\")):
+                start = at
+                while start > done and (
+                    text[start - 1].isalnum() or text[start - 1] in self._CHARS
+                ):
+                    start -= 1
+                if text[start - 1 : start] not in ("/", "\\") and self.is_path(text[start:end]):
                     pieces += (text[done:start], repl)
-                    done = start + len(run)
-            at = text.find("/", max(at + 1, done))
+                    done = end
+            at = text.find("/", max(end, at + 1))
         return _spliced(text, pieces, done) if pieces else text
 
 
 _RELATIVE_PATH = _RelativePaths()
+
+
+class _Paths:
+    """Both kinds of path in one pass (`_PATH`, then `_RELATIVE_PATH` on what is left): the
+    texts holding a slash are found once for both."""
+
+    SIGNS = ("/", ":\\")
+
+    def sub(self, repl: str, text: str) -> str:
+        """The text with each path replaced by ``repl``."""
+        text = sub_near(_PATH, repl, text, self.SIGNS, _NEAR[_PATH])
+        return _RELATIVE_PATH.sub(repl, text) if "/" in text else text
+
+
+_PATHS = _Paths()
 # A file name extension standing alone: "the .desktop file", "Edit .po files": a dot at
 # the start of a message or line, or after a space or "(". (The dot first, so that the
 # regex engine skips fast to the next one.)
@@ -354,8 +376,7 @@ _PASSES = (
     (_SIGNED, _SIGNS),
     (_URLS, ("://", "www.", "about:")),
     (_EMAIL, ("@",)),
-    (_PATH, ("/", ":\\")),
-    (_RELATIVE_PATH, ("/",)),
+    (_PATHS, _Paths.SIGNS),
     # (A dot before a letter, whatever stands before it: that may be an earlier pass's space.)
     (_EXTENSION, re.compile(r"\.[a-z]")),
     (_KEYS, ("+",)),
