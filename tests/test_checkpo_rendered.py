@@ -419,6 +419,13 @@ def test_a_georgian_term_cut_with_a_period_or_a_hyphen_and_an_ending(tmp_path):
     assert flagged(tmp_path / "legal", "ka", "legal", "კანონიერი", entries) == ["Legal text"]
     (tmp_path / "textual").mkdir()
     assert flagged(tmp_path / "textual", "ka", "textual", "ტექსტური", entries) == ["Textual data"]
+    # ... but a root that holds such letters is no suffix (review30 F4: კალკ. for
+    # კალკულატორი, calculator; მანიპ. for მანიპულაცია)
+    entries = [("Calculator", "კალკ. რეჟიმი"), ("Manipulation", "მანიპ. რეჟიმი")]
+    (tmp_path / "calculator").mkdir()
+    assert flagged(tmp_path / "calculator", "ka", "calculator", "კალკულატორი", entries) == []
+    (tmp_path / "manipulation").mkdir()
+    assert flagged(tmp_path / "manipulation", "ka", "manipulation", "მანიპულაცია", entries) == []
     # a period that ends the text is its full stop, unless the text cuts another word too
     # (review29: point 7's qytet, city, ending a sentence is no cut of qytetar, citizen;
     # LineageOS's Georgian ახალ.კონტ., new contact, is)

@@ -1416,9 +1416,14 @@ _STEM_READS = 200_000
 
 
 def _based(rest: str, infl: Inflection) -> bool:
-    """Does the rest of a term after a cut open with a suffix that derives it from another
-    word (`Inflection.cut_before`): the cut is that word's stem as much as the term's?"""
-    return bool(infl.cut_before) and rest.startswith(infl.cut_before)
+    """Is the rest of a term after a cut a suffix that derives it from another word
+    (`Inflection.cut_before`) and an ending (კანონ|იერ|ი): the cut is that word's stem as
+    much as the term's? Not a root that holds such letters (კალკ. for კალკულატორი,
+    calculator: ულატორი is no suffix and ending; review30 F4)."""
+    return any(
+        rest.startswith(suffix) and rest[len(suffix) :] in infl.suffixes
+        for suffix in infl.cut_before
+    )
 
 
 def _shortens(word: str, term: str) -> bool:
