@@ -266,6 +266,8 @@ def test_terms_are_still_found_in_running_text(text, present):
         ("read/write/file rights", {"file"}),
         ("Open Tools/Page/ first", {"page"}),
         ("Home/End keys, I/O. Page", {"page"}),
+        ("Open _File/_Page/ first", {"file", "page"}),  # GTK's mnemonics (review30 F2)
+        ("Drag the page to the bin/window, opt/in", {"page", "window"}),  # roots and words
     ],
 )
 def test_a_path_without_a_leading_slash_is_no_text(text, present):

@@ -210,23 +210,29 @@ class _RelativePaths:
 
     _CHARS = "_.$~*-"  # (with letters and digits: what a run of a path holds, but "/")
     _TAIL = re.compile(r"(?:/[\w.$~*-]*+)++")
-    # The usual roots of a Unix file system, written without their slash (not "home":
-    # "Home/End", "home/office"; not "dev", "src", "share": words in lists).
-    _ROOTS = frozenset(("usr", "etc", "var", "opt", "tmp", "bin", "sbin", "lib", "lib64"))
-    _ROOTS |= {"proc", "srv", "mnt"}
-    _ROOT_BEFORE = re.compile(r"(?:usr|etc|var|opt|tmp|s?bin|lib(?:64)?|proc|srv|mnt)\Z")
+    # The usual roots of a Unix file system, written without their slash; not those that
+    # are English words in a pair ("Home/End", "home/office", "the bin/trash", "opt/in"; "dev",
+    # "src", "share" in lists; review30).
+    _ROOTS = frozenset(("usr", "etc", "var", "tmp", "sbin", "lib", "lib64", "proc", "srv"))
+    _ROOTS |= {"mnt"}
+    _ROOT_BEFORE = re.compile(r"(?:usr|etc|var|tmp|sbin|lib(?:64)?|proc|srv|mnt)\Z")
     _FILE = re.compile(r"[\w.$~*-]*\w\.[a-z][a-z0-9]{0,9}")
+
+    @staticmethod
+    def _menu(part: str) -> bool:
+        """Does a part open with a capital, after a keyboard mnemonic or not (_View)?"""
+        return part.lstrip("_&~")[:1].isupper()
 
     @classmethod
     def is_path(cls, run: str) -> bool:
         """Is a run of path characters holding a slash a path: its last part a file name
-        with an extension (src/main.c), a folder of two parts or more not opening with a
-        capital (.cache/darktable/, not "Tools/Options/", a menu), or a Unix root first
-        (usr/share/foo)?"""
+        with an extension (src/main.c), a folder of two parts or more none opening with a
+        capital (.cache/darktable/; not a menu, "Tools/Options/", GTK's "_View/_Bookmarks/"),
+        or a Unix root first (usr/share/foo)?"""
         parts = run.split("/")
         if cls._FILE.fullmatch(parts[-1]) and parts[-2]:
             return True
-        if not parts[-1] and len(parts) > 2 and all(parts[:-1]) and not run[0].isupper():
+        if not parts[-1] and len(parts) > 2 and all(parts[:-1]) and not any(map(cls._menu, parts)):
             return True
         return parts[0] in cls._ROOTS and bool(parts[1])
 
