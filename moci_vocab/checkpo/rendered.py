@@ -1294,8 +1294,9 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
     return found + last if found else found
 
 
-# What may close a text after its full stop: spaces, quotes, brackets.
-_AFTER_FULL_STOP = " \t\n\"')]}\u00bb\u201d\u2019"
+# What may close a text after its full stop: spaces (a no-break one too), quotes, brackets,
+# more periods (an ellipsis, "Ndrysho qytet...": review30 F3).
+_AFTER_FULL_STOP = " \t\n\"')]}\u00bb\u201d\u2019\u00a0."
 
 
 def abbreviated(
@@ -1344,7 +1345,9 @@ def abbreviated(
             if len(text) > LABEL:
                 marked = []
             elif cut:
-                marked = sorted(set(_cuts(text, cut, infl.suffixes)))
+                # (NFC, as every other reading: a decomposed ë is no letter; review30 F7)
+                label = text if text.isascii() else unicodedata.normalize("NFC", text)
+                marked = sorted(set(_cuts(label, cut, infl.suffixes)))
             else:
                 periods = _abbreviation_pattern().findall(text.casefold()) if "." in text else []
                 marked = sorted(set(periods))
