@@ -267,6 +267,7 @@ def test_terms_are_still_found_in_running_text(text, present):
         ("Open Tools/Page/ first", {"page"}),
         ("Home/End keys, I/O. Page", {"page"}),
         ("Open _File/_Page/ first", {"file", "page"}),  # GTK's mnemonics (review30 F2)
+        ("Modify _file/options/page/", {"file", "options", "page"}),  # a label's mnemonic
         ("Drag the page to the bin/window, opt/in", {"page", "window"}),  # roots and words
     ],
 )

@@ -220,15 +220,16 @@ class _RelativePaths:
 
     @staticmethod
     def _menu(part: str) -> bool:
-        """Does a part open with a capital, after a keyboard mnemonic or not (_View)?"""
-        return part.lstrip("_&~")[:1].isupper()
+        """Does a part open as a menu's or a label's word: with a capital or a keyboard
+        mnemonic (View, _View; Evolution's "Modify _folders/options/rules/")?"""
+        return part[:1].isupper() or (part[:1] in "_&~" and part[1:2].isalpha())
 
     @classmethod
     def is_path(cls, run: str) -> bool:
         """Is a run of path characters holding a slash a path: its last part a file name
         with an extension (src/main.c), a folder of two parts or more none opening with a
-        capital (.cache/darktable/; not a menu, "Tools/Options/", GTK's "_View/_Bookmarks/"),
-        or a Unix root first (usr/share/foo)?"""
+        capital or a mnemonic (.cache/darktable/; not a menu, "Tools/Options/", GTK's
+        "_View/_Bookmarks/"), or a Unix root first (usr/share/foo)?"""
         parts = run.split("/")
         if cls._FILE.fullmatch(parts[-1]) and parts[-2]:
             return True
