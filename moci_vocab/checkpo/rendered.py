@@ -1345,9 +1345,7 @@ def abbreviated(
             if len(text) > LABEL:
                 marked = []
             elif cut:
-                # (NFC, as every other reading: a decomposed ë is no letter; review30 F7)
-                label = text if text.isascii() else unicodedata.normalize("NFC", text)
-                marked = sorted(set(_cuts(label, cut, infl.suffixes)))
+                marked = sorted(set(_cuts(text, cut, infl.suffixes)))
             else:
                 periods = _abbreviation_pattern().findall(text.casefold()) if "." in text else []
                 marked = sorted(set(periods))
