@@ -69,7 +69,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from moci_vocab.checkpo.inflection import Inflection
@@ -1132,6 +1132,7 @@ def kind_compounds(
     holds: Callable[[str, int], bool],
     msgid: Callable[[int], str],
     infl: Inflection,
+    starts: Callable[[int], Iterable[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that a compound of a modifier's prefix
     (`Inflection.kind_prefixes`: Armenian ենթա- for "child") renders: where the
@@ -1143,10 +1144,22 @@ def kind_compounds(
 
     ``missing``: (entry, concept, the translation checked); ``english``: a concept's English
     word, casefolded; ``terms``: its terms, casefolded; ``named``: the concepts an English
-    word (or its plural) names; ``holds``: whether a word is a form of a concept's term.
+    word (or its plural) names; ``holds``: whether a word is a form of a concept's term;
+    ``starts``: the first two letters its terms' forms may start with (the terms' own when
+    not given), the only rests ``holds`` is asked about.
     """
     found: set[tuple[int, int]] = set()
-    starts = tuple(prefix for prefix, _ in infl.kind_prefixes)
+    begins: dict[int, set[str]] = {}
+
+    def starts_of(concept: int) -> set[str]:
+        """The first two letters a rest must have to be one of the concept's forms."""
+        known = begins.get(concept)
+        if known is None:
+            made = starts(concept) if starts is not None else (t[:2] for t in terms(concept))
+            known = begins[concept] = set(made)
+        return known
+
+    prefixes = tuple(prefix for prefix, _ in infl.kind_prefixes)
     last: tuple[int, str] | None = None
     # each kind prefix → the rests of the translation's words with it and the distinct
     # (modifier, noun) pairs of the msgid: made once per translation, not once per missing
@@ -1156,15 +1169,19 @@ def kind_compounds(
         if last is None or last[0] != entry or last[1] is not text:
             # (a translation's words and its msgid read once: its terms come together)
             last = (entry, text)
-            prefixed = [t for t in set(tokens(text)) if t.startswith(starts)]
+            prefixed = [t for t in set(tokens(text)) if t.startswith(prefixes)]
             low = msgid(entry).casefold() if prefixed else ""
             read = []
             for prefix, before in infl.kind_prefixes if prefixed else ():
-                rests = [
-                    t[len(prefix) :]
-                    for t in prefixed
-                    if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST
-                ]
+                # the rests by their first two letters: a concept reads only those that may
+                # start its terms' stems (review30 F10: every rest for every concept named
+                # was quadratic in a long entry)
+                rests: dict[str, list[str]] = {}
+                for t in prefixed:
+                    if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST:
+                        rests.setdefault(t[len(prefix) : len(prefix) + 2], []).append(
+                            t[len(prefix) :]
+                        )
                 if rests:
                     pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
                     read.append((prefix, rests, pairs))
@@ -1177,7 +1194,12 @@ def kind_compounds(
                     others = [concept]
                 else:
                     continue
-                if any(holds(rest, other) for other in others for rest in rests):
+                if any(
+                    holds(rest, other)
+                    for other in others
+                    for start in starts_of(other)
+                    for rest in rests.get(start, ())
+                ):
                     found.add((entry, concept))
                     break
     return found

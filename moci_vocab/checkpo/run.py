@@ -1177,6 +1177,17 @@ class FileCheck:
             text = Translation(word)
             return any(find(text, term) is not None for term in compiled[concept].allowed)
 
+        def starts(concept: int) -> set[str]:
+            """The first two letters of the concept's terms' stems and exact forms (its
+            irregular stems among them: a form `holds` finds starts so)."""
+            return {
+                form[:2]
+                for term in compiled[concept].allowed
+                for spec in term.words
+                if spec is not None
+                for form in (*spec.stems, *spec.exact)
+            }
+
         return kind_compounds(
             held,
             lambda concept: facts[concept][1].casefold(),
@@ -1185,6 +1196,7 @@ class FileCheck:
             holds,
             self.catalog.msgids.__getitem__,
             self.matcher.infl,
+            starts,
         )
 
     def drop_credits(self) -> None:
