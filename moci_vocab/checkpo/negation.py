@@ -11,10 +11,17 @@ term is there. Only where the English negates the word (*not*, *n't*, *no*, *nev
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Set
 
 from moci_vocab.checkpo.inflection import Inflection
-from moci_vocab.checkpo.target_match import TargetMatcher, TargetTerm, WordSpec, tokens
+from moci_vocab.checkpo.target_match import (
+    TargetMatcher,
+    TargetTerm,
+    WordSpec,
+    lowered,
+    words_of,
+)
 
 # The words that may stand between a negator and the word it negates: determiners and the
 # adverbs of degree and time ("not a valid port", "no longer valid", "isn't yet valid").
@@ -39,7 +46,7 @@ def negates(low: str, word: str) -> frozenset[str]:
     but spaces (or the hyphen of *non-*); empty where it does not.
 
     Read around each place the word stands (a few `str.find`), not by a pattern over the
-    whole message: this runs for the missing terms of every message that holds a negator.
+    whole message. For many words of one message, `negated_words` reads it once.
     """
     kinds = set()
     size = len(word)
@@ -50,15 +57,59 @@ def negates(low: str, word: str) -> frozenset[str]:
         while tail < len(low) and low[tail].isalpha():
             tail += 1
         if (at == 0 or not low[at - 1].isalnum()) and low[end:tail] in _FORMS:
-            start = max(0, at - _REACH)
-            before = low[start:at].replace("-", " ").split()
-            if start and before and not low[start - 1].isspace():
-                before = before[1:]  # (a word cut by the window's start)
-            kind = _negator(before)
+            kind = _kind_at(low, at)
             if kind:
                 kinds.add(kind)
         at = low.find(word, at + 1)
     return frozenset(kinds)
+
+
+def negated_words(low: str) -> dict[str, set[str]]:
+    """Every word of letters that a casefolded message negates, with how (`negates` of
+    each: the same answer for a word of letters, read in one pass over the message).
+
+    A negated word starts one of the three words after a negator's word (which ends before
+    a space or a hyphen: `_NEGATOR_END`), the words before it of `_BETWEEN`, so only those
+    starts are read (`_kind_at`); each is the word's letters there less an ending of
+    `_FORMS`.
+    """
+    found: dict[str, set[str]] = {}
+    for hit in _NEGATOR_END.finditer(low):
+        at = hit.end()
+        for _ in range(3):  # (the word after the negator, or after one or two of _BETWEEN)
+            word = _NEXT_WORD.match(low, at)
+            start = word.start(1)
+            letters = word[1]
+            if letters and not letters.isalpha():  # (a numeral the pattern took: ², Ⅷ)
+                tail = start
+                while low[tail].isalpha():
+                    tail += 1
+                letters = low[start:tail]
+            if letters and (kind := _kind_at(low, start)):
+                for form in _FORMS:
+                    if letters.endswith(form) and len(letters) > len(form):
+                        found.setdefault(letters[: len(letters) - len(form)], set()).add(kind)
+            at = word.end()
+            if low[start:at] not in _BETWEEN:
+                break  # (the words after it: negated by no negator before this one)
+    return found
+
+
+def _kind_at(low: str, at: int) -> str:
+    """The kind of negator (`_negator`) before the word that starts at ``at``, read in the
+    `_REACH` characters before it; "" for none."""
+    start = max(0, at - _REACH)
+    before = low[start:at].replace("-", " ").split()
+    if start and before and not low[start - 1].isspace():
+        before = before[1:]  # (a word cut by the window's start)
+    return _negator(before)
+
+
+# The end of a word that may be a negator (`_NEGATORS`, n't), then a space or a hyphen; the
+# spaces and hyphens before a word, then the word (as `str.split` cuts after "-" made " "),
+# its letters first (and a numeral that is no letter: `negated_words` checks them).
+_NEGATOR_END = re.compile(r"(?:no[tnr]?|never|without|n['\u2019]t)(?=[\s-])")
+_NEXT_WORD = re.compile(r"[\s-]*([^\W\d_]*)[^\s-]*")
 
 
 # What may open a phrase before its negator: brackets, quotes, markup's emphasis.
@@ -87,7 +138,7 @@ def _negator(before: list[str]) -> str:
 
 
 def said_negated(
-    toks: list[str], term: TargetTerm, matcher: TargetMatcher, kinds: frozenset[str]
+    toks: list[str], term: TargetTerm, matcher: TargetMatcher, kinds: Set[str]
 ) -> bool:
     """Does a word of the translation (``toks``: casefolded) say the term's one content
     word with a negative prefix of the language that answers one of the English negators'
@@ -117,7 +168,7 @@ def _said(
     rests: Rests,
     term: TargetTerm,
     matcher: TargetMatcher,
-    kinds: frozenset[str],
+    kinds: Set[str],
     budget: list[int],
 ) -> bool | None:
     """`said_negated` on a translation's `prefixed` rests; None when the ``budget`` of
@@ -165,33 +216,48 @@ def negated_misses(
     msgid_of: Callable[[int], str],
     allowed: Callable[[int], list[TargetTerm]],
     matcher: TargetMatcher,
+    prepared: Callable[[int, str], str] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms said with a negative prefix where the English
     negates the concept's word.
 
     ``missing``: (entry, concept, the translation checked), a translation's terms together;
     ``english``: concept → its English word (one word, casefolded); ``allowed``: a
-    concept's allowed terms, compiled (read only for a concept the English negates).
+    concept's allowed terms, compiled (read only for a concept the English negates and a
+    translation with a prefixed word); ``prepared``: an entry's translation as the check
+    prepared it (`Translation.low`: the caller may have it), else it is prepared here.
     """
     found: set[tuple[int, int]] = set()
     last_entry = -1
     last_text: str | None = None
     low = ""
+    negated: dict[str, set[str]] = {}
     rests: Rests | None = None
     budget = [_TRIES]
+    starts = tuple(prefix for prefix, _, _ in matcher.infl.negative)
     for entry, concept, text in missing:
-        if entry != last_entry:  # (an entry's msgid casefolded once, whatever its terms)
+        if entry != last_entry:  # (an entry's msgid read once, whatever its terms)
             last_entry = entry
             msgid = msgid_of(entry)  # (casefold is lower() on ASCII, which is faster)
             low = msgid.lower() if msgid.isascii() else msgid.casefold()
+            negated = negated_words(low)
+        if not negated:
+            continue
         if text is not last_text:  # (a translation's words read once, for all its terms)
             last_text, rests = text, None
         word = english.get(concept)
-        kinds = negates(low, word) if word else frozenset()
+        if not word:
+            continue
+        kinds = negated.get(word) if word.isalpha() else negates(low, word)
         if not kinds:
             continue
         if rests is None:
-            rests = prefixed(tokens(text), matcher.infl)
+            form = prepared(entry, text) if prepared is not None else lowered([text])[0]
+            # (a word with a prefix has the prefix's letters in the text)
+            has = any(start in form for start in starts)
+            rests = prefixed(words_of(form), matcher.infl) if has else {}
+        if not rests:
+            continue  # (no word with a negative prefix: the concept's terms are not read)
         for term in allowed(concept):
             said = _said(rests, term, matcher, kinds, budget)
             if said is None:

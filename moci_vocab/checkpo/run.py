@@ -1153,9 +1153,21 @@ class FileCheck:
         ]
         from moci_vocab.checkpo.negation import negated_misses
 
-        compiled = self.compiled.rules
+        compiled, first = self.compiled.rules, self.first_lows.get
+
+        def prepared_low(entry: int, text: str) -> str:
+            """The translation prepared (`Translation.low`): an entry's first as its chunk
+            prepared it, if kept (`_Prepared`), else made again."""
+            low = first(entry) if msgstrs[entry][0] is text else None
+            return low if low is not None else prepared([text])[1][0]
+
         return negated_misses(
-            held, english, msgids.__getitem__, lambda c: compiled[c].allowed, self.matcher
+            held,
+            english,
+            msgids.__getitem__,
+            lambda c: compiled[c].allowed,
+            self.matcher,
+            prepared_low,
         )
 
     def _kind_compounds(self, held: list[tuple[int, int, str]], facts: list) -> set:
