@@ -86,7 +86,7 @@ def negated_words(low: str) -> dict[str, set[str]]:
                     tail += 1
                 letters = low[start:tail]
             if letters and (kind := _kind_at(low, start)):
-                for form in _FORMS:
+                for form in _FORMS_ENDING.get(letters[-1], _BARE):
                     if letters.endswith(form) and len(letters) > len(form):
                         found.setdefault(letters[: len(letters) - len(form)], set()).add(kind)
             at = word.end()
@@ -118,6 +118,11 @@ _OPENING = "([{<\"'\u201c\u2018\u00ab*_"
 _REACH = 48
 # The endings of an English word that keep it the same word here (valid, names, named).
 _FORMS = frozenset({"", "s", "es", "d", "ed"})
+# ... by their last letter, each with the bare word (`negated_words` tries only these).
+_BARE = ("",)
+_FORMS_ENDING = {
+    form[-1]: ("", *sorted(f for f in _FORMS if f.endswith(form[-1]))) for form in _FORMS if form
+}
 
 
 def _negator(before: list[str]) -> str:
