@@ -53,8 +53,10 @@ def negates(low: str, word: str) -> frozenset[str]:
     at = low.find(word)
     while at >= 0:
         end = at + size
-        tail = end
-        while tail < len(low) and low[tail].isalpha():
+        # (the letters after it, up to one more than the longest form: a run of the word,
+        # "namename…", is not read to its end at each place; review30 F1)
+        tail, stop = end, min(len(low), end + _LONGEST_FORM + 1)
+        while tail < stop and low[tail].isalpha():
             tail += 1
         if (at == 0 or not low[at - 1].isalnum()) and low[end:tail] in _FORMS:
             kind = _kind_at(low, at)
@@ -123,6 +125,7 @@ _BARE = ("",)
 _FORMS_ENDING = {
     form[-1]: ("", *sorted(f for f in _FORMS if f.endswith(form[-1]))) for form in _FORMS if form
 }
+_LONGEST_FORM = max(map(len, _FORMS))
 
 
 def _negator(before: list[str]) -> str:
