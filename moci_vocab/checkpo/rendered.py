@@ -1296,6 +1296,10 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
     for mark in marks:
         at = text.find(mark)
         while at >= 0:
+            before = text[at - 1 : at]
+            if not before.isalpha() or before.casefold()[-1] in _VOWELS:
+                at = text.find(mark, at + 1)
+                continue  # (no word before the mark, or one that ends in a vowel)
             start = at
             while start and text[start - 1].isalpha():
                 start -= 1
