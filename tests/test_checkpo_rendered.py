@@ -1494,3 +1494,23 @@ def test_a_decomposed_translation_is_read_as_its_composed_twin(
     decomposed = unicodedata.normalize("NFD", translation)
     assert decomposed != translation
     assert flagged(tmp_path / "nfd", "sq", english, term, [(msgid, decomposed)]) == composed == []
+
+
+@pytest.mark.parametrize("conjunction", ["և", "եւ", "եվ"])
+def test_a_name_kept_in_latin_letters_is_read_whatever_spells_and(tmp_path, conjunction):
+    """The ligature և ("and") casefolds to two letters; the translation's positions still
+    hold for the name it keeps as the msgid writes it (review30 F11: any և in the
+    translation lost the reading)."""
+    msgid = "This journal uses Open Journal Systems, which is software for journals and books."
+    translation = (
+        "Այս ամսագիրը օգտագործում է Open Journal Systems ծրագրակազմը ամսագրերի "
+        f"{conjunction} գրքերի համար:"
+    )
+    assert flagged(tmp_path, "hy", "system", "համակարգ", [(msgid, translation)]) == []
+
+
+def test_in_place_folds_letter_for_letter():
+    """Each position of the text stays that of its casefolded letter; և and ß stay one."""
+    from moci_vocab.checkpo.rendered import in_place
+
+    assert in_place("Open ԵՎ և Straße Ⴀ") == "open եվ և straße ⴀ"

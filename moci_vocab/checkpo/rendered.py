@@ -81,6 +81,7 @@ from moci_vocab.checkpo.target_match import (
     surface_words,
     tokens,
 )
+from moci_vocab.textnorm import CharTable
 
 # Proper names that are an English common noun's plural, kept as written by translators
 # (the operating system: "Windows share", "Windows Network").
@@ -273,6 +274,18 @@ class LongMsgid:
 _LATIN_END = "\u024f"
 
 
+# Each character casefolded where it folds to one character, else kept: a ligature that
+# folds to two letters (Armenian և, "and", to եւ; German ß) stays one, so positions hold.
+_FOLD_IN_PLACE = CharTable(lambda ch: folded if len(folded := ch.casefold()) == 1 else ch)
+
+
+def in_place(text: str) -> str:
+    """The text casefolded letter for letter (`_FOLD_IN_PLACE`): each position still that of
+    the text, for the readings that look back at the text as written (a ligature, whose
+    casefold is two letters, moved every later position)."""
+    return text.translate(_FOLD_IN_PLACE)
+
+
 def kept_in_name(
     names: frozenset[str],
     translation: str,
@@ -295,8 +308,10 @@ def kept_in_name(
     the translation casefolded; ``places``: where a word stands as a whole word in a long
     translation, by an index of its words made once (`word_places`), not a scan of it per
     missing term."""
-    if not names or len(low) != len(translation):
-        return False  # casefolding moved letters: no positions to trust
+    if not names:
+        return False
+    if len(low) != len(translation):
+        low, places = in_place(translation), None
     size = len(word)
     if places is not None:
         # The same answer: of the first _MAX_USES finds below (uses inside other words
@@ -354,8 +369,10 @@ def kept_whole_name(
     translation casefolded; ``places``: where a long translation has each word
     (`word_places`), not a scan of it per missing term. Of the runs holding the word, the
     first _MAX_USES are looked for, each at its first _MAX_USES places (bounded time)."""
-    if len(low) != len(translation) or not uses or len(uses) > _MAX_USES:
-        return False  # casefolding moved letters: no positions to trust
+    if not uses or len(uses) > _MAX_USES:
+        return False
+    if len(low) != len(translation):
+        low, places = in_place(translation), None
     kept = []
     for run in runs.get(word, [])[:_MAX_USES]:
         if places is not None:
