@@ -4,9 +4,12 @@ word (negation.py)."""
 from __future__ import annotations
 
 import pytest
+from conftest import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moci_vocab.checkpo.inflection import for_language
-from moci_vocab.checkpo.negation import negates, said_negated
+from moci_vocab.checkpo.negation import negated_words, negates, said_negated
 from moci_vocab.checkpo.target_match import TargetMatcher, compile_term, tokens
 
 
@@ -133,3 +136,31 @@ def test_a_long_run_of_the_word_is_read_in_linear_time():
     started = time.process_time()
     assert negates(msgid, "name") == {"no"}
     assert time.process_time() - started < 1.0
+
+
+# Messages made of phrases: a negator (or a word that looks like one), up to three words
+# that may stand between it and its word, then a word in one of its forms, each followed by
+# what may stand between words (spaces, hyphens, brackets, marks, nothing).
+_NEGATING = ["no", "not", "non", "nor", "never", "cannot", "without", "isn't", "don’t", "(no"]
+_LOOKALIKE = ["note", "know", "n", "snot", "x²", "1"]
+_BETWEEN_WORDS = ["a", "the", "any", "be", "longer", "currently", "very"]
+_WORD_FORMS = ["name", "names", "named", "valid", "title", "titles", "namename", "invalid"]
+_GLUE = [" ", "  ", "-", ", ", ".", "\n", "", "'", "\u2019"]
+_PHRASE = st.tuples(
+    st.sampled_from(_NEGATING + _LOOKALIKE),
+    st.lists(st.sampled_from(_BETWEEN_WORDS), max_size=3),
+    st.sampled_from(_WORD_FORMS + _BETWEEN_WORDS),
+    st.sampled_from(_GLUE),
+).map(lambda p: " ".join([p[0], *p[1], p[2]]) + p[3])
+
+
+@settings(max_examples=examples(400))
+@given(
+    st.lists(_PHRASE, max_size=6),
+    st.sampled_from(["name", "valid", "title", "a", "n", "e"]),
+)
+def test_one_pass_over_the_message_negates_what_each_word_reading_does(phrases, word):
+    """`negated_words` (every word in one pass, what check-po uses) and `negates` (one word)
+    are one answer: they must never disagree on a word of letters."""
+    low = "".join(phrases).casefold()
+    assert negated_words(low).get(word, set()) == set(negates(low, word))
