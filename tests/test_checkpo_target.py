@@ -491,6 +491,16 @@ def test_the_held_out_judgements_name_their_catalogs_and_reasons():
         ("hy", "կազմաձեւ", "Ստանում է սպասարկիչի կազմաձևման տեղեկույթը..."),
         ("hy", "կազմաձև", "կազմաձեւմամբ"),
         ("hy", "կազմաձև", "կազմաձևումների ցանկ"),
+        # round 32 (session 31, made after reading it): the verb's other verbal noun, in
+        # -ություն, declined (OJS's review գրախոս, a reviewer → գրախոսել, to review →
+        # գրախոսություն, a review; the genitive-dative -ության, the instrumental -ությամբ,
+        # the classical -ութիւն)
+        ("hy", "գրախոս", "Գրախոսություն"),
+        ("hy", "գրախոս", "Գործընկերային գրախոսության գործընթաց"),
+        ("hy", "գրախոս", "ավարտել ձեր գրախոսությունը"),
+        ("hy", "գրախոս", "գրախոսությամբ"),
+        ("hy", "գրախոս", "գրախոսություններ"),
+        ("hy", "գրախոս", "գրախոսութիւնը"),
         # round 23: a noun in -ու given in its genitive -վի (MediaWiki Content Translation's
         # language լեզվի) finds the lemma's forms on -ու (լեզու, լեզուները, լեզուների)
         ("hy", "լեզվի", "Անվավեր նպատակային լեզու։"),
