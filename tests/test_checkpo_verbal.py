@@ -341,6 +341,26 @@ def test_the_terms_past_participle_renders_the_noun(tmp_path):
     assert flagged(tmp_path / "b", "sq", "pushim", entries, english="break") == []
 
 
+def test_the_terms_past_participle_renders_the_noun_in_the_plural(tmp_path):
+    # OJS's Armenian (round 32; session 31, made after reading it): "submissions to this
+    # journal" as ներկայացված նյութերի, the submitted materials, as the singular is read; a
+    # plural is no verb slot, and an attributive participle (-վող) still needs a modifier
+    entries = [
+        (
+            "Please read the copyright terms for submissions to this journal.",
+            "Խնդրում ենք կարդալ այս ամսագրին ներկայացված նյութերի պայմանները:",
+        ),
+        ("Submissions", "Ներկայացվածները"),
+        ("Submissions page", "Ներկայացվող էջ"),
+        ("Peer review of submissions to the journal", "Ամսագրին ներկայացվող նյութերի գրախոսում"),
+        ("All submissions", "Բոլոր հոդվածները"),  # no word of the term: reported
+    ]
+    assert flagged(tmp_path, "hy", "ներկայացում", entries, english="submission") == [
+        "Peer review of submissions to the journal",
+        "All submissions",
+    ]
+
+
 def test_an_albanian_participle_agreeing_in_the_feminine_plural_renders_the_noun(tmp_path):
     """The participle agrees as an adjective: -uara, -ura, -yera in the feminine plural
     (NewPipe, round 23: "Video download folder" as the folder of the downloaded videos);

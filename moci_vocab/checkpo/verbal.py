@@ -21,6 +21,7 @@ from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
 from moci_vocab.checkpo.mnemonics import unglued, unmark
+from moci_vocab.checkpo.source_match import plurals
 from moci_vocab.checkpo.spans import TAG
 from moci_vocab.checkpo.target_match import tokens
 
@@ -73,7 +74,8 @@ def verbal_misses(
     long_texts: dict[int, _Long] = {}
     long_translations: dict[int, str] = {}
     words_said: dict[int, set[str]] = {}
-    all_words = frozenset(words.values())
+    # (with their plurals: a participle renders the noun in the plural too, see below)
+    all_words = frozenset(chain(words.values(), *map(plurals, words.values())))
     tags_in: dict[int, list[int]] = {}  # each msgid's markup tags, found once (`_tags`)
     shapes: dict[int, str] = {}  # each msgid as `_shaped` reads it, made once
 
@@ -181,20 +183,26 @@ def verbal_misses(
                         long = long_texts[entry] = _Long(text, all_words)
                 if long is not None:
                     text = long.text
-            ends = list(word_ends(text, word)) if long is None else long.ends(word)
-            # the word itself, not the end of a longer one: a Fluent placeable's variable
-            # ({ $negotiatedLanguage }) is no use of the word that must modify a noun; nor
-            # a word inside a markup tag (<link href="text/shared/…">)
-            ends = [at for at in ends if _word_start(text, at)]
             tags = tags_in.get(entry)
             if tags is None:
                 tags = tags_in[entry] = _tags(text) if "<" in text else []
-            if tags:
-                ends = [at for at in ends if not _inside(tags, at)]
+            ends = _places(text, word, long, tags)
+            stops = [at + size for at in ends]
+            plural = not ends and bool(participles)
+            if plural:
+                # the noun in the plural ("submissions to this journal" as ներկայացված
+                # նյութերի, the submitted materials: OJS's Armenian, round 32): a past
+                # participle renders it as it renders the singular; a plural is read for
+                # nothing else here (no imperative's object, no modifier said by an adjective)
+                for form in sorted(plurals(word)):
+                    found = _places(text, form, long, tags)
+                    ends += found
+                    stops += [at + len(form) for at in found]
             if not ends:
                 continue
             if (
-                slotted
+                not plural
+                and slotted
                 and any(
                     in_verb_slot(text, at, at + size) or (gerund and _after_aspect_verb(text, at))
                     for at in ends
@@ -236,12 +244,14 @@ def verbal_misses(
                     # ("Expander Column" as Ընդլայնվող սյուն), not a head noun it replaces
                     # (the scrollbars as ոլորվող տիրույթ, a scrolling region)
                     shaped = shaped_of(entry, text)
-                    if not all(_modifies(shaped, at + size) for at in ends):
+                    if not all(_modifies(shaped, stop) for stop in stops):
                         participle = None
                 if participle and not (
                     _own_participle(text, word) if long is None else long.own_participle(word)
                 ):
                     dropped.add((entry, concept))  # the translated message: "the translation…"
+                    continue
+                if plural:
                     continue
                 if deep and others_checked and not made.intersection(said_long(entry)):
                     continue  # (no adjective form said: the probes' scans are not needed)
@@ -569,6 +579,16 @@ def adjective_stems(
                 long_enough = [stem for stem in bases if len(stem) >= shortest]
                 stems.update(p + stem + suffix for stem in long_enough for p in prefixes)
     return stems
+
+
+def _places(text: str, word: str, long: _Long | None, tags: list[int]) -> list[int]:
+    """Where ``word`` stands in the casefolded msgid ``text`` (``long``: its `_Long`, if
+    long) as the word itself, not the end of a longer one: a Fluent placeable's variable
+    ({ $negotiatedLanguage }) is no use of the word that must modify a noun; nor a word
+    inside a markup tag (<link href="text/shared/…">; ``tags``: `_tags`)."""
+    ends = list(word_ends(text, word)) if long is None else long.ends(word)
+    ends = [at for at in ends if _word_start(text, at)]
+    return [at for at in ends if not _inside(tags, at)] if tags else ends
 
 
 def word_ends(text: str, word: str) -> Iterator[int]:
