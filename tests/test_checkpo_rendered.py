@@ -1376,6 +1376,26 @@ def test_an_armenian_compound_of_a_modifiers_prefix_holds_both_concepts(tmp_path
     ]
 
 
+def test_an_armenian_compound_of_a_modifiers_prefix_holds_the_noun_as_its_last_part(tmp_path):
+    # review30 F12: kind_compounds read a rest only by its first two letters, and the rest
+    # ենթա-գլխ-վիջեթ (a child header widget) holds the widget as a compound's last part,
+    # as the matcher reads it (before 6ec45aa it was read so)
+    from moci_vocab.checkpo.run import Options, check_files
+    from tests.test_checkpo import noun_glossary
+
+    root = noun_glossary(tmp_path / "g", "hy", (("child", "ենթատարր"), ("widget", "վիջեթ")))
+    entries = [
+        ("Child widget", "Ենթագլխվիջեթ"),
+        ("The child widget's header", "Ենթագլխաբլոկ"),  # no widget: reported
+    ]
+    path = write_po(tmp_path / "hy.po", "hy", entries)
+    findings = check_files(root, [path], Options()).findings
+    assert sorted((f.extra["msgid"], f.concept) for f in findings if f.code == "MV601") == [
+        ("The child widget's header", "child"),
+        ("The child widget's header", "widget"),
+    ]
+
+
 def test_an_armenian_compound_of_super_holds_the_noun(tmp_path):
     # Joomla's Armenian (round 31): "Super User" as Գերօգտվող, գեր- (over-, super-) + the
     # term օգտվող; not without "super" before the noun, nor a word of its own in գեր-

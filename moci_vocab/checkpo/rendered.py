@@ -1192,13 +1192,17 @@ def kind_compounds(
             for prefix, before in infl.kind_prefixes if prefixed else ():
                 # the rests by their first two letters: a concept reads only those that may
                 # start its terms' stems (review30 F10: every rest for every concept named
-                # was quadratic in a long entry)
+                # was quadratic in a long entry); in a language of compounds also by the
+                # two letters at each place a compound's last part may start, after a head
+                # of two letters or more (review30 F12: ենթա-գլխ-վիջեթ, a child header
+                # widget, holds the widget)
                 rests: dict[str, list[str]] = {}
                 for t in prefixed:
                     if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST:
-                        rests.setdefault(t[len(prefix) : len(prefix) + 2], []).append(
-                            t[len(prefix) :]
-                        )
+                        rest = t[len(prefix) :]
+                        places = range(2, len(rest) - 1) if infl.compounds else ()
+                        for start in dict.fromkeys(rest[at : at + 2] for at in (0, *places)):
+                            rests.setdefault(start, []).append(rest)
                 if rests:
                     pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
                     read.append((prefix, rests, pairs))
@@ -1214,8 +1218,10 @@ def kind_compounds(
                 if any(
                     holds(rest, other)
                     for other in others
-                    for start in starts_of(other)
-                    for rest in rests.get(start, ())
+                    # (a rest indexed at several places is read once)
+                    for rest in dict.fromkeys(
+                        rest for start in starts_of(other) for rest in rests.get(start, ())
+                    )
                 ):
                     found.add((entry, concept))
                     break
