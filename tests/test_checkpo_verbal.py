@@ -709,6 +709,23 @@ def test_an_english_agent_noun_said_by_the_agent_noun_of_the_terms_verb(tmp_path
     ]
 
 
+def test_an_agent_noun_term_said_as_a_modifier_by_its_verbs_action_noun(tmp_path):
+    """Round 21 (OBS Studio in Armenian; session 31): "Encoder Settings" as կոդավորման
+    կարգավորումներ, the settings of encoding: the genitive of կոդավորում, the action noun of
+    կոդավորել, whose agent noun կոդավորիչ is the term. Only where the English agent noun
+    modifies the next word: the encoder itself is no encoding."""
+    entries = [
+        ("Custom Encoder Settings", "Անհատականացված կոդավորման կարգավորումներ"),
+        ("An encoder error occurred while recording.", "Տեղի է ունեցել կոդավորման սխալ:"),
+        ("Select the encoder", "Ընտրեք կոդավորումը"),  # the agent: reported
+        ("The encoder is slow", "Կոդավորման արագությունը ցածր է"),  # no modifier: reported
+    ]
+    assert flagged(tmp_path, "hy", "կոդավորիչ", entries, english="encoder") == [
+        "Select the encoder",
+        "The encoder is slow",
+    ]
+
+
 def test_an_ing_form_after_an_aspect_verb_is_a_verb(tmp_path):
     """Round 18 (Firefox in Armenian): "Keep browsing", "Start browsing" said with the verb
     դիտարկել of the term դիտարկում: after keep, start, stop … the -ing word is a verb."""

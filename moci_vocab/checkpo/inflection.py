@@ -105,6 +105,12 @@ class Inflection(Record):
     # Նահանջի ընդլայնիչ; see verbal.py); not another English noun (որոնիչ, a search
     # engine, is no search).
     agents: tuple[str, ...] = ()
+    # How the action noun of that verb ends in the genitive, which says such an agent noun
+    # term where its English agent noun modifies the next word (Armenian -ման: OBS's
+    # կոդավորիչ, an encoder, of կոդավորել, to encode → կոդավորման կարգավորումներ, encoding
+    # settings, for "Encoder Settings"; see verbal.py): a modifier, as a relational
+    # adjective is (``adjectives``); not the agent itself ("the encoder" is no կոդավորում).
+    agent_actions: tuple[str, ...] = ()
     # How the participles end that qualify a noun (Armenian -ող: ընդլայնվող սյուն, an
     # expanding column): they render the term only where the English noun modifies the next
     # word ("Expander Column") or is an -ing form itself ("Recent browsing" as Վերջերս
@@ -851,6 +857,7 @@ def HY() -> Inflection:
         infinitives=("ել", "ալ"),
         attributive=("ող",),
         agents=tuple("իչ" + end for end in ("", "ը", "ն", "ի", "ից", "ով", "ներ", "ները", "ների")),
+        agent_actions=("ման",),
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
         derived=("ում", "ման", "մամբ", "ություն", "ությ", "ութիւն", "ութեան"),

@@ -850,6 +850,7 @@ class FileCheck:
             self.matcher.infl.attributive,
             self.matcher.infl.agreeing,
             self.matcher.infl.irregular,
+            self.matcher.infl.agent_actions,
         )
         if dropped:
             self.forget(dropped)

@@ -41,6 +41,7 @@ def verbal_misses(
     attributive: tuple[str, ...] = (),
     agreeing: tuple[str, ...] = (),
     irregular: dict[str, tuple[str, ...]] | None = None,
+    agent_actions: tuple[str, ...] = (),
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is used as a verb,
     or as a modifier said by the term's adjective.
@@ -58,7 +59,8 @@ def verbal_misses(
     ``agreeing``: how the participles end that are adjectives only (`Inflection.agreeing`):
     no verb in a verb slot; ``irregular``: the language's listed stems of a lemma
     (`Inflection.irregular`), on which its adjectives are made too (hy մասնագետ →
-    մասնագիտական).
+    մասնագիտական); ``agent_actions``: how the action noun of an agent noun term's verb ends
+    where it says the term as a modifier (`Inflection.agent_actions`).
     """
     dropped: set[tuple[int, int]] = set()
     # each entry's casefolded msgid and translation, made once however many of its nouns
@@ -117,7 +119,15 @@ def verbal_misses(
                         if len(translation(at)) * 3 >= _LONG:
                             nouns_of.setdefault(at, []).append(concept)
             wanted = _probes(
-                nouns_of[entry], words, terms, verbs, adjectives, participle_endings, irregular
+                nouns_of[entry],
+                words,
+                terms,
+                verbs,
+                adjectives,
+                participle_endings,
+                irregular,
+                agents,
+                agent_actions,
             )
             found = probes_in[entry] = found_in(long_translations[entry], wanted)
         return found
@@ -134,13 +144,18 @@ def verbal_misses(
             )
         forms = verb_forms(terms.get(concept, ()), verbs)
         made = adjective_forms(terms.get(concept, ()), adjectives, irregular)
-        if not forms and not made:
-            continue
         # what every adjective form starts with (familjar, familjor): a translation without
         # one of them is not read word by word (most are not: a quick test first)
         probes = adjective_stems(
             terms.get(concept, ()), *adjectives[:1], *adjectives[2:], irregular=irregular
         )
+        if agent_actions and word.endswith(_AGENT_ENDS) and len(word) > 4:
+            # an agent noun term said as a modifier by its verb's action noun (hy
+            # կոդավորման, of encoding, for "Encoder Settings"): read as an adjective is
+            actions = _agent_actions(terms.get(concept, ()), agents, agent_actions)
+            made, probes = made | actions, probes | actions
+        if not forms and not made:
+            continue
         # what they all start with (the term's stem, familj-): one scan of a translation
         # without it, not one per adjective suffix
         probe_start = _common_start(probes)
@@ -279,6 +294,19 @@ def verbal_misses(
 _AGENT_ENDS = ("er", "or")
 
 
+def _agent_actions(terms: list[str], agents: tuple[str, ...], actions: tuple[str, ...]) -> set[str]:
+    """The action nouns (``actions``: their endings on the verb's stem) of the one-word
+    terms that are agent nouns (``agents``: the agent noun's endings, the bare one first):
+    hy կոդավորիչ, an encoder → կոդավորման, of encoding."""
+    bare = agents[0] if agents else ""
+    return {
+        term[: -len(bare)] + action
+        for term in terms
+        if bare and " " not in term and term.endswith(bare) and len(term) - len(bare) >= 3
+        for action in actions
+    }
+
+
 # From this many characters a msgid or translation is read once for all its missing nouns.
 _LONG = 4096
 
@@ -327,15 +355,20 @@ def _probes(
     adjectives: tuple[tuple[str, ...], ...],
     participle_endings: tuple[str, ...],
     irregular: dict[str, tuple[str, ...]] | None = None,
+    agents: tuple[str, ...] = (),
+    agent_actions: tuple[str, ...] = (),
 ) -> set[str]:
     """What `verbal_misses` may look for in a translation for these missing nouns: each
-    one's adjective stems and what its past participles start with."""
+    one's adjective stems (and an agent noun's action nouns, `_agent_actions`) and what its
+    past participles start with."""
     found: set[str] = set()
     for concept in concepts:
         if not words.get(concept):
             continue
         own = terms.get(concept, ())
         found.update(adjective_stems(own, *adjectives[:1], *adjectives[2:], irregular=irregular))
+        if agent_actions and words[concept].endswith(_AGENT_ENDS) and len(words[concept]) > 4:
+            found.update(_agent_actions(own, agents, agent_actions))
         forms = verb_forms(own, verbs)
         found.add(_common_start({form for form in forms if form.endswith(participle_endings)}))
     return found
