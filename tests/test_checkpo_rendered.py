@@ -215,6 +215,9 @@ def test_a_compound_whose_rest_is_a_form_of_a_word_of_the_catalog(tmp_path):
     assert form_of_known("ნაკადს", ka, words)
     assert not form_of_known("მოწყობა", ka, words)  # another stem
     assert not form_of_known("ა" * 5000 + "ს", ka, ["ა" * 4])  # bounded: endings are short
+    hy = for_language("hy")
+    assert form_of_known("կազմ", hy, ["կազմը"])  # a bare lemma: the catalog has its forms
+    assert not form_of_known("կազմ", hy, ["կազմակերպություն"])  # no form of it
 
 
 def test_the_catalogs_words_leave_out_bare_endings():
@@ -304,6 +307,8 @@ def test_an_armenian_term_given_in_the_plural_starts_a_compound_as_its_lemma(tmp
         ("Datasets", "Տվյալակազմեր"),
         ("Other voice datasets", "Ձայնային այլ տվյալակազմեր"),
         ("The dataset's composition", "Տվյալների կազմը"),
+        # the rest bare, the catalog having only its forms (կազմը): a form of a word of it
+        ("Common Voice Dataset", "Common Voice տվյալակազմ"),
         ("Download the dataset", "Ներբեռնել տվյալավորումը"),  # վորում: no word of its own
         ("Dataset", "Տվյալաբազա"),  # բազա is no word of this catalog: reported
     ]

@@ -1261,7 +1261,9 @@ def form_of_known(
     """Is the word a form of a word of the catalog (``ordered``: its words, sorted) by the
     language's endings: its stem (of _MIN_REST letters or more) less an ending, and the
     known word that stem plus an ending, or plus a final vowel and an ending
-    (აუდიომოწყობილობებზე: მოწყობილობ-ებზე, the catalog's მოწყობილობ-ა)?
+    (აუდიომოწყობილობებზე: მოწყობილობ-ებზე, the catalog's მოწყობილობ-ა)? The word's stem may
+    be the whole word, its ending none: a bare lemma whose catalog has only its forms
+    (Common Voice's տվյալակազմ, dataset: կազմ, the catalog's կազմը).
 
     ``scanned``: each stem's answer, kept by the caller for all the words it asks about:
     the catalog's words that start with a stem are read once, not once per word asked
@@ -1270,7 +1272,7 @@ def form_of_known(
 
     suffixes, vowels = infl.suffixes, infl.final_vowels
     shortest = max(_MIN_REST, len(word) - _LONGEST_ENDING)
-    for size in range(len(word) - 1, shortest - 1, -1):  # the longest stem first
+    for size in range(len(word), shortest - 1, -1):  # the longest stem first
         stem = word[:size]
         if word[size:] not in suffixes:
             continue
