@@ -475,9 +475,15 @@ def test_armenian_verbs_and_participles_on_a_verbal_nouns_stem(tmp_path):
         ("Search", "Որոնել"),  # the verb where English may be a verb
         ("Image search results", "Որոնուած արդիւնքների նկարները"),  # the searched results
         ("Last search", "Վերջին որոնել"),  # a verb where English has the noun: reported
+        # the subject participle (the one who searches) is no verb in a command's place
+        # (session 31: PKP's "Reviewer" as Գրախոսող, judged a real flag): reported
+        ("Search…", "Որոնող…"),
     ]
     (tmp_path / "b").mkdir()
-    assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == ["Last search"]
+    assert flagged(tmp_path / "b", "hy", "որոնում", entries, english="search") == [
+        "Last search",
+        "Search…",
+    ]
 
 
 def test_an_armenian_noun_and_agent_noun_said_by_their_verb_in_a_verb_slot(tmp_path):

@@ -856,6 +856,10 @@ def HY() -> Inflection:
         participles=participles,
         infinitives=("ել", "ալ"),
         attributive=("ող",),
+        # (the subject participle -ող, -վող, the one who does it, is no verb in a command's
+        # place either: PKP's "Reviewer" said Գրախոսող stays reported; review31 F4's fix
+        # made its verb from a listed noun)
+        agreeing=("ող",),
         agents=tuple("իչ" + end for end in ("", "ը", "ն", "ի", "ից", "ով", "ներ", "ները", "ների")),
         agent_actions=("ման",),
         adjectives=_HY_ADJECTIVES,
