@@ -192,11 +192,8 @@ class Inflection(Record):
     # Stems that derive a word on a term as written (ending in a consonant), which takes
     # the regular endings in turn: Armenian's verbal noun in -ում, made on a noun through
     # its verb in -ել (կազմաձև, configuration → կազմաձևել → կազմաձևում, կազմաձևումը), and
-    # that noun's genitive and instrumental stems with -ու- gone (կազմաձևման, -մամբ); and
-    # the verb's other verbal noun, in -ություն (genitive-dative stem -ությ-: -ության,
-    # instrumental -ությամբ; classical -ութիւն, -ութեան): գրախոս, a reviewer → գրախոսել, to
-    # review → գրախոսություն, a review (OJS's Armenian, round 32). Not on an irregular case
-    # stem (անուն → անվան-: անվանում, a title, is a word of its own).
+    # that noun's genitive and instrumental stems with -ու- gone (կազմաձևման, -մամբ). Not
+    # on an irregular case stem (անուն → անվան-: անվանում, a title, is a word of its own).
     derived: tuple[str, ...] = ()
     # The action nouns made on the noun of a term that is the noun's relational adjective
     # (``adjectives``' suffixes), which take the regular endings: Armenian's verbs in
@@ -857,14 +854,14 @@ def HY() -> Inflection:
         infinitives=("ել", "ալ"),
         attributive=("ող",),
         # (the subject participle -ող, -վող, the one who does it, is no verb in a command's
-        # place either: PKP's "Reviewer" said Գրախոսող stays reported; review31 F4's fix
-        # made its verb from a listed noun)
+        # place either: PKP's "Reviewer" said Գրախոսող, beside the term գրախոս, stays
+        # reported)
         agreeing=("ող",),
         agents=tuple("իչ" + end for end in ("", "ը", "ն", "ի", "ից", "ով", "ներ", "ները", "ների")),
         agent_actions=("ման",),
         adjectives=_HY_ADJECTIVES,
         linked_parts="ա",
-        derived=("ում", "ման", "մամբ", "ություն", "ությ", "ութիւն", "ութեան"),
+        derived=("ում", "ման", "մամբ"),
         action_nouns=tuple(verb + end for verb in ("ավոր", "աց") for end in ("ում", "ման", "մամբ")),
         reduced=("ույ", "ու", "աի"),
         abbreviation_mark=".",
