@@ -1454,6 +1454,45 @@ def test_kind_compounds_reads_each_word_of_a_long_translation_a_bounded_number_o
     assert len(tried) <= 10 * (len(english) + 2000)  # (main 50d90f5: 200 x 1,444)
 
 
+def test_kind_compounds_reads_a_long_rest_only_near_its_end():
+    # review31 F5: with every place of a rest indexed (review30 F12), a long ենթա- word held
+    # nearly every two letters, so every concept named read every rest again; a compound's
+    # last part is a form of a term (its longest stem or form and an ending), so only the
+    # places that near the end are read, and the term there is still found
+    import random
+
+    from moci_vocab.checkpo import rendered
+
+    rnd = random.Random(3)
+    letters = [chr(c) for c in range(0x561, 0x587)]
+    english = {i: "w" + chr(97 + i % 26) + chr(97 + i // 26) for i in range(200)}
+    terms = {i: ["".join(rnd.choice(letters) for _ in range(6))] for i in english}
+    msgid = " ".join(f"child {word}" for word in english.values())
+    words = ["".join(rnd.choice(letters) for _ in range(1500)) for _ in range(60)]
+    words[7] += terms[5][0]  # a compound ending in the term of concept 5
+    text = " ".join("ենթա" + word for word in words)
+    missing = [(0, concept, text) for concept in english]
+    tried = []
+
+    def holds(word: str, concept: int) -> bool:
+        tried.append((word, concept))
+        return word.endswith(terms[concept][0])
+
+    found = rendered.kind_compounds(
+        missing,
+        english.__getitem__,
+        terms.__getitem__,
+        lambda word: [c for c, w in english.items() if word in (w, w + "s")],
+        holds,
+        lambda entry: msgid,
+        for_language("hy"),
+        lambda concept: {terms[concept][0][:2]},
+        lambda concept: len(terms[concept][0]),
+    )
+    assert found == {(0, 5)}
+    assert len(tried) <= 10 * (len(english) + len(words))  # (every place: 200 x 60 read)
+
+
 def test_a_kind_compounds_msgid_is_read_once_for_all_its_missing_concepts(monkeypatch):
     # Review of 39b8503: the msgid was searched for "child X" once per missing concept of
     # the entry (a 400 KB msgid missing 300 concepts: 38 s, not 3 s); now once per entry,

@@ -1150,6 +1150,7 @@ def kind_compounds(
     msgid: Callable[[int], str],
     infl: Inflection,
     starts: Callable[[int], Iterable[str]] | None = None,
+    longest: Callable[[int], int] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that a compound of a modifier's prefix
     (`Inflection.kind_prefixes`: Armenian ենթա- for "child") renders: where the
@@ -1163,7 +1164,9 @@ def kind_compounds(
     word, casefolded; ``terms``: its terms, casefolded; ``named``: the concepts an English
     word (or its plural) names; ``holds``: whether a word is a form of a concept's term;
     ``starts``: the first two letters its terms' forms may start with (the terms' own when
-    not given), the only rests ``holds`` is asked about.
+    not given), the only rests ``holds`` is asked about; ``longest``: the most letters of
+    its terms' stems and exact forms (a compound's last part is one with an ending: no
+    longer), where not given any length.
     """
     found: set[tuple[int, int]] = set()
     begins: dict[int, set[str]] = {}
@@ -1190,22 +1193,36 @@ def kind_compounds(
             low = msgid(entry).casefold() if prefixed else ""
             read = []
             for prefix, before in infl.kind_prefixes if prefixed else ():
+                own = [
+                    t
+                    for t in prefixed
+                    if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST
+                ]
+                if not own:
+                    continue
+                pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
+                # a compound's last part is a form of a concept named after the modifier:
+                # no longer than its longest stem or form and an ending (the concepts the
+                # prefix's own concept asks about are named too)
+                reach = None
+                if infl.compounds and longest is not None:
+                    asked = {c for _modifier, noun in pairs for c in named(noun)}
+                    reach = max(map(longest, asked), default=0) + _LONGEST_ENDING
                 # the rests by their first two letters: a concept reads only those that may
                 # start its terms' stems (review30 F10: every rest for every concept named
                 # was quadratic in a long entry); in a language of compounds also by the
                 # two letters at each place a compound's last part may start, after a head
-                # of two letters or more (review30 F12: ենթա-գլխ-վիջեթ, a child header
-                # widget, holds the widget)
+                # of two letters or more, within its reach of the end (review30 F12:
+                # ենթա-գլխ-վիջեթ, a child header widget, holds the widget; review31 F5:
+                # every place of a long rest was a place for every concept again)
                 rests: dict[str, list[str]] = {}
-                for t in prefixed:
-                    if t.startswith(prefix) and len(t) - len(prefix) >= _MIN_REST:
-                        rest = t[len(prefix) :]
-                        places = range(2, len(rest) - 1) if infl.compounds else ()
-                        for start in dict.fromkeys(rest[at : at + 2] for at in (0, *places)):
-                            rests.setdefault(start, []).append(rest)
-                if rests:
-                    pairs = dict.fromkeys(m.groups() for m in _modified(before).finditer(low))
-                    read.append((prefix, rests, pairs))
+                for t in own:
+                    rest = t[len(prefix) :]
+                    first = 2 if reach is None else max(2, len(rest) - reach)
+                    places = range(first, len(rest) - 1) if infl.compounds else ()
+                    for start in dict.fromkeys(rest[at : at + 2] for at in (0, *places)):
+                        rests.setdefault(start, []).append(rest)
+                read.append((prefix, rests, pairs))
         word = english(concept)
         for prefix, rests, pairs in read:
             for modifier, noun in pairs:

@@ -1201,6 +1201,19 @@ class FileCheck:
                 for form in (*spec.stems, *spec.exact)
             }
 
+        def longest(concept: int) -> int:
+            """The most letters of the concept's terms' stems and exact forms."""
+            return max(
+                (
+                    len(form)
+                    for term in compiled[concept].allowed
+                    for spec in term.words
+                    if spec is not None
+                    for form in (*spec.stems, *spec.exact)
+                ),
+                default=0,
+            )
+
         return kind_compounds(
             held,
             lambda concept: facts[concept][1].casefold(),
@@ -1210,6 +1223,7 @@ class FileCheck:
             self.catalog.msgids.__getitem__,
             self.matcher.infl,
             starts,
+            longest,
         )
 
     def drop_credits(self) -> None:
