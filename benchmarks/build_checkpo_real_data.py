@@ -525,6 +525,31 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     (Common Voice's Fluent files; LOC sq, ka, hy-AM)
     # python $S nested en.i18n.json sq.i18n.json sq rocketchat/sq/LC_MESSAGES/rocketchat.mo
     #     (Rocket.Chat's packages/i18n/src/locales/)
+    # round 33 (all three languages; a folder of its own; the thirty-first session's): catalogs made
+    # with $S and msgfmt from public repositories and Debian 12 packages (commits in NOTICE.md):
+    # python $S nested en.i18n.json ka.i18n.json ka wekan/ka/LC_MESSAGES/wekan.mo   (Wekan's
+    #     imports/i18n/data/ at commit 5d83d4c23, 2026-03-19: before the pull of 2026-05-25 that
+    #     filled most languages at once, machine-made; Armenian had 2 messages before it)
+    # python $S nested en.json ka.json ka bigbluebutton/ka/LC_MESSAGES/bigbluebutton.mo
+    #     (BigBlueButton's bigbluebutton-html5/private/locales/, 2021-02)
+    # python $S nested en-US.json sq-AL.json sq directus/sq/LC_MESSAGES/directus.mo   (Directus
+    #     10.6.4's app/src/lang/translations/*.yaml read with PyYAML's BaseLoader, as JSON)
+    # python $S nested en.json sq.json sq owncloud-web/sq/LC_MESSAGES/owncloud-web.mo   (ownCloud
+    #     Web's packages/*/l10n/translations.json: each app's "sq" object {English: text}, written
+    #     as {app:English: English} and {app:English: text}, plural entries left out)
+    # python $S nested en.json ka.json ka forset/ka/LC_MESSAGES/NAME.mo   (ForSet's Rails sites:
+    #     config/locales/en.yml with ka.yml, read with BaseLoader, as JSON; NAME election-data,
+    #     election-protocols, and parliament-votes with its activerecord, api and root keys only:
+    #     the others are the organisation's site template, round 28's StoryBuilder's messages)
+    # python $S nested en-LANG.json LANG.json LANG mozilla-ios/LANG/LC_MESSAGES/firefox-ios.mo
+    #     (Firefox for iOS: LOC/firefox-ios.xliff, LOC sq, ka, hy-AM, each trans-unit with a
+    #     target keyed by its file and id; a unit whose English, over 15 characters, is a msgid of
+    #     an earlier round's catalog of the language left out: Firefox and Firefox for Android)
+    # python $S qm usr/share/scribus/translations/scribus.sq.qm sq scribus/sq/LC_MESSAGES/scribus.mo
+    # python $S qm usr/share/stellarium/translations/stellarium/sq.qm sq \
+    #     stellarium/sq/LC_MESSAGES/stellarium.mo
+    apt-get download pychess scribus-data stellarium-data rednotebook   # pychess.mo (sq) and
+    # rednotebook.mo (ka) as shipped
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
