@@ -457,6 +457,26 @@ def test_a_cut_is_read_past_an_ellipsis(tmp_path):
     ]
 
 
+def test_a_full_stop_before_another_sentence_is_no_cut_where_the_msgid_has_sentences(tmp_path):
+    # review30 F3: "Emri i qytet. Ruaje." for "Citizen name. Save it." ends a sentence on
+    # qytet (city), no cut of qytetar (citizen); a label of cuts keeps them where its msgid
+    # is one sentence (nano's Albanian "Krtl. Pas." for "Next File", judged false twice)
+    entries = [
+        ("Citizen name. Save it.", "Emri i qytet. Ruaje."),
+        ("The citizen list. Open it.", "Lista e qytet.\u00a0Hape."),
+        ("Citizen name, save it", "Emri i qytet. Ruaje."),  # one sentence: a cut
+        ("Citizen name. Save it.", "Emri i qytet. ruaje."),  # no capital after: a cut
+        ("Citizen", "Qytetar"),
+    ]
+    assert flagged(tmp_path, "sq", "citizen", "qytetar", entries) == [
+        "Citizen name. Save it.",
+        "The citizen list. Open it.",
+    ]
+    entries = [("Next File", "Krtl. Pas."), ("File", "Kartelë")]
+    (tmp_path / "nano").mkdir()
+    assert flagged(tmp_path / "nano", "sq", "file", "kartelë", entries) == []
+
+
 def test_cut_marks_read_a_bounded_number_of_catalog_words():
     # hostile: 500 cut marks, each the start of the same 100,000 catalog words that are no
     # form of it: the words read are bounded (`_STEM_READS`), the marks then stay reported

@@ -1323,7 +1323,7 @@ def _abbreviation_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})\.")
 
 
-def _cuts(text: str, marks: str, suffixes) -> list[str]:
+def _cuts(text: str, marks: str, suffixes, msgid: str = "") -> list[str]:
     """The words of four letters or more cut short after a consonant in a text
     (`Inflection.cut_marks`): marked with a period, or with a hyphen and an ending of the
     language (``suffixes``) after it; casefolded. Found from each mark back to its word's
@@ -1332,7 +1332,10 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
 
     A period that ends the text is its full stop, not a cut, unless the text cuts another
     word too (LineageOS's Georgian ახალ.კონტ., new contact): "Emri i qytet." is a sentence
-    ending on qytet (city), no cut of qytetar (citizen; review29, issue 15's point 7)."""
+    ending on qytet (city), no cut of qytetar (citizen; review29, issue 15's point 7). So is
+    a period before a space and a capital where the source (``msgid``) has sentences too
+    (`has_sentences`: "Emri i qytet. Ruaje." for "Citizen name. Save it.", review30 F3; not
+    nano's "Krtl. Pas." for "Next File", Albanian's cuts of kartelë and pasardhës)."""
     found = []
     last: list[str] = []  # a word before the period that ends the text
     for mark in marks:
@@ -1354,7 +1357,9 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
                     ending = text[at + 1 : end].casefold()
                     if ending and ending in suffixes:
                         found.append(word)
-                elif text[at + 1 :].rstrip(_AFTER_FULL_STOP):
+                elif text[at + 1 :].rstrip(_AFTER_FULL_STOP) and not (
+                    msgid and _sentence_after(text, at + 1) and has_sentences(msgid)
+                ):
                     found.append(word)
                 else:
                     last.append(word)
@@ -1365,6 +1370,21 @@ def _cuts(text: str, marks: str, suffixes) -> list[str]:
 # What may close a text after its full stop: spaces (a no-break one too), quotes, brackets,
 # more periods (an ellipsis, "Ndrysho qytet...": review30 F3).
 _AFTER_FULL_STOP = " \t\n\"')]}\u00bb\u201d\u2019\u00a0."
+# A word's full stop before another sentence in an English msgid (`has_sentences`).
+_SENTENCES = re.compile(r"[^\W\d_]\.\s+[A-Z]")
+
+
+def _sentence_after(text: str, at: int) -> bool:
+    """Does another sentence start after position ``at`` of a label: a space, a capital?"""
+    rest = text[at:]
+    opened = rest.lstrip()
+    return len(opened) < len(rest) and opened[:1].isupper()
+
+
+def has_sentences(msgid: str) -> bool:
+    """Does the msgid end a sentence before another: a word, a period, a space and a capital
+    ("Citizen name. Save it.")?"""
+    return "." in msgid and _SENTENCES.search(msgid) is not None
 
 
 def abbreviated(
@@ -1373,6 +1393,7 @@ def abbreviated(
     vocabulary: Callable[[], set[str]],
     infl: Inflection,
     glossary: Callable[[], list[str]] | None = None,
+    msgids: list[str] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that a short translation writes abbreviated:
     a word marked with a period that is the term's start, of four letters or more and at
@@ -1394,7 +1415,9 @@ def abbreviated(
     ``terms``: concept → its allowed terms (casefolded); ``vocabulary``: the words the
     catalog's translations use on their own (`whole_words`), asked for only when an
     abbreviation of a term is found; ``glossary``: every glossary term's words (casefolded),
-    asked for then too (a language with ``cut_marks``).
+    asked for then too (a language with ``cut_marks``); ``msgids``: the catalog's msgids (in
+    a translation of one that has sentences, `has_sentences`, a period before a space and a
+    capital is a full stop, no cut).
     """
     found: set[tuple[int, int]] = set()
     last: tuple[int, str] | None = None
@@ -1413,7 +1436,8 @@ def abbreviated(
             if len(text) > LABEL:
                 marked = []
             elif cut:
-                marked = sorted(set(_cuts(text, cut, infl.suffixes)))
+                msgid = msgids[entry] if msgids is not None else ""
+                marked = sorted(set(_cuts(text, cut, infl.suffixes, msgid)))
             else:
                 periods = _abbreviation_pattern().findall(text.casefold()) if "." in text else []
                 marked = sorted(set(periods))

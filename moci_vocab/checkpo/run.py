@@ -1104,7 +1104,9 @@ class FileCheck:
                 """Every glossary term's words, casefolded (a cut mark is no other term's stem)."""
                 return [word for fact in facts for text in fact[2] for word in tokens(text)]
 
-            dropped |= abbreviated(labels, allowed, self.catalog_words, infl, glossary)
+            dropped |= abbreviated(
+                labels, allowed, self.catalog_words, infl, glossary, self.catalog.msgids
+            )
         if infl.negative and english:
             dropped |= self._negated(english)
         if missing:
