@@ -1205,3 +1205,21 @@ def test_time_counted_by_a_number_or_a_placeholder_is_an_occasion(tmp_path):
         "Enter two times to compare",
         "Played {count} times in the time limit",
     ]
+
+
+@pytest.mark.parametrize(
+    "msgid",
+    ["Time " + "1" * 20_000, "Time :count" + " " * 20_000 + "x"],  # parent 5 s, 1.3 s
+    ids=["a run of digits", "spaces after a count placeholder"],
+)
+def test_a_counted_time_is_read_in_linear_time(msgid):
+    """Review31 F1: the counted-time pattern tried "\\d+" from every digit of a run and
+    "\\s*…\\s+" over the spaces after a count placeholder, each read to the run's end:
+    quadratic (a 40 KB msgid whose *time* term is missing: 20 s of check-po)."""
+    import time
+
+    from moci_vocab.checkpo.idioms import counted_times
+
+    started = time.process_time()
+    assert not counted_times(msgid)
+    assert time.process_time() - started < 0.5

@@ -236,9 +236,12 @@ def senses_kept(word: str) -> list[str]:
 # placeholder that counts (%d, or named count, number, num, n, total). Not a number word
 # ("two times": clock times, as above).
 _PLACEHOLDER = r"%\d*\$?[sdiu]|%\{\w+\}|%\(\w+\)[sd]|\{\{?\s*\w+\s*\}?\}|\$\d+|:\w+"
-_COUNTING = r"%\d*\$?[diu]|(?:%\{|%\(|\{\{?\s*|:)(?:count|number|num|n|total)\b\s*[})]?\}?[sd]?"
+_COUNTING = (
+    r"%\d*\$?[diu]|(?:%\{|%\(|\{\{?\s*+|:)(?:count|number|num|n|total)\b"
+    r"(?:\s*+[})]\}?[sd]?|\s*+[sd])?"
+)
 _COUNTED_TIME = re.compile(
-    rf"(?:(?:\d+|{_PLACEHOLDER})\s+times|(?:\b1|{_COUNTING})\s+time)\b", re.IGNORECASE
+    rf"(?:(?:(?<!\d)\d++|{_PLACEHOLDER})\s++times|(?:\b1|{_COUNTING})\s++time)\b", re.IGNORECASE
 )
 _TIME_WORD = re.compile(r"\btimes?\b", re.IGNORECASE)
 # The English terms of the concepts `counted_times` is asked about.
