@@ -886,6 +886,17 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
     assert found(text, IDIOMS) == expected
 
 
+def test_libreoffices_page_views_are_a_layout_the_pages_own():
+    """Review31 F2: LibreOffice's "Print page views" and "Notes page views" (held-out
+    libreoffice-flt-hy/ka) are layouts, in the plural too; visits counted stay no page. (With
+    a *view* concept as well, the view is found there instead: a kept phrase never hides
+    another concept's term.)"""
+    gloss = glossary(concept("page", "page", pos="noun"))
+    assert found("Print page views", gloss) == {"page"}
+    assert found("Exports only the notes page views", gloss) == {"page"}
+    assert found("The highest number of page views", gloss) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -934,6 +945,9 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         # the use of stored data: the data (usupport's privacy consent; review30 F6)
         ("Consent for personal data usage as defined by the Privacy Policy", {"data"}),
         ("Your current data usage is 3 GB", set()),
+        # ... whoever owns it, and hyphened (review31 F2)
+        ("Consent for users' data usage", {"data"}),
+        ("Consent for personal-data usage", {"data"}),
         # guards: the stored data keeps its concept (these pass without the phrases too)
         ("Delete the data on this device", {"data"}),
         ("Back up app data", {"data"}),
@@ -947,6 +961,10 @@ def test_english_idioms_are_other_senses_of_their_nouns(text, expected):
         ("No upgrade is suggested at this point in time", set()),
         ("Set this time as the alarm", {"time"}),
         ("The time at which the backup ran", {"time"}),
+        # a clock time of the day (held-out freedombox-sq: "kopje në këtë orë të ditës";
+        # review31 F2)
+        ("Backups run at this time of the day.", {"time", "day"}),
+        ("It is unavailable at this time of day", {"time", "day"}),
         # a person on the staff (Discourse: hy անձնակազմ, the staff; աշխատակից, an
         # employee), not a group's member; the staff keeps its sense
         ("Please contact a staff member", {"staff"}),

@@ -30,9 +30,10 @@ kohës*, *gjithë kohës*, "within this time".) *Time* counted by a number or a 
 placeholder ("viewed %{count} times") is an occasion too: read in the msgid itself
 (`counted_times`), as the key has no placeholders.
 "At this time" (and "at any given time", "at this point in time", "at that point in
-time") is now, at one moment (hy *այս պահին*), not a time the message names, and a "staff
-member" is a person on the staff (hy *անձնակազմ*, *աշխատակից*), not a member of a group;
-"page views" count visits (hy *դիտումներ*), no page.
+time") is now, at one moment (hy *այս պահին*), not a time the message names (but "at this
+time of (the) day" is a clock time), and a "staff member" is a person on the staff (hy
+*անձնակազմ*, *աշխատակից*), not a member of a group; "page views" count visits (hy
+*դիտումներ*), no page (but LibreOffice's "Notes page views", "Print page views" are layouts).
 To "team up" is to join forces (sq *bëhen tok*, hy *համատեղ*), no team (not "teams up": "Free
 for teams up to 10 members"). A phone's "mobile data" (or "cellular data") is the network's
 data service, and so are "data roaming", Android's "data saver", a "data plan", "data usage"
@@ -165,9 +166,12 @@ _AT_TIMES_OF = ("of", "when", "that", "which", "where", "you")
 # that work for you"; review, session 20)
 _CHOOSING = ("select", "choose", "pick", "enter", "add", "set", "suggest", "show")
 _COUNTED = ("many", "several", "multiple", "a few", "few")
+# The layouts LibreOffice names "page views" ("Exports only the Notes page views", "Print
+# page views"; review31 F2): the page's own, not visits counted
+_PAGE_VIEWS = ("notes", "print")
 # Whose stored data "data usage" may be the use of (a privacy text's "personal data usage":
 # the data; review30 F6), not a phone's data service ("your data usage" is that one)
-_DATA_OWNERS = ("personal", "user", "private", "customer", "customers", "health")
+_DATA_OWNERS = ("personal", "user", "users", "private", "customer", "customers", "health")
 
 
 # The idioms whose other words keep their own sense (review, session 20): only the time or the
@@ -219,11 +223,15 @@ def senses_kept(word: str) -> list[str]:
     if word == "number":
         return [f"number of {det}" for det in _ONE_THING]
     if word == "time":
-        return [f"at times {after}" for after in _AT_TIMES_OF] + [
-            f"{verb} {count} times" for verb in _CHOOSING for count in _COUNTED
-        ]
+        return (
+            [f"at times {after}" for after in _AT_TIMES_OF]
+            + [f"{verb} {count} times" for verb in _CHOOSING for count in _COUNTED]
+            + ["at this time of"]
+        )
+    if word == "page":
+        return [f"{kind} page views" for kind in _PAGE_VIEWS]
     if word == "data":
-        return [f"{owner} data usage" for owner in _DATA_OWNERS]
+        return [f"{owner}{joint}data usage" for owner in _DATA_OWNERS for joint in (" ", "-")]
     return []
 
 
