@@ -1192,15 +1192,16 @@ class SourceMatcher:
         """
         if self.finder is None or not texts:
             return None
-        joined = "\x00".join(texts)
-        if joined.count("\x00") != len(texts) - 1:  # a NUL inside a text
-            return None
         # Text by text: one non-ASCII text makes a catalog's casefold letter by letter. A
         # mnemonic inside a word (Op&en) is out of the key's word, so out of the text here:
         # every mark that may be one (`any_out`, more than `unglued` takes: more texts kept).
         data = "\x00".join(
             [text.casefold() if text.isascii() else visible(text).casefold() for text in texts]
         )
+        # (A NUL inside a text: counted here, as casefold and `visible` keep every NUL; not
+        # in the texts joined as they are, a copy of a chunk's msgids made for that alone.)
+        if data.count("\x00") != len(texts) - 1:
+            return None
         data = any_out(data).encode("utf-8")
         ends = text_ends(data)
         kept: list[int] = []
