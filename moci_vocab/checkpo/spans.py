@@ -273,7 +273,7 @@ class _Paths:
 
     def sub(self, repl: str, text: str) -> str:
         """The text with each path replaced by ``repl``."""
-        text = sub_near(_PATH, repl, text, self.SIGNS, _NEAR[_PATH])
+        text = sub_near(_PATH, repl, text, self.SIGNS, _NEAR_BY_ID[id(_PATH)])
         return _RELATIVE_PATH.sub(repl, text) if "/" in text else text
 
 
@@ -393,6 +393,10 @@ _PASSES = (
 # Passes whose every span starts at most this many characters before one of their signs
 # (_PATH: "/", "~/", "../", "C:\\"): tried only there (`sub_near`), not at every character.
 _NEAR = {_PATH: 2}
+# The same by the pass's identity: a compiled pattern's hash is worked out from its whole
+# program at every look-up (sre's pattern_hash; 8 M instructions on the real 15.8k-entry
+# case, most of a small text's `strip_spans`), and every pass is one object.
+_NEAR_BY_ID = {id(pattern): reach for pattern, reach in _NEAR.items()}
 # From this many NULs (two texts joined) on, each pass runs only on the texts with its sign
 # (a pass over them all costs more: the slow ones scan every character).
 _SPLIT_FROM = 1
@@ -421,7 +425,7 @@ def strip_spans(text: str) -> str:
         # joined text): every span a pass removes contains one of its signs, and a
         # removed span leaves a space, so where an earlier pass took the sign away this
         # pass changes nothing.
-        if pattern in _NEAR:
+        if id(pattern) in _NEAR_BY_ID:
             for i in _holding(text, starts, signs):
                 parts[i] = _sub(pattern, signs, parts[i])
         else:
@@ -433,7 +437,7 @@ def strip_spans(text: str) -> str:
 
 def _sub(pattern: re.Pattern, signs: tuple[str, ...] | re.Pattern, text: str) -> str:
     """``pattern.sub(" ", text)``: for a pass of `_NEAR`, tried only near its signs."""
-    reach = _NEAR.get(pattern)
+    reach = _NEAR_BY_ID.get(id(pattern))
     if reach is None or isinstance(signs, re.Pattern):
         return pattern.sub(" ", text)
     return sub_near(pattern, " ", text, signs, reach)
