@@ -33,6 +33,8 @@ _FUNCTION_TEXT = (
     "shall might let lets which that what who whom whose when where while how there here"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+# NAME_MARK's byte, looked for as a value: `bytes in bytes` formats and drops a TypeError.
+_NAME_BYTE = ord(NAME_MARK)
 # Shared words shorter than this say nothing (articles, connectors, case endings).
 _MIN_WORD = 4
 _ENGLISH_WORD = re.compile(r"[a-z]+")
@@ -66,7 +68,7 @@ def _neighbours(key: bytes, start: int, end: int) -> list[tuple[str, str]]:
         if not words:
             continue
         word = words[0]
-        if len(word) < 3 or not word.isalpha() or NAME_MARK.encode() in word:
+        if len(word) < 3 or not word.isalpha() or _NAME_BYTE in word:
             continue
         text = word.decode("ascii")
         if text not in _FUNCTION_WORDS:

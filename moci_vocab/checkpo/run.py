@@ -2531,7 +2531,7 @@ class _Prepared:
         if by_entry is None:
             by_entry = self.by_entry = {}
             for chosen, with_terms, lows in self.chunks:
-                by_entry.update(zip(map(chosen.__getitem__, with_terms), lows))
+                by_entry.update(zip(map(chosen.__getitem__, with_terms), lows, strict=True))
         return by_entry.get(entry)
 
 

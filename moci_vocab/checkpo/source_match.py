@@ -442,11 +442,17 @@ def _words_of(text: str, fold_case: bool) -> bytes:
     # "%" and "=" glue only the word on one side (`_ASCII_WORDS`): a placeholder's name
     # after "%", a field's key before "="; the word on the other side stays free (a value,
     # "0=no, 1=yes"; a word after a code, XChat's "reached%O", "%p=Password").
-    if b"%" in data:
+    # (A byte's value looked for, not a bytes object: `bytes in bytes` first tries the
+    # right side as an integer and formats the TypeError it then drops, ~1,800
+    # instructions a test.)
+    if _PERCENT in data:
         data = data.replace(b"%", b" %")
-    if b"=" in data:
+    if _EQUALS in data:
         data = data.replace(b"=", b"= ")
     return data
+
+
+_PERCENT, _EQUALS = ord("%"), ord("=")
 
 
 def _spaced(data: bytes, block: int = 1 << 16) -> bytes:
