@@ -365,7 +365,7 @@ _path_text = st.lists(
 def test_the_path_pass_tried_near_its_signs_removes_what_the_pattern_does(text):
     # _PATH is tried only at the two characters before each "/" or ":\\" and at the sign.
     want = spans._PATH.sub(" ", text)
-    assert spans.sub_near(spans._PATH, " ", text, ("/", ":\\"), spans._NEAR[spans._PATH]) == want
+    assert spans.sub_near(spans._PATH, " ", text, ("/", ":\\"), spans._PATH_REACH) == want
 
 
 # Quoted capitalised phrases (names: "System Preferences", “Files and Folders”) among

@@ -198,6 +198,9 @@ _PATH = re.compile(
     r"(?<![\w/.\\])(?!" + _MENU_PATH + r")(?:~|\.\.?)?/[\w.$~-]+(?:/[\w.*$~-]*)*"
     r"|\b[A-Za-z]:\\[^\s\x00]*|(?<![\w/])~/[^\s\x00]*"
 )
+# Every span of _PATH starts at most this many characters before one of its signs ("/",
+# "~/", "../", "C:\\"): it is tried only there (`sub_near`), not at every character.
+_PATH_REACH = 2
 
 
 class _RelativePaths:
@@ -273,7 +276,7 @@ class _Paths:
 
     def sub(self, repl: str, text: str) -> str:
         """The text with each path replaced by ``repl``."""
-        text = sub_near(_PATH, repl, text, self.SIGNS, _NEAR_BY_ID[id(_PATH)])
+        text = sub_near(_PATH, repl, text, self.SIGNS, _PATH_REACH)
         return _RELATIVE_PATH.sub(repl, text) if "/" in text else text
 
 
@@ -390,13 +393,6 @@ _PASSES = (
     (_CHOICES, ("|",)),
     (_OPTION, ("--",)),
 )
-# Passes whose every span starts at most this many characters before one of their signs
-# (_PATH: "/", "~/", "../", "C:\\"): tried only there (`sub_near`), not at every character.
-_NEAR = {_PATH: 2}
-# The same by the pass's identity: a compiled pattern's hash is worked out from its whole
-# program at every look-up (sre's pattern_hash; 8 M instructions on the real 15.8k-entry
-# case, most of a small text's `strip_spans`), and every pass is one object.
-_NEAR_BY_ID = {id(pattern): reach for pattern, reach in _NEAR.items()}
 # From this many NULs (two texts joined) on, each pass runs only on the texts with its sign
 # (a pass over them all costs more: the slow ones scan every character).
 _SPLIT_FROM = 1
@@ -416,7 +412,7 @@ def strip_spans(text: str) -> str:
     if text.count("\x00") < _SPLIT_FROM:
         for pattern, signs in passes:
             if _has_any(text, signs):  # an earlier pass may have removed the sign
-                text = _sub(pattern, signs, text)
+                text = pattern.sub(" ", text)
         return text
     parts = text.split("\x00")
     starts = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
@@ -425,22 +421,10 @@ def strip_spans(text: str) -> str:
         # joined text): every span a pass removes contains one of its signs, and a
         # removed span leaves a space, so where an earlier pass took the sign away this
         # pass changes nothing.
-        if id(pattern) in _NEAR_BY_ID:
-            for i in _holding(text, starts, signs):
-                parts[i] = _sub(pattern, signs, parts[i])
-        else:
-            sub = pattern.sub
-            for i in _holding(text, starts, signs):
-                parts[i] = sub(" ", parts[i])
+        sub = pattern.sub
+        for i in _holding(text, starts, signs):
+            parts[i] = sub(" ", parts[i])
     return "\x00".join(parts)
-
-
-def _sub(pattern: re.Pattern, signs: tuple[str, ...] | re.Pattern, text: str) -> str:
-    """``pattern.sub(" ", text)``: for a pass of `_NEAR`, tried only near its signs."""
-    reach = _NEAR_BY_ID.get(id(pattern))
-    if reach is None or isinstance(signs, re.Pattern):
-        return pattern.sub(" ", text)
-    return sub_near(pattern, " ", text, signs, reach)
 
 
 def sub_near(
