@@ -1444,8 +1444,9 @@ class FileCheck:
         fuzzy = () if self.options.include_fuzzy else catalog.fuzzy
         if self.options.include_untranslated:
             return [i for i in range(len(catalog)) if i not in fuzzy]
-        # The translated ones picked in C (a Python test per entry: 11 M instructions on
-        # the real 15.8k-entry case), the fuzzy ones then left out if there are any.
+        # The translated ones picked in C, the fuzzy ones then left out if there are any
+        # (4 M instructions less than a Python test per entry on the real 15.8k-entry case;
+        # most of the rest is the entries' integers).
         translated = compress(range(len(catalog.msgstrs)), map(any, catalog.msgstrs))
         if not fuzzy:
             return list(translated)
