@@ -50,3 +50,20 @@ def test_every_doc_page_is_linked_from_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     missing = [p.name for p in DOCS[1:] if f"docs/{p.name}" not in readme]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "formats"),
+    [
+        ("export", "moci_vocab.cli.export", "FORMATS"),
+        ("import", "moci_vocab.cli.importing", "IMPORT_FORMATS"),
+    ],
+)
+def test_the_command_list_names_every_format(name: str, module: str, formats: str) -> None:
+    """`moci-vocab --help` lists the formats the command takes, not an older subset."""
+    import importlib
+
+    line = COMMANDS[name][2].casefold()
+    names = set(re.findall(r"[a-z]+", line))
+    missing = [f for f in getattr(importlib.import_module(module), formats) if f not in names]
+    assert missing == [], f"`moci-vocab --help` says {line!r} for {name}"

@@ -44,8 +44,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "approve": ("review", "approve_cmd", "Approve terms: reviewer, date, state (one or a list)."),
     "check": ("check", "check_cmd", "Validate the glossary (for CI and pre-commit)."),
     "check-po": ("checkpo", "check_po_cmd", "Check PO/MO/CSV/XLIFF against the glossary."),
-    "export": ("export", "export_cmd", "Export PO, MO, POT, CSV, TBX, JSON, HTML, booklet."),
-    "import": ("importing", "import_cmd", "Merge a CSV, PO or TBX glossary into this one."),
+    "export": (
+        "export",
+        "export_cmd",
+        "Export PO/MO/POT, CSV, TBX, JSON, Weblate, OmegaT, TMX, XLSX, SKOS, HTML, booklet.",
+    ),
+    "import": (
+        "importing",
+        "import_cmd",
+        "Merge a CSV, XLSX, PO, TBX or JSON glossary into this one.",
+    ),
     "diff": ("versions", "diff_cmd", "Concept- and term-level changes between revisions."),
     "release": ("versions", "release_cmd", "Bump the version and write the changelog."),
     "suggest": ("learn", "suggest_cmd", "Propose target terms from existing translations."),

@@ -1,4 +1,4 @@
-"""`import FORMAT FILE`: merge a CSV, PO, TBX or JSON glossary into this one."""
+"""`import FORMAT FILE`: merge a CSV, XLSX, PO, TBX or JSON glossary into this one."""
 
 from __future__ import annotations
 
