@@ -334,7 +334,7 @@ def edit_cmd(
         apply_outcome(state, edit(glossary, concept_id, change))
 
 
-@click.command(epilog="Example: moci-vocab deprecate social-innovation sq 'inovim social'")
+@click.command(epilog="Example: moci-vocab deprecate facilitation sq lehtësim")
 @concept_and_language
 @click.argument("text", metavar="TEXT")
 @pass_state
