@@ -67,3 +67,15 @@ def test_the_command_list_names_every_format(name: str, module: str, formats: st
     names = set(re.findall(r"[a-z]+", line))
     missing = [f for f in getattr(importlib.import_module(module), formats) if f not in names]
     assert missing == [], f"`moci-vocab --help` says {line!r} for {name}"
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_help_prints_each_example_on_one_line(name: str) -> None:
+    """An example cut in two by click's wrapping is two commands when pasted."""
+    command = cli.get_command(None, name)  # type: ignore[arg-type]
+    assert command is not None
+    wanted = re.findall(r"moci-vocab [^\n]*", command.epilog or "")
+    # 78 columns: click's help width on any terminal of 80 columns or more
+    lines = CliRunner().invoke(cli, [name, "--help"], terminal_width=78).output.splitlines()
+    cut = [example for example in wanted if not any(example in line for line in lines)]
+    assert wanted and cut == [], f"`{name} --help` wraps {cut}"

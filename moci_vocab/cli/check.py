@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import click
 
-from moci_vocab.cli.common import State, findings_options, pass_state
+from moci_vocab.cli.common import State, examples, findings_options, pass_state
 
 
 @click.command(
-    epilog=(
-        "Examples:\n\n  moci-vocab check\n\n  moci-vocab check --format github --since origin/main"
-        "\n\n  moci-vocab check --format sarif > check.sarif\n\n  moci-vocab check --rules"
+    epilog=examples(
+        "moci-vocab check",
+        "moci-vocab check --format github --since origin/main",
+        "moci-vocab check --format sarif > check.sarif",
+        "moci-vocab check --rules",
     )
 )
 @findings_options(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from moci_vocab.cli.common import State, findings_options, pass_state
+from moci_vocab.cli.common import State, examples, findings_options, pass_state
 
 if TYPE_CHECKING:
     from moci_vocab.checkpo.standby import Standby
@@ -31,7 +31,7 @@ class CheckPoArgs(NamedTuple):
 
 @click.command(
     "check-po",
-    epilog="Example: moci-vocab check-po locale/sq/LC_MESSAGES/messages.po --format github",
+    epilog=examples("moci-vocab check-po locale/sq/LC_MESSAGES/messages.po --format github"),
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(

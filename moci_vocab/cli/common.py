@@ -255,6 +255,14 @@ def format_option(*choices: str, dest: str = "fmt", help: str | None = None):
     )
 
 
+def examples(*commands: str) -> str:
+    """A command's `--help` epilog: its example command lines, each printed whole."""
+    # click rewraps an epilog's paragraphs to 78 columns, and an example cut in two is
+    # two commands when pasted; `\b` makes click print the paragraph as it is.
+    label = "Example:" if len(commands) == 1 else "Examples:"
+    return "\b\n" + "\n".join([label, *(f"  {command}" for command in commands)])
+
+
 def yes_option(help: str = "Do not ask.") -> Callable:
     """`-y/--yes`: go on without asking (what scripts pass)."""
     return click.option("-y", "--yes", is_flag=True, help=help)

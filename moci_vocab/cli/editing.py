@@ -14,6 +14,7 @@ from moci_vocab.cli.common import (
     apply_outcome,
     confirm_or_refuse,
     echo,
+    examples,
     format_option,
     pass_state,
     say,
@@ -85,7 +86,7 @@ def term_field_options(multiple: bool):
     return decorate
 
 
-@click.command(epilog="Example: moci-vocab init my-glossary --source en --languages sq,ka,hy")
+@click.command(epilog=examples("moci-vocab init my-glossary --source en --languages sq,ka,hy"))
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="The glossary's name (default: the folder's name).")
 @click.option("--source", default="en", show_default=True, help="Source language tag.")
@@ -137,8 +138,10 @@ def _warn_near_duplicates(state: State, glossary, terms, exclude: str | None, ye
 
 
 @click.command(
-    epilog="Example: moci-vocab add reconciliation --term en=reconciliation --term sq=pajtim "
-    "--definition en='Restoring trust after conflict.' --tag core --yes"
+    epilog=examples(
+        "moci-vocab add reconciliation --term en=reconciliation --term sq=pajtim "
+        "--definition en='Restoring trust after conflict.' --tag core --yes"
+    )
 )
 @click.argument("concept_id", metavar="ID")
 @click.option("--term", "terms", multiple=True, metavar="LANG=TEXT", help="A term (repeatable).")
@@ -211,8 +214,10 @@ def _fields_by_language(glossary, pairs, options: dict) -> dict:
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab translate reconciliation ka შერიგება\n\n"
-    "  moci-vocab translate reconciliation sq pajtim --status preferred"
+    epilog=examples(
+        "moci-vocab translate reconciliation ka შერიგება",
+        "moci-vocab translate reconciliation sq pajtim --status preferred",
+    )
 )
 @concept_and_language
 @click.argument("text", metavar="TEXT")
@@ -247,8 +252,10 @@ def translate_cmd(state: State, concept_id, lang, text, status, note, review, ye
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab respell resilience sq rezilienc rezilienca\n\n"
-    "  moci-vocab respell social-innovation en 'Social Innovation' 'social innovation'"
+    epilog=examples(
+        "moci-vocab respell resilience sq rezilienc rezilienca",
+        "moci-vocab respell social-innovation en 'Social Innovation' 'social innovation'",
+    )
 )
 @concept_and_language
 @click.argument("old", metavar="OLD")
@@ -269,8 +276,10 @@ def respell_cmd(state: State, concept_id, lang, old, new, fmt):
 
 
 @click.command(
-    epilog="Example: moci-vocab edit resilience --definition en='...' --add-tag core "
-    "--add-related reconciliation"
+    epilog=examples(
+        "moci-vocab edit resilience --definition en='...' --add-tag core "
+        "--add-related reconciliation"
+    )
 )
 @click.argument("concept_id", metavar="ID")
 @click.option(
@@ -334,7 +343,7 @@ def edit_cmd(
         apply_outcome(state, edit(glossary, concept_id, change))
 
 
-@click.command(epilog="Example: moci-vocab deprecate facilitation sq lehtësim")
+@click.command(epilog=examples("moci-vocab deprecate facilitation sq lehtësim"))
 @concept_and_language
 @click.argument("text", metavar="TEXT")
 @pass_state
@@ -346,7 +355,7 @@ def deprecate_cmd(state: State, concept_id: str, lang: str, text: str) -> None:
         apply_outcome(state, deprecate(glossary, concept_id, lang, text))
 
 
-@click.command(epilog="Example: moci-vocab rename wellbeing well-being")
+@click.command(epilog=examples("moci-vocab rename wellbeing well-being"))
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @pass_state
@@ -358,7 +367,7 @@ def rename_cmd(state: State, old: str, new: str) -> None:
         apply_outcome(state, rename(glossary, old, new))
 
 
-@click.command(epilog="Example: moci-vocab remove pilot-phase --yes")
+@click.command(epilog=examples("moci-vocab remove pilot-phase --yes"))
 @click.argument("concept_id", metavar="ID")
 @yes_option()
 @pass_state
@@ -374,7 +383,7 @@ def remove_cmd(state: State, concept_id: str, yes: bool) -> None:
         apply_outcome(state, outcome)
 
 
-@click.command(epilog="Example: moci-vocab fmt --check")
+@click.command(epilog=examples("moci-vocab fmt --check"))
 @click.option(
     "--check",
     "check_only",

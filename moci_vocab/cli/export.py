@@ -12,6 +12,7 @@ from moci_vocab.cli.common import (
     State,
     echo,
     echo_json,
+    examples,
     format_option,
     pass_state,
     progress_factory,
@@ -40,9 +41,11 @@ FORMATS = (
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab export po --lang sq,ka\n\n"
-    "  moci-vocab export all --tag workshop-tbilisi-2025 -o handouts\n\n"
-    "  moci-vocab export booklet --lang en,ka --paper a4 --imposition"
+    epilog=examples(
+        "moci-vocab export po --lang sq,ka",
+        "moci-vocab export all --tag core -o handouts",
+        "moci-vocab export booklet --lang en,ka --paper a4 --imposition",
+    )
 )
 @click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "all"]))
 @click.option("--lang", "langs", multiple=True, help="Languages (comma-separated; default: all).")

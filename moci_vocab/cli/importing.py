@@ -13,6 +13,7 @@ from moci_vocab.cli.common import (
     confirm_or_refuse,
     echo,
     echo_json,
+    examples,
     format_option,
     is_interactive,
     pass_state,
@@ -27,9 +28,11 @@ SHOWN_DETAILS = 3
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab import po glossary-sq.po --dry-run\n\n"
-    "  moci-vocab import csv weblate-glossary.csv --lang de --yes\n\n"
-    "  moci-vocab import tbx terms.tbx --lang sq,ka"
+    epilog=examples(
+        "moci-vocab import po glossary-sq.po --dry-run",
+        "moci-vocab import csv weblate-glossary.csv --lang de --yes",
+        "moci-vocab import tbx terms.tbx --lang sq,ka",
+    )
 )
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, readable=True, path_type=Path))

@@ -12,6 +12,7 @@ from moci_vocab.cli.common import (
     apply_outcome,
     confirm_or_refuse,
     echo_json,
+    examples,
     format_option,
     pass_state,
     progress_bar,
@@ -48,8 +49,10 @@ def _clean(text: str) -> str:
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab suggest locale/ka/LC_MESSAGES/*.po --lang ka\n\n"
-    "  moci-vocab suggest site-sq.po report.xlf --lang sq resilience --apply --yes"
+    epilog=examples(
+        "moci-vocab suggest locale/ka/LC_MESSAGES/*.po --lang ka",
+        "moci-vocab suggest site-sq.po report.xlf --lang sq resilience --apply --yes",
+    )
 )
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… [ID…]")
 @click.option("--lang", required=True, help="The target language of the files.")
@@ -186,8 +189,10 @@ def _apply_suggestions(state: State, root: Path, lang: str, results, files, yes:
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab extract locale/sq/LC_MESSAGES/django.po --min-count 3\n\n"
-    "  moci-vocab extract site.pot --limit 20 --apply"
+    epilog=examples(
+        "moci-vocab extract locale/sq/LC_MESSAGES/django.po --min-count 3",
+        "moci-vocab extract site.pot --limit 20 --apply",
+    )
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--min-count", default=3, show_default=True, type=click.IntRange(1))

@@ -10,6 +10,7 @@ from moci_vocab.cli.common import (
     data_text,
     echo,
     echo_json,
+    examples,
     format_option,
     is_terminal_output,
     pass_state,
@@ -27,7 +28,7 @@ STATUS_MARK = {
 }
 
 
-@click.command(epilog="Example: moci-vocab show reconciliation --format json")
+@click.command(epilog=examples("moci-vocab show reconciliation --format json"))
 @click.argument("concept_id", metavar="ID")
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
@@ -134,7 +135,7 @@ def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
 
 @click.command(
     name="list",
-    epilog="Examples:\n\n  moci-vocab list --lang sq --tag core\n\n  moci-vocab list --missing hy",
+    epilog=examples("moci-vocab list --lang sq --tag core", "moci-vocab list --missing hy"),
 )
 @click.option("--lang", help="Show terms in this language, sorted in its alphabetical order.")
 @click.option("--tag", "tags", multiple=True, help="Only concepts with this tag.")
@@ -190,7 +191,7 @@ def _term_text(concept, lang: str) -> str:
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab search sherigeba\n\n  moci-vocab search pajtimi --lang sq"
+    epilog=examples("moci-vocab search sherigeba", "moci-vocab search pajtimi --lang sq")
 )
 @click.argument("query")
 @click.option("--lang", help="Only terms in this language.")
@@ -234,7 +235,7 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     print_rich(table)
 
 
-@click.command(epilog="Example: moci-vocab stats --format json")
+@click.command(epilog=examples("moci-vocab stats --format json"))
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def stats_cmd(state: State, fmt: str) -> None:

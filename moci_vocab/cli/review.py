@@ -12,6 +12,7 @@ from moci_vocab.cli.common import (
     State,
     confirm_or_refuse,
     echo_json,
+    examples,
     pass_state,
     say,
     split_list,
@@ -22,8 +23,10 @@ STATE_CHOICES = ("draft", "reviewed", "unreviewed", "approved")
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab review --lang sq\n\n"
-    "  moci-vocab review --lang sq --tag core --format json > to-approve.json"
+    epilog=examples(
+        "moci-vocab review --lang sq",
+        "moci-vocab review --lang sq --tag core --format json > to-approve.json",
+    )
 )
 @click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable, a,b).")
 @click.option("--by", "reviewer", metavar="NAME", help="Only terms this reviewer last touched.")
@@ -80,9 +83,11 @@ def _print_items(items) -> None:
 
 
 @click.command(
-    epilog="Examples:\n\n  moci-vocab approve reconciliation sq pajtim --by 'A. Hoxha'\n\n"
-    "  moci-vocab approve reconciliation sq --by AH --yes      # every sq term of it\n\n"
-    "  moci-vocab review --lang sq --format json | moci-vocab approve --from - --by AH --yes"
+    epilog=examples(
+        "moci-vocab approve reconciliation sq pajtim --by 'A. Hoxha'",
+        "moci-vocab approve reconciliation sq --by AH --yes      # every sq term of it",
+        "moci-vocab review --lang sq --format json | moci-vocab approve --from - --by AH --yes",
+    )
 )
 @click.argument("concept_id", metavar="ID", required=False)
 @click.argument("lang", metavar="LANG", required=False)

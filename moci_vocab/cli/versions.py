@@ -9,6 +9,7 @@ from moci_vocab.cli.common import (
     State,
     confirm_or_refuse,
     echo_json,
+    examples,
     format_option,
     pass_state,
     say,
@@ -17,10 +18,11 @@ from moci_vocab.cli.common import (
 
 
 @click.command(
-    epilog="\b\nExamples:\n"
-    "  moci-vocab diff                                # last release → working tree\n"
-    "  moci-vocab diff origin/main --format markdown  # a pull-request comment\n"
-    "  moci-vocab diff v1.0.0 v1.1.0 --format json"
+    epilog=examples(
+        "moci-vocab diff                                # last release → working tree",
+        "moci-vocab diff origin/main --format markdown  # a pull-request comment",
+        "moci-vocab diff v1.0.0 v1.1.0 --format json",
+    )
 )
 @click.argument("revs", nargs=-1, metavar="[REV [REV]]")
 @format_option(
@@ -53,10 +55,11 @@ def diff_cmd(state: State, revs: tuple[str, ...], fmt: str) -> None:
 
 
 @click.command(
-    epilog="\b\nExamples:\n"
-    "  moci-vocab release --dry-run    # what the next version would be\n"
-    "  moci-vocab release --yes        # write it; then commit glossary/\n"
-    "  moci-vocab release --tag --yes  # tag the committed release v<version>"
+    epilog=examples(
+        "moci-vocab release --dry-run    # what the next version would be",
+        "moci-vocab release --yes        # write it; then commit glossary/",
+        "moci-vocab release --tag --yes  # tag the committed release v<version>",
+    )
 )
 @click.option(
     "--bump",
