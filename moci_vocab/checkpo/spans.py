@@ -76,6 +76,18 @@ _COMMAND = re.compile(
     r"(?<![^\x00\n])[a-z][\w-]*(?=[ \t]+(?:\[|&lt;[^\W\d_A-Z]|<(?!/?(?:a|b|i|u|s|p|tt"
     r"|br|em|big|code|span|small|strong|sub|sup)\b)[^\W\d_A-Z]))"
 )
+# The text of an inline code element, HTML's <code>, <kbd>, <samp>, <var> and <tt>
+# (parliament-votes-ka's "… by the <code>date</code> in …", a field's name the translation
+# keeps), and of a Markdown code span (`date`): code, as a quoted key is, not words. The
+# element's own text only (no tag inside); a code span on one line, of 100 characters at
+# most, opened by a backtick after no letter and before no space, closed by one after no
+# space and before no letter (a stray pair takes no sentence away, nor Armenian's pause
+# typed as a backtick, "Սեղմիր` նկարին", "(0,125 = 1/8)` Ձևաչափեք").
+_INLINE_CODE = re.compile(
+    r"<(code|kbd|samp|var|tt)(?:\s[^<>\x00]*)?>[^<\x00]*</\1\s*>"
+    r"|(?<![^\W\d_])`[^`\s\x00][^`\x00\n]{0,99}(?<!\s)`(?![^\W\d_])"
+)
+_INLINE_CODE_SIGNS = ("<code", "<kbd", "<samp", "<var", "<tt", "`")
 # Laravel's placeholders (its translation strings: "Welcome, :name", "The :attribute field
 # is required.", ":Resource was deleted", ":NAME": a colon, then a name in any case). The
 # colon opens the text or follows a space, a bracket or a quote, and no word or colon follows
@@ -382,6 +394,7 @@ _PASSES = (
     (_AT, ("@", "!", "^")),  # (before _SIGNED: "%#@name@" is the printf pass's "%#@" too)
     (_WIKITEXT, ("{{", "[[")),  # first: the choices pass would take "1|page" for a value list
     (_CONTEXT, ("||",)),
+    (_INLINE_CODE, _INLINE_CODE_SIGNS),  # before _SIGNED takes the tags away
     (_COMMAND, ("[", "<", "&lt;")),  # before _SIGNED takes the arguments away
     (_SIGNED, _SIGNS),
     (_URLS, ("://", "www.", "about:")),
