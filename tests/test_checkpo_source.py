@@ -114,10 +114,29 @@ def found(text: str, gloss: Glossary = COMMON) -> set[str]:
         ("By [[User:$2|$2]] ([[User talk:$2|talk]]) on [[:File:$1]]", {"user", "file"}),
         ("Welcome to {{SITENAME}}: {{int:page-title}} {{MediaWiki:user-page}}", {"page", "user"}),
         ("Hello {{ user.name }}, {{count}} in {{ file }}", {"user", "name", "file"}),
+        # inline code: HTML's code elements and Markdown's code spans (parliament-votes-ka,
+        # round 33: "… by the <code>date</code> in …", the translation keeping the code)
+        ("Sorted by the <code>page</code> in the list", {"page"}),
+        ('Press <kbd>File</kbd>, <samp>user</samp> or <code class="x">name</code>', {"file"}),
+        ("Set <var>window</var> and <tt>device</tt>", {"window", "device"}),
+        ("Sorted by the `page` in the list", {"page"}),
     ],
 )
 def test_no_term_inside_placeholders_code_names_and_keys(text, absent):
     assert not found(text) & absent
+
+
+def test_inline_code_takes_only_its_own_text():
+    # the words around a code element or span stay, and so does a tag's other text, a
+    # stray backtick and a pair of them too far apart
+    assert found("The <code>page</code> of the user") == {"user"}
+    assert found("The <b>page</b> of the user") == {"page", "user"}
+    assert found("The <code>page <b>file</b></code> name") >= {"page"}
+    assert found("Don`t open the page") == {"page"}
+    assert found("Open the `" + "page " * 30 + "` file") >= {"page", "file"}
+    # Armenian's pause typed as a backtick (tuxpaint-hy, libreoffice-cui-hy): no code span
+    assert found("Open` the page, the user` file") == {"page", "user", "file"}
+    assert found("Open (1/8)` the page` file") == {"page", "file"}
 
 
 @pytest.mark.parametrize(
