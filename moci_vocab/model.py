@@ -175,6 +175,11 @@ class Concept:
                 return term
         return None
 
+    def needs_term(self, lang: str, source: str) -> bool:
+        """Whether the concept asks for a term in ``lang`` (names kept as they are do not)."""
+        # A do-not-translate name is written the same everywhere: only the source needs it.
+        return lang == source or not self.do_not_translate
+
     def representative(self, lang: str) -> Term | None:
         """The term that stands for the concept in ``lang``; None when it has no term there.
 

@@ -17,8 +17,8 @@ class Selection:
     missing: str | None = None
     include_retired: bool = True
 
-    def matches(self, concept: Concept) -> bool:
-        """Whether ``concept`` is selected."""
+    def matches(self, concept: Concept, source: str) -> bool:
+        """Whether ``concept`` is selected (``source``: the glossary's source language)."""
         if self.tags and not set(self.tags) & set(concept.tags):
             return False
         if self.domain and concept.domain != self.domain:
@@ -27,8 +27,11 @@ class Selection:
             return False
         if not self.include_retired and concept.status == "retired":
             return False
-        return not (self.missing and concept.preferred(self.missing) is not None)
+        if not self.missing:
+            return True
+        return concept.preferred(self.missing) is None and concept.needs_term(self.missing, source)
 
     def apply(self, glossary: Glossary) -> list[Concept]:
         """The selected concepts of ``glossary``, in its order."""
-        return [concept for concept in glossary.concepts.values() if self.matches(concept)]
+        source = glossary.source_language
+        return [concept for concept in glossary.concepts.values() if self.matches(concept, source)]

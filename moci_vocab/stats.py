@@ -26,7 +26,7 @@ def glossary_stats(glossary: Glossary) -> dict:
             for term in concept.terms.get(lang, ()):
                 terms += 1
                 review[term.review.state if term.review else "none"] += 1
-        expected = total if lang == glossary.source_language else _translatable(concepts)
+        expected = sum(1 for c in concepts if c.needs_term(lang, glossary.source_language))
         rows.append(
             {
                 "lang": lang,
@@ -50,11 +50,6 @@ def glossary_stats(glossary: Glossary) -> dict:
         "languages": rows,
         "growth": growth(Path(glossary.root)),
     }
-
-
-def _translatable(concepts) -> int:
-    """Do-not-translate names need no term in other languages."""
-    return sum(1 for concept in concepts if not concept.do_not_translate)
 
 
 def growth(root: Path) -> list[dict]:

@@ -219,6 +219,14 @@ def test_list_filters(seeded):
     assert [c["id"] for c in seeded.json("list", "--domain", "peacebuilding")] == ["resilience"]
 
 
+def test_list_missing_leaves_out_names_kept_as_they_are(seeded):
+    """A do-not-translate name needs no term, as stats and check say; the source still does."""
+    seeded("add", "moci", "--term", "en=MOCI", "--do-not-translate", "--yes")
+    assert [c["id"] for c in seeded.json("list", "--missing", "ka")] == ["peacebuilding"]
+    ka = next(row for row in seeded.json("stats")["languages"] if row["lang"] == "ka")
+    assert (ka["preferred"], ka["coverage"]) == (2, 2 / 3)
+
+
 def test_list_lang_sorts_in_that_languages_order(moci):
     # Albanian: c < ç < d < dh < e < ë; each concept needs an English term too.
     words = {"dhoma": "room", "cikli": "cycle", "çelësi": "key", "ëndrra": "dream", "era": "wind"}

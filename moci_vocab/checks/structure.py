@@ -96,11 +96,11 @@ def _coverage(ctx: Context, concept: Concept, required: list[str]) -> None:
             lang=source,
             at=("definition",),
         )
-    # Names kept in their original form need no translation; retired concepts no work.
-    if concept.do_not_translate or concept.status == "retired":
+    # Retired concepts ask no work; Concept.needs_term says which languages a concept asks for.
+    if concept.status == "retired":
         return
     for lang in required:
-        if lang != source and not concept.terms.get(lang):
+        if lang != source and concept.needs_term(lang, source) and not concept.terms.get(lang):
             ctx.add(
                 "MV105",
                 concept.id,

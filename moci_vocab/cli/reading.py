@@ -143,7 +143,11 @@ def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
 @click.option(
     "--status", type=click.Choice(CONCEPT_STATUSES), help="Only concepts with this status."
 )
-@click.option("--missing", metavar="LANG", help="Only concepts without a preferred LANG term.")
+@click.option(
+    "--missing",
+    metavar="LANG",
+    help="Only concepts that still need a preferred LANG term (do-not-translate names do not).",
+)
 @format_option(*FORMAT_TEXT_JSON)
 @pass_state
 def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
