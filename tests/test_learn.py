@@ -118,6 +118,16 @@ def test_suggest_defaults_to_concepts_without_a_term(concepts):
     assert "user" in {item["concept"] for item in found}
 
 
+def test_suggest_says_when_no_concept_lacks_a_term(concepts):
+    """Not silence, which reads as "nothing was read"; JSON stays a list."""
+    for concept in ("password", "user", "username", "page", "file", "group", "email-address"):
+        concepts("translate", concept, "sq", f"x-{concept}")
+    result = concepts("suggest", catalog("sq"), "--lang", "sq")
+    assert result.stdout == ""
+    assert "every concept has a sq term" in result.stderr
+    assert concepts.json("suggest", catalog("sq"), "--lang", "sq") == []
+
+
 def test_suggest_reads_tmx_csv_and_xliff(concepts, tmp_path):
     tmx = tmp_path / "memory.tmx"
     units = "".join(

@@ -88,6 +88,11 @@ def suggest_cmd(
     if tag == compiled.source_language:
         raise MociError(f"{tag} is the glossary's source language; give a target language")
     concepts = _chosen_concepts(state, compiled, ids)
+    if not concepts:  # said, or an empty output reads as "nothing was read"
+        say(state, f"every concept has a {tag} term; name concepts after the files to rank them")
+        if fmt == "json":
+            echo_json([])
+        return
     with progress_bar(state, "reading the files") as progress:
         corpus = read_corpus(
             files,
