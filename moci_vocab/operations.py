@@ -646,7 +646,8 @@ def remove(glossary: Glossary, concept_id: str) -> Outcome:
     users = referrers(glossary, concept_id)
     if users:
         raise MociError(
-            f"cannot remove {concept_id!r}: {', '.join(users)} still refer to it "
+            f"cannot remove {concept_id!r}: {', '.join(users)} still "
+            f"{'refers' if len(users) == 1 else 'refer'} to it "
             "(edit them with --remove-related/--remove-broader first, or retire the concept "
             "with `edit --status retired`)"
         )

@@ -150,7 +150,7 @@ def test_translate_normalises_to_nfc(seeded):
         (("translate", "reconciliation", "sq", "  "), "the term is empty"),
         (("show", "nope"), "there is no concept 'nope'"),
         (("deprecate", "reconciliation", "sq", "nope"), "has no sq term 'nope'"),
-        (("remove", "resilience", "--yes"), "reconciliation still refer"),
+        (("remove", "resilience", "--yes"), "reconciliation still refers to it"),
         (("rename", "resilience", "Bad Id"), "not a valid concept id"),
         (("rename", "resilience", "reconciliation"), "exists already"),
         (("edit", "reconciliation", "--add-related", "nope"), "there is no concept 'nope'"),
