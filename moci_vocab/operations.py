@@ -419,6 +419,8 @@ def translate(
         require_choice(status, TERM_STATUSES, "the status")
     outcome = Outcome()
     term = concept.find_term(lang, text)
+    if status == "admitted":
+        _keep_a_preferred(concept, lang, term, text)
     if term is None:
         term = concept.add_term(lang, Term(term=text, status=status or "preferred"))
         if status is not None:
@@ -446,6 +448,28 @@ def translate(
     stage_concept(outcome.changes, Path(glossary.root), concept)
     outcome.concept = concept
     return outcome
+
+
+def _keep_a_preferred(concept: Concept, lang: str, term: Term | None, text: str) -> None:
+    """Refuse to make ``text`` admitted when ``lang`` would be left with no preferred term.
+
+    An admitted term stands beside a preferred one: without one, `check` fails (MV106).
+    """
+    if term is not None and term.status != "preferred":
+        return  # no preferred term is lost
+    if any(t.status == "preferred" and t is not term for t in concept.terms.get(lang, ())):
+        return
+    if term is None:
+        raise MociError(
+            f"{concept.id} has no preferred {lang} term for {text!r} to stand beside; "
+            f"add it as the preferred one (without --status) or add a preferred term first"
+        )
+    raise MociError(
+        f"{term.term!r} is {concept.id}'s only preferred {lang} term: made admitted, "
+        f"{lang} would have none (check: MV106); make another {lang} term preferred instead "
+        f"(moci-vocab translate {concept.id} {lang} TEXT --status preferred), which makes "
+        "this one admitted"
+    )
 
 
 def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outcome:

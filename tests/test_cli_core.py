@@ -128,6 +128,24 @@ def test_translate_preferred_demotes_the_old_preferred(seeded):
     assert statuses == {"pajtim": "admitted", "pajtueshmëri": "preferred"}
 
 
+def test_translate_refuses_to_leave_a_language_without_a_preferred_term(seeded):
+    """Admitted stands beside a preferred term: the only one demoted, check fails (MV106)."""
+    before = snapshot(seeded.root)
+    result = seeded(
+        "translate", "reconciliation", "ka", "შერიგება", "--status", "admitted", ok=False
+    )
+    assert result.exit_code == 1
+    assert "only preferred ka term" in result.output and "--status preferred" in result.output
+    result = seeded(
+        "translate", "peacebuilding", "ka", "მშვიდობა", "--status", "admitted", ok=False
+    )
+    assert "no preferred ka term" in result.output
+    assert snapshot(seeded.root) == before
+    seeded("translate", "reconciliation", "ka", "შერიგება", "--status", "preferred")  # as it is
+    seeded("translate", "reconciliation", "sq", "pajtueshmëri", "--status", "admitted", "--yes")
+    seeded("check")
+
+
 def test_translate_changes_status_of_existing_term_case_insensitively(seeded):
     seeded("translate", "reconciliation", "en", "Reconciliation", "--status", "deprecated")
     terms = seeded.json("show", "reconciliation")["terms"]["en"]
