@@ -442,7 +442,8 @@ def print_text(
     shown = shown_paths()
     tally = Tally()
     say = _plain_printer(plain) if plain is not None else _rich_printer(console)
-    for f, line in _text_lines(findings, shown):
+    hidden = [0]  # findings a baseline suppressed: said, so a quiet run shows it is at work
+    for f, line in _text_lines(findings, shown, hidden):
         if type(f) is TextBlock:  # written already (see text_blocks): only with ``plain``
             if plain is None:
                 raise TypeError("a TextBlock is written to a stream that is not a terminal")
@@ -453,12 +454,18 @@ def print_text(
         start = line.find(f" {f.severity}:", len(f.code))
         say(line, style.get(f.severity, "") if start >= 0 else "", start + 1, len(f.severity))
     counts = tally.counts
+    known = hidden[0]
+    in_baseline = f"{known} known finding{'' if known == 1 else 's'} in the baseline"
     if not any(counts.values()):
         verdict, tone = f"{what}: no problems found", "green"
+        if known:
+            verdict = f"{what}: no new problems; {in_baseline}"
     else:
         verdict = (
             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
         )
+        if known:
+            verdict += f"; {in_baseline}"
         tone = "bold red" if counts["error"] else "yellow"
     say(verdict, tone, 0, len(verdict))
 
@@ -501,15 +508,20 @@ def _rich_printer(console) -> Callable[[str, str, int, int], None]:
 
 
 def _text_lines(
-    findings: Iterable[Finding | TextBlock], shown: Callable[[Finding], str]
+    findings: Iterable[Finding | TextBlock],
+    shown: Callable[[Finding], str],
+    hidden: list[int] | None = None,
 ) -> Iterator[tuple[Any, str]]:
     """Each finding the text output shows (a suppressed one is neither written nor counted)
-    with its line; a `TextBlock` as it is, with no line."""
+    with its line; a `TextBlock` as it is, with no line. ``hidden[0]``: counts the findings
+    a baseline suppressed (with a baseline no finding comes in a TextBlock)."""
     for f in findings:
         if type(f) is TextBlock:
             yield f, ""
         elif f.suppressed is None:
             yield f, text_line(f, shown(f))
+        elif hidden is not None and f.suppressed == "baseline":
+            hidden[0] += 1
 
 
 def _laid_out_by_rich(line: str) -> bool:

@@ -50,6 +50,19 @@ def test_a_baseline_lets_only_new_findings_fail_even_when_lines_move(gloss, tmp_
     ]
 
 
+def test_the_text_summary_counts_what_the_baseline_hid(gloss, tmp_path):
+    """Not a bare "no problems found": a CI maintainer sees the baseline at work."""
+    po, baseline = tmp_path / "sq.po", tmp_path / "baseline.json"
+    write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një dosje")])
+    gloss("check-po", str(po), "--write-baseline", str(baseline))
+    result = gloss("check-po", str(po), "--baseline", str(baseline))
+    assert result.stdout == "translations: no new problems; 1 known finding in the baseline\n"
+    write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një drejtori")])
+    result = gloss("check-po", str(po), "--baseline", str(baseline), ok=False)
+    assert result.stdout.splitlines()[-1].endswith("; 1 known finding in the baseline")
+    assert gloss("check-po", str(tmp_path / "sq.po"), ok=False).stdout.count("baseline") == 0
+
+
 def test_a_missing_or_broken_baseline_is_one_clear_error(gloss, tmp_path):
     po = write_po(tmp_path / "sq.po", "sq", [("Open the file", "Hap kartelën")])
     result = gloss("check-po", str(po), "--baseline", str(tmp_path / "nope.json"), ok=False)
