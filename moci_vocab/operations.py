@@ -669,10 +669,11 @@ def remove(glossary: Glossary, concept_id: str) -> Outcome:
     require_concept(glossary, concept_id)
     users = referrers(glossary, concept_id)
     if users:
+        one = len(users) == 1
         raise MociError(
             f"cannot remove {concept_id!r}: {', '.join(users)} still "
-            f"{'refers' if len(users) == 1 else 'refer'} to it "
-            "(edit them with --remove-related/--remove-broader first, or retire the concept "
+            f"{'refers' if one else 'refer'} to it (edit {'it' if one else 'them'} with "
+            "--remove-related/--remove-broader first, or retire the concept "
             "with `edit --status retired`)"
         )
     outcome = Outcome()
