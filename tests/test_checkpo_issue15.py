@@ -382,3 +382,27 @@ def test_a_term_cut_short_in_a_label_and_a_term_said_negated(moci, tmp_path):
         [("Port isn't valid", "Միացքն անվավեր է"), ("Valid port", "Անվավեր միացք")],
     )
     assert findings(moci, hy) == [("MV601", "valid", "Valid port")]
+
+
+def test_a_one_word_branch_of_an_icu_plural_is_text_not_a_placeholder(moci, tmp_path):
+    # session 31 (Kolibri): "one {კითხვა} other {კითხვა}" is the plural's text; the braces
+    # after a plural category hold no placeholder, so the term there is found, and the
+    # English branch's one word ("one {file}") is read too
+    add(moci, "question", "question", {"ka": "კითხვა"}, pos="noun")
+    add(moci, "file", "file", {"ka": "ფაილი"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            (
+                "You have {n, number} {n, plural, one {question left} other {questions left}}",
+                "{n, number} {n, plural, one {კითხვა} other {კითხვა}} დაგრჩათ",
+            ),
+            ("{n, plural, one {file} other {files}}", "{n, plural, one {ფაილი} other {ფაილი}}"),
+            ("{n, plural, one {file} other {files}} here", "{n, plural, one {ერთი} other {ბევრი}}"),
+            ("Open {file}", "{file}-ის გახსნა"),  # a placeholder: nothing demanded
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "file", "{n, plural, one {file} other {files}} here"),
+    ]

@@ -28,6 +28,13 @@ INVISIBLE += "\u055b\u055c\u055e\u055f"
 
 # A markup tag with its attributes (<a href="…">, </b>): here and in verbal.py's modifier test.
 TAG = r"<[^<>\x00]*>"
+# Not after an ICU plural's category: "one {კითხვა} other {კითხვა}" (unicode.org/reports/
+# tr35/tr35-messageFormat.html) is a branch of one word, the message's text, not a
+# placeholder nor a Fluent reference, which the two patterns of braces below took it for
+# (Kolibri's "{numLeft, plural, one {question unanswered} …}" rendered with one word in
+# each branch: the term went with the braces, and the question was flagged; session 31).
+_NOT_A_BRANCH = "".join(rf"(?<!\b{key} )" for key in ("zero", "one", "two", "few", "many"))
+_NOT_A_BRANCH += r"(?<!\bother )"
 # Spans that start with a sign: placeholders of every common syntax, markup, entities.
 _SIGNED = re.compile(
     # A named placeholder between percent signs, no word character or % before the first or
@@ -46,7 +53,7 @@ _SIGNED = re.compile(
     r"|%\{[^{}\x00]*\}"
     r"|%L?\d+"  # Qt %1, %L1
     # Fluent placeables and references ({ $var }, { -brand }, { msg.attr }, { NUMBER($n) })
-    r"|\{\s*[-$]?[\w.-]+(?:\([^(){}\x00]*\))?\s*(?:\}|->)"  # ... and selector heads ({ $n ->)
+    r"|" + _NOT_A_BRANCH + r"\{\s*[-$]?[\w.-]+(?:\([^(){}\x00]*\))?\s*(?:\}|->)"  # ({ $n ->)
     r'|\{\s*"[^"\x00]*"\s*\}'
     r"|\[[\w.…-]+\]|\*\[[\w.-]+\]"  # Fluent variant keys: [one], *[other], [windows]; [FILE…]
     # ICU MessageFormat argument heads: {count, plural, / {n, number} / {d, date, short}
@@ -56,7 +63,7 @@ _SIGNED = re.compile(
     r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration"
     r"|choice)\s*(?:,\s*(?:offset:\d+\s*)?(?:\w+\s*\})?|\})"
     r"|\|\s*-?\d+(?:\.\d+)?[#<≤]"
-    r"|\{[^{}\s\x00]*\}"  # Python/.NET/ICU {name}, {0}, {0:N2}
+    r"|" + _NOT_A_BRANCH + r"\{[^{}\s\x00]*\}"  # Python/.NET/ICU {name}, {0}, {0:N2}
     # shell-style $name, ${name}, $(name); i18next's nesting $t(key) (i18next.com, "Nesting")
     r"|\$\{[^{}\x00]*\}|\$t?\([^()\x00]*\)|\$[A-Za-z_]\w*"
     "|"
