@@ -386,8 +386,9 @@ def test_a_term_cut_short_in_a_label_and_a_term_said_negated(moci, tmp_path):
 
 def test_a_one_word_branch_of_an_icu_plural_is_text_not_a_placeholder(moci, tmp_path):
     # session 31 (Kolibri): "one {კითხვა} other {კითხვა}" is the plural's text; the braces
-    # after a plural category hold no placeholder, so the term there is found, and the
-    # English branch's one word ("one {file}") is read too
+    # after a plural category, before another branch or the plural's close, hold no
+    # placeholder, so the term there is found, and the English branch's one word ("one
+    # {file}") is read too
     add(moci, "question", "question", {"ka": "კითხვა"}, pos="noun")
     add(moci, "file", "file", {"ka": "ფაილი"}, pos="noun")
     ka = write_po(
@@ -401,6 +402,8 @@ def test_a_one_word_branch_of_an_icu_plural_is_text_not_a_placeholder(moci, tmp_
             ("{n, plural, one {file} other {files}}", "{n, plural, one {ფაილი} other {ფაილი}}"),
             ("{n, plural, one {file} other {files}} here", "{n, plural, one {ერთი} other {ბევრი}}"),
             ("Open {file}", "{file}-ის გახსნა"),  # a placeholder: nothing demanded
+            # ... after a category's word too, outside a plural (review31 F3)
+            ("Choose one {file} to open", "აირჩიეთ ერთი {file} გასახსნელად"),
         ],
     )
     assert findings(moci, ka) == [

@@ -28,13 +28,21 @@ INVISIBLE += "\u055b\u055c\u055e\u055f"
 
 # A markup tag with its attributes (<a href="…">, </b>): here and in verbal.py's modifier test.
 TAG = r"<[^<>\x00]*>"
-# Not after an ICU plural's category: "one {კითხვა} other {კითხვა}" (unicode.org/reports/
-# tr35/tr35-messageFormat.html) is a branch of one word, the message's text, not a
-# placeholder nor a Fluent reference, which the two patterns of braces below took it for
-# (Kolibri's "{numLeft, plural, one {question unanswered} …}" rendered with one word in
-# each branch: the term went with the braces, and the question was flagged; session 31).
-_NOT_A_BRANCH = "".join(rf"(?<!\b{key} )" for key in ("zero", "one", "two", "few", "many"))
-_NOT_A_BRANCH += r"(?<!\bother )"
+# Not an ICU plural's branch: "one {კითხვა} other {კითხვა}" (unicode.org/reports/tr35/
+# tr35-messageFormat.html), braces after a category and before another branch or the
+# argument's close, hold a branch of one word, the message's text, not a placeholder nor
+# a Fluent reference, which the two patterns of braces below took it for (Kolibri's
+# "{numLeft, plural, one {question unanswered} …}" rendered with one word in each branch:
+# the term went with the braces, and the question was flagged; session 31). Braces after
+# such a word elsewhere ("Choose one {file}") stay a placeholder (review31 F3).
+_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+_NOT_A_BRANCH = (
+    "(?:"
+    + "".join(rf"(?<!\b{key} )" for key in _CATEGORIES)
+    + r"|(?!\{[^{}\x00]*+\}\s*+(?:(?:"
+    + "|".join(_CATEGORIES)
+    + r")\s*\{|\})))"
+)
 # Spans that start with a sign: placeholders of every common syntax, markup, entities.
 _SIGNED = re.compile(
     # A named placeholder between percent signs, no word character or % before the first or
