@@ -409,3 +409,22 @@ def test_a_one_word_branch_of_an_icu_plural_is_text_not_a_placeholder(moci, tmp_
     assert findings(moci, ka) == [
         ("MV601", "file", "{n, plural, one {file} other {files}} here"),
     ]
+
+
+def test_a_georgian_participle_without_its_preverb_is_the_term(moci, tmp_path):
+    # session 31 (OBS): the encoder დამშიფრავი (და-მ-შიფრ-ავ-ი) said მშიფრავი, the same
+    # participle without its preverb, alone or in a compound; a verbal noun without its
+    # preverb is another word (ქმედება, a deed, for the action მოქმედება): reported
+    add(moci, "encoder", "encoder", {"ka": "დამშიფრავი"}, pos="noun")
+    add(moci, "action", "action", {"ka": "მოქმედება"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Audio Encoder", "ხმის მშიფრავი"),
+            ("Cannot encode on this encoder.", "ამ მშიფრავით დაშიფვრა ვერ ხერხდება."),
+            ("Video Encoder", "ვიდეომშიფრავი"),
+            ("Undo the action", "ქმედების დაბრუნება"),
+        ],
+    )
+    assert findings(moci, ka) == [("MV601", "action", "Undo the action")]

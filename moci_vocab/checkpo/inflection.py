@@ -246,6 +246,13 @@ class Inflection(Record):
     # (the marks, the agent noun's ending, the verbal noun's stem ending); and the other way
     # (a verbal-noun term said by its agent noun). See rendered.agent_pair_stems.
     agent_nouns: tuple[tuple[str, ...], str, str] = ((), "", "")
+    # How a participle ends that is made of a preverb (``purpose``'s), a mark
+    # (``agent_nouns``') and the verb's stem (ka და-მ-შიფრ-ავ-ი, an encoder): the same
+    # participle without its preverb is the same word, the preverb only the verb's aspect
+    # (OBS's "Audio Encoder" as აუდიოს მშიფრავი, "this encoder" as ამ მშიფრავით, for the
+    # term დამშიფრავი; session 31). A participle's only: a verbal noun without its preverb
+    # may be a word of its own (ქმედება, a deed, beside მოქმედება, an action).
+    bare_participles: tuple[str, ...] = ()
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -662,6 +669,8 @@ def KA() -> Inflection:
             "სა",
         ),
         agent_nouns=(("მა", "მ"), "ებელ", "ებ"),
+        # the present participle's endings: მ-…-ავ-ი, მ-…-ელ-ი (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
+        bare_participles=("ავი", "ელი", "არი", "ალი"),
     )
 
 

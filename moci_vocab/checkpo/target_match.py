@@ -379,6 +379,11 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         patterns.append(TargetTerm(text, status, (closed,), _probe([closed])))
     if infl.compounds and len(content) == 1:
         patterns.extend(_compound_part(text, status, content[0]))
+    if len(content) == 1:
+        bare = without_preverb(content[0].word, infl)
+        if bare:  # (a pattern of its own: the term's probe, its stems' shared start, stays)
+            spec = WordSpec(bare, stems_of(bare, infl, term=True), frozenset({bare}))
+            patterns.append(TargetTerm(text, status, (spec,), _probe([spec])))
     for form_words in form_tokens:
         if len(form_words) > 1:
             exact_specs = tuple(
@@ -388,6 +393,21 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
             )  # fmt: skip
             patterns.append(TargetTerm(text, status, exact_specs, _probe(list(exact_specs))))
     return patterns
+
+
+def without_preverb(word: str, infl: Inflection) -> str | None:
+    """A participle term without its preverb (`Inflection.bare_participles`: ka დამშიფრავი
+    → მშიფრავი), or None: the word is a preverb, a mark and a stem of three letters or more
+    with a participle's ending."""
+    if not word.endswith(infl.bare_participles or ("\x00",)):
+        return None
+    for preverb in sorted(infl.purpose[0], key=len, reverse=True):
+        if word.startswith(preverb):
+            bare = word[len(preverb) :]
+            mark = next((m for m in infl.agent_nouns[0] if bare.startswith(m)), None)
+            if mark is not None and len(bare) - len(mark) - 3 >= 3:
+                return bare
+    return None
 
 
 def _with_action_nouns(word: str, stems: tuple[str, ...], infl: Inflection) -> tuple[str, ...]:
