@@ -428,3 +428,22 @@ def test_a_georgian_participle_without_its_preverb_is_the_term(moci, tmp_path):
         ],
     )
     assert findings(moci, ka) == [("MV601", "action", "Undo the action")]
+
+
+def test_a_georgian_borrowed_term_starts_a_compound_on_its_consonant_stem(moci, tmp_path):
+    # session 31 (Mozilla, Kolibri): ინტერნეტი (internet) less its nominative -ი starts
+    # ინტერნეტკავშირი (internet connection), its rest a word of the catalog; a native
+    # term's stem does not (სახელწოდება, a title, on სახელ- of სახელი, name): reported
+    add(moci, "internet", "internet", {"ka": "ინტერნეტი"}, pos="noun")
+    add(moci, "name", "name", {"ka": "სახელი"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Internet connection needed", "საჭიროა ინტერნეტკავშირი"),
+            ("Connection lost", "კავშირი გაწყდა"),
+            ("Link name", "ბმულის სახელწოდება"),
+            ("Title", "წოდება"),
+        ],
+    )
+    assert findings(moci, ka) == [("MV601", "name", "Link name")]

@@ -25,7 +25,9 @@ Run on the missing terms only (a few hundred on a large catalog), after the chec
   (ფაილის) is itself a word, of four letters or more, that the catalog's translations
   use on their own (`whole_words`: not a bare ending after a hyphen, Audacity-ის). A
   term in the nominative -ი starts no compound (კანონიერი, legal, is no კანონი + ერი),
-  nor does a stem (სახელწოდება, a title, on სახელ- of სახელი).
+  nor does a stem (სახელწოდება, a title, on სახელ- of სახელი), but the consonant stem of a
+  term borrowed from the English word does, before a rest that opens with a consonant
+  (`borrowed_compound`: ინტერნეტკავშირი, internet connection, on ინტერნეტი).
 - **A second reading** (`reread`), of a flagged translation only: a keyboard mnemonic
   between two letters where the English one opens a word ("Device _type" as Armenian
   Սարք_տեսակ: the underscore took the space's place) splits the word there; a quoted
@@ -1053,6 +1055,27 @@ def _compound_part(
     return False
 
 
+def borrowed_compound(
+    words: list[str], term: str, english: str, infl: Inflection, known: Callable[[str], bool]
+) -> bool:
+    """Does a word of the translation (``words``: sorted) start with the consonant stem of a
+    term borrowed from the English word, less the case ending a first part drops, and go on
+    with a word of its own (ka ინტერნეტკავშირი, internet connection, ინტერნეტსივრცე: ინტერნეტ-
+    of ინტერნეტი, internet; Mozilla's and Kolibri's)? Not a native stem (`_borrowed`: სახელ-
+    of სახელი, name, in სახელწოდება, a title, a word of its own), which `_compound_part`
+    leaves too."""
+    if not infl.first_parts or " " in term or not term.endswith(tuple(infl.first_parts)):
+        return False
+    stem = term[:-1]
+    if len(stem) < _MIN_PART or stem[-1] in _VOWELS:
+        return False
+    for token in _starting(words, stem):
+        rest = token[len(stem) :]
+        if len(rest) >= _MIN_REST and rest[0] not in _VOWELS and known(rest):
+            return _borrowed(stem, english)
+    return False
+
+
 def known_words(vocabulary: Callable[[], set[str]], infl: Inflection) -> Callable[[str], bool]:
     """A test of whether a word is a word of the catalog, or a form of one (`form_of_known`):
     the words (``vocabulary``) are made when first asked for, sorted when a form is first
@@ -1737,6 +1760,11 @@ def rendered_misses(
             continue
         if compounds:
             if any(_compound_part(parts, term, infl, known) for term in terms.get(concept, ())):
+                found.add((entry, concept))
+                continue
+            if word and any(
+                borrowed_compound(parts, term, word, infl, known) for term in terms.get(concept, ())
+            ):
                 found.add((entry, concept))
                 continue
             if word and any(
