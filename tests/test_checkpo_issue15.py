@@ -414,9 +414,12 @@ def test_a_one_word_branch_of_an_icu_plural_is_text_not_a_placeholder(moci, tmp_
 def test_a_georgian_participle_without_its_preverb_is_the_term(moci, tmp_path):
     # session 31 (OBS): the encoder დამშიფრავი (და-მ-შიფრ-ავ-ი) said მშიფრავი, the same
     # participle without its preverb, alone or in a compound; a verbal noun without its
-    # preverb is another word (ქმედება, a deed, for the action მოქმედება): reported
+    # preverb is another word (ქმედება, a deed, for the action მოქმედება), and so is a
+    # participle without a preverb of direction (მთვლელი, a counter, for the calculator
+    # გამომთვლელი; review31 F6): reported
     add(moci, "encoder", "encoder", {"ka": "დამშიფრავი"}, pos="noun")
     add(moci, "action", "action", {"ka": "მოქმედება"}, pos="noun")
+    add(moci, "calculator", "calculator", {"ka": "გამომთვლელი"}, pos="noun")
     ka = write_po(
         tmp_path / "ka.po",
         "ka",
@@ -425,9 +428,13 @@ def test_a_georgian_participle_without_its_preverb_is_the_term(moci, tmp_path):
             ("Cannot encode on this encoder.", "ამ მშიფრავით დაშიფვრა ვერ ხერხდება."),
             ("Video Encoder", "ვიდეომშიფრავი"),
             ("Undo the action", "ქმედების დაბრუნება"),
+            ("Open the calculator", "მთვლელის გახსნა"),
         ],
     )
-    assert findings(moci, ka) == [("MV601", "action", "Undo the action")]
+    assert findings(moci, ka) == [
+        ("MV601", "action", "Undo the action"),
+        ("MV601", "calculator", "Open the calculator"),
+    ]
 
 
 def test_a_georgian_borrowed_term_starts_a_compound_on_its_consonant_stem(moci, tmp_path):
@@ -447,3 +454,28 @@ def test_a_georgian_borrowed_term_starts_a_compound_on_its_consonant_stem(moci, 
         ],
     )
     assert findings(moci, ka) == [("MV601", "name", "Link name")]
+
+
+def test_a_georgian_abstract_noun_in_oba_and_its_base_say_one_english_word(moci, tmp_path):
+    # session 31 (Cosinnus, K3b): the member წევრი said by its abstract noun წევრობა
+    # (membership), the multisession მრავალსესიიანობა by its adjective მრავალსესიიანი; a
+    # verbal noun's abstract noun is a word of its own (აღწერილობა for the description
+    # აღწერა), and the adjective of another suffix (გამჭვირვალე for გამჭვირვალობა): reported
+    add(moci, "member", "member", {"ka": "წევრი"}, pos="noun")
+    add(moci, "multisession", "multisession", {"ka": "მრავალსესიიანობა"}, pos="noun")
+    add(moci, "description", "description", {"ka": "აღწერა"}, pos="noun")
+    add(moci, "transparency", "transparency", {"ka": "გამჭვირვალობა"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Invited to be a member", "მოწვეულ იქნა წევრობაზე"),
+            ("Continue Multisession Project", "მრავალსესიიანი პროექტის გაგრძელება"),
+            ("File description", "ფაილის აღწერილობა"),
+            ("Inverse of transparency", "გამჭვირვალე"),
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "description", "File description"),
+        ("MV601", "transparency", "Inverse of transparency"),
+    ]

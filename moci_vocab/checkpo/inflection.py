@@ -246,13 +246,27 @@ class Inflection(Record):
     # (the marks, the agent noun's ending, the verbal noun's stem ending); and the other way
     # (a verbal-noun term said by its agent noun). See rendered.agent_pair_stems.
     agent_nouns: tuple[tuple[str, ...], str, str] = ((), "", "")
-    # How a participle ends that is made of a preverb (``purpose``'s), a mark
-    # (``agent_nouns``') and the verb's stem (ka და-მ-შიფრ-ავ-ი, an encoder): the same
-    # participle without its preverb is the same word, the preverb only the verb's aspect
-    # (OBS's "Audio Encoder" as აუდიოს მშიფრავი, "this encoder" as ამ მშიფრავით, for the
-    # term დამშიფრავი; session 31). A participle's only: a verbal noun without its preverb
-    # may be a word of its own (ქმედება, a deed, beside მოქმედება, an action).
-    bare_participles: tuple[str, ...] = ()
+    # A participle made of a preverb, a mark (``agent_nouns``') and the verb's stem (ka
+    # და-მ-შიფრ-ავ-ი, an encoder): (the preverbs that say only the verb's aspect, the
+    # participle's endings). Without such a preverb it is the same word (OBS's "Audio
+    # Encoder" as აუდიოს მშიფრავი, "this encoder" as ამ მშიფრავით, for the term დამშიფრავი;
+    # session 31). Not a preverb of direction, which makes another word (გამო-მ-თვლ-ელი, a
+    # calculator: მთვლელი is a counter; გამომცემელი, a publisher: მცემელი, one who beats;
+    # review31 F6), nor a verbal noun without its preverb (ქმედება, a deed, beside
+    # მოქმედება, an action).
+    bare_participles: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # The suffix of the abstract noun of a noun or an adjective (ka -ობა: წევრი, a member →
+    # წევრობა, membership; მრავალსესიიანი, multisession → მრავალსესიიანობა), and the
+    # adjective suffixes whose abstract noun is said by the adjective: the abstract noun
+    # renders a noun term ("requested to become a member" as წევრობაზე მოთხოვნა, a request
+    # for membership; Cosinnus, Lemmy's ადმინისტრატორობა, Session's), and the adjective an
+    # abstract-noun term (K3b's multisession მრავალსესიიანობა said მრავალსესიიანი პროექტი,
+    # LabPlot's percentile პროცენტულობა as პროცენტული): one English word for both; session
+    # 31. Not a verbal noun's (-ება, -ობა: აღწერა → აღწერილობა, a description beside
+    # description, is a second word where a catalog says აღწერა) nor another adjective's
+    # (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent, where the English says
+    # the noun).
+    abstract: tuple[str, tuple[str, ...]] = ("", ())
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -669,8 +683,10 @@ def KA() -> Inflection:
             "სა",
         ),
         agent_nouns=(("მა", "მ"), "ებელ", "ებ"),
-        # the present participle's endings: მ-…-ავ-ი, მ-…-ელ-ი (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
-        bare_participles=("ავი", "ელი", "არი", "ალი"),
+        # the perfective და-, and the present participle's endings: მ-…-ავ-ი, მ-…-ელ-ი
+        # (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
+        bare_participles=(("და",), ("ავი", "ელი", "არი", "ალი")),
+        abstract=("ობა", ("იან", "ულ", "ურ")),
     )
 
 

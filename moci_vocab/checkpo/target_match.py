@@ -380,9 +380,9 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
     if infl.compounds and len(content) == 1:
         patterns.extend(_compound_part(text, status, content[0]))
     if len(content) == 1:
-        bare = without_preverb(content[0].word, infl)
-        if bare:  # (a pattern of its own: the term's probe, its stems' shared start, stays)
-            spec = WordSpec(bare, stems_of(bare, infl, term=True), frozenset({bare}))
+        # (each a pattern of its own: the term's probe, its stems' shared start, stays)
+        for other in same_words(content[0].word, infl):
+            spec = WordSpec(other, stems_of(other, infl, term=True), frozenset({other}))
             patterns.append(TargetTerm(text, status, (spec,), _probe([spec])))
     for form_words in form_tokens:
         if len(form_words) > 1:
@@ -395,13 +395,31 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
     return patterns
 
 
+def same_words(word: str, infl: Inflection) -> list[str]:
+    """Other words that say a one-word term: the participle without its preverb
+    (`without_preverb`), a noun's abstract noun and an abstract noun's adjective
+    (`Inflection.abstract`: ka წევრი → წევრობა; მრავალსესიიანობა → მრავალსესიიანი)."""
+    found = [bare] if (bare := without_preverb(word, infl)) else []
+    suffix, adjectives = infl.abstract
+    if not suffix:
+        return found
+    for ending in (suffix, suffix[:-1] + "ის"):  # (a term given in the genitive: -ობის)
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= 4:
+            return [*found, base + "ი"] if base.endswith(adjectives) else found
+    if word.endswith("ი") and len(word) >= 5 and not word.endswith(infl.bare_participles[1]):
+        found.append(word[:-1] + suffix)  # (a consonant stem's nominative -ი: წევრ-ი)
+    return found
+
+
 def without_preverb(word: str, infl: Inflection) -> str | None:
     """A participle term without its preverb (`Inflection.bare_participles`: ka დამშიფრავი
-    → მშიფრავი), or None: the word is a preverb, a mark and a stem of three letters or more
-    with a participle's ending."""
-    if not word.endswith(infl.bare_participles or ("\x00",)):
+    → მშიფრავი), or None: the word is one of those preverbs, a mark and a stem of three
+    letters or more with a participle's ending."""
+    preverbs, endings = infl.bare_participles
+    if not endings or not word.endswith(endings):
         return None
-    for preverb in sorted(infl.purpose[0], key=len, reverse=True):
+    for preverb in preverbs:
         if word.startswith(preverb):
             bare = word[len(preverb) :]
             mark = next((m for m in infl.agent_nouns[0] if bare.startswith(m)), None)
