@@ -479,3 +479,21 @@ def test_a_georgian_abstract_noun_in_oba_and_its_base_say_one_english_word(moci,
         ("MV601", "description", "File description"),
         ("MV601", "transparency", "Inverse of transparency"),
     ]
+
+
+def test_a_georgian_stem_borrowed_with_ou_said_u_derives_the_verbal_noun(moci, tmp_path):
+    # session 31 (Jellyfin, MediaWiki, xTrActR): ჯგუფი is group borrowed (ou said u), so
+    # "Group versions" as ვერსიების დაჯგუფება (grouping) says it, as დაარქივება says
+    # archive; a native stem's verbal noun does not (დაანგარიშება, calculating, for the
+    # account ანგარიში): reported
+    add(moci, "group", "group", {"ka": "ჯგუფი"}, pos="noun")
+    add(moci, "account", "account", {"ka": "ანგარიში"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Group versions", "ვერსიების დაჯგუფება"),
+            ("Delete the account", "დაანგარიშების წაშლა"),
+        ],
+    )
+    assert findings(moci, ka) == [("MV601", "account", "Delete the account")]

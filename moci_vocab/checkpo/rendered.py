@@ -2095,6 +2095,9 @@ def _after_of(msgid: str, english: str) -> bool:
 # Georgian has no f: ფონტი, font).
 _SPELLINGS = (("ch", "k"), ("ph", "f"), ("c", "k"), ("x", "ks"), ("w", "v"), ("y", "i"))
 _SPELLINGS += (("f", "p"), ("q", "k"))
+# ... and the ou said u of words borrowed through French or German (group, Gruppe ~ ჯგუფ-:
+# jgup ~ grup 75, was 67 against group; route, coupon; session 31)
+_SPELLINGS += (("ou", "u"),)
 # How like the English word (rapidfuzz ratio of the folded spellings) a borrowed stem is:
 # ka არქივ- ~ archive 91, ფაილ- ~ file 75, სესი- ~ session 73; native სახელ- ~ name 40,
 # ქმედ- ~ action 17.
