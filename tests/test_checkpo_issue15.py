@@ -458,10 +458,13 @@ def test_a_georgian_borrowed_term_starts_a_compound_on_its_consonant_stem(moci, 
 
 def test_a_georgian_abstract_noun_in_oba_and_its_base_say_one_english_word(moci, tmp_path):
     # session 31 (Cosinnus, K3b): the member წევრი said by its abstract noun წევრობა
-    # (membership), the multisession მრავალსესიიანობა by its adjective მრავალსესიიანი; a
-    # verbal noun's abstract noun is a word of its own (აღწერილობა for the description
-    # აღწერა), and the adjective of another suffix (გამჭვირვალე for გამჭვირვალობა): reported
+    # (membership) where the English names the role taken ("be a member"), the multisession
+    # მრავალსესიიანობა by its adjective მრავალსესიიანი; the abstract noun for the people
+    # ("Add a child" as ბავშვობის, of childhood: review31 F7), a verbal noun's abstract noun
+    # (აღწერილობა for the description აღწერა) and the adjective of another suffix
+    # (გამჭვირვალე for გამჭვირვალობა) are other words: reported
     add(moci, "member", "member", {"ka": "წევრი"}, pos="noun")
+    add(moci, "child", "child", {"ka": "ბავშვი"}, pos="noun")
     add(moci, "multisession", "multisession", {"ka": "მრავალსესიიანობა"}, pos="noun")
     add(moci, "description", "description", {"ka": "აღწერა"}, pos="noun")
     add(moci, "transparency", "transparency", {"ka": "გამჭვირვალობა"}, pos="noun")
@@ -473,9 +476,11 @@ def test_a_georgian_abstract_noun_in_oba_and_its_base_say_one_english_word(moci,
             ("Continue Multisession Project", "მრავალსესიიანი პროექტის გაგრძელება"),
             ("File description", "ფაილის აღწერილობა"),
             ("Inverse of transparency", "გამჭვირვალე"),
+            ("Add a child", "ბავშვობის დამატება"),
         ],
     )
     assert findings(moci, ka) == [
+        ("MV601", "child", "Add a child"),
         ("MV601", "description", "File description"),
         ("MV601", "transparency", "Inverse of transparency"),
     ]

@@ -258,14 +258,15 @@ class Inflection(Record):
     # The suffix of the abstract noun of a noun or an adjective (ka -ობა: წევრი, a member →
     # წევრობა, membership; მრავალსესიიანი, multisession → მრავალსესიიანობა), and the
     # adjective suffixes whose abstract noun is said by the adjective: the abstract noun
-    # renders a noun term ("requested to become a member" as წევრობაზე მოთხოვნა, a request
-    # for membership; Cosinnus, Lemmy's ადმინისტრატორობა, Session's), and the adjective an
-    # abstract-noun term (K3b's multisession მრავალსესიიანობა said მრავალსესიიანი პროექტი,
-    # LabPlot's percentile პროცენტულობა as პროცენტული): one English word for both; session
-    # 31. Not a verbal noun's (-ება, -ობა: აღწერა → აღწერილობა, a description beside
-    # description, is a second word where a catalog says აღწერა) nor another adjective's
-    # (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent, where the English says
-    # the noun).
+    # renders a noun term where the English names a role one takes ("requested to become a
+    # member" as წევრობაზე მოთხოვნა, a request for membership; Cosinnus, Lemmy's "Remove as
+    # admin" as ადმინისტრატორობის მოხსნა; rendered.said_as_role: not the people, "Add a
+    # child" as ბავშვობის დამატება, of childhood, review31 F7), and the adjective an
+    # abstract-noun term anywhere (K3b's multisession მრავალსესიიანობა said მრავალსესიიანი
+    # პროექტი, LabPlot's percentile პროცენტულობა as პროცენტული): one English word for both;
+    # session 31. Not a verbal noun's (-ება, -ობა: აღწერა → აღწერილობა, a description
+    # beside description, is a second word where a catalog says აღწერა) nor another
+    # adjective's (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent).
     abstract: tuple[str, tuple[str, ...]] = ("", ())
 
     _fields = tuple(__annotations__)  # every field above, in order

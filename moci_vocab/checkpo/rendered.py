@@ -1076,6 +1076,36 @@ def borrowed_compound(
     return False
 
 
+def said_as_role(words: list[str], term: str, infl: Inflection) -> bool:
+    """Does a word of the translation (``words``: sorted) say a noun term by its abstract
+    noun (`Inflection.abstract`: ka წევრი, a member → წევრობა, membership, წევრობაზე)? A
+    consonant stem's nominative -ი, five letters or more, not a participle's."""
+    suffix = infl.abstract[0]
+    if not suffix or " " in term or len(term) < 5 or not term.endswith("ი"):
+        return False
+    if term.endswith(infl.bare_participles[1]):
+        return False
+    return _stem_said(words, (term[:-1] + suffix[:-1],), infl, None, after_vowel=True)
+
+
+# The English before a noun that names a role one takes (become a member, be an admin,
+# remove as admin), said by the role's abstract noun (`said_as_role`).
+_ROLE_VERBS = frozenset({"become", "becomes", "became", "becoming", "be", "being", "as"})
+
+
+def _role_of(msgid: str, english: str) -> bool:
+    """Does every use of the English noun follow *become*, *be* or *as* (an article between
+    allowed): a role one takes, not the people who have it ("Members", "add a member")?"""
+    uses = _uses(msgid, english)
+    for start, _end in uses:
+        before = msgid[max(0, start - 40) : start].casefold().split()
+        if before and before[-1] in ("a", "an"):
+            before = before[:-1]
+        if not before or before[-1] not in _ROLE_VERBS:
+            return False
+    return bool(uses)
+
+
 def known_words(vocabulary: Callable[[], set[str]], infl: Inflection) -> Callable[[str], bool]:
     """A test of whether a word is a word of the catalog, or a form of one (`form_of_known`):
     the words (``vocabulary``) are made when first asked for, sorted when a form is first
@@ -1764,6 +1794,14 @@ def rendered_misses(
                 continue
             if word and any(
                 borrowed_compound(parts, term, word, infl, known) for term in terms.get(concept, ())
+            ):
+                found.add((entry, concept))
+                continue
+            if (
+                word
+                and infl.abstract[0]
+                and any(said_as_role(parts, term, infl) for term in terms.get(concept, ()))
+                and _role_of(msgid_of(entry), word)
             ):
                 found.add((entry, concept))
                 continue

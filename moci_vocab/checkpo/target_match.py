@@ -381,7 +381,7 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
         patterns.extend(_compound_part(text, status, content[0]))
     if len(content) == 1:
         # (each a pattern of its own: the term's probe, its stems' shared start, stays)
-        for other in same_words(content[0].word, infl):
+        for other in words_saying(content[0].word, infl):
             spec = WordSpec(other, stems_of(other, infl, term=True), frozenset({other}))
             patterns.append(TargetTerm(text, status, (spec,), _probe([spec])))
     for form_words in form_tokens:
@@ -395,20 +395,17 @@ def compile_term(text: str, status: str, forms: list[str], infl: Inflection) -> 
     return patterns
 
 
-def same_words(word: str, infl: Inflection) -> list[str]:
-    """Other words that say a one-word term: the participle without its preverb
-    (`without_preverb`), a noun's abstract noun and an abstract noun's adjective
-    (`Inflection.abstract`: ka წევრი → წევრობა; მრავალსესიიანობა → მრავალსესიიანი)."""
+def words_saying(word: str, infl: Inflection) -> list[str]:
+    """Other words that say a one-word term anywhere: the participle without its preverb
+    (`without_preverb`), an abstract noun's adjective (`Inflection.abstract`: ka
+    მრავალსესიიანობა → მრავალსესიიანი). (A noun's abstract noun says it only as a role:
+    `rendered.said_as_role`.)"""
     found = [bare] if (bare := without_preverb(word, infl)) else []
     suffix, adjectives = infl.abstract
-    if not suffix:
-        return found
-    for ending in (suffix, suffix[:-1] + "ის"):  # (a term given in the genitive: -ობის)
+    for ending in (suffix, suffix[:-1] + "ის") if suffix else ():  # (a genitive: -ობის)
         base = word[: -len(ending)]
-        if word.endswith(ending) and len(base) >= 4:
-            return [*found, base + "ი"] if base.endswith(adjectives) else found
-    if word.endswith("ი") and len(word) >= 5 and not word.endswith(infl.bare_participles[1]):
-        found.append(word[:-1] + suffix)  # (a consonant stem's nominative -ი: წევრ-ი)
+        if word.endswith(ending) and len(base) >= 4 and base.endswith(adjectives):
+            found.append(base + "ი")
     return found
 
 
