@@ -239,31 +239,37 @@ def negated_misses(
     last_entry = -1
     last_text: str | None = None
     low = ""
-    negated: dict[str, set[str]] = {}
+    negated: dict[str, set[str]] | None = None
+    form = ""
+    has = False
     rests: Rests | None = None
     budget = [_TRIES]
     starts = tuple(prefix for prefix, _, _ in matcher.infl.negative)
     for entry, concept, text in missing:
         if entry != last_entry:  # (an entry's msgid read once, whatever its terms)
-            last_entry = entry
+            last_entry, negated = entry, None
+        if text is not last_text:  # (a translation's words read once, for all its terms)
+            last_text, rests = text, None
+            form = prepared(entry, text) if prepared is not None else lowered([text])[0]
+            # (a word with a prefix has the prefix's letters in the text: else no term is
+            # said so, and the msgid is not read: half the msgids with a negator's letters)
+            has = any(start in form for start in starts)
+        if not has:
+            continue
+        word = english.get(concept)
+        if not word:
+            continue
+        if negated is None:
             msgid = msgid_of(entry)  # (casefold is lower() on ASCII, which is faster)
             low = msgid.lower() if msgid.isascii() else msgid.casefold()
             negated = negated_words(low)
         if not negated:
             continue
-        if text is not last_text:  # (a translation's words read once, for all its terms)
-            last_text, rests = text, None
-        word = english.get(concept)
-        if not word:
-            continue
         kinds = negated.get(word) if word.isalpha() else negates(low, word)
         if not kinds:
             continue
         if rests is None:
-            form = prepared(entry, text) if prepared is not None else lowered([text])[0]
-            # (a word with a prefix has the prefix's letters in the text)
-            has = any(start in form for start in starts)
-            rests = prefixed(words_of(form), matcher.infl) if has else {}
+            rests = prefixed(words_of(form), matcher.infl)
         if not rests:
             continue  # (no word with a negative prefix: the concept's terms are not read)
         for term in allowed(concept):
