@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import add, eq, itemgetter, le, lt
+from operator import add, contains, eq, itemgetter, le, lt
 from pathlib import Path
 
 from moci_vocab.checkpo import RULES, SEVERITY, rules  # noqa: F401 (run's names)
@@ -507,6 +507,11 @@ class FileCheck:
         # The first translations of the entries with a term, as a chunk prepared them
         # (`target_match.lowered`), for the rules that read them again.
         self.first_lows = _Prepared()
+        # The entries with a term whose msgid may negate a word (`_negating`), and whose
+        # translation may be a short label with a cut mark (`_short_marked`): noted by the
+        # chunks, where they are first read, for `drop_rendered`'s rules.
+        self.negating: list[int] = []
+        self.labelled: list[int] = []
         self.made: dict[int, Finding] = {}
         self.late: list[tuple[int, Finding]] = []
         # The entry of each made and MV604 finding being written, by the finding's id
@@ -588,7 +593,6 @@ class FileCheck:
             for k, low in lowered_firsts.items():
                 if len(low) >= _LONG_TRANSLATION:
                     lowered_firsts[k] = _probed(low, k, pairs, inline_tests)
-        del firsts_text, plains
         mark = len(self.found_entries)
         form_counts = [len(msgstrs[i]) for i in chosen]
         with_plural_forms = (
@@ -596,6 +600,8 @@ class FileCheck:
             if form_counts.count(1) != len(form_counts)
             else set()
         )
+        self.note_entries(chosen, sources, with_terms, firsts_text, with_plural_forms)
+        del firsts_text, plains
         find_low = self.matcher.find_low
         # A missing term of a concept with no other allowed term, reported (the usual
         # miss, `check_others`): noted here.
@@ -642,6 +648,29 @@ class FileCheck:
         # (`drop_conventions`; prepared a few at a time there, 3% of the real 15.8k-entry
         # case's instructions).
         self.first_lows.add(chosen, with_terms, lows)
+
+    def note_entries(
+        self,
+        chosen: list[int],
+        sources: list[str],
+        with_terms: list[int],
+        firsts: list[str],
+        several: set[int],
+    ) -> None:
+        """Note the chunk's entries that `drop_rendered`'s rules may need (``chosen[k]`` for
+        k in ``with_terms``, the entries with a term; ``sources``: the msgids by k;
+        ``firsts``: their first translations; ``several``: the k of entries of several
+        forms): made where the entries are first read, so that those rules read only
+        these entries' missing terms, not every missing term."""
+        infl = self.matcher.infl
+        if infl.negative:
+            self.negating.extend(map(chosen.__getitem__, _negating(with_terms, sources)))
+        signs = infl.abbreviation_mark or infl.cut_marks
+        if signs:
+            picked = _short_marked(with_terms, firsts, signs)
+            if several:  # (an entry of several forms: any of them may be a label)
+                picked = sorted(several.union(picked))
+            self.labelled.extend(map(chosen.__getitem__, picked))
 
     def closest_words(
         self, mark: int, chosen: list[int], plains: dict[int, str], lows: dict[int, str]
@@ -1086,11 +1115,9 @@ class FileCheck:
         labels = (
             [
                 (entry, concept, text)
-                for entry, concept, form in compress(
-                    zip(self.found_entries, found, self.found_forms, strict=True),
-                    map(words.__contains__, found),
-                )
-                if form < len(texts := msgstrs[entry])
+                for entry, concept, form in self._terms_of(self.labelled)
+                if concept in words
+                and form < len(texts := msgstrs[entry])
                 and len(text := texts[form]) <= LABEL
                 and (mark in text or (other and other in text))
             ]
@@ -1127,33 +1154,16 @@ class FileCheck:
 
     def _negated(self, english: dict[int, str]) -> set[tuple[int, int]]:
         """The missing terms said with a negative prefix where the English negates the
-        word (`negation.negated_misses`): only entries whose msgid holds a negator's letters
-        are read, found in one pass over their msgids joined (not a test per entry: that
-        cost the real 15.8k x 45 Albanian case 1 ms)."""
+        word (`negation.negated_misses`): only those of the entries whose msgid holds a
+        negator's letters (`negating`, noted by the chunks) are read."""
         msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
-        entries = list(dict.fromkeys(self.found_entries))
-        # the msgids in UTF-8, their ASCII letters in small letters (bytes.lower: a pass in
-        # C; casefolding them as text cost more than all the rest), joined by NULs
-        texts = list(map(str.encode, map(msgids.__getitem__, entries)))
-        ends = list(accumulate(map(add, map(len, texts), repeat(1))))  # (each one's NUL)
-        joined = b"\x00".join(texts).lower()
-        hinted = set()
-        for sign in _NEGATION_SIGNS:
-            at = joined.find(sign)
-            while at >= 0:
-                index = bisect.bisect_right(ends, at)
-                hinted.add(entries[index])
-                at = joined.find(sign, ends[index])  # (the next entry's msgid)
-        if not hinted:
-            return set()
         held = [
             (entry, concept, texts[form])
-            for entry, concept, form in compress(
-                zip(self.found_entries, self.found_concepts, self.found_forms, strict=True),
-                map(hinted.__contains__, self.found_entries),
-            )
+            for entry, concept, form in self._terms_of(self.negating)
             if concept in english and form < len(texts := msgstrs[entry])
         ]
+        if not held:
+            return set()
         from moci_vocab.checkpo.negation import negated_misses
 
         compiled, first = self.compiled.rules, self.first_lows.get
@@ -1411,6 +1421,18 @@ class FileCheck:
             if any(seen[concept, other] == 1 for other in placed):
                 found.add((entry, concept))
         return found
+
+    def _terms_of(self, picked: list[int]) -> Iterator[tuple[int, int, int]]:
+        """(entry, concept, form) of each term found of the entries ``picked``, in the
+        order found (picked in C: a few entries' terms among tens of thousands)."""
+        entries = self.found_entries
+        at = list(compress(range(len(entries)), map(set(picked).__contains__, entries)))
+        return zip(
+            map(entries.__getitem__, at),
+            map(self.found_concepts.__getitem__, at),
+            map(self.found_forms.__getitem__, at),
+            strict=True,
+        )
 
     def forget(self, dropped: set[tuple[int, int]]) -> None:
         """Take these (entry, concept) missing terms out of what was found."""
@@ -1999,6 +2021,39 @@ class FileCheck:
                 finding = self.finding("MV604", rule.concept, first_other, message, [main], other)
                 finding.extra["renderings"] = {term: count for term, (count, _e) in ranked}
                 self.late.append((first_other, finding))
+
+
+def _negating(with_terms: list[int], sources: list[str]) -> list[int]:
+    """The ones of ``with_terms`` whose msgid (``sources[k]``) holds a negator's letters
+    (`_NEGATION_SIGNS`), in order: looked for in their msgids' UTF-8 joined by NULs, ASCII
+    letters in small letters (bytes.lower: casefolding them as text cost more than all the
+    rest), each msgid encoded on its own (its end found so: `text_ends` of the joined
+    bytes cost more)."""
+    if not with_terms:
+        return []
+    texts = list(map(str.encode, map(sources.__getitem__, with_terms)))
+    ends = list(accumulate(map(add, map(len, texts), repeat(1))))  # (each one's NUL)
+    joined = b"\x00".join(texts).lower()
+    hinted = set()
+    for sign in _NEGATION_SIGNS:
+        at = joined.find(sign)
+        while at >= 0:
+            index = bisect.bisect_right(ends, at)
+            hinted.add(index)
+            at = joined.find(sign, ends[index])  # (the next msgid)
+    return [with_terms[index] for index in sorted(hinted)]
+
+
+def _short_marked(with_terms: list[int], firsts: list[str], signs: str) -> list[int]:
+    """The ones of ``with_terms`` whose translation (``firsts``, by position) is a short
+    label (`rendered.LABEL`) with one of the cut marks ``signs`` in it, in order (the marks
+    looked for in C)."""
+    from moci_vocab.checkpo.rendered import LABEL
+
+    marked = set()
+    for sign in signs:
+        marked.update(compress(range(len(firsts)), map(contains, firsts, repeat(sign))))
+    return [with_terms[i] for i in sorted(marked) if len(firsts[i]) <= LABEL]
 
 
 def _tail(before: list[str], texts: list[str]) -> list[str]:
