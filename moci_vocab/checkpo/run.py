@@ -600,8 +600,7 @@ class FileCheck:
             if form_counts.count(1) != len(form_counts)
             else set()
         )
-        self.note_entries(chosen, sources, with_terms, firsts_text, with_plural_forms)
-        del firsts_text, plains
+        del plains
         find_low = self.matcher.find_low
         # A missing term of a concept with no other allowed term, reported (the usual
         # miss, `check_others`): noted here.
@@ -643,6 +642,8 @@ class FileCheck:
                     continue
             self.check_entry(chosen[k], concept, sides.get((k, concept), _BOTH))
         self.result.terms += terms
+        self.note_entries(chosen, sources, mark, with_terms, firsts_text, with_plural_forms)
+        del firsts_text
         self.closest_words(mark, chosen, plain_firsts, lowered_firsts)
         # The prepared first translations: the conventions rule reads them again
         # (`drop_conventions`; prepared a few at a time there, 3% of the real 15.8k-entry
@@ -653,24 +654,37 @@ class FileCheck:
         self,
         chosen: list[int],
         sources: list[str],
+        mark: int,
         with_terms: list[int],
         firsts: list[str],
         several: set[int],
     ) -> None:
-        """Note the chunk's entries that `drop_rendered`'s rules may need (``chosen[k]`` for
-        k in ``with_terms``, the entries with a term; ``sources``: the msgids by k;
-        ``firsts``: their first translations; ``several``: the k of entries of several
-        forms): made where the entries are first read, so that those rules read only
-        these entries' missing terms, not every missing term."""
+        """Note the chunk's entries with a missing term (found from position ``mark`` on)
+        that `drop_rendered`'s rules may read: made where the entries are first read, so
+        that those rules read only these entries' missing terms, not every missing term.
+        ``chosen[k]`` for k in ``with_terms``: the entries with a term, ``sources[k]``:
+        their msgids, ``firsts``: their first translations (by position); ``several``: the
+        k of entries of several forms."""
         infl = self.matcher.infl
-        if infl.negative:
-            self.negating.extend(map(chosen.__getitem__, _negating(with_terms, sources)))
         signs = infl.abbreviation_mark or infl.cut_marks
+        missed = len(self.found_entries) - mark
+        if not (infl.negative or signs) or not missed:
+            return
+        if missed < len(with_terms):  # (a few missing terms: their entries only)
+            msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
+            entries = sorted(set(self.found_entries[mark:]))
+            sources = [msgids[entry] for entry in entries]
+            firsts = [forms[0] if (forms := msgstrs[entry]) else "" for entry in entries]
+        else:  # (nearly every entry with a term has one missing: all of them, no test)
+            entries = list(map(chosen.__getitem__, with_terms))
+            sources = list(map(sources.__getitem__, with_terms))
+        if infl.negative:
+            self.negating.extend(map(entries.__getitem__, _negating(sources)))
         if signs:
-            picked = _short_marked(with_terms, firsts, signs)
+            picked = list(map(entries.__getitem__, _short_marked(firsts, signs)))
             if several:  # (an entry of several forms: any of them may be a label)
-                picked = sorted(several.union(picked))
-            self.labelled.extend(map(chosen.__getitem__, picked))
+                picked = sorted({*picked, *map(chosen.__getitem__, several)})
+            self.labelled.extend(picked)
 
     def closest_words(
         self, mark: int, chosen: list[int], plains: dict[int, str], lows: dict[int, str]
@@ -2023,17 +2037,17 @@ class FileCheck:
                 self.late.append((first_other, finding))
 
 
-def _negating(with_terms: list[int], sources: list[str]) -> list[int]:
-    """The ones of ``with_terms`` whose msgid (``sources[k]``) holds a negator's letters
-    (`_NEGATION_SIGNS`), in order: looked for in their msgids' UTF-8 joined by NULs, ASCII
-    letters in small letters (bytes.lower: casefolding them as text cost more than all the
-    rest), each msgid encoded on its own (its end found so: `text_ends` of the joined
-    bytes cost more)."""
-    if not with_terms:
+def _negating(texts: list[str]) -> list[int]:
+    """The positions of the msgids ``texts`` that hold a negator's letters
+    (`_NEGATION_SIGNS`), in order: looked for in their UTF-8 joined by NULs, ASCII letters
+    in small letters (bytes.lower: casefolding them as text cost more than all the rest),
+    each msgid encoded on its own (its end found so: `text_ends` of the joined bytes cost
+    more)."""
+    if not texts:
         return []
-    texts = list(map(str.encode, map(sources.__getitem__, with_terms)))
-    ends = list(accumulate(map(add, map(len, texts), repeat(1))))  # (each one's NUL)
-    joined = b"\x00".join(texts).lower()
+    data = list(map(str.encode, texts))
+    ends = list(accumulate(map(add, map(len, data), repeat(1))))  # (each one's NUL)
+    joined = b"\x00".join(data).lower()
     hinted = set()
     for sign in _NEGATION_SIGNS:
         at = joined.find(sign)
@@ -2041,19 +2055,19 @@ def _negating(with_terms: list[int], sources: list[str]) -> list[int]:
             index = bisect.bisect_right(ends, at)
             hinted.add(index)
             at = joined.find(sign, ends[index])  # (the next msgid)
-    return [with_terms[index] for index in sorted(hinted)]
+    return sorted(hinted)
 
 
-def _short_marked(with_terms: list[int], firsts: list[str], signs: str) -> list[int]:
-    """The ones of ``with_terms`` whose translation (``firsts``, by position) is a short
-    label (`rendered.LABEL`) with one of the cut marks ``signs`` in it, in order (the marks
+def _short_marked(firsts: list[str], signs: str) -> list[int]:
+    """The positions of the translations ``firsts`` that are a short label
+    (`rendered.LABEL`) with one of the cut marks ``signs`` in it, in order (the marks
     looked for in C)."""
     from moci_vocab.checkpo.rendered import LABEL
 
     marked = set()
     for sign in signs:
         marked.update(compress(range(len(firsts)), map(contains, firsts, repeat(sign))))
-    return [with_terms[i] for i in sorted(marked) if len(firsts[i]) <= LABEL]
+    return [i for i in sorted(marked) if len(firsts[i]) <= LABEL]
 
 
 def _tail(before: list[str], texts: list[str]) -> list[str]:
