@@ -455,7 +455,9 @@ def print_text(
         say(line, style.get(f.severity, "") if start >= 0 else "", start + 1, len(f.severity))
     counts = tally.counts
     known = hidden[0]
-    in_baseline = f"{known} known finding{'' if known == 1 else 's'} in the baseline"
+    # What it counts: this run's findings the baseline matched (a baseline entry matches
+    # the same entry in every file, so this may exceed the entries --write-baseline wrote).
+    in_baseline = f"{known} finding{'' if known == 1 else 's'} suppressed by the baseline"
     if not any(counts.values()):
         verdict, tone = f"{what}: no problems found", "green"
         if known:

@@ -22,7 +22,7 @@ def test_a_baseline_lets_only_new_findings_fail_even_when_lines_move(gloss, tmp_
     write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një dosje")])
     gloss("check-po", str(po), ok=False)
     result = gloss("check-po", str(po), "--write-baseline", str(baseline))
-    assert "1 findings" in result.output
+    assert "1 distinct finding written" in result.output
     rows = json.loads(baseline.read_text("utf-8"))["findings"]
     assert [(r["concept"], r["msgid"]) for r in rows] == [("file", "Open the file")]
     # Known finding only, on another line now: passes, and is still in JSON as suppressed.
@@ -56,11 +56,23 @@ def test_the_text_summary_counts_what_the_baseline_hid(gloss, tmp_path):
     write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një dosje")])
     gloss("check-po", str(po), "--write-baseline", str(baseline))
     result = gloss("check-po", str(po), "--baseline", str(baseline))
-    assert result.stdout == "translations: no new problems; 1 known finding in the baseline\n"
+    assert result.stdout == "translations: no new problems; 1 finding suppressed by the baseline\n"
     write_po(po, "sq", [("Open the file", "Hap dokumentin"), ("A folder", "Një drejtori")])
     result = gloss("check-po", str(po), "--baseline", str(baseline), ok=False)
-    assert result.stdout.splitlines()[-1].endswith("; 1 known finding in the baseline")
+    assert result.stdout.splitlines()[-1].endswith("; 1 finding suppressed by the baseline")
     assert gloss("check-po", str(tmp_path / "sq.po"), ok=False).stdout.count("baseline") == 0
+
+
+def test_writing_and_reading_a_baseline_count_in_their_own_units(gloss, tmp_path):
+    """One baseline entry covers the same finding in two files: the two messages say which."""
+    baseline = tmp_path / "baseline.json"
+    for name in ("a.po", "b.po"):
+        write_po(tmp_path / name, "sq", [("A folder", "Një drejtori")])
+    pos = [str(tmp_path / "a.po"), str(tmp_path / "b.po")]
+    written = gloss("check-po", *pos, "--write-baseline", str(baseline)).stdout
+    assert written.startswith("1 distinct finding written to the baseline ")
+    result = gloss("check-po", *pos, "--baseline", str(baseline))
+    assert result.stdout == "translations: no new problems; 2 findings suppressed by the baseline\n"
 
 
 def test_a_missing_or_broken_baseline_is_one_clear_error(gloss, tmp_path):

@@ -185,7 +185,10 @@ def _check_po(state: State, args: CheckPoArgs) -> None:
 
         count = write(write_baseline, result.findings)
         if not state.quiet:
-            click.echo(printable(f"{count} findings written to the baseline {write_baseline}"))
+            # distinct: one baseline entry stands for the same finding in every file
+            plural = "" if count == 1 else "s"
+            written = f"{count} distinct finding{plural} written to the baseline {write_baseline}"
+            click.echo(printable(written))
         return
     show_findings(state, result.findings, fmt, rules(), result.summary(), "translations", True)
     exit_for_findings(result.findings, args.fail_on)
