@@ -444,6 +444,13 @@ def translate(
             outcome.messages.append(f"{concept.id}: {lang} {term.term!r}: set {', '.join(changed)}")
     if review is not None:
         term.review = Review(state=require_choice(review, REVIEW_STATES, "the review state"))
+    if status in ("deprecated", "forbidden") and concept.preferred(lang) is None:
+        # Allowed (a bad term must be removable before its replacement is known), but said:
+        # `check` fails with MV106 until the language has a preferred term again.
+        outcome.messages.append(
+            f"warning: {concept.id} now has no preferred {lang} term; "
+            f"add one with `moci-vocab translate {concept.id} {lang} TEXT --status preferred`"
+        )
     concept.terms = glossary.ordered_terms(concept.terms)
     stage_concept(outcome.changes, Path(glossary.root), concept)
     outcome.concept = concept
@@ -473,15 +480,9 @@ def _keep_a_preferred(concept: Concept, lang: str, term: Term | None, text: str)
 
 
 def deprecate(glossary: Glossary, concept_id: str, lang: str, text: str) -> Outcome:
-    """Mark a term deprecated; warn when its language is left without a preferred term."""
-    concept, lang, term = require_term(glossary, concept_id, lang, text)
-    outcome = translate(glossary, concept_id, lang, term.term, status="deprecated")
-    if concept.preferred(lang) is None:
-        outcome.messages.append(
-            f"warning: {concept_id} now has no preferred {lang} term; "
-            f"add one with `moci-vocab translate {concept_id} {lang} TEXT --status preferred`"
-        )
-    return outcome
+    """Mark a term deprecated (`translate` warns if the language is left with no preferred term)."""
+    _concept, lang, term = require_term(glossary, concept_id, lang, text)
+    return translate(glossary, concept_id, lang, term.term, status="deprecated")
 
 
 def respell(glossary: Glossary, concept_id: str, lang: str, old: str, new: str) -> Outcome:

@@ -146,6 +146,14 @@ def test_translate_refuses_to_leave_a_language_without_a_preferred_term(seeded):
     seeded("check")
 
 
+def test_every_demotion_that_leaves_no_preferred_term_says_so(seeded):
+    """One answer for translate and deprecate: forbidden or deprecated is done, with a warning."""
+    result = seeded("translate", "reconciliation", "ka", "შერიგება", "--status", "forbidden")
+    assert "now has no preferred ka term" in result.output
+    result = seeded("deprecate", "reconciliation", "hy", "հաշտեցում")
+    assert "now has no preferred hy term" in result.output
+
+
 def test_translate_changes_status_of_existing_term_case_insensitively(seeded):
     seeded("translate", "reconciliation", "en", "Reconciliation", "--status", "deprecated")
     terms = seeded.json("show", "reconciliation")["terms"]["en"]
