@@ -17,7 +17,7 @@ with no search cache ≤ 1 s, `--help` < 0.3 s; `translate`, `edit`, `respell`,
 than the racy window (2 s: until then no index can be stored); a second search within
 2 s of an edit, which builds the index again, is shown apart. A machine whose load
 average is above 2 inflates wall times: the verdict then uses the CPU time (see
-docs/performance.md).
+docs/performance-journal.md).
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ a minute):
 
 Without ``--test`` only the design set is printed; ``--round N`` adds one held-out round
 (27: the blind round judged after the candidate rules below were frozen). Result:
-docs/check-po.md, "Session 25".
+docs/check-po-journal.md, "Session 25".
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ test round (27, the blind round of session 25).
 ``--round N``: also held-out round N (past 27, when its judgements may be read; repeat it
 for several rounds: ``--round 28 --round 29``);
 ``--against FILE``: a flags TSV of another tree (this script run there): the flags that
-go and come, by set, language and verdict, each listed. Result: docs/check-po.md,
+go and come, by set, language and verdict, each listed. Result: docs/check-po-journal.md,
 "Session 26".
 """
 

@@ -49,7 +49,7 @@ The design set is the committed catalogs (round 0) and held-out rounds 1-26; ``-
 adds rounds 27 and 28 (judged blind, read once after the design was frozen); ``--round N``
 a later round (29: session 27's blind round). ``--list FEATURE`` prints the design set's
 judged flags with that evidence (or ``none``), with their reasons, to read. Result:
-docs/check-po.md, "Session 27: evidence in the translation".
+docs/check-po-journal.md, "Session 27: evidence in the translation".
 """
 
 from __future__ import annotations
@@ -304,7 +304,7 @@ RULES = {
     "short": lambda r: r["short"] < SHORT,
 }
 # The kinds whose union is the evidence (another term and an unexplained word separate
-# nothing on the design set: see the tables, docs/check-po.md).
+# nothing on the design set: see the tables, docs/check-po-journal.md).
 EVIDENCE = ("english", "near", "misspelt", "rival")
 
 

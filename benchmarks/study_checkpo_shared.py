@@ -15,7 +15,7 @@ msgids of more than MIN_CHARS characters count: "Cancel" and "%s" are every prog
 (default 0.10; 0 lists every file); ``--flags FILE``: a flags TSV of
 `study_checkpo_derived.py --out`: how many of each file's flags are on a shared msgid. A
 CANDIDATE (``name-LANG.po`` or ``.po.xz``, not yet in a round) is compared with every
-held-out file of its language. Result: docs/check-po.md, "Session 29".
+held-out file of its language. Result: docs/check-po-journal.md, "Session 29".
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ out) and its msgstr words are linked one to one, strongest association first
 - ``only-missing, other terms kept``: the same, unless a msgstr word starts like another
   glossary concept's term whose English word is not in the msgid (a wrong term).
 
-Result (docs/check-po.md, "A catalog-internal signal"): none separates well enough
+Result (docs/check-po-journal.md, "A catalog-internal signal"): none separates well enough
 to become a rule. Usage: ``python benchmarks/study_checkpo_signal.py [--checked]``.
 """
 

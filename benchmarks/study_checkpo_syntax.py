@@ -31,7 +31,7 @@ prints the judged real / false flags in each, per language, on the design rounds
 - ``every word rendered alone``: every msgstr word is a form of the catalog's translation
   of another content word of the msgid said alone (a one-word msgid).
 
-Result (docs/check-po.md, "English syntax of the term's use"): every position holds
+Result (docs/check-po-journal.md, "English syntax of the term's use"): every position holds
 judged-real and judged-false flags at about the base ratio, on the design rounds and on
 round 23; the two richer in false flags (a short imperative said in one word; the term
 dropped) are small and take 2 of round 23's 279 false flags (and no real one). The word

@@ -50,7 +50,7 @@ PROGRESS_EVERY = 250  # files between two progress reports (a report costs a red
 CONCEPTS_CACHE_KEY = 3  # bump when what the cache keeps per concept file changes shape
 # From this many concept files to parse on, a working tree's are parsed in two processes
 # (WorkingTree.parse), in chunks of PARSE_CHUNK files: below it a few chunks are all there
-# is to share, for a fork, a thread and the worker's pickles (docs/performance.md: 300
+# is to share, for a fork, a thread and the worker's pickles (docs/performance-journal.md: 300
 # files took 0.86x the loading process's CPU of one process, 600 files 0.70x).
 PARALLEL_FILES = 500
 PARSE_CHUNK = 100

@@ -121,7 +121,7 @@ def _po(path, entries: list[tuple[str | None, str, str]]):
     return path
 
 
-# Output bytes per catalog byte of that shape, at most (docs/check-po.md gives them).
+# Output bytes per catalog byte of that shape, at most (docs/check-po-journal.md gives them).
 _BOUND = {"json": 90, "sarif": 130, "baseline": 90}
 
 
