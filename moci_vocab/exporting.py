@@ -18,7 +18,7 @@ from typing import Any
 from moci_vocab.errors import MociError
 from moci_vocab.exporters import EXPORTERS, ExportRequest, get_exporter
 from moci_vocab.model import Glossary
-from moci_vocab.selection import Selection
+from moci_vocab.selection import Selection, require_known
 
 DEFAULT_OUTDIR = Path("exports")
 # Formats with files per target language: nothing to write when only the source is chosen.
@@ -50,9 +50,7 @@ class ExportResult:
 def build_request(glossary: Glossary, choice: ExportChoice) -> ExportRequest:
     """The request for ``choice``; unknown languages, tags or domains are errors."""
     languages = choose_languages(glossary, choice.languages)
-    _require_known(glossary, "tag", choice.tags)
-    if choice.domain:
-        _require_known(glossary, "domain", [choice.domain])
+    require_known(glossary, choice.tags, choice.domain)
     selection = Selection(tags=choice.tags, domain=choice.domain, status=choice.status)
     concepts = sorted(selection.apply(glossary), key=lambda concept: concept.id)
     outdir = choice.outdir if choice.outdir is not None else Path(glossary.root) / DEFAULT_OUTDIR
@@ -73,18 +71,6 @@ def choose_languages(glossary: Glossary, wanted: list[str]) -> list[str]:
     chosen = {require_language(glossary, lang) for lang in wanted}
     chosen.add(glossary.source_language)
     return [lang for lang in order if lang in chosen]
-
-
-def _require_known(glossary: Glossary, kind: str, values: list[str]) -> None:
-    manifest = glossary.manifest
-    known = set(manifest.tags if kind == "tag" else manifest.domains)
-    for concept in glossary.concepts.values():
-        known.update(concept.tags if kind == "tag" else [concept.domain or ""])
-    known.discard("")
-    for value in values:
-        if value not in known:
-            listed = ", ".join(sorted(known)) or "none yet"
-            raise MociError(f"there is no {kind} {value!r} in this glossary ({kind}s: {listed})")
 
 
 class PartialExport(MociError):

@@ -253,6 +253,36 @@ def test_list_missing_leaves_out_names_kept_as_they_are(seeded):
     assert (ka["preferred"], ka["coverage"]) == (2, 2 / 3)
 
 
+def test_list_says_why_nothing_is_listed(seeded):
+    """One sentence on stderr instead of a table of headings; exit 0; JSON stays a list."""
+    result = seeded("list", "--missing", "sq")
+    assert result.stdout == ""
+    assert "every concept that needs a preferred sq term has one" in result.stderr
+    assert seeded.json("list", "--missing", "sq") == []
+    result = seeded("list", "--missing", "ka", "--tag", "core")
+    assert "every concept with --tag core that needs a preferred ka term has one" in result.stderr
+    result = seeded("list", "--status", "retired")
+    assert (result.stdout, result.stderr.strip()) == ("", "no concept matches --status retired")
+
+
+def test_list_on_an_empty_glossary_says_how_to_add(moci):
+    result = moci("list")
+    assert result.stdout == ""
+    assert "the glossary has no concept yet; add one with `moci-vocab add" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "review", "export"])
+def test_a_mistyped_tag_or_domain_is_an_error_naming_the_known_ones(seeded, command):
+    """As export always did: `--tag cor` is said, not answered with an empty list."""
+    args = [command, *(["csv", "-o", str(seeded.root / "out")] if command == "export" else [])]
+    result = seeded(*args, "--tag", "cor", ok=False)
+    assert result.exit_code == 1
+    assert "there is no tag 'cor' in this glossary (tags: core)" in result.output
+    if command != "review":  # review has no --domain
+        result = seeded(*args, "--domain", "peace", ok=False)
+        assert "there is no domain 'peace' in this glossary" in result.output
+
+
 def test_list_lang_sorts_in_that_languages_order(moci):
     # Albanian: c < ç < d < dh < e < ë; each concept needs an English term too.
     words = {"dhoma": "room", "cikli": "cycle", "çelësi": "key", "ëndrra": "dream", "era": "wind"}

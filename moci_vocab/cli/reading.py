@@ -15,6 +15,7 @@ from moci_vocab.cli.common import (
     is_terminal_output,
     pass_state,
     print_rich,
+    say,
     say_skipped,
     split_list,
 )
@@ -153,17 +154,21 @@ def _sort_concepts(glossary, concepts: list, lang: str | None) -> list:
 def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
     """List concepts, filtered; with --lang in that language's alphabetical order."""
     from moci_vocab.operations import require_language
-    from moci_vocab.selection import Selection
+    from moci_vocab.selection import Selection, require_known
 
     glossary = state.readable_glossary()
     lang = require_language(glossary, lang) if lang else None
     missing = require_language(glossary, missing) if missing else None
     selection = Selection(tags=split_list(tags), domain=domain, status=status, missing=missing)
+    require_known(glossary, selection.tags, domain)
     concepts = _sort_concepts(glossary, selection.apply(glossary), lang)
+    if not concepts:  # a sentence, not an empty table (JSON stays a list)
+        say(state, selection.nothing_selected(glossary))
     if fmt == "json":
         echo_json([concept.to_dict() for concept in concepts])
         return
-    _print_list(glossary, concepts, lang)
+    if concepts:
+        _print_list(glossary, concepts, lang)
 
 
 def _print_list(glossary, concepts: list, lang: str | None) -> None:

@@ -44,9 +44,11 @@ def review_cmd(state: State, langs, reviewer, tags, states, fmt) -> None:
     """List the terms waiting for review: drafts and reviewed-but-unapproved terms."""
     from moci_vocab.operations import require_language
     from moci_vocab.review import PENDING_STATES, pending
+    from moci_vocab.selection import require_known
 
     glossary = state.glossary()
     wanted = [require_language(glossary, lang) for lang in split_list(langs)]
+    require_known(glossary, split_list(tags))
     items = pending(glossary, wanted, reviewer, split_list(tags), tuple(states) or PENDING_STATES)
     if fmt == "json":
         echo_json([item.to_json() for item in items])
