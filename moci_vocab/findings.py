@@ -181,20 +181,30 @@ def summary(findings: Iterable[Finding]) -> dict[str, int]:
 class Tally(Record):
     """The counts of findings seen one by one (a stream that is not kept)."""
 
-    _fields = ("counts",)
+    _fields = ("counts", "suppressed")
 
-    def __init__(self, counts: dict[str, int] | None = None) -> None:
+    def __init__(
+        self, counts: dict[str, int] | None = None, suppressed: dict[str, int] | None = None
+    ) -> None:
         self.counts = dict.fromkeys(SEVERITIES, 0) if counts is None else counts
+        # Findings suppressed, by how ("comment", "baseline"): not counted above, but said.
+        self.suppressed: dict[str, int] = {} if suppressed is None else suppressed
 
     def add(self, finding: Finding) -> None:
-        """Count one finding (unless it is suppressed)."""
-        if finding.suppressed is None:
+        """Count one finding (a suppressed one under how it was suppressed)."""
+        kind = finding.suppressed
+        if kind is None:
             self.counts[finding.severity] = self.counts.get(finding.severity, 0) + 1
+        else:
+            self.suppressed[kind] = self.suppressed.get(kind, 0) + 1
 
-    def add_counts(self, counts: dict[str, int]) -> None:
-        """Count findings already counted per severity (a ``JsonBlock``'s or ``TextBlock``'s)."""
+    def add_counts(self, counts: dict[str, int], suppressed: dict[str, int] | None = None) -> None:
+        """Count findings already counted (a ``JsonBlock``'s or ``TextBlock``'s): per
+        severity, and the suppressed ones per how."""
         for severity, count in counts.items():
             self.counts[severity] = self.counts.get(severity, 0) + count
+        for kind, count in (suppressed or {}).items():
+            self.suppressed[kind] = self.suppressed.get(kind, 0) + count
 
     def fails(self, fail_on: str = "error") -> bool:
         """Whether a counted finding is at least as severe as ``fail_on`` (see ``fails``)."""
@@ -208,11 +218,14 @@ class JsonBlock(Record):
     counted): a stream of many findings that differ in a few values writes them
     from a `report.JsonTemplate`, without a ``Finding`` and a dict for each."""
 
-    __slots__ = _fields = ("text", "counts")
+    __slots__ = _fields = ("text", "counts", "suppressed")
 
-    def __init__(self, text: str | bytes, counts: dict[str, int]) -> None:
+    def __init__(
+        self, text: str | bytes, counts: dict[str, int], suppressed: dict[str, int] | None = None
+    ) -> None:
         self.text = text  # bytes: its text in UTF-8 (`report.json_block`)
         self.counts = counts
+        self.suppressed = suppressed  # written but not counted, per how (see `Tally`)
 
 
 class TextBlock(Record):
@@ -221,8 +234,11 @@ class TextBlock(Record):
     (suppressed ones neither written nor counted): made where the findings are found
     (a worker process), so that the process that prints them only writes them."""
 
-    __slots__ = _fields = ("text", "counts")
+    __slots__ = _fields = ("text", "counts", "suppressed")
 
-    def __init__(self, text: str, counts: dict[str, int]) -> None:
+    def __init__(
+        self, text: str, counts: dict[str, int], suppressed: dict[str, int] | None = None
+    ) -> None:
         self.text = text
         self.counts = counts
+        self.suppressed = suppressed  # neither written nor counted, per how (see `Tally`)

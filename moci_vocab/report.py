@@ -50,7 +50,7 @@ def json_chunks(
             if batch:
                 yield (",\n" if opened else '{\n  "findings": [\n') + _json_items(batch, plain)
                 opened, batch = True, []
-            tally.add_counts(f.counts)
+            tally.add_counts(f.counts, f.suppressed)
             if type(f.text) is bytes:  # UTF-8 for a UTF-8 stream: written after the text
                 yield ",\n" if opened else '{\n  "findings": [\n'
                 yield f.text
@@ -68,6 +68,8 @@ def json_chunks(
         opened = True
     totals: dict[str, Any] = dict(tally.counts)
     totals.update((extra_summary() if callable(extra_summary) else extra_summary) or {})
+    # the findings listed with "suppressed" set (`check` counts its own in its summary)
+    totals.setdefault("suppressed", sum(tally.suppressed.values()))
     tail = '  "summary": ' + _indented(dumps_json(totals), 2)[2:] + "\n}"
     yield ("\n  ],\n" if opened else '{\n  "findings": [],\n') + tail
 
@@ -152,18 +154,24 @@ def json_nested(value: Any, indent: int) -> str:
     return dumps_json(value, plain=True).replace("\n", "\n" + " " * indent)
 
 
-def json_block(items: list, counts: dict[str, int], safe: bool = False) -> JsonBlock:
+def json_block(
+    items: list,
+    counts: dict[str, int],
+    safe: bool = False,
+    suppressed: dict[str, int] | None = None,
+) -> JsonBlock:
     """Items written by a `JsonTemplate` as a block of `json_chunks`: unsafe characters
     escaped, unless the caller knows there are none (``safe``: see ``safetext.json_safe``).
-    Items of UTF-8 bytes make a block of UTF-8 bytes (the text's encoding)."""
+    Items of UTF-8 bytes make a block of UTF-8 bytes (the text's encoding); ``suppressed``:
+    how many of them are suppressed, per how (see `Tally`)."""
     if items and type(items[0]) is bytes:
         data = b",\n".join(items)
         if not safe:  # (the escapes are ASCII; an escaped surrogate comes back as it was)
             text = escape_json_text(data.decode("utf-8", "surrogateescape"))
             data = text.encode("utf-8", "surrogateescape")
-        return JsonBlock(data, counts)
+        return JsonBlock(data, counts, suppressed)
     text = ",\n".join(items)
-    return JsonBlock(text if safe else escape_json_text(text), counts)
+    return JsonBlock(text if safe else escape_json_text(text), counts, suppressed)
 
 
 def json_utf8(value: str | None, errors: str = "strict") -> bytes:
@@ -442,34 +450,47 @@ def print_text(
     shown = shown_paths()
     tally = Tally()
     say = _plain_printer(plain) if plain is not None else _rich_printer(console)
-    hidden = [0]  # findings a baseline suppressed: said, so a quiet run shows it is at work
-    for f, line in _text_lines(findings, shown, hidden):
+    for f, line in _text_lines(findings, shown, tally):
         if type(f) is TextBlock:  # written already (see text_blocks): only with ``plain``
             if plain is None:
                 raise TypeError("a TextBlock is written to a stream that is not a terminal")
-            tally.add_counts(f.counts)
+            tally.add_counts(f.counts, f.suppressed)
             plain.write(f.text)
             continue
         tally.add(f)
         start = line.find(f" {f.severity}:", len(f.code))
         say(line, style.get(f.severity, "") if start >= 0 else "", start + 1, len(f.severity))
     counts = tally.counts
-    known = hidden[0]
-    # What it counts: this run's findings the baseline matched (a baseline entry matches
-    # the same entry in every file, so this may exceed the entries --write-baseline wrote).
-    in_baseline = f"{known} finding{'' if known == 1 else 's'} suppressed by the baseline"
+    # Said, so that a quiet run shows the suppressions at work; of the baseline: this run's
+    # findings it matched (a baseline entry matches the same entry in every file, so this
+    # may exceed the entries --write-baseline wrote).
+    hidden = suppressed_summary(tally.suppressed)
     if not any(counts.values()):
         verdict, tone = f"{what}: no problems found", "green"
-        if known:
-            verdict = f"{what}: no new problems; {in_baseline}"
+        if hidden:  # "new": beside the baseline's (ignore comments mark no problem)
+            kind = "new problems" if tally.suppressed.get("baseline") else "problems found"
+            verdict = f"{what}: no {kind}; {hidden}"
     else:
         verdict = (
             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
         )
-        if known:
-            verdict += f"; {in_baseline}"
+        if hidden:
+            verdict += f"; {hidden}"
         tone = "bold red" if counts["error"] else "yellow"
     say(verdict, tone, 0, len(verdict))
+
+
+_SUPPRESSED_BY = {"comment": "ignore comments", "baseline": "the baseline"}
+
+
+def suppressed_summary(suppressed: dict[str, int]) -> str:
+    """What the text summary says of suppressed findings: "2 findings suppressed by
+    ignore comments; 1 finding suppressed by the baseline" (empty if none)."""
+    said = []
+    for kind, by in _SUPPRESSED_BY.items():
+        if count := suppressed.get(kind):
+            said.append(f"{count} finding{'' if count == 1 else 's'} suppressed by {by}")
+    return "; ".join(said)
 
 
 def text_blocks(findings: Iterable[Finding]) -> list[Finding | TextBlock]:
@@ -479,17 +500,18 @@ def text_blocks(findings: Iterable[Finding]) -> list[Finding | TextBlock]:
     out: list[Finding | TextBlock] = []
     lines: list[str] = []
     tally = Tally()
-    for f, line in _text_lines(findings, shown):
+    hidden = Tally()  # the suppressed findings since the last block (not written)
+    for f, line in _text_lines(findings, shown, hidden):
         if type(f) is TextBlock or _laid_out_by_rich(line):
-            if lines:
-                out.append(TextBlock("".join(lines), tally.counts))
-                lines, tally = [], Tally()
+            if lines or hidden.suppressed:
+                out.append(TextBlock("".join(lines), tally.counts, hidden.suppressed or None))
+                lines, tally, hidden.suppressed = [], Tally(), {}
             out.append(f)
             continue
         tally.add(f)
         lines.append(line + "\n")
-    if lines:
-        out.append(TextBlock("".join(lines), tally.counts))
+    if lines or hidden.suppressed:  # (a block of no line still carries what was suppressed)
+        out.append(TextBlock("".join(lines), tally.counts, hidden.suppressed or None))
     return out
 
 
@@ -512,18 +534,17 @@ def _rich_printer(console) -> Callable[[str, str, int, int], None]:
 def _text_lines(
     findings: Iterable[Finding | TextBlock],
     shown: Callable[[Finding], str],
-    hidden: list[int] | None = None,
+    tally: Tally,
 ) -> Iterator[tuple[Any, str]]:
-    """Each finding the text output shows (a suppressed one is neither written nor counted)
-    with its line; a `TextBlock` as it is, with no line. ``hidden[0]``: counts the findings
-    a baseline suppressed (with a baseline no finding comes in a TextBlock)."""
+    """Each finding the text output shows with its line; a `TextBlock` as it is, with no
+    line. A suppressed finding is not written: ``tally`` counts it (per how)."""
     for f in findings:
         if type(f) is TextBlock:
             yield f, ""
         elif f.suppressed is None:
             yield f, text_line(f, shown(f))
-        elif hidden is not None and f.suppressed == "baseline":
-            hidden[0] += 1
+        else:
+            tally.add(f)
 
 
 def _laid_out_by_rich(line: str) -> bool:

@@ -131,6 +131,49 @@ def test_a_translator_comment_ignores_one_concept_in_one_entry(gloss, tmp_path):
     assert sorted(k or "" for k in kinds) == ["", "", "inSource", "inSource"]
 
 
+_IGNORED = (
+    'msgid ""\nmsgstr ""\n"Language: sq\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    "# moci-vocab: ignore file\n"
+    'msgid "Open the file and the folder"\nmsgstr "Hap dokumentin dhe drejtorinë"\n\n'
+    "# moci-vocab: ignore all\n"
+    'msgid "Close the file"\nmsgstr "Mbyll dokumentin"\n'
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_summary_counts_what_ignore_comments_suppressed(gloss, tmp_path, jobs):
+    """As the baseline's (review31 F10): a translator's exception is not silently gone;
+    the JSON summary counts the findings listed as suppressed; SARIF keeps them."""
+    po = tmp_path / "sq.po"
+    po.write_text(_IGNORED, "utf-8")
+    copy = tmp_path / "copy-sq.po"  # two files: with --jobs 2, checked in worker processes
+    copy.write_text(_IGNORED, "utf-8")
+    files = [str(po), str(copy), "--jobs", jobs]
+    result = gloss("check-po", *files, ok=False)
+    assert result.stdout.splitlines()[-1] == (
+        "2 error(s), 0 warning(s), 0 info; 4 findings suppressed by ignore comments"
+    )
+    summary = json.loads(gloss("check-po", *files, "--format", "json", ok=False).stdout)["summary"]
+    assert (summary["error"], summary["suppressed"]) == (2, 4)
+    sarif = json.loads(gloss("check-po", *files, "--format", "sarif", ok=False).stdout)
+    kinds = [r.get("suppressions", [{}])[0].get("kind") for r in sarif["runs"][0]["results"]]
+    assert kinds.count("inSource") == 4
+    # Nothing else found: no problem, and no "new" (that is the baseline's word).
+    po.write_text(_IGNORED.replace("Hap dokumentin dhe drejtorinë", "Hap dokumentin dhe dosjen"))
+    result = gloss("check-po", str(po))
+    assert (
+        result.stdout
+        == "translations: no problems found; 2 findings suppressed by ignore comments\n"
+    )
+    baseline = tmp_path / "baseline.json"
+    gloss("check-po", str(copy), "--write-baseline", str(baseline))
+    result = gloss("check-po", str(copy), "--baseline", str(baseline))
+    assert result.stdout == (
+        "translations: no new problems; 2 findings suppressed by ignore comments; "
+        "1 finding suppressed by the baseline\n"
+    )
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_ignore_comments_are_found_without_reading_the_file_again(
     gloss, tmp_path, monkeypatch, newline

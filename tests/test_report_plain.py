@@ -73,7 +73,9 @@ def test_plain_text_with_tabs_and_wide_characters(monkeypatch, force):
     text = _plain(findings, "translations")
     assert text == _through_rich(findings, "translations")
     assert "\t" not in text and "hidden" not in text
-    assert text.endswith("1 error(s), 1 warning(s), 0 info\n")
+    assert text.endswith(
+        "1 error(s), 1 warning(s), 0 info; 1 finding suppressed by ignore comments\n"
+    )
 
 
 @settings(max_examples=examples(150), deadline=None)
@@ -105,9 +107,13 @@ def test_a_text_block_holds_lines_and_counts_and_leaves_tabbed_lines_to_rich():
     assert first == TextBlock(
         "po/sq.po:3:1: MV601 error: one [c]\npo/sq.po:3:1: MV601 warning: two [c]\n",
         {"error": 1, "warning": 1, "info": 0},
+        {"comment": 1},  # not written, but said in the summary
     )
     assert tabbed is findings[3]
-    assert last.counts == {"error": 1, "warning": 0, "info": 0}
+    assert (last.counts, last.suppressed) == ({"error": 1, "warning": 0, "info": 0}, None)
+    # Only suppressed findings: a block of no line that still carries them.
+    [only] = text_blocks([_finding("hidden", "po/sq.po", "error", True)])
+    assert (only.text, only.suppressed) == ("", {"comment": 1})
     with pytest.raises(TypeError):  # a terminal's rich console lays every line out itself
         print_text([first], _console())
 

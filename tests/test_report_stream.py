@@ -123,7 +123,7 @@ def test_json_of_many_findings_is_the_standard_librarys():
     ]
     data = {
         "findings": [f.to_json() for f in findings],
-        "summary": {"error": 600, "warning": 0, "info": 0},
+        "summary": {"error": 600, "warning": 0, "info": 0, "suppressed": 0},
     }
     assert render_json(findings) == _reference(data)
 

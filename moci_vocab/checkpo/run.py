@@ -2348,6 +2348,7 @@ class _MissingJson:
         self.split: dict[str, tuple[str, ...] | None] = {}  # see `split_template`
         self.items: list[str] = []
         self.written: dict[str, int] = {}  # code → items written that count (not suppressed)
+        self.suppressed: dict[str, int] = {}  # how → items written suppressed (`Tally`)
         self.ignores = check.ignores
         self.entry = -1
         self.entry_json = ("", "")
@@ -2445,6 +2446,7 @@ class _MissingJson:
         else:
             known = info.pieces and info.pieces.get(suppressed)
             pieces = known or self.pieces(info, (code, suppressed))
+            self.suppressed[suppressed] = self.suppressed.get(suppressed, 0) + 1
         context, msgid = self.entry_json if entry == self.entry else self.entry_values(entry)
         a, b, c, d, e, f = pieces
         opened, message, untranslated = info.said_json
@@ -2553,8 +2555,8 @@ class _MissingJson:
         for code, count in self.written.items():
             severity = self.check.severity(code)
             counts[severity] = counts.get(severity, 0) + count
-        block = json_block(self.items, counts, self.safe)
-        self.items, self.written = [], {}
+        block = json_block(self.items, counts, self.safe, self.suppressed or None)
+        self.items, self.written, self.suppressed = [], {}, {}
         return block
 
 

@@ -571,7 +571,7 @@ def _counted(findings: Iterable, tally: Tally) -> Iterator:
 
     for finding in findings:
         if type(finding) is TextBlock:
-            tally.add_counts(finding.counts)
+            tally.add_counts(finding.counts, finding.suppressed)
         else:
             tally.add(finding)
         yield finding
