@@ -381,3 +381,50 @@ def test_no_color_after_the_command_on_a_terminal(seeded):
     plain = on_terminal("--root", str(seeded.root), "--no-color")
     assert "\x1b[" not in plain, repr(plain[max(0, plain.find("\x1b[") - 60) :][:120])
     assert "required language" in plain
+
+
+def _drawn_on_terminal(root: Path, columns: int, *args: str) -> str:
+    """What `moci-vocab --root ROOT ARGS` draws on a pseudo-terminal COLUMNS cells wide."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": str(columns), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
+    process = subprocess.Popen(command, stdout=slave, stderr=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    assert process.wait() == 0
+    return drawn.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_list_on_a_terminal_never_squeezes_ids_and_terms_for_definitions(seeded, columns):
+    """At 80 columns the definitions' column (up to 60 cells, never wrapped) took the
+    room and cut ids and terms to 'rec…'; at 40 only definitions were left. Now the
+    definitions take what the ids and terms leave, and are left out under 20 cells."""
+    seeded("add", "culture-of-solidarity", "--term", "en=Culture of Solidarity", "--yes")
+    seeded("translate", "culture-of-solidarity", "sq", "Kultura e Solidaritetit", "--yes")
+    long = "A grant programme of the European Cultural Foundation for cultural initiatives."
+    seeded("edit", "culture-of-solidarity", "--definition", f"en={long}")
+    drawn = _drawn_on_terminal(seeded.root, columns, "list", "--lang", "sq")
+    lines = drawn.splitlines()
+    assert all(len(line.rstrip()) <= columns for line in lines), drawn
+    assert "definition" not in lines[0] or columns == 120, drawn
+    if columns == 40:  # the ids and terms alone are wider: rich wraps them, as it can
+        return
+    row = next((line for line in lines if "culture-of-solidarity" in line), drawn)
+    assert "Culture of Solidarity" in row and "Kultura e Solidaritetit" in row, drawn
+    if columns == 120:
+        assert "A grant programme of the European" in row and "…" in row, drawn
+    else:
+        assert "definition" not in lines[0] and "A grant" not in drawn, drawn

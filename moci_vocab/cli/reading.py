@@ -174,24 +174,45 @@ def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
 def _print_list(glossary, concepts: list, lang: str | None) -> None:
     from rich.table import Table
 
+    from moci_vocab.cli.common import stdout_console
+
     source = glossary.source_language
-    table = Table(box=None, header_style="bold")
-    table.add_column("id")
-    table.add_column(data_text(source))
+    headers = ["id", source]
     if lang and lang != source:
-        table.add_column(data_text(lang))
-    if is_terminal_output():  # cut long definitions to the terminal; never in a pipe
-        table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=60)
-    else:
-        table.add_column("definition")
+        headers.append(lang)
+    rows = []
     for concept in concepts:
         row = [concept.id, _term_text(concept, source)]
         if lang and lang != source:
             row.append(_term_text(concept, lang))
         row.append(concept.definition.get(lang or source) or concept.definition.get(source, ""))
-        table.add_row(*(data_text(cell) for cell in row))
-    print_rich(table)
+        rows.append([data_text(cell) for cell in row])
+    table = Table(box=None, header_style="bold")
+    for header in headers:
+        table.add_column(data_text(header))
+    console = stdout_console()
+    if not is_terminal_output():  # never cut in a pipe
+        table.add_column("definition")
+    elif (room := _definition_room(console.width, headers, rows)) is not None:
+        table.add_column("definition", overflow="ellipsis", no_wrap=True, max_width=room)
+    else:  # too narrow for definitions: the ids and terms are what a list is for
+        rows = [row[:-1] for row in rows]
+    for row in rows:
+        table.add_row(*row)
+    print_rich(table, console)
     click.echo(f"{len(concepts)} concept(s)", err=True)
+
+
+def _definition_room(width: int, headers: list[str], rows: list) -> int | None:
+    """How wide the definitions may be on a terminal ``width`` cells wide: at most 60, what
+    the id and terms leave (they are never squeezed for it); None when under 20 is left."""
+    from rich.cells import cell_len
+
+    taken = 0
+    for at, header in enumerate(headers):  # each column: its widest cell and a space each side
+        taken += max([cell_len(header), *(cell_len(row[at].plain) for row in rows)]) + 2
+    room = min(60, width - taken - 2)
+    return room if room >= 20 else None
 
 
 def _term_text(concept, lang: str) -> str:
