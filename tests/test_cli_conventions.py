@@ -428,3 +428,31 @@ def test_list_on_a_terminal_never_squeezes_ids_and_terms_for_definitions(seeded,
         assert "A grant programme of the European" in row and "…" in row, drawn
     else:
         assert "definition" not in lines[0] and "A grant" not in drawn, drawn
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_stats_on_an_80_column_terminal_cuts_no_header_and_no_language(seeded):
+    """The boxed table with names is ~118 cells: at 80 every header and name was cut
+    ('lang…', 'sr-L…', 'pref…'). Now a narrower terminal gets it without the box, then
+    without the languages' names, before anything is cut; a wide one as before."""
+    drawn = _drawn_on_terminal(seeded.root, 80, "stats")
+    assert "…" not in drawn and "┃" not in drawn, drawn
+    table = [line for line in drawn.splitlines() if not line.startswith("* required")]
+    assert all(len(line.rstrip()) <= 80 for line in table), drawn
+    header = next(line for line in table if line.startswith("language"))
+    assert header.split() == ["language", *_STATS_HEADERS], drawn
+    assert "sr-Latn" in drawn and "sr-Cyrl" in drawn
+    wide = _drawn_on_terminal(seeded.root, 130, "stats")
+    assert "┃" in wide and "Serbian (Cyrillic)" in wide and "…" not in wide, wide
+
+
+_STATS_HEADERS = [
+    "preferred",
+    "coverage",
+    "terms",
+    "draft",
+    "reviewed",
+    "approved",
+    "unreviewed",
+    "progress",
+]

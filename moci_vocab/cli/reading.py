@@ -277,43 +277,19 @@ def stats_cmd(state: State, fmt: str) -> None:
     if fmt == "json":
         echo_json(stats)
         return
-    from rich.table import Table
-
     from moci_vocab.cli.common import stdout_console
 
     console = stdout_console()
-    manifest = glossary.manifest
-    table = Table(
-        title=data_text(f"{manifest.name} {manifest.version}: {stats['concepts']} concepts"),
-        header_style="bold",
-    )
-    for column in (
-        "language",
-        "name",
-        "preferred",
-        "coverage",
-        "terms",
-        "draft",
-        "reviewed",
-        "approved",
-        "unreviewed",
-        "progress",
-    ):
-        table.add_column(column, justify="left" if column in ("language", "name") else "right")
-    for row in stats["languages"]:
-        review = row["review"]
-        table.add_row(
-            data_text(row["lang"] + (" *" if row["required"] else "")),
-            data_text(row["name"]),
-            str(row["preferred"]),
-            f"{row['coverage']:.0%}",
-            str(row["terms"]),
-            str(review["draft"]),
-            str(review["reviewed"]),
-            str(review["approved"]),
-            str(review["none"]),
-            f"{row['approved_share']:.0%}",
-        )
+    title = f"{glossary.manifest.name} {glossary.manifest.version}: {stats['concepts']} concepts"
+    table = _stats_table(stats, title, boxed=True, names=True)
+    if console.is_terminal:  # fit the terminal: no box, then no names, before cutting
+        from rich.measure import Measurement
+
+        for boxed, names in ((False, True), (False, False)):
+            wide = console.options.update(max_width=1 << 16)  # (else capped at the width)
+            if Measurement.get(console, wide, table).maximum <= console.width:
+                break
+            table = _stats_table(stats, title, boxed, names)
     print_rich(table, console)
     console.print(
         "* required language · unreviewed: terms without a review state · progress: "
@@ -324,3 +300,53 @@ def stats_cmd(state: State, fmt: str) -> None:
     if stats["growth"]:
         growth = ", ".join(f"{g['month']}: {g['added']}" for g in stats["growth"])
         console.print(data_text(f"growth (concepts added per month): {growth}"))
+
+
+_STATS_COLUMNS = (
+    "preferred",
+    "coverage",
+    "terms",
+    "draft",
+    "reviewed",
+    "approved",
+    "unreviewed",
+    "progress",
+)
+
+
+def _stats_table(stats: dict, title: str, boxed: bool, names: bool):
+    """The coverage table: ``boxed`` in lines, else a space between columns; with the
+    languages' ``names`` or only their tags."""
+    from rich.table import Table
+
+    table = Table(title=data_text(title), header_style="bold")
+    if not boxed:
+        table = Table(
+            title=data_text(title),
+            header_style="bold",
+            box=None,
+            collapse_padding=True,
+            pad_edge=False,
+        )
+    table.add_column("language", no_wrap=True)
+    if names:
+        table.add_column("name")
+    for column in _STATS_COLUMNS:
+        table.add_column(column, justify="right")
+    for row in stats["languages"]:
+        review = row["review"]
+        cells = [data_text(row["lang"] + (" *" if row["required"] else ""))]
+        if names:
+            cells.append(data_text(row["name"]))
+        cells += [
+            str(row["preferred"]),
+            f"{row['coverage']:.0%}",
+            str(row["terms"]),
+            str(review["draft"]),
+            str(review["reviewed"]),
+            str(review["approved"]),
+            str(review["none"]),
+            f"{row['approved_share']:.0%}",
+        ]
+        table.add_row(*cells)
+    return table
