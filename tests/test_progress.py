@@ -51,6 +51,7 @@ def test_check_and_check_po_draw_a_bar_on_a_terminal_only(seeded, tmp_path):
     ):
         _status, drawn = run_on_terminal(seeded.root, *args)
         assert words in drawn and "━" in drawn
+        assert "None" not in drawn  # a total not yet known: "0/?", not "0/None"
         _status, quiet = run_on_terminal(seeded.root, "--quiet", *args)
         assert words not in quiet
         piped = run_in_a_pipe(seeded.root, *args)

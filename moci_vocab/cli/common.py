@@ -278,12 +278,12 @@ def progress_factory(state: State, thread: bool = True):
     """
     if not shows_progress(state):
         return None
-    from rich.progress import BarColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     return lambda: Progress(
         TextColumn("{task.description}", markup=False),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
+        MofNCompleteColumn(),  # "0/?" until the total is known (a TextColumn drew "0/None")
         console=stderr_console(),
         transient=True,
         auto_refresh=thread,
