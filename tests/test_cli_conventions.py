@@ -456,3 +456,21 @@ _STATS_HEADERS = [
     "unreviewed",
     "progress",
 ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--missing", "sq"),
+        ("review",),
+        ("review", "--lang", "hy"),
+        ("search", "zzzq"),
+    ],
+)
+def test_quiet_hides_counts_and_nothing_found(seeded, args):
+    """--quiet: "only errors and requested data"; list's "N concept(s)", review's "N term(s)
+    to review" / "nothing waits", search's "nothing found" were written all the same."""
+    result = invoke("--root", str(seeded.root), "--quiet", *args)
+    assert result.stderr == "", result.stderr
+    assert invoke("--root", str(seeded.root), *args).stderr != ""

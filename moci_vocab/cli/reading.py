@@ -8,7 +8,6 @@ from moci_vocab.cli.common import (
     FORMAT_TEXT_JSON,
     State,
     data_text,
-    echo,
     echo_json,
     examples,
     format_option,
@@ -169,6 +168,7 @@ def list_cmd(state: State, lang, tags, domain, status, missing, fmt) -> None:
         return
     if concepts:
         _print_list(glossary, concepts, lang)
+        say(state, f"{len(concepts)} concept(s)")
 
 
 def _print_list(glossary, concepts: list, lang: str | None) -> None:
@@ -200,7 +200,6 @@ def _print_list(glossary, concepts: list, lang: str | None) -> None:
     for row in rows:
         table.add_row(*row)
     print_rich(table, console)
-    click.echo(f"{len(concepts)} concept(s)", err=True)
 
 
 def _definition_room(width: int, headers: list[str], rows: list) -> int | None:
@@ -248,7 +247,7 @@ def search_cmd(state: State, query: str, lang: str | None, limit: int, fmt: str)
     if fmt == "json":
         echo_json([hit.to_json() for hit in hits])
     elif not hits:
-        echo(f"nothing found for {query!r}", err=True)
+        say(state, f"nothing found for {query!r}")
     if not hits:  # as grep: exit status 1 when nothing matched
         raise click.exceptions.Exit(1)
     if fmt == "json":

@@ -53,15 +53,15 @@ def review_cmd(state: State, langs, reviewer, tags, states, fmt) -> None:
     if fmt == "json":
         echo_json([item.to_json() for item in items])
         return
-    _print_items(items)
+    _print_items(state, items)
 
 
-def _print_items(items) -> None:
+def _print_items(state: State, items) -> None:
     """Per language a heading with counts, then one aligned line per term."""
     from moci_vocab.cli import printable
 
     if not items:
-        click.echo("nothing waits for review", err=True)
+        say(state, "nothing waits for review")
         return
     by_lang: dict[str, list] = {}
     for item in items:
@@ -81,7 +81,7 @@ def _print_items(items) -> None:
                 details.append("tags: " + ", ".join(item.tags))
             line = f"  {item.concept:<{width}}  {item.term:<{term_width}}  {' · '.join(details)}"
             click.echo(printable(line))
-    click.echo(f"{len(items)} term(s) to review", err=True)
+    say(state, f"{len(items)} term(s) to review")
 
 
 @click.command(
