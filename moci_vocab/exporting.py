@@ -36,6 +36,10 @@ class ExportChoice:
     outdir: Path | None = None  # None: exports/ in the glossary
     options: dict[str, Any] = field(default_factory=dict)
 
+    def selection(self) -> Selection:
+        """The concepts chosen, as `list` chooses them."""
+        return Selection(tags=self.tags, domain=self.domain, status=self.status)
+
 
 @dataclass
 class ExportResult:
@@ -51,8 +55,7 @@ def build_request(glossary: Glossary, choice: ExportChoice) -> ExportRequest:
     """The request for ``choice``; unknown languages, tags or domains are errors."""
     languages = choose_languages(glossary, choice.languages)
     require_known(glossary, choice.tags, choice.domain)
-    selection = Selection(tags=choice.tags, domain=choice.domain, status=choice.status)
-    concepts = sorted(selection.apply(glossary), key=lambda concept: concept.id)
+    concepts = sorted(choice.selection().apply(glossary), key=lambda concept: concept.id)
     outdir = choice.outdir if choice.outdir is not None else Path(glossary.root) / DEFAULT_OUTDIR
     from moci_vocab.fsutil import refuse_linked_folders
 

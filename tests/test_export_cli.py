@@ -161,3 +161,14 @@ def test_export_into_dash_is_refused_instead_of_a_folder_named_dash(seeded, monk
     assert result.exit_code == 2
     assert "not '-' for standard output" in result.output
     assert not (seeded.root / "-").exists()
+
+
+def test_an_empty_export_says_why_as_list_does(moci, tmp_path):
+    """'no concept matches the filters' was said with no filter given (an empty glossary)."""
+    result = moci("export", "csv", "-o", str(tmp_path / "a"))
+    assert "warning: the glossary has no concept yet; add one with" in result.stderr
+    moci("add", "peace", "--term", "en=peace", "--yes")
+    result = moci("export", "csv", "--status", "retired", "-o", str(tmp_path / "b"))
+    assert "warning: no concept matches --status retired; the files will be empty" in (
+        result.stderr
+    )

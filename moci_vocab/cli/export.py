@@ -117,7 +117,8 @@ def export_cmd(
     )
     request = build_request(glossary, choice)
     if not request.concepts:
-        say(state, "warning: no concept matches the filters; the files will be empty")
+        why = choice.selection().nothing_selected(glossary)  # as `list` says it
+        say(state, f"warning: {why}; the files will be empty")
     formats = list(FORMATS) if fmt == "all" else [fmt]
     results = run_exports(request, formats, progress=progress_factory(state))
     state.kept.append(request)  # and the data its exporters kept (ExportRequest.keep)
