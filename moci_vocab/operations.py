@@ -582,6 +582,7 @@ class Edit(Record):
 def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
     """Change a concept as ``change`` says; the source language keeps at least one term."""
     concept = require_concept(glossary, concept_id)
+    before = concept.to_dict()
     outcome = Outcome()
     for what, texts, given in (
         ("definition", concept.definition, change.definitions),
@@ -618,6 +619,10 @@ def edit(glossary: Glossary, concept_id: str, change: Edit) -> Outcome:
             del concept.terms[lang]
         if lang == glossary.source_language and lang not in concept.terms:
             raise MociError(f"{concept_id} would have no {lang} (source language) term left")
+    if concept.to_dict() == before:  # said, not "updated" (and no file written)
+        outcome.concept = concept
+        outcome.messages.append(f"{concept.id}: nothing to change (it already is as asked)")
+        return outcome
     return _staged(outcome, glossary, concept, f"updated the concept {concept.id!r}")
 
 

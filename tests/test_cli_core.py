@@ -459,3 +459,21 @@ def test_a_command_run_in_process_leaves_nothing_frozen(seeded, tmp_path, args):
     gc.unfreeze()
     seeded(*[str(tmp_path / arg) if arg == "out" else arg for arg in args])
     assert gc.get_freeze_count() == 0
+
+
+def test_an_edit_that_changes_nothing_says_so_and_writes_nothing(seeded):
+    """It said "updated the concept" (removing a definition it never had, the same text)."""
+    path = seeded.root / "terms" / "resilience.yaml"
+    before = path.read_bytes()
+    for args in (
+        ("--definition", "hy="),
+        ("--definition", "en=The capacity to recover from difficulties."),
+    ):
+        result = seeded("edit", "resilience", *args)
+        assert "resilience: nothing to change (it already is as asked)" in result.stderr
+        assert "updated" not in result.output
+    assert path.read_bytes() == before
+    assert (
+        "updated the concept 'resilience'"
+        in seeded("edit", "resilience", "--add-tag", "core").stderr
+    )
