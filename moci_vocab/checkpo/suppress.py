@@ -27,7 +27,6 @@ from moci_vocab.findings import Finding, shown_values
 BASELINE_VERSION = 1
 IGNORE_ALL = "all"
 _FILE_CODES = ("MV600", "MV605", "MV606")  # about a whole file: never in a baseline
-_MARK = "moci-vocab: ignore"
 _IGNORE = re.compile(r"moci-vocab:\s*ignore\b([^\n<]*)")
 
 
@@ -160,7 +159,9 @@ def ignore_marks(path: Path, lines_of, data: bytes | None = None) -> dict[int, f
             data = read_regular_file(path, MAX_INPUT_BYTES)
         except MociError:
             return {}
-    if _MARK.encode() not in data and b"moci-vocab:" not in data:
+    # One scan of the bytes (a search for a word of common letters reads ~2.5 bytes a
+    # nanosecond: 0.5 ms for a 1.35 MB catalog): every mark `_IGNORE` reads holds it.
+    if b"moci-vocab:" not in data:
         return {}
     text = data.decode("utf-8", errors="replace")
     xliff = path.suffix.lower() in (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
