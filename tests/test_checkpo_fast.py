@@ -544,3 +544,36 @@ def test_a_pass_runs_on_each_text_that_holds_one_of_its_signs(size):
     texts = (texts * size)[: max(size, len(texts))]
     assert clean("\x00".join(texts)) == "\x00".join(clean(text) for text in texts)
     assert clean("\x00".join(texts)).split("\x00")[0] == "see  "
+
+
+_PROBE = st.text(alphabet="abë ıİ\u0307ß", min_size=1, max_size=4)
+
+
+@pytest.mark.skipif(source_match._daachorse() is None, reason="daachorse is not installed")
+@settings(max_examples=examples(400), deadline=None)
+@given(st.lists(_PROBE, min_size=1, max_size=8, unique=True), st.text(alphabet="abë ıİ\u0307ßx"))
+@example(["ab", "b", "abë"], "xabëb ab")
+def test_the_standard_automaton_on_utf8_finds_what_ahocorasick_rs_finds_in_the_text(probes, text):
+    # `FileCheck.stand_ins` and the conventions' word index search with the source
+    # matcher's automaton (daachorse's) over UTF-8, where they used ahocorasick_rs over
+    # the text: the same probes (the first found, not overlapping), and the same words in
+    # the same order (overlapping ones, by their ends), in both libraries.
+    import ahocorasick_rs
+
+    data = text.encode()
+    rs = ahocorasick_rs.AhoCorasick(probes).find_matches_as_strings(text)
+    made = [source_match.automaton([p.encode() for p in probes], longest=False)]
+    with patch.object(source_match, "_daachorse", lambda: None):
+        made.append(source_match.automaton([p.encode() for p in probes], longest=False))
+    for finder in made:
+        assert [probes[p] for _s, _e, p in finder.find(data)] == rs
+    words = sorted({w for w in text.split() if w.isascii() and w.isalpha()})
+    if words:
+        keys = [f" {w} ".encode() for w in words]
+        spaced = b" " + data + b" "
+        old = ahocorasick_rs.BytesAhoCorasick(keys).find_matches_as_indexes(spaced, True)
+        for finder in (
+            source_match.automaton(keys, longest=False),
+            source_match._RsAutomaton(keys, longest=False),
+        ):
+            assert finder.find_overlapping(spaced) == [(s, e, p) for p, s, e in old]

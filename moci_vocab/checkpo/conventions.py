@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import filterfalse, islice
 
-from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, text_ends
+from moci_vocab.checkpo.source_match import NAME_MARK, SourceMatcher, automaton, text_ends
 from moci_vocab.checkpo.target_match import lowered, words_of
 
 # English words that do not make a compound with a term (the file, of files, is open…).
@@ -192,9 +192,9 @@ class _Catalog:
         patterns = sorted(w for w in wanted if w.isascii() and w.isalpha() and w.islower())
         if not patterns:
             return
-        import ahocorasick_rs
-
-        automaton = ahocorasick_rs.BytesAhoCorasick([f" {w} ".encode() for w in patterns])
+        # (daachorse's automaton where it is installed, as the source matcher's: one
+        # library less to load on most runs; ahocorasick_rs's else)
+        finder = automaton([f" {w} ".encode() for w in patterns], longest=False)
         having = [self.index.setdefault(word, []) for word in patterns]
         last = [-1] * len(patterns)  # the last entry of each word's list
         folded = self.folded
@@ -207,7 +207,7 @@ class _Catalog:
             data = b" " + data + b" "
             ends = text_ends(data)
             entry, bound = first, ends[0]
-            for pattern, start, _end in automaton.find_matches_as_indexes(data, overlapping=True):
+            for start, _end, pattern in finder.find_overlapping(data):
                 while start >= bound:  # past the msgid's end: the next one (hits by end)
                     entry += 1
                     bound = ends[entry - first]

@@ -1388,18 +1388,21 @@ class FileCheck:
         in the term's place: a near miss of the term (`near_miss`: *vitit* for *vizitë*) or
         another concept's term whose English word the msgid does not have (*vlerë*, value,
         for *vizitë*)."""
-        import ahocorasick_rs
+        from moci_vocab.checkpo.source_match import automaton
 
         facts = self.compiled.miss_facts()
         msgids, msgstrs = self.catalog.msgids, self.catalog.msgstrs
         words = self.near_words
         # Each concept's probe (`TargetMatcher.find_low`'s): the concepts whose term a
-        # translation may hold are found in one pass over it, not one search per concept.
+        # translation may hold are found in one pass over it, not one search per concept
+        # (over its UTF-8, as the source matcher's automaton: daachorse's where installed,
+        # so that the run loads one Aho-Corasick library, not two).
         probes: dict[str, list[int]] = {}
         for concept, test in enumerate(self.compiled.inline_tests()):
             if test is not None and test[0] is not None:
                 probes.setdefault(test[0][3], []).append(concept)
-        finder = ahocorasick_rs.AhoCorasick(list(probes)) if probes else None
+        owners = list(probes.values())
+        finder = automaton([p.encode() for p in probes], longest=False) if probes else None
         found: set[tuple[int, int]] = set()
         others: dict[tuple[int, int], set[int]] = {}
         for entry, concept, near in zip(
@@ -1417,7 +1420,7 @@ class FileCheck:
             if finder is None:
                 continue
             text = Translation(msgstrs[entry][0] if msgstrs[entry] else "")
-            held = {c for p in finder.find_matches_as_strings(text.low) for c in probes[p]}
+            held = {c for _s, _e, p in finder.find(text.low.encode()) for c in owners[p]}
             placed = {
                 other
                 for other in held

@@ -1069,8 +1069,9 @@ def automaton_library() -> str:
 def automaton(patterns: list[bytes], longest: bool = True):
     """An automaton of ``patterns`` whose ``find(haystack)`` gives (start, end, pattern
     index) of each hit, not overlapping, in order: leftmost-longest (else the first
-    found). daachorse's where it takes the patterns (none empty, none twice), else
-    ahocorasick_rs's."""
+    found); with ``longest`` False, ``find_overlapping(haystack)`` gives every hit, in
+    the order of their ends. daachorse's where it takes the patterns (none empty, none
+    twice), else ahocorasick_rs's."""
     module = _daachorse()
     if module is not None and all(patterns) and len(set(patterns)) == len(patterns):
         kind = module.MATCH_KIND_LEFTMOST_LONGEST if longest else module.MATCH_KIND_STANDARD
@@ -1114,6 +1115,12 @@ class _RsAutomaton:
     def find(self, haystack: bytes) -> list[tuple[int, int, int]]:
         """(start, end, pattern index) of each hit."""
         return [(s, e, p) for p, s, e in self._automaton.find_matches_as_indexes(haystack)]
+
+    def find_overlapping(self, haystack: bytes) -> list[tuple[int, int, int]]:
+        """(start, end, pattern index) of every hit, overlapping ones too (a standard
+        automaton's), in the order of their ends."""
+        found = self._automaton.find_matches_as_indexes(haystack, overlapping=True)
+        return [(s, e, p) for p, s, e in found]
 
 
 class SourceMatcher:
