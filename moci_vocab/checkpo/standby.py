@@ -83,7 +83,6 @@ IDLE = (
     "zoneinfo",
     "json",
     "orjson",
-    "ahocorasick_rs",
     "moci_vocab.translit",
     "moci_vocab.checkpo.idioms",
 )
