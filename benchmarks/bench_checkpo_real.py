@@ -143,6 +143,10 @@ ROUNDS = {  # the builder's rounds of programs, and files of their own
         *("firefox-esr-sq", "ristretto-hy", "xfburn-hy", "xfce4-panel-hy"),
         *("xfce4-screenshooter-hy", "xfce4-session-hy", "xfce4-session-ka", "xfce4-terminal-hy"),
     ),
+    # Round 34 (the thirty-second session's round): its programs, Rocket.Chat in Georgian (round
+    # 32's program in Albanian) and NodeBB's Armenian user side (round 25's NodeBB is Albanian,
+    # its Armenian admin panel "nodebb-admin").
+    34: (*HELDOUT_ROUNDS[34], "rocketchat-ka", "nodebb-hy"),
 }
 FIELDS = ("file", "line", "msgid", "msgstr", "concept", "verdict", "reason")
 

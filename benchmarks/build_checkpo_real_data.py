@@ -550,6 +550,53 @@ benchmarks/data/checkpo_heldout/ (NOTICE.md there), from the same kind of folder
     #     stellarium/sq/LC_MESSAGES/stellarium.mo
     apt-get download pychess scribus-data stellarium-data rednotebook   # pychess.mo (sq) and
     # rednotebook.mo (ka) as shipped
+    # round 34 (all three languages; a folder of its own; the thirty-second session's): Debian 13
+    # (trixie) packages and catalogs made with $S from public repositories (commits in NOTICE.md):
+    apt-get download kio6 blender-data   # kio6.mo (sq, ka) as shipped; blender.mo (ka): the
+    # entries polib reads from it whose index is 0 modulo 8 (every eighth translated entry in
+    # the file's order, 4,178 of 33,417), saved by polib as blender/ka/LC_MESSAGES/blender.mo
+    apt-get download libkf6archive-data libkf6auth-data libkf6bookmarks-data libkf6codecs-data
+    apt-get download libkf6colorscheme-data libkf6completion-data libkf6config-data
+    apt-get download libkf6configwidgets-data libkf6contacts-data libkf6coreaddons-data
+    apt-get download libkf6dav-data libkf6dbusaddons-data libkf6declarative-data libkf6dnssd-data
+    apt-get download libkf6filemetadata-data libkf6globalaccel-data libkf6holidays-data
+    apt-get download libkf6i18n-data libkf6iconthemes-data libkf6itemviews-data
+    apt-get download libkf6jobwidgets-data libkf6notifications-data libkf6notifyconfig-data
+    apt-get download libkf6package-data libkf6parts-data libkf6people-data libkf6pty-data
+    apt-get download libkf6purpose-data libkf6qqc2desktopstyle-data libkf6service-data
+    apt-get download libkf6solid-data libkf6sonnet-data libkf6statusnotifieritem-data
+    apt-get download libkf6syntaxhighlighting-data libkf6unitconversion-data
+    apt-get download libkf6userfeedback-data libkf6widgetsaddons-data libkf6windowsystem-data
+    # KDE Frameworks 6 (ka): every usr/share/locale/ka/LC_MESSAGES/*.mo of these but purpose6_*
+    #     (Purpose's plugins) and kwalletd6, kwallet6-query, kdesud6 (KF5's are earlier rounds'),
+    #     and every *_qt.qm (python $S qm FILE ka OUT), joined by polib (the first of each
+    #     msgctxt and msgid), less the entries whose msgid (over 15 characters) is a msgid of an
+    #     earlier round's Georgian catalog (250: Plasma's font manager's and KDE's earlier
+    #     frameworks'), kde-frameworks6/ka/LC_MESSAGES/kde-frameworks6.mo
+    # python $S json EXT ka mediawiki/ka/LC_MESSAGES/mw-NAME.mo i18n   (MediaWiki's FlaggedRevs and
+    #     LiquidThreads, NAME flaggedrevs, liquidthreads)
+    # python $S nested EN_FILES HY_FILES hy nodebb/hy/LC_MESSAGES/nodebb.mo   (NodeBB's
+    #     public/language/hy/*.json but admin/ (round 25's nodebb-admin-hy), each with en-GB's)
+    # python $S nested en.i18n.json ka-GE.i18n.json ka OUT, then the entries polib reads from
+    #     OUT whose index is 0 modulo 3 (every third message, 1,218 of 3,654), saved by polib as
+    #     rocketchat/ka/LC_MESSAGES/rocketchat.mo   (Rocket.Chat's Georgian, round 32's copy)
+    apt-get download ayatana-indicator-a11y ayatana-indicator-bluetooth ayatana-indicator-display
+    apt-get download ayatana-indicator-datetime-common ayatana-indicator-keyboard
+    apt-get download ayatana-indicator-messages ayatana-indicator-notifications
+    apt-get download ayatana-indicator-power ayatana-indicator-printers ayatana-indicator-session
+    apt-get download ayatana-indicator-sound lomiri-common lomiri-addressbook-app
+    apt-get download lomiri-calculator-app lomiri-calendar-app lomiri-camera-app lomiri-clock-app
+    apt-get download lomiri-content-hub-common lomiri-dialer-app lomiri-docviewer-app
+    apt-get download lomiri-download-manager-common lomiri-filemanager-app
+    apt-get download lomiri-gallery-app-common lomiri-indicator-location lomiri-indicator-network
+    apt-get download lomiri-indicator-transfer-common lomiri-mediaplayer-app-common
+    apt-get download lomiri-messaging-app lomiri-music-app lomiri-online-accounts-client-common
+    apt-get download lomiri-printing-app lomiri-system-settings lomiri-system-settings-cellular
+    apt-get download lomiri-system-settings-online-accounts lomiri-system-settings-phone
+    apt-get download lomiri-telephony-service lomiri-teleports-app lomiri-terminal-app
+    apt-get download lomiri-tfamanager-app lomiri-weather-app morph-browser
+    # Lomiri (sq, hy): every usr/share/locale/LANG/LC_MESSAGES/*.mo of these, joined in path
+    #     order (the first of each msgctxt and msgid), lomiri/LANG/LC_MESSAGES/lomiri.mo
 
 Each catalog gets a glossary of its own dominant terms, found by a script and
 not by hand: for every frequent English word that mostly follows a determiner
@@ -1414,6 +1461,18 @@ CATALOGS = {  # name → path inside the extracted packages, per language
     "parliament-votes": "forset/{lang}/LC_MESSAGES/parliament-votes.mo",
     "rednotebook": "usr/share/locale/{lang}/LC_MESSAGES/rednotebook.mo",
     "firefox-ios": "mozilla-ios/{lang}/LC_MESSAGES/firefox-ios.mo",
+    # Round 34: KDE's file and network access framework (KIO 6), a 3D creation suite
+    # (Blender), KDE Frameworks 6 (the libraries under every KDE program), MediaWiki's
+    # reviewed-versions and threaded-discussion extensions (FlaggedRevs, LiquidThreads), and
+    # a phone and tablet desktop with its apps and indicators (UBports' Lomiri, Ubuntu Touch's),
+    # round 32's Rocket.Chat in Georgian and round 25's NodeBB's user side in Armenian
+    # ("rocketchat", "nodebb" above).
+    "kio6": MO + "kio6.mo",
+    "blender": "blender/{lang}/LC_MESSAGES/blender.mo",
+    "kde-frameworks6": "kde-frameworks6/{lang}/LC_MESSAGES/kde-frameworks6.mo",
+    "mw-flaggedrevs": "mediawiki/{lang}/LC_MESSAGES/mw-flaggedrevs.mo",
+    "mw-liquidthreads": "mediawiki/{lang}/LC_MESSAGES/mw-liquidthreads.mo",
+    "lomiri": "lomiri/{lang}/LC_MESSAGES/lomiri.mo",
 }
 LANGS = ("sq", "ka", "hy")
 LOCALES = {"sq": "sq_AL", "ka": "ka_GE", "hy": "hy_AM"}  # a catalog's folder with its country
@@ -2040,7 +2099,7 @@ ONLY = {
     # Round 25: the languages whose catalog gives a flag (NodeBB's Armenian catalog taken for
     # its admin panel's files only: the whole gives 164 flags, four fifths of the language's).
     "matrix-react-sdk": ("sq",),
-    "nodebb": ("sq",),
+    "nodebb": ("sq", "hy"),  # Armenian: round 34 (its user side; round 25 has its admin panel)
     "nodebb-admin": ("hy",),
     "kolibri": ("ka",),
     "piwigo": ("ka", "hy"),
@@ -2162,7 +2221,7 @@ ONLY = {
     "ojs": ("ka", "hy"),
     "kodi": ("sq",),
     "common-voice": ("sq", "ka", "hy"),
-    "rocketchat": ("sq",),
+    "rocketchat": ("sq", "ka"),  # Georgian: round 34 (every third message, NOTICE.md)
     # Round 33: the languages whose catalog gives a flag.
     "wekan": ("ka",),
     "bigbluebutton": ("ka",),
@@ -2176,6 +2235,13 @@ ONLY = {
     "parliament-votes": ("ka",),
     "rednotebook": ("ka",),
     "firefox-ios": ("sq", "ka", "hy"),
+    # Round 34: the languages whose catalog gives a flag.
+    "kio6": ("sq", "ka"),
+    "blender": ("ka",),
+    "kde-frameworks6": ("ka",),
+    "mw-flaggedrevs": ("ka",),
+    "mw-liquidthreads": ("ka",),
+    "lomiri": ("sq", "hy"),
 }
 # The held-out programs, round by round (`bench_checkpo_real.py --heldout --round N`): each
 # round judged before any rule was changed for it, compressed, with its own judgements.
@@ -2939,6 +3005,16 @@ HELDOUT_ROUNDS: dict[int, tuple[str, ...]] = {
         "parliament-votes",
         "rednotebook",
         "firefox-ios",
+    ),
+    # Round 34 (all three languages; the thirty-second session's round), built with main
+    # 7781528 (the session's start) and flagged with it, to be judged blind before any change.
+    34: (
+        "kio6",
+        "blender",
+        "kde-frameworks6",
+        "mw-flaggedrevs",
+        "mw-liquidthreads",
+        "lomiri",
     ),
 }
 HELDOUT = set().union(*HELDOUT_ROUNDS.values())
