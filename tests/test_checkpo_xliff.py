@@ -230,6 +230,22 @@ BAD = {
         1,
         "not a code point",
     ),
+    # a lone surrogate in a text stopped the run with "unexpected UnicodeEncodeError"
+    # wherever a text is read as UTF-8 (review34): the file is refused as unreadable
+    "surrogate.xliff": (
+        '<xliff version="2.0" trgLang="sq"><file id="f"><unit id="u"><segment>\n'
+        '<source>Open<cp hex="D800"/> the file</source><target>Hap</target></segment>'
+        "</unit></file></xliff>",
+        2,
+        "<cp hex='D800'/>, which is a surrogate, not a character",
+    ),
+    "surrogate-target.xliff": (
+        '<xliff version="2.0" trgLang="sq"><file id="f"><unit id="u"><segment>'
+        '<source>Open the file</source>\n<target>Hap<cp hex="dfff"/></target></segment>'
+        "</unit></file></xliff>",
+        2,
+        "<cp hex='dfff'/>, which is a surrogate, not a character",
+    ),
 }
 
 

@@ -177,14 +177,21 @@ class _XliffReader:
         if name in CODE_ELEMENTS:
             self.code_depth += 1
         elif name == "cp" and self.code_depth == 0:
+            hex_value = attrs.get("hex", "")
             try:
-                self.capture.append(chr(int(attrs.get("hex", ""), 16)))
+                character = chr(int(hex_value, 16))
             except ValueError:
+                character = None
+            # (a surrogate is half of a UTF-16 pair, no character: UTF-8 cannot hold it
+            # alone, and check-po reads every text as UTF-8)
+            if character is None or "\ud800" <= character <= "\udfff":
+                what = "a surrogate, not a character" if character else "not a code point"
                 raise MociError(
-                    f"has <cp hex={attrs.get('hex', '')!r}/>, which is not a code point",
+                    f"has <cp hex={hex_value!r}/>, which is {what}",
                     self.path,
                     self.parser.CurrentLineNumber,
-                ) from None
+                )
+            self.capture.append(character)
 
     def _close_unit(self, unit: _Unit) -> None:
         if unit.skip:
