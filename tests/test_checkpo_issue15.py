@@ -502,3 +502,24 @@ def test_a_georgian_stem_borrowed_with_ou_said_u_derives_the_verbal_noun(moci, t
         ],
     )
     assert findings(moci, ka) == [("MV601", "account", "Delete the account")]
+
+
+def test_a_georgian_term_of_several_english_words_missing_is_reported(moci, tmp_path):
+    # review34: a concept whose English term has several words ("human rights", as the shipped
+    # glossary's) has no single English word; with its Georgian term missing, the rule of the
+    # participle of purpose read that word and stopped check-po ("unexpected AttributeError")
+    add(moci, "human-rights", "human rights", {"ka": "ადამიანის უფლებები"}, pos="noun")
+    add(moci, "youth-work", "youth work", {"ka": "ახალგაზრდული მუშაობა"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Human rights matter", "უფლებები მნიშვნელოვანია"),
+            ("Youth work", "რაღაც სხვა"),
+            ("Youth work and human rights", "ახალგაზრდული მუშაობა და ადამიანის უფლებები"),
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "human-rights", "Human rights matter"),
+        ("MV601", "youth-work", "Youth work"),
+    ]

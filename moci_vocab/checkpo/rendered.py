@@ -1812,7 +1812,8 @@ def rendered_misses(
                 found.add((entry, concept))
                 continue
             if (
-                word.endswith(("ion", "ment"))
+                word  # (None: an English word of several words, "human rights")
+                and word.endswith(("ion", "ment"))
                 and infl.purpose[1]
                 and any(
                     said_for_purpose(parts, term, infl, purposes, others_of(concept))
