@@ -770,8 +770,10 @@ class FileCheck:
             if second is None:
                 pass
             elif length < _LONG_TRANSLATION:  # (a short one read again per term, as it was)
-                if (second == NO_TERM or self.renders(concept, second)) and self.reread_holds(
-                    msgids[entry], text, concept
+                if second != NO_TERM and second_form is None:  # (prepared once, not per term)
+                    second_form = Translation(second)
+                if (second_form is None or self.renders(concept, second_form)) and (
+                    self.reread_holds(msgids[entry], text, concept)
                 ):
                     reread_found.add((entry, concept))
             else:

@@ -845,6 +845,13 @@ def phrase_at(words: list[str], size: int, index: int) -> str:
 
 
 def _runs(words: list[str], size: int) -> list[str]:
+    # (the usual sizes zipped from their slices directly: a list of slices made by a
+    # comprehension and unpacked costs a third more on the mined 15.8k-entry case; so do
+    # `pairwise` and zip's keyword, whose dict zip makes per call: 8 M of 77 M there)
+    if size == 2:
+        return list(map(" ".join, zip(words, words[1:])))  # noqa: B905, RUF007
+    if size == 3:
+        return list(map(" ".join, zip(words, words[1:], words[2:])))  # noqa: B905
     return list(map(" ".join, zip(*[words[i:] for i in range(size)], strict=False)))
 
 
