@@ -981,3 +981,71 @@ def test_a_tilde_inside_a_word_is_read_as_a_mnemonic():
     from moci_vocab.checkpo.target_match import tokens
 
     assert tokens("Պ~արբերություն, ~/Documents ~ 3 էջ~") == ["պարբերություն", "3", "էջ"]
+
+
+def test_candidate_choices_are_every_run_of_the_words():
+    # closest_words' choices for a term of several words: each run of that many words,
+    # joined by one space, in text order (or all the words as one, when there are no more).
+    # The runs of two and three words are zipped from the words' slices directly.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from moci_vocab.checkpo.target_match import candidate_choices
+
+    words = st.lists(st.sampled_from(["a", "ab", "ba", "ë", "skedar", "hap", ""]), max_size=9)
+
+    @settings(max_examples=400, deadline=None)
+    @given(words, st.integers(min_value=2, max_value=6))
+    def check(words, size):
+        runs = [" ".join(words[k : k + size]) for k in range(len(words) - size + 1)]
+        assert candidate_choices(words, size) == (runs if len(words) > size else [" ".join(words)])
+
+    check()
+
+
+def test_closest_words_of_check_po_are_the_plain_likeness_search(moci, tmp_path):
+    # check-po finds a translation's closest words to each of its missing terms in one pass
+    # over the catalog (FileCheck.closest_words: the words found once per translation, the
+    # runs of a multi-word term once per size, a second reading prepared once); the answer
+    # must be the plain one: rapidfuzz's extractOne over every run of the translation's
+    # words (`closest`), the first of equal likeness. Words from a small set give many ties.
+    import json
+    import random
+
+    import polib
+
+    from moci_vocab.checkpo.target_match import closest, prepared, surface_words
+
+    terms = {"file": "skedar", "open file": "hap skedarin", "new open file": "hap skedar ri"}
+    for english, term in terms.items():
+        moci(
+            "add",
+            english.replace(" ", "-"),
+            "--term",
+            f"en={english}",
+            "--term",
+            f"sq={term}",
+            "--yes",
+        )
+    vocabulary = ["skedari", "hapi", "skeda", "ri", "re", "dosje", "_Hap", "e", "rie", "kedar"]
+    rng = random.Random(34)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "sq"}
+    for n in range(400):
+        words = rng.choices(vocabulary, k=rng.randint(1, 7))
+        source = ("The file", "Open file", "New open file")[n % 3]
+        po.append(polib.POEntry(msgid=f"{source} {n}", msgstr=" ".join(words)))
+    po.save(str(tmp_path / "sq.po"))
+    result = moci("check-po", str(tmp_path / "sq.po"), "--format", "json", ok=False)
+    findings = json.loads(result.stdout)["findings"]
+    texts = {entry.msgid: entry.msgstr for entry in po}
+    by_concept = {english.replace(" ", "-"): term for english, term in terms.items()}
+    compared = 0
+    for finding in findings:
+        if finding["code"] != "MV601":
+            continue  # (one entry's words against another's: MV604)
+        plain = prepared([texts[finding["msgid"]]])[0][0]
+        expected = closest(surface_words(plain), by_concept[finding["concept"]])
+        assert finding.get("found") == expected, finding
+        compared += expected is not None
+    assert len(findings) > 250 and compared > 150  # (319 and 231 when written)
