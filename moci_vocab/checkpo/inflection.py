@@ -236,6 +236,10 @@ class Inflection(Record):
     # a noun the English says as selected, checked or marked ("Delete the selected text" →
     # Ջնջել ընտրվածը; see rendered.said_as_everything).
     selected: tuple[str, ...] = ()
+    # An English word whose senses the language says by words of their own: (the English
+    # word, the sense, its words), hy email as a message նամակ, the medium փոստ, the address
+    # հասցե. See senses.py.
+    sense_words: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # A participle of purpose made of a preverb, a mark and the verb's stem (ka მო-სა-წვევ-ი,
     # for inviting: an invitation), whose verbal noun is the preverb and the stem (მოწვევა):
     # (the preverbs, the mark). See rendered.lemma_derived.
@@ -905,6 +909,13 @@ def HY() -> Inflection:
             participle + ending
             for participle in ("ընտրված", "նշված", "ընտրուած", "նշուած")
             for ending in ("ը", "ն", "ի", "ից", "ին", "ով", "ում", "ներ")
+        ),
+        # email's senses (senses.py): a message is a letter (էլ. նամակ), the medium the mail
+        # (էլ. փոստով, by email), the address հասցե (classical հասցէ)
+        sense_words=(
+            ("email", "message", ("նամակ",)),
+            ("email", "medium", ("փոստ",)),
+            ("email", "address", ("հասցե", "հասցէ")),
         ),
     )
 

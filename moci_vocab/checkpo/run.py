@@ -1152,6 +1152,8 @@ class FileCheck:
             )
         if infl.negative and english:
             dropped |= self._negated(english)
+        if infl.sense_words:
+            dropped |= self._said_by_sense(words, facts)
         if missing:
             vocabulary = self.catalog_words
 
@@ -1167,6 +1169,31 @@ class FileCheck:
             )
         if dropped:
             self.forget(dropped)
+
+    def _said_by_sense(self, words: dict[int, str], facts: list) -> set[tuple[int, int]]:
+        """The missing terms whose English word the translation says, use by use, by the
+        word of the sense the English marks (`senses.said_by_sense`: hy "send an email" as
+        նամակ where the glossary's email is the mail, փոստ): only the concepts of such a
+        word are read."""
+        infl = self.matcher.infl
+        sensed = {english for english, _, _ in infl.sense_words}
+        concepts = {concept for concept, word in words.items() if word in sensed}
+        if not concepts:
+            return set()
+        from moci_vocab.checkpo.senses import said_by_sense
+
+        msgids, msgstrs, found = self.catalog.msgids, self.catalog.msgstrs, self.found_concepts
+        dropped: set[tuple[int, int]] = set()
+        for entry, concept, form in compress(
+            zip(self.found_entries, found, self.found_forms, strict=True),
+            map(concepts.__contains__, found),
+        ):
+            texts = msgstrs[entry]
+            text = texts[form] if form < len(texts) else ""
+            terms = [term.casefold() for term in facts[concept][2]]
+            if said_by_sense(words[concept], terms, msgids[entry], text, infl):
+                dropped.add((entry, concept))
+        return dropped
 
     def _negated(self, english: dict[int, str]) -> set[tuple[int, int]]:
         """The missing terms said with a negative prefix where the English negates the
