@@ -318,6 +318,41 @@ def test_an_armenian_term_given_in_the_plural_starts_a_compound_as_its_lemma(tmp
     ]
 
 
+def test_an_armenian_term_inside_the_compound_term_of_the_noun_the_english_names_next(
+    tmp_path,
+):
+    # Common Voice's Armenian (round 32): "voice clips" said ձայնագրություններ (recordings),
+    # the clip's term ձայնագրություն, ձայն + the linking vowel ա + գրություն (no word of
+    # the catalog on its own): it holds the voice's term ձայն
+    from moci_vocab.checkpo.run import Options, check_files
+    from moci_vocab.model import Concept, Term
+    from moci_vocab.operations import init_glossary
+    from moci_vocab.store import save_concept
+
+    root = tmp_path / "g"
+    init_glossary(root, "t", "en", ["hy"]).changes.apply()
+    for english, term in (("voice", "ձայն"), ("clip", "ձայնագրություն"), ("sample", "նմուշ")):
+        concept = Concept(id=english, definition={"en": f"A {english}."})
+        concept.terms = {
+            "en": [Term(english, "preferred", pos="noun")],
+            "hy": [Term(term, "preferred")],
+        }
+        save_concept(root, concept)
+    entries = [
+        ("Voice clips are entered into a queue.", "Ձայնագրությունները հայտնվում են սպասացանկում։"),
+        ("A voice clip is marked valid.", "Ձայնագրությունը նշվում է որպես վավեր։"),
+        ("Record your voice", "Ձայնագրեք"),  # no clip named next: reported
+        ("Voice samples", "Ձայնագրություններ"),  # the sample's term holds no ձայն: reported
+        ("Clip voice", "Ձայնագրություն"),  # the clip named before the voice: reported
+    ]
+    path = write_po(tmp_path / "hy.po", "hy", entries)
+    findings = check_files(root, [path], Options()).findings
+    voice = [
+        f.extra["msgid"] for f in findings if f.code == "MV601" and f.extra["expected"] == ["ձայն"]
+    ]
+    assert voice == ["Record your voice", "Voice samples", "Clip voice"]
+
+
 def test_an_armenian_term_reduced_in_a_derived_or_compound_word(tmp_path):
     # Thunderbird's Armenian (round 17): conversation as զրուցաշար, a compound of զրույց
     # whose ույ becomes ու there, as in գույն → գունավոր, լույս → լուսանկար

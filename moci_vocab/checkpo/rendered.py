@@ -1133,16 +1133,24 @@ def linked_compounds(
     link: str,
     infl: Inflection,
     vocabulary: Callable[[], set[str]],
+    named_next: Callable[[int, int], list[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing terms that a word of the translation holds as the
     first part of a closed compound joined by the linking vowel ``link`` (Armenian
     Սահիկացուցադրություն, slide show: սահիկ + ա + ցուցադրություն), its rest a word the
-    catalog's translations use on their own, or a form of one, of _MIN_REST letters or more.
+    catalog's translations use on their own, or a form of one, of _MIN_REST letters or more;
+    or the word is a form of the term of the noun the English names right after the
+    concept's word, that term such a compound (Common Voice's "voice clips" said
+    ձայնագրություններ, recordings: the clip's term ձայն + ա + գրություն holds the voice's
+    ձայն, its rest no word of the catalog).
 
     ``missing``: (entry, concept, the translation checked), a translation's terms together;
     ``terms``: concept → its allowed terms (casefolded; a term of several words, or of
-    fewer than _MIN_PART letters, starts no compound). Each translation's words are found
-    once and sorted, each term a bisection: no pass over the translation per missing term.
+    fewer than _MIN_PART letters, starts no compound); ``named_next``: (entry, concept) →
+    the one-word terms (casefolded) of the concepts whose English word follows the
+    concept's in the msgid, asked for only where no compound of the catalog's words is
+    found. Each translation's words are found once and sorted, each term a bisection: no
+    pass over the translation per missing term.
     """
     found: set[tuple[int, int]] = set()
     known = known_words(vocabulary, infl)
@@ -1179,9 +1187,28 @@ def linked_compounds(
                 break
         else:
             # a word starting with the reduced stem is derived on the term (its own rest)
-            if any(next(_starting(parts, start), None) is not None for start in reduced):
+            # (or a word is the term of the next English noun, made on this one: ձայն-ա-)
+            if any(next(_starting(parts, start), None) is not None for start in reduced) or (
+                named_next is not None
+                and _next_holds(parts, firsts, named_next(entry, concept), infl)
+            ):
                 found.add((entry, concept))
     return found
+
+
+def _next_holds(
+    parts: list[str], firsts: list[str], following: list[str], infl: Inflection
+) -> bool:
+    """Is a word of the translation (its sorted ``parts``) a form of one of the
+    ``following`` terms that starts with one of ``firsts`` (a term and the linking vowel)
+    and goes on for _MIN_REST letters or more?"""
+    return any(
+        _form_of(token, term, infl)
+        for term in following
+        for first in firsts
+        if term.startswith(first) and len(term) - len(first) >= _MIN_REST
+        for token in _starting(parts, first)
+    )
 
 
 def _first_parts(term: str, infl: Inflection) -> list[str]:

@@ -1100,7 +1100,12 @@ class FileCheck:
                 )
             ]
             dropped |= linked_compounds(
-                linked, allowed, infl.linked_parts, infl, self.catalog_words
+                linked,
+                allowed,
+                infl.linked_parts,
+                infl,
+                self.catalog_words,
+                self._named_next(words, facts),
             )
         if infl.kind_prefixes and not every:
             # a compound of a modifier's prefix: "child widget" as hy ենթավիջեթ holds the
@@ -1169,6 +1174,46 @@ class FileCheck:
             )
         if dropped:
             self.forget(dropped)
+
+    def _named_next(self, words: dict[int, str], facts: list) -> Callable[[int, int], list[str]]:
+        """(entry, concept) → the one-word terms (casefolded) of the concepts whose English
+        word, or its plural, follows the concept's word in the entry's msgid ("voice clips":
+        the clip's; `rendered.linked_compounds`). The glossary's English words are indexed
+        when first asked for, and each msgid's pairs of words read once."""
+        import re
+
+        from moci_vocab.checkpo.source_match import plurals
+
+        index: dict[str, list[int]] = {}
+        msgids = self.catalog.msgids
+        last: list = [-1, {}]  # the last entry read, and its words → the words after them
+
+        def following(entry: int, concept: int) -> list[str]:
+            word = words.get(concept)
+            if not word or not word.isalpha():
+                return []
+            if not index:  # (every concept's English word and its plurals, once)
+                for other, fact in enumerate(facts):
+                    english = fact[1].casefold()
+                    if english.isalpha():
+                        for form in {english, *plurals(english)}:
+                            index.setdefault(form, []).append(other)
+                index.setdefault("", [])  # (made: an empty glossary is not made again)
+            if last[0] != entry:  # (a msgid's missing terms come together: read once)
+                pairs: dict[str, set[str]] = {}
+                runs = list(re.finditer(r"[^\W\d_]+", msgids[entry].casefold()))
+                for one, two in pairwise(runs):
+                    if not one.string[one.end() : two.start()].strip(" \t\n-"):
+                        pairs.setdefault(one.group(), set()).add(two.group())
+                last[:] = [entry, pairs]
+            found = []
+            for form in {word, *plurals(word)}:
+                for after in last[1].get(form, ()):
+                    for other in index.get(after, ()):
+                        found.extend(t.casefold() for t in facts[other][2] if " " not in t)
+            return found
+
+        return following
 
     def _said_by_sense(self, words: dict[int, str], facts: list) -> set[tuple[int, int]]:
         """The missing terms whose English word the translation says, use by use, by the
