@@ -1190,7 +1190,8 @@ def linked_compounds(
             # (or a word is the term of the next English noun, made on this one: ձայն-ա-)
             if any(next(_starting(parts, start), None) is not None for start in reduced) or (
                 named_next is not None
-                and _next_holds(parts, firsts, named_next(entry, concept), infl)
+                and (following := named_next(entry, concept))
+                and _next_holds(parts, firsts, following, infl)
             ):
                 found.add((entry, concept))
     return found
@@ -1209,6 +1210,26 @@ def _next_holds(
         if term.startswith(first) and len(term) - len(first) >= _MIN_REST
         for token in _starting(parts, first)
     )
+
+
+def first_part_of(term: str, infl: Inflection) -> list[str]:
+    """The term as a compound's first part, a term of several words or of fewer than
+    _MIN_PART letters as none (`_first_parts`)."""
+    return [] if " " in term or len(term) < _MIN_PART else _first_parts(term, infl)
+
+
+def compound_firsts(term: str, infl: Inflection) -> list[str]:
+    """The first parts a one-word term may be a compound of: what comes before each
+    linking vowel (`Inflection.linked_parts`) that has _MIN_PART letters or more before it
+    and _MIN_REST after it (ձայնագրություն: ձայն)."""
+    link = infl.linked_parts
+    if not link or " " in term:
+        return []
+    return [
+        term[:at]
+        for at in range(_MIN_PART, len(term) - len(link) - _MIN_REST + 1)
+        if term.startswith(link, at)
+    ]
 
 
 def _first_parts(term: str, infl: Inflection) -> list[str]:

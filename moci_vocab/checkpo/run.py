@@ -1177,40 +1177,50 @@ class FileCheck:
 
     def _named_next(self, words: dict[int, str], facts: list) -> Callable[[int, int], list[str]]:
         """(entry, concept) → the one-word terms (casefolded) of the concepts whose English
-        word, or its plural, follows the concept's word in the entry's msgid ("voice clips":
-        the clip's; `rendered.linked_compounds`). The glossary's English words are indexed
-        when first asked for, and each msgid's pairs of words read once."""
+        word, or its plural, follows the concept's word in the entry's msgid and whose term
+        is a compound of the concept's term and the linking vowel ("voice clips": the clip's
+        ձայն-ա-գրություն; `rendered.linked_compounds`). Such compounds are indexed by their
+        first part when first asked for (one pass over the glossary's terms); the msgid is
+        read only for a concept that has one."""
         import re
 
+        from moci_vocab.checkpo.rendered import compound_firsts, first_part_of
         from moci_vocab.checkpo.source_match import plurals
 
-        index: dict[str, list[int]] = {}
+        infl = self.matcher.infl
+        heads: dict[str, list[int]] = {}  # a compound term's first part → its concepts
+        named: dict[int, dict[str, int]] = {}  # concept → the next words read for it
         msgids = self.catalog.msgids
-        last: list = [-1, {}]  # the last entry read, and its words → the words after them
 
         def following(entry: int, concept: int) -> list[str]:
             word = words.get(concept)
             if not word or not word.isalpha():
                 return []
-            if not index:  # (every concept's English word and its plurals, once)
+            if not heads:  # (made once: every one-word term's first parts before a link)
                 for other, fact in enumerate(facts):
-                    english = fact[1].casefold()
-                    if english.isalpha():
-                        for form in {english, *plurals(english)}:
-                            index.setdefault(form, []).append(other)
-                index.setdefault("", [])  # (made: an empty glossary is not made again)
-            if last[0] != entry:  # (a msgid's missing terms come together: read once)
-                pairs: dict[str, set[str]] = {}
-                runs = list(re.finditer(r"[^\W\d_]+", msgids[entry].casefold()))
-                for one, two in pairwise(runs):
-                    if not one.string[one.end() : two.start()].strip(" \t\n-"):
-                        pairs.setdefault(one.group(), set()).add(two.group())
-                last[:] = [entry, pairs]
-            found = []
-            for form in {word, *plurals(word)}:
-                for after in last[1].get(form, ()):
-                    for other in index.get(after, ()):
-                        found.extend(t.casefold() for t in facts[other][2] if " " not in t)
+                    for term in fact[2]:
+                        for first in compound_firsts(term.casefold(), infl):
+                            heads.setdefault(first, []).append(other)
+                heads.setdefault("", [])  # (made: a glossary without one is not made again)
+            nexts = named.get(concept)
+            if nexts is None:  # (the English words of those compounds' concepts, once)
+                nexts = named[concept] = {}
+                for term in facts[concept][2]:
+                    for first in first_part_of(term.casefold(), infl):
+                        for other in heads.get(first, ()):
+                            english = facts[other][1].casefold()
+                            for form in (english, *plurals(english)):
+                                nexts[form] = other
+            if not nexts:
+                return []
+            forms = "|".join(
+                re.escape(form) for form in sorted({word, *plurals(word)}, key=len)[::-1]
+            )
+            found: list[str] = []
+            for match in re.finditer(rf"\b(?:{forms})[\s-]+([^\W\d_]+)", msgids[entry].casefold()):
+                other = nexts.get(match.group(1))
+                if other is not None:
+                    found.extend(t.casefold() for t in facts[other][2] if " " not in t)
             return found
 
         return following
@@ -1225,18 +1235,22 @@ class FileCheck:
         concepts = {concept for concept, word in words.items() if word in sensed}
         if not concepts:
             return set()
-        from moci_vocab.checkpo.senses import said_by_sense
+        from moci_vocab.checkpo.senses import sense_reader
 
         msgids, msgstrs, found = self.catalog.msgids, self.catalog.msgstrs, self.found_concepts
+        # each concept's test, made once (None: its terms give no sense's word)
+        readers = {
+            concept: sense_reader(words[concept], [t.casefold() for t in facts[concept][2]], infl)
+            for concept in concepts
+        }
         dropped: set[tuple[int, int]] = set()
         for entry, concept, form in compress(
             zip(self.found_entries, found, self.found_forms, strict=True),
             map(concepts.__contains__, found),
         ):
+            said = readers[concept]
             texts = msgstrs[entry]
-            text = texts[form] if form < len(texts) else ""
-            terms = [term.casefold() for term in facts[concept][2]]
-            if said_by_sense(words[concept], terms, msgids[entry], text, infl):
+            if said is not None and said(msgids[entry], texts[form] if form < len(texts) else ""):
                 dropped.add((entry, concept))
         return dropped
 

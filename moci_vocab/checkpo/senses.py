@@ -26,76 +26,94 @@ choice names one sense, the others are the language's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from moci_vocab.checkpo.inflection import Inflection
 from moci_vocab.checkpo.source_match import plurals
 from moci_vocab.checkpo.target_match import stems_of, tokens
 
-# What the words around a use of the English word say of its sense: the text after it,
-# then before it (casefolded), the first that matches.
-_AFTER = (
-    ("address", re.compile(r"\s+address")),
-    # "Password reset email sent", "The email will be sent"
-    (
-        "message",
-        re.compile(
-            r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|to\s+be)\s+)?sent\b"
-        ),
-    ),
+# What the words around a use of the English word say of its sense (casefolded; only the
+# words that touch it, spaces between them: "email, address" is no address).
+_WORD = re.compile(r"[\w'’-]+")
+_BY = frozenset({"by", "via", "through"})  # the medium, "by email"
+# ... but "sort by email", "search users by email" name the address the list is ordered or
+# found by: no sense is read there
+_ORDERING = frozenset(
+    {"sort", "sorted", "search", "searched", "filter", "filtered", "find", "found", "order"}
+    | {"ordered", "group", "grouped", "look", "identify", "identified"}
 )
-# "Sort by email", "search users by email" name the address the list is ordered or found by,
-# no medium: no sense is read there.
-_BY_ADDRESS = re.compile(
-    r"\b(?:sort(?:ed)?|search(?:ed)?|filter(?:ed)?|find|found|order(?:ed)?|group(?:ed)?"
-    r"|look\s+up|identif(?:y|ied))(?:\s+[\w'’-]+){0,2}\s+by\s+$"
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # the message at hand
+_KINDS = frozenset(  # kinds of message: "a welcome email", "password reset email(s)"
+    {"welcome", "confirmation", "verification", "invitation", "activation", "reset", "test"}
+    | {"reminder"}
 )
-_BEFORE = (
-    ("medium", re.compile(r"\b(?:by|via|through)\s+$")),
-    ("message", re.compile(r"\b(?:this|that|these|those)\s+$")),
-    (
-        "message",
-        re.compile(
-            r"\b(?:welcome|confirmation|verification|invitation|activation|reset|test"
-            r"|reminder)\s+$"
-        ),
-    ),
-    # the object of sending or receiving, not its destination (no preposition between)
-    (
-        "message",
-        re.compile(
-            r"\b(?:(?:re)?send(?:s|ing)?|sent|receiv(?:e|es|ed|ing))"
-            r"(?:\s+(?!(?:to|at|from|for|on|in|with)\b)[\w'’-]+){0,3}\s+$"
-        ),
-    ),
+# the message as the object of sending or receiving, three words between at most and no
+# preposition ("sent you an email"; not "sent a code to your email", the destination)
+_SENDING = frozenset(
+    {"send", "sends", "sending", "sent", "resend", "resends", "resending", "resent"}
+    | {"receive", "receives", "received", "receiving"}
 )
-# How far before a use its sense is looked for (three words and a verb).
+_PREPOSITIONS = frozenset({"to", "at", "from", "for", "on", "in", "with"})
+# ... or before "sent": "Password reset email sent", "The email will be sent"
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "will", "be", "been", "has", "have", "to"})
+# what is said of an address, not a message: "this email is already registered", "that
+# email is not valid", "is in use" (no sense is read there)
+_OF_ADDRESS = frozenset(
+    {"already", "valid", "invalid", "registered", "verified", "confirmed", "unconfirmed"}
+    | {"taken", "exist", "exists"}
+)
+# How far around a use its words are read (a verb and three words before it).
 _REACH = 60
-
-
-# What is said of an address, not a message: "this email is already registered", "that
-# email is not valid" (no sense is read there).
-_OF_ADDRESS = re.compile(
-    r"\s+(?:(?:is|was|has|does)\s+)?(?:not\s+)?(?:already|valid|invalid|registered|verified"
-    r"|confirmed|unconfirmed|in\s+use|taken|exists?)\b"
-)
 
 
 def sense_of(msgid: str, start: int, end: int) -> str | None:
     """The sense the English marks for the word at msgid[start:end] (casefolded msgid),
     or None."""
-    after = msgid[end : end + 30]
-    if _OF_ADDRESS.match(after):
+    after = _touching(msgid[end : end + _REACH], first=True)
+    at = 0
+    while at < len(after) and at < 2 and after[at] in {"is", "was", "has", "does", "not"}:
+        at += 1
+    if after[at : at + 1] and (after[at] in _OF_ADDRESS or after[at : at + 2] == ["in", "use"]):
         return None
-    for sense, pattern in _AFTER:
-        if pattern.match(after):
-            return sense
-    before = msgid[max(0, start - _REACH) : start]
-    if _BY_ADDRESS.search(before):
-        return None
-    for sense, pattern in _BEFORE:
-        if pattern.search(before):
-            return sense
+    if after[:1] == ["address"]:
+        return "address"
+    at = 0
+    while at < len(after) and at < 2 and after[at] in _AUXILIARIES:
+        at += 1
+    if after[at : at + 1] == ["sent"]:
+        return "message"
+    before = _touching(msgid[max(0, start - _REACH) : start], first=False)
+    last = before[-1] if before else ""
+    if last in _BY:
+        return None if _ORDERING.intersection(before[-4:-1]) else "medium"
+    if last in _DEMONSTRATIVES or last in _KINDS:
+        return "message"
+    for back in range(1, min(len(before), 4) + 1):  # (the verb, then 0-3 words)
+        if before[-back] in _SENDING:
+            between = before[len(before) - back + 1 :]
+            return None if _PREPOSITIONS.intersection(between) else "message"
     return None
+
+
+def _touching(text: str, first: bool) -> list[str]:
+    """The words of ``text`` that touch its start (``first``) or its end, in order, each
+    after the last only by spaces."""
+    words = list(_WORD.finditer(text))
+    if first:
+        kept, at = [], 0
+        for word in words:
+            if text[at : word.start()].strip():
+                break
+            kept.append(word.group())
+            at = word.end()
+        return kept
+    kept, at = [], len(text)
+    for word in reversed(words):
+        if text[word.end() : at].strip():
+            break
+        kept.append(word.group())
+        at = word.start()
+    return kept[::-1]
 
 
 # What opens a placeholder's name ({email}, {$email}, %(email)s, $email, <email>).
@@ -114,38 +132,53 @@ def _uses(low: str, word: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def sense_reader(
+    word: str, terms: list[str], infl: Inflection
+) -> Callable[[str, str], bool] | None:
+    """Whether a translation says each use of the English ``word`` in a msgid by the word
+    of its sense (`Inflection.sense_words`): a test of (msgid, translation), made once per
+    concept, or None where the glossary's ``terms`` (casefolded) give none of those words."""
+    senses = {
+        sense: tuple(stem for lemma in said for stem in stems_of(lemma, infl))
+        for english, sense, said in infl.sense_words
+        if english == word
+    }
+    family = tuple(stem for stems in senses.values() for stem in stems)
+    if not family or not any(_holds(tokens(term), family, infl) for term in terms):
+        return None
+
+    def said(msgid: str, translation: str) -> bool:
+        low = msgid.casefold()
+        if len(low) != len(msgid):  # (casefolding moved letters: no positions to trust)
+            return False
+        read = set()
+        for start, end in _uses(low, word):
+            sense = sense_of(low, start, end)
+            if sense not in senses:  # (a use of no sense read: reported, the rest unread)
+                return False
+            read.add(sense)
+        if not read:
+            return False
+        words = tokens(translation)
+        return all(_holds(words, senses[sense], infl) for sense in read)
+
+    return said
+
+
 def said_by_sense(
     word: str, terms: list[str], msgid: str, translation: str, infl: Inflection
 ) -> bool:
     """Does the translation say each use of the English ``word`` by the word of its sense
     (`Inflection.sense_words`), where the glossary's ``terms`` (casefolded) give one of
     those words?"""
-    senses = {sense: said for english, sense, said in infl.sense_words if english == word}
-    if not senses:
-        return False
-    family = {said for words in senses.values() for said in words}
-    if not any(_holds(tokens(term), family, infl) for term in terms):
-        return False
-    low = msgid.casefold()
-    if len(low) != len(msgid):  # (casefolding moved letters: no positions to trust)
-        return False
-    read = set()
-    for start, end in _uses(low, word):
-        sense = sense_of(low, start, end)
-        if sense not in senses:  # (a use of no sense read: reported, the rest unread)
-            return False
-        read.add(sense)
-    if not read:
-        return False
-    said = tokens(translation)
-    return all(_holds(said, senses[sense], infl) for sense in read)
+    said = sense_reader(word, terms, infl)
+    return said is not None and said(msgid, translation)
 
 
-def _holds(words: list[str], wanted: set[str] | tuple[str, ...], infl: Inflection) -> bool:
-    """Is one of the words a form of one of ``wanted`` (a stem and an ending)?"""
+def _holds(words: list[str], stems: tuple[str, ...], infl: Inflection) -> bool:
+    """Is one of the words one of the ``stems`` (`target_match.stems_of`) and an ending?"""
     return any(
         word.startswith(stem) and word[len(stem) :] in infl.suffixes
-        for lemma in wanted
-        for stem in stems_of(lemma, infl)
+        for stem in stems
         for word in words
     )
