@@ -76,6 +76,16 @@ HY = for_language("hy")
         # OJS: the medium said as the mail where the glossary's email is the letter
         (["նամակ"], "Notify subscribers by email.", "Էլ․ փոստով տեղեկացնել բաժանորդներին", True),
         (["փոստ"], "Email address", "Էլ․ հասցե", True),
+        (["նամակ"], "The email address of the contact", "Կոնտակտի էլ. փոստի հասցեն", True),
+        (["փոստ"], "Email Address", "Էլեկտրոնային հասցե", True),
+        # the address said, the email not (the benchmark's injected word before it)
+        (
+            ["փոստ"],
+            "A valid email address is required.",
+            "Պահանջվում է էլ․ փոքր վավեր հասցե:",
+            False,
+        ),
+        (["փոստ"], "Email address", "Հասցե", False),
         # an address said as a letter (NodeBB's real findings): no sense the English marks
         (["փոստ"], "Show email", "Ցույց տալ էլ.նամակը", False),
         (["փոստ"], "Emails validated", "Էլ.նամակները վավերացված են", False),

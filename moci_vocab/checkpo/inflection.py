@@ -237,8 +237,8 @@ class Inflection(Record):
     # Ջնջել ընտրվածը; see rendered.said_as_everything).
     selected: tuple[str, ...] = ()
     # An English word whose senses the language says by words of their own: (the English
-    # word, the sense, its words), hy email as a message նամակ, the medium փոստ, the address
-    # հասցե. See senses.py.
+    # word, the sense, its words or phrases), hy email as a message նամակ, the medium փոստ,
+    # the address էլ. հասցե. See senses.py.
     sense_words: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # A participle of purpose made of a preverb, a mark and the verb's stem (ka მო-სა-წვევ-ი,
     # for inviting: an invitation), whose verbal noun is the preverb and the stem (მოწვევა):
@@ -911,11 +911,21 @@ def HY() -> Inflection:
             for ending in ("ը", "ն", "ի", "ից", "ին", "ով", "ում", "ներ")
         ),
         # email's senses (senses.py): a message is a letter (էլ. նամակ), the medium the mail
-        # (էլ. փոստով, by email), the address հասցե (classical հասցէ)
+        # (էլ. փոստով, by email), the address the e-address or the mail's (էլ. հասցե,
+        # էլեկտրոնային հասցե, փոստի հասցե; classical հասցէ): the email said before the
+        # address, as the English says it (the address alone says no email)
         sense_words=(
             ("email", "message", ("նամակ",)),
             ("email", "medium", ("փոստ",)),
-            ("email", "address", ("հասցե", "հասցէ")),
+            (
+                "email",
+                "address",
+                tuple(
+                    f"{email} {address}"
+                    for email in ("էլ", "էլեկտրոնային", "փոստի")
+                    for address in ("հասցե", "հասցէ")
+                ),
+            ),
         ),
     )
 

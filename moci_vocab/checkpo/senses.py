@@ -138,12 +138,14 @@ def sense_reader(
     """Whether a translation says each use of the English ``word`` in a msgid by the word
     of its sense (`Inflection.sense_words`): a test of (msgid, translation), made once per
     concept, or None where the glossary's ``terms`` (casefolded) give none of those words."""
+    # each sense's phrases, a phrase's words as their stems (`target_match.stems_of`)
     senses = {
-        sense: tuple(stem for lemma in said for stem in stems_of(lemma, infl))
+        sense: [tuple(stems_of(part, infl) for part in phrase.split()) for phrase in said]
         for english, sense, said in infl.sense_words
         if english == word
     }
-    family = tuple(stem for stems in senses.values() for stem in stems)
+    # (the glossary's term names one sense: a phrase's last word, its head)
+    family = tuple(stem for phrases in senses.values() for *_, last in phrases for stem in last)
     if not family or not any(_holds(tokens(term), family, infl) for term in terms):
         return None
 
@@ -160,7 +162,7 @@ def sense_reader(
         if not read:
             return False
         words = tokens(translation)
-        return all(_holds(words, senses[sense], infl) for sense in read)
+        return all(_says(words, senses[sense], infl) for sense in read)
 
     return said
 
@@ -173,6 +175,21 @@ def said_by_sense(
     those words?"""
     said = sense_reader(word, terms, infl)
     return said is not None and said(msgid, translation)
+
+
+def _says(words: list[str], phrases: list[tuple[tuple[str, ...], ...]], infl: Inflection) -> bool:
+    """Do the words hold one of the phrases, word after word, each a form of its stems?"""
+    for phrase in phrases:
+        if len(phrase) == 1:
+            if _holds(words, phrase[0], infl):
+                return True
+            continue
+        for at in range(len(words) - len(phrase) + 1):
+            if all(
+                _holds(words[at + k : at + k + 1], stems, infl) for k, stems in enumerate(phrase)
+            ):
+                return True
+    return False
 
 
 def _holds(words: list[str], stems: tuple[str, ...], infl: Inflection) -> bool:
