@@ -26,6 +26,7 @@ from tests.test_checkpo_rendered import flagged
         ("Sort by email", None),  # the address the list is ordered by
         ("Search users by email", None),
         ("Email address", "address"),
+        ("The names and email addresses entered", "address"),
         ("The email address of the journal's primary contact", "address"),
         ("Show email", None),
         ("Emails validated", None),

@@ -75,7 +75,7 @@ def sense_of(msgid: str, start: int, end: int) -> str | None:
         at += 1
     if after[at : at + 1] and (after[at] in _OF_ADDRESS or after[at : at + 2] == ["in", "use"]):
         return None
-    if after[:1] == ["address"]:
+    if after[:1] in (["address"], ["addresses"]):
         return "address"
     at = 0
     while at < len(after) and at < 2 and after[at] in _AUXILIARIES:
