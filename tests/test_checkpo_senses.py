@@ -87,6 +87,10 @@ HY = for_language("hy")
             False,
         ),
         (["փոստ"], "Email address", "Հասցե", False),
+        # another address, or the post (review34 F3)
+        (["էլ. փոստ"], "Enter your email address", "Մուտքագրեք ձեր IP հասցեն", False),
+        (["էլ. փոստ"], "Enter your email address", "Մուտքագրեք ձեր փոստային հասցեն", False),
+        (["նամակ"], "Contact us by email", "Կապվեք մեզ հետ փոստով", False),
         # an address said as a letter (NodeBB's real findings): no sense the English marks
         (["փոստ"], "Show email", "Ցույց տալ էլ.նամակը", False),
         (["փոստ"], "Emails validated", "Էլ.նամակները վավերացված են", False),
@@ -129,7 +133,7 @@ def test_a_hostile_message_is_read_in_bounded_time():
 
     started = time.process_time()
     msgid = "this email, " * 5000 + "by " * 20000 + "email"
-    translation = "նամակ " * 20000 + "փոստով"
+    translation = "նամակ " * 20000 + "էլ. փոստով"
     assert said_by_sense("email", ["փոստ"], msgid, translation, HY)
     assert not said_by_sense("email", ["փոստ"], "Show email " * 20000, translation, HY)
     assert time.process_time() - started < 1.0

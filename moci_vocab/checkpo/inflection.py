@@ -910,19 +910,20 @@ def HY() -> Inflection:
             for participle in ("ընտրված", "նշված", "ընտրուած", "նշուած")
             for ending in ("ը", "ն", "ի", "ից", "ին", "ով", "ում", "ներ")
         ),
-        # email's senses (senses.py): a message is a letter (էլ. նամակ), the medium the mail
-        # (էլ. փոստով, by email), the address the e-address or the mail's (էլ. հասցե,
-        # էլեկտրոնային հասցե, փոստի հասցե; classical հասցէ): the email said before the
-        # address, as the English says it (the address alone says no email)
+        # email's senses (senses.py): a message is a letter (էլ. նամակ), the medium the
+        # electronic mail (էլ. փոստով, by email; bare փոստով is by post), the address the
+        # e-address or the e-mail's (էլ. հասցե, էլեկտրոնային հասցե, էլ. փոստի հասցե;
+        # classical հասցէ): the email said before the address, as the English says it (the
+        # address alone, or փոստային հասցե, the postal address, says no email)
         sense_words=(
             ("email", "message", ("նամակ",)),
-            ("email", "medium", ("փոստ",)),
+            ("email", "medium", ("էլ փոստ", "էլեկտրոնային փոստ", "էլփոստ")),
             (
                 "email",
                 "address",
                 tuple(
                     f"{email} {address}"
-                    for email in ("էլ", "էլեկտրոնային", "փոստի")
+                    for email in ("էլ", "էլեկտրոնային", "փոստի", "էլփոստի")
                     for address in ("հասցե", "հասցէ")
                 ),
             ),

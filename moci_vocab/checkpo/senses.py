@@ -138,9 +138,13 @@ def sense_reader(
     """Whether a translation says each use of the English ``word`` in a msgid by the word
     of its sense (`Inflection.sense_words`): a test of (msgid, translation), made once per
     concept, or None where the glossary's ``terms`` (casefolded) give none of those words."""
-    # each sense's phrases, a phrase's words as their stems (`target_match.stems_of`)
+    # each sense's phrases: a phrase's last word as its stems (`target_match.stems_of`), any
+    # form of it; the words before it as written (էլ. փոստով, not փոստային, postal)
     senses = {
-        sense: [tuple(stems_of(part, infl) for part in phrase.split()) for phrase in said]
+        sense: [
+            (*((part,) for part in phrase.split()[:-1]), stems_of(phrase.split()[-1], infl))
+            for phrase in said
+        ]
         for english, sense, said in infl.sense_words
         if english == word
     }
@@ -178,15 +182,12 @@ def said_by_sense(
 
 
 def _says(words: list[str], phrases: list[tuple[tuple[str, ...], ...]], infl: Inflection) -> bool:
-    """Do the words hold one of the phrases, word after word, each a form of its stems?"""
-    for phrase in phrases:
-        if len(phrase) == 1:
-            if _holds(words, phrase[0], infl):
-                return True
-            continue
-        for at in range(len(words) - len(phrase) + 1):
-            if all(
-                _holds(words[at + k : at + k + 1], stems, infl) for k, stems in enumerate(phrase)
+    """Do the words hold one of the phrases, word after word: the last a form of its stems,
+    the words before it as written?"""
+    for *before, last in phrases:
+        for at in range(len(before), len(words)):
+            if _holds(words[at : at + 1], last, infl) and all(
+                words[at - len(before) + k] == part for k, (part,) in enumerate(before)
             ):
                 return True
     return False
