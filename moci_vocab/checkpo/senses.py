@@ -2,12 +2,13 @@
 
 English *email* is the message ("send an email", "this email", "a welcome email"), the
 medium ("by email") and the address ("email address"). Armenian says each by its own
-word: *նամակ* (a letter: *էլ. նամակ*, "send an email" as *նամակ ուղարկել*), *փոստ* (the
-mail: *էլ. փոստով*, by email) and *հասցե* (the address: *էլ. հասցե*). A glossary gives
-one of them for email, and a translation that says a use of the word by its own sense's
-word renders it: NodeBB's and PKP's "Send an email", "a password reset email" as *նամակ*
-where the glossary's email is the mail *փոստ*, OJS's "by email" as *էլ. փոստով* where it
-is the letter *նամակ* (`Inflection.sense_words`).
+word: *նամակ* (a letter: *էլ. նամակ*, "send an email" as *նամակ ուղարկել*), *փոստ* with
+its electronic mark (*էլ. փոստով*, by email; bare *փոստով* is by post) and *հասցե* with it
+(*էլ. հասցե*, *էլ. փոստի հասցե*; the address alone, or *փոստային հասցե*, the postal
+address, says no email). A glossary gives one of them for email, and a translation that
+says a use of the word by its own sense's word renders it: NodeBB's and PKP's "Send an
+email", "a password reset email" as *նամակ* where the glossary's email is the mail *փոստ*,
+OJS's "by email" as *էլ. փոստով* where it is the letter *նամակ* (`Inflection.sense_words`).
 
 The sense is read in the English, use by use: the address before "address"; the medium
 after "by", "via", "through" (not "sort by email", "search users by email": the address);
