@@ -1049,3 +1049,35 @@ def test_closest_words_of_check_po_are_the_plain_likeness_search(moci, tmp_path)
         assert finding.get("found") == expected, finding
         compared += expected is not None
     assert len(findings) > 250 and compared > 150  # (319 and 231 when written)
+
+
+# Session 32 (round 33's Firefox for iOS, read after it was judged): the emphatic particle
+# -ვე (right, the very) on a postposition, before the copula -ა too: "built right into the
+# browser" as ბრაუზერშივეა ჩაშენებული. The forms are the design catalogs' (ხაზშივე,
+# პროგრამიდანვე, დასრულებისთანავე, შესასვლელთანვე, მათზევე).
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("ბრაუზერი", "პირდაპირ ბრაუზერშივეა ჩაშენებული"),
+        ("ხაზი", "იმავე ხაზშივე"),
+        ("პროგრამა", "პროგრამიდანვე"),
+        ("დასრულება", "დასრულებისთანავე"),
+        ("შესასვლელი", "შესასვლელთანვე"),
+        ("სერვერი", "სერვერზევე"),
+        ("საქაღალდე", "საქაღალდეშივეა"),
+    ],
+)
+def test_a_georgian_term_with_the_emphatic_particle_ve_is_the_term(term, text):
+    assert matches("ka", term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "other"),
+    [
+        ("მერი", "მერვე"),  # a mayor / eighth: -ვე only after a postposition
+        ("თანამედრო", "თანამედროვე"),
+        ("ხაზი", "ხაზვე"),
+    ],
+)
+def test_a_georgian_bare_stem_takes_no_emphatic_particle(term, other):
+    assert not matches("ka", term, other)

@@ -550,6 +550,11 @@ _KA_POST = [
     "თანაა", "ზეა", "შია", "ისას", "აკენ", "აგან", "ათვის", "ადმი", "ამდე",
     "თვისა",  # the long form, before the particle -ა: ფაილებისთვისაა
     "დანაა",  # the ablative before the particle -ა as თანაა: მოწყობილობიდანაა (is from)
+    # the emphatic particle -ვე (right, the very) on a postposition (-თან takes -ა- before it
+    # or not): ხაზშივე (right in the line), პროგრამიდანვე (from the program itself),
+    # დასრულებისთანავე (as soon as it ends), ბრაუზერშივეა (is right in the browser). Not
+    # on a bare stem, where no noun takes it (მერ-ვე is მერვე, eighth: no form of მერი)
+    "შივე", "ზევე", "დანვე", "თანვე", "თანავე",
     # the likeness adjectives on the genitive: დასტისებრი (folder-like), პანელისმაგვარი
     "ებრი", "მაგვარი", "მაგვარ",
 ]  # fmt: skip
