@@ -523,3 +523,50 @@ def test_a_georgian_term_of_several_english_words_missing_is_reported(moci, tmp_
         ("MV601", "human-rights", "Human rights matter"),
         ("MV601", "youth-work", "Youth work"),
     ]
+
+
+def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tmp_path):
+    # session 32: where the English word is a verb (opening a message or a sentence, after
+    # "to", or its -ing form after "is"), a finite verb made on the term's root says it:
+    # PKP's "Request revisions" as მოითხოვეთ (მო-ი-თხოვ-ეთ, of მოთხოვნა), Element's "is
+    # requesting" as ითხოვს, GCompris' "switch keyboard octave" as გადართეთ (of გადართვა)
+    add(moci, "request", "request", {"ka": "მოთხოვნა"}, pos="noun")
+    add(moci, "switch", "switch", {"ka": "გადართვა"}, pos="noun")
+    add(moci, "invitation", "invitation", {"ka": "მიწვევა"}, pos="noun")
+    add(moci, "message", "message", {"ka": "შეტყობინება"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Request revisions for this submission", "მოითხოვეთ შესწორებები ამ წარდგენისთვის"),
+            (
+                "Send e-mail to request ORCID authorization from contributor",
+                "გაგზავნეთ ელწერილი, რომ მოითხოვოთ ORCID-ის ავტორიზაცია კონტრიბუტორისგან",
+            ),
+            (
+                "A new session is requesting encryption keys.",
+                "ახალი სესია ითხოვს დაშიფვრის გასაღებებს.",
+            ),
+            (
+                "Left and Right arrows: switch keyboard octave",
+                "ისრები: გადართეთ კლავიატურის ოქტავა",
+            ),
+            # a verbal noun with another preverb is a second word, not a verb (Element's
+            # მოწვევა beside the catalog's მიწვევა, judged real): reported
+            ("Invitation sent to %1$s", "მოწვევა გაიგზავნა %1$s"),
+            # the English noun, where a verb says another English word (Roundcube's
+            # "notified"), is demanded: reported
+            (
+                "The sender of this message has asked to be notified when you read this message.",
+                "გამომგზავნს სურს შეიტყოს წერილის მიღება. შეატყობინოთ გამომგზავნს?",
+            ),
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "invitation", "Invitation sent to %1$s"),
+        (
+            "MV601",
+            "message",
+            "The sender of this message has asked to be notified when you read this message.",
+        ),
+    ]

@@ -1021,3 +1021,42 @@ def test_verb_renderings_tied_in_count_give_the_same_answer_whatever_the_hash_se
         assert run.returncode == 0, run.stderr
         answers.add(run.stdout)
     assert answers == {"[(0, 1)]\n"}  # (shfa-, said first, is a candidate: the miss is the verb)
+
+
+@pytest.mark.parametrize(
+    ("term", "word"),
+    [
+        ("მოთხოვნა", "მოითხოვეთ"),  # request! (a preverb and a version vowel)
+        ("მოთხოვნა", "ითხოვს"),  # is requesting (a version vowel alone)
+        ("გადართვა", "გადართეთ"),  # switch! (a preverb alone)
+        ("გადამისამართება", "ამისამართებს"),  # redirects
+        ("ჩამოტვირთვა", "ჩამოტვირთოთ"),  # that you download
+        ("პასუხი", "უპასუხოს"),  # that he answer (a noun's verb)
+        ("განახლება", "განაახლეთ"),  # update!
+    ],
+)
+def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word):
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.verbal import finite_roots, finite_verb
+
+    endings, preverbs, marks, ends = for_language("ka").finite
+    assert finite_verb(word, finite_roots([term], endings, preverbs), preverbs, marks, ends)
+
+
+@pytest.mark.parametrize(
+    ("term", "word"),
+    [
+        ("მიწვევა", "მოწვევა"),  # a verbal noun with another preverb: a second word
+        ("შეერთება", "მიერთება"),
+        ("მოთხოვნა", "მოთხოვნას"),  # the term's own case form
+        ("პასუხი", "პასუხს"),  # a bare root before a case ending: a noun
+        ("პასუხი", "უპასუხო"),  # the privative უ-…-ო: an adjective
+        ("მოთხოვნა", "მოთხოვნილი"),  # a participle (verbal_misses' own data)
+    ],
+)
+def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):
+    from moci_vocab.checkpo.inflection import for_language
+    from moci_vocab.checkpo.verbal import finite_roots, finite_verb
+
+    endings, preverbs, marks, ends = for_language("ka").finite
+    assert not finite_verb(word, finite_roots([term], endings, preverbs), preverbs, marks, ends)

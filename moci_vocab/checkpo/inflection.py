@@ -272,6 +272,20 @@ class Inflection(Record):
     # beside description, is a second word where a catalog says აღწერა) nor another
     # adjective's (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent).
     abstract: tuple[str, tuple[str, ...]] = ("", ())
+    # A finite verb made on a term's root, which says the English word where English has
+    # the verb (verbal.finite_misses): (the noun endings cut off a term to leave its root,
+    # the preverbs cut off it too; the person and version marks after a preverb; the verb's
+    # endings). ka მო-თხოვ-ნა, a request → მო-ი-თხოვ-ეთ, request! (PKP's "Request
+    # revisions"), ი-თხოვ-ს, is requesting; გა-დართ-ვა, switching → გა-დართ-ეთ (GCompris'
+    # "switch keyboard octave"). A preverb or a mark before the root: a bare root before
+    # an ending may be a noun's form; and no ending of a noun (-ა, -ება, -ი: მოწვევა, an
+    # invitation beside the term მიწვევა, is a second word, not a verb).
+    finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]] = (
+        (),
+        frozenset(),
+        frozenset(),
+        frozenset(),
+    )
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -650,6 +664,27 @@ _KA_RESTORED += (("ებელმა", "ებელ"),)
 _KA_ADJECTIVES = (("ო", "ე"), ("",), ("სა",))
 
 
+# The preverbs of Georgian verbs, and the marks between a preverb and a verb's root: a
+# person prefix (მ-, გ-, გვ-, ვ-, ჰ-, ს-) and a version vowel (ი-, ა-, ე-, უ-), each or
+# both (მო-გ-ი-წვი-ათ, he invited you; მო-ი-თხოვ-ეთ, request!); and the endings of a
+# finite verb after its root: the present's and future's (-ს, -ებს, -ავს, -ობს …), the
+# aorist's and optative's (-ეთ, -ეს, -ოთ, -ოს, -ონ), the imperfect's and conjunctive's
+# (-ებდა, -ოდა, -ებდეს, -ოდეს). Not -ა, -ე, -ო, -ი, -ის, -ით: a noun ends so too.
+_KA_PREVERBS = frozenset(
+    {"ა", "ამო", "გა", "გადა", "გადმო", "გამო", "და", "მი", "მიმო", "მო", "შე", "შემო"}
+    | {"ჩა", "ჩამო", "წა", "წამო", "წარ", "აღ", "გან"}
+)
+_KA_MARKS = frozenset(
+    person + version
+    for person in ("", "მ", "გ", "გვ", "ვ", "ჰ", "ს")
+    for version in ("", "ი", "ა", "ე", "უ")
+)
+_KA_FINITE = frozenset(
+    {"ს", "თ", "ენ", "ებს", "ებთ", "ებენ", "ავს", "ავთ", "ავენ", "ამს", "ამთ", "ობს", "ობთ"}
+    | {"ობენ", "ეთ", "ეს", "ოთ", "ოს", "ონ", "ებდა", "ებდეს", "ოდა", "ოდეს"}
+)
+
+
 @cache
 def KA() -> Inflection:
     """Georgian: plural, case, postposition and particle endings, truncated stems."""
@@ -697,6 +732,7 @@ def KA() -> Inflection:
         # (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
         bare_participles=(("და",), ("ავი", "ელი", "არი", "ალი")),
         abstract=("ობა", ("იან", "ულ", "ურ")),
+        finite=(("ება", "ვა", "ნა", "ა", "ი"), _KA_PREVERBS, _KA_MARKS, _KA_FINITE),
     )
 
 

@@ -880,11 +880,15 @@ class FileCheck:
                         found.setdefault(part, set()).add(concept)
             return found
 
+        def translation(entry: int) -> str:
+            """The entry's (first) translation."""
+            return msgstrs[entry][0] if msgstrs[entry] else ""
+
         dropped = verbal_misses(
             words,
             terms,
             self.catalog.msgids,
-            lambda entry: msgstrs[entry][0] if msgstrs[entry] else "",
+            translation,
             missing,
             verbs,
             self.matcher.infl.adjectives,
@@ -897,6 +901,15 @@ class FileCheck:
             self.matcher.infl.irregular,
             self.matcher.infl.agent_actions,
         )
+        if infl.finite[0]:  # a finite verb on the term's root (Georgian)
+            from moci_vocab.checkpo.verbal import finite_misses
+
+            rest = {
+                c: [e for e in entries if (e, c) not in dropped] for c, entries in missing.items()
+            }
+            dropped |= finite_misses(
+                words, terms, self.catalog.msgids, translation, rest, infl.finite
+            )
         if dropped:
             self.forget(dropped)
 

@@ -16,7 +16,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 
 from moci_vocab.checkpo.inflection import ADJECTIVE_BASES
@@ -1097,3 +1097,105 @@ _VERB_USES = 3
 _VERB_SAMPLE = 40
 _CANDIDATES = 8
 _GENERAL = 400
+
+
+def finite_misses(
+    words: dict[int, str],
+    terms: dict[int, list[str]],
+    msgids: list[str],
+    translation: Callable[[int], str],
+    missing: dict[int, list[int]],
+    finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]],
+) -> set[tuple[int, int]]:
+    """(entry, concept) of the missing noun terms whose English word is a verb said by a
+    finite verb made on the term's root (`Inflection.finite`): ka "Request revisions" as
+    მოითხოვეთ შესწორებები, request the corrections, for the term მოთხოვნა.
+
+    The English word is a verb where it stands in a verb slot (`in_verb_slot`: opening a
+    message or a sentence, after *to* or a subject pronoun) or as an -ing form after a form
+    of *be* ("is requesting encryption keys" as ითხოვს). ``words``: concept → its English
+    word; ``terms``: concept → its one-word terms and their lemma stems.
+    """
+    dropped: set[tuple[int, int]] = set()
+    said: dict[int, list[str]] = {}  # each entry's translation words, made once
+    english: dict[int, str] = {}  # each entry's msgid as read, casefolded, made once
+    for concept, entries in missing.items():
+        roots = finite_roots(terms.get(concept, ()), finite[0], finite[1])
+        if not roots:
+            continue
+        word = words[concept]
+        for entry in entries:
+            text = translation(entry)
+            if not any(root in text for root in roots):  # (most have none: one scan each)
+                continue
+            msgid = english.get(entry)
+            if msgid is None:
+                msgid = english[entry] = unglued(msgids[entry]).casefold()
+            if not _said_as_verb(msgid, word):
+                continue
+            found = said.get(entry)
+            if found is None:
+                found = said[entry] = tokens(text)
+            if any(finite_verb(told, roots, finite[1], finite[2], finite[3]) for told in found):
+                dropped.add((entry, concept))
+    return dropped
+
+
+def finite_roots(
+    terms: Iterable[str], endings: tuple[str, ...], preverbs: frozenset[str]
+) -> set[str]:
+    """The roots of one-word terms a finite verb is made on: each less a noun ending
+    (``endings``) and less a preverb or not, three letters or more (ka მოთხოვნა → მოთხოვ,
+    თხოვ; გადართვა → გადართ, დართ)."""
+    roots: set[str] = set()
+    for term in terms:
+        if " " in term:
+            continue
+        for ending in endings:
+            if not term.endswith(ending):
+                continue
+            base = term[: len(term) - len(ending)]
+            roots.add(base)
+            roots.update(base[len(p) :] for p in preverbs if base.startswith(p))
+    return {root for root in roots if len(root) >= 3}
+
+
+def finite_verb(
+    word: str,
+    roots: set[str],
+    preverbs: frozenset[str],
+    marks: frozenset[str],
+    endings: frozenset[str],
+) -> bool:
+    """Is ``word`` a finite verb on one of ``roots``: a preverb or a mark, or both, before
+    the root (a preverb alone, a mark alone, or a preverb then a mark: მო-ი-თხოვ-ეთ) and
+    one of ``endings`` after it?"""
+    for root in roots:
+        at = word.find(root)
+        if at <= 0 or word[at + len(root) :] not in endings:
+            continue
+        head = word[:at]
+        if head in marks or any(head.startswith(p) and head[len(p) :] in marks for p in preverbs):
+            return True
+    return False
+
+
+# The forms of *be* before an -ing form that make it a verb ("is requesting").
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
+
+
+def _said_as_verb(text: str, word: str) -> bool:
+    """Does ``word`` stand in the casefolded msgid ``text`` as a verb: in a verb slot, or
+    its -ing form after a form of *be*?"""
+    size = len(word)
+    if any(
+        in_verb_slot(text, at, at + size) for at in word_ends(text, word) if _word_start(text, at)
+    ):
+        return True
+    gerund = (word[:-1] if word.endswith("e") and len(word) > 3 else word) + "ing"
+    for at in word_ends(text, gerund):
+        if _word_start(text, at):
+            before = text[max(0, at - 8) : at].split()
+            if before and before[-1] in _BE:
+                return True
+    return False
