@@ -527,13 +527,16 @@ def test_a_georgian_term_of_several_english_words_missing_is_reported(moci, tmp_
 
 def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tmp_path):
     # session 32: where the English word is a verb (opening a message or a sentence, after
-    # "to", or its -ing form after "is"), a finite verb made on the term's root says it:
+    # "to", in a list of commands, its -ing form after "is", its -s form after a placeholder),
+    # a finite verb made on the term's root says it:
     # PKP's "Request revisions" as მოითხოვეთ (მო-ი-თხოვ-ეთ, of მოთხოვნა), Element's "is
     # requesting" as ითხოვს, GCompris' "switch keyboard octave" as გადართეთ (of გადართვა)
     add(moci, "request", "request", {"ka": "მოთხოვნა"}, pos="noun")
     add(moci, "switch", "switch", {"ka": "გადართვა"}, pos="noun")
     add(moci, "invitation", "invitation", {"ka": "მიწვევა"}, pos="noun")
     add(moci, "message", "message", {"ka": "შეტყობინება"}, pos="noun")
+    add(moci, "update", "update", {"ka": "განახლება"}, pos="noun")
+    add(moci, "post", "post", {"ka": "პოსტი"}, pos="noun")
     ka = write_po(
         tmp_path / "ka.po",
         "ka",
@@ -551,6 +554,9 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
                 "Left and Right arrows: switch keyboard octave",
                 "ისრები: გადართეთ კლავიატურის ოქტავა",
             ),
+            # a list of commands (Matomo), a placeholder's verb (Mastodon for Android)
+            ("Add, update, delete Websites", "დაამატეთ, განაახლეთ, წაშალეთ საიტები"),
+            ("Notify me when %s posts", "შემატყობინე, როდესაც %s დაპოსტავს"),
             # a verbal noun with another preverb is a second word, not a verb (Element's
             # მოწვევა beside the catalog's მიწვევა, judged real): reported
             ("Invitation sent to %1$s", "მოწვევა გაიგზავნა %1$s"),

@@ -1052,6 +1052,11 @@ def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word):
         ("პასუხი", "პასუხს"),  # a bare root before a case ending: a noun
         ("პასუხი", "უპასუხო"),  # the privative უ-…-ო: an adjective
         ("მოთხოვნა", "მოთხოვნილი"),  # a participle (verbal_misses' own data)
+        # a plain noun has no preverb: ანგარიშს is the dative of ანგარიში, no ა-ნგარიშ-ს
+        ("ანგარიში", "ანგარიშს"),
+        # the root is the verbal noun's less its whole -ება: მიერთებებს is the plural of
+        # მიერთება, no verb of შეერთება's root
+        ("შეერთება", "მიერთებებს"),
     ],
 )
 def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):
@@ -1060,3 +1065,24 @@ def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):
 
     endings, preverbs, marks, ends = for_language("ka").finite
     assert not finite_verb(word, finite_roots([term], endings, preverbs), preverbs, marks, ends)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "verb"),
+    [
+        ("request revisions for this submission", "request", True),  # a message opens
+        ("send e-mail to request orcid authorization", "request", True),  # after "to"
+        ("a new session is requesting encryption keys.", "request", True),
+        ("your reports need websites! add, update, delete websites", "update", True),
+        ("add, comment and rate new ideas on a map.", "comment", True),
+        ("notify me when %s posts", "post", True),  # a placeholder subject
+        ("the update is ready", "update", False),
+        ("install this upgrade?", "upgrade", False),
+        ("the sender of this message asked", "message", False),
+        ("read the posts of %s", "post", False),
+    ],
+)
+def test_an_english_noun_is_read_as_a_verb_where_english_puts_one(text, word, verb):
+    from moci_vocab.checkpo.verbal import _said_as_verb
+
+    assert _said_as_verb(text, word) is verb

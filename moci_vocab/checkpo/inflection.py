@@ -273,13 +273,14 @@ class Inflection(Record):
     # adjective's (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent).
     abstract: tuple[str, tuple[str, ...]] = ("", ())
     # A finite verb made on a term's root, which says the English word where English has
-    # the verb (verbal.finite_misses): (the noun endings cut off a term to leave its root,
-    # the preverbs cut off it too; the person and version marks after a preverb; the verb's
-    # endings). ka მო-თხოვ-ნა, a request → მო-ი-თხოვ-ეთ, request! (PKP's "Request
-    # revisions"), ი-თხოვ-ს, is requesting; გა-დართ-ვა, switching → გა-დართ-ეთ (GCompris'
-    # "switch keyboard octave"). A preverb or a mark before the root: a bare root before
-    # an ending may be a noun's form; and no ending of a noun (-ა, -ება, -ი: მოწვევა, an
-    # invitation beside the term მიწვევა, is a second word, not a verb).
+    # the verb (verbal.finite_misses): (the verbal noun endings cut off a term to leave its
+    # root, the longest that fits, and the preverbs cut off it too; a noun in -ი less its -ი,
+    # with no preverb cut: ანგარიში is no ა-ნგარიშ-ი; the person and version marks after a
+    # preverb; the verb's endings). ka მო-თხოვ-ნა, a request → მო-ი-თხოვ-ეთ, request!
+    # (PKP's "Request revisions"), ი-თხოვ-ს, is requesting; გა-დართ-ვა, switching →
+    # გა-დართ-ეთ (GCompris' "switch keyboard octave"). A preverb or a mark before the root:
+    # a bare root before an ending may be a noun's form; and no ending of a noun (-ა, -ება,
+    # -ი: მოწვევა, an invitation beside the term მიწვევა, is a second word, not a verb).
     finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]] = (
         (),
         frozenset(),
@@ -732,7 +733,7 @@ def KA() -> Inflection:
         # (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
         bare_participles=(("და",), ("ავი", "ელი", "არი", "ალი")),
         abstract=("ობა", ("იან", "ულ", "ურ")),
-        finite=(("ება", "ვა", "ნა", "ა", "ი"), _KA_PREVERBS, _KA_MARKS, _KA_FINITE),
+        finite=(("ება", "ვა", "ნა", "ა"), _KA_PREVERBS, _KA_MARKS, _KA_FINITE),
     )
 
 

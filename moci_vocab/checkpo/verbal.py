@@ -1112,9 +1112,11 @@ def finite_misses(
     მოითხოვეთ შესწორებები, request the corrections, for the term მოთხოვნა.
 
     The English word is a verb where it stands in a verb slot (`in_verb_slot`: opening a
-    message or a sentence, after *to* or a subject pronoun) or as an -ing form after a form
-    of *be* ("is requesting encryption keys" as ითხოვს). ``words``: concept → its English
-    word; ``terms``: concept → its one-word terms and their lemma stems.
+    message or a sentence, after *to* or a subject pronoun), in a list of commands ("Add,
+    update, delete Websites"), as its -ing form after a form of *be* ("is requesting
+    encryption keys" as ითხოვს) or its -s form after a placeholder ("when %s posts" as
+    დაპოსტავს). ``words``: concept → its English word; ``terms``: concept → its one-word
+    terms and their lemma stems.
     """
     dropped: set[tuple[int, int]] = set()
     said: dict[int, list[str]] = {}  # each entry's translation words, made once
@@ -1128,15 +1130,15 @@ def finite_misses(
             text = translation(entry)
             if not any(root in text for root in roots):  # (most have none: one scan each)
                 continue
-            msgid = english.get(entry)
-            if msgid is None:
-                msgid = english[entry] = unglued(msgids[entry]).casefold()
-            if not _said_as_verb(msgid, word):
-                continue
             found = said.get(entry)
             if found is None:
                 found = said[entry] = tokens(text)
-            if any(finite_verb(told, roots, finite[1], finite[2], finite[3]) for told in found):
+            if not any(finite_verb(told, roots, *finite[1:]) for told in found):
+                continue
+            msgid = english.get(entry)
+            if msgid is None:
+                msgid = english[entry] = unglued(msgids[entry]).casefold()
+            if _said_as_verb(msgid, word):
                 dropped.add((entry, concept))
     return dropped
 
@@ -1144,19 +1146,21 @@ def finite_misses(
 def finite_roots(
     terms: Iterable[str], endings: tuple[str, ...], preverbs: frozenset[str]
 ) -> set[str]:
-    """The roots of one-word terms a finite verb is made on: each less a noun ending
-    (``endings``) and less a preverb or not, three letters or more (ka მოთხოვნა → მოთხოვ,
-    თხოვ; გადართვა → გადართ, დართ)."""
+    """The roots of one-word terms a finite verb is made on: a verbal noun less its
+    ending (``endings``, the longest that fits) and less a preverb or not (ka მოთხოვნა →
+    მოთხოვ, თხოვ; გადართვა → გადართ, დართ); a noun in -ი less it, preverbs kept (ანგარიში
+    → ანგარიშ: no ა- of a verb); three letters or more."""
     roots: set[str] = set()
     for term in terms:
         if " " in term:
             continue
-        for ending in endings:
-            if not term.endswith(ending):
-                continue
+        ending = next((end for end in endings if term.endswith(end)), None)
+        if ending is not None:
             base = term[: len(term) - len(ending)]
             roots.add(base)
             roots.update(base[len(p) :] for p in preverbs if base.startswith(p))
+        elif term.endswith("ი"):
+            roots.add(term[:-1])
     return {root for root in roots if len(root) >= 3}
 
 
@@ -1182,11 +1186,23 @@ def finite_verb(
 
 # The forms of *be* before an -ing form that make it a verb ("is requesting").
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
+# A list of one-word commands opening a message or a sentence, the last before the word
+# ("Add, update, delete Websites", "Add, comment and rate new ideas"): the word is one of
+# them; and a placeholder before the word's -s form, its subject ("when %s posts").
+_COMMANDS = r"(?:^|[.!?:;\n]\s*)(?:[^\W\d_]+\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+"
+_SUBJECT = r"(?:%\d*\$?[sd@]|\{[^{}]*\}|\$\d+)\s+"
+
+
+@functools.cache
+def _verb_cues(word: str) -> re.Pattern[str]:
+    """The command lists and subjects that make ``word`` a verb (see above)."""
+    return re.compile(f"{_COMMANDS}{re.escape(word)}\\b|{_SUBJECT}{re.escape(word)}s\\b")
 
 
 def _said_as_verb(text: str, word: str) -> bool:
-    """Does ``word`` stand in the casefolded msgid ``text`` as a verb: in a verb slot, or
-    its -ing form after a form of *be*?"""
+    """Does ``word`` stand in the casefolded msgid ``text`` as a verb: in a verb slot, one
+    of a list of commands, its -ing form after a form of *be*, its -s form after a
+    placeholder subject?"""
     size = len(word)
     if any(
         in_verb_slot(text, at, at + size) for at in word_ends(text, word) if _word_start(text, at)
@@ -1198,4 +1214,4 @@ def _said_as_verb(text: str, word: str) -> bool:
             before = text[max(0, at - 8) : at].split()
             if before and before[-1] in _BE:
                 return True
-    return False
+    return _verb_cues(word).search(text) is not None
