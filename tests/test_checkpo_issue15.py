@@ -576,3 +576,28 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
             "The sender of this message has asked to be notified when you read this message.",
         ),
     ]
+
+
+def test_a_georgian_number_that_identifies_a_thing_is_said_nomeri(moci, tmp_path):
+    # session 32 (LibreOffice Help, round 18; election protocols, round 33): Georgian says a
+    # number that identifies a thing (a row's, a telephone's) ნომერი, beside the numeral
+    # რიცხვი that the glossary's number is; the numeral and the quantity stay demanded
+    add(moci, "number", "number", {"ka": "რიცხვი"}, pos="noun")
+    ka = write_po(
+        tmp_path / "ka.po",
+        "ka",
+        [
+            ("Row number of the element", "ელემენტის რიგის ნომერი"),
+            ("Business telephone number", "საქმიანი სატელეფონო ნომერი"),
+            ("Party Number, Party Name", "პარტიის ნომერი, პარტიის სახელი"),
+            ("Enter a number", "შეიყვანეთ ნომერი"),  # a numeral said ნომერი: reported
+            # one number identifies, the other counts: reported
+            ("Row number and the number of rows", "რიგის ნომერი და რიგების ნომერი"),
+            ("Row number", "რიგის სახელი"),  # no ნომერი: reported
+        ],
+    )
+    assert findings(moci, ka) == [
+        ("MV601", "number", "Enter a number"),
+        ("MV601", "number", "Row number"),
+        ("MV601", "number", "Row number and the number of rows"),
+    ]

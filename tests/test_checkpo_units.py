@@ -566,3 +566,22 @@ def test_renders_reads_no_rule_for_a_concept_of_one_term_with_a_probe(seeded, tm
         assert check.renders(concept, f"Hap {term} tani") is True
         assert check.renders(concept, "Hap diçka tjetër") is False
         assert loaded.rules._items.count(_UNREAD) == unread
+
+
+@pytest.mark.parametrize(
+    ("msgid", "identifying"),
+    [
+        ("Row number of the element; numbering starts at 0.", True),
+        ("Business telephone number", True),
+        ("Show Entry Number", True),
+        ("such as page and chapter numbers", True),
+        ("The number of rows", False),
+        ("Enter a number", False),
+        ("Revision number and the number of pages", False),  # one of them counts
+        ("Number of the row", False),
+    ],
+)
+def test_a_number_after_what_it_identifies_is_an_identifier(msgid, identifying):
+    from moci_vocab.checkpo.idioms import identifying_numbers
+
+    assert identifying_numbers(msgid) is identifying

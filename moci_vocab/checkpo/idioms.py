@@ -261,3 +261,27 @@ def counted_times(msgid: str) -> bool:
     placeholder (an occasion, not a glossary's *time*)."""
     words = len(_TIME_WORD.findall(msgid))
     return words > 0 and len(_COUNTED_TIME.findall(msgid)) == words
+
+
+# A number that identifies a thing ("row number", "page numbers", "telephone number", "Party
+# Number"): some languages say it with a word of its own beside the numeral and the quantity
+# (ka ნომერი beside რიცხვი; `Inflection.identifier`), which a glossary's *number* may be
+# (LibreOffice Help's Georgian says რიგის ნომერი, the row's number, where its *number* is
+# რიცხვი). The things a number identifies, the word before it.
+_IDENTIFIED = (
+    "page", "row", "column", "line", "table", "revision", "version", "release", "build",
+    "telephone", "phone", "mobile", "fax", "entry", "record", "chapter", "slide", "party",
+    "serial", "port", "account", "card", "invoice", "order", "ticket", "track", "frame",
+    "endnote", "footnote", "house", "room", "seat", "registration", "document", "sheet",
+)  # fmt: skip
+_IDENTIFYING = re.compile(rf"\b(?:{'|'.join(_IDENTIFIED)})s?[ -]numbers?\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\bnumbers?\b", re.IGNORECASE)
+# The English terms of the concepts `identifying_numbers` is asked about.
+NUMBER_WORDS = frozenset({"number", "numbers"})
+
+
+def identifying_numbers(msgid: str) -> bool:
+    """Whether every *number* or *numbers* of the msgid is the number of a thing it
+    identifies (`_IDENTIFIED`: "Row number", "telephone numbers")."""
+    words = len(_NUMBER_WORD.findall(msgid))
+    return words > 0 and len(_IDENTIFYING.findall(msgid)) == words

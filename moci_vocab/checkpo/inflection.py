@@ -272,6 +272,11 @@ class Inflection(Record):
     # beside description, is a second word where a catalog says აღწერა) nor another
     # adjective's (გამჭვირვალობა, transparency, is no გამჭვირვალე, transparent).
     abstract: tuple[str, tuple[str, ...]] = ("", ())
+    # The stems of the word for a number that identifies a thing (a row's, a page's, a
+    # telephone's: `idioms.identifying_numbers`), where the language has one beside the
+    # numeral: ka ნომერი (ნომერ-, ნომრ-) beside რიცხვი. A glossary's *number* that is the
+    # numeral is said by it there (LibreOffice Help's "Row number" as რიგის ნომერი).
+    identifier: tuple[str, ...] = ()
     # A finite verb made on a term's root, which says the English word where English has
     # the verb (verbal.finite_misses): (the verbal noun endings cut off a term to leave its
     # root, the longest that fits, and the preverbs cut off it too; a noun in -ი less its -ი,
@@ -733,6 +738,7 @@ def KA() -> Inflection:
         # (-ებელ-ი), მ-…-არ-ი, მ-…-ალ-ი
         bare_participles=(("და",), ("ავი", "ელი", "არი", "ალი")),
         abstract=("ობა", ("იან", "ულ", "ურ")),
+        identifier=("ნომერ", "ნომრ"),
         finite=(("ება", "ვა", "ნა", "ა"), _KA_PREVERBS, _KA_MARKS, _KA_FINITE),
     )
 

@@ -552,6 +552,7 @@ class FileCheck:
                 slot[1] = min(slot[1], firsts[concept])
         self.drop_credits()
         self.drop_counted()
+        self.drop_identifying()
         self.drop_verbal()
         self.drop_verb_renderings(chosen)
         self.drop_rendered()
@@ -1394,6 +1395,34 @@ class FileCheck:
                 zip(self.found_entries, concepts, strict=True), map(wanted.__contains__, concepts)
             )
             if counted_times(msgids[entry])
+        }
+        if dropped:
+            self.forget(dropped)
+
+    def drop_identifying(self) -> None:
+        """Forget the missing *number* terms of msgids whose every *number* identifies a
+        thing ("Row number": `idioms.identifying_numbers`) where the translation says the
+        language's word for such a number (`Inflection.identifier`: ka ნომერი beside the
+        numeral რიცხვი)."""
+        stems = self.matcher.infl.identifier
+        if not stems:
+            return
+        from moci_vocab.checkpo.idioms import NUMBER_WORDS, identifying_numbers
+        from moci_vocab.checkpo.target_match import tokens
+
+        facts = self.compiled.miss_facts()
+        wanted = {c for c in self.infos if facts[c][1].casefold() in NUMBER_WORDS}
+        if not wanted:
+            return
+        msgids, msgstrs, concepts = self.catalog.msgids, self.catalog.msgstrs, self.found_concepts
+        dropped = {
+            (entry, concept)
+            for entry, concept in compress(
+                zip(self.found_entries, concepts, strict=True), map(wanted.__contains__, concepts)
+            )
+            if msgstrs[entry]
+            and identifying_numbers(msgids[entry])
+            and any(word.startswith(stems) for word in tokens(msgstrs[entry][0]))
         }
         if dropped:
             self.forget(dropped)
