@@ -1024,23 +1024,26 @@ def test_verb_renderings_tied_in_count_give_the_same_answer_whatever_the_hash_se
 
 
 @pytest.mark.parametrize(
-    ("term", "word"),
+    ("term", "word", "command"),
     [
-        ("მოთხოვნა", "მოითხოვეთ"),  # request! (a preverb and a version vowel)
-        ("მოთხოვნა", "ითხოვს"),  # is requesting (a version vowel alone)
-        ("გადართვა", "გადართეთ"),  # switch! (a preverb alone)
-        ("გადამისამართება", "ამისამართებს"),  # redirects
-        ("ჩამოტვირთვა", "ჩამოტვირთოთ"),  # that you download
-        ("პასუხი", "უპასუხოს"),  # that he answer (a noun's verb)
-        ("განახლება", "განაახლეთ"),  # update!
+        ("მოთხოვნა", "მოითხოვეთ", True),  # request! (a preverb and a version vowel)
+        ("მოთხოვნა", "ითხოვს", False),  # is requesting (a version vowel alone)
+        ("გადართვა", "გადართეთ", True),  # switch! (a preverb alone)
+        ("გადამისამართება", "ამისამართებს", False),  # redirects
+        ("ჩამოტვირთვა", "ჩამოტვირთოთ", True),  # that you download
+        ("პასუხი", "უპასუხოს", True),  # that he answer (a noun's verb)
+        ("განახლება", "განაახლეთ", True),  # update!
+        ("პოსტი", "დაპოსტავს", False),  # he will post
     ],
 )
-def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word):
+def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word, command):
     from moci_vocab.checkpo.inflection import for_language
     from moci_vocab.checkpo.verbal import finite_roots, finite_verb
 
-    endings, preverbs, marks, ends = for_language("ka").finite
-    assert finite_verb(word, finite_roots([term], endings, preverbs), preverbs, marks, ends)
+    endings, preverbs, marks, commands, statements = for_language("ka").finite
+    roots = finite_roots([term], endings, preverbs)
+    assert finite_verb(word, roots, preverbs, marks, commands) is command
+    assert finite_verb(word, roots, preverbs, marks, statements) is not command
 
 
 @pytest.mark.parametrize(
@@ -1063,26 +1066,28 @@ def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):
     from moci_vocab.checkpo.inflection import for_language
     from moci_vocab.checkpo.verbal import finite_roots, finite_verb
 
-    endings, preverbs, marks, ends = for_language("ka").finite
-    assert not finite_verb(word, finite_roots([term], endings, preverbs), preverbs, marks, ends)
+    endings, preverbs, marks, commands, statements = for_language("ka").finite
+    roots = finite_roots([term], endings, preverbs)
+    assert not finite_verb(word, roots, preverbs, marks, commands | statements)
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "verb"),
+    ("text", "word", "command", "statement"),
     [
-        ("request revisions for this submission", "request", True),  # a message opens
-        ("send e-mail to request orcid authorization", "request", True),  # after "to"
-        ("a new session is requesting encryption keys.", "request", True),
-        ("your reports need websites! add, update, delete websites", "update", True),
-        ("add, comment and rate new ideas on a map.", "comment", True),
-        ("notify me when %s posts", "post", True),  # a placeholder subject
-        ("the update is ready", "update", False),
-        ("install this upgrade?", "upgrade", False),
-        ("the sender of this message asked", "message", False),
-        ("read the posts of %s", "post", False),
+        ("request revisions for this submission", "request", True, False),  # a message opens
+        ("send e-mail to request orcid authorization", "request", True, False),  # after "to"
+        ("a new session is requesting encryption keys.", "request", False, True),
+        ("your reports need websites! add, update, delete websites", "update", True, False),
+        ("add, comment and rate new ideas on a map.", "comment", True, False),
+        ("notify me when %s posts", "post", False, True),  # a placeholder subject
+        ("the update is ready", "update", False, False),
+        ("install this upgrade?", "upgrade", False, False),
+        ("the sender of this message asked", "message", False, False),
+        ("read the posts of %s", "post", False, False),
     ],
 )
-def test_an_english_noun_is_read_as_a_verb_where_english_puts_one(text, word, verb):
-    from moci_vocab.checkpo.verbal import _said_as_verb
+def test_an_english_noun_is_read_as_a_verb_where_english_puts_one(text, word, command, statement):
+    from moci_vocab.checkpo.verbal import _as_command, _as_statement
 
-    assert _said_as_verb(text, word) is verb
+    assert _as_command(text, word) is command
+    assert _as_statement(text, word) is statement

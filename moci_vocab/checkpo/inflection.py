@@ -281,17 +281,15 @@ class Inflection(Record):
     # the verb (verbal.finite_misses): (the verbal noun endings cut off a term to leave its
     # root, the longest that fits, and the preverbs cut off it too; a noun in -ი less its -ი,
     # with no preverb cut: ანგარიში is no ა-ნგარიშ-ი; the person and version marks after a
-    # preverb; the verb's endings). ka მო-თხოვ-ნა, a request → მო-ი-თხოვ-ეთ, request!
-    # (PKP's "Request revisions"), ი-თხოვ-ს, is requesting; გა-დართ-ვა, switching →
-    # გა-დართ-ეთ (GCompris' "switch keyboard octave"). A preverb or a mark before the root:
-    # a bare root before an ending may be a noun's form; and no ending of a noun (-ა, -ება,
-    # -ი: მოწვევა, an invitation beside the term მიწვევა, is a second word, not a verb).
-    finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]] = (
-        (),
-        frozenset(),
-        frozenset(),
-        frozenset(),
-    )
+    # preverb; the endings of a command's or a wish's verb; a statement's). ka მო-თხოვ-ნა,
+    # a request → მო-ი-თხოვ-ეთ, request! (PKP's "Request revisions"); ი-თხოვ-ს, is
+    # requesting; გა-დართ-ვა, switching → გა-დართ-ეთ (GCompris' "switch keyboard octave").
+    # A preverb or a mark before the root: a bare root before an ending may be a noun's form;
+    # and no ending of a noun (-ა, -ება, -ი: მოწვევა, an invitation beside the term მიწვევა,
+    # is a second word, not a verb).
+    finite: tuple[
+        tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+    ] = ((), frozenset(), frozenset(), frozenset(), frozenset())
 
     _fields = tuple(__annotations__)  # every field above, in order
 
@@ -673,9 +671,12 @@ _KA_ADJECTIVES = (("ო", "ე"), ("",), ("სა",))
 # The preverbs of Georgian verbs, and the marks between a preverb and a verb's root: a
 # person prefix (მ-, გ-, გვ-, ვ-, ჰ-, ს-) and a version vowel (ი-, ა-, ე-, უ-), each or
 # both (მო-გ-ი-წვი-ათ, he invited you; მო-ი-თხოვ-ეთ, request!); and the endings of a
-# finite verb after its root: the present's and future's (-ს, -ებს, -ავს, -ობს …), the
-# aorist's and optative's (-ეთ, -ეს, -ოთ, -ოს, -ონ), the imperfect's and conjunctive's
-# (-ებდა, -ოდა, -ებდეს, -ოდეს). Not -ა, -ე, -ო, -ი, -ის, -ით: a noun ends so too.
+# finite verb after its root: a command's or a wish's, the imperative and the optative
+# (-ეთ, -ოთ, -ოს, -ონ: request!, that you request), for an English imperative or
+# infinitive; a statement's, the present's and future's (-ს, -ებს, -ავს, -ობს …), the
+# aorist's -ეს, the imperfect's and conjunctive's (-ებდა, -ოდა, -ებდეს, -ოდეს), for an
+# English verb with its subject ("is requesting", "%s posts"). Not -ა, -ე, -ო, -ი, -ის,
+# -ით: a noun ends so too.
 _KA_PREVERBS = frozenset(
     {"ა", "ამო", "გა", "გადა", "გადმო", "გამო", "და", "მი", "მიმო", "მო", "შე", "შემო"}
     | {"ჩა", "ჩამო", "წა", "წამო", "წარ", "აღ", "გან"}
@@ -685,9 +686,10 @@ _KA_MARKS = frozenset(
     for person in ("", "მ", "გ", "გვ", "ვ", "ჰ", "ს")
     for version in ("", "ი", "ა", "ე", "უ")
 )
-_KA_FINITE = frozenset(
+_KA_COMMANDS = frozenset({"ეთ", "ოთ", "ოს", "ონ"})
+_KA_STATEMENTS = frozenset(
     {"ს", "თ", "ენ", "ებს", "ებთ", "ებენ", "ავს", "ავთ", "ავენ", "ამს", "ამთ", "ობს", "ობთ"}
-    | {"ობენ", "ეთ", "ეს", "ოთ", "ოს", "ონ", "ებდა", "ებდეს", "ოდა", "ოდეს"}
+    | {"ობენ", "ეს", "ებდა", "ებდეს", "ოდა", "ოდეს"}
 )
 
 
@@ -739,7 +741,7 @@ def KA() -> Inflection:
         bare_participles=(("და",), ("ავი", "ელი", "არი", "ალი")),
         abstract=("ობა", ("იან", "ულ", "ურ")),
         identifier=("ნომერ", "ნომრ"),
-        finite=(("ება", "ვა", "ნა", "ა"), _KA_PREVERBS, _KA_MARKS, _KA_FINITE),
+        finite=(("ება", "ვა", "ნა", "ა"), _KA_PREVERBS, _KA_MARKS, _KA_COMMANDS, _KA_STATEMENTS),
     )
 
 

@@ -1105,24 +1105,29 @@ def finite_misses(
     msgids: list[str],
     translation: Callable[[int], str],
     missing: dict[int, list[int]],
-    finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]],
+    finite: tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[str]],
 ) -> set[tuple[int, int]]:
     """(entry, concept) of the missing noun terms whose English word is a verb said by a
     finite verb made on the term's root (`Inflection.finite`): ka "Request revisions" as
     მოითხოვეთ შესწორებები, request the corrections, for the term მოთხოვნა.
 
-    The English word is a verb where it stands in a verb slot (`in_verb_slot`: opening a
-    message or a sentence, after *to* or a subject pronoun), in a list of commands ("Add,
-    update, delete Websites"), as its -ing form after a form of *be* ("is requesting
-    encryption keys" as ითხოვს) or its -s form after a placeholder ("when %s posts" as
-    დაპოსტავს). ``words``: concept → its English word; ``terms``: concept → its one-word
-    terms and their lemma stems.
+    The English word is a command (an imperative or an infinitive: in a verb slot,
+    `in_verb_slot`, opening a message or a sentence, after *to* or a subject pronoun, or in a
+    list of commands, "Add, update, delete Websites"), said by a command's or a wish's verb
+    (მოითხოვეთ, request!; მოითხოვოთ, that you request); or a statement's verb (its -ing form
+    after a form of *be*, "is requesting encryption keys", or its -s form after a
+    placeholder, "when %s posts"), said by a statement's (ითხოვს, დაპოსტავს). A label that
+    opens with the noun ("Delay time") said by a statement (დააყოვნებს დრო, it delays the
+    time) is no command: reported. ``words``: concept → its English word; ``terms``:
+    concept → its one-word terms and their lemma stems.
     """
     dropped: set[tuple[int, int]] = set()
     said: dict[int, list[str]] = {}  # each entry's translation words, made once
     english: dict[int, str] = {}  # each entry's msgid as read, casefolded, made once
+    nouns, preverbs, marks, commands, statements = finite
+    every = commands | statements
     for concept, entries in missing.items():
-        roots = finite_roots(terms.get(concept, ()), finite[0], finite[1])
+        roots = finite_roots(terms.get(concept, ()), nouns, preverbs)
         if not roots:
             continue
         word = words[concept]
@@ -1133,12 +1138,19 @@ def finite_misses(
             found = said.get(entry)
             if found is None:
                 found = said[entry] = tokens(text)
-            if not any(finite_verb(told, roots, *finite[1:]) for told in found):
+            verbs = [told for told in found if finite_verb(told, roots, preverbs, marks, every)]
+            if not verbs:
                 continue
             msgid = english.get(entry)
             if msgid is None:
                 msgid = english[entry] = unglued(msgids[entry]).casefold()
-            if _said_as_verb(msgid, word):
+            if (
+                _as_command(msgid, word)
+                and any(finite_verb(told, roots, preverbs, marks, commands) for told in verbs)
+            ) or (
+                _as_statement(msgid, word)
+                and any(finite_verb(told, roots, preverbs, marks, statements) for told in verbs)
+            ):
                 dropped.add((entry, concept))
     return dropped
 
@@ -1188,30 +1200,38 @@ def finite_verb(
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
 # A list of one-word commands opening a message or a sentence, the last before the word
 # ("Add, update, delete Websites", "Add, comment and rate new ideas"): the word is one of
-# them; and a placeholder before the word's -s form, its subject ("when %s posts").
+# them.
 _COMMANDS = r"(?:^|[.!?:;\n]\s*)(?:[^\W\d_]+\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+"
+# A placeholder before the word's -s form: its subject ("when %s posts").
 _SUBJECT = r"(?:%\d*\$?[sd@]|\{[^{}]*\}|\$\d+)\s+"
 
 
 @functools.cache
-def _verb_cues(word: str) -> re.Pattern[str]:
-    """The command lists and subjects that make ``word`` a verb (see above)."""
-    return re.compile(f"{_COMMANDS}{re.escape(word)}\\b|{_SUBJECT}{re.escape(word)}s\\b")
+def _cues(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The list of commands that makes ``word`` a command, and the subject that makes
+    its -s form a statement's verb (see above)."""
+    return (
+        re.compile(f"{_COMMANDS}{re.escape(word)}\\b"),
+        re.compile(f"{_SUBJECT}{re.escape(word)}s\\b"),
+    )
 
 
-def _said_as_verb(text: str, word: str) -> bool:
-    """Does ``word`` stand in the casefolded msgid ``text`` as a verb: in a verb slot, one
-    of a list of commands, its -ing form after a form of *be*, its -s form after a
-    placeholder subject?"""
+def _as_command(text: str, word: str) -> bool:
+    """Does ``word`` stand in the casefolded msgid ``text`` as a command: in a verb slot
+    (an imperative, an infinitive after *to*) or in a list of commands?"""
     size = len(word)
-    if any(
+    return any(
         in_verb_slot(text, at, at + size) for at in word_ends(text, word) if _word_start(text, at)
-    ):
-        return True
+    ) or (_cues(word)[0].search(text) is not None)
+
+
+def _as_statement(text: str, word: str) -> bool:
+    """Does ``word`` stand in the casefolded msgid ``text`` as a verb with its subject: its
+    -ing form after a form of *be*, its -s form after a placeholder?"""
     gerund = (word[:-1] if word.endswith("e") and len(word) > 3 else word) + "ing"
     for at in word_ends(text, gerund):
         if _word_start(text, at):
             before = text[max(0, at - 8) : at].split()
             if before and before[-1] in _BE:
                 return True
-    return _verb_cues(word).search(text) is not None
+    return _cues(word)[1].search(text) is not None
