@@ -560,6 +560,8 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
             # a label opening with the noun, said by a statement (it requests): no command,
             # reported (the real-data benchmark's injected დააყოვნებს for "Delay time")
             ("Request time", "ითხოვს დრო"),
+            # a verb with another preverb is another verb (review34 F1): დაითხოვეთ, dismiss!
+            ("Request changes to %s", "დაითხოვეთ ცვლილებები %s"),
             # a verbal noun with another preverb is a second word, not a verb (Element's
             # მოწვევა beside the catalog's მიწვევა, judged real): reported
             ("Invitation sent to %1$s", "მოწვევა გაიგზავნა %1$s"),
@@ -578,6 +580,7 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
             "message",
             "The sender of this message has asked to be notified when you read this message.",
         ),
+        ("MV601", "request", "Request changes to %s"),
         ("MV601", "request", "Request time"),
     ]
 
@@ -598,10 +601,12 @@ def test_a_georgian_number_that_identifies_a_thing_is_said_nomeri(moci, tmp_path
             # one number identifies, the other counts: reported
             ("Row number and the number of rows", "რიგის ნომერი და რიგების ნომერი"),
             ("Row number", "რიგის სახელი"),  # no ნომერი: reported
+            ("Rows number", "რიგების ნომერი"),  # the count of rows (review34 F2): reported
         ],
     )
     assert findings(moci, ka) == [
         ("MV601", "number", "Enter a number"),
         ("MV601", "number", "Row number"),
         ("MV601", "number", "Row number and the number of rows"),
+        ("MV601", "number", "Rows number"),
     ]

@@ -579,6 +579,9 @@ def test_renders_reads_no_rule_for_a_concept_of_one_term_with_a_probe(seeded, tm
         ("Enter a number", False),
         ("Revision number and the number of pages", False),  # one of them counts
         ("Number of the row", False),
+        # a plural before it counts (review34 F2)
+        ("Rows number", False),
+        ("Pages number: %d", False),
     ],
 )
 def test_a_number_after_what_it_identifies_is_an_identifier(msgid, identifying):

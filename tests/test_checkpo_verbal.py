@@ -1034,6 +1034,8 @@ def test_verb_renderings_tied_in_count_give_the_same_answer_whatever_the_hash_se
         ("პასუხი", "უპასუხოს", True),  # that he answer (a noun's verb)
         ("განახლება", "განაახლეთ", True),  # update!
         ("პოსტი", "დაპოსტავს", False),  # he will post
+        ("შენახვა", "შეინახეთ", True),  # save! (the term's own preverb)
+        ("კომენტარი", "დააკომენტარეთ", True),  # comment! (a noun's verb takes any)
     ],
 )
 def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word, command):
@@ -1060,6 +1062,11 @@ def test_a_georgian_finite_verb_is_made_on_the_terms_root(term, word, command):
         # the root is the verbal noun's less its whole -ება: მიერთებებს is the plural of
         # მიერთება, no verb of შეერთება's root
         ("შეერთება", "მიერთებებს"),
+        # another preverb makes another verb (review34 F1): დაითხოვეთ, dismiss!, for the
+        # request მოთხოვნა; დაინახეთ, notice!, მონახეთ, find!, for the saving შენახვა
+        ("მოთხოვნა", "დაითხოვეთ"),
+        ("შენახვა", "დაინახეთ"),
+        ("შენახვა", "მონახეთ"),
     ],
 )
 def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):

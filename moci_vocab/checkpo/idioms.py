@@ -274,7 +274,8 @@ _IDENTIFIED = (
     "serial", "port", "account", "card", "invoice", "order", "ticket", "track", "frame",
     "endnote", "footnote", "house", "room", "seat", "registration", "document", "sheet",
 )  # fmt: skip
-_IDENTIFYING = re.compile(rf"\b(?:{'|'.join(_IDENTIFIED)})s?[ -]numbers?\b", re.IGNORECASE)
+# (the thing in the singular: "Rows number", "Pages number" count them, review34 F2)
+_IDENTIFYING = re.compile(rf"\b(?:{'|'.join(_IDENTIFIED)})[ -]numbers?\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\bnumbers?\b", re.IGNORECASE)
 # The English terms of the concepts `identifying_numbers` is asked about.
 NUMBER_WORDS = frozenset({"number", "numbers"})

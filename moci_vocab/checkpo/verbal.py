@@ -1157,41 +1157,55 @@ def finite_misses(
 
 def finite_roots(
     terms: Iterable[str], endings: tuple[str, ...], preverbs: frozenset[str]
-) -> set[str]:
-    """The roots of one-word terms a finite verb is made on: a verbal noun less its
-    ending (``endings``, the longest that fits) and less a preverb or not (ka მოთხოვნა →
-    მოთხოვ, თხოვ; გადართვა → გადართ, დართ); a noun in -ი less it, preverbs kept (ანგარიში
-    → ანგარიშ: no ა- of a verb); three letters or more."""
-    roots: set[str] = set()
+) -> dict[str, frozenset[str] | None]:
+    """The roots of one-word terms a finite verb is made on, each with the preverbs a verb
+    on it may take (None: any): a verbal noun less its ending (``endings``, the longest
+    that fits) and less its preverb, which alone it keeps (ka მოთხოვნა → თხოვ, with მო-:
+    მოითხოვეთ, request!, not დაითხოვეთ, dismiss!; შენახვა → ნახ, with შე-: შეინახეთ, save!,
+    not დაინახეთ, notice!, a preverb makes another verb: review34 F1), or as written; a
+    noun in -ი less it, or a verbal noun with no preverb, any (კომენტარი → კომენტარ:
+    დააკომენტარეთ; ანგარიში is no ა-ნგარიშ-ი); three letters or more."""
+    roots: dict[str, frozenset[str] | None] = {}
+
+    def add(root: str, allowed: frozenset[str] | None) -> None:
+        if len(root) >= 3:
+            had = roots.get(root, frozenset())
+            roots[root] = None if allowed is None or had is None else had | allowed
+
     for term in terms:
         if " " in term:
             continue
         ending = next((end for end in endings if term.endswith(end)), None)
         if ending is not None:
             base = term[: len(term) - len(ending)]
-            roots.add(base)
-            roots.update(base[len(p) :] for p in preverbs if base.startswith(p))
+            own = [p for p in preverbs if base.startswith(p) and len(base) - len(p) >= 3]
+            add(base, frozenset() if own else None)
+            for preverb in own:
+                add(base[len(preverb) :], frozenset({preverb}))
         elif term.endswith("ი"):
-            roots.add(term[:-1])
-    return {root for root in roots if len(root) >= 3}
+            add(term[:-1], None)
+    return roots
 
 
 def finite_verb(
     word: str,
-    roots: set[str],
+    roots: dict[str, frozenset[str] | None],
     preverbs: frozenset[str],
     marks: frozenset[str],
     endings: frozenset[str],
 ) -> bool:
-    """Is ``word`` a finite verb on one of ``roots``: a preverb or a mark, or both, before
-    the root (a preverb alone, a mark alone, or a preverb then a mark: მო-ი-თხოვ-ეთ) and
-    one of ``endings`` after it?"""
-    for root in roots:
+    """Is ``word`` a finite verb on one of ``roots`` (`finite_roots`): a mark, or a preverb
+    the root may take and a mark, before it (a mark alone: ი-თხოვ-ს; a preverb and a mark:
+    მო-ი-თხოვ-ეთ), and one of ``endings`` after it?"""
+    for root, allowed in roots.items():
         at = word.find(root)
         if at <= 0 or word[at + len(root) :] not in endings:
             continue
         head = word[:at]
-        if head in marks or any(head.startswith(p) and head[len(p) :] in marks for p in preverbs):
+        if head in marks or any(
+            head.startswith(p) and head[len(p) :] in marks
+            for p in (preverbs if allowed is None else allowed)
+        ):
             return True
     return False
 
