@@ -1091,6 +1091,10 @@ def test_a_georgian_noun_on_the_terms_root_is_no_finite_verb(term, word):
         ("install this upgrade?", "upgrade", False, False),
         ("the sender of this message asked", "message", False, False),
         ("read the posts of %s", "post", False, False),
+        # a number or a count before the -s form counts (review34 F4)
+        ("%d posts", "post", False, False),
+        ("{count} updates", "update", False, False),
+        ("when {name} posts", "post", False, True),
     ],
 )
 def test_an_english_noun_is_read_as_a_verb_where_english_puts_one(text, word, command, statement):

@@ -57,6 +57,7 @@ phrase is found as the head's concept when the glossary has one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 IDIOMS = (
@@ -275,8 +276,16 @@ _IDENTIFIED = (
     "endnote", "footnote", "house", "room", "seat", "registration", "document", "sheet",
 )  # fmt: skip
 # (the thing in the singular: "Rows number", "Pages number" count them, review34 F2)
-_IDENTIFYING = re.compile(rf"\b(?:{'|'.join(_IDENTIFIED)})[ -]numbers?\b", re.IGNORECASE)
-_NUMBER_WORD = re.compile(r"\bnumbers?\b", re.IGNORECASE)
+_IDENTIFYING = rf"\b(?:{'|'.join(_IDENTIFIED)})[ -]numbers?\b"
+
+
+@functools.cache
+def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """*number* after what it identifies, and *number* alone: compiled when first asked
+    (every check imports this module; few have a *number* concept)."""
+    return re.compile(_IDENTIFYING, re.IGNORECASE), re.compile(r"\bnumbers?\b", re.IGNORECASE)
+
+
 # The English terms of the concepts `identifying_numbers` is asked about.
 NUMBER_WORDS = frozenset({"number", "numbers"})
 
@@ -284,5 +293,6 @@ NUMBER_WORDS = frozenset({"number", "numbers"})
 def identifying_numbers(msgid: str) -> bool:
     """Whether every *number* or *numbers* of the msgid is the number of a thing it
     identifies (`_IDENTIFIED`: "Row number", "telephone numbers")."""
-    words = len(_NUMBER_WORD.findall(msgid))
-    return words > 0 and len(_IDENTIFYING.findall(msgid)) == words
+    identifying, number = _number_patterns()
+    words = len(number.findall(msgid))
+    return words > 0 and len(identifying.findall(msgid)) == words

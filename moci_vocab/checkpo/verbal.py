@@ -1122,7 +1122,6 @@ def finite_misses(
     concept → its one-word terms and their lemma stems.
     """
     dropped: set[tuple[int, int]] = set()
-    said: dict[int, list[str]] = {}  # each entry's translation words, made once
     english: dict[int, str] = {}  # each entry's msgid as read, casefolded, made once
     nouns, preverbs, marks, commands, statements = finite
     every = commands | statements
@@ -1132,12 +1131,9 @@ def finite_misses(
             continue
         word = words[concept]
         for entry in entries:
-            text = translation(entry)
-            if not any(root in text for root in roots):  # (most have none: one scan each)
-                continue
-            found = said.get(entry)
-            if found is None:
-                found = said[entry] = tokens(text)
+            # the words holding a root (most translations have none: one scan per root),
+            # read off the text around it, not the whole translation's words
+            found = _words_holding(translation(entry), roots)
             verbs = [told for told in found if finite_verb(told, roots, preverbs, marks, every)]
             if not verbs:
                 continue
@@ -1153,6 +1149,22 @@ def finite_misses(
             ):
                 dropped.add((entry, concept))
     return dropped
+
+
+def _words_holding(text: str, roots: Iterable[str]) -> set[str]:
+    """The words of ``text`` (letters only, casefolded) that hold one of ``roots``."""
+    found: set[str] = set()
+    for root in roots:
+        at = text.find(root)
+        while at >= 0:
+            start, end = at, at + len(root)
+            while start and text[start - 1].isalpha():
+                start -= 1
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            found.add(text[start:end].casefold())
+            at = text.find(root, end)
+    return found
 
 
 def finite_roots(
@@ -1212,21 +1224,33 @@ def finite_verb(
 
 # The forms of *be* before an -ing form that make it a verb ("is requesting").
 _BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
-# A list of one-word commands opening a message or a sentence, the last before the word
-# ("Add, update, delete Websites", "Add, comment and rate new ideas"): the word is one of
-# them.
-_COMMANDS = r"(?:^|[.!?:;\n]\s*)(?:[^\W\d_]+\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+"
-# A placeholder before the word's -s form: its subject ("when %s posts").
-_SUBJECT = r"(?:%\d*\$?[sd@]|\{[^{}]*\}|\$\d+)\s+"
+# A list of one-word commands opening a message or a sentence ("Add, update, delete
+# Websites", "Add, comment and rate new ideas"): each of its words after the first is a
+# command too. And a placeholder before a word's -s form, its subject ("when %s posts"): a
+# string's or a named one ("%d posts", "{count} updates" count them, review34 F4).
+_COMMAND_LIST = (
+    r"(?:^|[.!?:;\n])\s*(?P<first>[^\W\d_]+)"
+    r"(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[^\W\d_]+)+"
+)
+_SUBJECT_VERB = (
+    r"(?:%\d*\$?[s@]|\{(?!\s*(?:count|n|num|number|total|\d+)\s*[},])[^{}]*\})\s+"
+    r"([^\W\d_]+)s\b"
+)
 
 
 @functools.cache
-def _cues(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The list of commands that makes ``word`` a command, and the subject that makes
-    its -s form a statement's verb (see above)."""
-    return (
-        re.compile(f"{_COMMANDS}{re.escape(word)}\\b"),
-        re.compile(f"{_SUBJECT}{re.escape(word)}s\\b"),
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The list of commands, a word, a subject and its verb (above), compiled when first
+    needed: once a process, and only where a translation has a finite verb on a root."""
+    return re.compile(_COMMAND_LIST), re.compile(r"[^\W\d_]+"), re.compile(_SUBJECT_VERB)
+
+
+def _listed_command(text: str, word: str) -> bool:
+    """Is ``word`` one of a list of commands after its first (see above)?"""
+    commands, words, _ = _cue_patterns()
+    return any(
+        word in words.findall(text, found.end("first"), found.end())
+        for found in commands.finditer(text)
     )
 
 
@@ -1236,7 +1260,7 @@ def _as_command(text: str, word: str) -> bool:
     size = len(word)
     return any(
         in_verb_slot(text, at, at + size) for at in word_ends(text, word) if _word_start(text, at)
-    ) or (_cues(word)[0].search(text) is not None)
+    ) or (word in text and _listed_command(text, word))
 
 
 def _as_statement(text: str, word: str) -> bool:
@@ -1248,4 +1272,4 @@ def _as_statement(text: str, word: str) -> bool:
             before = text[max(0, at - 8) : at].split()
             if before and before[-1] in _BE:
                 return True
-    return _cues(word)[1].search(text) is not None
+    return any(found.group(1) == word for found in _cue_patterns()[2].finditer(text))
