@@ -537,6 +537,7 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
     add(moci, "message", "message", {"ka": "შეტყობინება"}, pos="noun")
     add(moci, "update", "update", {"ka": "განახლება"}, pos="noun")
     add(moci, "post", "post", {"ka": "პოსტი"}, pos="noun")
+    add(moci, "download", "download", {"ka": "ჩამოტვირთვა"}, pos="noun")
     ka = write_po(
         tmp_path / "ka.po",
         "ka",
@@ -562,6 +563,10 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
             ("Request time", "ითხოვს დრო"),
             # a verb with another preverb is another verb (review34 F1): დაითხოვეთ, dismiss!
             ("Request changes to %s", "დაითხოვეთ ცვლილებები %s"),
+            # a mark that is also another preverb is that preverb (review34 F9): ა-ტვირთ-ეთ,
+            # upload!, for download (ჩამო-ტვირთ-ვა) is reported, its own verb is not
+            ("Download changes to %s", "ატვირთეთ ცვლილებები %s"),
+            ("Download the changes", "ჩამოტვირთეთ ცვლილებები"),
             # a verbal noun with another preverb is a second word, not a verb (Element's
             # მოწვევა beside the catalog's მიწვევა, judged real): reported
             ("Invitation sent to %1$s", "მოწვევა გაიგზავნა %1$s"),
@@ -574,6 +579,7 @@ def test_a_georgian_finite_verb_on_the_terms_root_says_the_english_verb(moci, tm
         ],
     )
     assert findings(moci, ka) == [
+        ("MV601", "download", "Download changes to %s"),
         ("MV601", "invitation", "Invitation sent to %1$s"),
         (
             "MV601",

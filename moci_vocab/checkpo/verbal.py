@@ -1208,13 +1208,15 @@ def finite_verb(
 ) -> bool:
     """Is ``word`` a finite verb on one of ``roots`` (`finite_roots`): a mark, or a preverb
     the root may take and a mark, before it (a mark alone: ი-თხოვ-ს; a preverb and a mark:
-    მო-ი-თხოვ-ეთ), and one of ``endings`` after it?"""
+    მო-ი-თხოვ-ეთ), and one of ``endings`` after it? A mark that is also a preverb the root
+    may not take is that preverb (ა-ტვირთ-ეთ, upload!, is no form of ჩამოტვირთვა,
+    download: review34 F9)."""
     for root, allowed in roots.items():
         at = word.find(root)
         if at <= 0 or word[at + len(root) :] not in endings:
             continue
         head = word[:at]
-        if head in marks or any(
+        if (head in marks and (allowed is None or head not in preverbs or head in allowed)) or any(
             head.startswith(p) and head[len(p) :] in marks
             for p in (preverbs if allowed is None else allowed)
         ):
