@@ -49,10 +49,15 @@ class Selection:
             for name, value in (("domain", self.domain), ("status", self.status))
             if value
         ]
-        if self.missing:
+        # (--missing: "every ... has one" only where the other filters select some concept)
+        if self.missing and (not filters or self._without_missing().apply(glossary)):
             among = f" with {' '.join(filters)}" if filters else ""
             return f"every concept{among} that needs a preferred {self.missing} term has one"
         return f"no concept matches {' '.join(filters)}"
+
+    def _without_missing(self) -> Selection:
+        """The same filters but --missing."""
+        return Selection(self.tags, self.domain, self.status, None, self.include_retired)
 
 
 def require_known(glossary: Glossary, tags: list[str], domain: str | None = None) -> None:

@@ -263,6 +263,10 @@ def test_list_says_why_nothing_is_listed(seeded):
     assert "every concept with --tag core that needs a preferred ka term has one" in result.stderr
     result = seeded("list", "--status", "retired")
     assert (result.stdout, result.stderr.strip()) == ("", "no concept matches --status retired")
+    # ... and with --missing when the other filters select no concept at all (review34 F6:
+    # it said every retired concept had its term, with none retired)
+    result = seeded("list", "--missing", "ka", "--status", "retired")
+    assert (result.stdout, result.stderr.strip()) == ("", "no concept matches --status retired")
 
 
 def test_list_on_an_empty_glossary_says_how_to_add(moci):
