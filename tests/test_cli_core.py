@@ -465,6 +465,17 @@ def test_a_command_run_in_process_leaves_nothing_frozen(seeded, tmp_path, args):
     assert gc.get_freeze_count() == 0
 
 
+def test_an_edit_that_asks_nothing_is_a_usage_error(seeded):
+    """`edit ID` with no option said "nothing to change (it already is as asked)", exit 0,
+    with nothing asked (review34 F7): a usage error naming the options, and no file written."""
+    path = seeded.root / "terms" / "resilience.yaml"
+    before = path.read_bytes()
+    result = seeded("edit", "resilience", ok=False)
+    assert result.exit_code == 2
+    assert "say what to change: --definition, --note, --add-tag" in result.output
+    assert path.read_bytes() == before
+
+
 def test_an_edit_that_changes_nothing_says_so_and_writes_nothing(seeded):
     """It said "updated the concept" (removing a definition it never had, the same text)."""
     path = seeded.root / "terms" / "resilience.yaml"

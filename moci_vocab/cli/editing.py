@@ -339,6 +339,12 @@ def edit_cmd(
         remove_broader=split_list(remove_broader),
         remove_terms=[parse_assignment(t, "--remove-term") for t in remove_term],
     )
+    if change == Edit():  # nothing asked (as `approve` says so)
+        raise click.UsageError(
+            "say what to change: --definition, --note, --add-tag, --remove-tag, --domain, "
+            "--status, --do-not-translate, --add-related, --add-broader, --remove-term … "
+            "(see --help)"
+        )
     with state.editing(one=True) as glossary:
         apply_outcome(state, edit(glossary, concept_id, change))
 
