@@ -1142,7 +1142,7 @@ def finite_misses(
                 msgid = english[entry] = unglued(msgids[entry]).casefold()
             if (
                 _as_command(msgid, word)
-                and any(finite_verb(told, roots, preverbs, marks, commands) for told in verbs)
+                and any(finite_verb(told, roots, preverbs, marks, commands, True) for told in verbs)
             ) or (
                 _as_statement(msgid, word)
                 and any(finite_verb(told, roots, preverbs, marks, statements) for told in verbs)
@@ -1205,18 +1205,23 @@ def finite_verb(
     preverbs: frozenset[str],
     marks: frozenset[str],
     endings: frozenset[str],
+    command: bool = False,
 ) -> bool:
     """Is ``word`` a finite verb on one of ``roots`` (`finite_roots`): a mark, or a preverb
     the root may take and a mark, before it (a mark alone: ი-თხოვ-ს; a preverb and a mark:
-    მო-ი-თხოვ-ეთ), and one of ``endings`` after it? A mark that is also a preverb the root
-    may not take is that preverb (ა-ტვირთ-ეთ, upload!, is no form of ჩამოტვირთვა,
-    download: review34 F9)."""
+    მო-ი-თხოვ-ეთ), and one of ``endings`` after it? In a ``command`` (whose form keeps its
+    preverb) a mark that is also a preverb the root may not take is that preverb
+    (ა-ტვირთ-ეთ, upload!, is no form of ჩამოტვირთვა, download: review34 F9); in a
+    statement's present it is the version vowel (ა-მისამართ-ებს, redirects)."""
     for root, allowed in roots.items():
         at = word.find(root)
         if at <= 0 or word[at + len(root) :] not in endings:
             continue
         head = word[:at]
-        if (head in marks and (allowed is None or head not in preverbs or head in allowed)) or any(
+        if (
+            head in marks
+            and (not command or allowed is None or head not in preverbs or head in allowed)
+        ) or any(
             head.startswith(p) and head[len(p) :] in marks
             for p in (preverbs if allowed is None else allowed)
         ):
