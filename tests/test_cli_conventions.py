@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 from test_checkpo import write_po
+from test_progress import read_terminal
 
 from moci_vocab.cli import cli
 
@@ -364,18 +365,9 @@ def test_no_color_after_the_command_on_a_terminal(seeded):
             env=env,
         )
         os.close(slave)
-        drawn = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            drawn += chunk
-        os.close(master)
+        drawn = read_terminal(master)
         assert process.wait() == 0
-        return drawn.decode("utf-8", "replace")
+        return drawn
 
     assert "\x1b[" in on_terminal("--root", str(seeded.root))
     plain = on_terminal("--root", str(seeded.root), "--no-color")
@@ -392,18 +384,9 @@ def _drawn_on_terminal(root: Path, columns: int, *args: str) -> str:
     command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
     process = subprocess.Popen(command, stdout=slave, stderr=subprocess.DEVNULL, env=env)
     os.close(slave)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        drawn += chunk
-    os.close(master)
+    drawn = read_terminal(master)
     assert process.wait() == 0
-    return drawn.decode("utf-8", "replace").replace("\r\n", "\n")
+    return drawn.replace("\r\n", "\n")
 
 
 @pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")

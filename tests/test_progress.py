@@ -24,6 +24,11 @@ def run_on_terminal(root: Path, *args: str, stdout=subprocess.DEVNULL) -> tuple[
     command = [sys.executable, "-m", "moci_vocab", "--root", str(root), *args]
     process = subprocess.Popen(command, stdout=stdout, stderr=slave, env=env)
     os.close(slave)
+    return process.wait(), read_terminal(master)
+
+
+def read_terminal(master: int) -> str:
+    """All a pseudo-terminal's other end drew until it closed (then ``master`` is closed)."""
     drawn = b""
     while True:
         try:
@@ -34,7 +39,7 @@ def run_on_terminal(root: Path, *args: str, stdout=subprocess.DEVNULL) -> tuple[
             break
         drawn += chunk
     os.close(master)
-    return process.wait(), drawn.decode("utf-8", "replace")
+    return drawn.decode("utf-8", "replace")
 
 
 def run_in_a_pipe(root: Path, *args: str) -> subprocess.CompletedProcess:
